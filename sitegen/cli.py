@@ -1,0 +1,91 @@
+"""The ``sitegen`` command: parses options, runs a stage, prints diagnostics.
+
+Exit codes: 0 success, 1 content errors (the site was not written), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import build
+from .diagnostics import BuildError, Diagnostics
+from .write import OutputError
+
+EXIT_CONTENT = 1
+EXIT_USAGE = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitegen")
+def cli() -> None:
+    """sitegen: build an annotated news archive into a static website.
+
+    \b
+    Typical use, in a site folder (one with content/):
+      sitegen import seeds/        turn raw article text into article bundles
+      sitegen build                build content/ + themes/ into public/
+    """
+
+
+@cli.command("build")
+@click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="The site folder: the one holding content/, themes/ and sitegen.yaml.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Where to write the site (relative to the current folder). [default: SOURCE/public]")
+@click.option("--base-url", default=None,
+              help="Where the site will be served, e.g. https://user.github.io/repo/ (overrides sitegen.yaml).")
+@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
+@click.option("--verbose", "-v", is_flag=True, help="Also print the time spent in each stage.")
+def build_command(source: Path, output: Path | None, base_url: str | None, drafts: bool, quiet: bool, verbose: bool) -> None:
+    """Build the site: read content/ and themes/, write public/.
+
+    The site is built into a temporary folder and swapped into place only when everything
+    succeeded: after an error the previous output is left untouched.
+    """
+    if not source.is_dir():
+        raise click.BadParameter(f"'{source}' is not a folder", param_hint="--source")
+    diags = Diagnostics()
+    overrides = {"base_url": base_url, "drafts": drafts or None,
+                 "output_dir": output.resolve() if output else None}
+    try:
+        report = build(source, diags, **overrides)
+    except BuildError as exc:
+        _print_warnings(diags, quiet)
+        for diagnostic in exc.diagnostics:
+            click.echo(str(diagnostic), err=True)
+        click.echo(f"sitegen: {len(exc.diagnostics)} error(s); the output folder was left unchanged", err=True)
+        sys.exit(EXIT_CONTENT)
+    except OutputError as exc:
+        click.echo(f"sitegen: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    _print_warnings(diags, quiet)
+    if not quiet:
+        w = report.write
+        click.echo(
+            f"sitegen: built {report.articles} articles, {report.people} people, {report.topics} topics, "
+            f"{report.comments} comments, {report.annotations} annotations: "
+            f"{w.files} files ({w.bytes / 1e6:.1f} MB; {w.written} written, {w.linked} unchanged)"
+        )
+    if verbose:
+        for stage, seconds in report.timings.items():
+            click.echo(f"  {stage:<14} {seconds * 1000:8.0f} ms")
+
+
+def _print_warnings(diags: Diagnostics, quiet: bool) -> None:
+    if quiet:
+        return
+    for warning in diags.warnings:
+        click.echo(str(warning), err=True)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("sitegen: interrupted", err=True)
+        sys.exit(130)

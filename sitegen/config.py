@@ -1,0 +1,121 @@
+"""Site configuration: every setting declared once, with its type, default and meaning.
+
+The build works with no ``sitegen.yaml`` at all. Unknown keys are errors, because a misspelt
+setting that is silently ignored costs the user an afternoon.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .diagnostics import Diagnostics, Location, did_you_mean
+from .yamlfile import YamlSyntaxError, parse_yaml
+
+CONFIG_FILE = "sitegen.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    title: str = "News Archive"
+    "The site's name, shown in the header and feeds."
+    description: str = "An annotated news archive."
+    "One sentence about the archive."
+    base_url: str = "/"
+    "Where the site is served, e.g. https://user.github.io/repo/; its path prefixes every link."
+    language: str = "en"
+    "The lang attribute of every page."
+    theme: str = "default"
+    "Theme folder name under themes/; the built-in default theme fills in what it lacks."
+    pagination: int = 50
+    "Entries per listing page (archive, person, topic)."
+    permalink: str = "articles/{slug}/"
+    "Article URL pattern; placeholders {slug}, {year}, {month}, {day}."
+
+    # Set from the command line, not the file.
+    root: Path = field(default=Path("."), metadata={"cli": True})
+    output_dir: Path = field(default=Path("public"), metadata={"cli": True})
+    drafts: bool = field(default=False, metadata={"cli": True})
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, always starting and ending with '/'."""
+        path = urlsplit(self.base_url).path or "/"
+        return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+    @property
+    def site_origin(self) -> str:
+        """scheme://host of base_url, or '' when only a path is configured."""
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+
+FILE_KEYS = [f for f in dataclasses.fields(Config) if not f.metadata.get("cli")]
+PERMALINK_FIELDS = {"slug", "year", "month", "day"}
+
+
+def load_config(root: Path, diags: Diagnostics, **overrides) -> Config:
+    """Read ``sitegen.yaml`` (if any), then apply command-line overrides (None = not given)."""
+    values: dict = {}
+    path = root / CONFIG_FILE
+    if path.is_file():
+        values = _read_config_file(path, diags)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    config = Config(root=root, **values)
+    _check_permalink(config, path, diags)
+    return config
+
+
+def _read_config_file(path: Path, diags: Diagnostics) -> dict:
+    try:
+        doc = parse_yaml(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        diags.error(Location(path), f"not UTF-8 text (byte {exc.start})")
+        return {}
+    except YamlSyntaxError as exc:
+        diags.error(Location(path, exc.line), str(exc))
+        return {}
+    if doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        diags.error(Location(path, 1), "the configuration must be a mapping of settings")
+        return {}
+    known = {f.name: f for f in FILE_KEYS}
+    values = {}
+    for key, value in doc.data.items():
+        where = Location(path, doc.line_of(key))
+        spec = known.get(key)
+        if spec is None:
+            diags.error(where, f"unknown setting '{key}'{did_you_mean(key, known)}")
+            continue
+        expected = int if spec.type in ("int", int) else str
+        if expected is int and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+            diags.error(where, f"{key}: expected a whole number of at least 1, got {value!r}")
+        elif expected is str and not isinstance(value, str):
+            diags.error(where, f"{key}: expected text, got {value!r}")
+        else:
+            values[key] = value
+    return values
+
+
+def _check_permalink(config: Config, path: Path, diags: Diagnostics) -> None:
+    import string
+
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(config.permalink) if name is not None}
+    except ValueError as exc:
+        diags.error(Location(path), f"permalink: {exc}")
+        return
+    unknown = names - PERMALINK_FIELDS
+    if unknown:
+        diags.error(Location(path), f"permalink: unknown placeholder {{{sorted(unknown)[0]}}} (use {{slug}}, {{year}}, {{month}}, {{day}})")
+    elif "slug" not in names:
+        diags.error(Location(path), "permalink: must contain {slug} so that every article gets its own page")
+    elif ".." in config.permalink.split("/") or config.permalink.startswith("/"):
+        diags.error(Location(path), "permalink: must be a relative path inside the site")

@@ -1,0 +1,114 @@
+"""Index stage: ``Site`` -> ``Index``, one pure function.
+
+Everything that needs the whole archive at once (who appears where, what each person said,
+the archive's year/month groups, neighbours in time) is computed here once, by slug, so the
+render stage only looks things up.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Annotation, Article, Site
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationRef:
+    article: str  # slug
+    annotation: Annotation
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveGroup:
+    """Articles of one month (or one year, or the undated ones), newest first."""
+
+    key: str  # "2016-12", "2016" or "undated"
+    label: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    articles: dict[str, Article]  # slug -> article, in archive order (newest first)
+    order: tuple[str, ...]
+    person_articles: dict[str, tuple[str, ...]]  # people appearing in or mentioned by the article
+    person_reported: dict[str, tuple[str, ...]]  # articles a person reported
+    person_roles: dict[str, tuple[tuple[str, str], ...]]  # (role, article slug)
+    person_quotes: dict[str, tuple[AnnotationRef, ...]]
+    topic_articles: dict[str, tuple[str, ...]]
+    topic_annotations: dict[str, tuple[AnnotationRef, ...]]  # fact-checks and notes
+    fact_checks: tuple[AnnotationRef, ...]
+    corrections: tuple[AnnotationRef, ...]
+    archive: tuple[ArchiveGroup, ...]
+    previous: dict[str, str]  # slug -> the next older article's slug
+    following: dict[str, str]  # slug -> the next newer article's slug
+
+
+def build_index(site: Site) -> Index:
+    order = tuple(a.slug for a in site.articles)  # already newest first, ties by slug
+    person_articles, person_reported, person_roles = defaultdict(list), defaultdict(list), defaultdict(list)
+    person_quotes, topic_articles, topic_annotations = defaultdict(list), defaultdict(list), defaultdict(list)
+    fact_checks, corrections = [], []
+    for article in site.articles:
+        appearing = [r.slug for r in article.people] + list(article.mentioned_people)
+        appearing += [a.speaker for a in article.annotations if a.kind == "quote" and a.speaker]
+        for slug in dict.fromkeys(appearing):
+            person_articles[slug].append(article.slug)
+        for role in article.people:
+            if role.role:
+                person_roles[role.slug].append((role.role, article.slug))
+        for reporter in article.reporters:
+            person_reported[reporter.slug].append(article.slug)
+        for topic in article.topics:
+            topic_articles[topic].append(article.slug)
+        for annotation in article.annotations:
+            ref = AnnotationRef(article.slug, annotation)
+            if annotation.kind == "quote" and annotation.speaker:
+                person_quotes[annotation.speaker].append(ref)
+            if annotation.kind == "claim":
+                fact_checks.append(ref)
+            if annotation.kind == "correction":
+                corrections.append(ref)
+            if annotation.kind in ("claim", "note"):
+                for topic in article.topics:
+                    topic_annotations[topic].append(ref)
+    return Index(
+        articles={a.slug: a for a in site.articles},
+        order=order,
+        person_articles=_freeze(person_articles, site.people),
+        person_reported=_freeze(person_reported, site.people),
+        person_roles=_freeze(person_roles, site.people),
+        person_quotes=_freeze(person_quotes, site.people),
+        topic_articles=_freeze(topic_articles, site.topics),
+        topic_annotations=_freeze(topic_annotations, site.topics),
+        fact_checks=tuple(fact_checks),
+        corrections=tuple(corrections),
+        archive=archive_groups(site.articles),
+        previous={newer: older for newer, older in zip(order, order[1:])},
+        following={older: newer for newer, older in zip(order, order[1:])},
+    )
+
+
+def archive_groups(articles: tuple[Article, ...]) -> tuple[ArchiveGroup, ...]:
+    """Group newest-first articles by month; year-only dates by year; undated ones last."""
+    from .model import MONTH_NAMES
+
+    groups: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    for article in articles:
+        date = article.date
+        if date is None:
+            key, label = "undated", "Undated"
+        elif date.month is None:
+            key, label = f"{date.year:04d}", f"{date.year} (month unknown)"
+        else:
+            key, label = f"{date.year:04d}-{date.month:02d}", f"{MONTH_NAMES[date.month - 1]} {date.year}"
+        groups.setdefault(key, []).append(article.slug)
+        labels[key] = label
+    return tuple(ArchiveGroup(key, labels[key], tuple(slugs)) for key, slugs in groups.items())
+
+
+def _freeze(mapping: dict, keys) -> dict:
+    """Every known key present (an empty tuple when nothing refers to it), in slug order."""
+    return {key: tuple(mapping.get(key, ())) for key in sorted(set(keys) | set(mapping))}

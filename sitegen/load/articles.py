@@ -1,0 +1,241 @@
+"""One article bundle -> ``Article``, in two steps.
+
+``read_header`` reads ``index.md``'s front matter (cheap), so the loader can learn every
+person and topic in the archive before any body is rendered; ``finish_article`` then renders
+the body (the expensive part, and the part that checks references against those people).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Diagnostics, Location, did_you_mean
+from ..markup import BodyContext, render_body
+from ..model import Article, CommentThread, PartialDate, PersonRole, Reporter, Source
+from ..slugs import slugify
+from . import fields
+from .comments import load_comments
+from .files import is_inside, read_text
+from .frontmatter import FrontMatterError, split_front_matter
+
+INDEX_FILE = "index.md"
+COMMENTS_FILE = "comments.yaml"
+DATE_ORIGINS = ("url", "metadata", "text", "editor")
+
+
+@dataclass(frozen=True, slots=True)
+class NameRef:
+    """A person or topic as written in front matter, before it is matched to a registry."""
+
+    name: str
+    registry_id: str = ""
+    role: str = ""
+    line: int | None = None
+
+
+@dataclass
+class ArticleHeader:
+    slug: str
+    folder: Path
+    index_path: Path
+    values: dict = field(default_factory=dict)
+    people: list[NameRef] = field(default_factory=list)
+    reporters: list[NameRef] = field(default_factory=list)
+    topics: list[NameRef] = field(default_factory=list)
+    body: str = ""
+    body_first_line: int = 1
+
+
+def read_header(folder: Path, diags: Diagnostics) -> ArticleHeader | None:
+    index_path = folder / INDEX_FILE
+    if not index_path.is_file():
+        diags.error(Location(folder), f"article folder has no {INDEX_FILE}")
+        return None
+    text = read_text(index_path, diags)
+    if text is None:
+        return None
+    try:
+        doc = split_front_matter(text)
+    except FrontMatterError as exc:
+        diags.error(Location(index_path, exc.line), str(exc))
+        return None
+    header = ArticleHeader(folder.name, folder, index_path, body=doc.body, body_first_line=doc.body_first_line)
+    data = doc.front.data
+    if not isinstance(data, dict):
+        diags.error(Location(index_path, 2), "front matter must be a mapping of keys (title: ..., date: ...)")
+        return None
+    ok = _check_front_matter(header, data, doc.front, diags)
+    return header if ok else None
+
+
+def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnostics) -> bool:
+    ok = True
+    for key, raw in data.items():
+        where = Location(header.index_path, front.line_of(key))
+        check = FRONT_MATTER.get(key)
+        if check is None:
+            diags.warning(where, f"unknown front matter key '{key}'{did_you_mean(key, FRONT_MATTER)}")
+            continue
+        try:
+            check(header, key, raw, lambda *p: front.line_of(key, *p))
+        except fields.FieldError as exc:
+            diags.error(Location(header.index_path, front.line_of(key, *exc.path)), f"{key}: {exc}")
+            ok = False
+    if "title" not in data:
+        diags.error(Location(header.index_path, 1), "missing required key 'title'")
+        ok = False
+    return ok
+
+
+def _set(check):
+    def apply(header: ArticleHeader, key: str, raw, line_of) -> None:
+        header.values[key] = check(raw)
+
+    return apply
+
+
+def _date(header, key, raw, line_of) -> None:
+    if raw is None or raw == "":
+        return
+    try:
+        header.values["date"] = PartialDate.parse(str(raw))
+    except ValueError as exc:
+        raise fields.FieldError(f"'{raw}' is not a valid date ({exc})") from None
+
+
+def _date_origin(header, key, raw, line_of) -> None:
+    value = fields.text(raw)
+    if value not in DATE_ORIGINS:
+        raise fields.FieldError(f"expected one of {', '.join(DATE_ORIGINS)}, got {value!r}{did_you_mean(value, DATE_ORIGINS)}")
+    header.values[key] = value
+
+
+def _source(header, key, raw, line_of) -> None:
+    if isinstance(raw, str):
+        raw = {"name": raw}
+    if not isinstance(raw, dict):
+        raise fields.FieldError("expected {name: ..., site: ..., url: ...}")
+    for part in raw:
+        if part not in ("name", "site", "url"):
+            raise fields.FieldError(f"unknown key '{part}' (expected name, site, url)", (part,))
+    header.values["source"] = Source(
+        name=fields.text(raw.get("name") or ""), site=fields.text(raw.get("site") or ""), url=fields.web_url(raw.get("url") or "")
+    )
+
+
+def _original(header, key, raw, line_of) -> None:
+    if isinstance(raw, str):
+        raw = {"file": raw}
+    if not isinstance(raw, dict):
+        raise fields.FieldError("expected {file: original.txt, sha256: ...}")
+    header.values["original_file"] = fields.text(raw.get("file") or "")
+    header.values["original_sha256"] = fields.text(raw.get("sha256") or "").lower()
+
+
+def _name_refs(extra_key: str):
+    """people / reporters / topics: a list of names, slugs or {name|id, role|station} mappings."""
+
+    def apply(header: ArticleHeader, key: str, raw, line_of) -> None:
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list):
+            raise fields.FieldError("expected a list")
+        refs = getattr(header, key)
+        for i, item in enumerate(raw):
+            refs.append(_name_ref(item, i, extra_key, line_of(i)))
+
+    return apply
+
+
+def _name_ref(item, i: int, extra_key: str, line: int | None) -> NameRef:
+    if isinstance(item, dict):
+        allowed = {"name", "id", extra_key} if extra_key else {"name", "id"}
+        for part in item:
+            if part not in allowed:
+                raise fields.FieldError(f"item {i + 1}: unknown key '{part}' (expected {', '.join(sorted(allowed))})", (i, part))
+        name = fields.text(item.get("name") or "")
+        registry_id = fields.text(item.get("id") or "")
+        if not name and not registry_id:
+            raise fields.FieldError(f"item {i + 1}: needs a name (or an id from the registry)", (i,))
+        extra = fields.text(item.get(extra_key) or "") if extra_key else ""
+        return NameRef(name or registry_id, registry_id, extra, line)
+    try:
+        return NameRef(fields.required_text(item), line=line)
+    except fields.FieldError as exc:
+        raise fields.FieldError(f"item {i + 1}: {exc}", (i,)) from None
+
+
+FRONT_MATTER = {
+    "title": _set(fields.required_text),
+    "title_derived": _set(fields.flag),
+    "date": _date,
+    "date_origin": _date_origin,
+    "dateline": _set(fields.text),
+    "source": _source,
+    "reporters": _name_refs("station"),
+    "people": _name_refs("role"),
+    "topics": _name_refs(""),
+    "summary": _set(fields.text),
+    "draft": _set(fields.flag),
+    "original": _original,
+}
+
+
+def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: list[Reporter], topics: list[str],
+                   md, context: BodyContext, diags: Diagnostics) -> Article:
+    """Render the body, read the comments and list the assets: the article is complete."""
+    body = render_body(md, header.body, context)
+    for line, message in body.problems:
+        diags.error(Location(header.index_path, header.body_first_line + line), message)
+    comments_path = header.folder / COMMENTS_FILE
+    comments = load_comments(comments_path, diags) if comments_path.exists() else CommentThread()
+    values = dict(header.values)
+    return Article(
+        slug=header.slug,
+        path=header.folder,
+        people=tuple(people),
+        reporters=tuple(reporters),
+        topics=tuple(topics),
+        body_html=body.html,
+        annotations=body.annotations,
+        mentioned_people=body.mentioned_people,
+        comments=comments,
+        assets=_assets(header, diags),
+        word_count=len(header.body.split()),
+        **values,
+    )
+
+
+def _assets(header: ArticleHeader, diags: Diagnostics) -> tuple[str, ...]:
+    """Every other file in the bundle, published next to the page (original.txt included)."""
+    found = []
+    for path in sorted(header.folder.rglob("*")):
+        rel = path.relative_to(header.folder)
+        if any(part.startswith(".") for part in rel.parts) or rel.as_posix() in (INDEX_FILE, COMMENTS_FILE):
+            continue
+        if not is_inside(path, header.folder):
+            diags.error(Location(path), "links outside the article folder; refusing to publish it")
+            continue
+        if path.is_file():
+            found.append(rel.as_posix())
+    original = header.values.get("original_file")
+    if original and original not in found:
+        diags.error(Location(header.index_path), f"original: file '{original}' not found in the article folder")
+    return tuple(found)
+
+
+def person_slug_for(ref: NameRef, find, diags: Diagnostics, path: Path) -> str | None:
+    """Registry slug for a name/id, else a slug made from the name."""
+    if ref.registry_id:
+        slug = find(ref.registry_id)
+        if slug is None and not ref.name or (slug is None and ref.name == ref.registry_id):
+            diags.error(Location(path, ref.line), f"id '{ref.registry_id}': not in the registry")
+            return None
+        if slug:
+            return slug
+    slug = find(ref.name) or slugify(ref.name)
+    if not slug:
+        diags.error(Location(path, ref.line), f"name {ref.name!r} has no letters or digits to make a page address from")
+        return None
+    return slug

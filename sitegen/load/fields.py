@@ -1,0 +1,87 @@
+"""Field checkers shared by front matter and registries.
+
+A checker takes the raw YAML value and returns the clean value, or raises ``FieldError`` with
+a message that says what was expected. The caller adds the file and line.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..model import Link
+
+
+class FieldError(ValueError):
+    def __init__(self, message: str, path: tuple = ()):
+        self.path = path  # where inside the value, for the line number
+        super().__init__(message)
+
+
+def text(value) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+        raise FieldError(f"expected text, got {_describe(value)}")
+    return str(value).strip()
+
+
+def required_text(value) -> str:
+    result = text(value)
+    if not result:
+        raise FieldError("must not be empty")
+    return result
+
+
+def flag(value) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def text_list(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if not isinstance(value, list):
+        raise FieldError(f"expected a list of names, got {_describe(value)}")
+    items = []
+    for i, item in enumerate(value):
+        try:
+            items.append(required_text(item))
+        except FieldError as exc:
+            raise FieldError(f"item {i + 1}: {exc}", (i,)) from None
+    return tuple(items)
+
+
+def web_url(value) -> str:
+    url = text(value)
+    if url and urlsplit(url).scheme not in ("http", "https"):
+        raise FieldError(f"expected an http(s) address, got {url!r}")
+    return url
+
+
+def links(value) -> tuple[Link, ...]:
+    if not isinstance(value, list):
+        raise FieldError(f"expected a list of {{title, url}}, got {_describe(value)}")
+    result = []
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            item = {"title": item, "url": item}
+        if not isinstance(item, dict) or "url" not in item:
+            raise FieldError(f"item {i + 1}: expected {{title: ..., url: ...}}", (i,))
+        try:
+            url = web_url(item["url"])
+            title = text(item.get("title") or url)
+        except FieldError as exc:
+            raise FieldError(f"item {i + 1}: {exc}", (i,)) from None
+        result.append(Link(title, url))
+    return tuple(result)
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)

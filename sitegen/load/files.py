@@ -1,0 +1,37 @@
+"""Reading content files safely: UTF-8 only, and never from outside the site folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..diagnostics import Diagnostics, Location
+
+
+def read_text(path: Path, diags: Diagnostics) -> str | None:
+    """The file's text, or None after reporting why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        diags.error(Location(path), f"cannot read file: {exc.strerror or exc}")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        diags.error(Location(path, line), f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x}); save the file as UTF-8")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """True when ``path`` (symlinks resolved) lies inside ``root``."""
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+def visible_entries(folder: Path) -> list[Path]:
+    """Entries of ``folder`` not starting with a dot, in a stable order."""
+    return sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)

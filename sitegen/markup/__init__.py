@@ -1,0 +1,71 @@
+"""The configured Markdown parser and body rendering.
+
+One ``MarkdownIt`` instance with our plugins: CommonMark + tables + strikethrough, footnotes,
+attribute spans (only the attributes we document get through), CriticMarkup editorial marks,
+and the meaning marks of ``semantic``. Raw HTML is off: a body can never inject markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from ..model import Annotation
+from .criticmarkup import criticmarkup_plugin
+from .highlight import highlight_code
+from .mentions import link_first_mentions_plugin
+from .semantic import ALLOWED_ATTRIBUTES, semantic_plugin
+
+
+@dataclass(frozen=True, slots=True)
+class BodyContext:
+    """What rendering a body needs to know about the rest of the site."""
+
+    person_url: Callable[[str], str]
+    topic_url: Callable[[str], str]
+    person_names: Mapping[str, str]  # every known person: slug -> display name
+    topic_names: Mapping[str, str]
+    # Names (and aliases) of the people in this article's front matter, longest first,
+    # for linking their first mention in the body.
+    auto_link_names: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedBody:
+    html: str
+    annotations: tuple[Annotation, ...]
+    problems: tuple[tuple[int, str], ...]  # (0-based line in the body, message)
+    mentioned_people: tuple[str, ...] = ()  # people marked or auto-linked in the body
+
+
+def create_markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "highlight": highlight_code})
+    md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    md.use(attrs_plugin, spans=True, allowed=ALLOWED_ATTRIBUTES)
+    md.use(criticmarkup_plugin)
+    md.use(semantic_plugin)
+    md.use(link_first_mentions_plugin)
+    md.validateLink = _is_safe_link
+    return md
+
+
+def _is_safe_link(url: str) -> bool:
+    """Only web, mail and relative links: never javascript:, data:, vbscript: or file:."""
+    scheme = url.strip().split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
+    return scheme in ("", "http", "https", "mailto")
+
+
+def render_body(md: MarkdownIt, text: str, context: BodyContext) -> RenderedBody:
+    env: dict = {"sitegen": context}
+    html = md.render(text, env)
+    problems = list(env.get("body_problems", []))
+    for problem in env.get("critic_problems", []):
+        problems.append((problem.line, problem.message))
+    annotations = sorted(env.get("annotations", []), key=lambda a: (a.line, a.anchor))
+    mentioned = sorted(env.get("mentioned_people", set()) | env.get("auto_linked_people", set()))
+    return RenderedBody(html, tuple(annotations), tuple(sorted(problems)), tuple(mentioned))

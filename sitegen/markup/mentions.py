@@ -1,0 +1,91 @@
+"""Link the first mention of each person named in the front matter, without markup.
+
+Editors list people in the front matter; writing ``[Trump]{person=donald-trump}`` by hand for
+each is tedious. So the first time a listed person's name (or registry alias) appears in the
+body as plain text, it becomes a link to their page. Explicit markup wins: a person marked
+anywhere in the body is not linked again automatically.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+# Inside these, text is not plain prose: links, spans, code, and editorial marks (a name in a
+# published typo must not turn into a link to the corrected person).
+_OPENERS_TO_SKIP = ("link_open", "span_open")
+
+
+def link_first_mentions_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.after("sitegen_spans", "sitegen_first_mentions", link_first_mentions)
+
+
+def link_first_mentions(state: StateCore) -> None:
+    ctx = state.env.get("sitegen")
+    if ctx is None or not ctx.auto_link_names:
+        return
+    done = set(state.env.get("mentioned_people", ()))
+    names = [(name, slug) for name, slug in ctx.auto_link_names if slug not in done and name.strip()]
+    if not names:
+        return
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        block.children = _link_in_children(block.children, names, done)
+        state.env["auto_linked_people"] = done - set(state.env.get("mentioned_people", ()))
+        if all(slug in done for _, slug in names):
+            return
+
+
+def _link_in_children(children: list[Token], names, done: set) -> list[Token]:
+    result: list[Token] = []
+    depth = 0
+    for token in children:
+        if token.type.endswith("_open") and (token.type in _OPENERS_TO_SKIP or token.type.startswith("critic_")):
+            depth += 1
+        elif token.type.endswith("_close") and (token.type in ("link_close", "span_close") or token.type.startswith("critic_")):
+            depth -= 1
+        if token.type == "text" and depth == 0:
+            result.extend(_split_text(token, names, done))
+        else:
+            result.append(token)
+    return result
+
+
+def _split_text(token: Token, names, done: set) -> list[Token]:
+    pending = [(n, s) for n, s in names if s not in done]
+    if not pending:
+        return [token]
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n, _ in pending) + r")(?!\w)")
+    by_name = {}
+    for name, slug in pending:
+        by_name.setdefault(name, slug)
+    out: list[Token] = []
+    text, pos = token.content, 0
+    for match in pattern.finditer(text):
+        slug = by_name[match.group(1)]
+        if slug in done:
+            continue
+        done.add(slug)
+        if match.start() > pos:
+            out.append(_text(text[pos:match.start()]))
+        opener = Token("span_open", "span", 1)
+        opener.meta = {"kind": "person", "slug": slug, "auto": True}
+        closer = Token("span_close", "span", -1)
+        closer.meta = dict(opener.meta)
+        out += [opener, _text(match.group(1)), closer]
+        pos = match.end()
+    if pos == 0:
+        return [token]
+    if pos < len(text):
+        out.append(_text(text[pos:]))
+    return out
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token

@@ -1,0 +1,192 @@
+"""Meaning marks: bracketed spans for mentions, quotes and fact-checked claims.
+
+The ``attrs`` plugin turns ``[text]{.quote by=x}`` into ``span_open``/``span_close`` tokens.
+A core rule (``annotate_spans``) runs after inline parsing and, for each span, decides what
+it means, gives it a stable id (``quote-1``, ``claim-2``: numbered per article, in reading
+order, so links from person pages keep pointing at the same spot), checks its references and
+records an ``Annotation`` for the index. The render rules then only read ``token.meta``.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from ..diagnostics import did_you_mean
+from ..model import Annotation
+
+RATINGS = {
+    "true": "True",
+    "mostly-true": "Mostly true",
+    "half-true": "Half true",
+    "mostly-false": "Mostly false",
+    "false": "False",
+    "misleading": "Misleading",
+    "unverifiable": "Unverifiable",
+}
+ALLOWED_ATTRIBUTES = ["id", "class", "person", "topic", "by", "rating"]
+KNOWN_CLASSES = {"quote", "claim"}
+
+
+def semantic_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.after("inline", "sitegen_spans", annotate_spans)
+    md.add_render_rule("span_open", _render_span_open)
+    md.add_render_rule("span_close", _render_span_close)
+
+
+def annotate_spans(state: StateCore) -> None:
+    ctx = state.env.get("sitegen")
+    if ctx is None:
+        return
+    counters = state.env.setdefault("span_counters", {"quote": 0, "claim": 0})
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        first_line = (block.map[0] if block.map else 0)
+        softbreaks = 0
+        stack: list[Token] = []
+        for i, token in enumerate(block.children):
+            if token.type in ("softbreak", "hardbreak"):
+                softbreaks += 1
+            elif token.type == "span_open":
+                token.meta["line"] = first_line + softbreaks
+                _classify(token, ctx, counters, state.env)
+                stack.append(token)
+            elif token.type == "span_close" and stack:
+                opener = stack.pop()
+                token.meta.update(opener.meta)
+                text = _plain_text(block.children, opener, token)
+                _record(opener, text, block.children, i, ctx, state.env)
+
+
+def _classify(token: Token, ctx, counters: dict, env: dict) -> None:
+    attrs = token.attrs
+    classes = str(attrs.get("class", "")).split()
+    line = token.meta["line"]
+    if "quote" in classes:
+        counters["quote"] += 1
+        token.meta.update(kind="quote", anchor=f"quote-{counters['quote']}")
+        speaker = str(attrs.get("by", ""))
+        if speaker and speaker not in ctx.person_names:
+            _problem(env, line, f"quote by '{speaker}': no such person{did_you_mean(speaker, ctx.person_names)}")
+            speaker = ""
+        token.meta["speaker"] = speaker
+    elif "claim" in classes:
+        counters["claim"] += 1
+        rating = str(attrs.get("rating", ""))
+        token.meta.update(kind="claim", anchor=f"claim-{counters['claim']}", rating=rating)
+        if rating not in RATINGS:
+            shown = f"'{rating}'" if rating else "missing"
+            _problem(env, line, f"claim rating {shown} is not one of {', '.join(RATINGS)}{did_you_mean(rating, RATINGS)}")
+    elif "person" in attrs:
+        slug = str(attrs["person"])
+        token.meta.update(kind="person", slug=slug)
+        if slug not in ctx.person_names:
+            _problem(env, line, f"mention of person '{slug}': no such person{did_you_mean(slug, ctx.person_names)}")
+            token.meta["kind"] = "plain"
+    elif "topic" in attrs:
+        slug = str(attrs["topic"])
+        token.meta.update(kind="topic", slug=slug)
+        if slug not in ctx.topic_names:
+            _problem(env, line, f"mention of topic '{slug}': no such topic{did_you_mean(slug, ctx.topic_names)}")
+            token.meta["kind"] = "plain"
+    else:
+        token.meta["kind"] = "plain"
+    unknown = [c for c in classes if c not in KNOWN_CLASSES]
+    if unknown:
+        _problem(env, line, f"unknown span class '.{unknown[0]}' (use .quote or .claim){did_you_mean(unknown[0], KNOWN_CLASSES)}")
+
+
+def _record(opener: Token, text: str, children: list[Token], close_index: int, ctx, env: dict) -> None:
+    kind = opener.meta.get("kind")
+    if kind == "quote":
+        env.setdefault("annotations", []).append(
+            Annotation("quote", opener.meta["anchor"], text=text, speaker=opener.meta["speaker"], line=opener.meta["line"] + 1)
+        )
+    elif kind == "claim":
+        note = _following_note_text(children, close_index)
+        env.setdefault("annotations", []).append(
+            Annotation("claim", opener.meta["anchor"], text=text, note=note, rating=opener.meta["rating"], line=opener.meta["line"] + 1)
+        )
+    elif kind == "person":
+        env.setdefault("mentioned_people", set()).add(opener.meta["slug"])
+
+
+def _following_note_text(children: list[Token], close_index: int) -> str:
+    """The evidence: the plain text of a CriticMarkup note right after the claim span."""
+    nxt = close_index + 1
+    if nxt < len(children) and children[nxt].type == "critic_note_open":
+        depth, parts = 0, []
+        for token in children[nxt:]:
+            if token.type == "critic_note_open":
+                depth += 1
+            elif token.type == "critic_note_close":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif token.type in ("text", "code_inline"):
+                parts.append(token.content)
+        return "".join(parts).strip()
+    return ""
+
+
+def _plain_text(children: list[Token], opener: Token, closer: Token) -> str:
+    inside = False
+    parts = []
+    for token in children:
+        if token is opener:
+            inside = True
+        elif token is closer:
+            break
+        elif inside and token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif inside and token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _problem(env: dict, line: int, message: str) -> None:
+    env.setdefault("body_problems", []).append((line, message))
+
+
+def _render_span_open(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    ctx = env.get("sitegen")
+    kind = token.meta.get("kind", "plain")
+    if kind == "person" and ctx:
+        return f'<a class="mention mention-person" href="{escape(ctx.person_url(token.meta["slug"]))}">'
+    if kind == "topic" and ctx:
+        return f'<a class="mention mention-topic" href="{escape(ctx.topic_url(token.meta["slug"]))}">'
+    if kind == "quote":
+        speaker = token.meta.get("speaker", "")
+        data = f' data-speaker="{escape(speaker)}"' if speaker else ""
+        return f'<span class="quote" id="{token.meta["anchor"]}"{data}>'
+    if kind == "claim":
+        rating = token.meta.get("rating", "")
+        return f'<span class="claim claim-{escape(rating)}" id="{token.meta["anchor"]}">'
+    element_id = token.attrs.get("id")
+    return f'<span id="{escape(str(element_id))}">' if element_id else "<span>"
+
+
+def _render_span_close(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    ctx = env.get("sitegen")
+    kind = token.meta.get("kind", "plain")
+    if kind in ("person", "topic") and ctx:
+        return "</a>"
+    if kind == "quote":
+        speaker = token.meta.get("speaker", "")
+        if speaker and ctx:
+            name = escape(ctx.person_names.get(speaker, speaker))
+            url = escape(ctx.person_url(speaker))
+            # Added by the archive, not the source: hidden in the "as published" view.
+            return f'</span><a class="quote-by" data-editorial href="{url}" title="Quote by {name}"><span class="visually-hidden">quote by </span>{name}</a>'
+        return "</span>"
+    if kind == "claim":
+        rating = token.meta.get("rating", "")
+        label = escape(RATINGS.get(rating, rating or "unrated"))
+        return f'</span><a class="rating-badge rating-{escape(rating)}" data-editorial href="#{token.meta["anchor"]}" title="Fact-check rating">{label}</a>'
+    return "</span>"

@@ -1,0 +1,190 @@
+"""The content model: plain frozen data, linked by slug.
+
+Everything here is what the content *says*; everything derived from many articles at once
+(articles per person, archive groups, quotes per person) lives in ``index.Index``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day: sources often give no more."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
+        import datetime
+
+        match = _DATE_RE.match(text.strip())
+        if not match:
+            raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError("month must be 01 to 12")
+        if day is not None:
+            try:
+                datetime.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"{MONTH_NAMES[month - 1]} {year} has no day {day}") from None
+        return cls(year, month, day)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def human(self) -> str:
+        if self.day:
+            return f"{self.day} {MONTH_NAMES[self.month - 1]} {self.year}"
+        if self.month:
+            return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+        return str(self.year)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    links: tuple[Link, ...] = ()
+    in_registry: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    description: str = ""
+    related: tuple[str, ...] = ()  # topic slugs
+    in_registry: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str = ""
+    site: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRole:
+    """A person as an article names them: who, and the role they had in that article."""
+
+    slug: str
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    slug: str
+    station: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    id: str
+    author: str | None
+    text: str
+    date: str = ""
+    replies: tuple["Comment", ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CommentThread:
+    comments: tuple[Comment, ...] = ()
+    reported_count: int | None = None
+
+    @property
+    def shown_count(self) -> int:
+        def count(items: tuple[Comment, ...]) -> int:
+            return sum(1 + count(c.replies) for c in items)
+
+        return count(self.comments)
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One editorial mark found in an article body, for the index.
+
+    ``kind`` is ``note``, ``correction``, ``insertion``, ``deletion``, ``claim`` or ``quote``;
+    ``anchor`` is the element id on the article page that the listing links to.
+    """
+
+    kind: str
+    anchor: str
+    text: str = ""  # the annotated words (the quote, the claim, the corrected wording)
+    note: str = ""  # plain text of the note / evidence / original wording
+    rating: str = ""  # claims only
+    speaker: str = ""  # quotes only: person slug, or "" for an unnamed speaker
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    slug: str
+    title: str
+    path: Path  # the bundle folder
+    date: PartialDate | None = None
+    title_derived: bool = False
+    date_origin: str = ""
+    dateline: str = ""
+    source: Source = field(default_factory=Source)
+    reporters: tuple[Reporter, ...] = ()
+    people: tuple[PersonRole, ...] = ()
+    topics: tuple[str, ...] = ()
+    summary: str = ""
+    draft: bool = False
+    original_file: str = ""
+    original_sha256: str = ""
+    body_html: str = ""
+    annotations: tuple[Annotation, ...] = ()
+    mentioned_people: tuple[str, ...] = ()  # people marked in the body, beyond the front matter
+    comments: CommentThread = field(default_factory=CommentThread)
+    assets: tuple[str, ...] = ()  # bundle-relative file names copied next to the page
+    word_count: int = 0
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first; undated last; the slug breaks ties so output never depends on disk order."""
+        dated = self.date is not None
+        date_key = self.date.sort_key if self.date else (0, 0, 0)
+        return (not dated, tuple(-x for x in date_key), self.slug)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    articles: tuple[Article, ...]  # sorted by Article.sort_key
+    people: dict[str, Person]
+    topics: dict[str, Topic]

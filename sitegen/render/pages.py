@@ -1,0 +1,152 @@
+"""Render stage: ``Site`` + ``Index`` -> output files.
+
+``render_site`` yields ``OutputFile``s one at a time; nothing here touches the output folder.
+Each page kind has one function that builds its template context: that context is the theme
+API, documented in ``docs/themes.md``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Iterator
+
+import jinja2
+
+from ..config import Config
+from ..index import ArchiveGroup, Index, archive_groups
+from ..markup.highlight import pygments_css
+from ..model import Site
+from .comments import render_comment_text
+from .urls import Urls
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    path: str  # relative to the output folder, "/"-separated
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    number: int
+    total: int
+    urls: tuple[str, ...]  # the URL of every page, first to last
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.urls[self.number] if self.number < self.total else None
+
+
+@dataclass(frozen=True, slots=True)
+class Renderer:
+    site: Site
+    index: Index
+    config: Config
+    env: jinja2.Environment
+    urls: Urls
+
+    def page(self, template: str, url: str, **context) -> OutputFile:
+        html = self.env.get_template(template).render(
+            site=self.site, index=self.index, config=self.config, urls=self.urls, page_url=url,
+            comment_html=render_comment_text, wayback_url=wayback_url, **context,
+        )
+        return OutputFile(self.urls.output_file(url), html.encode("utf-8"))
+
+
+def render_site(site: Site, index: Index, config: Config, env: jinja2.Environment, urls: Urls,
+                static: dict) -> Iterator[OutputFile]:
+    r = Renderer(site, index, config, env, urls)
+    yield from archive_pages(r)
+    for article in site.articles:
+        yield from article_files(r, article)
+    yield r.page("people.html", urls.path("people/"), title="People", letters=people_by_letter(r))
+    for slug in site.people:
+        yield from person_pages(r, slug)
+    yield r.page("topics.html", urls.path("topics/"), title="Topics",
+                 topics=sorted(site.topics.values(), key=lambda t: (t.name.casefold(), t.slug)))
+    for slug in site.topics:
+        yield from topic_pages(r, slug)
+    yield r.page("annotations.html", urls.path("annotations/"), title="Annotations")
+    yield OutputFile("404.html", env.get_template("404.html").render(
+        site=site, index=index, config=config, urls=urls, page_url=urls.path("404.html"), title="Page not found",
+        comment_html=render_comment_text, wayback_url=wayback_url).encode("utf-8"))
+    yield OutputFile(".nojekyll", b"")
+    for name, path in static.items():
+        yield OutputFile(f"static/{name}", path.read_bytes())
+    yield OutputFile("static/pygments.css", pygments_css().encode("utf-8"))
+
+
+def wayback_url(article) -> str:
+    """The Internet Archive's copy nearest the publication date (its latest when undated)."""
+    stamp = article.date.iso().replace("-", "") if article.date else ""
+    return f"https://web.archive.org/web/{stamp + '/' if stamp else ''}{article.source.url}"
+
+
+def paginate(items: tuple, size: int, first_url: str, urls: Urls) -> Iterator[tuple[tuple, Pagination]]:
+    """Split ``items`` into pages; an empty listing still has one (empty) page."""
+    total = max(1, math.ceil(len(items) / size))
+    page_urls = tuple(urls.page(first_url, n) for n in range(1, total + 1))
+    for number in range(1, total + 1):
+        yield items[(number - 1) * size: number * size], Pagination(number, total, page_urls)
+
+
+def archive_pages(r: Renderer) -> Iterator[OutputFile]:
+    for chunk, pagination in paginate(r.index.order, r.config.pagination, r.urls.home(), r.urls):
+        groups = archive_groups(tuple(r.index.articles[s] for s in chunk))
+        yield r.page("index.html", pagination.urls[pagination.number - 1], title="Archive",
+                     groups=groups, pagination=pagination)
+
+
+def article_files(r: Renderer, article) -> Iterator[OutputFile]:
+    url = r.urls.article(article)
+    yield r.page("article.html", url, title=article.title, article=article,
+                 previous=_neighbour(r, r.index.previous, article.slug),
+                 next=_neighbour(r, r.index.following, article.slug))
+    folder = r.urls.output_file(url).rsplit("/", 1)[0]
+    for asset in article.assets:
+        yield OutputFile(f"{folder}/{asset}", (article.path / asset).read_bytes())
+
+
+def _neighbour(r: Renderer, mapping: dict, slug: str):
+    other = mapping.get(slug)
+    return r.index.articles[other] if other else None
+
+
+def person_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
+    person = r.site.people[slug]
+    articles = r.index.person_articles.get(slug, ())
+    for chunk, pagination in paginate(articles, r.config.pagination, r.urls.person(slug), r.urls):
+        yield r.page("person.html", pagination.urls[pagination.number - 1], title=person.name, person=person,
+                     articles=[r.index.articles[s] for s in chunk], pagination=pagination,
+                     roles=r.index.person_roles.get(slug, ()), quotes=r.index.person_quotes.get(slug, ()),
+                     reported=[r.index.articles[s] for s in r.index.person_reported.get(slug, ())])
+
+
+def topic_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
+    topic = r.site.topics[slug]
+    articles = r.index.topic_articles.get(slug, ())
+    related = [r.site.topics[s] for s in topic.related if s in r.site.topics]
+    for chunk, pagination in paginate(articles, r.config.pagination, r.urls.topic(slug), r.urls):
+        yield r.page("topic.html", pagination.urls[pagination.number - 1], title=topic.name, topic=topic,
+                     articles=[r.index.articles[s] for s in chunk], pagination=pagination, related=related,
+                     annotations=r.index.topic_annotations.get(slug, ()))
+
+
+def people_by_letter(r: Renderer) -> list[tuple[str, list]]:
+    """People A to Z by surname (the last word of the name), with their article counts."""
+    def sort_key(person):
+        words = person.name.split()
+        return ((words[-1] if words else person.slug).casefold(), person.name.casefold(), person.slug)
+
+    letters: dict[str, list] = {}
+    for person in sorted(r.site.people.values(), key=sort_key):
+        surname = sort_key(person)[0]
+        letter = surname[:1].upper() if surname[:1].isalpha() else "#"
+        count = len(set(r.index.person_articles.get(person.slug, ())) | set(r.index.person_reported.get(person.slug, ())))
+        letters.setdefault(letter, []).append((person, count))
+    return sorted(letters.items())

@@ -1,0 +1,61 @@
+"""Themes: an ordered list of folders, the site's own theme first, the default theme last.
+
+A site overrides any template or static file by putting a file with the same name in
+``themes/<theme>/templates/`` or ``themes/<theme>/static/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+import sitegen
+
+
+def default_theme_dir() -> Path:
+    """The built-in theme: package data in an installed wheel, ``themes/default`` in a checkout."""
+    packaged = Path(sitegen.__file__).parent / "themes" / "default"
+    if packaged.is_dir():
+        return packaged
+    return Path(sitegen.__file__).parent.parent / "themes" / "default"
+
+
+def theme_dirs(root: Path, theme: str) -> list[Path]:
+    """Folders to look in, most specific first (duplicates removed)."""
+    candidates = [root / "themes" / theme, default_theme_dir()]
+    if theme != "default":
+        candidates.insert(1, root / "themes" / "default")
+    seen, result = set(), []
+    for folder in candidates:
+        key = folder.resolve()
+        if folder.is_dir() and key not in seen:
+            seen.add(key)
+            result.append(folder)
+    return result
+
+
+def create_environment(dirs: list[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d / "templates") for d in dirs]),
+        autoescape=True,  # everything is escaped unless a template says |safe on our own HTML
+        undefined=jinja2.StrictUndefined,  # a typo in a template is an error, not a blank
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def static_files(dirs: list[Path]) -> dict[str, Path]:
+    """``static/`` files of every theme folder; the first folder that has a name wins."""
+    found: dict[str, Path] = {}
+    for folder in dirs:
+        static = folder / "static"
+        if not static.is_dir():
+            continue
+        for path in sorted(static.rglob("*")):
+            rel = path.relative_to(static).as_posix()
+            if path.is_file() and not any(p.startswith(".") for p in path.relative_to(static).parts):
+                found.setdefault(rel, path)
+    return dict(sorted(found.items()))

@@ -1,0 +1,59 @@
+"""Where every page lives: one place that turns slugs into URLs and output paths.
+
+All links are absolute paths under the configured base path (``/repo/people/x/``), so a site
+published from a GitHub Pages sub-path works, and a page's links don't depend on its depth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Urls:
+    base_path: str = "/"  # starts and ends with "/"
+    permalink: str = "articles/{slug}/"
+    origin: str = ""  # "https://user.github.io" when known, for feeds and canonical links
+
+    def home(self) -> str:
+        return self.base_path
+
+    def path(self, relative: str) -> str:
+        """The URL of a file or folder given relative to the site root."""
+        return self.base_path + relative.lstrip("/")
+
+    def article(self, article: Article) -> str:
+        return self.path(article_path(article, self.permalink))
+
+    def person(self, slug: str) -> str:
+        return self.path(f"people/{slug}/")
+
+    def topic(self, slug: str) -> str:
+        return self.path(f"topics/{slug}/")
+
+    def static(self, name: str) -> str:
+        return self.path(f"static/{name}")
+
+    def page(self, first_page: str, number: int) -> str:
+        """Page ``number`` of a paginated listing whose first page is ``first_page``."""
+        return first_page if number == 1 else f"{first_page}page/{number}/"
+
+    def absolute(self, url: str) -> str:
+        return self.origin + url if self.origin and url.startswith("/") else url
+
+    def output_file(self, url: str) -> str:
+        """``/repo/people/x/`` -> ``people/x/index.html``: where that URL's file is written."""
+        relative = url[len(self.base_path):] if url.startswith(self.base_path) else url.lstrip("/")
+        return relative + "index.html" if relative.endswith("/") or relative == "" else relative
+
+
+def article_path(article: Article, permalink: str) -> str:
+    date = article.date
+    return permalink.format(
+        slug=article.slug,
+        year=f"{date.year:04d}" if date else "undated",
+        month=f"{date.month:02d}" if date and date.month else "00",
+        day=f"{date.day:02d}" if date and date.day else "00",
+    )

@@ -1,0 +1,145 @@
+"""Write stage: output files -> a staging folder -> swapped into place as ``public/``.
+
+Only this module touches the output folder, so "a failed build leaves the previous site
+intact" holds by construction: nothing is written into ``public/`` itself, ever.
+
+Unchanged files are hard-linked from the previous output instead of written again: a link
+allocates no inode and frees none when the old tree is removed, which on ext4 keeps the next
+build from stalling on recently freed inodes (see README, "Performance").
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterable
+
+MARKER = ".sitegen-output"  # says "sitegen made this folder": we only ever replace such folders
+
+
+class OutputError(Exception):
+    pass
+
+
+@dataclass
+class WriteStats:
+    files: int = 0
+    bytes: int = 0
+    written: int = 0  # files whose bytes changed (or are new)
+    linked: int = 0  # files identical to the previous build, hard-linked
+
+
+def write_output(files: Iterable, output_dir: Path) -> WriteStats:
+    output_dir = Path(output_dir)
+    check_output_dir(output_dir)
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = output_dir.parent / f".{output_dir.name}.staging-{os.getpid()}"
+    _remove_leftovers(output_dir)
+    staging.mkdir()
+    stats = WriteStats()
+    try:
+        (staging / MARKER).write_bytes(b"This folder is written by sitegen build and replaced on every build.\n")
+        for file in files:
+            _write_one(file, staging, output_dir, stats)
+        _swap_into_place(staging, output_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return stats
+
+
+def check_output_dir(output_dir: Path) -> None:
+    """Refuse to replace a folder sitegen did not make (``--output ~`` must not move a home)."""
+    if output_dir.exists() and not output_dir.is_dir():
+        raise OutputError(f"{output_dir}: exists and is not a folder")
+    if output_dir.is_dir() and any(output_dir.iterdir()) and not (output_dir / MARKER).exists():
+        raise OutputError(
+            f"{output_dir}: not empty and not made by sitegen (no {MARKER} file); "
+            "refusing to replace it — remove it or choose another --output"
+        )
+
+
+def _safe_relative(path: str) -> PurePosixPath:
+    rel = PurePosixPath(path)
+    if rel.is_absolute() or not rel.parts or any(part in ("..", "") for part in rel.parts):
+        raise OutputError(f"refusing to write outside the output folder: {path!r}")
+    return rel
+
+
+def _write_one(file, staging: Path, previous: Path, stats: WriteStats) -> None:
+    rel = _safe_relative(file.path)
+    target = staging.joinpath(*rel.parts)
+    if target.exists():
+        raise OutputError(f"two pages want the same output file: {file.path}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = previous.joinpath(*rel.parts)
+    stats.files += 1
+    stats.bytes += len(file.data)
+    if _same_bytes(old, file.data):
+        try:
+            os.link(old, target)
+            stats.linked += 1
+            return
+        except OSError:
+            pass  # e.g. a file system without hard links: write it instead
+    target.write_bytes(file.data)
+    stats.written += 1
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if path.is_symlink() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _swap_into_place(staging: Path, output_dir: Path) -> None:
+    if not output_dir.exists():
+        os.rename(staging, output_dir)
+        return
+    if _exchange(staging, output_dir):
+        shutil.rmtree(staging)  # now holds the previous output
+        return
+    # No atomic exchange here: two renames, with the old tree kept until the new one is in place.
+    retired = output_dir.parent / f".{output_dir.name}.old-{os.getpid()}"
+    os.rename(output_dir, retired)
+    os.rename(staging, output_dir)
+    shutil.rmtree(retired)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
+def _remove_leftovers(output_dir: Path) -> None:
+    """Staging folders of builds that were killed half-way."""
+    for stale in output_dir.parent.glob(f".{output_dir.name}.staging-*"):
+        pid = stale.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True

@@ -1,0 +1,88 @@
+"""YAML that remembers where each value came from.
+
+PyYAML's ``compose`` gives every node its start line; we construct plain Python values from
+the node tree ourselves and keep a map from each value's path (``("people", 2, "name")``) to
+its 1-based line in the *file*, so a problem deep in front matter is reported at its own line.
+Timestamps are deliberately left as strings: the loader would turn ``2016-13-45`` into a
+crash, and dates are validated by our own parser with a proper message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# Drop the implicit timestamp resolver: dates stay strings (see module docstring).
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+Path_ = tuple  # a path into the document: keys and list indexes
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDocument:
+    data: Any
+    lines: dict[tuple, int]  # value path -> 1-based line in the file
+
+    def line_of(self, *path: Any) -> int | None:
+        """The line of the deepest known ancestor of ``path``."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+class YamlSyntaxError(ValueError):
+    def __init__(self, line: int | None, message: str):
+        self.line = line
+        super().__init__(message)
+
+
+def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
+    """Parse one YAML document; ``first_line`` is the file line the text starts at."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDocument(None, {(): first_line})
+        lines: dict[tuple, int] = {}
+        data = _construct(loader, node, (), lines, first_line - 1)
+        return YamlDocument(data, lines)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else None
+        problem = exc.problem or str(exc)
+        context = f" ({exc.context})" if exc.context else ""
+        raise YamlSyntaxError(line, f"invalid YAML: {problem}{context}") from None
+    except yaml.YAMLError as exc:  # e.g. a non-printable character
+        raise YamlSyntaxError(first_line, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _construct(loader, node, path, lines, offset):
+    lines[path] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
+            key = str(key)
+            result[key] = _construct(loader, value_node, path + (key,), lines, offset)
+            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, child, path + (i,), lines, offset) for i, child in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)

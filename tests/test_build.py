@@ -1,0 +1,247 @@
+"""End-to-end builds of small synthetic sites: the pages, their links and their content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, article, build, internal_links, page, resolve, run_sitegen
+
+FIXTURE = {
+    "sitegen.yaml": "title: Test Archive\npagination: 2\n",
+    "content/people/ada-lovelace.yaml": """
+        name: Ada Lovelace
+        aliases: [Lovelace, Countess of Lovelace]
+        description: Mathematician.
+        links:
+          - {title: Biography, url: "https://example.org/ada"}
+    """,
+    "content/topics/computing.yaml": "name: Computing\ndescription: Machines that calculate.\nrelated: [history]\n",
+    "content/topics/history.yaml": "name: History\n",
+    "content/articles/engine-notes/index.md": article(
+        "Notes on the Engine",
+        "ENGINE CITY — Lovelace wrote about the engine.\n\nCharles Babbage agreed.\n\n```python\nprint('hi')\n```\n",
+        date="1843-09-05", dateline="London",
+        source='{name: The Gazette, site: gazette.example, url: "https://gazette.example/1843/09/05/engine-notes/"}',
+        reporters="[{name: Pat Reporter, station: KXYZ}]",
+        people="[Lovelace, {name: Charles Babbage, role: Inventor of the engine}]",
+        topics="[computing, Steam Power]",
+        summary="An account of the engine.",
+    ),
+    "content/articles/engine-notes/comments.yaml": """
+        reported_count: 4
+        comments:
+          - id: c1
+            author: null
+            text: "First!\\n\\nSecond paragraph with <script>alert(1)</script> and https://example.com/x."
+            replies:
+              - id: c1-1
+                author: Reader Two
+                text: A reply.
+          - id: c2
+            author: Reader Three
+            text: Another comment.
+    """,
+    "content/articles/engine-notes/diagram.png": b"\x89PNG fake image bytes",
+    "content/articles/engine-notes/original.txt": "ENGINE CITY -- raw text\n",
+    "content/articles/later-report/index.md": article(
+        "A Later Report", "Babbage again.", date="1850-02", people="[Charles Babbage]", topics="[computing]"),
+    "content/articles/year-only/index.md": article("Known Only By Year", "Text.", date="1850"),
+    "content/articles/no-date/index.md": article("An Undated Clipping", "Text with no date."),
+    "content/articles/draft-piece/index.md": article("A Draft", "Unfinished.", draft="true"),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    from conftest import write_files
+
+    root = write_files(tmp_path_factory.mktemp("site"), FIXTURE)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    return root / "public"
+
+
+def titles(doc, selector=".article-item-title a"):
+    return [a.get_text(strip=True) for a in doc.select(selector)]
+
+
+def test_article_page_shows_metadata_body_and_links(built):
+    doc = page(built, "articles/engine-notes/")
+    assert doc.find("h1").get_text(strip=True) == "Notes on the Engine"
+    assert len(doc.find_all("h1")) == 1
+    assert doc.find("time")["datetime"] == "1843-09-05"
+    meta = doc.select_one(".article-meta").get_text(" ", strip=True)
+    assert "Pat Reporter" in meta and "KXYZ" in meta
+    hrefs = [a["href"] for a in doc.select(".article-meta a")]
+    assert "https://gazette.example/1843/09/05/engine-notes/" in hrefs
+    assert "https://web.archive.org/web/18430905/https://gazette.example/1843/09/05/engine-notes/" in hrefs
+    people = {a.get_text(strip=True): a["href"] for a in doc.select('[aria-label="People"] a')}
+    assert people == {"Ada Lovelace": "/people/ada-lovelace/", "Charles Babbage": "/people/charles-babbage/"}
+    topics = {a.get_text(strip=True): a["href"] for a in doc.select('[aria-label="Topics"] a')}
+    assert topics == {"Computing": "/topics/computing/", "Steam Power": "/topics/steam-power/"}
+    # Code is highlighted by Pygments at build time.
+    assert doc.select_one(".article-body pre.highlight code.language-python span")
+    # The first mention of a front-matter person (by registry alias) links to their page.
+    mention = doc.select_one(".article-body a.mention-person")
+    assert mention.get_text() == "Lovelace" and mention["href"] == "/people/ada-lovelace/"
+
+
+def test_comments_are_separate_threaded_and_escaped(built):
+    doc = page(built, "articles/engine-notes/")
+    body, comments = doc.select_one(".article-body"), doc.select_one("section.comments")
+    assert comments is not None and body.find_parent("section") is None
+    assert not body.select(".comment")
+    assert comments.select_one(".comments-count").get_text(" ", strip=True).startswith("3 shown of 4 reported")
+    top = comments.select_one("ol.comment-thread").find_all("li", recursive=False)
+    assert [li["id"] for li in top] == ["comment-c1", "comment-c2"]
+    reply = top[0].select_one("ol.comment-thread li.comment")
+    assert reply["id"] == "comment-c1-1" and "Reader Two" in reply.get_text()
+    first_text = top[0].select_one(".comment-text")
+    assert len(first_text.find_all("p")) == 2
+    assert doc.find("script") is None  # the comment's <script> is text, not markup
+    assert "<script>alert(1)</script>" in first_text.get_text()
+    link = first_text.find("a")
+    assert link["href"] == "https://example.com/x" and link["rel"] == ["nofollow", "ugc", "noopener"]
+
+
+def test_assets_and_original_are_copied_next_to_the_page(built):
+    assert (built / "articles/engine-notes/diagram.png").read_bytes() == b"\x89PNG fake image bytes"
+    assert (built / "articles/engine-notes/original.txt").read_text() == "ENGINE CITY -- raw text\n"
+    assert not (built / "articles/engine-notes/index.md").exists()
+    assert not (built / "articles/engine-notes/comments.yaml").exists()
+
+
+def test_archive_is_newest_first_grouped_and_paginated(built):
+    first, second = page(built, ""), page(built, "page/2/")
+    groups = [h.get_text(strip=True) for h in first.select(".archive-group h2")]
+    assert groups == ["February 1850", "1850 (month unknown)"]
+    assert titles(first) == ["A Later Report", "Known Only By Year"]
+    assert titles(second) == ["Notes on the Engine", "An Undated Clipping"]
+    assert [h.get_text(strip=True) for h in second.select(".archive-group h2")] == ["September 1843", "Undated"]
+    assert first.select_one('a[rel="next"]')["href"] == "/page/2/"
+    assert "A Draft" not in titles(first) + titles(second)
+
+
+def test_person_pages_list_their_articles_roles_and_reports(built):
+    babbage = page(built, "people/charles-babbage/")
+    assert babbage.find("h1").get_text(strip=True) == "Charles Babbage"
+    assert titles(babbage) == ["A Later Report", "Notes on the Engine"]
+    assert "Inventor of the engine" in babbage.get_text()
+    ada = page(built, "people/ada-lovelace/")
+    assert "Mathematician." in ada.get_text()
+    assert ada.find("a", string="Biography")["href"] == "https://example.org/ada"
+    assert titles(ada) == ["Notes on the Engine"]
+    reporter = page(built, "people/pat-reporter/")
+    reported = reporter.select_one("#reported-title").find_parent("section")
+    assert titles(reported) == ["Notes on the Engine"]
+
+
+def test_people_index_is_a_to_z_with_counts(built):
+    doc = page(built, "people/")
+    letters = [h.get_text(strip=True) for h in doc.select("section h2")]
+    assert letters == sorted(letters)
+    entries = {li.find("a").get_text(strip=True): li.select_one(".count").get_text(strip=True) for li in doc.select(".name-list li")}
+    assert entries["Charles Babbage"] == "2 articles"
+    assert entries["Ada Lovelace"] == "1 article"
+
+
+def test_topic_pages_and_index(built):
+    computing = page(built, "topics/computing/")
+    assert titles(computing) == ["A Later Report", "Notes on the Engine"]
+    assert computing.find("a", string="History")["href"] == "/topics/history/"
+    steam = page(built, "topics/steam-power/")
+    assert titles(steam) == ["Notes on the Engine"]
+    index = page(built, "topics/")
+    assert [a.get_text(strip=True) for a in index.select(".name-list a")] == ["Computing", "History", "Steam Power"]
+
+
+def test_github_pages_files(built):
+    assert (built / ".nojekyll").exists()
+    assert page(built, "404.html").find("h1").get_text(strip=True) == "Page not found"
+    css = (built / "static/pygments.css").read_text()
+    assert ".highlight" in css
+
+
+def test_every_internal_link_resolves(built):
+    broken = [(f.relative_to(built).as_posix(), ref) for f, ref in internal_links(built) if resolve(built, f, ref) is None]
+    assert broken == []
+
+
+def test_sub_path_base_url_resolves_every_link(tmp_path):
+    from conftest import write_files
+
+    root = write_files(tmp_path / "site", FIXTURE)
+    out = tmp_path / "out"
+    result = build(root, "--base-url", "https://user.github.io/repo/", output=out)
+    assert result.exit_code == 0, result.output
+    refs = list(internal_links(out))
+    assert refs and all(ref.startswith("/repo/") or ref.startswith("#") for _, ref in refs)
+    broken = [(f.name, ref) for f, ref in refs if resolve(out, f, ref, "/repo/") is None]
+    assert broken == []
+    canonical = page(out, "articles/engine-notes/").find("link", rel="canonical")["href"]
+    assert canonical == "https://user.github.io/repo/articles/engine-notes/"
+
+
+def test_drafts_flag_includes_drafts(tmp_path):
+    from conftest import write_files
+
+    root = write_files(tmp_path / "site", FIXTURE)
+    assert build(root, "--drafts").exit_code == 0
+    assert page(root / "public", "articles/draft-piece/").find("h1").get_text(strip=True) == "A Draft"
+
+
+def test_builds_with_no_configuration_and_permalink_pattern(site, tmp_path):
+    root = site({"content/articles/one/index.md": article("One", date="2016-12-18")})
+    assert build(root).exit_code == 0
+    doc = page(root / "public", "")
+    assert doc.find("a", string="One")["href"] == "/articles/one/"
+    root.joinpath("sitegen.yaml").write_text("permalink: '{year}/{month}/{slug}/'\n")
+    assert build(root).exit_code == 0
+    assert (root / "public/2016/12/one/index.html").is_file()
+
+
+def test_output_is_byte_identical_across_builds(tmp_path):
+    from conftest import write_files
+
+    root = write_files(tmp_path / "site", FIXTURE)
+    build(root, output=tmp_path / "a")
+    build(root, output=tmp_path / "b")
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files_a)
+
+
+def test_theme_override_replaces_one_template_and_keeps_the_rest(site):
+    root = site({
+        "content/articles/one/index.md": article("One"),
+        "themes/default/templates/404.html": '{% extends "base.html" %}{% block main %}<h1>Lost at sea</h1>{% endblock %}',
+        "themes/default/static/extra.css": "body{}",
+    })
+    assert build(root).exit_code == 0
+    assert page(root / "public", "404.html").find("h1").get_text() == "Lost at sea"
+    assert (root / "public/static/extra.css").is_file() and (root / "public/static/style.css").is_file()
+
+
+def test_repo_content_builds_and_links_resolve(tmp_path):
+    out = tmp_path / "public"
+    result = run_sitegen("build", "--source", str(REPO), "--output", str(out))
+    assert result.exit_code == 0, result.output
+    articles = sorted(p.parent.name for p in (out / "articles").glob("*/index.html"))
+    assert len(articles) == len(list((REPO / "content/articles").glob("*/index.md"))) >= 2
+    for name in articles:
+        original = REPO / "content/articles" / name / "original.txt"
+        assert (out / "articles" / name / "original.txt").read_bytes() == original.read_bytes()
+    broken = [(f.relative_to(out).as_posix(), ref) for f, ref in internal_links(out) if resolve(out, f, ref) is None]
+    assert broken == []
+
+
+def test_cli_help_and_usage_errors():
+    assert run_sitegen("--help").exit_code == 0
+    help_text = run_sitegen("build", "--help").output
+    for option in ("--source", "--output", "--base-url", "--drafts", "--quiet", "--verbose"):
+        assert option in help_text
+    assert run_sitegen("build", "--no-such-option").exit_code == 2
+    assert run_sitegen("no-such-command").exit_code == 2

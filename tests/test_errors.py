@@ -1,0 +1,112 @@
+"""Bad input: every problem is reported with file and line, the build exits 1, nothing is lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import article, build, page
+
+GOOD = {"content/articles/good/index.md": article("A Good Article", "Fine text.", date="2016-12-18")}
+
+
+def build_twice(site, broken: dict):
+    """Build a good site, then break it and build again: returns (result, root)."""
+    root = site(GOOD)
+    first = build(root)
+    assert first.exit_code == 0, first.output
+    for name, data in broken.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data) if isinstance(data, bytes) else path.write_text(data, encoding="utf-8")
+    return build(root), root
+
+
+def assert_public_untouched(root: Path):
+    doc = page(root / "public", "articles/good/")
+    assert doc.find("h1").get_text(strip=True) == "A Good Article"
+    assert not list(root.parent.glob(".public.staging-*")) and not list(root.glob(".public.staging-*"))
+
+
+CASES = [
+    ("malformed YAML", {"content/articles/bad/index.md": "---\ntitle: [unclosed\ndate: 2016\n---\nBody\n"},
+     "content/articles/bad/index.md:3: invalid YAML"),
+    ("missing title", {"content/articles/bad/index.md": "---\ndate: 2016-12-18\n---\nBody\n"},
+     "content/articles/bad/index.md:1: missing required key 'title'"),
+    ("impossible date", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 2016-13-45\n---\nBody\n"},
+     "content/articles/bad/index.md:3: date: '2016-13-45' is not a valid date"),
+    ("impossible day", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 2017-02-29\n---\nBody\n"},
+     "content/articles/bad/index.md:3: date: '2017-02-29' is not a valid date (February 2017 has no day 29)"),
+    ("duplicate slug", {"content/articles/2016/good/index.md": article("Same slug elsewhere")},
+     "duplicate slug 'good'"),
+    ("slug escaping the output", {"content/articles/Bad Name/index.md": article("T")},
+     "article folder name 'Bad Name' must be lower-case letters"),
+    ("people entry without name", {"content/articles/bad/index.md": "---\ntitle: T\npeople:\n  - Ada\n  - {role: Witness}\n---\nBody\n"},
+     "content/articles/bad/index.md:5: people: item 2: needs a name"),
+    ("registry entry without name", {"content/people/ada.yaml": "aliases: [A]\n"},
+     "content/people/ada.yaml:1: missing 'name:'"),
+    ("non-UTF-8 file", {"content/articles/bad/index.md": b"---\ntitle: caf\xe9\n---\n"},
+     "content/articles/bad/index.md:2: not UTF-8 text"),
+    ("no front matter", {"content/articles/bad/index.md": "Just text\n"},
+     "content/articles/bad/index.md:1: expected front matter"),
+    ("bad comments", {"content/articles/good/comments.yaml": "comments:\n  - id: c1\n    text: ok\n  - id: c1\n    text: again\n"},
+     "content/articles/good/comments.yaml:4: duplicate comment id 'c1'"),
+    ("unknown setting", {"sitegen.yaml": "titel: x\n"},
+     "sitegen.yaml:1: unknown setting 'titel' (did you mean 'title'?)"),
+]
+
+
+@pytest.mark.parametrize("name,broken,message", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_located_and_leaves_public_untouched(site, monkeypatch, name, broken, message):
+    root = site(GOOD)
+    monkeypatch.chdir(root)  # messages name files relative to where the user stands
+    result, root = build_twice(lambda files: root, broken)
+    assert result.exit_code == 1, result.output
+    assert message in result.stderr, result.stderr
+    assert "output folder was left unchanged" in result.stderr
+    assert_public_untouched(root)
+
+
+def test_several_errors_reported_in_one_run(site, monkeypatch):
+    root = site(GOOD)
+    monkeypatch.chdir(root)
+    result, _ = build_twice(lambda files: root, {
+        "content/articles/a/index.md": "---\ntitle: A\ndate: 2016-13-01\n---\n",
+        "content/articles/b/index.md": "---\ndate: 2016\n---\n",
+        "content/people/x.yaml": "name: [1, 2]\n",
+    })
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert len(errors) == 3, result.stderr
+    assert "sitegen: 3 error(s)" in result.stderr
+
+
+def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch):
+    root = site({"content/articles/a/index.md": "---\ntitle: A\nsumary: typo\n---\nText\n"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0
+    assert "content/articles/a/index.md:3: warning: unknown front matter key 'sumary' (did you mean 'summary'?)" in result.stderr
+
+
+def test_refuses_to_replace_a_folder_it_did_not_make(site, tmp_path):
+    root = site(GOOD)
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("years of work")
+    result = build(root, output=precious)
+    assert result.exit_code == 2
+    assert "refusing to replace it" in result.stderr
+    assert (precious / "thesis.txt").read_text() == "years of work"
+
+
+def test_symlinked_article_folder_outside_the_site_is_refused(site, tmp_path):
+    outside = tmp_path / "outside" / "secret"
+    outside.mkdir(parents=True)
+    (outside / "index.md").write_text(article("Secret"))
+    root = site(GOOD)
+    (root / "content/articles/secret").symlink_to(outside, target_is_directory=True)
+    result = build(root)
+    assert result.exit_code == 1
+    assert "outside content/articles" in result.stderr
