@@ -100,7 +100,8 @@ def test_comments_are_separate_threaded_and_escaped(built):
     assert reply["id"] == "comment-c1-1" and "Reader Two" in reply.get_text()
     first_text = top[0].select_one(".comment-text")
     assert len(first_text.find_all("p")) == 2
-    assert doc.find("script") is None  # the comment's <script> is text, not markup
+    assert comments.find("script") is None  # the comment's <script> is text, not markup
+    assert all(s.get("type") == "application/ld+json" for s in doc.find_all("script"))
     assert "<script>alert(1)</script>" in first_text.get_text()
     link = first_text.find("a")
     assert link["href"] == "https://example.com/x" and link["rel"] == ["nofollow", "ugc", "noopener"]

@@ -170,7 +170,7 @@ def _text_between(children: list[Token], open_index: int, name: str, backwards: 
             depth -= 1
             if depth == 0:
                 break
-        elif token.type in ("text", "code_inline"):
+        elif token.type in ("text", "text_special", "code_inline"):
             parts.append(token.content)
         elif token.type in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -193,7 +193,7 @@ def _plain_text(children: list[Token], opener: Token, closer: Token) -> str:
             inside = True
         elif token is closer:
             break
-        elif inside and token.type in ("text", "code_inline"):
+        elif inside and token.type in ("text", "text_special", "code_inline"):
             parts.append(token.content)
         elif inside and token.type in ("softbreak", "hardbreak"):
             parts.append(" ")
