@@ -89,3 +89,13 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("sitegen: interrupted", err=True)
         sys.exit(130)
+
+
+def _register_commands() -> None:
+    """Commands that live with their own stage's modules."""
+    from .importer.command import import_command
+
+    cli.add_command(import_command, "import")
+
+
+_register_commands()
