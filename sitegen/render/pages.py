@@ -8,7 +8,7 @@ API, documented in ``docs/themes.md``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 import jinja2
@@ -17,7 +17,10 @@ from ..config import Config
 from ..index import ArchiveGroup, Index, archive_groups
 from ..markup.highlight import pygments_css
 from ..model import Site
+from .citation import bibtex, citation, csl_json
 from .comments import render_comment_text
+from .feeds import Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_xml, topic_feed
+from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_json
 from .urls import Urls
 
 
@@ -49,18 +52,39 @@ class Renderer:
     config: Config
     env: jinja2.Environment
     urls: Urls
+    rendered: list[str] = field(default_factory=list, compare=False)  # page URLs so far, for the sitemap
 
     def page(self, template: str, url: str, **context) -> OutputFile:
+        context.setdefault("head_meta", HeadMeta(feeds=(self.site_feed_link,)))
+        self.rendered.append(url)
         html = self.env.get_template(template).render(
             site=self.site, index=self.index, config=self.config, urls=self.urls, page_url=url,
             comment_html=render_comment_text, wayback_url=wayback_url, **context,
         )
         return OutputFile(self.urls.output_file(url), html.encode("utf-8"))
 
+    @property
+    def site_feed_link(self) -> FeedLink:
+        return FeedLink(self.config.title, self.urls.path("feed.xml"))
+
+    def feed_file(self, feed: Feed) -> OutputFile:
+        return OutputFile(self.urls.output_file(feed.url), atom_xml(feed, self.site, self.config, self.urls))
+
 
 def render_site(site: Site, index: Index, config: Config, env: jinja2.Environment, urls: Urls,
                 static: dict) -> Iterator[OutputFile]:
     r = Renderer(site, index, config, env, urls)
+    yield from site_pages(r, static)
+    # Crawler files come last: the sitemap lists every page rendered above, whoever added it.
+    yield r.feed_file(site_feed(index, config, urls))
+    not_found = urls.path("404.html")
+    lastmod = {urls.article(a): a.date.iso() for a in site.articles if a.date}
+    yield OutputFile("sitemap.xml", sitemap_xml([u for u in r.rendered if u != not_found], urls, lastmod))
+    yield OutputFile("robots.txt", robots_txt(urls))
+
+
+def site_pages(r: Renderer, static: dict) -> Iterator[OutputFile]:
+    site, urls = r.site, r.urls
     yield from archive_pages(r)
     for article in site.articles:
         yield from article_files(r, article)
@@ -72,9 +96,7 @@ def render_site(site: Site, index: Index, config: Config, env: jinja2.Environmen
     for slug in site.topics:
         yield from topic_pages(r, slug)
     yield r.page("annotations.html", urls.path("annotations/"), title="Annotations")
-    yield OutputFile("404.html", env.get_template("404.html").render(
-        site=site, index=index, config=config, urls=urls, page_url=urls.path("404.html"), title="Page not found",
-        comment_html=render_comment_text, wayback_url=wayback_url).encode("utf-8"))
+    yield r.page("404.html", urls.path("404.html"), title="Page not found")
     yield OutputFile(".nojekyll", b"")
     for name, path in static.items():
         yield OutputFile(f"static/{name}", path.read_bytes())
@@ -104,12 +126,17 @@ def archive_pages(r: Renderer) -> Iterator[OutputFile]:
 
 def article_files(r: Renderer, article) -> Iterator[OutputFile]:
     url = r.urls.article(article)
+    cite = citation(article, r.site, r.urls)
+    head = HeadMeta("article", article.date.iso() if article.date else "", (r.site_feed_link,),
+                    script_json(article_graph(article, r.site, r.config, r.urls)))
     yield r.page("article.html", url, title=article.title, article=article,
                  previous=_neighbour(r, r.index.previous, article.slug),
-                 next=_neighbour(r, r.index.following, article.slug))
+                 next=_neighbour(r, r.index.following, article.slug), head_meta=head, citation=cite)
     folder = r.urls.output_file(url).rsplit("/", 1)[0]
     for asset in article.assets:
         yield OutputFile(f"{folder}/{asset}", (article.path / asset).read_bytes())
+    yield OutputFile(r.urls.output_file(cite.json_url), csl_json(article, r.site, r.config, r.urls))
+    yield OutputFile(r.urls.output_file(cite.bib_url), bibtex(article, r.site, r.urls))
 
 
 def _neighbour(r: Renderer, mapping: dict, slug: str):
@@ -120,8 +147,14 @@ def _neighbour(r: Renderer, mapping: dict, slug: str):
 def person_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     person = r.site.people[slug]
     articles = r.index.person_articles.get(slug, ())
+    feed = person_feed(slug, r.site, r.index, r.config, r.urls)
+    yield r.feed_file(feed)
+    feeds = (r.site_feed_link, FeedLink(feed.title, feed.url))
     for chunk, pagination in paginate(articles, r.config.pagination, r.urls.person(slug), r.urls):
+        # The profile describes the person once, on the first page; later pages only list articles.
+        json_ld = script_json(profile_page(person, r.config, r.urls)) if pagination.number == 1 else ""
         yield r.page("person.html", pagination.urls[pagination.number - 1], title=person.name, person=person,
+                     head_meta=HeadMeta(feeds=feeds, json_ld=json_ld),
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination,
                      roles=r.index.person_roles.get(slug, ()), quotes=r.index.person_quotes.get(slug, ()),
                      reported=[r.index.articles[s] for s in r.index.person_reported.get(slug, ())])
@@ -131,8 +164,11 @@ def topic_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     topic = r.site.topics[slug]
     articles = r.index.topic_articles.get(slug, ())
     related = [r.site.topics[s] for s in topic.related if s in r.site.topics]
+    feed = topic_feed(slug, r.site, r.index, r.config, r.urls)
+    yield r.feed_file(feed)
+    head = HeadMeta(feeds=(r.site_feed_link, FeedLink(feed.title, feed.url)))
     for chunk, pagination in paginate(articles, r.config.pagination, r.urls.topic(slug), r.urls):
-        yield r.page("topic.html", pagination.urls[pagination.number - 1], title=topic.name, topic=topic,
+        yield r.page("topic.html", pagination.urls[pagination.number - 1], title=topic.name, topic=topic, head_meta=head,
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination, related=related,
                      annotations=r.index.topic_annotations.get(slug, ()))
 

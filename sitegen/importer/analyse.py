@@ -1,0 +1,194 @@
+"""One capture -> an Analysis: everything the bundle and the report need, computed purely.
+
+The pipeline reads top to bottom: decode, find the outlet (for its chrome rules), split the
+lines into roles, read the header, find people and quotes, annotate the body, read comments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import metadata as meta
+from .annotate import body_spans, render_body
+from .comments import Comment, parse_comments
+from .metadata import Reporter
+from .names import Matcher, slugify
+from .people import Person, find_cast
+from .quotes import Quote, find_quotes
+from .registry import Registries
+from .rules import Rules, generic_rules, line_matches
+from .segment import BODY, COMMENT, HEADING, TITLE, Segments, decode, segment, split_lines
+from .textutil import Line
+from .topics import find_topics
+
+HEADER_WORDS = 12             # a body line this short before the lede is header (byline, date)
+
+
+class NoArticle(ValueError):
+    """The capture has no article text (empty, or only site chrome)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What a saved HTML page declares about itself (all optional)."""
+    title: str | None = None
+    date: str | None = None
+    site: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str | None
+    site: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    title: str
+    title_derived: bool
+    date: str | None
+    date_origin: str | None
+    dateline: str | None
+    source: Source
+    reporters: tuple[Reporter, ...]
+    people: tuple[Person, ...]
+    topics: tuple[str, ...]
+    summary: str | None
+    body: str
+    comments: tuple[Comment, ...]
+    reported_count: int | None
+    quotes: tuple[Quote, ...]
+    segments: Segments
+    unknown: tuple[str, ...]                      # people and reporters not in the registry
+    notes: tuple[tuple[int | None, str], ...]     # (line, message) needing an editor's attention
+    hints: tuple[tuple[int, str], ...]            # relative date words, never used as the date
+
+
+def analyse_text(raw: bytes, url: str | None, registries: Registries,
+                 encoding: str = "utf-8") -> Analysis:
+    """Analyse a plain-text capture. Raises DecodeError or NoArticle."""
+    lines = split_lines(decode(raw, encoding))
+    return analyse_lines(lines, url, registries, PageMeta())
+
+
+def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registries,
+                  page: PageMeta, comment_lines: tuple[str, ...] = ()) -> Analysis:
+    probe = _probe_dateline(lines, generic_rules())
+    publisher = registries.source_for(meta.url_host(url), probe.site if probe else page.site)
+    rules = generic_rules().with_chrome(publisher.chrome) if publisher else generic_rules()
+    segments = segment(lines, rules, find_title=page.title is None)
+    body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
+    if not body:
+        raise NoArticle(_no_article_message(segments))
+    lede_index = _lede_index(body, rules)
+    dateline = meta.find_dateline(body[lede_index].text, rules)
+    lede = body[lede_index].text[dateline.end if dateline else 0:]
+    title_line = segments.numbers(TITLE)
+    title = page.title or (lines[title_line[0] - 1].strip() if title_line else None)
+    reporters = _reporters(body, page, rules)
+    cast = find_cast(body, registries.people, _reporter_slugs(reporters, registries), rules)
+    quotes = find_quotes(body, cast, rules)
+    date, origin = _date(url, page, body[:lede_index], body, rules)
+    comments, reported = _comments(segments, comment_lines, rules)
+    site = (dateline.site if dateline else None) or page.site
+    return Analysis(
+        title=title or meta.derive_title(lede),
+        title_derived=title is None,
+        date=date, date_origin=origin,
+        dateline=dateline.place if dateline else None,
+        source=Source(publisher.name if publisher else None, site, url),
+        reporters=tuple(reporters),
+        people=cast.people,
+        topics=tuple(find_topics("\n".join([title or ""] + [b.text for b in body]),
+                                 registries.topics)),
+        summary=meta.summary_of(lede),
+        body=render_body(body, body_spans(cast, quotes)),
+        comments=comments, reported_count=reported,
+        quotes=quotes, segments=segments,
+        unknown=_unknown(cast, reporters, registries),
+        notes=tuple(cast.notes),
+        hints=tuple(meta.date_hints(body, rules)),
+    )
+
+
+def _reporter_slugs(reporters: list[Reporter], registries: Registries) -> dict[str, str]:
+    """Reporters' person slugs: their registry slug when the registry knows them."""
+    matcher = Matcher(registries.people)
+    slugs = {}
+    for reporter in reporters:
+        known = matcher.lookup(reporter.name)
+        slugs[reporter.name] = next(iter(known)) if len(known) == 1 else slugify(reporter.name)
+    return slugs
+
+
+def _unknown(cast, reporters: list[Reporter], registries: Registries) -> tuple[str, ...]:
+    known = {form.lower() for e in registries.people for form in (e.name, *e.aliases)}
+    names = [p.name for p in cast.people if not p.known] + [r.name for r in reporters]
+    return tuple(dict.fromkeys(n for n in names if n.lower() not in known))
+
+
+def _probe_dateline(lines: tuple[str, ...], rules: Rules) -> meta.Dateline | None:
+    """The dateline, looked for before chrome removal: its outlet decides the chrome rules."""
+    for text in [line for line in lines if line.strip()][:15]:
+        found = meta.find_dateline(text.strip(), rules)
+        if found:
+            return found
+    return None
+
+
+def _lede_index(body: list[Line], rules: Rules) -> int:
+    """The first paragraph of the story: the dateline's line, else the first long line."""
+    for index, line in enumerate(body[:4]):
+        if meta.find_dateline(line.text.strip(), rules):
+            return index
+    for index, line in enumerate(body[:4]):
+        if len(line.text.split()) > HEADER_WORDS:
+            return index
+    return 0
+
+
+def _reporters(body: list[Line], page: PageMeta, rules: Rules) -> list[Reporter]:
+    found = meta.find_reporters(body, rules)
+    if not found and page.author:
+        found = [Reporter(page.author, None, 0)]
+    return found
+
+
+def _date(url, page, header, body, rules) -> tuple[str | None, str | None]:
+    """The article's date and where it came from; (None, None) rather than a guess."""
+    if meta.url_date(url):
+        return meta.url_date(url), "url"
+    if page.date:
+        return page.date, "metadata"
+    found = meta.text_date(header, body, rules)
+    return (found[0], "text") if found else (None, None)
+
+
+def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):
+    """The comment section of the capture, or the comments a page extractor found."""
+    heading = segments.numbers(HEADING)
+    if extra:
+        return _extracted_comments(extra, rules)
+    if not heading:
+        return (), None
+    numbered = [(n, segments.lines[n - 1] if segments.roles[n - 1] == COMMENT else "")
+                for n in range(heading[0] + 1, len(segments.lines) + 1)]
+    return parse_comments(numbered, rules), segments.reported_count
+
+
+def _extracted_comments(lines: tuple[str, ...], rules: Rules):
+    first = line_matches(rules.comments_heading, lines[0]) if lines else None
+    count = first.groupdict().get("count") if first else None
+    rest = lines[1:] if first else lines
+    numbered = [(n, text) for n, text in enumerate(rest, 1)
+                if not text.strip() or not line_matches(rules.chrome, text)]
+    return parse_comments(numbered, rules), int(count) if count else None
+
+
+def _no_article_message(segments: Segments) -> str:
+    if not segments.lines:
+        return "empty file: no article text"
+    dropped = len(segments.numbers("chrome"))
+    return f"no article text ({len(segments.lines)} lines, {dropped} of them site chrome)"

@@ -1,0 +1,142 @@
+"""`sitegen import PATH...`: captures (plain text or saved HTML) -> article bundles."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .analyse import NoArticle, analyse_text
+from .bundle import Outcome, write_bundle
+from .document import bundle_files
+from .html import HTML_SUFFIXES, analyse_html
+from .manifest import ManifestError, url_for
+from .metadata import url_slug
+from .names import slugify
+from .registry import load_registries
+from .report import describe
+from .segment import DecodeError
+
+TEXT_SUFFIXES = (".txt", ".text")
+PROGRESS_AT = 5               # inputs from which a progress bar is shown (on a terminal)
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path),
+              help="Where bundles go (default: content/articles under --source).")
+@click.option("--force", is_flag=True, help="Replace bundles edited by hand, keeping backups.")
+@click.option("--dry-run", is_flag=True, help="Report what would be written; write nothing.")
+@click.option("--url", help="The original URL of the (single) input file.")
+@click.option("--source", "site_root", default=".", show_default=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The site root whose content/ holds the people, topics and sources registries.")
+@click.option("--encoding", default="utf-8", show_default=True,
+              help="Encoding of plain-text inputs that are not UTF-8 (e.g. cp1252).")
+def import_command(paths, into, force, dry_run, url, site_root, encoding):
+    """Import article captures (.txt, or saved .html pages) as page bundles."""
+    inputs = collect_inputs(paths)
+    if url and len(inputs) != 1:
+        raise click.UsageError(f"--url names the URL of one file, but {len(inputs)} were given;"
+                               " use a manifest.yaml beside the inputs instead")
+    if not inputs:
+        raise click.UsageError("no .txt or .html files among the given paths")
+    registries, errors = load_registries(site_root)
+    for error in errors:
+        click.echo(error, err=True)
+    if errors:
+        sys.exit(1)
+    into = into or site_root / "content" / "articles"
+    session = _Session(registries, into, force, dry_run, encoding)
+    _run(session, inputs, url)
+    click.echo(session.summary())
+    sys.exit(1 if session.problems else 0)
+
+
+def collect_inputs(paths) -> list[Path]:
+    """Files as given; folders give their .txt and .html files (dotfiles skipped), sorted."""
+    inputs: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inputs += sorted(p for p in path.rglob("*") if p.is_file()
+                             and p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES
+                             and not _hidden(p.relative_to(path)))
+        else:
+            inputs.append(path)
+    return list(dict.fromkeys(inputs))
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _run(session: _Session, inputs: list[Path], url: str | None) -> None:
+    if len(inputs) >= PROGRESS_AT and stderr_is_terminal():
+        with click.progressbar(inputs, label="importing", file=sys.stderr) as bar:
+            reports = [session.import_one(path, url) for path in bar]
+        for lines in reports:
+            click.echo("\n".join(lines))
+        return
+    for path in inputs:
+        click.echo("\n".join(session.import_one(path, url)))
+
+
+class _Session:
+    """Counts and slugs across the inputs of one run."""
+
+    def __init__(self, registries, into: Path, force: bool, dry_run: bool, encoding: str):
+        self.registries, self.into = registries, into
+        self.force, self.dry_run, self.encoding = force, dry_run, encoding
+        self.slugs: dict[str, Path] = {}
+        self.statuses: dict[str, int] = {}
+        self.problems = 0
+
+    def import_one(self, path: Path, url: str | None) -> list[str]:
+        """Import one input; returns its report lines (errors go to stderr at once)."""
+        try:
+            return self._import(path, url)
+        except (DecodeError, NoArticle, ManifestError, OSError) as error:
+            return self._problem(f"{path}: {error}")
+
+    def _import(self, path: Path, url: str | None) -> list[str]:
+        raw = path.read_bytes()
+        url = url or url_for(path)
+        html = path.suffix.lower() in HTML_SUFFIXES
+        analysis = (analyse_html(raw, url, self.registries) if html
+                    else analyse_text(raw, url, self.registries, self.encoding))
+        slug = url_slug(analysis.source.url) or slugify(analysis.title) or slugify(path.stem)
+        if slug in self.slugs:
+            return self._problem(f"{path}: gives the slug '{slug}', as {self.slugs[slug]} does;"
+                                 " give one of them a different --url")
+        self.slugs[slug] = path
+        files = bundle_files(analysis, raw, "original.html" if html else "original.txt")
+        outcome = write_bundle(self.into / slug, files, path.name, force=self.force,
+                               dry_run=self.dry_run)
+        self._count(outcome)
+        report = describe(str(path), str(self.into / slug), analysis, outcome, located=not html)
+        if outcome.status == "refused":
+            self._problem(f"{self.into / slug}: {outcome.message}")
+        return report
+
+    def _count(self, outcome: Outcome) -> None:
+        status = outcome.status
+        if self.dry_run and status in ("created", "updated"):
+            status = f"to be {status}"
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+
+    def _problem(self, message: str) -> list[str]:
+        click.echo(message, err=True)
+        self.problems += 1
+        return []
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(self.statuses.items()))
+        tail = f"; {self.problems} with problems" if self.problems else ""
+        dry = " (dry run: nothing written)" if self.dry_run else ""
+        return f"sitegen import: {counts or 'nothing imported'}{tail}{dry}"

@@ -1,0 +1,129 @@
+"""What a capture says about itself: headline, dateline and outlet, reporters, date, summary.
+
+Dates are never invented: a date comes from the URL path, the page's metadata, or a full date
+in the page's header lines; relative words ("Sunday night", "until December 19") are only
+reported so that an editor can decide.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .names import slugify
+from .rules import Rules
+from .textutil import Line, sentences
+
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MAX_TITLE_WORDS = 20
+SHORT_TITLE_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str                # "Los Angeles"
+    site: str | None          # "CBSLA.com"
+    end: int                  # where the lede's own words start
+
+
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    name: str
+    station: str | None
+    line: int
+
+
+def find_dateline(text: str, rules: Rules) -> Dateline | None:
+    match = rules.dateline.match(text)
+    if not match or sum(c.isupper() for c in match.group("place")) < 2:
+        return None
+    place = " ".join(_title_case(w) for w in match.group("place").split())
+    return Dateline(place, (match.group("site") or "").strip() or None, match.end())
+
+
+def _title_case(word: str) -> str:
+    """LOS -> Los, ST. -> St.; N.Y. and D.C. keep their capitals."""
+    return word if "." in word.rstrip(".") else word[:1] + word[1:].lower()
+
+
+def derive_title(lede: str) -> str:
+    """A provisional headline from the lede's first sentence (shortened when long)."""
+    first = (sentences(lede) or [lede])[0].strip()
+    words = first.split()
+    if len(words) > MAX_TITLE_WORDS:
+        return " ".join(words[:SHORT_TITLE_WORDS]).rstrip(",;:") + "…"
+    return first.rstrip(".").strip()
+
+
+def summary_of(lede: str) -> str | None:
+    """The lede's first sentence: what listings show until an editor writes a summary."""
+    found = sentences(lede)
+    return found[0] if found else None
+
+
+def url_date(url: str | None) -> str | None:
+    """The YYYY-MM-DD in a URL path such as /2016/12/18/, when it is a real date."""
+    match = URL_DATE.search(urlsplit(url or "").path)
+    return _iso(*(int(g) for g in match.groups())) if match else None
+
+
+def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, int] | None:
+    """A full date in the header lines or in a "Published ..." line, with its line number."""
+    lines = header + [line for line in body if rules.published_line.search(line.text)]
+    for line in lines:
+        for pattern in rules.full_dates:
+            match = pattern.search(line.text)
+            iso = match and _date_from(match)
+            if iso:
+                return iso, line.number
+    return None
+
+
+def date_hints(lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
+    """Relative time words, with their line numbers, in order."""
+    hints = []
+    for line in lines:
+        found = [(m.start(), m.group(0)) for p in rules.date_hints for m in p.finditer(line.text)]
+        hints.extend((line.number, text) for _, text in sorted(found))
+    return hints
+
+
+def _date_from(match: re.Match[str]) -> str | None:
+    month = match.group("month").lower()
+    number = int(month) if month.isdigit() else MONTHS.index(month[:3]) + 1
+    return _iso(int(match.group("year")), number, int(match.group("day")))
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
+    """Reporters named by in-text credits ("KCAL9's Brittney Hopper reports"), once each."""
+    found: dict[str, Reporter] = {}
+    for line in lines:
+        for pattern in rules.reporter_credits:
+            for match in pattern.finditer(line.text):
+                name = match.group("name")
+                station = match.groupdict().get("station")
+                if slugify(name) not in found:
+                    found[slugify(name)] = Reporter(name, station, line.number)
+    return list(found.values())
+
+
+def url_slug(url: str | None) -> str | None:
+    """The last segment of the URL's path, as a slug (file extensions dropped)."""
+    segments = [s for s in urlsplit(url or "").path.split("/") if s]
+    if not segments:
+        return None
+    return slugify(re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", segments[-1])) or None
+
+
+def url_host(url: str | None) -> str | None:
+    return urlsplit(url or "").hostname

@@ -1,0 +1,111 @@
+"""Finding names in a line: capitalised phrases that could be people, and registry names.
+
+These are general rules (capitalisation, word lists from generic.yaml, the registry), never
+lists of particular names: the importer meets outlets and people it has not seen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from .registry import Entry
+from .rules import NAME_TOKEN, Rules, name_phrase
+
+POSSESSIVE = re.compile(r"['’]s?$")
+MAX_SLUG = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A capitalised phrase, less leading titles and sentence words: maybe a person's name."""
+    start: int
+    end: int
+    name: str
+    prefix_start: int   # where the phrase began, before "President", "But" ... were taken off
+
+
+def slugify(text: str) -> str:
+    """A slug as docs/content-format.md defines it: lower-case letters, digits, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
+    return slug
+
+
+@cache
+def _phrase_regex(particles: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w’'-]){name_phrase(particles)}(?![\w-])")
+
+
+def candidates(line: str, rules: Rules) -> list[Candidate]:
+    """Capitalised phrases of the line, with leading stopwords and titles taken off."""
+    found = []
+    for match in _phrase_regex(rules.name_particles).finditer(line):
+        words = match.group(0).replace("\u00a0", " ").split(" ")
+        start = match.start()
+        while words and (words[0].lower() in rules.name_stopwords
+                         or words[0].lower() in rules.title_words):
+            start += len(words.pop(0)) + 1
+        if words:
+            found.append(Candidate(start, match.end(), " ".join(words), match.start()))
+    return found
+
+
+def could_be_person(name: str, rules: Rules) -> bool:
+    """A name of two or more words none of which names a place, an organisation or a day."""
+    words = name.split()
+    return len(words) >= 2 and not any(
+        w.lower() in rules.not_name_words or w.lower() in rules.title_words for w in words)
+
+
+def is_single_name(word: str, rules: Rules) -> bool:
+    """A lone capitalised word that may stand for a person ("Kelly", "Leveinson")."""
+    lower = word.lower()
+    return bool(re.fullmatch(NAME_TOKEN, word)) and len(word) > 2 and not (
+        lower in rules.name_stopwords or lower in rules.title_words
+        or lower in rules.not_name_words)
+
+
+class Matcher:
+    """Finds registry names and aliases in text (with their case: "trump" is a verb)."""
+
+    def __init__(self, people: tuple[Entry, ...]):
+        self.by_form: dict[str, set[str]] = {}
+        self.entries = {entry.slug: entry for entry in people}
+        for entry in people:
+            for form in (entry.name, *entry.aliases):
+                self.by_form.setdefault(form.lower(), set()).add(entry.slug)
+        forms = sorted({f for e in people for f in (e.name, *e.aliases)}, key=len, reverse=True)
+        alternatives = "|".join(re.escape(f) for f in forms)
+        self.regex = re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w-])") if forms else None
+
+    def lookup(self, name: str) -> set[str]:
+        """Slugs of the registry people with this name or alias (several means ambiguous)."""
+        return self.by_form.get(POSSESSIVE.sub("", name).lower(), set())
+
+    def finditer(self, line: str):
+        return self.regex.finditer(line) if self.regex else iter(())
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance, for names a page spells two ways ("Levinson", "Leveinson")."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def close_spelling(word: str, names: list[str]) -> str | None:
+    """The one name spelled within one or two letters of word, if exactly one is."""
+    limit = 2 if len(word) >= 7 else 1
+    close = {n for n in names
+             if len(n) >= 5 and 0 < edit_distance(word.lower(), n.lower()) <= limit}
+    return close.pop() if len(close) == 1 else None

@@ -1,0 +1,181 @@
+"""Who is in the article: people named in the body, their roles, and where each is mentioned.
+
+A capitalised phrase counts as a person only with evidence: it is in the people registry, it
+speaks ("X said", "says X"), it carries a role ("X, a professor at ...", "Chief of Staff, X"),
+or its last word is used alone later ("Hillary Clinton" ... "Clinton"), the way news writing
+names people. Phrases naming places, organisations or days never count (generic.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import (Candidate, Matcher, candidates, close_spelling, could_be_person,
+                    is_single_name, slugify)
+from .registry import Entry
+from .roles import role_after, role_before, speaks
+from .rules import Rules
+from .textutil import Line, at_sentence_start, word_spans
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    slug: str
+    name: str
+    role: str | None = None
+    known: bool = False        # in the people registry
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where a person is named: a line number and the span of the name in that line."""
+    line: int
+    start: int
+    end: int
+    slug: str
+    speaker: bool              # the subject or object of a speech verb here
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    people: tuple[Person, ...]             # in order of first mention; reporters left out
+    occurrences: tuple[Occurrence, ...]    # in text order
+    notes: tuple[tuple[int, str], ...]     # (line, message) for the editor
+
+
+def find_cast(lines: list[Line], registry: tuple[Entry, ...], reporters: dict[str, str],
+              rules: Rules) -> Cast:
+    """People of the body lines; reporters maps reporter names to slugs (kept out of people)."""
+    state = _State(Matcher(registry), reporters, rules, "\n".join(line.text for line in lines))
+    for line in lines:
+        state.scan_names(line)
+    for line in lines:
+        state.scan_surnames(line)
+    occurrences = sorted(state.occurrences.values(), key=lambda o: (o.line, o.start))
+    order = list(dict.fromkeys(o.slug for o in occurrences))
+    reporter_slugs = set(reporters.values())
+    people = tuple(state.people[s] for s in order
+                   if s in state.people and s not in reporter_slugs)
+    return Cast(people, tuple(occurrences), tuple(state.notes))
+
+
+class _State:
+    """What find_cast has learnt so far; only used while it runs."""
+
+    def __init__(self, matcher: Matcher, reporters: dict[str, str], rules: Rules, text: str):
+        self.matcher, self.rules, self.text = matcher, rules, text
+        self.reporters = {name.lower(): slug for name, slug in reporters.items()}
+        self.people: dict[str, Person] = {}
+        self.occurrences: dict[tuple[int, int], Occurrence] = {}
+        self.by_line: dict[int, list[Occurrence]] = {}
+        self.notes: list[tuple[int, str]] = []
+        self.full_names: dict[str, str] = {}   # lower-case name -> slug, for surnames later
+        self.counts: dict[str, int] = {}
+
+    def scan_names(self, line: Line) -> None:
+        found = candidates(line.text, self.rules)
+        for match in self.matcher.finditer(line.text):
+            if not _inside_longer(match.start(), match.end(), found):
+                self._registry_hit(line, match.start(), match.end(), match.group(0))
+        for candidate in found:
+            self._candidate(line, candidate)
+
+    def _registry_hit(self, line: Line, start: int, end: int, form: str) -> None:
+        slugs = self.matcher.lookup(form)
+        if len(slugs) > 1:
+            self.notes.append((line.number, f"'{form}' may be any of {', '.join(sorted(slugs))}"
+                                            "; not marked"))
+            return
+        entry = self.matcher.entries[next(iter(slugs))]
+        self._add(line, start, end, entry.slug, entry.name, known=True)
+
+    def _candidate(self, line: Line, candidate: Candidate) -> None:
+        if (line.number, candidate.start) in self.occurrences:
+            return
+        slugs = self.matcher.lookup(candidate.name)
+        reporter = self.reporters.get(candidate.name.lower())
+        if reporter:
+            self._add(line, candidate.start, candidate.end, reporter, candidate.name)
+        elif len(slugs) == 1:
+            self._registry_hit(line, candidate.start, candidate.end, candidate.name)
+        elif could_be_person(candidate.name, self.rules) and self._has_evidence(line, candidate):
+            self._add(line, candidate.start, candidate.end, slugify(candidate.name), candidate.name)
+
+    def _has_evidence(self, line: Line, candidate: Candidate) -> bool:
+        text = line.text
+        if speaks(text, candidate.start, candidate.end, self.rules):
+            return True
+        if role_after(text, candidate.end, self.rules) is not None:
+            return True
+        if role_before(text, candidate.start, self.rules):
+            return True
+        return self._count(candidate.name.split()[-1]) > self._count(candidate.name)
+
+    def _count(self, words: str) -> int:
+        """How often words occur in the body as whole words (counted once per phrase)."""
+        if words not in self.counts:
+            pattern = rf"(?<![\w’'-]){re.escape(words)}(?![\w-])"
+            self.counts[words] = len(re.findall(pattern, self.text))
+        return self.counts[words]
+
+    def _add(self, line: Line, start: int, end: int, slug: str, name: str,
+             known: bool = False) -> None:
+        text = line.text
+        role = role_after(text, end, self.rules) or role_before(text, start, self.rules) or None
+        previous = self.people.get(slug)
+        if previous is None:
+            self.people[slug] = Person(slug, name, role, known)
+        elif role and not previous.role:
+            self.people[slug] = Person(slug, previous.name, role, previous.known or known)
+        if len(name.split()) > 1:
+            self.full_names[name.lower()] = slug
+        speaker = speaks(text, start, end, self.rules)
+        occurrence = Occurrence(line.number, start, end, slug, speaker)
+        self.occurrences[(line.number, start)] = occurrence
+        self.by_line.setdefault(line.number, []).append(occurrence)
+
+    def scan_surnames(self, line: Line) -> None:
+        """Lone surnames of people already found; a misspelt speaker is matched with a note."""
+        surnames = self._surnames()
+        for start, end, word in word_spans(line.text):
+            if self._covered(line.number, start, end) or not is_single_name(word, self.rules):
+                continue
+            if word in surnames:
+                self._add(line, start, end, surnames[word], self.people[surnames[word]].name
+                          if surnames[word] in self.people else word)
+            elif speaks(line.text, start, end, self.rules):
+                self._single_speaker(line, start, end, word, surnames)
+
+    def _covered(self, number: int, start: int, end: int) -> bool:
+        return any(o.start < end and start < o.end for o in self.by_line.get(number, ()))
+
+    def _single_speaker(self, line, start, end, word, surnames) -> None:
+        close = close_spelling(word, list(surnames))
+        if not close and at_sentence_start(line.text, start):
+            return  # "Officials said", "Experts say": a lone capitalised word is not enough here
+        if close:
+            slug = surnames[close]
+            self.notes.append((line.number, f"'{word}' taken as {self._name(slug)}"
+                                            " (spelt differently)"))
+            self._add(line, start, end, slug, self._name(slug))
+        else:
+            self._add(line, start, end, slugify(word), word)
+
+    def _name(self, slug: str) -> str:
+        person = self.people.get(slug)
+        return person.name if person else slug
+
+    def _surnames(self) -> dict[str, str]:
+        """Last words of full names, when only one person in the article has that last word."""
+        owners: dict[str, set[str]] = {}
+        for name, slug in self.full_names.items():
+            for person_name in (self._name(slug), name.title()):
+                owners.setdefault(person_name.split()[-1], set()).add(slug)
+        return {word: slugs.pop() for word, slugs in owners.items() if len(slugs) == 1}
+
+
+def _inside_longer(start: int, end: int, found: list[Candidate]) -> bool:
+    """A registry alias ("Bush") inside a longer name ("Jeb Bush") is not that person."""
+    return any(c.start <= start and end <= c.end and (c.start, c.end) != (start, end)
+               for c in found)

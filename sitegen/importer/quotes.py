@@ -1,0 +1,95 @@
+"""Direct quotes and who said them: `“…,” said X`, `X said: “…”`, `“…,” she said`.
+
+A quote is marked only when the text attributes it (a speech verb next to it); its speaker is
+the person named in the attribution, or for "he"/"she"/"they" the one person who spoke in the
+nearest earlier paragraph that has a speaker. Otherwise the quote is marked without a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .people import Cast, Occurrence
+from .rules import Rules
+from .textutil import SPACE, Line, verbs_pattern
+
+QUOTED = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\"")
+PRONOUNS = {"he", "she", "they"}
+LOOKBACK = 4                  # paragraphs searched for the speaker of "she said"
+MAX_SPEAKER_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    line: int
+    start: int                # the opening quotation mark
+    end: int                  # just after the closing mark
+    by: str | None            # the speaker's slug, None when the text does not name one
+
+
+@cache
+def _after_verb_first(verbs: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"[ \u00a0,]*(?:{verbs_pattern(verbs)}){SPACE}+"
+                      r"(?P<who>[^.;!?“”\"]{1,160}?)[ \u00a0]*(?:[.;!?“”\"]|$)")
+
+
+@cache
+def _after_subject_first(verbs: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"[ \u00a0,]*(?P<who>[^.;!?“”\"]{{1,160}}?){SPACE}+"
+                      rf"(?:{verbs_pattern(verbs)})\b")
+
+
+@cache
+def _before(verbs: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?P<who>[^.;!?“”\",]{{1,100}}?){SPACE}+(?:{verbs_pattern(verbs)})\b"
+                      rf"[^.;!?“”\"]{{0,60}}?[,:]{SPACE}*$")
+
+
+def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...]:
+    by_line: dict[int, list[Occurrence]] = {}
+    for occurrence in cast.occurrences:
+        by_line.setdefault(occurrence.line, []).append(occurrence)
+    history: list[set[str]] = []          # speakers of each earlier body line
+    quotes = []
+    for line in lines:
+        here = by_line.get(line.number, [])
+        speakers = {o.slug for o in here if o.speaker}
+        for start, end in ((m.start(), m.end()) for m in QUOTED.finditer(line.text)):
+            who = attribution(line.text, start, end, rules)
+            if who is None:
+                continue
+            earlier = {o.slug for o in here if o.speaker and o.end <= start}
+            by = _speaker(line.text, who, here, history + [earlier])
+            quotes.append(Quote(line.number, start, end, by))
+            if by:
+                speakers.add(by)
+        history.append(speakers)
+    return tuple(quotes)
+
+
+def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int] | None:
+    """The span of the words naming who spoke the quote text[start:end], if the text says."""
+    verbs = rules.speech_verbs
+    for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)):
+        match = pattern.match(text, end)
+        if match and len(match.group("who").split()) <= MAX_SPEAKER_WORDS:
+            return match.start("who"), match.end("who")
+    match = _before(verbs).search(text[:start])
+    if match:
+        return match.start("who"), match.end("who")
+    return None
+
+
+def _speaker(text: str, who: tuple[int, int], here: list[Occurrence],
+             history: list[set[str]]) -> str | None:
+    named = [o for o in here if who[0] <= o.start and o.end <= who[1]]
+    if named:
+        return named[0].slug
+    if text[who[0]:who[1]].strip().lower() not in PRONOUNS:
+        return None      # "said one woman": a speaker the text does not name
+    for speakers in reversed(history[-LOOKBACK - 1:]):
+        if speakers:
+            return next(iter(speakers)) if len(speakers) == 1 else None
+    return None

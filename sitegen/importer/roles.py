@@ -1,0 +1,100 @@
+"""Roles and speech around a name: "X, a professor at Y, says", "Chief of Staff, X", "said X"."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .rules import Rules
+from .textutil import SPACE, verbs_pattern
+
+ARTICLES = ("a", "an", "the")
+MAX_ROLE_WORDS = 12
+# Text that may follow a name spoken of by a verb before it ("said Kelly." / "says X, a ...").
+NAME_ENDS = re.compile(r"['’]?s?\s*(?:[,.;:!?“”\"]|$)")
+
+
+@cache
+def _speech_after(verbs: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?:,[^,.;:“”\"]{{1,100}}?,?)?{SPACE}+(?:{verbs_pattern(verbs)})\b")
+
+
+@cache
+def _speech_before(verbs: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:{verbs_pattern(verbs)}|according to){SPACE}+(?:[^,.;“”\"]{{0,80}},{SPACE}+"
+        rf"|(?:(?:[A-Z][\w.’'-]*|of|the){SPACE}+){{1,5}})?$",
+        re.IGNORECASE)
+
+
+def speaks(text: str, start: int, end: int, rules: Rules) -> bool:
+    """The name at text[start:end] is who speaks: "X, a ..., said" or "says ..., X."."""
+    if _speech_after(rules.speech_verbs).match(text, end):
+        return True
+    return bool(_speech_before(rules.speech_verbs).search(text[:start])
+                and NAME_ENDS.match(text, end))
+
+
+def role_after(text: str, end: int, rules: Rules) -> str | None:
+    """The appositive after a name: its role, "" when it gives none ("who ..."), else None."""
+    match = re.compile(rf",{SPACE}+([^,.;:!?“”\"()]{{2,160}})").match(text, end)
+    if not match:
+        return None
+    segment = re.split(rf"{SPACE}+(?:{verbs_pattern(rules.speech_verbs)})\b", match.group(1))[0]
+    words = segment.split()
+    if not words or len(words) > MAX_ROLE_WORDS or not words[0][0].islower():
+        return None
+    if words[0] in rules.appositive_no_role:
+        return ""
+    if words[0] in ARTICLES and len(words) > 1:
+        return " ".join(words[1:])
+    return " ".join(words) if _has_title(words, rules) else None
+
+
+def role_before(text: str, start: int, rules: Rules) -> str | None:
+    """A role written before a name, with a comma ("Chief of Staff, X") or without ("Sen. X")."""
+    before = text[:start]
+    match = re.search(rf"([^,;:“”\"().!?]{{2,120}}),{SPACE}*$", before)
+    if match:
+        words = _trim(match.group(1).split(), rules)
+        if words and len(words) <= MAX_ROLE_WORDS and _has_title(words, rules) and all(
+                _role_word(w, rules) for w in words):
+            return " ".join(words)
+    return _title_run(before, rules)
+
+
+def _title_run(before: str, rules: Rules) -> str | None:
+    """Title words right before a name: "President-elect Donald Trump", "Staff Reince Priebus"."""
+    tokens = before.rstrip(" \u00a0").replace("\u00a0", " ").split(" ")
+    if before[-1:] not in (" ", "\u00a0") or not tokens or not _is_title(tokens[-1], rules):
+        return None
+    run: list[str] = []
+    for token in reversed(tokens):
+        if not token or not _role_word(token, rules):
+            break
+        run.insert(0, token)
+    words = _trim(run, rules)
+    return " ".join(words) if words else None
+
+
+def _trim(words: list[str], rules: Rules) -> list[str]:
+    """Drop leading speech verbs, sentence words and joining words ("says the", "But of")."""
+    while words and (words[0].lower() in rules.speech_verbs or words[0].lower() in
+                     rules.name_stopwords or words[0].lower() in rules.role_modifiers
+                     and words[0].lower() in ("of", "the", "for", "and", "at", "to", "on", "in")):
+        words = words[1:]
+    return words
+
+
+def _role_word(word: str, rules: Rules) -> bool:
+    lower = word.lower()
+    return (_is_title(word, rules) or lower in rules.role_modifiers or lower in
+            rules.speech_verbs or lower in rules.name_stopwords or word[:1].isupper())
+
+
+def _is_title(word: str, rules: Rules) -> bool:
+    return re.sub(r"['’]s$", "", word.lower()) in rules.title_words
+
+
+def _has_title(words: list[str], rules: Rules) -> bool:
+    return any(_is_title(w.strip(",;"), rules) for w in words)

@@ -1,0 +1,97 @@
+"""The importer's recognition rules: the built-in generic.yaml plus per-source chrome patterns.
+
+Rules are data so that an archivist can teach the importer a new outlet by editing YAML in the
+content tree (`content/sources/<slug>.yaml`, key `chrome`) instead of code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import yaml
+
+# A word of a person's name: "Pell", "O’Brien", "McDonald", "Jean-Luc", or an initial "J.".
+NAME_TOKEN = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
+# A call sign or outlet short name: "KCAL9", "CBS2", "CNN", "KTLA5".
+STATION = r"(?P<station>[A-Z][A-Za-z]*\d+[A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)"
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    chrome: tuple[re.Pattern[str], ...]
+    comments_heading: tuple[re.Pattern[str], ...]
+    comment_author: tuple[re.Pattern[str], ...]
+    comment_date: tuple[re.Pattern[str], ...]
+    reporter_credits: tuple[re.Pattern[str], ...]
+    dateline: re.Pattern[str]
+    full_dates: tuple[re.Pattern[str], ...]
+    date_hints: tuple[re.Pattern[str], ...]
+    published_line: re.Pattern[str]
+    speech_verbs: frozenset[str]
+    title_words: frozenset[str]
+    name_stopwords: frozenset[str]
+    not_name_words: frozenset[str]
+    name_particles: frozenset[str]
+    appositive_no_role: frozenset[str]
+    role_modifiers: frozenset[str]
+
+    def with_chrome(self, patterns: tuple[re.Pattern[str], ...]) -> Rules:
+        """These rules plus an outlet's own chrome patterns."""
+        return replace(self, chrome=self.chrome + patterns)
+
+
+def name_phrase(particles: frozenset[str]) -> str:
+    """A regex for a capitalised name of one to five words, particles allowed inside."""
+    particle = "|".join(sorted(map(re.escape, particles)))
+    return rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:{particle})[ \u00a0])?{NAME_TOKEN}){{0,4}}"
+
+
+def compile_line_pattern(pattern: str) -> re.Pattern[str]:
+    """A whole-line pattern, case ignored (raises re.error for a bad pattern)."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def line_matches(patterns: tuple[re.Pattern[str], ...], line: str) -> re.Match[str] | None:
+    """The first pattern matching the whole line (surrounding whitespace ignored)."""
+    text = line.strip()
+    for pattern in patterns:
+        match = pattern.fullmatch(text)
+        if match:
+            return match
+    return None
+
+
+@cache
+def generic_rules() -> Rules:
+    """The rules shipped with sitegen (sitegen/importer/rules/generic.yaml)."""
+    text = resources.files(__package__).joinpath("rules/generic.yaml").read_text("utf-8")
+    return build_rules(yaml.safe_load(text))
+
+
+def build_rules(data: dict) -> Rules:
+    words = {key: frozenset(w.lower() for w in data[key]) for key in (
+        "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
+        "appositive_no_role", "role_modifiers")}
+    name = name_phrase(words["name_particles"])
+    credits = tuple(
+        re.compile(p.replace("{station}", STATION).replace("{name}", f"(?P<name>{name})"))
+        for p in data["reporter_credits"])
+    return Rules(
+        chrome=_compile_all(data["chrome"]),
+        comments_heading=_compile_all(data["comments_heading"]),
+        comment_author=_compile_all(data["comment_author"]),
+        comment_date=_compile_all(data["comment_date"]),
+        reporter_credits=credits,
+        dateline=re.compile(data["dateline"]),
+        full_dates=_compile_all(data["full_dates"]),
+        date_hints=_compile_all(data["date_hints"]),
+        published_line=re.compile(data["published_line"], re.IGNORECASE),
+        **words,
+    )
+
+
+def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(compile_line_pattern(p) for p in patterns)

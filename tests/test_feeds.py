@@ -1,0 +1,185 @@
+"""Atom feeds, sitemap.xml and robots.txt: built for real, read back with a feed parser and xml.etree."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import article, build, page, write_files
+
+BASE = "https://news.example/archive/"
+FIXTURE = {
+    "sitegen.yaml": f"title: Feed Test\nbase_url: {BASE}\n",
+    "content/people/ada-lovelace.yaml": "name: Ada Lovelace\naliases: [Lovelace]\ndescription: Mathematician.\n",
+    "content/topics/computing.yaml": "name: Computing\n",
+    "content/articles/engine-notes/index.md": article(
+        "Notes on the Engine", "Lovelace wrote about the *engine*.",
+        date="1843-09-05", reporters="[Pat Reporter]", people="[Ada Lovelace]", topics="[computing]",
+        summary="An account of the engine.", source='{name: The Gazette, url: "https://gazette.example/engine"}',
+    ),
+    "content/articles/later-report/index.md": article(
+        "A Later Report", "Babbage again.", date="1850-02", people="[Charles Babbage]", topics="[computing]"),
+    "content/articles/year-only/index.md": article(
+        "'Tom & Jerry <b>not bold</b>'", "A form\x0cfeed and a bell\x07 in the body.", date="1850"),
+    "content/articles/no-date/index.md": article("An Undated Clipping", "Ada again.", people="[Ada Lovelace]"),
+    "content/articles/draft-piece/index.md": article("A Draft", "Unfinished.", draft="true", people="[Ada Lovelace]"),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = write_files(tmp_path_factory.mktemp("feeds"), FIXTURE)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    return root / "public"
+
+
+def parse_feed(path: Path):
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+def slugs(feed) -> list[str]:
+    return [entry.link.removeprefix(BASE + "articles/").rstrip("/") for entry in feed.entries]
+
+
+def test_site_feed_lists_articles_newest_first_with_undated_last(built):
+    feed = parse_feed(built / "feed.xml")
+    assert feed.version == "atom10"
+    assert feed.feed.title == "Feed Test"
+    assert slugs(feed) == ["later-report", "year-only", "engine-notes", "no-date"]
+    # Deterministic: the feed's date is its newest article's (1850-02, padded), not the build time.
+    assert feed.feed.updated == "1850-02-01T00:00:00Z"
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links == {"self": BASE + "feed.xml", "alternate": BASE}
+
+
+def test_entries_carry_ids_dates_authors_and_content(built):
+    entries = {e.title: e for e in parse_feed(built / "feed.xml").entries}
+    notes = entries["Notes on the Engine"]
+    assert notes.id == notes.link == BASE + "articles/engine-notes/"
+    assert notes.published == notes.updated == "1843-09-05T00:00:00Z"
+    assert [a.name for a in notes.authors] == ["Pat Reporter"]
+    assert notes.authors[0].href == BASE + "people/pat-reporter/"
+    assert [t.term for t in notes.tags] == ["computing"]
+    assert notes.summary == "An account of the engine."
+    via = [link.href for link in notes.links if link.rel == "via"]
+    assert via == ["https://gazette.example/engine"]
+    content = BeautifulSoup(notes.content[0].value, "html.parser")
+    assert notes.content[0].type == "text/html"
+    assert content.find("em").get_text() == "engine"
+    assert "Lovelace wrote about the" in content.get_text()
+    assert entries["Tom & Jerry <b>not bold</b>"].published == "1850-01-01T00:00:00Z"  # a year, padded
+
+
+def test_undated_article_gets_no_invented_date(built):
+    feed = parse_feed(built / "feed.xml")
+    undated = next(e for e in feed.entries if e.title == "An Undated Clipping")
+    assert "published" not in undated
+    assert undated.updated == feed.feed.updated
+
+
+def test_titles_and_control_characters_survive_as_text(built):
+    """A title with markup stays text; control characters XML forbids are dropped, not fatal."""
+    raw = (built / "feed.xml").read_bytes()
+    ET.fromstring(raw)  # well-formed XML
+    entry = next(e for e in parse_feed(built / "feed.xml").entries if "Jerry" in e.title)
+    assert entry.title_detail.type == "text/plain"
+    assert entry.title == "Tom & Jerry <b>not bold</b>"
+    assert "form" in entry.content[0].value and "\x07" not in entry.content[0].value
+
+
+def test_person_feed_has_exactly_that_persons_articles(built):
+    assert slugs(parse_feed(built / "people/ada-lovelace/feed.xml")) == ["engine-notes", "no-date"]
+    assert slugs(parse_feed(built / "people/charles-babbage/feed.xml")) == ["later-report"]
+    # A reporter's feed holds what they reported.
+    reporter = parse_feed(built / "people/pat-reporter/feed.xml")
+    assert slugs(reporter) == ["engine-notes"]
+    assert reporter.feed.title == "Pat Reporter · Feed Test"
+    assert {l.rel: l.href for l in reporter.feed.links}["alternate"] == BASE + "people/pat-reporter/"
+
+
+def test_topic_feed_has_exactly_that_topics_articles(built):
+    feed = parse_feed(built / "topics/computing/feed.xml")
+    assert slugs(feed) == ["later-report", "engine-notes"]
+    assert feed.feed.updated == "1850-02-01T00:00:00Z"
+
+
+def test_pages_link_to_their_feeds(built):
+    def feed_links(doc) -> list[str]:
+        return [l["href"] for l in doc.find_all("link", rel="alternate", type="application/atom+xml")]
+
+    assert feed_links(page(built, "")) == ["/archive/feed.xml"]
+    assert feed_links(page(built, "articles/engine-notes/")) == ["/archive/feed.xml"]
+    assert feed_links(page(built, "people/ada-lovelace/")) == ["/archive/feed.xml", "/archive/people/ada-lovelace/feed.xml"]
+    assert feed_links(page(built, "topics/computing/")) == ["/archive/feed.xml", "/archive/topics/computing/feed.xml"]
+    for doc in (page(built, "people/ada-lovelace/"), page(built, "topics/computing/")):
+        for href in feed_links(doc):
+            assert (built / href.removeprefix("/archive/")).is_file()
+
+
+def page_url(output: Path, html_file: Path) -> str:
+    relative = html_file.relative_to(output).as_posix()
+    return BASE + (relative.removesuffix("index.html") if relative.endswith("index.html") else relative)
+
+
+def test_sitemap_lists_every_page_but_404_with_real_dates(built):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(built / "sitemap.xml").getroot()
+    entries = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in root.findall("s:url", ns)}
+    expected = {page_url(built, f) for f in built.rglob("*.html") if f.name != "404.html"}
+    assert set(entries) == expected
+    assert len(entries) == len(root.findall("s:url", ns))  # no duplicates
+    dated = {loc: lastmod for loc, lastmod in entries.items() if lastmod}
+    assert dated == {
+        BASE + "articles/engine-notes/": "1843-09-05",
+        BASE + "articles/later-report/": "1850-02",
+        BASE + "articles/year-only/": "1850",
+    }
+
+
+def test_robots_points_at_the_sitemap(built):
+    lines = (built / "robots.txt").read_text().splitlines()
+    assert "User-agent: *" in lines
+    assert [l.split(": ", 1)[1] for l in lines if l.startswith("Sitemap:")] == [BASE + "sitemap.xml"]
+
+
+def test_without_a_host_ids_are_tag_uris_and_links_site_paths(site):
+    root = site({
+        "content/people/ada-lovelace.yaml": "name: Ada Lovelace\n",
+        "content/articles/one/index.md": article("One", "Ada.", date="2016-12-18", people="[Ada Lovelace]"),
+        "content/articles/two/index.md": article("Two", "No date."),
+    })
+    assert build(root).exit_code == 0
+    feed = parse_feed(root / "public/feed.xml")
+    assert [e.id for e in feed.entries] == ["tag:sitegen.invalid,2000:/articles/one/", "tag:sitegen.invalid,2000:/articles/two/"]
+    assert feed.feed.id == "tag:sitegen.invalid,2000:/"
+    assert [e.link for e in feed.entries] == ["/articles/one/", "/articles/two/"]
+    person = parse_feed(root / "public/people/ada-lovelace/feed.xml")
+    assert person.feed.id == "tag:sitegen.invalid,2000:/people/ada-lovelace/"
+
+
+def test_feed_of_only_undated_articles_uses_the_epoch(site):
+    root = site({"content/articles/one/index.md": article("One", "No date.")})
+    assert build(root).exit_code == 0
+    feed = parse_feed(root / "public/feed.xml")
+    assert feed.feed.updated == "1970-01-01T00:00:00Z"
+    assert feed.entries[0].updated == "1970-01-01T00:00:00Z" and "published" not in feed.entries[0]
+
+
+def test_site_feed_keeps_the_newest_fifty(site):
+    files = {"sitegen.yaml": "pagination: 100\n"}
+    for day in range(1, 56):
+        files[f"content/articles/day-{day:02d}/index.md"] = article(f"Day {day}", "Text.", date=f"2001-01-{day:02d}" if day <= 31 else f"2001-02-{day - 31:02d}")
+    files["content/articles/undated/index.md"] = article("Undated", "Text.")
+    root = site(files)
+    assert build(root).exit_code == 0
+    feed = parse_feed(root / "public/feed.xml")
+    assert len(feed.entries) == 50
+    assert feed.entries[0].title == "Day 55" and feed.entries[-1].title == "Day 6"
+    assert "Undated" not in [e.title for e in feed.entries]

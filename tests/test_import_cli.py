@@ -1,0 +1,178 @@
+"""`sitegen import` through click: exit codes, messages, inputs of every kind."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from sitegen.importer import import_command
+
+FIXTURES = Path(__file__).parent / "import_fixtures"
+STORY = ("Breaking Story Headline Here\n\nBOSTON (Globe) — A lede sentence that is long enough"
+         " to read as the story’s first paragraph.\n\nShare\n")
+
+
+@pytest.fixture()
+def site(tmp_path) -> Path:
+    shutil.copytree(FIXTURES / "site" / "content", tmp_path / "content")
+    (tmp_path / "in").mkdir()
+    return tmp_path
+
+
+def run(site: Path, *args: str):
+    return CliRunner().invoke(import_command, [*args, "--source", str(site)])
+
+
+def front_matter(bundle: Path) -> dict:
+    return yaml.safe_load((bundle / "index.md").read_text("utf-8").split("---\n")[1])
+
+
+def test_url_option_gives_slug_date_and_source(site):
+    (site / "in" / "story.txt").write_text(STORY)
+    result = run(site, str(site / "in" / "story.txt"), "--url",
+                 "https://www.springfield-gazette.example/2019/03/05/council-story.html")
+    assert result.exit_code == 0, result.output
+    bundle = site / "content" / "articles" / "council-story"
+    matter = front_matter(bundle)
+    assert (str(matter["date"]), matter["date_origin"]) == ("2019-03-05", "url")
+    assert matter["source"]["name"] == "The Springfield Gazette"
+    assert "  chrome:    1 line dropped" in result.stdout.splitlines()
+
+
+def test_manifest_beside_the_inputs(site):
+    (site / "in" / "story.txt").write_text(STORY)
+    (site / "in" / "manifest.yaml").write_text("story.txt: https://x.example/a/b/my-story/\n")
+    result = run(site, str(site / "in"))
+    assert result.exit_code == 0, result.output
+    assert (site / "content" / "articles" / "my-story" / "index.md").exists()
+
+
+def test_without_url_the_slug_comes_from_the_title(site):
+    (site / "in" / "story.txt").write_text(STORY)
+    result = run(site, str(site / "in" / "story.txt"), "--into", str(site / "out"))
+    assert result.exit_code == 0, result.output
+    assert (site / "out" / "breaking-story-headline-here" / "index.md").exists()
+    assert any(line.endswith("no source URL (use --url, or a manifest.yaml beside the input)")
+               for line in result.stdout.splitlines())
+
+
+def test_crlf_and_bom_are_read_and_the_original_is_kept(site):
+    raw = "\ufeff".encode() + STORY.replace("\n", "\r\n").encode()
+    (site / "in" / "story.txt").write_bytes(raw)
+    result = run(site, str(site / "in" / "story.txt"))
+    assert result.exit_code == 0, result.output
+    bundle = site / "content" / "articles" / "breaking-story-headline-here"
+    assert front_matter(bundle)["title"] == "Breaking Story Headline Here"
+    assert (bundle / "original.txt").read_bytes() == raw
+    assert "\r" not in (bundle / "index.md").read_text("utf-8")
+
+
+def test_non_utf8_is_a_located_error_or_read_with_encoding(site):
+    raw = "Title Of It\n\nLONDON — It’s a lede line.\n".encode("cp1252")
+    (site / "in" / "story.txt").write_bytes(raw)
+    result = run(site, str(site / "in" / "story.txt"))
+    assert result.exit_code == 1
+    message = f"{site / 'in' / 'story.txt'}: not UTF-8 (byte 0x97 at line 3, column 8);"
+    assert result.stderr.startswith(message)
+    result = run(site, str(site / "in" / "story.txt"), "--encoding", "cp1252")
+    assert result.exit_code == 0, result.output
+    bundle = site / "content" / "articles" / "title-of-it"
+    assert (bundle / "original.txt").read_bytes() == raw
+    assert "It’s a lede line." in (bundle / "index.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty file: no article text"),
+    (b"Watch Live\nShare\n\nAdvertisement\n", "no article text (4 lines, 3 of them site chrome)"),
+])
+def test_empty_and_chrome_only_inputs(site, content, message):
+    (site / "in" / "x.txt").write_bytes(content)
+    result = run(site, str(site / "in" / "x.txt"))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"{site / 'in' / 'x.txt'}: {message}"
+    assert not (site / "content" / "articles").exists()
+
+
+def test_usage_errors_exit_2(site):
+    (site / "in" / "a.txt").write_text(STORY)
+    (site / "in" / "b.txt").write_text(STORY)
+    assert run(site, str(site / "in"), "--url", "https://x.example/a").exit_code == 2
+    assert run(site, str(site / "missing.txt")).exit_code == 2
+    assert CliRunner().invoke(import_command, []).exit_code == 2
+
+
+def test_two_inputs_with_one_slug(site):
+    (site / "in" / "a.txt").write_text(STORY)
+    (site / "in" / "b.txt").write_text(STORY)
+    result = run(site, str(site / "in"))
+    assert result.exit_code == 1
+    assert "gives the slug 'breaking-story-headline-here'" in result.stderr
+
+
+def test_rerun_is_unchanged_and_hand_edits_are_refused(site):
+    (site / "in" / "story.txt").write_text(STORY)
+    assert run(site, str(site / "in")).exit_code == 0
+    second = run(site, str(site / "in"))
+    assert second.exit_code == 0 and second.stdout.splitlines()[-1] == "sitegen import: 1 unchanged"
+    index = site / "content" / "articles" / "breaking-story-headline-here" / "index.md"
+    index.write_text(index.read_text() + "{>>An editor's note.<<}\n")
+    third = run(site, str(site / "in"))
+    assert third.exit_code == 1 and "edited by hand since import: index.md" in third.stderr
+    forced = run(site, str(site / "in"), "--force")
+    assert forced.exit_code == 0 and "kept a backup" in forced.stdout
+    assert "An editor's note" in (index.parent / ".import-backup" / "index.md.bak-1").read_text()
+
+
+def test_dry_run_writes_nothing(site):
+    (site / "in" / "story.txt").write_text(STORY)
+    result = run(site, str(site / "in"), "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1].endswith("1 to be created (dry run: nothing written)")
+    assert not (site / "content" / "articles").exists()
+
+
+def test_bad_source_rule_is_reported_with_its_line(site):
+    (site / "content" / "sources" / "bad.yaml").write_text(
+        "name: Bad\nchrome:\n  - fine line\n  - re: '(unclosed'\n")
+    (site / "in" / "story.txt").write_text(STORY)
+    result = run(site, str(site / "in"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{site / 'content' / 'sources' / 'bad.yaml'}:4: chrome entry")
+
+
+def test_html_page(site):
+    shutil.copy(FIXTURES / "page.html", site / "in" / "page.html")
+    result = run(site, str(site / "in"))
+    assert result.exit_code == 0, result.output
+    bundle = site / "content" / "articles" / "council-votes-to-rename-elm-park"
+    matter = front_matter(bundle)
+    assert matter["title"] == "Council Votes To Rename Elm Park" and "title_derived" not in matter
+    assert (str(matter["date"]), matter["date_origin"]) == ("2019-03-05", "metadata")
+    assert matter["source"] == {
+        "name": "The Springfield Gazette", "site": "Gazette",
+        "url": "https://www.springfield-gazette.example/news/council-votes-to-rename-elm-park"}
+    assert matter["reporters"] == ["Jordan Reyes"]
+    assert matter["people"] == [{"name": "Maria Gomez", "role": "member of the council"}]
+    assert matter["original"]["file"] == "original.html"
+    assert (bundle / "original.html").read_bytes() == (FIXTURES / "page.html").read_bytes()
+    comments = yaml.safe_load((bundle / "comments.yaml").read_text("utf-8"))["comments"]
+    assert [(c["author"], c["text"]) for c in comments] == [
+        ("Sam Ortiz", "About time. She was my teacher too."), ("Lou Park", "Waste of money.")]
+    body = (bundle / "index.md").read_text("utf-8").split("---\n", 2)[2]
+    assert "Home" not in body and "Share on Facebook" not in body
+    assert '{.quote by=maria-gomez}' in body
+
+
+def test_many_files_on_a_terminal_show_a_progress_bar(site, monkeypatch):
+    monkeypatch.setattr("sitegen.importer.command.stderr_is_terminal", lambda: True)
+    for n in range(6):
+        (site / "in" / f"s{n}.txt").write_text(STORY.replace("Breaking", f"Story{n}"))
+    result = run(site, str(site / "in"))
+    assert result.exit_code == 0, result.output
+    assert "importing" in result.stderr
+    reported = [line for line in result.stdout.splitlines() if " -> " in line]
+    assert len(reported) == 6 and result.stdout.splitlines()[-1] == "sitegen import: 6 created"

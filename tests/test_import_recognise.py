@@ -1,0 +1,189 @@
+"""The recognisers on captures from other outlets (synthetic fixtures and small texts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.importer.analyse import analyse_text
+from sitegen.importer.registry import Registries, load_registries
+
+FIXTURES = Path(__file__).parent / "import_fixtures"
+REGISTRIES = load_registries(FIXTURES / "site")[0]
+
+
+def analyse(text: str, url: str | None = None, registries: Registries = REGISTRIES):
+    return analyse_text(text.encode("utf-8"), url, registries)
+
+
+def people(found) -> dict[str, str | None]:
+    return {p.name: p.role for p in found.people}
+
+
+@pytest.fixture(scope="module")
+def outlet():
+    return analyse_text((FIXTURES / "other_outlet.txt").read_bytes(), None, REGISTRIES)
+
+
+def test_other_outlet_header(outlet):
+    assert outlet.title == "City Council Approves New Bike Lanes After Long Debate"
+    assert not outlet.title_derived
+    assert (outlet.date, outlet.date_origin) == ("2019-03-04", "text")
+    assert outlet.dateline == "Springfield"
+    assert (outlet.source.name, outlet.source.site) == ("The Springfield Gazette", "Gazette")
+    assert [(r.name, r.station) for r in outlet.reporters] == [("Jordan Reyes", None)]
+    assert outlet.topics == ("cycling",)
+
+
+def test_other_outlet_chrome_uses_generic_and_source_rules(outlet):
+    dropped = [outlet.segments.lines[n - 1] for n in outlet.segments.numbers("chrome")]
+    assert dropped == ["Skip to main content", "Menu", "Gazette Insiders get more",
+                       "Sponsored by Acme Bicycles & Repairs", "Share this article",
+                       "Facebook Twitter Email", "Advertisement", "Leave a Reply"]
+
+
+def test_other_outlet_people_roles_and_quotes(outlet):
+    assert people(outlet) == {"Linda Okafor": "Mayor", "Tom Brennan": "local shop owner",
+                              "Ray Duval": "Council member"}
+    assert [q.by for q in outlet.quotes] == ["linda-okafor", "tom-brennan"]
+    assert "Springfield City Council" not in people(outlet)
+    assert ("Tuesday night" in dict(outlet.hints).values()
+            and "by June 1" in dict(outlet.hints).values())
+
+
+def test_other_outlet_comments_after_a_thoughts_heading(outlet):
+    assert outlet.reported_count == 2
+    assert [(c.author, c.date) for c in outlet.comments] == [
+        ("Sam Ortiz", "March 4, 2019 at 9:15 pm"), ("Lou Park", None)]
+    assert outlet.comments[1].text == "Another waste of money.\n— Lou, a taxpayer"
+
+
+def test_comments_without_numbers_or_count():
+    found = analyse_text((FIXTURES / "unnumbered_comments.txt").read_bytes(), None, REGISTRIES)
+    assert found.title_derived and found.title.startswith("Residents packed the library")
+    assert found.reported_count is None
+    assert [c.author for c in found.comments] == ["Alex Kim", "Dana Ruiz"]
+    assert found.comments[1].text.endswith("— Dana, Maple Grove")
+    assert [q.by for q in found.quotes] == ["priya-natarajan"]
+
+
+def test_comments_that_are_only_paragraphs():
+    found = analyse("BOSTON — A story about the harbor was told today in full.\n\n"
+                    "Comments (3)\n\nFirst thought.\nSecond line of it.\n\nAnother thought.\n")
+    assert [c.text for c in found.comments] == ["First thought.\nSecond line of it.",
+                                                "Another thought."]
+    assert found.reported_count == 3
+
+
+def test_nested_replies_by_indentation():
+    found = analyse("LONDON — Lede of the story, long enough to be one.\n\nComments (4)\n"
+                    "1. top\n   1. reply\n      1. reply to reply\n2. second\n")
+    first, second = found.comments
+    assert first.replies[0].id == "c1-1" and first.replies[0].replies[0].id == "c1-1-1"
+    assert second.text == "second"
+
+
+def test_a_comments_word_in_the_story_is_not_a_heading():
+    found = analyse("PARIS — The minister took questions.\n\nComments\n\nThe rest of the story"
+                    " continues here as usual.\n")
+    assert found.comments == () and "The rest of the story" in found.body
+
+
+def test_dates_come_from_the_url_path_and_are_never_invented():
+    dated = analyse("ROME — A lede here.", "https://x.example/2016/12/18/a-story/")
+    assert (dated.date, dated.date_origin) == ("2016-12-18", "url")
+    found = analyse("ROME — Electors vote Monday, until December 19, as they did Sunday night.")
+    assert (found.date, found.date_origin) == (None, None)
+    assert [h for _, h in found.hints] == ["Monday", "until December 19", "Sunday night"]
+    assert analyse("ROME — A lede.", "https://x.example/2016/13/45/bad/").date is None
+
+
+def test_a_date_in_the_story_is_not_the_publication_date():
+    found = analyse("ROME — On November 8, 2016, voters went to the polls in large numbers.")
+    assert found.date is None
+
+
+@pytest.mark.parametrize("text, place, site", [
+    ("NEW YORK, N.Y. (AP) -- Markets fell.", "New York", "AP"),
+    ("ST. LOUIS — A river rose.", "St. Louis", None),
+    ("WASHINGTON (Reuters) - Talks ended.", "Washington", "Reuters"),
+])
+def test_datelines(text, place, site):
+    found = analyse(text)
+    assert (found.dateline, found.source.site) == (place, site)
+
+
+def test_organisations_places_and_days_are_not_people():
+    found = analyse(
+        "DENVER — Sarah Lund, a lawyer at Denver Law School, said on Fox News Sunday that the"
+        " White House had called.\n\nThe Supreme Court and Los Angeles officials said little."
+        "\n\nOfficials said nothing more. Experts say the same.\n")
+    assert people(found) == {"Sarah Lund": "lawyer at Denver Law School"}
+
+
+def test_registry_alias_inside_a_longer_name_is_not_that_person():
+    found = analyse("MIAMI — Jeb Bush, a former governor, spoke. Later Bush left.")
+    assert "George W. Bush" not in people(found)
+    assert people(found)["Jeb Bush"] == "former governor"
+
+
+def test_ambiguous_alias_is_reported_not_guessed(tmp_path):
+    for slug, name in (("john-smith", "John Smith"), ("jane-smith", "Jane Smith")):
+        folder = tmp_path / "content" / "people"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{slug}.yaml").write_text(f"name: {name}\naliases: [Smith]\n")
+    found = analyse("OSLO — Smith arrived late.", registries=load_registries(tmp_path)[0])
+    assert found.people == ()
+    assert any("may be any of jane-smith, john-smith" in message for _, message in found.notes)
+
+
+def test_registry_names_and_aliases_are_people_with_their_registry_name():
+    found = analyse("AUSTIN — Trump and Pence met. Clinton did not.")
+    assert list(people(found)) == ["Donald Trump", "Mike Pence", "Hillary Clinton"]
+    assert "[Trump]{person=donald-trump}" in found.body
+
+
+def test_role_before_a_name_and_unnamed_speakers():
+    found = analyse('TOKYO — "We are ready," said one official.\n\n"So are we," says'
+                    " incoming Trade Minister, Ken Sato.\n")
+    assert [q.by for q in found.quotes] == [None, "ken-sato"]
+    assert people(found) == {"Ken Sato": "incoming Trade Minister"}
+
+
+def test_she_said_is_left_unattributed_when_two_people_spoke():
+    found = analyse("LIMA — Ana Ruiz said it was hard. Eva Diaz said it was harder."
+                    '\n\n"It was long," she said.\n')
+    assert [q.by for q in found.quotes] == [None]
+    alone = analyse('LIMA — Ana Ruiz said it was hard.\n\n"It was long," she said.\n')
+    assert [q.by for q in alone.quotes] == ["ana-ruiz"]
+
+
+def test_a_very_long_capture():
+    paragraphs = [f"Paragraph {n} says that Ana Ruiz, a nurse, was there." for n in range(3000)]
+    found = analyse("LIMA — " + "\n\n".join(paragraphs) + "\n")
+    assert found.body.count("\n\n") == 2999
+    assert found.body.count("{person=ana-ruiz}") == 1
+
+
+def test_text_without_paragraphs():
+    found = analyse("a single long line of text without a headline, a dateline or a full stop")
+    assert found.title_derived and found.body.startswith("a single long line")
+    assert found.title == "a single long line of text without a headline, a dateline or a full stop"
+
+
+def test_an_outlets_chrome_rules_apply_only_to_that_outlet():
+    text = "Some Headline For It\n\nOSLO (Other.com) — A lede line.\n\nGazette Insiders get more\n"
+    assert analyse(text).segments.numbers("chrome") == ()
+    gazette = analyse(text, "https://www.springfield-gazette.example/a/b")
+    assert gazette.segments.numbers("chrome") == (5,)
+
+
+def test_a_reporter_known_to_the_registry_gets_the_registry_slug(tmp_path):
+    folder = tmp_path / "content" / "people"
+    folder.mkdir(parents=True)
+    (folder / "jo-reyes.yaml").write_text("name: Jordan Reyes\n")
+    found = analyse("By Jordan Reyes\n\nOSLO — A lede line that is long enough for a lede here.",
+                    registries=load_registries(tmp_path)[0])
+    assert "[Jordan Reyes]{person=jo-reyes}" in found.body
+    assert found.unknown == ()
