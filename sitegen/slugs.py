@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# File systems allow 255 bytes per name; stay well below so "page/2" and suffixes still fit.
+MAX_SLUG_LENGTH = 120
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -21,6 +23,8 @@ def slug_problem(slug: str) -> str | None:
         return "is empty"
     if slug in (".", "..") or "/" in slug or "\\" in slug:
         return "would escape the output folder"
+    if len(slug) > MAX_SLUG_LENGTH:
+        return f"is {len(slug)} characters long; at most {MAX_SLUG_LENGTH} fit in a file name"
     if not SLUG_RE.match(slug):
         suggestion = slugify(slug)
         hint = f" (try '{suggestion}')" if suggestion else ""

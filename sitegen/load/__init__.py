@@ -24,7 +24,8 @@ def load_site(config: Config, diags: Diagnostics, urls) -> Site:
     content = config.content_dir
     people = load_people(content, diags)
     topics = load_topics(content, diags)
-    headers = [h for h in (read_header(folder, diags) for folder in find_bundles(content / "articles", diags)) if h]
+    root = config.root
+    headers = [h for h in (read_header(folder, diags, root) for folder in find_bundles(content / "articles", diags)) if h]
     if not config.drafts:
         headers = [h for h in headers if not h.values.get("draft")]
 
@@ -41,7 +42,7 @@ def load_site(config: Config, diags: Diagnostics, urls) -> Site:
             person_url=urls.person, topic_url=urls.topic, person_names=person_names, topic_names=topic_names,
             auto_link_names=_auto_link_names([r.slug for r in roles] + [r.slug for r in reporters], people),
         )
-        articles.append(finish_article(header, roles, reporters, topic_slugs, md, context, diags))
+        articles.append(finish_article(header, roles, reporters, topic_slugs, md, context, diags, root))
     articles.sort(key=lambda a: a.sort_key)
     return Site(tuple(articles), dict(sorted(people.items())), dict(sorted(topics.items())))
 

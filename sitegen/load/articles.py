@@ -13,7 +13,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostics, Location, did_you_mean
 from ..markup import BodyContext, render_body
 from ..model import Article, CommentThread, PartialDate, PersonRole, Reporter, Source
-from ..slugs import slugify
+from ..slugs import slug_problem, slugify
 from . import fields
 from .comments import load_comments
 from .files import is_inside, read_text
@@ -45,14 +45,15 @@ class ArticleHeader:
     topics: list[NameRef] = field(default_factory=list)
     body: str = ""
     body_first_line: int = 1
+    original_line: int | None = None  # where `original:` is, for "file not found"
 
 
-def read_header(folder: Path, diags: Diagnostics) -> ArticleHeader | None:
+def read_header(folder: Path, diags: Diagnostics, root: Path) -> ArticleHeader | None:
     index_path = folder / INDEX_FILE
     if not index_path.is_file():
         diags.error(Location(folder), f"article folder has no {INDEX_FILE}")
         return None
-    text = read_text(index_path, diags)
+    text = read_text(index_path, diags, root)
     if text is None:
         return None
     try:
@@ -119,9 +120,14 @@ def _source(header, key, raw, line_of) -> None:
     for part in raw:
         if part not in ("name", "site", "url"):
             raise fields.FieldError(f"unknown key '{part}' (expected name, site, url)", (part,))
-    header.values["source"] = Source(
-        name=fields.text(raw.get("name") or ""), site=fields.text(raw.get("site") or ""), url=fields.web_url(raw.get("url") or "")
-    )
+    values = {}
+    for part in ("name", "site", "url"):
+        check = fields.web_url if part == "url" else fields.text
+        try:
+            values[part] = check(raw.get(part) or "")
+        except fields.FieldError as exc:
+            raise fields.FieldError(f"{part}: {exc}", (part,)) from None
+    header.values["source"] = Source(**values)
 
 
 def _original(header, key, raw, line_of) -> None:
@@ -130,6 +136,7 @@ def _original(header, key, raw, line_of) -> None:
     if not isinstance(raw, dict):
         raise fields.FieldError("expected {file: original.txt, sha256: ...}")
     header.values["original_file"] = fields.text(raw.get("file") or "")
+    header.original_line = line_of()
     header.values["original_sha256"] = fields.text(raw.get("sha256") or "").lower()
 
 
@@ -183,13 +190,13 @@ FRONT_MATTER = {
 
 
 def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: list[Reporter], topics: list[str],
-                   md, context: BodyContext, diags: Diagnostics) -> Article:
+                   md, context: BodyContext, diags: Diagnostics, root: Path) -> Article:
     """Render the body, read the comments and list the assets: the article is complete."""
     body = render_body(md, header.body, context)
     for line, message in body.problems:
         diags.error(Location(header.index_path, header.body_first_line + line), message)
     comments_path = header.folder / COMMENTS_FILE
-    comments = load_comments(comments_path, diags) if comments_path.exists() else CommentThread()
+    comments = load_comments(comments_path, diags, root) if comments_path.exists() else CommentThread()
     values = dict(header.values)
     return Article(
         slug=header.slug,
@@ -201,27 +208,27 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
         annotations=body.annotations,
         mentioned_people=body.mentioned_people,
         comments=comments,
-        assets=_assets(header, diags),
+        assets=_assets(header, diags, root),
         word_count=len(header.body.split()),
         **values,
     )
 
 
-def _assets(header: ArticleHeader, diags: Diagnostics) -> tuple[str, ...]:
+def _assets(header: ArticleHeader, diags: Diagnostics, root: Path) -> tuple[str, ...]:
     """Every other file in the bundle, published next to the page (original.txt included)."""
     found = []
     for path in sorted(header.folder.rglob("*")):
         rel = path.relative_to(header.folder)
         if any(part.startswith(".") for part in rel.parts) or rel.as_posix() in (INDEX_FILE, COMMENTS_FILE):
             continue
-        if not is_inside(path, header.folder):
+        if not is_inside(path, header.folder) or not is_inside(path, root):
             diags.error(Location(path), "links outside the article folder; refusing to publish it")
             continue
         if path.is_file():
             found.append(rel.as_posix())
     original = header.values.get("original_file")
     if original and original not in found:
-        diags.error(Location(header.index_path), f"original: file '{original}' not found in the article folder")
+        diags.error(Location(header.index_path, header.original_line), f"original: file '{original}' not found in the article folder")
     return tuple(found)
 
 
@@ -237,5 +244,9 @@ def person_slug_for(ref: NameRef, find, diags: Diagnostics, path: Path) -> str |
     slug = find(ref.name) or slugify(ref.name)
     if not slug:
         diags.error(Location(path, ref.line), f"name {ref.name!r} has no letters or digits to make a page address from")
+        return None
+    problem = slug_problem(slug)
+    if problem:
+        diags.error(Location(path, ref.line), f"name {ref.name[:40]!r}…: its page address {problem}")
         return None
     return slug

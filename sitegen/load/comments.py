@@ -12,8 +12,8 @@ from .files import read_text
 COMMENT_KEYS = {"id", "author", "text", "date", "replies"}
 
 
-def load_comments(path: Path, diags: Diagnostics) -> CommentThread:
-    text = read_text(path, diags)
+def load_comments(path: Path, diags: Diagnostics, root: Path) -> CommentThread:
+    text = read_text(path, diags, root)
     if text is None:
         return CommentThread()
     try:

@@ -7,8 +7,15 @@ from pathlib import Path
 from ..diagnostics import Diagnostics, Location
 
 
-def read_text(path: Path, diags: Diagnostics) -> str | None:
-    """The file's text, or None after reporting why it cannot be read."""
+def read_text(path: Path, diags: Diagnostics, root: Path) -> str | None:
+    """The file's text, or None after reporting why it cannot be read.
+
+    ``root`` is the site folder: a file that resolves outside it (through a symlink, of the
+    file or of any folder above it) is refused unread, so content cannot pull in /etc/passwd.
+    """
+    if not is_inside(path, root):
+        diags.error(Location(path), "is a link to a file outside the site folder; refusing to read it")
+        return None
     try:
         data = path.read_bytes()
     except OSError as exc:

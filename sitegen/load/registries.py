@@ -87,7 +87,7 @@ def _load_entries(folder: Path, spec: dict, diags: Diagnostics):
 
 
 def _check_entry(path: Path, spec: dict, diags: Diagnostics) -> dict | None:
-    text = read_text(path, diags)
+    text = read_text(path, diags, root=path.parent.parent.parent)  # content/<kind>/x.yaml
     if text is None:
         return None
     try:
