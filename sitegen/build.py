@@ -11,6 +11,7 @@ from .config import Config, load_config
 from .diagnostics import Diagnostics
 from .index import build_index
 from .load import load_site
+from .search import index_site
 from .render import Urls, create_environment, render_site, static_files, theme_dirs
 from .write import WriteStats, write_output
 
@@ -27,8 +28,13 @@ class BuildReport:
     warnings: list = field(default_factory=list)
 
 
-def build(root: Path, diags: Diagnostics, **overrides) -> BuildReport:
-    """Build the site at ``root``; raises ``BuildError`` (and writes nothing) on content errors."""
+def build(root: Path, diags: Diagnostics, search: bool = False, **overrides) -> BuildReport:
+    """Build the site at ``root``; raises ``BuildError`` (and writes nothing) on content errors.
+
+    ``search`` also runs the Pagefind indexer on the finished pages. It is opt-in because
+    Pagefind's file names differ from run to run: without it, the output is byte-identical
+    for the same content.
+    """
     report = BuildReport()
     config = load_config(Path(root), diags, **overrides)
     diags.raise_if_errors()
@@ -42,7 +48,8 @@ def build(root: Path, diags: Diagnostics, **overrides) -> BuildReport:
     env = create_environment(dirs)
     files = render_site(site, index, config, env, urls, static_files(dirs))
     with _timed(report.timings, "render+write"):
-        report.write = write_output(files, output_path(config))
+        finish = (lambda staging: index_site(staging, config)) if search else None
+        report.write = write_output(files, output_path(config), before_swap=finish)
     report.articles, report.people, report.topics = len(site.articles), len(site.people), len(site.topics)
     report.comments = sum(a.comments.shown_count for a in site.articles)
     report.annotations = sum(len(a.annotations) for a in site.articles)

@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .build import build
 from .diagnostics import BuildError, Diagnostics
+from .search import SearchIndexError
 from .write import OutputError
 
 EXIT_CONTENT = 1
@@ -39,9 +40,11 @@ def cli() -> None:
 @click.option("--base-url", default=None,
               help="Where the site will be served, e.g. https://user.github.io/repo/ (overrides sitegen.yaml).")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--search", is_flag=True,
+              help="Also build the full-text search index (Pagefind) for the search/ page. Its file names vary from run to run.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="Also print the time spent in each stage.")
-def build_command(source: Path, output: Path | None, base_url: str | None, drafts: bool, quiet: bool, verbose: bool) -> None:
+def build_command(source: Path, output: Path | None, base_url: str | None, drafts: bool, search: bool, quiet: bool, verbose: bool) -> None:
     """Build the site: read content/ and themes/, write public/.
 
     The site is built into a temporary folder and swapped into place only when everything
@@ -53,7 +56,7 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
     overrides = {"base_url": base_url, "drafts": drafts or None,
                  "output_dir": output.resolve() if output else None}
     try:
-        report = build(source, diags, **overrides)
+        report = build(source, diags, search=search, **overrides)
     except BuildError as exc:
         _print_warnings(diags, quiet)
         for diagnostic in exc.diagnostics:
@@ -63,6 +66,9 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
     except OutputError as exc:
         click.echo(f"sitegen: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    except SearchIndexError as exc:
+        click.echo(f"sitegen: search index: {exc}; the output folder was left unchanged", err=True)
+        sys.exit(EXIT_CONTENT)
     _print_warnings(diags, quiet)
     if not quiet:
         w = report.write
@@ -94,8 +100,13 @@ def main() -> None:
 def _register_commands() -> None:
     """Commands that live with their own stage's modules."""
     from .importer.command import import_command
+    from .scaffold import init_command, new_command
+    from .serve import serve_command
 
     cli.add_command(import_command, "import")
+    cli.add_command(serve_command)
+    cli.add_command(init_command)
+    cli.add_command(new_command)
 
 
 _register_commands()

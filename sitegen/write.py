@@ -33,7 +33,9 @@ class WriteStats:
     linked: int = 0  # files identical to the previous build, hard-linked
 
 
-def write_output(files: Iterable, output_dir: Path) -> WriteStats:
+def write_output(files: Iterable, output_dir: Path, before_swap=None) -> WriteStats:
+    """Write ``files`` into a staging folder, run ``before_swap(staging)`` (e.g. the search
+    indexer, which reads the finished pages), then swap the staging folder into place."""
     output_dir = Path(output_dir)
     check_output_dir(output_dir)
     output_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -45,6 +47,8 @@ def write_output(files: Iterable, output_dir: Path) -> WriteStats:
         (staging / MARKER).write_bytes(b"This folder is written by sitegen build and replaced on every build.\n")
         for file in files:
             _write_one(file, staging, output_dir, stats)
+        if before_swap is not None:
+            before_swap(staging)
         _swap_into_place(staging, output_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

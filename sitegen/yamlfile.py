@@ -50,7 +50,13 @@ class YamlSyntaxError(ValueError):
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; ``first_line`` is the file line the text starts at."""
-    loader = _Loader(text)
+    try:
+        # The reader rejects non-printable characters as soon as it is built, so build it here.
+        loader = _Loader(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + first_line if mark else first_line
+        raise YamlSyntaxError(line, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -14,7 +14,7 @@ from typing import Iterator
 import jinja2
 
 from ..config import Config
-from ..index import ArchiveGroup, Index, archive_groups
+from ..index import Index, archive_groups
 from ..markup.highlight import pygments_css
 from ..model import Site
 from .citation import bibtex, citation, csl_json
@@ -22,6 +22,7 @@ from .comments import render_comment_text
 from .feeds import Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_xml, topic_feed
 from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_json
 from .urls import Urls
+from ..search import search_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ def site_pages(r: Renderer, static: dict) -> Iterator[OutputFile]:
     for slug in site.topics:
         yield from topic_pages(r, slug)
     yield r.page("annotations.html", urls.path("annotations/"), title="Annotations")
+    yield search_page(r)
     yield r.page("404.html", urls.path("404.html"), title="Page not found")
     yield OutputFile(".nojekyll", b"")
     for name, path in static.items():

@@ -1,0 +1,208 @@
+"""``sitegen init`` and ``sitegen new``: start an archive, start an article.
+
+``init`` copies ``scaffold_template/`` (package data, so an installed wheel has it too): a
+configuration, an example article that shows every kind of annotation with its comments and
+raw capture, people and topics registries, and the GitHub Pages workflow. ``new article``
+writes a bundle with its front matter filled in. Neither ever replaces an existing file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib.metadata
+import json
+import shutil
+from pathlib import Path
+
+import click
+import yaml
+
+from .config import CONFIG_FILE
+from .model import PartialDate
+from .slugs import slug_problem, slugify
+
+TEMPLATE_DIR = Path(__file__).parent / "scaffold_template"
+# Hidden files are stored as "dot-name": packaging tools may leave files starting with a dot out.
+DOT_PREFIX = "dot-"
+MAX_SLUG = 80  # as `sitegen import` does: long headlines make unwieldy URLs
+REQUIREMENTS_FILE = "requirements.txt"
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def init_site(target: Path) -> list[Path]:
+    """Write a new archive into ``target`` (absent or empty); returns the files written."""
+    target = Path(target)
+    if target.exists() and not target.is_dir():
+        raise ScaffoldError(f"{target}: exists and is not a folder")
+    if target.is_dir() and any(target.iterdir()):
+        raise ScaffoldError(f"{target}: not empty; sitegen init only writes into a new or empty folder")
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for source in sorted(TEMPLATE_DIR.rglob("*")):
+        rel = source.relative_to(TEMPLATE_DIR)
+        if not source.is_file() or "__pycache__" in rel.parts:
+            continue
+        destination = target.joinpath(*(_undot(part) for part in rel.parts))
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
+        written.append(destination)
+    requirements = target / REQUIREMENTS_FILE
+    requirements.write_text(requirements_text(installed_requirement()), encoding="utf-8")
+    written.append(requirements)
+    return written
+
+
+def _undot(name: str) -> str:
+    return "." + name[len(DOT_PREFIX):] if name.startswith(DOT_PREFIX) else name
+
+
+def installed_requirement() -> str | None:
+    """How pip could install the running sitegen again, from anywhere; None when it cannot tell."""
+    try:
+        dist = importlib.metadata.distribution("sitegen")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    raw = dist.read_text("direct_url.json")
+    return requirement_from(json.loads(raw) if raw else None, dist.version)
+
+
+def requirement_from(direct_url: dict | None, version: str) -> str | None:
+    """A requirement line from pip's record of where a package came from (PEP 610).
+
+    No record means it came from a package index. A local folder or file is no use to CI, and
+    neither is a guess: the name "sitegen" on PyPI belongs to an unrelated project, so a bare
+    ``sitegen`` would install the wrong thing.
+    """
+    if direct_url is None:
+        return f"sitegen=={version}"
+    url = direct_url.get("url", "")
+    vcs = direct_url.get("vcs_info")
+    if vcs and not url.startswith("file:"):
+        commit = vcs.get("commit_id") or vcs.get("requested_revision")
+        return f"sitegen @ {vcs['vcs']}+{url}" + (f"@{commit}" if commit else "")
+    if "archive_info" in direct_url and url.startswith(("https://", "http://")):
+        return f"sitegen @ {url}"
+    return None
+
+
+def requirements_text(requirement: str | None) -> str:
+    head = "# What GitHub Actions installs to build the site (.github/workflows/pages.yml).\n"
+    if requirement:
+        return head + requirement + "\n"
+    return head + (
+        "# sitegen init could not tell where this copy of sitegen came from (it was installed from a\n"
+        "# folder on one computer). Add a line pip can install from anywhere, for example:\n"
+        "#   sitegen @ git+https://github.com/OWNER/REPOSITORY@TAG\n"
+    )
+
+
+def new_article(root: Path, title: str, date: PartialDate | None = None, slug: str | None = None,
+                draft: bool = False) -> Path:
+    """Create ``content/articles/<slug>/index.md``; returns its path. Never replaces a bundle."""
+    root = Path(root)
+    if not (root / "content").is_dir() and not (root / CONFIG_FILE).is_file():
+        raise ScaffoldError(f"{root}: not a site folder (no content/ or {CONFIG_FILE}); "
+                            "run this in one or pass --source")
+    if not title.strip():
+        raise ScaffoldError("the title is empty")
+    slug = slug if slug is not None else article_slug(title)
+    problem = slug_problem(slug)
+    if problem:
+        raise ScaffoldError(f"slug '{slug}' {problem}; choose one with --slug")
+    folder = root / "content" / "articles" / slug
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir()  # fails if anything is there: the one check that cannot race
+    except FileExistsError:
+        raise ScaffoldError(f"{folder}: already exists; choose another --slug") from None
+    index = folder / "index.md"
+    index.write_text(article_text(title.strip(), date, draft), encoding="utf-8")
+    return index
+
+
+def article_slug(title: str) -> str:
+    slug = slugify(title)
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
+    return slug
+
+
+def article_text(title: str, date: PartialDate | None, draft: bool) -> str:
+    # The title goes through the YAML dumper: a headline may hold ':', '#' or quotes.
+    lines = ["---", yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000).rstrip("\n")]
+    if date:
+        lines += [f"date: {date.iso()}", "date_origin: editor"]
+    if draft:
+        lines.append("draft: true")
+    lines += [
+        "# Fill in what you know and delete the rest; docs/content-format.md describes every key.",
+        *([] if date else ["# date: YYYY-MM-DD          # when it was published; leave it out when unknown"]),
+        "# dateline: City",
+        '# source: {name: Publisher, site: Publisher.com, url: "https://..."}',
+        "# reporters: [Reporter Name]",
+        "# people: [Person Name, {name: Other Person, role: their role in this story}]",
+        "# topics: [topic-slug]",
+        "# summary: One or two sentences for listings and feeds.",
+        "---",
+        "Paste the article text here, exactly as published, then annotate it: notes, corrections,",
+        "fact-checks, quotes and mentions are described in docs/annotations.md.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def parse_date(text: str | None) -> PartialDate | None:
+    if text is None:
+        return None
+    if text == "today":
+        return PartialDate.parse(datetime.date.today().isoformat())
+    return PartialDate.parse(text)
+
+
+@click.command("init")
+@click.argument("directory", type=click.Path(path_type=Path))
+def init_command(directory: Path) -> None:
+    """Start a new archive in DIRECTORY (new or empty).
+
+    It holds a configuration, an example article with annotations of every kind and reader
+    comments, people and topics registries, and a GitHub Pages workflow. It builds at once.
+    """
+    try:
+        written = init_site(directory)
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"sitegen: created an archive in {directory} ({len(written)} files)")
+    if installed_requirement() is None:
+        click.echo(f"sitegen: warning: edit {directory / REQUIREMENTS_FILE} to say where GitHub Actions "
+                   "can install sitegen from", err=True)
+    click.echo(f"Next: cd {directory} && sitegen serve")
+
+
+@click.group("new")
+def new_command() -> None:
+    """Start a new piece of content."""
+
+
+@new_command.command("article")
+@click.argument("title")
+@click.option("--date", "date_text", metavar="DATE", default=None,
+              help="Publication date: YYYY, YYYY-MM, YYYY-MM-DD or 'today'. Left out when not given: "
+                   "an article's date is when it was published, never guessed.")
+@click.option("--slug", default=None, help="The folder and URL name. [default: made from the title]")
+@click.option("--draft", is_flag=True, help="Mark it draft: true (built only with --drafts).")
+@click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="The site folder.")
+def new_article_command(title: str, date_text: str | None, slug: str | None, draft: bool, source: Path) -> None:
+    """Create content/articles/<slug>/index.md for an article titled TITLE."""
+    try:
+        date = parse_date(date_text)
+    except ValueError as exc:
+        raise click.BadParameter(f"'{date_text}': {exc}", param_hint="--date") from None
+    try:
+        index = new_article(source, title, date, slug, draft)
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"sitegen: created {index}")

@@ -1,0 +1,121 @@
+"""Search: the Pagefind index of a built site (what it holds, how it filters) and the search page.
+
+The index is read here without a browser; tests/browser/ runs the real search page in Chromium.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, article, page, write_files
+from sitegen.build import build as build_site
+from sitegen.config import load_config
+from sitegen.diagnostics import Diagnostics
+from sitegen.search import BUNDLE_DIR, FILTERS, SearchIndexError, index_site
+
+VIGIL = "vigil-held-in-downtown-la-to-urge-538-electors-not-to-name-trump-president"
+PETITION = "petition-for-electors-to-deny-donald-trump-presidency-picks-up-steam"
+
+
+def build_searchable(source: Path, output: Path, base_url: str = "/") -> Path:
+    """Build ``source`` into ``output`` with the search index, as ``sitegen build --search`` does."""
+    build_site(source, Diagnostics(), search=True, base_url=base_url, output_dir=output)
+    return output
+
+
+def index_records(output: Path) -> dict[str, dict]:
+    """Pagefind's record of each indexed page (url -> content, filters, meta), from its fragments.
+
+    A fragment file is gzip-compressed ``pagefind_dcd`` followed by JSON: Pagefind's own
+    format, read here so that what the index holds can be checked without a browser.
+    """
+    records = {}
+    for fragment in sorted((output / BUNDLE_DIR / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        records[record["url"]] = record
+    return records
+
+
+@pytest.fixture(scope="module")
+def repo_site(tmp_path_factory) -> Path:
+    return build_searchable(REPO, tmp_path_factory.mktemp("search") / "public")
+
+
+def test_index_holds_article_text_annotations_and_comments(repo_site: Path):
+    records = index_records(repo_site)
+    vigil = records[f"/articles/{VIGIL}/"]
+    assert vigil["meta"]["title"] == "Vigil Held In Downtown LA To Urge 538 Electors Not To Name Trump President"
+    assert "hoping to sway those votes" in vigil["content"]  # the article's own text
+    assert "Faith Spotted Eagle" in vigil["content"]  # an editor's note
+    assert "Is Pence any better" in records[f"/articles/{PETITION}/"]["content"]  # a reader comment
+
+
+def test_index_site_reports_a_failed_index(tmp_path: Path):
+    with pytest.raises(SearchIndexError, match="Pagefind"):
+        index_site(tmp_path, load_config(tmp_path, Diagnostics()))
+
+
+FILTER_THEME = {
+    # A theme whose article page marks only the article for indexing and includes the filters.
+    "themes/default/templates/article.html": """
+        {% extends "base.html" %}
+        {% block main %}<article data-pagefind-body><h1>{{ article.title }}</h1>
+        {{ article.body_html | safe }}
+        {% include "partials/search-filters.html" %}</article>{% endblock %}
+    """,
+    "content/people/ada-lovelace.yaml": "name: Ada Lovelace\naliases: [Lovelace]\n",
+    "content/topics/computing.yaml": "name: Computing\n",
+    "content/articles/engine/index.md": article(
+        # Ada Lovelace is only marked in the body; Charles Wheatstone only reports.
+        "The Engine", "[Lovelace]{person=ada-lovelace} wrote the notes on [Menabrea]{person=luigi-menabrea}'s paper.",
+        date="1843-09-05", reporters="[Charles Wheatstone]", people="[Luigi Menabrea]",
+        topics="[computing, Mathematics]"),
+    "content/articles/undated/index.md": article("Undated Note", "No date is known for this one."),
+}
+
+
+def test_articles_are_filtered_by_person_topic_and_year(site):
+    root = site(FILTER_THEME)
+    output = build_searchable(root, root / "public")
+    records = index_records(output)
+    assert sorted(records) == ["/articles/engine/", "/articles/undated/"]  # the listing pages are not indexed
+    engine = records["/articles/engine/"]
+    assert sorted(engine["filters"]["person"]) == ["Ada Lovelace", "Charles Wheatstone", "Luigi Menabrea"]
+    assert sorted(engine["filters"]["topic"]) == ["Computing", "Mathematics"]
+    assert engine["filters"]["year"] == ["1843"]
+    assert engine["meta"]["date"] == "5 September 1843"
+    assert "Wheatstone" not in engine["content"]  # filters add no words to the text
+    assert records["/articles/undated/"]["filters"] == {"year": ["Undated"]}
+
+
+def test_search_page_works_under_a_base_path(tmp_path: Path):
+    site = write_files(tmp_path / "site", {"content/articles/a/index.md": article("A")})
+    output = build_searchable(site, tmp_path / "public", base_url="https://example.org/repo/")
+    doc = page(output, "search/")
+    form = doc.find("form", id="search-form")
+    assert form["data-bundle"] == "/repo/pagefind/" and form["data-base"] == "/repo/"
+    assert form["action"] == "/repo/search/"
+    assert (output / "pagefind" / "pagefind.js").is_file()
+    scripts = doc.find_all("script")
+    assert [s["src"] for s in scripts if s.get("type") == "module"] == ["/repo/static/search.js"]
+    assert (output / "static" / "search.js").is_file()
+    # The pages' CSP allows no inline script: every script is a file or JSON data.
+    assert all(s.get("src") or s.get("type") == "application/ld+json" for s in scripts)
+    assert [s["name"] for s in form.find_all("select")] == list(FILTERS)
+
+
+def test_filter_names_agree_between_templates_and_script():
+    theme = REPO / "themes" / "default"
+    partial = (theme / "templates" / "partials" / "search-filters.html").read_text(encoding="utf-8")
+    script = (theme / "static" / "search.js").read_text(encoding="utf-8")
+    in_partial = sorted(set(re.findall(r'data-pagefind-filter="(\w+):', partial)))
+    in_script = re.search(r"const FILTERS = \[([^\]]*)\]", script).group(1)
+    assert in_partial == sorted(FILTERS)
+    assert [name.strip().strip('"') for name in in_script.split(",")] == list(FILTERS)
