@@ -99,12 +99,14 @@ def main() -> None:
 
 def _register_commands() -> None:
     """Commands that live with their own stage's modules."""
+    from .check import check_command
     from .importer.command import import_command
     from .scaffold import init_command, new_command
     from .serve import serve_command
 
     cli.add_command(import_command, "import")
     cli.add_command(serve_command)
+    cli.add_command(check_command)
     cli.add_command(init_command)
     cli.add_command(new_command)
 

