@@ -63,16 +63,18 @@ PERMALINK_FIELDS = {"slug", "year", "month", "day"}
 def load_config(root: Path, diags: Diagnostics, **overrides) -> Config:
     """Read ``sitegen.yaml`` (if any), then apply command-line overrides (None = not given)."""
     values: dict = {}
+    lines: dict = {}
     path = root / CONFIG_FILE
     if path.is_file():
-        values = _read_config_file(path, diags)
+        values = _read_config_file(path, diags, lines)
     values.update({k: v for k, v in overrides.items() if v is not None})
     config = Config(root=root, **values)
-    _check_permalink(config, path, diags)
+    _check_permalink(config, Location(path, lines.get("permalink")), diags)
+    _check_theme(config, Location(path, lines.get("theme")), diags)
     return config
 
 
-def _read_config_file(path: Path, diags: Diagnostics) -> dict:
+def _read_config_file(path: Path, diags: Diagnostics, lines: dict) -> dict:
     try:
         doc = parse_yaml(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -90,6 +92,7 @@ def _read_config_file(path: Path, diags: Diagnostics) -> dict:
     values = {}
     for key, value in doc.data.items():
         where = Location(path, doc.line_of(key))
+        lines[key] = where.line
         spec = known.get(key)
         if spec is None:
             diags.error(where, f"unknown setting '{key}'{did_you_mean(key, known)}")
@@ -104,18 +107,28 @@ def _read_config_file(path: Path, diags: Diagnostics) -> dict:
     return values
 
 
-def _check_permalink(config: Config, path: Path, diags: Diagnostics) -> None:
+def _check_theme(config: Config, where: Location, diags: Diagnostics) -> None:
+    """A theme is a folder name under themes/: never a path that could lead out of the site."""
+    import re
+
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", config.theme) or ".." in config.theme:
+        diags.error(where, f"theme: '{config.theme}' must be the name of a folder in themes/ (letters, digits, '-', '_')")
+    elif config.theme != "default" and not (config.root / "themes" / config.theme).is_dir():
+        diags.error(where, f"theme: no folder themes/{config.theme}/ in the site")
+
+
+def _check_permalink(config: Config, where: Location, diags: Diagnostics) -> None:
     import string
 
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(config.permalink) if name is not None}
     except ValueError as exc:
-        diags.error(Location(path), f"permalink: {exc}")
+        diags.error(where, f"permalink: {exc}")
         return
     unknown = names - PERMALINK_FIELDS
     if unknown:
-        diags.error(Location(path), f"permalink: unknown placeholder {{{sorted(unknown)[0]}}} (use {{slug}}, {{year}}, {{month}}, {{day}})")
+        diags.error(where, f"permalink: unknown placeholder {{{sorted(unknown)[0]}}} (use {{slug}}, {{year}}, {{month}}, {{day}})")
     elif "slug" not in names:
-        diags.error(Location(path), "permalink: must contain {slug} so that every article gets its own page")
+        diags.error(where, "permalink: must contain {slug} so that every article gets its own page")
     elif ".." in config.permalink.split("/") or config.permalink.startswith("/"):
-        diags.error(Location(path), "permalink: must be a relative path inside the site")
+        diags.error(where, "permalink: must be a relative path inside the site")
