@@ -46,7 +46,9 @@ def build(root: Path, diags: Diagnostics, search: bool = False, **overrides) -> 
         index = build_index(site)
     dirs = theme_dirs(config.root, config.theme)
     env = create_environment(dirs)
-    files = render_site(site, index, config, env, urls, static_files(dirs))
+    static = static_files(dirs, diags)
+    diags.raise_if_errors()
+    files = render_site(site, index, config, env, urls, static)
     with _timed(report.timings, "render+write"):
         finish = (lambda staging: index_site(staging, config)) if search else None
         report.write = write_output(files, output_path(config), before_swap=finish)

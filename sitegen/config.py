@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostics, Location, did_you_mean
+from .paths import is_inside
 from .yamlfile import YamlSyntaxError, parse_yaml
 
 CONFIG_FILE = "sitegen.yaml"
@@ -65,7 +66,9 @@ def load_config(root: Path, diags: Diagnostics, **overrides) -> Config:
     values: dict = {}
     lines: dict = {}
     path = root / CONFIG_FILE
-    if path.is_file():
+    if path.is_file() and not is_inside(path, root):
+        diags.error(Location(path), "is a link to a file outside the site folder; refusing to read it")
+    elif path.is_file():
         values = _read_config_file(path, diags, lines)
     values.update({k: v for k, v in overrides.items() if v is not None})
     config = Config(root=root, **values)

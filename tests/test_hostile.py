@@ -583,10 +583,8 @@ SYMLINKS = [
     pytest.param("content/people", "people", id="registry-folder"),
     pytest.param("content/articles", "articles", id="articles-folder"),
     pytest.param("content", "content", id="content-folder"),
-    pytest.param("sitegen.yaml", "sitegen.yaml", id="config-file", marks=pytest.mark.xfail(
-        strict=True, reason="bug: a sitegen.yaml that links outside the site is read (load_config does not check)")),
-    pytest.param("themes/default/static/leak.txt", "secret.txt", id="theme-static-file", marks=pytest.mark.xfail(
-        strict=True, reason="bug: a theme static file that links outside the site is read and published")),
+    pytest.param("sitegen.yaml", "sitegen.yaml", id="config-file"),
+    pytest.param("themes/default/static/leak.txt", "secret.txt", id="theme-static-file"),
 ]
 
 

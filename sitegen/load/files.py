@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, Location
+from ..paths import is_inside
 
 
 def read_text(path: Path, diags: Diagnostics, root: Path) -> str | None:
@@ -28,15 +29,6 @@ def read_text(path: Path, diags: Diagnostics, root: Path) -> str | None:
         diags.error(Location(path, line), f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x}); save the file as UTF-8")
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def is_inside(path: Path, root: Path) -> bool:
-    """True when ``path`` (symlinks resolved) lies inside ``root``."""
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except (ValueError, OSError):
-        return False
 
 
 def visible_entries(folder: Path) -> list[Path]:

@@ -12,6 +12,9 @@ import jinja2
 
 import sitegen
 
+from ..diagnostics import Diagnostics, Location
+from ..paths import is_inside
+
 
 def default_theme_dir() -> Path:
     """The built-in theme: package data in an installed wheel, ``themes/default`` in a checkout."""
@@ -47,7 +50,7 @@ def create_environment(dirs: list[Path]) -> jinja2.Environment:
     return env
 
 
-def static_files(dirs: list[Path]) -> dict[str, Path]:
+def static_files(dirs: list[Path], diags: Diagnostics) -> dict[str, Path]:
     """``static/`` files of every theme folder; the first folder that has a name wins."""
     found: dict[str, Path] = {}
     for folder in dirs:
@@ -56,6 +59,13 @@ def static_files(dirs: list[Path]) -> dict[str, Path]:
             continue
         for path in sorted(static.rglob("*")):
             rel = path.relative_to(static).as_posix()
-            if path.is_file() and not any(p.startswith(".") for p in path.relative_to(static).parts):
-                found.setdefault(rel, path)
+            hidden = any(p.startswith(".") for p in path.relative_to(static).parts)
+            # A site's theme is content too: a link out of its folder is not published.
+            if hidden or not path.is_file():
+                continue
+            if not is_inside(path, folder):
+                diags.error(Location(path), "is a link to a file outside the theme folder; refusing to publish it")
+                continue
+            found.setdefault(rel, path)
     return dict(sorted(found.items()))
+
