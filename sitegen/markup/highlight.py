@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from pygments import highlight as pygments_highlight
@@ -13,13 +14,19 @@ CSS_CLASS = "highlight"
 _FORMATTER = HtmlFormatter(nowrap=True)
 
 
+@lru_cache(maxsize=512)
+def _lexer(lang: str):
+    """Pygments searches its plugins on every lookup (slowest for unknown names): ask once."""
+    try:
+        return get_lexer_by_name(lang) if lang else None
+    except ClassNotFound:
+        return None
+
+
 def highlight_code(code: str, lang: str, _attrs: str) -> str:
     """markdown-it's ``highlight`` hook: a whole ``<pre>`` so markdown-it adds no wrapper."""
     lang = (lang or "").strip()
-    try:
-        lexer = get_lexer_by_name(lang) if lang else None
-    except ClassNotFound:
-        lexer = None
+    lexer = _lexer(lang)
     body = pygments_highlight(code, lexer, _FORMATTER) if lexer else escape(code)
     lang_class = f' class="language-{escape(lang)}"' if lang else ""
     return f'<pre class="{CSS_CLASS}"><code{lang_class}>{body}</code></pre>\n'

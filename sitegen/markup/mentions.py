@@ -9,6 +9,7 @@ anywhere in the body is not linked again automatically.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -55,13 +56,18 @@ def _link_in_children(children: list[Token], names, done: set) -> list[Token]:
     return result
 
 
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """One pattern for all of an article's names (longest first), compiled once per name set."""
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n, _ in names) + r")(?!\w)")
+
+
 def _split_text(token: Token, names, done: set) -> list[Token]:
-    pending = [(n, s) for n, s in names if s not in done]
-    if not pending:
+    if all(slug in done for _, slug in names):
         return [token]
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n, _ in pending) + r")(?!\w)")
+    pattern = _names_pattern(tuple(names))
     by_name = {}
-    for name, slug in pending:
+    for name, slug in names:
         by_name.setdefault(name, slug)
     out: list[Token] = []
     text, pos = token.content, 0

@@ -31,6 +31,9 @@ ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 FEED_LIMIT = 50  # entries per feed, newest first
+# Person and topic feeds are many (one per person and topic): they carry titles, summaries and
+# links, not whole bodies, or they would outweigh the archive itself on GitHub Pages' 1 GB.
+SUBJECT_FEED_LIMIT = 20
 UNKNOWN_UPDATED = "1970-01-01T00:00:00Z"
 TAG_AUTHORITY = "sitegen.invalid,2000"  # .invalid is reserved (RFC 2606): it names no one's domain
 FEED_FILE = "feed.xml"
@@ -47,6 +50,7 @@ class Feed:
     url: str  # the feed's own URL (a site path, like every URL in ``Urls``)
     page_url: str  # the HTML page the feed accompanies
     articles: tuple[Article, ...]  # newest first, undated last, at most FEED_LIMIT
+    full_content: bool = True  # entries carry the article body, not only its summary
 
 
 def site_feed(index: Index, config: Config, urls: Urls) -> Feed:
@@ -60,18 +64,18 @@ def person_feed(slug: str, site: Site, index: Index, config: Config, urls: Urls)
     mine = set(index.person_articles.get(slug, ())) | set(index.person_reported.get(slug, ()))
     return Feed(f"{person.name} · {config.title}", person.description or f"Articles about {person.name}",
                 urls.person(slug) + FEED_FILE, urls.person(slug),
-                _newest(index, [s for s in index.order if s in mine]))
+                _newest(index, [s for s in index.order if s in mine], SUBJECT_FEED_LIMIT), full_content=False)
 
 
 def topic_feed(slug: str, site: Site, index: Index, config: Config, urls: Urls) -> Feed:
     topic = site.topics[slug]
     return Feed(f"{topic.name} · {config.title}", topic.description or f"Articles about {topic.name}",
                 urls.topic(slug) + FEED_FILE, urls.topic(slug),
-                _newest(index, index.topic_articles.get(slug, ())))
+                _newest(index, index.topic_articles.get(slug, ()), SUBJECT_FEED_LIMIT), full_content=False)
 
 
-def _newest(index: Index, slugs) -> tuple[Article, ...]:
-    return tuple(index.articles[s] for s in list(slugs)[:FEED_LIMIT])
+def _newest(index: Index, slugs, limit: int = FEED_LIMIT) -> tuple[Article, ...]:
+    return tuple(index.articles[s] for s in list(slugs)[:limit])
 
 
 def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls) -> bytes:
@@ -90,11 +94,11 @@ def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls) -> bytes:
     _text(ET.SubElement(root, "author"), "name", config.title)
     _text(root, "generator", "sitegen")
     for article in feed.articles:
-        root.append(_entry(article, updated, site, urls))
+        root.append(_entry(article, updated, site, urls, feed.full_content))
     return _serialize(root)
 
 
-def _entry(article: Article, feed_updated: str, site: Site, urls: Urls) -> ET.Element:
+def _entry(article: Article, feed_updated: str, site: Site, urls: Urls, full_content: bool = True) -> ET.Element:
     url = urls.article(article)
     entry = ET.Element("entry")
     _text(entry, "id", entry_id(url, urls))
@@ -115,8 +119,11 @@ def _entry(article: Article, feed_updated: str, site: Site, urls: Urls) -> ET.El
         ET.SubElement(entry, "category", {"term": slug, "label": _clean(topic.name if topic else slug)})
     if article.summary:
         _text(entry, "summary", article.summary)
-    content = _text(entry, "content", article.body_html)
-    content.set("type", "html")
+    if full_content:
+        content = _text(entry, "content", article.body_html)
+        content.set("type", "html")
+    elif not article.summary:
+        _text(entry, "summary", article.title)  # Atom wants a summary when there is no content
     return entry
 
 
