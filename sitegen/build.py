@@ -1,4 +1,4 @@
-"""The pipeline, top to bottom: configuration, load, index, render, write."""
+"""The pipeline, top to bottom: configuration, load, index, plan, render, write."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import parallel
+from .cache import BuildCache, OutputManifest
 from .config import Config, load_config
 from .diagnostics import Diagnostics
 from .index import build_index
 from .load import load_site
+from .render import Renderer, Urls, create_environment, crawler_files, plan_units, render_unit, static_files, theme_dirs
 from .search import index_site
-from .render import Urls, create_environment, render_site, static_files, theme_dirs
-from .write import WriteStats, write_output
+from .write import MARKER, ReusedFile, WriteStats, write_output
 
 
 @dataclass
@@ -23,40 +25,86 @@ class BuildReport:
     topics: int = 0
     comments: int = 0
     annotations: int = 0
+    units: int = 0
+    units_rendered: int = 0
+    cache_hits: int = 0
     write: WriteStats = field(default_factory=WriteStats)
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
 
 
-def build(root: Path, diags: Diagnostics, search: bool = False, **overrides) -> BuildReport:
+def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None = None, clean: bool = False,
+          **overrides) -> BuildReport:
     """Build the site at ``root``; raises ``BuildError`` (and writes nothing) on content errors.
 
     ``search`` also runs the Pagefind indexer on the finished pages. It is opt-in because
     Pagefind's file names differ from run to run: without it, the output is byte-identical
-    for the same content.
+    for the same content. ``jobs`` worker processes share the work (default: all cores);
+    ``clean`` ignores what the cache in ``.sitegen-cache/`` remembers of earlier builds.
     """
     report = BuildReport()
+    jobs = jobs or parallel.default_jobs()
     config = load_config(Path(root), diags, **overrides)
     diags.raise_if_errors()
     urls = urls_for(config)
+    output = output_path(config)
+    cache = BuildCache.open(config.root, enabled=not clean)
     with _timed(report.timings, "load"):
-        site = load_site(config, diags, urls)
+        site = load_site(config, diags, urls, cache, jobs)
     diags.raise_if_errors()
     with _timed(report.timings, "index"):
         index = build_index(site)
     dirs = theme_dirs(config.root, config.theme)
-    env = create_environment(dirs)
     static = static_files(dirs, diags)
     diags.raise_if_errors()
-    files = render_site(site, index, config, env, urls, static)
+    with _timed(report.timings, "plan"):
+        units = plan_units(site, index, config, dirs, static)
+        manifest = cache.manifest(output, enabled=not clean)
+        todo = [u for u in units if not _reusable(u, manifest, output)]
+    renderer = Renderer(site, index, config, create_environment(dirs), urls)
+    new_manifest = OutputManifest()
     with _timed(report.timings, "render+write"):
-        finish = (lambda staging: index_site(staging, config)) if search else None
-        report.write = write_output(files, output_path(config), before_swap=finish)
+        if todo or set(manifest.units) != {u.id for u in units} or search or not (output / MARKER).exists():
+            files = _files(units, todo, manifest, new_manifest, renderer, static, jobs)
+            finish = (lambda staging: index_site(staging, config)) if search else None
+            report.write = write_output(files, output, before_swap=finish)
+        else:  # nothing changed: the previous output is already this build's output
+            new_manifest = manifest
+    cache.save(cache.articles, output, new_manifest)
     report.articles, report.people, report.topics = len(site.articles), len(site.people), len(site.topics)
     report.comments = sum(a.comments.shown_count for a in site.articles)
     report.annotations = sum(len(a.annotations) for a in site.articles)
+    report.units, report.units_rendered, report.cache_hits = len(units), len(todo), cache.hits
     report.warnings = diags.warnings
     return report
+
+
+def _reusable(unit, manifest: OutputManifest, output: Path) -> bool:
+    old = manifest.units.get(unit.id)
+    return bool(old) and old[0] == unit.key and all((output / path).is_file() for path in old[1])
+
+
+def _files(units, todo, manifest, new_manifest, renderer, static, jobs):
+    """Every output file, in plan order: reused ones linked, the others rendered by workers."""
+    rendered = parallel.run(_render, [u.id for u in todo], jobs, {"renderer": renderer, "static": static})
+    todo_ids = {u.id for u in todo}
+    paths = []
+    for unit in units:
+        if unit.id in todo_ids:
+            unit_id, files = next(rendered)
+            assert unit_id == unit.id  # results come back in task order
+            yield from files
+            unit_paths = tuple(f.path for f in files)
+        else:
+            unit_paths = manifest.units[unit.id][1]
+            yield from (ReusedFile(path) for path in unit_paths)
+        new_manifest.units[unit.id] = (unit.key, unit_paths)
+        paths.extend(unit_paths)
+    yield from crawler_files(renderer.site, renderer.urls, paths)
+
+
+def _render(state: dict, unit_id: tuple):
+    return unit_id, render_unit(state["renderer"], unit_id, state["static"])
 
 
 def urls_for(config: Config) -> Urls:

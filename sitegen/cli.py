@@ -40,11 +40,15 @@ def cli() -> None:
 @click.option("--base-url", default=None,
               help="Where the site will be served, e.g. https://user.github.io/repo/ (overrides sitegen.yaml).")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for loading and rendering. [default: all cores]")
+@click.option("--clean", is_flag=True, help="Ignore the cache of earlier builds (.sitegen-cache/) and redo everything.")
 @click.option("--search", is_flag=True,
               help="Also build the full-text search index (Pagefind) for the search/ page. Its file names vary from run to run.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="Also print the time spent in each stage.")
-def build_command(source: Path, output: Path | None, base_url: str | None, drafts: bool, search: bool, quiet: bool, verbose: bool) -> None:
+def build_command(source: Path, output: Path | None, base_url: str | None, drafts: bool, jobs: int | None, clean: bool,
+                  search: bool, quiet: bool, verbose: bool) -> None:
     """Build the site: read content/ and themes/, write public/.
 
     The site is built into a temporary folder and swapped into place only when everything
@@ -56,7 +60,7 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
     overrides = {"base_url": base_url, "drafts": drafts or None,
                  "output_dir": output.resolve() if output else None}
     try:
-        report = build(source, diags, search=search, **overrides)
+        report = build(source, diags, search=search, jobs=jobs, clean=clean, **overrides)
     except BuildError as exc:
         _print_warnings(diags, quiet)
         for diagnostic in exc.diagnostics:
@@ -72,12 +76,15 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
     _print_warnings(diags, quiet)
     if not quiet:
         w = report.write
+        written = (f"{w.files} files ({w.bytes / 1e6:.1f} MB; {w.written} written, {w.linked} unchanged)"
+                   if w.files else "nothing changed, output left as it was")
         click.echo(
             f"sitegen: built {report.articles} articles, {report.people} people, {report.topics} topics, "
-            f"{report.comments} comments, {report.annotations} annotations: "
-            f"{w.files} files ({w.bytes / 1e6:.1f} MB; {w.written} written, {w.linked} unchanged)"
+            f"{report.comments} comments, {report.annotations} annotations: {written}"
         )
     if verbose:
+        click.echo(f"  articles loaded from cache: {report.cache_hits} of {report.articles}; "
+                   f"render units redone: {report.units_rendered} of {report.units}")
         for stage, seconds in report.timings.items():
             click.echo(f"  {stage:<14} {seconds * 1000:8.0f} ms")
 

@@ -174,6 +174,7 @@ class Article:
     comments: CommentThread = field(default_factory=CommentThread)
     assets: tuple[str, ...] = ()  # bundle-relative file names copied next to the page
     word_count: int = 0
+    fingerprint: str = ""  # digest of everything the article was loaded from (see cache.py)
 
     @property
     def sort_key(self) -> tuple:

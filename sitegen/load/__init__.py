@@ -8,20 +8,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from .. import parallel
+from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BuildCache, CachedArticle, digest
 from ..config import Config
 from ..diagnostics import Diagnostics, Location
 from ..markup import BodyContext, create_markdown
 from ..model import Person, PersonRole, Reporter, Site, Topic
 from ..slugs import slug_problem
-from .articles import INDEX_FILE, ArticleHeader, NameRef, finish_article, person_slug_for, read_header
+from .articles import INDEX_FILE, ArticleHeader, NameRef, bundle_files_digest, finish_article, person_slug_for, read_header
 from .files import is_inside, visible_entries
 from .registries import NameIndex, load_people, load_topics
 
 __all__ = ["load_site", "find_bundles"]
 
 
-def load_site(config: Config, diags: Diagnostics, urls) -> Site:
+def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None = None, jobs: int = 1) -> Site:
     content = config.content_dir
+    cache = cache or BuildCache(config.root / CACHE_DIR)
     people = load_people(content, diags)
     topics = load_topics(content, diags)
     root = config.root
@@ -31,20 +37,91 @@ def load_site(config: Config, diags: Diagnostics, urls) -> Site:
 
     people_finder, topic_finder = NameIndex.build(people), NameIndex.build(topics)
     resolved = {h.slug: _resolve_names(h, people, topics, people_finder, topic_finder, diags) for h in headers}
+    names = {"person": {slug: p.name for slug, p in people.items()}, "topic": {slug: t.name for slug, t in topics.items()}}
 
-    md = create_markdown()
-    person_names = {slug: p.name for slug, p in people.items()}
-    topic_names = {slug: t.name for slug, t in topics.items()}
-    articles = []
+    tasks, articles = [], {}
     for header in headers:
         roles, reporters, topic_slugs = resolved[header.slug]
-        context = BodyContext(
-            person_url=urls.person, topic_url=urls.topic, person_names=person_names, topic_names=topic_names,
-            auto_link_names=_auto_link_names([r.slug for r in roles] + [r.slug for r in reporters], people),
-        )
-        articles.append(finish_article(header, roles, reporters, topic_slugs, md, context, diags, root))
-    articles.sort(key=lambda a: a.sort_key)
-    return Site(tuple(articles), dict(sorted(people.items())), dict(sorted(topics.items())))
+        auto_names = _auto_link_names([r.slug for r in roles] + [r.slug for r in reporters], people)
+        key = digest(CACHE_VERSION, header.source_digest, bundle_files_digest(header), roles, reporters, topic_slugs,
+                     auto_names, urls.base_path, urls.permalink)
+        cached = cache.articles.get(header.slug)
+        if cached and cached.key == key and all(names[kind].get(slug) == name for (kind, slug), name in cached.refs.items()):
+            articles[header.slug] = cached
+            cache.hits += 1
+        else:
+            tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key))
+    cache.misses += len(tasks)
+    state = {"names": names, "urls": urls, "root": root}
+    for slug, entry, items in parallel.run(_finish, tasks, jobs, state):
+        diags.extend(items)
+        if entry is not None:
+            articles[slug] = entry
+    for entry in articles.values():
+        diags.extend(entry.warnings)
+    cache.articles = articles
+    ordered = sorted((entry.article for entry in articles.values()), key=lambda a: a.sort_key)
+    return Site(tuple(ordered), dict(sorted(people.items())), dict(sorted(topics.items())))
+
+
+@dataclass(frozen=True)
+class _BodyTask:
+    header: ArticleHeader
+    roles: list
+    reporters: list
+    topics: list
+    auto_names: tuple
+    key: str
+
+
+class _Recording(Mapping):
+    """A read-only mapping that remembers which keys were asked for (and what they held)."""
+
+    def __init__(self, kind: str, data: dict, seen: dict):
+        self.kind, self.data, self.seen = kind, data, seen
+
+    def __getitem__(self, key):
+        self.seen[(self.kind, key)] = self.data.get(key)
+        return self.data[key]
+
+    def __contains__(self, key):
+        self.seen[(self.kind, key)] = self.data.get(key)
+        return key in self.data
+
+    def get(self, key, default=None):
+        self.seen[(self.kind, key)] = self.data.get(key)
+        return self.data.get(key, default)
+
+    def __iter__(self):  # only for "did you mean": the article has an error and is not cached
+        return iter(self.data)
+
+    def __len__(self):
+        return len(self.data)
+
+
+_MARKDOWN = []  # one parser per process, made on first use
+
+
+def _finish(state: dict, task: _BodyTask):
+    """Render one article's body (in a worker process); returns (slug, cache entry or None, diagnostics)."""
+    if not _MARKDOWN:
+        _MARKDOWN.append(create_markdown())
+    seen: dict = {}
+    urls, names = state["urls"], state["names"]
+    context = BodyContext(
+        person_url=urls.person, topic_url=urls.topic,
+        person_names=_Recording("person", names["person"], seen), topic_names=_Recording("topic", names["topic"], seen),
+        auto_link_names=task.auto_names,
+    )
+    local = Diagnostics()
+    article = finish_article(task.header, task.roles, task.reporters, task.topics, _MARKDOWN[0], context, local,
+                             state["root"])
+    # The body also depends on the names it looked up: they go into the fingerprint that
+    # decides which pages to render again.
+    article = replace(article, fingerprint=digest(task.key, sorted(seen.items(), key=lambda item: item[0])))
+    if local.errors:
+        return task.header.slug, None, local.items
+    return task.header.slug, CachedArticle(task.key, seen, article, local.warnings), local.errors
 
 
 def find_bundles(articles_dir: Path, diags: Diagnostics) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cache import digest
 from ..diagnostics import Diagnostics, Location, did_you_mean
 from ..markup import BodyContext, render_body
 from ..model import Article, CommentThread, PartialDate, PersonRole, Reporter, Source
@@ -46,6 +47,7 @@ class ArticleHeader:
     body: str = ""
     body_first_line: int = 1
     original_line: int | None = None  # where `original:` is, for "file not found"
+    source_digest: str = ""  # of index.md's text: part of the article's cache key
 
 
 def read_header(folder: Path, diags: Diagnostics, root: Path) -> ArticleHeader | None:
@@ -61,7 +63,8 @@ def read_header(folder: Path, diags: Diagnostics, root: Path) -> ArticleHeader |
     except FrontMatterError as exc:
         diags.error(Location(index_path, exc.line), str(exc))
         return None
-    header = ArticleHeader(folder.name, folder, index_path, body=doc.body, body_first_line=doc.body_first_line)
+    header = ArticleHeader(folder.name, folder, index_path, body=doc.body, body_first_line=doc.body_first_line,
+                           source_digest=digest(text))
     data = doc.front.data
     if not isinstance(data, dict):
         diags.error(Location(index_path, 2), "front matter must be a mapping of keys (title: ..., date: ...)")
@@ -189,8 +192,26 @@ FRONT_MATTER = {
 }
 
 
+def bundle_files_digest(header: ArticleHeader) -> str:
+    """What else in the bundle the article depends on: comments.yaml's bytes, every other
+    file's name, size and modification time (the assets are copied, not read, here)."""
+    parts = []
+    for path in sorted(header.folder.rglob("*")):
+        rel = path.relative_to(header.folder).as_posix()
+        if rel == INDEX_FILE or any(part.startswith(".") for part in rel.split("/")):
+            continue
+        if not is_inside(path, header.folder):
+            parts.append((rel, "outside"))  # never read: finishing the article reports it
+        elif rel == COMMENTS_FILE:
+            parts.append((rel, path.read_bytes()))
+        elif path.is_file() or path.is_symlink():
+            info = path.lstat()
+            parts.append((rel, info.st_size, info.st_mtime_ns, path.is_symlink()))
+    return digest(parts)
+
+
 def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: list[Reporter], topics: list[str],
-                   md, context: BodyContext, diags: Diagnostics, root: Path) -> Article:
+                   md, context: BodyContext, diags: Diagnostics, root: Path, fingerprint: str = "") -> Article:
     """Render the body, read the comments and list the assets: the article is complete."""
     body = render_body(md, header.body, context)
     for line, message in body.problems:
@@ -210,6 +231,7 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
         comments=comments,
         assets=_assets(header, diags, root),
         word_count=len(header.body.split()),
+        fingerprint=fingerprint,
         **values,
     )
 

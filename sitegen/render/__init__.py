@@ -1,7 +1,9 @@
-"""Render stage: pages from the site and its index (see ``pages.render_site``)."""
+"""Render stage: the plan of units (``plan``) and the pages of each unit (``pages``)."""
 
-from .pages import OutputFile, render_site
+from .pages import OutputFile, Renderer, crawler_files, render_unit
+from .plan import Unit, plan_units
 from .theme import create_environment, static_files, theme_dirs
 from .urls import Urls
 
-__all__ = ["OutputFile", "render_site", "create_environment", "static_files", "theme_dirs", "Urls"]
+__all__ = ["OutputFile", "Renderer", "crawler_files", "render_unit", "Unit", "plan_units",
+           "create_environment", "static_files", "theme_dirs", "Urls"]

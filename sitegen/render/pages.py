@@ -1,6 +1,7 @@
 """Render stage: ``Site`` + ``Index`` -> output files.
 
-``render_site`` yields ``OutputFile``s one at a time; nothing here touches the output folder.
+``render_unit`` makes the files of one unit of the plan (``plan.py``); nothing here touches
+the output folder.
 Each page kind has one function that builds its template context: that context is the theme
 API, documented in ``docs/themes.md``.
 """
@@ -8,7 +9,7 @@ API, documented in ``docs/themes.md``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 import jinja2
@@ -53,11 +54,9 @@ class Renderer:
     config: Config
     env: jinja2.Environment
     urls: Urls
-    rendered: list[str] = field(default_factory=list, compare=False)  # page URLs so far, for the sitemap
 
     def page(self, template: str, url: str, **context) -> OutputFile:
         context.setdefault("head_meta", HeadMeta(feeds=(self.site_feed_link,)))
-        self.rendered.append(url)
         html = self.env.get_template(template).render(
             site=self.site, index=self.index, config=self.config, urls=self.urls, page_url=url,
             comment_html=render_comment_text, wayback_url=wayback_url, **context,
@@ -72,37 +71,47 @@ class Renderer:
         return OutputFile(self.urls.output_file(feed.url), atom_xml(feed, self.site, self.config, self.urls))
 
 
-def render_site(site: Site, index: Index, config: Config, env: jinja2.Environment, urls: Urls,
-                static: dict) -> Iterator[OutputFile]:
-    r = Renderer(site, index, config, env, urls)
-    yield from site_pages(r, static)
-    # Crawler files come last: the sitemap lists every page rendered above, whoever added it.
-    yield r.feed_file(site_feed(index, config, urls))
-    not_found = urls.path("404.html")
-    lastmod = {urls.article(a): a.date.iso() for a in site.articles if a.date}
-    yield OutputFile("sitemap.xml", sitemap_xml([u for u in r.rendered if u != not_found], urls, lastmod))
-    yield OutputFile("robots.txt", robots_txt(urls))
-
-
-def site_pages(r: Renderer, static: dict) -> Iterator[OutputFile]:
+def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
+    """The files of one unit of the plan (see ``plan.py``)."""
+    kind, *args = unit_id
     site, urls = r.site, r.urls
-    yield from archive_pages(r)
-    for article in site.articles:
-        yield from article_files(r, article)
-    yield r.page("people.html", urls.path("people/"), title="People", letters=people_by_letter(r))
-    for slug in site.people:
-        yield from person_pages(r, slug)
-    yield r.page("topics.html", urls.path("topics/"), title="Topics",
-                 topics=sorted(site.topics.values(), key=lambda t: (t.name.casefold(), t.slug)))
-    for slug in site.topics:
-        yield from topic_pages(r, slug)
-    yield r.page("annotations.html", urls.path("annotations/"), title="Annotations")
-    yield search_page(r)
-    yield r.page("404.html", urls.path("404.html"), title="Page not found")
-    yield OutputFile(".nojekyll", b"")
-    for name, path in static.items():
-        yield OutputFile(f"static/{name}", path.read_bytes())
-    yield OutputFile("static/pygments.css", pygments_css().encode("utf-8"))
+    if kind == "article":
+        return list(article_files(r, r.index.articles[args[0]]))
+    if kind == "archive":
+        return [archive_page(r, args[0])]
+    if kind == "person":
+        return list(person_pages(r, args[0]))
+    if kind == "topic":
+        return list(topic_pages(r, args[0]))
+    if kind == "people-index":
+        return [r.page("people.html", urls.path("people/"), title="People", letters=people_by_letter(r))]
+    if kind == "topics-index":
+        return [r.page("topics.html", urls.path("topics/"), title="Topics",
+                       topics=sorted(site.topics.values(), key=lambda t: (t.name.casefold(), t.slug)))]
+    if kind == "annotations":
+        return [r.page("annotations.html", urls.path("annotations/"), title="Annotations")]
+    if kind == "site-feed":
+        return [r.feed_file(site_feed(r.index, r.config, urls))]
+    if kind == "search":
+        return [search_page(r)]
+    if kind == "404":
+        return [r.page("404.html", urls.path("404.html"), title="Page not found")]
+    if kind == "static":
+        files = [OutputFile(".nojekyll", b"")]
+        files += [OutputFile(f"static/{name}", path.read_bytes()) for name, path in static.items()]
+        return files + [OutputFile("static/pygments.css", pygments_css().encode("utf-8"))]
+    raise ValueError(f"unknown render unit {unit_id!r}")
+
+
+def crawler_files(site: Site, urls: Urls, paths) -> list[OutputFile]:
+    """sitemap.xml and robots.txt, from the paths of every file the site has."""
+    pages = sorted(_page_url(urls, p) for p in paths if p.endswith(".html") and p != "404.html")
+    lastmod = {urls.article(a): a.date.iso() for a in site.articles if a.date}
+    return [OutputFile("sitemap.xml", sitemap_xml(pages, urls, lastmod)), OutputFile("robots.txt", robots_txt(urls))]
+
+
+def _page_url(urls: Urls, path: str) -> str:
+    return urls.path(path[: -len("index.html")] if path.endswith("index.html") else path)
 
 
 def wayback_url(article) -> str:
@@ -119,11 +128,12 @@ def paginate(items: tuple, size: int, first_url: str, urls: Urls) -> Iterator[tu
         yield items[(number - 1) * size: number * size], Pagination(number, total, page_urls)
 
 
-def archive_pages(r: Renderer) -> Iterator[OutputFile]:
+def archive_page(r: Renderer, number: int) -> OutputFile:
     for chunk, pagination in paginate(r.index.order, r.config.pagination, r.urls.home(), r.urls):
-        groups = archive_groups(tuple(r.index.articles[s] for s in chunk))
-        yield r.page("index.html", pagination.urls[pagination.number - 1], title="Archive",
-                     groups=groups, pagination=pagination)
+        if pagination.number == number:
+            groups = archive_groups(tuple(r.index.articles[s] for s in chunk))
+            return r.page("index.html", pagination.urls[number - 1], title="Archive", groups=groups, pagination=pagination)
+    raise ValueError(f"no archive page {number}")
 
 
 def article_files(r: Renderer, article) -> Iterator[OutputFile]:

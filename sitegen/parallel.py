@@ -1,0 +1,49 @@
+"""Work spread over processes (the GIL rules out threads for Markdown and templates).
+
+Workers are forked, so they start with the parent's memory: the site, the index and the
+Jinja environment are not pickled, only each task's small arguments and its result. Results
+come back in task order, so the output never depends on the number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from typing import Callable, Iterable, Iterator
+
+# What forked workers read; set by ``run`` just before the pool starts.
+_STATE: dict = {}
+
+# Below this many tasks a pool costs more than it saves.
+MIN_TASKS_FOR_POOL = 64
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def run(function: Callable, tasks: list, jobs: int, state: dict) -> Iterator:
+    """``function(state, task)`` for each task, in order, on up to ``jobs`` processes."""
+    _STATE.clear()
+    _STATE.update(state)
+    if jobs <= 1 or len(tasks) < MIN_TASKS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
+        for task in tasks:
+            yield function(_STATE, task)
+        return
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+    with context.Pool(jobs) as pool:
+        yield from pool.imap(_call, [(function, task) for task in tasks], chunksize=chunk)
+
+
+def _call(item):
+    function, task = item
+    return function(_STATE, task)
+
+
+def batched(items: Iterable, size: int) -> list[list]:
+    items = list(items)
+    return [items[i:i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,122 @@
+"""Incremental builds: after every kind of change, the cached build equals a clean build, byte for byte."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import article, write_files
+from sitegen.build import build
+from sitegen.diagnostics import Diagnostics
+
+BASE = {
+    "sitegen.yaml": "title: Incremental\npagination: 2\n",
+    "content/people/ada-lovelace.yaml": "name: Ada Lovelace\naliases: [Lovelace]\ndescription: Mathematician.\n",
+    "content/people/charles-babbage.yaml": "name: Charles Babbage\n",
+    "content/topics/computing.yaml": "name: Computing\nrelated: [history]\n",
+    "content/topics/history.yaml": "name: History\n",
+    "content/articles/one/index.md": article(
+        "One", "Lovelace wrote.{>>A note.<<}\n\n[“Engines”]{.quote by=ada-lovelace} she said.",
+        date="1843-09-05", people="[Ada Lovelace]", topics="[computing]", reporters="[Pat Reporter]"),
+    "content/articles/one/comments.yaml": "comments:\n  - id: c1\n    author: null\n    text: First.\n",
+    "content/articles/one/original.txt": "raw\n",
+    "content/articles/two/index.md": article(
+        "Two", "[Babbage]{person=charles-babbage} built it. [A claim]{.claim rating=true}{>>Yes.<<}",
+        date="1850-02", people="[Charles Babbage]", topics="[computing, history]"),
+    "content/articles/three/index.md": article("Three", "Undated {~~teh~>the~~} text.", people="[Ada Lovelace]"),
+}
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run(root: Path, out: Path, **options):
+    return build(root, Diagnostics(), output_dir=out, **options)
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+CHANGES = {
+    "edit a body": lambda root: edit(root, "content/articles/one/index.md", "Lovelace wrote.", "Lovelace wrote again."),
+    "move an article to another person": lambda root: edit(root, "content/articles/two/index.md",
+                                                          "people: [Charles Babbage]", "people: [Ada Lovelace]"),
+    "delete an article": lambda root: shutil.rmtree(root / "content/articles/three"),
+    "add an article": lambda root: write_files(root, {"content/articles/four/index.md": article(
+        "Four", "New text about Babbage.", date="1851", people="[Charles Babbage, Someone New]")}),
+    "rename a person in the registry": lambda root: edit(root, "content/people/ada-lovelace.yaml",
+                                                         "name: Ada Lovelace", "name: Augusta Ada King"),
+    "change a person's description": lambda root: edit(root, "content/people/ada-lovelace.yaml",
+                                                       "Mathematician.", "Mathematician and writer."),
+    "change a template": lambda root: write_files(root, {"themes/default/templates/404.html":
+        '{% extends "base.html" %}{% block main %}<h1>Gone</h1>{% endblock %}'}),
+    "change the base template": lambda root: write_files(root, {"themes/default/templates/base.html":
+        (Path(__file__).parent.parent / "themes/default/templates/base.html").read_text().replace("Skip to content", "Skip")}),
+    "change the configuration": lambda root: edit(root, "sitegen.yaml", "title: Incremental", "title: Renamed"),
+    "change pagination": lambda root: edit(root, "sitegen.yaml", "pagination: 2", "pagination: 1"),
+    "edit comments": lambda root: edit(root, "content/articles/one/comments.yaml", "First.", "First, edited."),
+    "change an asset": lambda root: (root / "content/articles/one/original.txt").write_text("raw, changed\n"),
+    "add a static file": lambda root: write_files(root, {"themes/default/static/extra.css": "body{}"}),
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES), ids=list(CHANGES))
+def test_incremental_build_equals_clean_build(tmp_path, change):
+    root = write_files(tmp_path / "site", BASE)
+    assert run(root, tmp_path / "out").articles == 3
+    CHANGES[change](root)
+    run(root, tmp_path / "out")  # with the cache of the first build
+    run(root, tmp_path / "clean", clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+
+
+def test_rebuilds_do_only_what_changed(tmp_path):
+    root = write_files(tmp_path / "site", BASE)
+    cold = run(root, tmp_path / "out")
+    assert cold.units_rendered == cold.units and cold.cache_hits == 0
+    noop = run(root, tmp_path / "out")
+    assert noop.units_rendered == 0 and noop.cache_hits == 3 and noop.write.files == 0
+    CHANGES["edit a body"](root)
+    edited = run(root, tmp_path / "out")
+    assert edited.cache_hits == 2
+    # The article itself, its neighbour, its archive page, its people and topic, the site feed.
+    assert 0 < edited.units_rendered < cold.units / 2
+
+
+def test_output_is_the_same_with_one_and_with_several_workers(tmp_path):
+    """Enough articles that the work really is spread over processes."""
+    files = dict(BASE)
+    for n in range(80):
+        files[f"content/articles/gen-{n:03d}/index.md"] = article(
+            f"Generated {n}", f"Body {n} about Lovelace.{{>>Note {n}.<<}}", date=f"19{n % 90 + 10:02d}-01-02",
+            people="[Ada Lovelace]", topics="[computing]")
+    root = write_files(tmp_path / "site", files)
+    run(root, tmp_path / "one", jobs=1, clean=True)
+    run(root, tmp_path / "two", jobs=2, clean=True)
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+def test_a_corrupt_cache_is_ignored(tmp_path):
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    for cached in (root / ".sitegen-cache").iterdir():
+        cached.write_bytes(b"not a pickle")
+    run(root, tmp_path / "out")
+    run(root, tmp_path / "clean", clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+
+
+def test_a_file_deleted_from_the_output_is_made_again(tmp_path):
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    (tmp_path / "out/articles/one/index.html").unlink()
+    run(root, tmp_path / "out")
+    run(root, tmp_path / "clean", clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
