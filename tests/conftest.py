@@ -86,6 +86,15 @@ def resolve(output: Path, html_file: Path, ref: str, base_path: str = "/") -> Pa
     return target if target.is_file() else None
 
 
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory) -> Path:
+    """The repository's own archive, built once for the whole test session."""
+    out = tmp_path_factory.mktemp("repo") / "public"
+    result = run_sitegen("build", "--source", str(REPO), "--output", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
 @pytest.fixture
 def site(tmp_path: Path):
     """A factory: ``site({...files...})`` writes a site and returns its root."""

@@ -7,19 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, build, page, run_sitegen, write_files
+from conftest import REPO, article, build, page
 from sitegen.markup.published import published_text_of_html, reject_all
 
 SEEDS = sorted(p.name for p in (REPO / "content/articles").iterdir() if (p / "original.txt").exists())
 GOLDEN = Path(__file__).parent / "golden"
-
-
-@pytest.fixture(scope="module")
-def repo_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("repo") / "public"
-    result = run_sitegen("build", "--source", str(REPO), "--output", str(out))
-    assert result.exit_code == 0, result.output
-    return out
 
 
 def words(text: str) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, build, page, run_sitegen, soup, write_files
+from conftest import REPO, article, build, page, soup, write_files
 from sitegen.markup.semantic import RATINGS
 from sitegen.render.structured import RATING_VALUES, script_json
 
@@ -174,14 +174,6 @@ def test_every_page_has_open_graph_and_twitter_meta(built):
     assert meta(claims, "article:published_time") == "2016-12"
     assert meta(claims, "og:title") == TITLE
     assert meta(claims, "og:description") == "Three claims checked."
-
-
-@pytest.fixture(scope="module")
-def repo_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("repo") / "public"
-    result = run_sitegen("build", "--source", str(REPO), "--output", str(out))
-    assert result.exit_code == 0, result.output
-    return out
 
 
 SEEDS = sorted(p.parent.name for p in (REPO / "content/articles").glob("*/index.md"))
