@@ -14,7 +14,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
@@ -31,6 +31,7 @@ class WriteStats:
     bytes: int = 0
     written: int = 0  # files whose bytes changed (or are new)
     linked: int = 0  # files identical to the previous build, hard-linked
+    folders: set = field(default_factory=set, repr=False)  # made in the staging folder so far
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,9 @@ def _write_one(file, staging: Path, previous: Path, stats: WriteStats) -> None:
     target = staging.joinpath(*rel.parts)
     if target.exists():
         raise OutputError(f"two pages want the same output file: {file.path}")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.parent not in stats.folders:  # one mkdir per folder, not one per file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        stats.folders.add(target.parent)
     old = previous.joinpath(*rel.parts)
     stats.files += 1
     if isinstance(file, ReusedFile):

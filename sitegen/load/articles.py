@@ -7,6 +7,7 @@ the body (the expensive part, and the part that checks references against those 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -196,18 +197,32 @@ def bundle_files_digest(header: ArticleHeader) -> str:
     """What else in the bundle the article depends on: comments.yaml's bytes, every other
     file's name, size and modification time (the assets are copied, not read, here)."""
     parts = []
-    for path in sorted(header.folder.rglob("*")):
-        rel = path.relative_to(header.folder).as_posix()
-        if rel == INDEX_FILE or any(part.startswith(".") for part in rel.split("/")):
+    for rel, entry in _bundle_entries(header.folder):
+        if rel == INDEX_FILE:
             continue
-        if not is_inside(path, header.folder):
+        if entry.is_symlink() and not is_inside(Path(entry.path), header.folder):
             parts.append((rel, "outside"))  # never read: finishing the article reports it
         elif rel == COMMENTS_FILE:
-            parts.append((rel, path.read_bytes()))
-        elif path.is_file() or path.is_symlink():
-            info = path.lstat()
-            parts.append((rel, info.st_size, info.st_mtime_ns, path.is_symlink()))
+            with open(entry.path, "rb") as handle:
+                parts.append((rel, handle.read()))
+        else:
+            info = entry.stat(follow_symlinks=False)
+            parts.append((rel, info.st_size, info.st_mtime_ns, entry.is_symlink()))
     return digest(parts)
+
+
+def _bundle_entries(folder: Path, prefix: str = ""):
+    """(relative path, DirEntry) of every visible file below ``folder``, sorted; not into
+    hidden folders, and not into linked folders (those are reported, never followed)."""
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                yield from _bundle_entries(Path(entry.path), rel + "/")
+            else:
+                yield rel, entry
 
 
 def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: list[Reporter], topics: list[str],
@@ -239,15 +254,15 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
 def _assets(header: ArticleHeader, diags: Diagnostics, root: Path) -> tuple[str, ...]:
     """Every other file in the bundle, published next to the page (original.txt included)."""
     found = []
-    for path in sorted(header.folder.rglob("*")):
-        rel = path.relative_to(header.folder)
-        if any(part.startswith(".") for part in rel.parts) or rel.as_posix() in (INDEX_FILE, COMMENTS_FILE):
+    for rel, entry in _bundle_entries(header.folder):
+        if rel in (INDEX_FILE, COMMENTS_FILE):
             continue
-        if not is_inside(path, header.folder) or not is_inside(path, root):
+        path = Path(entry.path)
+        if entry.is_symlink() and (not is_inside(path, header.folder) or not is_inside(path, root)):
             diags.error(Location(path), "links outside the article folder; refusing to publish it")
             continue
-        if path.is_file():
-            found.append(rel.as_posix())
+        if entry.is_file():
+            found.append(rel)
     original = header.values.get("original_file")
     if original and original not in found:
         diags.error(Location(header.index_path, header.original_line), f"original: file '{original}' not found in the article folder")
