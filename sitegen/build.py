@@ -34,13 +34,14 @@ class BuildReport:
 
 
 def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None = None, clean: bool = False,
-          **overrides) -> BuildReport:
+          progress=None, **overrides) -> BuildReport:
     """Build the site at ``root``; raises ``BuildError`` (and writes nothing) on content errors.
 
     ``search`` also runs the Pagefind indexer on the finished pages. It is opt-in because
     Pagefind's file names differ from run to run: without it, the output is byte-identical
     for the same content. ``jobs`` worker processes share the work (default: all cores);
     ``clean`` ignores what the cache in ``.sitegen-cache/`` remembers of earlier builds.
+    ``progress(stage, done, total)`` hears of each article loaded and each unit rendered.
     """
     report = BuildReport()
     jobs = jobs or parallel.default_jobs()
@@ -50,7 +51,7 @@ def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None
     output = output_path(config)
     cache = BuildCache.open(config.root, enabled=not clean)
     with _timed(report.timings, "load"):
-        site = load_site(config, diags, urls, cache, jobs)
+        site = load_site(config, diags, urls, cache, jobs, progress)
     diags.raise_if_errors()
     with _timed(report.timings, "index"):
         index = build_index(site)
@@ -65,7 +66,7 @@ def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None
     new_manifest = OutputManifest()
     with _timed(report.timings, "render+write"):
         if todo or set(manifest.units) != {u.id for u in units} or search or not (output / MARKER).exists():
-            files = _files(units, todo, manifest, new_manifest, renderer, static, jobs)
+            files = _files(units, todo, manifest, new_manifest, renderer, static, jobs, progress)
             finish = (lambda staging: index_site(staging, config)) if search else None
             report.write = write_output(files, output, before_swap=finish)
         else:  # nothing changed: the previous output is already this build's output
@@ -84,14 +85,18 @@ def _reusable(unit, manifest: OutputManifest, output: Path) -> bool:
     return bool(old) and old[0] == unit.key and all((output / path).is_file() for path in old[1])
 
 
-def _files(units, todo, manifest, new_manifest, renderer, static, jobs):
+def _files(units, todo, manifest, new_manifest, renderer, static, jobs, progress=None):
     """Every output file, in plan order: reused ones linked, the others rendered by workers."""
     rendered = parallel.run(_render, [u.id for u in todo], jobs, {"renderer": renderer, "static": static})
     todo_ids = {u.id for u in todo}
     paths = []
+    done = 0
     for unit in units:
         if unit.id in todo_ids:
             unit_id, files = next(rendered)
+            done += 1
+            if progress:
+                progress("render", done, len(todo))
             assert unit_id == unit.id  # results come back in task order
             yield from files
             unit_paths = tuple(f.path for f in files)

@@ -60,7 +60,12 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
     overrides = {"base_url": base_url, "drafts": drafts or None,
                  "output_dir": output.resolve() if output else None}
     try:
-        report = build(source, diags, search=search, jobs=jobs, clean=clean, **overrides)
+        progress = _TerminalProgress() if not quiet and sys.stderr.isatty() else None
+        try:
+            report = build(source, diags, search=search, jobs=jobs, clean=clean, progress=progress, **overrides)
+        finally:
+            if progress:
+                progress.close()
     except BuildError as exc:
         _print_warnings(diags, quiet)
         for diagnostic in exc.diagnostics:
@@ -87,6 +92,24 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
                    f"render units redone: {report.units_rendered} of {report.units}")
         for stage, seconds in report.timings.items():
             click.echo(f"  {stage:<14} {seconds * 1000:8.0f} ms")
+
+
+class _TerminalProgress:
+    """One status line on a terminal, rewritten in place; CI logs (not a terminal) get none."""
+
+    def __init__(self):
+        self.shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if done == total or done % 50 == 0:
+            width = 30
+            filled = width * done // max(total, 1)
+            click.echo(f"\r  {stage:<7} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", nl=False, err=True)
+            self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            click.echo("\r" + " " * 60 + "\r", nl=False, err=True)
 
 
 def _print_warnings(diags: Diagnostics, quiet: bool) -> None:

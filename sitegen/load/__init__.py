@@ -25,7 +25,9 @@ from .registries import NameIndex, load_people, load_topics
 __all__ = ["load_site", "find_bundles"]
 
 
-def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None = None, jobs: int = 1) -> Site:
+def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None = None, jobs: int = 1,
+              progress=None) -> Site:
+    """``progress(stage, done, total)``, when given, hears of every article rendered."""
     content = config.content_dir
     cache = cache or BuildCache(config.root / CACHE_DIR)
     people = load_people(content, diags)
@@ -53,7 +55,9 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key))
     cache.misses += len(tasks)
     state = {"names": names, "urls": urls, "root": root}
-    for slug, entry, items in parallel.run(_finish, tasks, jobs, state):
+    for done, (slug, entry, items) in enumerate(parallel.run(_finish, tasks, jobs, state), 1):
+        if progress:
+            progress("load", done, len(tasks))
         diags.extend(items)
         if entry is not None:
             articles[slug] = entry
