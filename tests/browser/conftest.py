@@ -18,6 +18,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from sitegen.build import build
+from sitegen.diagnostics import Diagnostics
+
+REPO = Path(__file__).resolve().parents[2]
+
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
@@ -70,3 +75,18 @@ def static_server(folder: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    """This repository's own archive, built with its search index (as the Pages workflow builds it)."""
+    output = tmp_path_factory.mktemp("seed") / "public"
+    build(REPO, Diagnostics(), search=True, output_dir=output)
+    return output
+
+
+@pytest.fixture(scope="session")
+def seed_archive(seed_site: Path) -> str:
+    """``seed_site`` served at the root of a local origin; yields its address, ending in "/"."""
+    with static_server(seed_site) as origin:
+        yield origin + "/"
