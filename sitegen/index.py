@@ -29,6 +29,23 @@ class ArchiveGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class YearGroup:
+    """One year of a person's or topic's listing (or its undated articles), for the timeline."""
+
+    year: int | None  # None: the undated articles
+    articles: tuple[str, ...]  # slugs, in listing order
+    start: int  # where the group's first article stands in the whole listing (0-based)
+
+    @property
+    def key(self) -> str:
+        return "undated" if self.year is None else f"{self.year:04d}"
+
+    @property
+    def label(self) -> str:
+        return "Undated" if self.year is None else str(self.year)
+
+
+@dataclass(frozen=True, slots=True)
 class Index:
     articles: dict[str, Article]  # slug -> article, in archive order (newest first)
     order: tuple[str, ...]
@@ -43,6 +60,8 @@ class Index:
     archive: tuple[ArchiveGroup, ...]
     previous: dict[str, str]  # slug -> the next older article's slug
     following: dict[str, str]  # slug -> the next newer article's slug
+    person_years: dict[str, tuple[YearGroup, ...]]  # person_articles by year, for the timeline
+    topic_years: dict[str, tuple[YearGroup, ...]]
 
 
 def build_index(site: Site) -> Index:
@@ -73,21 +92,45 @@ def build_index(site: Site) -> Index:
             if annotation.kind in ("claim", "note"):
                 for topic in article.topics:
                     topic_annotations[topic].append(ref)
+    articles = {a.slug: a for a in site.articles}
+    person_articles = _freeze(person_articles, site.people)
+    topic_articles = _freeze(topic_articles, site.topics)
     return Index(
-        articles={a.slug: a for a in site.articles},
+        articles=articles,
         order=order,
-        person_articles=_freeze(person_articles, site.people),
+        person_articles=person_articles,
         person_reported=_freeze(person_reported, site.people),
         person_roles=_freeze(person_roles, site.people),
         person_quotes=_freeze(person_quotes, site.people),
-        topic_articles=_freeze(topic_articles, site.topics),
+        topic_articles=topic_articles,
         topic_annotations=_freeze(topic_annotations, site.topics),
         fact_checks=tuple(fact_checks),
         corrections=tuple(corrections),
         archive=archive_groups(site.articles),
         previous={newer: older for newer, older in zip(order, order[1:])},
         following={older: newer for newer, older in zip(order, order[1:])},
+        person_years={slug: year_groups(slugs, articles) for slug, slugs in person_articles.items()},
+        topic_years={slug: year_groups(slugs, articles) for slug, slugs in topic_articles.items()},
     )
+
+
+def year_groups(slugs: tuple[str, ...], articles: dict[str, Article]) -> tuple[YearGroup, ...]:
+    """The articles by year, newest year first, undated last.
+
+    Within a year the order is ``Article.sort_key`` (day, then month-only, then year-only
+    dates; the slug breaks ties), the order of every listing, so the groups laid end to end
+    are the listing and a group's ``start`` tells which listing page it begins on.
+    """
+    ordered = sorted(dict.fromkeys(slugs), key=lambda slug: articles[slug].sort_key)
+    by_year: dict[int | None, list[str]] = {}
+    for slug in ordered:
+        date = articles[slug].date
+        by_year.setdefault(date.year if date else None, []).append(slug)
+    groups, start = [], 0
+    for year, members in by_year.items():
+        groups.append(YearGroup(year, tuple(members), start))
+        start += len(members)
+    return tuple(groups)
 
 
 def archive_groups(articles: tuple[Article, ...]) -> tuple[ArchiveGroup, ...]:
