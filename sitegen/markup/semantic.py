@@ -123,6 +123,9 @@ def _record_editorial(children: list[Token], i: int, line: int, counters: dict, 
     kind = token.type[len("critic_"):-len("_open")]
     annotations = env.setdefault("annotations", [])
     if kind == "note":
+        follows = children[i - 1] if i > 0 else None
+        if follows is not None and follows.type == "span_close" and follows.meta.get("kind") == "claim":
+            return  # the evidence of a fact-check: recorded with its claim, not as a note of its own
         number = token.meta.get("number")
         anchored = _text_between(children, i - 1, "critic_annotated", backwards=True) if token.meta.get("anchored") else ""
         annotations.append(Annotation("note", f"note-ref-{number}", text=anchored,
