@@ -1,0 +1,196 @@
+"""The measuring harness: run one build under GNU time and see what it wrote.
+
+Used by ``run.py``; kept apart so the scenario logic there reads top to bottom.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TIME = Path("/usr/bin/time")
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    wall: float  # seconds
+    cpu: float  # user + system seconds, the build and every process it waited for
+    max_rss_kib: int  # the largest single process
+    files_written: int
+    bytes_written: int
+    files_total: int
+    bytes_total: int
+    pages: int  # .html files in the output
+    load: float  # the 1-minute load average just before the build: other work on the machine
+
+
+# ---------------------------------------------------------------- /usr/bin/time -v
+
+def parse_time_v(text: str) -> dict[str, float]:
+    """The figures we use from GNU time's ``-v`` report."""
+    values: dict[str, float] = {}
+    for line in text.splitlines():
+        key, _, value = line.strip().rpartition(": ")
+        if key == "User time (seconds)":
+            values["user"] = float(value)
+        elif key == "System time (seconds)":
+            values["sys"] = float(value)
+        elif key == "Maximum resident set size (kbytes)":
+            values["max_rss_kib"] = float(value)
+        elif key.startswith("Elapsed (wall clock) time"):
+            seconds = 0.0
+            for part in value.split(":"):
+                seconds = seconds * 60 + float(part)
+            values["elapsed"] = seconds
+        elif key == "Exit status":
+            values["exit_status"] = float(value)
+    missing = {"user", "sys", "max_rss_kib", "elapsed"} - values.keys()
+    if missing:
+        raise ValueError(f"not a GNU time -v report (missing {', '.join(sorted(missing))})")
+    return values
+
+
+# ---------------------------------------------------------------- the output tree
+
+def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
+    """path -> (inode, mtime_ns, size) of every file under ``root``."""
+    found: dict[str, tuple[int, int, int]] = {}
+    stack = [root]
+    while stack:
+        try:
+            entries = list(os.scandir(stack.pop()))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                st = entry.stat(follow_symlinks=False)
+                found[os.path.relpath(entry.path, root)] = (st.st_ino, st.st_mtime_ns, st.st_size)
+    return found
+
+
+def written_between(before: dict, after: dict) -> tuple[int, int]:
+    """Files (and their bytes) that are new or rewritten: a hard-linked unchanged file keeps its inode."""
+    changed = [stat for path, stat in after.items() if before.get(path, (None, None))[:2] != stat[:2]]
+    return len(changed), sum(stat[2] for stat in changed)
+
+
+# ---------------------------------------------------------------- running builds
+
+@dataclass(frozen=True, slots=True)
+class Sitegen:
+    """The sitegen being measured: the installed command (this checkout, as it is now) or a
+    snapshot of one commit, so that others' edits during a long run cannot change the code."""
+
+    argv: tuple[str, ...]
+    env: dict | None
+    theme_dir: Path  # its built-in default theme
+    described: str  # for RESULTS.md: which code was measured
+    commit: str = ""  # the snapshot's commit, when one was measured
+
+    def run(self, *args: str) -> str:
+        return subprocess.run([*self.argv, *args], capture_output=True, text=True, check=True, env=self.env).stdout
+
+
+# The snapshot goes first on sys.path: before the current folder and the installed (editable) sitegen.
+_LAUNCH = "import sys; sys.path.insert(0, {code!r}); from sitegen.cli import main; sys.argv[0] = 'sitegen'; main()"
+
+
+def installed_sitegen() -> Sitegen:
+    described = "the installed sitegen"
+    commit = _git("rev-parse", "--short=12", "HEAD")
+    if commit:
+        dirty = _git("status", "--porcelain", "--", "sitegen", "themes", "pyproject.toml")
+        described = f"the working tree at commit {commit}" + (" with uncommitted changes" if dirty else "")
+    return Sitegen(("sitegen",), None, REPO / "themes" / "default", described)
+
+
+def snapshot_sitegen(rev: str, into: Path) -> Sitegen:
+    """Export ``rev``'s sitegen/ and themes/ with ``git archive`` (read-only) and run that copy."""
+    commit = _git("rev-parse", "--verify", f"{rev}^{{commit}}")
+    if not commit:
+        raise SystemExit(f"run.py: --commit {rev}: not a commit of this repository")
+    code = into / commit[:12]
+    if not (code / "sitegen" / "__init__.py").is_file():
+        staging = into / f".{commit[:12]}.tmp"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", commit, "sitegen", "themes"],
+                                 capture_output=True, check=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(staging, filter="data")
+        shutil.rmtree(code, ignore_errors=True)
+        os.rename(staging, code)
+    launch = _LAUNCH.format(code=str(code))
+    sitegen = Sitegen((sys.executable, "-c", launch), None, code / "themes" / "default", f"commit {commit[:12]}",
+                      commit[:12])
+    check = launch.split("from sitegen")[0] + "import sitegen; print(sitegen.__file__)"
+    where = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True).stdout.strip()
+    if Path(where).resolve().parent != (code / "sitegen").resolve():
+        raise SystemExit(f"run.py: the snapshot's sitegen is shadowed by another one ({where})")
+    return sitegen
+
+
+def _git(*args: str) -> str:
+    try:
+        proc = subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
+    except OSError:
+        return ""
+    return proc.stdout.strip() if proc.returncode == 0 else ""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    clean: bool  # the build has --clean
+    jobs: bool  # the build has --jobs
+
+
+def detect_options(sitegen: Sitegen) -> BuildOptions:
+    help_text = sitegen.run("build", "--help")
+    return BuildOptions(clean="--clean" in help_text, jobs="--jobs" in help_text)
+
+
+def build_command(sitegen: Sitegen, site: Path, out: Path, options: BuildOptions, jobs: int | None,
+                  clean: bool) -> list[str]:
+    cmd = [*sitegen.argv, "build", "--source", str(site), "--output", str(out), "--quiet"]
+    if clean and options.clean:
+        cmd.append("--clean")
+    if jobs and options.jobs:
+        cmd += ["--jobs", str(jobs)]
+    return cmd
+
+
+def timed_build(cmd: list[str], cwd: Path, out: Path, env: dict | None = None) -> Measurement:
+    before = snapshot(out)
+    load = os.getloadavg()[0]
+    with tempfile.NamedTemporaryFile("r", suffix=".time", dir=cwd) as report:
+        start = time.perf_counter()
+        proc = subprocess.run([str(TIME), "-v", "-o", report.name, *cmd], cwd=cwd, capture_output=True, text=True,
+                              env=env)
+        wall = time.perf_counter() - start
+        figures = parse_time_v(Path(report.name).read_text())
+    if proc.returncode != 0:
+        raise BuildFailed(cmd, proc.returncode, proc.stdout + proc.stderr)
+    after = snapshot(out)
+    files_written, bytes_written = written_between(before, after)
+    return Measurement(
+        wall=wall, cpu=figures["user"] + figures["sys"], max_rss_kib=int(figures["max_rss_kib"]),
+        files_written=files_written, bytes_written=bytes_written, files_total=len(after),
+        bytes_total=sum(s[2] for s in after.values()), pages=sum(1 for p in after if p.endswith(".html")),
+        load=load,
+    )
+
+
+class BuildFailed(Exception):
+    def __init__(self, cmd: list[str], code: int, output: str):
+        super().__init__(f"`{' '.join(cmd[-7:])}` exited with {code}:\n{output[-4000:]}")

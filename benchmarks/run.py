@@ -1,0 +1,368 @@
+"""Measure ``sitegen build`` on synthetic archives: cold, no-op and incremental rebuilds.
+
+    python3 benchmarks/run.py --sizes 1000,10000 --runs 3 --write
+
+For each size: generate the archive (cached under the work folder), warm up once, then time
+each scenario ``--runs`` times with ``/usr/bin/time -v`` and report medians:
+
+  cold       no output folder and no cache (old ones are renamed aside before timing)
+  no-op      the same build again, nothing changed
+  edit       one article's body changed
+  add        one new article
+  template   the site overrides the theme's article.html (a trivial change)
+
+Figures: wall time; CPU time (user + system, all processes); the peak resident memory of the
+largest process; the files and bytes the build wrote (files whose inode or modification time
+changed, found by comparing the output tree before and after); and the output's totals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import os
+import platform
+import shutil
+import signal
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import generate
+from harness import (TIME, BuildFailed, BuildOptions, Measurement, Sitegen, build_command, detect_options,
+                     installed_sitegen, snapshot, snapshot_sitegen, timed_build)
+
+HERE = Path(__file__).resolve().parent
+CACHE_NAMES = (".sitegen-cache",)  # where an incremental build may keep its cache (site, output's parent, cwd)
+SCENARIOS = ("cold", "no-op", "edit", "add", "template")
+BEGIN, END = "<!-- benchmark results: begin (written by benchmarks/run.py) -->", "<!-- benchmark results: end -->"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    size: int
+    scenario: str
+    runs: tuple[Measurement, ...]
+
+    def median(self, name: str) -> float:
+        return statistics.median(getattr(m, name) for m in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    size: int
+    people: int  # registry entries, reporters included
+    topics: int
+    source_bytes: int
+    generate_seconds: float | None  # None when the cached site was reused
+
+
+# ---------------------------------------------------------------- the work folder
+
+class Workspace:
+    """benchmarks/.work: cached sites, outputs, and a trash folder emptied after the last timed run.
+
+    Deleting tens of thousands of files slows the creation of files for minutes afterwards
+    (ext4 skips recently freed inodes), so old outputs and caches are renamed into ``trash``
+    before a timed build and only deleted once every measurement is done.
+    """
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.trash = root / "trash"
+        self.run_dir = root / "run"  # the builds' working folder (a cache relative to cwd lands here)
+        for folder in (self.root, self.trash, self.run_dir, root / "sites", root / "out"):
+            folder.mkdir(parents=True, exist_ok=True)
+
+    def site(self, size: int, seed: int) -> Path:
+        return self.root / "sites" / f"n{size}-seed{seed}"
+
+    def output(self, size: int) -> Path:
+        return self.root / "out" / f"n{size}"
+
+    def discard(self, path: Path) -> None:
+        """Rename ``path`` into the trash (same file system: instant, frees no inode)."""
+        if path.exists() or path.is_symlink():
+            os.rename(path, self.trash / f"{len(os.listdir(self.trash)):04d}-{path.name}")
+
+    def empty_trash(self) -> None:
+        shutil.rmtree(self.trash, ignore_errors=True)
+        self.trash.mkdir(exist_ok=True)
+
+
+# Read when this module is imported, together with ``generate``: the code that really runs.
+_GENERATOR_SOURCE = b"".join((HERE / name).read_bytes() for name in ("generate.py", "body.py", "corpus.py"))
+
+
+def generator_fingerprint(size: int, seed: int) -> str:
+    return hashlib.sha256(f"{size}:{seed}\n".encode() + _GENERATOR_SOURCE).hexdigest()
+
+
+STAMP = ".benchmark-stamp"  # dot files: the build ignores them
+DIRTY = ".benchmark-changed"  # present while the scenarios have edited the site
+
+
+def ensure_site(ws: Workspace, size: int, seed: int) -> SiteInfo:
+    """The generated site for ``size``, regenerated only when the generator or its inputs changed."""
+    site = ws.site(size, seed)
+    fingerprint = generator_fingerprint(size, seed)
+    seconds = None
+    stale = not (site / STAMP).is_file() or (site / STAMP).read_text() != fingerprint
+    if stale or (site / DIRTY).exists():  # a run killed half-way may have left its edits
+        ws.discard(site)
+        staging = site.with_name(site.name + ".tmp")
+        ws.discard(staging)
+        start = time.perf_counter()
+        generate.generate_site(size, staging, seed)
+        seconds = time.perf_counter() - start
+        (staging / STAMP).write_text(fingerprint)
+        os.rename(staging, site)
+    people, reporters, topics = generate.sizes_for(size)
+    source_bytes = sum(s[2] for s in snapshot(site / "content").values())
+    return SiteInfo(size, people + reporters, topics, source_bytes, seconds)
+
+
+# ---------------------------------------------------------------- the scenarios
+
+class Changes:
+    """The edits the incremental scenarios make to a site, and undoing them afterwards."""
+
+    def __init__(self, site: Path, size: int, seed: int, default_theme: Path):
+        self.site, self.size, self.seed, self.default_theme = site, size, seed, default_theme
+        slugs = sorted(os.listdir(site / "content" / "articles"))
+        self.edited = site / "content" / "articles" / slugs[len(slugs) // 2] / "index.md"
+        self.edited_original = self.edited.read_bytes()
+        self.added: list[Path] = []
+        self.theme_created = not (site / "themes").exists()
+        self.template = site / "themes" / "default" / "templates" / "article.html"
+        (site / DIRTY).write_text("the benchmark is editing this site; it is regenerated unless the edits are undone\n")
+
+    def edit_body(self, run: int) -> None:
+        text = self.edited_original.decode("utf-8").rstrip("\n")
+        self.edited.write_bytes(f"{text} An editor added sentence {run + 1} to this paragraph.\n".encode("utf-8"))
+
+    def add_article(self, run: int) -> None:
+        slug = generate.add_article(self.site, self.size, self.size + run, self.seed)
+        self.added.append(self.site / "content" / "articles" / slug)
+
+    def change_template(self, run: int) -> None:
+        self.template.parent.mkdir(parents=True, exist_ok=True)
+        base = (self.default_theme / "templates" / "article.html").read_text(encoding="utf-8")
+        # Inside the last block (text outside blocks of a child template is never rendered), so
+        # every article page really changes, as it would after an edit to the theme.
+        at = base.rfind("{% endblock")
+        at = at if at >= 0 else len(base)
+        self.template.write_text(f"{base[:at]}<!-- benchmark: template change {run + 1} -->\n{base[at:]}",
+                                 encoding="utf-8")
+
+    def undo(self) -> None:
+        self.edited.write_bytes(self.edited_original)
+        for folder in self.added:
+            shutil.rmtree(folder, ignore_errors=True)
+        if self.theme_created:
+            shutil.rmtree(self.site / "themes", ignore_errors=True)
+        elif self.template.exists():
+            self.template.unlink()
+        (self.site / DIRTY).unlink()
+
+
+def measure_size(ws: Workspace, sitegen: Sitegen, size: int, seed: int, runs: int, jobs: int | None,
+                 options: BuildOptions, log) -> tuple[SiteInfo, list[Result]]:
+    info = ensure_site(ws, size, seed)
+    log(f"n={size}: site ready ({'generated in %.1f s' % info.generate_seconds if info.generate_seconds else 'cached'})")
+    site, out = ws.site(size, seed), ws.output(size)
+    changes = Changes(site, size, seed, sitegen.theme_dir)
+
+    def timed(clean: bool) -> Measurement:
+        cmd = build_command(sitegen, site, out, options, jobs, clean)
+        return timed_build(cmd, ws.run_dir, out, sitegen.env)
+
+    def cold() -> Measurement:
+        _discard_build_state(ws, site, out)
+        return timed(clean=True)
+
+    def incremental(change=None):
+        def run(i: int) -> Measurement:
+            if change:
+                change(i)
+            return timed(clean=False)
+        return run
+
+    steps = {"cold": lambda i: cold(), "no-op": incremental(), "edit": incremental(changes.edit_body),
+             "add": incremental(changes.add_article), "template": incremental(changes.change_template)}
+    results = []
+    try:
+        log(f"n={size}: warm-up build")
+        cold()
+        for scenario in SCENARIOS:
+            measured = []
+            for i in range(runs):
+                m = steps[scenario](i)
+                log(f"n={size} {scenario:<8} run {i + 1}: {m.wall:7.2f} s wall, {m.cpu:7.2f} s CPU, "
+                    f"{m.max_rss_kib / 1024:6.0f} MiB, {m.files_written} files written, load {m.load:.1f}")
+                measured.append(m)
+            results.append(Result(size, scenario, tuple(measured)))
+    finally:
+        changes.undo()
+    return info, results
+
+
+def _discard_build_state(ws: Workspace, site: Path, out: Path) -> None:
+    ws.discard(out)
+    for folder in (site, out.parent, ws.run_dir):
+        for name in CACHE_NAMES:
+            ws.discard(folder / name)
+
+
+# ---------------------------------------------------------------- reporting
+
+def machine_description(sitegen: Sitegen) -> list[str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    version = sitegen.run("--version").strip()
+    return [
+        f"- CPU: {cpu}, {cores} cores available (nproc)",
+        f"- Memory: {memory}",
+        f"- OS: {platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()}; {version or 'sitegen (version unknown)'}: {sitegen.described}",
+    ]
+
+
+def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
+    lines = [
+        "| articles | scenario | wall s (median) | wall range s | % of cold | CPU s | peak RSS MiB | files written "
+        "| MB written | load |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    cold = {r.size: r.median("wall") for r in results if r.scenario == "cold"}
+    for r in results:
+        walls = [m.wall for m in r.runs]
+        share = f"{100 * r.median('wall') / cold[r.size]:.0f} %" if cold.get(r.size) else "–"
+        lines.append(
+            f"| {r.size:,} | {r.scenario} | {r.median('wall'):.2f} | {min(walls):.2f}–{max(walls):.2f} | {share} "
+            f"| {r.median('cpu'):.2f} | {r.median('max_rss_kib') / 1024:.0f} | {r.median('files_written'):,.0f} "
+            f"| {r.median('bytes_written') / 1e6:.1f} | {r.median('load'):.1f} |"
+        )
+    lines += ["", "| articles | people | topics | source MB | output files | HTML pages | output MB |",
+              "|---:|---:|---:|---:|---:|---:|---:|"]
+    for info in infos:
+        last = next(r for r in results if r.size == info.size and r.scenario == "cold").runs[-1]
+        lines.append(f"| {info.size:,} | {info.people:,} | {info.topics:,} | {info.source_bytes / 1e6:.0f} "
+                     f"| {last.files_total:,} | {last.pages:,} | {last.bytes_total / 1e6:.0f} |")
+    return lines
+
+
+def results_block(infos, results, runs: int, jobs: int | None, seed: int, sitegen: Sitegen,
+                  options: BuildOptions) -> str:
+    flags = [f for f, present in (("--clean", options.clean), ("--jobs", options.jobs)) if present]
+    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+    lines = [BEGIN, "", f"Measured {today} with `python3 benchmarks/run.py --sizes "
+             f"{','.join(str(i.size) for i in infos)} --runs {runs}{f' --jobs {jobs}' if jobs else ''}{f' --commit {sitegen.commit}' if sitegen.commit else ''} --seed {seed}`"
+             f" (median of {runs} runs after one warm-up build; build options available: "
+             f"{', '.join(flags) if flags else 'neither --clean nor --jobs'}).", "", *machine_description(sitegen), "",
+             *results_table(infos, results), "", END]
+    return "\n".join(lines)
+
+
+def update_results_file(path: Path, block: str) -> None:
+    """Replace the generated block of ``path`` (or create the file), keeping any text around it."""
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+        if BEGIN in text and END in text:
+            head, rest = text.split(BEGIN, 1)
+            tail = rest.split(END, 1)[1]
+            path.write_text(head + block + tail, encoding="utf-8")
+            return
+        path.write_text(text.rstrip("\n") + "\n\n" + block + "\n", encoding="utf-8")
+        return
+    path.write_text("# Benchmark results\n\nSee benchmarks/README.md for what each figure means.\n\n" + block + "\n",
+                    encoding="utf-8")
+
+
+# ---------------------------------------------------------------- command line
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark sitegen build on synthetic archives.")
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts [default: 1000,10000]")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per scenario; medians are reported [default: 3]")
+    parser.add_argument("--jobs", type=int, default=None, help="pass --jobs N to the build (when it supports it)")
+    parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED, help="generator seed")
+    parser.add_argument("--work", type=Path, default=HERE / ".work", help="work folder [default: benchmarks/.work]")
+    parser.add_argument("--write", action="store_true", help="update the results file with this run's figures")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md",
+                        help="the file --write updates [default: benchmarks/RESULTS.md]")
+    parser.add_argument("--commit", default=None, metavar="REV",
+                        help="measure this commit (exported with git archive) instead of the installed sitegen")
+    parser.add_argument("--keep-output", action="store_true", help="keep the last output folders in the work folder")
+    args = parser.parse_args(argv)
+    try:
+        sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes: expected numbers like 1000,10000, got {args.sizes!r}")
+    if not sizes or min(sizes) < 1 or args.runs < 1:
+        parser.error("sizes and --runs must be at least 1")
+    if not TIME.is_file():
+        parser.error(f"{TIME} not found: install GNU time (Debian/Ubuntu: apt-get install time)")
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    previous_handler = signal.signal(signal.SIGTERM, _interrupted)  # `kill` still undoes edits, empties the trash
+    try:
+        return _measure(args, sizes, log)
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _measure(args: argparse.Namespace, sizes: list[int], log) -> int:
+    ws = Workspace(args.work.resolve())
+    sitegen = snapshot_sitegen(args.commit, ws.root / "code") if args.commit else installed_sitegen()
+    log(f"measuring {sitegen.described}")
+    options = detect_options(sitegen)
+    if args.jobs and not options.jobs:
+        log("note: this sitegen build has no --jobs option; building with its default")
+    infos, results = [], []
+    try:
+        for size in sizes:
+            info, measured = measure_size(ws, sitegen, size, args.seed, args.runs, args.jobs, options, log)
+            infos.append(info)
+            results += measured
+    except BuildFailed as exc:
+        log(f"build failed: {exc}")
+        return 1
+    finally:
+        if not args.keep_output:
+            for size in sizes:
+                ws.discard(ws.output(size))
+        ws.empty_trash()  # only now: every timed run is done
+    print("\n".join(results_table(infos, results)))
+    if args.write:
+        block = results_block(infos, results, args.runs, args.jobs, args.seed, sitegen, options)
+        update_results_file(args.results, block)
+        log(f"updated {args.results.name}")
+    return 0
+
+
+def _interrupted(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

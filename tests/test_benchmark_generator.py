@@ -1,0 +1,246 @@
+"""The benchmark's synthetic archive generator (benchmarks/generate.py) and runner helpers.
+
+The archive must be deterministic (the benchmark caches it and compares runs across
+machines), valid content that ``sitegen build`` accepts, and rich enough that every
+annotation kind, person and topic really reaches the built pages.
+"""
+
+from __future__ import annotations
+
+import collections
+import importlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, build, soup
+
+BENCHMARKS = REPO / "benchmarks"
+N = 20
+
+
+@pytest.fixture(scope="module")
+def bench_modules():
+    """benchmarks/ is a folder of scripts, not a package: import them the way the scripts do."""
+    names = ("generate", "run", "harness", "body", "corpus")
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        yield importlib.import_module("generate"), importlib.import_module("run"), importlib.import_module("harness")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+        for name in names:  # generic names: do not leave them for other test modules to import by accident
+            sys.modules.pop(name, None)
+
+
+def generate(n: int, out: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(BENCHMARKS / "generate.py"), str(n), str(out), *args],
+                          capture_output=True, text=True, check=True)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("bench") / "site"
+    generate(N, root, "--seed", "3")
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(site: Path) -> Path:
+    result = build(site)
+    assert result.exit_code == 0, result.output
+    return site / "public"
+
+
+def articles(site: Path) -> dict[str, tuple[dict, str]]:
+    """slug -> (front matter, body) of every generated article."""
+    found = {}
+    for index in sorted((site / "content" / "articles").glob("*/index.md")):
+        _, front, body = index.read_text(encoding="utf-8").split("---\n", 2)
+        found[index.parent.name] = (yaml.safe_load(front), body)
+    return found
+
+
+def test_same_n_and_seed_give_a_byte_identical_tree(site: Path, tmp_path: Path):
+    generate(N, tmp_path / "again", "--seed", "3")
+    assert tree(tmp_path / "again") == tree(site)
+
+
+def test_another_seed_gives_another_archive(site: Path, tmp_path: Path):
+    generate(N, tmp_path / "other", "--seed", "4")
+    assert sorted(articles(tmp_path / "other")) != sorted(articles(site))
+
+
+def test_refuses_a_non_empty_output_folder(tmp_path: Path):
+    (tmp_path / "keep.txt").write_text("mine")
+    proc = subprocess.run([sys.executable, str(BENCHMARKS / "generate.py"), "3", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "not an empty folder" in proc.stderr
+    assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+def test_bundles_have_the_full_content_format(site: Path):
+    for slug, (front, body) in articles(site).items():
+        folder = site / "content" / "articles" / slug
+        assert {"title", "dateline", "source", "reporters", "people", "topics", "summary", "original"} <= front.keys()
+        assert (folder / "original.txt").is_file()
+        assert 550 <= len(body.split()) <= 1200, slug
+        assert re.search(r"^```\w+\n.*?\n```$", body, re.S | re.M), f"{slug}: no fenced code block"
+
+
+def test_every_annotation_kind_is_in_every_body(site: Path):
+    marks = {
+        "anchored note": r"\{==[^=]+==\}\{>>", "point note": r"[^}]\{>>", "highlight": r"\{==[^=]+==\}(?!\{>>)",
+        "correction": r"\{~~\w+~>\w+~~\}", "insertion": r"\{\+\+[^+]+\+\+\}", "deletion": r"\{--[^-]+--\}",
+        "person": r"\]\{person=[a-z0-9-]+\}", "topic": r"\]\{topic=[a-z0-9-]+\}",
+        "quote by": r"\]\{\.quote by=[a-z0-9-]+\}", "claim with note": r"\]\{\.claim rating=[a-z-]+\}\{>>",
+    }
+    for slug, (_, body) in articles(site).items():
+        missing = [kind for kind, pattern in marks.items() if not re.search(pattern, body)]
+        assert not missing, f"{slug}: no {', '.join(missing)}"
+
+
+def test_dates_comments_and_zipf_at_a_larger_size(bench_modules):
+    """Drawn from the generator in memory: 400 articles show the distributions' shape."""
+    gen, _, _ = bench_modules
+    registry = gen.plan_registry(2000)
+    dates, comment_counts, people = collections.Counter(), [], collections.Counter()
+    for number in range(400):
+        files = gen.article_files(registry, number)
+        front = yaml.safe_load(next(v for k, v in files.items() if k.endswith("index.md")).decode().split("---\n")[1])
+        date = str(front.get("date", ""))
+        dates[{0: "undated", 4: "year", 7: "month", 10: "day"}[len(date)]] += 1
+        comments = next((v for k, v in files.items() if k.endswith("comments.yaml")), None)
+        comment_counts.append(_count(yaml.safe_load(comments)["comments"]) if comments else 0)
+        people.update(p["id"] if isinstance(p, dict) and "id" in p else str(p) for p in front["people"])
+    assert set(dates) == {"undated", "year", "month", "day"} and dates["day"] > 300
+    assert min(comment_counts) == 0 and max(comment_counts) == 12
+    top, *_ = people.most_common()
+    assert top[1] >= 40, "the most common person should appear in a large share of articles"
+    assert sum(1 for count in people.values() if count == 1) > 100, "and most people only rarely"
+
+
+def _count(comments) -> int:
+    return sum(1 + _count(c.get("replies") or []) for c in comments or [])
+
+
+def test_original_txt_is_the_body_with_every_mark_rejected(site: Path):
+    from sitegen.markup.published import reject_all
+
+    for slug, (_, body) in articles(site).items():
+        original = (site / "content" / "articles" / slug / "original.txt").read_text(encoding="utf-8")
+        published = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", reject_all(body))  # link text as printed
+        for paragraph in published.split("\n\n"):
+            paragraph = "\n".join(line for line in paragraph.splitlines() if not line.startswith("```"))
+            assert paragraph.strip() in original, f"{slug}: {paragraph[:80]!r} not in original.txt"
+
+
+def test_the_cli_builds_it(built: Path):
+    assert (built / "index.html").is_file()
+
+
+def test_annotations_reach_the_article_pages(site: Path, built: Path):
+    for slug, (front, body) in articles(site).items():
+        if front.get("draft"):
+            continue
+        page = soup(built / "articles" / slug / "index.html")
+        html_body = page.select_one(".article-body")
+        assert len(html_body.select(".sidenote")) == body.count("{>>"), slug
+        assert len(html_body.select("span.claim")) == body.count("{.claim rating="), slug
+        assert len(html_body.select("span.correction del.as-published")) == body.count("{~~"), slug
+        assert len(html_body.select("ins.editorial-insert")) == body.count("{++"), slug
+        assert len(html_body.select("del.editorial-delete")) == body.count("{--"), slug
+        assert html_body.select("mark.editorial-highlight") and html_body.select("pre code")
+        speakers = {s["data-speaker"] for s in html_body.select("span.quote[data-speaker]")}
+        assert speakers == set(re.findall(r"\{\.quote by=([a-z0-9-]+)\}", body)), slug
+        linked = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in html_body.select("a.mention-person")}
+        assert set(re.findall(r"\{person=([a-z0-9-]+)\}", body)) <= linked, slug
+        topics = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in html_body.select("a.mention-topic")}
+        assert topics == set(re.findall(r"\{topic=([a-z0-9-]+)\}", body)), slug
+
+
+def test_every_registry_person_and_topic_gets_a_page(site: Path, built: Path):
+    for kind, folder in (("people", "people"), ("topics", "topics")):
+        entries = sorted((site / "content" / folder).glob("*.yaml"))
+        assert entries
+        for entry in entries:
+            name = yaml.safe_load(entry.read_text(encoding="utf-8"))["name"]
+            heading = soup(built / kind / entry.stem / "index.html").select_one("h1")
+            assert heading.get_text(" ", strip=True).startswith(name), entry.name
+
+
+def test_people_and_topics_of_an_article_link_to_their_pages(site: Path, built: Path):
+    slug, (front, _) = next((s, a) for s, a in articles(site).items() if not a[0].get("draft"))
+    page = soup(built / "articles" / slug / "index.html")
+    chips = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select(".chips a.chip")}
+    ids = {p["id"] for p in front["people"] if isinstance(p, dict) and "id" in p}
+    topic_slugs = {t for t in front["topics"] if re.fullmatch(r"[a-z0-9-]+", t)}
+    assert ids <= chips and topic_slugs <= chips
+
+
+def test_parse_time_v_reads_gnu_time_reports(bench_modules):
+    _, _, harness = bench_modules
+    report = (
+        '\tCommand being timed: "sitegen build"\n\tUser time (seconds): 79.95\n\tSystem time (seconds): 6.12\n'
+        "\tElapsed (wall clock) time (h:mm:ss or m:ss): 1:36.81\n\tMaximum resident set size (kbytes): 482064\n"
+        "\tExit status: 0\n"
+    )
+    figures = harness.parse_time_v(report)
+    assert figures["elapsed"] == pytest.approx(96.81)
+    assert figures["user"] + figures["sys"] == pytest.approx(86.07)
+    assert figures["max_rss_kib"] == 482064
+    with pytest.raises(ValueError):
+        harness.parse_time_v("Command exited with non-zero status 1\n")
+
+
+def test_written_files_are_those_with_a_new_inode_or_mtime(bench_modules, tmp_path: Path):
+    import os
+
+    _, _, harness = bench_modules
+    old, new = tmp_path / "old", tmp_path / "new"
+    (old / "a").mkdir(parents=True)
+    (old / "a" / "same.html").write_text("same")
+    (old / "a" / "changed.html").write_text("old")
+    before = harness.snapshot(old)
+    new.mkdir()
+    (new / "a").mkdir()
+    os.link(old / "a" / "same.html", new / "a" / "same.html")  # what the writer does for unchanged files
+    (new / "a" / "changed.html").write_text("new!")
+    (new / "added.html").write_text("12345")
+    os.rename(old, tmp_path / "aside")
+    os.rename(new, old)
+    assert harness.written_between(before, harness.snapshot(old)) == (2, 9)
+
+
+@pytest.mark.skipif(not Path("/usr/bin/time").is_file(), reason="GNU time is not installed")
+def test_the_runner_measures_every_scenario_and_leaves_the_site_as_generated(bench_modules, tmp_path: Path):
+    gen, run, _ = bench_modules
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Results\n\nHand-written commentary stays.\n")
+    assert run.main(["--sizes", "6", "--runs", "1", "--work", str(tmp_path / "work"), "--write",
+                     "--results", str(results)]) == 0
+    text = results.read_text()
+    assert "Hand-written commentary stays." in text and text.count(run.BEGIN) == 1
+    rows = {}
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 10 and cells[0] == "6":
+            rows[cells[1]] = cells
+    assert set(run.SCENARIOS) <= set(rows)
+    n_published = sum(1 for _, (front, _) in articles(tmp_path / "work" / "sites" / "n6-seed1").items()
+                      if not front.get("draft"))
+    # The template change touches every article page; a no-op rebuild rewrites next to nothing.
+    assert int(rows["template"][7].replace(",", "")) >= n_published
+    assert int(rows["no-op"][7].replace(",", "")) < int(rows["cold"][7].replace(",", ""))
+    fresh = tmp_path / "fresh"
+    gen.generate_site(6, fresh, gen.DEFAULT_SEED)
+    site = tree(tmp_path / "work" / "sites" / "n6-seed1")
+    assert {k: v for k, v in site.items() if not k.startswith(".")} == tree(fresh)
+    assert not list((tmp_path / "work" / "trash").iterdir())
