@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import parallel
+from . import parallel, paths
 from .cache import BuildCache, OutputManifest
 from .config import Config, load_config
 from .diagnostics import Diagnostics
@@ -50,6 +50,7 @@ def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None
 
 def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport:
     report = BuildReport()
+    paths.forget()
     jobs = jobs or parallel.default_jobs()
     config = load_config(Path(root), diags, **overrides)
     diags.raise_if_errors()
@@ -77,7 +78,8 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
             report.write = write_output(files, output, before_swap=finish)
         else:  # nothing changed: the previous output is already this build's output
             new_manifest = manifest
-    cache.save(cache.articles, output, new_manifest)
+    if cache.misses or new_manifest is not manifest or clean:
+        cache.save(output, new_manifest)
     report.articles, report.people, report.topics = len(site.articles), len(site.people), len(site.topics)
     report.comments = sum(a.comments.shown_count for a in site.articles)
     report.annotations = sum(len(a.annotations) for a in site.articles)

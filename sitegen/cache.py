@@ -24,7 +24,7 @@ import sitegen
 
 CACHE_DIR = ".sitegen-cache"
 # Bump when the meaning of cached data changes without a version bump (e.g. during development).
-FORMAT = 1
+FORMAT = 2
 VERSION = f"{sitegen.__version__}/{FORMAT}"
 
 
@@ -54,6 +54,7 @@ class OutputManifest:
 class BuildCache:
     folder: Path
     articles: dict = field(default_factory=dict)  # slug -> CachedArticle
+    headers: dict = field(default_factory=dict)  # slug -> (text digest, ArticleHeader, warnings)
     hits: int = 0
     misses: int = 0
 
@@ -61,7 +62,7 @@ class BuildCache:
     def open(cls, root: Path, enabled: bool = True) -> "BuildCache":
         cache = cls(root / CACHE_DIR)
         if enabled:
-            cache.articles = _load(cache.folder / "articles.pickle") or {}
+            cache.articles, cache.headers = _load(cache.folder / "articles.pickle") or ({}, {})
         return cache
 
     def manifest(self, output_dir: Path, enabled: bool = True) -> OutputManifest:
@@ -69,9 +70,9 @@ class BuildCache:
             return OutputManifest()
         return _load(self._manifest_path(output_dir)) or OutputManifest()
 
-    def save(self, articles: dict, output_dir: Path, manifest: OutputManifest) -> None:
+    def save(self, output_dir: Path, manifest: OutputManifest) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        _store(self.folder / "articles.pickle", articles)
+        _store(self.folder / "articles.pickle", (self.articles, self.headers))
         _store(self._manifest_path(output_dir), manifest)
 
     def _manifest_path(self, output_dir: Path) -> Path:

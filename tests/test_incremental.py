@@ -120,3 +120,15 @@ def test_a_file_deleted_from_the_output_is_made_again(tmp_path):
     run(root, tmp_path / "out")
     run(root, tmp_path / "clean", clean=True)
     assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+
+
+def test_a_moved_site_reads_its_own_files(tmp_path):
+    """Regression: cached articles remember absolute paths; a copied site must not use the old ones."""
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    moved = tmp_path / "moved"
+    shutil.copytree(root, moved)
+    (moved / "content/articles/one/original.txt").write_text("changed in the copy only\n")
+    shutil.rmtree(root)
+    run(moved, tmp_path / "out2")
+    assert (tmp_path / "out2/articles/one/original.txt").read_text() == "changed in the copy only\n"

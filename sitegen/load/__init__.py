@@ -33,7 +33,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     people = load_people(content, diags)
     topics = load_topics(content, diags)
     root = config.root
-    headers = [h for h in (read_header(folder, diags, root) for folder in find_bundles(content / "articles", diags)) if h]
+    headers = _read_headers(find_bundles(content / "articles", diags), diags, root, cache)
     if not config.drafts:
         headers = [h for h in headers if not h.values.get("draft")]
 
@@ -45,8 +45,8 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     for header in headers:
         roles, reporters, topic_slugs = resolved[header.slug]
         auto_names = _auto_link_names([r.slug for r in roles] + [r.slug for r in reporters], people)
-        key = digest(CACHE_VERSION, header.source_digest, bundle_files_digest(header), roles, reporters, topic_slugs,
-                     auto_names, urls.base_path, urls.permalink)
+        key = digest(CACHE_VERSION, str(header.folder), header.source_digest, bundle_files_digest(header), roles,
+                     reporters, topic_slugs, auto_names, urls.base_path, urls.permalink)
         cached = cache.articles.get(header.slug)
         if cached and cached.key == key and all(names[kind].get(slug) == name for (kind, slug), name in cached.refs.items()):
             articles[header.slug] = cached
@@ -66,6 +66,21 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     cache.articles = articles
     ordered = sorted((entry.article for entry in articles.values()), key=lambda a: a.sort_key)
     return Site(tuple(ordered), dict(sorted(people.items())), dict(sorted(topics.items())))
+
+
+def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: BuildCache) -> list[ArticleHeader]:
+    """Front matter of every bundle; unchanged files are not parsed again (warnings are replayed)."""
+    headers, remembered = [], {}
+    for folder in folders:
+        local = Diagnostics()
+        header = read_header(folder, local, root, cache.headers.get(folder.name))
+        diags.extend(local.items)
+        if header is not None:
+            headers.append(header)
+            if not local.errors:
+                remembered[folder.name] = (header.source_digest, header, local.warnings)
+    cache.headers = remembered
+    return headers
 
 
 @dataclass(frozen=True)

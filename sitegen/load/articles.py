@@ -51,7 +51,8 @@ class ArticleHeader:
     source_digest: str = ""  # of index.md's text: part of the article's cache key
 
 
-def read_header(folder: Path, diags: Diagnostics, root: Path) -> ArticleHeader | None:
+def read_header(folder: Path, diags: Diagnostics, root: Path, known: tuple | None = None) -> ArticleHeader | None:
+    """``known`` is (digest, header, warnings) from the last build: reused when the text is the same."""
     index_path = folder / INDEX_FILE
     if not index_path.is_file():
         diags.error(Location(folder), f"article folder has no {INDEX_FILE}")
@@ -59,6 +60,9 @@ def read_header(folder: Path, diags: Diagnostics, root: Path) -> ArticleHeader |
     text = read_text(index_path, diags, root)
     if text is None:
         return None
+    if known and known[0] == digest(text) and known[1].folder == folder:  # (a moved site is read anew)
+        diags.extend(known[2])
+        return known[1]
     try:
         doc = split_front_matter(text)
     except FrontMatterError as exc:

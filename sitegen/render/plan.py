@@ -28,31 +28,60 @@ class Unit:
 
 def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path], static: dict) -> list[Unit]:
     common = digest(VERSION, theme_digest(theme_dirs), config_digest(config))
-    units = [Unit(("archive", n), digest(common, n, len(index.order), _listing(site, index, chunk)))
+    d = _Digests(site)
+    units = [Unit(("archive", n), digest(common, n, len(index.order), [d.listed(index.articles[s]) for s in chunk]))
              for n, chunk in _pages(index.order, config.pagination)]
     for article in site.articles:
-        units.append(Unit(("article", article.slug), digest(common, _article_inputs(site, index, article))))
+        units.append(Unit(("article", article.slug), digest(common, _article_inputs(d, index, article))))
     units.append(Unit(("people-index",), digest(common, [
-        (person, index.person_articles.get(slug, ()), index.person_reported.get(slug, ()))
-        for slug, person in site.people.items()])))
-    for slug, person in site.people.items():
+        (d.person(slug), index.person_articles.get(slug, ()), index.person_reported.get(slug, ())) for slug in site.people])))
+    for slug in site.people:
         listed = tuple(dict.fromkeys(index.person_articles.get(slug, ()) + index.person_reported.get(slug, ())))
-        units.append(Unit(("person", slug), digest(common, person, index.person_articles.get(slug, ()),
-                                                   index.person_reported.get(slug, ()), _listing(site, index, listed))))
+        units.append(Unit(("person", slug), digest(common, d.person(slug), index.person_articles.get(slug, ()),
+                                                   index.person_reported.get(slug, ()),
+                                                   [d.listed(index.articles[s]) for s in listed])))
     units.append(Unit(("topics-index",), digest(common, [
-        (topic, index.topic_articles.get(slug, ())) for slug, topic in site.topics.items()])))
+        (d.topic(slug), index.topic_articles.get(slug, ())) for slug in site.topics])))
     for slug, topic in site.topics.items():
-        related = [site.topics.get(s) for s in topic.related]
         articles = index.topic_articles.get(slug, ())
-        units.append(Unit(("topic", slug), digest(common, topic, related, articles, _listing(site, index, articles))))
+        units.append(Unit(("topic", slug), digest(common, d.topic(slug), [d.topic(s) for s in topic.related], articles,
+                                                  [d.listed(index.articles[s]) for s in articles])))
     annotated = {ref.article for ref in index.fact_checks + index.corrections}
     units.append(Unit(("annotations",), digest(common, index.fact_checks, index.corrections,
-                                               [_summary(index.articles[s]) for s in sorted(annotated)])))
-    units.append(Unit(("site-feed",), digest(common, _listing(site, index, index.order[:50]))))
+                                               [d.listed(index.articles[s]) for s in sorted(annotated)])))
+    units.append(Unit(("site-feed",), digest(common, [d.listed(index.articles[s]) for s in index.order[:50]])))
     units.append(Unit(("search",), common))
     units.append(Unit(("404",), common))
     units.append(Unit(("static",), digest(common, [(name, _stat(path)) for name, path in static.items()])))
     return units
+
+
+class _Digests:
+    """Digests of people, topics and listed articles, each computed once per build: a popular
+    person's unit lists thousands of articles, and digesting whole objects each time is slow."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        self._people: dict = {}
+        self._topics: dict = {}
+        self._listed: dict = {}
+
+    def person(self, slug: str) -> str:
+        if slug not in self._people:
+            self._people[slug] = digest(self.site.people.get(slug))
+        return self._people[slug]
+
+    def topic(self, slug: str) -> str:
+        if slug not in self._topics:
+            self._topics[slug] = digest(self.site.topics.get(slug))
+        return self._topics[slug]
+
+    def listed(self, article: Article) -> str:
+        """What a listing of the article can show: the article, and whom and what it names."""
+        if article.slug not in self._listed:
+            self._listed[article.slug] = digest(article.fingerprint, [self.person(r.slug) for r in article.reporters],
+                                                [self.topic(t) for t in article.topics])
+        return self._listed[article.slug]
 
 
 def _pages(items: tuple, size: int):
@@ -61,28 +90,13 @@ def _pages(items: tuple, size: int):
         yield number, items[(number - 1) * size: number * size]
 
 
-def _article_inputs(site: Site, index: Index, article: Article) -> tuple:
+def _article_inputs(d: _Digests, index: Index, article: Article) -> tuple:
     """The article itself, its neighbours' titles, and the people and topics its page names."""
-    neighbours = [_summary(index.articles[s]) for s in (index.previous.get(article.slug), index.following.get(article.slug)) if s]
+    neighbours = [(s, index.articles[s].title, index.articles[s].date)
+                  for s in (index.previous.get(article.slug), index.following.get(article.slug)) if s]
     slugs = [r.slug for r in article.people] + [r.slug for r in article.reporters] + list(article.mentioned_people)
     slugs += [a.speaker for a in article.annotations if a.speaker]
-    people = [site.people.get(s) for s in sorted(set(slugs))]
-    topics = [site.topics.get(s) for s in article.topics]
-    return (article.fingerprint, neighbours, people, topics)
-
-
-def _listing(site: Site, index: Index, slugs) -> tuple:
-    """What a listing of these articles can show: each article, and whom and what it names."""
-    return tuple(
-        (index.articles[s].fingerprint,
-         [site.people.get(r.slug) for r in index.articles[s].reporters],
-         [site.topics.get(t) for t in index.articles[s].topics])
-        for s in slugs
-    )
-
-
-def _summary(article: Article) -> tuple:
-    return (article.slug, article.title, article.date, article.fingerprint)
+    return (article.fingerprint, neighbours, [d.person(s) for s in sorted(set(slugs))], [d.topic(s) for s in article.topics])
 
 
 def _stat(path: Path) -> tuple:
