@@ -52,6 +52,8 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             articles[header.slug] = cached
             cache.hits += 1
         else:
+            if header.body is None:  # a remembered header: read the body for rendering
+                header = read_header(header.folder, Diagnostics(), root)
             tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key))
     cache.misses += len(tasks)
     state = {"names": names, "urls": urls, "root": root}
@@ -78,7 +80,9 @@ def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: Bu
         if header is not None:
             headers.append(header)
             if not local.errors:
-                remembered[folder.name] = (header.source_digest, header, local.warnings)
+                # Without the body: it is the bulk of the cache, and it is needed again only when
+                # the article itself must be rendered again (then the file is read anew).
+                remembered[folder.name] = (header.source_digest, replace(header, body=None), local.warnings)
     cache.headers = remembered
     return headers
 
