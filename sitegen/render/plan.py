@@ -49,7 +49,9 @@ def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path],
     annotated = {ref.article for ref in index.fact_checks + index.corrections}
     units.append(Unit(("annotations",), digest(common, index.fact_checks, index.corrections,
                                                [d.listed(index.articles[s]) for s in sorted(annotated)])))
-    units.append(Unit(("site-feed",), digest(common, [d.listed(index.articles[s]) for s in index.order[:50]])))
+    # The site feed carries whole bodies: its key has the articles' fingerprints.
+    units.append(Unit(("site-feed",), digest(common, [(index.articles[s].fingerprint, d.listed(index.articles[s]))
+                                                      for s in index.order[:50]])))
     units.append(Unit(("search",), common))
     units.append(Unit(("404",), common))
     units.append(Unit(("static",), digest(common, [(name, _stat(path)) for name, path in static.items()])))
@@ -77,10 +79,14 @@ class _Digests:
         return self._topics[slug]
 
     def listed(self, article: Article) -> str:
-        """What a listing of the article can show: the article, and whom and what it names."""
+        """What a listing of the article can show: its metadata and annotations (quotes on
+        person pages, fact-checks on topic pages), and whom and what it names; not its body,
+        so a reworded sentence redoes the article's page but not every list it is in."""
         if article.slug not in self._listed:
-            self._listed[article.slug] = digest(article.fingerprint, [self.person(r.slug) for r in article.reporters],
-                                                [self.topic(t) for t in article.topics])
+            self._listed[article.slug] = digest(
+                article.slug, article.title, article.title_derived, article.date, article.dateline, article.source,
+                article.summary, article.people, article.annotations, article.draft,
+                [self.person(r.slug) for r in article.reporters], [self.topic(t) for t in article.topics])
         return self._listed[article.slug]
 
 
