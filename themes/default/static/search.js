@@ -28,7 +28,7 @@ async function start() {
     await pagefind.init();
     fillFilters(await pagefind.filters(), wanted);
   } catch (error) {
-    statusLine.textContent = "Search is not available: the search index could not be loaded.";
+    statusLine.textContent = "Search is not available: the search index could not be loaded (the archive has to be built with `sitegen build --search`).";
     console.error(error);
     return;
   }
