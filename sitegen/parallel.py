@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 # What forked workers read; set by ``run`` just before the pool starts.
 _STATE: dict = {}
@@ -43,7 +43,3 @@ def _call(item):
     function, task = item
     return function(_STATE, task)
 
-
-def batched(items: Iterable, size: int) -> list[list]:
-    items = list(items)
-    return [items[i:i + size] for i in range(0, len(items), size)]

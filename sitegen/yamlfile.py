@@ -30,9 +30,6 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-Path_ = tuple  # a path into the document: keys and list indexes
-
-
 @dataclass(frozen=True, slots=True)
 class YamlDocument:
     data: Any

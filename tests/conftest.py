@@ -86,6 +86,14 @@ def resolve(output: Path, html_file: Path, ref: str, base_path: str = "/") -> Pa
     return target if target.is_file() else None
 
 
+def build_fixture_site(tmp_path_factory, files: dict, name: str = "site") -> Path:
+    """Write ``files`` into a fresh folder, build it, and return its ``public/``."""
+    root = write_files(tmp_path_factory.mktemp(name), files)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    return root / "public"
+
+
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory) -> Path:
     """The repository's own archive, built once for the whole test session."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, build, internal_links, page, resolve, run_sitegen
+from conftest import REPO, article, build, build_fixture_site, internal_links, page, resolve, run_sitegen
 
 FIXTURE = {
     "sitegen.yaml": "title: Test Archive\npagination: 2\n",
@@ -55,12 +55,7 @@ FIXTURE = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    from conftest import write_files
-
-    root = write_files(tmp_path_factory.mktemp("site"), FIXTURE)
-    result = build(root)
-    assert result.exit_code == 0, result.output
-    return root / "public"
+    return build_fixture_site(tmp_path_factory, FIXTURE)
 
 
 def titles(doc, selector=".article-item-title a"):

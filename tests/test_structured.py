@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, build, page, soup, write_files
+from conftest import REPO, article, build_fixture_site, page, soup
 from sitegen.markup.semantic import RATINGS
 from sitegen.render.structured import RATING_VALUES, script_json
 
@@ -47,10 +47,7 @@ FIXTURE = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    root = write_files(tmp_path_factory.mktemp("ld"), FIXTURE)
-    result = build(root)
-    assert result.exit_code == 0, result.output
-    return root / "public"
+    return build_fixture_site(tmp_path_factory, FIXTURE, "ld")
 
 
 def json_ld(doc) -> list[dict]:
