@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import parallel, paths
-from .cache import BuildCache, OutputManifest
+from .cache import BuildCache, CacheDamaged, OutputManifest
 from .config import Config, load_config
 from .diagnostics import Diagnostics
 from .index import build_index
@@ -44,8 +44,17 @@ def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None
     ``clean`` ignores what the cache in ``.sitegen-cache/`` remembers of earlier builds.
     ``progress(stage, done, total)`` hears of each article loaded and each unit rendered.
     """
+    heard = len(diags.items)
     with _fewer_collections():
-        return _build(root, diags, search, jobs, clean, progress, overrides)
+        try:
+            return _build(root, diags, search, jobs, clean, progress, overrides)
+        except CacheDamaged:
+            if clean:
+                raise
+            # Someone or something changed a file in .sitegen-cache/: the cache is only ever a
+            # shortcut, so build again without it (nothing was written to the output yet).
+            del diags.items[heard:]
+            return _build(root, diags, search, jobs, True, progress, overrides)
 
 
 def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport:
@@ -69,7 +78,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
         units = plan_units(site, index, config, dirs, static)
         manifest = cache.manifest(output, enabled=not clean)
         todo = [u for u in units if not _reusable(u, manifest, output)]
-    renderer = Renderer(site, index, config, create_environment(dirs), urls)
+    renderer = Renderer(site, index, config, create_environment(dirs), urls, cache.bodies)
     new_manifest = OutputManifest()
     with _timed(report.timings, "render+write"):
         if todo or set(manifest.units) != {u.id for u in units} or search or not (output / MARKER).exists():
@@ -81,7 +90,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
     if cache.misses or new_manifest is not manifest or clean:
         cache.save(output, new_manifest)
     report.articles, report.people, report.topics = len(site.articles), len(site.people), len(site.topics)
-    report.comments = sum(a.comments.shown_count for a in site.articles)
+    report.comments = sum(a.comment_count for a in site.articles)
     report.annotations = sum(len(a.annotations) for a in site.articles)
     report.units, report.units_rendered, report.cache_hits = len(units), len(todo), cache.hits
     report.warnings = diags.warnings

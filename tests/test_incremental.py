@@ -107,8 +107,24 @@ def test_output_is_the_same_with_one_and_with_several_workers(tmp_path):
 def test_a_corrupt_cache_is_ignored(tmp_path):
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
-    for cached in (root / ".sitegen-cache").iterdir():
-        cached.write_bytes(b"not a pickle")
+    cached = [p for p in (root / ".sitegen-cache").rglob("*") if p.is_file()]
+    assert any(p.parent.parent.name == "bodies" for p in cached)
+    for path in cached:
+        path.write_bytes(b"not a pickle")
+    run(root, tmp_path / "out")
+    run(root, tmp_path / "clean", clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+
+
+def test_a_damaged_body_in_the_cache_is_not_published(tmp_path):
+    """The article index still vouches for the body, but its file was changed behind our back."""
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    bodies = sorted((root / ".sitegen-cache/bodies").rglob("*.pickle"))
+    assert bodies
+    for path in bodies:
+        path.write_bytes(path.read_bytes()[:-1] + b"!")
+    (tmp_path / "out/articles/one/index.html").unlink()  # so its page must be rendered again
     run(root, tmp_path / "out")
     run(root, tmp_path / "clean", clean=True)
     assert tree(tmp_path / "out") == tree(tmp_path / "clean")

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from .. import parallel
-from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BuildCache, CachedArticle, digest
+from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BodyStore, BuildCache, CachedArticle, digest
 from ..config import Config
 from ..diagnostics import Diagnostics, Location
 from ..markup import BodyContext, create_markdown
@@ -29,7 +29,8 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
               progress=None) -> Site:
     """``progress(stage, done, total)``, when given, hears of every article rendered."""
     content = config.content_dir
-    cache = cache or BuildCache(config.root / CACHE_DIR)
+    # Without a cache (`sitegen check`), nothing is remembered and nothing written.
+    cache = cache or BuildCache(config.root / CACHE_DIR, bodies=BodyStore(config.root / CACHE_DIR, writable=False))
     people = load_people(content, diags)
     topics = load_topics(content, diags)
     root = config.root
@@ -48,7 +49,8 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
         key = digest(CACHE_VERSION, str(header.folder), header.source_digest, bundle_files_digest(header), roles,
                      reporters, topic_slugs, auto_names, urls.base_path, urls.permalink)
         cached = cache.articles.get(header.slug)
-        if cached and cached.key == key and all(names[kind].get(slug) == name for (kind, slug), name in cached.refs.items()):
+        if (cached and cached.key == key and cache.bodies.has(cached.article.fingerprint)
+                and all(names[kind].get(slug) == name for (kind, slug), name in cached.refs.items())):
             articles[header.slug] = cached
             cache.hits += 1
         else:
@@ -56,7 +58,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
                 header = read_header(header.folder, Diagnostics(), root)
             tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key))
     cache.misses += len(tasks)
-    state = {"names": names, "urls": urls, "root": root}
+    state = {"names": names, "urls": urls, "root": root, "bodies": cache.bodies}
     for done, (slug, entry, items) in enumerate(parallel.run(_finish, tasks, jobs, state), 1):
         if progress:
             progress("load", done, len(tasks))
@@ -144,7 +146,10 @@ def _finish(state: dict, task: _BodyTask):
     article = replace(article, fingerprint=digest(task.key, sorted(seen.items(), key=lambda item: item[0])))
     if local.errors:
         return task.header.slug, None, local.items
-    return task.header.slug, CachedArticle(task.key, seen, article, local.warnings), local.errors
+    # The body and comments go to the body store from here, not back to the parent: most of
+    # the bytes, and the parent needs none of them (render workers read back those they need).
+    state["bodies"].put(article.fingerprint, article.content)
+    return task.header.slug, CachedArticle(task.key, seen, article.without_content(), local.warnings), local.errors
 
 
 def find_bundles(articles_dir: Path, diags: Diagnostics) -> list[Path]:

@@ -248,6 +248,7 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
         annotations=body.annotations,
         mentioned_people=body.mentioned_people,
         comments=comments,
+        comment_count=comments.shown_count,
         assets=_assets(header, diags, root),
         word_count=len(header.body.split()),
         fingerprint=fingerprint,

@@ -53,9 +53,10 @@ class Feed:
     full_content: bool = True  # entries carry the article body, not only its summary
 
 
-def site_feed(index: Index, config: Config, urls: Urls) -> Feed:
+def site_feed(index: Index, config: Config, urls: Urls, with_content) -> Feed:
+    """The newest articles with their whole bodies (``with_content`` loads an article's body)."""
     return Feed(config.title, config.description, urls.path(FEED_FILE), urls.home(),
-                _newest(index, index.order))
+                tuple(with_content(a) for a in _newest(index, index.order)))
 
 
 def person_feed(slug: str, site: Site, index: Index, config: Config, urls: Urls) -> Feed:

@@ -17,7 +17,8 @@ import jinja2
 from ..config import Config
 from ..index import Index, archive_groups
 from ..markup.highlight import pygments_css
-from ..model import Site
+from ..cache import BodyStore
+from ..model import Article, Site
 from .citation import bibtex, citation, csl_json
 from .comments import render_comment_text
 from .feeds import Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_xml, topic_feed
@@ -54,6 +55,10 @@ class Renderer:
     config: Config
     env: jinja2.Environment
     urls: Urls
+    bodies: BodyStore  # bodies and comments of the site's articles, which hold neither
+
+    def with_content(self, article: Article) -> Article:
+        return article.with_content(self.bodies.get(article.fingerprint))
 
     def page(self, template: str, url: str, **context) -> OutputFile:
         context.setdefault("head_meta", HeadMeta(feeds=(self.site_feed_link,)))
@@ -76,7 +81,7 @@ def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
     kind, *args = unit_id
     site, urls = r.site, r.urls
     if kind == "article":
-        return list(article_files(r, r.index.articles[args[0]]))
+        return list(article_files(r, r.with_content(r.index.articles[args[0]])))
     if kind == "archive":
         return [archive_page(r, args[0])]
     if kind == "person":
@@ -91,7 +96,7 @@ def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
     if kind == "annotations":
         return [r.page("annotations.html", urls.path("annotations/"), title="Annotations")]
     if kind == "site-feed":
-        return [r.feed_file(site_feed(r.index, r.config, urls))]
+        return [r.feed_file(site_feed(r.index, r.config, urls, r.with_content))]
     if kind == "search":
         return [search_page(r)]
     if kind == "404":
