@@ -1,9 +1,13 @@
 """The build cache (``.sitegen-cache/``): what the last build learnt, so the next does less.
 
-Three things are kept, all keyed by digests of their inputs so a stale entry can never be used:
+Four things are kept, all keyed by their inputs so a stale entry can never be used:
 
+- each article's front matter, keyed by what the file system says of the bundle's files
+  (sizes, times, inodes) and by the text of ``index.md``, so an unchanged archive is not
+  even read;
 - loaded articles, keyed by the bytes of their bundle plus everything the body's rendering
-  looked up elsewhere (the names of the people and topics it refers to);
+  looked up elsewhere (the names of the people and topics it refers to); with the front
+  matter, in ``articles/``, split by slug over a few dozen files so an edit rewrites one;
 - each loaded article's rendered body and comments (``bodies/``), one file per article
   version, named by its fingerprint: they are most of the bytes, and only the pages rendered
   again need them, so a rebuild reads a handful instead of all;
@@ -20,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +32,7 @@ import sitegen
 
 CACHE_DIR = ".sitegen-cache"
 # Bump when the meaning of cached data changes without a version bump (e.g. during development).
-FORMAT = 3
+FORMAT = 6
 VERSION = f"{sitegen.__version__}/{FORMAT}"
 
 
@@ -50,7 +55,7 @@ class CachedArticle:
 
 @dataclass
 class OutputManifest:
-    units: dict = field(default_factory=dict)  # unit id -> (key, tuple of output paths)
+    units: dict = field(default_factory=dict)  # unit id -> (key, output paths, their sizes in bytes)
 
 
 class CacheDamaged(Exception):
@@ -74,7 +79,8 @@ class BodyStore:
         return self.folder / fingerprint[:2] / f"{fingerprint}.pickle"
 
     def has(self, fingerprint: str) -> bool:
-        return self.path(fingerprint).is_file()
+        # os.path on a string, not pathlib: asked for every article on every build.
+        return os.path.isfile(os.path.join(self.folder, fingerprint[:2], f"{fingerprint}.pickle"))
 
     def put(self, fingerprint: str, content) -> None:
         if not self.writable:
@@ -101,6 +107,10 @@ class BodyStore:
             pass
         raise CacheDamaged(str(path))
 
+    def remove(self, fingerprints: set[str]) -> None:
+        for fingerprint in fingerprints:
+            self.path(fingerprint).unlink(missing_ok=True)
+
     def prune(self, keep: set[str]) -> None:
         """Remove the bodies of article versions no longer in the site."""
         if not self.folder.is_dir():
@@ -113,14 +123,20 @@ class BodyStore:
                     os.unlink(entry.path)
 
 
+# The article entries are split over this many files by slug, so that an edit rewrites one
+# small file rather than the whole index of a large archive.
+SHARDS = 64
+
+
 @dataclass
 class BuildCache:
     folder: Path
     articles: dict = field(default_factory=dict)  # slug -> CachedArticle
-    headers: dict = field(default_factory=dict)  # slug -> (text digest, ArticleHeader, warnings)
+    headers: dict = field(default_factory=dict)  # slug -> load.RememberedHeader
     hits: int = 0
     misses: int = 0
     bodies: BodyStore | None = None
+    loaded: dict | None = None  # shard number -> {slug: (article, header)} as read; None: not read
 
     def __post_init__(self):
         if self.bodies is None:
@@ -130,7 +146,13 @@ class BuildCache:
     def open(cls, root: Path, enabled: bool = True) -> "BuildCache":
         cache = cls(root / CACHE_DIR)
         if enabled:
-            cache.articles, cache.headers = _load(cache.folder / "articles.pickle") or ({}, {})
+            cache.loaded = {n: _load(cache._shard_path(n)) or {} for n in range(SHARDS)}
+            for entries in cache.loaded.values():
+                for slug, (article, header) in entries.items():
+                    if article is not None:
+                        cache.articles[slug] = article
+                    if header is not None:
+                        cache.headers[slug] = header
         return cache
 
     def manifest(self, output_dir: Path, enabled: bool = True) -> OutputManifest:
@@ -139,14 +161,38 @@ class BuildCache:
         return _load(self._manifest_path(output_dir)) or OutputManifest()
 
     def save(self, output_dir: Path, manifest: OutputManifest) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        _store(self.folder / "articles.pickle", (self.articles, self.headers))
+        (self.folder / "articles").mkdir(parents=True, exist_ok=True)
+        shards: dict[int, dict] = {n: {} for n in range(SHARDS)}
+        for slug in sorted(self.articles.keys() | self.headers.keys()):
+            shards[_shard_of(slug)][slug] = (self.articles.get(slug), self.headers.get(slug))
+        for number, entries in shards.items():
+            if not _same_entries(entries, (self.loaded or {}).get(number)):
+                _store(self._shard_path(number), entries)
         _store(self._manifest_path(output_dir), manifest)
-        self.bodies.prune({entry.article.fingerprint for entry in self.articles.values()})
+        current = {entry.article.fingerprint for entry in self.articles.values()}
+        if self.loaded is None:  # a clean build: whatever else is in the store goes
+            self.bodies.prune(current)
+        else:  # only the versions this build replaced (no need to list the whole store)
+            before = {article.article.fingerprint for entries in self.loaded.values()
+                      for article, _ in entries.values() if article is not None}
+            self.bodies.remove(before - current)
+
+    def _shard_path(self, number: int) -> Path:
+        return self.folder / "articles" / f"{number:02d}.pickle"
 
     def _manifest_path(self, output_dir: Path) -> Path:
         # One manifest per output folder: a test build into /tmp must not spoil public/'s.
         return self.folder / f"output-{digest(str(Path(output_dir).resolve()))[:16]}.pickle"
+
+
+def _shard_of(slug: str) -> int:
+    return zlib.crc32(slug.encode("utf-8")) % SHARDS
+
+
+def _same_entries(entries: dict, loaded: dict | None) -> bool:
+    """The same slugs holding the very objects that were read: the shard need not be written."""
+    return loaded is not None and entries.keys() == loaded.keys() and all(
+        entries[slug][0] is loaded[slug][0] and entries[slug][1] is loaded[slug][1] for slug in entries)
 
 
 def _load(path: Path):

@@ -196,6 +196,16 @@ class Article:
     word_count: int = 0
     comment_count: int = 0  # comments shown (comments.shown_count), also known when they are not loaded
     fingerprint: str = ""  # digest of everything the article was loaded from (see cache.py)
+    listed_digest: str = ""  # digest of its LISTED_FIELDS, made once when it is loaded
+
+    # What a listing (archive, person, topic and annotation pages) may show of an article: its
+    # metadata and annotations and whom and what it names; not its body, so that a reworded
+    # sentence redoes the article's page but not every list it is in (see render/plan.py).
+    LISTED_FIELDS = ("slug", "title", "title_derived", "date", "dateline", "source", "summary", "reporters",
+                     "people", "topics", "annotations", "draft")
+
+    def listed_fields(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.LISTED_FIELDS)
 
     @property
     def content(self) -> ArticleContent:

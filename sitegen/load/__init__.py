@@ -6,20 +6,22 @@ archive are known before bodies are rendered and their references checked.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .. import parallel
 from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BodyStore, BuildCache, CachedArticle, digest
 from ..config import Config
 from ..diagnostics import Diagnostics, Location
 from ..markup import BodyContext, create_markdown
-from ..model import Person, PersonRole, Reporter, Site, Topic
+from ..model import Person, PersonRole, Reporter, Site, Topic, record
 from ..slugs import slug_problem
-from .articles import INDEX_FILE, ArticleHeader, NameRef, bundle_files_digest, finish_article, person_slug_for, read_header
-from .files import is_inside, visible_entries
+from .articles import (INDEX_FILE, ArticleHeader, NameRef, bundle_files_digest, finish_article, person_slug_for,
+                       read_header, scan_bundle, scan_is_settled)
+from .files import is_inside
 from .registries import NameIndex, load_people, load_topics
 
 __all__ = ["load_site", "find_bundles"]
@@ -34,7 +36,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     people = load_people(content, diags)
     topics = load_topics(content, diags)
     root = config.root
-    headers = _read_headers(find_bundles(content / "articles", diags), diags, root, cache)
+    headers = _read_headers(find_bundles(content / "articles", diags), diags, root, cache, jobs)
     if not config.drafts:
         headers = [h for h in headers if not h.values.get("draft")]
 
@@ -46,7 +48,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     for header in headers:
         roles, reporters, topic_slugs = resolved[header.slug]
         auto_names = _auto_link_names([r.slug for r in roles] + [r.slug for r in reporters], people)
-        key = digest(CACHE_VERSION, str(header.folder), header.source_digest, bundle_files_digest(header), roles,
+        key = digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, roles,
                      reporters, topic_slugs, auto_names, urls.base_path, urls.permalink)
         cached = cache.articles.get(header.slug)
         if (cached and cached.key == key and cache.bodies.has(cached.article.fingerprint)
@@ -72,21 +74,69 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     return Site(tuple(ordered), dict(sorted(people.items())), dict(sorted(topics.items())))
 
 
-def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: BuildCache) -> list[ArticleHeader]:
-    """Front matter of every bundle; unchanged files are not parsed again (warnings are replayed)."""
-    headers, remembered = [], {}
+def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: BuildCache, jobs: int) -> list[ArticleHeader]:
+    """Front matter of every bundle, in folder order; warnings are replayed for those not read.
+
+    A bundle whose files the file system describes exactly as at the last build (sizes, times
+    and inodes: see ``scan_bundle``) is not read at all; the others are read by workers, and
+    of those, an ``index.md`` whose text is unchanged is not parsed again.
+    """
+    known: dict[str, RememberedHeader] = cache.headers
+    remembered: dict[str, RememberedHeader] = {}
+    to_read = []
     for folder in folders:
-        local = Diagnostics()
-        header = read_header(folder, local, root, cache.headers.get(folder.name))
-        diags.extend(local.items)
+        scan = scan_bundle(folder)
+        old = known.get(folder.name)
+        if old and old.scan is not None and old.scan == scan and old.header.folder == folder:
+            remembered[folder.name] = old
+        else:
+            to_read.append((folder, scan))
+    read = {}  # slug -> (header or None, diagnostics)
+    state = {"root": root, "known": known, "now": time.time_ns()}
+    for slug, header, items, memo in parallel.run(_read_one, to_read, jobs, state):
+        read[slug] = (header, items)
+        if memo:
+            remembered[slug] = memo
+    headers = []
+    for folder in folders:
+        if folder.name in read:
+            header, items = read[folder.name]
+        else:
+            header, items = remembered[folder.name].header, remembered[folder.name].warnings
+        diags.extend(items)
         if header is not None:
             headers.append(header)
-            if not local.errors:
-                # Without the body: it is the bulk of the cache, and it is needed again only when
-                # the article itself must be rendered again (then the file is read anew).
-                remembered[folder.name] = (header.source_digest, replace(header, body=None), local.warnings)
     cache.headers = remembered
     return headers
+
+
+@record
+class RememberedHeader:
+    """A bundle's header as the last build read it, kept in the cache without the body (the
+    bulk of it, needed again only when the article itself is rendered again)."""
+
+    scan: tuple | None  # see scan_bundle; None when it cannot vouch for the bytes next time
+    text_digest: str  # of index.md, to skip parsing a file that was touched but not changed
+    header: ArticleHeader
+    warnings: list
+
+
+def _read_one(state: dict, task: tuple):
+    """Read one bundle's header (in a worker process): (slug, header or None, diagnostics, memo)."""
+    folder, scan = task
+    old = state["known"].get(folder.name)
+    local = Diagnostics()
+    header = read_header(folder, local, state["root"], old and (old.text_digest, old.header, old.warnings))
+    if header is None:
+        return folder.name, None, local.items, None
+    # (When the text was unchanged this is the remembered header, without a body: load_site
+    # reads the body again if the article must be rendered again.)
+    header = replace(header, files_digest=bundle_files_digest(header))
+    memo = None
+    if not local.errors:
+        settled = scan if scan_is_settled(scan, state["now"]) else None
+        memo = RememberedHeader(settled, header.source_digest, replace(header, body=None), local.warnings)
+    return folder.name, header, local.items, memo
 
 
 @dataclass(frozen=True)
@@ -143,7 +193,8 @@ def _finish(state: dict, task: _BodyTask):
                              state["root"])
     # The body also depends on the names it looked up: they go into the fingerprint that
     # decides which pages to render again.
-    article = replace(article, fingerprint=digest(task.key, sorted(seen.items(), key=lambda item: item[0])))
+    article = replace(article, fingerprint=digest(task.key, sorted(seen.items(), key=lambda item: item[0])),
+                      listed_digest=digest(*article.listed_fields()))
     if local.errors:
         return task.header.slug, None, local.items
     # The body and comments go to the body store from here, not back to the parent: most of
@@ -164,13 +215,16 @@ def find_bundles(articles_dir: Path, diags: Diagnostics) -> list[Path]:
     stack = [articles_dir]
     while stack:
         folder = stack.pop()
-        for entry in visible_entries(folder):
-            if not entry.is_dir():
-                continue
-            if not is_inside(entry, articles_dir):
+        # os.scandir, not Path.iterdir: this runs for every bundle of the archive on every build.
+        with os.scandir(folder) as listing:
+            subfolders = sorted((e for e in listing if not e.name.startswith(".") and e.is_dir()), key=lambda e: e.name)
+        for dir_entry in subfolders:
+            entry = Path(dir_entry.path)
+            # A real folder below one that is inside is inside too: only links need resolving.
+            if dir_entry.is_symlink() and not is_inside(entry, articles_dir):
                 diags.error(Location(entry), "is a link to a folder outside content/articles; refusing to read it")
                 continue
-            if not (entry / INDEX_FILE).exists():
+            if not os.path.exists(os.path.join(dir_entry.path, INDEX_FILE)):
                 stack.append(entry)
                 continue
             problem = slug_problem(entry.name)
@@ -185,19 +239,20 @@ def find_bundles(articles_dir: Path, diags: Diagnostics) -> list[Path]:
 
 def _resolve_names(header: ArticleHeader, people: dict, topics: dict, people_finder, topic_finder, diags):
     """Match front matter names to registry entries; unknown names become new, unregistered entries."""
+    where = header.index_path  # (made once: this runs for every name of every article)
     roles: list[PersonRole] = []
     for ref in header.people:
-        slug = _person(ref, people, people_finder, diags, header)
+        slug = _person(ref, people, people_finder, diags, where)
         if slug and all(r.slug != slug for r in roles):
             roles.append(PersonRole(slug, ref.role))
     reporters: list[Reporter] = []
     for ref in header.reporters:
-        slug = _person(ref, people, people_finder, diags, header)
+        slug = _person(ref, people, people_finder, diags, where)
         if slug and all(r.slug != slug for r in reporters):
             reporters.append(Reporter(slug, ref.role))
     topic_slugs: list[str] = []
     for ref in header.topics:
-        slug = person_slug_for(ref, topic_finder.find, diags, header.index_path)
+        slug = person_slug_for(ref, topic_finder.find, diags, where)
         if slug and slug not in topics:
             topics[slug] = Topic(slug, ref.name)
         if slug and slug not in topic_slugs:
@@ -205,8 +260,8 @@ def _resolve_names(header: ArticleHeader, people: dict, topics: dict, people_fin
     return roles, reporters, topic_slugs
 
 
-def _person(ref: NameRef, people: dict, finder, diags, header) -> str | None:
-    slug = person_slug_for(ref, finder.find, diags, header.index_path)
+def _person(ref: NameRef, people: dict, finder, diags, where: Path) -> str | None:
+    slug = person_slug_for(ref, finder.find, diags, where)
     if slug and slug not in people:
         people[slug] = Person(slug, ref.name)
     return slug

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..cache import digest
 from ..diagnostics import Diagnostics, Location, did_you_mean
 from ..markup import BodyContext, render_body
-from ..model import Article, CommentThread, PartialDate, PersonRole, Reporter, Source
+from ..model import Article, CommentThread, PartialDate, PersonRole, Reporter, Source, record
 from ..slugs import slug_problem, slugify
 from . import fields
 from .comments import load_comments
@@ -26,7 +26,7 @@ COMMENTS_FILE = "comments.yaml"
 DATE_ORIGINS = ("url", "metadata", "text", "editor")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NameRef:
     """A person or topic as written in front matter, before it is matched to a registry."""
 
@@ -40,7 +40,6 @@ class NameRef:
 class ArticleHeader:
     slug: str
     folder: Path
-    index_path: Path
     values: dict = field(default_factory=dict)
     people: list[NameRef] = field(default_factory=list)
     reporters: list[NameRef] = field(default_factory=list)
@@ -49,6 +48,11 @@ class ArticleHeader:
     body_first_line: int = 1
     original_line: int | None = None  # where `original:` is, for "file not found"
     source_digest: str = ""  # of index.md's text: part of the article's cache key
+    files_digest: str = ""  # of the bundle's other files (see bundle_files_digest): also part of it
+
+    @property
+    def index_path(self) -> Path:
+        return self.folder / INDEX_FILE
 
 
 def read_header(folder: Path, diags: Diagnostics, root: Path, known: tuple | None = None) -> ArticleHeader | None:
@@ -68,7 +72,7 @@ def read_header(folder: Path, diags: Diagnostics, root: Path, known: tuple | Non
     except FrontMatterError as exc:
         diags.error(Location(index_path, exc.line), str(exc))
         return None
-    header = ArticleHeader(folder.name, folder, index_path, body=doc.body, body_first_line=doc.body_first_line,
+    header = ArticleHeader(folder.name, folder, body=doc.body, body_first_line=doc.body_first_line,
                            source_digest=digest(text))
     data = doc.front.data
     if not isinstance(data, dict):
@@ -213,6 +217,33 @@ def bundle_files_digest(header: ArticleHeader) -> str:
             info = entry.stat(follow_symlinks=False)
             parts.append((rel, info.st_size, info.st_mtime_ns, entry.is_symlink()))
     return digest(parts)
+
+
+def scan_bundle(folder: Path) -> tuple | None:
+    """What the file system says about every file of the bundle, without reading one: path,
+    size, modification and change times, inode, and whether it is a link. None if the folder
+    cannot be listed (reading it will say why)."""
+    try:
+        return tuple(
+            (rel, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, entry.is_symlink())
+            for rel, entry in _bundle_entries(folder)
+            for info in (entry.stat(follow_symlinks=False),)
+        )
+    except OSError:
+        return None
+
+
+# A file rewritten within the file system's timestamp granularity of an earlier write can keep
+# its size and times; a scan only vouches for files that have been still for this long.
+SETTLE_NS = 2_000_000_000
+
+
+def scan_is_settled(scan: tuple | None, now_ns: int) -> bool:
+    """Whether an identical scan at the next build proves the bytes are the same: nothing in
+    it changed just now, and no link (a link's target can change without the link changing)."""
+    return scan is not None and all(
+        not is_link and now_ns - max(mtime, ctime) > SETTLE_NS for _, _, mtime, ctime, _, is_link in scan
+    )
 
 
 def _bundle_entries(folder: Path, prefix: str = ""):

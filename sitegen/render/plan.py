@@ -46,9 +46,11 @@ def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path],
         articles = index.topic_articles.get(slug, ())
         units.append(Unit(("topic", slug), digest(common, d.topic(slug), [d.topic(s) for s in topic.related], articles,
                                                   [d.listed(index.articles[s]) for s in articles])))
+    # The lists of fact-checks and corrections follow the archive's order, and each article's
+    # listed digest covers its annotations: digesting the lists themselves would repeat that.
     annotated = {ref.article for ref in index.fact_checks + index.corrections}
-    units.append(Unit(("annotations",), digest(common, index.fact_checks, index.corrections,
-                                               [d.listed(index.articles[s]) for s in sorted(annotated)])))
+    units.append(Unit(("annotations",), digest(common, [(s, d.listed(index.articles[s]))
+                                                        for s in index.order if s in annotated])))
     # The site feed carries whole bodies: its key has the articles' fingerprints.
     units.append(Unit(("site-feed",), digest(common, [(index.articles[s].fingerprint, d.listed(index.articles[s]))
                                                       for s in index.order[:50]])))
@@ -79,14 +81,11 @@ class _Digests:
         return self._topics[slug]
 
     def listed(self, article: Article) -> str:
-        """What a listing of the article can show: its metadata and annotations (quotes on
-        person pages, fact-checks on topic pages), and whom and what it names; not its body,
-        so a reworded sentence redoes the article's page but not every list it is in."""
+        """What a listing of the article can show (``Article.LISTED_FIELDS``, digested when it
+        was loaded), with the registry entries of its reporters and topics."""
         if article.slug not in self._listed:
-            self._listed[article.slug] = digest(
-                article.slug, article.title, article.title_derived, article.date, article.dateline, article.source,
-                article.summary, article.people, article.annotations, article.draft,
-                [self.person(r.slug) for r in article.reporters], [self.topic(t) for t in article.topics])
+            self._listed[article.slug] = digest(article.listed_digest, [self.person(r.slug) for r in article.reporters],
+                                                [self.topic(t) for t in article.topics])
         return self._listed[article.slug]
 
 
