@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from .index import build_index
 from .load import load_site
 from .render import Renderer, Urls, create_environment, crawler_files, plan_units, render_unit, static_files, theme_dirs
 from .search import index_site
-from .write import MARKER, ReusedFile, WriteStats, write_output
+from .write import MARKER, ReusedFile, WriteStats, recover, update_output, write_output
 
 
 @dataclass
@@ -66,6 +67,8 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
     urls = urls_for(config)
     output = output_path(config)
     cache = BuildCache.open(config.root, enabled=not clean)
+    # Before the output is looked at: an update a killed build committed is finished first.
+    recovered = recover(output)
     with _timed(report.timings, "load"):
         site = load_site(config, diags, urls, cache, jobs, progress)
     diags.raise_if_errors()
@@ -83,8 +86,11 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
     with _timed(report.timings, "render+write"):
         if todo or set(manifest.units) != {u.id for u in units} or search or not (output / MARKER).exists():
             files = _files(units, todo, manifest, new_manifest, renderer, static, jobs, progress)
-            finish = (lambda staging: index_site(staging, config)) if search else None
-            report.write = write_output(files, output, before_swap=finish)
+            if _small_change(todo, units, manifest) and not (search or recovered) and (output / MARKER).exists():
+                report.write = update_output(files, output, {path for _, paths, _ in manifest.units.values() for path in paths})
+            else:
+                finish = (lambda staging: index_site(staging, config)) if search else None
+                report.write = write_output(files, output, before_swap=finish)
         else:  # nothing changed: the previous output is already this build's output
             new_manifest = manifest
     if cache.misses or new_manifest is not manifest or clean:
@@ -97,9 +103,19 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
     return report
 
 
+def _small_change(todo: list, units: list, manifest: OutputManifest) -> bool:
+    """Few units to redo: the output is updated in place (see write.py) rather than made anew.
+    A whole new tree costs a link per file, which at tens of thousands of files is most of
+    the time of a one-article edit. (After --clean, the manifest is empty: never small.)"""
+    return bool(manifest.units) and len(todo) * 10 <= len(units)
+
+
 def _reusable(unit, manifest: OutputManifest, output: Path) -> bool:
+    """The unit's key is unchanged and all of its files are still in the output."""
     old = manifest.units.get(unit.id)
-    return bool(old) and old[0] == unit.key and all((output / path).is_file() for path in old[1])
+    # os.path on strings, not pathlib: this is asked of every file of the site on every build.
+    folder = str(output) + os.sep
+    return bool(old) and old[0] == unit.key and all(os.path.isfile(folder + path) for path in old[1])
 
 
 def _files(units, todo, manifest, new_manifest, renderer, static, jobs, progress=None):
@@ -116,11 +132,11 @@ def _files(units, todo, manifest, new_manifest, renderer, static, jobs, progress
                 progress("render", done, len(todo))
             assert unit_id == unit.id  # results come back in task order
             yield from files
-            unit_paths = tuple(f.path for f in files)
+            unit_paths, sizes = tuple(f.path for f in files), tuple(len(f.data) for f in files)
         else:
-            unit_paths = manifest.units[unit.id][1]
-            yield from (ReusedFile(path) for path in unit_paths)
-        new_manifest.units[unit.id] = (unit.key, unit_paths)
+            _, unit_paths, sizes = manifest.units[unit.id]
+            yield from map(ReusedFile, unit_paths, sizes)
+        new_manifest.units[unit.id] = (unit.key, unit_paths, sizes)
         paths.extend(unit_paths)
     yield from crawler_files(renderer.site, renderer.urls, paths)
 

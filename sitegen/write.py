@@ -3,15 +3,25 @@
 Only this module touches the output folder, so "a failed build leaves the previous site
 intact" holds by construction: nothing is written into ``public/`` itself, ever.
 
-Unchanged files are hard-linked from the previous output instead of written again: a link
-allocates no inode and frees none when the old tree is removed, which on ext4 keeps the next
-build from stalling on recently freed inodes (see README, "Performance").
+Two ways to put a build in place:
+
+- ``write_output`` makes a whole new tree in a staging folder and swaps it in atomically.
+  Unchanged files are hard-linked from the previous output instead of written again: a link
+  allocates no inode and frees none when the old tree is removed, which on ext4 keeps the next
+  build from stalling on recently freed inodes (see README, "Performance").
+- ``update_output`` is for small changes (an edited article changes a handful of the tens of
+  thousands of files; a new tree would cost a link for every one of them). Only the changed
+  files go to the staging folder; then a journal naming them and the files to delete is
+  committed with one rename, and applied. A build killed before the commit leaves the old site
+  untouched; one killed after it is finished by the next build (``recover``), which does
+  this before it looks at the output. A build that *fails* always fails before the commit.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import json
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -39,6 +49,7 @@ class ReusedFile:
     """A file whose bytes are known to be those of the previous build: linked, not rendered."""
 
     path: str
+    size: int  # as the build that wrote it recorded (counted in the report without a stat)
 
 
 def write_output(files: Iterable, output_dir: Path, before_swap=None) -> WriteStats:
@@ -48,7 +59,7 @@ def write_output(files: Iterable, output_dir: Path, before_swap=None) -> WriteSt
     check_output_dir(output_dir)
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = output_dir.parent / f".{output_dir.name}.staging-{os.getpid()}"
-    _remove_leftovers(output_dir)
+    recover(output_dir)
     staging.mkdir()
     stats = WriteStats()
     try:
@@ -64,6 +75,90 @@ def write_output(files: Iterable, output_dir: Path, before_swap=None) -> WriteSt
     return stats
 
 
+def update_output(files: Iterable, output_dir: Path, previous_files: set[str]) -> WriteStats:
+    """Change the existing output in place into ``files``: write the files whose bytes changed,
+    delete those of ``previous_files`` (what the last build wrote) no longer produced."""
+    output_dir = Path(output_dir)
+    check_output_dir(output_dir)
+    staging = output_dir.parent / f".{output_dir.name}.staging-{os.getpid()}"
+    journal = output_dir.parent / f".{output_dir.name}.journal-{os.getpid()}"
+    recover(output_dir)
+    staging.mkdir()
+    stats, produced, moves = WriteStats(), {MARKER}, []
+    try:
+        for file in files:
+            rel = _checked(file.path)
+            if rel in produced:
+                raise OutputError(f"two pages want the same output file: {file.path}")
+            produced.add(rel)
+            stats.files += 1
+            if isinstance(file, ReusedFile):
+                stats.bytes += file.size
+                stats.linked += 1
+                continue
+            stats.bytes += len(file.data)
+            if _same_bytes(output_dir / rel, file.data):
+                stats.linked += 1
+                continue
+            target = staging / rel
+            if target.parent not in stats.folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                stats.folders.add(target.parent)
+            target.write_bytes(file.data)
+            stats.written += 1
+            moves.append(rel)
+        deletions = sorted(previous_files - produced)
+        _store_journal(journal, {"staging": staging.name, "moves": moves, "deletions": deletions})
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    # Committed: from here on, an interruption is finished by the next build, not undone.
+    _apply_journal(journal, output_dir)
+    return stats
+
+
+def _store_journal(journal: Path, plan: dict) -> None:
+    temporary = journal.with_name(journal.name.replace(".journal-", ".pending-"))
+    temporary.write_text(json.dumps(plan), encoding="utf-8")
+    os.replace(temporary, journal)  # the commit point
+
+
+def _apply_journal(journal: Path, output_dir: Path) -> None:
+    """Move the staged files into the output and delete the retired ones; every step can be
+    done again, so an interrupted application is finished by running this once more."""
+    plan = json.loads(journal.read_text(encoding="utf-8"))
+    staging = output_dir.parent / plan["staging"]
+    made = set()
+    for rel in plan["moves"]:
+        source = staging / rel
+        if not source.exists():  # moved before the interruption
+            continue
+        target = output_dir / rel
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        os.replace(source, target)
+    for rel in plan["deletions"]:
+        target = output_dir / rel
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            pass
+        _remove_empty_folders(target.parent, output_dir)
+    shutil.rmtree(staging, ignore_errors=True)
+    journal.unlink()
+
+
+def _remove_empty_folders(folder: Path, output_dir: Path) -> None:
+    """``folder`` and the folders above it, up to the output folder, while they are empty."""
+    while folder != output_dir and output_dir in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or gone): the folders above are not empty either
+            return
+        folder = folder.parent
+
+
 def check_output_dir(output_dir: Path) -> None:
     """Refuse to replace a folder sitegen did not make (``--output ~`` must not move a home)."""
     if output_dir.exists() and not output_dir.is_dir():
@@ -75,11 +170,16 @@ def check_output_dir(output_dir: Path) -> None:
         )
 
 
-def _safe_relative(path: str) -> PurePosixPath:
-    rel = PurePosixPath(path)
-    if rel.is_absolute() or not rel.parts or any(part in ("..", "") for part in rel.parts):
+def _checked(path: str) -> str:
+    """``path`` if it is a plain relative path below the output folder (strings, not pathlib:
+    this runs for every file of the site)."""
+    if not path or path.startswith("/") or any(part in ("", ".", "..") for part in path.split("/")):
         raise OutputError(f"refusing to write outside the output folder: {path!r}")
-    return rel
+    return path
+
+
+def _safe_relative(path: str) -> PurePosixPath:
+    return PurePosixPath(_checked(path))
 
 
 def _write_one(file, staging: Path, previous: Path, stats: WriteStats) -> None:
@@ -94,7 +194,7 @@ def _write_one(file, staging: Path, previous: Path, stats: WriteStats) -> None:
     stats.files += 1
     if isinstance(file, ReusedFile):
         os.link(old, target)  # the plan checked it exists; a failure here is a real error
-        stats.bytes += old.stat().st_size
+        stats.bytes += file.size
         stats.linked += 1
         return
     stats.bytes += len(file.data)
@@ -146,12 +246,24 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
-def _remove_leftovers(output_dir: Path) -> None:
-    """Staging folders of builds that were killed half-way."""
-    for stale in output_dir.parent.glob(f".{output_dir.name}.staging-*"):
-        pid = stale.name.rsplit("-", 1)[-1]
+def recover(output_dir: Path) -> bool:
+    """Finish the in-place updates of builds killed after their commit (see update_output),
+    then remove the staging folders of builds killed before it. True if an update was
+    finished: the build cache does not know its files, so the next output is made whole."""
+    finished = False
+    for journal in sorted(output_dir.parent.glob(f".{output_dir.name}.journal-*")):
+        pid = journal.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not _process_alive(int(pid)):
-            shutil.rmtree(stale, ignore_errors=True)
+            _apply_journal(journal, output_dir)
+            finished = True
+    for stale in output_dir.parent.glob(f".{output_dir.name}.*-*"):
+        kind, _, pid = stale.name.removeprefix(f".{output_dir.name}.").rpartition("-")
+        if kind in ("staging", "pending") and pid.isdigit() and not _process_alive(int(pid)):
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+    return finished
 
 
 def _process_alive(pid: int) -> bool:

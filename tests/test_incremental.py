@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+import sitegen.build
+import sitegen.load
+import sitegen.write
+import sitegen.load.articles
 from conftest import article, write_files
 from sitegen.build import build
 from sitegen.diagnostics import Diagnostics
@@ -67,8 +76,30 @@ CHANGES = {
 }
 
 
+@pytest.fixture(params=["fresh files", "settled files"])
+def settled(request, monkeypatch):
+    """Files written just now are always read again (see scan_is_settled); in real use most
+    files are older, and the next build trusts what the file system says of them. Both ways."""
+    if request.param == "settled files":
+        monkeypatch.setattr(sitegen.load.articles, "SETTLE_NS", -10**18)
+    return request.param
+
+
+@pytest.fixture(params=["new tree", "in place"])
+def output_mode(request, monkeypatch):
+    """How the output is put in place: a small site never has a change small enough to be
+    updated in place (see build._small_change), so that way is forced here."""
+    if request.param == "in place":
+        always_in_place(monkeypatch)
+    return request.param
+
+
+def always_in_place(monkeypatch):
+    monkeypatch.setattr(sitegen.build, "_small_change", lambda todo, units, manifest: bool(manifest.units))
+
+
 @pytest.mark.parametrize("change", list(CHANGES), ids=list(CHANGES))
-def test_incremental_build_equals_clean_build(tmp_path, change):
+def test_incremental_build_equals_clean_build(tmp_path, change, settled, output_mode):
     root = write_files(tmp_path / "site", BASE)
     assert run(root, tmp_path / "out").articles == 3
     CHANGES[change](root)
@@ -89,6 +120,38 @@ def test_rebuilds_do_only_what_changed(tmp_path):
     # A reworded sentence: the article's own page and the feed that carries whole bodies; not
     # the lists the article is in (they show no body).
     assert edited.units_rendered == 2
+
+
+def test_unchanged_bundles_are_not_read_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(sitegen.load.articles, "SETTLE_NS", -10**18)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out", jobs=1)
+    read = []
+    original = sitegen.load.read_header
+    monkeypatch.setattr(sitegen.load, "read_header", lambda folder, *a, **k: read.append(folder.name) or original(folder, *a, **k))
+    run(root, tmp_path / "out", jobs=1)
+    assert read == []
+    CHANGES["edit a body"](root)
+    run(root, tmp_path / "out", jobs=1)
+    assert set(read) == {"one"}
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path, monkeypatch):
+    """Some tools restore a file's mtime; its change time (and inode, when a file is replaced)
+    still tells."""
+    monkeypatch.setattr(sitegen.load.articles, "SETTLE_NS", -10**18)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    index = root / "content/articles/one/index.md"
+    before = index.stat()
+    time.sleep(0.05)  # past the granularity of the kernel's file timestamps
+    edit(root, "content/articles/one/index.md", "Lovelace wrote.", "Lovelace wrOte.")
+    os.utime(index, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert index.stat().st_size == before.st_size
+    run(root, tmp_path / "out")
+    run(root, tmp_path / "clean", clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+    assert "wrOte" in (tmp_path / "out/articles/one/index.html").read_text()
 
 
 def test_output_is_the_same_with_one_and_with_several_workers(tmp_path):
@@ -149,3 +212,60 @@ def test_a_moved_site_reads_its_own_files(tmp_path):
     shutil.rmtree(root)
     run(moved, tmp_path / "out2")
     assert (tmp_path / "out2/articles/one/original.txt").read_text() == "changed in the copy only\n"
+
+
+def _dead_pid() -> int:
+    """The process id of a process that has ended."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def built_and_edited(tmp_path, monkeypatch) -> tuple[Path, Path, dict]:
+    """A site built into ``out`` (its files returned) whose next build updates ``out`` in place."""
+    always_in_place(monkeypatch)
+    root = write_files(tmp_path / "site", BASE)
+    out = tmp_path / "out"
+    run(root, out)
+    before = tree(out)
+    CHANGES["edit a body"](root)
+    return root, out, before
+
+
+def test_an_update_interrupted_after_its_commit_is_finished_by_the_next_build(tmp_path, monkeypatch):
+    root, out, before = built_and_edited(tmp_path, monkeypatch)
+    CHANGES["delete an article"](root)
+
+    def killed(journal, output_dir):
+        raise KeyboardInterrupt  # as if the process died right after the commit
+
+    monkeypatch.setattr(sitegen.write, "_apply_journal", killed)
+    with pytest.raises(KeyboardInterrupt):
+        run(root, out)
+    monkeypatch.undo()
+    assert tree(out) == before  # committed, not yet applied
+    # Make the leftovers those of a dead process (ours is alive, so they would be left alone).
+    [journal] = tmp_path.glob(".out.journal-*")
+    [staging] = tmp_path.glob(".out.staging-*")
+    dead = _dead_pid()
+    plan = json.loads(journal.read_text())
+    staging.rename(tmp_path / f".out.staging-{dead}")
+    plan["staging"] = f".out.staging-{dead}"
+    (tmp_path / f".out.journal-{dead}").write_text(json.dumps(plan))
+    journal.unlink()
+
+    run(root, out)
+    run(root, tmp_path / "clean", clean=True)
+    assert tree(out) == tree(tmp_path / "clean")
+    assert "again" in (out / "articles/one/index.html").read_text()
+    assert not (out / "articles/three").exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+def test_a_failed_build_leaves_the_output_as_it_was_when_updating_in_place(tmp_path, monkeypatch):
+    root, out, before = built_and_edited(tmp_path, monkeypatch)
+    write_files(root, {"themes/default/templates/404.html": "{% extends 'base.html' %}{% block main %}{{ 1 / 0 }}{% endblock %}"})
+    with pytest.raises(ZeroDivisionError):
+        run(root, out)
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
