@@ -31,7 +31,10 @@ class Config:
     theme: str = "default"
     "Theme folder name under themes/; the built-in default theme fills in what it lacks."
     pagination: int = 50
-    "Entries per listing page (archive, person, topic)."
+    "Entries per listing page (archive, person, topic, and the lists of annotations)."
+    annotation_excerpt: int = 5
+    ("How many annotations a page shows before its link to the whole list: quotes on a person's page, "
+     "fact-checks and notes on a topic's page, fact-checks and corrections on annotations/.")
     permalink: str = "articles/{slug}/"
     "Article URL pattern; placeholders {slug}, {year}, {month}, {day}."
 

@@ -54,7 +54,7 @@ class Index:
     person_roles: dict[str, tuple[tuple[str, str], ...]]  # (role, article slug)
     person_quotes: dict[str, tuple[AnnotationRef, ...]]
     topic_articles: dict[str, tuple[str, ...]]
-    topic_annotations: dict[str, tuple[AnnotationRef, ...]]  # fact-checks and notes
+    topic_annotations: dict[str, tuple[AnnotationRef, ...]]  # fact-checks and notes, a claim's evidence once
     fact_checks: tuple[AnnotationRef, ...]
     corrections: tuple[AnnotationRef, ...]
     archive: tuple[ArchiveGroup, ...]
@@ -103,7 +103,8 @@ def build_index(site: Site) -> Index:
         person_roles=_freeze(person_roles, site.people),
         person_quotes=_freeze(person_quotes, site.people),
         topic_articles=topic_articles,
-        topic_annotations=_freeze(topic_annotations, site.topics),
+        topic_annotations={slug: without_repeated_evidence(refs)
+                           for slug, refs in _freeze(topic_annotations, site.topics).items()},
         fact_checks=tuple(fact_checks),
         corrections=tuple(corrections),
         archive=archive_groups(site.articles),
@@ -112,6 +113,23 @@ def build_index(site: Site) -> Index:
         person_years={slug: year_groups(slugs, articles) for slug, slugs in person_articles.items()},
         topic_years={slug: year_groups(slugs, articles) for slug, slugs in topic_articles.items()},
     )
+
+
+def without_repeated_evidence(refs: tuple[AnnotationRef, ...]) -> tuple[AnnotationRef, ...]:
+    """Drop a note that only repeats the evidence of the claim just before it in the same article.
+
+    The markup already records a claim's evidence with the claim and not as a note of its own
+    (``markup/semantic.py``); this is the listings' guard should both ever reach the index.
+    It is done here, not in a template, so that a topic's counts and the pages of its
+    paginated list agree with what is shown.
+    """
+    kept = []
+    for previous, ref in zip((None,) + refs, refs):
+        repeated = (previous is not None and ref.annotation.kind == "note" and previous.annotation.kind == "claim"
+                    and previous.article == ref.article and previous.annotation.note == ref.annotation.note)
+        if not repeated:
+            kept.append(ref)
+    return tuple(kept)
 
 
 def year_groups(slugs: tuple[str, ...], articles: dict[str, Article]) -> tuple[YearGroup, ...]:

@@ -57,6 +57,17 @@ def page(output: Path, url_path: str) -> BeautifulSoup:
     return soup(target)
 
 
+def listing_pages(output: Path, first: str) -> list:
+    """Every page of a paginated listing as (URL, parsed page), following "next" links from the first."""
+    pages, url = [], first
+    while url:
+        doc = page(output, url)
+        pages.append((url, doc))
+        step = doc.select_one('.pager a[rel="next"]')
+        url = step["href"] if step else None
+    return pages
+
+
 def internal_links(output: Path, base_path: str = "/"):
     """Yield (page file, href) for every link and asset reference that stays on the site."""
     for html_file in sorted(output.rglob("*.html")):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, build, page
+from conftest import REPO, article, build, listing_pages, page
 from sitegen.markup.published import published_text_of_html, reject_all
 
 SEEDS = sorted(p.name for p in (REPO / "content/articles").iterdir() if (p / "original.txt").exists())
@@ -114,27 +114,38 @@ def test_person_pages_have_quotes_linking_to_the_exact_spot(repo_site):
 
 
 def test_topic_pages_list_fact_checks_and_notes(repo_site):
+    """The topic page shows the newest few; the whole list is on the topic's annotation pages."""
     doc = page(repo_site, "topics/electoral-college/")
     section = doc.select_one("#annotations-title").find_parent("section")
-    items = section.select("li")
-    assert any(i.select_one(".rating-badge") for i in items)
-    for item in items:
+    excerpt = section.select("li")
+    listed = [item for _, p in listing_pages(repo_site, section.select_one(".all-link a")["href"])
+              for item in p.select(".annotation-list > li")]
+    assert len(excerpt) == 5 < len(listed)
+    assert [str(i) for i in excerpt] == [str(i) for i in listed[:5]]
+    assert any(i.select_one(".rating-badge") for i in listed)
+    for item in listed:
         path, anchor = item.select_one(".meta a")["href"].split("#")
         assert page(repo_site, path).find(id=anchor) is not None
 
 
 def test_annotations_page_counts_and_links(repo_site):
     doc = page(repo_site, "annotations/")
-    fact_checks = doc.select_one("#fact-checks-title").find_parent("section").select("li")
-    corrections = doc.select_one("#corrections-title").find_parent("section").select("li")
-    assert doc.select_one("#fact-checks-title").get_text() == f"Fact-checks ({len(fact_checks)})"
-    assert doc.select_one("#corrections-title").get_text() == f"Corrections ({len(corrections)})"
-    assert len(fact_checks) >= 5 and len(corrections) >= 5
-    for item in fact_checks + corrections:
+    lists = {}
+    for kind in ("fact-checks", "corrections"):
+        heading = doc.select_one(f"#{kind}-title")
+        excerpt = heading.find_parent("section").select(".annotation-list > li")
+        listed = [item for _, p in listing_pages(repo_site, f"annotations/{kind}/") for item in p.select(".annotation-list > li")]
+        assert heading.get_text() == f"{kind.capitalize()} ({len(listed)})"
+        assert [str(i) for i in excerpt] == [str(i) for i in listed[:len(excerpt)]] and excerpt
+        lists[kind] = listed
+    assert len(lists["fact-checks"]) >= 5 and len(lists["corrections"]) >= 5
+    for item in lists["fact-checks"] + lists["corrections"]:
         path, anchor = item.select_one(".meta a")["href"].split("#")
         assert page(repo_site, path).find(id=anchor) is not None, anchor
+    assert all(i.select_one(".rating-badge") for i in lists["fact-checks"])
+    assert all(i.select_one("del, ins") for i in lists["corrections"])
     # Newest article first.
-    titles = [i.select_one(".meta a").get_text() for i in fact_checks]
+    titles = [i.select_one(".meta a").get_text() for i in lists["fact-checks"]]
     assert titles[0].startswith("Vigil")
 
 

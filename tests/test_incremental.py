@@ -21,7 +21,8 @@ from sitegen.build import build
 from sitegen.diagnostics import Diagnostics
 
 BASE = {
-    "sitegen.yaml": "title: Incremental\npagination: 2\n",
+    # An excerpt of one: the topics' annotations already have pages of their own.
+    "sitegen.yaml": "title: Incremental\npagination: 2\nannotation_excerpt: 1\n",
     "content/people/ada-lovelace.yaml": "name: Ada Lovelace\naliases: [Lovelace]\ndescription: Mathematician.\n",
     "content/people/charles-babbage.yaml": "name: Charles Babbage\n",
     "content/topics/computing.yaml": "name: Computing\nrelated: [history]\n",
@@ -73,6 +74,13 @@ CHANGES = {
     "edit comments": lambda root: edit(root, "content/articles/one/comments.yaml", "First.", "First, edited."),
     "change an asset": lambda root: (root / "content/articles/one/original.txt").write_text("raw, changed\n"),
     "add a static file": lambda root: write_files(root, {"themes/default/static/extra.css": "body{}"}),
+    # Whole lists of annotations appear (quotes, fact-checks, corrections), and one vanishes.
+    "add annotations": lambda root: edit(root, "content/articles/three/index.md", "Undated {~~teh~>the~~} text.",
+                                         "Undated {~~teh~>the~~} text. [A second claim]{.claim rating=false}{>>No.<<} "
+                                         "{~~a~>an~~} [“Again”]{.quote by=ada-lovelace} she said."),
+    "remove the only fact-check": lambda root: edit(root, "content/articles/two/index.md",
+                                                    "[A claim]{.claim rating=true}{>>Yes.<<}", "A claim."),
+    "change the annotation excerpt": lambda root: edit(root, "sitegen.yaml", "annotation_excerpt: 1", "annotation_excerpt: 3"),
 }
 
 

@@ -147,7 +147,8 @@ def test_any_markdown_body(body):
 
 
 @SETTINGS
-@given(config=yaml_files(["title", "description", "base_url", "language", "theme", "pagination", "permalink", "colour"]))
+@given(config=yaml_files(["title", "description", "base_url", "language", "theme", "pagination", "annotation_excerpt",
+                          "permalink", "colour"]))
 def test_any_sitegen_yaml(config):
     build_site({"sitegen.yaml": config, "content/articles/a/index.md": "---\ntitle: A\ndate: 2016-12\n---\nText.\n"})
 

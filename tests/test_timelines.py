@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import article, build, page, resolve, soup, write_files
+from conftest import article, build, listing_pages, page, resolve, soup, write_files
 from sitegen.index import YearGroup, year_groups
 from sitegen.model import Article, PartialDate
 
@@ -56,17 +56,6 @@ def built(tmp_path_factory) -> Path:
     result = build(root)
     assert result.exit_code == 0, result.output
     return root / "public"
-
-
-def listing_pages(output: Path, first: str) -> list:
-    """Every page of a paginated listing, following its "next" links from the first."""
-    pages, url = [], first
-    while url:
-        doc = page(output, url)
-        pages.append((url, doc))
-        step = doc.select_one('.pager a[rel="next"]')
-        url = step["href"] if step else None
-    return pages
 
 
 def timeline_entries(doc) -> list[tuple[str, str, str]]:

@@ -21,6 +21,7 @@ from ..cache import BodyStore
 from ..model import Article, Site
 from .citation import bibtex, citation, csl_json
 from .comments import render_comment_text
+from .excerpts import excerpt, has_own_pages, site_annotation_lists
 from .feeds import Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_xml, topic_feed
 from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_json
 from .urls import Urls
@@ -94,7 +95,11 @@ def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
         return [r.page("topics.html", urls.path("topics/"), title="Topics",
                        topics=sorted(site.topics.values(), key=lambda t: (t.name.casefold(), t.slug)))]
     if kind == "annotations":
-        return [r.page("annotations.html", urls.path("annotations/"), title="Annotations")]
+        lists = {name: excerpt(refs, r.config, urls.annotations(name)) for name, refs in site_annotation_lists(r.index).items()}
+        return [r.page("annotations.html", urls.annotations(), title="Annotations",
+                       fact_checks=lists["fact-checks"], corrections=lists["corrections"])]
+    if kind == "annotation-list":
+        return [annotation_list_page(r, *args)]
     if kind == "site-feed":
         return [r.feed_file(site_feed(r.index, r.config, urls, r.with_content))]
     if kind == "search":
@@ -141,6 +146,25 @@ def archive_page(r: Renderer, number: int) -> OutputFile:
     raise ValueError(f"no archive page {number}")
 
 
+ANNOTATION_LIST_TITLES = {"fact-checks": "Fact-checks", "corrections": "Corrections"}
+
+
+def annotation_list_page(r: Renderer, kind: str, number: int) -> OutputFile:
+    """Page ``number`` of every fact-check, or every correction, of the archive."""
+    refs = site_annotation_lists(r.index)[kind]
+    for chunk, pagination in paginate(refs, r.config.pagination, r.urls.annotations(kind), r.urls):
+        if pagination.number == number:
+            return r.page("annotation_list.html", pagination.urls[number - 1],
+                          title=numbered(ANNOTATION_LIST_TITLES[kind], pagination), kind=kind,
+                          annotations=chunk, total=len(refs), pagination=pagination)
+    raise ValueError(f"no page {number} of {kind}")
+
+
+def numbered(title: str, pagination: Pagination) -> str:
+    """A listing's title, with the page number from page 2 on: each page's <title> is its own."""
+    return title if pagination.number == 1 else f"{title}, page {pagination.number}"
+
+
 def article_files(r: Renderer, article) -> Iterator[OutputFile]:
     url = r.urls.article(article)
     cite = citation(article, r.site, r.urls)
@@ -167,14 +191,20 @@ def person_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     feed = person_feed(slug, r.site, r.index, r.config, r.urls)
     yield r.feed_file(feed)
     feeds = (r.site_feed_link, FeedLink(feed.title, feed.url))
+    quotes = r.index.person_quotes.get(slug, ())
     for chunk, pagination in paginate(articles, r.config.pagination, r.urls.person(slug), r.urls):
         # The profile describes the person once, on the first page; later pages only list articles.
         json_ld = script_json(profile_page(person, r.config, r.urls)) if pagination.number == 1 else ""
         yield r.page("person.html", pagination.urls[pagination.number - 1], title=person.name, person=person,
                      head_meta=HeadMeta(feeds=feeds, json_ld=json_ld),
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination,
-                     roles=r.index.person_roles.get(slug, ()), quotes=r.index.person_quotes.get(slug, ()),
+                     roles=r.index.person_roles.get(slug, ()), quotes=excerpt(quotes, r.config, r.urls.person_quotes(slug)),
                      reported=[r.index.articles[s] for s in r.index.person_reported.get(slug, ())])
+    if has_own_pages(quotes, r.config):
+        for chunk, pagination in paginate(quotes, r.config.pagination, r.urls.person_quotes(slug), r.urls):
+            yield r.page("person_quotes.html", pagination.urls[pagination.number - 1],
+                         title=numbered(f"Quotes by {person.name}", pagination), person=person,
+                         head_meta=HeadMeta(feeds=feeds), quotes=chunk, total=len(quotes), pagination=pagination)
 
 
 def topic_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
@@ -184,10 +214,16 @@ def topic_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     feed = topic_feed(slug, r.site, r.index, r.config, r.urls)
     yield r.feed_file(feed)
     head = HeadMeta(feeds=(r.site_feed_link, FeedLink(feed.title, feed.url)))
+    annotations = r.index.topic_annotations.get(slug, ())
     for chunk, pagination in paginate(articles, r.config.pagination, r.urls.topic(slug), r.urls):
         yield r.page("topic.html", pagination.urls[pagination.number - 1], title=topic.name, topic=topic, head_meta=head,
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination, related=related,
-                     annotations=r.index.topic_annotations.get(slug, ()))
+                     annotations=excerpt(annotations, r.config, r.urls.topic_annotations(slug)))
+    if has_own_pages(annotations, r.config):
+        for chunk, pagination in paginate(annotations, r.config.pagination, r.urls.topic_annotations(slug), r.urls):
+            yield r.page("topic_annotations.html", pagination.urls[pagination.number - 1],
+                         title=numbered(f"Fact-checks and notes on {topic.name}", pagination), topic=topic,
+                         head_meta=head, annotations=chunk, total=len(annotations), pagination=pagination)
 
 
 def people_by_letter(r: Renderer) -> list[tuple[str, list]]:

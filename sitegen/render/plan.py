@@ -1,11 +1,11 @@
 """The render plan: the site cut into units, each with a key that says when it must be redone.
 
 A unit is a page, or a few files that are always made together (an article page with its
-citation files and assets; a person's pages and feed). Its key is a digest of everything the
-unit's output depends on: the theme, the settings, and the fingerprints of the articles and
-the people and topics it shows. When a unit's key is the same as in the last build, its files
-from the last build are reused as they are. Keys over-approximate: a unit may be redone when
-nothing it shows changed, but never kept when something did.
+citation files and assets; a person's pages, quote pages and feed). Its key is a digest of
+everything the unit's output depends on: the theme, the settings, and the fingerprints of the
+articles and the people and topics it shows. When a unit's key is the same as in the last
+build, its files from the last build are reused as they are. Keys over-approximate: a unit may
+be redone when nothing it shows changed, but never kept when something did.
 """
 
 from __future__ import annotations
@@ -18,11 +18,13 @@ from ..cache import VERSION, digest
 from ..config import Config
 from ..index import Index
 from ..model import Article, Site
+from .excerpts import has_own_pages, site_annotation_lists
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    id: tuple  # ("article", slug), ("archive", page), ("person", slug), ("topic", slug), ("people-index",) ...
+    id: tuple  # ("article", slug), ("archive", page), ("person", slug), ("topic", slug), ("people-index",),
+    #            ("annotation-list", "fact-checks" or "corrections", page) ...
     key: str
 
 
@@ -46,11 +48,7 @@ def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path],
         articles = index.topic_articles.get(slug, ())
         units.append(Unit(("topic", slug), digest(common, d.topic(slug), [d.topic(s) for s in topic.related], articles,
                                                   [d.listed(index.articles[s]) for s in articles])))
-    # The lists of fact-checks and corrections follow the archive's order, and each article's
-    # listed digest covers its annotations: digesting the lists themselves would repeat that.
-    annotated = {ref.article for ref in index.fact_checks + index.corrections}
-    units.append(Unit(("annotations",), digest(common, [(s, d.listed(index.articles[s]))
-                                                        for s in index.order if s in annotated])))
+    units += _annotation_units(common, d, index, config)
     # The site feed carries whole bodies: its key has the articles' fingerprints.
     units.append(Unit(("site-feed",), digest(common, [(index.articles[s].fingerprint, d.listed(index.articles[s]))
                                                       for s in index.order[:50]])))
@@ -89,6 +87,25 @@ class _Digests:
         return self._listed[article.slug]
 
 
+def _annotation_units(common: str, d: _Digests, index: Index, config: Config) -> list[Unit]:
+    """``annotations/`` (each list's count and newest few) and one unit per page of each whole
+    list, so that an edit to one annotated article redoes the page it is listed on, not all."""
+    lists = site_annotation_lists(index)
+    overview = [(name, len(refs), _listed_refs(d, index, refs[:config.annotation_excerpt])) for name, refs in lists.items()]
+    units = [Unit(("annotations",), digest(common, overview))]
+    for name, refs in lists.items():
+        if has_own_pages(refs, config):
+            units += [Unit(("annotation-list", name, n), digest(common, name, n, len(refs), _listed_refs(d, index, chunk)))
+                      for n, chunk in _pages(refs, config.pagination)]
+    return units
+
+
+def _listed_refs(d: _Digests, index: Index, refs: tuple) -> list:
+    """Which annotations, and what their list shows of them and their articles (title, date,
+    URL): the article's listed digest covers its annotations, so the anchor names each one."""
+    return [(ref.article, ref.annotation.anchor, d.listed(index.articles[ref.article])) for ref in refs]
+
+
 def _pages(items: tuple, size: int):
     total = max(1, math.ceil(len(items) / size))
     for number in range(1, total + 1):
@@ -121,4 +138,4 @@ def theme_digest(dirs: list[Path]) -> str:
 
 def config_digest(config: Config) -> str:
     return digest(config.title, config.description, config.base_url, config.language, config.theme,
-                  config.pagination, config.permalink, config.drafts)
+                  config.pagination, config.annotation_excerpt, config.permalink, config.drafts)

@@ -33,6 +33,19 @@ class Urls:
     def topic(self, slug: str) -> str:
         return self.path(f"topics/{slug}/")
 
+    def person_quotes(self, slug: str) -> str:
+        """The first page of every quote of the person (their page shows the newest few)."""
+        return self.path(f"people/{slug}/quotes/")
+
+    def topic_annotations(self, slug: str) -> str:
+        """The first page of the topic's fact-checks and notes (its page shows the newest few)."""
+        return self.path(f"topics/{slug}/annotations/")
+
+    def annotations(self, kind: str = "") -> str:
+        """``annotations/``, the overview; with ``kind`` ("fact-checks", "corrections") the first
+        page of that whole list."""
+        return self.path(f"annotations/{kind}/" if kind else "annotations/")
+
     def static(self, name: str) -> str:
         return self.path(f"static/{name}")
 
