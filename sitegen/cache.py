@@ -21,10 +21,12 @@ trusted: the build then simply does all the work.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +34,7 @@ import sitegen
 
 CACHE_DIR = ".sitegen-cache"
 # Bump when the meaning of cached data changes without a version bump (e.g. during development).
-FORMAT = 6
+FORMAT = 7
 VERSION = f"{sitegen.__version__}/{FORMAT}"
 
 
@@ -146,7 +148,8 @@ class BuildCache:
     def open(cls, root: Path, enabled: bool = True) -> "BuildCache":
         cache = cls(root / CACHE_DIR)
         if enabled:
-            cache.loaded = {n: _load(cache._shard_path(n)) or {} for n in range(SHARDS)}
+            with _no_collection():
+                cache.loaded = {n: _load(cache._shard_path(n)) or {} for n in range(SHARDS)}
             for entries in cache.loaded.values():
                 for slug, (article, header) in entries.items():
                     if article is not None:
@@ -183,6 +186,19 @@ class BuildCache:
     def _manifest_path(self, output_dir: Path) -> Path:
         # One manifest per output folder: a test build into /tmp must not spoil public/'s.
         return self.folder / f"output-{digest(str(Path(output_dir).resolve()))[:16]}.pickle"
+
+
+@contextmanager
+def _no_collection():
+    """Unpickling makes a million objects and frees none: the cyclic collector, which runs
+    every so many allocations, would scan them again and again for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _shard_of(slug: str) -> int:

@@ -112,13 +112,20 @@ def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: Bu
 
 @record
 class RememberedHeader:
-    """A bundle's header as the last build read it, kept in the cache without the body (the
-    bulk of it, needed again only when the article itself is rendered again)."""
+    """A bundle's header as the last build read it, kept in the cache without its body and
+    values (see ``_light``)."""
 
     scan: tuple | None  # see scan_bundle; None when it cannot vouch for the bytes next time
     text_digest: str  # of index.md, to skip parsing a file that was touched but not changed
     header: ArticleHeader
     warnings: list
+
+
+def _light(header: ArticleHeader) -> ArticleHeader:
+    """What every build needs of an unchanged header: the names to resolve, whether it is a
+    draft, and the digests of its files. The body and the other values are most of the bytes,
+    and are needed only when the article is rendered again: they are read anew then."""
+    return replace(header, body=None, values={"draft": True} if header.values.get("draft") else {})
 
 
 def _read_one(state: dict, task: tuple):
@@ -135,7 +142,7 @@ def _read_one(state: dict, task: tuple):
     memo = None
     if not local.errors:
         settled = scan if scan_is_settled(scan, state["now"]) else None
-        memo = RememberedHeader(settled, header.source_digest, replace(header, body=None), local.warnings)
+        memo = RememberedHeader(settled, header.source_digest, _light(header), local.warnings)
     return folder.name, header, local.items, memo
 
 
