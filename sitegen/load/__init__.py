@@ -56,8 +56,6 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             articles[header.slug] = cached
             cache.hits += 1
         else:
-            if header.body is None:  # a remembered header: read the body for rendering
-                header = read_header(header.folder, Diagnostics(), root)
             tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key))
     cache.misses += len(tasks)
     state = {"names": names, "urls": urls, "root": root, "bodies": cache.bodies}
@@ -136,13 +134,14 @@ def _read_one(state: dict, task: tuple):
     header = read_header(folder, local, state["root"], old and (old.text_digest, old.header, old.warnings))
     if header is None:
         return folder.name, None, local.items, None
-    # (When the text was unchanged this is the remembered header, without a body: load_site
-    # reads the body again if the article must be rendered again.)
-    header = replace(header, files_digest=bundle_files_digest(header))
+    # The parent gets the light header (see _light), the same one the cache remembers: with
+    # every body of a large archive at once, the load stage would need gigabytes. A worker
+    # that renders the article reads the file again (_finish).
+    header = _light(replace(header, files_digest=bundle_files_digest(header)))
     memo = None
     if not local.errors:
         settled = scan if scan_is_settled(scan, state["now"]) else None
-        memo = RememberedHeader(settled, header.source_digest, _light(header), local.warnings)
+        memo = RememberedHeader(settled, header.source_digest, header, local.warnings)
     return folder.name, header, local.items, memo
 
 
@@ -196,7 +195,14 @@ def _finish(state: dict, task: _BodyTask):
         auto_link_names=task.auto_names,
     )
     local = Diagnostics()
-    article = finish_article(task.header, task.roles, task.reporters, task.topics, _MARKDOWN[0], context, local,
+    # The whole header, body included (the parent holds only the light one). Its warnings were
+    # reported when it was first read. Should the file have changed since, this renders the
+    # new text under the old key, and the next build, seeing a new digest, renders it again.
+    header = read_header(task.header.folder, local, state["root"])
+    if header is None:
+        return task.header.slug, None, local.items
+    local = Diagnostics()
+    article = finish_article(header, task.roles, task.reporters, task.topics, _MARKDOWN[0], context, local,
                              state["root"])
     # The body also depends on the names it looked up: they go into the fingerprint that
     # decides which pages to render again.

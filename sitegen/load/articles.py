@@ -44,7 +44,7 @@ class ArticleHeader:
     people: list[NameRef] = field(default_factory=list)
     reporters: list[NameRef] = field(default_factory=list)
     topics: list[NameRef] = field(default_factory=list)
-    body: str | None = ""  # None in a header remembered by the cache (see load_site)
+    body: str | None = ""  # None in a light header (see load._light): read again when rendered
     body_first_line: int = 1
     original_line: int | None = None  # where `original:` is, for "file not found"
     source_digest: str = ""  # of index.md's text: part of the article's cache key
