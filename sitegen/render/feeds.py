@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape as xml_escape
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -138,14 +139,22 @@ def entry_id(url: str, urls: Urls) -> str:
 
 
 def sitemap_xml(pages: Iterable[str], urls: Urls, lastmod: dict[str, str]) -> bytes:
-    """``pages`` are site paths; ``lastmod`` maps some of them to a real (ISO, maybe partial) date."""
-    root = ET.Element("urlset", {"xmlns": SITEMAP})
+    """``pages`` are site paths; ``lastmod`` maps some of them to a real (ISO, maybe partial) date.
+
+    Written as text, not through ElementTree like the feeds: it is made again on every build
+    that changes anything and lists every page of the site (tens of thousands of entries)."""
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{SITEMAP}">']
     for page in pages:
-        entry = ET.SubElement(root, "url")
-        _text(entry, "loc", urls.absolute(page))
+        lines += ["  <url>", f"    <loc>{_escape(urls.absolute(page))}</loc>"]
         if page in lastmod:
-            _text(entry, "lastmod", lastmod[page])
-    return _serialize(root)
+            lines.append(f"    <lastmod>{_escape(lastmod[page])}</lastmod>")
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _escape(text: str) -> str:
+    return xml_escape(_clean(text))
 
 
 def robots_txt(urls: Urls) -> bytes:
