@@ -67,7 +67,8 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
     urls = urls_for(config)
     output = output_path(config)
     cache = BuildCache.open(config.root, enabled=not clean)
-    # Before the output is looked at: an update a killed build committed is finished first.
+    # Before the output is looked at: an update a killed build committed is finished first,
+    # and what builds killed before their commit left beside the output is removed.
     recovered = recover(output)
     with _timed(report.timings, "load"):
         site = load_site(config, diags, urls, cache, jobs, progress)

@@ -1,7 +1,8 @@
-"""Write stage: output files -> a staging folder -> swapped into place as ``public/``.
+"""Write stage: output files -> a staging folder -> put in place as ``public/``.
 
-Only this module touches the output folder, so "a failed build leaves the previous site
-intact" holds by construction: nothing is written into ``public/`` itself, ever.
+Only this module touches the output folder, and it touches it only once every file of the
+build is in the staging folder, so "a failed build leaves the previous site intact" holds by
+construction.
 
 Two ways to put a build in place:
 
@@ -58,8 +59,7 @@ def write_output(files: Iterable, output_dir: Path, before_swap=None) -> WriteSt
     output_dir = Path(output_dir)
     check_output_dir(output_dir)
     output_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = output_dir.parent / f".{output_dir.name}.staging-{os.getpid()}"
-    recover(output_dir)
+    staging = _beside(output_dir, "staging")
     staging.mkdir()
     stats = WriteStats()
     try:
@@ -80,9 +80,7 @@ def update_output(files: Iterable, output_dir: Path, previous_files: set[str]) -
     delete those of ``previous_files`` (what the last build wrote) no longer produced."""
     output_dir = Path(output_dir)
     check_output_dir(output_dir)
-    staging = output_dir.parent / f".{output_dir.name}.staging-{os.getpid()}"
-    journal = output_dir.parent / f".{output_dir.name}.journal-{os.getpid()}"
-    recover(output_dir)
+    staging, journal = _beside(output_dir, "staging"), _beside(output_dir, "journal")
     staging.mkdir()
     stats, produced, moves = WriteStats(), {MARKER}, []
     try:
@@ -101,9 +99,7 @@ def update_output(files: Iterable, output_dir: Path, previous_files: set[str]) -
                 stats.linked += 1
                 continue
             target = staging / rel
-            if target.parent not in stats.folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                stats.folders.add(target.parent)
+            _make_folder(target.parent, stats.folders)
             target.write_bytes(file.data)
             stats.written += 1
             moves.append(rel)
@@ -134,9 +130,7 @@ def _apply_journal(journal: Path, output_dir: Path) -> None:
         if not source.exists():  # moved before the interruption
             continue
         target = output_dir / rel
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+        _make_folder(target.parent, made)
         os.replace(source, target)
     for rel in plan["deletions"]:
         target = output_dir / rel
@@ -147,6 +141,18 @@ def _apply_journal(journal: Path, output_dir: Path) -> None:
         _remove_empty_folders(target.parent, output_dir)
     shutil.rmtree(staging, ignore_errors=True)
     journal.unlink()
+
+
+def _beside(output_dir: Path, kind: str) -> Path:
+    """This process's staging folder or journal, next to the output (see ``recover``)."""
+    return output_dir.parent / f".{output_dir.name}.{kind}-{os.getpid()}"
+
+
+def _make_folder(folder: Path, made: set) -> None:
+    """One mkdir per folder, not one per file: ``made`` holds the folders made so far."""
+    if folder not in made:
+        folder.mkdir(parents=True, exist_ok=True)
+        made.add(folder)
 
 
 def _remove_empty_folders(folder: Path, output_dir: Path) -> None:
@@ -187,9 +193,7 @@ def _write_one(file, staging: Path, previous: Path, stats: WriteStats) -> None:
     target = staging.joinpath(*rel.parts)
     if target.exists():
         raise OutputError(f"two pages want the same output file: {file.path}")
-    if target.parent not in stats.folders:  # one mkdir per folder, not one per file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        stats.folders.add(target.parent)
+    _make_folder(target.parent, stats.folders)
     old = previous.joinpath(*rel.parts)
     stats.files += 1
     if isinstance(file, ReusedFile):

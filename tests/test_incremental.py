@@ -47,6 +47,13 @@ def run(root: Path, out: Path, **options):
     return build(root, Diagnostics(), output_dir=out, **options)
 
 
+def assert_rebuild_equals_clean_build(root: Path, tmp_path: Path) -> None:
+    """Build again into out/ (with the cache) and from nothing into clean/: the same bytes."""
+    run(root, tmp_path / "out")
+    run(root, tmp_path / "clean", clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+
+
 def edit(root: Path, name: str, old: str, new: str) -> None:
     path = root / name
     text = path.read_text(encoding="utf-8")
@@ -111,9 +118,7 @@ def test_incremental_build_equals_clean_build(tmp_path, change, settled, output_
     root = write_files(tmp_path / "site", BASE)
     assert run(root, tmp_path / "out").articles == 3
     CHANGES[change](root)
-    run(root, tmp_path / "out")  # with the cache of the first build
-    run(root, tmp_path / "clean", clean=True)
-    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+    assert_rebuild_equals_clean_build(root, tmp_path)  # with the cache of the first build
 
 
 def test_rebuilds_do_only_what_changed(tmp_path):
@@ -156,9 +161,7 @@ def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path, monkeyp
     edit(root, "content/articles/one/index.md", "Lovelace wrote.", "Lovelace wrOte.")
     os.utime(index, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert index.stat().st_size == before.st_size
-    run(root, tmp_path / "out")
-    run(root, tmp_path / "clean", clean=True)
-    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+    assert_rebuild_equals_clean_build(root, tmp_path)
     assert "wrOte" in (tmp_path / "out/articles/one/index.html").read_text()
 
 
@@ -182,9 +185,7 @@ def test_a_corrupt_cache_is_ignored(tmp_path):
     assert any(p.parent.parent.name == "bodies" for p in cached)
     for path in cached:
         path.write_bytes(b"not a pickle")
-    run(root, tmp_path / "out")
-    run(root, tmp_path / "clean", clean=True)
-    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+    assert_rebuild_equals_clean_build(root, tmp_path)
 
 
 def test_a_damaged_body_in_the_cache_is_not_published(tmp_path):
@@ -196,18 +197,14 @@ def test_a_damaged_body_in_the_cache_is_not_published(tmp_path):
     for path in bodies:
         path.write_bytes(path.read_bytes()[:-1] + b"!")
     (tmp_path / "out/articles/one/index.html").unlink()  # so its page must be rendered again
-    run(root, tmp_path / "out")
-    run(root, tmp_path / "clean", clean=True)
-    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+    assert_rebuild_equals_clean_build(root, tmp_path)
 
 
 def test_a_file_deleted_from_the_output_is_made_again(tmp_path):
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
     (tmp_path / "out/articles/one/index.html").unlink()
-    run(root, tmp_path / "out")
-    run(root, tmp_path / "clean", clean=True)
-    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+    assert_rebuild_equals_clean_build(root, tmp_path)
 
 
 def test_a_moved_site_reads_its_own_files(tmp_path):
@@ -262,9 +259,7 @@ def test_an_update_interrupted_after_its_commit_is_finished_by_the_next_build(tm
     (tmp_path / f".out.journal-{dead}").write_text(json.dumps(plan))
     journal.unlink()
 
-    run(root, out)
-    run(root, tmp_path / "clean", clean=True)
-    assert tree(out) == tree(tmp_path / "clean")
+    assert_rebuild_equals_clean_build(root, tmp_path)
     assert "again" in (out / "articles/one/index.html").read_text()
     assert not (out / "articles/three").exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []

@@ -194,13 +194,13 @@ def _finish(state: dict, task: _BodyTask):
         person_names=_Recording("person", names["person"], seen), topic_names=_Recording("topic", names["topic"], seen),
         auto_link_names=task.auto_names,
     )
-    local = Diagnostics()
     # The whole header, body included (the parent holds only the light one). Its warnings were
     # reported when it was first read. Should the file have changed since, this renders the
     # new text under the old key, and the next build, seeing a new digest, renders it again.
-    header = read_header(task.header.folder, local, state["root"])
+    reread = Diagnostics()
+    header = read_header(task.header.folder, reread, state["root"])
     if header is None:
-        return task.header.slug, None, local.items
+        return task.header.slug, None, reread.items
     local = Diagnostics()
     article = finish_article(header, task.roles, task.reporters, task.topics, _MARKDOWN[0], context, local,
                              state["root"])
