@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ import sitegen.load.articles
 from conftest import article, write_files
 from sitegen.build import build
 from sitegen.diagnostics import Diagnostics
+from sitegen.write import MARKER
 
 BASE = {
     # An excerpt of one: the topics' annotations already have pages of their own.
@@ -272,3 +274,21 @@ def test_a_failed_build_leaves_the_output_as_it_was_when_updating_in_place(tmp_p
         run(root, out)
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+def test_verbose_reports_stage_times_and_cache_hits(tmp_path):
+    from conftest import build as build_cli
+
+    root = write_files(tmp_path / "site", BASE)
+    assert build_cli(root).exit_code == 0
+    CHANGES["edit a body"](root)
+    result = build_cli(root, "--verbose")
+    assert result.exit_code == 0, result.output
+    counts = re.search(r"built (\d+) articles.*: (\d+) files \(([\d.]+) MB; (\d+) written", result.output)
+    site_files = [name for name in tree(root / "public") if name != MARKER]  # the marker is sitegen's own
+    assert counts and counts.group(1) == "3" and int(counts.group(2)) == len(site_files)
+    assert counts.group(4) == "2"  # the edited article's page and the feed that carries its body
+    cache = re.search(r"articles loaded from cache: (\d+) of (\d+); render units redone: (\d+) of (\d+)", result.output)
+    assert cache and cache.groups()[:2] == ("2", "3") and 0 < int(cache.group(3)) < int(cache.group(4))
+    stages = dict(re.findall(r"^  (\S+) +(\d+) ms$", result.output, re.MULTILINE))
+    assert list(stages) == ["load", "index", "plan", "render+write"]
