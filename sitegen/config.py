@@ -33,7 +33,7 @@ class Config:
     pagination: int = 50
     "Entries per listing page (archive, person, topic, and the lists of annotations)."
     annotation_excerpt: int = 5
-    ("How many annotations a page shows before its link to the whole list: quotes on a person's page, "
+    ("How many entries of a long list a page shows before its link to the whole list: quotes and reports on a person's page, "
      "fact-checks and notes on a topic's page, fact-checks and corrections on annotations/.")
     permalink: str = "articles/{slug}/"
     "Article URL pattern; placeholders {slug}, {year}, {month}, {day}."

@@ -9,7 +9,7 @@ API, documented in ``docs/themes.md``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 import jinja2
@@ -192,19 +192,46 @@ def person_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     yield r.feed_file(feed)
     feeds = (r.site_feed_link, FeedLink(feed.title, feed.url))
     quotes = r.index.person_quotes.get(slug, ())
+    reported = r.index.person_reported.get(slug, ())
+    reported_excerpt = excerpt(reported, r.config, r.urls.person_reported(slug))
     for chunk, pagination in paginate(articles, r.config.pagination, r.urls.person(slug), r.urls):
         # The profile describes the person once, on the first page; later pages only list articles.
         json_ld = script_json(profile_page(person, r.config, r.urls)) if pagination.number == 1 else ""
         yield r.page("person.html", pagination.urls[pagination.number - 1], title=person.name, person=person,
                      head_meta=HeadMeta(feeds=feeds, json_ld=json_ld),
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination,
-                     roles=r.index.person_roles.get(slug, ()), quotes=excerpt(quotes, r.config, r.urls.person_quotes(slug)),
-                     reported=[r.index.articles[s] for s in r.index.person_reported.get(slug, ())])
+                     roles=summarise_roles(r.index.person_roles.get(slug, ()), r.index.articles),
+                     quotes=excerpt(quotes, r.config, r.urls.person_quotes(slug)),
+                     reported=replace(reported_excerpt, items=tuple(r.index.articles[s] for s in reported_excerpt.items)))
     if has_own_pages(quotes, r.config):
         for chunk, pagination in paginate(quotes, r.config.pagination, r.urls.person_quotes(slug), r.urls):
             yield r.page("person_quotes.html", pagination.urls[pagination.number - 1],
                          title=numbered(f"Quotes by {person.name}", pagination), person=person,
                          head_meta=HeadMeta(feeds=feeds), quotes=chunk, total=len(quotes), pagination=pagination)
+    if has_own_pages(reported, r.config):
+        for chunk, pagination in paginate(reported, r.config.pagination, r.urls.person_reported(slug), r.urls):
+            yield r.page("person_reported.html", pagination.urls[pagination.number - 1],
+                         title=numbered(f"Reported by {person.name}", pagination), person=person,
+                         head_meta=HeadMeta(feeds=feeds), articles=[r.index.articles[s] for s in chunk],
+                         total=len(reported), pagination=pagination)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSummary:
+    role: str  # as the newest article words it
+    count: int  # articles that give the person this role
+    newest: Article
+
+
+def summarise_roles(roles: tuple[tuple[str, str], ...], articles: dict[str, Article]) -> list[RoleSummary]:
+    """Each distinct role once (compared without case), most frequent first, with its newest
+    article. A person named in thousands of articles keeps a short list: listing every
+    (role, article) pair made a page of a megabyte for one busy source."""
+    grouped: dict[str, list[str]] = {}
+    for role, slug in roles:  # newest article first
+        grouped.setdefault(role.casefold(), []).append((role, slug))
+    summaries = [RoleSummary(pairs[0][0], len(pairs), articles[pairs[0][1]]) for pairs in grouped.values()]
+    return sorted(summaries, key=lambda s: -s.count)  # stable: ties stay newest first
 
 
 def topic_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:

@@ -37,6 +37,10 @@ class Urls:
         """The first page of every quote of the person (their page shows the newest few)."""
         return self.path(f"people/{slug}/quotes/")
 
+    def person_reported(self, slug: str) -> str:
+        """The first page of every article the person reported (their page shows the newest few)."""
+        return self.path(f"people/{slug}/reported/")
+
     def topic_annotations(self, slug: str) -> str:
         """The first page of the topic's fact-checks and notes (its page shows the newest few)."""
         return self.path(f"topics/{slug}/annotations/")

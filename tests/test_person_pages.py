@@ -1,0 +1,85 @@
+"""A busy person's page stays short: reports excerpted with pages of their own, roles summarised.
+
+A synthetic site with ``annotation_excerpt: 2`` and ``pagination: 3``: Pat Reporter reported
+seven articles (r1 newest … r7 oldest), Sam Stringer two. Ada Lovelace appears in the seven
+with a role each: "Mathematician" three times (once written in lower case), then "Countess",
+"Writer" and "Countess" again, and once with no role.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import article, build_fixture_site, listing_pages, page
+from sitegen.check_html import check_links, validate_html
+from sitegen.diagnostics import Diagnostics
+
+REPORTS = [f"r{n}" for n in range(1, 8)]  # newest first
+ROLES = ["Mathematician", "Countess", "mathematician", "Writer", "Countess", "Mathematician", None]
+
+
+def report(slug: str, n: int, role: str | None) -> str:
+    ada = f"{{name: Ada Lovelace, role: {role}}}" if role else "Ada Lovelace"
+    return article(f"Title {slug}", date=f"2020-01-{20 - n:02d}", reporters="[Pat Reporter]", people=f"[{ada}]")
+
+
+FILES = {
+    "sitegen.yaml": "title: Person Pages\npagination: 3\nannotation_excerpt: 2\n",
+    "content/people/ada-lovelace.yaml": "name: Ada Lovelace\n",
+    **{f"content/articles/{slug}/index.md": report(slug, n, role) for n, (slug, role) in enumerate(zip(REPORTS, ROLES))},
+    **{f"content/articles/s{n}/index.md": article(f"Title s{n}", date=f"2019-0{n}-01", reporters="[Sam Stringer]")
+       for n in (1, 2)},
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    return build_fixture_site(tmp_path_factory, FILES, "person-pages")
+
+
+def titles(doc) -> list[str]:
+    return [a.get_text() for a in doc.select(".article-item-title a")]
+
+
+def test_person_page_shows_the_newest_reports_and_links_to_all(built):
+    section = page(built, "people/pat-reporter/").find(id="reported-title").find_parent("section")
+    assert titles(section) == ["Title r1", "Title r2"]
+    link = section.select_one(".all-link a")
+    assert link.get_text() == "All 7 reported articles" and link["href"] == "/people/pat-reporter/reported/"
+
+
+def test_reported_pages_list_every_report_newest_first(built):
+    pages = listing_pages(built, "/people/pat-reporter/reported/")
+    assert [url for url, _ in pages] == ["/people/pat-reporter/reported/", "/people/pat-reporter/reported/page/2/",
+                                         "/people/pat-reporter/reported/page/3/"]
+    assert [t for _, doc in pages for t in titles(doc)] == [f"Title {s}" for s in REPORTS]
+    assert [doc.title.get_text().split(" · ")[0] for _, doc in pages] == [
+        "Reported by Pat Reporter", "Reported by Pat Reporter, page 2", "Reported by Pat Reporter, page 3"]
+    assert all(doc.select_one(".lede a")["href"] == "/people/pat-reporter/" for _, doc in pages)
+    assert "7 articles" in pages[0][1].select_one(".lede").get_text()
+
+
+def test_short_report_lists_have_no_pages_of_their_own(built):
+    section = page(built, "people/sam-stringer/").find(id="reported-title").find_parent("section")
+    assert titles(section) == ["Title s2", "Title s1"] and section.select_one(".all-link") is None
+    assert not (built / "people/sam-stringer/reported").exists()
+
+
+def test_roles_are_summarised_once_each_most_frequent_first(built):
+    roles = page(built, "people/ada-lovelace/").select(".roles li")
+    assert [" ".join(li.get_text().split()) for li in roles] == [
+        "Mathematician — in 3 articles, most recently Title r1",
+        "Countess — in 2 articles, most recently Title r2",
+        "Writer — Title r4",
+    ]
+    assert [li.find("a")["href"] for li in roles] == ["/articles/r1/", "/articles/r2/", "/articles/r4/"]
+
+
+def test_pages_are_valid_and_their_links_resolve(built):
+    diags = Diagnostics()
+    assert check_links(built, "/", "", diags).links > 0
+    pages = sorted(built.glob("people/**/index.html"))
+    assert validate_html(pages, diags) == len(pages)
+    assert not diags.errors, [str(d) for d in diags.errors]
