@@ -24,7 +24,7 @@ from .comments import render_comment_text
 from .excerpts import excerpt, has_own_pages, site_annotation_lists
 from .feeds import Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_xml, topic_feed
 from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_json
-from .urls import Urls
+from .urls import Urls, page_url
 from ..search import search_page
 
 
@@ -36,17 +36,45 @@ class OutputFile:
 
 @dataclass(frozen=True, slots=True)
 class Pagination:
+    """Where one page stands in a paginated listing. It holds no list of every page's URL: a
+    listing of thousands of pages would make each page's pagination cost as much as all of
+    them (100,000 articles make 6,000 pages of fact-checks)."""
+
     number: int
     total: int
-    urls: tuple[str, ...]  # the URL of every page, first to last
+    first_url: str  # page 1's URL; the others follow from it (``url``)
+
+    def url(self, number: int) -> str:
+        return page_url(self.first_url, number)
+
+    @property
+    def current_url(self) -> str:
+        return self.url(self.number)
 
     @property
     def previous_url(self) -> str | None:
-        return self.urls[self.number - 2] if self.number > 1 else None
+        return self.url(self.number - 1) if self.number > 1 else None
 
     @property
     def next_url(self) -> str | None:
-        return self.urls[self.number] if self.number < self.total else None
+        return self.url(self.number + 1) if self.number < self.total else None
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        """Every page's URL, first to last; as long as the listing (``shown`` is what a pager needs)."""
+        return tuple(self.url(n) for n in range(1, self.total + 1))
+
+    def shown(self) -> list[tuple[int, str | None]]:
+        """The pages a pager lists, in order: the first and last, and two either side of this
+        one, as (number, URL); where pages are left out, one (number, None) marks the gap."""
+        near = range(max(1, self.number - 2), min(self.total, self.number + 2) + 1)
+        shown = sorted({1, self.total, *near})
+        entries = []
+        for previous, n in zip([0] + shown, shown):
+            if n - previous > 1:
+                entries.append((previous + 1, None))
+            entries.append((n, self.url(n)))
+        return entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,20 +158,28 @@ def wayback_url(article) -> str:
     return f"https://web.archive.org/web/{stamp + '/' if stamp else ''}{article.source.url}"
 
 
-def paginate(items: tuple, size: int, first_url: str, urls: Urls) -> Iterator[tuple[tuple, Pagination]]:
+def paginate(items: tuple, size: int, first_url: str) -> Iterator[tuple[tuple, Pagination]]:
     """Split ``items`` into pages; an empty listing still has one (empty) page."""
-    total = max(1, math.ceil(len(items) / size))
-    page_urls = tuple(urls.page(first_url, n) for n in range(1, total + 1))
-    for number in range(1, total + 1):
-        yield items[(number - 1) * size: number * size], Pagination(number, total, page_urls)
+    for number in range(1, page_count(items, size) + 1):
+        yield page_of(items, size, first_url, number)
+
+
+def page_count(items: tuple, size: int) -> int:
+    return max(1, math.ceil(len(items) / size))
+
+
+def page_of(items: tuple, size: int, first_url: str, number: int) -> tuple[tuple, Pagination]:
+    """Page ``number`` of ``items`` alone, for a unit that renders one page of a long listing."""
+    total = page_count(items, size)
+    if not 1 <= number <= total:
+        raise ValueError(f"no page {number} of {first_url}")
+    return items[(number - 1) * size: number * size], Pagination(number, total, first_url)
 
 
 def archive_page(r: Renderer, number: int) -> OutputFile:
-    for chunk, pagination in paginate(r.index.order, r.config.pagination, r.urls.home(), r.urls):
-        if pagination.number == number:
-            groups = archive_groups(tuple(r.index.articles[s] for s in chunk))
-            return r.page("index.html", pagination.urls[number - 1], title="Archive", groups=groups, pagination=pagination)
-    raise ValueError(f"no archive page {number}")
+    chunk, pagination = page_of(r.index.order, r.config.pagination, r.urls.home(), number)
+    groups = archive_groups(tuple(r.index.articles[s] for s in chunk))
+    return r.page("index.html", pagination.current_url, title="Archive", groups=groups, pagination=pagination)
 
 
 ANNOTATION_LIST_TITLES = {"fact-checks": "Fact-checks", "corrections": "Corrections"}
@@ -152,12 +188,9 @@ ANNOTATION_LIST_TITLES = {"fact-checks": "Fact-checks", "corrections": "Correcti
 def annotation_list_page(r: Renderer, kind: str, number: int) -> OutputFile:
     """Page ``number`` of every fact-check, or every correction, of the archive."""
     refs = site_annotation_lists(r.index)[kind]
-    for chunk, pagination in paginate(refs, r.config.pagination, r.urls.annotations(kind), r.urls):
-        if pagination.number == number:
-            return r.page("annotation_list.html", pagination.urls[number - 1],
-                          title=numbered(ANNOTATION_LIST_TITLES[kind], pagination), kind=kind,
-                          annotations=chunk, total=len(refs), pagination=pagination)
-    raise ValueError(f"no page {number} of {kind}")
+    chunk, pagination = page_of(refs, r.config.pagination, r.urls.annotations(kind), number)
+    return r.page("annotation_list.html", pagination.current_url, title=numbered(ANNOTATION_LIST_TITLES[kind], pagination),
+                  kind=kind, annotations=chunk, total=len(refs), pagination=pagination)
 
 
 def numbered(title: str, pagination: Pagination) -> str:
@@ -194,23 +227,23 @@ def person_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     quotes = r.index.person_quotes.get(slug, ())
     reported = r.index.person_reported.get(slug, ())
     reported_excerpt = excerpt(reported, r.config, r.urls.person_reported(slug))
-    for chunk, pagination in paginate(articles, r.config.pagination, r.urls.person(slug), r.urls):
+    for chunk, pagination in paginate(articles, r.config.pagination, r.urls.person(slug)):
         # The profile describes the person once, on the first page; later pages only list articles.
         json_ld = script_json(profile_page(person, r.config, r.urls)) if pagination.number == 1 else ""
-        yield r.page("person.html", pagination.urls[pagination.number - 1], title=person.name, person=person,
+        yield r.page("person.html", pagination.current_url, title=person.name, person=person,
                      head_meta=HeadMeta(feeds=feeds, json_ld=json_ld),
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination,
                      roles=summarise_roles(r.index.person_roles.get(slug, ()), r.index.articles),
                      quotes=excerpt(quotes, r.config, r.urls.person_quotes(slug)),
                      reported=replace(reported_excerpt, items=tuple(r.index.articles[s] for s in reported_excerpt.items)))
     if has_own_pages(quotes, r.config):
-        for chunk, pagination in paginate(quotes, r.config.pagination, r.urls.person_quotes(slug), r.urls):
-            yield r.page("person_quotes.html", pagination.urls[pagination.number - 1],
+        for chunk, pagination in paginate(quotes, r.config.pagination, r.urls.person_quotes(slug)):
+            yield r.page("person_quotes.html", pagination.current_url,
                          title=numbered(f"Quotes by {person.name}", pagination), person=person,
                          head_meta=HeadMeta(feeds=feeds), quotes=chunk, total=len(quotes), pagination=pagination)
     if has_own_pages(reported, r.config):
-        for chunk, pagination in paginate(reported, r.config.pagination, r.urls.person_reported(slug), r.urls):
-            yield r.page("person_reported.html", pagination.urls[pagination.number - 1],
+        for chunk, pagination in paginate(reported, r.config.pagination, r.urls.person_reported(slug)):
+            yield r.page("person_reported.html", pagination.current_url,
                          title=numbered(f"Reported by {person.name}", pagination), person=person,
                          head_meta=HeadMeta(feeds=feeds), articles=[r.index.articles[s] for s in chunk],
                          total=len(reported), pagination=pagination)
@@ -242,13 +275,13 @@ def topic_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     yield r.feed_file(feed)
     head = HeadMeta(feeds=(r.site_feed_link, FeedLink(feed.title, feed.url)))
     annotations = r.index.topic_annotations.get(slug, ())
-    for chunk, pagination in paginate(articles, r.config.pagination, r.urls.topic(slug), r.urls):
-        yield r.page("topic.html", pagination.urls[pagination.number - 1], title=topic.name, topic=topic, head_meta=head,
+    for chunk, pagination in paginate(articles, r.config.pagination, r.urls.topic(slug)):
+        yield r.page("topic.html", pagination.current_url, title=topic.name, topic=topic, head_meta=head,
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination, related=related,
                      annotations=excerpt(annotations, r.config, r.urls.topic_annotations(slug)))
     if has_own_pages(annotations, r.config):
-        for chunk, pagination in paginate(annotations, r.config.pagination, r.urls.topic_annotations(slug), r.urls):
-            yield r.page("topic_annotations.html", pagination.urls[pagination.number - 1],
+        for chunk, pagination in paginate(annotations, r.config.pagination, r.urls.topic_annotations(slug)):
+            yield r.page("topic_annotations.html", pagination.current_url,
                          title=numbered(f"Fact-checks and notes on {topic.name}", pagination), topic=topic,
                          head_meta=head, annotations=chunk, total=len(annotations), pagination=pagination)
 

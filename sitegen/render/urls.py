@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from ..model import Article
 
 
+def page_url(first_page: str, number: int) -> str:
+    """Page ``number`` of a paginated listing whose first page is ``first_page``."""
+    return first_page if number == 1 else f"{first_page}page/{number}/"
+
+
 @dataclass(frozen=True, slots=True)
 class Urls:
     base_path: str = "/"  # starts and ends with "/"
@@ -55,7 +60,7 @@ class Urls:
 
     def page(self, first_page: str, number: int) -> str:
         """Page ``number`` of a paginated listing whose first page is ``first_page``."""
-        return first_page if number == 1 else f"{first_page}page/{number}/"
+        return page_url(first_page, number)
 
     def absolute(self, url: str) -> str:
         return self.origin + url if self.origin and url.startswith("/") else url
