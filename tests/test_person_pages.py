@@ -1,20 +1,22 @@
 """A busy person's page stays short: reports excerpted with pages of their own, roles summarised.
 
 A synthetic site with ``annotation_excerpt: 2`` and ``pagination: 3``: Pat Reporter reported
-seven articles (r1 newest … r7 oldest), Sam Stringer two. Ada Lovelace appears in the seven
+seven articles (r1 newest … r7 oldest), Sam Stringer two; Pat is named in one more (m1). Ada Lovelace appears in the seven
 with a role each: "Mathematician" three times (once written in lower case), then "Countess",
 "Writer" and "Countess" again, and once with no role.
 """
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from conftest import article, build_fixture_site, listing_pages, page
+from conftest import article, build, build_fixture_site, listing_pages, page, write_files
 from sitegen.check_html import check_links, validate_html
 from sitegen.diagnostics import Diagnostics
+from sitegen.render import feeds
 
 REPORTS = [f"r{n}" for n in range(1, 8)]  # newest first
 ROLES = ["Mathematician", "Countess", "mathematician", "Writer", "Countess", "Mathematician", None]
@@ -31,6 +33,8 @@ FILES = {
     **{f"content/articles/{slug}/index.md": report(slug, n, role) for n, (slug, role) in enumerate(zip(REPORTS, ROLES))},
     **{f"content/articles/s{n}/index.md": article(f"Title s{n}", date=f"2019-0{n}-01", reporters="[Sam Stringer]")
        for n in (1, 2)},
+    # Pat Reporter named in an article they did not report: dated as r4, first by slug.
+    "content/articles/m1/index.md": article("Title m1", date="2020-01-17", people="[Pat Reporter]"),
 }
 
 
@@ -65,6 +69,20 @@ def test_short_report_lists_have_no_pages_of_their_own(built):
     section = page(built, "people/sam-stringer/").find(id="reported-title").find_parent("section")
     assert titles(section) == ["Title s2", "Title s1"] and section.select_one(".all-link") is None
     assert not (built / "people/sam-stringer/reported").exists()
+
+
+def test_feed_holds_the_newest_of_what_they_reported_and_appear_in(built, tmp_path, monkeypatch):
+    newest_first = ["r1", "r2", "r3", "m1", "r4", "r5", "r6", "r7"]
+    assert feed_slugs(built / "people/pat-reporter/feed.xml") == newest_first
+    monkeypatch.setattr(feeds, "SUBJECT_FEED_LIMIT", 4)
+    root = write_files(tmp_path, FILES)
+    assert build(root, "--jobs", "1").exit_code == 0
+    assert feed_slugs(root / "public/people/pat-reporter/feed.xml") == newest_first[:4]
+
+
+def feed_slugs(path: Path) -> list[str]:
+    entries = ET.parse(path).getroot().findall("{http://www.w3.org/2005/Atom}entry")
+    return [e.find("{http://www.w3.org/2005/Atom}link").get("href").split("/")[-2] for e in entries]
 
 
 def test_roles_are_summarised_once_each_most_frequent_first(built):

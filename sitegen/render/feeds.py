@@ -63,10 +63,14 @@ def site_feed(index: Index, config: Config, urls: Urls, with_content) -> Feed:
 def person_feed(slug: str, site: Site, index: Index, config: Config, urls: Urls) -> Feed:
     """Every article the person appears in, is quoted in or reported."""
     person = site.people[slug]
-    mine = set(index.person_articles.get(slug, ())) | set(index.person_reported.get(slug, ()))
+    # Both lists are newest first, so the newest of the two together are among the newest of
+    # each: sorting those few, not walking the whole archive for each person (21,000 people
+    # times 100,000 articles was most of a 100,000-article build).
+    newest = {s for listed in (index.person_articles, index.person_reported) for s in listed.get(slug, ())[:SUBJECT_FEED_LIMIT]}
     return Feed(f"{person.name} · {config.title}", person.description or f"Articles about {person.name}",
                 urls.person(slug) + FEED_FILE, urls.person(slug),
-                _newest(index, [s for s in index.order if s in mine], SUBJECT_FEED_LIMIT), full_content=False)
+                _newest(index, sorted(newest, key=lambda s: index.articles[s].sort_key), SUBJECT_FEED_LIMIT),
+                full_content=False)
 
 
 def topic_feed(slug: str, site: Site, index: Index, config: Config, urls: Urls) -> Feed:
