@@ -195,8 +195,9 @@ def measure_size(ws: Workspace, sitegen: Sitegen, size: int, seed: int, runs: in
              "add": incremental(changes.add_article), "template": incremental(changes.change_template)}
     results = []
     try:
-        log(f"n={size}: warm-up build")
-        cold()
+        if runs > 1:  # a warm-up of the largest sizes would cost as much as their one measured run
+            log(f"n={size}: warm-up build")
+            cold()
         for scenario in SCENARIOS:
             measured = []
             for i in range(runs):
@@ -269,16 +270,22 @@ def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
     return lines
 
 
-def results_block(infos, results, runs: int, jobs: int | None, seed: int, sitegen: Sitegen,
+def results_block(infos, results, runs: dict[int, int], jobs: int | None, seed: int, sitegen: Sitegen,
                   options: BuildOptions) -> str:
     flags = [f for f, present in (("--clean", options.clean), ("--jobs", options.jobs)) if present]
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
     lines = [BEGIN, "", f"Measured {today} with `python3 benchmarks/run.py --sizes "
-             f"{','.join(str(i.size) for i in infos)} --runs {runs}{f' --jobs {jobs}' if jobs else ''}{f' --commit {sitegen.commit}' if sitegen.commit else ''} --seed {seed}`"
-             f" (median of {runs} runs after one warm-up build; build options available: "
+             f"{','.join(str(i.size) for i in infos)} --runs {','.join(str(runs[i.size]) for i in infos)}{f' --jobs {jobs}' if jobs else ''}{f' --commit {sitegen.commit}' if sitegen.commit else ''} --seed {seed}`"
+             f" ({_runs_described(runs)}; build options available: "
              f"{', '.join(flags) if flags else 'neither --clean nor --jobs'}).", "", *machine_description(sitegen), "",
              *results_table(infos, results), "", END]
     return "\n".join(lines)
+
+
+def _runs_described(runs: dict[int, int]) -> str:
+    parts = [f"{'median of %d runs after one warm-up build' % n if n > 1 else 'one run, no warm-up'} at {size:,}"
+             for size, n in runs.items()]
+    return "; ".join(parts)
 
 
 def update_results_file(path: Path, block: str) -> None:
@@ -301,7 +308,8 @@ def update_results_file(path: Path, block: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark sitegen build on synthetic archives.")
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts [default: 1000,10000]")
-    parser.add_argument("--runs", type=int, default=3, help="timed runs per scenario; medians are reported [default: 3]")
+    parser.add_argument("--runs", default="3", help="timed runs per scenario, medians reported: one number, or one per size "
+                        "(3,3,1); a size measured once gets no warm-up build [default: 3]")
     parser.add_argument("--jobs", type=int, default=None, help="pass --jobs N to the build (when it supports it)")
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED, help="generator seed")
     parser.add_argument("--work", type=Path, default=HERE / ".work", help="work folder [default: benchmarks/.work]")
@@ -316,7 +324,14 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
         parser.error(f"--sizes: expected numbers like 1000,10000, got {args.sizes!r}")
-    if not sizes or min(sizes) < 1 or args.runs < 1:
+    try:
+        runs = [int(r) for r in args.runs.split(",") if r.strip()]
+    except ValueError:
+        parser.error(f"--runs: expected a number or one per size like 3,3,1, got {args.runs!r}")
+    runs = runs * len(sizes) if len(runs) == 1 else runs
+    if len(runs) != len(sizes):
+        parser.error(f"--runs: {len(runs)} counts for {len(sizes)} sizes")
+    if not sizes or min(sizes) < 1 or min(runs) < 1:
         parser.error("sizes and --runs must be at least 1")
     if not TIME.is_file():
         parser.error(f"{TIME} not found: install GNU time (Debian/Ubuntu: apt-get install time)")
@@ -326,12 +341,13 @@ def main(argv: list[str] | None = None) -> int:
 
     previous_handler = signal.signal(signal.SIGTERM, _interrupted)  # `kill` still undoes edits, empties the trash
     try:
-        return _measure(args, sizes, log)
+        return _measure(args, dict(zip(sizes, runs)), log)
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
 
 
-def _measure(args: argparse.Namespace, sizes: list[int], log) -> int:
+def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
+    """``sizes`` maps each archive size to its number of timed runs."""
     ws = Workspace(args.work.resolve())
     sitegen = snapshot_sitegen(args.commit, ws.root / "code") if args.commit else installed_sitegen()
     log(f"measuring {sitegen.described}")
@@ -340,8 +356,8 @@ def _measure(args: argparse.Namespace, sizes: list[int], log) -> int:
         log("note: this sitegen build has no --jobs option; building with its default")
     infos, results = [], []
     try:
-        for size in sizes:
-            info, measured = measure_size(ws, sitegen, size, args.seed, args.runs, args.jobs, options, log)
+        for size, runs in sizes.items():
+            info, measured = measure_size(ws, sitegen, size, args.seed, runs, args.jobs, options, log)
             infos.append(info)
             results += measured
     except BuildFailed as exc:
@@ -354,7 +370,7 @@ def _measure(args: argparse.Namespace, sizes: list[int], log) -> int:
         ws.empty_trash()  # only now: every timed run is done
     print("\n".join(results_table(infos, results)))
     if args.write:
-        block = results_block(infos, results, args.runs, args.jobs, args.seed, sitegen, options)
+        block = results_block(infos, results, sizes, args.jobs, args.seed, sitegen, options)
         update_results_file(args.results, block)
         log(f"updated {args.results.name}")
     return 0
