@@ -17,7 +17,7 @@ from .index import build_index
 from .load import load_site
 from .render import Renderer, Urls, create_environment, crawler_files, plan_units, render_unit, static_files, theme_dirs
 from .search import index_site
-from .write import MARKER, ReusedFile, WriteStats, recover, update_output, write_output
+from .write import MARKER, ReusedFile, WriteStats, open_stage, recover, update_output, write_output
 
 
 @dataclass
@@ -86,12 +86,14 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
     new_manifest = OutputManifest()
     with _timed(report.timings, "render+write"):
         if todo or set(manifest.units) != {u.id for u in units} or search or not (output / MARKER).exists():
-            files = _files(units, todo, manifest, new_manifest, renderer, static, jobs, progress)
-            if _small_change(todo, units, manifest) and not (search or recovered) and (output / MARKER).exists():
-                report.write = update_output(files, output, {path for _, paths, _ in manifest.units.values() for path in paths})
+            in_place = _small_change(todo, units, manifest) and not (search or recovered) and (output / MARKER).exists()
+            stage = open_stage(output, whole_tree=not in_place)
+            files = _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress)
+            if in_place:
+                report.write = update_output(files, stage, {path for _, paths, _ in manifest.units.values() for path in paths})
             else:
                 finish = (lambda staging: index_site(staging, config)) if search else None
-                report.write = write_output(files, output, before_swap=finish)
+                report.write = write_output(files, stage, before_swap=finish)
         else:  # nothing changed: the previous output is already this build's output
             new_manifest = manifest
     if cache.misses or new_manifest is not manifest or clean:
@@ -119,9 +121,10 @@ def _reusable(unit, manifest: OutputManifest, output: Path) -> bool:
     return bool(old) and old[0] == unit.key and all(os.path.isfile(folder + path) for path in old[1])
 
 
-def _files(units, todo, manifest, new_manifest, renderer, static, jobs, progress=None):
-    """Every output file, in plan order: reused ones linked, the others rendered by workers."""
-    rendered = parallel.run(_render, [u.id for u in todo], jobs, {"renderer": renderer, "static": static})
+def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress=None):
+    """Every output file, in plan order: those of reused units as they were, the others
+    rendered and staged by workers."""
+    rendered = parallel.run(_render, [u.id for u in todo], jobs, {"renderer": renderer, "static": static, "stage": stage})
     todo_ids = {u.id for u in todo}
     paths = []
     done = 0
@@ -133,7 +136,7 @@ def _files(units, todo, manifest, new_manifest, renderer, static, jobs, progress
                 progress("render", done, len(todo))
             assert unit_id == unit.id  # results come back in task order
             yield from files
-            unit_paths, sizes = tuple(f.path for f in files), tuple(len(f.data) for f in files)
+            unit_paths, sizes = tuple(f.path for f in files), tuple(f.size for f in files)
         else:
             _, unit_paths, sizes = manifest.units[unit.id]
             yield from map(ReusedFile, unit_paths, sizes)
@@ -143,7 +146,8 @@ def _files(units, todo, manifest, new_manifest, renderer, static, jobs, progress
 
 
 def _render(state: dict, unit_id: tuple):
-    return unit_id, render_unit(state["renderer"], unit_id, state["static"])
+    """In a worker: render one unit and stage its files; only their paths and sizes go back."""
+    return unit_id, [state["stage"].put(file) for file in render_unit(state["renderer"], unit_id, state["static"])]
 
 
 def urls_for(config: Config) -> Urls:

@@ -16,6 +16,11 @@ Two ways to put a build in place:
   committed with one rename, and applied. A build killed before the commit leaves the old site
   untouched; one killed after it is finished by the next build (``recover``), which does
   this before it looks at the output. A build that *fails* always fails before the commit.
+
+Either way the files go to a staging folder first (``Stage``), and render workers put the
+files they render there themselves: the build's parent process receives a path and a size
+per file, not the bytes of every page (at 100,000 articles those bytes queued up in the
+parent faster than one process could write them).
 """
 
 from __future__ import annotations
@@ -25,8 +30,9 @@ import ctypes.util
 import json
 import os
 import shutil
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Iterable
 
 MARKER = ".sitegen-output"  # says "sitegen made this folder": we only ever replace such folders
@@ -41,8 +47,7 @@ class WriteStats:
     files: int = 0
     bytes: int = 0
     written: int = 0  # files whose bytes changed (or are new)
-    linked: int = 0  # files identical to the previous build, hard-linked
-    folders: set = field(default_factory=set, repr=False)  # made in the staging folder so far
+    linked: int = 0  # files identical to the previous build: hard-linked, or left in place
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,64 +58,124 @@ class ReusedFile:
     size: int  # as the build that wrote it recorded (counted in the report without a stat)
 
 
-def write_output(files: Iterable, output_dir: Path, before_swap=None) -> WriteStats:
-    """Write ``files`` into a staging folder, run ``before_swap(staging)`` (e.g. the search
-    indexer, which reads the finished pages), then swap the staging folder into place."""
+@dataclass(frozen=True, slots=True)
+class StagedFile:
+    """A rendered file that ``Stage.put`` has dealt with."""
+
+    path: str
+    size: int
+    written: bool  # its bytes differ from the previous output's (or it is new)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A build's staging folder beside the output. Whoever renders a file puts it here: the
+    parent, or a render worker (which gets this object when it is forked)."""
+
+    folder: Path
+    output: Path
+    whole_tree: bool  # a complete new tree (write_output), or only the changed files (update_output)
+    made: set = field(default_factory=set, compare=False)  # folders this process has made
+
+    def put(self, file) -> StagedFile:
+        """Stage an ``OutputFile``: written if its bytes changed; otherwise, for a whole new
+        tree, hard-linked from the previous output, and for an update, left out."""
+        rel = _checked(file.path)
+        previous = os.path.join(self.output, rel)
+        same = _same_bytes(previous, file.data)
+        if same and not self.whole_tree:
+            return StagedFile(rel, len(file.data), False)
+        target = os.path.join(self.folder, rel)
+        _make_folder(os.path.dirname(target), self.made)
+        if same:
+            try:
+                os.link(previous, target)
+                return StagedFile(rel, len(file.data), False)
+            except OSError:
+                pass  # e.g. a file system without hard links: write it instead
+        with open(target, "wb") as handle:
+            handle.write(file.data)
+        return StagedFile(rel, len(file.data), True)
+
+
+def open_stage(output_dir: Path, whole_tree: bool) -> Stage:
+    """This build's staging folder, made empty; then ``write_output`` (a whole tree) or
+    ``update_output`` puts what was staged in place."""
     output_dir = Path(output_dir)
     check_output_dir(output_dir)
     output_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = _beside(output_dir, "staging")
-    staging.mkdir()
-    stats = WriteStats()
+    folder = _beside(output_dir, "staging")
+    folder.mkdir()
+    return Stage(folder, output_dir, whole_tree)
+
+
+def write_output(files: Iterable, stage: Stage, before_swap=None) -> WriteStats:
+    """Complete the new tree in ``stage`` with ``files`` (staged, reused or still to stage),
+    run ``before_swap(folder)`` (e.g. the search indexer, which reads the finished pages), then
+    swap it into place."""
+    stats, produced = WriteStats(), set()
     try:
-        (staging / MARKER).write_bytes(b"This folder is written by sitegen build and replaced on every build.\n")
+        (stage.folder / MARKER).write_bytes(b"This folder is written by sitegen build and replaced on every build.\n")
         for file in files:
-            _write_one(file, staging, output_dir, stats)
+            file = _counted(file, stage, stats, produced)
+            if isinstance(file, ReusedFile):
+                target = os.path.join(stage.folder, file.path)
+                _make_folder(os.path.dirname(target), stage.made)
+                os.link(os.path.join(stage.output, file.path), target)  # the plan checked it exists: a failure is real
         if before_swap is not None:
-            before_swap(staging)
-        _swap_into_place(staging, output_dir)
+            before_swap(stage.folder)
+        _swap_into_place(stage.folder, stage.output)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _abandon(files, stage)
         raise
     return stats
 
 
-def update_output(files: Iterable, output_dir: Path, previous_files: set[str]) -> WriteStats:
-    """Change the existing output in place into ``files``: write the files whose bytes changed,
-    delete those of ``previous_files`` (what the last build wrote) no longer produced."""
-    output_dir = Path(output_dir)
-    check_output_dir(output_dir)
-    staging, journal = _beside(output_dir, "staging"), _beside(output_dir, "journal")
-    staging.mkdir()
+def update_output(files: Iterable, stage: Stage, previous_files: set[str]) -> WriteStats:
+    """Change the existing output in place into ``files``: the files whose bytes changed are
+    in ``stage`` (or staged here); those of ``previous_files`` (what the last build wrote) no
+    longer produced are deleted."""
+    journal = _beside(stage.output, "journal")
     stats, produced, moves = WriteStats(), {MARKER}, []
     try:
         for file in files:
-            rel = _checked(file.path)
-            if rel in produced:
-                raise OutputError(f"two pages want the same output file: {file.path}")
-            produced.add(rel)
-            stats.files += 1
-            if isinstance(file, ReusedFile):
-                stats.bytes += file.size
-                stats.linked += 1
-                continue
-            stats.bytes += len(file.data)
-            if _same_bytes(output_dir / rel, file.data):
-                stats.linked += 1
-                continue
-            target = staging / rel
-            _make_folder(target.parent, stats.folders)
-            target.write_bytes(file.data)
-            stats.written += 1
-            moves.append(rel)
+            file = _counted(file, stage, stats, produced)
+            if isinstance(file, StagedFile) and file.written:
+                moves.append(file.path)
         deletions = sorted(previous_files - produced)
-        _store_journal(journal, {"staging": staging.name, "moves": moves, "deletions": deletions})
+        _store_journal(journal, {"staging": stage.folder.name, "moves": moves, "deletions": deletions})
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _abandon(files, stage)
         raise
     # Committed: from here on, an interruption is finished by the next build, not undone.
-    _apply_journal(journal, output_dir)
+    _apply_journal(journal, stage.output)
     return stats
+
+
+def _counted(file, stage: Stage, stats: WriteStats, produced: set):
+    """``file`` staged if it was not yet, checked to be the only file at its path, and counted."""
+    if not isinstance(file, (ReusedFile, StagedFile)):
+        file = stage.put(file)
+    rel = _checked(file.path)
+    if rel in produced:
+        raise OutputError(f"two pages want the same output file: {file.path}")
+    produced.add(rel)
+    stats.files += 1
+    stats.bytes += file.size
+    if isinstance(file, StagedFile) and file.written:
+        stats.written += 1
+    else:
+        stats.linked += 1
+    return file
+
+
+def _abandon(files: Iterable, stage: Stage) -> None:
+    """After a failure: stop the renderers first (closing the generator that feeds us ends its
+    worker pool), so that none is still putting files in the folder being removed."""
+    close = getattr(files, "close", None)
+    if close is not None:
+        close()
+    shutil.rmtree(stage.folder, ignore_errors=True)
 
 
 def _store_journal(journal: Path, plan: dict) -> None:
@@ -148,10 +213,10 @@ def _beside(output_dir: Path, kind: str) -> Path:
     return output_dir.parent / f".{output_dir.name}.{kind}-{os.getpid()}"
 
 
-def _make_folder(folder: Path, made: set) -> None:
+def _make_folder(folder, made: set) -> None:
     """One mkdir per folder, not one per file: ``made`` holds the folders made so far."""
     if folder not in made:
-        folder.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         made.add(folder)
 
 
@@ -184,40 +249,13 @@ def _checked(path: str) -> str:
     return path
 
 
-def _safe_relative(path: str) -> PurePosixPath:
-    return PurePosixPath(_checked(path))
-
-
-def _write_one(file, staging: Path, previous: Path, stats: WriteStats) -> None:
-    rel = _safe_relative(file.path)
-    target = staging.joinpath(*rel.parts)
-    if target.exists():
-        raise OutputError(f"two pages want the same output file: {file.path}")
-    _make_folder(target.parent, stats.folders)
-    old = previous.joinpath(*rel.parts)
-    stats.files += 1
-    if isinstance(file, ReusedFile):
-        os.link(old, target)  # the plan checked it exists; a failure here is a real error
-        stats.bytes += file.size
-        stats.linked += 1
-        return
-    stats.bytes += len(file.data)
-    if _same_bytes(old, file.data):
-        try:
-            os.link(old, target)
-            stats.linked += 1
-            return
-        except OSError:
-            pass  # e.g. a file system without hard links: write it instead
-    target.write_bytes(file.data)
-    stats.written += 1
-
-
-def _same_bytes(path: Path, data: bytes) -> bool:
+def _same_bytes(path: str, data: bytes) -> bool:
     try:
-        if path.is_symlink() or path.stat().st_size != len(data):
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as handle:
+            return handle.read() == data
     except OSError:
         return False
 
