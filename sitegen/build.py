@@ -9,13 +9,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from . import parallel, paths
 from .cache import BuildCache, CacheDamaged, OutputManifest
 from .config import Config, load_config
-from .diagnostics import Diagnostics
+from .diagnostics import BuildError, Diagnostics
 from .index import build_index
 from .load import load_site
 from .render import Renderer, Urls, create_environment, crawler_files, plan_units, render_unit, static_files, theme_dirs
+from .render.theme import template_problem
 from .search import index_site
 from .write import MARKER, ReusedFile, WriteStats, open_stage, recover, update_output, write_output
 
@@ -147,7 +150,11 @@ def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, p
 
 def _render(state: dict, unit_id: tuple):
     """In a worker: render one unit and stage its files; only their paths and sizes go back."""
-    return unit_id, [state["stage"].put(file) for file in render_unit(state["renderer"], unit_id, state["static"])]
+    try:
+        files = render_unit(state["renderer"], unit_id, state["static"])
+    except jinja2.TemplateError as exc:  # a theme's mistake: reported like a content error
+        raise BuildError([template_problem(exc, " ".join(map(str, unit_id)))]) from None
+    return unit_id, [state["stage"].put(file) for file in files]
 
 
 def urls_for(config: Config) -> Urls:

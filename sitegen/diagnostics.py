@@ -42,6 +42,10 @@ class BuildError(Exception):
         self.diagnostics = diagnostics
         super().__init__(f"{len(diagnostics)} error(s)")
 
+    def __reduce__(self):
+        # Raised in a render worker, it reaches the parent pickled: keep the diagnostics.
+        return (type(self), (self.diagnostics,))
+
 
 @dataclass
 class Diagnostics:

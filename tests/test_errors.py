@@ -68,6 +68,42 @@ def test_bad_input_is_located_and_leaves_public_untouched(site, monkeypatch, nam
     assert_public_untouched(root)
 
 
+THEME = "themes/default/templates/article.html"
+TEMPLATE_CASES = [
+    ("error while rendering", '{% extends "base.html" %}\n{% block main %}\n<h1>{{ article.title }}</h1>\n<p>{{ article.title.boom() }}</p>\n{% endblock %}\n',
+     f"{THEME}:4: template error: 'str object' has no attribute 'boom' (rendering article good)"),
+    ("syntax error", '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n',
+     f"{THEME}:3: template error: Expected an expression"),
+    ("missing include", '{% extends "base.html" %}\n{% block main %}\n{% include "nowhere.html" %}\n{% endblock %}\n',
+     f"{THEME}:3: template error: no template 'nowhere.html' in the theme's templates/ folders"),
+]
+
+
+@pytest.mark.parametrize("name,template,message", TEMPLATE_CASES, ids=[c[0] for c in TEMPLATE_CASES])
+def test_template_errors_are_located_like_content_errors(site, monkeypatch, name, template, message):
+    """A theme is input too: a mistake in a template names its file and line, no traceback."""
+    root = site(GOOD)
+    monkeypatch.chdir(root)
+    result, root = build_twice(lambda files: root, {THEME: template})
+    assert result.exit_code == 1, result.output
+    assert message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "output folder was left unchanged" in result.stderr
+    assert_public_untouched(root)
+
+
+def test_template_error_in_a_worker_process_is_located_too(site, monkeypatch):
+    """Enough pages for a pool of forked workers: the error crosses back to the parent whole."""
+    many = {f"content/articles/a{n:02d}/index.md": article(f"Article {n}", date="2016-12-18") for n in range(70)}
+    root = site({**GOOD, **many})
+    monkeypatch.chdir(root)
+    (root / THEME).parent.mkdir(parents=True)
+    (root / THEME).write_text(TEMPLATE_CASES[0][1], encoding="utf-8")
+    result = build(root, "--jobs", "2")
+    assert result.exit_code == 1, result.output
+    assert f"{THEME}:4: template error: 'str object' has no attribute 'boom'" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_several_errors_reported_in_one_run(site, monkeypatch):
     root = site(GOOD)
     monkeypatch.chdir(root)

@@ -6,13 +6,14 @@ A site overrides any template or static file by putting a file with the same nam
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 import jinja2
 
 import sitegen
 
-from ..diagnostics import Diagnostics, Location
+from ..diagnostics import Diagnostic, Diagnostics, Location
 from ..paths import is_inside
 
 
@@ -69,3 +70,24 @@ def static_files(dirs: list[Path], diags: Diagnostics) -> dict[str, Path]:
             found.setdefault(rel, path)
     return dict(sorted(found.items()))
 
+
+
+def template_problem(exc: jinja2.TemplateError, making: str) -> Diagnostic:
+    """A theme's template error, located like any other input error: ``path:line: message``.
+
+    A syntax error names its file and line. An error while rendering (an undefined name, a
+    method called on the wrong kind of value) does not, but Jinja rewrites the traceback so
+    that its frames are the templates' own files and lines: the innermost one is where it
+    went wrong. ``making`` names the unit being rendered (``article good``), for errors that depend on the data.
+    """
+    path, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not path:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.endswith(".py")]
+        if frames:
+            path, line = frames[-1].filename, frames[-1].lineno
+    if isinstance(exc, jinja2.TemplateNotFound):  # its message lists every search folder, installed ones too
+        what = f"no template '{exc.name}' in the theme's templates/ folders"
+    else:
+        what = exc.message or type(exc).__name__
+    message = f"template error: {what} (rendering {making})"
+    return Diagnostic("error", Location(Path(path), line) if path else None, message)
