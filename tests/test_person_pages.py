@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, build, build_fixture_site, listing_pages, page, write_files
+from conftest import article, build, build_fixture_site, listing_pages, page, soup, write_files
 from sitegen.check_html import check_links, validate_html
 from sitegen.diagnostics import Diagnostics
 from sitegen.render import feeds
@@ -101,3 +101,14 @@ def test_pages_are_valid_and_their_links_resolve(built):
     pages = sorted(built.glob("people/**/index.html"))
     assert validate_html(pages, diags) == len(pages)
     assert not diags.errors, [str(d) for d in diags.errors]
+
+
+def test_every_page_of_the_site_has_a_title_of_its_own(built):
+    """Page 2 of a listing is not page 1: search results and browser tabs tell them apart."""
+    titles_by_page = {path.relative_to(built).as_posix(): soup(path).title.get_text() for path in sorted(built.rglob("*.html"))}
+    seen: dict[str, str] = {}
+    for path, title in titles_by_page.items():
+        assert title not in seen, f"{path} and {seen[title]} are both titled {title!r}"
+        seen[title] = path
+    assert titles_by_page["people/ada-lovelace/page/2/index.html"].startswith("Ada Lovelace, page 2 · ")
+    assert titles_by_page["page/2/index.html"].startswith("Archive, page 2 · ")

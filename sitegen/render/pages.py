@@ -179,7 +179,8 @@ def page_of(items: tuple, size: int, first_url: str, number: int) -> tuple[tuple
 def archive_page(r: Renderer, number: int) -> OutputFile:
     chunk, pagination = page_of(r.index.order, r.config.pagination, r.urls.home(), number)
     groups = archive_groups(tuple(r.index.articles[s] for s in chunk))
-    return r.page("index.html", pagination.current_url, title="Archive", groups=groups, pagination=pagination)
+    return r.page("index.html", pagination.current_url, title=numbered("Archive", pagination), groups=groups,
+                  pagination=pagination)
 
 
 ANNOTATION_LIST_TITLES = {"fact-checks": "Fact-checks", "corrections": "Corrections"}
@@ -230,7 +231,7 @@ def person_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     for chunk, pagination in paginate(articles, r.config.pagination, r.urls.person(slug)):
         # The profile describes the person once, on the first page; later pages only list articles.
         json_ld = script_json(profile_page(person, r.config, r.urls)) if pagination.number == 1 else ""
-        yield r.page("person.html", pagination.current_url, title=person.name, person=person,
+        yield r.page("person.html", pagination.current_url, title=numbered(person.name, pagination), person=person,
                      head_meta=HeadMeta(feeds=feeds, json_ld=json_ld),
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination,
                      roles=summarise_roles(r.index.person_roles.get(slug, ()), r.index.articles),
@@ -276,7 +277,7 @@ def topic_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     head = HeadMeta(feeds=(r.site_feed_link, FeedLink(feed.title, feed.url)))
     annotations = r.index.topic_annotations.get(slug, ())
     for chunk, pagination in paginate(articles, r.config.pagination, r.urls.topic(slug)):
-        yield r.page("topic.html", pagination.current_url, title=topic.name, topic=topic, head_meta=head,
+        yield r.page("topic.html", pagination.current_url, title=numbered(topic.name, pagination), topic=topic, head_meta=head,
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination, related=related,
                      annotations=excerpt(annotations, r.config, r.urls.topic_annotations(slug)))
     if has_own_pages(annotations, r.config):
