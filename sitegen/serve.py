@@ -218,12 +218,16 @@ class DevHandler(BaseHTTPRequestHandler):
         self._send_file(HTTPStatus.OK, target, send_body)
 
     def _send_file(self, status: HTTPStatus, path: Path, send_body: bool) -> None:
+        # The build id is taken before the file is read: should a rebuild land in between, the
+        # page is newer than its id says and reloads once more. The other way round, an old page
+        # could carry the new id and never reload.
+        build_id = self.dev.live.current.build_id
         try:
             data = path.read_bytes()
         except OSError:  # swapped away by a rebuild since it was found
             return self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"Not found\n", send_body)
         if path.suffix == ".html":
-            data = inject_live_script(data, self.dev.live.current.build_id)
+            data = inject_live_script(data, build_id)
             return self._send(status, "text/html; charset=utf-8", data, send_body)
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         self._send(status, kind, data, send_body)
