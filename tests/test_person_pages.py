@@ -112,3 +112,59 @@ def test_every_page_of_the_site_has_a_title_of_its_own(built):
         seen[title] = path
     assert titles_by_page["people/ada-lovelace/page/2/index.html"].startswith("Ada Lovelace, page 2 · ")
     assert titles_by_page["page/2/index.html"].startswith("Archive, page 2 · ")
+
+
+# people/ and topics/ of a site with ``pagination: 1``: ten names a page.
+NAMES = ["Ann Abbott", "Al Adams", "Bo Baker", "Bea Brown", "Cy Cole", "Dee Dunn", "Ed Evans", "Flo Fox",
+         "Gus Gray", "Hal Hill", "Ida Irwin", "Jo Jones", "Kay King", "Lou Lee", "Mo Moss", "Ned Nash",
+         "Ola Owen", "Pia Park", "Quin Quick", "Roy Ross", "Sal Snow", "Ty Todd", "Uma Upton", "Vic Vale"]
+
+
+@pytest.fixture(scope="module")
+def many_names(tmp_path_factory) -> Path:
+    files = {"sitegen.yaml": "title: Many Names\npagination: 1\n"}
+    for n, name in enumerate(NAMES):
+        files[f"content/articles/n{n:02d}/index.md"] = article(f"Article {n}", date="2020-01-01", people=f"[{name}]",
+                                                                 topics=f"[Topic {n:02d}]")
+    return build_fixture_site(tmp_path_factory, files, "many-names")
+
+
+def test_people_index_is_paginated_a_to_z_with_letters_linking_to_their_page(many_names):
+    pages = listing_pages(many_names, "/people/")
+    assert len(pages) == 3 and [doc.title.get_text().split(" · ")[0] for _, doc in pages] == [
+        "People", "People, page 2", "People, page 3"]
+    listed = [a.get_text() for _, doc in pages for a in doc.select(".name-list .name-line a")]
+    assert listed == NAMES  # already A to Z by surname
+    assert [len(doc.select(".name-list li")) for _, doc in pages] == [10, 10, 4]
+    # "Hal Hill" ends page 1 under H and "Ida Irwin" begins page 2: no letter is split here, but
+    # every page's letters link to the page where each letter begins.
+    for url, doc in pages:
+        links = {a.get_text(): a["href"] for a in doc.select("nav.letters a")}
+        assert links["A"] == ("#letter-A" if url == "/people/" else "/people/#letter-A")
+        assert links["U"] == ("#letter-U" if url == "/people/page/3/" else "/people/page/3/#letter-U")
+        assert "W" not in links and doc.select_one("nav.letters .letter-empty").get_text() == "W"
+        for href in links.values():
+            target = page(many_names, href.split("#")[0] or url)
+            assert target.find(id=href.split("#")[1]) is not None
+
+
+def test_a_letter_split_across_pages_is_continued(tmp_path):
+    names = [f"{first} Park" for first in ("Ann", "Ben", "Cal", "Dot", "Eve", "Fay", "Gil", "Hob", "Ivy", "Jem", "Kit",
+                                           "Lia", "Max", "Nia")]  # 14 names under P
+    files = {"sitegen.yaml": "title: One Letter\npagination: 1\n"}
+    files.update({f"content/articles/p{n:02d}/index.md": article(f"Article {n}", people=f"[{name}]")
+                  for n, name in enumerate(names)})
+    root = write_files(tmp_path, files)
+    assert build(root).exit_code == 0
+    first, second = (doc for _, doc in listing_pages(root / "public", "/people/"))
+    assert [h.get_text(" ", strip=True) for h in first.select(".letter-group h2")] == ["P"]
+    assert [h.get_text(" ", strip=True) for h in second.select(".letter-group h2")] == ["P (continued)"]
+    assert second.select_one('nav.letters a[href="/people/#letter-P"]') is not None
+
+
+def test_topics_index_is_paginated(many_names):
+    pages = listing_pages(many_names, "/topics/")
+    listed = [a.get_text() for _, doc in pages for a in doc.select(".name-list .name-line a")]
+    assert listed == [f"Topic {n:02d}" for n in range(len(NAMES))]
+    assert [len(doc.select(".name-list li")) for _, doc in pages] == [10, 10, 4]
+    assert pages[1][1].title.get_text().startswith("Topics, page 2 · ")

@@ -108,7 +108,7 @@ class Renderer:
 def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
     """The files of one unit of the plan (see ``plan.py``)."""
     kind, *args = unit_id
-    site, urls = r.site, r.urls
+    urls = r.urls
     if kind == "article":
         return list(article_files(r, r.with_content(r.index.articles[args[0]])))
     if kind == "archive":
@@ -118,10 +118,9 @@ def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
     if kind == "topic":
         return list(topic_pages(r, args[0]))
     if kind == "people-index":
-        return [r.page("people.html", urls.path("people/"), title="People", letters=people_by_letter(r))]
+        return list(people_index_pages(r))
     if kind == "topics-index":
-        return [r.page("topics.html", urls.path("topics/"), title="Topics",
-                       topics=sorted(site.topics.values(), key=lambda t: (t.name.casefold(), t.slug)))]
+        return list(topics_index_pages(r))
     if kind == "annotations":
         lists = {name: excerpt(refs, r.config, urls.annotations(name)) for name, refs in site_annotation_lists(r.index).items()}
         return [r.page("annotations.html", urls.annotations(), title="Annotations",
@@ -285,6 +284,51 @@ def topic_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
             yield r.page("topic_annotations.html", pagination.current_url,
                          title=numbered(f"Fact-checks and notes on {topic.name}", pagination), topic=topic,
                          head_meta=head, annotations=chunk, total=len(annotations), pagination=pagination)
+
+
+# people/ and topics/ list names, far shorter than the entries of other listings: a page holds
+# this many times ``pagination`` of them. An archive of 100,000 articles names 21,000 people.
+NAMES_PER_PAGE_FACTOR = 10
+
+
+@dataclass(frozen=True, slots=True)
+class LetterGroup:
+    letter: str
+    people: list  # [(person, article count)] on this page
+    continued: bool  # the letter began on an earlier page
+
+
+def people_index_pages(r: Renderer) -> Iterator[OutputFile]:
+    """People A to Z, paginated; the letters at the top link to the page where each begins."""
+    entries = [(letter, entry) for letter, people in people_by_letter(r) for entry in people]
+    size = r.config.pagination * NAMES_PER_PAGE_FACTOR
+    first_url = r.urls.path("people/")
+    begins = {}  # letter -> the page it begins on
+    for position, (letter, _) in enumerate(entries):
+        begins.setdefault(letter, position // size + 1)
+    for chunk, pagination in paginate(tuple(entries), size, first_url):
+        groups: list[LetterGroup] = []
+        for letter, entry in chunk:
+            if not groups or groups[-1].letter != letter:
+                groups.append(LetterGroup(letter, [], begins[letter] < pagination.number))
+            groups[-1].people.append(entry)
+        alphabet = [(letter, None if letter not in begins else
+                     ("" if begins[letter] == pagination.number else pagination.url(begins[letter])) + f"#letter-{letter}")
+                    for letter in _alphabet(begins)]
+        yield r.page("people.html", pagination.current_url, title=numbered("People", pagination), letters=groups,
+                     alphabet=alphabet, pagination=pagination)
+
+
+def _alphabet(present) -> list[str]:
+    """A to Z, so the index reads like a printed one, with any other initials ("#", "É") in order."""
+    return sorted(set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | set(present))
+
+
+def topics_index_pages(r: Renderer) -> Iterator[OutputFile]:
+    topics = tuple(sorted(r.site.topics.values(), key=lambda t: (t.name.casefold(), t.slug)))
+    for chunk, pagination in paginate(topics, r.config.pagination * NAMES_PER_PAGE_FACTOR, r.urls.path("topics/")):
+        yield r.page("topics.html", pagination.current_url, title=numbered("Topics", pagination), topics=chunk,
+                     pagination=pagination)
 
 
 def people_by_letter(r: Renderer) -> list[tuple[str, list]]:
