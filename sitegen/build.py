@@ -93,7 +93,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
             stage = open_stage(output, whole_tree=not in_place)
             files = _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress)
             if in_place:
-                report.write = update_output(files, stage, {path for _, paths, _ in manifest.units.values() for path in paths})
+                report.write = update_output(files, stage, manifest.all_paths())
             else:
                 finish = (lambda staging: index_site(staging, config)) if search else None
                 report.write = write_output(files, stage, before_swap=finish)
@@ -118,10 +118,11 @@ def _small_change(todo: list, units: list, manifest: OutputManifest) -> bool:
 
 def _reusable(unit, manifest: OutputManifest, output: Path) -> bool:
     """The unit's key is unchanged and all of its files are still in the output."""
-    old = manifest.units.get(unit.id)
+    if manifest.key(unit.id) != unit.key:
+        return False
     # os.path on strings, not pathlib: this is asked of every file of the site on every build.
     folder = str(output) + os.sep
-    return bool(old) and old[0] == unit.key and all(os.path.isfile(folder + path) for path in old[1])
+    return all(os.path.isfile(folder + path) for path in manifest.files(unit.id)[0])
 
 
 def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress=None):
@@ -139,11 +140,12 @@ def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, p
                 progress("render", done, len(todo))
             assert unit_id == unit.id  # results come back in task order
             yield from files
-            unit_paths, sizes = tuple(f.path for f in files), tuple(f.size for f in files)
+            unit_paths = [f.path for f in files]
+            new_manifest.record(unit.id, unit.key, unit_paths, (f.size for f in files))
         else:
-            _, unit_paths, sizes = manifest.units[unit.id]
+            unit_paths, sizes = manifest.files(unit.id)
             yield from map(ReusedFile, unit_paths, sizes)
-        new_manifest.units[unit.id] = (unit.key, unit_paths, sizes)
+            new_manifest.units[unit.id] = manifest.units[unit.id]  # the same key, files and sizes
         paths.extend(unit_paths)
     yield from crawler_files(renderer.site, renderer.urls, paths)
 
