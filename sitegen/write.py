@@ -89,12 +89,19 @@ class Stage:
         _make_folder(os.path.dirname(target), self.made)
         if same:
             try:
-                os.link(previous, target)
+                _link(previous, target, rel)
                 return StagedFile(rel, len(file.data), False)
+            except OutputError:
+                raise
             except OSError:
                 pass  # e.g. a file system without hard links: write it instead
-        with open(target, "wb") as handle:
-            handle.write(file.data)
+        # "x": never open a file already staged. It may be a hard link to the live output's
+        # file, which writing would change before the build has even succeeded.
+        try:
+            with open(target, "xb") as handle:
+                handle.write(file.data)
+        except FileExistsError:
+            raise _two_pages(rel) from None
         return StagedFile(rel, len(file.data), True)
 
 
@@ -121,7 +128,7 @@ def write_output(files: Iterable, stage: Stage, before_swap=None) -> WriteStats:
             if isinstance(file, ReusedFile):
                 target = os.path.join(stage.folder, file.path)
                 _make_folder(os.path.dirname(target), stage.made)
-                os.link(os.path.join(stage.output, file.path), target)  # the plan checked it exists: a failure is real
+                _link(os.path.join(stage.output, file.path), target, file.path)  # the plan checked it exists
         if before_swap is not None:
             before_swap(stage.folder)
         _swap_into_place(stage.folder, stage.output)
@@ -158,7 +165,7 @@ def _counted(file, stage: Stage, stats: WriteStats, produced: set):
         file = stage.put(file)
     rel = _checked(file.path)
     if rel in produced:
-        raise OutputError(f"two pages want the same output file: {file.path}")
+        raise _two_pages(rel)
     produced.add(rel)
     stats.files += 1
     stats.bytes += file.size
@@ -167,6 +174,18 @@ def _counted(file, stage: Stage, stats: WriteStats, produced: set):
     else:
         stats.linked += 1
     return file
+
+
+def _link(source: str, target: str, rel: str) -> None:
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise _two_pages(rel) from None
+
+
+def _two_pages(rel: str) -> OutputError:
+    # Found by whichever process stages the second of the two files: a worker or the parent.
+    return OutputError(f"two pages want the same output file: {rel}")
 
 
 def _abandon(files: Iterable, stage: Stage) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, build, page
+from conftest import article, build, page, write_files
 
 GOOD = {"content/articles/good/index.md": article("A Good Article", "Fine text.", date="2016-12-18")}
 
@@ -74,6 +74,8 @@ TEMPLATE_CASES = [
      f"{THEME}:4: template error: 'str object' has no attribute 'boom' (rendering article good)"),
     ("syntax error", '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n',
      f"{THEME}:3: template error: Expected an expression"),
+    ("a loop over a value of another shape", '{% extends "base.html" %}\n{% block main %}\n{% for a, b in article.title %}{% endfor %}\n{% endblock %}\n',
+     f"{THEME}:3: template error: ValueError: not enough values to unpack"),
     ("missing include", '{% extends "base.html" %}\n{% block main %}\n{% include "nowhere.html" %}\n{% endblock %}\n',
      f"{THEME}:3: template error: no template 'nowhere.html' in the theme's templates/ folders"),
 ]
@@ -102,6 +104,23 @@ def test_template_error_in_a_worker_process_is_located_too(site, monkeypatch):
     assert result.exit_code == 1, result.output
     assert f"{THEME}:4: template error: 'str object' has no attribute 'boom'" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_two_pages_wanting_one_file_fail_without_touching_the_live_site(site, jobs):
+    """Regression: the new tree hard-links unchanged files from the live site, and the second
+    of two files for one path used to be written through that link into the live site."""
+    filler = {f"content/articles/f{n:02d}/index.md": article(f"Filler {n}", date="2019-01-01") for n in range(70)}
+    root = site({"sitegen.yaml": "title: T\npermalink: '{year}/{slug}.html'\n",
+                 "content/articles/a/index.md": article("A", date="2020-02-01"), "content/articles/a/photo.jpg": b"AAAA",
+                 **filler})
+    assert build(root, "--jobs", jobs).exit_code == 0
+    write_files(root, {"content/articles/b/index.md": article("B", date="2020-01-01"),
+                       "content/articles/b/photo.jpg": b"BBBBBB"})  # also 2020/photo.jpg
+    result = build(root, "--jobs", jobs, "--clean")  # a whole new tree, linked to the live files
+    assert result.exit_code == 2 and "two pages want the same output file: 2020/photo.jpg" in result.stderr
+    assert (root / "public/2020/photo.jpg").read_bytes() == b"AAAA"
+    assert not [p for p in root.iterdir() if ".staging-" in p.name]
 
 
 def test_several_errors_reported_in_one_run(site, monkeypatch):
