@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
 
 from . import parallel, paths
 from .cache import BuildCache, CacheDamaged, OutputManifest
@@ -154,8 +153,11 @@ def _render(state: dict, unit_id: tuple):
     """In a worker: render one unit and stage its files; only their paths and sizes go back."""
     try:
         files = render_unit(state["renderer"], unit_id, state["static"])
-    except jinja2.TemplateError as exc:  # a theme's mistake: reported like a content error
-        raise BuildError([template_problem(exc, " ".join(map(str, unit_id)))]) from None
+    except Exception as exc:  # a theme's mistake is reported like a content error
+        problem = template_problem(exc, " ".join(map(str, unit_id)))
+        if problem is None:
+            raise
+        raise BuildError([problem]) from None
     return unit_id, [state["stage"].put(file) for file in files]
 
 

@@ -19,7 +19,7 @@ import sitegen.write
 import sitegen.load.articles
 from conftest import article, write_files
 from sitegen.build import build
-from sitegen.diagnostics import Diagnostics
+from sitegen.diagnostics import BuildError, Diagnostics
 from sitegen.write import MARKER
 
 BASE = {
@@ -270,8 +270,9 @@ def test_an_update_interrupted_after_its_commit_is_finished_by_the_next_build(tm
 def test_a_failed_build_leaves_the_output_as_it_was_when_updating_in_place(tmp_path, monkeypatch):
     root, out, before = built_and_edited(tmp_path, monkeypatch)
     write_files(root, {"themes/default/templates/404.html": "{% extends 'base.html' %}{% block main %}{{ 1 / 0 }}{% endblock %}"})
-    with pytest.raises(ZeroDivisionError):
+    with pytest.raises(BuildError) as failed:  # a template's error, located like a content error
         run(root, out)
+    assert "404.html:1: template error: ZeroDivisionError" in str(failed.value.diagnostics[0])
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
 

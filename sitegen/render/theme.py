@@ -72,22 +72,28 @@ def static_files(dirs: list[Path], diags: Diagnostics) -> dict[str, Path]:
 
 
 
-def template_problem(exc: jinja2.TemplateError, making: str) -> Diagnostic:
-    """A theme's template error, located like any other input error: ``path:line: message``.
+def template_problem(exc: Exception, making: str) -> Diagnostic | None:
+    """A theme's template error, located like any other input error: ``path:line: message``;
+    None for an error that did not happen in a template (a bug of sitegen's: let it show).
 
     A syntax error names its file and line. An error while rendering (an undefined name, a
-    method called on the wrong kind of value) does not, but Jinja rewrites the traceback so
-    that its frames are the templates' own files and lines: the innermost one is where it
-    went wrong. ``making`` names the unit being rendered (``article good``), for errors that depend on the data.
+    method called on the wrong kind of value, a loop over a value of another shape) does not,
+    but Jinja rewrites the traceback so that its frames are the templates' own files and lines:
+    the innermost one is where it went wrong. ``making`` names the unit being rendered
+    (``article good``), for errors that depend on the data.
     """
     path, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if not path:
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.endswith(".py")]
+        frames = [f for f in traceback.extract_tb(exc.__traceback__)
+                  if not f.filename.endswith(".py") and not f.filename.startswith("<")]
         if frames:
             path, line = frames[-1].filename, frames[-1].lineno
     if isinstance(exc, jinja2.TemplateNotFound):  # its message lists every search folder, installed ones too
         what = f"no template '{exc.name}' in the theme's templates/ folders"
-    else:
+    elif isinstance(exc, jinja2.TemplateError):
         what = exc.message or type(exc).__name__
-    message = f"template error: {what} (rendering {making})"
-    return Diagnostic("error", Location(Path(path), line) if path else None, message)
+    elif path:
+        what = f"{type(exc).__name__}: {exc}"
+    else:
+        return None
+    return Diagnostic("error", Location(Path(path), line) if path else None, f"template error: {what} (rendering {making})")
