@@ -136,6 +136,8 @@ def test_people_index_is_paginated_a_to_z_with_letters_linking_to_their_page(man
     listed = [a.get_text() for _, doc in pages for a in doc.select(".name-list .name-line a")]
     assert listed == NAMES  # already A to Z by surname
     assert [len(doc.select(".name-list li")) for _, doc in pages] == [10, 10, 4]
+    steps = pages[1][1].select(".pager-step")
+    assert [a.get_text() for a in steps] == ["← Previous", "Next →"]  # A to Z, not newest first
     # "Hal Hill" ends page 1 under H and "Ida Irwin" begins page 2: no letter is split here, but
     # every page's letters link to the page where each letter begins.
     for url, doc in pages:
