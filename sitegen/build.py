@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from . import parallel, paths
 from .cache import BuildCache, CacheDamaged, OutputManifest
 from .config import Config, load_config

@@ -85,16 +85,14 @@ class Stage:
         same = _same_bytes(previous, file.data)
         if same and not self.whole_tree:
             return StagedFile(rel, len(file.data), False)
-        target = os.path.join(self.folder, rel)
-        _make_folder(os.path.dirname(target), self.made)
         if same:
             try:
-                _link(previous, target, rel)
+                self.link_previous(rel)
                 return StagedFile(rel, len(file.data), False)
-            except OutputError:
-                raise
             except OSError:
                 pass  # e.g. a file system without hard links: write it instead
+        target = os.path.join(self.folder, rel)
+        _make_folder(os.path.dirname(target), self.made)
         # "x": never open a file already staged. It may be a hard link to the live output's
         # file, which writing would change before the build has even succeeded.
         try:
@@ -103,6 +101,16 @@ class Stage:
         except FileExistsError:
             raise _two_pages(rel) from None
         return StagedFile(rel, len(file.data), True)
+
+    def link_previous(self, rel: str) -> None:
+        """Hard-link the previous output's file at ``rel`` into the staging folder; never over a
+        file already staged there (two pages wanting one path is an ``OutputError``)."""
+        target = os.path.join(self.folder, rel)
+        _make_folder(os.path.dirname(target), self.made)
+        try:
+            os.link(os.path.join(self.output, rel), target)
+        except FileExistsError:
+            raise _two_pages(rel) from None
 
 
 def open_stage(output_dir: Path, whole_tree: bool) -> Stage:
@@ -126,9 +134,7 @@ def write_output(files: Iterable, stage: Stage, before_swap=None) -> WriteStats:
         for file in files:
             file = _counted(file, stage, stats, produced)
             if isinstance(file, ReusedFile):
-                target = os.path.join(stage.folder, file.path)
-                _make_folder(os.path.dirname(target), stage.made)
-                _link(os.path.join(stage.output, file.path), target, file.path)  # the plan checked it exists
+                stage.link_previous(file.path)  # the plan checked it exists: a failure is a real error
         if before_swap is not None:
             before_swap(stage.folder)
         _swap_into_place(stage.folder, stage.output)
@@ -174,13 +180,6 @@ def _counted(file, stage: Stage, stats: WriteStats, produced: set):
     else:
         stats.linked += 1
     return file
-
-
-def _link(source: str, target: str, rel: str) -> None:
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        raise _two_pages(rel) from None
 
 
 def _two_pages(rel: str) -> OutputError:

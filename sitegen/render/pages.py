@@ -260,7 +260,7 @@ def summarise_roles(roles: tuple[tuple[str, str], ...], articles: dict[str, Arti
     """Each distinct role once (compared without case), most frequent first, with its newest
     article. A person named in thousands of articles keeps a short list: listing every
     (role, article) pair made a page of a megabyte for one busy source."""
-    grouped: dict[str, list[str]] = {}
+    grouped: dict[str, list[tuple[str, str]]] = {}
     for role, slug in roles:  # newest article first
         grouped.setdefault(role.casefold(), []).append((role, slug))
     summaries = [RoleSummary(pairs[0][0], len(pairs), articles[pairs[0][1]]) for pairs in grouped.values()]
@@ -312,11 +312,16 @@ def people_index_pages(r: Renderer) -> Iterator[OutputFile]:
             if not groups or groups[-1].letter != letter:
                 groups.append(LetterGroup(letter, [], begins[letter] < pagination.number))
             groups[-1].people.append(entry)
-        alphabet = [(letter, None if letter not in begins else
-                     ("" if begins[letter] == pagination.number else pagination.url(begins[letter])) + f"#letter-{letter}")
-                    for letter in _alphabet(begins)]
+        alphabet = [(letter, _letter_link(letter, begins.get(letter), pagination)) for letter in _alphabet(begins)]
         yield r.page("people.html", pagination.current_url, title=numbered("People", pagination), letters=groups,
                      alphabet=alphabet, pagination=pagination)
+
+
+def _letter_link(letter: str, page: int | None, pagination: Pagination) -> str | None:
+    """Where the letter's heading is: on this page, on another, or (no one under it) nowhere."""
+    if page is None:
+        return None
+    return ("" if page == pagination.number else pagination.url(page)) + f"#letter-{letter}"
 
 
 def _alphabet(present) -> list[str]:

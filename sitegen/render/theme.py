@@ -71,7 +71,6 @@ def static_files(dirs: list[Path], diags: Diagnostics) -> dict[str, Path]:
     return dict(sorted(found.items()))
 
 
-
 def template_problem(exc: Exception, making: str) -> Diagnostic | None:
     """A theme's template error, located like any other input error: ``path:line: message``;
     None for an error that did not happen in a template (a bug of sitegen's: let it show).

@@ -58,10 +58,6 @@ class Urls:
     def static(self, name: str) -> str:
         return self.path(f"static/{name}")
 
-    def page(self, first_page: str, number: int) -> str:
-        """Page ``number`` of a paginated listing whose first page is ``first_page``."""
-        return page_url(first_page, number)
-
     def absolute(self, url: str) -> str:
         return self.origin + url if self.origin and url.startswith("/") else url
 
