@@ -76,6 +76,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
     diags.raise_if_errors()
     with _timed(report.timings, "index"):
         index = build_index(site)
+    _settle()  # the site and its index live until the end; render workers are forked from here
     dirs = theme_dirs(config.root, config.theme)
     static = static_files(dirs, diags)
     diags.raise_if_errors()
@@ -180,6 +181,17 @@ def _fewer_collections():
         yield
     finally:
         gc.set_threshold(*old)
+        gc.unfreeze()  # see _settle: a long-lived `sitegen serve` must be able to free them
+
+
+def _settle() -> None:
+    """Leave the objects made so far out of every later collection (``gc.freeze``).
+
+    The cache, the site and its index are a million objects that live until the build ends:
+    each collection of the oldest generation would walk them all again for nothing. And a
+    forked worker's collector would touch every one of them, copying the parent's memory page
+    by page into the child's; frozen, they stay shared."""
+    gc.freeze()
 
 
 @contextmanager

@@ -1,6 +1,6 @@
 """The build cache (``.sitegen-cache/``): what the last build learnt, so the next does less.
 
-Four things are kept, all keyed by their inputs so a stale entry can never be used:
+Five things are kept, all keyed by their inputs so a stale entry can never be used:
 
 - each article's front matter, keyed by what the file system says of the bundle's files
   (sizes, times, inodes) and by the text of ``index.md``, so an unchanged archive is not
@@ -11,6 +11,7 @@ Four things are kept, all keyed by their inputs so a stale entry can never be us
 - each loaded article's rendered body and comments (``bodies/``), one file per article
   version, named by its fingerprint: they are most of the bytes, and only the pages rendered
   again need them, so a rebuild reads a handful instead of all;
+- each people and topic registry file's checked values, keyed by its path and text;
 - for each output folder, the key of every render *unit* (an article page with its files, a
   person's pages and feed, ...) and the files it wrote, so an unchanged unit is linked from the
   previous output instead of rendered again.
@@ -164,6 +165,8 @@ class BuildCache:
     misses: int = 0
     bodies: BodyStore | None = None
     loaded: dict | None = None  # shard number -> {slug: (article, header)} as read; None: not read
+    registries: dict = field(default_factory=dict)  # registry files as checked (load.registries.CheckedEntries)
+    registries_read: dict | None = None  # the same, as read; None: not read
 
     def __post_init__(self):
         if self.bodies is None:
@@ -175,6 +178,7 @@ class BuildCache:
         if enabled:
             with _no_collection():
                 cache.loaded = {n: _load(cache._shard_path(n)) or {} for n in range(SHARDS)}
+                cache.registries = cache.registries_read = _load(cache._registries_path()) or {}
             for entries in cache.loaded.values():
                 for slug, (article, header) in entries.items():
                     if article is not None:
@@ -197,6 +201,8 @@ class BuildCache:
             if not _same_entries(entries, (self.loaded or {}).get(number)):
                 _store(self._shard_path(number), entries)
         _store(self._manifest_path(output_dir), manifest)
+        if self.registries_read is None or self.registries.keys() != self.registries_read.keys():
+            _store(self._registries_path(), self.registries)
         current = {entry.article.fingerprint for entry in self.articles.values()}
         if self.loaded is None:  # a clean build: whatever else is in the store goes
             self.bodies.prune(current)
@@ -208,6 +214,9 @@ class BuildCache:
     def _shard_path(self, number: int) -> Path:
         return self.folder / "articles" / f"{number:02d}.pickle"
 
+    def _registries_path(self) -> Path:
+        return self.folder / "registries.pickle"
+
     def _manifest_path(self, output_dir: Path) -> Path:
         # One manifest per output folder: a test build into /tmp must not spoil public/'s.
         return self.folder / f"output-{digest(str(Path(output_dir).resolve()))[:16]}.pickle"
@@ -216,12 +225,15 @@ class BuildCache:
 @contextmanager
 def _no_collection():
     """Unpickling makes a million objects and frees none: the cyclic collector, which runs
-    every so many allocations, would scan them again and again for nothing."""
+    every so many allocations, would scan them again and again for nothing. They are frozen
+    (``gc.freeze``) before it runs again: else its first run would walk them all at once, and
+    then again each time the oldest generation is collected."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
