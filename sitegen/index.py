@@ -93,6 +93,7 @@ def build_index(site: Site) -> Index:
                 for topic in article.topics:
                     topic_annotations[topic].append(ref)
     articles = {a.slug: a for a in site.articles}
+    rank = {slug: place for place, slug in enumerate(order)}
     person_articles = _freeze(person_articles, site.people)
     topic_articles = _freeze(topic_articles, site.topics)
     return Index(
@@ -110,8 +111,8 @@ def build_index(site: Site) -> Index:
         archive=archive_groups(site.articles),
         previous={newer: older for newer, older in zip(order, order[1:])},
         following={older: newer for newer, older in zip(order, order[1:])},
-        person_years={slug: year_groups(slugs, articles) for slug, slugs in person_articles.items()},
-        topic_years={slug: year_groups(slugs, articles) for slug, slugs in topic_articles.items()},
+        person_years={slug: year_groups(slugs, articles, rank) for slug, slugs in person_articles.items()},
+        topic_years={slug: year_groups(slugs, articles, rank) for slug, slugs in topic_articles.items()},
     )
 
 
@@ -132,14 +133,20 @@ def without_repeated_evidence(refs: tuple[AnnotationRef, ...]) -> tuple[Annotati
     return tuple(kept)
 
 
-def year_groups(slugs: tuple[str, ...], articles: dict[str, Article]) -> tuple[YearGroup, ...]:
+def year_groups(slugs: tuple[str, ...], articles: dict[str, Article],
+                rank: dict[str, int] | None = None) -> tuple[YearGroup, ...]:
     """The articles by year, newest year first, undated last.
 
     Within a year the order is ``Article.sort_key`` (day, then month-only, then year-only
     dates; the slug breaks ties), the order of every listing, so the groups laid end to end
-    are the listing and a group's ``start`` tells which listing page it begins on.
+    are the listing and a group's ``start`` tells which listing page it begins on. ``rank``,
+    each slug's place in that order, saves making sort keys when the caller has it (the
+    index does this for every person and topic: a hundred thousand keys at 10,000 articles).
     """
-    ordered = sorted(dict.fromkeys(slugs), key=lambda slug: articles[slug].sort_key)
+    if rank is None:
+        ordered = sorted(dict.fromkeys(slugs), key=lambda slug: articles[slug].sort_key)
+    else:
+        ordered = sorted(dict.fromkeys(slugs), key=rank.__getitem__)
     by_year: dict[int | None, list[str]] = {}
     for slug in ordered:
         date = articles[slug].date

@@ -166,6 +166,8 @@ def test_year_groups_laid_end_to_end_are_the_listing(slug_dates, rnd):
     rnd.shuffle(given_order)
     groups = year_groups(tuple(given_order), articles)
     assert [slug for g in groups for slug in g.articles] == listing
+    # The index passes each slug's place in the listing instead of comparing sort keys.
+    assert year_groups(tuple(given_order), articles, {slug: n for n, slug in enumerate(listing)}) == groups
     assert [g.start for g in groups] == [listing.index(g.articles[0]) for g in groups]
     years = [g.year for g in groups]
     dated = [y for y in years if y is not None]
