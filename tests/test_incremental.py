@@ -74,6 +74,8 @@ CHANGES = {
                                                          "name: Ada Lovelace", "name: Augusta Ada King"),
     "change a person's description": lambda root: edit(root, "content/people/ada-lovelace.yaml",
                                                        "Mathematician.", "Mathematician and writer."),
+    "add a person to the registry": lambda root: write_files(root, {"content/people/pat-reporter.yaml":
+                                                                   "name: Pat Reporter\ndescription: Reporter.\n"}),
     "change a template": lambda root: write_files(root, {"themes/default/templates/404.html":
         '{% extends "base.html" %}{% block main %}<h1>Gone</h1>{% endblock %}'}),
     "change the base template": lambda root: write_files(root, {"themes/default/templates/base.html":
@@ -149,6 +151,25 @@ def test_unchanged_bundles_are_not_read_again(tmp_path, monkeypatch):
     CHANGES["edit a body"](root)
     run(root, tmp_path / "out", jobs=1)
     assert set(read) == {"one"}
+
+
+def test_registry_files_are_parsed_once_and_their_warnings_still_reported(tmp_path, monkeypatch):
+    root = write_files(tmp_path / "site", BASE)
+    edit(root, "content/topics/history.yaml", "name: History", "name: History\nsumary: Old times.")
+    first = Diagnostics()
+    build(root, first, output_dir=tmp_path / "out")
+    parsed = []
+    original = sitegen.load.registries._checked_values
+    monkeypatch.setattr(sitegen.load.registries, "_checked_values",
+                        lambda path, *a: parsed.append(path.name) or original(path, *a))
+    again = Diagnostics()
+    build(root, again, output_dir=tmp_path / "out")
+    assert parsed == []
+    assert [str(w) for w in again.warnings] == [str(w) for w in first.warnings]
+    assert any("unknown key 'sumary'" in str(w) and "history.yaml:2" in str(w) for w in again.warnings)
+    edit(root, "content/people/charles-babbage.yaml", "Charles Babbage", "Charles Babbage\naliases: [Babbage]")
+    build(root, Diagnostics(), output_dir=tmp_path / "out")
+    assert parsed == ["charles-babbage.yaml"]
 
 
 def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path, monkeypatch):

@@ -6,7 +6,8 @@ since anyone named in an article's front matter gets a page anyway.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, Location, did_you_mean
@@ -50,16 +51,40 @@ class NameIndex:
         return self.by_key.get(name_key(name))
 
 
-def load_people(content_dir: Path, diags: Diagnostics) -> dict[str, Person]:
+@dataclass
+class CheckedEntries:
+    """What the last build made of each registry file, by the file's text.
+
+    A large archive has thousands of registry files and parsing YAML is slow (a fifth of a
+    millisecond each): a file whose text is what it was is not parsed again. Its checked
+    values and its diagnostics are taken as they were, so a warning is still reported.
+    """
+
+    before: dict = field(default_factory=dict)  # (path, digest of text) -> (values or None, diagnostics)
+    now: dict = field(default_factory=dict)  # the same, for the files read by this build
+
+    def check(self, path: Path, text: str, spec: dict, diags: Diagnostics) -> dict | None:
+        key = (str(path), hashlib.sha256(text.encode("utf-8")).hexdigest())
+        if key in self.before:
+            self.now[key] = self.before[key]
+        else:
+            local = Diagnostics()
+            self.now[key] = (_checked_values(path, text, spec, local), local.items)
+        values, items = self.now[key]
+        diags.extend(items)
+        return values
+
+
+def load_people(content_dir: Path, diags: Diagnostics, checked: CheckedEntries | None = None) -> dict[str, Person]:
     people = {}
-    for slug, path, values in _load_entries(content_dir / "people", PERSON_FIELDS, diags):
+    for slug, path, values in _load_entries(content_dir / "people", PERSON_FIELDS, diags, checked):
         people[slug] = Person(slug=slug, in_registry=True, **values)
     return people
 
 
-def load_topics(content_dir: Path, diags: Diagnostics) -> dict[str, Topic]:
+def load_topics(content_dir: Path, diags: Diagnostics, checked: CheckedEntries | None = None) -> dict[str, Topic]:
     topics = {}
-    for slug, path, values in _load_entries(content_dir / "topics", TOPIC_FIELDS, diags):
+    for slug, path, values in _load_entries(content_dir / "topics", TOPIC_FIELDS, diags, checked):
         topics[slug] = Topic(slug=slug, in_registry=True, **values)
     for topic in topics.values():
         for related in topic.related:
@@ -69,10 +94,11 @@ def load_topics(content_dir: Path, diags: Diagnostics) -> dict[str, Topic]:
     return topics
 
 
-def _load_entries(folder: Path, spec: dict, diags: Diagnostics):
+def _load_entries(folder: Path, spec: dict, diags: Diagnostics, checked: CheckedEntries | None):
     """Yield (slug, path, checked values) for each valid ``*.yaml`` file in ``folder``."""
     if not folder.is_dir():
         return
+    checked = checked or CheckedEntries()
     for path in visible_entries(folder):
         if path.suffix not in (".yaml", ".yml") or not path.is_file():
             continue
@@ -81,15 +107,13 @@ def _load_entries(folder: Path, spec: dict, diags: Diagnostics):
         if problem:
             diags.error(Location(path), f"file name '{slug}' {problem}")
             continue
-        values = _check_entry(path, spec, diags)
+        text = read_text(path, diags, root=path.parent.parent.parent)  # content/<kind>/x.yaml
+        values = None if text is None else checked.check(path, text, spec, diags)
         if values is not None:
             yield slug, path, values
 
 
-def _check_entry(path: Path, spec: dict, diags: Diagnostics) -> dict | None:
-    text = read_text(path, diags, root=path.parent.parent.parent)  # content/<kind>/x.yaml
-    if text is None:
-        return None
+def _checked_values(path: Path, text: str, spec: dict, diags: Diagnostics) -> dict | None:
     try:
         doc = parse_yaml(text)
     except YamlSyntaxError as exc:
