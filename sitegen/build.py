@@ -84,7 +84,8 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
         units = plan_units(site, index, config, dirs, static)
         manifest = cache.manifest(output, enabled=not clean)
         todo = [u for u in units if not _reusable(u, manifest, output)]
-    renderer = Renderer(site, index, config, create_environment(dirs), urls, cache.bodies)
+    compiled = None if clean else cache.folder / "templates"
+    renderer = Renderer(site, index, config, create_environment(dirs, compiled), urls, cache.bodies)
     new_manifest = OutputManifest()
     with _timed(report.timings, "render+write"):
         if todo or set(manifest.units) != {u.id for u in units} or search or not (output / MARKER).exists():

@@ -91,6 +91,9 @@ def test_template_errors_are_located_like_content_errors(site, monkeypatch, name
     assert message in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and "output folder was left unchanged" in result.stderr
     assert_public_untouched(root)
+    # Once more, now that the templates that did compile come from the cache's compiled copies.
+    again = build(root)
+    assert again.exit_code == 1 and message in again.stderr, again.stderr
 
 
 def test_template_error_in_a_worker_process_is_located_too(site, monkeypatch):
