@@ -18,7 +18,7 @@ from .load import load_site
 from .render import Renderer, Urls, create_environment, crawler_files, plan_units, render_unit, static_files, theme_dirs
 from .render.theme import template_problem
 from .search import index_site
-from .write import MARKER, ReusedFile, WriteStats, open_stage, recover, update_output, write_output
+from .write import MARKER, ReusedFiles, WriteStats, open_stage, recover, update_output, write_output
 
 
 @dataclass
@@ -144,7 +144,7 @@ def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, p
             new_manifest.record(unit.id, unit.key, unit_paths, (f.size for f in files))
         else:
             unit_paths, sizes = manifest.files(unit.id)
-            yield from map(ReusedFile, unit_paths, sizes)
+            yield ReusedFiles(unit_paths, sizes)
             new_manifest.units[unit.id] = manifest.units[unit.id]  # the same key, files and sizes
         paths.extend(unit_paths)
     yield from crawler_files(renderer.site, renderer.urls, paths)

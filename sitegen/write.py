@@ -33,7 +33,7 @@ import shutil
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 MARKER = ".sitegen-output"  # says "sitegen made this folder": we only ever replace such folders
 
@@ -51,11 +51,12 @@ class WriteStats:
 
 
 @dataclass(frozen=True, slots=True)
-class ReusedFile:
-    """A file whose bytes are known to be those of the previous build: linked, not rendered."""
+class ReusedFiles:
+    """The files of one unit whose bytes are known to be those of the previous build: linked,
+    not rendered. One object per unit, not one per file: an edit reuses tens of thousands."""
 
-    path: str
-    size: int  # as the build that wrote it recorded (counted in the report without a stat)
+    paths: list[str]
+    sizes: Sequence[int]  # as the build that wrote them recorded (counted in the report without a stat)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +133,12 @@ def write_output(files: Iterable, stage: Stage, before_swap=None) -> WriteStats:
     try:
         (stage.folder / MARKER).write_bytes(b"This folder is written by sitegen build and replaced on every build.\n")
         for file in files:
-            file = _counted(file, stage, stats, produced)
-            if isinstance(file, ReusedFile):
-                stage.link_previous(file.path)  # the plan checked it exists: a failure is a real error
+            if isinstance(file, ReusedFiles):
+                _count_reused(file, stats, produced)
+                for rel in file.paths:
+                    stage.link_previous(rel)  # the plan checked it exists: a failure is a real error
+            else:
+                _counted(file, stage, stats, produced)
         if before_swap is not None:
             before_swap(stage.folder)
         _swap_into_place(stage.folder, stage.output)
@@ -152,10 +156,13 @@ def update_output(files: Iterable, stage: Stage, previous_files: set[str]) -> Wr
     stats, produced, moves = WriteStats(), {MARKER}, []
     try:
         for file in files:
+            if isinstance(file, ReusedFiles):
+                _count_reused(file, stats, produced)  # in place already: nothing to do
+                continue
             file = _counted(file, stage, stats, produced)
-            if isinstance(file, StagedFile) and file.written:
+            if file.written:
                 moves.append(file.path)
-        deletions = sorted(previous_files - produced)
+        deletions = sorted(_checked(rel) for rel in previous_files - produced)
         _store_journal(journal, {"staging": stage.folder.name, "moves": moves, "deletions": deletions})
     except BaseException:
         _abandon(files, stage)
@@ -165,9 +172,9 @@ def update_output(files: Iterable, stage: Stage, previous_files: set[str]) -> Wr
     return stats
 
 
-def _counted(file, stage: Stage, stats: WriteStats, produced: set):
+def _counted(file, stage: Stage, stats: WriteStats, produced: set) -> StagedFile:
     """``file`` staged if it was not yet, checked to be the only file at its path, and counted."""
-    if not isinstance(file, (ReusedFile, StagedFile)):
+    if not isinstance(file, StagedFile):
         file = stage.put(file)
     rel = _checked(file.path)
     if rel in produced:
@@ -175,11 +182,23 @@ def _counted(file, stage: Stage, stats: WriteStats, produced: set):
     produced.add(rel)
     stats.files += 1
     stats.bytes += file.size
-    if isinstance(file, StagedFile) and file.written:
+    if file.written:
         stats.written += 1
     else:
         stats.linked += 1
     return file
+
+
+def _count_reused(files: ReusedFiles, stats: WriteStats, produced: set) -> None:
+    """Like ``_counted``, for a whole unit's reused files at once."""
+    for rel in files.paths:
+        _checked(rel)  # the paths come from the cache: a damaged one must not reach outside
+        if rel in produced:
+            raise _two_pages(rel)
+        produced.add(rel)
+    stats.files += len(files.paths)
+    stats.bytes += sum(files.sizes)
+    stats.linked += len(files.paths)
 
 
 def _two_pages(rel: str) -> OutputError:
