@@ -172,6 +172,21 @@ def test_registry_files_are_parsed_once_and_their_warnings_still_reported(tmp_pa
     assert parsed == ["charles-babbage.yaml"]
 
 
+def test_a_fresh_clone_renders_nothing_again(tmp_path):
+    """CI restores the last build's cache and output into a fresh clone, where every file has
+    a new inode and new times: only bytes may decide what is rendered again."""
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    before = tree(tmp_path / "out")
+    content = root / "content"
+    shutil.copytree(content, root / "copied", copy_function=shutil.copy)  # new inodes, new times
+    shutil.rmtree(content)
+    (root / "copied").rename(content)
+    again = run(root, tmp_path / "out")
+    assert again.cache_hits == 3 and again.units_rendered == 0
+    assert tree(tmp_path / "out") == before
+
+
 def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path, monkeypatch):
     """Some tools restore a file's mtime; its change time (and inode, when a file is replaced)
     still tells."""

@@ -7,6 +7,7 @@ the body (the expensive part, and the part that checks references against those 
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,7 +204,12 @@ FRONT_MATTER = {
 
 def bundle_files_digest(header: ArticleHeader) -> str:
     """What else in the bundle the article depends on: comments.yaml's bytes, every other
-    file's name, size and modification time (the assets are copied, not read, here)."""
+    file's name and a digest of its bytes.
+
+    Bytes, not modification times: a fresh clone (a CI job restoring the last build's cache)
+    gives every file a new time, and the whole archive would be rendered again for nothing.
+    This runs only for bundles whose files the file system describes differently than at the
+    last build (see ``scan_bundle``), so unchanged assets are not read on every build."""
     parts = []
     for rel, entry in _bundle_entries(header.folder):
         if rel == INDEX_FILE:
@@ -214,9 +220,17 @@ def bundle_files_digest(header: ArticleHeader) -> str:
             with open(entry.path, "rb") as handle:
                 parts.append((rel, handle.read()))
         else:
-            info = entry.stat(follow_symlinks=False)
-            parts.append((rel, info.st_size, info.st_mtime_ns, entry.is_symlink()))
+            parts.append((rel, _file_digest(entry), entry.is_symlink()))
     return digest(parts)
+
+
+def _file_digest(entry: os.DirEntry) -> str | tuple:
+    try:
+        with open(entry.path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:  # e.g. a broken link: publishing it reports the problem; until then, its times
+        info = entry.stat(follow_symlinks=False)
+        return (info.st_size, info.st_mtime_ns)
 
 
 def scan_bundle(folder: Path) -> tuple | None:
