@@ -142,7 +142,7 @@ def test_pages_workflow(path: Path, install: str):
     steps = doc["jobs"]["build"]["steps"]
     uses = [step.get("uses", "").split("@")[0] for step in steps]
     runs = [step.get("run", "") for step in steps]
-    order = ["actions/checkout", "actions/setup-python", install, "actions/configure-pages",
+    order = ["actions/checkout", "actions/setup-python", install, "actions/configure-pages", "actions/cache",
              'sitegen build --search --base-url "${{ steps.pages.outputs.base_url }}/"', "actions/upload-pages-artifact"]
     where = [next(i for i, (u, r) in enumerate(zip(uses, runs)) if item in (u, r)) for item in order]
     assert where == sorted(where)
@@ -150,6 +150,11 @@ def test_pages_workflow(path: Path, install: str):
     assert str(by_action["actions/setup-python"]["with"]["python-version"]) == "3.11"
     assert by_action["actions/configure-pages"]["id"] == "pages"
     assert by_action["actions/upload-pages-artifact"]["with"]["path"] == "public"
+    # The last build's cache and output come back, so that a push rebuilds only what changed;
+    # the newest cache of any earlier commit is taken (the key of this one is new).
+    cache = by_action["actions/cache"]["with"]
+    assert cache["path"].split() == [".sitegen-cache", "public"]
+    assert cache["key"].endswith("${{ github.sha }}") and cache["key"].startswith(cache["restore-keys"])
     deploy = doc["jobs"]["deploy"]
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
