@@ -37,7 +37,7 @@ import sitegen
 
 CACHE_DIR = ".sitegen-cache"
 # Bump when the meaning of cached data changes without a version bump (e.g. during development).
-FORMAT = 8
+FORMAT = 9
 VERSION = f"{sitegen.__version__}/{FORMAT}"
 
 
