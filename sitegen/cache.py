@@ -35,8 +35,10 @@ from typing import Iterable
 import sitegen
 
 CACHE_DIR = ".sitegen-cache"
-# Bump when the meaning of cached data changes without a version bump (e.g. during development).
-FORMAT = 8
+# Bump when the meaning of cached data changes without a version bump (e.g. during development),
+# and when sitegen's code makes other output from the same inputs: render units are reused by
+# key, and the key names the inputs, not the code that renders them.
+FORMAT = 9
 VERSION = f"{sitegen.__version__}/{FORMAT}"
 
 
