@@ -38,7 +38,7 @@ CACHE_DIR = ".sitegen-cache"
 # Bump when the meaning of cached data changes without a version bump (e.g. during development),
 # and when sitegen's code makes other output from the same inputs: render units are reused by
 # key, and the key names the inputs, not the code that renders them.
-FORMAT = 10
+FORMAT = 11
 VERSION = f"{sitegen.__version__}/{FORMAT}"
 
 
