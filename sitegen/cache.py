@@ -83,6 +83,9 @@ class OutputManifest:
         _, joined, sizes = self.units[unit_id]
         return (joined.split("\0") if joined else []), sizes
 
+    def total_bytes(self) -> int:
+        return sum(sum(sizes) for _, _, sizes in self.units.values())
+
     def all_paths(self) -> set[str]:
         return {path for _, joined, _ in self.units.values() if joined for path in joined.split("\0")}
 
