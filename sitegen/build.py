@@ -12,12 +12,13 @@ from pathlib import Path
 from . import parallel, paths
 from .cache import BuildCache, CacheDamaged, OutputManifest
 from .config import Config, load_config
-from .diagnostics import BuildError, Diagnostics
+from .diagnostics import BuildError, Diagnostics, Location
 from .index import build_index
+from .limits import size_warning
 from .load import load_site
 from .render import Renderer, Urls, create_environment, crawler_files, plan_units, render_unit, static_files, theme_dirs
 from .render.theme import template_problem
-from .search import index_site
+from .search import BUNDLE_DIR, index_site
 from .write import MARKER, ReusedFiles, WriteStats, open_stage, recover, update_output, write_output
 
 
@@ -34,6 +35,7 @@ class BuildReport:
     write: WriteStats = field(default_factory=WriteStats)
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    site_bytes: int = 0  # what the output folder holds (see _site_bytes)
 
 
 def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None = None, clean: bool = False,
@@ -84,7 +86,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
         units = plan_units(site, index, config, dirs, static)
         manifest = cache.manifest(output, enabled=not clean)
         todo = [u for u in units if not _reusable(u, manifest, output)]
-    compiled = None if clean else cache.folder / "templates"
+    compiled = None if clean else cache.compiled_templates()
     renderer = Renderer(site, index, config, create_environment(dirs, compiled), urls, cache.bodies)
     new_manifest = OutputManifest()
     with _timed(report.timings, "render+write"):
@@ -105,8 +107,22 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
     report.comments = sum(a.comment_count for a in site.articles)
     report.annotations = sum(len(a.annotations) for a in site.articles)
     report.units, report.units_rendered, report.cache_hits = len(units), len(todo), cache.hits
+    report.site_bytes = _site_bytes(report.write, new_manifest, output, search)
+    if too_big := size_warning(report.site_bytes):
+        diags.warning(Location(output), too_big)
     report.warnings = diags.warnings
     return report
+
+
+def _site_bytes(write: WriteStats, manifest: OutputManifest, output: Path, search: bool) -> int:
+    """What the output folder holds, in bytes, without walking its hundreds of thousands of
+    files: every file this build put in place or kept (the write counts them all), or, when
+    nothing changed, every file the manifest remembers (all but sitemap.xml and robots.txt);
+    and, in a build that made one (as the GitHub Pages workflow's does), Pagefind's index."""
+    site = write.bytes if write.files else manifest.total_bytes()
+    if search:
+        site += sum(f.stat().st_size for f in (output / BUNDLE_DIR).rglob("*") if f.is_file())
+    return site
 
 
 def _small_change(todo: list, units: list, manifest: OutputManifest) -> bool:

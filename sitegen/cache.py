@@ -26,6 +26,7 @@ import gc
 import hashlib
 import os
 import pickle
+import shutil
 import zlib
 from array import array
 from contextlib import contextmanager
@@ -36,8 +37,10 @@ from typing import Iterable
 import sitegen
 
 CACHE_DIR = ".sitegen-cache"
-# Bump when the meaning of cached data changes without a version bump (e.g. during development).
-FORMAT = 9
+# Bump when the meaning of cached data changes without a version bump (e.g. during development),
+# and when sitegen's code makes other output from the same inputs: render units are reused by
+# key, and the key names the inputs, not the code that renders them.
+FORMAT = 12
 VERSION = f"{sitegen.__version__}/{FORMAT}"
 
 
@@ -81,6 +84,9 @@ class OutputManifest:
         """The unit's paths (relative to the output folder) and their sizes in bytes."""
         _, joined, sizes = self.units[unit_id]
         return (joined.split("\0") if joined else []), sizes
+
+    def total_bytes(self) -> int:
+        return sum(sum(sizes) for _, _, sizes in self.units.values())
 
     def all_paths(self) -> set[str]:
         return {path for _, joined, _ in self.units.values() if joined for path in joined.split("\0")}
@@ -213,6 +219,23 @@ class BuildCache:
 
     def _shard_path(self, number: int) -> Path:
         return self.folder / "articles" / f"{number:02d}.pickle"
+
+    def compiled_templates(self) -> Path:
+        """Where Jinja keeps compiled templates (see ``render.theme.create_environment``), one
+        folder per sitegen version: Jinja checks a compiled template against its source only,
+        and what sitegen does to a template before compiling it may change between versions.
+        Other versions' folders are removed."""
+        folder = self.folder / "templates"
+        current = VERSION.replace("/", "-")
+        if folder.is_dir():
+            for entry in os.scandir(folder):
+                if entry.name == current:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+        return folder / current
 
     def _registries_path(self) -> Path:
         return self.folder / "registries.pickle"

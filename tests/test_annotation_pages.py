@@ -30,8 +30,9 @@ from sitegen.config import load_config
 from sitegen.diagnostics import Diagnostics
 from sitegen.index import AnnotationRef, build_index, without_repeated_evidence
 from sitegen.load import load_site
-from sitegen.model import Annotation
+from sitegen.model import Annotation, Article
 from sitegen.render import plan_units, static_files, theme_dirs
+from sitegen.render.groups import by_article, entry_before_page
 
 EXCERPT, PAGE_SIZE = 2, 3
 COMPUTING = ["c1", "c2", "c3", "c4", "c5"]  # newest first
@@ -89,9 +90,15 @@ def items(doc) -> list:
 
 
 def target(item) -> tuple[str, str]:
-    """(article URL, anchor) that a listed annotation or quote links to."""
-    path, anchor = item.select_one(".meta a")["href"].split("#")
+    """(article URL, anchor) that a listed annotation or quote links to: an annotation's head
+    links to its spot, a quote's caption names its article and links to the spot."""
+    path, anchor = item.select_one(".annotation-head a, .meta a")["href"].split("#")
     return path, anchor
+
+
+def heading_of(item):
+    """The heading of the article an annotation is listed under."""
+    return item.find_parent("ul").find_previous_sibling(class_="annotation-article")
 
 
 def excerpt_section(output: Path, first_url: str):
@@ -166,12 +173,61 @@ def test_list_pages_link_back_and_carry_the_feeds_of_what_they_list(built):
         assert page(built, f"annotations/{kind}/page/2/").select_one(".lede a")["href"] == "/annotations/"
 
 
+def groups_on(doc) -> list[tuple[str, bool, list[str]]]:
+    """A page's annotations by article: (article URL, headed "(continued)", anchors beneath)."""
+    groups = []
+    for heading in doc.select(".annotation-article"):
+        entries = heading.find_next_sibling("ul").select(":scope > li")
+        groups.append((heading.a["href"], heading.select_one(".continued") is not None,
+                       [target(item)[1] for item in entries]))
+        assert {target(item)[0] for item in entries} == {heading.a["href"]}  # each entry links into its article
+    return groups
+
+
+def test_a_lists_annotations_stand_under_their_article_and_a_split_article_is_continued(built):
+    """Each article is named once per page, its annotations beneath it; pages are still cut every
+    three entries, so an article whose entries run over a page break is named again, continued."""
+    pages = [groups_on(doc) for _, doc in listing_pages(built, "/topics/computing/annotations/")]
+    both = ["claim-1", "note-ref-2"]
+    assert pages == [
+        [("/articles/c1/", False, both), ("/articles/c2/", False, ["claim-1"])],
+        [("/articles/c2/", True, ["note-ref-2"]), ("/articles/c3/", False, both)],
+        [("/articles/c4/", False, both), ("/articles/c5/", False, ["claim-1"])],
+        [("/articles/c5/", True, ["note-ref-2"])],
+    ]
+    heading = page(built, "topics/computing/annotations/page/2/").select_one(".annotation-article")
+    assert heading.name == "h2" and heading.get_text(" ", strip=True) == "Title c2 19 January 2020 (continued)"
+
+
+def test_an_excerpt_names_each_article_once_too(built):
+    section = excerpt_section(built, "topics/computing/annotations/")
+    assert groups_on(section) == [("/articles/c1/", False, ["claim-1", "note-ref-2"])]
+    assert section.select_one(".annotation-article").name == "h3"  # under the section's h2
+    overview = page(built, "annotations/")
+    assert [group[0] for group in groups_on(overview)] == ["/articles/c1/", "/articles/c2/"] * 2
+
+
+def test_by_article_groups_runs_and_marks_a_run_begun_on_the_page_before():
+    a = Article("a", "A", Path("a"))
+    b = Article("b", "B", Path("b"))
+    note = Annotation("note", "note-ref-1")
+    refs = (AnnotationRef("a", note), AnnotationRef("a", note), AnnotationRef("b", note))
+    groups = by_article(refs, {"a": a, "b": b})
+    assert [(g.article.slug, len(g.annotations), g.continued) for g in groups] == [("a", 2, False), ("b", 1, False)]
+    continued = by_article(refs, {"a": a, "b": b}, previous=AnnotationRef("a", note))
+    assert [g.continued for g in continued] == [True, False]
+    assert [g.continued for g in by_article(refs, {"a": a, "b": b}, previous=AnnotationRef("z", note))] == [False, False]
+    assert by_article((), {}) == ()
+    assert entry_before_page(refs, 1, 2) is None and entry_before_page(refs, 2, 2) == refs[1]
+
+
 def test_entries_show_what_they_are(built):
     fact_check = items(page(built, "annotations/fact-checks/page/2/"))[-1]
     assert fact_check.select_one(".rating-badge").get_text() == "False"
     assert fact_check.select_one("q").get_text() == "Claim h1"
     assert fact_check.select_one(".annotation-note").get_text() == "Evidence h1."
-    assert fact_check.select_one(".meta").get_text() == "In Title h1, 1 May 2019"
+    assert heading_of(fact_check).get_text() == "Title h1 1 May 2019"
+    assert heading_of(fact_check).a["href"] == "/articles/h1/"
     correction = items(page(built, "annotations/corrections/"))[0]
     assert correction.select_one("del").get_text() == "As published: teh"
     assert correction.select_one("ins").get_text() == "Corrected: the"

@@ -124,7 +124,7 @@ def test_topic_pages_list_fact_checks_and_notes(repo_site):
     assert [str(i) for i in excerpt] == [str(i) for i in listed[:5]]
     assert any(i.select_one(".rating-badge") for i in listed)
     for item in listed:
-        path, anchor = item.select_one(".meta a")["href"].split("#")
+        path, anchor = item.select_one(".annotation-head a")["href"].split("#")
         assert page(repo_site, path).find(id=anchor) is not None
 
 
@@ -140,13 +140,13 @@ def test_annotations_page_counts_and_links(repo_site):
         lists[kind] = listed
     assert len(lists["fact-checks"]) >= 5 and len(lists["corrections"]) >= 5
     for item in lists["fact-checks"] + lists["corrections"]:
-        path, anchor = item.select_one(".meta a")["href"].split("#")
+        path, anchor = item.select_one(".annotation-head a")["href"].split("#")
         assert page(repo_site, path).find(id=anchor) is not None, anchor
     assert all(i.select_one(".rating-badge") for i in lists["fact-checks"])
     assert all(i.select_one("del, ins") for i in lists["corrections"])
-    # Newest article first.
-    titles = [i.select_one(".meta a").get_text() for i in lists["fact-checks"]]
-    assert titles[0].startswith("Vigil")
+    # Newest article first, each article named once above its annotations.
+    titles = [h.a.get_text() for h in listing_pages(repo_site, "annotations/fact-checks/")[0][1].select(".annotation-article")]
+    assert titles[0].startswith("Vigil") and len(titles) == len(set(titles))
 
 
 def test_first_mention_of_front_matter_people_is_linked_and_markup_wins(site):

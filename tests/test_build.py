@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 
-from conftest import REPO, article, build, build_fixture_site, internal_links, page, resolve, run_sitegen
+from conftest import REPO, article, build, build_fixture_site, internal_links, page, resolve, run_sitegen, write_files
+from sitegen.render import theme
+from sitegen.render.theme import unindent
 
 FIXTURE = {
     "sitegen.yaml": "title: Test Archive\npagination: 2\n",
@@ -219,6 +223,62 @@ def test_theme_override_replaces_one_template_and_keeps_the_rest(site):
     assert build(root).exit_code == 0
     assert page(root / "public", "404.html").find("h1").get_text() == "Lost at sea"
     assert (root / "public/static/extra.css").is_file() and (root / "public/static/style.css").is_file()
+
+
+def test_unindenting_the_templates_changes_nothing_a_reader_sees(tmp_path, monkeypatch):
+    """The site built with and without the templates' indentation (render.theme.Unindented):
+    the same files, elements, attributes and text, but for runs of whitespace that HTML shows
+    as one space; a code block's text to the byte; and smaller pages."""
+    root = write_files(tmp_path / "site", FIXTURE)
+    assert build(root, "--jobs", "1", output=tmp_path / "unindented").exit_code == 0
+    monkeypatch.setattr(theme, "unindent", lambda source: source)
+    assert build(root, "--jobs", "1", "--clean", output=tmp_path / "indented").exit_code == 0
+    pages = sorted(p.relative_to(tmp_path / "indented") for p in (tmp_path / "indented").rglob("*.html"))
+    assert pages == sorted(p.relative_to(tmp_path / "unindented") for p in (tmp_path / "unindented").rglob("*.html"))
+    for name in pages:
+        indented, unindented = ((tmp_path / kind / name).read_bytes() for kind in ("indented", "unindented"))
+        assert len(unindented) < len(indented), name
+        assert_same_for_a_reader(lxml.html.fromstring(indented), lxml.html.fromstring(unindented), str(name))
+
+
+def assert_same_for_a_reader(a, b, where: str, verbatim: bool = False) -> None:
+    verbatim = verbatim or a.tag in ("pre", "textarea", "script")
+    shown = (lambda text: text or "") if verbatim else (lambda text: re.sub(r"\s+", " ", text or ""))
+    assert (a.tag, dict(a.attrib), shown(a.text), len(a)) == (b.tag, dict(b.attrib), shown(b.text), len(b)), where
+    for child_a, child_b in zip(a, b):
+        assert_same_for_a_reader(child_a, child_b, where, verbatim)
+        assert shown(child_a.tail) == shown(child_b.tail), (where, child_a.tag)
+
+
+def test_unindented_templates_keep_every_space_that_shows(site):
+    """A line break after a block tag goes (trim_blocks), so the indentation that follows it
+    stays one space: "B" and "C" must not run together. A template's <pre> is left alone."""
+    root = site({
+        "content/articles/one/index.md": article("One"),
+        "themes/default/templates/404.html": """
+            {% extends "base.html" %}{% block main %}
+            <p class="lost">
+                <span>A</span>
+                {% if true %}<span>B</span>{% endif %}
+                <span>C</span>{# a comment #}
+                <span>D</span>
+            </p>
+            <pre>
+              kept   as
+                it is
+            </pre>
+            {% endblock %}
+        """,
+    })
+    assert build(root).exit_code == 0
+    html = (root / "public/404.html").read_text(encoding="utf-8")
+    assert "\n<span>A</span>\n<span>B</span> <span>C</span> <span>D</span>\n</p>" in html
+    assert "<pre>\n  kept   as\n    it is\n</pre>" in html
+
+
+def test_unindent_removes_only_what_html_collapses():
+    assert unindent("  <a>\n\t<b>\n{% x %}\n  <c>{# y #}\n <d>\n<PRE>\n  e\n</pre>") == (
+        " <a>\n<b>\n{% x %}\n <c>{# y #}\n <d>\n<PRE>\n  e\n</pre>")
 
 
 def test_repo_content_builds_and_links_resolve(tmp_path):

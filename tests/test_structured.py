@@ -42,6 +42,8 @@ FIXTURE = {
         source='{name: The Gazette, site: gazette.example, url: "https://gazette.example/engine"}',
     ),
     "content/articles/undated-piece/index.md": article("An Undated Piece", "Ada again.", people="[Ada Lovelace]"),
+    "content/articles/no-source/index.md": article("No Source", "[Steam is old.]{.claim rating=true}{>>Yes.<<}",
+                                                   date="2016-11-30"),
 }
 
 
@@ -100,13 +102,32 @@ def test_claim_reviews_match_the_claims_on_the_page(built):
         assert review["url"] == f"{BASE}articles/claims/#{span['id']}"
         assert review["claimReviewed"] == review["itemReviewed"]["text"] == span.get_text()
         assert review["itemReviewed"]["@type"] == "Claim"
-        assert review["itemReviewed"]["appearance"]["url"] == "https://gazette.example/engine"
+        # Where the claim appeared: the original, by its URL; its headline, date and publisher
+        # are the NewsArticle's, not repeated with each claim.
+        assert review["itemReviewed"]["appearance"] == {"@type": "NewsArticle", "url": "https://gazette.example/engine"}
         assert review["author"] == {"@type": "Organization", "name": "LD Test", "url": BASE}
     ratings = [r["reviewRating"] for r in reviews]
     assert [r["alternateName"] for r in ratings] == [RATINGS["true"], RATINGS["false"], RATINGS["unverifiable"]]
     assert [r.get("ratingValue") for r in ratings] == [5, 1, None]
     assert ratings[0]["bestRating"] == 5 and ratings[0]["worstRating"] == 1
     assert reviews[1]["reviewBody"] == "It was never built."
+
+
+def test_a_claim_in_an_article_without_an_original_url_appeared_in_the_archived_article(built):
+    items = json_ld(page(built, "articles/no-source/"))
+    [news] = of_type(items, "NewsArticle")
+    [review] = of_type(items, "ClaimReview")
+    assert "isBasedOn" not in news
+    appearance = review["itemReviewed"]["appearance"]
+    assert appearance == {"@type": "NewsArticle", "@id": news["@id"], "url": news["url"]}  # that node, by reference
+
+
+def test_json_ld_is_compact(built):
+    """No spaces after separators: the JSON is read by machines, and every article page has one."""
+    for where in ("articles/claims/", "people/ada-lovelace/"):
+        text = page(built, where).find("script", type="application/ld+json").string
+        assert str(script_json(json.loads(text))) == text
+        assert '", "' not in text and '": ' not in text
 
 
 def test_script_in_title_and_claim_stays_inside_the_json(built):
@@ -160,8 +181,10 @@ def test_every_page_has_open_graph_and_twitter_meta(built):
         doc = soup(html_file)
         where = html_file.relative_to(built).as_posix()
         assert meta(doc, "og:site_name") == "LD Test", where
-        assert meta(doc, "og:title") and meta(doc, "og:title") == meta(doc, "twitter:title"), where
-        assert meta(doc, "og:description") == meta(doc, "description").strip() == meta(doc, "twitter:description"), where
+        assert meta(doc, "og:title"), where
+        assert meta(doc, "og:description") == meta(doc, "description").strip(), where
+        # A summary card: X falls back to og:title and og:description, so they are not repeated.
+        assert meta(doc, "twitter:title") is None and meta(doc, "twitter:description") is None, where
         assert meta(doc, "og:url") == doc.find("link", rel="canonical")["href"], where
         assert meta(doc, "og:url").startswith(BASE), where
         assert meta(doc, "twitter:card") == "summary", where

@@ -141,7 +141,8 @@ def csl_json(article: Article, site: Site, config: Config, urls: Urls) -> bytes:
     item["archive_location"] = archive_url
     item["note"] = f"Archived copy at {archive_url}"
     item["language"] = config.language
-    return (json.dumps([item], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Compact: reference managers read it, and every article has one.
+    return (json.dumps([item], ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _csl_name(name: str) -> dict:

@@ -12,10 +12,12 @@ a link is never made to a list that was not rendered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..config import Config
 from ..index import AnnotationRef, Index
+from ..model import Article
+from .groups import ArticleGroup, by_article
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,7 @@ class Excerpt:
     items: tuple[AnnotationRef, ...]  # the first entries of the list, newest article first
     total: int  # the length of the whole list
     url: str | None  # the whole list's first page; None when the excerpt is the whole list
+    groups: tuple[ArticleGroup, ...] = ()  # a list of annotations: ``items`` by article (groups.py)
 
 
 def has_own_pages(items: tuple, config: Config) -> bool:
@@ -31,6 +34,13 @@ def has_own_pages(items: tuple, config: Config) -> bool:
 
 def excerpt(items: tuple[AnnotationRef, ...], config: Config, full_list_url: str) -> Excerpt:
     return Excerpt(items[:config.annotation_excerpt], len(items), full_list_url if has_own_pages(items, config) else None)
+
+
+def annotation_excerpt(refs: tuple[AnnotationRef, ...], config: Config, full_list_url: str,
+                       articles: dict[str, Article]) -> Excerpt:
+    """The excerpt of a list of annotations, with its entries grouped by article as well."""
+    shown = excerpt(refs, config, full_list_url)
+    return replace(shown, groups=by_article(shown.items, articles))
 
 
 def site_annotation_lists(index: Index) -> dict[str, tuple[AnnotationRef, ...]]:

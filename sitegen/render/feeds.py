@@ -148,11 +148,9 @@ def sitemap_xml(pages: Iterable[str], urls: Urls, lastmod: dict[str, str]) -> by
     Written as text, not through ElementTree like the feeds: it is made again on every build
     that changes anything and lists every page of the site (tens of thousands of entries)."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{SITEMAP}">']
-    for page in pages:
-        lines += ["  <url>", f"    <loc>{_escape(urls.absolute(page))}</loc>"]
-        if page in lastmod:
-            lines.append(f"    <lastmod>{_escape(lastmod[page])}</lastmod>")
-        lines.append("  </url>")
+    for page in pages:  # one page a line
+        date = f"<lastmod>{_escape(lastmod[page])}</lastmod>" if page in lastmod else ""
+        lines.append(f"<url><loc>{_escape(urls.absolute(page))}</loc>{date}</url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -182,5 +180,7 @@ def _clean(text: str) -> str:
 
 
 def _serialize(root: ET.Element) -> bytes:
-    ET.indent(root)  # whitespace only between elements: no element's text is touched
+    # One element a line, unindented: still readable, without the indentation that was 8% of
+    # the feeds' bytes (whitespace only between elements: no element's text is touched).
+    ET.indent(root, space="")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"

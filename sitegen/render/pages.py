@@ -21,7 +21,8 @@ from ..cache import BodyStore
 from ..model import Article, Site
 from .citation import bibtex, citation, csl_json
 from .comments import render_comment_text
-from .excerpts import excerpt, has_own_pages, site_annotation_lists
+from .excerpts import annotation_excerpt, excerpt, has_own_pages, site_annotation_lists
+from .groups import by_article, entry_before_page
 from .feeds import Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_xml, topic_feed
 from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_json
 from .urls import Urls, page_url
@@ -122,7 +123,8 @@ def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
     if kind == "topics-index":
         return list(topics_index_pages(r))
     if kind == "annotations":
-        lists = {name: excerpt(refs, r.config, urls.annotations(name)) for name, refs in site_annotation_lists(r.index).items()}
+        lists = {name: annotation_excerpt(refs, r.config, urls.annotations(name), r.index.articles)
+                 for name, refs in site_annotation_lists(r.index).items()}
         return [r.page("annotations.html", urls.annotations(), title="Annotations",
                        fact_checks=lists["fact-checks"], corrections=lists["corrections"])]
     if kind == "annotation-list":
@@ -175,6 +177,20 @@ def page_of(items: tuple, size: int, first_url: str, number: int) -> tuple[tuple
     return items[(number - 1) * size: number * size], Pagination(number, total, first_url)
 
 
+def annotation_pages(r: Renderer, refs: tuple, first_url: str) -> Iterator[tuple[tuple, tuple, Pagination]]:
+    """Every page of a whole list of annotations, as annotation_page makes them."""
+    for number in range(1, page_count(refs, r.config.pagination) + 1):
+        yield annotation_page(r, refs, first_url, number)
+
+
+def annotation_page(r: Renderer, refs: tuple, first_url: str, number: int) -> tuple[tuple, tuple, Pagination]:
+    """Page ``number`` of a list of annotations: its entries, the same by article (a group
+    begun on the page before marked continued) and where the page stands."""
+    chunk, pagination = page_of(refs, r.config.pagination, first_url, number)
+    before = entry_before_page(refs, number, r.config.pagination)
+    return chunk, by_article(chunk, r.index.articles, before), pagination
+
+
 def archive_page(r: Renderer, number: int) -> OutputFile:
     chunk, pagination = page_of(r.index.order, r.config.pagination, r.urls.home(), number)
     groups = archive_groups(tuple(r.index.articles[s] for s in chunk))
@@ -188,9 +204,9 @@ ANNOTATION_LIST_TITLES = {"fact-checks": "Fact-checks", "corrections": "Correcti
 def annotation_list_page(r: Renderer, kind: str, number: int) -> OutputFile:
     """Page ``number`` of every fact-check, or every correction, of the archive."""
     refs = site_annotation_lists(r.index)[kind]
-    chunk, pagination = page_of(refs, r.config.pagination, r.urls.annotations(kind), number)
+    chunk, groups, pagination = annotation_page(r, refs, r.urls.annotations(kind), number)
     return r.page("annotation_list.html", pagination.current_url, title=numbered(ANNOTATION_LIST_TITLES[kind], pagination),
-                  kind=kind, annotations=chunk, total=len(refs), pagination=pagination)
+                  kind=kind, annotations=chunk, groups=groups, total=len(refs), pagination=pagination)
 
 
 def numbered(title: str, pagination: Pagination) -> str:
@@ -278,12 +294,13 @@ def topic_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     for chunk, pagination in paginate(articles, r.config.pagination, r.urls.topic(slug)):
         yield r.page("topic.html", pagination.current_url, title=numbered(topic.name, pagination), topic=topic, head_meta=head,
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination, related=related,
-                     annotations=excerpt(annotations, r.config, r.urls.topic_annotations(slug)))
+                     annotations=annotation_excerpt(annotations, r.config, r.urls.topic_annotations(slug), r.index.articles))
     if has_own_pages(annotations, r.config):
-        for chunk, pagination in paginate(annotations, r.config.pagination, r.urls.topic_annotations(slug)):
+        for chunk, groups, pagination in annotation_pages(r, annotations, r.urls.topic_annotations(slug)):
             yield r.page("topic_annotations.html", pagination.current_url,
                          title=numbered(f"Fact-checks and notes on {topic.name}", pagination), topic=topic,
-                         head_meta=head, annotations=chunk, total=len(annotations), pagination=pagination)
+                         head_meta=head, annotations=chunk, groups=groups, total=len(annotations),
+                         pagination=pagination)
 
 
 # people/ and topics/ list names, far shorter than the entries of other listings: a page holds

@@ -19,6 +19,7 @@ from ..config import Config
 from ..index import Index
 from ..model import Article, Site
 from .excerpts import has_own_pages, site_annotation_lists
+from .groups import entry_before_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +96,16 @@ def _annotation_units(common: str, d: _Digests, index: Index, config: Config) ->
     units = [Unit(("annotations",), digest(common, overview))]
     for name, refs in lists.items():
         if has_own_pages(refs, config):
-            units += [Unit(("annotation-list", name, n), digest(common, name, n, len(refs), _listed_refs(d, index, chunk)))
+            # A page's first group is headed "(continued)" when the entry before it, on the page
+            # before, is of the same article: that entry's article is part of the key too.
+            units += [Unit(("annotation-list", name, n), digest(common, name, n, len(refs), _listed_refs(d, index, chunk),
+                                                                _article_of(entry_before_page(refs, n, config.pagination))))
                       for n, chunk in _pages(refs, config.pagination)]
     return units
+
+
+def _article_of(ref) -> str | None:
+    return ref.article if ref else None
 
 
 def _listed_refs(d: _Digests, index: Index, refs: tuple) -> list:

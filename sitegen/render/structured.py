@@ -60,8 +60,9 @@ def script_json(data) -> Markup:
     A headline or a claim may contain ``</script>`` or ``<!--``; escaping ``<``, ``>`` and
     ``&`` as ``\\u003c`` etc. keeps the JSON identical once parsed while leaving nothing the
     HTML parser could read as markup. U+2028/U+2029 are escaped for old JavaScript parsers.
+    No spaces after separators: machines read it, and every article page carries one.
     """
-    text = json.dumps(data, ensure_ascii=False)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                           ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escaped)
@@ -77,7 +78,7 @@ def article_graph(article: Article, site: Site, config: Config, urls: Urls) -> d
 
 def news_article(article: Article, site: Site, config: Config, urls: Urls) -> dict:
     url = urls.absolute(urls.article(article))
-    data: dict = {"@type": "NewsArticle", "@id": url + "#article", "headline": article.title,
+    data: dict = {"@type": "NewsArticle", "@id": article_id(url), "headline": article.title,
                   "url": url, "mainEntityOfPage": url, "inLanguage": config.language}
     if article.date:
         data["datePublished"] = article.date.iso()
@@ -110,11 +111,6 @@ def people_in(article: Article) -> tuple[str, ...]:
 def claim_review(article: Article, claim, config: Config, urls: Urls) -> dict:
     """A fact-check as schema.org ``ClaimReview``: the claim, where it appeared, the verdict."""
     page = urls.absolute(urls.article(article))
-    appearance: dict = {"@type": "NewsArticle", "url": article.source.url or page, "headline": article.title}
-    if article.date:
-        appearance["datePublished"] = article.date.iso()
-    if publisher := _publisher(article):
-        appearance["publisher"] = publisher
     rating: dict = {"@type": "Rating", "alternateName": RATINGS.get(claim.rating, claim.rating)}
     value = RATING_VALUES.get(claim.rating)
     if value is not None:
@@ -123,13 +119,29 @@ def claim_review(article: Article, claim, config: Config, urls: Urls) -> dict:
         "@type": "ClaimReview",
         "url": f"{page}#{claim.anchor}",
         "claimReviewed": claim.text,
-        "itemReviewed": {"@type": "Claim", "text": claim.text, "appearance": appearance},
+        "itemReviewed": {"@type": "Claim", "text": claim.text, "appearance": appearance(article, page)},
         "reviewRating": rating,
         "author": {"@type": "Organization", "name": config.title, "url": urls.absolute(urls.home())},
     }
     if claim.note:
         data["reviewBody"] = claim.note
     return data
+
+
+def appearance(article: Article, page: str) -> dict:
+    """Where a fact-checked claim appeared: the article as published, known by its URL.
+
+    Its headline, date and publisher are not repeated with every claim: the graph's
+    ``NewsArticle`` has them. With no original URL the claim's only known appearance is the
+    archived article itself, which is that node: referred to by its ``@id``."""
+    if article.source.url:
+        return {"@type": "NewsArticle", "url": article.source.url}  # the NewsArticle's isBasedOn
+    return {"@type": "NewsArticle", "@id": article_id(page), "url": page}
+
+
+def article_id(page: str) -> str:
+    """The JSON-LD node id of the article on its page (``page``: the page's absolute URL)."""
+    return page + "#article"
 
 
 def profile_page(person: Person, config: Config, urls: Urls) -> dict:
