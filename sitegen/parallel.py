@@ -29,14 +29,19 @@ def run(function: Callable, tasks: list, jobs: int, state: dict) -> Iterator:
     """``function(state, task)`` for each task, in order, on up to ``jobs`` processes."""
     _STATE.clear()
     _STATE.update(state)
-    if jobs <= 1 or len(tasks) < MIN_TASKS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
-        for task in tasks:
-            yield function(_STATE, task)
-        return
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    with context.Pool(jobs) as pool:
-        yield from pool.imap(_call, [(function, task) for task in tasks], chunksize=chunk)
+    try:
+        if jobs <= 1 or len(tasks) < MIN_TASKS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
+            for task in tasks:
+                yield function(_STATE, task)
+            return
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+        with context.Pool(jobs) as pool:
+            yield from pool.imap(_call, [(function, task) for task in tasks], chunksize=chunk)
+    finally:
+        # The state holds the whole site: kept here, it would outlive the build (in `serve`,
+        # until the next one) and be torn down object by object when the interpreter exits.
+        _STATE.clear()
 
 
 def _call(item):
