@@ -5,8 +5,10 @@ Exit codes: 0 success, 1 content errors (the site was not written), 2 usage erro
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -120,11 +122,35 @@ def _print_warnings(diags: Diagnostics, quiet: bool) -> None:
 
 
 def main() -> None:
+    """The ``sitegen`` console script."""
     try:
         cli.main(standalone_mode=True)
+        code = 0
     except KeyboardInterrupt:
         click.echo("sitegen: interrupted", err=True)
-        sys.exit(130)
+        code = 130
+    except SystemExit as exc:  # how click ends every command
+        code = exc.code
+    _leave(code)
+
+
+def _leave(code) -> NoReturn:
+    """Exit without the interpreter's teardown. A build leaves a million objects behind (Jinja's
+    template contexts hold the site and index in reference cycles), and tearing them down one
+    by one took longer than rebuilding an edited article (0.6 s at 10,000 articles, seconds at
+    100,000). By now every file is written and closed and every worker has been joined: only
+    what sits in the output buffers is left to do."""
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("message")
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said there
+            pass
+    os._exit(code)
 
 
 def _register_commands() -> None:

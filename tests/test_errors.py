@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +170,19 @@ def test_symlinked_article_folder_outside_the_site_is_refused(site, tmp_path):
     result = build(root)
     assert result.exit_code == 1
     assert "outside content/articles" in result.stderr
+
+
+def test_the_command_exits_with_its_status_and_says_everything_through_a_pipe(site):
+    """The console script leaves without the interpreter's teardown (see cli._leave): what it
+    printed must still all arrive, and its exit status must still be the command's."""
+    root = site(GOOD)
+    command = [sys.executable, "-m", "sitegen", "build", "--source", str(root), "--verbose"]
+    good = subprocess.run(command, capture_output=True, text=True)
+    assert good.returncode == 0, good.stderr
+    assert good.stdout.startswith("sitegen: built 1 article") and "render+write" in good.stdout
+    (root / "content/articles/good/index.md").write_text("---\ntitle: Good\ndate: 2016-13-01\n---\nText.\n")
+    bad = subprocess.run(command, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "content/articles/good/index.md:3: date: '2016-13-01'" in bad.stderr, bad.stderr
+    usage = subprocess.run(command + ["--no-such-option"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "No such option" in usage.stderr
