@@ -145,6 +145,8 @@ def _leave(code) -> NoReturn:
     elif not isinstance(code, int):  # sys.exit("message")
         print(code, file=sys.stderr)
         code = 1
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        sys.exit(code)  # a profiler or a coverage tool writes its findings at the teardown
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
