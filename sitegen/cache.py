@@ -88,9 +88,6 @@ class OutputManifest:
     def total_bytes(self) -> int:
         return sum(sum(sizes) for _, _, sizes in self.units.values())
 
-    def all_paths(self) -> set[str]:
-        return {path for _, joined, _ in self.units.values() if joined for path in joined.split("\0")}
-
 
 class CacheDamaged(Exception):
     """A cache file that was there when the build was planned cannot be read back."""

@@ -150,8 +150,8 @@ def write_output(files: Iterable, stage: Stage, before_swap=None) -> WriteStats:
 
 def update_output(files: Iterable, stage: Stage, previous_files: set[str]) -> WriteStats:
     """Change the existing output in place into ``files``: the files whose bytes changed are
-    in ``stage`` (or staged here); those of ``previous_files`` (what the last build wrote) no
-    longer produced are deleted."""
+    in ``stage`` (or staged here); those of ``previous_files`` (what the last build wrote and
+    this one may not write again) no longer produced are deleted."""
     journal = _beside(stage.output, "journal")
     stats, produced, moves = WriteStats(), {MARKER}, []
     try:
