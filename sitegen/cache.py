@@ -170,6 +170,7 @@ class BuildCache:
     loaded: dict | None = None  # shard number -> {slug: (article, header)} as read; None: not read
     registries: dict = field(default_factory=dict)  # registry files as checked (load.registries.CheckedEntries)
     registries_read: dict | None = None  # the same, as read; None: not read
+    released: set = field(default_factory=set)  # fingerprints of the records let go (see release)
 
     def __post_init__(self):
         if self.bodies is None:
@@ -189,6 +190,17 @@ class BuildCache:
                     if header is not None:
                         cache.headers[slug] = header
         return cache
+
+    def release(self, slug: str) -> None:
+        """Let go of the cached record of an article that is being loaded again. When all of
+        them are (the site was moved, the base URL changed), holding the old records until the
+        cache is saved would double the build's memory: 1.2 GB more at 100,000 articles."""
+        self.articles.pop(slug, None)
+        shard = (self.loaded or {}).get(_shard_of(slug))
+        if shard and slug in shard and shard[slug][0] is not None:
+            article, header = shard[slug]
+            self.released.add(article.article.fingerprint)
+            shard[slug] = (None, header)  # no longer the same entry: its shard is written again
 
     def manifest(self, output_dir: Path, enabled: bool = True) -> OutputManifest:
         if not enabled:
@@ -212,7 +224,7 @@ class BuildCache:
         else:  # only the versions this build replaced (no need to list the whole store)
             before = {article.article.fingerprint for entries in self.loaded.values()
                       for article, _ in entries.values() if article is not None}
-            self.bodies.remove(before - current)
+            self.bodies.remove((before | self.released) - current)
 
     def _shard_path(self, number: int) -> Path:
         return self.folder / "articles" / f"{number:02d}.pickle"

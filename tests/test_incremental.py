@@ -81,6 +81,8 @@ CHANGES = {
     "change the base template": lambda root: write_files(root, {"themes/default/templates/base.html":
         (Path(__file__).parent.parent / "themes/default/templates/base.html").read_text().replace("Skip to content", "Skip")}),
     "change the configuration": lambda root: edit(root, "sitegen.yaml", "title: Incremental", "title: Renamed"),
+    "change the base URL": lambda root: edit(root, "sitegen.yaml", "title: Incremental",
+                                             "title: Incremental\nbase_url: https://example.org/archive/"),
     "change pagination": lambda root: edit(root, "sitegen.yaml", "pagination: 2", "pagination: 1"),
     "edit comments": lambda root: edit(root, "content/articles/one/comments.yaml", "First.", "First, edited."),
     "change an asset": lambda root: (root / "content/articles/one/original.txt").write_text("raw, changed\n"),
@@ -170,6 +172,18 @@ def test_registry_files_are_parsed_once_and_their_warnings_still_reported(tmp_pa
     edit(root, "content/people/charles-babbage.yaml", "Charles Babbage", "Charles Babbage\naliases: [Babbage]")
     build(root, Diagnostics(), output_dir=tmp_path / "out")
     assert parsed == ["charles-babbage.yaml"]
+
+
+def test_articles_loaded_again_leave_no_old_bodies_behind(tmp_path):
+    """A new base URL renders every body again; the old records are let go of as soon as that
+    is known (see BuildCache.release), and their bodies leave the store."""
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    CHANGES["change the base URL"](root)
+    again = run(root, tmp_path / "out")
+    assert again.cache_hits == 0
+    bodies = sorted(p.name for p in (root / ".sitegen-cache" / "bodies").rglob("*.pickle"))
+    assert len(bodies) == 3
 
 
 def test_a_fresh_clone_renders_nothing_again(tmp_path):

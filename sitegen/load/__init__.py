@@ -59,6 +59,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             cache.hits += 1
         else:
             tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key))
+            cache.release(header.slug)
     cache.misses += len(tasks)
     state = {"names": names, "urls": urls, "root": root, "bodies": cache.bodies}
     for done, (slug, entry, items) in enumerate(parallel.run(_finish, tasks, jobs, state), 1):
