@@ -65,7 +65,11 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
     report = BuildReport()
     paths.forget()
     jobs = jobs or parallel.default_jobs()
-    config = load_config(Path(root), diags, **overrides)
+    # The site's folder as one absolute path, however it was given: the cache names files by
+    # their paths, and `sitegen build` in the site, `sitegen build -s site` beside it and
+    # `sitegen serve` must find each other's entries (messages still name files relative to
+    # where the user stands).
+    config = load_config(Path(root).resolve(), diags, **overrides)
     diags.raise_if_errors()
     urls = urls_for(config)
     output = output_path(config)

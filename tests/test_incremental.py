@@ -186,6 +186,18 @@ def test_articles_loaded_again_leave_no_old_bodies_behind(tmp_path):
     assert len(bodies) == 3
 
 
+def test_the_cache_serves_every_way_of_naming_the_site(tmp_path, monkeypatch):
+    """`sitegen build` inside the site, `sitegen build -s site` beside it, and `sitegen serve`
+    (which resolves the folder) share one cache."""
+    root = write_files(tmp_path / "site", BASE)
+    monkeypatch.chdir(root)
+    run(Path("."), tmp_path / "out")
+    monkeypatch.chdir(tmp_path)
+    again = run(Path("site"), tmp_path / "out")
+    assert again.cache_hits == 3 and again.units_rendered == 0
+    assert run(root.resolve(), tmp_path / "out").units_rendered == 0
+
+
 def test_a_fresh_clone_renders_nothing_again(tmp_path):
     """CI restores the last build's cache and output into a fresh clone, where every file has
     a new inode and new times: only bytes may decide what is rendered again."""
