@@ -37,11 +37,34 @@ from typing import Iterable
 import sitegen
 
 CACHE_DIR = ".sitegen-cache"
-# Bump when the meaning of cached data changes without a version bump (e.g. during development),
-# and when sitegen's code makes other output from the same inputs: render units are reused by
-# key, and the key names the inputs, not the code that renders them.
+# Bump when the layout of the cache's files changes. (Changes to the code that renders are
+# caught by _made_by, below.)
 FORMAT = 12
-VERSION = f"{sitegen.__version__}/{FORMAT}"
+
+
+def _made_by() -> str:
+    """A digest of what turns content into output besides the content itself: every module of
+    sitegen (its version number stays the same in a checkout that is being changed, as in this
+    repository's own Pages workflow) and the versions of the libraries that render. A cache
+    made by anything else is not used: render units are reused by key, and keys name inputs."""
+    import jinja2
+    import markdown_it
+    import mdit_py_plugins
+    import pygments
+    import yaml
+    from importlib.metadata import version
+
+    h = hashlib.sha256()
+    package = Path(sitegen.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    libraries = (jinja2.__version__, markdown_it.__version__, mdit_py_plugins.__version__, pygments.__version__,
+                 yaml.__version__, version("markupsafe"))
+    h.update(repr(libraries).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+VERSION = f"{sitegen.__version__}/{FORMAT}/{_made_by()}"
 
 
 def digest(*parts) -> str:
@@ -231,14 +254,14 @@ class BuildCache:
 
     def compiled_templates(self) -> Path:
         """Where Jinja keeps compiled templates (see ``render.theme.create_environment``), one
-        folder per sitegen version: Jinja checks a compiled template against its source only,
-        and what sitegen does to a template before compiling it may change between versions.
+        folder per ``VERSION``: Jinja checks a compiled template against its source only, and
+        what sitegen does to a template before compiling it, or Jinja's compiler, may change.
         Other versions' folders are removed."""
         folder = self.folder / "templates"
-        current = VERSION.replace("/", "-")
+        current = digest(VERSION)[:16]
         if folder.is_dir():
             for entry in os.scandir(folder):
-                if entry.name == current:
+                if entry.name == current and entry.is_dir(follow_symlinks=False):
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     shutil.rmtree(entry.path, ignore_errors=True)

@@ -11,9 +11,12 @@ import sys
 import time
 from pathlib import Path
 
+import jinja2.bccache
 import pytest
 
+import sitegen
 import sitegen.build
+import sitegen.cache
 import sitegen.load
 import sitegen.write
 import sitegen.load.articles
@@ -355,3 +358,40 @@ def test_verbose_reports_stage_times_and_cache_hits(tmp_path):
     assert cache and cache.groups()[:2] == ("2", "3") and 0 < int(cache.group(3)) < int(cache.group(4))
     stages = dict(re.findall(r"^  (\S+) +(\d+) ms$", result.output, re.MULTILINE))
     assert list(stages) == ["load", "index", "plan", "render+write"]
+
+
+def test_a_named_pipe_in_a_bundle_does_not_stop_the_build(tmp_path):
+    """Assets are digested by their bytes, but only regular files are opened: opening a named
+    pipe would wait for a writer for ever."""
+    root = write_files(tmp_path / "site", BASE)
+    os.mkfifo(root / "content/articles/one/pipe")
+    result = subprocess.run([sys.executable, "-m", "sitegen", "build", "--source", str(root), "--jobs", "1"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert not (root / "public/articles/one/pipe").exists()
+
+
+def test_a_damaged_compiled_template_is_compiled_again(tmp_path):
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    compiled = sorted((root / ".sitegen-cache" / "templates").rglob("*.cache"))
+    assert compiled
+    for path in compiled:  # Jinja's header, then garbage: read as a pickle of an unknown protocol
+        path.write_bytes(jinja2.bccache.bc_magic + b"\x80\x67garbage")
+    CHANGES["change the configuration"](root)  # every page again: every template is loaded
+    run(root, tmp_path / "out")  # no error
+    run(root, tmp_path / "clean", clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+    assert all(b"garbage" not in path.read_bytes() for path in compiled)  # written anew
+
+
+def test_the_cache_belongs_to_the_code_that_made_it(tmp_path, monkeypatch):
+    """Every module of sitegen is part of the cache's version, not only the version number,
+    which stays the same while a checkout is being changed."""
+    package = tmp_path / "package"
+    write_files(package, {"__init__.py": "", "render/pages.py": "A = 1\n"})
+    monkeypatch.setattr(sitegen, "__file__", str(package / "__init__.py"))
+    before = sitegen.cache._made_by()
+    assert sitegen.cache._made_by() == before
+    (package / "render/pages.py").write_text("A = 2\n")
+    assert sitegen.cache._made_by() != before

@@ -225,12 +225,17 @@ def bundle_files_digest(header: ArticleHeader) -> str:
 
 
 def _file_digest(entry: os.DirEntry) -> str | tuple:
+    """The bytes' digest of a regular file; of anything else (a broken link, a named pipe,
+    which opening would wait on for ever), what the file system says of it. Publishing such
+    a file reports the problem, or leaves it out (``_assets``)."""
     try:
-        with open(entry.path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:  # e.g. a broken link: publishing it reports the problem; until then, its times
-        info = entry.stat(follow_symlinks=False)
-        return (info.st_size, info.st_mtime_ns)
+        if entry.is_file():
+            with open(entry.path, "rb") as handle:
+                return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        pass
+    info = entry.stat(follow_symlinks=False)
+    return (info.st_size, info.st_mtime_ns)
 
 
 def scan_bundle(folder: Path) -> tuple | None:

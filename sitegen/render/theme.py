@@ -50,7 +50,7 @@ def create_environment(dirs: list[Path], compiled: Path | None = None) -> jinja2
         compiled.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d / "templates") for d in dirs]),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
+        bytecode_cache=_CompiledTemplates(str(compiled)) if compiled is not None else None,
         autoescape=True,  # everything is escaped unless a template says |safe on our own HTML
         undefined=jinja2.StrictUndefined,  # a typo in a template is an error, not a blank
         trim_blocks=True,
@@ -59,6 +59,18 @@ def create_environment(dirs: list[Path], compiled: Path | None = None) -> jinja2
         extensions=[Unindented],
     )
     return env
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's store of compiled templates, where a file that cannot be read back is a template
+    to compile again (and so is written anew), not a failed build: like the rest of the cache,
+    it is only ever a shortcut."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
 
 
 class Unindented(jinja2.ext.Extension):
