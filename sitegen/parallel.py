@@ -14,6 +14,8 @@ from typing import Callable, Iterator
 # What forked workers read; set by ``run`` just before the pool starts.
 _STATE: dict = {}
 
+_RUN = "parallel.run"  # the key in _STATE of the run it belongs to
+
 # Below this many tasks a pool costs more than it saves.
 MIN_TASKS_FOR_POOL = 64
 
@@ -29,6 +31,7 @@ def run(function: Callable, tasks: list, jobs: int, state: dict) -> Iterator:
     """``function(state, task)`` for each task, in order, on up to ``jobs`` processes."""
     _STATE.clear()
     _STATE.update(state)
+    this_run = _STATE[_RUN] = object()
     try:
         if jobs <= 1 or len(tasks) < MIN_TASKS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
             for task in tasks:
@@ -41,7 +44,10 @@ def run(function: Callable, tasks: list, jobs: int, state: dict) -> Iterator:
     finally:
         # The state holds the whole site: kept here, it would outlive the build (in `serve`,
         # until the next one) and be torn down object by object when the interpreter exits.
-        _STATE.clear()
+        # (Unless a later run has taken the state over: a generator closed late must not
+        # empty it under that run.)
+        if _STATE.get(_RUN) is this_run:
+            _STATE.clear()
 
 
 def _call(item):

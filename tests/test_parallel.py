@@ -1,0 +1,26 @@
+"""parallel.run: tasks in order, on forked workers or in the process itself."""
+
+from __future__ import annotations
+
+from sitegen import parallel
+
+
+def _who(state: dict, task: int) -> tuple[str, int]:
+    return state["who"], task
+
+
+def test_a_run_closed_late_leaves_a_later_run_its_state():
+    """A run lets go of its state when it ends (it holds the whole site), but not of the state
+    of a run started after it: closing an unfinished generator late must not empty that."""
+    first = parallel.run(_who, [1, 2], 1, {"who": "first"})
+    assert next(first) == ("first", 1)
+    second = parallel.run(_who, [1, 2], 1, {"who": "second"})
+    assert next(second) == ("second", 1)
+    first.close()
+    assert list(second) == [("second", 2)]
+    assert parallel._STATE == {}  # and the last run's state is gone once it is done
+
+
+def test_results_come_back_in_task_order_from_a_pool():
+    tasks = list(range(parallel.MIN_TASKS_FOR_POOL * 2))
+    assert list(parallel.run(_who, tasks, 2, {"who": "pool"})) == [("pool", n) for n in tasks]
