@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 content errors (the site was not written), 2 usage erro
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -145,14 +146,27 @@ def _leave(code) -> NoReturn:
     elif not isinstance(code, int):  # sys.exit("message")
         print(code, file=sys.stderr)
         code = 1
-    if sys.gettrace() is not None or sys.getprofile() is not None:
+    if _observed():
         sys.exit(code)  # a profiler or a coverage tool writes its findings at the teardown
+    # Pool workers still running (`serve` stopped during a rebuild) would go on writing to a
+    # staging folder: multiprocessing's exit handler, skipped here, would have stopped them.
+    for child in multiprocessing.active_children():
+        child.terminate()
+        child.join(1)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe: nothing more can be said there
             pass
     os._exit(code)
+
+
+def _observed() -> bool:
+    """A tracer, a profiler, or (Python 3.12+) a tool of ``sys.monitoring`` is attached."""
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)
+    return monitoring is not None and any(monitoring.get_tool(tool) for tool in range(6))
 
 
 def _register_commands() -> None:
