@@ -41,6 +41,8 @@ def test_init_writes_an_archive_that_builds(archive: Path):
                  "content/topics/libraries.yaml"):
         assert (archive / name).is_file(), name
     assert not any(p.name.startswith("dot-") for p in archive.rglob("*"))
+    ignored = (archive / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "/public/" in ignored and "/.sitegen-cache/" in ignored  # built things stay out of git
     result = build(archive)
     assert result.exit_code == 0, result.output
     doc = page(archive / "public", f"articles/{EXAMPLE}/")
