@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Annotation, Article, Site
+from .model import MONTH_NAMES, Annotation, Article, Site
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ class ArchiveGroup:
     key: str  # "2016-12", "2016" or "undated"
     label: str
     articles: tuple[str, ...]
+    continued: bool = False  # on a page of the archive: the group began on an earlier page
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,23 +161,31 @@ def year_groups(slugs: tuple[str, ...], articles: dict[str, Article],
 
 def archive_groups(articles: tuple[Article, ...]) -> tuple[ArchiveGroup, ...]:
     """Group newest-first articles by month; year-only dates by year; undated ones last."""
-    from .model import MONTH_NAMES
-
     groups: dict[str, list[str]] = {}
     labels: dict[str, str] = {}
     for article in articles:
-        date = article.date
-        if date is None:
-            key, label = "undated", "Undated"
-        elif date.month is None:
-            key, label = f"{date.year:04d}", f"{date.year} (month unknown)"
-        else:
-            key, label = f"{date.year:04d}-{date.month:02d}", f"{MONTH_NAMES[date.month - 1]} {date.year}"
+        key, label = archive_group_of(article)
         groups.setdefault(key, []).append(article.slug)
         labels[key] = label
     return tuple(ArchiveGroup(key, labels[key], tuple(slugs)) for key, slugs in groups.items())
 
 
+def archive_group_of(article: Article) -> tuple[str, str]:
+    """The key and label of the archive group the article is listed in."""
+    date = article.date
+    if date is None:
+        return "undated", "Undated"
+    if date.month is None:
+        return f"{date.year:04d}", f"{date.year} (month unknown)"
+    return f"{date.year:04d}-{date.month:02d}", f"{MONTH_NAMES[date.month - 1]} {date.year}"
+
+
 def _freeze(mapping: dict, keys) -> dict:
     """Every known key present (an empty tuple when nothing refers to it), in slug order."""
     return {key: tuple(mapping.get(key, ())) for key in sorted(set(keys) | set(mapping))}
+
+
+def archive_slug_before_page(index: Index, number: int, size: int) -> str | None:
+    """The article listed just before page ``number`` of the archive (None on the first)."""
+    start = (number - 1) * size
+    return index.order[start - 1] if 0 < start <= len(index.order) else None

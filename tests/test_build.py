@@ -301,3 +301,16 @@ def test_cli_help_and_usage_errors():
         assert option in help_text
     assert run_sitegen("build", "--no-such-option").exit_code == 2
     assert run_sitegen("no-such-command").exit_code == 2
+
+
+def test_a_month_split_across_archive_pages_is_continued(tmp_path):
+    root = write_files(tmp_path / "site", {
+        "sitegen.yaml": "title: T\npagination: 2\n",
+        **{f"content/articles/a{n}/index.md": article(f"March {n}", date=f"2016-03-{10 - n:02d}") for n in range(3)},
+        "content/articles/b/index.md": article("February", date="2016-02-01"),
+    })
+    assert build(root).exit_code == 0
+    first, second = page(root / "public", ""), page(root / "public", "page/2/")
+    assert [h.get_text(" ", strip=True) for h in first.select(".archive-group h2")] == ["March 2016"]
+    assert [h.get_text(" ", strip=True) for h in second.select(".archive-group h2")] == ["March 2016 (continued)",
+                                                                                         "February 2016"]

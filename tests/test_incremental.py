@@ -395,3 +395,18 @@ def test_the_cache_belongs_to_the_code_that_made_it(tmp_path, monkeypatch):
     assert sitegen.cache._made_by() == before
     (package / "render/pages.py").write_text("A = 2\n")
     assert sitegen.cache._made_by() != before
+
+
+def test_an_archive_page_follows_the_month_of_the_article_before_it(tmp_path):
+    """Page 2's own articles stay the same, but whether its first month is "(continued)"
+    depends on the last article of page 1: that is part of the page's key."""
+    root = write_files(tmp_path / "site", {
+        "sitegen.yaml": "title: T\npagination: 2\n",
+        "content/articles/a/index.md": article("A", date="2016-05-01"),
+        "content/articles/b/index.md": article("B", date="2016-03-20"),
+        "content/articles/c/index.md": article("C", date="2016-03-10"),
+    })
+    run(root, tmp_path / "out")
+    edit(root, "content/articles/b/index.md", "date: 2016-03-20", "date: 2016-04-20")  # still second
+    assert_rebuild_equals_clean_build(root, tmp_path)
+    assert "(continued)" not in (tmp_path / "out/page/2/index.html").read_text()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..cache import VERSION, digest
 from ..config import Config
-from ..index import Index
+from ..index import Index, archive_group_of, archive_slug_before_page
 from ..model import Article, Site
 from .excerpts import has_own_pages, site_annotation_lists
 from .groups import entry_before_page
@@ -32,7 +32,10 @@ class Unit:
 def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path], static: dict) -> list[Unit]:
     common = digest(VERSION, theme_digest(theme_dirs), config_digest(config))
     d = _Digests(site)
-    units = [Unit(("archive", n), digest(common, n, len(index.order), [d.listed(index.articles[s]) for s in chunk]))
+    # A page's first month group is headed "(continued)" when the article before the page is
+    # of the same month: that article's group is part of the key.
+    units = [Unit(("archive", n), digest(common, n, len(index.order), [d.listed(index.articles[s]) for s in chunk],
+                                         _archive_group_before(index, n, config.pagination)))
              for n, chunk in _pages(index.order, config.pagination)]
     for article in site.articles:
         units.append(Unit(("article", article.slug), digest(common, _article_inputs(d, index, article))))
@@ -102,6 +105,11 @@ def _annotation_units(common: str, d: _Digests, index: Index, config: Config) ->
                                                                 _article_of(entry_before_page(refs, n, config.pagination))))
                       for n, chunk in _pages(refs, config.pagination)]
     return units
+
+
+def _archive_group_before(index: Index, number: int, size: int) -> str | None:
+    before = archive_slug_before_page(index, number, size)
+    return archive_group_of(index.articles[before])[0] if before else None
 
 
 def _article_of(ref) -> str | None:
