@@ -10,6 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import article, build, page, write_files
+from sitegen.render.feeds import sitemap_xml
+from sitegen.render.urls import Urls
 
 BASE = "https://news.example/archive/"
 FIXTURE = {
@@ -183,3 +185,14 @@ def test_site_feed_keeps_the_newest_fifty(site):
     assert len(feed.entries) == 50
     assert feed.entries[0].title == "Day 55" and feed.entries[-1].title == "Day 6"
     assert "Undated" not in [e.title for e in feed.entries]
+
+
+@pytest.mark.parametrize("count", [0, 999, 1000, 2500])
+def test_a_long_sitemap_is_whole(count):
+    """The sitemap is made a thousand lines at a time: every page, once, in order, one a line."""
+    urls = Urls(base_path="/archive/", permalink="articles/{slug}/", origin="https://example.org")
+    pages = [f"/archive/p{n:04d}/" for n in range(count)]
+    text = sitemap_xml(pages, urls, {pages[0]: "2016-11-08"} if pages else {}).decode("utf-8")
+    locs = [loc.text for loc in ET.fromstring(text).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locs == [f"https://example.org{p}" for p in pages]
+    assert len(text.splitlines()) == count + 3 and text.endswith("</urlset>\n")
