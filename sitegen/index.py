@@ -183,9 +183,3 @@ def archive_group_of(article: Article) -> tuple[str, str]:
 def _freeze(mapping: dict, keys) -> dict:
     """Every known key present (an empty tuple when nothing refers to it), in slug order."""
     return {key: tuple(mapping.get(key, ())) for key in sorted(set(keys) | set(mapping))}
-
-
-def archive_slug_before_page(index: Index, number: int, size: int) -> str | None:
-    """The article listed just before page ``number`` of the archive (None on the first)."""
-    start = (number - 1) * size
-    return index.order[start - 1] if 0 < start <= len(index.order) else None

@@ -189,7 +189,7 @@ def test_site_feed_keeps_the_newest_fifty(site):
 
 @pytest.mark.parametrize("count", [0, 999, 1000, 2500])
 def test_a_long_sitemap_is_whole(count):
-    """The sitemap is made a thousand lines at a time: every page, once, in order, one a line."""
+    """Every page, once, in order, one a line."""
     urls = Urls(base_path="/archive/", permalink="articles/{slug}/", origin="https://example.org")
     pages = [f"/archive/p{n:04d}/" for n in range(count)]
     text = sitemap_xml(pages, urls, {pages[0]: "2016-11-08"} if pages else {}).decode("utf-8")

@@ -41,7 +41,8 @@ def by_article(refs: tuple[AnnotationRef, ...], articles: dict[str, Article],
     return tuple(groups)
 
 
-def entry_before_page(refs: tuple[AnnotationRef, ...], number: int, size: int) -> AnnotationRef | None:
-    """The last entry of the page before page ``number`` (of ``size`` entries each), if any."""
+def entry_before_page(refs: tuple, number: int, size: int):
+    """The last entry of the page before page ``number`` (of ``size`` entries each), if any:
+    whether a page's first group is "(continued)" depends on it (annotations, the archive)."""
     start = (number - 1) * size
     return refs[start - 1] if start else None

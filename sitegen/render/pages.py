@@ -15,7 +15,7 @@ from typing import Iterator
 import jinja2
 
 from ..config import Config
-from ..index import Index, archive_group_of, archive_groups, archive_slug_before_page
+from ..index import Index, archive_group_of, archive_groups
 from ..markup.highlight import pygments_css
 from ..cache import BodyStore
 from ..model import Article, Site
@@ -194,7 +194,7 @@ def annotation_page(r: Renderer, refs: tuple, first_url: str, number: int) -> tu
 def archive_page(r: Renderer, number: int) -> OutputFile:
     chunk, pagination = page_of(r.index.order, r.config.pagination, r.urls.home(), number)
     groups = archive_groups(tuple(r.index.articles[s] for s in chunk))
-    before = archive_slug_before_page(r.index, number, r.config.pagination)
+    before = entry_before_page(r.index.order, number, r.config.pagination)
     if groups and before and archive_group_of(r.index.articles[before])[0] == groups[0].key:
         groups = (replace(groups[0], continued=True),) + groups[1:]  # the month began on the page before
     return r.page("index.html", pagination.current_url, title=numbered("Archive", pagination), groups=groups,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..cache import VERSION, digest
 from ..config import Config
-from ..index import Index, archive_group_of, archive_slug_before_page
+from ..index import Index, archive_group_of
 from ..model import Article, Site
 from .excerpts import has_own_pages, site_annotation_lists
 from .groups import entry_before_page
@@ -108,7 +108,7 @@ def _annotation_units(common: str, d: _Digests, index: Index, config: Config) ->
 
 
 def _archive_group_before(index: Index, number: int, size: int) -> str | None:
-    before = archive_slug_before_page(index, number, size)
+    before = entry_before_page(index.order, number, size)
     return archive_group_of(index.articles[before])[0] if before else None
 
 
