@@ -39,7 +39,7 @@ import sitegen
 CACHE_DIR = ".sitegen-cache"
 # Bump when the layout of the cache's files changes. (Changes to the code that renders are
 # caught by _made_by, below.)
-FORMAT = 12
+FORMAT = 13
 
 
 def _made_by() -> str:

@@ -40,6 +40,7 @@ BASE = {
     "content/articles/two/index.md": article(
         "Two", "[Babbage]{person=charles-babbage} built it. [A claim]{.claim rating=true}{>>Yes.<<}",
         date="1850-02", people="[Charles Babbage]", topics="[computing, history]"),
+    "content/articles/two/media/figure.txt": "figure\n",
     "content/articles/three/index.md": article("Three", "Undated {~~teh~>the~~} text.", people="[Ada Lovelace]"),
 }
 
@@ -89,6 +90,10 @@ CHANGES = {
     "change pagination": lambda root: edit(root, "sitegen.yaml", "pagination: 2", "pagination: 1"),
     "edit comments": lambda root: edit(root, "content/articles/one/comments.yaml", "First.", "First, edited."),
     "change an asset": lambda root: (root / "content/articles/one/original.txt").write_text("raw, changed\n"),
+    "add a file to an article": lambda root: write_files(root, {"content/articles/two/notes.txt": "notes\n"}),
+    "add a file to an article's subfolder": lambda root: write_files(root, {"content/articles/two/media/more.txt": "more\n"}),
+    "remove a file from an article's subfolder": lambda root: (root / "content/articles/two/media/figure.txt").unlink(),
+    "delete an article's comments": lambda root: (root / "content/articles/one/comments.yaml").unlink(),
     "add a static file": lambda root: write_files(root, {"themes/default/static/extra.css": "body{}"}),
     # Whole lists of annotations appear (quotes, fact-checks, corrections), and one vanishes.
     "add annotations": lambda root: edit(root, "content/articles/three/index.md", "Undated {~~teh~>the~~} text.",
@@ -156,6 +161,40 @@ def test_unchanged_bundles_are_not_read_again(tmp_path, monkeypatch):
     CHANGES["edit a body"](root)
     run(root, tmp_path / "out", jobs=1)
     assert set(read) == {"one"}
+
+
+def test_unchanged_bundles_are_not_listed_again(tmp_path, monkeypatch):
+    """Listing a folder costs several stats: a bundle whose folders did not change has its
+    files looked at one by one instead (see scan_bundle), until one of its folders changes."""
+    monkeypatch.setattr(sitegen.load.articles, "SETTLE_NS", -10**18)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out", jobs=1)
+    listed = []
+    original = sitegen.load.articles._bundle_entries
+    monkeypatch.setattr(sitegen.load.articles, "_bundle_entries",
+                        lambda folder, *a, **k: listed.append(folder.name) or original(folder, *a, **k))
+    run(root, tmp_path / "out", jobs=1)
+    assert listed == []
+    CHANGES["edit a body"](root)
+    run(root, tmp_path / "out", jobs=1)
+    assert set(listed) == {"one"}  # read again, and its assets listed for the page
+    listed.clear()
+    CHANGES["add a file to an article's subfolder"](root)
+    report = run(root, tmp_path / "out", jobs=1)
+    assert "two" in listed and "one" not in listed
+    assert (tmp_path / "out/articles/two/media/more.txt").read_text() == "more\n" and report.cache_hits == 2
+
+
+def test_a_file_added_to_a_bundle_is_watched_from_then_on(tmp_path, monkeypatch):
+    """The scan a build remembers names the new file, so a later change to it is seen too."""
+    monkeypatch.setattr(sitegen.load.articles, "SETTLE_NS", -10**18)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    CHANGES["add a file to an article's subfolder"](root)
+    run(root, tmp_path / "out")
+    (root / "content/articles/two/media/more.txt").write_text("MORE\n")
+    assert_rebuild_equals_clean_build(root, tmp_path)
+    assert (tmp_path / "out/articles/two/media/more.txt").read_text() == "MORE\n"
 
 
 def test_registry_files_are_parsed_once_and_their_warnings_still_reported(tmp_path, monkeypatch):

@@ -86,9 +86,11 @@ def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: Bu
     remembered: dict[str, RememberedHeader] = {}
     to_read = []
     for folder in folders:
-        scan = scan_bundle(folder)
         old = known.get(folder.name)
-        if old and old.scan is not None and old.scan == scan and old.header.folder == folder:
+        if old and old.header.folder != folder:
+            old = None
+        scan = scan_bundle(folder, old and old.scan)
+        if old and old.scan is not None and old.scan == scan:
             remembered[folder.name] = old
         else:
             to_read.append((folder, scan))
