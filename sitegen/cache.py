@@ -69,11 +69,20 @@ VERSION = f"{sitegen.__version__}/{FORMAT}/{_made_by()}"
 
 def digest(*parts) -> str:
     """A stable digest of plain data (str, bytes, numbers, tuples, frozen dataclasses)."""
+    return _sha256(parts).hexdigest()
+
+
+def raw_digest(*parts) -> bytes:
+    """``digest`` as 32 bytes: for keys made of many digests, joined (see render/plan.py)."""
+    return _sha256(parts).digest()
+
+
+def _sha256(parts: tuple):
     h = hashlib.sha256()
     for part in parts:
         h.update(part if isinstance(part, bytes) else repr(part).encode("utf-8"))
         h.update(b"\x00")
-    return h.hexdigest()
+    return h
 
 
 @dataclass

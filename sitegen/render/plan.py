@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..cache import VERSION, digest
+from ..cache import VERSION, digest, raw_digest
 from ..config import Config
 from ..index import Index, archive_group_of
 from ..model import Article, Site
@@ -34,28 +34,26 @@ def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path],
     d = _Digests(site)
     # A page's first month group is headed "(continued)" when the article before the page is
     # of the same month: that article's group is part of the key.
-    units = [Unit(("archive", n), digest(common, n, len(index.order), [d.listed(index.articles[s]) for s in chunk],
+    units = [Unit(("archive", n), digest(common, n, len(index.order), b"".join(d.listed(s) for s in chunk),
                                          _archive_group_before(index, n, config.pagination)))
              for n, chunk in _pages(index.order, config.pagination)]
     for article in site.articles:
-        units.append(Unit(("article", article.slug), digest(common, _article_inputs(d, index, article))))
-    units.append(Unit(("people-index",), digest(common, [
-        (d.person(slug), index.person_articles.get(slug, ()), index.person_reported.get(slug, ())) for slug in site.people])))
+        units.append(Unit(("article", article.slug), digest(common, *_article_inputs(d, index, article))))
+    people = {slug: raw_digest(d.person(slug), _joined(index.person_articles.get(slug, ())),
+                               _joined(index.person_reported.get(slug, ()))) for slug in site.people}
+    units.append(Unit(("people-index",), digest(common, b"".join(people.values()))))
     for slug in site.people:
-        listed = tuple(dict.fromkeys(index.person_articles.get(slug, ()) + index.person_reported.get(slug, ())))
-        units.append(Unit(("person", slug), digest(common, d.person(slug), index.person_articles.get(slug, ()),
-                                                   index.person_reported.get(slug, ()),
-                                                   [d.listed(index.articles[s]) for s in listed])))
-    units.append(Unit(("topics-index",), digest(common, [
-        (d.topic(slug), index.topic_articles.get(slug, ())) for slug in site.topics])))
+        listed = dict.fromkeys(index.person_articles.get(slug, ()) + index.person_reported.get(slug, ()))
+        units.append(Unit(("person", slug), digest(common, people[slug], b"".join(map(d.listed, listed)))))
+    topics = {slug: raw_digest(d.topic(slug), _joined(index.topic_articles.get(slug, ()))) for slug in site.topics}
+    units.append(Unit(("topics-index",), digest(common, b"".join(topics.values()))))
     for slug, topic in site.topics.items():
-        articles = index.topic_articles.get(slug, ())
-        units.append(Unit(("topic", slug), digest(common, d.topic(slug), [d.topic(s) for s in topic.related], articles,
-                                                  [d.listed(index.articles[s]) for s in articles])))
+        units.append(Unit(("topic", slug), digest(common, topics[slug], b"".join(map(d.topic, topic.related)),
+                                                  b"".join(map(d.listed, index.topic_articles.get(slug, ()))))))
     units += _annotation_units(common, d, index, config)
     # The site feed carries whole bodies: its key has the articles' fingerprints.
-    units.append(Unit(("site-feed",), digest(common, [(index.articles[s].fingerprint, d.listed(index.articles[s]))
-                                                      for s in index.order[:50]])))
+    units.append(Unit(("site-feed",), digest(common, _joined(index.articles[s].fingerprint for s in index.order[:50]),
+                                             b"".join(d.listed(s) for s in index.order[:50]))))
     units.append(Unit(("search",), common))
     units.append(Unit(("404",), common))
     units.append(Unit(("static",), digest(common, [(name, _stat(path)) for name, path in static.items()])))
@@ -64,44 +62,54 @@ def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path],
 
 class _Digests:
     """Digests of people, topics and listed articles, each computed once per build: a popular
-    person's unit lists thousands of articles, and digesting whole objects each time is slow."""
+    person's unit lists thousands of articles, and digesting whole objects each time is slow.
+    They are raw bytes of one length, so that a unit's key digests a list of them joined."""
 
     def __init__(self, site: Site):
         self.site = site
+        self.articles = {a.slug: a for a in site.articles}
         self._people: dict = {}
         self._topics: dict = {}
         self._listed: dict = {}
 
-    def person(self, slug: str) -> str:
+    def person(self, slug: str) -> bytes:
         if slug not in self._people:
-            self._people[slug] = digest(self.site.people.get(slug))
+            self._people[slug] = raw_digest(self.site.people.get(slug))
         return self._people[slug]
 
-    def topic(self, slug: str) -> str:
+    def topic(self, slug: str) -> bytes:
         if slug not in self._topics:
-            self._topics[slug] = digest(self.site.topics.get(slug))
+            self._topics[slug] = raw_digest(self.site.topics.get(slug))
         return self._topics[slug]
 
-    def listed(self, article: Article) -> str:
+    def listed(self, slug: str) -> bytes:
         """What a listing of the article can show (``Article.LISTED_FIELDS``, digested when it
         was loaded), with the registry entries of its reporters and topics."""
-        if article.slug not in self._listed:
-            self._listed[article.slug] = digest(article.listed_digest, [self.person(r.slug) for r in article.reporters],
-                                                [self.topic(t) for t in article.topics])
-        return self._listed[article.slug]
+        known = self._listed.get(slug)
+        if known is None:
+            article = self.articles[slug]
+            known = self._listed[slug] = raw_digest(
+                article.listed_digest, b"".join(self.person(r.slug) for r in article.reporters),
+                b"".join(map(self.topic, article.topics)))
+        return known
+
+
+def _joined(strings) -> bytes:
+    """Slugs or digests as one part of a key (NUL can be in none of them)."""
+    return "\0".join(strings).encode("utf-8")
 
 
 def _annotation_units(common: str, d: _Digests, index: Index, config: Config) -> list[Unit]:
     """``annotations/`` (each list's count and newest few) and one unit per page of each whole
     list, so that an edit to one annotated article redoes the page it is listed on, not all."""
     lists = site_annotation_lists(index)
-    overview = [(name, len(refs), _listed_refs(d, index, refs[:config.annotation_excerpt])) for name, refs in lists.items()]
+    overview = [(name, len(refs), _listed_refs(d, refs[:config.annotation_excerpt])) for name, refs in lists.items()]
     units = [Unit(("annotations",), digest(common, overview))]
     for name, refs in lists.items():
         if has_own_pages(refs, config):
             # A page's first group is headed "(continued)" when the entry before it, on the page
             # before, is of the same article: that entry's article is part of the key too.
-            units += [Unit(("annotation-list", name, n), digest(common, name, n, len(refs), _listed_refs(d, index, chunk),
+            units += [Unit(("annotation-list", name, n), digest(common, name, n, len(refs), _listed_refs(d, chunk),
                                                                 _article_of(entry_before_page(refs, n, config.pagination))))
                       for n, chunk in _pages(refs, config.pagination)]
     return units
@@ -116,10 +124,10 @@ def _article_of(ref) -> str | None:
     return ref.article if ref else None
 
 
-def _listed_refs(d: _Digests, index: Index, refs: tuple) -> list:
+def _listed_refs(d: _Digests, refs: tuple) -> bytes:
     """Which annotations, and what their list shows of them and their articles (title, date,
     URL): the article's listed digest covers its annotations, so the anchor names each one."""
-    return [(ref.article, ref.annotation.anchor, d.listed(index.articles[ref.article])) for ref in refs]
+    return b"".join(d.listed(ref.article) + f"{ref.article}\0{ref.annotation.anchor}\0".encode("utf-8") for ref in refs)
 
 
 def _pages(items: tuple, size: int):
@@ -134,7 +142,8 @@ def _article_inputs(d: _Digests, index: Index, article: Article) -> tuple:
                   for s in (index.previous.get(article.slug), index.following.get(article.slug)) if s]
     slugs = [r.slug for r in article.people] + [r.slug for r in article.reporters] + list(article.mentioned_people)
     slugs += [a.speaker for a in article.annotations if a.speaker]
-    return (article.fingerprint, neighbours, [d.person(s) for s in sorted(set(slugs))], [d.topic(s) for s in article.topics])
+    return (article.fingerprint, neighbours, b"".join(map(d.person, sorted(set(slugs)))),
+            b"".join(map(d.topic, article.topics)))
 
 
 def _stat(path: Path) -> tuple:
