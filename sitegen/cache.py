@@ -39,7 +39,7 @@ import sitegen
 CACHE_DIR = ".sitegen-cache"
 # Bump when the layout of the cache's files changes. (Changes to the code that renders are
 # caught by _made_by, below.)
-FORMAT = 13
+FORMAT = 14
 
 
 def _made_by() -> str:
@@ -201,7 +201,7 @@ class BuildCache:
     bodies: BodyStore | None = None
     loaded: dict | None = None  # shard number -> {slug: (article, header)} as read; None: not read
     registries: dict = field(default_factory=dict)  # registry files as checked (load.registries.CheckedEntries)
-    registries_read: dict | None = None  # the same, as read; None: not read
+    registries_changed: bool = True  # since they were read from the cache
     released: set = field(default_factory=set)  # fingerprints of the records let go (see release)
 
     def __post_init__(self):
@@ -214,7 +214,7 @@ class BuildCache:
         if enabled:
             with _no_collection():
                 cache.loaded = {n: _load(cache._shard_path(n)) or {} for n in range(SHARDS)}
-                cache.registries = cache.registries_read = _load(cache._registries_path()) or {}
+                cache.registries = _load(cache._registries_path()) or {}
             for entries in cache.loaded.values():
                 for slug, (article, header) in entries.items():
                     if article is not None:
@@ -248,7 +248,7 @@ class BuildCache:
             if not _same_entries(entries, (self.loaded or {}).get(number)):
                 _store(self._shard_path(number), entries)
         _store(self._manifest_path(output_dir), manifest)
-        if self.registries_read is None or self.registries.keys() != self.registries_read.keys():
+        if self.registries_changed:
             _store(self._registries_path(), self.registries)
         current = {entry.article.fingerprint for entry in self.articles.values()}
         if self.loaded is None:  # a clean build: whatever else is in the store goes

@@ -20,6 +20,8 @@ import sitegen.cache
 import sitegen.load
 import sitegen.write
 import sitegen.load.articles
+import sitegen.load.files
+import sitegen.load.registries
 from conftest import article, write_files
 from sitegen.build import build
 from sitegen.diagnostics import BuildError, Diagnostics
@@ -110,7 +112,7 @@ def settled(request, monkeypatch):
     """Files written just now are always read again (see scan_is_settled); in real use most
     files are older, and the next build trusts what the file system says of them. Both ways."""
     if request.param == "settled files":
-        monkeypatch.setattr(sitegen.load.articles, "SETTLE_NS", -10**18)
+        monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)
     return request.param
 
 
@@ -150,7 +152,7 @@ def test_rebuilds_do_only_what_changed(tmp_path):
 
 
 def test_unchanged_bundles_are_not_read_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(sitegen.load.articles, "SETTLE_NS", -10**18)
+    monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out", jobs=1)
     read = []
@@ -166,7 +168,7 @@ def test_unchanged_bundles_are_not_read_again(tmp_path, monkeypatch):
 def test_unchanged_bundles_are_not_listed_again(tmp_path, monkeypatch):
     """Listing a folder costs several stats: a bundle whose folders did not change has its
     files looked at one by one instead (see scan_bundle), until one of its folders changes."""
-    monkeypatch.setattr(sitegen.load.articles, "SETTLE_NS", -10**18)
+    monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out", jobs=1)
     listed = []
@@ -187,7 +189,7 @@ def test_unchanged_bundles_are_not_listed_again(tmp_path, monkeypatch):
 
 def test_a_file_added_to_a_bundle_is_watched_from_then_on(tmp_path, monkeypatch):
     """The scan a build remembers names the new file, so a later change to it is seen too."""
-    monkeypatch.setattr(sitegen.load.articles, "SETTLE_NS", -10**18)
+    monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
     CHANGES["add a file to an article's subfolder"](root)
@@ -214,6 +216,22 @@ def test_registry_files_are_parsed_once_and_their_warnings_still_reported(tmp_pa
     edit(root, "content/people/charles-babbage.yaml", "Charles Babbage", "Charles Babbage\naliases: [Babbage]")
     build(root, Diagnostics(), output_dir=tmp_path / "out")
     assert parsed == ["charles-babbage.yaml"]
+
+
+def test_registry_files_the_file_system_vouches_for_are_not_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    read = []
+    original = sitegen.load.registries.read_text
+    monkeypatch.setattr(sitegen.load.registries, "read_text", lambda path, *a, **k: read.append(path.name) or original(path, *a, **k))
+    run(root, tmp_path / "out")
+    assert read == []
+    (root / "content/people/charles-babbage.yaml").touch()  # the same text: read, not parsed
+    CHANGES["rename a person in the registry"](root)
+    run(root, tmp_path / "out")
+    assert sorted(read) == ["ada-lovelace.yaml", "charles-babbage.yaml"]
+    assert_rebuild_equals_clean_build(root, tmp_path)
 
 
 def test_articles_loaded_again_leave_no_old_bodies_behind(tmp_path):
@@ -258,7 +276,7 @@ def test_a_fresh_clone_renders_nothing_again(tmp_path):
 def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path, monkeypatch):
     """Some tools restore a file's mtime; its change time (and inode, when a file is replaced)
     still tells."""
-    monkeypatch.setattr(sitegen.load.articles, "SETTLE_NS", -10**18)
+    monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
     index = root / "content/articles/one/index.md"

@@ -36,7 +36,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     checked = CheckedEntries(before=cache.registries)
     people = load_people(content, diags, checked)
     topics = load_topics(content, diags, checked)
-    cache.registries = checked.now
+    cache.registries, cache.registries_changed = checked.now, checked.changed
     root = config.root
     headers = _read_headers(find_bundles(content / "articles", diags), diags, root, cache, jobs)
     if not config.drafts:

@@ -20,7 +20,7 @@ from ..model import Article, CommentThread, PartialDate, PersonRole, Reporter, S
 from ..slugs import slug_problem, slugify
 from . import fields
 from .comments import load_comments
-from .files import is_inside, read_text
+from .files import is_inside, is_settled, read_text
 from .frontmatter import FrontMatterError, split_front_matter
 
 INDEX_FILE = "index.md"
@@ -280,16 +280,11 @@ def _scan_again(folder: Path, before: tuple) -> tuple | None:
     return tuple(now)
 
 
-# A file rewritten within the file system's timestamp granularity of an earlier write can keep
-# its size and times; a scan only vouches for files that have been still for this long.
-SETTLE_NS = 2_000_000_000
-
-
 def scan_is_settled(scan: tuple | None, now_ns: int) -> bool:
     """Whether an identical scan at the next build proves the bytes are the same: nothing in
     it changed just now, and no link (a link's target can change without the link changing)."""
     return scan is not None and all(
-        not is_link and now_ns - max(mtime, ctime) > SETTLE_NS for _, _, mtime, ctime, _, is_link in scan
+        not is_link and is_settled(mtime, ctime, now_ns) for _, _, mtime, ctime, _, is_link in scan
     )
 
 

@@ -31,6 +31,11 @@ def read_text(path: Path, diags: Diagnostics, root: Path) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def visible_entries(folder: Path) -> list[Path]:
-    """Entries of ``folder`` not starting with a dot, in a stable order."""
-    return sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
+# A file rewritten within the file system's timestamp granularity of an earlier write can keep
+# its size and times; what the file system says of a file vouches for its bytes only once the
+# file has been still for this long.
+SETTLE_NS = 2_000_000_000
+
+
+def is_settled(mtime_ns: int, ctime_ns: int, now_ns: int) -> bool:
+    return now_ns - max(mtime_ns, ctime_ns) > SETTLE_NS

@@ -7,15 +7,18 @@ since anyone named in an article's front matter gets a page anyway.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import os
+import stat
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, Location, did_you_mean
-from ..model import Person, Topic
+from ..model import Person, Topic, record
 from ..slugs import name_key, slug_problem
 from ..yamlfile import YamlSyntaxError, parse_yaml
 from . import fields
-from .files import read_text, visible_entries
+from .files import is_settled, read_text
 
 PERSON_FIELDS = {
     "name": fields.required_text,
@@ -51,28 +54,50 @@ class NameIndex:
         return self.by_key.get(name_key(name))
 
 
+@record
+class CheckedFile:
+    """One registry file as a build checked it."""
+
+    seen: tuple | None  # size, times and inode, when settled (see files.is_settled); else None
+    text_digest: str
+    values: dict | None  # None: the file has errors
+    diagnostics: list
+
+
 @dataclass
 class CheckedEntries:
-    """What the last build made of each registry file, by the file's text.
+    """What the last build made of each registry file, by path.
 
-    A large archive has thousands of registry files and parsing YAML is slow (a fifth of a
-    millisecond each): a file whose text is what it was is not parsed again. Its checked
-    values and its diagnostics are taken as they were, so a warning is still reported.
+    A large archive has thousands of registry files, and parsing YAML is slow (a fifth of a
+    millisecond each): a file whose text is what it was is not parsed again, and one the file
+    system describes as it did (size, times, inode) is not even read. Its checked values and
+    its diagnostics are taken as they were, so a warning is still reported.
     """
 
-    before: dict = field(default_factory=dict)  # (path, digest of text) -> (values or None, diagnostics)
-    now: dict = field(default_factory=dict)  # the same, for the files read by this build
+    before: dict = field(default_factory=dict)  # path -> CheckedFile
+    now: dict = field(default_factory=dict)  # the same, for the files of this build
 
-    def check(self, path: Path, text: str, spec: dict, diags: Diagnostics) -> dict | None:
-        key = (str(path), hashlib.sha256(text.encode("utf-8")).hexdigest())
-        if key in self.before:
-            self.now[key] = self.before[key]
-        else:
-            local = Diagnostics()
-            self.now[key] = (_checked_values(path, text, spec, local), local.items)
-        values, items = self.now[key]
-        diags.extend(items)
-        return values
+    def values(self, path: Path, info: os.stat_result, spec: dict, diags: Diagnostics, root: Path) -> dict | None:
+        """The checked values of the registry file at ``path`` (``info``: its lstat)."""
+        old = self.before.get(str(path))
+        seen = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+        if old is None or seen is None or old.seen != seen:
+            text = read_text(path, diags, root)
+            if text is None:
+                return None
+            text_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            if old is None or old.text_digest != text_digest:
+                local = Diagnostics()
+                old = CheckedFile(None, text_digest, _checked_values(path, text, spec, local), local.items)
+            settled = seen is not None and is_settled(seen[1], seen[2], time.time_ns())
+            old = replace(old, seen=seen if settled else None)
+        self.now[str(path)] = old
+        diags.extend(old.diagnostics)
+        return old.values
+
+    @property
+    def changed(self) -> bool:
+        return self.now != self.before
 
 
 def load_people(content_dir: Path, diags: Diagnostics, checked: CheckedEntries | None = None) -> dict[str, Person]:
@@ -99,18 +124,26 @@ def _load_entries(folder: Path, spec: dict, diags: Diagnostics, checked: Checked
     if not folder.is_dir():
         return
     checked = checked or CheckedEntries()
-    for path in visible_entries(folder):
-        if path.suffix not in (".yaml", ".yml") or not path.is_file():
+    # os.scandir, not Path.iterdir and stat: a large archive has thousands of registry files.
+    with os.scandir(folder) as listing:
+        entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+    for entry in entries:
+        name, suffix = os.path.splitext(entry.name)
+        if suffix not in (".yaml", ".yml") or not entry.is_file():
             continue
-        slug = path.stem
-        problem = slug_problem(slug)
+        path = Path(entry.path)
+        problem = slug_problem(name)
         if problem:
-            diags.error(Location(path), f"file name '{slug}' {problem}")
+            diags.error(Location(path), f"file name '{name}' {problem}")
             continue
-        text = read_text(path, diags, root=path.parent.parent.parent)  # content/<kind>/x.yaml
-        values = None if text is None else checked.check(path, text, spec, diags)
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError as exc:
+            diags.error(Location(path), f"cannot read file: {exc.strerror or exc}")
+            continue
+        values = checked.values(path, info, spec, diags, root=folder.parent.parent)  # content/<kind>/x.yaml
         if values is not None:
-            yield slug, path, values
+            yield name, path, values
 
 
 def _checked_values(path: Path, text: str, spec: dict, diags: Diagnostics) -> dict | None:
