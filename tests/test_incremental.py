@@ -324,11 +324,27 @@ def test_a_damaged_body_in_the_cache_is_not_published(tmp_path):
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
-def test_a_file_deleted_from_the_output_is_made_again(tmp_path):
+@pytest.mark.parametrize("where", ["articles/one/index.html", "index.html", "people/ada-lovelace/index.html"])
+def test_a_file_deleted_from_the_output_is_made_again(tmp_path, settled, where):
+    """Also once the output's folders are old enough to be vouched for (see _check_output)."""
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
-    (tmp_path / "out/articles/one/index.html").unlink()
+    run(root, tmp_path / "out")  # a build that finds them settled remembers them
+    assert run(root, tmp_path / "out").write.files == 0
+    (tmp_path / "out" / where).unlink()
     assert_rebuild_equals_clean_build(root, tmp_path)
+
+
+def test_settled_output_folders_are_vouched_for_without_looking_at_their_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    run(root, tmp_path / "out")
+    looked = []
+    original = os.path.isfile
+    monkeypatch.setattr(os.path, "isfile", lambda path: looked.append(path) or original(path))
+    run(root, tmp_path / "out")
+    assert not [p for p in looked if str(tmp_path / "out") in str(p)]
 
 
 def test_a_moved_site_reads_its_own_files(tmp_path):
