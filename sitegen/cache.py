@@ -39,7 +39,7 @@ import sitegen
 CACHE_DIR = ".sitegen-cache"
 # Bump when the layout of the cache's files changes. (Changes to the code that renders are
 # caught by _made_by, below.)
-FORMAT = 15
+FORMAT = 16
 
 
 def _made_by() -> str:
@@ -91,6 +91,9 @@ class CachedArticle:
     refs: dict  # (kind, slug) -> the name it had when the body was rendered (None: unknown)
     article: object
     warnings: list
+    # What its names added to the people and topics that the registries lack (see
+    # load._resolve_names): with the registries unchanged, its names need not be resolved again.
+    additions: tuple | None = None
 
 
 @dataclass
@@ -205,6 +208,8 @@ class BuildCache:
     loaded: dict | None = None  # shard number -> {slug: (article, header)} as read; None: not read
     registries: dict = field(default_factory=dict)  # registry files as checked (load.registries.CheckedEntries)
     registries_changed: bool = True  # since they were read from the cache
+    names: tuple | None = None  # (people, topics, URL settings) of the last build (see load_site)
+    names_read: tuple | None = None
     released: set = field(default_factory=set)  # fingerprints of the records let go (see release)
 
     def __post_init__(self):
@@ -218,6 +223,7 @@ class BuildCache:
             with _no_collection():
                 cache.loaded = {n: _load(cache._shard_path(n)) or {} for n in range(SHARDS)}
                 cache.registries = _load(cache._registries_path()) or {}
+                cache.names = cache.names_read = _load(cache._names_path())
             for entries in cache.loaded.values():
                 for slug, (article, header) in entries.items():
                     if article is not None:
@@ -253,6 +259,8 @@ class BuildCache:
         _store(self._manifest_path(output_dir), manifest)
         if self.registries_changed:
             _store(self._registries_path(), self.registries)
+        if self.names != self.names_read:
+            _store(self._names_path(), self.names)
         current = {entry.article.fingerprint for entry in self.articles.values()}
         if self.loaded is None:  # a clean build: whatever else is in the store goes
             self.bodies.prune(current)
@@ -283,6 +291,9 @@ class BuildCache:
 
     def _registries_path(self) -> Path:
         return self.folder / "registries.pickle"
+
+    def _names_path(self) -> Path:
+        return self.folder / "names.pickle"
 
     def _manifest_path(self, output_dir: Path) -> Path:
         # One manifest per output folder: a test build into /tmp must not spoil public/'s.

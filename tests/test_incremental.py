@@ -22,7 +22,7 @@ import sitegen.write
 import sitegen.load.articles
 import sitegen.load.files
 import sitegen.load.registries
-from conftest import article, write_files
+from conftest import article, soup, write_files
 from sitegen.build import build
 from sitegen.diagnostics import BuildError, Diagnostics
 from sitegen.write import MARKER
@@ -197,6 +197,39 @@ def test_a_file_added_to_a_bundle_is_watched_from_then_on(tmp_path, monkeypatch)
     (root / "content/articles/two/media/more.txt").write_text("MORE\n")
     assert_rebuild_equals_clean_build(root, tmp_path)
     assert (tmp_path / "out/articles/two/media/more.txt").read_text() == "MORE\n"
+
+
+def test_names_are_resolved_again_only_for_front_matter_read_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    resolved = []
+    original = sitegen.load._resolve_names
+    monkeypatch.setattr(sitegen.load, "_resolve_names", lambda header, *a: resolved.append(header.slug) or original(header, *a))
+    assert run(root, tmp_path / "out").cache_hits == 3 and resolved == []
+    CHANGES["edit a body"](root)
+    assert run(root, tmp_path / "out").cache_hits == 2 and resolved == ["one"]
+    resolved.clear()
+    CHANGES["add a person to the registry"](root)
+    run(root, tmp_path / "out")
+    assert sorted(resolved) == ["one", "three", "two"]
+    assert_rebuild_equals_clean_build(root, tmp_path)
+
+
+@pytest.mark.parametrize("spelling", ["Pat REPORTER", "Patricia Reporter"])
+def test_an_unregistered_name_spelt_anew_by_the_first_article_to_name_it(tmp_path, settled, output_mode, spelling):
+    """A person no registry knows is named as the first article (in folder order) spells the
+    name: "one", then "three", which is not read again, but whose page names the person too."""
+    root = write_files(tmp_path / "site", BASE)
+    edit(root, "content/articles/three/index.md", "people: [Ada Lovelace]", "people: [Ada Lovelace]\nreporters: [pat reporter]")
+    edit(root, "content/articles/three/index.md", "Undated", "Pat REPORTER wrote it. Undated")  # linked by name
+    run(root, tmp_path / "out")
+    run(root, tmp_path / "out")
+    edit(root, "content/articles/one/index.md", "[Pat Reporter]", f"[{spelling}]")
+    assert_rebuild_equals_clean_build(root, tmp_path)
+    body = soup(tmp_path / "out/articles/three/index.html").find("article")
+    linked = [a.get_text() for a in body.find_all("a", href=lambda href: href and "/people/pat-reporter/" in href)]
+    assert ("Pat REPORTER" in linked) == (spelling == "Pat REPORTER")  # the body links the name it knows
 
 
 def test_registry_files_are_parsed_once_and_their_warnings_still_reported(tmp_path, monkeypatch):

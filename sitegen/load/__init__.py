@@ -37,28 +37,56 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     people = load_people(content, diags, checked)
     topics = load_topics(content, diags, checked)
     cache.registries, cache.registries_changed = checked.now, checked.changed
+    registered = (set(people), set(topics))
     root = config.root
-    headers = _read_headers(find_bundles(content / "articles", diags), diags, root, cache, jobs)
+    headers, read_again = _read_headers(find_bundles(content / "articles", diags), diags, root, cache, jobs)
     if not config.drafts:
         headers = [h for h in headers if not h.values.get("draft")]
 
+    # An article whose front matter was not read again resolves its names as at the last build
+    # if the registries are the same: its people, reporters and topics are its cached record's.
+    unchanged = {} if checked.changed else {
+        h.slug: entry for h in headers if h.slug not in read_again
+        and (entry := cache.articles.get(h.slug)) is not None and entry.additions is not None}
     people_finder, topic_finder = _SlugsOfNames(NameIndex.build(people)), _SlugsOfNames(NameIndex.build(topics))
-    resolved = {h.slug: _resolve_names(h, people, topics, people_finder, topic_finder, diags) for h in headers}
+    resolved = {}
+    for header in headers:
+        if header.slug in unchanged:
+            entry = unchanged[header.slug]
+            resolved[header.slug] = (list(entry.article.people), list(entry.article.reporters), list(entry.article.topics),
+                                     entry.additions)
+        else:
+            resolved[header.slug] = _resolve_names(header, registered, people_finder, topic_finder, diags)
+        _add_unregistered(resolved[header.slug][3], people, topics)
     names = {"person": {slug: p.name for slug, p in people.items()}, "topic": {slug: t.name for slug, t in topics.items()}}
+    # ... and, if every person and topic is as it was too, its cache key is the same as then.
+    settings = (urls.base_path, urls.permalink)
+    if (people, topics, settings) != cache.names:
+        unchanged = {}
+    cache.names = (people, topics, settings)
 
     tasks, articles = [], {}
     for header in headers:
-        roles, reporters, topic_slugs = resolved[header.slug]
-        auto_names = _auto_link_names([r.slug for r in roles] + [r.slug for r in reporters], people)
-        key = digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, roles,
-                     reporters, topic_slugs, auto_names, urls.base_path, urls.permalink)
         cached = cache.articles.get(header.slug)
+        roles, reporters, topic_slugs, additions = resolved[header.slug]
+        if header.slug in unchanged:
+            key = cached.key
+            auto_names = None  # (not needed: the article is not rendered again)
+        else:
+            auto_names = _auto_link_names([r.slug for r in roles] + [r.slug for r in reporters], people)
+            key = digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, roles,
+                         reporters, topic_slugs, auto_names, *settings)
         if (cached and cached.key == key and cache.bodies.has(cached.article.fingerprint)
-                and all(names[kind].get(slug) == name for (kind, slug), name in cached.refs.items())):
+                and (header.slug in unchanged
+                     or all(names[kind].get(slug) == name for (kind, slug), name in cached.refs.items()))):
+            if cached.additions != additions:  # a new object, so that its shard of the cache is written
+                cached = replace(cached, additions=additions)
             articles[header.slug] = cached
             cache.hits += 1
         else:
-            tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key))
+            if auto_names is None:
+                auto_names = _auto_link_names([r.slug for r in roles] + [r.slug for r in reporters], people)
+            tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key, additions))
             cache.release(header.slug)
     cache.misses += len(tasks)
     state = {"names": names, "urls": urls, "root": root, "bodies": cache.bodies}
@@ -75,8 +103,10 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     return Site(tuple(ordered), dict(sorted(people.items())), dict(sorted(topics.items())))
 
 
-def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: BuildCache, jobs: int) -> list[ArticleHeader]:
-    """Front matter of every bundle, in folder order; warnings are replayed for those not read.
+def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: BuildCache,
+                  jobs: int) -> tuple[list[ArticleHeader], set[str]]:
+    """Front matter of every bundle, in folder order, and the slugs of those read again;
+    warnings are replayed for those not read.
 
     A bundle whose files the file system describes exactly as at the last build (sizes, times
     and inodes: see ``scan_bundle``) is not read at all; the others are read by workers, and
@@ -110,7 +140,7 @@ def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: Bu
         if header is not None:
             headers.append(header)
     cache.headers = remembered
-    return headers
+    return headers, set(read)
 
 
 @record
@@ -158,6 +188,7 @@ class _BodyTask:
     topics: list
     auto_names: tuple
     key: str
+    additions: tuple
 
 
 class _Recording(Mapping):
@@ -218,7 +249,8 @@ def _finish(state: dict, task: _BodyTask):
     # The body and comments go to the body store from here, not back to the parent: most of
     # the bytes, and the parent needs none of them (render workers read back those they need).
     state["bodies"].put(article.fingerprint, article.content)
-    return task.header.slug, CachedArticle(task.key, seen, article.without_content(), local.warnings), local.errors
+    entry = CachedArticle(task.key, seen, article.without_content(), local.warnings, task.additions)
+    return task.header.slug, entry, local.errors
 
 
 def find_bundles(articles_dir: Path, diags: Diagnostics) -> list[Path]:
@@ -255,27 +287,40 @@ def find_bundles(articles_dir: Path, diags: Diagnostics) -> list[Path]:
     return [found[slug] for slug in sorted(found)]
 
 
-def _resolve_names(header: ArticleHeader, people: dict, topics: dict, people_finder, topic_finder, diags):
-    """Match front matter names to registry entries; unknown names become new, unregistered entries."""
+def _resolve_names(header: ArticleHeader, registered: tuple[set, set], people_finder, topic_finder, diags):
+    """Match front matter names to registry entries: (roles, reporters, topic slugs, additions).
+
+    A name no registry knows becomes a new, unregistered entry, named as the first article
+    (in folder order) that names it spells it: ``additions`` lists those of this article as
+    ("person" or "topic", slug, name), for ``_add_unregistered``."""
     where = header.index_path  # (made once: this runs for every name of every article)
+    registered_people, registered_topics = registered
+    additions = []
     roles: list[PersonRole] = []
-    for ref in header.people:
-        slug = _person(ref, people, people_finder, diags, where)
-        if slug and all(r.slug != slug for r in roles):
-            roles.append(PersonRole(slug, ref.role))
     reporters: list[Reporter] = []
-    for ref in header.reporters:
-        slug = _person(ref, people, people_finder, diags, where)
-        if slug and all(r.slug != slug for r in reporters):
-            reporters.append(Reporter(slug, ref.role))
+    for refs, found, kind in ((header.people, roles, PersonRole), (header.reporters, reporters, Reporter)):
+        for ref in refs:
+            slug = people_finder.slug_for(ref, diags, where)
+            if slug and slug not in registered_people:
+                additions.append(("person", slug, ref.name))
+            if slug and all(r.slug != slug for r in found):
+                found.append(kind(slug, ref.role))
     topic_slugs: list[str] = []
     for ref in header.topics:
         slug = topic_finder.slug_for(ref, diags, where)
-        if slug and slug not in topics:
-            topics[slug] = Topic(slug, ref.name)
+        if slug and slug not in registered_topics:
+            additions.append(("topic", slug, ref.name))
         if slug and slug not in topic_slugs:
             topic_slugs.append(slug)
-    return roles, reporters, topic_slugs
+    return roles, reporters, topic_slugs, tuple(additions)
+
+
+def _add_unregistered(additions: tuple, people: dict, topics: dict) -> None:
+    for kind, slug, name in additions:
+        if kind == "person" and slug not in people:
+            people[slug] = Person(slug, name)
+        elif kind == "topic" and slug not in topics:
+            topics[slug] = Topic(slug, name)
 
 
 class _SlugsOfNames:
@@ -295,13 +340,6 @@ class _SlugsOfNames:
             if slug:
                 self.known[key] = slug
         return slug
-
-
-def _person(ref: NameRef, people: dict, finder: _SlugsOfNames, diags, where: Path) -> str | None:
-    slug = finder.slug_for(ref, diags, where)
-    if slug and slug not in people:
-        people[slug] = Person(slug, ref.name)
-    return slug
 
 
 def _auto_link_names(slugs: list[str], people: dict[str, Person]) -> tuple[tuple[str, str], ...]:
