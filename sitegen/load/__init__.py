@@ -155,10 +155,11 @@ class RememberedHeader:
 
 
 def _light(header: ArticleHeader) -> ArticleHeader:
-    """What every build needs of an unchanged header: the names to resolve, whether it is a
-    draft, and the digests of its files. The body and the other values are most of the bytes,
-    and are needed only when the article is rendered again: they are read anew then."""
-    return replace(header, body=None, values={"draft": True} if header.values.get("draft") else {})
+    """What every build needs of an unchanged header: whether it is a draft, the digests of its
+    files, and (packed: see ArticleHeader.packed) the names to resolve. The body and the other
+    values are most of the bytes, and are needed only when the article is rendered again:
+    they are read anew then."""
+    return replace(header, body=None, values={"draft": True} if header.values.get("draft") else {}).packed()
 
 
 def _read_one(state: dict, task: tuple):
@@ -298,7 +299,8 @@ def _resolve_names(header: ArticleHeader, registered: tuple[set, set], people_fi
     additions = []
     roles: list[PersonRole] = []
     reporters: list[Reporter] = []
-    for refs, found, kind in ((header.people, roles, PersonRole), (header.reporters, reporters, Reporter)):
+    people_refs, reporter_refs, topic_refs = header.names()
+    for refs, found, kind in ((people_refs, roles, PersonRole), (reporter_refs, reporters, Reporter)):
         for ref in refs:
             slug = people_finder.slug_for(ref, diags, where)
             if slug and slug not in registered_people:
@@ -306,7 +308,7 @@ def _resolve_names(header: ArticleHeader, registered: tuple[set, set], people_fi
             if slug and all(r.slug != slug for r in found):
                 found.append(kind(slug, ref.role))
     topic_slugs: list[str] = []
-    for ref in header.topics:
+    for ref in topic_refs:
         slug = topic_finder.slug_for(ref, diags, where)
         if slug and slug not in registered_topics:
             additions.append(("topic", slug, ref.name))
