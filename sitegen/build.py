@@ -89,8 +89,8 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
     static = static_files(dirs, diags)
     diags.raise_if_errors()
     with _timed(report.timings, "plan"):
-        units = plan_units(site, index, config, dirs, static)
         manifest = cache.manifest(output, enabled=not clean)
+        units, basis = plan_units(site, index, config, dirs, static, last=(manifest.units, manifest.basis))
         todo, intact = _check_output(units, manifest, output)
     compiled = None if clean else cache.compiled_templates()
     renderer = Renderer(site, index, config, create_environment(dirs, compiled), urls, cache.bodies)
@@ -107,9 +107,9 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
                 report.write = write_output(files, stage, before_swap=finish)
         else:  # nothing changed: the previous output is already this build's output
             new_manifest = manifest
-    folders_changed = new_manifest.folders != intact
-    new_manifest.folders = intact
-    if cache.misses or new_manifest is not manifest or clean or folders_changed:
+    manifest_changed = (new_manifest.folders, new_manifest.basis) != (intact, basis)
+    new_manifest.folders, new_manifest.basis = intact, basis
+    if cache.misses or new_manifest is not manifest or clean or manifest_changed:
         cache.save(output, new_manifest)
     report.articles, report.people, report.topics = len(site.articles), len(site.people), len(site.topics)
     report.comments = sum(a.comment_count for a in site.articles)

@@ -39,7 +39,7 @@ import sitegen
 CACHE_DIR = ".sitegen-cache"
 # Bump when the layout of the cache's files changes. (Changes to the code that renders are
 # caught by _made_by, below.)
-FORMAT = 16
+FORMAT = 17
 
 
 def _made_by() -> str:
@@ -109,6 +109,7 @@ class OutputManifest:
     # Output folders ("" for the top) -> modification and change times and inode, as they were
     # when every file in them was last seen: see build._check_output.
     folders: dict = field(default_factory=dict)
+    basis: object = None  # what the units' keys were made from (render.plan.Basis)
 
     def record(self, unit_id: tuple, key: str, paths: Iterable[str], sizes: Iterable[int]) -> None:
         # NUL is the one character no file name can hold.

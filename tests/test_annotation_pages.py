@@ -314,7 +314,7 @@ def unit_keys(root: Path) -> dict[tuple, str]:
     config = load_config(root, diags)
     site = load_site(config, diags, urls_for(config))
     dirs = theme_dirs(config.root, config.theme)
-    return {unit.id: unit.key for unit in plan_units(site, build_index(site), config, dirs, static_files(dirs, diags))}
+    return {unit.id: unit.key for unit in plan_units(site, build_index(site), config, dirs, static_files(dirs, diags))[0]}
 
 
 @pytest.mark.parametrize("old,new", [("Evidence c5.", "Better evidence."), ("title: Title c5", "title: Renamed c5")],

@@ -23,7 +23,12 @@ import sitegen.load.articles
 import sitegen.load.files
 import sitegen.load.registries
 from conftest import article, soup, write_files
-from sitegen.build import build
+from sitegen.build import build, urls_for
+from sitegen.cache import BuildCache
+from sitegen.config import load_config
+from sitegen.index import build_index
+from sitegen.load import load_site
+from sitegen.render import plan_units, static_files, theme_dirs
 from sitegen.diagnostics import BuildError, Diagnostics
 from sitegen.write import MARKER
 
@@ -71,6 +76,8 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
 
 CHANGES = {
     "edit a body": lambda root: edit(root, "content/articles/one/index.md", "Lovelace wrote.", "Lovelace wrote again."),
+    "mention another person in a body": lambda root: edit(root, "content/articles/one/index.md", "Lovelace wrote.",
+                                                          "Lovelace wrote to [Babbage]{person=charles-babbage}."),
     "move an article to another person": lambda root: edit(root, "content/articles/two/index.md",
                                                           "people: [Charles Babbage]", "people: [Ada Lovelace]"),
     "delete an article": lambda root: shutil.rmtree(root / "content/articles/three"),
@@ -135,6 +142,41 @@ def test_incremental_build_equals_clean_build(tmp_path, change, settled, output_
     assert run(root, tmp_path / "out").articles == 3
     CHANGES[change](root)
     assert_rebuild_equals_clean_build(root, tmp_path)  # with the cache of the first build
+
+
+def plan_with_and_without_the_last(root: Path, out: Path) -> tuple[list, list]:
+    """The plan of the site as it is now, made from the last build's plan for ``out`` and anew."""
+    diags = Diagnostics()
+    config = load_config(root.resolve(), diags)
+    cache = BuildCache.open(config.root)
+    site = load_site(config, diags, urls_for(config), cache)
+    index = build_index(site)
+    dirs = theme_dirs(config.root, config.theme)
+    static = static_files(dirs, diags)
+    manifest = cache.manifest(out)
+    assert manifest.basis is not None
+    return (plan_units(site, index, config, dirs, static, last=(manifest.units, manifest.basis))[0],
+            plan_units(site, index, config, dirs, static)[0])
+
+
+@pytest.mark.parametrize("change", list(CHANGES), ids=list(CHANGES))
+def test_a_plan_made_from_the_last_one_is_the_whole_plan(tmp_path, change):
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    CHANGES[change](root)
+    from_last, whole = plan_with_and_without_the_last(root, tmp_path / "out")
+    assert from_last == whole
+
+
+def test_an_output_built_before_an_edit_is_brought_up_to_date(tmp_path):
+    """The article cache is shared by every output folder, each with its own manifest: an
+    article loaded anew for another folder is still new to this one (see plan.as_before)."""
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    CHANGES["edit a body"](root)
+    run(root, tmp_path / "elsewhere")
+    assert run(root, tmp_path / "out").units_rendered == 2
+    assert_rebuild_equals_clean_build(root, tmp_path)
 
 
 def test_rebuilds_do_only_what_changed(tmp_path):

@@ -29,16 +29,62 @@ class Unit:
     key: str
 
 
-def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path], static: dict) -> list[Unit]:
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """What the keys of a plan were made from, kept with the output's manifest (see ``as_before``)."""
+
+    digest: str  # of all but the articles' bodies: settings, theme, people, topics, listed fields
+    fingerprints: dict  # slug -> the article's fingerprint (its body's and the rest's)
+
+
+def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path], static: dict,
+               last: tuple | None = None) -> tuple[list[Unit], Basis]:
+    """The units of the site with their keys, and what the keys were made from.
+
+    ``last`` is the previous build's (units: {id: (key, ...)}, basis) for this output: if
+    nothing but some bodies changed since, the keys are the same except those of these
+    articles' pages and of the site feed, and only those are made again (see as_before)."""
     common = digest(VERSION, theme_digest(theme_dirs), config_digest(config))
     d = _Digests(site)
+    basis = Basis(_basis_digest(common, d, site, static), {a.slug: a.fingerprint for a in site.articles})
+    if last is not None and last[1] is not None and last[1].digest == basis.digest:
+        return as_before(last[0], last[1], basis, common, d, index), basis
+    return _all_units(site, index, config, static, common, d), basis
+
+
+def as_before(last_units: dict, last: Basis, basis: Basis, common: str, d: "_Digests", index: Index) -> list[Unit]:
+    """The last build's units, in its order, with the keys of what can have changed made again.
+
+    The basis digest covers every input of every key but the articles' fingerprints (the
+    listings show no body), and only the article pages and the site feed have those in
+    their keys. At 10,000 articles this spares digesting every listing of the archive."""
+    units = []
+    for unit_id, (key, *_) in last_units.items():
+        if unit_id[0] == "article" and last.fingerprints.get(unit_id[1]) != basis.fingerprints[unit_id[1]]:
+            key = _article_key(common, d, index, index.articles[unit_id[1]])
+        elif unit_id == ("site-feed",):
+            key = _site_feed_key(common, d, index)
+        units.append(Unit(unit_id, key))
+    return units
+
+
+def _basis_digest(common: str, d: "_Digests", site: Site, static: dict) -> str:
+    """Everything the plan's keys depend on, bodies aside: the people and topics, and of each
+    article in order its listed fields and the people its body names (the index lists it on
+    their pages). Computing it costs a fraction of computing every key."""
+    return digest(common, b"".join(map(d.person, site.people)), b"".join(map(d.topic, site.topics)),
+                  _joined(f"{a.slug}\0{a.listed_digest}\0{' '.join(a.mentioned_people)}" for a in site.articles),
+                  _static_key(static))
+
+
+def _all_units(site: Site, index: Index, config: Config, static: dict, common: str, d: "_Digests") -> list[Unit]:
     # A page's first month group is headed "(continued)" when the article before the page is
     # of the same month: that article's group is part of the key.
     units = [Unit(("archive", n), digest(common, n, len(index.order), b"".join(d.listed(s) for s in chunk),
                                          _archive_group_before(index, n, config.pagination)))
              for n, chunk in _pages(index.order, config.pagination)]
     for article in site.articles:
-        units.append(Unit(("article", article.slug), digest(common, *_article_inputs(d, index, article))))
+        units.append(Unit(("article", article.slug), _article_key(common, d, index, article)))
     people = {slug: raw_digest(d.person(slug), _joined(index.person_articles.get(slug, ())),
                                _joined(index.person_reported.get(slug, ()))) for slug in site.people}
     units.append(Unit(("people-index",), digest(common, b"".join(people.values()))))
@@ -51,13 +97,25 @@ def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path],
         units.append(Unit(("topic", slug), digest(common, topics[slug], b"".join(map(d.topic, topic.related)),
                                                   b"".join(map(d.listed, index.topic_articles.get(slug, ()))))))
     units += _annotation_units(common, d, index, config)
-    # The site feed carries whole bodies: its key has the articles' fingerprints.
-    units.append(Unit(("site-feed",), digest(common, _joined(index.articles[s].fingerprint for s in index.order[:50]),
-                                             b"".join(d.listed(s) for s in index.order[:50]))))
+    units.append(Unit(("site-feed",), _site_feed_key(common, d, index)))
     units.append(Unit(("search",), common))
     units.append(Unit(("404",), common))
-    units.append(Unit(("static",), digest(common, [(name, _stat(path)) for name, path in static.items()])))
+    units.append(Unit(("static",), digest(common, _static_key(static))))
     return units
+
+
+def _site_feed_key(common: str, d: "_Digests", index: Index) -> str:
+    # The site feed carries whole bodies: its key has the articles' fingerprints.
+    return digest(common, _joined(index.articles[s].fingerprint for s in index.order[:50]),
+                  b"".join(d.listed(s) for s in index.order[:50]))
+
+
+def _static_key(static: dict) -> list:
+    return [(name, _stat(path)) for name, path in static.items()]
+
+
+def _article_key(common: str, d: "_Digests", index: Index, article: Article) -> str:
+    return digest(common, *_article_inputs(d, index, article))
 
 
 class _Digests:
