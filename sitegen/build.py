@@ -92,6 +92,11 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
         manifest = cache.manifest(output, enabled=not clean)
         units, basis = plan_units(site, index, config, dirs, static, last=(manifest.units, manifest.basis))
         todo, intact = _check_output(units, manifest, output)
+    if len(todo) >= parallel.MIN_TASKS_FOR_POOL:
+        # Render workers are about to be forked: they share what the parent has made, and
+        # would each make for themselves what it has not.
+        index.complete()
+        _settle()
     compiled = None if clean else cache.compiled_templates()
     renderer = Renderer(site, index, config, create_environment(dirs, compiled), urls, cache.bodies)
     new_manifest = OutputManifest()

@@ -8,8 +8,9 @@ render stage only looks things up.
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import groupby
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import groupby
 
 from .model import MONTH_NAMES, Annotation, Article, Site
 
@@ -47,27 +48,67 @@ class YearGroup:
         return "Undated" if self.year is None else str(self.year)
 
 
-@dataclass(frozen=True, slots=True)
+def _from_lists(name: str, doc: str) -> property:
+    return property(lambda index: index._lists[name], doc=doc)
+
+
 class Index:
-    articles: dict[str, Article]  # slug -> article, in archive order (newest first)
-    order: tuple[str, ...]
-    person_articles: dict[str, tuple[str, ...]]  # people appearing in or mentioned by the article
-    person_reported: dict[str, tuple[str, ...]]  # articles a person reported
-    person_roles: dict[str, tuple[tuple[str, str], ...]]  # (role, article slug)
-    person_quotes: dict[str, tuple[AnnotationRef, ...]]
-    topic_articles: dict[str, tuple[str, ...]]
-    topic_annotations: dict[str, tuple[AnnotationRef, ...]]  # fact-checks and notes, a claim's evidence once
-    fact_checks: tuple[AnnotationRef, ...]
-    corrections: tuple[AnnotationRef, ...]
-    archive: tuple[ArchiveGroup, ...]
-    previous: dict[str, str]  # slug -> the next older article's slug
-    following: dict[str, str]  # slug -> the next newer article's slug
-    person_years: dict[str, tuple[YearGroup, ...]]  # person_articles by year, for the timeline
-    topic_years: dict[str, tuple[YearGroup, ...]]
+    """The archive's order and neighbours, made at once, and its lists by person, topic, kind
+    and year, made on first use: a build that renders a page or two (after an edit) needs
+    none of them, and at 10,000 articles they cost a tenth of such a build. ``complete`` makes
+    them all, so that render workers forked afterwards share them instead of each making its own.
+    """
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.order: tuple[str, ...] = tuple(a.slug for a in site.articles)  # already newest first, ties by slug
+        self.articles: dict[str, Article] = {a.slug: a for a in site.articles}  # in archive order
+        self.previous: dict[str, str] = dict(zip(self.order, self.order[1:]))  # slug -> the next older article's slug
+        self.following: dict[str, str] = dict(zip(self.order[1:], self.order))  # slug -> the next newer article's slug
+
+    def complete(self) -> "Index":
+        for name in ("_lists", "archive", "person_years", "topic_years"):
+            getattr(self, name)
+        return self
+
+    @cached_property
+    def _lists(self) -> dict:
+        return _lists_of(self.site)
+
+    person_articles = _from_lists("person_articles", "people appearing in or mentioned by the article")
+    person_reported = _from_lists("person_reported", "articles a person reported")
+    person_roles = _from_lists("person_roles", "(role, article slug)")
+    person_quotes = _from_lists("person_quotes", "AnnotationRef of each quote")
+    topic_articles = _from_lists("topic_articles", "articles of each topic")
+    topic_annotations = _from_lists("topic_annotations", "fact-checks and notes, a claim's evidence once")
+    fact_checks = _from_lists("fact_checks", "every claim's AnnotationRef")
+    corrections = _from_lists("corrections", "every correction's AnnotationRef")
+
+    @cached_property
+    def archive(self) -> tuple[ArchiveGroup, ...]:
+        return archive_groups(self.site.articles)
+
+    @cached_property
+    def person_years(self) -> dict[str, tuple[YearGroup, ...]]:
+        """person_articles by year, for the timeline."""
+        return self._years(self.person_articles)
+
+    @cached_property
+    def topic_years(self) -> dict[str, tuple[YearGroup, ...]]:
+        return self._years(self.topic_articles)
+
+    def _years(self, listings: dict) -> dict[str, tuple[YearGroup, ...]]:
+        rank = {slug: place for place, slug in enumerate(self.order)}
+        years = {a.slug: _year(a) for a in self.site.articles}
+        return {slug: year_groups(slugs, self.articles, rank, years) for slug, slugs in listings.items()}
 
 
 def build_index(site: Site) -> Index:
-    order = tuple(a.slug for a in site.articles)  # already newest first, ties by slug
+    return Index(site)
+
+
+def _lists_of(site: Site) -> dict:
+    """Who appears where, what each person said, each topic's articles and annotations."""
     person_articles, person_reported, person_roles = defaultdict(list), defaultdict(list), defaultdict(list)
     person_quotes, topic_articles, topic_annotations = defaultdict(list), defaultdict(list), defaultdict(list)
     fact_checks, corrections = [], []
@@ -94,29 +135,17 @@ def build_index(site: Site) -> Index:
             if annotation.kind in ("claim", "note"):
                 for topic in article.topics:
                     topic_annotations[topic].append(ref)
-    articles = {a.slug: a for a in site.articles}
-    rank = {slug: place for place, slug in enumerate(order)}
-    years = {a.slug: _year(a) for a in site.articles}
-    person_articles = _freeze(person_articles, site.people)
-    topic_articles = _freeze(topic_articles, site.topics)
-    return Index(
-        articles=articles,
-        order=order,
-        person_articles=person_articles,
-        person_reported=_freeze(person_reported, site.people),
-        person_roles=_freeze(person_roles, site.people),
-        person_quotes=_freeze(person_quotes, site.people),
-        topic_articles=topic_articles,
-        topic_annotations={slug: without_repeated_evidence(refs)
-                           for slug, refs in _freeze(topic_annotations, site.topics).items()},
-        fact_checks=tuple(fact_checks),
-        corrections=tuple(corrections),
-        archive=archive_groups(site.articles),
-        previous={newer: older for newer, older in zip(order, order[1:])},
-        following={older: newer for newer, older in zip(order, order[1:])},
-        person_years={slug: year_groups(slugs, articles, rank, years) for slug, slugs in person_articles.items()},
-        topic_years={slug: year_groups(slugs, articles, rank, years) for slug, slugs in topic_articles.items()},
-    )
+    return {
+        "person_articles": _freeze(person_articles, site.people),
+        "person_reported": _freeze(person_reported, site.people),
+        "person_roles": _freeze(person_roles, site.people),
+        "person_quotes": _freeze(person_quotes, site.people),
+        "topic_articles": _freeze(topic_articles, site.topics),
+        "topic_annotations": {slug: without_repeated_evidence(refs)
+                              for slug, refs in _freeze(topic_annotations, site.topics).items()},
+        "fact_checks": tuple(fact_checks),
+        "corrections": tuple(corrections),
+    }
 
 
 def without_repeated_evidence(refs: tuple[AnnotationRef, ...]) -> tuple[AnnotationRef, ...]:

@@ -168,6 +168,18 @@ def test_a_plan_made_from_the_last_one_is_the_whole_plan(tmp_path, change):
     assert from_last == whole
 
 
+def test_the_index_makes_its_lists_when_first_asked_or_made_complete(tmp_path):
+    root = write_files(tmp_path / "site", BASE)
+    diags = Diagnostics()
+    config = load_config(root.resolve(), diags)
+    site = load_site(config, diags, urls_for(config))
+    lazy, complete = build_index(site), build_index(site).complete()
+    assert not {"_lists", "archive", "person_years", "topic_years"} & set(vars(lazy))
+    assert {"_lists", "archive", "person_years", "topic_years"} <= set(vars(complete))
+    assert lazy.person_articles["ada-lovelace"] == complete.person_articles["ada-lovelace"] == ("one", "three")
+    assert lazy.previous == {"two": "one", "one": "three"} and lazy.following == {"one": "two", "three": "one"}
+
+
 def test_an_output_built_before_an_edit_is_brought_up_to_date(tmp_path):
     """The article cache is shared by every output folder, each with its own manifest: an
     article loaded anew for another folder is still new to this one (see plan.as_before)."""
