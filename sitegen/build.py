@@ -18,7 +18,8 @@ from .index import build_index
 from .limits import size_warning
 from .load import load_site
 from .load.files import is_settled
-from .render import Renderer, Urls, create_environment, crawler_files, plan_units, render_unit, static_files, theme_dirs
+from .render import (CRAWLER_FILES, Renderer, Urls, create_environment, crawler_files, plan_units, render_unit,
+                     static_files, theme_dirs)
 from .render.theme import template_problem
 from .search import BUNDLE_DIR, index_site
 from .write import MARKER, ReusedFiles, WriteStats, open_stage, recover, update_output, write_output
@@ -104,7 +105,11 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
         if todo or set(manifest.units) != {u.id for u in units} or search or not (output / MARKER).exists():
             in_place = _small_change(todo, units, manifest) and not (search or recovered) and (output / MARKER).exists()
             stage = open_stage(output, whole_tree=not in_place)
-            files = _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress)
+            # The sitemap lists every page with its article's date: if neither the listings
+            # (see plan.as_before) nor any unit's files changed, it is as it was.
+            keep = in_place and manifest.basis is not None and manifest.basis.digest == basis.digest
+            files = _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress,
+                           output if keep else None)
             if in_place:
                 report.write = update_output(files, stage, _replaced_paths(manifest, units, todo))
             else:
@@ -198,13 +203,15 @@ def _folder_stat(path: str) -> tuple | None:
     return (info.st_mtime_ns, info.st_ctime_ns, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
 
 
-def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress=None):
+def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress=None, kept_in=None):
     """Every output file, in plan order: those of reused units as they were, the others
-    rendered and staged by workers."""
+    rendered and staged by workers. Then the sitemap and robots.txt, kept as they are in the
+    output folder ``kept_in`` if the units rendered again wrote the same files as before."""
     rendered = parallel.run(_render, [u.id for u in todo], jobs, {"renderer": renderer, "static": static, "stage": stage})
     todo_ids = {u.id for u in todo}
     paths = []
     done = 0
+    same_files = True
     for unit in units:
         if unit.id in todo_ids:
             unit_id, files = next(rendered)
@@ -214,13 +221,23 @@ def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, p
             assert unit_id == unit.id  # results come back in task order
             yield from files
             unit_paths = [f.path for f in files]
+            same_files = same_files and unit.id in manifest.units and unit_paths == manifest.files(unit.id)[0]
             new_manifest.record(unit.id, unit.key, unit_paths, (f.size for f in files))
         else:
             unit_paths, sizes = manifest.files(unit.id)
             yield ReusedFiles(unit_paths, sizes)
             new_manifest.units[unit.id] = manifest.units[unit.id]  # the same key, files and sizes
         paths.extend(unit_paths)
-    yield from crawler_files(renderer.site, renderer.urls, paths)
+    kept = _kept_crawler_files(kept_in) if kept_in is not None and same_files else None
+    yield from [kept] if kept else crawler_files(renderer.site, renderer.urls, paths)
+
+
+def _kept_crawler_files(output: Path) -> ReusedFiles | None:
+    try:
+        sizes = [os.stat(output / name).st_size for name in CRAWLER_FILES]
+    except OSError:  # removed by hand: made again
+        return None
+    return ReusedFiles(list(CRAWLER_FILES), sizes)
 
 
 def _render(state: dict, unit_id: tuple):

@@ -100,6 +100,7 @@ CHANGES = {
     "edit comments": lambda root: edit(root, "content/articles/one/comments.yaml", "First.", "First, edited."),
     "change an asset": lambda root: (root / "content/articles/one/original.txt").write_text("raw, changed\n"),
     "add a file to an article": lambda root: write_files(root, {"content/articles/two/notes.txt": "notes\n"}),
+    "add an HTML page to an article": lambda root: write_files(root, {"content/articles/two/letter.html": "<p>A letter.</p>\n"}),
     "add a file to an article's subfolder": lambda root: write_files(root, {"content/articles/two/media/more.txt": "more\n"}),
     "remove a file from an article's subfolder": lambda root: (root / "content/articles/two/media/figure.txt").unlink(),
     "delete an article's comments": lambda root: (root / "content/articles/one/comments.yaml").unlink(),
@@ -178,6 +179,23 @@ def test_the_index_makes_its_lists_when_first_asked_or_made_complete(tmp_path):
     assert {"_lists", "archive", "person_years", "topic_years"} <= set(vars(complete))
     assert lazy.person_articles["ada-lovelace"] == complete.person_articles["ada-lovelace"] == ("one", "three")
     assert lazy.previous == {"two": "one", "one": "three"} and lazy.following == {"one": "two", "three": "one"}
+
+
+def test_an_edit_updated_in_place_keeps_the_sitemap(tmp_path, monkeypatch):
+    """Its pages and their dates are those of the last build: not made again (see build._files)."""
+    always_in_place(monkeypatch)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    made = []
+    original = sitegen.build.crawler_files
+    monkeypatch.setattr(sitegen.build, "crawler_files", lambda *a: made.append(1) or original(*a))
+    CHANGES["edit a body"](root)
+    assert run(root, tmp_path / "out").units_rendered == 2 and made == []
+    (tmp_path / "out/sitemap.xml").unlink()
+    CHANGES["edit comments"](root)
+    run(root, tmp_path / "out")
+    assert made == [1]
+    assert_rebuild_equals_clean_build(root, tmp_path)
 
 
 def test_an_output_built_before_an_edit_is_brought_up_to_date(tmp_path):

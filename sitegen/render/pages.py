@@ -142,11 +142,15 @@ def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
     raise ValueError(f"unknown render unit {unit_id!r}")
 
 
+CRAWLER_FILES = ("sitemap.xml", "robots.txt")
+
+
 def crawler_files(site: Site, urls: Urls, paths) -> list[OutputFile]:
     """sitemap.xml and robots.txt, from the paths of every file the site has."""
     pages = sorted(_page_url(urls, p) for p in paths if p.endswith(".html") and p != "404.html")
     lastmod = {urls.article(a): a.date.iso() for a in site.articles if a.date}
-    return [OutputFile("sitemap.xml", sitemap_xml(pages, urls, lastmod)), OutputFile("robots.txt", robots_txt(urls))]
+    sitemap, robots = CRAWLER_FILES
+    return [OutputFile(sitemap, sitemap_xml(pages, urls, lastmod)), OutputFile(robots, robots_txt(urls))]
 
 
 def _page_url(urls: Urls, path: str) -> str:
