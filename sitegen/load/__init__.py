@@ -70,10 +70,9 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
         cached = cache.articles.get(header.slug)
         roles, reporters, topic_slugs, additions = resolved[header.slug]
         if header.slug in unchanged:
-            key = cached.key
-            auto_names = None  # (not needed: the article is not rendered again)
+            key, auto_names = cached.key, None  # (the names to link are needed only to render it again)
         else:
-            auto_names = _auto_link_names([r.slug for r in roles] + [r.slug for r in reporters], people)
+            auto_names = _auto_link_names(roles, reporters, people)
             key = digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, roles,
                          reporters, topic_slugs, auto_names, *settings)
         if (cached and cached.key == key and cache.bodies.has(cached.article.fingerprint)
@@ -85,7 +84,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             cache.hits += 1
         else:
             if auto_names is None:
-                auto_names = _auto_link_names([r.slug for r in roles] + [r.slug for r in reporters], people)
+                auto_names = _auto_link_names(roles, reporters, people)
             tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key, additions))
             cache.release(header.slug)
     cache.misses += len(tasks)
@@ -344,9 +343,10 @@ class _SlugsOfNames:
         return slug
 
 
-def _auto_link_names(slugs: list[str], people: dict[str, Person]) -> tuple[tuple[str, str], ...]:
+def _auto_link_names(roles: list, reporters: list, people: dict[str, Person]) -> tuple[tuple[str, str], ...]:
+    """The names (and aliases) of the article's people, which its body links to their pages."""
     names = {}
-    for slug in slugs:
+    for slug in [r.slug for r in roles] + [r.slug for r in reporters]:
         person = people[slug]
         for name in (person.name, *person.aliases):
             names.setdefault(name, slug)
