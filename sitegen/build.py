@@ -107,7 +107,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
             stage = open_stage(output, whole_tree=not in_place)
             # The sitemap lists every page with its article's date: if neither the listings
             # (see plan.as_before) nor any unit's files changed, it is as it was.
-            keep = in_place and manifest.basis is not None and manifest.basis.digest == basis.digest
+            keep = in_place and basis.lists_as(manifest.basis)
             files = _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress,
                            output if keep else None)
             if in_place:

@@ -36,6 +36,10 @@ class Basis:
     digest: str  # of all but the articles' bodies: settings, theme, people, topics, listed fields
     fingerprints: dict  # slug -> the article's fingerprint (its body's and the rest's)
 
+    def lists_as(self, other: "Basis | None") -> bool:
+        """Whether everything but bodies is as when ``other`` was made."""
+        return other is not None and other.digest == self.digest
+
 
 def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path], static: dict,
                last: tuple | None = None) -> tuple[list[Unit], Basis]:
@@ -45,11 +49,12 @@ def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path],
     nothing but some bodies changed since, the keys are the same except those of these
     articles' pages and of the site feed, and only those are made again (see as_before)."""
     common = digest(VERSION, theme_digest(theme_dirs), config_digest(config))
-    d = _Digests(site)
-    basis = Basis(_basis_digest(common, d, site, static), {a.slug: a.fingerprint for a in site.articles})
-    if last is not None and last[1] is not None and last[1].digest == basis.digest:
+    d = _Digests(site, index.articles)
+    static_key = _static_key(static)
+    basis = Basis(_basis_digest(common, d, site, static_key), {a.slug: a.fingerprint for a in site.articles})
+    if last is not None and basis.lists_as(last[1]):
         return as_before(last[0], last[1], basis, common, d, index), basis
-    return _all_units(site, index, config, static, common, d), basis
+    return _all_units(site, index, config, static_key, common, d), basis
 
 
 def as_before(last_units: dict, last: Basis, basis: Basis, common: str, d: "_Digests", index: Index) -> list[Unit]:
@@ -68,16 +73,16 @@ def as_before(last_units: dict, last: Basis, basis: Basis, common: str, d: "_Dig
     return units
 
 
-def _basis_digest(common: str, d: "_Digests", site: Site, static: dict) -> str:
+def _basis_digest(common: str, d: "_Digests", site: Site, static_key: list) -> str:
     """Everything the plan's keys depend on, bodies aside: the people and topics, and of each
     article in order its listed fields and the people its body names (the index lists it on
     their pages). Computing it costs a fraction of computing every key."""
     return digest(common, b"".join(map(d.person, site.people)), b"".join(map(d.topic, site.topics)),
                   _joined(f"{a.slug}\0{a.listed_digest}\0{' '.join(a.mentioned_people)}" for a in site.articles),
-                  _static_key(static))
+                  static_key)
 
 
-def _all_units(site: Site, index: Index, config: Config, static: dict, common: str, d: "_Digests") -> list[Unit]:
+def _all_units(site: Site, index: Index, config: Config, static_key: list, common: str, d: "_Digests") -> list[Unit]:
     # A page's first month group is headed "(continued)" when the article before the page is
     # of the same month: that article's group is part of the key.
     units = [Unit(("archive", n), digest(common, n, len(index.order), b"".join(d.listed(s) for s in chunk),
@@ -100,7 +105,7 @@ def _all_units(site: Site, index: Index, config: Config, static: dict, common: s
     units.append(Unit(("site-feed",), _site_feed_key(common, d, index)))
     units.append(Unit(("search",), common))
     units.append(Unit(("404",), common))
-    units.append(Unit(("static",), digest(common, _static_key(static))))
+    units.append(Unit(("static",), digest(common, static_key)))
     return units
 
 
@@ -123,9 +128,9 @@ class _Digests:
     person's unit lists thousands of articles, and digesting whole objects each time is slow.
     They are raw bytes of one length, so that a unit's key digests a list of them joined."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, articles: dict[str, Article]):
         self.site = site
-        self.articles = {a.slug: a for a in site.articles}
+        self.articles = articles  # by slug (the index's)
         self._people: dict = {}
         self._topics: dict = {}
         self._listed: dict = {}
