@@ -237,6 +237,42 @@ def test_unchanged_bundles_are_not_read_again(tmp_path, monkeypatch):
     assert set(read) == {"one"}
 
 
+def test_a_cold_build_parses_each_front_matter_once(tmp_path, monkeypatch):
+    """The worker that renders an article cuts the body from the text the header was read from,
+    with the values read then, instead of parsing the YAML again."""
+    root = write_files(tmp_path / "site", BASE)
+    parsed = []
+    original = sitegen.load.articles.split_front_matter
+    monkeypatch.setattr(sitegen.load.articles, "split_front_matter", lambda text: parsed.append(text) or original(text))
+    run(root, tmp_path / "out", jobs=1)
+    assert len(parsed) == 3 and len(set(parsed)) == 3
+    monkeypatch.undo()
+    run(root, tmp_path / "clean", jobs=1, clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+
+
+def test_front_matter_edited_while_the_build_reads_it_is_read_again(tmp_path, monkeypatch):
+    """If index.md changes between reading its header and rendering it, the renderer reads the
+    whole file again (new values and body together, never the old values with the new body),
+    and the next build, seeing a new digest, renders it again."""
+    root = write_files(tmp_path / "site", BASE)
+    original = sitegen.load._read_headers
+
+    def read_then_edit(*args, **kwargs):
+        result = original(*args, **kwargs)
+        edit(root, "content/articles/one/index.md", "title: One\n", "title: One, retitled\n")
+        edit(root, "content/articles/one/index.md", "Lovelace wrote.", "Lovelace wrote again.")
+        return result
+
+    monkeypatch.setattr(sitegen.load, "_read_headers", read_then_edit)
+    run(root, tmp_path / "out", jobs=1)
+    monkeypatch.undo()
+    page = soup(tmp_path / "out/articles/one/index.html")
+    assert page.find("h1").get_text(strip=True) == "One, retitled"
+    assert "Lovelace wrote again." in page.find("article").get_text()
+    assert_rebuild_equals_clean_build(root, tmp_path)
+
+
 def test_unchanged_bundles_are_not_listed_again(tmp_path, monkeypatch):
     """Listing a folder costs several stats: a bundle whose folders did not change has its
     files looked at one by one instead (see scan_bundle), until one of its folders changes."""

@@ -7,6 +7,7 @@ archive are known before bodies are rendered and their references checked.
 from __future__ import annotations
 
 import os
+import pickle
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -21,7 +22,8 @@ from ..model import Person, PersonRole, Reporter, Site, Topic, record
 from ..slugs import slug_problem
 from .articles import (INDEX_FILE, ArticleHeader, NameRef, bundle_files_digest, finish_article, person_slug_for,
                        read_header, scan_bundle, scan_is_settled)
-from .files import is_inside
+from .files import is_inside, read_text
+from .frontmatter import body_after_front_matter
 from .registries import CheckedEntries, NameIndex, load_people, load_topics
 
 __all__ = ["load_site", "find_bundles"]
@@ -85,7 +87,8 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
         else:
             if auto_names is None:
                 auto_names = _auto_link_names(roles, reporters, people)
-            tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key, additions))
+            tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key, additions,
+                                   read_again.get(header.slug)))
             cache.release(header.slug)
     cache.misses += len(tasks)
     state = {"names": names, "urls": urls, "root": root, "bodies": cache.bodies}
@@ -103,9 +106,9 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
 
 
 def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: BuildCache,
-                  jobs: int) -> tuple[list[ArticleHeader], set[str]]:
-    """Front matter of every bundle, in folder order, and the slugs of those read again;
-    warnings are replayed for those not read.
+                  jobs: int) -> tuple[list[ArticleHeader], dict[str, bytes | None]]:
+    """Front matter of every bundle, in folder order, and {slug: packed values} of those read
+    again (see _read_one); warnings are replayed for those not read.
 
     A bundle whose files the file system describes exactly as at the last build (sizes, times
     and inodes: see ``scan_bundle``) is not read at all; the others are read by workers, and
@@ -124,9 +127,11 @@ def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: Bu
         else:
             to_read.append((folder, scan))
     read = {}  # slug -> (header or None, diagnostics)
+    values = {}
     state = {"root": root, "known": known, "now": time.time_ns()}
-    for slug, header, items, memo in parallel.run(_read_one, to_read, jobs, state):
+    for slug, header, items, memo, packed_values in parallel.run(_read_one, to_read, jobs, state):
         read[slug] = (header, items)
+        values[slug] = packed_values
         if memo:
             remembered[slug] = memo
     headers = []
@@ -139,7 +144,7 @@ def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: Bu
         if header is not None:
             headers.append(header)
     cache.headers = remembered
-    return headers, set(read)
+    return headers, values
 
 
 @record
@@ -162,13 +167,19 @@ def _light(header: ArticleHeader) -> ArticleHeader:
 
 
 def _read_one(state: dict, task: tuple):
-    """Read one bundle's header (in a worker process): (slug, header or None, diagnostics, memo)."""
+    """Read one bundle's header (in a worker process): (slug, header or None, diagnostics, memo,
+    packed values).
+
+    The values (title, date, ...) come back pickled into one bytes object, for the worker that
+    renders the article, which then need not parse the front matter again (see _whole_header);
+    None when the header is the last build's (unchanged text), which keeps no values."""
     folder, scan = task
     old = state["known"].get(folder.name)
     local = Diagnostics()
     header = read_header(folder, local, state["root"], old and (old.text_digest, old.header, old.warnings))
     if header is None:
-        return folder.name, None, local.items, None
+        return folder.name, None, local.items, None, None
+    packed_values = pickle.dumps(header.values, protocol=pickle.HIGHEST_PROTOCOL) if header.body is not None else None
     # The parent gets the light header (see _light), the same one the cache remembers: with
     # every body of a large archive at once, the load stage would need gigabytes. A worker
     # that renders the article reads the file again (_finish).
@@ -177,7 +188,7 @@ def _read_one(state: dict, task: tuple):
     if not local.errors:
         settled = scan if scan_is_settled(scan, state["now"]) else None
         memo = RememberedHeader(settled, header.source_digest, header, local.warnings)
-    return folder.name, header, local.items, memo
+    return folder.name, header, local.items, memo, packed_values
 
 
 @dataclass(frozen=True)
@@ -189,6 +200,7 @@ class _BodyTask:
     auto_names: tuple
     key: str
     additions: tuple
+    packed_values: bytes | None  # from _read_one, if this build read the front matter
 
 
 class _Recording(Mapping):
@@ -230,11 +242,8 @@ def _finish(state: dict, task: _BodyTask):
         person_names=_Recording("person", names["person"], seen), topic_names=_Recording("topic", names["topic"], seen),
         auto_link_names=task.auto_names,
     )
-    # The whole header, body included (the parent holds only the light one). Its warnings were
-    # reported when it was first read. Should the file have changed since, this renders the
-    # new text under the old key, and the next build, seeing a new digest, renders it again.
     reread = Diagnostics()
-    header = read_header(task.header.folder, reread, state["root"])
+    header = _whole_header(task, reread, state["root"])
     if header is None:
         return task.header.slug, None, reread.items
     local = Diagnostics()
@@ -251,6 +260,24 @@ def _finish(state: dict, task: _BodyTask):
     state["bodies"].put(article.fingerprint, article.content)
     entry = CachedArticle(task.key, seen, article.without_content(), local.warnings, task.additions)
     return task.header.slug, entry, local.errors
+
+
+def _whole_header(task: _BodyTask, diags: Diagnostics, root: Path) -> ArticleHeader | None:
+    """The whole header, body included (the parent holds only the light one).
+
+    Its warnings were reported when it was first read. If this build read the front matter and
+    the text is still the same, only the body is cut from it: parsing the YAML again was a
+    tenth of a cold build's load stage. Should the file have changed since, this renders the
+    new text under the old key, and the next build, seeing a new digest, renders it again."""
+    light = task.header
+    if task.packed_values is not None:
+        text = read_text(light.index_path, diags, root)
+        if text is None:
+            return None
+        if digest(text) == light.source_digest:
+            return replace(light, values=pickle.loads(task.packed_values),
+                           body=body_after_front_matter(text, light.body_first_line))
+    return read_header(light.folder, diags, root)
 
 
 def find_bundles(articles_dir: Path, diags: Diagnostics) -> list[Path]:

@@ -37,3 +37,8 @@ def split_front_matter(text: str) -> SplitDocument:
         raise FrontMatterError(exc.line, str(exc)) from None
     body = "\n".join(lines[end + 1:])
     return SplitDocument(front, body, end + 2)
+
+
+def body_after_front_matter(text: str, body_first_line: int) -> str:
+    """The body of a text that ``split_front_matter`` split before, without parsing it again."""
+    return "\n".join(text.split("\n")[body_first_line - 1:])
