@@ -222,8 +222,8 @@ FRONT_MATTER = {
 
 
 def bundle_files_digest(header: ArticleHeader) -> str:
-    """What else in the bundle the article depends on: comments.yaml's bytes, every other
-    file's name and a digest of its bytes.
+    """What else in the bundle the article depends on: every other file's name (comments.yaml
+    included) and a digest of its bytes.
 
     Bytes, not modification times: a fresh clone (a CI job restoring the last build's cache)
     gives every file a new time, and the whole archive would be rendered again for nothing.
@@ -235,9 +235,6 @@ def bundle_files_digest(header: ArticleHeader) -> str:
             continue
         if entry.is_symlink() and not is_inside(Path(entry.path), header.folder):
             parts.append((rel, "outside"))  # never read: finishing the article reports it
-        elif rel == COMMENTS_FILE:
-            with open(entry.path, "rb") as handle:
-                parts.append((rel, handle.read()))
         else:
             parts.append((rel, _file_digest(entry), entry.is_symlink()))
     return digest(parts)
