@@ -85,7 +85,7 @@ def _construct(loader, node, path, lines, offset):
         loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
         result = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = _value(loader, key_node)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
             key = str(key)
@@ -94,4 +94,15 @@ def _construct(loader, node, path, lines, offset):
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(loader, child, path + (i,), lines, offset) for i, child in enumerate(node.value)]
+    return _value(loader, node)
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def _value(loader, node):
+    """A scalar's value. Most are strings, which PyYAML's constructor returns as they are after
+    a dozen steps of bookkeeping, for every key and value of every file: done here directly."""
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
     return loader.construct_object(node, deep=True)
