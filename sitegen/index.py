@@ -166,7 +166,7 @@ def without_repeated_evidence(refs: tuple[AnnotationRef, ...]) -> tuple[Annotati
 
 
 def year_groups(slugs: tuple[str, ...], articles: dict[str, Article], rank: dict[str, int] | None = None,
-                years: dict[str, int | None] | None = None) -> tuple[YearGroup, ...]:
+                years: dict[str, int | None] | None = None) -> YearGroups:
     """The articles by year, newest year first, undated last.
 
     Within a year the order is ``Article.sort_key`` (day, then month-only, then year-only
@@ -187,7 +187,21 @@ def year_groups(slugs: tuple[str, ...], articles: dict[str, Article], rank: dict
         members = tuple(run)
         groups.append(YearGroup(year, members, start))
         start += len(members)
-    return tuple(groups)
+    return YearGroups(groups)
+
+
+class YearGroups(tuple):
+    """A listing's ``YearGroup``s, in order, that can also be asked for the group of a year
+    (``of``): a listing page asks for each of its articles, and a filter over the groups in
+    the template, once per article, was a tenth of the person and topic pages' time."""
+
+    __slots__ = ()
+
+    def of(self, year: int | None) -> YearGroup:
+        for group in self:  # (a few dozen years at most: a dict would cost more to make)
+            if group.year == year:
+                return group
+        raise KeyError(year)
 
 
 def _year(article: Article) -> int | None:

@@ -151,6 +151,9 @@ def test_year_groups_order_offsets_and_tie_breaker():
     assert [(g.key, g.label) for g in groups] == [("2019", "2019"), ("2017", "2017"), ("2015", "2015"), ("undated", "Undated")]
     assert year_groups(tuple(LISTING) + ("old-letter",), articles) == groups  # a slug listed twice counts once
     assert year_groups((), articles) == ()
+    assert groups.of(2017) is groups[1] and groups.of(None) is groups[3]
+    with pytest.raises(KeyError):
+        groups.of(2016)
 
 
 dates = st.one_of(st.none(), st.builds(lambda y, m, d: PartialDate(y, m, d if m else None),
