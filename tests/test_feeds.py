@@ -96,6 +96,24 @@ def test_titles_and_control_characters_survive_as_text(built):
     assert "form" in entry.content[0].value and "\x07" not in entry.content[0].value
 
 
+def test_attribute_values_survive_quotes_ampersands_and_tabs(site):
+    """Feeds are written as text: every attribute value must come back from a parser as it was."""
+    root = site({
+        "sitegen.yaml": f"base_url: {BASE}\n",
+        "content/topics/q-and-a.yaml": 'name: "Q&A \\"live\\" <now>\\tand\\x07 later"\n',
+        "content/articles/one/index.md": article(
+            "One", "Text.", date="2016-12-18", topics="[q-and-a]",
+            source='{name: Gazette, url: "https://gazette.example/find?q=a&page=2"}'),
+    })
+    assert build(root).exit_code == 0
+    for path in ("feed.xml", "topics/q-and-a/feed.xml"):
+        entry = ET.fromstring((root / "public" / path).read_bytes()).find("{http://www.w3.org/2005/Atom}entry")
+        category = entry.find("{http://www.w3.org/2005/Atom}category")
+        assert category.attrib == {"term": "q-and-a", "label": 'Q&A "live" <now>\tand later'}
+        links = {l.get("rel"): l.get("href") for l in entry.findall("{http://www.w3.org/2005/Atom}link")}
+        assert links["via"] == "https://gazette.example/find?q=a&page=2"
+
+
 def test_person_feed_has_exactly_that_persons_articles(built):
     assert slugs(parse_feed(built / "people/ada-lovelace/feed.xml")) == ["engine-notes", "no-date"]
     assert slugs(parse_feed(built / "people/charles-babbage/feed.xml")) == ["later-report"]
