@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -29,19 +30,27 @@ def link_first_mentions(state: StateCore) -> None:
     if ctx is None or not ctx.auto_link_names:
         return
     done = set(state.env.get("mentioned_people", ()))
-    names = [(name, slug) for name, slug in ctx.auto_link_names if slug not in done and name.strip()]
+    names = tuple((name, slug) for name, slug in ctx.auto_link_names if slug not in done and name.strip())
     if not names:
         return
+    # (made once per body, not once per piece of text: there are dozens in a body)
+    names = _Names(_names_pattern(names), dict(reversed(names)), {slug for _, slug in names})
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
         block.children = _link_in_children(block.children, names, done)
         state.env["auto_linked_people"] = done - set(state.env.get("mentioned_people", ()))
-        if all(slug in done for _, slug in names):
+        if names.slugs <= done:
             return
 
 
-def _link_in_children(children: list[Token], names, done: set) -> list[Token]:
+class _Names(NamedTuple):
+    pattern: re.Pattern  # any of the names, as a whole word
+    slug_of: dict[str, str]  # name -> slug (the first given, if two people share a name)
+    slugs: set[str]
+
+
+def _link_in_children(children: list[Token], names: _Names, done: set) -> list[Token]:
     result: list[Token] = []
     depth = 0
     for token in children:
@@ -62,17 +71,13 @@ def _names_pattern(names: tuple[tuple[str, str], ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n, _ in names) + r")(?!\w)")
 
 
-def _split_text(token: Token, names, done: set) -> list[Token]:
-    if all(slug in done for _, slug in names):
+def _split_text(token: Token, names: _Names, done: set) -> list[Token]:
+    if names.slugs <= done:
         return [token]
-    pattern = _names_pattern(tuple(names))
-    by_name = {}
-    for name, slug in names:
-        by_name.setdefault(name, slug)
     out: list[Token] = []
     text, pos = token.content, 0
-    for match in pattern.finditer(text):
-        slug = by_name[match.group(1)]
+    for match in names.pattern.finditer(text):
+        slug = names.slug_of[match.group(1)]
         if slug in done:
             continue
         done.add(slug)
