@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import jinja2.bccache
+import jinja2.loaders
 import pytest
 
 import sitegen
@@ -270,6 +271,22 @@ def test_front_matter_edited_while_the_build_reads_it_is_read_again(tmp_path, mo
     page = soup(tmp_path / "out/articles/one/index.html")
     assert page.find("h1").get_text(strip=True) == "One, retitled"
     assert "Lovelace wrote again." in page.find("article").get_text()
+    assert_rebuild_equals_clean_build(root, tmp_path)
+
+
+def test_templates_are_not_looked_at_again_for_every_page(tmp_path, monkeypatch):
+    """A build's templates do not change while it renders (Jinja's auto_reload is off): a
+    template file's time is asked for when it is loaded, not again for every page using it. A template changed between builds is
+    still seen by the next build, which makes a new environment."""
+    root = write_files(tmp_path / "site", BASE)
+    asked = []
+    original = jinja2.loaders.os.path.getmtime
+    monkeypatch.setattr(jinja2.loaders.os.path, "getmtime", lambda path: asked.append(path) or original(path))
+    run(root, tmp_path / "out", jobs=1)
+    templates = [p for p in asked if p.endswith(".html")]
+    assert templates and len(templates) == len(set(templates))  # each once, when it is loaded
+    monkeypatch.undo()
+    CHANGES["change a template"](root)
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
