@@ -36,6 +36,8 @@ from typing import Iterable
 
 import sitegen
 
+from .fileio import read_bytes, write_bytes
+
 CACHE_DIR = ".sitegen-cache"
 # Bump when the layout of the cache's files changes. (Changes to the code that renders are
 # caught by _made_by, below.)
@@ -159,15 +161,14 @@ class BodyStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = pickle.dumps((VERSION, content), protocol=pickle.HIGHEST_PROTOCOL)
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        with open(temporary, "wb") as handle:
-            handle.write(hashlib.sha256(payload).digest() + payload)
+        write_bytes(temporary, hashlib.sha256(payload).digest() + payload)
         os.replace(temporary, path)
 
     def get(self, fingerprint: str):
         """The stored content; ``CacheDamaged`` if the file is gone or not what was written."""
         path = self.path(fingerprint)
         try:
-            data = path.read_bytes()
+            data = read_bytes(path)
             check, payload = data[:32], data[32:]
             if hashlib.sha256(payload).digest() == check:
                 version, content = pickle.loads(payload)

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .fileio import write_bytes
+
 MARKER = ".sitegen-output"  # says "sitegen made this folder": we only ever replace such folders
 
 
@@ -97,8 +99,7 @@ class Stage:
         # "x": never open a file already staged. It may be a hard link to the live output's
         # file, which writing would change before the build has even succeeded.
         try:
-            with open(target, "xb") as handle:
-                handle.write(file.data)
+            write_bytes(target, file.data, exclusive=True)
         except FileExistsError:
             raise _two_pages(rel) from None
         return StagedFile(rel, len(file.data), True)

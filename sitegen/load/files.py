@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, Location
+from ..fileio import read_bytes
 from ..paths import is_inside
 
 
@@ -18,7 +19,7 @@ def read_text(path: Path, diags: Diagnostics, root: Path) -> str | None:
         diags.error(Location(path), "is a link to a file outside the site folder; refusing to read it")
         return None
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         diags.error(Location(path), f"cannot read file: {exc.strerror or exc}")
         return None

@@ -15,6 +15,7 @@ from typing import Iterator
 import jinja2
 
 from ..config import Config
+from ..fileio import read_bytes
 from ..index import Index, archive_group_of, archive_groups
 from ..markup.highlight import pygments_css
 from ..cache import BodyStore
@@ -231,7 +232,7 @@ def article_files(r: Renderer, article) -> Iterator[OutputFile]:
                  next=_neighbour(r, r.index.following, article.slug), head_meta=head, citation=cite)
     folder = r.urls.output_file(url).rsplit("/", 1)[0]
     for asset in article.assets:
-        yield OutputFile(f"{folder}/{asset}", (article.path / asset).read_bytes())
+        yield OutputFile(f"{folder}/{asset}", read_bytes(article.path / asset))
     yield OutputFile(r.urls.output_file(cite.json_url), csl_json(article, r.site, r.config, r.urls))
     yield OutputFile(r.urls.output_file(cite.bib_url), bibtex(article, r.site, r.urls))
 

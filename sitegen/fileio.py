@@ -1,0 +1,37 @@
+"""Whole files read and written with the fewest system calls.
+
+A build reads and writes tens of thousands of small files. Python's ``open()`` asks the
+operating system three more things about each one than the job needs (its size, whether it
+is a terminal, its position), which at 10,000 articles came to over half a million calls.
+"""
+
+from __future__ import annotations
+
+import os
+
+_CHUNK = 1 << 20
+
+
+def read_bytes(path) -> bytes:
+    """The file's bytes (``OSError`` as ``open()`` would raise it)."""
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        chunks = []
+        while chunk := os.read(fd, _CHUNK):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def write_bytes(path, data: bytes, exclusive: bool = False) -> None:
+    """Write ``data`` as the file's whole content; with ``exclusive``, only into a new file
+    (``FileExistsError`` if there is one), as ``open(path, "xb")``."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC | (os.O_EXCL if exclusive else os.O_TRUNC)
+    fd = os.open(path, flags, 0o666)  # (less the umask, as open() does)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
