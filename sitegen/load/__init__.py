@@ -121,8 +121,11 @@ def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: Bu
         old = known.get(folder.name)
         if old and old.header.folder != folder:
             old = None
-        scan = scan_bundle(folder, old and old.scan)
-        if old and old.scan is not None and old.scan == scan:
+        if old is None:  # (read, so scanned by the worker that reads it: see _read_one)
+            to_read.append((folder, None))
+            continue
+        scan = scan_bundle(folder, old.scan)
+        if old.scan is not None and old.scan == scan:
             remembered[folder.name] = old
         else:
             to_read.append((folder, scan))
@@ -168,12 +171,15 @@ def _light(header: ArticleHeader) -> ArticleHeader:
 
 def _read_one(state: dict, task: tuple):
     """Read one bundle's header (in a worker process): (slug, header or None, diagnostics, memo,
-    packed values).
+    packed values). A bundle the last build did not read comes unscanned (``scan`` None):
+    scanned here, in parallel, and before its files are read, as the parent would have.
 
     The values (title, date, ...) come back pickled into one bytes object, for the worker that
     renders the article, which then need not parse the front matter again (see _whole_header);
     None when the header is the last build's (unchanged text), which keeps no values."""
     folder, scan = task
+    if scan is None:
+        scan = scan_bundle(folder)
     old = state["known"].get(folder.name)
     local = Diagnostics()
     header = read_header(folder, local, state["root"], old and (old.text_digest, old.header, old.warnings))
