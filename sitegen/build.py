@@ -120,7 +120,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides) -> BuildReport
     manifest_changed = (new_manifest.folders, new_manifest.basis) != (intact, basis)
     new_manifest.folders, new_manifest.basis = intact, basis
     if cache.misses or new_manifest is not manifest or clean or manifest_changed:
-        cache.save(output, new_manifest)
+        cache.save(output, new_manifest, jobs)
     report.articles, report.people, report.topics = len(site.articles), len(site.people), len(site.topics)
     report.comments = sum(a.comment_count for a in site.articles)
     report.annotations = sum(len(a.annotations) for a in site.articles)

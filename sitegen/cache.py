@@ -36,6 +36,7 @@ from typing import Iterable
 
 import sitegen
 
+from . import parallel
 from .fileio import read_bytes, write_bytes
 
 CACHE_DIR = ".sitegen-cache"
@@ -250,14 +251,17 @@ class BuildCache:
             return OutputManifest()
         return _load(self._manifest_path(output_dir)) or OutputManifest()
 
-    def save(self, output_dir: Path, manifest: OutputManifest) -> None:
+    def save(self, output_dir: Path, manifest: OutputManifest, jobs: int = 1) -> None:
         (self.folder / "articles").mkdir(parents=True, exist_ok=True)
         shards: dict[int, dict] = {n: {} for n in range(SHARDS)}
         for slug in sorted(self.articles.keys() | self.headers.keys()):
             shards[_shard_of(slug)][slug] = (self.articles.get(slug), self.headers.get(slug))
-        for number, entries in shards.items():
-            if not _same_entries(entries, (self.loaded or {}).get(number)):
-                _store(self._shard_path(number), entries)
+        changed = [n for n, entries in shards.items() if not _same_entries(entries, (self.loaded or {}).get(n))]
+        # After a cold build, every shard: pickled by forked workers, which have them already
+        # (only their numbers are sent), rather than one by one while the other cores wait.
+        paths = {n: self._shard_path(n) for n in changed}
+        for _ in parallel.run(_store_shard, changed, jobs, {"shards": shards, "paths": paths}):
+            pass
         _store(self._manifest_path(output_dir), manifest)
         if self.registries_changed:
             _store(self._registries_path(), self.registries)
@@ -335,6 +339,10 @@ def _load(path: Path):
         return data if version == VERSION else None
     except Exception:  # any unreadable cache is as good as none
         return None
+
+
+def _store_shard(state: dict, number: int) -> None:
+    _store(state["paths"][number], state["shards"][number])
 
 
 def _store(path: Path, data) -> None:

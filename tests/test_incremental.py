@@ -18,6 +18,7 @@ import pytest
 import sitegen
 import sitegen.build
 import sitegen.cache
+import sitegen.parallel
 import sitegen.load
 import sitegen.write
 import sitegen.load.articles
@@ -458,6 +459,23 @@ def test_output_is_the_same_with_one_and_with_several_workers(tmp_path):
     run(root, tmp_path / "one", jobs=1, clean=True)
     run(root, tmp_path / "two", jobs=2, clean=True)
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+def test_a_cache_saved_by_workers_reads_back_whole(tmp_path, monkeypatch):
+    """After a cold build the cache's shards are pickled by forked workers: the next build
+    finds every article in them."""
+    monkeypatch.setattr(sitegen.parallel, "MIN_TASKS_FOR_POOL", 2)
+    runs = []
+    original = sitegen.parallel.run
+    monkeypatch.setattr(sitegen.parallel, "run", lambda f, tasks, jobs, state: runs.append((f, len(tasks), jobs))
+                        or original(f, tasks, jobs, state))
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out", jobs=2)
+    assert (sitegen.cache._store_shard, 3, 2) in runs
+    assert len(list((root / ".sitegen-cache/articles").glob("*.pickle"))) == 3
+    monkeypatch.undo()
+    again = run(root, tmp_path / "out", jobs=1)
+    assert again.cache_hits == 3 and again.units_rendered == 0
 
 
 def test_a_corrupt_cache_is_ignored(tmp_path):
