@@ -188,7 +188,8 @@ def _read_one(state: dict, task: tuple):
     packed_values = pickle.dumps(header.values, protocol=pickle.HIGHEST_PROTOCOL) if header.body is not None else None
     # The parent gets the light header (see _light), the same one the cache remembers: with
     # every body of a large archive at once, the load stage would need gigabytes. A worker
-    # that renders the article reads the file again (_finish).
+    # that renders the article reads the file again, and the values from ``packed_values``
+    # (see _whole_header).
     header = _light(replace(header, files_digest=bundle_files_digest(header)))
     memo = None
     if not local.errors:

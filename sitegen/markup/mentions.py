@@ -30,11 +30,11 @@ def link_first_mentions(state: StateCore) -> None:
     if ctx is None or not ctx.auto_link_names:
         return
     done = set(state.env.get("mentioned_people", ()))
-    names = tuple((name, slug) for name, slug in ctx.auto_link_names if slug not in done and name.strip())
-    if not names:
+    listed = tuple((name, slug) for name, slug in ctx.auto_link_names if slug not in done and name.strip())
+    if not listed:
         return
     # (made once per body, not once per piece of text: there are dozens in a body)
-    names = _Names(_names_pattern(names), dict(reversed(names)), {slug for _, slug in names})
+    names = _Names(_names_pattern(listed), dict(reversed(listed)), {slug for _, slug in listed})
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
