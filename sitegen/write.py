@@ -29,6 +29,7 @@ import ctypes
 import ctypes.util
 import json
 import os
+import re
 import shutil
 import stat
 from dataclasses import dataclass, field
@@ -191,12 +192,20 @@ def _counted(file, stage: Stage, stats: WriteStats, produced: set) -> StagedFile
 
 
 def _count_reused(files: ReusedFiles, stats: WriteStats, produced: set) -> None:
-    """Like ``_counted``, for a whole unit's reused files at once."""
-    for rel in files.paths:
-        _checked(rel)  # the paths come from the cache: a damaged one must not reach outside
-        if rel in produced:
-            raise _two_pages(rel)
-        produced.add(rel)
+    """Like ``_counted``, for a whole unit's reused files at once (an edit reuses tens of
+    thousands: checked with one search and one set update a unit, not a loop a file)."""
+    # The paths come from the cache: a damaged one must not reach outside.
+    if _UNSAFE_PATH.search("\0".join(files.paths)):
+        for rel in files.paths:
+            _checked(rel)
+    paths = set(files.paths)
+    if len(paths) != len(files.paths) or not produced.isdisjoint(paths):  # which one is twice?
+        seen = set()
+        for rel in files.paths:
+            if rel in produced or rel in seen:
+                raise _two_pages(rel)
+            seen.add(rel)
+    produced |= paths
     stats.files += len(files.paths)
     stats.bytes += sum(files.sizes)
     stats.linked += len(files.paths)
@@ -277,6 +286,10 @@ def check_output_dir(output_dir: Path) -> None:
             f"{output_dir}: not empty and not made by sitegen (no {MARKER} file); "
             "refusing to replace it — remove it or choose another --output"
         )
+
+
+# An empty, "." or ".." part (a leading "/" makes an empty one) in paths joined by NULs.
+_UNSAFE_PATH = re.compile(r"(?:^|[/\0])\.{0,2}(?:[/\0]|$)")
 
 
 def _checked(path: str) -> str:

@@ -478,6 +478,48 @@ def test_a_cache_saved_by_workers_reads_back_whole(tmp_path, monkeypatch):
     assert again.cache_hits == 3 and again.units_rendered == 0
 
 
+def _damage_manifest(root: Path, out: Path, unit_kind: str, extra_path: str) -> None:
+    """Add ``extra_path`` to the files the manifest says a unit of ``unit_kind`` wrote."""
+    cache = BuildCache.open(root)
+    manifest = cache.manifest(out)
+    unit_id = next(u for u in manifest.units if u[0] == unit_kind)
+    paths, sizes = manifest.files(unit_id)
+    manifest.record(unit_id, manifest.key(unit_id), paths + [extra_path], list(sizes) + [1])
+    sitegen.cache._store(cache._manifest_path(out), manifest)
+
+
+def _base_for_updates_in_place() -> dict:
+    """BASE with enough other articles that editing one is updated in place (see
+    build._small_change), where reused files are only counted, never linked."""
+    files = dict(BASE)
+    for n in range(30):
+        files[f"content/articles/more-{n:02d}/index.md"] = article(f"More {n}", "Text.", date=f"1900-01-{n + 1:02d}")
+    return files
+
+
+def test_a_damaged_manifest_never_leads_outside_the_output(tmp_path):
+    """The files of reused units are named by the cache: a path out of the output folder is
+    refused, and the file there is left alone."""
+    root = write_files(tmp_path / "site", _base_for_updates_in_place())
+    run(root, tmp_path / "out")
+    (tmp_path / "escaped.html").write_text("mine")
+    _damage_manifest(root, tmp_path / "out", "person", "../escaped.html")
+    CHANGES["edit a body"](root)
+    with pytest.raises(sitegen.write.OutputError, match="outside the output folder"):
+        run(root, tmp_path / "out")
+    assert (tmp_path / "escaped.html").read_text() == "mine"
+
+
+def test_a_damaged_manifest_naming_one_file_twice_is_refused(tmp_path):
+    root = write_files(tmp_path / "site", _base_for_updates_in_place())
+    run(root, tmp_path / "out")
+    _damage_manifest(root, tmp_path / "out", "person", "articles/two/index.html")
+    CHANGES["edit a body"](root)
+    with pytest.raises(sitegen.write.OutputError, match="two pages want the same output file: articles/two/index.html"):
+        run(root, tmp_path / "out")
+    assert "Babbage" in (tmp_path / "out/articles/two/index.html").read_text()
+
+
 def test_a_corrupt_cache_is_ignored(tmp_path):
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
