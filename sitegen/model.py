@@ -7,7 +7,9 @@ Everything here is what the content *says*; everything derived from many article
 from __future__ import annotations
 
 import operator
+import pickle
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -33,6 +35,54 @@ def record(cls=None, **options):
         return cls
 
     return wrap if cls is None else wrap(cls)
+
+
+class Packed(Sequence):
+    """A tuple that pickles as one bytes object and, once unpickled, stays packed until it is
+    first read. Annotations are most of the objects in the build cache's article records; a
+    no-op or an edit reads none of them (the index lists them only when a page needs them),
+    and unpickling them all was a third of loading the cache. It reads, compares, hashes and
+    prints (for digests) as the tuple it holds."""
+
+    __slots__ = ("_items", "_packed", "_length")
+
+    def __init__(self, items=()):
+        self._items, self._packed, self._length = tuple(items), None, len(items)
+
+    @classmethod
+    def _unpickled(cls, length: int, packed: bytes) -> "Packed":
+        self = cls.__new__(cls)
+        self._items, self._packed, self._length = None, packed, length
+        return self
+
+    def __reduce__(self):
+        packed = self._packed if self._packed is not None else pickle.dumps(self._items, pickle.HIGHEST_PROTOCOL)
+        return Packed._unpickled, (self._length, packed)
+
+    def _tuple(self) -> tuple:
+        if self._items is None:
+            self._items, self._packed = pickle.loads(self._packed), None
+        return self._items
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):
+        return self._tuple()[index]
+
+    def __iter__(self):
+        return iter(self._tuple())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (Packed, tuple)):
+            return self._tuple() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._tuple())
+
+    def __repr__(self) -> str:
+        return repr(self._tuple())
 
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -189,7 +239,7 @@ class Article:
     original_file: str = ""
     original_sha256: str = ""
     body_html: str = ""
-    annotations: tuple[Annotation, ...] = ()
+    annotations: tuple[Annotation, ...] = ()  # (a Packed in the build cache's records)
     mentioned_people: tuple[str, ...] = ()  # people marked in the body, beyond the front matter
     comments: CommentThread = field(default_factory=CommentThread)
     assets: tuple[str, ...] = ()  # bundle-relative file names copied next to the page
@@ -215,7 +265,9 @@ class Article:
         return replace(self, body_html=content.body_html, comments=content.comments)
 
     def without_content(self) -> "Article":
-        return replace(self, body_html="", comments=CommentThread())
+        """The light record the build cache keeps: no body and comments, and its annotations
+        unpickled only when something asks for them (see Packed)."""
+        return replace(self, body_html="", comments=CommentThread(), annotations=Packed(self.annotations))
 
     @property
     def sort_key(self) -> tuple:

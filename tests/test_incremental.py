@@ -18,6 +18,7 @@ import pytest
 import sitegen
 import sitegen.build
 import sitegen.cache
+import sitegen.model
 import sitegen.parallel
 import sitegen.load
 import sitegen.write
@@ -288,6 +289,24 @@ def test_templates_are_not_looked_at_again_for_every_page(tmp_path, monkeypatch)
     assert templates and len(templates) == len(set(templates))  # each once, when it is loaded
     monkeypatch.undo()
     CHANGES["change a template"](root)
+    assert_rebuild_equals_clean_build(root, tmp_path)
+
+
+def test_annotations_in_the_cache_are_unpickled_only_when_read(tmp_path, monkeypatch):
+    """A no-op and an edit need no article's annotations but to count them (Packed)."""
+    root = write_files(tmp_path / "site", _base_for_updates_in_place())
+    cold = run(root, tmp_path / "out", jobs=1)
+    kept = BuildCache.open(root).articles["one"].article.annotations
+    assert isinstance(kept, sitegen.model.Packed) and kept._items is None and len(kept) == 2
+    unpacked = []
+    original = sitegen.model.Packed._tuple
+    monkeypatch.setattr(sitegen.model.Packed, "_tuple",
+                        lambda self: (self._items is None and unpacked.append(self)) or original(self))
+    noop = run(root, tmp_path / "out", jobs=1)
+    CHANGES["edit a body"](root)
+    edited = run(root, tmp_path / "out", jobs=1)
+    assert unpacked == [] and noop.annotations == edited.annotations == cold.annotations == 4
+    monkeypatch.undo()
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
