@@ -22,16 +22,19 @@ trusted: the build then simply does all the work.
 
 from __future__ import annotations
 
+import copyreg
 import gc
 import hashlib
 import os
 import pickle
+import sys
 import shutil
 import zlib
 from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PosixPath, PurePath, PurePosixPath, PureWindowsPath, WindowsPath
 from typing import Iterable
 
 import sitegen
@@ -348,5 +351,28 @@ def _store_shard(state: dict, number: int) -> None:
 def _store(path: Path, data) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     with open(temporary, "wb") as handle:
-        pickle.dump((VERSION, data), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _REDUCERS
+        pickler.dump((VERSION, data))
     os.replace(temporary, path)
+
+
+def _reduce_path(path: PurePath):
+    """A path as its folder and its name. Pathlib pickles a path as its parts, all parsed
+    again on loading: the 20,000 paths in the records of 10,000 articles were a third of
+    loading the cache. Here the folder (one string, interned, so pickled once) is made a
+    path once and each name joined to it (see _path_in)."""
+    folder, name = os.path.split(str(path))
+    return _path_in, (type(path), sys.intern(folder), name)
+
+
+def _path_in(kind: type, folder: str, name: str) -> PurePath:
+    return _folder(kind, folder) / name if name else kind(folder)
+
+
+@lru_cache(maxsize=256)
+def _folder(kind: type, folder: str) -> PurePath:
+    return kind(folder)
+
+
+_REDUCERS = copyreg.dispatch_table | {kind: _reduce_path for kind in (PosixPath, WindowsPath, PurePosixPath, PureWindowsPath)}

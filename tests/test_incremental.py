@@ -539,6 +539,17 @@ def test_a_damaged_manifest_naming_one_file_twice_is_refused(tmp_path):
     assert "Babbage" in (tmp_path / "out/articles/two/index.html").read_text()
 
 
+def test_paths_in_the_cache_read_back_as_they_were(tmp_path):
+    """The cache pickles a path as its folder and name (see cache._reduce_path)."""
+    from pathlib import PurePosixPath
+    paths = {"bundle": tmp_path / "content/articles/one", "sibling": tmp_path / "content/articles/two",
+             "relative": Path("content/articles"), "name": Path("one"), "root": Path("/"), "here": Path("."),
+             "pure": PurePosixPath("/a/b"), "inside": [tmp_path / "x", (tmp_path / "y",)]}
+    sitegen.cache._store(tmp_path / "paths.pickle", paths)
+    back = sitegen.cache._load(tmp_path / "paths.pickle")
+    assert back == paths and type(back["pure"]) is PurePosixPath and type(back["bundle"]) is type(tmp_path)
+
+
 def test_a_corrupt_cache_is_ignored(tmp_path):
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
