@@ -87,7 +87,7 @@ def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls) -> bytes:
 
     Written as text, like the sitemap: there are thousands of feeds (one per person and
     topic), and building and serializing an ElementTree for each was a tenth of rendering
-    those pages. Every value goes through ``_text`` or ``_attribute``, which escape it."""
+    those pages. Every value goes through ``_element`` or ``_attribute``, which escape it."""
     dated = [a.date for a in feed.articles if a.date]
     updated = atom_date(max(dated, key=lambda d: d.sort_key)) if dated else UNKNOWN_UPDATED
     # (xml:base: so that the site paths inside entry content resolve in any reader)
@@ -169,10 +169,8 @@ def robots_txt(urls: Urls) -> bytes:
 
 
 def _element(tag: str, text: str, attributes: str = "") -> str:
-    text = _clean(text)
-    if not text:
-        return f"<{tag}{attributes} />"
-    return f"<{tag}{attributes}>{xml_escape(text)}</{tag}>"
+    text = _escape(text)
+    return f"<{tag}{attributes}>{text}</{tag}>" if text else f"<{tag}{attributes} />"
 
 
 def _link(rel: str, href: str, media_type: str) -> str:
