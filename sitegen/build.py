@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import stat
 import time
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -281,8 +283,23 @@ def _settle() -> None:
     The cache, the site and its index are a million objects that live until the build ends:
     each collection of the oldest generation would walk them all again for nothing. And a
     forked worker's collector would touch every one of them, copying the parent's memory page
-    by page into the child's; frozen, they stay shared."""
+    by page into the child's; frozen, they stay shared.
+
+    Then the C allocator gives its free pages back to the system (glibc's malloc_trim): the
+    annotations the index unpacked (see model.Packed) leave their pickled bytes' memory free
+    but still counted, 100 MB at 100,000 articles, in the parent and every worker forked from it."""
     gc.freeze()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    try:
+        return ctypes.CDLL(None).malloc_trim  # (the C library the interpreter is linked with)
+    except (OSError, AttributeError):  # not glibc
+        return None
 
 
 @contextmanager
