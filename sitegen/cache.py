@@ -27,8 +27,8 @@ import gc
 import hashlib
 import os
 import pickle
-import sys
 import shutil
+import sys
 import zlib
 from array import array
 from contextlib import contextmanager

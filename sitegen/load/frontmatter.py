@@ -35,10 +35,13 @@ def split_front_matter(text: str) -> SplitDocument:
         front = parse_yaml(yaml_text, first_line=2)
     except YamlSyntaxError as exc:
         raise FrontMatterError(exc.line, str(exc)) from None
-    body = "\n".join(lines[end + 1:])
-    return SplitDocument(front, body, end + 2)
+    return SplitDocument(front, _body(lines, end + 2), end + 2)
 
 
 def body_after_front_matter(text: str, body_first_line: int) -> str:
     """The body of a text that ``split_front_matter`` split before, without parsing it again."""
-    return "\n".join(text.split("\n")[body_first_line - 1:])
+    return _body(text.split("\n"), body_first_line)
+
+
+def _body(lines: list[str], body_first_line: int) -> str:
+    return "\n".join(lines[body_first_line - 1:])
