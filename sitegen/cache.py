@@ -212,6 +212,10 @@ class BuildCache:
     misses: int = 0
     bodies: BodyStore | None = None
     loaded: dict | None = None  # shard number -> {slug: (article, header)} as read; None: not read
+    # Every shard was read (of this VERSION): then the records name every body in the store.
+    # Otherwise the store may hold bodies no record names (those of an older sitegen, which
+    # bodies alone would pile up with each upgrade), and saving lists and prunes it.
+    whole: bool = False
     registries: dict = field(default_factory=dict)  # registry files as checked (load.registries.CheckedEntries)
     registries_changed: bool = True  # since they were read from the cache
     names: tuple | None = None  # (people, topics, URL settings) of the last build (see load_site)
@@ -227,7 +231,9 @@ class BuildCache:
         cache = cls(root / CACHE_DIR)
         if enabled:
             with _no_collection():
-                cache.loaded = {n: _load(cache._shard_path(n)) or {} for n in range(SHARDS)}
+                shards = {n: _load(cache._shard_path(n)) for n in range(SHARDS)}
+                cache.whole = None not in shards.values()
+                cache.loaded = {n: shard or {} for n, shard in shards.items()}
                 cache.registries = _load(cache._registries_path()) or {}
                 cache.names = cache.names_read = _load(cache._names_path())
             for entries in cache.loaded.values():
@@ -271,7 +277,7 @@ class BuildCache:
         if self.names != self.names_read:
             _store(self._names_path(), self.names)
         current = {entry.article.fingerprint for entry in self.articles.values()}
-        if self.loaded is None:  # a clean build: whatever else is in the store goes
+        if not self.whole:  # a clean build, or a cache not all read: whatever else is in the store goes
             self.bodies.prune(current)
         else:  # only the versions this build replaced (no need to list the whole store)
             before = {article.article.fingerprint for entries in self.loaded.values()

@@ -25,6 +25,7 @@ import sitegen.write
 import sitegen.load.articles
 import sitegen.load.files
 import sitegen.load.registries
+import sitegen.render.plan
 from conftest import article, soup, write_files
 from sitegen.build import build, urls_for
 from sitegen.cache import BuildCache
@@ -421,6 +422,19 @@ def test_articles_loaded_again_leave_no_old_bodies_behind(tmp_path):
     again = run(root, tmp_path / "out")
     assert again.cache_hits == 0
     bodies = sorted(p.name for p in (root / ".sitegen-cache" / "bodies").rglob("*.pickle"))
+    assert len(bodies) == 3
+
+
+def test_a_new_version_of_sitegen_leaves_no_old_bodies_behind(tmp_path, monkeypatch):
+    """The records of another VERSION are not read, so they cannot say which bodies are
+    theirs: the store is pruned to this build's (it grew by a site's bodies per upgrade)."""
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    for module, name in ((sitegen.cache, "VERSION"), (sitegen.load, "CACHE_VERSION"), (sitegen.render.plan, "VERSION")):
+        monkeypatch.setattr(module, name, getattr(module, name) + "-next")
+    again = run(root, tmp_path / "out")
+    assert again.cache_hits == 0
+    bodies = list((root / ".sitegen-cache" / "bodies").rglob("*.pickle"))
     assert len(bodies) == 3
 
 
