@@ -543,6 +543,24 @@ def test_a_damaged_manifest_never_leads_outside_the_output(tmp_path):
     assert (tmp_path / "escaped.html").read_text() == "mine"
 
 
+@pytest.mark.parametrize("damaged, file", [
+    ("/etc/passwd", None), ("", None), ("a//b.html", "a/b.html"), ("people/./x.html", "people/x.html"),
+    ("people/..", None), ("people/", None), ("./x.html", "x.html"),
+])
+def test_every_way_out_of_the_output_in_a_damaged_manifest_is_refused(tmp_path, damaged, file):
+    """Reused paths are checked all at once (write._all_plain): each unsafe shape is refused.
+    Where the path names a file, it is made, so that the unit looks intact and is reused."""
+    root = write_files(tmp_path / "site", _base_for_updates_in_place())
+    run(root, tmp_path / "out")
+    if file:
+        (tmp_path / "out" / file).parent.mkdir(exist_ok=True)
+        (tmp_path / "out" / file).write_text("a file")
+    _damage_manifest(root, tmp_path / "out", "person", damaged)
+    CHANGES["edit a body"](root)
+    with pytest.raises(sitegen.write.OutputError, match="outside the output folder"):
+        run(root, tmp_path / "out")
+
+
 def test_a_damaged_manifest_naming_one_file_twice_is_refused(tmp_path):
     root = write_files(tmp_path / "site", _base_for_updates_in_place())
     run(root, tmp_path / "out")
