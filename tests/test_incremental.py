@@ -604,6 +604,18 @@ def test_a_damaged_body_in_the_cache_is_not_published(tmp_path):
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
+def test_a_body_gone_from_the_cache_is_rendered_again(tmp_path):
+    """The store is asked whether it has each body (BodyStore.has, from folder listings)."""
+    root = write_files(tmp_path / "site", BASE)
+    first = run(root, tmp_path / "out")
+    bodies = sorted((root / ".sitegen-cache/bodies").rglob("*.pickle"))
+    bodies[0].unlink()
+    again = run(root, tmp_path / "out")
+    assert again.cache_hits == first.articles - 1
+    assert len(list((root / ".sitegen-cache/bodies").rglob("*.pickle"))) == len(bodies)
+    assert_rebuild_equals_clean_build(root, tmp_path)
+
+
 @pytest.mark.parametrize("where", ["articles/one/index.html", "index.html", "people/ada-lovelace/index.html"])
 def test_a_file_deleted_from_the_output_is_made_again(tmp_path, settled, where):
     """Also once the output's folders are old enough to be vouched for (see _check_output)."""
