@@ -386,7 +386,11 @@ def _reduce_path(path: PurePath):
     return _path_in, (type(path), sys.intern(folder), name)
 
 
+@lru_cache(maxsize=1024)
 def _path_in(kind: type, folder: str, name: str) -> PurePath:
+    # Cached too: an article's record and its header name the same folder, one right after
+    # the other, and the second is then the first's object (one path made, not two, and at
+    # 100,000 articles 100,000 fewer held).
     return _folder(kind, folder) / name if name else kind(folder)
 
 
