@@ -21,7 +21,7 @@ from ..markup import BodyContext, create_markdown
 from ..model import Person, PersonRole, Reporter, Site, Topic, record
 from ..slugs import slug_problem
 from .articles import (INDEX_FILE, ArticleHeader, NameRef, bundle_files_digest, finish_article, person_slug_for,
-                       read_header, scan_bundle, scan_is_settled)
+                       read_header, scan_bundle, scan_is_settled, folder_entry)
 from .files import is_inside, read_text
 from .frontmatter import body_after_front_matter
 from .registries import CheckedEntries, NameIndex, load_people, load_topics
@@ -41,7 +41,11 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     cache.registries, cache.registries_changed = checked.now, checked.changed
     registered = (set(people), set(topics))
     root = config.root
-    headers, read_again = _read_headers(find_bundles(content / "articles", diags), diags, root, cache, jobs)
+    # Bundles whose folders are as the last build's scans saw them (see find_bundles).
+    remembered = {str(h.header.folder): h.scan[0] for h in cache.headers.values() if h.scan}
+    as_before: set[str] = set()
+    bundles = find_bundles(content / "articles", diags, remembered, as_before)
+    headers, read_again = _read_headers(bundles, as_before, diags, root, cache, jobs)
     if not config.drafts:
         headers = [h for h in headers if not h.values.get("draft")]
 
@@ -105,10 +109,11 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     return Site(tuple(ordered), dict(sorted(people.items())), dict(sorted(topics.items())))
 
 
-def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: BuildCache,
+def _read_headers(folders: list[Path], as_before: set[str], diags: Diagnostics, root: Path, cache: BuildCache,
                   jobs: int) -> tuple[list[ArticleHeader], dict[str, bytes | None]]:
     """Front matter of every bundle, in folder order, and {slug: packed values} of those read
-    again (see _read_one); warnings are replayed for those not read.
+    again (see _read_one); warnings are replayed for those not read. ``as_before``: the
+    folders (as strings) that find_bundles found as they were.
 
     A bundle whose files the file system describes exactly as at the last build (sizes, times
     and inodes: see ``scan_bundle``) is not read at all; the others are read by workers, and
@@ -124,7 +129,7 @@ def _read_headers(folders: list[Path], diags: Diagnostics, root: Path, cache: Bu
         if old is None:  # (read, so scanned by the worker that reads it: see _read_one)
             to_read.append((folder, None))
             continue
-        scan = scan_bundle(folder, old.scan)
+        scan = scan_bundle(folder, old.scan, str(folder) in as_before)
         if old.scan is not None and old.scan == scan:
             remembered[folder.name] = old
         else:
@@ -287,14 +292,22 @@ def _whole_header(task: _BodyTask, diags: Diagnostics, root: Path) -> ArticleHea
     return read_header(light.folder, diags, root)
 
 
-def find_bundles(articles_dir: Path, diags: Diagnostics) -> list[Path]:
+def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, tuple] | None = None,
+                 as_before: set[str] | None = None) -> list[Path]:
     """Every folder holding an ``index.md`` below ``content/articles`` (grouping folders allowed).
 
     The slug is the bundle folder's own name, so two bundles with the same name in different
     grouping folders would collide on one URL: that is an error naming both.
+
+    ``remembered`` maps bundle folders (as strings) to the entry for the folder itself in the
+    last build's scan (see load.articles.scan_bundle). A folder that looks as it did then
+    still holds its ``index.md``, since removing a file changes its folder's times: it is put
+    in ``as_before`` instead of being looked into (a stat saved per bundle, and scan_bundle
+    need not look at the folder again).
     """
     if not articles_dir.is_dir():
         return []
+    as_before = set() if as_before is None else as_before
     found: dict[str, Path] = {}
     stack = [articles_dir]
     while stack:
@@ -308,7 +321,10 @@ def find_bundles(articles_dir: Path, diags: Diagnostics) -> list[Path]:
             if dir_entry.is_symlink() and not is_inside(entry, articles_dir):
                 diags.error(Location(entry), "is a link to a folder outside content/articles; refusing to read it")
                 continue
-            if not os.path.exists(os.path.join(dir_entry.path, INDEX_FILE)):
+            before = remembered.get(dir_entry.path) if remembered else None
+            if before is not None and folder_entry(dir_entry.stat(follow_symlinks=False)) == before:
+                as_before.add(dir_entry.path)
+            elif not os.path.exists(os.path.join(dir_entry.path, INDEX_FILE)):
                 stack.append(entry)
                 continue
             problem = slug_problem(entry.name)

@@ -254,7 +254,7 @@ def _file_digest(entry: os.DirEntry) -> str | tuple:
     return (info.st_size, info.st_mtime_ns)
 
 
-def scan_bundle(folder: Path, before: tuple | None = None) -> tuple | None:
+def scan_bundle(folder: Path, before: tuple | None = None, folder_as_before: bool = False) -> tuple | None:
     """What the file system says about the bundle's folders and files, without reading one:
     path (a folder's ends with "/", the bundle's own is ""), size, modification and change
     times, inode, and whether it is a link. None if the folder cannot be listed (reading it
@@ -263,13 +263,15 @@ def scan_bundle(folder: Path, before: tuple | None = None) -> tuple | None:
     ``before`` is the last build's scan of the same folder. If none of its folders changed,
     their listings are the same (adding, removing or renaming a file changes its folder's
     times, and the change time cannot be set back), so only the files it names are looked at
-    again: listing a folder costs several times as much, and an archive has tens of thousands."""
+    again: listing a folder costs several times as much, and an archive has tens of thousands.
+    ``folder_as_before``: the bundle's own folder was just found as in ``before`` (see
+    load.find_bundles), so it is not looked at again."""
     if before:
-        again = _scan_again(folder, before)
+        again = _scan_again(folder, before, folder_as_before)
         if again is not None:
             return again
     try:
-        return (_scanned("", os.lstat(folder)),) + tuple(
+        return (folder_entry(os.lstat(folder)),) + tuple(
             _scanned(rel, entry.stat(follow_symlinks=False)) for rel, entry in _bundle_entries(folder, folders=True))
     except OSError:
         return None
@@ -279,12 +281,20 @@ def _scanned(rel: str, info: os.stat_result) -> tuple:
     return (rel, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, stat.S_ISLNK(info.st_mode))
 
 
-def _scan_again(folder: Path, before: tuple) -> tuple | None:
+def folder_entry(info: os.stat_result) -> tuple:
+    """A bundle folder's own entry in its scan (the first), from its ``lstat``."""
+    return _scanned("", info)
+
+
+def _scan_again(folder: Path, before: tuple, folder_as_before: bool = False) -> tuple | None:
     """The scan, if no folder in ``before`` changed; else None (the bundle is listed anew)."""
     prefix = str(folder) + os.sep
     now = []
     for old in before:
         rel = old[0]
+        if rel == "" and folder_as_before:
+            now.append(old)
+            continue
         try:
             fresh = _scanned(rel, os.lstat(prefix + rel.rstrip("/") if rel else folder))
         except OSError:
