@@ -89,7 +89,8 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
     try:
         progress = _TerminalProgress() if not quiet and sys.stderr.isatty() else None
         try:
-            report = build(source, diags, search=search, jobs=jobs, clean=clean, progress=progress, **overrides)
+            report = build(source, diags, search=search, jobs=jobs, clean=clean, progress=progress,
+                           keep_state_in=_left_for_exit, **overrides)
         finally:
             if progress:
                 progress.close()
@@ -148,6 +149,8 @@ def _print_warnings(diags: Diagnostics, quiet: bool) -> None:
 
 def main() -> None:
     """The ``sitegen`` console script."""
+    global _left_for_exit
+    _left_for_exit = []
     try:
         cli.main(standalone_mode=True)
         code = 0
@@ -157,6 +160,11 @@ def main() -> None:
     except SystemExit as exc:  # how click ends every command
         code = exc.code
     _leave(code)
+
+
+# What a build leaves in memory, not freed on the way out (see _leave and build.build): a
+# list only when the process ends with the command (main), not when a test invokes it.
+_left_for_exit: list | None = None
 
 
 def _leave(code) -> NoReturn:

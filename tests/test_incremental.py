@@ -785,3 +785,14 @@ def test_an_archive_page_follows_the_month_of_the_article_before_it(tmp_path):
     assert_rebuild_equals_clean_build(root, tmp_path)
     assert "(continued)" not in (tmp_path / "out/page/2/index.html").read_text()
 
+
+def test_a_build_can_leave_its_state_to_the_caller_instead_of_freeing_it(tmp_path):
+    """The command line exits right after a build (cli._leave): it takes the build's state so
+    that returning does not free it object by object."""
+    root = write_files(tmp_path / "site", BASE)
+    kept = []
+    run(root, tmp_path / "out", keep_state_in=kept)
+    assert sorted(a.slug for a in kept[0]["site"].articles) == ["one", "three", "two"]
+    assert isinstance(kept[0]["cache"], BuildCache)
+    run(root, tmp_path / "out")  # and by default nothing is left anywhere
+    assert len(kept) == 1
