@@ -170,3 +170,19 @@ def test_topics_index_is_paginated(many_names):
     assert listed == [f"Topic {n:02d}" for n in range(len(NAMES))]
     assert [len(doc.select(".name-list li")) for _, doc in pages] == [10, 10, 4]
     assert pages[1][1].title.get_text().startswith("Topics, page 2 · ")
+
+
+def test_roles_are_summarised_once_a_person_however_many_pages(tmp_path, monkeypatch):
+    """Each page of a person's listing used to summarise all of the person's roles again: at
+    100,000 articles the busiest person's hundreds of pages made that quadratic."""
+    import sitegen.render.pages
+    from sitegen.build import build as build_site
+
+    summarised = []
+    real = sitegen.render.pages.summarise_roles
+    monkeypatch.setattr(sitegen.render.pages, "summarise_roles",
+                        lambda roles, articles: summarised.append(len(roles)) or real(roles, articles))
+    root = write_files(tmp_path / "site", FILES)
+    report = build_site(root, Diagnostics(), jobs=1, output_dir=tmp_path / "out")
+    assert page(tmp_path / "out", "people/ada-lovelace/page/3/").select(".article-item-title")  # three pages
+    assert report.people == 3 and sorted(summarised) == [0, 0, 6]  # once each; Ada's six roles

@@ -251,15 +251,18 @@ def person_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     quotes = r.index.person_quotes.get(slug, ())
     reported = r.index.person_reported.get(slug, ())
     reported_excerpt = excerpt(reported, r.config, r.urls.person_reported(slug))
+    # Made once for all of the person's pages, not once a page: each goes over every article
+    # naming the person, and the busiest of 100,000 articles has hundreds of pages.
+    roles = summarise_roles(r.index.person_roles.get(slug, ()), r.index.articles)
+    quotes_excerpt = excerpt(quotes, r.config, r.urls.person_quotes(slug))
+    reported_excerpt = replace(reported_excerpt, items=tuple(r.index.articles[s] for s in reported_excerpt.items))
     for chunk, pagination in paginate(articles, r.config.pagination, r.urls.person(slug)):
         # The profile describes the person once, on the first page; later pages only list articles.
         json_ld = script_json(profile_page(person, r.config, r.urls)) if pagination.number == 1 else ""
         yield r.page("person.html", pagination.current_url, title=numbered(person.name, pagination), person=person,
                      head_meta=HeadMeta(feeds=feeds, json_ld=json_ld),
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination,
-                     roles=summarise_roles(r.index.person_roles.get(slug, ()), r.index.articles),
-                     quotes=excerpt(quotes, r.config, r.urls.person_quotes(slug)),
-                     reported=replace(reported_excerpt, items=tuple(r.index.articles[s] for s in reported_excerpt.items)))
+                     roles=roles, quotes=quotes_excerpt, reported=reported_excerpt)
     if has_own_pages(quotes, r.config):
         for chunk, pagination in paginate(quotes, r.config.pagination, r.urls.person_quotes(slug)):
             yield r.page("person_quotes.html", pagination.current_url,
@@ -299,10 +302,11 @@ def topic_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     yield r.feed_file(feed)
     head = HeadMeta(feeds=(r.site_feed_link, FeedLink(feed.title, feed.url)))
     annotations = r.index.topic_annotations.get(slug, ())
+    annotations_excerpt = annotation_excerpt(annotations, r.config, r.urls.topic_annotations(slug), r.index.articles)
     for chunk, pagination in paginate(articles, r.config.pagination, r.urls.topic(slug)):
         yield r.page("topic.html", pagination.current_url, title=numbered(topic.name, pagination), topic=topic, head_meta=head,
                      articles=[r.index.articles[s] for s in chunk], pagination=pagination, related=related,
-                     annotations=annotation_excerpt(annotations, r.config, r.urls.topic_annotations(slug), r.index.articles))
+                     annotations=annotations_excerpt)
     if has_own_pages(annotations, r.config):
         for chunk, groups, pagination in annotation_pages(r, annotations, r.urls.topic_annotations(slug)):
             yield r.page("topic_annotations.html", pagination.current_url,
