@@ -219,7 +219,6 @@ def test_written_files_are_those_with_a_new_inode_or_mtime(bench_modules, tmp_pa
     assert harness.written_between(before, harness.snapshot(old)) == (2, 9)
 
 
-@pytest.mark.skipif(not Path("/usr/bin/time").is_file(), reason="GNU time is not installed")
 def test_the_runner_measures_every_scenario_and_leaves_the_site_as_generated(bench_modules, tmp_path: Path):
     gen, run, _ = bench_modules
     results = tmp_path / "RESULTS.md"
@@ -244,3 +243,12 @@ def test_the_runner_measures_every_scenario_and_leaves_the_site_as_generated(ben
     site = tree(tmp_path / "work" / "sites" / "n6-seed1")
     assert {k: v for k, v in site.items() if not k.startswith(".")} == tree(fresh)
     assert not list((tmp_path / "work" / "trash").iterdir())
+
+
+def test_reading_an_archive_through_reads_every_file_once_and_no_link(bench_modules, tmp_path: Path):
+    _, run, _ = bench_modules
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "one.md").write_bytes(b"x" * 10)
+    (tmp_path / "a" / "b" / "two.txt").write_bytes(b"y" * (3 << 20))
+    (tmp_path / "a" / "link").symlink_to(tmp_path / "a" / "b" / "two.txt")
+    assert run.read_through(tmp_path / "a") == 10 + (3 << 20)
