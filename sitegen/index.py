@@ -98,9 +98,13 @@ class Index:
         return self._years(self.topic_articles)
 
     def _years(self, listings: dict) -> dict[str, tuple[YearGroup, ...]]:
-        rank = {slug: place for place, slug in enumerate(self.order)}
-        years = {a.slug: _year(a) for a in self.site.articles}
+        rank, years = self._ranks_and_years
         return {slug: year_groups(slugs, self.articles, rank, years) for slug, slugs in listings.items()}
+
+    @cached_property
+    def _ranks_and_years(self) -> tuple[dict[str, int], dict[str, int | None]]:
+        """Each article's place in archive order and its year: made once for people and topics."""
+        return {slug: place for place, slug in enumerate(self.order)}, {a.slug: _year(a) for a in self.site.articles}
 
 
 def build_index(site: Site) -> Index:
