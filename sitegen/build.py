@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import os
 import stat
 import time
 from contextlib import contextmanager
-from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from .cache import BuildCache, CacheDamaged, OutputManifest
 from .config import Config, load_config
 from .diagnostics import BuildError, Diagnostics, Location
 from .index import build_index
+from .libc import c_function
 from .limits import size_warning
 from .load import load_site
 from .load.files import is_settled
@@ -294,17 +293,9 @@ def _settle() -> None:
     annotations the index unpacked (see model.Packed) leave their pickled bytes' memory free
     but still counted, 100 MB at 100,000 articles, in the parent and every worker forked from it."""
     gc.freeze()
-    trim = _malloc_trim()
+    trim = c_function("malloc_trim")  # (glibc only)
     if trim is not None:
         trim(0)
-
-
-@lru_cache(maxsize=1)
-def _malloc_trim():
-    try:
-        return ctypes.CDLL(None).malloc_trim  # (the C library the interpreter is linked with)
-    except (OSError, AttributeError):  # not glibc
-        return None
 
 
 @contextmanager

@@ -25,8 +25,6 @@ parent faster than one process could write them).
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import json
 import os
 import shutil
@@ -36,6 +34,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .fileio import write_bytes
+from .libc import c_function
 
 MARKER = ".sitegen-output"  # says "sitegen made this folder": we only ever replace such folders
 
@@ -334,11 +333,7 @@ def _swap_into_place(staging: Path, output_dir: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE); False where unsupported."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    renameat2 = c_function("renameat2")
     if renameat2 is None:
         return False
     at_fdcwd, rename_exchange = -100, 2

@@ -188,3 +188,11 @@ def test_build_reports_the_content_counts_and_the_site_shows_them(archive):
     assert len(doc("topics/index.html").select("ul.name-list > li")) == expected.topics
     shown = sum(len(doc(p.relative_to(out).as_posix()).select("li.comment")) for p in out.glob("articles/*/index.html"))
     assert shown == expected.comments
+
+
+def test_the_c_functions_sitegen_uses_are_found_and_a_missing_one_is_none():
+    """renameat2 (the atomic swap of a whole new tree) and malloc_trim are both glibc's on the
+    Linux machines sitegen is built on; elsewhere the callers do without."""
+    from sitegen.libc import c_function
+    assert callable(c_function("renameat2")) and callable(c_function("malloc_trim"))
+    assert c_function("no_such_function_in_any_c_library") is None
