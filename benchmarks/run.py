@@ -204,7 +204,7 @@ def measure_size(ws: Workspace, sitegen: Sitegen, size: int, seed: int, runs: in
             # its files in the system's file cache (a warm-up build leaves them there): else
             # it alone would wait for the disk, and the time ratio between sizes would say so.
             log(f"n={size}: reading the archive once (file cache)")
-            read_through(site)
+            read_through(site / "content")
         for scenario in SCENARIOS:
             measured = []
             for i in range(runs):

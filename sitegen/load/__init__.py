@@ -20,8 +20,8 @@ from ..diagnostics import Diagnostics, Location
 from ..markup import BodyContext, create_markdown
 from ..model import Person, PersonRole, Reporter, Site, Topic, record
 from ..slugs import slug_problem
-from .articles import (INDEX_FILE, ArticleHeader, NameRef, bundle_files_digest, finish_article, person_slug_for,
-                       read_header, scan_bundle, scan_is_settled, folder_entry)
+from .articles import (INDEX_FILE, ArticleHeader, NameRef, bundle_files_digest, finish_article, folder_entry,
+                       person_slug_for, read_header, scan_bundle, scan_is_settled)
 from .files import is_inside, read_text
 from .frontmatter import body_after_front_matter
 from .registries import CheckedEntries, NameIndex, load_people, load_topics
