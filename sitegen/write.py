@@ -289,7 +289,6 @@ def check_output_dir(output_dir: Path) -> None:
         )
 
 
-# An empty, "." or ".." part (a leading "/" makes an empty one) in paths joined by NULs.
 def _all_plain(paths: list[str]) -> bool:
     """Whether every one of ``paths`` would pass ``_checked``, found with three substring
     searches over all of them joined, not a split a path: an empty path, a leading or
