@@ -250,12 +250,12 @@ def person_pages(r: Renderer, slug: str) -> Iterator[OutputFile]:
     feeds = (r.site_feed_link, FeedLink(feed.title, feed.url))
     quotes = r.index.person_quotes.get(slug, ())
     reported = r.index.person_reported.get(slug, ())
-    reported_excerpt = excerpt(reported, r.config, r.urls.person_reported(slug))
     # Made once for all of the person's pages, not once a page: each goes over every article
     # naming the person, and the busiest of 100,000 articles has hundreds of pages.
     roles = summarise_roles(r.index.person_roles.get(slug, ()), r.index.articles)
     quotes_excerpt = excerpt(quotes, r.config, r.urls.person_quotes(slug))
-    reported_excerpt = replace(reported_excerpt, items=tuple(r.index.articles[s] for s in reported_excerpt.items))
+    reported_slugs = excerpt(reported, r.config, r.urls.person_reported(slug))
+    reported_excerpt = replace(reported_slugs, items=tuple(r.index.articles[s] for s in reported_slugs.items))
     for chunk, pagination in paginate(articles, r.config.pagination, r.urls.person(slug)):
         # The profile describes the person once, on the first page; later pages only list articles.
         json_ld = script_json(profile_page(person, r.config, r.urls)) if pagination.number == 1 else ""
