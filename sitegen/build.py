@@ -19,7 +19,7 @@ from .libc import c_function
 from .limits import size_warning
 from .load import load_site
 from .load.files import is_settled
-from .render import (CRAWLER_FILES, Renderer, Urls, create_environment, crawler_files, plan_units, render_unit,
+from .render import (Renderer, Urls, create_environment, crawler_files, plan_units, render_unit,
                      static_files, theme_dirs)
 from .render.theme import template_problem
 from .search import BUNDLE_DIR, index_site
@@ -141,7 +141,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
 def _site_bytes(write: WriteStats, manifest: OutputManifest, output: Path, search: bool) -> int:
     """What the output folder holds, in bytes, without walking its hundreds of thousands of
     files: every file this build put in place or kept (the write counts them all), or, when
-    nothing changed, every file the manifest remembers (all but sitemap.xml and robots.txt);
+    nothing changed, every file the manifest remembers;
     and, in a build that made one (as the GitHub Pages workflow's does), Pagefind's index."""
     site = write.bytes if write.files else manifest.total_bytes()
     if search:
@@ -161,7 +161,8 @@ def _replaced_paths(manifest: OutputManifest, units: list, todo: list) -> set[st
     the only ones that can be left over. (Not every path of the site: at 100,000 articles,
     half a million strings held through the end of the build.)"""
     reused = {u.id for u in units}.difference(u.id for u in todo)
-    return {path for unit_id in manifest.units if unit_id not in reused for path in manifest.files(unit_id)[0]}
+    replaced = {path for unit_id in manifest.units if unit_id not in reused for path in manifest.files(unit_id)[0]}
+    return replaced.union(manifest.crawler_files()[0])  # the sitemap may have fewer parts now
 
 
 def _check_output(units: list, manifest: OutputManifest, output: Path) -> tuple[list, dict]:
@@ -234,16 +235,23 @@ def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, p
             yield ReusedFiles(unit_paths, sizes)
             new_manifest.units[unit.id] = manifest.units[unit.id]  # the same key, files and sizes
         paths.extend(unit_paths)
-    kept = _kept_crawler_files(kept_in) if kept_in is not None and same_files else None
-    yield from [kept] if kept else crawler_files(renderer.site, renderer.urls, paths)
+    kept = _kept_crawler_files(kept_in, manifest) if kept_in is not None and same_files else None
+    if kept:
+        new_manifest.crawler = manifest.crawler
+        yield kept
+    else:
+        files = crawler_files(renderer.site, renderer.urls, paths)
+        new_manifest.record_crawler([f.path for f in files], [len(f.data) for f in files])
+        yield from files
 
 
-def _kept_crawler_files(output: Path) -> ReusedFiles | None:
+def _kept_crawler_files(output: Path, manifest: OutputManifest) -> ReusedFiles | None:
+    names = manifest.crawler_files()[0]
     try:
-        sizes = [os.stat(output / name).st_size for name in CRAWLER_FILES]
+        sizes = [os.stat(output / name).st_size for name in names]
     except OSError:  # removed by hand: made again
         return None
-    return ReusedFiles(list(CRAWLER_FILES), sizes)
+    return ReusedFiles(names, sizes) if names else None
 
 
 def _render(state: dict, unit_id: tuple):

@@ -116,10 +116,12 @@ class OutputManifest:
     # when every file in them was last seen: see build._check_output.
     folders: dict = field(default_factory=dict)
     basis: object = None  # what the units' keys were made from (render.plan.Basis)
+    # The sitemap's files and robots.txt, as (NUL-joined paths, array of sizes): made last,
+    # from every unit's paths, and as many as the sitemap needs parts.
+    crawler: tuple = field(default_factory=lambda: ("", array("Q")))
 
     def record(self, unit_id: tuple, key: str, paths: Iterable[str], sizes: Iterable[int]) -> None:
-        # NUL is the one character no file name can hold.
-        self.units[unit_id] = (key, "\0".join(paths), array("Q", sizes))
+        self.units[unit_id] = (key, *_packed(paths, sizes))
 
     def key(self, unit_id: tuple) -> str | None:
         entry = self.units.get(unit_id)
@@ -128,10 +130,25 @@ class OutputManifest:
     def files(self, unit_id: tuple) -> tuple[list[str], array]:
         """The unit's paths (relative to the output folder) and their sizes in bytes."""
         _, joined, sizes = self.units[unit_id]
-        return (joined.split("\0") if joined else []), sizes
+        return _unpacked(joined, sizes)
+
+    def record_crawler(self, paths: Iterable[str], sizes: Iterable[int]) -> None:
+        self.crawler = _packed(paths, sizes)
+
+    def crawler_files(self) -> tuple[list[str], array]:
+        return _unpacked(*self.crawler)
 
     def total_bytes(self) -> int:
-        return sum(sum(sizes) for _, _, sizes in self.units.values())
+        return sum(sum(sizes) for _, _, sizes in self.units.values()) + sum(self.crawler[1])
+
+
+def _packed(paths: Iterable[str], sizes: Iterable[int]) -> tuple[str, array]:
+    # NUL is the one character no file name can hold.
+    return "\0".join(paths), array("Q", sizes)
+
+
+def _unpacked(joined: str, sizes: array) -> tuple[list[str], array]:
+    return (joined.split("\0") if joined else []), sizes
 
 
 class CacheDamaged(Exception):

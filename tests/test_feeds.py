@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import article, build, page, write_files
-from sitegen.render.feeds import sitemap_xml
+import sitegen.render.feeds
+from sitegen.render.feeds import sitemap_files
 from sitegen.render.urls import Urls
 
 BASE = "https://news.example/archive/"
@@ -205,12 +206,70 @@ def test_site_feed_keeps_the_newest_fifty(site):
     assert "Undated" not in [e.title for e in feed.entries]
 
 
-@pytest.mark.parametrize("count", [0, 999, 1000, 2500])
-def test_a_long_sitemap_is_whole(count):
-    """Every page, once, in order, one a line."""
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_locs(data: bytes) -> list[str]:
+    return [loc.text for loc in ET.fromstring(data).iter(f"{SITEMAP_NS}loc")]
+
+
+@pytest.mark.parametrize("count", [0, 999, 1000, 2500, 50_000])
+def test_a_sitemap_within_the_limits_is_one_file(count):
+    """Every page, once, in order, one a line; up to 50,000 pages in sitemap.xml alone."""
     urls = Urls(base_path="/archive/", permalink="articles/{slug}/", origin="https://example.org")
-    pages = [f"/archive/p{n:04d}/" for n in range(count)]
-    text = sitemap_xml(pages, urls, {pages[0]: "2016-11-08"} if pages else {}).decode("utf-8")
-    locs = [loc.text for loc in ET.fromstring(text).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
-    assert locs == [f"https://example.org{p}" for p in pages]
+    pages = [f"/archive/p{n:05d}/" for n in range(count)]
+    [(name, data)] = sitemap_files(pages, urls, {pages[0]: "2016-11-08"} if pages else {})
+    assert name == "sitemap.xml" and ET.fromstring(data).tag == f"{SITEMAP_NS}urlset"
+    assert sitemap_locs(data) == [f"https://example.org{p}" for p in pages]
+    text = data.decode("utf-8")
     assert len(text.splitlines()) == count + 3 and text.endswith("</urlset>\n")
+
+
+@pytest.mark.parametrize("max_urls, max_bytes, parts", [(50_000, 50 * 1024 * 1024, 3), (1000, 10**9, 101),
+                                                        (10**9, 100_000, None), (7, 10**9, 14_286)])
+def test_a_sitemap_beyond_the_limits_is_an_index_of_parts_within_them(monkeypatch, max_urls, max_bytes, parts):
+    """The protocol allows 50,000 URLs and 50 MiB a file; more pages make sitemap.xml an
+    index of sitemap-1.xml, sitemap-2.xml, ... that together list every page, in order."""
+    monkeypatch.setattr(sitegen.render.feeds, "SITEMAP_MAX_URLS", max_urls)
+    monkeypatch.setattr(sitegen.render.feeds, "SITEMAP_MAX_BYTES", max_bytes)
+    urls = Urls(base_path="/archive/", permalink="articles/{slug}/", origin="https://example.org")
+    pages = [f"/archive/p{n:06d}/" for n in range(100_001)]
+    lastmod = {pages[0]: "2016-11-08", pages[-1]: "2017"}
+    files = dict(sitemap_files(pages, urls, lastmod))
+    index = ET.fromstring(files.pop("sitemap.xml"))
+    assert index.tag == f"{SITEMAP_NS}sitemapindex"
+    names = [f"sitemap-{n}.xml" for n in range(1, len(files) + 1)]
+    assert sitemap_locs(ET.tostring(index)) == [f"https://example.org/archive/{name}" for name in names]
+    assert list(files) == names and len(names) == (parts or len(names)) > 1
+    contents = list(files.values())
+    for data, following in zip(contents, contents[1:] + [None]):
+        assert len(sitemap_locs(data)) <= max_urls and len(data) <= max_bytes
+        assert ET.fromstring(data).tag == f"{SITEMAP_NS}urlset"
+        if following:  # as full as the limits let it be
+            next_line = following.decode().splitlines()[2]
+            assert len(sitemap_locs(data)) == max_urls or len(data) + len(next_line) + 1 > max_bytes
+    assert [loc for data in files.values() for loc in sitemap_locs(data)] == [f"https://example.org{p}" for p in pages]
+    dates = {u.findtext(f"{SITEMAP_NS}loc"): u.findtext(f"{SITEMAP_NS}lastmod")
+             for data in files.values() for u in ET.fromstring(data) if u.find(f"{SITEMAP_NS}lastmod") is not None}
+    assert dates == {"https://example.org/archive/p000000/": "2016-11-08", "https://example.org/archive/p100000/": "2017"}
+
+
+def test_a_built_site_with_more_pages_than_a_sitemap_holds_lists_them_all(site, monkeypatch):
+    monkeypatch.setattr(sitegen.render.feeds, "SITEMAP_MAX_URLS", 2)
+    root = site(FIXTURE)
+    assert build(root).exit_code == 0
+    built = root / "public"
+    index = ET.parse(built / "sitemap.xml").getroot()
+    assert index.tag == f"{SITEMAP_NS}sitemapindex"
+    parts = sitemap_locs(ET.tostring(index))
+    listed = []
+    for number, url in enumerate(parts, start=1):
+        assert url == f"{BASE}sitemap-{number}.xml"
+        locs = sitemap_locs((built / url.removeprefix(BASE)).read_bytes())
+        assert 1 <= len(locs) <= 2
+        listed += locs
+    assert len(listed) == len(set(listed))
+    assert set(listed) == {page_url(built, f) for f in built.rglob("*.html") if f.name != "404.html"}
+    assert sorted(p.name for p in built.glob("sitemap*.xml")) == sorted(["sitemap.xml"] + [u.removeprefix(BASE) for u in parts])
+    robots = (built / "robots.txt").read_text().splitlines()
+    assert [line for line in robots if line.startswith("Sitemap:")] == [f"Sitemap: {BASE}sitemap.xml"]

@@ -25,6 +25,7 @@ import sitegen.write
 import sitegen.load.articles
 import sitegen.load.files
 import sitegen.load.registries
+import sitegen.render.feeds
 import sitegen.render.plan
 from conftest import article, soup, write_files
 from sitegen.build import build, urls_for
@@ -156,6 +157,22 @@ def test_incremental_build_equals_clean_build(tmp_path, change, settled, output_
     assert run(root, tmp_path / "out").articles == 3
     CHANGES[change](root)
     assert_rebuild_equals_clean_build(root, tmp_path)  # with the cache of the first build
+
+
+@pytest.mark.parametrize("change, parts", [("delete an article", "fewer"), ("add an article", "more"),
+                                           ("change pagination", "more"), ("change the base URL", "as many"),
+                                           ("edit a body", "as many")])
+def test_a_sitemap_in_parts_is_brought_up_to_date(tmp_path, monkeypatch, change, parts, output_mode):
+    """One page a part: every change of the pages changes the parts, and a part no longer
+    made is not left behind (see build._replaced_paths)."""
+    monkeypatch.setattr(sitegen.render.feeds, "SITEMAP_MAX_URLS", 1)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    before = len(list((tmp_path / "out").glob("sitemap-*.xml")))
+    CHANGES[change](root)
+    assert_rebuild_equals_clean_build(root, tmp_path)
+    after = len(list((tmp_path / "out").glob("sitemap-*.xml")))
+    assert before > 10 and {-1: "fewer", 0: "as many", 1: "more"}[(after > before) - (after < before)] == parts
 
 
 def plan_with_and_without_the_last(root: Path, out: Path) -> tuple[list, list]:

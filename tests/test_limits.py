@@ -39,7 +39,7 @@ def test_a_build_over_the_limit_warns_with_the_size_and_still_succeeds(tmp_path,
 
 
 def test_a_build_that_changes_nothing_still_warns(tmp_path, monkeypatch):
-    """The no-op build counts what the previous build wrote (all but the sitemap and robots.txt)."""
+    """The no-op build counts what the previous build wrote, from the manifest."""
     root = write_files(tmp_path / "site", FILES)
     assert build(root, "--jobs", "1").exit_code == 0
     monkeypatch.setattr(sitegen.limits, "GITHUB_PAGES_LIMIT", 1000)

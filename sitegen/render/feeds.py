@@ -1,4 +1,4 @@
-"""Files for feed readers and crawlers: Atom feeds, ``sitemap.xml`` and ``robots.txt``.
+"""Files for feed readers and crawlers: Atom feeds, ``sitemap.xml`` (split when long) and ``robots.txt``.
 
 Everything is derived from the content alone, so two builds of the same content give the
 same bytes: no build timestamps. The rules for dates and ids (documented in
@@ -36,6 +36,11 @@ SUBJECT_FEED_LIMIT = 20
 UNKNOWN_UPDATED = "1970-01-01T00:00:00Z"
 TAG_AUTHORITY = "sitegen.invalid,2000"  # .invalid is reserved (RFC 2606): it names no one's domain
 FEED_FILE = "feed.xml"
+SITEMAP_FILE = "sitemap.xml"
+# One sitemap may list 50,000 URLs and weigh 50 MiB uncompressed (sitemaps.org/protocol.html);
+# search engines ignore what is beyond. 100,000 articles make some 180,000 pages.
+SITEMAP_MAX_URLS = 50_000
+SITEMAP_MAX_BYTES = 50 * 1024 * 1024
 
 # Characters XML 1.0 forbids even when escaped; a stray control character in a body would
 # otherwise make the whole feed unreadable.
@@ -145,17 +150,44 @@ def entry_id(url: str, urls: Urls) -> str:
     return urls.absolute(url) if urls.origin else f"tag:{TAG_AUTHORITY}:{url}"
 
 
-def sitemap_xml(pages: Iterable[str], urls: Urls, lastmod: dict[str, str]) -> bytes:
-    """``pages`` are site paths; ``lastmod`` maps some of them to a real (ISO, maybe partial) date.
+def sitemap_files(pages: list[str], urls: Urls, lastmod: dict[str, str]) -> list[tuple[str, bytes]]:
+    """``sitemap.xml`` listing every page in ``pages`` (site paths, with the real dates in
+    ``lastmod``); or, when one file may not hold them all, ``sitemap.xml`` as the index of
+    ``sitemap-1.xml``, ``sitemap-2.xml``, ..., each within the protocol's limits. The entry
+    point stays ``sitemap.xml`` either way: robots.txt and search consoles name that one."""
+    parts = _split([_sitemap_line(page, urls, lastmod) for page in pages], SITEMAP_MAX_URLS, SITEMAP_MAX_BYTES - len(_urlset([])))
+    if len(parts) == 1:
+        return [(SITEMAP_FILE, _urlset(parts[0]))]
+    names = [f"sitemap-{number}.xml" for number in range(1, len(parts) + 1)]
+    index = ['<?xml version="1.0" encoding="utf-8"?>', f'<sitemapindex xmlns="{SITEMAP}">']
+    index += [f"<sitemap><loc>{_escape(urls.absolute(urls.path(name)))}</loc></sitemap>" for name in names]
+    index.append("</sitemapindex>")
+    return [(SITEMAP_FILE, ("\n".join(index) + "\n").encode("utf-8"))] + list(zip(names, map(_urlset, parts)))
 
-    Written as text, as the feeds are: it is made again on every build that changes anything
-    and lists every page of the site (tens of thousands of entries)."""
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{SITEMAP}">']
-    for page in pages:  # one page a line
-        date = f"<lastmod>{_escape(lastmod[page])}</lastmod>" if page in lastmod else ""
-        lines.append(f"<url><loc>{_escape(urls.absolute(page))}</loc>{date}</url>")
-    lines.append("</urlset>")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+
+def _split(lines: list[str], max_lines: int, max_bytes: int) -> list[list[str]]:
+    """``lines`` in order, in as few parts as hold at most ``max_lines`` lines and
+    ``max_bytes`` bytes each (a line's newline included); always at least one part."""
+    parts, part, size = [], [], 0
+    for line in lines:
+        width = len(line.encode("utf-8")) + 1
+        if part and (len(part) == max_lines or size + width > max_bytes):
+            parts.append(part)
+            part, size = [], 0
+        part.append(line)
+        size += width
+    return parts + [part]
+
+
+def _sitemap_line(page: str, urls: Urls, lastmod: dict[str, str]) -> str:
+    date = f"<lastmod>{_escape(lastmod[page])}</lastmod>" if page in lastmod else ""
+    return f"<url><loc>{_escape(urls.absolute(page))}</loc>{date}</url>"
+
+
+def _urlset(lines: list[str]) -> bytes:
+    """A sitemap of ``lines``, one ``<url>`` each, one a line."""
+    head = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{SITEMAP}">']
+    return ("\n".join(head + lines + ["</urlset>"]) + "\n").encode("utf-8")
 
 
 def _escape(text: str) -> str:
@@ -165,7 +197,7 @@ def _escape(text: str) -> str:
 def robots_txt(urls: Urls) -> bytes:
     # Crawlers only read /robots.txt at the root of a host: under a sub-path (a GitHub project
     # page) this file is inert, but the sitemap it names is still valid to submit by hand.
-    return f"User-agent: *\nDisallow:\n\nSitemap: {urls.absolute(urls.path('sitemap.xml'))}\n".encode("utf-8")
+    return f"User-agent: *\nDisallow:\n\nSitemap: {urls.absolute(urls.path(SITEMAP_FILE))}\n".encode("utf-8")
 
 
 def _element(tag: str, text: str, attributes: str = "") -> str:

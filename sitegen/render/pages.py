@@ -24,7 +24,7 @@ from .citation import bibtex, citation, csl_json
 from .comments import render_comment_text
 from .excerpts import annotation_excerpt, excerpt, has_own_pages, site_annotation_lists
 from .groups import by_article, entry_before_page
-from .feeds import Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_xml, topic_feed
+from .feeds import Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_files, topic_feed
 from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_json
 from .urls import Urls, page_url
 from ..search import search_page
@@ -143,15 +143,13 @@ def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
     raise ValueError(f"unknown render unit {unit_id!r}")
 
 
-CRAWLER_FILES = ("sitemap.xml", "robots.txt")
-
-
 def crawler_files(site: Site, urls: Urls, paths) -> list[OutputFile]:
-    """sitemap.xml and robots.txt, from the paths of every file the site has."""
+    """The sitemap (one file, or an index and its parts) and robots.txt, from the paths of
+    every file the site has."""
     pages = sorted(_page_url(urls, p) for p in paths if p.endswith(".html") and p != "404.html")
     lastmod = {urls.article(a): a.date.iso() for a in site.articles if a.date}
-    sitemap, robots = CRAWLER_FILES
-    return [OutputFile(sitemap, sitemap_xml(pages, urls, lastmod)), OutputFile(robots, robots_txt(urls))]
+    sitemaps = [OutputFile(name, data) for name, data in sitemap_files(pages, urls, lastmod)]
+    return sitemaps + [OutputFile("robots.txt", robots_txt(urls))]
 
 
 def _page_url(urls: Urls, path: str) -> str:
