@@ -216,7 +216,7 @@ def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, p
     output folder ``kept_in`` if the units rendered again wrote the same files as before."""
     rendered = parallel.run(_render, [u.id for u in todo], jobs, {"renderer": renderer, "static": static, "stage": stage})
     todo_ids = {u.id for u in todo}
-    paths = []
+    pages = []  # for the sitemap: only the HTML files' paths are held to the end (a third of them)
     done = 0
     same_files = True
     for unit in units:
@@ -234,13 +234,13 @@ def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, p
             unit_paths, sizes = manifest.files(unit.id)
             yield ReusedFiles(unit_paths, sizes)
             new_manifest.units[unit.id] = manifest.units[unit.id]  # the same key, files and sizes
-        paths.extend(unit_paths)
+        pages.extend(path for path in unit_paths if path.endswith(".html"))
     kept = _kept_crawler_files(kept_in, manifest) if kept_in is not None and same_files else None
     if kept:
         new_manifest.crawler = manifest.crawler
         yield kept
     else:
-        files = crawler_files(renderer.site, renderer.urls, paths)
+        files = crawler_files(renderer.site, renderer.urls, pages)
         new_manifest.record_crawler([f.path for f in files], [len(f.data) for f in files])
         yield from files
 

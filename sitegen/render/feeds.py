@@ -154,7 +154,8 @@ def sitemap_files(pages: list[str], urls: Urls, lastmod: dict[str, str]) -> list
     ``lastmod``); or, when one file may not hold them all, ``sitemap.xml`` as the index of
     ``sitemap-1.xml``, ``sitemap-2.xml``, ..., each within the protocol's limits. The entry
     point stays ``sitemap.xml`` either way: robots.txt and search consoles name that one."""
-    parts = _split([_sitemap_line(page, urls, lastmod) for page in pages], SITEMAP_MAX_URLS, SITEMAP_MAX_BYTES - len(_urlset([])))
+    lines = [_sitemap_line(page, urls, lastmod) for page in pages]
+    parts = _split(lines, SITEMAP_MAX_URLS, SITEMAP_MAX_BYTES - len(_urlset([])))
     if len(parts) == 1:
         return [(SITEMAP_FILE, _urlset(parts[0]))]
     names = [f"sitemap-{number}.xml" for number in range(1, len(parts) + 1)]

@@ -145,7 +145,7 @@ def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
 
 def crawler_files(site: Site, urls: Urls, paths) -> list[OutputFile]:
     """The sitemap (one file, or an index and its parts) and robots.txt, from the paths of
-    every file the site has."""
+    the site's files (those of its HTML pages are enough)."""
     pages = sorted(_page_url(urls, p) for p in paths if p.endswith(".html") and p != "404.html")
     lastmod = {urls.article(a): a.date.iso() for a in site.articles if a.date}
     sitemaps = [OutputFile(name, data) for name, data in sitemap_files(pages, urls, lastmod)]
