@@ -320,11 +320,15 @@ def test_templates_are_not_looked_at_again_for_every_page(tmp_path, monkeypatch)
 
 
 def test_annotations_in_the_cache_are_unpickled_only_when_read(tmp_path, monkeypatch):
-    """A no-op and an edit need no article's annotations but to count them (Packed)."""
+    """A no-op and an edit need no article's annotations but to count them, nor the names its
+    body looked up while the registries are unchanged (both Packed)."""
+    monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)  # (files written just now are read again)
     root = write_files(tmp_path / "site", _base_for_updates_in_place())
     cold = run(root, tmp_path / "out", jobs=1)
-    kept = BuildCache.open(root).articles["one"].article.annotations
-    assert isinstance(kept, sitegen.model.Packed) and kept._items is None and len(kept) == 2
+    kept = BuildCache.open(root).articles["one"]
+    assert isinstance(kept.article.annotations, sitegen.model.Packed) and kept.article.annotations._items is None
+    assert len(kept.article.annotations) == 2
+    assert isinstance(kept.refs, sitegen.model.Packed) and kept.refs._items is None and len(kept.refs) > 0
     unpacked = []
     original = sitegen.model.Packed._tuple
     monkeypatch.setattr(sitegen.model.Packed, "_tuple",

@@ -18,7 +18,7 @@ from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BodyStore, BuildCache, 
 from ..config import Config
 from ..diagnostics import Diagnostics, Location
 from ..markup import BodyContext, create_markdown
-from ..model import Person, PersonRole, Reporter, Site, Topic, record
+from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, record
 from ..slugs import slug_problem
 from .articles import (INDEX_FILE, ArticleHeader, NameRef, bundle_files_digest, finish_article, folder_entry,
                        person_slug_for, read_header, scan_bundle, scan_is_settled)
@@ -83,7 +83,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
                          reporters, topic_slugs, auto_names, *settings)
         if (cached and cached.key == key and cache.bodies.has(cached.article.fingerprint)
                 and (header.slug in unchanged
-                     or all(names[kind].get(slug) == name for (kind, slug), name in cached.refs.items()))):
+                     or all(names[kind].get(slug) == name for (kind, slug), name in cached.refs))):
             if cached.additions != additions:  # a new object, so that its shard of the cache is written
                 cached = replace(cached, additions=additions)
             articles[header.slug] = cached
@@ -270,7 +270,7 @@ def _finish(state: dict, task: _BodyTask):
     # The body and comments go to the body store from here, not back to the parent: most of
     # the bytes, and the parent needs none of them (render workers read back those they need).
     state["bodies"].put(article.fingerprint, article.content)
-    entry = CachedArticle(task.key, seen, article.without_content(), local.warnings, task.additions)
+    entry = CachedArticle(task.key, Packed(seen.items()), article.without_content(), local.warnings, task.additions)
     return task.header.slug, entry, local.errors
 
 
