@@ -124,7 +124,7 @@ class OutputManifest:
     crawler: tuple = field(default_factory=lambda: ("", array("Q")))
 
     def record(self, unit_id: tuple, key: str, paths: Iterable[str], sizes: Iterable[int]) -> None:
-        self.units[unit_id] = (key, *_packed(paths, sizes))
+        self.units[unit_id] = (key, *_joined_files(paths, sizes))
 
     def key(self, unit_id: tuple) -> str | None:
         entry = self.units.get(unit_id)
@@ -133,24 +133,24 @@ class OutputManifest:
     def files(self, unit_id: tuple) -> tuple[list[str], array]:
         """The unit's paths (relative to the output folder) and their sizes in bytes."""
         _, joined, sizes = self.units[unit_id]
-        return _unpacked(joined, sizes)
+        return _split_files(joined, sizes)
 
     def record_crawler(self, paths: Iterable[str], sizes: Iterable[int]) -> None:
-        self.crawler = _packed(paths, sizes)
+        self.crawler = _joined_files(paths, sizes)
 
     def crawler_files(self) -> tuple[list[str], array]:
-        return _unpacked(*self.crawler)
+        return _split_files(*self.crawler)
 
     def total_bytes(self) -> int:
         return sum(sum(sizes) for _, _, sizes in self.units.values()) + sum(self.crawler[1])
 
 
-def _packed(paths: Iterable[str], sizes: Iterable[int]) -> tuple[str, array]:
+def _joined_files(paths: Iterable[str], sizes: Iterable[int]) -> tuple[str, array]:
     # NUL is the one character no file name can hold.
     return "\0".join(paths), array("Q", sizes)
 
 
-def _unpacked(joined: str, sizes: array) -> tuple[list[str], array]:
+def _split_files(joined: str, sizes: array) -> tuple[list[str], array]:
     return (joined.split("\0") if joined else []), sizes
 
 

@@ -132,6 +132,7 @@ def write_output(files: Iterable, stage: Stage, before_swap=None) -> WriteStats:
     # No set of the paths written to find a path written twice: in a new tree the second file
     # fails to be made (files are created exclusively, links never replace one). At 100,000
     # articles the set held half a million paths at the build's busiest.
+    assert stage.whole_tree, "an update in place is written by update_output"
     stats = WriteStats()
     try:
         (stage.folder / MARKER).write_bytes(b"This folder is written by sitegen build and replaced on every build.\n")

@@ -1,4 +1,4 @@
-"""Files for feed readers and crawlers: Atom feeds, ``sitemap.xml`` (split when long) and ``robots.txt``.
+"""Files for feed readers and crawlers: Atom feeds, the sitemap and ``robots.txt``.
 
 Everything is derived from the content alone, so two builds of the same content give the
 same bytes: no build timestamps. The rules for dates and ids (documented in
@@ -35,6 +35,7 @@ SUBJECT_FEED_LIMIT = 20
 UNKNOWN_UPDATED = "1970-01-01T00:00:00Z"
 TAG_AUTHORITY = "sitegen.invalid,2000"  # .invalid is reserved (RFC 2606): it names no one's domain
 FEED_FILE = "feed.xml"
+XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>'
 SITEMAP_FILE = "sitemap.xml"
 # One sitemap may list 50,000 URLs and weigh 50 MiB uncompressed (sitemaps.org/protocol.html);
 # search engines ignore what is beyond. 100,000 articles make some 180,000 pages.
@@ -97,7 +98,7 @@ def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls) -> bytes:
     # (xml:base: so that the site paths inside entry content resolve in any reader)
     base = f' xml:base="{_attribute(urls.absolute(urls.home()))}"' if urls.origin else ""
     lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
+        XML_DECLARATION,
         f'<feed xmlns="{ATOM}"{base}>',
         _element("id", entry_id(feed.page_url, urls)),
         _element("title", feed.title),
@@ -111,6 +112,11 @@ def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls) -> bytes:
     for article in feed.articles:
         lines += _entry(article, updated, site, urls, feed.full_content)
     lines.append("</feed>")
+    return _document(lines)
+
+
+def _document(lines: list[str]) -> bytes:
+    """An XML document written one element a line."""
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -159,10 +165,10 @@ def sitemap_files(pages: list[str], urls: Urls, lastmod: dict[str, str]) -> list
     if len(parts) == 1:
         return [(SITEMAP_FILE, _urlset(parts[0]))]
     names = [f"sitemap-{number}.xml" for number in range(1, len(parts) + 1)]
-    index = ['<?xml version="1.0" encoding="utf-8"?>', f'<sitemapindex xmlns="{SITEMAP}">']
-    index += [f"<sitemap><loc>{_escape(urls.absolute(urls.path(name)))}</loc></sitemap>" for name in names]
-    index.append("</sitemapindex>")
-    return [(SITEMAP_FILE, ("\n".join(index) + "\n").encode("utf-8"))] + list(zip(names, map(_urlset, parts)))
+    index = _document([XML_DECLARATION, f'<sitemapindex xmlns="{SITEMAP}">',
+                       *(f"<sitemap><loc>{_escape(urls.absolute(urls.path(name)))}</loc></sitemap>" for name in names),
+                       "</sitemapindex>"])
+    return [(SITEMAP_FILE, index)] + list(zip(names, map(_urlset, parts)))
 
 
 def _split(lines: list[str], max_lines: int, max_bytes: int) -> list[list[str]]:
@@ -186,8 +192,7 @@ def _sitemap_line(page: str, urls: Urls, lastmod: dict[str, str]) -> str:
 
 def _urlset(lines: list[str]) -> bytes:
     """A sitemap of ``lines``, one ``<url>`` each, one a line."""
-    head = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{SITEMAP}">']
-    return ("\n".join(head + lines + ["</urlset>"]) + "\n").encode("utf-8")
+    return _document([XML_DECLARATION, f'<urlset xmlns="{SITEMAP}">', *lines, "</urlset>"])
 
 
 def _escape(text: str) -> str:
