@@ -162,6 +162,21 @@ def test_first_mention_of_front_matter_people_is_linked_and_markup_wins(site):
     assert links == [("Lovelace", "/people/ada-lovelace/"), ("Babbage", "/people/charles-babbage/")]
 
 
+def test_a_first_mention_is_a_whole_word_and_the_longest_name_there(site):
+    """Not inside a longer word (letters, digits and the underscore join words, in any
+    script); where a name and its alias start at one place, the whole name is the mention."""
+    root = site({
+        "content/people/ada-lovelace.yaml": "name: Ada Lovelace\naliases: [Ada, Lovelacé]\n",
+        "content/articles/a/index.md": article(
+            "A", "Adam, Ada_1, Ada2, éAda and Lovelacéa spoke. (Ada Lovelace) arrived; Ada left.",
+            people="[Ada Lovelace]"),
+    })
+    assert build(root).exit_code == 0
+    body = page(root / "public", "articles/a/").select_one(".article-body")
+    assert [a.get_text() for a in body.select("a.mention-person")] == ["Ada Lovelace"]
+    assert body.get_text().strip().startswith("Adam, Ada_1, Ada2, éAda and Lovelacéa spoke. (Ada Lovelace) arrived")
+
+
 BAD_MARKUP = [
     ("unclosed note", "Fine.\n\nText {>>never closed.", "index.md:7: unclosed CriticMarkup note '{>>'"),
     ("unclosed correction", "Text {~~a~>b and more", "index.md:5: unclosed CriticMarkup correction"),

@@ -8,8 +8,6 @@ anywhere in the body is not linked again automatically.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from markdown_it import MarkdownIt
@@ -33,8 +31,7 @@ def link_first_mentions(state: StateCore) -> None:
     listed = tuple((name, slug) for name, slug in ctx.auto_link_names if slug not in done and name.strip())
     if not listed:
         return
-    # (made once per body, not once per piece of text: there are dozens in a body)
-    names = _Names(_names_pattern(listed), dict(reversed(listed)), {slug for _, slug in listed})
+    names = _Names(tuple(dict.fromkeys(name for name, _ in listed)), dict(reversed(listed)), {slug for _, slug in listed})
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
@@ -45,7 +42,7 @@ def link_first_mentions(state: StateCore) -> None:
 
 
 class _Names(NamedTuple):
-    pattern: re.Pattern  # any of the names, as a whole word
+    in_order: tuple[str, ...]  # longest first: where two start at one place, the longer is the mention
     slug_of: dict[str, str]  # name -> slug (the first given, if two people share a name)
     slugs: set[str]
 
@@ -65,10 +62,38 @@ def _link_in_children(children: list[Token], names: _Names, done: set) -> list[T
     return result
 
 
-@lru_cache(maxsize=256)
-def _names_pattern(names: tuple[tuple[str, str], ...]) -> re.Pattern:
-    """One pattern for all of an article's names (longest first), compiled once per name set."""
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n, _ in names) + r")(?!\w)")
+def _mentions(text: str, names: tuple[str, ...]):
+    """(start, name) of each whole-word occurrence of any of ``names`` in ``text``, left to
+    right and not overlapping; at one start, the first of ``names`` that is there.
+
+    What a regular expression of the names as alternatives would find, without compiling one:
+    every article has its own set of names, and compiling took longer than the search."""
+    pos = 0
+    while True:
+        best = None
+        for name in names:
+            at = _whole_word(text, name, pos)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, name)
+        if best is None:
+            return
+        yield best
+        pos = best[0] + len(best[1])
+
+
+def _whole_word(text: str, word: str, pos: int) -> int:
+    """Where ``word`` next occurs in ``text`` from ``pos`` on, not inside a longer word; -1 if nowhere."""
+    at = text.find(word, pos)
+    while at >= 0:
+        end = at + len(word)
+        if not (at > 0 and _is_word_character(text[at - 1])) and not (end < len(text) and _is_word_character(text[end])):
+            return at
+        at = text.find(word, at + 1)
+    return -1
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"  # what \w matches in a str pattern
 
 
 def _split_text(token: Token, names: _Names, done: set) -> list[Token]:
@@ -76,19 +101,19 @@ def _split_text(token: Token, names: _Names, done: set) -> list[Token]:
         return [token]
     out: list[Token] = []
     text, pos = token.content, 0
-    for match in names.pattern.finditer(text):
-        slug = names.slug_of[match.group(1)]
+    for start, name in _mentions(text, names.in_order):
+        slug = names.slug_of[name]
         if slug in done:
             continue
         done.add(slug)
-        if match.start() > pos:
-            out.append(_text(text[pos:match.start()]))
+        if start > pos:
+            out.append(_text(text[pos:start]))
         opener = Token("span_open", "span", 1)
         opener.meta = {"kind": "person", "slug": slug, "auto": True}
         closer = Token("span_close", "span", -1)
         closer.meta = dict(opener.meta)
-        out += [opener, _text(match.group(1)), closer]
-        pos = match.end()
+        out += [opener, _text(name), closer]
+        pos = start + len(name)
     if pos == 0:
         return [token]
     if pos < len(text):
