@@ -45,7 +45,7 @@ from .fileio import read_bytes, write_bytes
 CACHE_DIR = ".sitegen-cache"
 # Bump when the layout of the cache's files changes. (Changes to the code that renders are
 # caught by _made_by, below.)
-FORMAT = 17
+FORMAT = 18
 
 
 def _made_by() -> str:

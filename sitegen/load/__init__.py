@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostics, Location
 from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, record
 from ..slugs import slug_problem
-from .articles import (INDEX_FILE, ArticleHeader, NameRef, bundle_files_digest, finish_article, folder_entry,
+from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, finish_article, folder_stat,
                        person_slug_for, read_header, scan_bundle, scan_is_settled)
 from .files import is_inside, read_text
 from .frontmatter import body_after_front_matter
@@ -42,7 +42,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     registered = (set(people), set(topics))
     root = config.root
     # Bundles whose folders are as the last build's scans saw them (see find_bundles).
-    remembered = {str(h.header.folder): h.scan[0] for h in cache.headers.values() if h.scan}
+    remembered = {str(h.header.folder): h.scan.folder_stat() for h in cache.headers.values() if h.scan}
     as_before: set[str] = set()
     bundles = find_bundles(content / "articles", diags, remembered, as_before)
     headers, read_again = _read_headers(bundles, as_before, diags, root, cache, jobs)
@@ -160,7 +160,7 @@ class RememberedHeader:
     """A bundle's header as the last build read it, kept in the cache without its body and
     values (see ``_light``)."""
 
-    scan: tuple | None  # see scan_bundle; None when it cannot vouch for the bytes next time
+    scan: BundleScan | None  # see scan_bundle; None when it cannot vouch for the bytes next time
     text_digest: str  # of index.md, to skip parsing a file that was touched but not changed
     header: ArticleHeader
     warnings: list
@@ -292,15 +292,15 @@ def _whole_header(task: _BodyTask, diags: Diagnostics, root: Path) -> ArticleHea
     return read_header(light.folder, diags, root)
 
 
-def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, tuple] | None = None,
+def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, bytes] | None = None,
                  as_before: set[str] | None = None) -> list[Path]:
     """Every folder holding an ``index.md`` below ``content/articles`` (grouping folders allowed).
 
     The slug is the bundle folder's own name, so two bundles with the same name in different
     grouping folders would collide on one URL: that is an error naming both.
 
-    ``remembered`` maps bundle folders (as strings) to the entry for the folder itself in the
-    last build's scan (see load.articles.scan_bundle). A folder that looks as it did then
+    ``remembered`` maps bundle folders (as strings) to the packed stat of the folder itself in
+    the last build's scan (see load.articles.BundleScan). A folder that looks as it did then
     still holds its ``index.md``, since removing a file changes its folder's times: it is put
     in ``as_before`` instead of being looked into (a stat saved per bundle, and scan_bundle
     need not look at the folder again).
@@ -322,7 +322,7 @@ def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, t
                 diags.error(Location(entry), "is a link to a folder outside content/articles; refusing to read it")
                 continue
             before = remembered.get(dir_entry.path) if remembered else None
-            if before is not None and folder_entry(dir_entry.stat(follow_symlinks=False)) == before:
+            if before is not None and folder_stat(dir_entry.stat(follow_symlinks=False)) == before:
                 as_before.add(dir_entry.path)
             elif not os.path.exists(os.path.join(dir_entry.path, INDEX_FILE)):
                 stack.append(entry)
