@@ -27,12 +27,14 @@ import platform
 import shutil
 import signal
 import statistics
+import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import generate
+import other_generators
 from harness import (TIME, BuildFailed, BuildOptions, Measurement, Sitegen, build_command, detect_options,
                      installed_sitegen, snapshot, snapshot_sitegen, timed_build)
 
@@ -238,6 +240,67 @@ def _discard_build_state(ws: Workspace, site: Path, out: Path) -> None:
             ws.discard(folder / name)
 
 
+# ---------------------------------------------------------------- other generators, side by side
+
+OTHERS = {  # name -> (command, install hint)
+    "hugo": ("hugo", "Debian/Ubuntu: apt-get install hugo"),
+    "pelican": ("pelican", "python3 -m venv DIR && DIR/bin/pip install pelican markdown, then DIR/bin on PATH"),
+}
+
+
+def other_scenario(name: str) -> str:
+    return f"{name.capitalize()} cold"
+
+
+def measure_other(ws: Workspace, name: str, size: int, seed: int, runs: int, log) -> Result:
+    """Another generator's cold build of the same archive (see other_generators.py), as many
+    runs as sitegen's, right after them: the same stretch of the machine."""
+    found = shutil.which(OTHERS[name][0])
+    site = ensure_other_site(ws, name, size, seed)
+    out, cache = ws.root / "out" / f"{name}-n{size}", ws.root / "out" / f"{name}-cache-n{size}"
+    if name == "hugo":
+        argv = [found, "--quiet", "--source", str(site), "--destination", str(out), "--cacheDir", str(cache)]
+    else:
+        argv = [found, str(site / "content"), "--settings", str(site / "pelicanconf.py"), "--output", str(out), "--quiet"]
+
+    def cold() -> Measurement:
+        for path in (out, cache, site / "resources", site / "cache"):
+            ws.discard(path)
+        return timed_build(argv, site, out)
+
+    if runs > 1:
+        log(f"n={size}: {name} warm-up build")
+        cold()
+    measured = []
+    for i in range(runs):
+        m = cold()
+        log(f"n={size} {name} cold run {i + 1}: {m.wall:7.2f} s wall, {m.cpu:7.2f} s CPU, {m.max_rss_kib / 1024:6.0f} MiB")
+        measured.append(m)
+    for path in (out, cache):
+        ws.discard(path)
+    return Result(size, other_scenario(name), tuple(measured))
+
+
+def other_version(name: str) -> str:
+    found = shutil.which(OTHERS[name][0])
+    proc = subprocess.run([found, "version" if name == "hugo" else "--version"], capture_output=True, text=True)
+    return (proc.stdout.strip() or f"{name} (version unknown)") if name == "hugo" else f"Pelican {proc.stdout.strip()}"
+
+
+def ensure_other_site(ws: Workspace, name: str, size: int, seed: int) -> Path:
+    """The archive as the other generator's site, made again when the archive or the converter changed."""
+    site = ws.root / "sites" / f"{name}-n{size}-seed{seed}"
+    fingerprint = generator_fingerprint(size, seed) + hashlib.sha256((HERE / "other_generators.py").read_bytes()).hexdigest()
+    if not (site / STAMP).is_file() or (site / STAMP).read_text() != fingerprint:
+        ws.discard(site)
+        staging = site.with_name(site.name + ".tmp")
+        ws.discard(staging)
+        other_generators.MAKERS[name](ws.site(size, seed), staging)
+        (staging / STAMP).write_text(fingerprint)
+        os.rename(staging, site)
+    return site
+
+
 # ---------------------------------------------------------------- reporting
 
 def machine_description(sitegen: Sitegen) -> list[str]:
@@ -274,6 +337,8 @@ def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
     ]
     cold = {r.size: r.median("wall") for r in results if r.scenario == "cold"}
     for r in results:
+        if r.scenario not in SCENARIOS:
+            continue
         walls = [m.wall for m in r.runs]
         share = f"{100 * r.median('wall') / cold[r.size]:.0f} %" if cold.get(r.size) else "–"
         lines.append(
@@ -287,6 +352,19 @@ def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
         last = next(r for r in results if r.size == info.size and r.scenario == "cold").runs[-1]
         lines.append(f"| {info.size:,} | {info.people:,} | {info.topics:,} | {info.source_bytes / 1e6:.0f} "
                      f"| {last.files_total:,} | {last.pages:,} | {last.bytes_total / 1e6:.0f} |")
+    others = [r for r in results if r.scenario not in SCENARIOS]
+    if others:
+        lines += ["", "Other generators on the same archive, timed right after sitegen's runs of each size "
+                  "(benchmarks/other_generators.py: article pages, one page per person and per topic, listings of 50, "
+                  "each generator's defaults for the rest):", "",
+                  "| articles | generator | cold wall s (median) | wall range s | CPU s | peak RSS MiB | output files "
+                  "| HTML pages | output MB | its cold ÷ sitegen's cold |",
+                  "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for r in others:
+            walls, last = [m.wall for m in r.runs], r.runs[-1]
+            lines.append(f"| {r.size:,} | {r.scenario.split()[0]} | {r.median('wall'):.2f} | {min(walls):.2f}–{max(walls):.2f} "
+                         f"| {r.median('cpu'):.2f} | {r.median('max_rss_kib') / 1024:.0f} | {last.files_total:,} | {last.pages:,} "
+                         f"| {last.bytes_total / 1e6:.0f} | {r.median('wall') / cold[r.size]:.2f} |")
     return lines
 
 
@@ -294,10 +372,13 @@ def results_block(infos, results, runs: dict[int, int], jobs: int | None, seed: 
                   options: BuildOptions) -> str:
     flags = [f for f, present in (("--clean", options.clean), ("--jobs", options.jobs)) if present]
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+    compared = [name for name in OTHERS if any(r.scenario == other_scenario(name) for r in results)]
+    compare_flag = f" --compare {','.join(compared)}" if compared else ""
     lines = [BEGIN, "", f"Measured {today} with `python3 benchmarks/run.py --sizes "
-             f"{','.join(str(i.size) for i in infos)} --runs {','.join(str(runs[i.size]) for i in infos)}{f' --jobs {jobs}' if jobs else ''}{f' --commit {sitegen.commit}' if sitegen.commit else ''} --seed {seed}`"
+             f"{','.join(str(i.size) for i in infos)} --runs {','.join(str(runs[i.size]) for i in infos)}{f' --jobs {jobs}' if jobs else ''}{f' --commit {sitegen.commit}' if sitegen.commit else ''} --seed {seed}{compare_flag}`"
              f" ({_runs_described(runs)}; build options available: "
-             f"{', '.join(flags) if flags else 'neither --clean nor --jobs'}).", "", *machine_description(sitegen), "",
+             f"{', '.join(flags) if flags else 'neither --clean nor --jobs'}).", "", *machine_description(sitegen),
+             *(f"- {other_version(name)}" for name in compared), "",
              *results_table(infos, results), "", END]
     return "\n".join(lines)
 
@@ -339,6 +420,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--commit", default=None, metavar="REV",
                         help="measure this commit (exported with git archive) instead of the installed sitegen")
     parser.add_argument("--keep-output", action="store_true", help="keep the last output folders in the work folder")
+    parser.add_argument("--compare", default="", metavar="hugo,pelican",
+                        help="also time these generators' cold builds of the same archive, right after sitegen's runs "
+                        "of each size (their commands on PATH: see benchmarks/README.md)")
     args = parser.parse_args(argv)
     try:
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -374,12 +458,20 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
     options = detect_options(sitegen)
     if args.jobs and not options.jobs:
         log("note: this sitegen build has no --jobs option; building with its default")
+    compare = [name.strip() for name in args.compare.split(",") if name.strip()]
+    for name in compare:  # before half an hour of measuring, not after
+        if name not in OTHERS:
+            raise SystemExit(f"run.py: --compare: unknown generator {name!r} (known: {', '.join(OTHERS)})")
+        if shutil.which(OTHERS[name][0]) is None:
+            raise SystemExit(f"run.py: --compare {name}: no `{OTHERS[name][0]}` on PATH ({OTHERS[name][1]})")
     infos, results = [], []
     try:
         for size, runs in sizes.items():
             info, measured = measure_size(ws, sitegen, size, args.seed, runs, args.jobs, options, log)
             infos.append(info)
             results += measured
+            for name in compare:
+                results.append(measure_other(ws, name, size, args.seed, runs, log))
     except BuildFailed as exc:
         log(f"build failed: {exc}")
         return 1

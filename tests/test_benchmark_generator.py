@@ -26,7 +26,7 @@ N = 20
 @pytest.fixture(scope="module")
 def bench_modules():
     """benchmarks/ is a folder of scripts, not a package: import them the way the scripts do."""
-    names = ("generate", "run", "harness", "body", "corpus")
+    names = ("generate", "run", "harness", "body", "corpus", "other_generators")
     sys.path.insert(0, str(BENCHMARKS))
     try:
         yield importlib.import_module("generate"), importlib.import_module("run"), importlib.import_module("harness")
@@ -252,3 +252,54 @@ def test_reading_an_archive_through_reads_every_file_once_and_no_link(bench_modu
     (tmp_path / "a" / "b" / "two.txt").write_bytes(b"y" * (3 << 20))
     (tmp_path / "a" / "link").symlink_to(tmp_path / "a" / "b" / "two.txt")
     assert run.read_through(tmp_path / "a") == 10 + (3 << 20)
+
+
+def test_the_hugo_version_of_an_archive_has_its_articles_people_and_topics(site: Path, tmp_path: Path, bench_modules):
+    """What Hugo is timed on (run.py --compare hugo): every published article with the same
+    title, date, people, topics and body, and a titled page per registry person and topic."""
+    import other_generators
+    target = tmp_path / "hugo"
+    published = {slug: (front, body) for slug, (front, body) in articles(site).items() if not front.get("draft")}
+    assert other_generators.hugo_site(site, target) == len(published)
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (target / "content" / "articles").glob("*/index.md")}
+    assert set(pages) == set(published)
+    for slug, (front, body) in published.items():
+        _, hugo_front, hugo_body = pages[slug].split("---\n", 2)
+        hugo_front = yaml.safe_load(hugo_front)
+        assert hugo_front["title"] == front["title"] and hugo_body == body
+        assert hugo_front["people"] == people_of(front)
+        assert hugo_front["topics"] == front.get("topics", [])
+        assert hugo_front.get("date") == whole_date(front)
+    for registry in ("people", "topics"):
+        for entry in (site / "content" / registry).glob("*.yaml"):
+            term = (target / "content" / registry / entry.stem / "_index.md").read_text(encoding="utf-8")
+            assert yaml.safe_load(term.split("---\n")[1])["title"] == yaml.safe_load(entry.read_text())["name"]
+    assert (target / "hugo.toml").is_file() and (target / "layouts" / "_default" / "single.html").is_file()
+
+
+def test_the_pelican_version_of_an_archive_has_its_articles_people_and_topics(site: Path, tmp_path: Path, bench_modules):
+    """What Pelican is timed on (run.py --compare pelican): every published article with
+    Pelican's metadata lines, its people as authors and its topics as tags, by name."""
+    import other_generators
+    target = tmp_path / "pelican"
+    published = {slug: (front, body) for slug, (front, body) in articles(site).items() if not front.get("draft")}
+    assert other_generators.pelican_site(site, target) == len(published)
+    names = {registry: {e.stem: yaml.safe_load(e.read_text())["name"] for e in (site / "content" / registry).glob("*.yaml")}
+             for registry in ("people", "topics")}
+    for slug, (front, body) in published.items():
+        head, text = (target / "content" / f"{slug}.md").read_text(encoding="utf-8").split("\n\n", 1)
+        meta = dict(line.split(": ", 1) for line in head.splitlines())
+        assert text == body and meta["Slug"] == slug and meta["Title"] == " ".join(front["title"].split())
+        assert meta.get("Date") == whole_date(front)
+        assert meta.get("Authors", "").split(", ") == [names["people"].get(p, p) for p in people_of(front)] or not front.get("people")
+        assert meta.get("Tags", "").split(", ") == [names["topics"].get(t, t) for t in front.get("topics", [])] or not front.get("topics")
+    assert "DEFAULT_PAGINATION = 50" in (target / "pelicanconf.py").read_text()
+
+
+def people_of(front: dict) -> list[str]:
+    return [p if isinstance(p, str) else p.get("id") or p["name"] for p in front.get("people", [])]
+
+
+def whole_date(front: dict) -> str | None:
+    date = str(front.get("date") or "")
+    return date if len(date) == 10 else None
