@@ -67,12 +67,17 @@ def _mentions(text: str, names: tuple[str, ...]):
     right and not overlapping; at one start, the first of ``names`` that is there.
 
     What a regular expression of the names as alternatives would find, without compiling one:
-    every article has its own set of names, and compiling took longer than the search."""
+    every article has its own set of names, and compiling took longer than the search. Each
+    name's next place is kept and looked for again only once a mention has passed it, so the
+    text is read about once per name, however often the names occur."""
+    upcoming = {name: _whole_word(text, name, 0) for name in names}
     pos = 0
     while True:
         best = None
         for name in names:
-            at = _whole_word(text, name, pos)
+            at = upcoming[name]
+            if 0 <= at < pos:  # inside or before the last mention: where is it next?
+                at = upcoming[name] = _whole_word(text, name, pos)
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, name)
         if best is None:
@@ -114,6 +119,8 @@ def _split_text(token: Token, names: _Names, done: set) -> list[Token]:
         closer.meta = dict(opener.meta)
         out += [opener, _text(name), closer]
         pos = start + len(name)
+        if names.slugs <= done:
+            break
     if pos == 0:
         return [token]
     if pos < len(text):
