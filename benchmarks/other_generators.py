@@ -8,7 +8,9 @@ takes longer to parse than plain prose.
 Each site is what such a comparison usually means (and what the reference figures in the
 issue measured): every article's page, with its title, date, summary, people and topics and
 the body rendered from the same Markdown, and one page per person and per topic listing their
-articles, with the generator's own defaults for the rest (feeds, sitemap, archives). They do
+articles, with the generator's own defaults for the rest (feeds, sitemap, archives) but
+feeds of at most 50 entries, as sitegen's: by default both put every article of the archive
+in the site's feed and every article of a person or topic in theirs. They do
 less than sitegen: CriticMarkup and attribute spans stay text to their Markdown renderers,
 comments and the original text are not published, and there are no timelines, quotes or
 annotation lists. Listings are paginated as sitegen's (50 articles a page). So a ratio
@@ -77,6 +79,7 @@ HUGO_CONFIG = """\
 baseURL = "https://archive.example.org/"
 title = "Synthetic archive"
 languageCode = "en"
+rssLimit = 50
 [taxonomies]
   person = "people"
   topic = "topics"
@@ -152,6 +155,7 @@ TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE = (1970, 1, 1)
 DEFAULT_PAGINATION = 50  # as sitegen's listings (generate.py's sitegen.yaml)
+FEED_MAX_ITEMS = 50
 LOAD_CONTENT_CACHE = False
 # People are the articles' authors, topics their tags: a page each, listing their articles.
 AUTHOR_SAVE_AS = "people/{slug}/index.html"

@@ -173,7 +173,7 @@ class Changes:
 
 
 def measure_size(ws: Workspace, sitegen: Sitegen, size: int, seed: int, runs: int, jobs: int | None,
-                 options: BuildOptions, log) -> tuple[SiteInfo, list[Result]]:
+                 options: BuildOptions, log, scenarios: tuple[str, ...] = SCENARIOS) -> tuple[SiteInfo, list[Result]]:
     info = ensure_site(ws, size, seed)
     log(f"n={size}: site ready ({'generated in %.1f s' % info.generate_seconds if info.generate_seconds else 'cached'})")
     site, out = ws.site(size, seed), ws.output(size)
@@ -207,7 +207,7 @@ def measure_size(ws: Workspace, sitegen: Sitegen, size: int, seed: int, runs: in
             # it alone would wait for the disk, and the time ratio between sizes would say so.
             log(f"n={size}: reading the archive once (file cache)")
             read_through(site / "content")
-        for scenario in SCENARIOS:
+        for scenario in scenarios:
             measured = []
             for i in range(runs):
                 m = steps[scenario](i)
@@ -420,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--commit", default=None, metavar="REV",
                         help="measure this commit (exported with git archive) instead of the installed sitegen")
     parser.add_argument("--keep-output", action="store_true", help="keep the last output folders in the work folder")
+    parser.add_argument("--scenarios", default=",".join(SCENARIOS),
+                        help=f"which of sitegen's builds to time, cold among them [default: {','.join(SCENARIOS)}]")
     parser.add_argument("--compare", default="", metavar="hugo,pelican",
                         help="also time these generators' cold builds of the same archive, right after sitegen's runs "
                         "of each size (their commands on PATH: see benchmarks/README.md)")
@@ -458,6 +460,10 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
     options = detect_options(sitegen)
     if args.jobs and not options.jobs:
         log("note: this sitegen build has no --jobs option; building with its default")
+    scenarios = tuple(name.strip() for name in args.scenarios.split(",") if name.strip())
+    if "cold" not in scenarios or not set(scenarios) <= set(SCENARIOS):
+        raise SystemExit(f"run.py: --scenarios: some of {', '.join(SCENARIOS)}, cold among them")
+    scenarios = tuple(name for name in SCENARIOS if name in scenarios)  # in their order: each builds on the last
     compare = [name.strip() for name in args.compare.split(",") if name.strip()]
     for name in compare:  # before half an hour of measuring, not after
         if name not in OTHERS:
@@ -467,7 +473,7 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
     infos, results = [], []
     try:
         for size, runs in sizes.items():
-            info, measured = measure_size(ws, sitegen, size, args.seed, runs, args.jobs, options, log)
+            info, measured = measure_size(ws, sitegen, size, args.seed, runs, args.jobs, options, log, scenarios)
             infos.append(info)
             results += measured
             for name in compare:

@@ -274,7 +274,8 @@ def test_the_hugo_version_of_an_archive_has_its_articles_people_and_topics(site:
         for entry in (site / "content" / registry).glob("*.yaml"):
             term = (target / "content" / registry / entry.stem / "_index.md").read_text(encoding="utf-8")
             assert yaml.safe_load(term.split("---\n")[1])["title"] == yaml.safe_load(entry.read_text())["name"]
-    assert (target / "hugo.toml").is_file() and (target / "layouts" / "_default" / "single.html").is_file()
+    assert "rssLimit = 50" in (target / "hugo.toml").read_text()  # as sitegen's feeds
+    assert (target / "layouts" / "_default" / "single.html").is_file()
 
 
 def test_the_pelican_version_of_an_archive_has_its_articles_people_and_topics(site: Path, tmp_path: Path, bench_modules):
@@ -293,7 +294,8 @@ def test_the_pelican_version_of_an_archive_has_its_articles_people_and_topics(si
         assert meta.get("Date") == whole_date(front)
         assert meta.get("Authors", "").split(", ") == [names["people"].get(p, p) for p in people_of(front)] or not front.get("people")
         assert meta.get("Tags", "").split(", ") == [names["topics"].get(t, t) for t in front.get("topics", [])] or not front.get("topics")
-    assert "DEFAULT_PAGINATION = 50" in (target / "pelicanconf.py").read_text()
+    config = (target / "pelicanconf.py").read_text()
+    assert "DEFAULT_PAGINATION = 50" in config and "FEED_MAX_ITEMS = 50" in config  # as sitegen's
 
 
 def people_of(front: dict) -> list[str]:
