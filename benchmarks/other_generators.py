@@ -14,7 +14,10 @@ in the site's feed and every article of a person or topic in theirs. They do
 less than sitegen: CriticMarkup and attribute spans stay text to their Markdown renderers,
 comments and the original text are not published, and there are no timelines, quotes or
 annotation lists. Listings are paginated as sitegen's (50 articles a page). So a ratio
-against them flatters them, never sitegen.
+against them flatters them in what they publish. One thing costs Hugo more than it could: an
+article page names its people and topics through ``.GetTerms``, Hugo's documented way to get
+a term's title, which at 10,000 articles is about half of Hugo's CPU time; a theme that
+links terms by slug without their names builds in about half the time (benchmarks/RESULTS.md).
 
     python3 benchmarks/other_generators.py hugo benchmarks/.work/sites/n1000-seed1 /tmp/hugo-1000
     hugo --quiet --source /tmp/hugo-1000 --destination /tmp/hugo-1000-public

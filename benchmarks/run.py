@@ -356,7 +356,7 @@ def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
     if others:
         lines += ["", "Other generators on the same archive, timed right after sitegen's runs of each size "
                   "(benchmarks/other_generators.py: article pages, one page per person and per topic, listings of 50, "
-                  "each generator's defaults for the rest):", "",
+                  "feeds of at most 50 entries, each generator's defaults for the rest):", "",
                   "| articles | generator | cold wall s (median) | wall range s | CPU s | peak RSS MiB | output files "
                   "| HTML pages | output MB | its cold ÷ sitegen's cold |",
                   "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
