@@ -373,9 +373,11 @@ def results_block(infos, results, runs: dict[int, int], jobs: int | None, seed: 
     flags = [f for f, present in (("--clean", options.clean), ("--jobs", options.jobs)) if present]
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
     compared = [name for name in OTHERS if any(r.scenario == other_scenario(name) for r in results)]
-    compare_flag = f" --compare {','.join(compared)}" if compared else ""
+    extra_flags = f" --compare {','.join(compared)}" if compared else ""
+    timed = [name for name in SCENARIOS if any(r.scenario == name for r in results)]
+    extra_flags += f" --scenarios {','.join(timed)}" if len(timed) < len(SCENARIOS) else ""
     lines = [BEGIN, "", f"Measured {today} with `python3 benchmarks/run.py --sizes "
-             f"{','.join(str(i.size) for i in infos)} --runs {','.join(str(runs[i.size]) for i in infos)}{f' --jobs {jobs}' if jobs else ''}{f' --commit {sitegen.commit}' if sitegen.commit else ''} --seed {seed}{compare_flag}`"
+             f"{','.join(str(i.size) for i in infos)} --runs {','.join(str(runs[i.size]) for i in infos)}{f' --jobs {jobs}' if jobs else ''}{f' --commit {sitegen.commit}' if sitegen.commit else ''} --seed {seed}{extra_flags}`"
              f" ({_runs_described(runs)}; build options available: "
              f"{', '.join(flags) if flags else 'neither --clean nor --jobs'}).", "", *machine_description(sitegen),
              *(f"- {other_version(name)}" for name in compared), "",
