@@ -242,9 +242,29 @@ def _discard_build_state(ws: Workspace, site: Path, out: Path) -> None:
 
 # ---------------------------------------------------------------- other generators, side by side
 
-OTHERS = {  # name -> (command, install hint)
-    "hugo": ("hugo", "Debian/Ubuntu: apt-get install hugo"),
-    "pelican": ("pelican", "python3 -m venv DIR && DIR/bin/pip install pelican markdown, then DIR/bin on PATH"),
+@dataclass(frozen=True, slots=True)
+class Other:
+    """Another generator: its command, how to get it, and how it builds a site."""
+
+    command: str
+    hint: str  # how to install it
+    version_args: tuple[str, ...]
+    version_label: str  # put before what the version command prints ("" when it names itself)
+
+    def argv(self, found: str, site: Path, out: Path, cache: Path) -> list[str]:
+        if self.command == "hugo":
+            return [found, "--quiet", "--source", str(site), "--destination", str(out), "--cacheDir", str(cache)]
+        return [found, str(site / "content"), "--settings", str(site / "pelicanconf.py"), "--output", str(out), "--quiet"]
+
+    def version(self) -> str:
+        proc = subprocess.run([shutil.which(self.command), *self.version_args], capture_output=True, text=True)
+        return f"{self.version_label}{proc.stdout.strip() or '(version unknown)'}"
+
+
+OTHERS = {
+    "hugo": Other("hugo", "Debian/Ubuntu: apt-get install hugo", ("version",), ""),
+    "pelican": Other("pelican", "python3 -m venv DIR && DIR/bin/pip install pelican markdown, then DIR/bin on PATH",
+                     ("--version",), "Pelican "),
 }
 
 
@@ -255,13 +275,9 @@ def other_scenario(name: str) -> str:
 def measure_other(ws: Workspace, name: str, size: int, seed: int, runs: int, log) -> Result:
     """Another generator's cold build of the same archive (see other_generators.py), as many
     runs as sitegen's, right after them: the same stretch of the machine."""
-    found = shutil.which(OTHERS[name][0])
     site = ensure_other_site(ws, name, size, seed)
     out, cache = ws.root / "out" / f"{name}-n{size}", ws.root / "out" / f"{name}-cache-n{size}"
-    if name == "hugo":
-        argv = [found, "--quiet", "--source", str(site), "--destination", str(out), "--cacheDir", str(cache)]
-    else:
-        argv = [found, str(site / "content"), "--settings", str(site / "pelicanconf.py"), "--output", str(out), "--quiet"]
+    argv = OTHERS[name].argv(shutil.which(OTHERS[name].command), site, out, cache)
 
     def cold() -> Measurement:
         for path in (out, cache, site / "resources", site / "cache"):
@@ -279,12 +295,6 @@ def measure_other(ws: Workspace, name: str, size: int, seed: int, runs: int, log
     for path in (out, cache):
         ws.discard(path)
     return Result(size, other_scenario(name), tuple(measured))
-
-
-def other_version(name: str) -> str:
-    found = shutil.which(OTHERS[name][0])
-    proc = subprocess.run([found, "version" if name == "hugo" else "--version"], capture_output=True, text=True)
-    return (proc.stdout.strip() or f"{name} (version unknown)") if name == "hugo" else f"Pelican {proc.stdout.strip()}"
 
 
 def ensure_other_site(ws: Workspace, name: str, size: int, seed: int) -> Path:
@@ -380,7 +390,7 @@ def results_block(infos, results, runs: dict[int, int], jobs: int | None, seed: 
              f"{','.join(str(i.size) for i in infos)} --runs {','.join(str(runs[i.size]) for i in infos)}{f' --jobs {jobs}' if jobs else ''}{f' --commit {sitegen.commit}' if sitegen.commit else ''} --seed {seed}{extra_flags}`"
              f" ({_runs_described(runs)}; build options available: "
              f"{', '.join(flags) if flags else 'neither --clean nor --jobs'}).", "", *machine_description(sitegen),
-             *(f"- {other_version(name)}" for name in compared), "",
+             *(f"- {OTHERS[name].version()}" for name in compared), "",
              *results_table(infos, results), "", END]
     return "\n".join(lines)
 
@@ -470,8 +480,8 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
     for name in compare:  # before half an hour of measuring, not after
         if name not in OTHERS:
             raise SystemExit(f"run.py: --compare: unknown generator {name!r} (known: {', '.join(OTHERS)})")
-        if shutil.which(OTHERS[name][0]) is None:
-            raise SystemExit(f"run.py: --compare {name}: no `{OTHERS[name][0]}` on PATH ({OTHERS[name][1]})")
+        if shutil.which(OTHERS[name].command) is None:
+            raise SystemExit(f"run.py: --compare {name}: no `{OTHERS[name].command}` on PATH ({OTHERS[name].hint})")
     infos, results = [], []
     try:
         for size, runs in sizes.items():

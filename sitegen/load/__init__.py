@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostics, Location
 from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, record
 from ..slugs import slug_problem
-from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, finish_article, folder_stat,
+from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, finish_article, packed_stat,
                        person_slug_for, read_header, scan_bundle, scan_is_settled)
 from .files import is_inside, read_text
 from .frontmatter import body_after_front_matter
@@ -322,7 +322,7 @@ def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, b
                 diags.error(Location(entry), "is a link to a folder outside content/articles; refusing to read it")
                 continue
             before = remembered.get(dir_entry.path) if remembered else None
-            if before is not None and folder_stat(dir_entry.stat(follow_symlinks=False)) == before:
+            if before is not None and packed_stat(dir_entry.stat(follow_symlinks=False)) == before:
                 as_before.add(dir_entry.path)
             elif not os.path.exists(os.path.join(dir_entry.path, INDEX_FILE)):
                 stack.append(entry)

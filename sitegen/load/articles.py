@@ -272,7 +272,7 @@ class BundleScan:
 
     @classmethod
     def of(cls, entries: list[tuple[str, os.stat_result]]) -> "BundleScan":
-        return cls("\0".join(rel for rel, _ in entries), b"".join(_packed_stat(info) for _, info in entries))
+        return cls("\0".join(rel for rel, _ in entries), b"".join(packed_stat(info) for _, info in entries))
 
     def __reduce__(self):
         return BundleScan, (self.paths, self.stats)
@@ -302,13 +302,10 @@ class BundleScan:
             yield mtime, ctime, is_link
 
 
-def _packed_stat(info: os.stat_result) -> bytes:
+def packed_stat(info: os.stat_result) -> bytes:
+    """One entry of a ``BundleScan``, from its ``lstat`` (a bundle folder's compares with
+    ``BundleScan.folder_stat``)."""
     return BundleScan._STAT.pack(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, stat.S_ISLNK(info.st_mode))
-
-
-def folder_stat(info: os.stat_result) -> bytes:
-    """A bundle folder's own packed stat, from its ``lstat``: compare ``BundleScan.folder_stat``."""
-    return _packed_stat(info)
 
 
 def scan_bundle(folder: Path, before: BundleScan | None = None, folder_as_before: bool = False) -> BundleScan | None:
@@ -343,7 +340,7 @@ def _scan_again(folder: Path, before: BundleScan, folder_as_before: bool = False
             now.append(old)
             continue
         try:
-            fresh = _packed_stat(os.lstat(prefix + rel.rstrip("/") if rel else folder))
+            fresh = packed_stat(os.lstat(prefix + rel.rstrip("/") if rel else folder))
         except OSError:
             return None
         if fresh != old and (rel == "" or rel.endswith("/")):
