@@ -205,3 +205,45 @@ def test_letters_are_never_dropped_or_duplicated(text):
     assert (shown.count("a"), shown.count("b")) == (text.count("a"), text.count("b"))
     ids = [tag["id"] for tag in page.find_all(id=True)]
     assert len(ids) == len(set(ids))
+
+
+# Pieces that make closers hide inside constructs: code spans, links, images, autolinks,
+# escapes, inline footnotes, attribute spans and nested marks.
+HIDING_PIECES = ["{==", "==}", "{>>", "<<}", "{~~", "~>", "~~}", "{++", "++}", "{--", "--}", "`", "``", "[", "]",
+                 "](x)", "![", "^[", "\\", "<", ">", "<http://a.b/>", "{.claim}", "{", "}", "*", "~", "=", "+", "-",
+                 "&amp;", "\n", " ", "a", "!", "^", "[^1]"]
+
+
+def render_by_lookahead(text: str) -> tuple[str, dict]:
+    """``render`` with closers found one token at a time (criticmarkup._find_by_lookahead)."""
+    from sitegen.markup import criticmarkup
+
+    searched_by_find = criticmarkup._find
+    criticmarkup._find = criticmarkup._find_by_lookahead
+    try:
+        return render(text)
+    finally:
+        criticmarkup._find = searched_by_find
+
+
+@pytest.mark.parametrize("text", ["{++[a++}](x)++}", "{++`a++}`++}", "{++^[a++}]++}", "{++<http://a.b/++}>++}",
+                                  "{++\\++}++}", "{++{==a++}==}++}", "{++![a++}](x.png)++}"])
+def test_a_closer_inside_a_construct_is_skipped_with_it(text):
+    """Link, code span, inline footnote, autolink, escape, nested mark, image: the ++} inside
+    belongs to them, and the mark closes at the last one."""
+    html, env = render(text)
+    assert html == render_by_lookahead(text)[0]
+    assert html.startswith('<p><ins class="editorial-insert">') and "</ins></p>" in html  # one mark, whole
+    assert "critic_problems" not in env
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HIDING_PIECES), max_size=40).map("".join))
+def test_closers_are_found_where_markdown_its_lookahead_finds_them(text):
+    """The closer search reads plain stretches with str.find and skips constructs whole: the
+    same HTML and problems as stepping through every token with markdown-it's lookahead."""
+    fast_env: dict = {}
+    fast = MD.render(text, fast_env)
+    slow, slow_env = render_by_lookahead(text)
+    assert fast == slow
+    assert fast_env.get("critic_problems") == slow_env.get("critic_problems")

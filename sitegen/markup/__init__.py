@@ -1,12 +1,13 @@
 """The configured Markdown parser and body rendering.
 
 One ``MarkdownIt`` instance with our plugins: CommonMark + tables + strikethrough, footnotes,
-attribute spans (only the attributes we document get through), CriticMarkup editorial marks,
-and the meaning marks of ``semantic``. Raw HTML is off: a body can never inject markup.
+attribute spans (only the attributes we document get through; read by ``spans``), CriticMarkup
+editorial marks, and the meaning marks of ``semantic``. Raw HTML is off: a body can never inject markup.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
@@ -19,6 +20,7 @@ from .criticmarkup import criticmarkup_plugin
 from .highlight import highlight_code
 from .mentions import link_first_mentions_plugin
 from .semantic import ALLOWED_ATTRIBUTES, semantic_plugin
+from .spans import spans_plugin
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +49,14 @@ def create_markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(attrs_plugin, spans=True, allowed=ALLOWED_ATTRIBUTES)
+    md.use(spans_plugin, ALLOWED_ATTRIBUTES)
     md.use(criticmarkup_plugin)
     md.use(semantic_plugin)
     md.use(link_first_mentions_plugin)
     md.validateLink = _is_safe_link
+    # A pure function of the URL, remembered: a link in a note is read twice (once to find
+    # where the note ends), and in the benchmark archive nearly half the calls were repeats.
+    md.normalizeLink = functools.lru_cache(maxsize=4096)(md.normalizeLink)
     return md
 
 
