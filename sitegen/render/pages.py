@@ -88,15 +88,19 @@ class Renderer:
     urls: Urls
     bodies: BodyStore  # bodies and comments of the site's articles, which hold neither
 
+    def __post_init__(self):
+        # What every template gets, as globals of the environment rather than variables of
+        # each page: then a macro file imported without ``with context`` sees them too, and
+        # Jinja runs it once per process instead of once per page.
+        self.env.globals.update(site=self.site, index=self.index, config=self.config, urls=self.urls,
+                                comment_html=render_comment_text, wayback_url=wayback_url)
+
     def with_content(self, article: Article) -> Article:
         return article.with_content(self.bodies.get(article.fingerprint))
 
     def page(self, template: str, url: str, **context) -> OutputFile:
         context.setdefault("head_meta", HeadMeta(feeds=(self.site_feed_link,)))
-        html = self.env.get_template(template).render(
-            site=self.site, index=self.index, config=self.config, urls=self.urls, page_url=url,
-            comment_html=render_comment_text, wayback_url=wayback_url, **context,
-        )
+        html = self.env.get_template(template).render(page_url=url, **context)
         return OutputFile(self.urls.output_file(url), html.encode("utf-8"))
 
     @property
