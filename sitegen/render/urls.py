@@ -6,7 +6,7 @@ published from a GitHub Pages sub-path works, and a page's links don't depend on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Article
 
@@ -21,6 +21,7 @@ class Urls:
     base_path: str = "/"  # starts and ends with "/"
     permalink: str = "articles/{slug}/"
     origin: str = ""  # "https://user.github.io" when known, for feeds and canonical links
+    _article_urls: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def home(self) -> str:
         return self.base_path
@@ -30,7 +31,13 @@ class Urls:
         return self.base_path + relative.lstrip("/")
 
     def article(self, article: Article) -> str:
-        return self.path(article_path(article, self.permalink))
+        # Asked for about 30 times per article in a build (every listing, feed and sitemap
+        # that names it, its neighbours' pages): made once.
+        key = (article.slug, article.date)
+        url = self._article_urls.get(key)
+        if url is None:
+            url = self._article_urls[key] = self.path(article_path(article, self.permalink))
+        return url
 
     def person(self, slug: str) -> str:
         return self.path(f"people/{slug}/")
