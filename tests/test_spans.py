@@ -37,8 +37,9 @@ def test_attributes_are_read_as_the_plugin_reads_them(before, text):
         assert list(found[1]) == list(expected[1])
 
 
-@pytest.mark.parametrize("text", ["{.a.b}", "{k.x=1}", "{#a#b}", "{k=v.w}", "{.a,b}", "{k= v}", '{k="a\\"b"}', '{k="a\\\\"}', "{.a % c % .b}",
-                                  "{.٣ k=٣}", "{.a\u00a0.b}", '{k="v".c}', '{k="{"}', "{#}", "{.a}}", "{.a", "{k=}", "{=v}"])
+@pytest.mark.parametrize("text", ["{.a.b}", "{k.x=1}", "{#a#b}", "{k=v.w}", "{.a,b}", "{k= v}", '{k="a\\"b"}',
+                                  '{k="a\\\\"}', "{.a % c % .b}", "{.٣ k=٣}", "{.a\u00a0.b}", '{k="v".c}', '{k="{"}',
+                                  "{#}", "{.a}}", "{.a", "{k=}", "{=v}"])
 def test_unusual_attributes_are_read_as_the_plugin_reads_them(text):
     assert parse_attributes(text, 0) == plugin_parse(text, 0)
 

@@ -2,7 +2,8 @@
 
 One ``MarkdownIt`` instance with our plugins: CommonMark + tables + strikethrough, footnotes,
 attribute spans (only the attributes we document get through; read by ``spans``), CriticMarkup
-editorial marks, and the meaning marks of ``semantic``. Raw HTML is off: a body can never inject markup.
+editorial marks, and the meaning marks of ``semantic``. Raw HTML is off: a body can never
+inject markup.
 """
 
 from __future__ import annotations

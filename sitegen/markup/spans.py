@@ -30,9 +30,9 @@ _NAME = r"""[^\s!"#$%&'()*+,./;<=>?@\[\]^`{|}~]+"""
 _KEY = r"[A-Za-z0-9_:-]+"
 _ITEM = rf'(?:[.#]{_NAME}|{_KEY}=(?:{_KEY}|"[^"\\{{}}\n]*"))'
 _PLAIN = re.compile(rf"\{{[ \t\r\n]*(?:{_ITEM}(?:[ \t\r\n]+{_ITEM})*[ \t\r\n]*)?\}}")
+_ITEMS = re.compile(rf'([.#])({_NAME})|({_KEY})=(?:({_KEY})|"([^"\\{{}}\n]*)")')
 # The attributes the plugin checks with md.validateLink; this rule does not, so refuses them.
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"})
-_ITEMS = re.compile(rf'([.#])({_NAME})|({_KEY})=(?:({_KEY})|"([^"\\{{}}\n]*)")')
 
 
 def parse_attributes(text: str, start: int) -> tuple[int, dict[str, str]] | None:
