@@ -56,8 +56,9 @@ def test_plain_attributes_need_no_character_by_character_reading(monkeypatch, te
 
     monkeypatch.setattr(spans, "parse_slowly", refuse)
     end, attributes = parse_attributes(text, 0)
-    assert (text[end], attributes) == ("}", expected)
+    assert (text[end], list(attributes.items())) == ("}", list(expected.items()))  # in the plugin's order too
     assert plugin_parse(text, 0) == (end, attributes)
+    assert list(plugin_parse(text, 0)[1]) == list(attributes)
 
 
 def parser(with_spans_plugin: bool) -> MarkdownIt:
