@@ -248,13 +248,12 @@ class Other:
 
     command: str
     hint: str  # how to install it
+    build_args: tuple[str, ...]  # with {site}, {out} and {cache} to fill in
     version_args: tuple[str, ...]
     version_label: str  # put before what the version command prints ("" when it names itself)
 
     def argv(self, found: str, site: Path, out: Path, cache: Path) -> list[str]:
-        if self.command == "hugo":
-            return [found, "--quiet", "--source", str(site), "--destination", str(out), "--cacheDir", str(cache)]
-        return [found, str(site / "content"), "--settings", str(site / "pelicanconf.py"), "--output", str(out), "--quiet"]
+        return [found, *(arg.format(site=site, out=out, cache=cache) for arg in self.build_args)]
 
     def version(self) -> str:
         proc = subprocess.run([shutil.which(self.command), *self.version_args], capture_output=True, text=True)
@@ -262,8 +261,10 @@ class Other:
 
 
 OTHERS = {
-    "hugo": Other("hugo", "Debian/Ubuntu: apt-get install hugo", ("version",), ""),
+    "hugo": Other("hugo", "Debian/Ubuntu: apt-get install hugo",
+                  ("--quiet", "--source", "{site}", "--destination", "{out}", "--cacheDir", "{cache}"), ("version",), ""),
     "pelican": Other("pelican", "python3 -m venv DIR && DIR/bin/pip install pelican markdown, then DIR/bin on PATH",
+                     ("{site}/content", "--settings", "{site}/pelicanconf.py", "--output", "{out}", "--quiet"),
                      ("--version",), "Pelican "),
 }
 

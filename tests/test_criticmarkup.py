@@ -14,6 +14,7 @@ from markdown_it.utils import read_fixture_file
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from sitegen.markup import criticmarkup
 from sitegen.markup.criticmarkup import CriticProblem, criticmarkup_plugin
 
 FIXTURES = Path(__file__).parent / "fixtures" / "criticmarkup.md"
@@ -216,8 +217,6 @@ HIDING_PIECES = ["{==", "==}", "{>>", "<<}", "{~~", "~>", "~~}", "{++", "++}", "
 
 def render_by_lookahead(text: str) -> tuple[str, dict]:
     """``render`` with closers found one token at a time (criticmarkup._find_by_lookahead)."""
-    from sitegen.markup import criticmarkup
-
     searched_by_find = criticmarkup._find
     criticmarkup._find = criticmarkup._find_by_lookahead
     try:
