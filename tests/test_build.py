@@ -314,3 +314,66 @@ def test_a_month_split_across_archive_pages_is_continued(tmp_path):
     assert [h.get_text(" ", strip=True) for h in first.select(".archive-group h2")] == ["March 2016"]
     assert [h.get_text(" ", strip=True) for h in second.select(".archive-group h2")] == ["March 2016 (continued)",
                                                                                          "February 2016"]
+
+
+LISTED = {  # five articles that share people and topics, two to a page: each is listed many times
+    "sitegen.yaml": "title: Listed\npagination: 2\n",
+    **{f"content/articles/a{n}/index.md": article(
+        f"Article {n}", "Ada Lovelace and Charles Babbage spoke.", date=f"2016-0{n + 1}-01",
+        people="[Ada Lovelace, Charles Babbage]" if n % 2 else "[Ada Lovelace]", topics="[computing, history]",
+        reporters="[Pat Reporter]", summary=f"Summary {n}.") for n in range(5)},
+}
+
+
+def test_cached_fragments_change_nothing_in_the_output(tmp_path, monkeypatch):
+    """The default theme's listings cache each article's item (render.theme.CachedFragments):
+    the site is the same, byte for byte, without the cache and with one that forgets everything
+    after each fragment; and with it, items were reused, each made once."""
+    root = write_files(tmp_path / "site", LISTED)
+    real = theme.CachedFragments._fragment
+    asked, made = [], []
+
+    def counting(self, place, keys, caller):
+        asked.append((place, keys))
+        return real(self, place, keys, lambda: made.append((place, keys)) or caller())
+
+    monkeypatch.setattr(theme.CachedFragments, "_fragment", counting)
+    assert build(root, "--jobs", "1", output=tmp_path / "cached").exit_code == 0
+    assert sorted(made) == sorted(set(asked)) and len(asked) > 2 * len(made) > 0
+    monkeypatch.setattr(theme.CachedFragments, "_fragment", lambda self, place, keys, caller: caller())
+    assert build(root, "--jobs", "1", "--clean", output=tmp_path / "uncached").exit_code == 0
+    monkeypatch.setattr(theme.CachedFragments, "_fragment", real)
+    monkeypatch.setattr(theme.CachedFragments, "LIMIT", 1)
+    assert build(root, "--jobs", "1", "--clean", output=tmp_path / "forgetful").exit_code == 0
+    files = {kind: {p.relative_to(tmp_path / kind): p.read_bytes() for p in (tmp_path / kind).rglob("*") if p.is_file()}
+             for kind in ("cached", "uncached", "forgetful")}
+    assert files["cached"] == files["uncached"] == files["forgetful"]
+
+
+def test_a_cached_block_is_rendered_once_per_key_and_block_in_a_build(tmp_path):
+    (tmp_path / "theme/templates").mkdir(parents=True)
+    (tmp_path / "theme/templates/page.html").write_text(
+        "{% for k in ['a', 'b', 'a'] %}{% cached k %}[{{ k }}{{ tick() }}]{% endcached %}{% endfor %}"
+        "{% cached 'a' %}<{{ tick() }}>{% endcached %}")
+    ticks = iter(range(1, 100))
+    first, second = (theme.create_environment([tmp_path / "theme"]) for _ in range(2))  # two builds
+    for env in (first, second):
+        env.globals["tick"] = lambda: next(ticks)
+    assert first.get_template("page.html").render() == "[a1][b2][a1]<3>"
+    assert first.get_template("page.html").render() == "[a1][b2][a1]<3>"
+    assert second.get_template("page.html").render() == "[a4][b5][a4]<6>"
+
+
+def test_a_cached_block_with_a_key_that_cannot_be_one_is_a_template_error(site):
+    root = site({
+        "content/articles/one/index.md": article("One"),
+        "themes/default/templates/404.html": """
+            {% extends "base.html" %}{% block main %}
+            {% cached 'lost', {'page': 404} %}<p>Lost.</p>{% endcached %}
+            {% endblock %}
+        """,
+    })
+    result = build(root)
+    assert result.exit_code == 1
+    assert ("themes/default/templates/404.html:2: template error: cached: a key must be a string, a number or "
+            "a tuple of them, not a dict (rendering 404)") in result.output

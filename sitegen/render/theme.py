@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.ext
+import jinja2.nodes
 
 import sitegen
 
@@ -56,7 +57,7 @@ def create_environment(dirs: list[Path], compiled: Path | None = None) -> jinja2
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        extensions=[Unindented],
+        extensions=[Unindented, CachedFragments],
         # A build's templates do not change while it renders: without this, Jinja looked at
         # each template file's time again for every page that used it (nine stats a page).
         auto_reload=False,
@@ -91,6 +92,65 @@ class Unindented(jinja2.ext.Extension):
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         return unindent(source)
+
+
+class CachedFragments(jinja2.ext.Extension):
+    """``{% cached key, ... %}...{% endcached %}``: a fragment rendered once per key and reused.
+
+    Hugo's ``partialCached``. An article is listed on a page of each of its people and topics
+    and of the archive, each time by the same macro with the same result: cached by the
+    article's slug, the default theme's ``article_item`` is rendered once per worker process
+    instead of about ten times (listings are half the time of rendering pages). The key must
+    tell apart everything the fragment shows but the globals (``site``, ``config``, ``urls``,
+    ...), which are the same for the whole build; the block's place (its template, and which
+    block of it) is part of the key, so two blocks never share an entry. The fragments live as
+    long as the environment: one build, in one process. Keys are hashable values (strings,
+    numbers, tuples of them).
+    """
+
+    tags = {"cached"}
+    # At most this many fragments are kept (about 12 MB of the default theme's items), then all
+    # are forgotten at once: at 100,000 articles, every worker would hold every article's item.
+    LIMIT = 20_000
+
+    def __init__(self, environment: jinja2.Environment):
+        super().__init__(environment)
+        environment.extend(cached_fragments={})
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        keys = [parser.parse_expression()]
+        while parser.stream.skip_if("comma"):
+            keys.append(parser.parse_expression())
+        body = parser.parse_statements(("name:endcached",), drop_needle=True)
+        # The block's place: its template, and which of the template's blocks it is (a free
+        # name's number counts up from the start of each template, the same in every process).
+        place = jinja2.nodes.Const((parser.name, parser.free_identifier(lineno).name))
+        call = self.call_method("_fragment", [place, jinja2.nodes.Tuple(keys, "load")])
+        return jinja2.nodes.CallBlock(call, [], [], body).set_lineno(lineno)
+
+    def _fragment(self, place: tuple, keys: tuple, caller) -> str:
+        fragments = self.environment.cached_fragments
+        key = (place, keys)
+        try:
+            html = fragments.get(key)
+        except TypeError:
+            kinds = ", ".join(sorted({type(k).__name__ for k in keys if not _hashable(k)}))
+            raise jinja2.TemplateRuntimeError(f"cached: a key must be a string, a number or a tuple of them, "
+                                              f"not a {kinds}") from None
+        if html is None:
+            if len(fragments) >= self.LIMIT:
+                fragments.clear()
+            html = fragments[key] = caller()
+        return html
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 # A <pre> or <textarea> element, kept whole; the indentation of the first line, or of a line
