@@ -106,10 +106,10 @@ def read_header(folder: Path, diags: Diagnostics, root: Path, known: tuple | Non
 def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnostics) -> bool:
     ok = True
     for key, raw in data.items():
-        where = Location(header.index_path, front.line_of(key))
         check = FRONT_MATTER.get(key)
         if check is None:
-            diags.warning(where, f"unknown front matter key '{key}'{did_you_mean(key, FRONT_MATTER)}")
+            diags.warning(Location(header.index_path, front.line_of(key)),
+                          f"unknown front matter key '{key}'{did_you_mean(key, FRONT_MATTER)}")
             continue
         try:
             check(header, key, raw, lambda *p: front.line_of(key, *p))
