@@ -173,7 +173,12 @@ class Changes:
 
 
 def measure_size(ws: Workspace, sitegen: Sitegen, size: int, seed: int, runs: int, jobs: int | None,
-                 options: BuildOptions, log, scenarios: tuple[str, ...] = SCENARIOS) -> tuple[SiteInfo, list[Result]]:
+                 options: BuildOptions, log, scenarios: tuple[str, ...] = SCENARIOS,
+                 others: tuple[str, ...] = ()) -> tuple[SiteInfo, list[Result]]:
+    """sitegen's builds of the archive of ``size`` articles, each scenario ``runs`` times; and
+    the cold builds of the ``others`` (see OtherColdBuilds), each run right after sitegen's run
+    of the same number: this machine's speed drifts over minutes, and runs taken in turn share
+    its stretches, where runs taken one generator after another did not."""
     info = ensure_site(ws, size, seed)
     log(f"n={size}: site ready ({'generated in %.1f s' % info.generate_seconds if info.generate_seconds else 'cached'})")
     site, out = ws.site(size, seed), ws.output(size)
@@ -197,10 +202,13 @@ def measure_size(ws: Workspace, sitegen: Sitegen, size: int, seed: int, runs: in
     steps = {"cold": lambda i: cold(), "no-op": incremental(), "edit": incremental(changes.edit_body),
              "add": incremental(changes.add_article), "template": incremental(changes.change_template)}
     results = []
+    alongside = [OtherColdBuilds(ws, name, size, seed, log) for name in others]
     try:
         if runs > 1:  # a warm-up of the largest sizes would cost as much as their one measured run
             log(f"n={size}: warm-up build")
             cold()
+            for other in alongside:
+                other.warm_up()
         else:
             # Instead, the archive is read once, so that this size's cold build too starts with
             # its files in the system's file cache (a warm-up build leaves them there): else
@@ -214,9 +222,15 @@ def measure_size(ws: Workspace, sitegen: Sitegen, size: int, seed: int, runs: in
                 log(f"n={size} {scenario:<8} run {i + 1}: {m.wall:7.2f} s wall, {m.cpu:7.2f} s CPU, "
                     f"{m.max_rss_kib / 1024:6.0f} MiB, {m.files_written} files written, load {m.load:.1f}")
                 measured.append(m)
+                if scenario == "cold":  # (the incremental scenarios start from the last cold build)
+                    for other in alongside:
+                        other.run(i)
             results.append(Result(size, scenario, tuple(measured)))
+        results += [other.result() for other in alongside]
     finally:
         changes.undo()
+        for other in alongside:
+            other.close()
     return info, results
 
 
@@ -273,29 +287,38 @@ def other_scenario(name: str) -> str:
     return f"{name.capitalize()} cold"
 
 
-def measure_other(ws: Workspace, name: str, size: int, seed: int, runs: int, log) -> Result:
-    """Another generator's cold build of the same archive (see other_generators.py), as many
-    runs as sitegen's, right after them: the same stretch of the machine."""
-    site = ensure_other_site(ws, name, size, seed)
-    out, cache = ws.root / "out" / f"{name}-n{size}", ws.root / "out" / f"{name}-cache-n{size}"
-    argv = OTHERS[name].argv(shutil.which(OTHERS[name].command), site, out, cache)
+class OtherColdBuilds:
+    """Another generator's cold builds of the same archive (see other_generators.py), timed in
+    turn with sitegen's (see measure_size)."""
 
-    def cold() -> Measurement:
-        for path in (out, cache, site / "resources", site / "cache"):
-            ws.discard(path)
-        return timed_build(argv, site, out)
+    def __init__(self, ws: Workspace, name: str, size: int, seed: int, log):
+        self.ws, self.name, self.size, self.log = ws, name, size, log
+        self.site = ensure_other_site(ws, name, size, seed)
+        self.out, self.cache = ws.root / "out" / f"{name}-n{size}", ws.root / "out" / f"{name}-cache-n{size}"
+        self.argv = OTHERS[name].argv(shutil.which(OTHERS[name].command), self.site, self.out, self.cache)
+        self.measured: list[Measurement] = []
 
-    if runs > 1:
-        log(f"n={size}: {name} warm-up build")
-        cold()
-    measured = []
-    for i in range(runs):
-        m = cold()
-        log(f"n={size} {name} cold run {i + 1}: {m.wall:7.2f} s wall, {m.cpu:7.2f} s CPU, {m.max_rss_kib / 1024:6.0f} MiB")
-        measured.append(m)
-    for path in (out, cache):
-        ws.discard(path)
-    return Result(size, other_scenario(name), tuple(measured))
+    def _cold(self) -> Measurement:
+        for path in (self.out, self.cache, self.site / "resources", self.site / "cache"):
+            self.ws.discard(path)
+        return timed_build(self.argv, self.site, self.out)
+
+    def warm_up(self) -> None:
+        self.log(f"n={self.size}: {self.name} warm-up build")
+        self._cold()
+
+    def run(self, i: int) -> None:
+        m = self._cold()
+        self.log(f"n={self.size} {self.name} cold run {i + 1}: {m.wall:7.2f} s wall, {m.cpu:7.2f} s CPU, "
+                 f"{m.max_rss_kib / 1024:6.0f} MiB")
+        self.measured.append(m)
+
+    def result(self) -> Result:
+        return Result(self.size, other_scenario(self.name), tuple(self.measured))
+
+    def close(self) -> None:
+        for path in (self.out, self.cache):
+            self.ws.discard(path)
 
 
 def ensure_other_site(ws: Workspace, name: str, size: int, seed: int) -> Path:
@@ -365,7 +388,7 @@ def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
                      f"| {last.files_total:,} | {last.pages:,} | {last.bytes_total / 1e6:.0f} |")
     others = [r for r in results if r.scenario not in SCENARIOS]
     if others:
-        lines += ["", "Other generators on the same archive, timed right after sitegen's runs of each size "
+        lines += ["", "Other generators on the same archive, their cold builds timed in turn with sitegen's "
                   "(benchmarks/other_generators.py: article pages, one page per person and per topic, listings of 50, "
                   "feeds of at most 50 entries, each generator's defaults for the rest):", "",
                   "| articles | generator | cold wall s (median) | wall range s | CPU s | peak RSS MiB | output files "
@@ -436,8 +459,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scenarios", default=",".join(SCENARIOS),
                         help=f"which of sitegen's builds to time, cold among them [default: {','.join(SCENARIOS)}]")
     parser.add_argument("--compare", default="", metavar="hugo,pelican",
-                        help="also time these generators' cold builds of the same archive, right after sitegen's runs "
-                        "of each size (their commands on PATH: see benchmarks/README.md)")
+                        help="also time these generators' cold builds of the same archive, in turn with sitegen's "
+                        "(their commands on PATH: see benchmarks/README.md)")
     args = parser.parse_args(argv)
     try:
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -486,11 +509,10 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
     infos, results = [], []
     try:
         for size, runs in sizes.items():
-            info, measured = measure_size(ws, sitegen, size, args.seed, runs, args.jobs, options, log, scenarios)
+            info, measured = measure_size(ws, sitegen, size, args.seed, runs, args.jobs, options, log, scenarios,
+                                          tuple(compare))
             infos.append(info)
             results += measured
-            for name in compare:
-                results.append(measure_other(ws, name, size, args.seed, runs, log))
     except BuildFailed as exc:
         log(f"build failed: {exc}")
         return 1
