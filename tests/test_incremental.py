@@ -29,7 +29,7 @@ import sitegen.render.feeds
 import sitegen.render.plan
 from conftest import article, soup, write_files
 from sitegen.build import build, urls_for
-from sitegen.cache import BuildCache
+from sitegen.cache import BuildCache, digest
 from sitegen.config import load_config
 from sitegen.index import build_index
 from sitegen.load import load_site
@@ -188,6 +188,16 @@ def plan_with_and_without_the_last(root: Path, out: Path) -> tuple[list, list]:
     assert manifest.basis is not None
     return (plan_units(site, index, config, dirs, static, last=(manifest.units, manifest.basis))[0],
             plan_units(site, index, config, dirs, static)[0])
+
+
+def test_digests_tell_apart_parts_that_read_alike():
+    """Keys are digests of their parts: parts that would print alike, or join alike, must not
+    give one key (a string is digested by its bytes and their length, not its repr)."""
+    alike = [("ab",), ("a", "b"), ("a\x00", "b"), ("a", "\x00b"), ("'ab'",), ("str 2:ab",), (b"ab",), ("1",), (1,),
+             (("a", "b"),), ("é",), ("\ud800",), ("",), ((),), ("", ""), (None,), ("None",)]
+    digests = [digest(*parts) for parts in alike]
+    assert len(set(digests)) == len(alike)
+    assert digest("a", "b") == digest("a", "b") and digest("é") != digest("e")
 
 
 @pytest.mark.parametrize("change", list(CHANGES), ids=list(CHANGES))
