@@ -51,15 +51,27 @@ def _link_in_children(children: list[Token], names: _Names, done: set) -> list[T
     result: list[Token] = []
     depth = 0
     for token in children:
-        if token.type.endswith("_open") and (token.type in _OPENERS_TO_SKIP or token.type.startswith("critic_")):
-            depth += 1
-        elif token.type.endswith("_close") and (token.type in ("link_close", "span_close") or token.type.startswith("critic_")):
-            depth -= 1
-        if token.type == "text" and depth == 0:
+        kind = token.type
+        if kind == "text" and depth == 0:
             result.extend(_split_text(token, names, done))
-        else:
-            result.append(token)
+            continue
+        step = _DEPTH_STEPS.get(kind)
+        if step is None:  # (a dict, not string tests per token: this reads every token of a body)
+            step = _DEPTH_STEPS[kind] = _depth_step(kind)
+        depth += step
+        result.append(token)
     return result
+
+
+_DEPTH_STEPS: dict[str, int] = {}
+
+
+def _depth_step(kind: str) -> int:
+    """+1 for a token opening text that is not plain prose, -1 for one closing it, else 0."""
+    skipped = kind.startswith("critic_") or kind.rsplit("_", 1)[0] + "_open" in _OPENERS_TO_SKIP
+    if not skipped:
+        return 0
+    return 1 if kind.endswith("_open") else -1 if kind.endswith("_close") else 0
 
 
 def _mentions(text: str, names: tuple[str, ...]):

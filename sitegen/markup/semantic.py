@@ -49,6 +49,8 @@ def annotate_spans(state: StateCore) -> None:
         softbreaks = 0
         stack: list[Token] = []
         for i, token in enumerate(block.children):
+            if token.type == "text":  # (most tokens: nothing to do, so asked first)
+                continue
             if token.type in ("softbreak", "hardbreak"):
                 softbreaks += 1
             elif token.type.startswith("critic_") and token.nesting == 1:
