@@ -100,7 +100,7 @@ class CachedFragments(jinja2.ext.Extension):
     Hugo's ``partialCached``. An article is listed on a page of each of its people and topics
     and of the archive, each time by the same macro with the same result: cached by the
     article's slug, the default theme's ``article_item`` is rendered once per worker process
-    instead of about ten times (listings are half the time of rendering pages). The key must
+    instead of once on each listing page that shows the article. The key must
     tell apart everything the fragment shows but the globals (``site``, ``config``, ``urls``,
     ...), which are the same for the whole build; the block's place (its template, and which
     block of it) is part of the key, so two blocks never share an entry. The fragments live as
