@@ -1,4 +1,5 @@
-"""The same archive as a Hugo site and as a Pelican site, to time them side by side with sitegen.
+"""The same archive as a Hugo site and as a Pelican site, to time them side by side with sitegen
+(and, for ``bare_loop.py``, the archive as it is).
 
 Issue 5 compares sitegen with Hugo and Pelican on one machine in one run. Figures measured
 on another archive, or on another day, do not compare: these machines' speed varies by half
@@ -195,7 +196,17 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-MAKERS = {"hugo": hugo_site, "pelican": pelican_site}
+# ---------------------------------------------------------------- the bare loop
+
+def bare_site(archive: Path, target: Path) -> int:
+    """The archive as ``bare_loop.py`` reads it: sitegen's own content folder, linked, not copied
+    (the loop reads the same files sitegen does); the number of article bundles in it."""
+    target.mkdir(parents=True)
+    (target / "content").symlink_to((archive / "content").resolve(), target_is_directory=True)
+    return sum(1 for _ in (archive / "content" / "articles").glob("*/index.md"))
+
+
+MAKERS = {"hugo": hugo_site, "pelican": pelican_site, "bare": bare_site}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -280,6 +280,10 @@ OTHERS = {
     "pelican": Other("pelican", "python3 -m venv DIR && DIR/bin/pip install pelican markdown, then DIR/bin on PATH",
                      ("{site}/content", "--settings", "{site}/pelicanconf.py", "--output", "{out}", "--quiet"),
                      ("--version",), "Pelican "),
+    # The four libraries alone (bare_loop.py), run by the Python that runs this script: the
+    # floor under any generator built on them.
+    "bare": Other(sys.executable, "the Python running run.py, with sitegen's dependencies",
+                  (str(HERE / "bare_loop.py"), "{site}", "{out}"), ("--version",), "Bare loop (bare_loop.py) on "),
 }
 
 
@@ -390,7 +394,9 @@ def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
     if others:
         lines += ["", "Other generators on the same archive, their cold builds timed in turn with sitegen's "
                   "(benchmarks/other_generators.py: article pages, one page per person and per topic, listings of 50, "
-                  "feeds of at most 50 entries, each generator's defaults for the rest):", "",
+                  "feeds of at most 50 entries, each generator's defaults for the rest"
+                  + ("; Bare: benchmarks/bare_loop.py, the four libraries alone in one process, without pagination"
+                     if any(r.scenario == other_scenario("bare") for r in others) else "") + "):", "",
                   "| articles | generator | cold wall s (median) | wall range s | CPU s | peak RSS MiB | output files "
                   "| HTML pages | output MB | its cold ÷ sitegen's cold |",
                   "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]

@@ -300,6 +300,47 @@ def test_the_pelican_version_of_an_archive_has_its_articles_people_and_topics(si
     assert (config["DEFAULT_PAGINATION"], config["FEED_MAX_ITEMS"]) == (50, 50)  # as sitegen's
 
 
+def test_the_bare_loop_publishes_every_article_with_its_people_topics_and_comments(site: Path, tmp_path: Path,
+                                                                                   bench_modules):
+    """What run.py --compare bare times: sitegen's archive as it is (its content folder linked),
+    published by bare_loop.py: every article with its title, people, topics, highlighted code and
+    whole comment thread as text, and a page per person and topic listing its articles."""
+    import other_generators
+    target, out = tmp_path / "bare", tmp_path / "bare-out"
+    bundles = articles(site)
+    assert other_generators.bare_site(site, target) == len(bundles)
+    assert (target / "content").resolve() == (site / "content").resolve()
+    subprocess.run([sys.executable, str(BENCHMARKS / "bare_loop.py"), str(target), str(out)], check=True,
+                   capture_output=True)
+    published = {slug: front for slug, (front, _) in bundles.items() if not front.get("draft")}
+    assert {p.name for p in (out / "articles").iterdir()} == set(published)
+    listed = collections.defaultdict(set)
+    for slug, front in published.items():
+        page = soup(out / "articles" / slug / "index.html")
+        assert page.h1.get_text() == front["title"]
+        names, topics = page.find_all("p")[:2]
+        assert [a.get_text() for a in names.find_all("a")] == people_of(front)
+        assert [a.get_text() for a in topics.find_all("a")] == front.get("topics", [])
+        assert page.select(".highlight pre")  # every generated body has a code block
+        thread = yaml.safe_load((site / "content" / "articles" / slug / "comments.yaml").read_text()) \
+            if (site / "content" / "articles" / slug / "comments.yaml").exists() else {}
+        assert [p.get_text() for p in page.select("li > p:nth-of-type(2)")] == list(comment_texts(thread.get("comments", [])))
+        for person in people_of(front):
+            listed["people/" + person].add(slug)
+        for topic in front.get("topics", []):
+            listed["topics/" + topic].add(slug)
+    for listing, slugs in listed.items():
+        links = {a["href"] for a in soup(out / listing / "index.html").find_all("a")}
+        assert links == {f"/articles/{slug}/" for slug in slugs}
+    assert {a["href"] for a in soup(out / "index.html").find_all("a")} == {f"/articles/{s}/" for s in published}
+
+
+def comment_texts(comments: list):
+    for comment in comments:
+        yield comment["text"]
+        yield from comment_texts(comment.get("replies") or [])
+
+
 def people_of(front: dict) -> list[str]:
     return [p if isinstance(p, str) else p.get("id") or p["name"] for p in front.get("people", [])]
 
