@@ -70,7 +70,7 @@ LISTING = ENVIRONMENT.from_string("""<!DOCTYPE html>
 </body></html>
 """)
 
-FORMATTER = HtmlFormatter()
+FORMATTER = HtmlFormatter(nowrap=True)
 
 
 @lru_cache(maxsize=64)
@@ -83,7 +83,10 @@ def _lexer(language: str):
 
 def _highlight(code: str, language: str, _attributes: str) -> str:
     lexer = _lexer(language) if language else None
-    return highlight(code, lexer, FORMATTER) if lexer else ""  # "": markdown-it escapes it itself
+    if lexer is None:
+        return ""  # markdown-it escapes the code itself
+    # Starting with <pre, it is used as it is (markdown-it wraps anything else in <pre><code>).
+    return f'<pre class="highlight"><code>{highlight(code, lexer, FORMATTER)}</code></pre>\n'
 
 
 MARKDOWN = MarkdownIt("commonmark", {"highlight": _highlight}).enable("table")

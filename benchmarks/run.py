@@ -464,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-output", action="store_true", help="keep the last output folders in the work folder")
     parser.add_argument("--scenarios", default=",".join(SCENARIOS),
                         help=f"which of sitegen's builds to time, cold among them [default: {','.join(SCENARIOS)}]")
-    parser.add_argument("--compare", default="", metavar="hugo,pelican",
+    parser.add_argument("--compare", default="", metavar="hugo,pelican,bare",
                         help="also time these generators' cold builds of the same archive, in turn with sitegen's "
                         "(their commands on PATH: see benchmarks/README.md)")
     args = parser.parse_args(argv)

@@ -321,7 +321,7 @@ def test_the_bare_loop_publishes_every_article_with_its_people_topics_and_commen
         names, topics = page.find_all("p")[:2]
         assert [a.get_text() for a in names.find_all("a")] == people_of(front)
         assert [a.get_text() for a in topics.find_all("a")] == front.get("topics", [])
-        assert page.select(".highlight pre")  # every generated body has a code block
+        assert page.select("pre.highlight")  # every generated body has a code block, highlighted by Pygments
         thread = yaml.safe_load((site / "content" / "articles" / slug / "comments.yaml").read_text()) \
             if (site / "content" / "articles" / slug / "comments.yaml").exists() else {}
         assert [p.get_text() for p in page.select("li > p:nth-of-type(2)")] == list(comment_texts(thread.get("comments", [])))
