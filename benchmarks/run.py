@@ -398,14 +398,24 @@ def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
                   + ("; Bare: benchmarks/bare_loop.py, the four libraries alone in one process, without pagination"
                      if any(r.scenario == other_scenario("bare") for r in others) else "") + "):", "",
                   "| articles | generator | cold wall s (median) | wall range s | CPU s | peak RSS MiB | output files "
-                  "| HTML pages | output MB | its cold ÷ sitegen's cold |",
-                  "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                  "| HTML pages | output MB | its cold ÷ sitegen's cold | round by round: median (range) |",
+                  "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        sitegen_cold = {r.size: r.runs for r in results if r.scenario == "cold"}
         for r in others:
             walls, last = [m.wall for m in r.runs], r.runs[-1]
+            rounds = round_ratios(r.runs, sitegen_cold[r.size])
             lines.append(f"| {r.size:,} | {r.scenario.split()[0]} | {r.median('wall'):.2f} | {min(walls):.2f}–{max(walls):.2f} "
                          f"| {r.median('cpu'):.2f} | {r.median('max_rss_kib') / 1024:.0f} | {last.files_total:,} | {last.pages:,} "
-                         f"| {last.bytes_total / 1e6:.0f} | {r.median('wall') / cold[r.size]:.2f} |")
+                         f"| {last.bytes_total / 1e6:.0f} | {r.median('wall') / cold[r.size]:.2f} "
+                         f"| {statistics.median(rounds):.2f} ({min(rounds):.2f}–{max(rounds):.2f}) |")
     return lines
+
+
+def round_ratios(theirs: tuple[Measurement, ...], sitegen: tuple[Measurement, ...]) -> list[float]:
+    """Their wall time ÷ sitegen's, round by round: run i of each was taken right after the
+    other's (see measure_size), on the same stretch of the machine's speed, which a ratio of
+    the medians of runs taken minutes apart does not share."""
+    return [their.wall / ours.wall for their, ours in zip(theirs, sitegen)]
 
 
 def results_block(infos, results, runs: dict[int, int], jobs: int | None, seed: int, sitegen: Sitegen,

@@ -247,6 +247,38 @@ def test_the_runner_measures_every_scenario_and_leaves_the_site_as_generated(ben
     assert not list((tmp_path / "work" / "trash").iterdir())
 
 
+def test_the_runner_times_the_bare_loop_in_turn_and_compares_round_by_round(bench_modules, tmp_path: Path):
+    """`--compare bare`, end to end: the bare loop's cold builds timed in turn with sitegen's,
+    in the comparison table with the ratio of the medians and the rounds' ratios."""
+    gen, run, harness = bench_modules
+    results = tmp_path / "RESULTS.md"
+    assert run.main(["--sizes", "6", "--runs", "2", "--scenarios", "cold", "--compare", "bare",
+                     "--work", str(tmp_path / "work"), "--write", "--results", str(results)]) == 0
+    text = results.read_text()
+    assert "--compare bare --scenarios cold" in text and "- Bare loop (bare_loop.py) on Python 3." in text
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in text.splitlines()
+            if line.startswith("| 6 | Bare |")]
+    assert len(rows) == 1 and len(rows[0]) == 11
+    row = rows[0]
+    site = tmp_path / "work" / "sites" / "n6-seed1"
+    published = sum(1 for front, _ in articles(site).values() if not front.get("draft"))
+    assert int(row[6]) == int(row[7]) > published  # every page is HTML: articles, people, topics, the archive
+    median, low, high = map(float, re.fullmatch(r"(\d+\.\d\d) \((\d+\.\d\d)–(\d+\.\d\d)\)", row[10]).groups())
+    assert 0 < low <= median <= high and float(row[9]) > 0
+
+
+def test_round_ratios_pair_the_runs_taken_in_turn(bench_modules):
+    _, run, harness = bench_modules
+
+    def runs(*walls):
+        return tuple(harness.Measurement(wall=w, cpu=w, max_rss_kib=1, files_written=0, bytes_written=0, files_total=0,
+                                         bytes_total=0, pages=0, load=0.0) for w in walls)
+
+    # Round 1 was a slow stretch for both, round 2 a fast one: each round is even.
+    assert run.round_ratios(runs(40.0, 20.0), runs(40.0, 20.0)) == [1.0, 1.0]
+    assert run.round_ratios(runs(30.0, 10.0), runs(20.0, 20.0)) == [1.5, 0.5]
+
+
 def test_reading_an_archive_through_reads_every_file_once_and_no_link(bench_modules, tmp_path: Path):
     _, run, _ = bench_modules
     (tmp_path / "a" / "b").mkdir(parents=True)
