@@ -250,7 +250,7 @@ def test_the_runner_measures_every_scenario_and_leaves_the_site_as_generated(ben
 def test_the_runner_times_the_bare_loop_in_turn_and_compares_round_by_round(bench_modules, tmp_path: Path):
     """`--compare bare`, end to end: the bare loop's cold builds timed in turn with sitegen's,
     in the comparison table with the ratio of the medians and the rounds' ratios."""
-    gen, run, harness = bench_modules
+    _, run, _ = bench_modules
     results = tmp_path / "RESULTS.md"
     assert run.main(["--sizes", "6", "--runs", "2", "--scenarios", "cold", "--compare", "bare",
                      "--work", str(tmp_path / "work"), "--write", "--results", str(results)]) == 0
@@ -354,8 +354,8 @@ def test_the_bare_loop_publishes_every_article_with_its_people_topics_and_commen
         assert [a.get_text() for a in names.find_all("a")] == people_of(front)
         assert [a.get_text() for a in topics.find_all("a")] == front.get("topics", [])
         assert page.select("pre.highlight")  # every generated body has a code block, highlighted by Pygments
-        thread = yaml.safe_load((site / "content" / "articles" / slug / "comments.yaml").read_text()) \
-            if (site / "content" / "articles" / slug / "comments.yaml").exists() else {}
+        comments_file = site / "content" / "articles" / slug / "comments.yaml"
+        thread = yaml.safe_load(comments_file.read_text()) if comments_file.exists() else {}
         assert [p.get_text() for p in page.select("li > p:nth-of-type(2)")] == list(comment_texts(thread.get("comments", [])))
         for person in people_of(front):
             listed["people/" + person].add(slug)
