@@ -373,12 +373,13 @@ def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
         "| MB written | load |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    cold = {r.size: r.median("wall") for r in results if r.scenario == "cold"}
+    cold = {r.size: r for r in results if r.scenario == "cold"}  # sitegen's, by size
     for r in results:
         if r.scenario not in SCENARIOS:
             continue
         walls = [m.wall for m in r.runs]
-        share = f"{100 * r.median('wall') / cold[r.size]:.0f} %" if cold.get(r.size) else "–"
+        cold_wall = cold[r.size].median("wall") if r.size in cold else 0
+        share = f"{100 * r.median('wall') / cold_wall:.0f} %" if cold_wall else "–"
         lines.append(
             f"| {r.size:,} | {r.scenario} | {r.median('wall'):.2f} | {min(walls):.2f}–{max(walls):.2f} | {share} "
             f"| {r.median('cpu'):.2f} | {r.median('max_rss_kib') / 1024:.0f} | {r.median('files_written'):,.0f} "
@@ -387,7 +388,7 @@ def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
     lines += ["", "| articles | people | topics | source MB | output files | HTML pages | output MB |",
               "|---:|---:|---:|---:|---:|---:|---:|"]
     for info in infos:
-        last = next(r for r in results if r.size == info.size and r.scenario == "cold").runs[-1]
+        last = cold[info.size].runs[-1]
         lines.append(f"| {info.size:,} | {info.people:,} | {info.topics:,} | {info.source_bytes / 1e6:.0f} "
                      f"| {last.files_total:,} | {last.pages:,} | {last.bytes_total / 1e6:.0f} |")
     others = [r for r in results if r.scenario not in SCENARIOS]
@@ -400,13 +401,12 @@ def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
                   "| articles | generator | cold wall s (median) | wall range s | CPU s | peak RSS MiB | output files "
                   "| HTML pages | output MB | its cold ÷ sitegen's cold | round by round: median (range) |",
                   "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        sitegen_cold = {r.size: r.runs for r in results if r.scenario == "cold"}
         for r in others:
             walls, last = [m.wall for m in r.runs], r.runs[-1]
-            rounds = round_ratios(r.runs, sitegen_cold[r.size])
+            rounds = round_ratios(r.runs, cold[r.size].runs)
             lines.append(f"| {r.size:,} | {r.scenario.split()[0]} | {r.median('wall'):.2f} | {min(walls):.2f}–{max(walls):.2f} "
                          f"| {r.median('cpu'):.2f} | {r.median('max_rss_kib') / 1024:.0f} | {last.files_total:,} | {last.pages:,} "
-                         f"| {last.bytes_total / 1e6:.0f} | {r.median('wall') / cold[r.size]:.2f} "
+                         f"| {last.bytes_total / 1e6:.0f} | {r.median('wall') / cold[r.size].median('wall'):.2f} "
                          f"| {statistics.median(rounds):.2f} ({min(rounds):.2f}–{max(rounds):.2f}) |")
     return lines
 
