@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sitegen.importer.analyse import analyse_text
 from sitegen.importer.registry import Registries, load_registries
+from sitegen.importer.segment import BODY
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
 REGISTRIES = load_registries(FIXTURES / "site")[0]
@@ -187,3 +190,118 @@ def test_a_reporter_known_to_the_registry_gets_the_registry_slug(tmp_path):
                     registries=load_registries(tmp_path)[0])
     assert "[Jordan Reyes]{person=jo-reyes}" in found.body
     assert found.unknown == ()
+
+
+@pytest.fixture(scope="module")
+def wire():
+    return analyse_text((FIXTURES / "wire_story.txt").read_bytes(), None, REGISTRIES)
+
+
+def test_menu_lines_above_the_headline_are_chrome(wire):
+    assert wire.title == "Harbor board approves ferry plan after all-night meeting"
+    assert not wire.title_derived
+    dropped = [wire.segments.lines[n - 1].strip() for n in wire.segments.numbers("chrome")]
+    assert dropped[:6] == ["Skip to main content", "World", "U.S.", "Politics", "Sports", "Sign In"]
+    assert (wire.date, wire.date_origin, wire.dateline, wire.source.site) == (
+        "2022-05-14", "text", "Port Ellis", "Valley Wire")
+
+
+def test_capitals_bylines_and_contributor_credits_give_reporters(wire):
+    assert [r.name for r in wire.reporters] == ["Nora Lindqvist", "Pete O'Hara", "Tess Moreau"]
+    assert not {"Nora Lindqvist", "Tess Moreau"} & set(people(wire))
+
+
+def test_titles_ages_and_partial_quotes(wire):
+    assert people(wire) == {"Imogen Vale": "Board Chair", "Walt Brody": "Treasurer",
+                            "Rosa Bay": "retired fisher from Long Island"}
+    assert [q.by for q in wire.quotes] == ["imogen-vale", "imogen-vale", "rosa-bay"]
+    # a list of places before a speech verb is not a speaker
+    assert not any(name in people(wire) for name in ("Cumberland", "York", "Officials"))
+
+
+def test_footer_link_lists_and_comment_widgets_are_not_the_story(wire):
+    body = wire.body
+    for furniture in ("Copyright 2022", "RELATED TOPICS", "Ferries", "Local government",
+                      "Sort by", "Reply", "Terms of Use", "Privacy Policy"):
+        assert furniture not in body
+    assert "contributed to this report" in body
+
+
+def test_comments_as_widgets_show_them_author_above_time(wire):
+    assert wire.reported_count == 3
+    first, second = wire.comments
+    assert (first.author, first.date, first.text) == (
+        "harbor_watcher", "3 hours ago", "Finally some good news for the islands.")
+    assert (second.author, second.date) == ("Ed K.", "2 hours ago")
+    assert [(r.author, r.text) for r in second.replies] == [
+        ("harbor_watcher", "@Ed K. the state grant covers replacements.")]
+
+
+def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
+    found = analyse_text((FIXTURES / "blog_post.txt").read_bytes(), None, REGISTRIES)
+    assert found.title == "Library extends summer hours for students"
+    assert (found.date, [r.name for r in found.reporters]) == ("2020-08-02", ["Kit Marlowe"])
+    assert people(found) == {"Ana Paredes": "Library director"}
+    for furniture in ("Home | News", "Share this", "Like this", "Like Loading", "Related"):
+        assert furniture not in found.body
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("Jo Whitcomb", "My kids live at that library in July."), ("Marcus", "Thank you, Ms. Paredes!")]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By JANE DOE and JOHN ROE, Associated Press", ["Jane Doe", "John Roe"]),
+    ("By Jane Doe, Political Editor", ["Jane Doe"]),
+    ("Posted on June 12, 2021 by Sam Rivera", ["Sam Rivera"]),
+    ("Reporting by Ann Lee; Editing by Bo Chan", ["Ann Lee"]),
+    ("Words by Zoë O’Connor-Smith", ["Zoë O’Connor-Smith"]),
+    ("By NGUYỄN THỊ LAN & José Ñúñez", ["Nguyễn Thị Lan", "José Ñúñez"]),
+    ("By the end of the day, nothing had changed.", []),
+])
+def test_bylines(line, names):
+    from sitegen.importer.metadata import byline_names
+    from sitegen.importer.rules import generic_rules
+    assert byline_names(line, generic_rules()) == names
+
+
+def test_accented_names_are_people():
+    found = analyse("MADRID — The plan passed on a narrow vote after a long night of debate.\n\n"
+                    "\u201cWe will keep going,\u201d said José Ñúñez, a councillor from the north.\n\n"
+                    "Zoë O’Connor-Smith, a teacher, said the vote was close.\n")
+    assert people(found) == {"José Ñúñez": "councillor from the north", "Zoë O’Connor-Smith": "teacher"}
+
+
+OUTLETS = sorted((FIXTURES / "outlets").glob("*.txt"))
+
+
+def _thread(comments, parent=None):
+    for comment in comments:
+        yield {"author": comment.author, "reply_to": parent, "text": comment.text}
+        yield from _thread(comment.replies, comment.author)
+
+
+@pytest.mark.parametrize("capture", OUTLETS, ids=[p.stem for p in OUTLETS])
+def test_captures_of_other_outlets(capture):
+    """Ten synthetic captures in the shapes of other outlets' pages (wire, blog, tabloid, local
+    TV, magazine, business wire, metro paper, column, breaking news, accented names with CRLF),
+    each with what an editor would read off it."""
+    want = yaml.safe_load(capture.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
+    found = analyse_text(capture.read_bytes(), None, REGISTRIES)
+    assert (found.title, found.title_derived) == (want["title"], False)
+    assert (found.date, found.dateline) == (want["date"], want["dateline"])
+    assert [r.name for r in found.reporters] == want["reporters"]
+    assert set(people(found)) == set(want["people"])
+    for name, role in people(found).items():  # the role as the text words it, or part of it
+        assert (role or "") in (want["people"][name] or ""), name
+    assert not set(want["not_people"]) & set(people(found))
+    body_lines = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(BODY)}
+    text = " ".join(_plain(line) for line in found.body.split("\n"))
+    assert [s for s in want["body_contains"] if s not in text] == []
+    assert [s for s in want["body_leaves_out"] if s.strip() in body_lines] == []
+    comments = sorted((c["author"] or "", c["reply_to"] or "", c["text"][:20]) for c in _thread(found.comments))
+    assert comments == sorted((c["author"] or "", c["reply_to"] or "", c["text_start"][:20]) for c in want["comments"])
+    assert found.reported_count == want["reported_count"]
+
+
+def _plain(markdown_line: str) -> str:
+    """A body line as a reader sees it: annotation spans and escapes taken off."""
+    return re.sub(r"\]\{[^}]*\}", "", markdown_line).replace("[", "").replace("\\", "")

@@ -6,22 +6,22 @@ lines into roles, read the header, find people and quotes, annotate the body, re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import metadata as meta
 from .annotate import body_spans, render_body
-from .comments import Comment, parse_comments
+from .comments import Comment, all_lines, parse_comments
 from .metadata import Reporter
 from .names import Matcher, slugify
 from .people import Person, find_cast
 from .quotes import Quote, find_quotes
 from .registry import Registries
 from .rules import Rules, generic_rules, line_matches
-from .segment import BODY, COMMENT, HEADING, TITLE, Segments, decode, segment, split_lines
+from .segment import BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_lede, segment, split_lines
 from .textutil import Line
 from .topics import find_topics
 
-HEADER_WORDS = 12             # a body line this short before the lede is header (byline, date)
+LEDE_WINDOW = 8               # body lines (bylines, dates, captions) searched for the lede
 
 
 class NoArticle(ValueError):
@@ -92,6 +92,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     quotes = find_quotes(body, cast, rules)
     date, origin = _date(url, page, body[:lede_index], body, rules)
     comments, reported = _comments(segments, comment_lines, rules)
+    segments = _unclaimed_as_chrome(segments, comments)
     site = (dateline.site if dateline else None) or page.site
     return Analysis(
         title=title or meta.derive_title(lede),
@@ -140,11 +141,11 @@ def _probe_dateline(lines: tuple[str, ...], rules: Rules) -> meta.Dateline | Non
 
 def _lede_index(body: list[Line], rules: Rules) -> int:
     """The first paragraph of the story: the dateline's line, else the first long line."""
-    for index, line in enumerate(body[:4]):
+    for index, line in enumerate(body[:LEDE_WINDOW]):
         if meta.find_dateline(line.text.strip(), rules):
             return index
-    for index, line in enumerate(body[:4]):
-        if len(line.text.split()) > HEADER_WORDS:
+    for index, line in enumerate(body[:LEDE_WINDOW]):
+        if is_lede(line.text, rules):
             return index
     return 0
 
@@ -176,6 +177,15 @@ def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):
     numbered = [(n, segments.lines[n - 1] if segments.roles[n - 1] == COMMENT else "")
                 for n in range(heading[0] + 1, len(segments.lines) + 1)]
     return parse_comments(numbered, rules), segments.reported_count
+
+
+def _unclaimed_as_chrome(segments: Segments, comments: tuple[Comment, ...]) -> Segments:
+    """Comment-section lines that no comment took (a widget's title above the first comment)
+    are chrome, so that every line still has exactly one role."""
+    claimed = all_lines(comments)
+    roles = tuple(CHROME if role == COMMENT and n not in claimed else role
+                  for n, role in enumerate(segments.roles, 1))
+    return replace(segments, roles=roles) if roles != segments.roles else segments
 
 
 def _extracted_comments(lines: tuple[str, ...], rules: Rules):

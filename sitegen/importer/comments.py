@@ -1,7 +1,8 @@
 """Reader comments, separated from the article: numbered items, replies, authors, sign-offs.
 
 A numbered line ("  1. ...") starts a comment; a deeper-indented number under it is a reply.
-"Name says:" names the author (and starts a comment when the page has no numbers). Other lines
+"Name says:" names the author (and starts a comment when the page has no numbers), and so does a
+short line right above a date ("JohnQ" over "2 hours ago", as comment widgets show). Other lines
 continue the comment above them, so sign-offs stay with their comment. A section with neither
 numbers nor author lines is read as one comment per paragraph.
 """
@@ -11,8 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .rules import Rules, line_matches
+from .rules import Rules, line_matches, name_phrase
 
+MAX_AUTHOR_WORDS = 5
+# "1. Frank Ostrowski — Easy to say ...": a numbered comment that opens with its author.
+DASHED = re.compile(r"(?P<name>[^—–]{1,60}?)[ \u00a0]+[—–][ \u00a0]+(?P<text>.+)")
+HANDLE = re.compile(r"@?[\w.-]*(?:\d|_)[\w.-]*")  # guest_4471, truthseeker99
+REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|▶|»)[ \u00a0]*")
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
 NUMBER = re.compile(r"(?P<indent>\s*)(?P<number>\d{1,4})[.)]\s+(?P<rest>.*)")
 
 
@@ -46,12 +53,21 @@ class _Draft:
 
 def parse_comments(numbered_lines: list[tuple[int, str]], rules: Rules) -> tuple[Comment, ...]:
     """Comments from the comment section's lines ((number, text); blank lines included)."""
-    structured = any(NUMBER.match(t) or line_matches(rules.comment_author, t)
-                     for _, t in numbered_lines)
+    dated_authors = _dated_authors(numbered_lines, rules)
+    structured = bool(dated_authors) or any(NUMBER.match(t) or line_matches(rules.comment_author, t)
+                                            for _, t in numbered_lines)
+    # Without numbers, "says:" lines or dates, a paragraph may still open with its author's
+    # name on a line of its own, as comment plugins show it ("Ray Delgado" over the text).
+    headed = set() if structured else _named_paragraphs(numbered_lines, rules)
     roots: list[_Draft] = []
     stack: list[_Draft] = []
     expect_date = False
-    for number, text in numbered_lines:
+    for index, (number, text) in enumerate(numbered_lines):
+        if index in dated_authors or index in headed:
+            draft = _start_by(roots, stack, _indent(text), text.strip(), rules)
+            draft.lines.append(number)
+            expect_date = index in dated_authors
+            continue
         if not text.strip():
             for draft in stack[-1:]:
                 draft.open_paragraph = False
@@ -62,13 +78,19 @@ def parse_comments(numbered_lines: list[tuple[int, str]], rules: Rules) -> tuple
         numbered = NUMBER.match(text)
         body = numbered.group("rest") if numbered else text.strip()
         author = line_matches(rules.comment_author, body)
+        if structured and not roots and not (numbered or author) and not SENTENCE_END.search(body):
+            continue  # a widget's title or the site's name above the first comment: not a comment
         if numbered or author or not stack:
             draft = _start(roots, stack, indent)
             expect_date = False
         else:
             draft = stack[-1]
+        named = DASHED.fullmatch(body) if numbered and not author else None
+        if named and _is_author_name(named.group("name"), rules):
+            draft.author = _author(named.group("name"), rules)
+            body = named.group("text")
         if author:
-            draft.author = author.group("author").strip()
+            draft.author = _author(author.group("author"), rules)
             draft.date = (author.groupdict().get("date") or "").strip() or None
             draft.lines.append(number)
             expect_date = draft.date is None
@@ -79,7 +101,91 @@ def parse_comments(numbered_lines: list[tuple[int, str]], rules: Rules) -> tuple
         else:
             draft.add_text(body, number)
             expect_date = False
-    return tuple(_freeze(d, f"c{i}") for i, d in enumerate(roots, 1))
+    return tuple(_freeze(d, f"c{i}") for i, d in enumerate(_threaded_by_mentions(roots), 1))
+
+
+def _threaded_by_mentions(roots: list[_Draft]) -> list[_Draft]:
+    """A comment that opens by naming an earlier commenter ("@MargaretH Not on top of ...",
+    "Ray Delgado the roundabout money ...") is a reply to that commenter's latest comment, as
+    pages that show no nesting mean it."""
+    threaded: list[_Draft] = []
+    for draft in roots:
+        text = draft.paragraphs[0][0] if draft.paragraphs and draft.paragraphs[0] else ""
+        named = [d for d in _all_drafts(threaded) if d.author and re.match(
+            rf"@?{re.escape(d.author)}\b(?![’'])", text) and text[len(d.author):].strip()]
+        if named and draft.author != named[-1].author:
+            named[-1].replies.append(draft)
+        else:
+            threaded.append(draft)
+    return threaded
+
+
+def _all_drafts(drafts: list[_Draft]) -> list[_Draft]:
+    """The comments and all their replies, in reading order."""
+    return [d for draft in drafts for d in (draft, *_all_drafts(draft.replies))]
+
+
+def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules) -> set[int]:
+    """Indexes of the lines that name a comment's author by standing right above its date: a
+    name or a handle, short and without a full stop ("JohnQ" over "2 hours ago")."""
+    found = set()
+    for index, ((_, text), (_, below)) in enumerate(zip(numbered_lines, numbered_lines[1:])):
+        words = text.split()
+        if (words and len(words) <= MAX_AUTHOR_WORDS and not SENTENCE_END.search(text)
+                and not NUMBER.match(text) and not line_matches(rules.comment_date, text)
+                and below.strip() and line_matches(rules.comment_date, below)):
+            found.add(index)
+    return found
+
+
+def _named_paragraphs(numbered_lines: list[tuple[int, str]], rules: Rules) -> set[int]:
+    """Indexes of the first lines of paragraphs that are only a name, with the text below."""
+    found = set()
+    for index, (_, text) in enumerate(numbered_lines[:-1]):
+        starts = index == 0 or not numbered_lines[index - 1][1].strip()
+        if starts and numbered_lines[index + 1][1].strip() and _is_author_name(text, rules):
+            found.add(index)
+    return found
+
+
+def _is_author_name(text: str, rules: Rules) -> bool:
+    """A person's name ("Ray Delgado", "Keith O."), a handle ("guest_4471"), or "Anonymous"."""
+    text = text.strip()
+    if text.lower() in rules.anonymous_authors or HANDLE.fullmatch(text):
+        return True
+    return re.fullmatch(name_phrase(rules.name_particles, MAX_AUTHOR_WORDS), text) is not None and " " in text
+
+
+def _author(text: str, rules: Rules) -> str | None:
+    text = text.strip()
+    return None if text.lower() in rules.anonymous_authors else text
+
+
+def _start_by(roots: list[_Draft], stack: list[_Draft], indent: int, author: str, rules: Rules) -> _Draft:
+    """A comment opened by its author's line; "Ben Hollis → Mae Okonkwo" is a reply to Mae
+    Okonkwo's latest comment when there is one."""
+    name, to = author, ""
+    arrow = REPLY_ARROW.search(author)
+    if arrow:
+        name, to = author[:arrow.start()], author[arrow.end():].strip()
+    path = _path_to_latest(roots, to) if to else None
+    if path:
+        stack[:] = path
+        indent = path[-1].indent + 1
+    draft = _start(roots, stack, indent)
+    draft.author = _author(name, rules)
+    return draft
+
+
+def _path_to_latest(drafts: list[_Draft], author: str) -> list[_Draft] | None:
+    """The chain of comments down to the latest one by ``author``."""
+    for draft in reversed(drafts):
+        below = _path_to_latest(draft.replies, author)
+        if below:
+            return [draft, *below]
+        if draft.author == author:
+            return [draft]
+    return None
 
 
 def _start(roots: list[_Draft], stack: list[_Draft], indent: int) -> _Draft:

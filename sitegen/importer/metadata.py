@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .names import slugify
-from .rules import Rules
+from .rules import Rules, line_matches, name_phrase
 from .textutil import Line, sentences
 
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MAX_TITLE_WORDS = 20
 SHORT_TITLE_WORDS = 12
+DATE_LINE_WORDS = 15    # a line opening with a full date and no longer than this dates the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +72,10 @@ def url_date(url: str | None) -> str | None:
 
 
 def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, int] | None:
-    """A full date in the header lines or in a "Published ..." line, with its line number."""
-    lines = header + [line for line in body if rules.published_line.search(line.text)]
+    """A full date in the header lines, in a "Published ..." line or at the start of a short line
+    ("February 2, 2024 · 14 min read"), with its line number."""
+    lines = header + [line for line in body if rules.published_line.search(line.text)
+                      or opens_with_date(line.text, rules)]
     for line in lines:
         for pattern in rules.full_dates:
             match = pattern.search(line.text)
@@ -80,6 +83,13 @@ def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, 
             if iso:
                 return iso, line.number
     return None
+
+
+def opens_with_date(text: str, rules: Rules) -> bool:
+    """A short line that starts with a full date ("February 2, 2024 · 14 min read")."""
+    text = text.strip()
+    return len(text.split()) <= DATE_LINE_WORDS and any(
+        (m := p.match(text)) is not None and _date_from(m) for p in rules.full_dates)
 
 
 def date_hints(lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
@@ -105,16 +115,52 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
-    """Reporters named by in-text credits ("KCAL9's Brittney Hopper reports"), once each."""
+    """Reporters named by bylines ("By JANE DOE and JOHN ROE") and in-text credits ("KCAL9's
+    Brittney Hopper reports"), once each, bylines first."""
     found: dict[str, Reporter] = {}
+    for line in lines:
+        for name in byline_names(line.text, rules):
+            found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
         for pattern in rules.reporter_credits:
             for match in pattern.finditer(line.text):
                 name = match.group("name")
                 station = match.groupdict().get("station")
-                if slugify(name) not in found:
-                    found[slugify(name)] = Reporter(name, station, line.number)
+                found.setdefault(slugify(name), Reporter(name, station, line.number))
     return list(found.values())
+
+
+WHERE = re.compile(r"[ \u00a0]+in[ \u00a0]+[A-Z].*$")
+BYLINE_SEPARATOR = re.compile(r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:and|AND|&)[ \u00a0]+")
+MAX_NAME_WORDS = 4
+
+
+def byline_names(line: str, rules: Rules) -> list[str]:
+    """The names a byline line gives, in normal capitals; [] when the line is not a byline.
+    Parts that are not names ("Associated Press", "Political Editor") are left out."""
+    match = line_matches(rules.bylines, line)
+    if not match:
+        return []
+    names = []
+    for part in BYLINE_SEPARATOR.split(match.group("names").strip()):
+        part = WHERE.sub("", part)  # "Priya Ramaswamy in Mercer Falls"
+        name = " ".join(_normal_capitals(word) for word in part.split())
+        if _is_name(name, rules):
+            names.append(name)
+    return names
+
+
+def _normal_capitals(word: str) -> str:
+    """JANE -> Jane, O'NEIL -> O'Neil, SMITH-JONES -> Smith-Jones, ÅSA -> Åsa; others as written."""
+    if not (word.isupper() and sum(c.isalpha() for c in word) > 1):
+        return word
+    return re.sub(r"(^|['’-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word.lower())
+
+
+def _is_name(text: str, rules: Rules) -> bool:
+    words = text.split()
+    return (2 <= len(words) <= MAX_NAME_WORDS and re.fullmatch(name_phrase(rules.name_particles), text) is not None
+            and not any(w.lower() in rules.not_name_words or w.lower() in rules.title_words for w in words))
 
 
 def url_slug(url: str | None) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .registry import Entry
-from .rules import NAME_TOKEN, Rules, name_phrase
+from .rules import NAME_TOKEN, WORD_START, Rules, name_phrase
 
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SLUG = 80
@@ -36,9 +36,14 @@ def slugify(text: str) -> str:
     return slug
 
 
+# Capitalised phrases are read whole up to this many words, so that a name after a long title
+# ("Springfield City Council President Dana Whitfield") is found after the title.
+PHRASE_WORDS = 8
+
+
 @cache
 def _phrase_regex(particles: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w’'-]){name_phrase(particles)}(?![\w-])")
+    return re.compile(rf"{WORD_START}{name_phrase(particles, PHRASE_WORDS)}(?![\w-])")
 
 
 def candidates(line: str, rules: Rules) -> list[Candidate]:
@@ -47,9 +52,15 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
     for match in _phrase_regex(rules.name_particles).finditer(line):
         words = match.group(0).replace("\u00a0", " ").split(" ")
         start = match.start()
-        while words and (words[0].lower() in rules.name_stopwords
-                         or words[0].lower() in rules.title_words):
+        while words and (words[0].lower() in rules.name_stopwords or words[0].lower() in rules.title_words
+                         or words[0].lower() in rules.honorifics):
             start += len(words.pop(0)) + 1
+        # "Council President Dana Whitfield": the name is what follows the last title word.
+        titles = [i for i, word in enumerate(words[:-1]) if word.lower() in rules.title_words]
+        if titles:
+            for word in words[:titles[-1] + 1]:
+                start += len(word) + 1
+            words = words[titles[-1] + 1:]
         if words:
             found.append(Candidate(start, match.end(), " ".join(words), match.start()))
     return found
@@ -81,7 +92,7 @@ class Matcher:
                 self.by_form.setdefault(form.lower(), set()).add(entry.slug)
         forms = sorted({f for e in people for f in (e.name, *e.aliases)}, key=len, reverse=True)
         alternatives = "|".join(re.escape(f) for f in forms)
-        self.regex = re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w-])") if forms else None
+        self.regex = re.compile(rf"{WORD_START}(?:{alternatives})(?![\w-])") if forms else None
 
     def lookup(self, name: str) -> set[str]:
         """Slugs of the registry people with this name or alias (several means ambiguous)."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from .names import (Candidate, Matcher, candidates, close_spelling, could_be_person,
                     is_single_name, slugify)
 from .registry import Entry
-from .roles import role_after, role_before, speaks
-from .rules import Rules
+from .roles import AGE, role_after, role_before, speaks
+from .rules import WORD_START, Rules
 from .textutil import Line, at_sentence_start, word_spans
 
 
@@ -72,6 +72,8 @@ class _State:
         self.notes: list[tuple[int, str]] = []
         self.full_names: dict[str, str] = {}   # lower-case name -> slug, for surnames later
         self.counts: dict[str, int] = {}
+        self.places: dict[int, list[tuple[int, int]]] = {}  # line -> spans naming places, organisations
+        self.first_names: dict[str, set[str]] = {}  # first name -> slugs, for "Sir Desmond" later
 
     def scan_names(self, line: Line) -> None:
         found = candidates(line.text, self.rules)
@@ -99,8 +101,15 @@ class _State:
             self._add(line, candidate.start, candidate.end, reporter, candidate.name)
         elif len(slugs) == 1:
             self._registry_hit(line, candidate.start, candidate.end, candidate.name)
-        elif could_be_person(candidate.name, self.rules) and self._has_evidence(line, candidate):
+        elif (could_be_person(candidate.name, self.rules) and self._has_evidence(line, candidate)
+              or self._has_age(line, candidate)):
             self._add(line, candidate.start, candidate.end, slugify(candidate.name), candidate.name)
+        elif len(candidate.name.split()) > 1 and not could_be_person(candidate.name, self.rules):
+            # "South Dakota", "Valley Wire": none of its words is a person on its own either
+            self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
+
+    def _inside_a_place(self, number: int, start: int) -> bool:
+        return any(begin <= start < end for begin, end in self.places.get(number, ()))
 
     def _has_evidence(self, line: Line, candidate: Candidate) -> bool:
         text = line.text
@@ -110,12 +119,29 @@ class _State:
             return True
         if role_before(text, candidate.start, self.rules):
             return True
-        return self._count(candidate.name.split()[-1]) > self._count(candidate.name)
+        words = candidate.name.split()
+        # News writing names a person in full once, then by last name (or, in features and
+        # under a title such as "Sir", by first name) when they speak again.
+        return (self._count(words[-1]) > self._count(candidate.name)
+                or len(words) > 1 and self._speaks_alone(words[0]))
+
+    def _speaks_alone(self, word: str) -> bool:
+        """The word stands alone somewhere as who speaks ("Walt says later")."""
+        return any(speaks(self.text, m.start(), m.end(), self.rules, strict=True)
+                   for m in re.finditer(rf"{WORD_START}{re.escape(word)}(?![\w-])", self.text))
+
+    def _has_age(self, line: Line, candidate: Candidate) -> bool:
+        """A name of two words or more followed by an age is a person's, even with a word that
+        usually names a place ("Evelyn Park, 71"), unless it starts with such a word."""
+        words = candidate.name.split()
+        return (len(words) >= 2 and AGE.match(line.text, candidate.end) is not None
+                and words[0].lower() not in self.rules.not_name_words
+                and words[0].lower() not in self.rules.title_words)
 
     def _count(self, words: str) -> int:
         """How often words occur in the body as whole words (counted once per phrase)."""
         if words not in self.counts:
-            pattern = rf"(?<![\w’'-]){re.escape(words)}(?![\w-])"
+            pattern = rf"{WORD_START}{re.escape(words)}(?![\w-])"
             self.counts[words] = len(re.findall(pattern, self.text))
         return self.counts[words]
 
@@ -130,6 +156,7 @@ class _State:
             self.people[slug] = Person(slug, previous.name, role, previous.known or known)
         if len(name.split()) > 1:
             self.full_names[name.lower()] = slug
+            self.first_names.setdefault(name.split()[0], set()).add(slug)
         speaker = speaks(text, start, end, self.rules)
         occurrence = Occurrence(line.number, start, end, slug, speaker)
         self.occurrences[(line.number, start)] = occurrence
@@ -144,7 +171,13 @@ class _State:
             if word in surnames:
                 self._add(line, start, end, surnames[word], self.people[surnames[word]].name
                           if surnames[word] in self.people else word)
-            elif speaks(line.text, start, end, self.rules):
+            elif len(self.first_names.get(word, ())) == 1 and (
+                    _word_before(line.text, start) in self.rules.honorifics
+                    or speaks(line.text, start, end, self.rules, strict=True)):
+                slug = next(iter(self.first_names[word]))  # "Sir Desmond said", "Walt says"
+                self._add(line, start, end, slug, self._name(slug))
+            elif speaks(line.text, start, end, self.rules, strict=True) and not _names_a_thing(
+                    line.text, start, self.rules) and not self._inside_a_place(line.number, start):
                 self._single_speaker(line, start, end, word, surnames)
 
     def _covered(self, number: int, start: int, end: int) -> bool:
@@ -173,6 +206,16 @@ class _State:
             for person_name in (self._name(slug), name.title()):
                 owners.setdefault(person_name.split()[-1], set()).add(slug)
         return {word: slugs.pop() for word, slugs in owners.items() if len(slugs) == 1}
+
+
+def _word_before(text: str, start: int) -> str:
+    return text[:start].rstrip(" \u00a0").rsplit(" ", 1)[-1].lower()
+
+
+def _names_a_thing(text: str, start: int, rules: Rules) -> bool:
+    """A lone capitalised word after "in", "at", "the" ... names a place or a thing ("officials
+    in Marin", "told the Ledger")."""
+    return _word_before(text, start) in rules.before_things
 
 
 def _inside_longer(start: int, end: int, found: list[Candidate]) -> bool:

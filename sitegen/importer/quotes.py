@@ -1,4 +1,5 @@
-"""Direct quotes and who said them: `“…,” said X`, `X said: “…”`, `“…,” she said`.
+"""Direct quotes and who said them: `“…,” said X`, `X said: “…”`, `“…,” she said`, and
+partial quotes in reported speech, `X said that the plan “…”`.
 
 A quote is marked only when the text attributes it (a speech verb next to it); its speaker is
 the person named in the attribution, or for "he"/"she"/"they" the one person who spoke in the
@@ -47,6 +48,13 @@ def _before(verbs: frozenset[str]) -> re.Pattern[str]:
                       rf"[^.;!?“”\"]{{0,60}}?[,:]{SPACE}*$")
 
 
+@cache
+def _before_that(verbs: frozenset[str]) -> re.Pattern[str]:
+    """A partial quote in reported speech: `Cho said in a statement that the plan “…”`."""
+    return re.compile(rf"(?P<who>[^.;!?“”\",]{{1,100}}?){SPACE}+(?:{verbs_pattern(verbs)})\b"
+                      rf"[^.;!?“”\"]{{0,60}}?{SPACE}that{SPACE}[^.;!?“”\"]{{0,80}}$")
+
+
 def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...]:
     by_line: dict[int, list[Occurrence]] = {}
     for occurrence in cast.occurrences:
@@ -76,9 +84,10 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         match = pattern.match(text, end)
         if match and len(match.group("who").split()) <= MAX_SPEAKER_WORDS:
             return match.start("who"), match.end("who")
-    match = _before(verbs).search(text[:start])
-    if match:
-        return match.start("who"), match.end("who")
+    for pattern in (_before(verbs), _before_that(verbs)):
+        match = pattern.search(text[:start])
+        if match:
+            return match.start("who"), match.end("who")
     return None
 
 

@@ -9,6 +9,8 @@ from .rules import Rules
 from .textutil import SPACE, verbs_pattern
 
 ARTICLES = ("a", "an", "the")
+# An age between commas right after a name ("Evelyn Park, 71, a retired teacher"): a person.
+AGE = re.compile(rf",{SPACE}*\d{{1,3}}(?=,|{SPACE}*$|[.;])")
 MAX_ROLE_WORDS = 12
 # Text that may follow a name spoken of by a verb before it ("said Kelly." / "says X, a ...").
 NAME_ENDS = re.compile(r"['’]?s?\s*(?:[,.;:!?“”\"]|$)")
@@ -27,17 +29,28 @@ def _speech_before(verbs: frozenset[str]) -> re.Pattern[str]:
         re.IGNORECASE)
 
 
-def speaks(text: str, start: int, end: int, rules: Rules) -> bool:
-    """The name at text[start:end] is who speaks: "X, a ..., said" or "says ..., X."."""
-    if _speech_after(rules.speech_verbs).match(text, end):
+def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) -> bool:
+    """The name at text[start:end] is who speaks: "X, a ..., said" or "says ..., X.".
+    ``strict`` (for a lone word) wants the verb right after it, or after an aside that starts
+    in lower case ("Kelly, who attended, said"), not after a list ("Marin, Sonoma and Napa
+    counties announced")."""
+    after = _speech_after(rules.speech_verbs).match(text, end)
+    if after and (not strict or _plain_aside(after.group(0))):
         return True
     return bool(_speech_before(rules.speech_verbs).search(text[:start])
                 and NAME_ENDS.match(text, end))
 
 
+def _plain_aside(speech: str) -> bool:
+    """The speech verb follows at once, or after an aside in lower case that is not a pronoun
+    (in "Dakota, it said" the pronoun speaks, not the word before it)."""
+    return not speech.startswith(",") or re.match(
+        rf",{SPACE}*(?!(?:it|he|she|they|we|you|i){SPACE})[a-z0-9]", speech) is not None
+
+
 def role_after(text: str, end: int, rules: Rules) -> str | None:
     """The appositive after a name: its role, "" when it gives none ("who ..."), else None."""
-    match = re.compile(rf",{SPACE}+([^,.;:!?“”\"()]{{2,160}})").match(text, end)
+    match = re.compile(rf"(?:{AGE.pattern})?,{SPACE}+([^,.;:!?“”\"()]{{2,160}})").match(text, end)
     if not match:
         return None
     segment = re.split(rf"{SPACE}+(?:{verbs_pattern(rules.speech_verbs)})\b", match.group(1))[0]
@@ -74,6 +87,8 @@ def _title_run(before: str, rules: Rules) -> str | None:
             break
         run.insert(0, token)
     words = _trim(run, rules)
+    if all(w.lower() in rules.honorifics for w in words):
+        return None  # "Mr", "Sir": a courtesy, not a role
     return " ".join(words) if words else None
 
 

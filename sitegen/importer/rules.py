@@ -13,8 +13,21 @@ from importlib import resources
 
 import yaml
 
-# A word of a person's name: "Pell", "O’Brien", "McDonald", "Jean-Luc", or an initial "J.".
-NAME_TOKEN = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
+
+def _letters(test) -> str:
+    """The letters of the Latin, Greek and Cyrillic blocks passing ``test``, for a character class
+    (Python's re has no \\p{Lu}): names are written "José Ñúñez", "Zoë", "Nguyễn Thị Lan"."""
+    blocks = ((0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
+    return "".join(chr(c) for start, end in blocks for c in range(start, end) if test(chr(c)))
+
+
+UPPER = "A-Z" + _letters(str.isupper)
+LOWER = "a-z" + _letters(str.islower)
+# A word of a person's name: "Pell", "O’Brien", "McDonald", "Jean-Luc", "Ñúñez", or an initial "J.".
+NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’]|D['’])?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?|[{UPPER}]\.)"
+# Where a word starts: not inside another word. An apostrophe is inside a word only after a
+# letter ("O'Brien"); otherwise it is an opening quote ("'Haddleston Garden Town will ...'").
+WORD_START = r"(?<![\w-])(?<!\w['’])"
 # A call sign or outlet short name: "KCAL9", "CBS2", "CNN", "KTLA5".
 STATION = r"(?P<station>[A-Z][A-Za-z]*\d+[A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)"
 
@@ -22,6 +35,8 @@ STATION = r"(?P<station>[A-Z][A-Za-z]*\d+[A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)"
 @dataclass(frozen=True, slots=True)
 class Rules:
     chrome: tuple[re.Pattern[str], ...]
+    link_list_headings: tuple[re.Pattern[str], ...]
+    bylines: tuple[re.Pattern[str], ...]
     comments_heading: tuple[re.Pattern[str], ...]
     comment_author: tuple[re.Pattern[str], ...]
     comment_date: tuple[re.Pattern[str], ...]
@@ -37,16 +52,19 @@ class Rules:
     name_particles: frozenset[str]
     appositive_no_role: frozenset[str]
     role_modifiers: frozenset[str]
+    before_things: frozenset[str]
+    anonymous_authors: frozenset[str]
+    honorifics: frozenset[str]
 
     def with_chrome(self, patterns: tuple[re.Pattern[str], ...]) -> Rules:
         """These rules plus an outlet's own chrome patterns."""
         return replace(self, chrome=self.chrome + patterns)
 
 
-def name_phrase(particles: frozenset[str]) -> str:
-    """A regex for a capitalised name of one to five words, particles allowed inside."""
+def name_phrase(particles: frozenset[str], words: int = 5) -> str:
+    """A regex for a capitalised name of one to ``words`` words, particles allowed inside."""
     particle = "|".join(sorted(map(re.escape, particles)))
-    return rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:{particle})[ \u00a0])?{NAME_TOKEN}){{0,4}}"
+    return rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:{particle})[ \u00a0])?{NAME_TOKEN}){{0,{words - 1}}}"
 
 
 def compile_line_pattern(pattern: str) -> re.Pattern[str]:
@@ -74,13 +92,15 @@ def generic_rules() -> Rules:
 def build_rules(data: dict) -> Rules:
     words = {key: frozenset(w.lower() for w in data[key]) for key in (
         "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
-        "appositive_no_role", "role_modifiers")}
+        "appositive_no_role", "role_modifiers", "before_things", "anonymous_authors", "honorifics")}
     name = name_phrase(words["name_particles"])
     credits = tuple(
         re.compile(p.replace("{station}", STATION).replace("{name}", f"(?P<name>{name})"))
         for p in data["reporter_credits"])
     return Rules(
         chrome=_compile_all(data["chrome"]),
+        link_list_headings=_compile_all(data["link_list_headings"]),
+        bylines=_compile_all(data["bylines"]),
         comments_heading=_compile_all(data["comments_heading"]),
         comment_author=_compile_all(data["comment_author"]),
         comment_date=_compile_all(data["comment_date"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .metadata import byline_names, opens_with_date
 from .rules import Rules, line_matches
 
 BOM = "\ufeff"
@@ -18,6 +19,10 @@ BLANK, TITLE, BODY, CHROME, HEADING, COMMENT = (
 NUMBERED = re.compile(r"\s*\d{1,4}[.)]\s+\S")
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
+MENU_WORDS = 4          # a menu item or section name has at most this many words
+HEADER_WORDS = 12       # a line this short before the lede is header (byline, date), not story
+MAX_LINKS = 12          # a list of related links or tags has at most this many items
+COUNT_LOOKAHEAD = 4     # lines below a heading without a count searched for one with a count
 
 
 class DecodeError(ValueError):
@@ -64,11 +69,18 @@ def split_lines(text: str) -> tuple[str, ...]:
 def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True) -> Segments:
     """The role of each line; find_title=False when the headline is known from elsewhere."""
     chrome = [bool(line.strip()) and line_matches(rules.chrome, line) is not None for line in lines]
+    _mark_link_lists(lines, chrome, rules)
     heading, count = _comments_heading(lines, chrome, rules)
     end = len(lines) if heading is None else heading
     content = [n for n in range(end) if lines[n].strip() and not chrome[n]]
-    title = content[0] if (find_title and len(content) > 1
-                           and is_headline(lines[content[0]], rules)) else None
+    title = _headline(lines, content, chrome, rules) if find_title and len(content) > 1 else None
+    for n in content:
+        if title is None or n >= title:
+            break
+        # Above the headline there is only the page's furniture (section names, menus, teasers),
+        # but for the byline and date, which some layouts put first.
+        if not _is_header(lines[n], rules):
+            chrome[n] = True
     roles = []
     for n, line in enumerate(lines):
         if not line.strip():
@@ -84,6 +96,55 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True) -> Se
     return Segments(lines, tuple(roles), count)
 
 
+def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], rules: Rules) -> int | None:
+    """The headline's line, found from the first paragraph of the story (the lede) upwards.
+
+    Layouts put the headline right above the byline and date lines, or right above the lede,
+    with a subheadline or summary lines under it and the site's menus above it. So: the run of
+    headline-shaped lines right above the first byline or date line (else above the lede), up
+    to a line of chrome, and in it the first line longer than a menu item; when none is, the
+    run's last line."""
+    lede = next((i for i, n in enumerate(content) if is_lede(lines[n], rules)), len(content))
+    header = next((i for i in range(lede) if _is_header(lines[content[i]], rules)), lede)
+    run = _run_above(lines, content[:header], chrome, rules) or _run_above(lines, content[:lede], chrome, rules)
+    longer = [n for n in run if len(lines[n].split()) > MENU_WORDS]
+    return (longer or run[-1:] or [None])[0]
+
+
+def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], rules: Rules) -> list[int]:
+    """The headline-shaped lines at the end of ``before`` (content line indexes), in order,
+    with no chrome between them."""
+    run: list[int] = []
+    for n in reversed(before):
+        if run and any(chrome[m] for m in range(n + 1, run[0])):
+            break
+        if not is_headline(lines[n], rules) or _is_label(lines[n]) or _is_header(lines[n], rules):
+            break
+        run.insert(0, n)
+    return run
+
+
+def _is_header(line: str, rules: Rules) -> bool:
+    """A byline or a line saying when the article was published."""
+    return is_byline(line, rules) or bool(rules.published_line.search(line)) or opens_with_date(line, rules)
+
+
+def _is_label(line: str) -> bool:
+    """A section label or masthead in capitals ("BREAKING", "FIELD NOTES / PEOPLE")."""
+    text = line.strip()
+    return text.upper() == text and len(text.split()) <= MENU_WORDS + 1
+
+
+def is_lede(line: str, rules: Rules) -> bool:
+    """The story's first paragraph: it opens with a dateline, or it is longer than a header
+    line and not shaped like a headline (which may be long too, but ends without a full stop)."""
+    text = line.strip()
+    if _is_dateline(text, rules):
+        return True
+    words = len(text.split())
+    return words > MAX_HEADLINE_WORDS or words > HEADER_WORDS and text.rstrip("\"”’')")[-1:] in ".!?;:,"
+
+
 def is_headline(line: str, rules: Rules) -> bool:
     """A short line without sentence punctuation at the end, which is not a dateline or byline."""
     text = line.strip()
@@ -92,7 +153,26 @@ def is_headline(line: str, rules: Rules) -> bool:
         return False
     if text[-1] in ".,;:" or _is_dateline(text, rules):
         return False
-    return words[0].lower() != "by"
+    return words[0].lower() != "by" and not is_byline(text, rules)
+
+
+def is_byline(line: str, rules: Rules) -> bool:
+    return bool(byline_names(line, rules))
+
+
+def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
+    """A heading over a list of links, and the list: the lines right under it shaped like
+    headlines or tags (no full stop at the end), up to a comments heading."""
+    for n, line in enumerate(lines):
+        if not line.strip() or not line_matches(rules.link_list_headings, line):
+            continue
+        chrome[n] = True
+        for below in range(n + 1, min(n + 1 + MAX_LINKS, len(lines))):
+            text = lines[below].strip()
+            if (not text or len(text.split()) > MAX_HEADLINE_WORDS or text[-1] in ".!?:"
+                    or line_matches(rules.comments_heading, text)):
+                break
+            chrome[below] = True
 
 
 def _is_dateline(text: str, rules: Rules) -> bool:
@@ -101,20 +181,45 @@ def _is_dateline(text: str, rules: Rules) -> bool:
 
 
 def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
-    """The line that starts the reader comments, and the count it reports."""
+    """The line that starts the reader comments, and the count it reports. A heading without a
+    count ("Join the conversation") gives way to one with a count a few lines below ("4
+    Comments"); the lines between are then chrome or comments."""
     seen_text = False
     for n, line in enumerate(lines):
         match = line_matches(rules.comments_heading, line) if seen_text else None
-        if match and (match.groupdict().get("count") or _comment_follows(lines, n + 1, rules)):
-            count = match.groupdict().get("count")
-            return n, int(count) if count else None
+        if match and match.groupdict().get("count"):
+            return n, int(match.group("count"))
+        if match and _comment_follows(lines, chrome, n + 1, rules):
+            for below in _next_lines(lines, [False] * len(lines), n + 1, COUNT_LOOKAHEAD):
+                counted = line_matches(rules.comments_heading, lines[below])
+                if counted and counted.groupdict().get("count"):
+                    chrome[n] = True  # the heading above it is the page's, not the story's
+                    return below, int(counted.group("count"))
+            return n, None
         seen_text = seen_text or (bool(line.strip()) and not chrome[n])
     return None, None
 
 
-def _comment_follows(lines, start, rules) -> bool:
-    """A heading without a count must be followed by something shaped like a comment."""
-    for line in lines[start:start + 4]:
-        if line.strip():
-            return bool(NUMBERED.match(line) or line_matches(rules.comment_author, line))
-    return False
+def _next_lines(lines, chrome, start, count) -> list[int]:
+    """The next ``count`` lines that are neither blank nor chrome."""
+    found = []
+    for n in range(start, len(lines)):
+        if len(found) == count:
+            break
+        if lines[n].strip() and not chrome[n]:
+            found.append(n)
+    return found
+
+
+def _comment_follows(lines, chrome, start, rules) -> bool:
+    """A heading without a count must be followed by something shaped like a comment: a
+    numbered line, a "Name says:" line, a heading with a count ("4 Comments"), or a name
+    right above a date."""
+    upcoming = _next_lines(lines, chrome, start, 2)
+    if not upcoming:
+        return False
+    first = lines[upcoming[0]]
+    counted = line_matches(rules.comments_heading, first)
+    return bool(NUMBERED.match(first) or line_matches(rules.comment_author, first)
+                or counted and counted.groupdict().get("count")
+                or len(upcoming) == 2 and line_matches(rules.comment_date, lines[upcoming[1]]))

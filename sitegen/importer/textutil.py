@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .rules import NAME_TOKEN
+from .rules import NAME_TOKEN, WORD_START
 
 SPACE = "[ \u00a0]"
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -20,7 +20,7 @@ class Line:
 
 def word_spans(text: str):
     """(start, end, word) for each capitalised word of the text."""
-    for match in re.finditer(rf"(?<![\w’'-]){NAME_TOKEN}(?![\w-])", text):
+    for match in re.finditer(rf"{WORD_START}{NAME_TOKEN}(?![\w-])", text):
         yield match.start(), match.end(), match.group(0)
 
 
