@@ -1,10 +1,12 @@
 """Reader comments, separated from the article: numbered items, replies, authors, sign-offs.
 
 A numbered line ("  1. ...") starts a comment; a deeper-indented number under it is a reply.
-"Name says:" names the author (and starts a comment when the page has no numbers), and so does a
-short line right above a date ("JohnQ" over "2 hours ago", as comment widgets show). Other lines
-continue the comment above them, so sign-offs stay with their comment. A section with neither
-numbers nor author lines is read as one comment per paragraph.
+"Name says:" (and the other `comment_author` rules) names the author and starts a comment, and so
+does a short line right above a date ("JohnQ" over "2 hours ago", as comment widgets show) or a
+name on its own line opening a paragraph. Other lines continue the comment above them, so
+sign-offs stay with their comment. A section with none of these is read as one comment per
+paragraph. Replies: deeper indentation, "A → B", "In reply to B.", or a comment that opens with
+an earlier commenter's name ("@B ...").
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .rules import Rules, line_matches, name_phrase
 MAX_AUTHOR_WORDS = 5
 # "1. Frank Ostrowski — Easy to say ...": a numbered comment that opens with its author.
 DASHED = re.compile(r"(?P<name>[^—–]{1,60}?)[ \u00a0]+[—–][ \u00a0]+(?P<text>.+)")
-HANDLE = re.compile(r"@?[\w.-]*(?:\d|_)[\w.-]*")  # guest_4471, truthseeker99
+HANDLE = re.compile(r"@?[\w.-]*(?:\d|_|[a-z][A-Z])[\w.-]*")  # guest_4471, truthseeker99, KettleRoadMom
 REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|▶|»)[ \u00a0]*")
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
 NUMBER = re.compile(r"(?P<indent>\s*)(?P<number>\d{1,4})[.)]\s+(?P<rest>.*)")
@@ -56,17 +58,30 @@ def parse_comments(numbered_lines: list[tuple[int, str]], rules: Rules) -> tuple
     dated_authors = _dated_authors(numbered_lines, rules)
     structured = bool(dated_authors) or any(NUMBER.match(t) or line_matches(rules.comment_author, t)
                                             for _, t in numbered_lines)
-    # Without numbers, "says:" lines or dates, a paragraph may still open with its author's
-    # name on a line of its own, as comment plugins show it ("Ray Delgado" over the text).
-    headed = set() if structured else _named_paragraphs(numbered_lines, rules)
+    # A paragraph may also open with its author's name on a line of its own, as comment
+    # plugins show it ("Ray Delgado" over the text, the buttons below it read as a blank).
+    headed = _named_paragraphs(numbered_lines, rules) - dated_authors
     roots: list[_Draft] = []
     stack: list[_Draft] = []
     expect_date = False
+    answering: tuple[str, int] | None = None  # "Reply to X" above the next comment's author
     for index, (number, text) in enumerate(numbered_lines):
         if index in dated_authors or index in headed:
             draft = _start_by(roots, stack, _indent(text), text.strip(), rules)
             draft.lines.append(number)
             expect_date = index in dated_authors
+            if answering:
+                _move_under(roots, stack, draft, answering[0])
+                draft.lines.append(answering[1])
+                answering = None
+            continue
+        reply = line_matches(rules.comment_reply_to, text) if text.strip() else None
+        if reply and stack and not stack[-1].paragraphs:  # "ellen_m says:" / date / "In reply to Ray."
+            _move_under(roots, stack, stack[-1], reply.group("to").strip())
+            stack[-1].lines.append(number)
+            continue
+        if reply:
+            answering = (reply.group("to").strip(), number)
             continue
         if not text.strip():
             for draft in stack[-1:]:
@@ -94,6 +109,8 @@ def parse_comments(numbered_lines: list[tuple[int, str]], rules: Rules) -> tuple
             draft.date = (author.groupdict().get("date") or "").strip() or None
             draft.lines.append(number)
             expect_date = draft.date is None
+            if author.groupdict().get("to"):  # "Jim Carvell replied to Pat D."
+                _move_under(roots, stack, draft, author.group("to").strip())
         elif expect_date and line_matches(rules.comment_date, body):
             draft.date = body
             draft.lines.append(number)
@@ -139,11 +156,14 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules) -> set[i
 
 
 def _named_paragraphs(numbered_lines: list[tuple[int, str]], rules: Rules) -> set[int]:
-    """Indexes of the first lines of paragraphs that are only a name, with the text below."""
+    """Indexes of the first lines of paragraphs that are only a name (or "A → B"), with the
+    text below."""
     found = set()
     for index, (_, text) in enumerate(numbered_lines[:-1]):
         starts = index == 0 or not numbered_lines[index - 1][1].strip()
-        if starts and numbered_lines[index + 1][1].strip() and _is_author_name(text, rules):
+        name = REPLY_ARROW.split(text)[0]
+        if (starts and numbered_lines[index + 1][1].strip() and not NUMBER.match(text)
+                and not line_matches(rules.comment_author, text) and _is_author_name(name, rules)):
             found.add(index)
     return found
 
@@ -168,13 +188,23 @@ def _start_by(roots: list[_Draft], stack: list[_Draft], indent: int, author: str
     arrow = REPLY_ARROW.search(author)
     if arrow:
         name, to = author[:arrow.start()], author[arrow.end():].strip()
-    path = _path_to_latest(roots, to) if to else None
-    if path:
-        stack[:] = path
-        indent = path[-1].indent + 1
     draft = _start(roots, stack, indent)
     draft.author = _author(name, rules)
+    if to:
+        _move_under(roots, stack, draft, to)
     return draft
+
+
+def _move_under(roots: list[_Draft], stack: list[_Draft], draft: _Draft, author: str) -> None:
+    """Make ``draft``, the comment being read (the last of ``stack``), a reply to the latest
+    earlier comment by ``author``; nothing changes when there is none."""
+    path = _path_to_latest(roots, author)
+    if not path or draft in path:
+        return
+    (stack[-2].replies if len(stack) > 1 else roots).remove(draft)
+    path[-1].replies.append(draft)
+    stack[:] = [*path, draft]
+    draft.indent = max(draft.indent, path[-1].indent + 1)
 
 
 def _path_to_latest(drafts: list[_Draft], author: str) -> list[_Draft] | None:

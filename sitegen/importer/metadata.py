@@ -138,15 +138,15 @@ MAX_NAME_WORDS = 4
 def byline_names(line: str, rules: Rules) -> list[str]:
     """The names a byline line gives, in normal capitals; [] when the line is not a byline.
     Parts that are not names ("Associated Press", "Political Editor") are left out."""
-    match = line_matches(rules.bylines, line)
-    if not match:
-        return []
     names = []
-    for part in BYLINE_SEPARATOR.split(match.group("names").strip()):
-        part = WHERE.sub("", part)  # "Priya Ramaswamy in Mercer Falls"
-        name = " ".join(_normal_capitals(word) for word in part.split())
-        if _is_name(name, rules):
-            names.append(name)
+    # "(Reporting by X; Additional reporting by Y in Z; Editing by W)": each credit on its own
+    for credit in line.strip().removeprefix("(").removesuffix(")").split(";"):
+        match = line_matches(rules.bylines, credit)
+        for part in BYLINE_SEPARATOR.split(match.group("names").strip()) if match else ():
+            part = WHERE.sub("", part)  # "Priya Ramaswamy in Mercer Falls"
+            name = " ".join(_normal_capitals(word) for word in part.split())
+            if _is_name(name, rules):
+                names.append(name)
     return names
 
 

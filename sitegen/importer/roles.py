@@ -29,6 +29,15 @@ def _speech_before(verbs: frozenset[str]) -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+@cache
+def _verb_and_role(verbs: frozenset[str], titles: frozenset[str]) -> re.Pattern[str]:
+    """A speech verb and at most three role words right before a name: "said hydrologist",
+    "says board member" (what follows the name may be anything: "... of the service")."""
+    roles = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"\b(?:{verbs_pattern(verbs)}){SPACE}+(?:(?:{roles}|[a-z]+ist){SPACE}+){{1,3}}$",
+                      re.IGNORECASE)
+
+
 def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) -> bool:
     """The name at text[start:end] is who speaks: "X, a ..., said" or "says ..., X.".
     ``strict`` (for a lone word) wants the verb right after it, or after an aside that starts
@@ -36,6 +45,8 @@ def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) 
     counties announced")."""
     after = _speech_after(rules.speech_verbs).match(text, end)
     if after and (not strict or _plain_aside(after.group(0))):
+        return True
+    if _verb_and_role(rules.speech_verbs, rules.title_words).search(text[:start]):
         return True
     return bool(_speech_before(rules.speech_verbs).search(text[:start])
                 and NAME_ENDS.match(text, end))
@@ -53,10 +64,11 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     match = re.compile(rf"(?:{AGE.pattern})?,{SPACE}+([^,.;:!?“”\"()]{{2,160}})").match(text, end)
     if not match:
         return None
-    segment = re.split(rf"{SPACE}+(?:{verbs_pattern(rules.speech_verbs)})\b", match.group(1))[0]
+    segment = re.split(rf"{SPACE}+(?:{verbs_pattern(rules.speech_verbs)}|who|which|whose|that)\b",
+                       match.group(1))[0]  # "a retired postmistress who has lived ..."
     words = segment.split()
-    if not words or len(words) > MAX_ROLE_WORDS or not words[0][0].islower():
-        return None
+    if not words or len(words) > MAX_ROLE_WORDS or not words[0][0].islower() or words[0] in rules.speech_verbs:
+        return None  # (", said volunteers cannot ...": no aside, the sentence goes on)
     if words[0] in rules.appositive_no_role:
         return ""
     if words[0] in ARTICLES and len(words) > 1:
@@ -66,14 +78,24 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
 
 def role_before(text: str, start: int, rules: Rules) -> str | None:
     """A role written before a name, with a comma ("Chief of Staff, X") or without ("Sen. X")."""
-    before = text[:start]
+    before = _without_honorific(text[:start], rules)  # "My deputy, Dr. Helga Strand-Aune"
     match = re.search(rf"([^,;:“”\"().!?]{{2,120}}),{SPACE}*$", before)
     if match:
-        words = _trim(match.group(1).split(), rules)
-        if words and len(words) <= MAX_ROLE_WORDS and _has_title(words, rules) and all(
-                _role_word(w, rules) for w in words):
+        words = match.group(1).split()
+        # the words right before the comma that can make a role ("stopped until our engineer,")
+        while words and not all(_role_word(w, rules) for w in words):
+            words = words[1:]
+        words = _trim(words, rules)
+        if words and len(words) <= MAX_ROLE_WORDS and _has_title(words, rules):
             return " ".join(words)
     return _title_run(before, rules)
+
+
+def _without_honorific(before: str, rules: Rules) -> str:
+    words = before.rstrip(" \u00a0").rsplit(" ", 1)
+    if len(words) == 2 and words[1].lower() in rules.honorifics:
+        return words[0] + " "
+    return before
 
 
 def _title_run(before: str, rules: Rules) -> str | None:

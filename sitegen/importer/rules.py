@@ -23,8 +23,9 @@ def _letters(test) -> str:
 
 UPPER = "A-Z" + _letters(str.isupper)
 LOWER = "a-z" + _letters(str.islower)
-# A word of a person's name: "Pell", "O’Brien", "McDonald", "Jean-Luc", "Ñúñez", or an initial "J.".
-NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’]|D['’])?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?|[{UPPER}]\.)"
+# A word of a person's name: "Pell", "O’Brien", "McDonald", "LaFontaine", "Jean-Luc", "Ñúñez", or an
+# initial "J.".
+NAME_TOKEN = rf"(?:(?:Mc|Mac|O['’]|D['’]|La|Le|De|Di|Da|Du|Van|Von)?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?|[{UPPER}]\.)"
 # Where a word starts: not inside another word. An apostrophe is inside a word only after a
 # letter ("O'Brien"); otherwise it is an opening quote ("'Haddleston Garden Town will ...'").
 WORD_START = r"(?<![\w-])(?<!\w['’])"
@@ -38,6 +39,8 @@ class Rules:
     link_list_headings: tuple[re.Pattern[str], ...]
     bylines: tuple[re.Pattern[str], ...]
     comments_heading: tuple[re.Pattern[str], ...]
+    comments_end: tuple[re.Pattern[str], ...]
+    comment_reply_to: tuple[re.Pattern[str], ...]
     comment_author: tuple[re.Pattern[str], ...]
     comment_date: tuple[re.Pattern[str], ...]
     reporter_credits: tuple[re.Pattern[str], ...]
@@ -102,6 +105,8 @@ def build_rules(data: dict) -> Rules:
         link_list_headings=_compile_all(data["link_list_headings"]),
         bylines=_compile_all(data["bylines"]),
         comments_heading=_compile_all(data["comments_heading"]),
+        comments_end=_compile_all(data["comments_end"]),
+        comment_reply_to=_compile_all(data["comment_reply_to"]),
         comment_author=_compile_all(data["comment_author"]),
         comment_date=_compile_all(data["comment_date"]),
         reporter_credits=credits,

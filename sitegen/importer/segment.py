@@ -68,10 +68,14 @@ def split_lines(text: str) -> tuple[str, ...]:
 
 def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True) -> Segments:
     """The role of each line; find_title=False when the headline is known from elsewhere."""
-    chrome = [bool(line.strip()) and line_matches(rules.chrome, line) is not None for line in lines]
+    # (a byline is never chrome, even when it looks like a row of links: "Story by X | Photos by Y")
+    chrome = [bool(line.strip()) and line_matches(rules.chrome, line) is not None and not is_byline(line, rules)
+              for line in lines]
     _mark_link_lists(lines, chrome, rules)
     heading, count = _comments_heading(lines, chrome, rules)
     end = len(lines) if heading is None else heading
+    if heading is not None:
+        _mark_footer(lines, chrome, heading, rules)
     content = [n for n in range(end) if lines[n].strip() and not chrome[n]]
     title = _headline(lines, content, chrome, rules) if find_title and len(content) > 1 else None
     for n in content:
@@ -173,6 +177,19 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
                     or line_matches(rules.comments_heading, text)):
                 break
             chrome[below] = True
+
+
+def _mark_footer(lines: tuple[str, ...], chrome: list[bool], heading: int, rules: Rules) -> None:
+    """After the comments, the page's footer: from the line that closes the comment section
+    ("Load more comments", "Comments are now closed.") on, once a comment has been read."""
+    seen_comment = False
+    for n in range(heading + 1, len(lines)):
+        text = lines[n].strip()
+        if seen_comment and text and line_matches(rules.comments_end, text):
+            for rest in range(n, len(lines)):
+                chrome[rest] = bool(lines[rest].strip())
+            return
+        seen_comment = seen_comment or (bool(text) and not chrome[n])
 
 
 def _is_dateline(text: str, rules: Rules) -> bool:
