@@ -605,3 +605,26 @@ def test_symlinks_out_of_the_site_are_refused_unread(tmp_path, monkeypatch, read
     assert [p for p in reads if p.is_relative_to(outside.resolve())] == []
     assert not (root / "public").exists()
     assert tree(outside) == before
+
+
+def test_a_saved_page_is_published_as_text_never_as_a_page(tmp_path):
+    """An HTML capture keeps its page, scripts and all, as original.html: opened from the
+    archive's own address it would run there. It is published byte for byte as text."""
+    page = b"<!doctype html><html><body><script>document.cookie</script><p>Story</p></body></html>"
+    site = write_files(tmp_path, {
+        "content/articles/saved/index.md": article(
+            "Saved", "Story.", original="{file: original.html, sha256: %s}" % hashlib.sha256(page).hexdigest()),
+        "content/articles/saved/original.html": page,
+        "content/articles/saved/helper.js": b"alert(1)",
+        "content/articles/saved/chart.png": b"\x89PNG",
+    })
+    assert build(site).exit_code == 0
+    folder = site / "public" / "articles" / "saved"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "chart.png", "cite.bib", "cite.json", "helper.js.txt", "index.html", "original.html.txt"]
+    assert (folder / "original.html.txt").read_bytes() == page
+    link = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser").find(
+        "a", string="raw text as captured")
+    assert link["href"] == "/articles/saved/original.html.txt"
+    sitemap = (site / "public" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "original.html" not in sitemap

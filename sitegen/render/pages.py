@@ -26,7 +26,7 @@ from .excerpts import annotation_excerpt, excerpt, has_own_pages, site_annotatio
 from .groups import by_article, entry_before_page
 from .feeds import Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_files, topic_feed
 from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_json
-from .urls import Urls, page_url
+from .urls import Urls, page_url, published_name
 from ..search import search_page
 
 
@@ -234,7 +234,7 @@ def article_files(r: Renderer, article) -> Iterator[OutputFile]:
                  next=_neighbour(r, r.index.following, article.slug), head_meta=head, citation=cite)
     folder = r.urls.output_file(url).rsplit("/", 1)[0]
     for asset in article.assets:
-        yield OutputFile(f"{folder}/{asset}", read_bytes(article.path / asset))
+        yield OutputFile(f"{folder}/{published_name(asset)}", read_bytes(article.path / asset))
     yield OutputFile(r.urls.output_file(cite.json_url), csl_json(article, r.site, r.config, r.urls))
     yield OutputFile(r.urls.output_file(cite.bib_url), bibtex(article, r.site, r.urls))
 
