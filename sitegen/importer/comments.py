@@ -20,6 +20,7 @@ MAX_AUTHOR_WORDS = 5
 # "1. Frank Ostrowski — Easy to say ...": a numbered comment that opens with its author.
 DASHED = re.compile(r"(?P<name>[^—–]{1,60}?)[ \u00a0]+[—–][ \u00a0]+(?P<text>.+)")
 HANDLE = re.compile(r"@?[\w.-]*(?:\d|_|[a-z][A-Z])[\w.-]*")  # guest_4471, truthseeker99, KettleRoadMom
+SIGN_OFF = re.compile(r"[—–-][ \u00a0]*(?P<name>[^,—–]{1,50})(?:,[^,]{1,60})?")  # "— Paula Gershon, Tillman Falls"
 REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|▶|»)[ \u00a0]*")
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
 NUMBER = re.compile(r"(?P<indent>\s*)(?P<number>\d{1,4})[.)]\s+(?P<rest>.*)")
@@ -44,6 +45,7 @@ class _Draft:
     replies: list[_Draft] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     open_paragraph: bool = False
+    closed: bool = False  # its author's signature line has been read: what follows is another
 
     def add_text(self, text: str, number: int) -> None:
         if not self.open_paragraph or not self.paragraphs:
@@ -83,6 +85,12 @@ def parse_comments(numbered_lines: list[tuple[int, str]], rules: Rules) -> tuple
         if reply:
             answering = (reply.group("to").strip(), number)
             continue
+        signed = line_matches(rules.comment_signature, text) if stack and text.strip() else None
+        if signed and stack[-1].paragraphs:  # "Posted by Della Marchbanks at 10:47 AM" ends it
+            stack[-1].author = stack[-1].author or _author(signed.group("author"), rules)
+            stack[-1].lines.append(number)
+            stack[-1].closed = True
+            continue
         if not text.strip():
             for draft in stack[-1:]:
                 draft.open_paragraph = False
@@ -95,7 +103,7 @@ def parse_comments(numbered_lines: list[tuple[int, str]], rules: Rules) -> tuple
         author = line_matches(rules.comment_author, body)
         if structured and not roots and not (numbered or author) and not SENTENCE_END.search(body):
             continue  # a widget's title or the site's name above the first comment: not a comment
-        if numbered or author or not stack:
+        if numbered or author or not stack or stack[-1].closed:
             draft = _start(roots, stack, indent)
             expect_date = False
         else:
@@ -118,18 +126,23 @@ def parse_comments(numbered_lines: list[tuple[int, str]], rules: Rules) -> tuple
         else:
             draft.add_text(body, number)
             expect_date = False
+    for draft in _all_drafts(roots):
+        signed = _signed_author(draft, rules) if draft.author is None else None
+        if signed:
+            draft.author = _author(signed, rules)
     return tuple(_freeze(d, f"c{i}") for i, d in enumerate(_threaded_by_mentions(roots), 1))
 
 
 def _threaded_by_mentions(roots: list[_Draft]) -> list[_Draft]:
     """A comment that opens by naming an earlier commenter ("@MargaretH Not on top of ...",
-    "Ray Delgado the roundabout money ...") is a reply to that commenter's latest comment, as
-    pages that show no nesting mean it."""
+    "Ray Delgado the roundabout money ...", "Della, if you have ...") is a reply to that
+    commenter's latest comment, as pages that show no nesting mean it."""
     threaded: list[_Draft] = []
     for draft in roots:
         text = draft.paragraphs[0][0] if draft.paragraphs and draft.paragraphs[0] else ""
-        named = [d for d in _all_drafts(threaded) if d.author and re.match(
-            rf"@?{re.escape(d.author)}\b(?![’'])", text) and text[len(d.author):].strip()]
+        named = [d for d in _all_drafts(threaded) if d.author and (re.match(
+            rf"@?{re.escape(d.author)}\b(?![’'])", text) and text[len(d.author):].strip()
+            or re.match(rf"{re.escape(d.author.split()[0])}[,!]", text))]  # "Della, if you have ..."
         if named and draft.author != named[-1].author:
             named[-1].replies.append(draft)
         else:
@@ -160,7 +173,8 @@ def _named_paragraphs(numbered_lines: list[tuple[int, str]], rules: Rules) -> se
     text below."""
     found = set()
     for index, (_, text) in enumerate(numbered_lines[:-1]):
-        starts = index == 0 or not numbered_lines[index - 1][1].strip()
+        above = numbered_lines[index - 1][1] if index else ""
+        starts = not above.strip() or line_matches(rules.comment_reply_to, above) is not None
         name = REPLY_ARROW.split(text)[0]
         if (starts and numbered_lines[index + 1][1].strip() and not NUMBER.match(text)
                 and not line_matches(rules.comment_author, text) and _is_author_name(name, rules)):
@@ -231,6 +245,17 @@ def _start(roots: list[_Draft], stack: list[_Draft], indent: int) -> _Draft:
 def _indent(text: str) -> int:
     prefix = text[:len(text) - len(text.lstrip())]
     return len(prefix.expandtabs(4))
+
+
+def _signed_author(draft: _Draft, rules: Rules) -> str | None:
+    """The name a comment without an author line is signed with ("— Paula Gershon, Tillman
+    Falls"), when its last line is such a sign-off."""
+    last = draft.paragraphs[-1][-1] if draft.paragraphs and draft.paragraphs[-1] else ""
+    signed = SIGN_OFF.fullmatch(last)
+    if not signed or len(draft.paragraphs) == 1 and len(draft.paragraphs[0]) == 1:
+        return None
+    name = signed.group("name").strip()
+    return name if _is_author_name(name, rules) or name.lower().startswith("the ") else None
 
 
 def _freeze(draft: _Draft, comment_id: str) -> Comment:

@@ -105,8 +105,8 @@ def _title_run(before: str, rules: Rules) -> str | None:
         return None
     run: list[str] = []
     for token in reversed(tokens):
-        if not token or not _role_word(token, rules):
-            break
+        if not token or not _role_word(token, rules) or run and token[-1] in ",;:":
+            break  # (a comma ends the role: "at Crown Court on Friday, Judge Marchetti")
         run.insert(0, token)
     words = _trim(run, rules)
     if all(w.lower() in rules.honorifics for w in words):

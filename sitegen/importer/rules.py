@@ -41,6 +41,7 @@ class Rules:
     comments_heading: tuple[re.Pattern[str], ...]
     comments_end: tuple[re.Pattern[str], ...]
     comment_reply_to: tuple[re.Pattern[str], ...]
+    comment_signature: tuple[re.Pattern[str], ...]
     comment_author: tuple[re.Pattern[str], ...]
     comment_date: tuple[re.Pattern[str], ...]
     reporter_credits: tuple[re.Pattern[str], ...]
@@ -65,9 +66,10 @@ class Rules:
 
 
 def name_phrase(particles: frozenset[str], words: int = 5) -> str:
-    """A regex for a capitalised name of one to ``words`` words, particles allowed inside."""
+    """A regex for a capitalised name of one to ``words`` words, particles allowed inside
+    ("Ludwig van Beethoven", "Juan Carlos Ibáñez de la Torre")."""
     particle = "|".join(sorted(map(re.escape, particles)))
-    return rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:{particle})[ \u00a0])?{NAME_TOKEN}){{0,{words - 1}}}"
+    return rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:{particle})[ \u00a0]){{0,2}}{NAME_TOKEN}){{0,{words - 1}}}"
 
 
 def compile_line_pattern(pattern: str) -> re.Pattern[str]:
@@ -107,6 +109,7 @@ def build_rules(data: dict) -> Rules:
         comments_heading=_compile_all(data["comments_heading"]),
         comments_end=_compile_all(data["comments_end"]),
         comment_reply_to=_compile_all(data["comment_reply_to"]),
+        comment_signature=_compile_all(data["comment_signature"]),
         comment_author=_compile_all(data["comment_author"]),
         comment_date=_compile_all(data["comment_date"]),
         reporter_credits=credits,

@@ -107,12 +107,16 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
     with a subheadline or summary lines under it and the site's menus above it. So: the run of
     headline-shaped lines right above the first byline or date line (else above the lede), up
     to a line of chrome, and in it the first line longer than a menu item; when none is, the
-    run's last line."""
+    same above the lede; else the last line of the first run."""
     lede = next((i for i, n in enumerate(content) if is_lede(lines[n], rules)), len(content))
     header = next((i for i in range(lede) if _is_header(lines[content[i]], rules)), lede)
-    run = _run_above(lines, content[:header], chrome, rules) or _run_above(lines, content[:lede], chrome, rules)
-    longer = [n for n in run if len(lines[n].split()) > MENU_WORDS]
-    return (longer or run[-1:] or [None])[0]
+    runs = [_run_above(lines, content[:header], chrome, rules), _run_above(lines, content[:lede], chrome, rules)]
+    for run in runs:  # (a blog may put the date above the headline: then the lede's run has it)
+        longer = [n for n in run if len(lines[n].split()) > MENU_WORDS]
+        if longer:
+            return longer[0]
+    run = runs[0] or runs[1]
+    return run[-1] if run else None
 
 
 def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], rules: Rules) -> list[int]:
