@@ -308,3 +308,23 @@ def test_captures_of_other_outlets(capture):
 def _plain(markdown_line: str) -> str:
     """A body line as a reader sees it: annotation spans and escapes taken off."""
     return re.sub(r"\]\{[^}]*\}", "", markdown_line).replace("[", "").replace("\\", "")
+
+
+def _saved_page(h1s: str) -> bytes:
+    return ("<!doctype html><html><head><title>Lantern festival draws thousands | Valley Post</title>"
+            '<meta property="og:title" content="Lantern festival draws thousands"></head><body>'
+            f"<nav><a href='/'>Home</a></nav><article>{h1s}<p>By Jo Bell</p>"
+            "<p>FERNHOLLOW, N.H. — Some 6,000 people crowded onto the green on Saturday night as the "
+            "town marked its 200th birthday with lanterns, music and a parade of the old fire engines.</p>"
+            "<p>“It was the biggest crowd I have seen here,” said Mayor Ada Quill, who lit the first lantern.</p>"
+            "</article></body></html>").encode("utf-8")
+
+
+def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
+    from sitegen.importer.html import analyse_html
+    found = analyse_html(_saved_page("<h1>Thousands light lanterns as Fernhollow marks its 200th birthday</h1>"),
+                         None, REGISTRIES)
+    assert (found.title, found.title_derived) == ("Thousands light lanterns as Fernhollow marks its 200th birthday", False)
+    assert not found.body.startswith("Thousands light lanterns")  # the headline is not repeated in the body
+    two = analyse_html(_saved_page("<h1>One heading here</h1><h1>Another heading here</h1>"), None, REGISTRIES)
+    assert two.title == "Lantern festival draws thousands"  # several <h1>: the page's metadata decides

@@ -7,6 +7,7 @@ import datetime
 
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
 from .registry import Registries
+from .segment import MAX_HEADLINE_WORDS
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -24,12 +25,26 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
         date_extraction_params={"extensive_search": False, "original_date": True})
     if document is None or not (document.text or "").strip():
         raise NoArticle("no article text found in the page")
-    page = PageMeta(title=_clean(document.title), date=_iso_date(document.date),
+    page = PageMeta(title=_headline(raw) or _clean(document.title), date=_iso_date(document.date),
                     site=_clean(document.sitename), author=_clean(document.author))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
     lines = _paragraph_lines(document.text, skip_first=page.title)
     comments = _paragraph_lines(document.comments or "")
     return analyse_lines(lines, url or canonical, registries, page, comments)
+
+
+def _headline(raw: bytes) -> str | None:
+    """The page's one <h1>, the headline as readers see it: a page's <title> and og:title are
+    often shortened for search and sharing ("Fernhollow lantern festival draws thousands" for
+    "Thousands light lanterns as Fernhollow marks its 200th birthday"), or carry the site's name."""
+    try:
+        import lxml.html  # (trafilatura's own parser)
+        headings = lxml.html.document_fromstring(raw).xpath("//h1")
+    except Exception:  # an unparsable page: trafilatura's title it is
+        return None
+    texts = [" ".join(h.text_content().split()) for h in headings]
+    texts = [t for t in texts if 2 <= len(t.split()) <= MAX_HEADLINE_WORDS]
+    return texts[0] if len(texts) == 1 else None
 
 
 def _paragraph_lines(text: str, skip_first: str | None = None) -> tuple[str, ...]:
