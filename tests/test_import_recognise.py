@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from sitegen.importer.analyse import analyse_text
+from sitegen.importer.html import analyse_html
 from sitegen.importer.registry import Registries, load_registries
 from sitegen.importer.segment import BODY
 
@@ -270,7 +271,7 @@ def test_accented_names_are_people():
     assert people(found) == {"José Ñúñez": "councillor from the north", "Zoë O’Connor-Smith": "teacher"}
 
 
-OUTLETS = sorted((FIXTURES / "outlets").glob("*.txt"))
+OUTLETS = sorted(p for p in (FIXTURES / "outlets").iterdir() if p.suffix in (".txt", ".html"))
 
 
 def _thread(comments, parent=None):
@@ -284,9 +285,11 @@ def test_captures_of_other_outlets(capture):
     """Synthetic captures in the shapes of other outlets' pages (wire, blog, tabloid, local TV,
     magazine, business wire, metro paper, column, breaking news, accented names with CRLF, press
     agency, breadcrumbs, corrections, liveblog, WordPress, Q&A, byline below the lede, British
-    quotes), each with what an editor would read off it."""
+    quotes, Blogger, court, health, sports, obituary) and four saved HTML pages, each with what
+    an editor would read off it."""
     want = yaml.safe_load(capture.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
-    found = analyse_text(capture.read_bytes(), None, REGISTRIES)
+    analyse_capture = analyse_html if capture.suffix == ".html" else analyse_text
+    found = analyse_capture(capture.read_bytes(), None, REGISTRIES)
     assert (found.title, found.title_derived) == (want["title"], False)
     assert (found.date, found.dateline) == (want["date"], want["dateline"])
     assert [r.name for r in found.reporters] == want["reporters"]
@@ -321,7 +324,6 @@ def _saved_page(h1s: str) -> bytes:
 
 
 def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
-    from sitegen.importer.html import analyse_html
     found = analyse_html(_saved_page("<h1>Thousands light lanterns as Fernhollow marks its 200th birthday</h1>"),
                          None, REGISTRIES)
     assert (found.title, found.title_derived) == ("Thousands light lanterns as Fernhollow marks its 200th birthday", False)

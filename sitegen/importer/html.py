@@ -29,7 +29,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
                     site=_clean(document.sitename), author=_clean(document.author))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
     lines = _paragraph_lines(document.text, skip_first=page.title)
-    comments = _paragraph_lines(document.comments or "")
+    comments = comment_lines(raw) or _paragraph_lines(document.comments or "")
     return analyse_lines(lines, url or canonical, registries, page, comments)
 
 
@@ -45,6 +45,103 @@ def _headline(raw: bytes) -> str | None:
     texts = [" ".join(h.text_content().split()) for h in headings]
     texts = [t for t in texts if 2 <= len(t.split()) <= MAX_HEADLINE_WORDS]
     return texts[0] if len(texts) == 1 else None
+
+
+# How comment markup is commonly classed (WordPress and most comment plugins): an item per
+# comment, nested for replies; its author, date, text and buttons in elements of their own.
+_ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' comment ') "
+         "or (self::li and starts-with(@id, 'comment-'))]")
+_AUTHOR_CLASSES = ("fn", "comment-author", "author", "commenter", "username")
+_DATE_CLASSES = ("comment-date", "date", "timestamp")
+_SKIP_CLASSES = ("comment-meta", "commentmetadata", "comment-actions", "comment-links", "comment-author",
+                 "comment-date", "says", "reply")
+_SAYS = " says:"
+
+
+def comment_lines(raw: bytes) -> tuple[str, ...]:
+    """The page's comments, from their markup, as lines the text reader knows: the heading, then
+    per comment "Author says on <date>:" and its paragraphs, a reply indented under its parent.
+    trafilatura keeps comments' text but not who wrote them or whom they answer. () when the
+    page has no comment markup of that common shape."""
+    try:
+        import lxml.html
+        items = lxml.html.document_fromstring(raw).xpath(_ITEM)
+    except Exception:
+        return ()
+    # (a wrapper such as WordPress's <article class="comment-body"> inside <li class="comment">
+    # has neither of its own: its parts belong to the item around it)
+    items = [item for item in items if _own(item, items, _AUTHOR_CLASSES) is not None or _paragraphs(item, items)]
+    if not items:
+        return ()
+    lines: list[str] = []
+    heading = _comments_heading(items[0])
+    if heading:
+        lines += [heading, ""]
+    for item in items:
+        indent = "    " * sum(1 for ancestor in item.iterancestors() if ancestor in items)
+        author_element = _own(item, items, _AUTHOR_CLASSES)
+        author = "" if author_element is None else " ".join(author_element.text_content().split())
+        author = author.removesuffix(_SAYS.strip()).strip()  # WordPress: "<cite>Name</cite> says:"
+        date = _date(item, items)
+        lines.append(f"{indent}{author or 'Anonymous'} says" + (f" on {date}:" if date else ":"))
+        lines += [indent + text for text in _paragraphs(item, items)] + [""]
+    return tuple(lines[:-1])
+
+
+def _date(item, items: list) -> str:
+    """The comment's date: its <time>'s machine-readable date, else the text of its date element."""
+    times = [t for t in item.iter("time") if _nearest_item(t, items) is item]
+    if times:
+        return times[0].get("datetime") or " ".join(times[0].text_content().split())
+    element = _own(item, items, _DATE_CLASSES)
+    return " ".join(element.text_content().split()) if element is not None else ""
+
+
+def _nearest_item(element, items: list):
+    return next((a for a in element.iterancestors() if a in items), None)
+
+
+def _classes(element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _own(item, items: list, classes: tuple[str, ...]):
+    """The first element of ``item`` (not of a reply inside it) with one of these classes."""
+    for element in item.iterdescendants():
+        if _classes(element) & set(classes) and _nearest_item(element, items) is item:
+            return element
+    return None
+
+
+def _paragraphs(item, items: list) -> list[str]:
+    """The comment's own text: its paragraphs, else its text block, without author, date, buttons."""
+    paragraphs = [e for e in item.iter("p") if _is_own_text(e, item, items)]
+    if not paragraphs:
+        paragraphs = [e for e in item.iterdescendants()
+                      if _is_own_text(e, item, items) and _classes(e) & {"comment-text", "comment-content"}]
+    texts = [" ".join(p.text_content().split()) for p in paragraphs]
+    return [t for t in texts if t]
+
+
+def _is_own_text(element, item, items: list) -> bool:
+    """Text of this comment (not of a reply inside it), outside its author, date and buttons."""
+    if _nearest_item(element, items) is not item:
+        return False
+    for node in (element, *element.iterancestors()):
+        if node is item:
+            return True
+        if _classes(node) & set(_SKIP_CLASSES):
+            return False
+    return False
+
+
+def _comments_heading(first_item) -> str | None:
+    """The heading above the comments ("4 Comments"), in the section that holds them."""
+    for ancestor in first_item.iterancestors():
+        headings = ancestor.xpath(".//h1|.//h2|.//h3|.//h4")
+        if headings:
+            return " ".join(headings[0].text_content().split())
+    return None
 
 
 def _paragraph_lines(text: str, skip_first: str | None = None) -> tuple[str, ...]:
