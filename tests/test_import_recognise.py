@@ -330,3 +330,16 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     assert not found.body.startswith("Thousands light lanterns")  # the headline is not repeated in the body
     two = analyse_html(_saved_page("<h1>One heading here</h1><h1>Another heading here</h1>"), None, REGISTRIES)
     assert two.title == "Lantern festival draws thousands"  # several <h1>: the page's metadata decides
+
+
+@pytest.mark.parametrize("line", [
+    "Scammers send fake notices to your inbox.", "About the vote", "Related coverage of the vote is below.",
+    "Best of all, the plan passed.", "He said yes / no.", "Reply to the council's letter was swift.",
+    "Comments from residents were mixed.", "Link roads will be widened.", "Share prices fell 3% on Monday.",
+    "Watch the full meeting on the city website.", "Photos taken by residents show the flooding.",
+    "Sign up sheets were passed around the room.", "Delete the old records, the judge ordered.",
+    "Newest residents, oldest buildings: the east side in numbers.", "Like many towns, Grantley relies on the river.",
+])
+def test_story_sentences_with_chrome_words_are_not_chrome(line):
+    from sitegen.importer.rules import generic_rules, line_matches
+    assert line_matches(generic_rules().chrome, line) is None
