@@ -163,6 +163,7 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules) -> set[i
         words = text.split()
         if (words and len(words) <= MAX_AUTHOR_WORDS and not SENTENCE_END.search(text)
                 and not NUMBER.match(text) and not line_matches(rules.comment_date, text)
+                and not line_matches(rules.comment_author, text)
                 and below.strip() and line_matches(rules.comment_date, below)):
             found.add(index)
     return found

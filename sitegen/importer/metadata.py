@@ -147,9 +147,20 @@ def byline_names(line: str, rules: Rules) -> list[str]:
         for part in BYLINE_SEPARATOR.split(match.group("names").strip()) if match else ():
             part = WHERE.sub("", part)  # "Priya Ramaswamy in Mercer Falls"
             name = " ".join(_normal_capitals(word) for word in part.split())
+            if not _is_name(name, rules):  # "JANELLE WHITAKER-BOATENG Federated Press": the capitals
+                name = " ".join(_normal_capitals(word) for word in _leading_capitals(part))
             if _is_name(name, rules):
                 names.append(name)
     return names
+
+
+def _leading_capitals(part: str) -> list[str]:
+    words = []
+    for word in part.split():
+        if not (word.isupper() and sum(c.isalpha() for c in word) > 1):
+            break
+        words.append(word)
+    return words
 
 
 def _normal_capitals(word: str) -> str:

@@ -19,6 +19,7 @@ BLANK, TITLE, BODY, CHROME, HEADING, COMMENT = (
 NUMBERED = re.compile(r"\s*\d{1,4}[.)]\s+\S")
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
+LABELLED = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,})?:")  # "FINAL:", "BREAKING NEWS:"
 MENU_WORDS = 4          # a menu item or section name has at most this many words
 HEADER_WORDS = 12       # a line this short before the lede is header (byline, date), not story
 MAX_LINKS = 12          # a list of related links or tags has at most this many items
@@ -116,7 +117,12 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
         if longer:
             return longer[0]
     run = runs[0] or runs[1]
-    return run[-1] if run else None
+    if run:
+        return run[-1]
+    # Furniture between the headline and the lede ("Follow", "7 min read", "212"): the first
+    # headline-shaped line longer than a menu item before the lede.
+    return next((n for n in content[:lede] if is_headline(lines[n], rules) and not _is_label(lines[n])
+                 and not _is_header(lines[n], rules) and len(lines[n].split()) > MENU_WORDS), None)
 
 
 def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], rules: Rules) -> list[int]:
@@ -138,9 +144,10 @@ def _is_header(line: str, rules: Rules) -> bool:
 
 
 def _is_label(line: str) -> bool:
-    """A section label or masthead in capitals ("BREAKING", "FIELD NOTES / PEOPLE")."""
+    """A section label or masthead in capitals ("BREAKING", "FIELD NOTES / PEOPLE"), or a line
+    under such a label ("FINAL: Harbor City Gulls 3, Ridgeway Ironmen 2")."""
     text = line.strip()
-    return text.upper() == text and len(text.split()) <= MENU_WORDS + 1
+    return text.upper() == text and len(text.split()) <= MENU_WORDS + 1 or LABELLED.match(text) is not None
 
 
 def is_lede(line: str, rules: Rules) -> bool:
