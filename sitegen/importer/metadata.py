@@ -157,15 +157,19 @@ def byline_names(line: str, rules: Rules) -> list[str]:
 def _leading_capitals(part: str) -> list[str]:
     words = []
     for word in part.split():
-        if not (word.isupper() and sum(c.isalpha() for c in word) > 1):
+        if not _in_capitals(word):
             break
         words.append(word)
     return words
 
 
+def _in_capitals(word: str) -> bool:
+    return word.isupper() and sum(c.isalpha() for c in word) > 1  # ("J." is an initial)
+
+
 def _normal_capitals(word: str) -> str:
     """JANE -> Jane, O'NEIL -> O'Neil, SMITH-JONES -> Smith-Jones, ÅSA -> Åsa; others as written."""
-    if not (word.isupper() and sum(c.isalpha() for c in word) > 1):
+    if not _in_capitals(word):
         return word
     return re.sub(r"(^|['’-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word.lower())
 

@@ -108,7 +108,8 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
     with a subheadline or summary lines under it and the site's menus above it. So: the run of
     headline-shaped lines right above the first byline or date line (else above the lede), up
     to a line of chrome, and in it the first line longer than a menu item; when none is, the
-    same above the lede; else the last line of the first run."""
+    same above the lede; else the last line of the first run; with no run at all, the first
+    headline-shaped line longer than a menu item before the lede."""
     lede = next((i for i, n in enumerate(content) if is_lede(lines[n], rules)), len(content))
     header = next((i for i in range(lede) if _is_header(lines[content[i]], rules)), lede)
     runs = [_run_above(lines, content[:header], chrome, rules), _run_above(lines, content[:lede], chrome, rules)]
