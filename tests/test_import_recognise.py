@@ -10,7 +10,9 @@ import yaml
 
 from sitegen.importer.analyse import analyse_text
 from sitegen.importer.html import analyse_html
+from sitegen.importer.metadata import byline_names
 from sitegen.importer.registry import Registries, load_registries
+from sitegen.importer.rules import generic_rules, line_matches
 from sitegen.importer.segment import BODY
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
@@ -259,8 +261,6 @@ def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
     ("By the end of the day, nothing had changed.", []),
 ])
 def test_bylines(line, names):
-    from sitegen.importer.metadata import byline_names
-    from sitegen.importer.rules import generic_rules
     assert byline_names(line, generic_rules()) == names
 
 
@@ -341,5 +341,4 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     "Newest residents, oldest buildings: the east side in numbers.", "Like many towns, Grantley relies on the river.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
-    from sitegen.importer.rules import generic_rules, line_matches
     assert line_matches(generic_rules().chrome, line) is None

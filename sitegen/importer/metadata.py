@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .names import slugify
+from .names import could_be_person, slugify
 from .rules import Rules, line_matches, name_phrase
 from .textutil import Line, sentences
 
@@ -176,8 +176,8 @@ def _normal_capitals(word: str) -> str:
 
 def _is_name(text: str, rules: Rules) -> bool:
     words = text.split()
-    return (2 <= len(words) <= MAX_NAME_WORDS and re.fullmatch(name_phrase(rules.name_particles), text) is not None
-            and not any(w.lower() in rules.not_name_words or w.lower() in rules.title_words for w in words))
+    return (len(words) <= MAX_NAME_WORDS and re.fullmatch(name_phrase(rules.name_particles), text) is not None
+            and could_be_person(text, rules))
 
 
 def url_slug(url: str | None) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .metadata import byline_names, opens_with_date
+from .metadata import byline_names, find_dateline, opens_with_date
 from .rules import Rules, line_matches
 
 BOM = "\ufeff"
@@ -155,7 +155,7 @@ def is_lede(line: str, rules: Rules) -> bool:
     """The story's first paragraph: it opens with a dateline, or it is longer than a header
     line and not shaped like a headline (which may be long too, but ends without a full stop)."""
     text = line.strip()
-    if _is_dateline(text, rules):
+    if find_dateline(text, rules) is not None:
         return True
     words = len(text.split())
     return words > MAX_HEADLINE_WORDS or words > HEADER_WORDS and text.rstrip("\"”’')")[-1:] in ".!?;:,"
@@ -167,7 +167,7 @@ def is_headline(line: str, rules: Rules) -> bool:
     words = text.split()
     if not 2 <= len(words) <= MAX_HEADLINE_WORDS or len(text) > MAX_HEADLINE_CHARS:
         return False
-    if text[-1] in ".,;:" or _is_dateline(text, rules):
+    if text[-1] in ".,;:" or find_dateline(text, rules) is not None:
         return False
     return words[0].lower() != "by" and not is_byline(text, rules)
 
@@ -202,11 +202,6 @@ def _mark_footer(lines: tuple[str, ...], chrome: list[bool], heading: int, rules
                 chrome[rest] = bool(lines[rest].strip())
             return
         seen_comment = seen_comment or (bool(text) and not chrome[n])
-
-
-def _is_dateline(text: str, rules: Rules) -> bool:
-    match = rules.dateline.match(text)
-    return bool(match) and sum(c.isupper() for c in match.group("place")) >= 2
 
 
 def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
