@@ -243,6 +243,7 @@ class Article:
     mentioned_people: tuple[str, ...] = ()  # people marked in the body, beyond the front matter
     comments: CommentThread = field(default_factory=CommentThread)
     assets: tuple[str, ...] = ()  # bundle-relative file names copied next to the page
+    assets_as_text: tuple[str, ...] = ()  # those published as text, as <name>.txt (see load/scripts.py)
     word_count: int = 0
     comment_count: int = 0  # comments shown (comments.shown_count), also known when they are not loaded
     fingerprint: str = ""  # digest of everything the article was loaded from (see cache.py)

@@ -628,3 +628,70 @@ def test_a_saved_page_is_published_as_text_never_as_a_page(tmp_path):
     assert link["href"] == "/articles/saved/original.html.txt"
     sitemap = (site / "public" / "sitemap.xml").read_text(encoding="utf-8")
     assert "original.html" not in sitemap
+
+
+# SVG and XML files that could run script when opened directly (each a tiny drawing or data
+# file); tests/browser/test_bundle_browser.py opens them in Chromium.
+SCRIPTED_XML = {
+    "script.svg": '<svg xmlns="http://www.w3.org/2000/svg">\n<script>window.ran = 1</script>\n</svg>',
+    "onload.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="window.ran = 1"/>',
+    "foreign.svg": '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject width="9" height="9">'
+                   '<img xmlns="http://www.w3.org/1999/xhtml" src="x" onerror="window.ran = 1"/>'
+                   '</foreignObject></svg>',
+    "link.svg": '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+                '<a xlink:href=" jav&#x09;ascript:window.ran = 1"><text>x</text></a></svg>',
+    "animate.svg": '<svg xmlns="http://www.w3.org/2000/svg"><a><animate attributeName="href" '
+                   'values="https://example.org/;javascript:window.ran = 1"/><text>x</text></a></svg>',
+    "entity.svg": '<!DOCTYPE svg [<!ENTITY run "&#60;script&#62;window.ran = 1&#60;/script&#62;">]>\n'
+                  '<svg xmlns="http://www.w3.org/2000/svg">&run;</svg>',
+    "broken.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>window.ran = 1</script><g></svg>',
+    "xhtml.xml": '<data xmlns:h="http://www.w3.org/1999/xhtml"><h:script>window.ran = 1</h:script></data>',
+    "styled.xml": '<?xml-stylesheet type="text/xsl" href="style.xsl"?><data/>',
+}
+PLAIN_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" '
+             'height="20"><?xml-stylesheet type="text/css" href="x.css"?><style>rect { fill: teal }</style>'
+             '<rect width="40" height="20"/><a xlink:href="https://example.org/chart"><text y="15">40%</text></a></svg>')
+
+
+def test_svg_and_xml_files_holding_script_are_published_as_text_and_named(tmp_path):
+    """A drawing is published as it is, to be shown in the article; one that holds anything
+    a browser would run when it is opened directly is published as text, with a warning that
+    names the file, the line and what was found."""
+    files = {f"content/articles/drawn/{name}": text for name, text in SCRIPTED_XML.items()}
+    site = write_files(tmp_path, {
+        "content/articles/drawn/index.md": article("Drawn", "![Chart](chart.svg)"),
+        "content/articles/drawn/chart.svg": PLAIN_SVG,
+        "content/articles/drawn/data.xml": "<data><row n='1'/></data>",
+        **files,
+    })
+    result = build(site)
+    assert result.exit_code == 0, result.output
+    folder = site / "public" / "articles" / "drawn"
+    published = {p.name for p in folder.iterdir()}
+    assert {"chart.svg", "data.xml"} <= published
+    for name, text in SCRIPTED_XML.items():
+        assert name not in published
+        assert (folder / f"{name}.txt").read_text(encoding="utf-8") == text
+        assert re.search(rf"content/articles/drawn/{re.escape(name)}:\d+: warning: .* published as text, as {re.escape(name)}\.txt",
+                         result.stderr), (name, result.stderr)
+    assert "content/articles/drawn/script.svg:2: warning: <script> element could run" in result.stderr
+    assert "content/articles/drawn/onload.svg:1: warning: onload attribute on <svg> could run" in result.stderr
+    assert "chart.svg:" not in result.stderr and "data.xml:" not in result.stderr
+    image = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser").find("img")
+    assert image["src"] == "chart.svg"
+
+
+def test_two_bundle_files_published_under_one_name_are_an_error(tmp_path):
+    """original.html is published as original.html.txt: a bundle holding both would lose one."""
+    site = write_files(tmp_path, {
+        "content/articles/twice/index.md": article("Twice", "Text."),
+        "content/articles/twice/original.html": "<p>page</p>",
+        "content/articles/twice/original.html.txt": "text",
+    })
+    (site / "public").mkdir()
+    (site / "public" / "kept.html").write_text("before")
+    result = build(site)
+    assert result.exit_code == 1
+    assert re.search(r"content/articles/twice/original\.html(\.txt)?: would be published as 'original\.html\.txt', "
+                     r"like 'original\.html(\.txt)?': rename one of them", result.stderr), result.stderr
+    assert (site / "public" / "kept.html").read_text() == "before"

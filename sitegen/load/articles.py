@@ -24,6 +24,7 @@ from . import fields
 from .comments import load_comments
 from .files import is_inside, is_settled, read_text
 from .frontmatter import FrontMatterError, split_front_matter
+from .scripts import always_text, needs_reading, script_in
 
 INDEX_FILE = "index.md"
 COMMENTS_FILE = "comments.yaml"
@@ -383,6 +384,7 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
     comments_path = header.folder / COMMENTS_FILE
     comments = load_comments(comments_path, diags, root) if comments_path.exists() else CommentThread()
     values = dict(header.values)
+    assets, assets_as_text = _assets(header, diags, root)
     return Article(
         slug=header.slug,
         path=header.folder,
@@ -394,16 +396,19 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
         mentioned_people=body.mentioned_people,
         comments=comments,
         comment_count=comments.shown_count,
-        assets=_assets(header, diags, root),
+        assets=assets,
+        assets_as_text=assets_as_text,
         word_count=len(header.body.split()),
         fingerprint=fingerprint,
         **values,
     )
 
 
-def _assets(header: ArticleHeader, diags: Diagnostics, root: Path) -> tuple[str, ...]:
-    """Every other file in the bundle, published next to the page (original.txt included)."""
-    found = []
+def _assets(header: ArticleHeader, diags: Diagnostics, root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every other file in the bundle, published next to the page (original.txt included); and
+    those of them published as text, since a browser opening them could run script (see
+    load/scripts.py)."""
+    found, as_text = [], []
     for rel, entry in _bundle_entries(header.folder):
         if rel in (INDEX_FILE, COMMENTS_FILE):
             continue
@@ -411,12 +416,37 @@ def _assets(header: ArticleHeader, diags: Diagnostics, root: Path) -> tuple[str,
         if entry.is_symlink() and (not is_inside(path, header.folder) or not is_inside(path, root)):
             diags.error(Location(path), "links outside the article folder; refusing to publish it")
             continue
-        if entry.is_file():
-            found.append(rel)
+        if not entry.is_file():
+            continue
+        if always_text(rel):
+            as_text.append(rel)
+        elif needs_reading(rel):
+            script = _script_in_file(path, diags)
+            if script:
+                line, what = script
+                diags.warning(Location(path, line), f"{what} could run as script when the file is opened from the "
+                                                    f"archive: it is published as text, as {rel}.txt")
+                as_text.append(rel)
+        found.append(rel)
     original = header.values.get("original_file")
     if original and original not in found:
         diags.error(Location(header.index_path, header.original_line), f"original: file '{original}' not found in the article folder")
-    return tuple(found)
+    published = {}
+    for rel in found:
+        name = rel + ".txt" if rel in as_text else rel
+        if name in published:
+            diags.error(Location(header.folder / rel), f"would be published as '{name}', like '{published[name]}': "
+                                                       "rename one of them")
+        published[name] = rel
+    return tuple(found), tuple(as_text)
+
+
+def _script_in_file(path: Path, diags: Diagnostics) -> tuple[int, str] | None:
+    try:
+        return script_in(path.read_bytes())
+    except OSError as error:
+        diags.error(Location(path), f"cannot be read: {error.strerror}")
+        return None
 
 
 def person_slug_for(ref: NameRef, find, diags: Diagnostics, path: Path) -> str | None:

@@ -234,7 +234,7 @@ def article_files(r: Renderer, article) -> Iterator[OutputFile]:
                  next=_neighbour(r, r.index.following, article.slug), head_meta=head, citation=cite)
     folder = r.urls.output_file(url).rsplit("/", 1)[0]
     for asset in article.assets:
-        yield OutputFile(f"{folder}/{published_name(asset)}", read_bytes(article.path / asset))
+        yield OutputFile(f"{folder}/{published_name(article, asset)}", read_bytes(article.path / asset))
     yield OutputFile(r.urls.output_file(cite.json_url), csl_json(article, r.site, r.config, r.urls))
     yield OutputFile(r.urls.output_file(cite.bib_url), bibtex(article, r.site, r.urls))
 

@@ -11,16 +11,11 @@ from dataclasses import dataclass, field
 from ..model import Article
 
 
-# Files a browser would run as a page or a script when opened from the archive's own address: a
-# saved page (an HTML capture's original.html) may hold the source site's scripts. They are
-# published as text, byte for byte, under their name plus ".txt" (served as text/plain), so
-# that nothing captured can run on the archive's pages' origin.
-_ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs")
-
-
-def published_name(asset: str) -> str:
-    """The name a bundle file is published under next to its article's page."""
-    return asset + ".txt" if asset.lower().endswith(_ACTIVE_SUFFIXES) else asset
+def published_name(article: Article, asset: str) -> str:
+    """The name a bundle file is published under next to its article's page: a file a browser
+    could run script from is published as text, under its name plus ".txt" (served as
+    text/plain), so that nothing captured can run on the archive's origin (load/scripts.py)."""
+    return asset + ".txt" if asset in article.assets_as_text else asset
 
 
 def page_url(first_page: str, number: int) -> str:
@@ -44,7 +39,7 @@ class Urls:
 
     def asset(self, article: Article, name: str) -> str:
         """The URL of one of the article bundle's files (see published_name)."""
-        return self.article(article) + published_name(name)
+        return self.article(article) + published_name(article, name)
 
     def article(self, article: Article) -> str:
         # Asked for about 30 times per article in a build (every listing, feed and sitemap
