@@ -128,6 +128,36 @@ def test_organisations_places_and_days_are_not_people():
     assert people(found) == {"Sarah Lund": "lawyer at Denver Law School"}
 
 
+def test_names_written_as_organisations_are_not_people_anywhere_in_the_article():
+    found = analyse(
+        "PORTLAND — Greenhollow Markets, Tannery Row Foods and Bayfield Fresh each said they would act."
+        "\n\nBayfield Fresh, the smallest of the three chains, said it would also pilot crates."
+        "\n\n\u201cWe waited,\u201d said Colette Marchetti, vice president at Greenhollow Markets."
+        "\n\nThe Office for Budget Scrutiny warned last autumn. Yasmin al-Haddad, a spokeswoman for"
+        " the Association of Freight Carriers, said the group objected. Freight Carriers said no more."
+        "\n\nThe Harbor City Gulls beat the Ridgeway Ironmen 3-2. Ironmen coach Bashir Nuaimi said"
+        " the Ironmen played well. Van der Hoek finished with 31 saves.\n")
+    assert people(found) == {"Colette Marchetti": "vice president at Greenhollow Markets",
+                             "Yasmin al-Haddad": "spokeswoman for the Association of Freight Carriers",
+                             "Bashir Nuaimi": "Ironmen coach"}
+
+
+def test_a_name_used_as_an_adjective_or_after_a_title_is_still_a_person():
+    found = analyse(
+        "WASHINGTON — Officials at the Joe Biden campaign met on Monday.\n\n\u201cWe are ready,\u201d"
+        " Joe Biden said. Mourners gathered at John Ashby's funeral, and John Ashby, 81, was"
+        " remembered. The Prime Minister Rishi Sunak said little.\n")
+    assert set(people(found)) == {"Joe Biden", "John Ashby", "Rishi Sunak"}
+
+
+def test_a_generational_suffix_is_part_of_the_name():
+    found = analyse(
+        "DUNMORE — Harold Brennan Jr., 79, whose grandfather ran the mill, spoke in favor.\n\n"
+        "\u201cIt seems right,\u201d Brennan said. Martin Ames III said he agreed.\n")
+    assert set(people(found)) == {"Harold Brennan Jr.", "Martin Ames III"}
+    assert "{.quote by=harold-brennan-jr}" in found.body  # "Brennan said": the same person
+
+
 def test_registry_alias_inside_a_longer_name_is_not_that_person():
     found = analyse("MIAMI — Jeb Bush, a former governor, spoke. Later Bush left.")
     assert "George W. Bush" not in people(found)
@@ -259,6 +289,11 @@ def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
     ("Words by Zoë O’Connor-Smith", ["Zoë O’Connor-Smith"]),
     ("By NGUYỄN THỊ LAN & José Ñúñez", ["Nguyễn Thị Lan", "José Ñúñez"]),
     ("By the end of the day, nothing had changed.", []),
+    ("Niamh O'Callaghan Political correspondent", ["Niamh O'Callaghan"]),
+    ("Jane Roe, Staff Writer", ["Jane Roe"]),
+    ("Mary Ann Smith | Senior reporter", ["Mary Ann Smith"]),
+    ("Letters to the editor", []),
+    ("She worked for years as a reporter", []),
 ])
 def test_bylines(line, names):
     assert byline_names(line, generic_rules()) == names

@@ -16,6 +16,10 @@ from .rules import NAME_TOKEN, WORD_START, Rules, name_phrase
 
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SLUG = 80
+# What may follow a surname as part of the name: "Harold Brennan Jr.", "Martin Luther King, Jr.",
+# "John Doe III". ("Jr" itself is read as a word of the phrase; its full stop is added here.)
+SUFFIX = re.compile(r"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV))(?![\w-])")
+SUFFIX_WORDS = frozenset({"Jr", "Sr", "Jr.", "Sr.", "II", "III", "IV"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,15 +66,34 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
                 start += len(word) + 1
             words = words[titles[-1] + 1:]
         if words:
-            found.append(Candidate(start, match.end(), " ".join(words), match.start()))
+            end, name = _with_suffix(line, match.end(), " ".join(words))
+            found.append(Candidate(start, end, name, match.start()))
     return found
 
 
+def _with_suffix(line: str, end: int, name: str) -> tuple[int, str]:
+    """The name and where it ends, with a generational suffix that follows it."""
+    if name.endswith((" Jr", " Sr")) and line.startswith(".", end):
+        return end + 1, name + "."
+    suffix = SUFFIX.match(line, end) if " " in name else None
+    return (suffix.end(), name + suffix.group(0)) if suffix else (end, name)
+
+
+def surname(name: str) -> str:
+    """The word a person is called by alone later: the last, less a suffix ("Brennan")."""
+    words = name.replace(",", "").split()
+    while len(words) > 1 and words[-1] in SUFFIX_WORDS:
+        words.pop()
+    return words[-1]
+
+
 def could_be_person(name: str, rules: Rules) -> bool:
-    """A name of two or more words none of which names a place, an organisation or a day."""
+    """A name of two or more words none of which names a place, an organisation or a day, and
+    not a surname alone ("Van der Hoek finished with 31 saves")."""
     words = name.split()
     return len(words) >= 2 and not any(
-        w.lower() in rules.not_name_words or w.lower() in rules.title_words for w in words)
+        w.lower() in rules.not_name_words or w.lower() in rules.title_words for w in words) and not (
+        words[0].lower() in rules.name_particles and words[1] in rules.name_particles)
 
 
 def is_single_name(word: str, rules: Rules) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .names import (Candidate, Matcher, candidates, close_spelling, could_be_person,
-                    is_single_name, slugify)
+                    is_single_name, slugify, surname)
 from .registry import Entry
 from .roles import AGE, role_after, role_before, speaks
 from .rules import WORD_START, Rules
@@ -48,8 +48,13 @@ def find_cast(lines: list[Line], registry: tuple[Entry, ...], reporters: dict[st
               rules: Rules) -> Cast:
     """People of the body lines; reporters maps reporter names to slugs (kept out of people)."""
     state = _State(Matcher(registry), reporters, rules, "\n".join(line.text for line in lines))
+    found = {line.number: candidates(line.text, rules) for line in lines}
     for line in lines:
-        state.scan_names(line)
+        state.scan_organisations(line, found[line.number])
+    for line in lines:
+        state.scan_lists_of_organisations(line, found[line.number])
+    for line in lines:
+        state.scan_names(line, found[line.number])
     for line in lines:
         state.scan_surnames(line)
     occurrences = sorted(state.occurrences.values(), key=lambda o: (o.line, o.start))
@@ -74,9 +79,29 @@ class _State:
         self.counts: dict[str, int] = {}
         self.places: dict[int, list[tuple[int, int]]] = {}  # line -> spans naming places, organisations
         self.first_names: dict[str, set[str]] = {}  # first name -> slugs, for "Sir Desmond" later
+        self.organisations: set[str] = set()  # names written somewhere as an organisation's
 
-    def scan_names(self, line: Line) -> None:
-        found = candidates(line.text, self.rules)
+    def scan_organisations(self, line: Line, found: list[Candidate]) -> None:
+        """Names the line writes the way organisations, teams and places are written, never
+        people: "at Greenhollow Markets", "beat the Ridgeway Ironmen 3-2", "the Association of
+        Freight Carriers". The name is not a person anywhere in the article, even where it
+        "says" something."""
+        for candidate in found:
+            if _written_as_organisation(line.text, candidate, self.rules):
+                self.organisations.add(candidate.name)
+
+    def scan_lists_of_organisations(self, line: Line, found: list[Candidate]) -> None:
+        """A list of three names or more with an organisation in it names organisations:
+        "Greenhollow Markets, Tannery Row Foods and Bayfield Fresh each told ...". (Of two,
+        one may be a person's: "Tesla and Elon Musk".)"""
+        for members in _lists(line.text, found):
+            if len(members) >= 3 and any(self._is_organisation(name) for name in members):
+                self.organisations.update(name for name in members if not self.matcher.lookup(name))
+
+    def _is_organisation(self, name: str) -> bool:
+        return name in self.organisations or len(name.split()) > 1 and not could_be_person(name, self.rules)
+
+    def scan_names(self, line: Line, found: list[Candidate]) -> None:
         for match in self.matcher.finditer(line.text):
             if not _inside_longer(match.start(), match.end(), found):
                 self._registry_hit(line, match.start(), match.end(), match.group(0))
@@ -101,6 +126,8 @@ class _State:
             self._add(line, candidate.start, candidate.end, reporter, candidate.name)
         elif len(slugs) == 1:
             self._registry_hit(line, candidate.start, candidate.end, candidate.name)
+        elif candidate.name in self.organisations:
+            self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
         elif (could_be_person(candidate.name, self.rules) and self._has_evidence(line, candidate)
               or self._has_age(line, candidate)):
             self._add(line, candidate.start, candidate.end, slugify(candidate.name), candidate.name)
@@ -122,7 +149,7 @@ class _State:
         words = candidate.name.split()
         # News writing names a person in full once, then by last name (or, in features and
         # under a title such as "Sir", by first name) when they speak again.
-        return (self._count(words[-1]) > self._count(candidate.name)
+        return (self._count(surname(candidate.name)) > self._count(candidate.name)
                 or len(words) > 1 and self._speaks_alone(words[0]))
 
     def _speaks_alone(self, word: str) -> bool:
@@ -204,12 +231,43 @@ class _State:
         owners: dict[str, set[str]] = {}
         for name, slug in self.full_names.items():
             for person_name in (self._name(slug), name.title()):
-                owners.setdefault(person_name.split()[-1], set()).add(slug)
+                owners.setdefault(surname(person_name), set()).add(slug)
         return {word: slugs.pop() for word, slugs in owners.items() if len(slugs) == 1}
 
 
 def _word_before(text: str, start: int) -> str:
     return text[:start].rstrip(" \u00a0").rsplit(" ", 1)[-1].lower()
+
+
+def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> bool:
+    """The phrase follows "the", "at" ... and is not used as an adjective ("the Joe Biden
+    administration"), or it ends an organisation's name ("Office for Budget Scrutiny")."""
+    if candidate.start != candidate.prefix_start:
+        return False  # "the Prime Minister Rishi Sunak": "the" is the title's
+    before = text[:candidate.start].rstrip(" \u00a0").rsplit(" ", 2)
+    if before[-1].lower() in rules.organisation_joins:
+        return len(before) > 1 and before[-2][:1].isupper()
+    if before[-1].lower() not in rules.before_organisations:
+        return False
+    after = text[candidate.end:]
+    if re.match(r"['’]", after):
+        return False  # "at John Smith's funeral"
+    next_word = re.match(r"[ \u00a0]+([a-z]\w*)", after)
+    return next_word is None or next_word.group(1) in rules.speech_verbs
+
+
+def _lists(text: str, found: list[Candidate]) -> list[list[str]]:
+    """Runs of names joined only by commas and a last "and" or "or" ("A, B and C")."""
+    runs: list[list[str]] = []
+    previous = None
+    for candidate in found:
+        between = text[previous.end:candidate.prefix_start] if previous else None
+        if between is not None and re.fullmatch(r",[ \u00a0]+|,?[ \u00a0]+(?:and|or)[ \u00a0]+", between):
+            runs[-1].append(candidate.name)
+        else:
+            runs.append([candidate.name])
+        previous = candidate
+    return [run for run in runs if len(run) > 1]
 
 
 def _names_a_thing(text: str, start: int, rules: Rules) -> bool:

@@ -57,6 +57,8 @@ class Rules:
     appositive_no_role: frozenset[str]
     role_modifiers: frozenset[str]
     before_things: frozenset[str]
+    before_organisations: frozenset[str]
+    organisation_joins: frozenset[str]
     anonymous_authors: frozenset[str]
     honorifics: frozenset[str]
 
@@ -97,7 +99,8 @@ def generic_rules() -> Rules:
 def build_rules(data: dict) -> Rules:
     words = {key: frozenset(w.lower() for w in data[key]) for key in (
         "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
-        "appositive_no_role", "role_modifiers", "before_things", "anonymous_authors", "honorifics")}
+        "appositive_no_role", "role_modifiers", "before_things", "before_organisations", "organisation_joins",
+        "anonymous_authors", "honorifics")}
     name = name_phrase(words["name_particles"])
     credits = tuple(
         re.compile(p.replace("{station}", STATION).replace("{name}", f"(?P<name>{name})"))
