@@ -90,6 +90,15 @@ def test_nested_replies_by_indentation():
     assert second.text == "second"
 
 
+def test_a_reply_marker_above_a_numbered_or_says_comment_places_it():
+    found = analyse("LONDON — Lede of the story, long enough to be one.\n\nComments (4)\n\n"
+                    "Ann Pike says:\nFirst point.\n\nBo Lund says:\nSecond point.\n\n"
+                    "In reply to Ann Pike.\nCy Moss says:\nI agree with Ann.\n\n"
+                    "Reply to Bo Lund:\n4. Di Shaw — Not so.\n")
+    assert [(c.author, [r.author for r in c.replies]) for c in found.comments] == [
+        ("Ann Pike", ["Cy Moss"]), ("Bo Lund", ["Di Shaw"])]
+
+
 def test_a_comments_word_in_the_story_is_not_a_heading():
     found = analyse("PARIS — The minister took questions.\n\nComments\n\nThe rest of the story"
                     " continues here as usual.\n")

@@ -57,57 +57,99 @@ class _Draft:
 
 def parse_comments(numbered_lines: list[tuple[int, str]], rules: Rules) -> tuple[Comment, ...]:
     """Comments from the comment section's lines ((number, text); blank lines included)."""
-    dated_authors = _dated_authors(numbered_lines, rules)
-    structured = bool(dated_authors) or any(NUMBER.match(t) or line_matches(rules.comment_author, t)
-                                            for _, t in numbered_lines)
-    # A paragraph may also open with its author's name on a line of its own, as comment
-    # plugins show it ("Ray Delgado" over the text, the buttons below it read as a blank).
-    headed = _named_paragraphs(numbered_lines, rules) - dated_authors
-    roots: list[_Draft] = []
-    stack: list[_Draft] = []
-    expect_date = False
-    answering: tuple[str, int] | None = None  # "Reply to X" above the next comment's author
+    reader = _Reader(numbered_lines, rules)
     for index, (number, text) in enumerate(numbered_lines):
-        if index in dated_authors or index in headed:
-            draft = _start_by(roots, stack, _indent(text), text.strip(), rules)
+        reader.read(index, number, text)
+    for draft in _all_drafts(reader.roots):
+        signed = _signed_author(draft, rules) if draft.author is None else None
+        if signed:
+            draft.author = _author(signed, rules)
+    return tuple(_freeze(d, f"c{i}") for i, d in enumerate(_threaded_by_mentions(reader.roots), 1))
+
+
+class _Reader:
+    """Reads a comment section line by line into drafts: ``roots`` are the top-level comments,
+    ``stack`` the chain from a root down to the comment being read."""
+
+    def __init__(self, numbered_lines: list[tuple[int, str]], rules: Rules):
+        self.rules = rules
+        self.dated_authors = _dated_authors(numbered_lines, rules)
+        # A section with numbers or author lines keeps a comment open across blank lines;
+        # without, each paragraph is a comment.
+        self.structured = bool(self.dated_authors) or any(
+            NUMBER.match(t) or line_matches(rules.comment_author, t) for _, t in numbered_lines)
+        # A paragraph may also open with its author's name on a line of its own, as comment
+        # plugins show it ("Ray Delgado" over the text, the buttons below it read as a blank).
+        self.headed = _named_paragraphs(numbered_lines, rules) - self.dated_authors
+        self.roots: list[_Draft] = []
+        self.stack: list[_Draft] = []
+        self.expect_date = False
+        self.answering: tuple[str, int] | None = None  # "Reply to X" above the next comment
+
+    def read(self, index: int, number: int, text: str) -> None:
+        if index in self.dated_authors or index in self.headed:
+            self._author_above(number, text, dated=index in self.dated_authors)
+        elif text.strip() and line_matches(self.rules.comment_reply_to, text):
+            self._reply_marker(number, line_matches(self.rules.comment_reply_to, text).group("to").strip())
+        elif not text.strip():
+            self._blank()
+        elif not self._signature(number, text):
+            self._text(number, text)
+
+    def _author_above(self, number: int, text: str, dated: bool) -> None:
+        """A line that is only the author's name (above a date, or opening a paragraph)."""
+        draft = _start_by(self.roots, self.stack, _indent(text), text.strip(), self.rules)
+        draft.lines.append(number)
+        self.expect_date = dated
+        self._answer(draft)
+
+    def _reply_marker(self, number: int, to: str) -> None:
+        """ "In reply to Ray.": under an author line it places that comment; above one, the next."""
+        draft = self.stack[-1] if self.stack else None
+        if draft and not draft.paragraphs:  # "ellen_m says:" / date / "In reply to Ray."
+            _move_under(self.roots, self.stack, draft, to)
             draft.lines.append(number)
-            expect_date = index in dated_authors
-            if answering:
-                _move_under(roots, stack, draft, answering[0])
-                draft.lines.append(answering[1])
-                answering = None
-            continue
-        reply = line_matches(rules.comment_reply_to, text) if text.strip() else None
-        if reply and stack and not stack[-1].paragraphs:  # "ellen_m says:" / date / "In reply to Ray."
-            _move_under(roots, stack, stack[-1], reply.group("to").strip())
-            stack[-1].lines.append(number)
-            continue
-        if reply:
-            answering = (reply.group("to").strip(), number)
-            continue
-        signed = line_matches(rules.comment_signature, text) if stack and text.strip() else None
-        if signed and stack[-1].paragraphs:  # "Posted by Della Marchbanks at 10:47 AM" ends it
-            stack[-1].author = stack[-1].author or _author(signed.group("author"), rules)
-            stack[-1].lines.append(number)
-            stack[-1].closed = True
-            continue
-        if not text.strip():
-            for draft in stack[-1:]:
-                draft.open_paragraph = False
-            if not structured:
-                stack.clear()
-            continue
-        indent = _indent(text)
+        else:
+            self.answering = (to, number)
+
+    def _answer(self, draft: _Draft) -> None:
+        """Place a comment just started under the one a reply marker above it named."""
+        if self.answering:
+            _move_under(self.roots, self.stack, draft, self.answering[0])
+            draft.lines.append(self.answering[1])
+            self.answering = None
+
+    def _signature(self, number: int, text: str) -> bool:
+        """ "Posted by Della Marchbanks at 10:47 AM" ends the comment above and names its author."""
+        signed = line_matches(self.rules.comment_signature, text) if self.stack else None
+        if not (signed and self.stack[-1].paragraphs):
+            return False
+        draft = self.stack[-1]
+        draft.author = draft.author or _author(signed.group("author"), self.rules)
+        draft.lines.append(number)
+        draft.closed = True
+        return True
+
+    def _blank(self) -> None:
+        for draft in self.stack[-1:]:
+            draft.open_paragraph = False
+        if not self.structured:
+            self.stack.clear()
+
+    def _text(self, number: int, text: str) -> None:
+        """A numbered line, an author line ("Don says:"), a date, or the text of a comment."""
+        rules = self.rules
         numbered = NUMBER.match(text)
         body = numbered.group("rest") if numbered else text.strip()
         author = line_matches(rules.comment_author, body)
-        if structured and not roots and not (numbered or author) and not SENTENCE_END.search(body):
-            continue  # a widget's title or the site's name above the first comment: not a comment
-        if numbered or author or not stack or stack[-1].closed:
-            draft = _start(roots, stack, indent)
-            expect_date = False
+        if self.structured and not self.roots and not (numbered or author) and not SENTENCE_END.search(body):
+            return  # a widget's title or the site's name above the first comment: not a comment
+        if numbered or author or not self.stack or self.stack[-1].closed:
+            draft = _start(self.roots, self.stack, _indent(text))
+            self.expect_date = False
+            self._answer(draft)
         else:
-            draft = stack[-1]
+            draft = self.stack[-1]
         named = DASHED.fullmatch(body) if numbered and not author else None
         if named and _is_author_name(named.group("name"), rules):
             draft.author = _author(named.group("name"), rules)
@@ -116,21 +158,16 @@ def parse_comments(numbered_lines: list[tuple[int, str]], rules: Rules) -> tuple
             draft.author = _author(author.group("author"), rules)
             draft.date = (author.groupdict().get("date") or "").strip() or None
             draft.lines.append(number)
-            expect_date = draft.date is None
+            self.expect_date = draft.date is None
             if author.groupdict().get("to"):  # "Jim Carvell replied to Pat D."
-                _move_under(roots, stack, draft, author.group("to").strip())
-        elif expect_date and line_matches(rules.comment_date, body):
+                _move_under(self.roots, self.stack, draft, author.group("to").strip())
+        elif self.expect_date and line_matches(rules.comment_date, body):
             draft.date = body
             draft.lines.append(number)
-            expect_date = False
+            self.expect_date = False
         else:
             draft.add_text(body, number)
-            expect_date = False
-    for draft in _all_drafts(roots):
-        signed = _signed_author(draft, rules) if draft.author is None else None
-        if signed:
-            draft.author = _author(signed, rules)
-    return tuple(_freeze(d, f"c{i}") for i, d in enumerate(_threaded_by_mentions(roots), 1))
+            self.expect_date = False
 
 
 def _threaded_by_mentions(roots: list[_Draft]) -> list[_Draft]:
