@@ -10,7 +10,7 @@ import yaml
 
 from sitegen.importer.analyse import analyse_text
 from sitegen.importer.html import analyse_html
-from sitegen.importer.metadata import byline_names
+from sitegen.importer.metadata import byline_names, find_dateline
 from sitegen.importer.registry import Registries, load_registries
 from sitegen.importer.rules import generic_rules, line_matches
 from sitegen.importer.segment import BODY
@@ -165,6 +165,31 @@ def test_a_generational_suffix_is_part_of_the_name():
         "\u201cIt seems right,\u201d Brennan said. Martin Ames III said he agreed.\n")
     assert set(people(found)) == {"Harold Brennan Jr.", "Martin Ames III"}
     assert "{.quote by=harold-brennan-jr}" in found.body  # "Brennan said": the same person
+
+
+def test_a_headline_under_a_cookie_banner_a_dated_masthead_and_a_list_of_trending_topics():
+    found = analyse(
+        "Accept cookies? We use cookies to improve your experience. Read our Cookie Policy.\n"
+        "Accept all\nManage settings\nThe Harbour Standard\nTuesday, March 4, 2025 | Harbour 24°C\n"
+        "Home\nNews\nTrending\nBudget 2025\nGold Rate\nHome / Business / Ports\n"
+        "Cabinet approves a coastal freight corridor worth Rs 18,000 crore after years of delay\n"
+        "Written By Rohan Iyer | Edited By Kavya Menon\nUpdated: Mar 04, 2025, 09:12 IST\n"
+        "Summary\nThe line will be 612 km long\nTenders are due by June\nShares rose\n"
+        "Four firms are in the race\nA freight train near the port. (File Photo)\n"
+        "NEW DELHI: The Union Cabinet on Monday approved a 612-km rail line along the coast, officials said.\n")
+    assert found.title == "Cabinet approves a coastal freight corridor worth Rs 18,000 crore after years of delay"
+    assert (found.dateline, [r.name for r in found.reporters]) == ("New Delhi", ["Rohan Iyer"])
+    body_lines = {found.segments.lines[n - 1] for n in found.segments.numbers(BODY)}
+    assert not body_lines & {"Accept all", "Manage settings", "Budget 2025", "Home / Business / Ports"}
+
+
+@pytest.mark.parametrize("line", [
+    "PUBLISHED: November 14, 2024 at 9:05 PM EST | UPDATED: November 15, 2024 at 8:30 AM EST",
+    "FT: Harrowgate Rovers 3 (Okonjo 22, 61; Bexley 78) Millbeck Town 1 (Faraday 55)",
+    "UPDATE: The council has since said it will meet again next week to discuss the plan.",
+])
+def test_a_label_before_a_colon_is_not_a_dateline(line):
+    assert find_dateline(line, generic_rules()) is None
 
 
 def test_registry_alias_inside_a_longer_name_is_not_that_person():

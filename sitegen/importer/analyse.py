@@ -21,7 +21,7 @@ from .segment import BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is
 from .textutil import Line
 from .topics import find_topics
 
-LEDE_WINDOW = 8               # body lines (bylines, dates, captions) searched for the lede
+LEDE_WINDOW = 15              # body lines (bylines, dates, captions) searched for the lede
 
 
 class NoArticle(ValueError):

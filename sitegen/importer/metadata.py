@@ -42,8 +42,15 @@ def find_dateline(text: str, rules: Rules) -> Dateline | None:
     match = rules.dateline.match(text)
     if not match or sum(c.isupper() for c in match.group("place")) < 2:
         return None
+    if match.group(0).rstrip().endswith(":") and not _reads_as_lede(text[match.end():]):
+        return None  # "PUBLISHED: November 14, 2024 at 9:05 PM", "FT: Rovers 3 (Okonjo 22)"
     place = " ".join(_title_case(w) for w in match.group("place").split())
     return Dateline(place, (match.group("site") or "").strip() or None, match.end())
+
+
+def _reads_as_lede(text: str) -> bool:
+    """After "PLACE:", a story's first paragraph: a sentence of ten words or more."""
+    return len(text.split()) >= 10 and text.rstrip()[-1:] in ".!?\"”’"
 
 
 def _title_case(word: str) -> str:

@@ -106,18 +106,21 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
 
     Layouts put the headline right above the byline and date lines, or right above the lede,
     with a subheadline or summary lines under it and the site's menus above it. So: the run of
-    headline-shaped lines right above the first byline or date line (else above the lede), up
-    to a line of chrome, and in it the first line longer than a menu item; when none is, the
-    same above the lede; else the last line of the first run; with no run at all, the first
+    headline-shaped lines right above a byline or date line (the first such run with a line
+    longer than a menu item), else above the lede, up to a line of chrome, and in it the first
+    line longer than a menu item; else the last line of the first run; with no run at all, the first
     headline-shaped line longer than a menu item before the lede."""
     lede = next((i for i, n in enumerate(content) if is_lede(lines[n], rules)), len(content))
-    header = next((i for i in range(lede) if _is_header(lines[content[i]], rules)), lede)
-    runs = [_run_above(lines, content[:header], chrome, rules), _run_above(lines, content[:lede], chrome, rules)]
-    for run in runs:  # (a blog may put the date above the headline: then the lede's run has it)
+    headers = [i for i in range(lede) if _is_header(lines[content[i]], rules)]
+    # Above each byline or date line in turn (the masthead may show today's date over the
+    # menus), then above the lede (a blog may put the date above the headline).
+    runs = [_run_above(lines, content[:i], chrome, rules) for i in headers or [lede]]
+    runs.append(_run_above(lines, content[:lede], chrome, rules))
+    for run in runs:
         longer = [n for n in run if len(lines[n].split()) > MENU_WORDS]
         if longer:
             return longer[0]
-    run = runs[0] or runs[1]
+    run = runs[0] or runs[-1]
     if run:
         return run[-1]
     # Furniture between the headline and the lede ("Follow", "7 min read", "212"): the first
@@ -178,17 +181,23 @@ def is_byline(line: str, rules: Rules) -> bool:
 
 def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
     """A heading over a list of links, and the list: the lines right under it shaped like
-    headlines or tags (no full stop at the end), up to a comments heading."""
+    headlines or tags (no full stop at the end), up to a comments heading, or, under short
+    items, a line more than twice as long as a menu item (the story's headline under a list
+    of trending topics, with no blank line between them)."""
     for n, line in enumerate(lines):
         if not line.strip() or not line_matches(rules.link_list_headings, line):
             continue
         chrome[n] = True
+        longest = 0
         for below in range(n + 1, min(n + 1 + MAX_LINKS, len(lines))):
             text = lines[below].strip()
-            if (not text or len(text.split()) > MAX_HEADLINE_WORDS or text[-1] in ".!?:"
+            words = sum(any(c.isalnum() for c in word) for word in text.split())  # not "/" or "|"
+            if (not text or words > MAX_HEADLINE_WORDS or text[-1] in ".!?:"
+                    or longest and longest <= MENU_WORDS < words // 2
                     or line_matches(rules.comments_heading, text)):
                 break
             chrome[below] = True
+            longest = max(longest, words)
 
 
 def _mark_footer(lines: tuple[str, ...], chrome: list[bool], heading: int, rules: Rules) -> None:
