@@ -159,6 +159,31 @@ def test_a_name_used_as_an_adjective_or_after_a_title_is_still_a_person():
     assert set(people(found)) == {"Joe Biden", "John Ashby", "Rishi Sunak"}
 
 
+def test_titles_with_of_double_surnames_and_what_a_person_leads():
+    found = analyse(
+        "BRAMFORD — Prosecutor Ximena Ruiz Castañeda told the court the fraud was careful.\n\n"
+        "\u201cThis was a business,\u201d Ms Ruiz Castañeda said. Dean of Students Rosalind Achterberg"
+        " said the university would not pay. Minister of Railways and Logistics Harpreet Singh Bawa"
+        " told reporters the line would open. Sofía Márquez, president of Ballet Folklórico"
+        " Aldercrest, said the group had paid. Quinn Brothers says it will fight, and Halvorsen Marine"
+        " chief executive Ingrid Solberg said the yard cut jobs. Kessler Falls said goodbye.\n")
+    assert set(people(found)) == {"Ximena Ruiz Castañeda", "Rosalind Achterberg", "Harpreet Singh Bawa",
+                                  "Sofía Márquez", "Ingrid Solberg"}
+    assert "{.quote by=ximena-ruiz-castaneda}" in found.body
+
+
+@pytest.mark.parametrize("header, reporter", [
+    ("Tallgrass Public Media | By Aisha Bello-Okafor\n", "Aisha Bello-Okafor"),
+    ("Bridget Lafleur\nLocal Journalism Initiative Reporter\nNov 18, 2023 4:45 PM\n", "Bridget Lafleur"),
+    ("Hollis Ferreira\nMar 14, 2024\n142\n", "Hollis Ferreira"),
+])
+def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
+    found = analyse("Keeler Street bridge to close for a year as council approves a rebuild\n" + header +
+                    "MILBROOK — The Keeler Street bridge will close for a year from April, the council decided.\n")
+    assert [r.name for r in found.reporters] == [reporter]
+    assert people(found) == {}
+
+
 def test_a_generational_suffix_is_part_of_the_name():
     found = analyse(
         "DUNMORE — Harold Brennan Jr., 79, whose grandfather ran the mill, spoke in favor.\n\n"

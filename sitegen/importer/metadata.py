@@ -127,8 +127,12 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
     """Reporters named by bylines ("By JANE DOE and JOHN ROE") and in-text credits ("KCAL9's
     Brittney Hopper reports"), once each, bylines first."""
     found: dict[str, Reporter] = {}
-    for line in lines:
-        for name in byline_names(line.text, rules):
+    for index, line in enumerate(lines):
+        names = byline_names(line.text, rules)
+        if not names and index < HEADER_LINES and index + 1 < len(lines) and _names_the_writer(
+                line.text, lines[index + 1].text, rules):
+            names = [line.text.strip()]
+        for name in names:
             found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
         for pattern in rules.reporter_credits:
@@ -137,6 +141,18 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
                 station = match.groupdict().get("station")
                 found.setdefault(slugify(name), Reporter(name, station, line.number))
     return list(found.values())
+
+
+HEADER_LINES = 15  # body lines before the story where a name alone may be the byline
+WRITER_JOB = re.compile(r"(?:[\w'’-]+[ \u00a0]){0,4}(?:correspondent|editor|reporter|writer|columnist|critic|"
+                        r"journalist|contributor)s?", re.IGNORECASE)
+
+
+def _names_the_writer(line: str, below: str, rules: Rules) -> bool:
+    """A line that is only a name, right above the date or the writer's job ("Bridget Lafleur"
+    over "Local Journalism Initiative Reporter" or "Mar 14, 2024"), as the byline."""
+    return _is_name(line.strip(), rules) and (
+        opens_with_date(below, rules) or WRITER_JOB.fullmatch(below.strip()) is not None)
 
 
 WHERE = re.compile(r"[ \u00a0]+in[ \u00a0]+[A-Z].*$")

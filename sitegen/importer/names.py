@@ -65,10 +65,24 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
             for word in words[:titles[-1] + 1]:
                 start += len(word) + 1
             words = words[titles[-1] + 1:]
+        # "Dean of Students Rosalind Achterberg", "Minister of Railways and Logistics Harpreet
+        # Singh Bawa": the first word ends the title's "of ..."
+        if len(words) > 2 and start == match.start() and _after_title_of(line[:start]):
+            start += len(words.pop(0)) + 1
         if words:
             end, name = _with_suffix(line, match.end(), " ".join(words))
             found.append(Candidate(start, end, name, match.start()))
     return found
+
+
+TITLE_OF = re.compile(r"(\S+)[ \u00a0]+(?:of|for)[ \u00a0]+(?:\S+[ \u00a0]+(?:and|&)[ \u00a0]+)?$")
+
+
+def _after_title_of(before: str) -> bool:
+    """The text ends with a capitalised word and "of" ("Dean of ", "Minister of Railways and "),
+    as a title does; not "president of ", which names what the person leads."""
+    match = TITLE_OF.search(before)
+    return match is not None and match.group(1)[:1].isupper()
 
 
 def _with_suffix(line: str, end: int, name: str) -> tuple[int, str]:

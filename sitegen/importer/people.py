@@ -126,6 +126,10 @@ class _State:
             self._add(line, candidate.start, candidate.end, reporter, candidate.name)
         elif len(slugs) == 1:
             self._registry_hit(line, candidate.start, candidate.end, candidate.name)
+        elif self._known_by_tail(candidate.name):
+            # "Ms Ruiz Castañeda said", "Delaney Jr. scored": the end of a name found before
+            slug = self._known_by_tail(candidate.name)
+            self._add(line, candidate.start, candidate.end, slug, self._name(slug))
         elif candidate.name in self.organisations:
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
         elif (could_be_person(candidate.name, self.rules) and self._has_evidence(line, candidate)
@@ -134,6 +138,14 @@ class _State:
         elif len(candidate.name.split()) > 1 and not could_be_person(candidate.name, self.rules):
             # "South Dakota", "Valley Wire": none of its words is a person on its own either
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
+
+    def _known_by_tail(self, name: str) -> str | None:
+        """The one person found so far whose full name ends with these words (two or more:
+        a lone surname is scan_surnames' job)."""
+        if " " not in name:
+            return None
+        slugs = {slug for full, slug in self.full_names.items() if full.endswith(" " + name.lower())}
+        return slugs.pop() if len(slugs) == 1 else None
 
     def _inside_a_place(self, number: int, start: int) -> bool:
         return any(begin <= start < end for begin, end in self.places.get(number, ()))
@@ -241,12 +253,13 @@ def _word_before(text: str, start: int) -> str:
 
 def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> bool:
     """The phrase follows "the", "at" ... and is not used as an adjective ("the Joe Biden
-    administration"), or it ends an organisation's name ("Office for Budget Scrutiny")."""
+    administration"), or it ends an organisation's name ("Office for Budget Scrutiny") or
+    follows a title ("president of Ballet Folklórico Aldercrest")."""
     if candidate.start != candidate.prefix_start:
         return False  # "the Prime Minister Rishi Sunak": "the" is the title's
     before = text[:candidate.start].rstrip(" \u00a0").rsplit(" ", 2)
-    if before[-1].lower() in rules.organisation_joins:
-        return len(before) > 1 and before[-2][:1].isupper()
+    if before[-1].lower() in rules.organisation_joins:  # (or "president of Ballet Folklórico")
+        return len(before) > 1 and (before[-2][:1].isupper() or before[-2].lower() in rules.title_words)
     if before[-1].lower() not in rules.before_organisations:
         return False
     after = text[candidate.end:]
