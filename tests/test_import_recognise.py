@@ -99,6 +99,41 @@ def test_a_reply_marker_above_a_numbered_or_says_comment_places_it():
         ("Ann Pike", ["Cy Moss"]), ("Bo Lund", ["Di Shaw"])]
 
 
+STORY = "LONDON — Lede of the story, long enough to be one, with a full stop at the end.\n\n"
+
+
+def _who(comments):
+    """(author, whom it answers) of every comment, replies right after what they answer."""
+    return [(c["author"], c["reply_to"]) for c in _thread(comments)]
+
+
+def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_date():
+    facebook = analyse(STORY + "9 Comments\nSort by\nAdd a comment...\nDenise Arsenault\nI drive it daily.\n"
+                       "Like · Reply · 14 · 1d\nHide 2 replies\nPat Whelan\nCarpool from the lot.\n"
+                       "Like · Reply · 3 · 1d\nMark Lessard\nSame boat.\nLike · Reply · 1 · 1d\n"
+                       "Harjit Sandhu\nGood call, council.\nLike · Reply · 22 · 1d · Edited\nLoad 2 more comments\n")
+    assert _who(facebook.comments) == [("Denise Arsenault", None), ("Pat Whelan", "Denise Arsenault"),
+                                       ("Mark Lessard", "Denise Arsenault"), ("Harjit Sandhu", None)]
+    threaded = analyse(STORY + "53 Comments\nHeronsFaithful\n2 hours ago\nNever again.\n23\n0\nReply\n"
+                       "BaselineBetty\n→ HeronsFaithful\n2 hours ago\nSame!! lol\n9\n0\nReply\n"
+                       "Subhash Kamath\nShivnagar\n3 hours ago\nExecution is the issue.\nUp Vote (23)\n"
+                       "Replies (1)\nVikrant Saini\n3 hours ago\nTotally agree.\n")
+    assert _who(threaded.comments) == [("HeronsFaithful", None), ("BaselineBetty", "HeronsFaithful"),
+                                       ("Subhash Kamath", None), ("Vikrant Saini", "Subhash Kamath")]
+    assert threaded.comments[1].text == "Execution is the issue."
+    newsletter = analyse(STORY + "Discussion about this post\nComments\nRestacks\nWrite a comment...\n"
+                         "Marguerite Olsen\nMar 14\nDrove the 52 for years.\nLike (31)\nReply\nShare\n"
+                         "2 replies by Hollis Ferreira and others\nHollis Ferreira\nMar 14\nAuthor\n"
+                         "Thanks Marguerite.\nLike (9)\nReply\nTheo Park\nMar 15\nSame on the 40.\n"
+                         "Sam Adeyemi\nMar 14\nGreat reporting.\n18 more comments...\n")
+    assert _who(newsletter.comments) == [("Marguerite Olsen", None), ("Hollis Ferreira", "Marguerite Olsen"),
+                                         ("Theo Park", "Marguerite Olsen"), ("Sam Adeyemi", None)]
+    guestbook = analyse(STORY + "12 Entries\nSharon Whitfield\nOctober 14, 2024\nCoach taught me a curveball.\n"
+                        "Huong Tran\nOctober 12, 2024\nSending love.\nShow More\nSign the Guest Book\n")
+    assert (_who(guestbook.comments), guestbook.reported_count) == (
+        [("Sharon Whitfield", None), ("Huong Tran", None)], 12)
+
+
 def test_a_comments_word_in_the_story_is_not_a_heading():
     found = analyse("PARIS — The minister took questions.\n\nComments\n\nThe rest of the story"
                     " continues here as usual.\n")

@@ -80,15 +80,21 @@ class _Reader:
             NUMBER.match(t) or line_matches(rules.comment_author, t) for _, t in numbered_lines)
         # A paragraph may also open with its author's name on a line of its own, as comment
         # plugins show it ("Ray Delgado" over the text, the buttons below it read as a blank).
-        self.headed = _named_paragraphs(numbered_lines, rules) - self.dated_authors
+        self.between = {between for between in self.dated_authors.values() if between is not None}
+        self.headed = _named_paragraphs(numbered_lines, rules) - set(self.dated_authors) - self.between
         self.roots: list[_Draft] = []
         self.stack: list[_Draft] = []
         self.expect_date = False
         self.answering: tuple[str, int] | None = None  # "Reply to X" above the next comment
+        self.replies_below: list = []  # [the comment, how many] after "2 replies" under it
 
     def read(self, index: int, number: int, text: str) -> None:
         if index in self.dated_authors or index in self.headed:
             self._author_above(number, text, dated=index in self.dated_authors)
+        elif index in self.between:
+            self._between(number, text)
+        elif text.strip() and line_matches(self.rules.comment_replies_below, text):
+            self._replies_below(number, line_matches(self.rules.comment_replies_below, text))
         elif text.strip() and line_matches(self.rules.comment_reply_to, text):
             self._reply_marker(number, line_matches(self.rules.comment_reply_to, text).group("to").strip())
         elif not text.strip():
@@ -103,6 +109,21 @@ class _Reader:
         self.expect_date = dated
         self._answer(draft)
 
+    def _between(self, number: int, text: str) -> None:
+        """The line between an author and the date: "→ Mae" places the comment under Mae's."""
+        draft = self.stack[-1]
+        draft.lines.append(number)
+        if REPLY_ARROW.match(text):
+            _move_under(self.roots, self.stack, draft, REPLY_ARROW.sub("", text, count=1).strip())
+
+    def _replies_below(self, number: int, marker: re.Match[str]) -> None:
+        """"2 replies", "Hide 2 replies", "Replies (1)" under a comment: the next comments, as
+        many as it says, answer that one."""
+        latest = _all_drafts(self.roots)[-1:]  # (the stack is empty after a blank, in a plain section)
+        for draft in latest:
+            draft.lines.append(number)
+            self.replies_below = [draft, int(marker.group("count"))]
+
     def _reply_marker(self, number: int, to: str) -> None:
         """ "In reply to Ray.": under an author line it places that comment; above one, the next."""
         draft = self.stack[-1] if self.stack else None
@@ -114,6 +135,10 @@ class _Reader:
 
     def _answer(self, draft: _Draft) -> None:
         """Place a comment just started under the one a reply marker above it named."""
+        if self.replies_below and self.replies_below[1] > 0:
+            parent = self.replies_below[0]
+            self.replies_below[1] -= 1
+            _move_under_draft(self.roots, self.stack, draft, parent)
         if self.answering:
             _move_under(self.roots, self.stack, draft, self.answering[0])
             draft.lines.append(self.answering[1])
@@ -192,18 +217,37 @@ def _all_drafts(drafts: list[_Draft]) -> list[_Draft]:
     return [d for draft in drafts for d in (draft, *_all_drafts(draft.replies))]
 
 
-def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules) -> set[int]:
-    """Indexes of the lines that name a comment's author by standing right above its date: a
-    name or a handle, short and without a full stop ("JohnQ" over "2 hours ago")."""
-    found = set()
-    for index, ((_, text), (_, below)) in enumerate(zip(numbered_lines, numbered_lines[1:])):
-        words = text.split()
-        if (words and len(words) <= MAX_AUTHOR_WORDS and not SENTENCE_END.search(text)
-                and not NUMBER.match(text) and not line_matches(rules.comment_date, text)
-                and not line_matches(rules.comment_author, text)
-                and below.strip() and line_matches(rules.comment_date, below)):
-            found.add(index)
+def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules) -> dict[int, int | None]:
+    """The lines that name a comment's author by standing above its date: a name or a handle,
+    short and without a full stop ("JohnQ" over "2 hours ago"). Index of each, with the index
+    of a line between the name and the date when there is one: whom it answers ("→ Mae"), or
+    where the commenter is or a badge ("Shivnagar", "Top fan")."""
+    found: dict[int, int | None] = {}
+    texts = [text for _, text in numbered_lines]
+    for index, below in enumerate(texts[1:], 1):
+        if not below.strip() or not line_matches(rules.comment_date, below):
+            continue
+        above = index - 1
+        if above >= 1 and _between_author_and_date(texts[above], rules) and _is_author_name(texts[above - 1], rules):
+            found[above - 1] = above
+        elif _could_be_author(texts[above], rules):
+            found[above] = None
     return found
+
+
+def _could_be_author(text: str, rules: Rules) -> bool:
+    words = text.split()
+    return bool(words and len(words) <= MAX_AUTHOR_WORDS and not SENTENCE_END.search(text)
+                and not NUMBER.match(text) and not line_matches(rules.comment_date, text)
+                and not line_matches(rules.comment_author, text))
+
+
+def _between_author_and_date(text: str, rules: Rules) -> bool:
+    """"→ Mae Okonkwo", or a short line that is not a name itself ("Shivnagar", "Top fan")."""
+    if REPLY_ARROW.match(text) and text.strip() not in ("→", "»"):
+        return True
+    return (0 < len(text.split()) <= 3 and not SENTENCE_END.search(text) and not _is_author_name(text, rules)
+            and not line_matches(rules.comment_date, text))
 
 
 def _named_paragraphs(numbered_lines: list[tuple[int, str]], rules: Rules) -> set[int]:
@@ -212,7 +256,8 @@ def _named_paragraphs(numbered_lines: list[tuple[int, str]], rules: Rules) -> se
     found = set()
     for index, (_, text) in enumerate(numbered_lines[:-1]):
         above = numbered_lines[index - 1][1] if index else ""
-        starts = not above.strip() or line_matches(rules.comment_reply_to, above) is not None
+        starts = (not above.strip() or line_matches(rules.comment_reply_to, above) is not None
+                  or line_matches(rules.comment_replies_below, above) is not None)
         name = REPLY_ARROW.split(text)[0]
         if (starts and numbered_lines[index + 1][1].strip() and not NUMBER.match(text)
                 and not line_matches(rules.comment_author, text) and _is_author_name(name, rules)):
@@ -250,7 +295,14 @@ def _start_by(roots: list[_Draft], stack: list[_Draft], indent: int, author: str
 def _move_under(roots: list[_Draft], stack: list[_Draft], draft: _Draft, author: str) -> None:
     """Make ``draft``, the comment being read (the last of ``stack``), a reply to the latest
     earlier comment by ``author``; nothing changes when there is none."""
-    path = _path_to_latest(roots, author)
+    _move_to(roots, stack, draft, _path_to_latest(roots, lambda d: d.author == author))
+
+
+def _move_under_draft(roots: list[_Draft], stack: list[_Draft], draft: _Draft, parent: _Draft) -> None:
+    _move_to(roots, stack, draft, _path_to_latest(roots, lambda d: d is parent))
+
+
+def _move_to(roots: list[_Draft], stack: list[_Draft], draft: _Draft, path: list[_Draft] | None) -> None:
     if not path or draft in path:
         return
     (stack[-2].replies if len(stack) > 1 else roots).remove(draft)
@@ -259,13 +311,13 @@ def _move_under(roots: list[_Draft], stack: list[_Draft], draft: _Draft, author:
     draft.indent = max(draft.indent, path[-1].indent + 1)
 
 
-def _path_to_latest(drafts: list[_Draft], author: str) -> list[_Draft] | None:
-    """The chain of comments down to the latest one by ``author``."""
+def _path_to_latest(drafts: list[_Draft], wanted) -> list[_Draft] | None:
+    """The chain of comments down to the latest one for which ``wanted`` is true."""
     for draft in reversed(drafts):
-        below = _path_to_latest(draft.replies, author)
+        below = _path_to_latest(draft.replies, wanted)
         if below:
             return [draft, *below]
-        if draft.author == author:
+        if wanted(draft):
             return [draft]
     return None
 
