@@ -219,6 +219,28 @@ def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
     assert people(found) == {}
 
 
+def test_roles_stop_at_a_clause_a_list_or_a_sentence_end():
+    found = analyse(
+        "CEDAR BEND — Kayla Brightwater, a nurse, said the ward had closed. For Brightwater, the plan is"
+        " to move in with her sister.\n\nHe is survived by his brother, Kevin Callahan, and Kevin's partner,"
+        " Samir Haddad. The case went to the Serious Fraud Directorate and the National Crime Agency."
+        " Detective Inspector Priyanka Rao, who led it, said assets were frozen.\n")
+    assert people(found) == {"Kayla Brightwater": "nurse", "Kevin Callahan": "brother",
+                             "Samir Haddad": "Kevin's partner", "Priyanka Rao": "Detective Inspector"}
+
+
+def test_an_obituary_its_name_with_a_nickname_and_the_family():
+    found = analyse(
+        "Search Obituaries\nRaymond P. \"Buddy\" Callahan Jr.\n1940 - 2024\nBORN\n1940\nFUNERAL HOME\n"
+        "Doyle-Hartman Funeral Home\nKessler Falls\nShare\n"
+        "Raymond Patrick \"Buddy\" Callahan Jr., 84, of Kessler Falls, passed away at home on October 9, 2024.\n\n"
+        "He is survived by his wife of 58 years, Dolores Callahan; his daughter, Maureen Callahan-Pike, and"
+        " son-in-law, Gregory Pike, of Ashford.\n")
+    assert found.title == 'Raymond P. "Buddy" Callahan Jr.' and not found.title_derived
+    assert set(people(found)) == {'Raymond Patrick "Buddy" Callahan Jr.', "Dolores Callahan",
+                                  "Maureen Callahan-Pike", "Gregory Pike"}
+
+
 def test_a_generational_suffix_is_part_of_the_name():
     found = analyse(
         "DUNMORE — Harold Brennan Jr., 79, whose grandfather ran the mill, spoke in favor.\n\n"

@@ -9,6 +9,9 @@ from .rules import Rules
 from .textutil import SPACE, verbs_pattern
 
 ARTICLES = ("a", "an", "the")
+LIST_WORDS = ("and", "or", "but", "nor")
+# Verbs that make what follows a name's comma a clause, not an appositive giving a role.
+CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could"})
 # An age between commas right after a name ("Evelyn Park, 71, a retired teacher"): a person.
 AGE = re.compile(rf",{SPACE}*\d{{1,3}}(?=,|{SPACE}*$|[.;])")
 MAX_ROLE_WORDS = 12
@@ -69,6 +72,8 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     words = segment.split()
     if not words or len(words) > MAX_ROLE_WORDS or not words[0][0].islower() or words[0] in rules.speech_verbs:
         return None  # (", said volunteers cannot ...": no aside, the sentence goes on)
+    if words[0] in LIST_WORDS or any(w in CLAUSE_VERBS for w in words):
+        return None  # "his son, Kevin Callahan, and Kevin's partner"; "For Brightwater, the plan is to ..."
     if words[0] in rules.appositive_no_role:
         return ""
     if words[0] in ARTICLES and len(words) > 1:
@@ -105,13 +110,19 @@ def _title_run(before: str, rules: Rules) -> str | None:
         return None
     run: list[str] = []
     for token in reversed(tokens):
-        if not token or not _role_word(token, rules) or run and token[-1] in ",;:":
-            break  # (a comma ends the role: "at Crown Court on Friday, Judge Marchetti")
+        if not token or not _role_word(token, rules) or run and (token[-1] in ",;:" or _ends_sentence(token, rules)):
+            break  # (a comma or a sentence's end ends the role: "on Friday, Judge Marchetti")
         run.insert(0, token)
     words = _trim(run, rules)
     if all(w.lower() in rules.honorifics for w in words):
         return None  # "Mr", "Sir": a courtesy, not a role
     return " ".join(words) if words else None
+
+
+def _ends_sentence(token: str, rules: Rules) -> bool:
+    """"Agency." ends a sentence; "Sen.", "Dr." and an initial "J." do not."""
+    return token.endswith((".", "!", "?")) and len(token.rstrip(".")) > 1 and not (
+        token.lower() in rules.title_words or token.lower() in rules.honorifics)
 
 
 def _trim(words: list[str], rules: Rules) -> list[str]:

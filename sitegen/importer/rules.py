@@ -68,11 +68,17 @@ class Rules:
         return replace(self, chrome=self.chrome + patterns)
 
 
+# A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan.
+NICKNAME = rf"[\"“][{UPPER}][{LOWER}]+[\"”]"
+
+
 def name_phrase(particles: frozenset[str], words: int = 5) -> str:
-    """A regex for a capitalised name of one to ``words`` words, particles allowed inside
-    ("Ludwig van Beethoven", "Juan Carlos Ibáñez de la Torre")."""
+    """A regex for a capitalised name of one to ``words`` words, particles and a nickname
+    allowed inside ("Ludwig van Beethoven", "Juan Carlos Ibáñez de la Torre", "William "Bill"
+    Reyes")."""
     particle = "|".join(sorted(map(re.escape, particles)))
-    return rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:{particle})[ \u00a0]){{0,2}}{NAME_TOKEN}){{0,{words - 1}}}"
+    return (rf"{NAME_TOKEN}(?:[ \u00a0](?:{NICKNAME}[ \u00a0])?(?:(?:{particle})[ \u00a0]){{0,2}}{NAME_TOKEN})"
+            rf"{{0,{words - 1}}}")
 
 
 def compile_line_pattern(pattern: str) -> re.Pattern[str]:

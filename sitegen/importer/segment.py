@@ -20,6 +20,8 @@ NUMBERED = re.compile(r"\s*\d{1,4}[.)]\s+\S")
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
 LABELLED = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,})?:")  # "FINAL:", "BREAKING NEWS:"
+# A full stop that ends a name or an abbreviation, not a sentence: "Raymond P. Callahan Jr."
+ABBREVIATION_END = re.compile(r"(?:\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|Ms)\.|\b(?:[A-Z]\.)+)$")
 MENU_WORDS = 4          # a menu item or section name has at most this many words
 HEADER_WORDS = 12       # a line this short before the lede is header (byline, date), not story
 MAX_LINKS = 12          # a list of related links or tags has at most this many items
@@ -120,13 +122,13 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
         longer = [n for n in run if len(lines[n].split()) > MENU_WORDS]
         if longer:
             return longer[0]
+    # Furniture between the headline and the lede ("Follow", "7 min read", "212"; an obituary's
+    # "BORN 1940", funeral home and town): the first headline-shaped line longer than a menu
+    # item before the lede; else the last line of a run.
+    first_longer = next((n for n in content[:lede] if is_headline(lines[n], rules) and not _is_label(lines[n])
+                         and not _is_header(lines[n], rules) and len(lines[n].split()) > MENU_WORDS), None)
     run = runs[0] or runs[-1]
-    if run:
-        return run[-1]
-    # Furniture between the headline and the lede ("Follow", "7 min read", "212"): the first
-    # headline-shaped line longer than a menu item before the lede.
-    return next((n for n in content[:lede] if is_headline(lines[n], rules) and not _is_label(lines[n])
-                 and not _is_header(lines[n], rules) and len(lines[n].split()) > MENU_WORDS), None)
+    return first_longer if first_longer is not None or not run else run[-1]
 
 
 def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], rules: Rules) -> list[int]:
@@ -170,7 +172,7 @@ def is_headline(line: str, rules: Rules) -> bool:
     words = text.split()
     if not 2 <= len(words) <= MAX_HEADLINE_WORDS or len(text) > MAX_HEADLINE_CHARS:
         return False
-    if text[-1] in ".,;:" or find_dateline(text, rules) is not None:
+    if text[-1] in ",;:" or text[-1] == "." and not ABBREVIATION_END.search(text) or find_dateline(text, rules):
         return False
     return words[0].lower() != "by" and not is_byline(text, rules)
 
