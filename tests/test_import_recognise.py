@@ -265,6 +265,22 @@ def test_a_headline_under_a_cookie_banner_a_dated_masthead_and_a_list_of_trendin
     assert not body_lines & {"Accept all", "Manage settings", "Budget 2025", "Home / Business / Ports"}
 
 
+def test_the_mastheads_date_is_not_the_articles_and_numeric_dates_are_read_when_unambiguous():
+    page = ("The Bramford Examiner\nWednesday 24 May 2023\nNews\nCourts\n"
+            "Former finance chief jailed for seven years over a long fraud\nBy Caoimhe Brennan\n{date}\n"
+            "Normal text size\nLarger text size\n"
+            "BRAMFORD — A former finance director who took nearly £23 million has been jailed, the court heard.\n"
+            "Posted in News, Courts\nTagged fraud, courts\ncbrennan@example.org\nDonate Now\n"
+            "Comments have been disabled on this article for legal reasons.\n")
+    dated = analyse(page.format(date="22/05/2023 — 14:07"))
+    assert dated.date == "2023-05-22"
+    body_lines = {dated.segments.lines[n - 1] for n in dated.segments.numbers(BODY)}
+    assert not body_lines & {"Wednesday 24 May 2023", "Normal text size", "Larger text size", "Posted in News, Courts",
+                             "Tagged fraud, courts", "cbrennan@example.org", "Donate Now",
+                             "Comments have been disabled on this article for legal reasons."}
+    assert analyse(page.format(date="05/06/2023 — 14:07")).date is None  # May 6 or June 5: no guess
+
+
 @pytest.mark.parametrize("line", [
     "PUBLISHED: November 14, 2024 at 9:05 PM EST | UPDATED: November 15, 2024 at 8:30 AM EST",
     "FT: Harrowgate Rovers 3 (Okonjo 22, 61; Bexley 78) Millbeck Town 1 (Faraday 55)",

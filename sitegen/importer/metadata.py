@@ -111,6 +111,14 @@ def date_hints(lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
 
 
 def _date_from(match: re.Match[str]) -> str | None:
+    if match.groupdict().get("first"):
+        # "22/05/2023" or "05/22/2023": a day above 12 tells which is which; "05/06/2023" does
+        # not, and is no date (never a guess).
+        first, second = int(match.group("first")), int(match.group("second"))
+        if (first > 12) == (second > 12):
+            return None
+        day, month = (first, second) if first > 12 else (second, first)
+        return _iso(int(match.group("year")), month, day)
     month = match.group("month").lower()
     number = int(month) if month.isdigit() else MONTHS.index(month[:3]) + 1
     return _iso(int(match.group("year")), number, int(match.group("day")))

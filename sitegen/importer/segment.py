@@ -81,12 +81,12 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True) -> Se
         _mark_footer(lines, chrome, heading, rules)
     content = [n for n in range(end) if lines[n].strip() and not chrome[n]]
     title = _headline(lines, content, chrome, rules) if find_title and len(content) > 1 else None
-    for n in content:
-        if title is None or n >= title:
-            break
-        # Above the headline there is only the page's furniture (section names, menus, teasers),
-        # but for the byline and date, which some layouts put first.
-        if not _is_header(lines[n], rules):
+    # Above the headline there is only the page's furniture (section names, menus, teasers),
+    # but for the byline and date, which some layouts put right above it; a date above the
+    # menus is the masthead's (today's date), not the article's.
+    above = [n for n in content if title is not None and n < title]
+    for n in reversed(above):
+        if not _is_header(lines[n], rules) or any(chrome[m] for m in range(n + 1, title)):
             chrome[n] = True
     roles = []
     for n, line in enumerate(lines):
