@@ -9,6 +9,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from bs4 import BeautifulSoup
+
+from conftest import build
 from sitegen.importer import import_command
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
@@ -41,6 +44,25 @@ def test_url_option_gives_slug_date_and_source(site):
     assert (str(matter["date"]), matter["date_origin"]) == ("2019-03-05", "url")
     assert matter["source"]["name"] == "The Springfield Gazette"
     assert "  chrome:    1 line dropped" in result.stdout.splitlines()
+
+
+def test_what_the_import_writes_builds_and_its_mentions_name_the_built_pages(site):
+    """The import's slugs are the build's: a person's mention must lead to their page, for
+    names with apostrophes and accents too."""
+    (site / "in" / "story.txt").write_text(
+        "Blizzard strands drivers overnight near the pass\n\nDENVER — Hundreds of drivers spent the night"
+        " in their cars, officials said.\n\n\u201cWe ran the engine,\u201d said Brigid O'Donoghue, 34, of"
+        " Larkspur. Zoë D'Arcy-Núñez, a trucker, said the road closed at dusk. O'Donoghue said she would"
+        " drive again.\n", encoding="utf-8")
+    assert run(site, str(site / "in" / "story.txt")).exit_code == 0
+    result = build(site)
+    assert result.exit_code == 0, result.output
+    page = BeautifulSoup((site / "public" / "articles" / "blizzard-strands-drivers-overnight-near-the-pass" /
+                          "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a["href"] for a in page.select(".article-body a[href*='/people/']")}
+    assert links == {"/people/brigid-odonoghue/", "/people/zoe-darcy-nunez/"}
+    for link in links:
+        assert (site / "public" / link.strip("/") / "index.html").is_file()
 
 
 def test_manifest_beside_the_inputs(site):

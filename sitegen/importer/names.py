@@ -7,10 +7,10 @@ lists of particular names: the importer meets outlets and people it has not seen
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from ..slugs import slugify as site_slugify
 from .registry import Entry
 from .rules import NAME_TOKEN, WORD_START, Rules, name_phrase
 
@@ -32,9 +32,10 @@ class Candidate:
 
 
 def slugify(text: str) -> str:
-    """A slug as docs/content-format.md defines it: lower-case letters, digits, hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """The build's slug for a name or title (sitegen/slugs.py: a person's mention must name the
+    page the build makes for them, "Brigid O'Donoghue" -> brigid-odonoghue), cut to MAX_SLUG
+    characters at a hyphen for article folders."""
+    slug = site_slugify(text)
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
     return slug
