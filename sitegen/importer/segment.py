@@ -183,23 +183,23 @@ def is_byline(line: str, rules: Rules) -> bool:
 
 def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
     """A heading over a list of links, and the list: the lines right under it shaped like
-    headlines or tags (no full stop at the end), up to a comments heading, or, under short
-    items, a line more than twice as long as a menu item (the story's headline under a list
+    headlines or tags (no full stop at the end), up to a comments heading, or, under two or
+    more short items, a line more than twice as long as a menu item (the story's headline under a list
     of trending topics, with no blank line between them)."""
     for n, line in enumerate(lines):
         if not line.strip() or not line_matches(rules.link_list_headings, line):
             continue
         chrome[n] = True
-        longest = 0
+        longest = items = 0
         for below in range(n + 1, min(n + 1 + MAX_LINKS, len(lines))):
             text = lines[below].strip()
             words = sum(any(c.isalnum() for c in word) for word in text.split())  # not "/" or "|"
             if (not text or words > MAX_HEADLINE_WORDS or text[-1] in ".!?:"
-                    or longest and longest <= MENU_WORDS < words // 2
+                    or items >= 2 and longest <= MENU_WORDS < words // 2
                     or line_matches(rules.comments_heading, text)):
                 break
             chrome[below] = True
-            longest = max(longest, words)
+            longest, items = max(longest, words), items + 1
 
 
 def _mark_footer(lines: tuple[str, ...], chrome: list[bool], heading: int, rules: Rules) -> None:
