@@ -229,6 +229,16 @@ def test_roles_stop_at_a_clause_a_list_or_a_sentence_end():
                              "Samir Haddad": "Kevin's partner", "Priyanka Rao": "Detective Inspector"}
 
 
+def test_roles_of_a_title_with_what_it_is_of_and_of_players():
+    found = analyse(
+        "MILBROOK — The town's director of public works, Ngozi Eze-Hartley, told council a rebuild"
+        " would last 75 years.\n\nPoint guard Tomás Ibarra Solís had 11 assists, and the coach put"
+        " rookie Jalen Whitmore on Boone. Ibarra sealed it late. More Herons fans came. The Herons"
+        " won, and the Herons play again on Friday.\n")
+    assert people(found) == {"Ngozi Eze-Hartley": "director of public works", "Tomás Ibarra Solís": "Point guard",
+                             "Jalen Whitmore": "rookie"}
+
+
 def test_an_obituary_its_name_with_a_nickname_and_the_family():
     found = analyse(
         "Search Obituaries\nRaymond P. \"Buddy\" Callahan Jr.\n1940 - 2024\nBORN\n1940\nFUNERAL HOME\n"

@@ -87,8 +87,9 @@ def role_before(text: str, start: int, rules: Rules) -> str | None:
     match = re.search(rf"([^,;:“”\"().!?]{{2,120}}),{SPACE}*$", before)
     if match:
         words = match.group(1).split()
-        # the words right before the comma that can make a role ("stopped until our engineer,")
-        while words and not all(_role_word(w, rules) for w in words):
+        # the words right before the comma that can make a role ("stopped until our engineer,"),
+        # or a title and what it is of ("The town's director of public works,")
+        while words and not all(_role_word(w, rules) for w in words) and not _title_of(words, rules):
             words = words[1:]
         words = _trim(words, rules)
         if words and len(words) <= MAX_ROLE_WORDS and _has_title(words, rules):
@@ -117,6 +118,11 @@ def _title_run(before: str, rules: Rules) -> str | None:
     if all(w.lower() in rules.honorifics for w in words):
         return None  # "Mr", "Sir": a courtesy, not a role
     return " ".join(words) if words else None
+
+
+def _title_of(words: list[str], rules: Rules) -> bool:
+    """"director of public works": a title, then "of", "for" or "at" and what it names."""
+    return len(words) > 2 and _is_title(words[0], rules) and words[1].lower() in ("of", "for", "at")
 
 
 def _ends_sentence(token: str, rules: Rules) -> bool:
