@@ -219,24 +219,24 @@ def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
     assert people(found) == {}
 
 
-def test_roles_stop_at_a_clause_a_list_or_a_sentence_end():
-    found = analyse(
+@pytest.mark.parametrize("text, roles", [
+    pytest.param(  # a role stops at a clause, a list word or a sentence's end
         "CEDAR BEND — Kayla Brightwater, a nurse, said the ward had closed. For Brightwater, the plan is"
         " to move in with her sister.\n\nHe is survived by his brother, Kevin Callahan, and Kevin's partner,"
         " Samir Haddad. The case went to the Serious Fraud Directorate and the National Crime Agency."
-        " Detective Inspector Priyanka Rao, who led it, said assets were frozen.\n")
-    assert people(found) == {"Kayla Brightwater": "nurse", "Kevin Callahan": "brother",
-                             "Samir Haddad": "Kevin's partner", "Priyanka Rao": "Detective Inspector"}
-
-
-def test_roles_of_a_title_with_what_it_is_of_and_of_players():
-    found = analyse(
+        " Detective Inspector Priyanka Rao, who led it, said assets were frozen.\n",
+        {"Kayla Brightwater": "nurse", "Kevin Callahan": "brother", "Samir Haddad": "Kevin's partner",
+         "Priyanka Rao": "Detective Inspector"}, id="clause-list-sentence"),
+    pytest.param(  # a title with what it is of; players' positions
         "MILBROOK — The town's director of public works, Ngozi Eze-Hartley, told council a rebuild"
         " would last 75 years.\n\nPoint guard Tomás Ibarra Solís had 11 assists, and the coach put"
         " rookie Jalen Whitmore on Boone. Ibarra sealed it late. More Herons fans came. The Herons"
-        " won, and the Herons play again on Friday.\n")
-    assert people(found) == {"Ngozi Eze-Hartley": "director of public works", "Tomás Ibarra Solís": "Point guard",
-                             "Jalen Whitmore": "rookie"}
+        " won, and the Herons play again on Friday.\n",
+        {"Ngozi Eze-Hartley": "director of public works", "Tomás Ibarra Solís": "Point guard",
+         "Jalen Whitmore": "rookie"}, id="title-of-and-positions"),
+])
+def test_roles(text, roles):
+    assert people(analyse(text)) == roles
 
 
 def test_an_obituary_its_name_with_a_nickname_and_the_family():
