@@ -444,8 +444,11 @@ def test_bylines(line, names):
 def test_accented_names_are_people():
     found = analyse("MADRID — The plan passed on a narrow vote after a long night of debate.\n\n"
                     "\u201cWe will keep going,\u201d said José Ñúñez, a councillor from the north.\n\n"
-                    "Zoë O’Connor-Smith, a teacher, said the vote was close.\n")
-    assert people(found) == {"José Ñúñez": "councillor from the north", "Zoë O’Connor-Smith": "teacher"}
+                    "Zoë O’Connor-Smith, a teacher, said the vote was close. Seán Ó Briain, a farmer,"
+                    " said it was late. \u201cToo late,\u201d Ó Briain said.\n")
+    assert people(found) == {"José Ñúñez": "councillor from the north", "Zoë O’Connor-Smith": "teacher",
+                             "Seán Ó Briain": "farmer"}
+    assert "{.quote by=sean-o-briain}" in found.body
 
 
 OUTLETS = sorted(p for p in (FIXTURES / "outlets").iterdir() if p.suffix in (".txt", ".html"))
