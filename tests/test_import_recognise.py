@@ -111,9 +111,12 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
     facebook = analyse(STORY + "9 Comments\nSort by\nAdd a comment...\nDenise Arsenault\nI drive it daily.\n"
                        "Like · Reply · 14 · 1d\nHide 2 replies\nPat Whelan\nCarpool from the lot.\n"
                        "Like · Reply · 3 · 1d\nMark Lessard\nSame boat.\nLike · Reply · 1 · 1d\n"
-                       "Harjit Sandhu\nGood call, council.\nLike · Reply · 22 · 1d · Edited\nLoad 2 more comments\n")
+                       "Harjit Sandhu\nGood call, council.\nLike · Reply · 22 · 1d · Edited\n"
+                       "Tommy Sauvé\nTop fan\nWendell was right.\nLike · Reply · 6 · 21h\nLoad 2 more comments\n")
     assert _who(facebook.comments) == [("Denise Arsenault", None), ("Pat Whelan", "Denise Arsenault"),
-                                       ("Mark Lessard", "Denise Arsenault"), ("Harjit Sandhu", None)]
+                                       ("Mark Lessard", "Denise Arsenault"), ("Harjit Sandhu", None),
+                                       ("Tommy Sauvé", None)]
+    assert facebook.comments[-1].text == "Wendell was right."
     threaded = analyse(STORY + "53 Comments\nHeronsFaithful\n2 hours ago\nNever again.\n23\n0\nReply\n"
                        "BaselineBetty\n→ HeronsFaithful\n2 hours ago\nSame!! lol\n9\n0\nReply\n"
                        "Subhash Kamath\nShivnagar\n3 hours ago\nExecution is the issue.\nUp Vote (23)\n"

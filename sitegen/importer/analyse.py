@@ -174,7 +174,8 @@ def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):
         return _extracted_comments(extra, rules)
     if not heading:
         return (), None
-    numbered = [(n, segments.lines[n - 1] if segments.roles[n - 1] == COMMENT else "")
+    numbered = [(n, segments.lines[n - 1] if segments.roles[n - 1] == COMMENT else
+                 None if segments.roles[n - 1] == CHROME else "")
                 for n in range(heading[0] + 1, len(segments.lines) + 1)]
     return parse_comments(numbered, rules), segments.reported_count
 

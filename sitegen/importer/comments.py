@@ -55,9 +55,13 @@ class _Draft:
         self.lines.append(number)
 
 
-def parse_comments(numbered_lines: list[tuple[int, str]], rules: Rules) -> tuple[Comment, ...]:
-    """Comments from the comment section's lines ((number, text); blank lines included)."""
-    reader = _Reader(numbered_lines, rules)
+def parse_comments(numbered_lines: list[tuple[int, str | None]], rules: Rules) -> tuple[Comment, ...]:
+    """Comments from the comment section's lines ((number, text); blank lines included, and
+    chrome lines as None: they part comments as a blank line does, but a name line over a badge
+    ("Top fan") still heads the text under it)."""
+    badges = {index for index, (_, text) in enumerate(numbered_lines) if text is None}
+    numbered_lines = [(number, text or "") for number, text in numbered_lines]
+    reader = _Reader(numbered_lines, rules, badges)
     for index, (number, text) in enumerate(numbered_lines):
         reader.read(index, number, text)
     for draft in _all_drafts(reader.roots):
@@ -71,7 +75,7 @@ class _Reader:
     """Reads a comment section line by line into drafts: ``roots`` are the top-level comments,
     ``stack`` the chain from a root down to the comment being read."""
 
-    def __init__(self, numbered_lines: list[tuple[int, str]], rules: Rules):
+    def __init__(self, numbered_lines: list[tuple[int, str]], rules: Rules, chrome: set[int]):
         self.rules = rules
         self.dated_authors = _dated_authors(numbered_lines, rules)
         # A section with numbers or author lines keeps a comment open across blank lines;
@@ -81,7 +85,8 @@ class _Reader:
         # A paragraph may also open with its author's name on a line of its own, as comment
         # plugins show it ("Ray Delgado" over the text, the buttons below it read as a blank).
         self.between = {between for between in self.dated_authors.values() if between is not None}
-        self.headed = _named_paragraphs(numbered_lines, rules) - set(self.dated_authors) - self.between
+        self.headed = _named_paragraphs(numbered_lines, rules, chrome) - set(self.dated_authors) - self.between
+        self.badges = {index + 1 for index in self.headed if index + 1 in chrome}  # passed over
         self.roots: list[_Draft] = []
         self.stack: list[_Draft] = []
         self.expect_date = False
@@ -89,6 +94,8 @@ class _Reader:
         self.replies_below: list = []  # [the comment, how many] after "2 replies" under it
 
     def read(self, index: int, number: int, text: str) -> None:
+        if index in self.badges:
+            return
         if index in self.dated_authors or index in self.headed:
             self._author_above(number, text, dated=index in self.dated_authors)
         elif index in self.between:
@@ -250,16 +257,19 @@ def _between_author_and_date(text: str, rules: Rules) -> bool:
             and not line_matches(rules.comment_date, text))
 
 
-def _named_paragraphs(numbered_lines: list[tuple[int, str]], rules: Rules) -> set[int]:
+def _named_paragraphs(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: set[int]) -> set[int]:
     """Indexes of the first lines of paragraphs that are only a name (or "A → B"), with the
-    text below."""
+    text below (a line of chrome between them, a badge, is passed over)."""
     found = set()
     for index, (_, text) in enumerate(numbered_lines[:-1]):
         above = numbered_lines[index - 1][1] if index else ""
         starts = (not above.strip() or line_matches(rules.comment_reply_to, above) is not None
                   or line_matches(rules.comment_replies_below, above) is not None)
         name = REPLY_ARROW.split(text)[0]
-        if (starts and numbered_lines[index + 1][1].strip() and not NUMBER.match(text)
+        below = index + 1
+        if below in chrome and below + 1 < len(numbered_lines) and SENTENCE_END.search(numbered_lines[below + 1][1]):
+            below += 1  # "Tommy Sauvé" / "Top fan" / "Wendell was right, ..."
+        if (starts and numbered_lines[below][1].strip() and not NUMBER.match(text)
                 and not line_matches(rules.comment_author, text) and _is_author_name(name, rules)):
             found.add(index)
     return found
