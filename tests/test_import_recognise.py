@@ -44,8 +44,8 @@ def test_other_outlet_header(outlet):
 
 def test_other_outlet_chrome_uses_generic_and_source_rules(outlet):
     dropped = [outlet.segments.lines[n - 1] for n in outlet.segments.numbers("chrome")]
-    assert dropped == ["Skip to main content", "Menu", "Gazette Insiders get more",
-                       "Sponsored by Acme Bicycles & Repairs", "Share this article",
+    assert dropped == ["Skip to main content", "Menu", "By Jordan Reyes", "Published March 4, 2019",
+                       "Gazette Insiders get more", "Sponsored by Acme Bicycles & Repairs", "Share this article",
                        "Facebook Twitter Email", "Advertisement", "Leave a Reply"]
 
 
@@ -364,10 +364,23 @@ def test_a_reporter_known_to_the_registry_gets_the_registry_slug(tmp_path):
     folder = tmp_path / "content" / "people"
     folder.mkdir(parents=True)
     (folder / "jo-reyes.yaml").write_text("name: Jordan Reyes\n")
-    found = analyse("By Jordan Reyes\n\nOSLO — A lede line that is long enough for a lede here.",
-                    registries=load_registries(tmp_path)[0])
-    assert "[Jordan Reyes]{person=jo-reyes}" in found.body
+    found = analyse("By Jordan Reyes\n\nOSLO — A lede line that is long enough for a lede here.\n\n"
+                    "Jordan Reyes contributed to this report.\n", registries=load_registries(tmp_path)[0])
+    assert "[Jordan Reyes]{person=jo-reyes} contributed" in found.body
     assert found.unknown == ()
+
+
+def test_the_byline_and_date_lines_go_to_the_front_matter_not_the_body():
+    """Read into `reporters` and `date`, they would show twice on the page."""
+    found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n"
+                    "A dek that stays: the work will begin in April and last a year\n"
+                    "By Ravi Chandrasekhar-Lowe\nSenior Reporter\nPublished March 6, 2024 at 9:05 AM\n"
+                    "Updated March 7, 2024\n\nMILBROOK — The Keeler Street bridge will close for a year from"
+                    " April, the council decided.\n")
+    assert ([r.name for r in found.reporters], found.date) == (["Ravi Chandrasekhar-Lowe"], "2024-03-06")
+    assert found.body.splitlines()[0] == "A dek that stays: the work will begin in April and last a year"
+    assert [found.segments.lines[n - 1] for n in found.segments.numbers("chrome")] == [
+        "By Ravi Chandrasekhar-Lowe", "Senior Reporter", "Published March 6, 2024 at 9:05 AM", "Updated March 7, 2024"]
 
 
 @pytest.fixture(scope="module")

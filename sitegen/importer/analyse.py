@@ -88,11 +88,15 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     title_line = segments.numbers(TITLE)
     title = page.title or (lines[title_line[0] - 1].strip() if title_line else None)
     reporters = _reporters(body, page, rules)
+    date, origin = _date(url, page, body[:lede_index], body, rules)
+    # The byline and date lines above the story are read into the front matter; left in the
+    # body too, the page would show them twice.
+    credits = _byline_and_date_lines(body[:lede_index], reporters, rules)
+    body = [line for line in body if line.number not in credits]
     cast = find_cast(body, registries.people, _reporter_slugs(reporters, registries), rules)
     quotes = find_quotes(body, cast, rules)
-    date, origin = _date(url, page, body[:lede_index], body, rules)
     comments, reported = _comments(segments, comment_lines, rules)
-    segments = _unclaimed_as_chrome(segments, comments)
+    segments = _as_chrome(_unclaimed_as_chrome(segments, comments), credits)
     site = (dateline.site if dateline else None) or page.site
     return Analysis(
         title=title or meta.derive_title(lede),
@@ -112,6 +116,22 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         notes=tuple(cast.notes),
         hints=tuple(meta.date_hints(body, rules)),
     )
+
+
+def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules: Rules) -> set[int]:
+    """Numbers of the lines before the lede that are a byline ("By Jane Roe", a reporter's name
+    alone, the writer's job under it: "Senior Reporter") or say when the article was published
+    ("Published March 6, 2024 at 9:05 AM")."""
+    names = {reporter.name.lower() for reporter in reporters}
+    found: set[int] = set()
+    for index, line in enumerate(header):
+        text = line.text.strip()
+        after_byline = index > 0 and header[index - 1].number in found and meta.is_byline_line(
+            header[index - 1].text, rules)
+        if (meta.byline_names(text, rules) or text.lower() in names or meta.opens_with_date(text, rules)
+                or meta.says_when_published(text, rules) or after_byline and meta.WRITER_JOB.fullmatch(text)):
+            found.add(line.number)
+    return found
 
 
 def _reporter_slugs(reporters: list[Reporter], registries: Registries) -> dict[str, str]:
@@ -178,6 +198,11 @@ def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):
                  None if segments.roles[n - 1] == CHROME else "")
                 for n in range(heading[0] + 1, len(segments.lines) + 1)]
     return parse_comments(numbered, rules), segments.reported_count
+
+
+def _as_chrome(segments: Segments, numbers: set[int]) -> Segments:
+    roles = tuple(CHROME if n in numbers else role for n, role in enumerate(segments.roles, 1))
+    return replace(segments, roles=roles) if roles != segments.roles else segments
 
 
 def _unclaimed_as_chrome(segments: Segments, comments: tuple[Comment, ...]) -> Segments:

@@ -101,6 +101,17 @@ def opens_with_date(text: str, rules: Rules) -> bool:
         (m := p.match(text)) is not None and _date_from(m) for p in rules.full_dates)
 
 
+def says_when_published(text: str, rules: Rules) -> bool:
+    """A short "Published ... / Updated ..." line with a full date in it."""
+    return (len(text.split()) <= DATE_LINE_WORDS and rules.published_line.search(text) is not None
+            and any((m := p.search(text)) is not None and _date_from(m) for p in rules.full_dates))
+
+
+def is_byline_line(text: str, rules: Rules) -> bool:
+    """A byline, or a name alone (the byline's name above the writer's job)."""
+    return bool(byline_names(text, rules)) or _is_name(text.strip(), rules)
+
+
 def date_hints(lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
     """Relative time words, with their line numbers, in order."""
     hints = []
