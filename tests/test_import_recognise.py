@@ -375,9 +375,11 @@ def test_the_byline_and_date_lines_go_to_the_front_matter_not_the_body():
     found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n"
                     "A dek that stays: the work will begin in April and last a year\n"
                     "By Ravi Chandrasekhar-Lowe\nSenior Reporter\nPublished March 6, 2024 at 9:05 AM\n"
-                    "Updated March 7, 2024\n\nMILBROOK — The Keeler Street bridge will close for a year from"
+                    "Updated March 7, 2024\n• The bridge has been closed to lorries for two years, and inspectors"
+                    " found cracks.\n\nMILBROOK — The Keeler Street bridge will close for a year from"
                     " April, the council decided.\n")
     assert ([r.name for r in found.reporters], found.date) == (["Ravi Chandrasekhar-Lowe"], "2024-03-06")
+    assert found.summary.startswith("The Keeler Street bridge")  # the lede, not the summary box's point
     assert found.body.splitlines()[0] == "A dek that stays: the work will begin in April and last a year"
     assert [found.segments.lines[n - 1] for n in found.segments.numbers("chrome")] == [
         "By Ravi Chandrasekhar-Lowe", "Senior Reporter", "Published March 6, 2024 at 9:05 AM", "Updated March 7, 2024"]

@@ -22,6 +22,7 @@ MAX_HEADLINE_CHARS = 200
 LABELLED = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,})?:")  # "FINAL:", "BREAKING NEWS:"
 # A full stop that ends a name or an abbreviation, not a sentence: "Raymond P. Callahan Jr."
 ABBREVIATION_END = re.compile(r"(?:\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|Ms)\.|\b(?:[A-Z]\.)+)$")
+BULLETS = "•·▪▸►‣◦*-–"
 MENU_WORDS = 4          # a menu item or section name has at most this many words
 HEADER_WORDS = 12       # a line this short before the lede is header (byline, date), not story
 MAX_LINKS = 12          # a list of related links or tags has at most this many items
@@ -162,6 +163,8 @@ def is_lede(line: str, rules: Rules) -> bool:
     text = line.strip()
     if find_dateline(text, rules) is not None:
         return True
+    if text[:1] in BULLETS:
+        return False  # a summary box's point ("• Three grocery chains say ...")
     words = len(text.split())
     return words > MAX_HEADLINE_WORDS or words > HEADER_WORDS and text.rstrip("\"”’')")[-1:] in ".!?;:,"
 
