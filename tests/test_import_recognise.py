@@ -244,6 +244,7 @@ def test_roles(text, roles):
 
 def test_an_obituary_its_name_with_a_nickname_and_the_family():
     found = analyse(
+        "Home\nNews\nSports\nObituaries\nPlace an Obituary\nCelebrations\nClassifieds\ne-Edition\nSubscribe\n"
         "Search Obituaries\nRaymond P. \"Buddy\" Callahan Jr.\n1940 - 2024\nBORN\n1940\nFUNERAL HOME\n"
         "Doyle-Hartman Funeral Home\nKessler Falls\nShare\n"
         "Raymond Patrick \"Buddy\" Callahan Jr., 84, of Kessler Falls, passed away at home on October 9, 2024.\n\n"
@@ -276,6 +277,33 @@ def test_a_headline_under_a_cookie_banner_a_dated_masthead_and_a_list_of_trendin
     assert (found.dateline, [r.name for r in found.reporters]) == ("New Delhi", ["Rohan Iyer"])
     body_lines = {found.segments.lines[n - 1] for n in found.segments.numbers(BODY)}
     assert not body_lines & {"Accept all", "Manage settings", "Budget 2025", "Home / Business / Ports"}
+
+
+@pytest.mark.parametrize("page, title, reporters, date", [
+    pytest.param(
+        "Skip to main content\nOur Privacy Notice and Cookie Notice have changed\nWe and our partners use cookies"
+        " to personalise content and adverts.\nI Accept\nShow Purposes\nThe Hallowmere Gazette\n"
+        "Kenya's Independent Voice Since 1961\nThursday, May 16, 2024\nHome\nNews\nPolitics\nSport\nJobs\n"
+        "Plan for 260 homes approved despite 900 objections\nVillagers say the roads cannot cope\n"
+        "By Marcus T. Delacroix Jr. | Staff Writer\n05:00, 4 MAR 2025\nUpdated 09:12, 4 MAR 2025\nNews\n"
+        "The site off Pennock Lane, seen from the wood (Image: Hallowmere Gazette)\n",
+        "Plan for 260 homes approved despite 900 objections", ["Marcus T. Delacroix Jr."], "2025-03-04",
+        id="cookie-banner-motto-masthead-date"),
+    pytest.param(
+        "ORRERY\nIdeas from the frontiers of science\nFeatures\nEssays\nReviews\nPodcast\nArchive\nShop\n"
+        "Feature | Oceans\nThe Listening Reef\nCan the sound of a healthy reef bring a dying one back to life?"
+        " A team of scientists is putting a radical idea to the test.\nBy Saoirse Ó Dálaigh\nMarch 3, 2025\n",
+        "The Listening Reef", ["Saoirse Ó Dálaigh"], "2025-03-03", id="magazine-motto-short-title"),
+    pytest.param(
+        "Student Senate freezes club funding after audit\nBY INÈS CARVALHO-MENDES AND KWAME ASANTE\n"
+        "News Editor and Staff Writer\nOctober 2, 2024\n",
+        "Student Senate freezes club funding after audit", ["Inès Carvalho-Mendes", "Kwame Asante"], "2024-10-02",
+        id="job-line-under-the-byline"),
+])
+def test_headlines_bylines_and_dates_in_page_headers(page, title, reporters, date):
+    found = analyse(page + "\nBRANTFIELD — The council approved the plan on Monday night after a long debate, officials"
+                           " said.\n")
+    assert (found.title, [r.name for r in found.reporters], found.date) == (title, reporters, date)
 
 
 def test_the_mastheads_date_is_not_the_articles_and_numeric_dates_are_read_when_unambiguous():

@@ -20,6 +20,7 @@ URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MAX_TITLE_WORDS = 20
 SHORT_TITLE_WORDS = 12
+TIME_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+", re.IGNORECASE)
 WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", re.IGNORECASE)
 DATE_LINE_WORDS = 15    # a line opening with a full date and no longer than this dates the article
 
@@ -96,7 +97,7 @@ def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, 
 def opens_with_date(text: str, rules: Rules) -> bool:
     """A short line that starts with a full date ("February 2, 2024 · 14 min read", "Saturday,
     May 4, 2024")."""
-    text = WEEKDAY.sub("", text.strip())
+    text = TIME_FIRST.sub("", WEEKDAY.sub("", text.strip()))  # ("05:00, 4 MAR 2025")
     return len(text.split()) <= DATE_LINE_WORDS and any(
         (m := p.match(text)) is not None and _date_from(m) for p in rules.full_dates)
 

@@ -79,7 +79,11 @@ def name_phrase(particles: frozenset[str], words: int = 5) -> str:
     Reyes")."""
     particle = "|".join(sorted(map(re.escape, particles)))
     return (rf"{NAME_TOKEN}(?:[ \u00a0](?:{NICKNAME}[ \u00a0])?(?:(?:{particle})[ \u00a0]){{0,2}}{NAME_TOKEN})"
-            rf"{{0,{words - 1}}}")
+            rf"{{0,{words - 1}}}{SUFFIX}")
+
+
+# A generational suffix ending a name: "Marcus T. Delacroix Jr.", "John Doe III".
+SUFFIX = r"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV)(?![\w-]))?"
 
 
 def compile_line_pattern(pattern: str) -> re.Pattern[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .metadata import byline_names, find_dateline, opens_with_date
+from .metadata import WRITER_JOB, byline_names, find_dateline, opens_with_date
 from .rules import Rules, line_matches
 
 BOM = "\ufeff"
@@ -109,27 +109,40 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
 
     Layouts put the headline right above the byline and date lines, or right above the lede,
     with a subheadline or summary lines under it and the site's menus above it. So: the run of
-    headline-shaped lines right above a byline or date line (the first such run with a line
-    longer than a menu item), else above the lede, up to a line of chrome, and in it the first
-    line longer than a menu item; else the last line of the first run; with no run at all, the first
-    headline-shaped line longer than a menu item before the lede."""
+    headline-shaped lines right above a byline or date line (the one nearest the lede first:
+    a masthead may show today's date and a motto over the menus), else above the lede, up to a
+    line of chrome, and in it the first line longer than a menu item; else, below the menus,
+    the first headline-shaped line longer than a menu item before the lede (a blog's "Follow",
+    "7 min read" and counts, an obituary's dates and funeral home between headline and story);
+    else the last line of a run."""
     lede = next((i for i, n in enumerate(content) if is_lede(lines[n], rules)), len(content))
     headers = [i for i in range(lede) if _is_header(lines[content[i]], rules)]
-    # Above each byline or date line in turn (the masthead may show today's date over the
-    # menus), then above the lede (a blog may put the date above the headline).
-    runs = [_run_above(lines, content[:i], chrome, rules) for i in headers or [lede]]
+    runs = [_run_above(lines, content[:i], chrome, rules) for i in reversed(headers)]
     runs.append(_run_above(lines, content[:lede], chrome, rules))
     for run in runs:
         longer = [n for n in run if len(lines[n].split()) > MENU_WORDS]
         if longer:
             return longer[0]
-    # Furniture between the headline and the lede ("Follow", "7 min read", "212"; an obituary's
-    # "BORN 1940", funeral home and town): the first headline-shaped line longer than a menu
-    # item before the lede; else the last line of a run.
-    first_longer = next((n for n in content[:lede] if is_headline(lines[n], rules) and not _is_label(lines[n])
-                         and not _is_header(lines[n], rules) and len(lines[n].split()) > MENU_WORDS), None)
-    run = runs[0] or runs[-1]
+    menus_end = _end_of_menus(lines, content[lede] if lede < len(content) else len(lines))
+    first_longer = next((n for n in content[:lede] if n > menus_end and is_headline(lines[n], rules)
+                         and not _is_label(lines[n]) and not _is_header(lines[n], rules)
+                         and len(lines[n].split()) > MENU_WORDS), None)
+    run = next((run for run in runs if run), [])
     return first_longer if first_longer is not None or not run else run[-1]
+
+
+def _end_of_menus(lines: tuple[str, ...], before: int) -> int:
+    """The last line of the longest run of short lines (menu items, blank lines ignored) before
+    ``before``: the site's menus, below which a masthead's motto no longer is."""
+    best_end, best_length, length = -1, 0, 0
+    for n in range(before):
+        words = len(lines[n].split())
+        if not words:
+            continue
+        length = length + 1 if words <= MENU_WORDS else 0
+        if length > best_length:
+            best_end, best_length = n, length
+    return best_end
 
 
 def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], rules: Rules) -> list[int]:
@@ -146,8 +159,9 @@ def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], ru
 
 
 def _is_header(line: str, rules: Rules) -> bool:
-    """A byline or a line saying when the article was published."""
-    return is_byline(line, rules) or bool(rules.published_line.search(line)) or opens_with_date(line, rules)
+    """A byline, the writer's job under it, or a line saying when the article was published."""
+    return (is_byline(line, rules) or bool(rules.published_line.search(line)) or opens_with_date(line, rules)
+            or WRITER_JOB.fullmatch(line.strip()) is not None)
 
 
 def _is_label(line: str) -> bool:
