@@ -137,6 +137,25 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
         [("Sharon Whitfield", None), ("Huong Tran", None)], 12)
 
 
+def test_a_comment_count_by_the_byline_is_not_the_comment_section():
+    found = analyse("Recall of power banks widened after fires\nBy Tomasz Wiśniewski\nJanuary 28, 2025\n"
+                    "47 comments\n\nThe company said it had received 61 reports of overheating, including 14"
+                    " fires.\n\nJinlong did not respond to a request for comment.\n\nDiscussion (47 comments)\n"
+                    "Showing posts 1 - 8 of 47\n#1\nferrite_core\nJan 28, 2025 2:19 PM\nChecked mine.\n")
+    assert "Jinlong did not respond to a request for comment." in found.body
+    assert (_who(found.comments), found.reported_count) == ([("ferrite_core", None)], 47)
+
+
+def test_names_and_reply_arrows_from_more_places():
+    found = analyse("NAIROBI, Kenya — By Wanjiku Ndung'u. Governor Njoroge wa Kamau said the charges were false,"
+                    " and Wanjiku Ndung'u, a senator, said so too.\n\n6 Comments\nMzee Ole Sankale\n3 hours ago\n"
+                    "Dr Noor is right.\n    Fatuma Hassan Dido  ➦ Mzee Ole Sankale\n    2 hours ago\n"
+                    "    Finally someone says it.\n")
+    assert set(people(found)) == {"Njoroge wa Kamau", "Wanjiku Ndung'u"}
+    assert _who(found.comments) == [("Mzee Ole Sankale", None), ("Fatuma Hassan Dido", "Mzee Ole Sankale")]
+    assert found.comments[0].replies[0].text == "Finally someone says it."
+
+
 def test_a_comments_word_in_the_story_is_not_a_heading():
     found = analyse("PARIS — The minister took questions.\n\nComments\n\nThe rest of the story"
                     " continues here as usual.\n")

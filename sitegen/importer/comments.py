@@ -21,7 +21,7 @@ MAX_AUTHOR_WORDS = 5
 DASHED = re.compile(r"(?P<name>[^—–]{1,60}?)[ \u00a0]+[—–][ \u00a0]+(?P<text>.+)")
 HANDLE = re.compile(r"@?[\w.-]*(?:\d|_|[a-z][A-Z])[\w.-]*")  # guest_4471, truthseeker99, KettleRoadMom
 SIGN_OFF = re.compile(r"[—–-][ \u00a0]*(?P<name>[^,—–]{1,50})(?:,[^,]{1,60})?")  # "— Paula Gershon, Tillman Falls"
-REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|▶|»)[ \u00a0]*")
+REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|➦|↪|↳|⤷|▶|»)[ \u00a0]*")
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
 NUMBER = re.compile(r"(?P<indent>\s*)(?P<number>\d{1,4})[.)]\s+(?P<rest>.*)")
 
@@ -243,7 +243,7 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules) -> dict[
 
 
 def _could_be_author(text: str, rules: Rules) -> bool:
-    words = text.split()
+    words = REPLY_ARROW.split(text)[0].split()  # ("Fatuma Hassan Dido ➦ Mzee Ole Sankale")
     return bool(words and len(words) <= MAX_AUTHOR_WORDS and not SENTENCE_END.search(text)
                 and not NUMBER.match(text) and not line_matches(rules.comment_date, text)
                 and not line_matches(rules.comment_author, text))

@@ -233,12 +233,12 @@ def _mark_footer(lines: tuple[str, ...], chrome: list[bool], heading: int, rules
 
 
 def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
-    """The line that starts the reader comments, and the count it reports. A heading without a
-    count ("Join the conversation") gives way to one with a count a few lines below ("4
-    Comments"); the lines between are then chrome or comments."""
-    seen_text = False
+    """The line that starts the reader comments, after the story's first paragraph, and the
+    count it reports. A heading without a count ("Join the conversation") gives way to one with
+    a count a few lines below ("4 Comments"); the lines between are then chrome or comments."""
+    seen_story = False  # ("47 comments" by the byline links to the comments: not their heading)
     for n, line in enumerate(lines):
-        match = line_matches(rules.comments_heading, line) if seen_text else None
+        match = line_matches(rules.comments_heading, line) if seen_story else None
         if match and match.groupdict().get("count"):
             return n, int(match.group("count"))
         if match and _comment_follows(lines, chrome, n + 1, rules):
@@ -248,7 +248,7 @@ def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
                     chrome[n] = True  # the heading above it is the page's, not the story's
                     return below, int(counted.group("count"))
             return n, None
-        seen_text = seen_text or (bool(line.strip()) and not chrome[n])
+        seen_story = seen_story or (not chrome[n] and is_lede(line, rules))
     return None, None
 
 
