@@ -146,6 +146,23 @@ def test_a_comment_count_by_the_byline_is_not_the_comment_section():
     assert (_who(found.comments), found.reported_count) == ([("ferrite_core", None)], 47)
 
 
+def test_a_press_releases_dateline_gives_the_place_outlet_and_date():
+    found = analyse("Polarline opens a frozen-food warehouse in Brantfield\nPress Release | PRWire Global\n\n"
+                    "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ -- Polarline Cold Storage, Inc. today"
+                    " announced the opening of its automated facility.\n")
+    assert (found.dateline, found.source.site, found.date) == ("Brantfield", "PRWire Global", "2025-03-03")
+
+
+def test_people_named_in_the_ways_of_other_countries_and_lists_of_candidates():
+    found = analyse("SINGAPORE — Trains stopped for hours on Monday, officials said.\n\nAccountant Tan Hui Min, 34,"
+                    " said her commute took two hours. Dr Kelvin Goh Jun Hao, a senior research fellow at the"
+                    " Centre for Urban Transit Studies, said faults happen. Green Coalition candidate Callum"
+                    " MacLeod and Liberal candidate Derek Baird-Kinnear were elected.\n")
+    assert people(found) == {"Tan Hui Min": "Accountant", "Kelvin Goh Jun Hao": "senior research fellow at the"
+                             " Centre for Urban Transit Studies", "Callum MacLeod": "Green Coalition candidate",
+                             "Derek Baird-Kinnear": "Liberal candidate"}
+
+
 def test_names_and_reply_arrows_from_more_places():
     found = analyse("NAIROBI, Kenya — By Wanjiku Ndung'u. Governor Njoroge wa Kamau said the charges were false,"
                     " and Wanjiku Ndung'u, a senator, said so too.\n\n6 Comments\nMzee Ole Sankale\n3 hours ago\n"
@@ -318,6 +335,17 @@ def test_a_headline_under_a_cookie_banner_a_dated_masthead_and_a_list_of_trendin
         "News Editor and Staff Writer\nOctober 2, 2024\n",
         "Student Senate freezes club funding after audit", ["Inès Carvalho-Mendes", "Kwame Asante"], "2024-10-02",
         id="job-line-under-the-byline"),
+    pytest.param(
+        "Count goes on in the council election as results come in\n"
+        "Tanvir Rahman-Kerr, Eilidh NicAoidh and Olumide Adeyemi-Brooks\nFri 9 May 2025 07:55 BST\n",
+        "Count goes on in the council election as results come in",
+        ["Tanvir Rahman-Kerr", "Eilidh NicAoidh", "Olumide Adeyemi-Brooks"], "2025-05-09", id="names-over-a-date"),
+    pytest.param(
+        "Flash flood closes the county road for a week after the storm\nAuthors: María José Ibarra Solís,"
+        " Devin Okafor-Pratt\nPublished: August 2, 2025\n",
+        "Flash flood closes the county road for a week after the storm", ["María José Ibarra Solís",
+                                                                           "Devin Okafor-Pratt"],
+        "2025-08-02", id="authors-colon"),
 ])
 def test_headlines_bylines_and_dates_in_page_headers(page, title, reporters, date):
     found = analyse(page + "\nBRANTFIELD — The council approved the plan on Monday night after a long debate, officials"

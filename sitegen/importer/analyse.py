@@ -88,7 +88,9 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     title_line = segments.numbers(TITLE)
     title = page.title or (lines[title_line[0] - 1].strip() if title_line else None)
     reporters = _reporters(body, page, rules)
-    date, origin = _date(url, page, body[:lede_index], body, rules)
+    # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
+    in_dateline = [Line(body[lede_index].number, body[lede_index].text[:dateline.end])] if dateline else []
+    date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules)
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
     credits = _byline_and_date_lines(body[:lede_index], reporters, rules)

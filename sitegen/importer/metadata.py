@@ -21,7 +21,7 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 MAX_TITLE_WORDS = 20
 SHORT_TITLE_WORDS = 12
 TIME_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+", re.IGNORECASE)
-WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", re.IGNORECASE)
+WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+", re.IGNORECASE)
 DATE_LINE_WORDS = 15    # a line opening with a full date and no longer than this dates the article
 
 
@@ -109,8 +109,8 @@ def says_when_published(text: str, rules: Rules) -> bool:
 
 
 def is_byline_line(text: str, rules: Rules) -> bool:
-    """A byline, or a name alone (the byline's name above the writer's job)."""
-    return bool(byline_names(text, rules)) or _is_name(text.strip(), rules)
+    """A byline, or names alone (the byline's names above the writer's job)."""
+    return bool(byline_names(text, rules)) or all(_is_name(n, rules) for n in BYLINE_SEPARATOR.split(text.strip()))
 
 
 def date_hints(lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
@@ -149,9 +149,8 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
     found: dict[str, Reporter] = {}
     for index, line in enumerate(lines):
         names = byline_names(line.text, rules)
-        if not names and index < HEADER_LINES and index + 1 < len(lines) and _names_the_writer(
-                line.text, lines[index + 1].text, rules):
-            names = [line.text.strip()]
+        if not names and index < HEADER_LINES and index + 1 < len(lines):
+            names = _writers_above(line.text, lines[index + 1].text, rules)
         for name in names:
             found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
@@ -168,11 +167,14 @@ WRITER_JOB = re.compile(r"(?:[\w'’-]+[ \u00a0]){0,4}(?:correspondent|editor|re
                         r"journalist|contributor)s?", re.IGNORECASE)
 
 
-def _names_the_writer(line: str, below: str, rules: Rules) -> bool:
-    """A line that is only a name, right above the date or the writer's job ("Bridget Lafleur"
-    over "Local Journalism Initiative Reporter" or "Mar 14, 2024"), as the byline."""
-    return _is_name(line.strip(), rules) and (
-        opens_with_date(below, rules) or WRITER_JOB.fullmatch(below.strip()) is not None)
+def _writers_above(line: str, below: str, rules: Rules) -> list[str]:
+    """The names of a line that is only names, right above the date or the writer's job
+    ("Bridget Lafleur" over "Local Journalism Initiative Reporter" or "Mar 14, 2024"; "Tanvir
+    Rahman-Kerr, Eilidh NicAoidh and Olumide Adeyemi-Brooks" over "Fri 9 May 2025"): the byline."""
+    names = BYLINE_SEPARATOR.split(line.strip())
+    if not all(_is_name(name, rules) for name in names):
+        return []
+    return names if opens_with_date(below, rules) or WRITER_JOB.fullmatch(below.strip()) else []
 
 
 WHERE = re.compile(r"[ \u00a0]+in[ \u00a0]+[A-Z].*$")

@@ -25,7 +25,7 @@ UPPER = "A-Z" + _letters(str.isupper)
 LOWER = "a-z" + _letters(str.islower)
 # A word of a person's name: "Pell", "O’Brien", "McDonald", "LaFontaine", "al-Sayegh", "Jean-Luc",
 # "Ñúñez", "Ndung'u", an Irish surname with its particle ("Ó Briain", "Ní Bhriain"), or an initial "J.".
-NAME_TOKEN = (rf"(?:(?:Mc|Mac|O['’]|D['’]|La|Le|De|Di|Da|Du|Van|Von|[aAeE]l-|(?:Ó|Ní|Nic|Uí|Mhic)[ \u00a0])?"
+NAME_TOKEN = (rf"(?:(?:Mc|Mac|Nic|O['’]|D['’]|La|Le|De|Di|Da|Du|Van|Von|[aAeE]l-|(?:Ó|Ní|Nic|Uí|Mhic)[ \u00a0])?"
               rf"[{UPPER}][{LOWER}]+(?:['’](?!s\b)[{LOWER}]+)*(?:-[{UPPER}][{LOWER}]+)?|[{UPPER}]\.)")
 # Where a word starts: not inside another word. An apostrophe is inside a word only after a
 # letter ("O'Brien"); otherwise it is an opening quote ("'Haddleston Garden Town will ...'").
