@@ -131,6 +131,10 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
                          "Sam Adeyemi\nMar 14\nGreat reporting.\n18 more comments...\n")
     assert _who(newsletter.comments) == [("Marguerite Olsen", None), ("Hollis Ferreira", "Marguerite Olsen"),
                                          ("Theo Park", "Marguerite Olsen"), ("Sam Adeyemi", None)]
+    towns = analyse(STORY + "2 Comments\nPennock_Born_and_Bred, Pennock\n4 March 2025 at 7:48am\nWhy bother?\n"
+                    "Like (34)\nReply\n\nReplying to Pennock_Born_and_Bred\nHalloLad, Hallowmere\n"
+                    "4 March 2025 at 8:03am\nBecause the law says so.\n")
+    assert _who(towns.comments) == [("Pennock_Born_and_Bred", None), ("HalloLad", "Pennock_Born_and_Bred")]
     guestbook = analyse(STORY + "12 Entries\nSharon Whitfield\nOctober 14, 2024\nCoach taught me a curveball.\n"
                         "Huong Tran\nOctober 12, 2024\nSending love.\nShow More\nSign the Guest Book\n")
     assert (_who(guestbook.comments), guestbook.reported_count) == (

@@ -296,10 +296,19 @@ def _start_by(roots: list[_Draft], stack: list[_Draft], indent: int, author: str
     if arrow:
         name, to = author[:arrow.start()], author[arrow.end():].strip()
     draft = _start(roots, stack, indent)
-    draft.author = _author(name, rules)
+    draft.author = _author(_without_town(name, rules), rules)
     if to:
         _move_under(roots, stack, draft, to)
     return draft
+
+
+def _without_town(author: str, rules: Rules) -> str:
+    """"HalloLad, Hallowmere" -> "HalloLad": a commenter's town after the name is not the name."""
+    name, _, town = author.partition(", ")
+    words = town.split()
+    if town and _is_author_name(name, rules) and len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return name
+    return author
 
 
 def _move_under(roots: list[_Draft], stack: list[_Draft], draft: _Draft, author: str) -> None:
