@@ -131,6 +131,10 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
                          "Sam Adeyemi\nMar 14\nGreat reporting.\n18 more comments...\n")
     assert _who(newsletter.comments) == [("Marguerite Olsen", None), ("Hollis Ferreira", "Marguerite Olsen"),
                                          ("Theo Park", "Marguerite Olsen"), ("Sam Adeyemi", None)]
+    footer = analyse(STORY + "2 Comments\nWelcome to the discussion.\nBe civil. No personal attacks.\n\n"
+                     "tcbrennan\nFeb 14, 2025 8:10am\nThank you for speaking.\nReport\n\nMost Popular\n"
+                     "Budget vote delayed again\n\nFenwick Falls Herald\n412 Main St.\n")
+    assert [(c.author, c.text) for c in footer.comments] == [("tcbrennan", "Thank you for speaking.")]
     towns = analyse(STORY + "2 Comments\nPennock_Born_and_Bred, Pennock\n4 March 2025 at 7:48am\nWhy bother?\n"
                     "Like (34)\nReply\n\nReplying to Pennock_Born_and_Bred\nHalloLad, Hallowmere\n"
                     "4 March 2025 at 8:03am\nBecause the law says so.\n")
