@@ -171,6 +171,14 @@ def test_people_named_in_the_ways_of_other_countries_and_lists_of_candidates():
                              "Derek Baird-Kinnear": "Liberal candidate"}
 
 
+def test_a_letters_writers_signature_names_a_person():
+    found = analyse("Letters: the harbour plan needs a rethink before the council votes on it\n\n"
+                    "The plan ignores the fishing fleet entirely, and the consultation was far too short.\n"
+                    "Rashid al-Amin, Ardenmoor\n\nI have walked that shore for forty years and I will not stop now.\n"
+                    "Gwyneth Parry-Jones, Bryncoed, Wexshire\n")
+    assert set(people(found)) == {"Rashid al-Amin", "Gwyneth Parry-Jones"}
+
+
 def test_names_and_reply_arrows_from_more_places():
     found = analyse("NAIROBI, Kenya — By Wanjiku Ndung'u. Governor Njoroge wa Kamau said the charges were false,"
                     " and Wanjiku Ndung'u, a senator, said so too.\n\n6 Comments\nMzee Ole Sankale\n3 hours ago\n"

@@ -158,6 +158,8 @@ class _State:
             return True
         if role_before(text, candidate.start, self.rules):
             return True
+        if candidate.prefix_start == 0 and _signature(text[candidate.end:]):
+            return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor"
         words = candidate.name.split()
         # News writing names a person in full once, then by last name (or, in features and
         # under a title such as "Sir", by first name) when they speak again.
@@ -267,6 +269,13 @@ def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> b
         return False  # "at John Smith's funeral"
     next_word = re.match(r"[ \u00a0]+([a-z]\w*)", after)
     return next_word is None or next_word.group(1) in rules.speech_verbs
+
+
+def _signature(rest: str) -> bool:
+    """What follows a name that opens its own line, in a letter's signature: a town, or nothing
+    but the town and county (", Ardenmoor", ", Little Stourby, Wexshire")."""
+    words = rest.removeprefix(",").replace(",", " ").split()
+    return rest.startswith(", ") and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def _lists(text: str, found: list[Candidate]) -> list[list[str]]:
