@@ -59,9 +59,9 @@ def parse_comments(numbered_lines: list[tuple[int, str | None]], rules: Rules) -
     """Comments from the comment section's lines ((number, text); blank lines included, and
     chrome lines as None: they part comments as a blank line does, but a name line over a badge
     ("Top fan") still heads the text under it)."""
-    badges = {index for index, (_, text) in enumerate(numbered_lines) if text is None}
+    chrome = {index for index, (_, text) in enumerate(numbered_lines) if text is None}
     numbered_lines = [(number, text or "") for number, text in numbered_lines]
-    reader = _Reader(numbered_lines, rules, badges)
+    reader = _Reader(numbered_lines, rules, chrome)
     for index, (number, text) in enumerate(numbered_lines):
         reader.read(index, number, text)
     for draft in _all_drafts(reader.roots):
@@ -91,7 +91,7 @@ class _Reader:
         self.stack: list[_Draft] = []
         self.expect_date = False
         self.answering: tuple[str, int] | None = None  # "Reply to X" above the next comment
-        self.replies_below: list = []  # [the comment, how many] after "2 replies" under it
+        self.replies_below: tuple[_Draft, int] | None = None  # (the comment, how many) after "2 replies"
 
     def read(self, index: int, number: int, text: str) -> None:
         if index in self.badges:
@@ -100,10 +100,10 @@ class _Reader:
             self._author_above(number, text, dated=index in self.dated_authors)
         elif index in self.between:
             self._between(number, text)
-        elif text.strip() and line_matches(self.rules.comment_replies_below, text):
-            self._replies_below(number, line_matches(self.rules.comment_replies_below, text))
-        elif text.strip() and line_matches(self.rules.comment_reply_to, text):
-            self._reply_marker(number, line_matches(self.rules.comment_reply_to, text).group("to").strip())
+        elif text.strip() and (count := line_matches(self.rules.comment_replies_below, text)):
+            self._replies_below(number, int(count.group("count")))
+        elif text.strip() and (reply := line_matches(self.rules.comment_reply_to, text)):
+            self._reply_marker(number, reply.group("to").strip())
         elif not text.strip():
             self._blank()
         elif not self._signature(number, text):
@@ -123,13 +123,13 @@ class _Reader:
         if REPLY_ARROW.match(text):
             _move_under(self.roots, self.stack, draft, REPLY_ARROW.sub("", text, count=1).strip())
 
-    def _replies_below(self, number: int, marker: re.Match[str]) -> None:
+    def _replies_below(self, number: int, count: int) -> None:
         """"2 replies", "Hide 2 replies", "Replies (1)" under a comment: the next comments, as
         many as it says, answer that one."""
         latest = _all_drafts(self.roots)[-1:]  # (the stack is empty after a blank, in a plain section)
         for draft in latest:
             draft.lines.append(number)
-            self.replies_below = [draft, int(marker.group("count"))]
+            self.replies_below = (draft, count)
 
     def _reply_marker(self, number: int, to: str) -> None:
         """ "In reply to Ray.": under an author line it places that comment; above one, the next."""
@@ -143,8 +143,8 @@ class _Reader:
     def _answer(self, draft: _Draft) -> None:
         """Place a comment just started under the one a reply marker above it named."""
         if self.replies_below and self.replies_below[1] > 0:
-            parent = self.replies_below[0]
-            self.replies_below[1] -= 1
+            parent, count = self.replies_below
+            self.replies_below = (parent, count - 1)
             _move_under_draft(self.roots, self.stack, draft, parent)
         if self.answering:
             _move_under(self.roots, self.stack, draft, self.answering[0])

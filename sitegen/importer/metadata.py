@@ -110,7 +110,7 @@ def says_when_published(text: str, rules: Rules) -> bool:
 
 def is_byline_line(text: str, rules: Rules) -> bool:
     """A byline, or names alone (the byline's names above the writer's job)."""
-    return bool(byline_names(text, rules)) or all(_is_name(n, rules) for n in BYLINE_SEPARATOR.split(text.strip()))
+    return bool(byline_names(text, rules) or _only_names(text, rules))
 
 
 def date_hints(lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
@@ -171,10 +171,14 @@ def _writers_above(line: str, below: str, rules: Rules) -> list[str]:
     """The names of a line that is only names, right above the date or the writer's job
     ("Bridget Lafleur" over "Local Journalism Initiative Reporter" or "Mar 14, 2024"; "Tanvir
     Rahman-Kerr, Eilidh NicAoidh and Olumide Adeyemi-Brooks" over "Fri 9 May 2025"): the byline."""
+    names = _only_names(line, rules)
+    return names if names and (opens_with_date(below, rules) or WRITER_JOB.fullmatch(below.strip())) else []
+
+
+def _only_names(line: str, rules: Rules) -> list[str]:
+    """The names of a line that holds nothing else ("A, B and C"), else []."""
     names = BYLINE_SEPARATOR.split(line.strip())
-    if not all(_is_name(name, rules) for name in names):
-        return []
-    return names if opens_with_date(below, rules) or WRITER_JOB.fullmatch(below.strip()) else []
+    return names if all(_is_name(name, rules) for name in names) else []
 
 
 WHERE = re.compile(r"[ \u00a0]+in[ \u00a0]+[A-Z].*$")

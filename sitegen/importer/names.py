@@ -12,13 +12,12 @@ from functools import cache
 
 from ..slugs import slugify as site_slugify
 from .registry import Entry
-from .rules import NAME_TOKEN, WORD_START, Rules, name_phrase
+from .rules import GENERATION, NAME_TOKEN, WORD_START, Rules, name_phrase
 
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SLUG = 80
-# What may follow a surname as part of the name: "Harold Brennan Jr.", "Martin Luther King, Jr.",
-# "John Doe III". ("Jr" itself is read as a word of the phrase; its full stop is added here.)
-SUFFIX = re.compile(r"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV))(?![\w-])")
+# What may follow a surname as part of the name (rules.GENERATION): "Harold Brennan Jr.".
+SUFFIX = re.compile(GENERATION)
 SUFFIX_WORDS = frozenset({"Jr", "Sr", "Jr.", "Sr.", "II", "III", "IV"})
 
 
@@ -87,7 +86,8 @@ def _after_title_of(before: str) -> bool:
 
 
 def _with_suffix(line: str, end: int, name: str) -> tuple[int, str]:
-    """The name and where it ends, with a generational suffix that follows it."""
+    """The name and where it ends, with a generational suffix that follows it. (The phrase's
+    regex reads "Jr" as a word of the name and leaves its full stop.)"""
     if name.endswith((" Jr", " Sr")) and line.startswith(".", end):
         return end + 1, name + "."
     suffix = SUFFIX.match(line, end) if " " in name else None

@@ -126,10 +126,9 @@ class _State:
             self._add(line, candidate.start, candidate.end, reporter, candidate.name)
         elif len(slugs) == 1:
             self._registry_hit(line, candidate.start, candidate.end, candidate.name)
-        elif self._known_by_tail(candidate.name):
+        elif known := self._known_by_tail(candidate.name):
             # "Ms Ruiz Castañeda said", "Delaney Jr. scored": the end of a name found before
-            slug = self._known_by_tail(candidate.name)
-            self._add(line, candidate.start, candidate.end, slug, self._name(slug))
+            self._add(line, candidate.start, candidate.end, known, self._name(known))
         elif candidate.name in self.organisations:
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
         elif (could_be_person(candidate.name, self.rules) and self._has_evidence(line, candidate)

@@ -71,6 +71,9 @@ class Rules:
 
 # A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan.
 NICKNAME = rf"[\"“][{UPPER}][{LOWER}]+[\"”]"
+# A generational suffix ending a name: "Marcus T. Delacroix Jr.", "Martin Luther King, Jr.",
+# "John Doe III".
+GENERATION = r"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV)(?![\w-]))"
 
 
 def name_phrase(particles: frozenset[str], words: int = 5) -> str:
@@ -79,11 +82,7 @@ def name_phrase(particles: frozenset[str], words: int = 5) -> str:
     Reyes")."""
     particle = "|".join(sorted(map(re.escape, particles)))
     return (rf"{NAME_TOKEN}(?:[ \u00a0](?:{NICKNAME}[ \u00a0])?(?:(?:{particle})[ \u00a0]){{0,2}}{NAME_TOKEN})"
-            rf"{{0,{words - 1}}}{SUFFIX}")
-
-
-# A generational suffix ending a name: "Marcus T. Delacroix Jr.", "John Doe III".
-SUFFIX = r"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV)(?![\w-]))?"
+            rf"{{0,{words - 1}}}{GENERATION}?")
 
 
 def compile_line_pattern(pattern: str) -> re.Pattern[str]:

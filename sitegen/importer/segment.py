@@ -201,8 +201,8 @@ def is_byline(line: str, rules: Rules) -> bool:
 def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
     """A heading over a list of links, and the list: the lines right under it shaped like
     headlines or tags (no full stop at the end), up to a comments heading, or, under two or
-    more short items, a line more than twice as long as a menu item (the story's headline under a list
-    of trending topics, with no blank line between them)."""
+    more short items, a line more than twice as long as a menu item (the story's headline
+    under a list of trending topics, with no blank line between them)."""
     for n, line in enumerate(lines):
         if not line.strip() or not line_matches(rules.link_list_headings, line):
             continue
