@@ -135,6 +135,15 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
                      "tcbrennan\nFeb 14, 2025 8:10am\nThank you for speaking.\nReport\n\nMost Popular\n"
                      "Budget vote delayed again\n\nFenwick Falls Herald\n412 Main St.\n")
     assert [(c.author, c.text) for c in footer.comments] == [("tcbrennan", "Thank you for speaking.")]
+    blocks = analyse(STORY + "4 Comments\nRealist1994\n2 hours ago\nEverybody complains.\nReply\n"
+                     "Kagiso M\nReplying to Realist1994\n41 minutes ago\nWe ARE paying.\nReply\n"
+                     "J. Tolliver\n30 minutes ago\nWas at the meeting.\n"
+                     "Pete Danforth\n20 minutes ago\nIn reply to J. Tolliver.\nSo was I.\n")
+    assert _who(blocks.comments) == [("Realist1994", None), ("Kagiso M", "Realist1994"), ("J. Tolliver", None),
+                                      ("Pete Danforth", "J. Tolliver")]
+    guests = analyse(STORY + "7 Entries\nBrenda Sauer\nPike River\nJune 2, 2024\nHappy retirement.\n"
+                     "Karen Delacroix\nCedar Hollow\nJune 1, 2024\nThank you.\n")
+    assert _who(guests.comments) == [("Brenda Sauer", None), ("Karen Delacroix", None)]
     towns = analyse(STORY + "2 Comments\nPennock_Born_and_Bred, Pennock\n4 March 2025 at 7:48am\nWhy bother?\n"
                     "Like (34)\nReply\n\nReplying to Pennock_Born_and_Bred\nHalloLad, Hallowmere\n"
                     "4 March 2025 at 8:03am\nBecause the law says so.\n")
@@ -360,6 +369,17 @@ def test_a_headline_under_a_cookie_banner_a_dated_masthead_and_a_list_of_trendin
         "Flash flood closes the county road for a week after the storm", ["María José Ibarra Solís",
                                                                            "Devin Okafor-Pratt"],
         "2025-08-02", id="authors-colon"),
+    pytest.param(
+        "Sign In\nDJIA 39,112.16 +0.4%\nU.S. 10 Yr 4.196% -0.021\nCRVN\n+11.24%\nQuotes delayed at least 15"
+        " minutes. Market data provided by Lumen Quote Services.\nStocks edge higher as chipmakers rally on an"
+        " upbeat outlook\nNomvula Dlamini and Pieter van Wyk\nPublished: 14 March 2024 | 06:42\n",
+        "Stocks edge higher as chipmakers rally on an upbeat outlook", ["Nomvula Dlamini", "Pieter van Wyk"],
+        "2024-03-14", id="tickers-names-over-published"),
+    pytest.param(
+        "Algae bloom shuts off tap water in the town for a week\nPriya Deshmukh, Luc Arsenault · NPB News ·"
+        " Posted: Jul 18, 2024 5:00 AM CDT | Last Updated: July 18\n",
+        "Algae bloom shuts off tap water in the town for a week", ["Priya Deshmukh", "Luc Arsenault"],
+        "2024-07-18", id="names-outlet-and-posted-on-one-line"),
 ])
 def test_headlines_bylines_and_dates_in_page_headers(page, title, reporters, date):
     found = analyse(page + "\nBRANTFIELD — The council approved the plan on Monday night after a long debate, officials"

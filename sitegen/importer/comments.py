@@ -117,10 +117,14 @@ class _Reader:
         self._answer(draft)
 
     def _between(self, number: int, text: str) -> None:
-        """The line between an author and the date: "→ Mae" places the comment under Mae's."""
+        """The line between an author and the date: "→ Mae" or "Replying to Mae" places the
+        comment under Mae's."""
         draft = self.stack[-1]
         draft.lines.append(number)
-        if REPLY_ARROW.match(text):
+        reply = line_matches(self.rules.comment_reply_to, text)
+        if reply:
+            _move_under(self.roots, self.stack, draft, reply.group("to").strip())
+        elif REPLY_ARROW.match(text):
             _move_under(self.roots, self.stack, draft, REPLY_ARROW.sub("", text, count=1).strip())
 
     def _replies_below(self, number: int, count: int) -> None:
@@ -231,11 +235,15 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules) -> dict[
     where the commenter is or a badge ("Shivnagar", "Top fan")."""
     found: dict[int, int | None] = {}
     texts = [text for _, text in numbered_lines]
-    for index, below in enumerate(texts[1:], 1):
-        if not below.strip() or not line_matches(rules.comment_date, below):
-            continue
+    dates = [index for index, text in enumerate(texts) if index and text.strip() and line_matches(rules.comment_date, text)]
+    # A section that shows name, town and date on three lines: two names over each date
+    # ("Brenda Sauer" / "Pike River" / "June 2, 2024").
+    towns = sum(index >= 2 and _is_author_name(texts[index - 1], rules) and _is_author_name(texts[index - 2], rules)
+                for index in dates) >= max(2, len(dates) / 2)
+    for index in dates:
         above = index - 1
-        if above >= 1 and _between_author_and_date(texts[above], rules) and _is_author_name(texts[above - 1], rules):
+        between = _between_author_and_date(texts[above], rules) or towns and _is_author_name(texts[above], rules)
+        if above >= 1 and between and _is_author_name(texts[above - 1], rules):
             found[above - 1] = above
         elif _could_be_author(texts[above], rules):
             found[above] = None
@@ -250,8 +258,9 @@ def _could_be_author(text: str, rules: Rules) -> bool:
 
 
 def _between_author_and_date(text: str, rules: Rules) -> bool:
-    """"→ Mae Okonkwo", or a short line that is not a name itself ("Shivnagar", "Top fan")."""
-    if REPLY_ARROW.match(text) and text.strip() not in ("→", "»"):
+    """"→ Mae Okonkwo", "Replying to Realist1994", or a short line that is not a name itself
+    ("Shivnagar", "Top fan")."""
+    if REPLY_ARROW.match(text) and text.strip() not in ("→", "»") or line_matches(rules.comment_reply_to, text):
         return True
     return (0 < len(text.split()) <= 3 and not SENTENCE_END.search(text) and not _is_author_name(text, rules)
             and not line_matches(rules.comment_date, text))
@@ -278,7 +287,8 @@ def _named_paragraphs(numbered_lines: list[tuple[int, str]], rules: Rules, chrom
 def _is_author_name(text: str, rules: Rules) -> bool:
     """A person's name ("Ray Delgado", "Keith O."), a handle ("guest_4471"), or "Anonymous"."""
     text = text.strip()
-    if text.lower() in rules.anonymous_authors or HANDLE.fullmatch(text):
+    if text.lower() in rules.anonymous_authors or HANDLE.fullmatch(text) or re.fullmatch(
+            rf"{name_phrase(rules.name_particles, 1)}[ \u00a0][A-Z]", text):  # "Kagiso M"
         return True
     return re.fullmatch(name_phrase(rules.name_particles, MAX_AUTHOR_WORDS), text) is not None and " " in text
 

@@ -172,7 +172,12 @@ def _writers_above(line: str, below: str, rules: Rules) -> list[str]:
     ("Bridget Lafleur" over "Local Journalism Initiative Reporter" or "Mar 14, 2024"; "Tanvir
     Rahman-Kerr, Eilidh NicAoidh and Olumide Adeyemi-Brooks" over "Fri 9 May 2025"): the byline."""
     names = _only_names(line, rules)
-    return names if names and (opens_with_date(below, rules) or WRITER_JOB.fullmatch(below.strip())) else []
+    if names:
+        return names if (opens_with_date(below, rules) or says_when_published(below, rules)
+                         or WRITER_JOB.fullmatch(below.strip())) else []
+    # "Priya Deshmukh, Luc Arsenault · NPB News · Posted: Jul 18, 2024 5:00 AM"
+    parts = re.split(r"[ \u00a0]+[·|][ \u00a0]+", line.strip())
+    return _only_names(parts[0], rules) if any(says_when_published(part, rules) for part in parts[1:]) else []
 
 
 def _only_names(line: str, rules: Rules) -> list[str]:
