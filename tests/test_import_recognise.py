@@ -236,7 +236,8 @@ def test_names_written_as_organisations_are_not_people_anywhere_in_the_article()
         "\n\nThe Office for Budget Scrutiny warned last autumn. Yasmin al-Haddad, a spokeswoman for"
         " the Association of Freight Carriers, said the group objected. Freight Carriers said no more."
         "\n\nThe Harbor City Gulls beat the Ridgeway Ironmen 3-2. Ironmen coach Bashir Nuaimi said"
-        " the Ironmen played well. Van der Hoek finished with 31 saves.\n")
+        " the Ironmen played well. Van der Hoek finished with 31 saves. Typhoon Marilag made landfall,"
+        " and Tropical Storm Delphine weakened, forecasters said.\n")
     assert people(found) == {"Colette Marchetti": "vice president at Greenhollow Markets",
                              "Yasmin al-Haddad": "spokeswoman for the Association of Freight Carriers",
                              "Bashir Nuaimi": "Ironmen coach"}
