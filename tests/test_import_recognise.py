@@ -142,8 +142,10 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
     assert _who(blocks.comments) == [("Realist1994", None), ("Kagiso M", "Realist1994"), ("J. Tolliver", None),
                                       ("Pete Danforth", "J. Tolliver")]
     guests = analyse(STORY + "7 Entries\nBrenda Sauer\nPike River\nJune 2, 2024\nHappy retirement.\n"
-                     "Karen Delacroix\nCedar Hollow\nJune 1, 2024\nThank you.\n")
-    assert _who(guests.comments) == [("Brenda Sauer", None), ("Karen Delacroix", None)]
+                     "Mark and Julie Osterhaus\nDunmore Springs\nJune 1, 2024\nThank you.\n"
+                     "Denise (Mercer) Ruiz\nLake Ardent\nJune 1, 2024\nClass of '92 here.\n")
+    assert _who(guests.comments) == [("Brenda Sauer", None), ("Mark and Julie Osterhaus", None),
+                                     ("Denise (Mercer) Ruiz", None)]
     towns = analyse(STORY + "2 Comments\nPennock_Born_and_Bred, Pennock\n4 March 2025 at 7:48am\nWhy bother?\n"
                     "Like (34)\nReply\n\nReplying to Pennock_Born_and_Bred\nHalloLad, Hallowmere\n"
                     "4 March 2025 at 8:03am\nBecause the law says so.\n")

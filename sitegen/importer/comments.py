@@ -236,14 +236,16 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules) -> dict[
     found: dict[int, int | None] = {}
     texts = [text for _, text in numbered_lines]
     dates = [index for index, text in enumerate(texts) if index and text.strip() and line_matches(rules.comment_date, text)]
-    # A section that shows name, town and date on three lines: two names over each date
-    # ("Brenda Sauer" / "Pike River" / "June 2, 2024").
-    towns = sum(index >= 2 and _is_author_name(texts[index - 1], rules) and _is_author_name(texts[index - 2], rules)
+    # A section that shows name, town and date on three lines: a short line of capitalised
+    # words over each date, under the name ("Mark and Julie Osterhaus" / "Dunmore Springs" /
+    # "May 31, 2024").
+    towns = sum(index >= 2 and _could_be_town(texts[index - 1]) and _could_be_author(texts[index - 2], rules)
                 for index in dates) >= max(2, len(dates) / 2)
     for index in dates:
         above = index - 1
-        between = _between_author_and_date(texts[above], rules) or towns and _is_author_name(texts[above], rules)
-        if above >= 1 and between and _is_author_name(texts[above - 1], rules):
+        if above >= 1 and towns and _could_be_town(texts[above]) and _could_be_author(texts[above - 1], rules):
+            found[above - 1] = above
+        elif above >= 1 and _between_author_and_date(texts[above], rules) and _is_author_name(texts[above - 1], rules):
             found[above - 1] = above
         elif _could_be_author(texts[above], rules):
             found[above] = None
@@ -254,7 +256,14 @@ def _could_be_author(text: str, rules: Rules) -> bool:
     words = REPLY_ARROW.split(text)[0].split()  # ("Fatuma Hassan Dido ➦ Mzee Ole Sankale")
     return bool(words and len(words) <= MAX_AUTHOR_WORDS and not SENTENCE_END.search(text)
                 and not NUMBER.match(text) and not line_matches(rules.comment_date, text)
-                and not line_matches(rules.comment_author, text))
+                and not line_matches(rules.comment_author, text)
+                and not line_matches(rules.comment_replies_below, text))  # ("Replies (1)")
+
+
+def _could_be_town(text: str) -> bool:
+    """One to three capitalised words and nothing else ("Pike River", "Cedar Hollow")."""
+    words = text.split()
+    return 0 < len(words) <= 3 and all(word[:1].isupper() and word.isalpha() for word in words)
 
 
 def _between_author_and_date(text: str, rules: Rules) -> bool:
