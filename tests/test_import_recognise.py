@@ -643,12 +643,26 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
 
 
 @pytest.mark.parametrize("line", [
+    "00:00 / 05:12", "Listen (5 min)", "Estimated 4 minutes", "Social Sharing", "Read more on:", "Become a Member",
+    "DJIA 39,112.16 +0.4%", "U.S. 10 Yr 4.196% -0.021", "+11.24%", "Quotes delayed at least 15 minutes.",
+    "Welcome to the discussion.", "#1", "Member · Posts: 412 · Joined Aug 2021", "Normal text size", "Donate Now",
+    "Tagged fraud, courts", "I Accept", "Show Purposes", "Join our WhatsApp community", "Sign up!",
+    "Video player loading...", "We and our partners use cookies to personalise content and adverts.",
+])
+def test_page_furniture_lines_are_chrome(line):
+    assert line_matches(generic_rules().chrome, line)
+
+
+@pytest.mark.parametrize("line", [
     "Scammers send fake notices to your inbox.", "About the vote", "Related coverage of the vote is below.",
     "Best of all, the plan passed.", "He said yes / no.", "Reply to the council's letter was swift.",
     "Comments from residents were mixed.", "Link roads will be widened.", "Share prices fell 3% on Monday.",
     "Watch the full meeting on the city website.", "Photos taken by residents show the flooding.",
     "Sign up sheets were passed around the room.", "Delete the old records, the judge ordered.",
     "Newest residents, oldest buildings: the east side in numbers.", "Like many towns, Grantley relies on the river.",
+    "Residents can sign up for the city's newsletter at the library.", "Welcome to the new council chamber.",
+    "Be civil to one another, the mayor urged.", "Tagged as unsafe, the bridge was closed in 2019.",
+    "The fund rose 4.2% on Monday.", "Posted in the town hall, the notice was soon torn down.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None

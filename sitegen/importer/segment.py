@@ -23,6 +23,7 @@ LABELLED = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,})?:")  # "FINAL:", "BREAKING NEWS:
 # A full stop that ends a name or an abbreviation, not a sentence: "Raymond P. Callahan Jr."
 ABBREVIATION_END = re.compile(r"(?:\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|Ms)\.|\b(?:[A-Z]\.)+)$")
 BULLETS = "•·▪▸►‣◦*-–"
+_COUNT_LINK = re.compile(r"\d+ (?:comments?|responses?|replies)", re.IGNORECASE)
 MENU_WORDS = 4          # a menu item or section name has at most this many words
 HEADER_WORDS = 12       # a line this short before the lede is header (byline, date), not story
 MAX_LINKS = 12          # a list of related links or tags has at most this many items
@@ -236,8 +237,10 @@ def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
     """The line that starts the reader comments, after the story's first paragraph, and the
     count it reports. A heading without a count ("Join the conversation") gives way to one with
     a count a few lines below ("4 Comments"); the lines between are then chrome or comments."""
-    seen_story = False  # ("47 comments" by the byline links to the comments: not their heading)
+    seen_story = False  # ("47 comments" by the byline links to the comments: furniture, not their heading)
     for n, line in enumerate(lines):
+        if not seen_story and line.strip() and _COUNT_LINK.fullmatch(line.strip()):
+            chrome[n] = True
         match = line_matches(rules.comments_heading, line) if seen_story else None
         if match and match.groupdict().get("count"):
             return n, int(match.group("count"))
