@@ -235,7 +235,8 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules) -> dict[
     where the commenter is or a badge ("Shivnagar", "Top fan")."""
     found: dict[int, int | None] = {}
     texts = [text for _, text in numbered_lines]
-    dates = [index for index, text in enumerate(texts) if index and text.strip() and line_matches(rules.comment_date, text)]
+    dates = [index for index, text in enumerate(texts)
+             if index and text.strip() and line_matches(rules.comment_date, text)]
     # A section that shows name, town and date on three lines: a short line of capitalised
     # words over each date, under the name ("Mark and Julie Osterhaus" / "Dunmore Springs" /
     # "May 31, 2024").
