@@ -27,9 +27,14 @@ def people(found) -> dict[str, str | None]:
     return {p.name: p.role for p in found.people}
 
 
+def analysed(name: str):
+    """One of the fixture captures, analysed."""
+    return analyse_text((FIXTURES / name).read_bytes(), None, REGISTRIES)
+
+
 @pytest.fixture(scope="module")
 def outlet():
-    return analyse_text((FIXTURES / "other_outlet.txt").read_bytes(), None, REGISTRIES)
+    return analysed("other_outlet.txt")
 
 
 def test_other_outlet_header(outlet):
@@ -66,7 +71,7 @@ def test_other_outlet_comments_after_a_thoughts_heading(outlet):
 
 
 def test_comments_without_numbers_or_count():
-    found = analyse_text((FIXTURES / "unnumbered_comments.txt").read_bytes(), None, REGISTRIES)
+    found = analysed("unnumbered_comments.txt")
     assert found.title_derived and found.title.startswith("Residents packed the library")
     assert found.reported_count is None
     assert [c.author for c in found.comments] == ["Alex Kim", "Dana Ruiz"]
@@ -499,7 +504,7 @@ def test_the_byline_and_date_lines_go_to_the_front_matter_not_the_body():
 
 @pytest.fixture(scope="module")
 def wire():
-    return analyse_text((FIXTURES / "wire_story.txt").read_bytes(), None, REGISTRIES)
+    return analysed("wire_story.txt")
 
 
 def test_menu_lines_above_the_headline_are_chrome(wire):
@@ -543,7 +548,7 @@ def test_comments_as_widgets_show_them_author_above_time(wire):
 
 
 def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
-    found = analyse_text((FIXTURES / "blog_post.txt").read_bytes(), None, REGISTRIES)
+    found = analysed("blog_post.txt")
     assert found.title == "Library extends summer hours for students"
     assert (found.date, [r.name for r in found.reporters]) == ("2020-08-02", ["Kit Marlowe"])
     assert people(found) == {"Ana Paredes": "Library director"}

@@ -76,6 +76,7 @@ NICKNAME = rf"[\"“][{UPPER}][{LOWER}]+[\"”]"
 GENERATION = r"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV)(?![\w-]))"
 
 
+@cache  # (asked for on every name check of a byline or comment author)
 def name_phrase(particles: frozenset[str], words: int = 5) -> str:
     """A regex for a capitalised name of one to ``words`` words, particles and a nickname
     allowed inside ("Ludwig van Beethoven", "Juan Carlos Ibáñez de la Torre", "William "Bill"
