@@ -159,6 +159,28 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
                         "Huong Tran\nOctober 12, 2024\nSending love.\nShow More\nSign the Guest Book\n")
     assert (_who(guestbook.comments), guestbook.reported_count) == (
         [("Sharon Whitfield", None), ("Huong Tran", None)], 12)
+    folded = analyse(STORY + "Disclaimer: Comments do not represent the views of the Courier.\n3 Comments\n"
+                     "Cecilia Ong\nDay 3 and still no food packs.\nLike · Reply · 5h · Edited\nView 2 replies\n"
+                     "Jun Villanueva\nSalute to the soldiers.\nLike · Reply · 5h\nView 1 reply\n"
+                     "Load 8 more comments\nFacebook Comments Plugin\nAbout Us\nGot it\n")
+    assert _who(folded.comments) == [("Cecilia Ong", None), ("Jun Villanueva", None)]
+    assert "Disclaimer" not in folded.body
+    answered = analyse(STORY + "Responses (34)\nRafael Ostrowski\nMar 8, 2024\nMy grandmother was there.\n210\n"
+                       "Hide reply\nReply\nLena Marsh\nAuthor\nMar 9, 2024\nThank you for reading.\n18\nReply\n"
+                       "J. Whitcombe\nMar 8, 2024\nRelated-party rent is the game.\n96\nReply\n"
+                       "See all responses\nMore from Lena Marsh\nTerms\n")
+    assert _who(answered.comments) == [("Rafael Ostrowski", None), ("Lena Marsh", "Rafael Ostrowski"),
+                                       ("J. Whitcombe", None)]
+    assert [c["text"] for c in _thread(answered.comments)] == [
+        "My grandmother was there.", "Thank you for reading.", "Related-party rent is the game."]
+    thanked = analyse(STORY + "Leave a note for Mrs. Albrecht — we'll share them with her.\n3 Entries\n"
+                      "Karen Delacroix\nCedar Hollow\nMay 31, 2024\nYou told me my writing was good.\n"
+                      "Mark and Julie Osterhaus\nDunmore Springs\nMay 31, 2024\nBoth of our kids had you.\n"
+                      "Reply from Ellen Albrecht\nJune 1, 2024\nJulie and Mark, thank you both.\n"
+                      "Pastor Jim Ekdahl\nCedar Hollow\nJune 1, 2024\nCongratulations, Ellen!\n")
+    assert _who(thanked.comments) == [("Karen Delacroix", None), ("Mark and Julie Osterhaus", None),
+                                      ("Ellen Albrecht", "Mark and Julie Osterhaus"), ("Pastor Jim Ekdahl", None)]
+    assert "Leave a note" not in thanked.body
 
 
 def test_a_comment_count_by_the_byline_is_not_the_comment_section():
@@ -653,6 +675,9 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     "Welcome to the discussion.", "#1", "Member · Posts: 412 · Joined Aug 2021", "Normal text size", "Donate Now",
     "Tagged fraud, courts", "I Accept", "Show Purposes", "Join our WhatsApp community", "Sign up!",
     "Video player loading...", "We and our partners use cookies to personalise content and adverts.",
+    "View 2 replies", "Show 1 more reply", "Hide replies",
+    "By providing an email address, I agree to the Terms of Use and acknowledge the Privacy Policy.",
+    "Disclaimer: Comments do not represent the views of the Courier.",
 ])
 def test_page_furniture_lines_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -668,6 +693,7 @@ def test_page_furniture_lines_are_chrome(line):
     "Residents can sign up for the city's newsletter at the library.", "Welcome to the new council chamber.",
     "Be civil to one another, the mayor urged.", "Tagged as unsafe, the bridge was closed in 2019.",
     "The fund rose 4.2% on Monday.", "Posted in the town hall, the notice was soon torn down.",
+    "By clicking through the records, reporters found the agreement.", "View the replies of the council online.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None

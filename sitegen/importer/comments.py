@@ -77,7 +77,7 @@ class _Reader:
 
     def __init__(self, numbered_lines: list[tuple[int, str]], rules: Rules, chrome: set[int]):
         self.rules = rules
-        self.dated_authors = _dated_authors(numbered_lines, rules)
+        self.dated_authors = _dated_authors(numbered_lines, rules, chrome)
         # A section with numbers or author lines keeps a comment open across blank lines;
         # without, each paragraph is a comment.
         self.structured = bool(self.dated_authors) or any(
@@ -86,7 +86,7 @@ class _Reader:
         # plugins show it ("Ray Delgado" over the text, the buttons below it read as a blank).
         self.between = {between for between in self.dated_authors.values() if between is not None}
         self.headed = _named_paragraphs(numbered_lines, rules, chrome) - set(self.dated_authors) - self.between
-        self.badges = {index + 1 for index in self.headed if index + 1 in chrome}  # passed over
+        self.badges = {index + 1 for index in self.headed | set(self.dated_authors) if index + 1 in chrome}  # passed over
         self.roots: list[_Draft] = []
         self.stack: list[_Draft] = []
         self.expect_date = False
@@ -101,7 +101,7 @@ class _Reader:
         elif index in self.between:
             self._between(number, text)
         elif text.strip() and (count := line_matches(self.rules.comment_replies_below, text)):
-            self._replies_below(number, int(count.group("count")))
+            self._replies_below(number, int(count.group("count") or 1))
         elif text.strip() and (reply := line_matches(self.rules.comment_reply_to, text)):
             self._reply_marker(number, reply.group("to").strip())
         elif not text.strip():
@@ -228,11 +228,12 @@ def _all_drafts(drafts: list[_Draft]) -> list[_Draft]:
     return [d for draft in drafts for d in (draft, *_all_drafts(draft.replies))]
 
 
-def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules) -> dict[int, int | None]:
+def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: set[int]) -> dict[int, int | None]:
     """The lines that name a comment's author by standing above its date: a name or a handle,
     short and without a full stop ("JohnQ" over "2 hours ago"). Index of each, with the index
     of a line between the name and the date when there is one: whom it answers ("→ Mae"), or
-    where the commenter is or a badge ("Shivnagar", "Top fan")."""
+    where the commenter is or a badge ("Shivnagar", "Top fan"). A badge that is chrome
+    ("Author") stands between them too, and is passed over (see _Reader.badges)."""
     found: dict[int, int | None] = {}
     texts = [text for _, text in numbered_lines]
     dates = [index for index, text in enumerate(texts)
@@ -243,7 +244,7 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules) -> dict[
     towns = sum(index >= 2 and _could_be_town(texts[index - 1]) and _could_be_author(texts[index - 2], rules)
                 for index in dates) >= max(2, len(dates) / 2)
     for index in dates:
-        above = index - 1
+        above = index - 1 - (index - 1 in chrome)
         if above >= 1 and towns and _could_be_town(texts[above]) and _could_be_author(texts[above - 1], rules):
             found[above - 1] = above
         elif above >= 1 and _between_author_and_date(texts[above], rules) and _is_author_name(texts[above - 1], rules):
@@ -310,15 +311,19 @@ def _author(text: str, rules: Rules) -> str | None:
 
 def _start_by(roots: list[_Draft], stack: list[_Draft], indent: int, author: str, rules: Rules) -> _Draft:
     """A comment opened by its author's line; "Ben Hollis → Mae Okonkwo" is a reply to Mae
-    Okonkwo's latest comment when there is one."""
-    name, to = author, ""
-    arrow = REPLY_ARROW.search(author)
-    if arrow:
+    Okonkwo's latest comment when there is one, "Reply from Ellen Albrecht" a reply to the
+    comment above."""
+    name, to, above = author, "", None
+    if arrow := REPLY_ARROW.search(author):
         name, to = author[:arrow.start()], author[arrow.end():].strip()
+    elif reply := line_matches(rules.comment_reply_from, author):
+        name, above = reply.group("author").strip(), (_all_drafts(roots) or [None])[-1]
     draft = _start(roots, stack, indent)
     draft.author = _author(_without_town(name, rules), rules)
     if to:
         _move_under(roots, stack, draft, to)
+    elif above:
+        _move_under_draft(roots, stack, draft, above)
     return draft
 
 

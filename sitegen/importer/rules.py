@@ -42,6 +42,7 @@ class Rules:
     comments_heading: tuple[re.Pattern[str], ...]
     comments_end: tuple[re.Pattern[str], ...]
     comment_reply_to: tuple[re.Pattern[str], ...]
+    comment_reply_from: tuple[re.Pattern[str], ...]
     comment_replies_below: tuple[re.Pattern[str], ...]
     comment_signature: tuple[re.Pattern[str], ...]
     comment_author: tuple[re.Pattern[str], ...]
@@ -124,6 +125,7 @@ def build_rules(data: dict) -> Rules:
         comments_heading=_compile_all(data["comments_heading"]),
         comments_end=_compile_all(data["comments_end"]),
         comment_reply_to=_compile_all(data["comment_reply_to"]),
+        comment_reply_from=_compile_all(data["comment_reply_from"]),
         comment_replies_below=_compile_all(data["comment_replies_below"]),
         comment_signature=_compile_all(data["comment_signature"]),
         comment_author=_compile_all(data["comment_author"]),
