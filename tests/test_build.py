@@ -42,7 +42,7 @@ FIXTURE = {
             replies:
               - id: c1-1
                 author: Reader Two
-                text: A reply.
+                text: "> Anonymous wrote:\\n> First! <b>Bold</b>\\n\\nA reply."
           - id: c2
             author: Reader Three
             text: Another comment.
@@ -97,6 +97,9 @@ def test_comments_are_separate_threaded_and_escaped(built):
     assert [li["id"] for li in top] == ["comment-c1", "comment-c2"]
     reply = top[0].select_one("ol.comment-thread li.comment")
     assert reply["id"] == "comment-c1-1" and "Reader Two" in reply.get_text()
+    quotation, answer = reply.select_one(".comment-text").find_all(["blockquote", "p"], recursive=False)
+    assert quotation.name == "blockquote" and quotation.get_text() == "Anonymous wrote:\nFirst! <b>Bold</b>"
+    assert quotation.find("b") is None and answer.get_text() == "A reply."
     first_text = top[0].select_one(".comment-text")
     assert len(first_text.find_all("p")) == 2
     assert comments.find("script") is None  # the comment's <script> is text, not markup

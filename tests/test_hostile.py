@@ -264,6 +264,7 @@ def hostile_site(vectors: list[str]) -> tuple[dict, dict]:
             {"id": "c1", "author": v, "text": v,
              "replies": [{"id": "c1-1", "author": None, "text": f"see https://example.com/?q={v} and http://x.example/{v}"}]},
             {"id": f"x{v}", "author": f"{v} ", "text": f"{v}\n\nhttps://example.com/{v}\n{v}"},
+            {"id": "q1", "author": "Quoter", "text": f"> {v} wrote:\n> {v} https://example.com/{v}\n\nReply {v}"},
         ]})
     return files, rejected_bodies
 

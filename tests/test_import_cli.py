@@ -65,6 +65,30 @@ def test_what_the_import_writes_builds_and_its_mentions_name_the_built_pages(sit
         assert (site / "public" / link.strip("/") / "index.html").is_file()
 
 
+WAYBACK = ("The Wayback Machine - https://web.archive.org/web/20230512081433/https://www.millbrook.example/news/"
+           "20190314/pool-stays-shut\nINTERNET ARCHIVE\nWayback Machine\nhttps://www.millbrook.example/news/"
+           "20190314/pool-stays-shut\nGo\n42 captures\n15 Mar 2019 - 02 Aug 2023\nAPR\nMAY\nJUN\n12\n2022\n2023\n"
+           "About this capture\nCOLLECTED BY\nOrganization: Archive Team\nA loose collective of volunteers who save "
+           "websites.\nCollection: Local News Rescue\nTIMESTAMPS\nloading\nSkip to main content\nMillbrook Courier\n")
+
+
+def test_a_page_copied_from_the_wayback_machine_gives_its_original_address(site):
+    """The replay's toolbar is not the article; its first line names the page's own address,
+    which gives the slug, the date (from the address, not from the capture) and the source."""
+    (site / "in" / "pool.txt").write_text(WAYBACK + "NEWS\nPool won't open this summer\nBy MARY ROE, Staff Writer\n"
+                                          "Posted Mar 14, 2019 at 6:01 PM\n\nThe city pool will stay closed this"
+                                          " summer after inspectors found cracks in its basin, officials said.\n")
+    result = run(site, str(site / "in" / "pool.txt"))
+    assert result.exit_code == 0, result.output
+    matter = front_matter(site / "content" / "articles" / "pool-stays-shut")
+    assert matter["title"] == "Pool won't open this summer"
+    assert (str(matter["date"]), matter["date_origin"]) == ("2019-03-14", "url")
+    assert matter["source"]["url"] == "https://www.millbrook.example/news/20190314/pool-stays-shut"
+    body = (site / "content" / "articles" / "pool-stays-shut" / "index.md").read_text("utf-8").split("---\n", 2)[2]
+    assert "captures" not in body and "Archive Team" not in body and "volunteers" not in body
+    assert body.lstrip().startswith("The city pool will stay closed")
+
+
 def test_manifest_beside_the_inputs(site):
     (site / "in" / "story.txt").write_text(STORY)
     (site / "in" / "manifest.yaml").write_text("story.txt: https://x.example/a/b/my-story/\n")

@@ -112,6 +112,53 @@ def _who(comments):
     return [(c["author"], c["reply_to"]) for c in _thread(comments)]
 
 
+@pytest.mark.parametrize("section, who", [
+    pytest.param(STORY + "Discussion about this post\nComments\nRestacks\nWrite a comment...\n"
+                 "Marguerite Olsen\nMar 14\nDrove the 52 for years.\nLike (31)\nReply\nShare\n"
+                 "2 replies by Hollis Ferreira and others\nHollis Ferreira\nMar 14\nAuthor\n"
+                 "Thanks Marguerite.\nLike (9)\nReply\nTheo Park\nMar 15\nSame on the 40.\n"
+                 "Sam Adeyemi\nMar 14\nGreat reporting.\n18 more comments...\n",
+                 [("Marguerite Olsen", None), ("Hollis Ferreira", "Marguerite Olsen"),
+                  ("Theo Park", "Marguerite Olsen"), ("Sam Adeyemi", None)], id='newsletter'),
+    pytest.param(STORY + "4 Comments\nRealist1994\n2 hours ago\nEverybody complains.\nReply\n"
+                 "Kagiso M\nReplying to Realist1994\n41 minutes ago\nWe ARE paying.\nReply\n"
+                 "J. Tolliver\n30 minutes ago\nWas at the meeting.\n"
+                 "Pete Danforth\n20 minutes ago\nIn reply to J. Tolliver.\nSo was I.\n",
+                 [("Realist1994", None), ("Kagiso M", "Realist1994"), ("J. Tolliver", None),
+                  ("Pete Danforth", "J. Tolliver")], id='blocks'),
+    pytest.param(STORY + "7 Entries\nBrenda Sauer\nPike River\nJune 2, 2024\nHappy retirement.\n"
+                 "Mark and Julie Osterhaus\nDunmore Springs\nJune 1, 2024\nThank you.\n"
+                 "Denise (Mercer) Ruiz\nLake Ardent\nJune 1, 2024\nClass of '92 here.\n",
+                 [("Brenda Sauer", None), ("Mark and Julie Osterhaus", None),
+                  ("Denise (Mercer) Ruiz", None)], id='guests'),
+    pytest.param(STORY + "2 Comments\nPennock_Born_and_Bred, Pennock\n4 March 2025 at 7:48am\nWhy bother?\n"
+                 "Like (34)\nReply\n\nReplying to Pennock_Born_and_Bred\nHalloLad, Hallowmere\n"
+                 "4 March 2025 at 8:03am\nBecause the law says so.\n",
+                 [("Pennock_Born_and_Bred", None), ("HalloLad", "Pennock_Born_and_Bred")], id='towns'),
+    pytest.param(STORY + "34 Comments\nCourier\nLogin\nRecommend\nSort by Best\n\nJoin the discussion…\n\n"
+                 "−\nBarb Kessler\n• 4 years ago\nFix the pool we have.\n17\n•\nReply\n•\nShare ›\n\n"
+                 "−\nRay Dunphy\nBarb Kessler\n• 4 years ago\nAgree 100%.\n9\n•\nReply\n•\nShare ›\n\n"
+                 "Show more replies\n\n−\nTom Vukovich\n• 4 years ago • edited\nThe city knew.\n22\n",
+                 [("Barb Kessler", None), ("Ray Dunphy", "Barb Kessler"), ("Tom Vukovich", None)], id='disqus'),
+    pytest.param(STORY + "Comments (23)\nSort by\nReader picks\n\nReader pick\nTom Hadley\n5 Apr 2025, 08:14\n"
+                 "Mrs Ilunga is right.\nReply\nRecommend (41)\nReport\n\nReader pick\nSallyF\n5 Apr 2025, 09:02\n"
+                 "The ambulance sat for fifteen minutes.\nReply\nRecommend (37)\nReport\nReplying to SallyF\n"
+                 "KeithOnTheBus\n5 Apr 2025, 09:40\nBuses could run next month.\nReply\n",
+                 [("Tom Hadley", None), ("SallyF", None), ("KeithOnTheBus", "SallyF")], id='picked'),
+    pytest.param(STORY + "4 thoughts on “The ferry”\nPauline Rourke says:\nMarch 12, 2024 at 4:17 pm\n"
+                 "Lovely interview.\nReply\nNils Halvorsen says:\nMarch 12, 2024 at 5:02 pm\nThank you Pauline, we"
+                 " may do a follow-up.\nReply\nGordon Pyke says:\nMarch 12, 2024 at 6:45 pm\nThe plan was madness."
+                 "\nReply\nTrevor M says:\nMarch 13, 2024 at 8:10 am\nIt was cheaper though, Gordon.\nReply\n"
+                 "Leave a Reply Cancel reply\nRecent Posts\nIn conversation: the ferry\n",
+                 [("Pauline Rourke", None), ("Nils Halvorsen", "Pauline Rourke"),
+                  ("Gordon Pyke", None), ("Trevor M", "Gordon Pyke")], id='spoken'),
+])
+def test_who_answers_whom_in_comment_layouts(section, who):
+    """(author, whom it answers) of each comment, in layouts of comment plugins, newsletters,
+    guestbooks and blogs."""
+    assert _who(analyse(section).comments) == who
+
+
 def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_date():
     facebook = analyse(STORY + "9 Comments\nSort by\nAdd a comment...\nDenise Arsenault\nI drive it daily.\n"
                        "Like · Reply · 14 · 1d\nHide 2 replies\nPat Whelan\nCarpool from the lot.\n"
@@ -129,32 +176,10 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
     assert _who(threaded.comments) == [("HeronsFaithful", None), ("BaselineBetty", "HeronsFaithful"),
                                        ("Subhash Kamath", None), ("Vikrant Saini", "Subhash Kamath")]
     assert threaded.comments[1].text == "Execution is the issue."
-    newsletter = analyse(STORY + "Discussion about this post\nComments\nRestacks\nWrite a comment...\n"
-                         "Marguerite Olsen\nMar 14\nDrove the 52 for years.\nLike (31)\nReply\nShare\n"
-                         "2 replies by Hollis Ferreira and others\nHollis Ferreira\nMar 14\nAuthor\n"
-                         "Thanks Marguerite.\nLike (9)\nReply\nTheo Park\nMar 15\nSame on the 40.\n"
-                         "Sam Adeyemi\nMar 14\nGreat reporting.\n18 more comments...\n")
-    assert _who(newsletter.comments) == [("Marguerite Olsen", None), ("Hollis Ferreira", "Marguerite Olsen"),
-                                         ("Theo Park", "Marguerite Olsen"), ("Sam Adeyemi", None)]
     footer = analyse(STORY + "2 Comments\nWelcome to the discussion.\nBe civil. No personal attacks.\n\n"
                      "tcbrennan\nFeb 14, 2025 8:10am\nThank you for speaking.\nReport\n\nMost Popular\n"
                      "Budget vote delayed again\n\nFenwick Falls Herald\n412 Main St.\n")
     assert [(c.author, c.text) for c in footer.comments] == [("tcbrennan", "Thank you for speaking.")]
-    blocks = analyse(STORY + "4 Comments\nRealist1994\n2 hours ago\nEverybody complains.\nReply\n"
-                     "Kagiso M\nReplying to Realist1994\n41 minutes ago\nWe ARE paying.\nReply\n"
-                     "J. Tolliver\n30 minutes ago\nWas at the meeting.\n"
-                     "Pete Danforth\n20 minutes ago\nIn reply to J. Tolliver.\nSo was I.\n")
-    assert _who(blocks.comments) == [("Realist1994", None), ("Kagiso M", "Realist1994"), ("J. Tolliver", None),
-                                      ("Pete Danforth", "J. Tolliver")]
-    guests = analyse(STORY + "7 Entries\nBrenda Sauer\nPike River\nJune 2, 2024\nHappy retirement.\n"
-                     "Mark and Julie Osterhaus\nDunmore Springs\nJune 1, 2024\nThank you.\n"
-                     "Denise (Mercer) Ruiz\nLake Ardent\nJune 1, 2024\nClass of '92 here.\n")
-    assert _who(guests.comments) == [("Brenda Sauer", None), ("Mark and Julie Osterhaus", None),
-                                     ("Denise (Mercer) Ruiz", None)]
-    towns = analyse(STORY + "2 Comments\nPennock_Born_and_Bred, Pennock\n4 March 2025 at 7:48am\nWhy bother?\n"
-                    "Like (34)\nReply\n\nReplying to Pennock_Born_and_Bred\nHalloLad, Hallowmere\n"
-                    "4 March 2025 at 8:03am\nBecause the law says so.\n")
-    assert _who(towns.comments) == [("Pennock_Born_and_Bred", None), ("HalloLad", "Pennock_Born_and_Bred")]
     guestbook = analyse(STORY + "12 Entries\nSharon Whitfield\nOctober 14, 2024\nCoach taught me a curveball.\n"
                         "Huong Tran\nOctober 12, 2024\nSending love.\nShow More\nSign the Guest Book\n")
     assert (_who(guestbook.comments), guestbook.reported_count) == (
@@ -181,6 +206,36 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
     assert _who(thanked.comments) == [("Karen Delacroix", None), ("Mark and Julie Osterhaus", None),
                                       ("Ellen Albrecht", "Mark and Julie Osterhaus"), ("Pastor Jim Ekdahl", None)]
     assert "Leave a note" not in thanked.body
+
+
+def test_a_forum_post_quoting_an_earlier_one_answers_it_and_keeps_the_quotation():
+    found = analyse(STORY + "Discussion (3 comments)\n#1\nBen Adeyinka\nMember · Posts: 1,023 · Joined Jan 2017\n"
+                    "Jan 28, 2025 2:40 PM\nUnplug it and put it on a tile floor until the envelope arrives. Don't bin"
+                    " it.\nReply · Quote · Report\n\n#2\nTomasz W.\nSenior Editor · Posts: 3,870 · Joined Jun 2012\n"
+                    "Jan 28, 2025 3:02 PM\nBen Adeyinka wrote:\nUnplug it and put it on a tile floor until the envelope"
+                    " arrives.\nGood advice. We added the steps.\nReply · Quote · Report\n\n#3\nKasia_R\n"
+                    "Member · Posts: 7 · Joined May 2024\nJan 28, 2025 3:10 PM\nQuote from Tomasz W.\nGood advice.\n"
+                    "Thanks, both!\n")
+    assert _who(found.comments) == [("Ben Adeyinka", None), ("Tomasz W.", "Ben Adeyinka"), ("Kasia_R", "Tomasz W.")]
+    tomasz, kasia = found.comments[0].replies[0], found.comments[0].replies[0].replies[0]
+    assert tomasz.text == ("> Ben Adeyinka wrote:\n> Unplug it and put it on a tile floor until the envelope arrives."
+                           "\n\nGood advice. We added the steps.")
+    assert kasia.text == "> Quote from Tomasz W.\n> Good advice.\n\nThanks, both!"
+    # "X wrote:" over words X did not write above is X's own comment, as in "Name says:" layouts
+    plain = analyse(STORY + "2 Comments\nDon wrote:\nHello there, neighbours.\n\nSue wrote:\nI agree with the plan.\n")
+    assert [(c.author, c.text) for c in plain.comments] == [("Don", "Hello there, neighbours."),
+                                                             ("Sue", "I agree with the plan.")]
+
+
+def test_a_wayback_toolbar_without_its_last_line_is_still_the_toolbar():
+    from sitegen.importer.webarchive import replay_toolbar
+    lines = ("The Wayback Machine - https://web.archive.org/web/2019id_/http://paper.example/a/b.html", "Go",
+             "3 captures", "", "success", "Pool closes", "LONDON — The pool closed on Monday, officials said.")
+    replay = replay_toolbar(lines)
+    assert (replay.toolbar_end, replay.original_url) == (5, "http://paper.example/a/b.html")
+    assert replay_toolbar(("Pool closes", "The Wayback Machine - https://web.archive.org/web/2019/x")) is None
+    found = analyse("\n".join(lines) + "\n")
+    assert found.title == "Pool closes" and found.source.url == "http://paper.example/a/b.html"
 
 
 def test_a_comment_count_by_the_byline_is_not_the_comment_section():
@@ -278,6 +333,18 @@ def test_a_name_used_as_an_adjective_or_after_a_title_is_still_a_person():
         " Joe Biden said. Mourners gathered at John Ashby's funeral, and John Ashby, 81, was"
         " remembered. The Prime Minister Rishi Sunak said little.\n")
     assert set(people(found)) == {"Joe Biden", "John Ashby", "Rishi Sunak"}
+
+
+def test_people_written_as_only_people_are():
+    """"X, who ...", "X and his dogs", "named after X", "said X of the group": a person with
+    no role and no speech of their own; not a place named after one, nor a ship's "Lady"."""
+    found = analyse(
+        "HARROW — Elsie Brandon, who has lived on Kingsley Road for 41 years, arrived with her cat."
+        "\n\nJamie Tolland and his two dogs were brought to safety. A street was named after Agnes"
+        " Merriman.\n\n\u201cOptional money does not build reservoirs,\u201d said Lina Marchetti of the"
+        " advocacy group Meltwater Justice. The fund was named after Kessler Glacier. Skerrow Ferries"
+        " said the MV Lady of Inchbrae would sail on Friday.\n")
+    assert set(people(found)) == {"Elsie Brandon", "Jamie Tolland", "Agnes Merriman", "Lina Marchetti"}
 
 
 def test_titles_with_of_double_surnames_and_what_a_person_leads():
@@ -675,7 +742,13 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     "Welcome to the discussion.", "#1", "Member · Posts: 412 · Joined Aug 2021", "Normal text size", "Donate Now",
     "Tagged fraud, courts", "I Accept", "Show Purposes", "Join our WhatsApp community", "Sign up!",
     "Video player loading...", "We and our partners use cookies to personalise content and adverts.",
-    "View 2 replies", "Show 1 more reply", "Hide replies",
+    "View 2 replies", "Show 1 more reply", "Hide replies", "Recommend (41)", "Reader pick", "Share ›", "−", "•",
+    "LOG IN WITH", "Follow live", "Last updated 2 days ago", "👍 12 😮 3", "[LYLE PRENTISS/STAFF PHOTO]",
+    "Never miss a story", "Show 10 more posts",
+    "Log in to leave a comment. Comments are moderated and may take a few minutes to appear.",
+    "Join the conversation. Please read our community guidelines before posting.",
+    "Have your say: write to letters@post.example, with your full name.",
+    "This article appears in the Spring 2025 issue of The Lantern Review, under the headline “Higher Ground.”",
     "By providing an email address, I agree to the Terms of Use and acknowledge the Privacy Policy.",
     "Disclaimer: Comments do not represent the views of the Courier.",
 ])
@@ -694,6 +767,15 @@ def test_page_furniture_lines_are_chrome(line):
     "Be civil to one another, the mayor urged.", "Tagged as unsafe, the bridge was closed in 2019.",
     "The fund rose 4.2% on Monday.", "Posted in the town hall, the notice was soon torn down.",
     "By clicking through the records, reporters found the agreement.", "View the replies of the council online.",
+    "Join the conversation at city hall on Monday, the mayor said.", "Updated figures are due in two days.",
+    "Name the street after her, residents said.", "Have your say at the consultation, the council urged.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None
+
+
+def test_lists_of_links_under_their_heading_are_chrome():
+    found = analyse(STORY + "The council meets again in May.\n\nMore letters\nLetters: The library must not close\n"
+                    "Letters: Who will pay for the leisure centre?\n\nPost navigation\nPrevious post:\n"
+                    "Parish notices: week of 4 March\nNext post:\nFloods: Orrin Road reopens after nine days\n")
+    assert found.body.rstrip().endswith("The council meets again in May.")

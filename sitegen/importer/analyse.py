@@ -19,6 +19,7 @@ from .registry import Registries
 from .rules import Rules, generic_rules, line_matches
 from .segment import BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_lede, segment, split_lines
 from .textutil import Line
+from .webarchive import replay_toolbar
 from .topics import find_topics
 
 LEDE_WINDOW = 15              # body lines (bylines, dates, captions) searched for the lede
@@ -75,10 +76,12 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
 
 def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registries,
                   page: PageMeta, comment_lines: tuple[str, ...] = ()) -> Analysis:
+    replay = replay_toolbar(lines)  # a page copied from the Wayback Machine names its address
+    url = url or (replay.original_url if replay else None)
     probe = _probe_dateline(lines, generic_rules())
     publisher = registries.source_for(meta.url_host(url), probe.site if probe else page.site)
     rules = generic_rules().with_chrome(publisher.chrome) if publisher else generic_rules()
-    segments = segment(lines, rules, find_title=page.title is None)
+    segments = segment(lines, rules, find_title=page.title is None, toolbar_end=replay.toolbar_end if replay else 0)
     body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
     if not body:
         raise NoArticle(_no_article_message(segments))

@@ -23,6 +23,8 @@ HANDLE = re.compile(r"@?[\w.-]*(?:\d|_|[a-z][A-Z])[\w.-]*")  # guest_4471, truth
 SIGN_OFF = re.compile(r"[—–-][ \u00a0]*(?P<name>[^,—–]{1,50})(?:,[^,]{1,60})?")  # "— Paula Gershon, Tillman Falls"
 REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|➦|↪|↳|⤷|▶|»)[ \u00a0]*")
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
+# The verbs of an author line that may instead open a quotation of an earlier comment.
+QUOTE_VERB = re.compile(r"\b(?:wrote|writes|said|posted)\b", re.IGNORECASE)
 NUMBER = re.compile(r"(?P<indent>\s*)(?P<number>\d{1,4})[.)]\s+(?P<rest>.*)")
 
 
@@ -47,12 +49,27 @@ class _Draft:
     open_paragraph: bool = False
     closed: bool = False  # its author's signature line has been read: what follows is another
 
+    def add_quote(self, text: str, number: int) -> None:
+        """A line of a quotation of another comment (or of the article), kept as "> text"."""
+        if not self.paragraphs or not self.paragraphs[-1] or not self.paragraphs[-1][0].startswith("> "):
+            self.paragraphs.append([])
+        self.paragraphs[-1].append("> " + text)
+        self.open_paragraph = False
+        self.lines.append(number)
+
     def add_text(self, text: str, number: int) -> None:
         if not self.open_paragraph or not self.paragraphs:
             self.paragraphs.append([])
         self.paragraphs[-1].append(text)
         self.open_paragraph = True
         self.lines.append(number)
+
+
+@dataclass(slots=True)
+class _Quoting:
+    draft: _Draft        # the comment the quotation is in
+    words: str | None    # what the quoted commenter wrote above; None: unknown (one line is quoted)
+    lines: int = 0       # lines of it read so far
 
 
 def parse_comments(numbered_lines: list[tuple[int, str | None]], rules: Rules) -> tuple[Comment, ...]:
@@ -86,12 +103,15 @@ class _Reader:
         # plugins show it ("Ray Delgado" over the text, the buttons below it read as a blank).
         self.between = {between for between in self.dated_authors.values() if between is not None}
         self.headed = _named_paragraphs(numbered_lines, rules, chrome) - set(self.dated_authors) - self.between
-        self.badges = {index + 1 for index in self.headed | set(self.dated_authors) if index + 1 in chrome}  # passed over
+        self.badges = {index + 1 for index in self.headed | set(self.dated_authors)
+                       if index + 1 in chrome}  # passed over
         self.roots: list[_Draft] = []
         self.stack: list[_Draft] = []
         self.expect_date = False
         self.answering: tuple[str, int] | None = None  # "Reply to X" above the next comment
         self.replies_below: tuple[_Draft, int] | None = None  # (the comment, how many) after "2 replies"
+        self.texts = [text for _, text in numbered_lines]
+        self.quoting: _Quoting | None = None  # after "Ben Adeyinka wrote:" in a comment
 
     def read(self, index: int, number: int, text: str) -> None:
         if index in self.badges:
@@ -106,6 +126,10 @@ class _Reader:
             self._reply_marker(number, reply.group("to").strip())
         elif not text.strip():
             self._blank()
+        elif self.quoting and self._quoted(number, text):
+            pass
+        elif (quoted := self._quote_of(index)) is not None:
+            self._start_quote(number, text, *quoted)
         elif not self._signature(number, text):
             self._text(number, text)
 
@@ -117,8 +141,8 @@ class _Reader:
         self._answer(draft)
 
     def _between(self, number: int, text: str) -> None:
-        """The line between an author and the date: "→ Mae" or "Replying to Mae" places the
-        comment under Mae's."""
+        """The line between an author and the date: "→ Mae" or "Replying to Mae" or "Mae Okonkwo"
+        (the name of an earlier commenter) places the comment under Mae's."""
         draft = self.stack[-1]
         draft.lines.append(number)
         reply = line_matches(self.rules.comment_reply_to, text)
@@ -126,6 +150,8 @@ class _Reader:
             _move_under(self.roots, self.stack, draft, reply.group("to").strip())
         elif REPLY_ARROW.match(text):
             _move_under(self.roots, self.stack, draft, REPLY_ARROW.sub("", text, count=1).strip())
+        else:  # an earlier commenter's name, when it is one (not a town or a badge)
+            _move_under(self.roots, self.stack, draft, text.strip())
 
     def _replies_below(self, number: int, count: int) -> None:
         """"2 replies", "Hide 2 replies", "Replies (1)" under a comment: the next comments, as
@@ -154,6 +180,67 @@ class _Reader:
             _move_under(self.roots, self.stack, draft, self.answering[0])
             draft.lines.append(self.answering[1])
             self.answering = None
+
+    def _quote_of(self, index: int) -> tuple[str, str | None] | None:
+        """(whom, their words) when the line opens a quotation in the comment being read:
+        "Quote from Ben", or "Ben Adeyinka wrote:" over words of an earlier comment of Ben's
+        (else it is the author line of a comment of Ben's own). The words are None when Ben
+        wrote nothing above: then the quotation is the next line."""
+        draft = self.stack[-1] if self.stack else None
+        if draft is None or draft.author is None or draft.closed:
+            return None
+        text = self.texts[index].strip()
+        if marker := line_matches(self.rules.comment_quote_of, text):
+            whom = marker.group("author").strip()
+            return whom, self._words_of(whom)
+        said = line_matches(self.rules.comment_author, text)
+        if not said or not QUOTE_VERB.search(text) or said.groupdict().get("date"):
+            return None
+        whom = said.group("author").strip()
+        words = self._words_of(whom)
+        below = next((t.strip() for t in self.texts[index + 1:] if t.strip()), "")
+        if words and (below in words or self._quote_of_line(below)):
+            return whom, words
+        return None
+
+    def _quote_of_line(self, text: str) -> bool:
+        """A "Tom wrote:" right under "Ange wrote:": a quotation inside a quotation."""
+        said = line_matches(self.rules.comment_author, text) or line_matches(self.rules.comment_quote_of, text)
+        return bool(said and self._words_of(said.group("author").strip()))
+
+    def _words_of(self, author: str) -> str | None:
+        """All that ``author``'s earlier comments say, as one string to look quotations up in."""
+        current = self.stack[-1] if self.stack else None
+        words = [line for d in _all_drafts(self.roots) if d.author == author and d is not current
+                 for paragraph in d.paragraphs for line in paragraph]
+        return " ".join(words) or None
+
+    def _start_quote(self, number: int, text: str, whom: str, words: str | None) -> None:
+        """The comment answers the one it quotes (the first quotation decides); the quotation
+        is kept in its text as "> " lines."""
+        draft = self.stack[-1]
+        if self.quoting is None and len(self.stack) == 1 and words:
+            _move_under(self.roots, self.stack, draft, whom)
+        if self.quoting and self.quoting.draft is draft:  # a quotation inside one
+            self.quoting.words = " ".join(filter(None, (self.quoting.words, words)))
+        else:
+            self.quoting = _Quoting(draft, words)
+        draft.add_quote(text.strip(), number)
+
+    def _quoted(self, number: int, text: str) -> bool:
+        """A line of the quotation being read; False when the quotation is over."""
+        quoting, line = self.quoting, text.strip()
+        if quoting.draft is not (self.stack[-1] if self.stack else None):
+            self.quoting = None
+            return False
+        if quoting.words is None and not quoting.lines or quoting.words is not None and line in quoting.words:
+            quoting.draft.add_quote(line, number)
+            quoting.lines += 1
+            return True
+        if self._quote_of_line(line):
+            return False  # (read by _quote_of as the quotation inside)
+        self.quoting = None
+        return False
 
     def _signature(self, number: int, text: str) -> bool:
         """ "Posted by Della Marchbanks at 10:47 AM" ends the comment above and names its author."""
@@ -208,19 +295,32 @@ class _Reader:
 
 def _threaded_by_mentions(roots: list[_Draft]) -> list[_Draft]:
     """A comment that opens by naming an earlier commenter ("@MargaretH Not on top of ...",
-    "Ray Delgado the roundabout money ...", "Della, if you have ...") is a reply to that
-    commenter's latest comment, as pages that show no nesting mean it."""
+    "Ray Delgado the roundabout money ...", "Della, if you have ...") or speaks to one in its
+    first sentence ("Thank you Pauline, ...", "Cheaper to build, Trevor, not ...") is a reply
+    to that commenter's latest comment, as pages that show no nesting mean it."""
     threaded: list[_Draft] = []
     for draft in roots:
         text = draft.paragraphs[0][0] if draft.paragraphs and draft.paragraphs[0] else ""
+        first_sentence = re.match(r"[^.!?]*[.!?]?", text).group(0)
         named = [d for d in _all_drafts(threaded) if d.author and (re.match(
             rf"@?{re.escape(d.author)}\b(?![’'])", text) and text[len(d.author):].strip()
-            or re.match(rf"{re.escape(d.author.split()[0])}[,!]", text))]  # "Della, if you have ..."
+            or _spoken_to(d.author.split()[0], first_sentence))]
         if named and draft.author != named[-1].author:
             named[-1].replies.append(draft)
         else:
             threaded.append(draft)
     return threaded
+
+
+def _spoken_to(name: str, sentence: str) -> bool:
+    """The sentence answers ``name``: "Della, if you ...", "Thanks Della", "... though, Della.".
+    Not "Congratulations, Della!": one word of greeting before the name is said to the person
+    a page or guestbook is about, who may have commented too."""
+    name = re.escape(name)
+    return bool(re.match(rf"{name}[,!]", sentence)
+                or re.match(rf"(?:thanks|thank you|cheers|hi|hello|hey|dear|sorry|well said|agreed|exactly|true|"
+                            rf"good point|fair point),? {name}\b", sentence, re.IGNORECASE)
+                or re.search(rf"\S+ \S+, {name}(?:[,.!?]|$)", sentence))
 
 
 def _all_drafts(drafts: list[_Draft]) -> list[_Draft]:
@@ -249,6 +349,9 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: 
             found[above - 1] = above
         elif above >= 1 and _between_author_and_date(texts[above], rules) and _is_author_name(texts[above - 1], rules):
             found[above - 1] = above
+        elif above >= 1 and texts[above].strip() in {texts[a].strip() for a in found} and _is_author_name(
+                texts[above - 1], rules):
+            found[above - 1] = above  # "Ray Dunphy" / "Barb Kessler" / "• 4 years ago": Ray answers Barb
         elif _could_be_author(texts[above], rules):
             found[above] = None
     return found

@@ -16,7 +16,7 @@ from .names import could_be_person, slugify
 from .rules import Rules, line_matches, name_phrase
 from .textutil import Line, sentences
 
-URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)")
+URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")  # /2019/03/14/, /20190314/
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MAX_TITLE_WORDS = 20
 SHORT_TITLE_WORDS = 12
@@ -77,7 +77,7 @@ def summary_of(lede: str) -> str | None:
 def url_date(url: str | None) -> str | None:
     """The YYYY-MM-DD in a URL path such as /2016/12/18/, when it is a real date."""
     match = URL_DATE.search(urlsplit(url or "").path)
-    return _iso(*(int(g) for g in match.groups())) if match else None
+    return _iso(*(int(g) for g in match.groups() if g)) if match else None
 
 
 def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, int] | None:

@@ -2,8 +2,9 @@
 
 A capitalised phrase counts as a person only with evidence: it is in the people registry, it
 speaks ("X said", "says X"), it carries a role ("X, a professor at ...", "Chief of Staff, X"),
-or its last word is used alone later ("Hillary Clinton" ... "Clinton"), the way news writing
-names people. Phrases naming places, organisations or days never count (generic.yaml).
+it is written as only people are ("X, who ...", "X and his dogs", "named after X"), or its
+last word is used alone later ("Hillary Clinton" ... "Clinton"), the way news writing names
+people. Phrases naming places, organisations or days never count (generic.yaml).
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ from .registry import Entry
 from .roles import AGE, role_after, role_before, speaks
 from .rules import WORD_START, Rules
 from .textutil import Line, at_sentence_start, word_spans
+
+
+# What only a person's name is written next to: "Jamie Tolland and his two dogs", "a street
+# named after Agnes Merriman", "a bench in memory of X".
+PERSON_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:his|her)\b")
+PERSON_BEFORE = re.compile(
+    r"\b(?:(?:re)?named[ \u00a0]+(?:after|for)|in[ \u00a0]+(?:memory|hono(?:u)?r)[ \u00a0]+of)[ \u00a0]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +167,8 @@ class _State:
             return True
         if candidate.prefix_start == 0 and _signature(text[candidate.end:]):
             return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor"
+        if PERSON_AFTER.match(text, candidate.end) or PERSON_BEFORE.search(text, 0, candidate.prefix_start):
+            return True
         words = candidate.name.split()
         # News writing names a person in full once, then by last name (or, in features and
         # under a title such as "Sir", by first name) when they speak again.

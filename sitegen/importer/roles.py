@@ -15,8 +15,10 @@ CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "have", "had", "wil
 # An age between commas right after a name ("Evelyn Park, 71, a retired teacher"): a person.
 AGE = re.compile(rf",{SPACE}*\d{{1,3}}(?=,|{SPACE}*$|[.;])")
 MAX_ROLE_WORDS = 12
-# Text that may follow a name spoken of by a verb before it ("said Kelly." / "says X, a ...").
+# Text that may follow a name spoken of by a verb before it ("said Kelly." / "says X, a ...");
+# after a full name, also where it is from ("said Lina Marchetti of the advocacy group").
 NAME_ENDS = re.compile(r"['’]?s?\s*(?:[,.;:!?“”\"]|$)")
+FULL_NAME_ENDS = re.compile(rf"{NAME_ENDS.pattern}|{SPACE}+of{SPACE}+")
 
 
 @cache
@@ -51,8 +53,8 @@ def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) 
         return True
     if _verb_and_role(rules.speech_verbs, rules.title_words).search(text[:start]):
         return True
-    return bool(_speech_before(rules.speech_verbs).search(text[:start])
-                and NAME_ENDS.match(text, end))
+    ends = FULL_NAME_ENDS if " " in text[start:end].strip() else NAME_ENDS
+    return bool(_speech_before(rules.speech_verbs).search(text[:start]) and ends.match(text, end))
 
 
 def _plain_aside(speech: str) -> bool:
@@ -67,6 +69,8 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     match = re.compile(rf"(?:{AGE.pattern})?,{SPACE}+([^,.;:!?“”\"()]{{2,160}})").match(text, end)
     if not match:
         return None
+    if match.group(1).split()[0] in rules.appositive_no_role:
+        return ""  # "Elsie Brandon, who has lived on Kingsley Road for 41 years,"
     segment = re.split(rf"{SPACE}+(?:{verbs_pattern(rules.speech_verbs)}|who|which|whose|that)\b",
                        match.group(1))[0]  # "a retired postmistress who has lived ..."
     words = segment.split()

@@ -43,6 +43,7 @@ class Rules:
     comments_end: tuple[re.Pattern[str], ...]
     comment_reply_to: tuple[re.Pattern[str], ...]
     comment_reply_from: tuple[re.Pattern[str], ...]
+    comment_quote_of: tuple[re.Pattern[str], ...]
     comment_replies_below: tuple[re.Pattern[str], ...]
     comment_signature: tuple[re.Pattern[str], ...]
     comment_author: tuple[re.Pattern[str], ...]
@@ -126,6 +127,7 @@ def build_rules(data: dict) -> Rules:
         comments_end=_compile_all(data["comments_end"]),
         comment_reply_to=_compile_all(data["comment_reply_to"]),
         comment_reply_from=_compile_all(data["comment_reply_from"]),
+        comment_quote_of=_compile_all(data["comment_quote_of"]),
         comment_replies_below=_compile_all(data["comment_replies_below"]),
         comment_signature=_compile_all(data["comment_signature"]),
         comment_author=_compile_all(data["comment_author"]),

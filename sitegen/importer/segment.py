@@ -71,11 +71,13 @@ def split_lines(text: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True) -> Segments:
-    """The role of each line; find_title=False when the headline is known from elsewhere."""
+def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolbar_end: int = 0) -> Segments:
+    """The role of each line; find_title=False when the headline is known from elsewhere.
+    ``lines[:toolbar_end]`` are a web archive's toolbar (see webarchive.py): chrome."""
     # (a byline is never chrome, even when it looks like a row of links: "Story by X | Photos by Y")
-    chrome = [bool(line.strip()) and line_matches(rules.chrome, line) is not None and not is_byline(line, rules)
-              for line in lines]
+    chrome = [bool(line.strip()) and (n < toolbar_end or line_matches(rules.chrome, line) is not None
+                                      and not is_byline(line, rules))
+              for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
     heading, count = _comments_heading(lines, chrome, rules)
     end = len(lines) if heading is None else heading
@@ -201,9 +203,10 @@ def is_byline(line: str, rules: Rules) -> bool:
 
 def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
     """A heading over a list of links, and the list: the lines right under it shaped like
-    headlines or tags (no full stop at the end), up to a comments heading, or, under two or
-    more short items, a line more than twice as long as a menu item (the story's headline
-    under a list of trending topics, with no blank line between them)."""
+    headlines or tags (no full stop at the end; a question may be a headline), up to a
+    comments heading, or, under two or more short items, a line more than twice as long as a
+    menu item (the story's headline under a list of trending topics, with no blank line
+    between them)."""
     for n, line in enumerate(lines):
         if not line.strip() or not line_matches(rules.link_list_headings, line):
             continue
@@ -212,7 +215,7 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
         for below in range(n + 1, min(n + 1 + MAX_LINKS, len(lines))):
             text = lines[below].strip()
             words = sum(any(c.isalnum() for c in word) for word in text.split())  # not "/" or "|"
-            if (not text or words > MAX_HEADLINE_WORDS or text[-1] in ".!?:"
+            if (not text or words > MAX_HEADLINE_WORDS or text[-1] in ".!:"
                     or items >= 2 and longest <= MENU_WORDS < words // 2
                     or line_matches(rules.comments_heading, text)):
                 break

@@ -1,7 +1,9 @@
-"""Reader comments as safe HTML: plain text, paragraphs, and web addresses as nofollow links.
+"""Reader comments as safe HTML: plain text, paragraphs, quotations, and web addresses as
+nofollow links.
 
 Comments are written by strangers: nothing in them may become markup. The text is escaped
-first, then only ``http(s)://`` addresses are turned into links.
+first, then only ``http(s)://`` addresses are turned into links. A paragraph whose every line
+starts with ">" quotes another comment (the importer keeps a forum's "Ben wrote: ..." so).
 """
 
 from __future__ import annotations
@@ -16,8 +18,15 @@ _URL_RE = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 
 def render_comment_text(text: str) -> Markup:
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    html = "".join(f"<p>{_linkify(p)}</p>" for p in paragraphs)
-    return Markup(html)
+    return Markup("".join(_paragraph(p) for p in paragraphs))
+
+
+def _paragraph(paragraph: str) -> str:
+    lines = paragraph.split("\n")
+    if all(line.startswith(">") for line in lines):
+        quoted = "\n".join(line[1:].removeprefix(" ") for line in lines)
+        return f"<blockquote><p>{_linkify(quoted)}</p></blockquote>"
+    return f"<p>{_linkify(paragraph)}</p>"
 
 
 def _linkify(paragraph: str) -> str:
