@@ -238,6 +238,37 @@ def test_a_wayback_toolbar_without_its_last_line_is_still_the_toolbar():
     assert found.title == "Pool closes" and found.source.url == "http://paper.example/a/b.html"
 
 
+def test_a_tv_stations_story_under_its_video_player():
+    """The headline under the section's name (not the breaking-news banner above it), the byline
+    and date under the player's controls; the wire service credited is not a reporter."""
+    found = analyse("Local News\nWeather\nSign In\nBREAKING\nBoil water advisory remains in effect for Port Ellery\n"
+                    "Local News\nBoil advisory for 30,000 after water main break; crews work through the night\n"
+                    "Watch: Crews race to fix the main\nPlay\nUnmute\n0:00 / 2:41\nClosed captions\nSettings\n"
+                    "Fullscreen\nUp Next\nHow to keep your pipes from freezing\nAutoplay\n"
+                    "Author: Kendra Vale, Marcus Ibe and The Associated Press\n"
+                    "Published 6:42 PM EST Jan 12, 2025 · Updated 9:15 AM\nShare on Facebook\n\n"
+                    "PORT ELLERY, Pa. — About 30,000 residents were told to boil their tap water Sunday.\n\n"
+                    "The Associated Press contributed to this report.\n")
+    assert (found.title, found.date) == ("Boil advisory for 30,000 after water main break; crews work through the night",
+                                         "2025-01-12")
+    assert [r.name for r in found.reporters] == ["Kendra Vale", "Marcus Ibe"]
+    assert found.body.startswith("PORT ELLERY, Pa. — About 30,000")
+
+
+@pytest.mark.parametrize("stamps, date", [
+    ("Posted on 12.03.2024 by Nils Halvorsen", "2024-03-12"),  # full stops: the day first
+    ("Updated: Nov 14, 2024 18:02 IST", "2024-11-14"),
+])
+def test_numeric_european_dates_and_first_published_before_updated(stamps, date):
+    found = analyse(f"Cane farmers block the highway\n{stamps}\n\nKOLHAPUR: Farmers blocked the highway near Kagal"
+                    " on Wednesday over unpaid dues, the protesters said.\n")
+    assert found.date == date
+    stamped = analyse(f"Cane farmers block the highway\n{stamps}\n\nKOLHAPUR: Farmers blocked the highway near"
+                      " Kagal on Wednesday, the protesters said.\n\nFirst published on: 13-11-2024 at 21:40 IST\n")
+    assert stamped.date == ("2024-11-13" if stamps.startswith("Updated") else date)
+    assert "First published" not in stamped.body
+
+
 def test_a_comment_count_by_the_byline_is_not_the_comment_section():
     found = analyse("Recall of power banks widened after fires\nBy Tomasz Wiśniewski\nJanuary 28, 2025\n"
                     "47 comments\n\nThe company said it had received 61 reports of overheating, including 14"
@@ -343,8 +374,9 @@ def test_people_written_as_only_people_are():
         "\n\nJamie Tolland and his two dogs were brought to safety. A street was named after Agnes"
         " Merriman.\n\n\u201cOptional money does not build reservoirs,\u201d said Lina Marchetti of the"
         " advocacy group Meltwater Justice. The fund was named after Kessler Glacier. Skerrow Ferries"
-        " said the MV Lady of Inchbrae would sail on Friday.\n")
-    assert set(people(found)) == {"Elsie Brandon", "Jamie Tolland", "Agnes Merriman", "Lina Marchetti"}
+        " said the MV Lady of Inchbrae would sail on Friday. \u201cIt rose fast,\u201d said Lena Marsh. Shri"
+        " Datta Sahakari Sakhar Karkhana, which crushes cane, said it would pay.\n")
+    assert set(people(found)) == {"Elsie Brandon", "Jamie Tolland", "Agnes Merriman", "Lina Marchetti", "Lena Marsh"}
 
 
 def test_titles_with_of_double_surnames_and_what_a_person_leads():
@@ -747,7 +779,9 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     "Never miss a story", "Show 10 more posts",
     "Log in to leave a comment. Comments are moderated and may take a few minutes to appear.",
     "Join the conversation. Please read our community guidelines before posting.",
-    "Have your say: write to letters@post.example, with your full name.",
+    "Have your say: write to letters@post.example, with your full name.", "Paid", "∙ Paid", "Collapse",
+    "Liked by Nadia Kowalczyk", "Launched 3 years ago", "148 Likes∙", "Expand full comment", "Play", "Unmute",
+    "Write your comment here...", "Get the Kolhapur Morning Brief", "Closed captions", "Picture-in-Picture",
     "This article appears in the Spring 2025 issue of The Lantern Review, under the headline “Higher Ground.”",
     "By providing an email address, I agree to the Terms of Use and acknowledge the Privacy Policy.",
     "Disclaimer: Comments do not represent the views of the Courier.",

@@ -96,7 +96,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules)
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
-    credits = _byline_and_date_lines(body[:lede_index], reporters, rules)
+    credits = _byline_and_date_lines(body[:lede_index], reporters, rules) | _date_stamps(body[lede_index + 1:], rules)
     body = [line for line in body if line.number not in credits]
     cast = find_cast(body, registries.people, _reporter_slugs(reporters, registries), rules)
     quotes = find_quotes(body, cast, rules)
@@ -137,6 +137,13 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
                 or meta.says_when_published(text, rules) or after_byline and meta.WRITER_JOB.fullmatch(text)):
             found.add(line.number)
     return found
+
+
+def _date_stamps(lines: list[Line], rules: Rules) -> set[int]:
+    """Numbers of the lines below the lede that only say when the article was published or
+    updated ("First published on: 13-11-2024 at 21:40 IST"), as some pages print under it."""
+    return {line.number for line in lines
+            if rules.published_line.match(line.text.strip()) and meta.says_when_published(line.text.strip(), rules)}
 
 
 def _reporter_slugs(reporters: list[Reporter], registries: Registries) -> dict[str, str]:

@@ -85,13 +85,19 @@ def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, 
     ("February 2, 2024 · 14 min read"), with its line number."""
     lines = header + [line for line in body if rules.published_line.search(line.text)
                       or opens_with_date(line.text, rules)]
-    for line in lines:
+    # "Updated: Nov 14, 2024" in the header does not date the article when a line says when
+    # it was first published ("First published on: 13-11-2024", under the story).
+    updated = [line for line in lines if UPDATED_LINE.match(line.text.strip())]
+    for line in [line for line in lines if line not in updated] + updated:
         for pattern in rules.full_dates:
             match = pattern.search(line.text)
             iso = match and _date_from(match)
             if iso:
                 return iso, line.number
     return None
+
+
+UPDATED_LINE = re.compile(r"(?:last )?(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
 def opens_with_date(text: str, rules: Rules) -> bool:
@@ -125,8 +131,11 @@ def date_hints(lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
 def _date_from(match: re.Match[str]) -> str | None:
     if match.groupdict().get("first"):
         # "22/05/2023" or "05/22/2023": a day above 12 tells which is which; "05/06/2023" does
-        # not, and is no date (never a guess).
+        # not, and is no date (never a guess). Only Europe writes dates with full stops, day
+        # first: "12.03.2024".
         first, second = int(match.group("first")), int(match.group("second"))
+        if match.groupdict().get("sep") == ".":
+            return _iso(int(match.group("year")), second, first)
         if (first > 12) == (second > 12):
             return None
         day, month = (first, second) if first > 12 else (second, first)
@@ -158,7 +167,8 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
             for match in pattern.finditer(line.text):
                 name = match.group("name")
                 station = match.groupdict().get("station")
-                found.setdefault(slugify(name), Reporter(name, station, line.number))
+                if _is_name(name, rules):  # ("The Associated Press contributed to this report.")
+                    found.setdefault(slugify(name), Reporter(name, station, line.number))
     return list(found.values())
 
 

@@ -114,18 +114,25 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
     with a subheadline or summary lines under it and the site's menus above it. So: the run of
     headline-shaped lines right above a byline or date line (the one nearest the lede first:
     a masthead may show today's date and a motto over the menus), else above the lede, up to a
-    line of chrome, and in it the first line longer than a menu item; else, below the menus,
-    the first headline-shaped line longer than a menu item before the lede (a blog's "Follow",
-    "7 min read" and counts, an obituary's dates and funeral home between headline and story);
-    else the last line of a run."""
+    line of chrome, and in it the first line longer than a menu item (after the section's name,
+    a menu item again over the headline, when there is one: a breaking-news banner may stand
+    above it); else, below the menus, the first headline-shaped line longer than a menu item
+    before the lede (a blog's "Follow", "7 min read" and counts, an obituary's dates and
+    funeral home between headline and story); else the last line of a run."""
     lede = next((i for i, n in enumerate(content) if is_lede(lines[n], rules)), len(content))
     headers = [i for i in range(lede) if _is_header(lines[content[i]], rules)]
     runs = [_run_above(lines, content[:i], chrome, rules) for i in reversed(headers)]
     runs.append(_run_above(lines, content[:lede], chrome, rules))
+    first_seen: dict[str, int] = {}
+    for n, line in enumerate(lines[:content[lede] if lede < len(content) else len(lines)]):
+        first_seen.setdefault(line.strip(), n)
     for run in runs:
         longer = [n for n in run if len(lines[n].split()) > MENU_WORDS]
+        section = [n for n in run if len(lines[n].split()) <= MENU_WORDS
+                   and first_seen[lines[n].strip()] < n]  # ("Local News", as in the menus)
+        after_section = [n for n in longer if section and n > section[-1]]
         if longer:
-            return longer[0]
+            return (after_section or longer)[0]
     menus_end = _end_of_menus(lines, content[lede] if lede < len(content) else len(lines))
     first_longer = next((n for n in content[:lede] if n > menus_end and is_headline(lines[n], rules)
                          and not _is_label(lines[n]) and not _is_header(lines[n], rules)
@@ -204,9 +211,9 @@ def is_byline(line: str, rules: Rules) -> bool:
 def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
     """A heading over a list of links, and the list: the lines right under it shaped like
     headlines or tags (no full stop at the end; a question may be a headline), up to a
-    comments heading, or, under two or more short items, a line more than twice as long as a
-    menu item (the story's headline under a list of trending topics, with no blank line
-    between them)."""
+    comments heading or a byline, or, under two or more short items, a line more than twice
+    as long as a menu item (the story's headline under a list of trending topics, with no
+    blank line between them)."""
     for n, line in enumerate(lines):
         if not line.strip() or not line_matches(rules.link_list_headings, line):
             continue
@@ -217,7 +224,7 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
             words = sum(any(c.isalnum() for c in word) for word in text.split())  # not "/" or "|"
             if (not text or words > MAX_HEADLINE_WORDS or text[-1] in ".!:"
                     or items >= 2 and longest <= MENU_WORDS < words // 2
-                    or line_matches(rules.comments_heading, text)):
+                    or line_matches(rules.comments_heading, text) or is_byline(text, rules)):
                 break
             chrome[below] = True
             longest, items = max(longest, words), items + 1
