@@ -152,6 +152,14 @@ def _who(comments):
                  "Leave a Reply Cancel reply\nRecent Posts\nIn conversation: the ferry\n",
                  [("Pauline Rourke", None), ("Nils Halvorsen", "Pauline Rourke"),
                   ("Gordon Pyke", None), ("Trevor M", "Gordon Pyke")], id='spoken'),
+    pytest.param(STORY + "12 Comments\nMost relevant\nAdd a comment...\n\nTerri Ann Boskovich\nTop fan\n"
+                 "Is Coyle's going to be open tomorrow?? Asking for my dad lol he is lost without it\n"
+                 "Like · Reply · 2h\n\nKeith Ramsdell\nWhy does the advisory cover Castile Township?\n"
+                 "Like · Reply · 2h\n\nWKTB 12\nAuthor\nKeith Ramsdell, the water authority says the east is"
+                 " fed from the same station.\nLike · Reply · 1h\n\nLoad 10 more comments\nAbout Us\nTerms\n"
+                 "Subscribe\nWKTB 12 © 2025. All rights reserved.\n",
+                 [("Terri Ann Boskovich", None), ("Keith Ramsdell", None), ("WKTB 12", "Keith Ramsdell")],
+                 id='station'),
 ])
 def test_who_answers_whom_in_comment_layouts(section, who):
     """(author, whom it answers) of each comment, in layouts of comment plugins, newsletters,
@@ -375,7 +383,7 @@ def test_people_written_as_only_people_are():
         " Merriman.\n\n\u201cOptional money does not build reservoirs,\u201d said Lina Marchetti of the"
         " advocacy group Meltwater Justice. The fund was named after Kessler Glacier. Skerrow Ferries"
         " said the MV Lady of Inchbrae would sail on Friday. \u201cIt rose fast,\u201d said Lena Marsh. Shri"
-        " Datta Sahakari Sakhar Karkhana, which crushes cane, said it would pay.\n")
+        " Datta Sahakari Sakhar Karkhana, which crushes cane, said it would pay.\n\nI. The wall\n\nIt rose.\n")
     assert set(people(found)) == {"Elsie Brandon", "Jamie Tolland", "Agnes Merriman", "Lina Marchetti", "Lena Marsh"}
 
 

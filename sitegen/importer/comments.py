@@ -23,6 +23,8 @@ HANDLE = re.compile(r"@?[\w.-]*(?:\d|_|[a-z][A-Z])[\w.-]*")  # guest_4471, truth
 SIGN_OFF = re.compile(r"[—–-][ \u00a0]*(?P<name>[^,—–]{1,50})(?:,[^,]{1,60})?")  # "— Paula Gershon, Tillman Falls"
 REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|➦|↪|↳|⤷|▶|»)[ \u00a0]*")
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
+# A comment's text may end without a full stop; a line this long is not a name or a badge.
+MIN_UNSTOPPED_WORDS = 8
 # The verbs of an author line that may instead open a quotation of an earlier comment.
 QUOTE_VERB = re.compile(r"\b(?:wrote|writes|said|posted)\b", re.IGNORECASE)
 NUMBER = re.compile(r"(?P<indent>\s*)(?P<number>\d{1,4})[.)]\s+(?P<rest>.*)")
@@ -390,12 +392,19 @@ def _named_paragraphs(numbered_lines: list[tuple[int, str]], rules: Rules, chrom
                   or line_matches(rules.comment_replies_below, above) is not None)
         name = REPLY_ARROW.split(text)[0]
         below = index + 1
-        if below in chrome and below + 1 < len(numbered_lines) and SENTENCE_END.search(numbered_lines[below + 1][1]):
+        badge = below in chrome and below + 1 < len(numbered_lines) and _reads_as_text(numbered_lines[below + 1][1])
+        if badge:
             below += 1  # "Tommy Sauvé" / "Top fan" / "Wendell was right, ..."
         if (starts and numbered_lines[below][1].strip() and not NUMBER.match(text)
-                and not line_matches(rules.comment_author, text) and _is_author_name(name, rules)):
-            found.add(index)
+                and not line_matches(rules.comment_author, text)
+                and (_is_author_name(name, rules) or badge and _could_be_author(text, rules))):
+            found.add(index)  # (over a badge, any short name: "WKTB 12" / "Author")
     return found
+
+
+def _reads_as_text(text: str) -> bool:
+    """A sentence, or a line long enough to be one without its full stop."""
+    return bool(SENTENCE_END.search(text)) or len(text.split()) >= MIN_UNSTOPPED_WORDS
 
 
 def _is_author_name(text: str, rules: Rules) -> bool:

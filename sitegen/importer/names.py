@@ -19,6 +19,8 @@ MAX_SLUG = 80
 # What may follow a surname as part of the name (rules.GENERATION): "Harold Brennan Jr.".
 SUFFIX = re.compile(GENERATION)
 SUFFIX_WORDS = frozenset({"Jr", "Sr", "Jr.", "Sr.", "II", "III", "IV"})
+# No name has an article after its first word.
+ARTICLE_WORDS = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,8 @@ def could_be_person(name: str, rules: Rules) -> bool:
     words = name.split()
     return len(words) >= 2 and not any(
         w.lower() in rules.not_name_words or w.lower() in rules.title_words for w in words) and not (
-        words[0].lower() in rules.name_particles and words[1] in rules.name_particles)
+        words[0].lower() in rules.name_particles and words[1] in rules.name_particles) and not any(
+        w.lower() in ARTICLE_WORDS for w in words[1:])  # ("I. The wall": a numbered heading)
 
 
 def is_single_name(word: str, rules: Rules) -> bool:
