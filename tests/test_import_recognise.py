@@ -246,6 +246,28 @@ def test_a_wayback_toolbar_without_its_last_line_is_still_the_toolbar():
     assert found.title == "Pool closes" and found.source.url == "http://paper.example/a/b.html"
 
 
+def test_a_forum_thread_is_its_first_post_with_the_replies_as_comments():
+    found = analyse(
+        "Forum index › Local News\nFerris Lane footbridge to shut for 14 months\n"
+        "Started by BridgeStreetBev, 12 February 2024 · 14 replies\nPage 1 of 2\nNext ›\nReply to this topic\n\n"
+        "BridgeStreetBev\nVeteran Member\nJoined: 03 Jun 2011\nPosts: 3,482\n#1\nPosted 12 February 2024 - 08:14 AM\n\n"
+        "Morning all. The council says the footbridge will close from 4 March for up to 14 months.\n\n"
+        "Does anybody know if the shuttle runs in the school holidays?\nQuote\nReport\nLike\n"
+        "Norrie1958 and 9 others like this\n\n"
+        "gullwing\nMember\nJoined: 22 Mar 2016\nPosts: 2,114\n#2\nPosted 12 February 2024 - 08:51 AM\n\n"
+        "BridgeStreetBev wrote:\nDoes anybody know if the shuttle runs in the school holidays?\n\n"
+        "Asked at the council offices. Term time only.\nQuote\nReport\nLike\n\n"
+        "Norrie1958\nMember\nJoined: 30 Nov 2009\nPosts: 1,276\n#3\nPosted 12 February 2024 - 10:05 AM\n\n"
+        "gullwing wrote:\nTerm time only.\n\nTypical.\nQuote\nReport\nLike\n\n"
+        "3 members and 41 guests are viewing this topic\nPowered by Loomboard 4.2\n")
+    assert (found.title, found.date) == ("Ferris Lane footbridge to shut for 14 months", "2024-02-12")
+    assert [r.name for r in found.reporters] == ["BridgeStreetBev"]
+    assert found.body.startswith("Morning all.") and "school holidays?" in found.body and "gullwing" not in found.body
+    assert (_who(found.comments), found.reported_count) == ([("gullwing", None), ("Norrie1958", "gullwing")], 14)
+    assert found.comments[0].text == ("> BridgeStreetBev wrote:\n> Does anybody know if the shuttle runs in the school"
+                                      " holidays?\n\nAsked at the council offices. Term time only.")
+
+
 def test_a_tv_stations_story_under_its_video_player():
     """The headline under the section's name (not the breaking-news banner above it), the byline
     and date under the player's controls; the wire service credited is not a reporter."""

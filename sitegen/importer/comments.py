@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .rules import Rules, line_matches, name_phrase
+from .rules import HANDLE, Rules, line_matches, name_phrase
 
 MAX_AUTHOR_WORDS = 5
 # "1. Frank Ostrowski — Easy to say ...": a numbered comment that opens with its author.
 DASHED = re.compile(r"(?P<name>[^—–]{1,60}?)[ \u00a0]+[—–][ \u00a0]+(?P<text>.+)")
-HANDLE = re.compile(r"@?[\w.-]*(?:\d|_|[a-z][A-Z])[\w.-]*")  # guest_4471, truthseeker99, KettleRoadMom
 SIGN_OFF = re.compile(r"[—–-][ \u00a0]*(?P<name>[^,—–]{1,50})(?:,[^,]{1,60})?")  # "— Paula Gershon, Tillman Falls"
 REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|➦|↪|↳|⤷|▶|»)[ \u00a0]*")
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
+# Lines of badges and a member's details between a commenter's name and the date, at most.
+MAX_BADGE_LINES = 5
 # A comment's text may end without a full stop; a line this long is not a name or a badge.
 MIN_UNSTOPPED_WORDS = 8
 # The verbs of an author line that may instead open a quotation of an earlier comment.
@@ -105,8 +106,9 @@ class _Reader:
         # plugins show it ("Ray Delgado" over the text, the buttons below it read as a blank).
         self.between = {between for between in self.dated_authors.values() if between is not None}
         self.headed = _named_paragraphs(numbered_lines, rules, chrome) - set(self.dated_authors) - self.between
-        self.badges = {index + 1 for index in self.headed | set(self.dated_authors)
-                       if index + 1 in chrome}  # passed over
+        self.badges = {index + 1 for index in self.headed if index + 1 in chrome} | {
+            badge for index in self.dated_authors for badge in range(index + 1, index + 1 + MAX_BADGE_LINES)
+            if all(line in chrome for line in range(index + 1, badge + 1))}  # passed over
         self.roots: list[_Draft] = []
         self.stack: list[_Draft] = []
         self.expect_date = False
@@ -186,8 +188,9 @@ class _Reader:
     def _quote_of(self, index: int) -> tuple[str, str | None] | None:
         """(whom, their words) when the line opens a quotation in the comment being read:
         "Quote from Ben", or "Ben Adeyinka wrote:" over words of an earlier comment of Ben's
-        (else it is the author line of a comment of Ben's own). The words are None when Ben
-        wrote nothing above: then the quotation is the next line."""
+        (else it is the author line of a comment of Ben's own), or right under the comment's
+        date. The words are None when Ben wrote nothing above: then the quotation is the
+        paragraph under it."""
         draft = self.stack[-1] if self.stack else None
         if draft is None or draft.author is None or draft.closed:
             return None
@@ -203,6 +206,8 @@ class _Reader:
         below = next((t.strip() for t in self.texts[index + 1:] if t.strip()), "")
         if words and (below in words or self._quote_of_line(below)):
             return whom, words
+        if not draft.paragraphs and draft.date:  # right under the comment's date: the article's
+            return whom, None                    # author quoted, say, whose words are not above
         return None
 
     def _quote_of_line(self, text: str) -> bool:
@@ -235,7 +240,7 @@ class _Reader:
         if quoting.draft is not (self.stack[-1] if self.stack else None):
             self.quoting = None
             return False
-        if quoting.words is None and not quoting.lines or quoting.words is not None and line in quoting.words:
+        if quoting.words is None or line in quoting.words:
             quoting.draft.add_quote(line, number)
             quoting.lines += 1
             return True
@@ -256,6 +261,8 @@ class _Reader:
         return True
 
     def _blank(self) -> None:
+        if self.quoting and self.quoting.words is None:
+            self.quoting = None  # (a quotation of words not above ends with its paragraph)
         for draft in self.stack[-1:]:
             draft.open_paragraph = False
         if not self.structured:
@@ -334,8 +341,9 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: 
     """The lines that name a comment's author by standing above its date: a name or a handle,
     short and without a full stop ("JohnQ" over "2 hours ago"). Index of each, with the index
     of a line between the name and the date when there is one: whom it answers ("→ Mae"), or
-    where the commenter is or a badge ("Shivnagar", "Top fan"). A badge that is chrome
-    ("Author") stands between them too, and is passed over (see _Reader.badges)."""
+    where the commenter is or a badge ("Shivnagar", "Top fan"). Badges that are chrome
+    ("Author", a forum member's "Joined: 03 Jun 2011") stand between them too, and are passed
+    over (see _Reader.badges)."""
     found: dict[int, int | None] = {}
     texts = [text for _, text in numbered_lines]
     dates = [index for index, text in enumerate(texts)
@@ -346,7 +354,9 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: 
     towns = sum(index >= 2 and _could_be_town(texts[index - 1]) and _could_be_author(texts[index - 2], rules)
                 for index in dates) >= max(2, len(dates) / 2)
     for index in dates:
-        above = index - 1 - (index - 1 in chrome)
+        above = index - 1
+        while above > 0 and above in chrome and index - above <= MAX_BADGE_LINES:
+            above -= 1  # badges: "Author"; a forum's "Member" / "Joined: 03 Jun 2011" / "Posts: 482" / "#2"
         if above >= 1 and towns and _could_be_town(texts[above]) and _could_be_author(texts[above - 1], rules):
             found[above - 1] = above
         elif above >= 1 and _between_author_and_date(texts[above], rules) and _is_author_name(texts[above - 1], rules):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .names import could_be_person, slugify
-from .rules import Rules, line_matches, name_phrase
+from .rules import HANDLE, Rules, line_matches, name_phrase
 from .textutil import Line, sentences
 
 URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")  # /2019/03/14/, /20190314/
@@ -203,11 +203,15 @@ MAX_NAME_WORDS = 4
 
 def byline_names(line: str, rules: Rules) -> list[str]:
     """The names a byline line gives, in normal capitals; [] when the line is not a byline.
-    Parts that are not names ("Associated Press", "Political Editor") are left out."""
+    Parts that are not names ("Associated Press", "Political Editor") are left out. A byline
+    rule's group ``handle`` names a site's user ("Started by BridgeStreetBev")."""
     names = []
     # "(Reporting by X; Additional reporting by Y in Z; Editing by W)": each credit on its own
     for credit in line.strip().removeprefix("(").removesuffix(")").split(";"):
         match = line_matches(rules.bylines, credit)
+        if match and (handle := match.groupdict().get("handle")):
+            names += [handle.strip()] if HANDLE.fullmatch(handle.strip()) or _is_name(handle.strip(), rules) else []
+            continue
         for part in BYLINE_SEPARATOR.split(match.group("names").strip()) if match else ():
             part = WHERE.sub("", part)  # "Priya Ramaswamy in Mercer Falls"
             name = " ".join(_normal_capitals(word) for word in part.split())

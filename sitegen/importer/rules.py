@@ -30,6 +30,8 @@ NAME_TOKEN = (rf"(?:(?:Mc|Mac|Nic|O['’]|D['’]|La|Le|De|Di|Da|Du|Van|Von|[aAe
 # Where a word starts: not inside another word. An apostrophe is inside a word only after a
 # letter ("O'Brien"); otherwise it is an opening quote ("'Haddleston Garden Town will ...'").
 WORD_START = r"(?<![\w-])(?<!\w['’])"
+# A user name on a site: guest_4471, truthseeker99, KettleRoadMom.
+HANDLE = re.compile(r"@?[\w.-]*(?:\d|_|[a-z][A-Z])[\w.-]*")
 # A call sign or outlet short name: "KCAL9", "CBS2", "CNN", "KTLA5".
 STATION = r"(?P<station>[A-Z][A-Za-z]*\d+[A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)"
 
@@ -40,6 +42,7 @@ class Rules:
     link_list_headings: tuple[re.Pattern[str], ...]
     bylines: tuple[re.Pattern[str], ...]
     comments_heading: tuple[re.Pattern[str], ...]
+    forum_post_number: re.Pattern[str]
     comments_end: tuple[re.Pattern[str], ...]
     comment_reply_to: tuple[re.Pattern[str], ...]
     comment_reply_from: tuple[re.Pattern[str], ...]
@@ -124,6 +127,7 @@ def build_rules(data: dict) -> Rules:
         link_list_headings=_compile_all(data["link_list_headings"]),
         bylines=_compile_all(data["bylines"]),
         comments_heading=_compile_all(data["comments_heading"]),
+        forum_post_number=compile_line_pattern(data["forum_post_number"]),
         comments_end=_compile_all(data["comments_end"]),
         comment_reply_to=_compile_all(data["comment_reply_to"]),
         comment_reply_from=_compile_all(data["comment_reply_from"]),

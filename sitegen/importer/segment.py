@@ -24,6 +24,8 @@ LABELLED = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,})?:")  # "FINAL:", "BREAKING NEWS:
 ABBREVIATION_END = re.compile(r"(?:\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|Ms)\.|\b(?:[A-Z]\.)+)$")
 BULLETS = "•·▪▸►‣◦*-–"
 _COUNT_LINK = re.compile(r"\d+ (?:comments?|responses?|replies)", re.IGNORECASE)
+# "· 14 replies" in a forum thread's header
+REPLY_COUNT = re.compile(r"\b(\d[\d,]*) (?:replies|posts)\b", re.IGNORECASE)
 MENU_WORDS = 4          # a menu item or section name has at most this many words
 HEADER_WORDS = 12       # a line this short before the lede is header (byline, date), not story
 MAX_LINKS = 12          # a list of related links or tags has at most this many items
@@ -80,6 +82,8 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
               for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
     heading, count = _comments_heading(lines, chrome, rules)
+    if heading is None:
+        heading, count = _forum_replies(lines, chrome, rules)
     end = len(lines) if heading is None else heading
     if heading is not None:
         _mark_footer(lines, chrome, heading, rules)
@@ -94,10 +98,10 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
             chrome[n] = True
     roles = []
     for n, line in enumerate(lines):
-        if not line.strip():
-            roles.append(BLANK)
-        elif n == heading:
+        if n == heading:  # (a forum thread's replies start at a blank line: see _forum_replies)
             roles.append(HEADING)
+        elif not line.strip():
+            roles.append(BLANK)
         elif chrome[n]:
             roles.append(CHROME)
         elif n == title:
@@ -263,6 +267,23 @@ def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
             return n, None
         seen_story = seen_story or (not chrome[n] and is_lede(line, rules))
     return None, None
+
+
+def _forum_replies(lines, chrome, rules) -> tuple[int | None, int | None]:
+    """A forum thread's replies, read as comments: from the line above the second post's
+    author, when the page numbers its posts ("#1", "#2", each over the date it was posted), and
+    the count of replies the thread gives ("Started by X, 12 February 2024 · 14 replies")."""
+    unmarked = [False] * len(lines)
+    posts = [n for n, line in enumerate(lines) if line.strip() and rules.forum_post_number.fullmatch(line.strip())
+             and any(line_matches(rules.comment_date, lines[m]) for m in _next_lines(lines, unmarked, n + 1, 1))]
+    if len(posts) < 2:
+        return None, None
+    author = posts[1] - 1
+    while author > posts[0] and (chrome[author] or not lines[author].strip()):
+        author -= 1  # up over the member's details ("Joined: 03 Jun 2011") to the name
+    count = next((int(m.group(1).replace(",", "")) for line in lines[:posts[0]]
+                  if (m := REPLY_COUNT.search(line))), None)
+    return (author - 1, count) if author > posts[0] else (None, None)
 
 
 def _next_lines(lines, chrome, start, count) -> list[int]:
