@@ -264,6 +264,7 @@ def test_a_forum_thread_is_its_first_post_with_the_replies_as_comments():
     assert [r.name for r in found.reporters] == ["BridgeStreetBev"]
     assert found.body.startswith("Morning all.") and "school holidays?" in found.body and "gullwing" not in found.body
     assert (_who(found.comments), found.reported_count) == ([("gullwing", None), ("Norrie1958", "gullwing")], 14)
+    assert found.comments[0].date == "12 February 2024 - 08:51 AM"
     assert found.comments[0].text == ("> BridgeStreetBev wrote:\n> Does anybody know if the shuttle runs in the school"
                                       " holidays?\n\nAsked at the council offices. Term time only.")
 

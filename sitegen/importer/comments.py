@@ -22,6 +22,8 @@ DASHED = re.compile(r"(?P<name>[^—–]{1,60}?)[ \u00a0]+[—–][ \u00a0]+(?P<
 SIGN_OFF = re.compile(r"[—–-][ \u00a0]*(?P<name>[^,—–]{1,50})(?:,[^,]{1,60})?")  # "— Paula Gershon, Tillman Falls"
 REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|➦|↪|↳|⤷|▶|»)[ \u00a0]*")
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
+# What a comment's date line says before the date.
+DATE_PREFIX = re.compile(r"^(?:[•·][ \u00a0]*)?(?:(?:posted|published)(?: on)?[ \u00a0]+)?", re.IGNORECASE)
 # Lines of badges and a member's details between a commenter's name and the date, at most.
 MAX_BADGE_LINES = 5
 # A comment's text may end without a full stop; a line this long is not a name or a badge.
@@ -294,7 +296,7 @@ class _Reader:
             if author.groupdict().get("to"):  # "Jim Carvell replied to Pat D."
                 _move_under(self.roots, self.stack, draft, author.group("to").strip())
         elif self.expect_date and line_matches(rules.comment_date, body):
-            draft.date = body
+            draft.date = DATE_PREFIX.sub("", body)  # ("• 4 years ago", "Posted 12 February 2024 - 08:51 AM")
             draft.lines.append(number)
             self.expect_date = False
         else:
