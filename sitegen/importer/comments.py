@@ -73,8 +73,7 @@ class _Draft:
 @dataclass(slots=True)
 class _Quoting:
     draft: _Draft        # the comment the quotation is in
-    words: str | None    # what the quoted commenter wrote above; None: unknown (one line is quoted)
-    lines: int = 0       # lines of it read so far
+    words: str | None    # what the quoted commenter wrote above; None: unknown (a paragraph is quoted)
 
 
 def parse_comments(numbered_lines: list[tuple[int, str | None]], rules: Rules) -> tuple[Comment, ...]:
@@ -244,7 +243,6 @@ class _Reader:
             return False
         if quoting.words is None or line in quoting.words:
             quoting.draft.add_quote(line, number)
-            quoting.lines += 1
             return True
         if self._quote_of_line(line):
             return False  # (read by _quote_of as the quotation inside)

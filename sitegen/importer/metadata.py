@@ -16,7 +16,8 @@ from .names import could_be_person, slugify
 from .rules import HANDLE, Rules, line_matches, name_phrase
 from .textutil import Line, sentences
 
-URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")  # /2019/03/14/, /20190314/
+# /2019/03/14/, /2019-3-14/, /20190314/
+URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MAX_TITLE_WORDS = 20
 SHORT_TITLE_WORDS = 12

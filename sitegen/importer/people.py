@@ -23,8 +23,8 @@ from .textutil import Line, at_sentence_start, word_spans
 # What only a person's name is written next to: "Jamie Tolland and his two dogs", "a street
 # named after Agnes Merriman", "a bench in memory of X".
 PERSON_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:his|her)\b")
-PERSON_BEFORE = re.compile(
-    r"\b(?:(?:re)?named[ \u00a0]+(?:after|for)|in[ \u00a0]+(?:memory|hono(?:u)?r)[ \u00a0]+of)[ \u00a0]+$", re.IGNORECASE)
+PERSON_BEFORE = re.compile(r"\b(?:(?:re)?named[ \u00a0]+(?:after|for)|in[ \u00a0]+(?:memory|hono(?:u)?r)[ \u00a0]+of)"
+                           r"[ \u00a0]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
