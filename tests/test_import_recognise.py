@@ -269,6 +269,48 @@ def test_a_forum_thread_is_its_first_post_with_the_replies_as_comments():
                                       " holidays?\n\nAsked at the council offices. Term time only.")
 
 
+def test_a_link_aggregators_thread_of_comments_by_level():
+    found = analyse(
+        "r/Ruapeka\nPosted by u/kereru_on_a_wire\n7h ago\n\nCouncil votes to sell the pool site (ruapekastar.example)\n\n"
+        "RUAPEKA — The council voted 7-4 on Thursday to sell the pool site to a developer, officials said.\n\n"
+        "184 Comments\nSort by: Best\nSearch comments\n\nlevel 1\ntuitui_tim\n· 6h\nLearned to swim there.\n412\nReply\n"
+        "Share\nAward\nReport\nSave\nFollow\n\nlevel 2\nkereru_on_a_wire\nOP\n· 6h\nSame. Saturday mornings.\n188\n"
+        "Reply\n\nlevel 3\n[deleted]\n· 5h\n[deleted]\n14\nReply\n\nlevel 4\ntuitui_tim\n· 5h\nChill, mate.\n41\n"
+        "Reply\n\nContinue this thread →\n\nlevel 1\nRuapekaRatepayer\n· 6h\n> This is money we do not have\n"
+        "Then maybe don't spend it on a logo.\n267\nReply\n\nView more comments\n")
+    assert found.title == "Council votes to sell the pool site"
+    assert _who(found.comments) == [("tuitui_tim", None), ("kereru_on_a_wire", "tuitui_tim"), (None, "kereru_on_a_wire"),
+                                    ("tuitui_tim", None), ("RuapekaRatepayer", None)]
+    assert found.comments[0].replies[0].replies[0].replies[0].text == "Chill, mate."
+    assert found.comments[1].text == "> This is money we do not have\n\nThen maybe don't spend it on a logo."
+    assert found.comments[0].date == "6h"
+
+
+def test_a_media_release_and_bylines_over_other_bylines():
+    release = analyse(
+        "Media centre\nSpeeches\n\nMedia release\n$84 million to secure drinking water for Hallett Valley towns\n"
+        "MR-2025-117\nFor immediate release\nIssued: 11 June 2025\n\nJoint media release\nThe Hon. Daniel Okafor-Reid MP\n"
+        "Minister for Water Security\n\nThe Australian Government will invest $84 million to replace ageing water"
+        " infrastructure across the Hallett Valley.\n\nMinister for Water Security and Regional Infrastructure Daniel"
+        " Okafor-Reid said the"
+        " investment would end a decade of boil-water notices.\n\n\u201cWe can finally plan,\u201d Cr Tomasz Wilk said."
+        "\n\nENDS\n\nWas this page helpful?\nLast updated: 11 June 2025\n")
+    assert (release.title, release.date) == ("$84 million to secure drinking water for Hallett Valley towns", "2025-06-11")
+    assert "Tomasz Wilk" in people(release) and not any(name.startswith("Cr ") for name in people(release))
+    assert "helpful" not in release.body and "Last updated" not in release.body
+    paper = analyse("News\nLocal News\nOntario\nBusiness\nSports\n\nKestrel Bay Paper to close Port Aldridge mill, ending"
+                    " 340 jobs\nAuthors of the article:\n"
+                    "Devika Raman\nTom Beaulieu, Special to the Ledger\nPublished June 10, 2025 • 3 minute read\n\n"
+                    "PORT ALDRIDGE, Ont. — Kestrel Bay Paper will close its mill at the end of September, the company"
+                    " said.\n")
+    assert [r.name for r in paper.reporters] == ["Devika Raman", "Tom Beaulieu"]
+    column = analyse("OPINION\nWhitlow Park is not the council’s to sell – and its own deed proves it\nEleanor Pryce-Hollins\n"
+                     "Eleanor Pryce-Hollins is a former city councillor who chaired its parks panel\n"
+                     "Sat 14 Jun 2025 06.00 BST\n\nIn 1911, a mill owner’s widow gave 40 acres of meadow to the people"
+                     " of Aldercastle.\n")
+    assert [r.name for r in column.reporters] == ["Eleanor Pryce-Hollins"]
+
+
 def test_a_tv_stations_story_under_its_video_player():
     """The headline under the section's name (not the breaking-news banner above it), the byline
     and date under the player's controls; the wire service credited is not a reporter."""
@@ -813,6 +855,10 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     "Have your say: write to letters@post.example, with your full name.", "Paid", "∙ Paid", "Collapse",
     "Liked by Nadia Kowalczyk", "Launched 3 years ago", "148 Likes∙", "Expand full comment", "Play", "Unmute",
     "Write your comment here...", "Get the Kolhapur Morning Brief", "Closed captions", "Picture-in-Picture",
+    "Award", "Continue this thread →", "97% Upvoted", "1 more reply", "For immediate release", "Play episode",
+    "Download MP3 (38.2 MB)", "This transcript has been edited for length and clarity. It may contain errors.",
+    "We acknowledge the Traditional Custodians of Country throughout Australia.", "Photo: Kyle Ferreira / Ledger",
+    "Advertisement 2", "Be the first to comment", "Tap to unmute", "Story continues below",
     "This article appears in the Spring 2025 issue of The Lantern Review, under the headline “Higher Ground.”",
     "By providing an email address, I agree to the Terms of Use and acknowledge the Privacy Policy.",
     "Disclaimer: Comments do not represent the views of the Courier.",

@@ -89,7 +89,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     dateline = meta.find_dateline(body[lede_index].text, rules)
     lede = body[lede_index].text[dateline.end if dateline else 0:]
     title_line = segments.numbers(TITLE)
-    title = page.title or (lines[title_line[0] - 1].strip() if title_line else None)
+    title = page.title or (meta.without_domain(lines[title_line[0] - 1].strip()) if title_line else None)
     reporters = _reporters(body, page, rules)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
     in_dateline = [Line(body[lede_index].number, body[lede_index].text[:dateline.end])] if dateline else []

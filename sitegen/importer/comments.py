@@ -24,6 +24,8 @@ REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|➦|↪|↳|⤷|▶|»)[ \u00a0]
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
 # What a comment's date line says before the date.
 DATE_PREFIX = re.compile(r"^(?:[•·][ \u00a0]*)?(?:(?:posted|published)(?: on)?[ \u00a0]+)?", re.IGNORECASE)
+# The indent a "level" line stands for (see _Reader._depth): any step deeper makes a reply.
+LEVEL_INDENT = 2
 # Lines of badges and a member's details between a commenter's name and the date, at most.
 MAX_BADGE_LINES = 5
 # A comment's text may end without a full stop; a line this long is not a name or a badge.
@@ -63,6 +65,9 @@ class _Draft:
         self.lines.append(number)
 
     def add_text(self, text: str, number: int) -> None:
+        if text.startswith("> "):  # the commenter's own quotation, as link aggregators mark them
+            self.add_quote(text[2:], number)
+            return
         if not self.open_paragraph or not self.paragraphs:
             self.paragraphs.append([])
         self.paragraphs[-1].append(text)
@@ -117,6 +122,7 @@ class _Reader:
         self.replies_below: tuple[_Draft, int] | None = None  # (the comment, how many) after "2 replies"
         self.texts = [text for _, text in numbered_lines]
         self.quoting: _Quoting | None = None  # after "Ben Adeyinka wrote:" in a comment
+        self.level: int | None = None  # after "level 2": the depth of the next comment
 
     def read(self, index: int, number: int, text: str) -> None:
         if index in self.badges:
@@ -129,6 +135,8 @@ class _Reader:
             self._replies_below(number, int(count.group("count") or 1))
         elif text.strip() and (reply := line_matches(self.rules.comment_reply_to, text)):
             self._reply_marker(number, reply.group("to").strip())
+        elif text.strip() and (level := self.rules.comment_level.fullmatch(text.strip())):
+            self.level = int(level.group("level"))
         elif not text.strip():
             self._blank()
         elif self.quoting and self._quoted(number, text):
@@ -140,10 +148,16 @@ class _Reader:
 
     def _author_above(self, number: int, text: str, dated: bool) -> None:
         """A line that is only the author's name (above a date, or opening a paragraph)."""
-        draft = _start_by(self.roots, self.stack, _indent(text), text.strip(), self.rules)
+        draft = _start_by(self.roots, self.stack, self._depth(text), text.strip(), self.rules)
         draft.lines.append(number)
         self.expect_date = dated
         self._answer(draft)
+
+    def _depth(self, text: str) -> int:
+        """How deep the comment a line starts is nested: by the "level" line above it, else by
+        the line's indent (the first comment of the thread is 0)."""
+        level, self.level = self.level, None
+        return (level - 1) * LEVEL_INDENT if level else _indent(text)
 
     def _between(self, number: int, text: str) -> None:
         """The line between an author and the date: "→ Mae" or "Replying to Mae" or "Mae Okonkwo"
@@ -277,7 +291,7 @@ class _Reader:
         if self.structured and not self.roots and not (numbered or author) and not SENTENCE_END.search(body):
             return  # a widget's title or the site's name above the first comment: not a comment
         if numbered or author or not self.stack or self.stack[-1].closed:
-            draft = _start(self.roots, self.stack, _indent(text))
+            draft = _start(self.roots, self.stack, self._depth(text))
             self.expect_date = False
             self._answer(draft)
         else:

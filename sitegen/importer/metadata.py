@@ -179,13 +179,16 @@ WRITER_JOB = re.compile(r"(?:[\w'’-]+[ \u00a0]){0,4}(?:correspondent|editor|re
 
 
 def _writers_above(line: str, below: str, rules: Rules) -> list[str]:
-    """The names of a line that is only names, right above the date or the writer's job
-    ("Bridget Lafleur" over "Local Journalism Initiative Reporter" or "Mar 14, 2024"; "Tanvir
-    Rahman-Kerr, Eilidh NicAoidh and Olumide Adeyemi-Brooks" over "Fri 9 May 2025"): the byline."""
+    """The names of a line that is only names, right above the date, the writer's job or
+    another byline ("Bridget Lafleur" over "Local Journalism Initiative Reporter" or "Mar 14,
+    2024"; "Tanvir Rahman-Kerr, Eilidh NicAoidh and Olumide Adeyemi-Brooks" over "Fri 9 May
+    2025"; "Devika Raman" over "Tom Beaulieu, Special to the Ledger"), or over a line of who
+    the writer is ("Eleanor Pryce-Hollins is a former city councillor"): the byline."""
     names = _only_names(line, rules)
     if names:
         return names if (opens_with_date(below, rules) or says_when_published(below, rules)
-                         or WRITER_JOB.fullmatch(below.strip())) else []
+                         or WRITER_JOB.fullmatch(below.strip()) or byline_names(below, rules)
+                         or below.strip().startswith(line.strip() + " is ")) else []
     # "Priya Deshmukh, Luc Arsenault · NPB News · Posted: Jul 18, 2024 5:00 AM"
     parts = re.split(r"[ \u00a0]+[·|][ \u00a0]+", line.strip())
     return _only_names(parts[0], rules) if any(says_when_published(part, rules) for part in parts[1:]) else []
@@ -255,6 +258,15 @@ def url_slug(url: str | None) -> str | None:
     if not segments:
         return None
     return slugify(re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", segments[-1])) or None
+
+
+# "... despite 4,000-signature petition (ruapekastar.example)": a link aggregator's title
+# names the site the story is from.
+TRAILING_DOMAIN = re.compile(r"[ \u00a0]+\((?:[\w-]+\.)+[a-z]{2,}\)$")
+
+
+def without_domain(title: str) -> str:
+    return TRAILING_DOMAIN.sub("", title)
 
 
 def url_host(url: str | None) -> str | None:

@@ -43,6 +43,7 @@ class Rules:
     bylines: tuple[re.Pattern[str], ...]
     comments_heading: tuple[re.Pattern[str], ...]
     forum_post_number: re.Pattern[str]
+    comment_level: re.Pattern[str]
     comments_end: tuple[re.Pattern[str], ...]
     comment_reply_to: tuple[re.Pattern[str], ...]
     comment_reply_from: tuple[re.Pattern[str], ...]
@@ -128,6 +129,7 @@ def build_rules(data: dict) -> Rules:
         bylines=_compile_all(data["bylines"]),
         comments_heading=_compile_all(data["comments_heading"]),
         forum_post_number=compile_line_pattern(data["forum_post_number"]),
+        comment_level=compile_line_pattern(data["comment_level"]),
         comments_end=_compile_all(data["comments_end"]),
         comment_reply_to=_compile_all(data["comment_reply_to"]),
         comment_reply_from=_compile_all(data["comment_reply_from"]),

@@ -166,6 +166,8 @@ def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], ru
     for n in reversed(before):
         if run and any(chrome[m] for m in range(n + 1, run[0])):
             break
+        if not run and _is_label(lines[n]) and n != before[0]:
+            continue  # a label under the headline, right above the byline ("MR-2025-117", "UPDATED")
         if not is_headline(lines[n], rules) or _is_label(lines[n]) or _is_header(lines[n], rules):
             break
         run.insert(0, n)
