@@ -311,6 +311,24 @@ def test_a_media_release_and_bylines_over_other_bylines():
     assert [r.name for r in column.reporters] == ["Eleanor Pryce-Hollins"]
 
 
+def test_an_obituary_and_a_court_report():
+    """A life's span is not the date; whoever is addressed as "Dr." or "Ms" is a person, less
+    the letters after the name ("BL", "SC"); a lone link under "Read more" is chrome."""
+    obituary = analyse("Obituaries\nDorothy MacAskill, 1936–2025\n\nJune 2, 1936 – January 10, 2025\nShare a memory\n\n"
+                       "Obituary\nPublished January 14, 2025\n\nIt is with heavy hearts that the family of Dorothy"
+                       " MacAskill announces her passing. The family thanks Dr. Anil Chaudhry for his care, and Rev. Carol"
+                       " Ingram will officiate. The service will be held at the Lady Evelyn Forbes.\n")
+    assert obituary.date == "2025-01-14"
+    assert {"Anil Chaudhry", "Carol Ingram"} <= set(people(obituary)) and "Evelyn Forbes" not in people(obituary)
+    court = analyse("CARRIGMORE — A former treasurer stole €212,000 from the club, the court heard.\n\nProsecuting, Ms"
+                    " Aoife Brannock BL said the accused had sole control of the accounts.\n\nRead more\n\nCarrigmore man"
+                    " (27) sent forward for trial over Main Street assault\n\nMr Conor Halpin SC, defending, said his"
+                    " client had an addiction. Det Gda Fiona Nestor said none of the money was recovered.\n\nE-Paper\n"
+                    "We value your privacy\n")
+    assert {"Aoife Brannock", "Conor Halpin", "Fiona Nestor"} <= set(people(court))
+    assert "sent forward" not in court.body and "E-Paper" not in court.body
+
+
 def test_a_tv_stations_story_under_its_video_player():
     """The headline under the section's name (not the breaking-news banner above it), the byline
     and date under the player's controls; the wire service credited is not a reporter."""

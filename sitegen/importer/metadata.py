@@ -90,6 +90,8 @@ def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, 
     # it was first published ("First published on: 13-11-2024", under the story).
     updated = [line for line in lines if UPDATED_LINE.match(line.text.strip())]
     for line in [line for line in lines if line not in updated] + updated:
+        if DATE_SPAN.search(line.text):
+            continue  # "June 2, 1936 – January 10, 2025": a life, or an event's days, not the article's date
         for pattern in rules.full_dates:
             match = pattern.search(line.text)
             iso = match and _date_from(match)
@@ -98,6 +100,10 @@ def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, 
     return None
 
 
+# Two dates joined by a dash or "to"/"until"; the first date ends with its year or day.
+DATE_SPAN = re.compile(r"(?:\d{4}|\d{1,2})[ \u00a0]*(?:[–—-]|\bto\b|\buntil\b)[ \u00a0]*"
+                       r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \u00a0]+\d{1,2}|\d{1,2}[ \u00a0]+"
+                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*),?[ \u00a0]+\d{4}", re.IGNORECASE)
 UPDATED_LINE = re.compile(r"(?:last )?(?:updated|modified|edited)\b", re.IGNORECASE)
 
 

@@ -225,7 +225,10 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
             continue
         chrome[n] = True
         longest = items = 0
-        for below in range(n + 1, min(n + 1 + MAX_LINKS, len(lines))):
+        first = next((m for m in range(n + 1, len(lines)) if lines[m].strip()), len(lines))
+        if first > n + 2:
+            continue  # (one blank line may stand between "Read more" and its link, not more)
+        for below in range(first, min(first + MAX_LINKS, len(lines))):
             text = lines[below].strip()
             words = sum(any(c.isalnum() for c in word) for word in text.split())  # not "/" or "|"
             if (not text or words > MAX_HEADLINE_WORDS or text[-1] in ".!:"
