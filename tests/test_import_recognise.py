@@ -528,10 +528,10 @@ def test_an_obituary_its_name_with_a_nickname_and_the_family():
         "Doyle-Hartman Funeral Home\nKessler Falls\nShare\n"
         "Raymond Patrick \"Buddy\" Callahan Jr., 84, of Kessler Falls, passed away at home on October 9, 2024.\n\n"
         "He is survived by his wife of 58 years, Dolores Callahan; his daughter, Maureen Callahan-Pike, and"
-        " son-in-law, Gregory Pike, of Ashford.\n")
+        " son-in-law, Gregory Pike, of Ashford. Leonard \u2018Buzz\u2019 Kowalski, 80, was a pallbearer.\n")
     assert found.title == 'Raymond P. "Buddy" Callahan Jr.' and not found.title_derived
     assert set(people(found)) == {'Raymond Patrick "Buddy" Callahan Jr.', "Dolores Callahan",
-                                  "Maureen Callahan-Pike", "Gregory Pike"}
+                                  "Maureen Callahan-Pike", "Gregory Pike", "Leonard \u2018Buzz\u2019 Kowalski"}
 
 
 def test_a_generational_suffix_is_part_of_the_name():

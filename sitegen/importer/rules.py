@@ -75,8 +75,8 @@ class Rules:
         return replace(self, chrome=self.chrome + patterns)
 
 
-# A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan.
-NICKNAME = rf"[\"“][{UPPER}][{LOWER}]+[\"”]"
+# A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan, Dorothy ‘Dot’ MacAskill.
+NICKNAME = rf"[\"“‘'][{UPPER}][{LOWER}]+[\"”’']"
 # A generational suffix ending a name: "Marcus T. Delacroix Jr.", "Martin Luther King, Jr.",
 # "John Doe III".
 GENERATION = r"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV)(?![\w-]))"
