@@ -812,8 +812,8 @@ def test_captures_of_other_outlets(capture):
     """Synthetic captures in the shapes of other outlets' pages (wire, blog, tabloid, local TV,
     magazine, business wire, metro paper, column, breaking news, accented names with CRLF, press
     agency, breadcrumbs, corrections, liveblog, WordPress, Q&A, byline below the lede, British
-    quotes, Blogger, court, health, sports, obituary) and four saved HTML pages, each with what
-    an editor would read off it."""
+    quotes, Blogger, court, health, sports, obituary, Wayback replay, letters page, TV player)
+    and four saved HTML pages, each with what an editor would read off it."""
     want = yaml.safe_load(capture.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
     analyse_capture = analyse_html if capture.suffix == ".html" else analyse_text
     found = analyse_capture(capture.read_bytes(), None, REGISTRIES)
