@@ -360,6 +360,16 @@ def test_numeric_european_dates_and_first_published_before_updated(stamps, date)
     assert "First published" not in stamped.body
 
 
+def test_a_count_under_the_comments_heading_and_votes_on_comments():
+    found = analyse(STORY + "Comments\n58\nJoin the conversation\nSort by\nBest rated\n\nHarrowgateHarry\nKingsford\n"
+                    "1 hour ago\nBest atmosphere at the Lane in years.\nReply\n▲ 41\n▼ 2\nReport\n2 replies\n"
+                    "Hide replies\n\nSaints_til_i_die\nReplying to HarrowgateHarry\n52 minutes ago\nEnjoy it while it"
+                    " lasts.\nReply\n▲ 6\n")
+    assert (_who(found.comments), found.reported_count) == (
+        [("HarrowgateHarry", None), ("Saints_til_i_die", "HarrowgateHarry")], 58)
+    assert found.comments[0].text == "Best atmosphere at the Lane in years."
+
+
 def test_a_comment_count_by_the_byline_is_not_the_comment_section():
     found = analyse("Recall of power banks widened after fires\nBy Tomasz Wiśniewski\nJanuary 28, 2025\n"
                     "47 comments\n\nThe company said it had received 61 reports of overheating, including 14"
@@ -876,7 +886,7 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     "Award", "Continue this thread →", "97% Upvoted", "1 more reply", "For immediate release", "Play episode",
     "Download MP3 (38.2 MB)", "This transcript has been edited for length and clarity. It may contain errors.",
     "We acknowledge the Traditional Custodians of Country throughout Australia.", "Photo: Kyle Ferreira / Ledger",
-    "Advertisement 2", "Be the first to comment", "Tap to unmute", "Story continues below",
+    "Advertisement 2", "Be the first to comment", "Tap to unmute", "Story continues below", "▲ 41", "Story Saved",
     "This article appears in the Spring 2025 issue of The Lantern Review, under the headline “Higher Ground.”",
     "By providing an email address, I agree to the Terms of Use and acknowledge the Privacy Policy.",
     "Disclaimer: Comments do not represent the views of the Courier.",

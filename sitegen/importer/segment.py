@@ -263,6 +263,8 @@ def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
         match = line_matches(rules.comments_heading, line) if seen_story else None
         if match and match.groupdict().get("count"):
             return n, int(match.group("count"))
+        if match and (number := _count_under(lines, n)) is not None:
+            return n, number  # "Comments" over "58"
         if match and _comment_follows(lines, chrome, n + 1, rules):
             for below in _next_lines(lines, [False] * len(lines), n + 1, COUNT_LOOKAHEAD):
                 counted = line_matches(rules.comments_heading, lines[below])
@@ -289,6 +291,12 @@ def _forum_replies(lines, chrome, rules) -> tuple[int | None, int | None]:
     count = next((int(m.group(1).replace(",", "")) for line in lines[:posts[0]]
                   if (m := REPLY_COUNT.search(line))), None)
     return (author - 1, count) if author > posts[0] else (None, None)
+
+
+def _count_under(lines, n) -> int | None:
+    """The number alone on the line under a heading ("Comments" / "58"), if there is one."""
+    below = next((line.strip() for line in lines[n + 1:n + 3] if line.strip()), "")
+    return int(below.replace(",", "")) if re.fullmatch(r"\d{1,3}(?:,\d{3})*|\d+", below) else None
 
 
 def _next_lines(lines, chrome, start, count) -> list[int]:
