@@ -160,6 +160,11 @@ def _who(comments):
                  "Subscribe\nWKTB 12 © 2025. All rights reserved.\n",
                  [("Terri Ann Boskovich", None), ("Keith Ramsdell", None), ("WKTB 12", "Keith Ramsdell")],
                  id='station'),
+    pytest.param(STORY + "14 Entries\nMargaret Sinclair\nHalbrook, NS\nJanuary 15, 2025\nDot was the first person I"
+                 " saw.\nLike (9)\n\nRay & Louise Boutilier\nCape Fennick, NS\nJanuary 15, 2025\nOur deepest sympathy."
+                 "\nLike (6)\n\nGerald Fougere\nWindsor Falls, NS\nJanuary 16, 2025\nSorry for your loss.\n",
+                 [("Margaret Sinclair", None), ("Ray & Louise Boutilier", None), ("Gerald Fougere", None)],
+                 id='towns-and-provinces'),
 ])
 def test_who_answers_whom_in_comment_layouts(section, who):
     """(author, whom it answers) of each comment, in layouts of comment plugins, newsletters,

@@ -22,6 +22,8 @@ DASHED = re.compile(r"(?P<name>[^—–]{1,60}?)[ \u00a0]+[—–][ \u00a0]+(?P<
 SIGN_OFF = re.compile(r"[—–-][ \u00a0]*(?P<name>[^,—–]{1,50})(?:,[^,]{1,60})?")  # "— Paula Gershon, Tillman Falls"
 REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|➦|↪|↳|⤷|▶|»)[ \u00a0]*")
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
+# A province or state after a town: ", NS", ", Ill.", ", Ontario".
+REGION = re.compile(r",[ \u00a0]+(?:[A-Z]{2,3}|[A-Z][a-z]{1,12}\.?)[ \u00a0]*$")
 # What a comment's date line says before the date.
 DATE_PREFIX = re.compile(r"^(?:[•·][ \u00a0]*)?(?:(?:posted|published)(?: on)?[ \u00a0]+)?", re.IGNORECASE)
 # The indent a "level" line stands for (see _Reader._depth): any step deeper makes a reply.
@@ -392,8 +394,9 @@ def _could_be_author(text: str, rules: Rules) -> bool:
 
 
 def _could_be_town(text: str) -> bool:
-    """One to three capitalised words and nothing else ("Pike River", "Cedar Hollow")."""
-    words = text.split()
+    """One to three capitalised words and nothing else ("Pike River", "Cedar Hollow"), and maybe
+    the province or state ("Cape Fennick, NS", "Galena, Ill.")."""
+    words = REGION.sub("", text).split()
     return 0 < len(words) <= 3 and all(word[:1].isupper() and word.isalpha() for word in words)
 
 
