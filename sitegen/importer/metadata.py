@@ -90,8 +90,8 @@ def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, 
     # it was first published ("First published on: 13-11-2024", under the story).
     updated = [line for line in lines if UPDATED_LINE.match(line.text.strip())]
     for line in [line for line in lines if line not in updated] + updated:
-        if DATE_SPAN.search(line.text):
-            continue  # "June 2, 1936 – January 10, 2025": a life, or an event's days, not the article's date
+        if DATE_SPAN.search(line.text):  # "June 2, 1936 – January 10, 2025": a life, or an
+            continue                      # event's days, not the article's date
         for pattern in rules.full_dates:
             match = pattern.search(line.text)
             iso = match and _date_from(match)

@@ -169,10 +169,11 @@ class _State:
             return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor"
         if PERSON_AFTER.match(text, candidate.end) or PERSON_BEFORE.search(text, 0, candidate.prefix_start):
             return True
+        # "Dr. Anil Chaudhry": only a person is so addressed (not "the Lady Evelyn Forbes", a boat)
         before = text[:candidate.start].split()[-2:]
         if before and before[-1].lower() in self.rules.honorifics and (
                 len(before) < 2 or before[0].lower() not in self.rules.before_organisations):
-            return True  # "Dr. Anil Chaudhry": only a person is so addressed (not "the Lady Evelyn Forbes", a boat)
+            return True
         words = candidate.name.split()
         # News writing names a person in full once, then by last name (or, in features and
         # under a title such as "Sir", by first name) when they speak again.
