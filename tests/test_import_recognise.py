@@ -865,6 +865,14 @@ def _saved_page(h1s: str) -> bytes:
             "</article></body></html>").encode("utf-8")
 
 
+def test_a_saved_pages_author_metadata_gives_each_writer_and_no_job():
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"<title>", b'<meta name="author" content="Noor Haddadin; Transport Correspondent; Felix Amsel"><title>')
+    page = page.replace(b"<p>By Jo Bell</p>", b"")
+    found = analyse_html(page, None, REGISTRIES)
+    assert [r.name for r in found.reporters] == ["Noor Haddadin", "Felix Amsel"]
+
+
 def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     found = analyse_html(_saved_page("<h1>Thousands light lanterns as Fernhollow marks its 200th birthday</h1>"),
                          None, REGISTRIES)

@@ -184,8 +184,8 @@ def _lede_index(body: list[Line], rules: Rules) -> int:
 
 def _reporters(body: list[Line], page: PageMeta, rules: Rules) -> list[Reporter]:
     found = meta.find_reporters(body, rules)
-    if not found and page.author:
-        found = [Reporter(page.author, None, 0)]
+    if not found and page.author:  # ("Noor Haddadin; Felix Amsel", "Rhiannon Pryce; Transport Correspondent")
+        found = [Reporter(name, None, 0) for name in meta.names_in(page.author, rules) or [page.author]]
     return found
 
 

@@ -200,6 +200,11 @@ def _writers_above(line: str, below: str, rules: Rules) -> list[str]:
     return _only_names(parts[0], rules) if any(says_when_published(part, rules) for part in parts[1:]) else []
 
 
+def names_in(text: str, rules: Rules) -> list[str]:
+    """The names among a list of them and other words ("A; B", "A; Transport Correspondent")."""
+    return [part for part in BYLINE_SEPARATOR.split(text.replace(";", ",").strip()) if _is_name(part, rules)]
+
+
 def _only_names(line: str, rules: Rules) -> list[str]:
     """The names of a line that holds nothing else ("A, B and C"), else []."""
     names = BYLINE_SEPARATOR.split(line.strip())
