@@ -369,19 +369,22 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: 
     # "May 31, 2024").
     towns = sum(index >= 2 and _could_be_town(texts[index - 1]) and _could_be_author(texts[index - 2], rules)
                 for index in dates) >= max(2, len(dates) / 2)
+    authors: set[str] = set()  # the names found so far
     for index in dates:
         above = index - 1
         while above > 0 and above in chrome and index - above <= MAX_BADGE_LINES:
             above -= 1  # badges: "Author"; a forum's "Member" / "Joined: 03 Jun 2011" / "Posts: 482" / "#2"
-        if above >= 1 and towns and _could_be_town(texts[above]) and _could_be_author(texts[above - 1], rules):
-            found[above - 1] = above
-        elif above >= 1 and _between_author_and_date(texts[above], rules) and _is_author_name(texts[above - 1], rules):
-            found[above - 1] = above
-        elif above >= 1 and texts[above].strip() in {texts[a].strip() for a in found} and _is_author_name(
-                texts[above - 1], rules):
-            found[above - 1] = above  # "Ray Dunphy" / "Barb Kessler" / "• 4 years ago": Ray answers Barb
+        if above >= 1 and (towns and _could_be_town(texts[above]) and _could_be_author(texts[above - 1], rules)
+                           or _between_author_and_date(texts[above], rules) and _is_author_name(texts[above - 1], rules)
+                           # "Ray Dunphy" / "Barb Kessler" / "• 4 years ago": Ray answers Barb
+                           or texts[above].strip() in authors and _is_author_name(texts[above - 1], rules)):
+            author, between = above - 1, above
         elif _could_be_author(texts[above], rules):
-            found[above] = None
+            author, between = above, None
+        else:
+            continue
+        found[author] = between
+        authors.add(texts[author].strip())
     return found
 
 

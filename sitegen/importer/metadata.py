@@ -224,8 +224,8 @@ def byline_names(line: str, rules: Rules) -> list[str]:
     # "(Reporting by X; Additional reporting by Y in Z; Editing by W)": each credit on its own
     for credit in line.strip().removeprefix("(").removesuffix(")").split(";"):
         match = line_matches(rules.bylines, credit)
-        if match and (handle := match.groupdict().get("handle")):
-            names += [handle.strip()] if HANDLE.fullmatch(handle.strip()) or _is_name(handle.strip(), rules) else []
+        if match and (handle := (match.groupdict().get("handle") or "").strip()):
+            names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
             continue
         for part in BYLINE_SEPARATOR.split(match.group("names").strip()) if match else ():
             part = WHERE.sub("", part)  # "Priya Ramaswamy in Mercer Falls"

@@ -280,9 +280,8 @@ def _forum_replies(lines, chrome, rules) -> tuple[int | None, int | None]:
     """A forum thread's replies, read as comments: from the line above the second post's
     author, when the page numbers its posts ("#1", "#2", each over the date it was posted), and
     the count of replies the thread gives ("Started by X, 12 February 2024 · 14 replies")."""
-    unmarked = [False] * len(lines)
     posts = [n for n, line in enumerate(lines) if line.strip() and rules.forum_post_number.fullmatch(line.strip())
-             and any(line_matches(rules.comment_date, lines[m]) for m in _next_lines(lines, unmarked, n + 1, 1))]
+             and (below := _next_text(lines, n + 1)) is not None and line_matches(rules.comment_date, lines[below])]
     if len(posts) < 2:
         return None, None
     author = posts[1] - 1
@@ -295,8 +294,14 @@ def _forum_replies(lines, chrome, rules) -> tuple[int | None, int | None]:
 
 def _count_under(lines, n) -> int | None:
     """The number alone on the line under a heading ("Comments" / "58"), if there is one."""
-    below = next((line.strip() for line in lines[n + 1:n + 3] if line.strip()), "")
-    return int(below.replace(",", "")) if re.fullmatch(r"\d{1,3}(?:,\d{3})*|\d+", below) else None
+    below = _next_text(lines, n + 1, n + 3)
+    text = lines[below].strip() if below is not None else ""
+    return int(text.replace(",", "")) if re.fullmatch(r"\d{1,3}(?:,\d{3})*|\d+", text) else None
+
+
+def _next_text(lines, start: int, stop: int | None = None) -> int | None:
+    """The next line from ``start`` (before ``stop``) that is not blank."""
+    return next((n for n in range(start, min(stop or len(lines), len(lines))) if lines[n].strip()), None)
 
 
 def _next_lines(lines, chrome, start, count) -> list[int]:
