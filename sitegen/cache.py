@@ -199,13 +199,17 @@ class BodyStore:
     def put(self, fingerprint: str, content) -> None:
         if not self.writable:
             return
-        path = self.path(fingerprint)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        shard, name = os.path.join(self.folder, fingerprint[:2]), f"{fingerprint}.pickle"
         payload = pickle.dumps((VERSION, content), protocol=pickle.HIGHEST_PROTOCOL)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        write_bytes(temporary, hashlib.sha256(payload).digest() + payload)
-        os.replace(temporary, path)
-        self._listed.get(fingerprint[:2], set()).add(path.name)
+        data = hashlib.sha256(payload).digest() + payload
+        temporary = os.path.join(shard, f".{name}.{os.getpid()}")
+        try:
+            write_bytes(temporary, data)
+        except FileNotFoundError:  # the shard's first body (a mkdir for each was a tenth of a put)
+            os.makedirs(shard, exist_ok=True)
+            write_bytes(temporary, data)
+        os.replace(temporary, os.path.join(shard, name))
+        self._listed.get(fingerprint[:2], set()).add(name)
 
     def get(self, fingerprint: str):
         """The stored content; ``CacheDamaged`` if the file is gone or not what was written."""

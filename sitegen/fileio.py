@@ -7,6 +7,7 @@ is a terminal, its position), which at 10,000 articles came to over half a milli
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 # os.read allocates the whole size asked for before reading: for the small files a build
@@ -22,6 +23,22 @@ def read_bytes(path) -> bytes:
         while chunk := os.read(fd, _CHUNK):
             chunks.append(chunk)
         return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def sha256_hex(path) -> str:
+    """The SHA-256 of the file's bytes, read a chunk at a time (a bundle may hold a video).
+
+    Not ``hashlib.file_digest``: it allocates a fresh 256 KiB buffer for every file. In a
+    cold build's workers that took 50 µs a file against 15 µs, and there are two bundle files
+    an article besides index.md (about 1 s of CPU at 10,000 articles)."""
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        sha = hashlib.sha256()
+        while chunk := os.read(fd, _CHUNK):
+            sha.update(chunk)
+        return sha.hexdigest()
     finally:
         os.close(fd)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 
 import pytest
 
-from sitegen.fileio import read_bytes, write_bytes
+from sitegen.fileio import read_bytes, sha256_hex, write_bytes
+from sitegen.write import _make_folder
 
 
 def test_reads_back_what_was_written_across_chunks(tmp_path):
@@ -16,6 +18,9 @@ def test_reads_back_what_was_written_across_chunks(tmp_path):
     assert read_bytes(tmp_path / "big") == data == (tmp_path / "big").read_bytes()
     write_bytes(tmp_path / "empty", b"")
     assert read_bytes(tmp_path / "empty") == b""
+    # The digest of a file read a chunk at a time is the digest of its bytes.
+    assert sha256_hex(tmp_path / "big") == hashlib.sha256(data).hexdigest()
+    assert sha256_hex(tmp_path / "empty") == hashlib.sha256(b"").hexdigest()
 
 
 def test_exclusive_never_touches_a_file_already_there(tmp_path):
@@ -44,3 +49,15 @@ def test_errors_are_the_ones_open_raises(tmp_path):
         read_bytes(tmp_path / "missing")
     with pytest.raises(IsADirectoryError):
         read_bytes(tmp_path)
+
+
+def test_folders_are_made_with_their_parents_once_and_never_over_a_file(tmp_path):
+    made: set = set()
+    deep = str(tmp_path / "a" / "b" / "c")
+    _make_folder(deep, made)
+    assert os.path.isdir(deep) and made == {deep}
+    _make_folder(str(tmp_path / "a" / "b"), made)  # there already: fine
+    (tmp_path / "page").write_bytes(b"x")
+    with pytest.raises(FileExistsError):
+        _make_folder(str(tmp_path / "page"), made)
+    assert (tmp_path / "page").read_bytes() == b"x"

@@ -7,7 +7,6 @@ the body (the expensive part, and the part that checks references against those 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from ..cache import digest
 from ..diagnostics import Diagnostics, Location, did_you_mean
+from ..fileio import sha256_hex
 from ..markup import BodyContext, render_body
 from ..model import Article, CommentThread, PartialDate, PersonRole, Reporter, Source, record
 from ..slugs import slug_problem, slugify
@@ -248,8 +248,7 @@ def _file_digest(entry: os.DirEntry) -> str | tuple:
     a file reports the problem, or leaves it out (``_assets``)."""
     try:
         if entry.is_file():
-            with open(entry.path, "rb") as handle:
-                return hashlib.file_digest(handle, "sha256").hexdigest()
+            return sha256_hex(entry.path)
     except OSError:
         pass
     info = entry.stat(follow_symlinks=False)
