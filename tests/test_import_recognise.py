@@ -882,6 +882,81 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     assert two.title == "Lantern festival draws thousands"  # several <h1>: the page's metadata decides
 
 
+_PREFIXED_WIDGET = """<section id="comments"><h2>3 Comments</h2><div class="vf-widget">
+<div class="vf-comment"><div class="vf-comment-header"><span class="vf-avatar">P</span>
+<span class="vf-author">PellhamWalker</span><span class="vf-time">3 hours ago</span></div>
+<div class="vf-content"><p>The meadows flood every winter, I have walked there for years.</p></div>
+<div class="vf-actions"><button>Reply</button></div>
+<div class="vf-replies"><div class="vf-comment"><div class="vf-comment-header"><span class="vf-avatar">J</span>
+<span class="vf-author">Jen Hollis</span><span class="vf-time">2 hours ago</span></div>
+<div class="vf-content"><p>Same here, the water sits for weeks.</p></div></div></div></div>
+<div class="vf-comment"><div class="vf-comment-header"><span class="vf-author">Sam Okafor</span></div>
+<div class="vf-content"><p>Millrace Road flooded in February.</p></div></div></div></section>"""
+
+_GENERATED_CLASSES = """<section id="comments" class="css-p1o2i3"><h2>Comments (142)</h2>
+<div role="article" aria-label="Comment by Hilary_W" class="css-cm1x4e" data-comment-id="c-1">
+<div class="css-a9s8d7"><a href="/user/1" class="css-x1">Hilary_W</a><span class="css-x2">Editors’ pick</span>
+<a href="/permalink/1"><time datetime="2024-07-19T06:21:09Z">19 Jul 2024 7.21</time></a></div>
+<div class="css-b1"><p>Fix the leaks first, then lecture us about shorter showers.</p></div>
+<div class="css-b2"><button>Reply</button><button aria-label="Recommend">311</button></div>
+<div class="css-b3"><div role="article" aria-label="Comment by TomKessler88" class="css-cm1x4e" data-comment-id="c-2">
+<div class="css-a9s8d7"><a href="/user/2" class="css-x1">TomKessler88</a><span>replying to Hilary_W</span>
+<time datetime="2024-07-19T06:40:51Z">19 Jul 2024 7.40</time></div>
+<div class="css-b1"><p>To be fair, the leakage figure is down on ten years ago.</p></div></div></div></div>
+</section>"""
+
+_FLAT_WITH_REPLY_LINES = """<section class="comments-wrapper" id="comments"><h2 class="comments-title">3 comments</h2>
+<div class="comment js-comment" id="comment-1"><div class="comment-author">QuarryHillMum</div>
+<div class="comment-date">2 October 2024 at 6:12pm</div>
+<div class="comment-body"><p>It took me an hour and ten last Tuesday.</p></div>
+<ul class="comment-links"><li><a href="/reply/1">Reply to QuarryHillMum</a></li></ul></div>
+<div class="comment js-comment" id="comment-2"><div class="comment-author">Dave Renshaw</div>
+<div class="comment-date">2 October 2024 at 6:20pm</div>
+<div class="comment-body"><p>Who signed off on digging up Tannery Street?</p></div>
+<div class="comment-actions"><button>Reply to Dave Renshaw</button></div></div>
+<div class="comment js-comment comment--reply" id="comment-3"><div class="comment-author">Peter Vance</div>
+<div class="comment-date">2 October 2024 at 7:38pm</div>
+<div class="comment-parent">In reply to <a href="#comment-1">QuarryHillMum</a></div>
+<div class="comment-body"><p>Same on the 14. I have given up and bought a bike.</p></div></div></section>"""
+
+_INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM = """<div class="article-comment"><h2>Comments</h2>
+<p>Comments are moderated before they appear.</p>
+<div class="comment"><span class="comment-author">Ada Quill</span><p>What a night it was on the green.</p></div>
+<div class="comment"><span class="comment-author">Jo Bell</span><p>The fire engines were the best part.</p></div></div>"""
+
+
+@pytest.mark.parametrize("section, want", [
+    (_PREFIXED_WIDGET, [("PellhamWalker", None, "The meadows flood"), ("Jen Hollis", "PellhamWalker", "Same here"),
+                        ("Sam Okafor", None, "Millrace Road")]),
+    (_GENERATED_CLASSES, [("Hilary_W", None, "Fix the leaks"), ("TomKessler88", "Hilary_W", "To be fair")]),
+    (_FLAT_WITH_REPLY_LINES, [("QuarryHillMum", None, "It took me"), ("Peter Vance", "QuarryHillMum", "Same on the 14"),
+                              ("Dave Renshaw", None, "Who signed off")]),
+    (_INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM, [("Ada Quill", None, "What a night"), ("Jo Bell", None, "The fire engines")]),
+], ids=["prefixed-classes", "generated-classes-and-labels", "flat-with-reply-lines", "section-classed-like-an-item"])
+def test_comment_markup_of_saved_pages(section, want):
+    """Comment widgets' markup beyond WordPress's: classes with a plugin's prefix, generated class
+    names where only a label ("Comment by X") or a data attribute marks a comment, a flat thread
+    whose replies say whom they answer, and a "Reply to X" button that answers no one."""
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"</body>", section.encode("utf-8") + b"</body>")
+    found = analyse_html(page, None, REGISTRIES)
+    got = [(c["author"], c["reply_to"], c["text"]) for c in _thread(found.comments)]
+    assert [(a, r, t[:len(w)]) for (a, r, t), (_, _, w) in zip(got, want)] == want
+    assert len(got) == len(want)
+
+
+def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writers():
+    related = ('<div itemscope itemtype="http://schema.org/NewsArticle"><a href="/other">Other story</a>'
+               '<span itemprop="author">Mara Lindqvist</span><span itemprop="author">Olle Brandt</span></div>')
+    article = ('<div itemscope itemtype="http://schema.org/NewsArticle"><h1 itemprop="headline">Lantern festival '
+               'draws thousands</h1><span>By </span><span itemprop="author" itemscope itemtype="http://schema.org/Person">'
+               '<a rel="author"><span itemprop="name">Daniel Freyne</span></a></span> and '
+               '<span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">'
+               'Ines Sabatier</span></span></div>')
+    page = _saved_page(related + article).replace(b"<p>By Jo Bell</p>", b"")
+    found = analyse_html(page, None, REGISTRIES)
+    assert [r.name for r in found.reporters] == ["Daniel Freyne", "Ines Sabatier"]
+
+
 @pytest.mark.parametrize("line", [
     "00:00 / 05:12", "Listen (5 min)", "Estimated 4 minutes", "Social Sharing", "Read more on:", "Become a Member",
     "DJIA 39,112.16 +0.4%", "U.S. 10 Yr 4.196% -0.021", "+11.24%", "Quotes delayed at least 15 minutes.",

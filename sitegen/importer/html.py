@@ -4,9 +4,11 @@ through the same recognisers as a plain-text capture."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
 from .registry import Registries
+from .rules import generic_rules, line_matches
 from .segment import MAX_HEADLINE_WORDS
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -27,7 +29,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
         raise NoArticle("no article text found in the page")
     tree = _parse(raw)  # our own copy: trafilatura cleans the tree it is given
     page = PageMeta(title=_headline(tree) or _clean(document.title), date=_iso_date(document.date),
-                    site=_clean(document.sitename), author=_clean(document.author))
+                    site=_clean(document.sitename), author=_authors(tree) or _clean(document.author))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
     lines = _paragraph_lines(document.text, skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
@@ -44,6 +46,29 @@ def _parse(raw: bytes):
         return None
 
 
+def _authors(tree) -> str | None:
+    """The article's writers as its microdata names them, "A; B", when there are several:
+    trafilatura gives only the first. A property belongs to the nearest item around it; of the
+    articles on the page (other stories listed beside it are items too), the one holding the
+    headline or the body, else the first."""
+    if tree is None:
+        return None
+    by_article: dict = {}
+    for element in tree.xpath("//*[@itemprop='author']"):
+        scope = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+        if scope is None or "Article" not in (scope.get("itemtype") or ""):
+            continue
+        named = next((e for e in _elements(element) if e.get("itemprop") == "name"), element)
+        name = (named.get("content") or _text(named)).strip()
+        names = by_article.setdefault(scope, [])
+        if name and name not in names:
+            names.append(name)
+    main = next((scope for scope in by_article if scope.xpath(".//*[@itemprop='headline' or @itemprop='articleBody']")),
+                next(iter(by_article), None))
+    names = by_article.get(main, [])
+    return "; ".join(names) if len(names) > 1 else None
+
+
 def _headline(tree) -> str | None:
     """The page's one <h1>, the headline as readers see it: a page's <title> and og:title are
     often shortened for search and sharing ("Fernhollow lantern festival draws thousands" for
@@ -57,67 +82,122 @@ def _headline(tree) -> str | None:
 
 # How comment markup is commonly classed (WordPress and most comment plugins): an item per
 # comment, nested for replies; its author, date, text and buttons in elements of their own.
+# Plugins prefix their classes ("vf-comment", "vf-author", "comment__author"), so a class
+# counts by how it ends; pages whose classes say nothing (generated "css-1q2w3e") still mark
+# an item with a data attribute, schema.org's Comment, or an accessible label naming its author.
 _ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' comment ') "
-         "or (self::li and starts-with(@id, 'comment-'))]")
-_AUTHOR_CLASSES = frozenset({"fn", "comment-author", "author", "commenter", "username"})
-_DATE_CLASSES = frozenset({"comment-date", "date", "timestamp"})
-_TEXT_CLASSES = frozenset({"comment-text", "comment-content"})
-_SKIP_CLASSES = frozenset({"comment-meta", "commentmetadata", "comment-actions", "comment-links", "comment-author",
-                           "comment-date", "says", "reply"})
+         "or (self::li and starts-with(@id, 'comment-')) or @data-comment-id "
+         "or contains(@itemtype, 'schema.org/Comment') or @itemprop='comment' "
+         "or (@role='article' or @role='comment') and starts-with(@aria-label, 'Comment') "
+         "or contains(concat(' ', normalize-space(@class), ' '), '-comment ') "
+         "or contains(concat(' ', normalize-space(@class), ' '), '_comment ')]")
+_AUTHOR_ENDINGS = ("author", "commenter", "username", "nickname", "authorname", "author-name", "author__name",
+                   "user-name", "displayname", "display-name")
+_DATE_ENDINGS = ("date", "timestamp", "time")
+_TEXT_ENDINGS = ("comment-text", "comment-content", "content", "body", "message")
+_ACTION_ENDINGS = ("actions", "links", "toolbar", "buttons")
+_SKIP_ENDINGS = ("meta", "metadata", "actions", "links", "author", "date", "time", "says", "reply", "footer",
+                 "toolbar", "buttons", "header")
+# An item's label naming its author: "Comment by Hilary_W", "Comment from Ben".
+_LABEL_AUTHOR = re.compile(r"comment (?:by|from) (?P<author>.{1,60})", re.IGNORECASE)
 
 
 def comment_lines(tree) -> tuple[str, ...]:
     """The page's comments, from their markup, as lines the text reader knows: the heading, then
-    per comment "Author says on <date>:" and its paragraphs, a reply indented under its parent.
-    trafilatura keeps comments' text but not who wrote them or whom they answer. () when the
-    page has no comment markup of that common shape."""
+    per comment "Author says on <date>:", the line naming whom it answers if it has one, and its
+    paragraphs, a reply indented under its parent. trafilatura keeps comments' text but not who
+    wrote them or whom they answer. () when the page has no comment markup of a known shape."""
     if tree is None:
         return ()
     candidates = tree.xpath(_ITEM)
     found = set(candidates)
     # (a wrapper such as WordPress's <article class="comment-body"> inside <li class="comment">
     # has neither of its own: its parts belong to the item around it)
-    ordered = [item for item in candidates
-               if _own(item, found, _AUTHOR_CLASSES) is not None or _paragraphs(item, found)]
+    ordered = [item for item in candidates if _author(item, found) or _paragraphs(item, found)]
+    # A section classed like an item ("article-comment") around the items, its own text a note
+    # on the rules, is not a comment all of them answer.
+    holders = {item for item in ordered if not _author(item, found) and any(d in found for d in _elements(item))}
+    ordered = [item for item in ordered if item not in holders]
     if not ordered:
         return ()
     items = set(ordered)
+    reply_rules = generic_rules().comment_reply_to
     lines: list[str] = []
     heading = _comments_heading(ordered[0])
     if heading:
         lines += [heading, ""]
     for item in ordered:
         indent = "    " * sum(1 for ancestor in item.iterancestors() if ancestor in items)
-        author_element = _own(item, items, _AUTHOR_CLASSES)
-        author = "" if author_element is None else " ".join(author_element.text_content().split())
-        author = author.removesuffix("says:").strip()  # WordPress: "<cite>Name</cite> says:"
         date = _date(item, items)
-        lines.append(f"{indent}{author or 'Anonymous'} says" + (f" on {date}:" if date else ":"))
+        lines.append(f"{indent}{_author(item, items) or 'Anonymous'} says" + (f" on {date}:" if date else ":"))
+        answering = _answering(item, items, reply_rules)
+        lines += [indent + answering] if answering else []
         lines += [indent + text for text in _paragraphs(item, items)] + [""]
     return tuple(lines[:-1])
+
+
+def _author(item, items: set) -> str:
+    """Who wrote the comment: its author element (schema.org's, or by class), else its label."""
+    element = next((e for e in _elements(item)
+                    if (e.get("itemprop") == "author" or _has_class(e, _AUTHOR_ENDINGS + ("fn",)))
+                    and _nearest_item(e, items) is item and _text(e)), None)
+    if element is not None:
+        named = next((e for e in _elements(element) if e.get("itemprop") == "name" and _text(e)), element)
+        return _text(named).removesuffix("says:").strip()  # WordPress: "<cite>Name</cite> says:"
+    label = _LABEL_AUTHOR.fullmatch(" ".join((item.get("aria-label") or "").split()))
+    return label.group("author").strip() if label else ""
+
+
+def _answering(item, items: set, reply_rules) -> str | None:
+    """The comment's own line naming whom it answers ("In reply to Dave Renshaw"): a flat
+    thread's only sign of a reply, and beside a nested one, the same answer."""
+    for element in _elements(item):
+        if element.tag in ("p", "button") or _nearest_item(element, items) is not item:
+            continue
+        if any(a.tag == "button" or _has_class(a, _ACTION_ENDINGS) for a in element.iterancestors()):
+            continue  # a "Reply to Ben" button answers no one yet
+        text = _text(element)
+        if len(text) <= 80 and line_matches(reply_rules, text):
+            return text
+    return None
 
 
 def _date(item, items: set) -> str:
     """The comment's date: its <time>'s machine-readable date, else the text of its date element."""
     times = [t for t in item.iter("time") if _nearest_item(t, items) is item]
     if times:
-        return times[0].get("datetime") or " ".join(times[0].text_content().split())
-    element = _own(item, items, _DATE_CLASSES)
-    return " ".join(element.text_content().split()) if element is not None else ""
+        return times[0].get("datetime") or _text(times[0])
+    element = _own(item, items, _DATE_ENDINGS)
+    return _text(element) if element is not None else ""
 
 
 def _nearest_item(element, items: set):
     return next((a for a in element.iterancestors() if a in items), None)
 
 
-def _classes(element) -> set[str]:
-    return set((element.get("class") or "").split())
+def _has_class(element, endings: tuple[str, ...]) -> bool:
+    """Whether one of the element's classes is one of these or ends in one after a "-" or "_"
+    ("vf-author", "comment__author"; not "coauthor")."""
+    for name in (element.get("class") or "").lower().split():
+        for ending in endings:
+            if name == ending or name.endswith(ending) and name[-len(ending) - 1] in "-_":
+                return True
+    return False
 
 
-def _own(item, items: set, classes: frozenset[str]):
+def _elements(element):
+    """The elements inside ``element``, without its HTML comments (which have no text)."""
+    return (e for e in element.iterdescendants() if isinstance(e.tag, str))
+
+
+def _text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _own(item, items: set, endings: tuple[str, ...]):
     """The first element of ``item`` (not of a reply inside it) with one of these classes."""
-    for element in item.iterdescendants():
-        if _classes(element) & classes and _nearest_item(element, items) is item:
+    for element in _elements(item):
+        if _has_class(element, endings) and _nearest_item(element, items) is item:
             return element
     return None
 
@@ -126,9 +206,9 @@ def _paragraphs(item, items: set) -> list[str]:
     """The comment's own text: its paragraphs, else its text block, without author, date, buttons."""
     paragraphs = [e for e in item.iter("p") if _is_own_text(e, item, items)]
     if not paragraphs:
-        paragraphs = [e for e in item.iterdescendants()
-                      if _is_own_text(e, item, items) and _classes(e) & _TEXT_CLASSES]
-    texts = [" ".join(p.text_content().split()) for p in paragraphs]
+        paragraphs = [e for e in _elements(item)
+                      if _is_own_text(e, item, items) and _has_class(e, _TEXT_ENDINGS)]
+    texts = [_text(p) for p in paragraphs]
     return [t for t in texts if t]
 
 
@@ -139,7 +219,7 @@ def _is_own_text(element, item, items: set) -> bool:
     for node in (element, *element.iterancestors()):
         if node is item:
             return True
-        if _classes(node) & _SKIP_CLASSES:
+        if _has_class(node, _SKIP_ENDINGS):
             return False
     return False
 
