@@ -978,6 +978,8 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "This article appears in the Spring 2025 issue of The Lantern Review, under the headline “Higher Ground.”",
     "By providing an email address, I agree to the Terms of Use and acknowledge the Privacy Policy.",
     "Disclaimer: Comments do not represent the views of the Courier.",
+    "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+    "We and our partners store and/or access information on a device, such as cookies, and process personal data.",
 ])
 def test_page_furniture_lines_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -999,6 +1001,25 @@ def test_page_furniture_lines_are_chrome(line):
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None
+
+
+def test_headlines_a_blank_line_apart_and_a_footers_unknown_links_are_chrome():
+    """"Read more" and "Most Read" whose headlines stand a blank line apart (with the list's
+    numbers); in a footer's block of links, the ones no rule knows. A crosshead under a list in
+    the story, a story's headline under a list of topics, and the byline and date among the
+    sharing buttons above the story stay what they are."""
+    found = analyse("Trending:\nFuel price\nMatric results\nHome / News / South Africa / Energy\n\n"
+                    "Stage 6 returns as three units fail at Rietvlei\n\nNomvula Dlamini\nFollow\nShare\nListen\n"
+                    "Mar 3, 2024\n\n" + STORY + "Read more\n\nCouncil confirms pool will reopen in September\n\n"
+                    "Motorist who drove at 168km/h had been at a wedding, court told\n\nFunding row\n\n"
+                    "The council meets again in May.\n\nMost Read\n\n1\nPlans lodged for 64 homes on former mill site\n\n"
+                    "2\nFormer club treasurer jailed for stealing from the club\n\n3\nTributes paid to publican Paddy"
+                    " Egan (72)\n\nContact Us\nAdvertise\nCookie Policy\nPrivacy Statement\nTerms & Conditions\n"
+                    "Complaints\n© Westlands Media Group 2024\n")
+    assert found.title == "Stage 6 returns as three units fail at Rietvlei"
+    assert ([r.name for r in found.reporters], found.date) == (["Nomvula Dlamini"], "2024-03-03")
+    assert found.body.rstrip().endswith("Funding row\n\nThe council meets again in May.")
+    assert "wedding" not in found.body and "Motorist" not in found.body
 
 
 def test_lists_of_links_under_their_heading_are_chrome():

@@ -29,6 +29,8 @@ REPLY_COUNT = re.compile(r"\b(\d[\d,]*) (?:replies|posts)\b", re.IGNORECASE)
 MENU_WORDS = 4          # a menu item or section name has at most this many words
 HEADER_WORDS = 12       # a line this short before the lede is header (byline, date), not story
 MAX_LINKS = 12          # a list of related links or tags has at most this many items
+TEASER_WORDS = 5        # another story's headline in a list has at least this many words
+MIN_LINK_BLOCK = 4      # a footer's block of links has at least this many lines
 COUNT_LOOKAHEAD = 4     # lines below a heading without a count searched for one with a count
 
 
@@ -87,6 +89,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     end = len(lines) if heading is None else heading
     if heading is not None:
         _mark_footer(lines, chrome, heading, rules)
+    _mark_link_blocks(lines, chrome, end, rules)
     content = [n for n in range(end) if lines[n].strip() and not chrome[n]]
     title = _headline(lines, content, chrome, rules) if find_title and len(content) > 1 else None
     # Above the headline there is only the page's furniture (section names, menus, teasers),
@@ -228,15 +231,59 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
         first = next((m for m in range(n + 1, len(lines)) if lines[m].strip()), len(lines))
         if first > n + 2:
             continue  # (one blank line may stand between "Read more" and its link, not more)
-        for below in range(first, min(first + MAX_LINKS, len(lines))):
+        below = first
+        while below < len(lines) and items < MAX_LINKS:
             text = lines[below].strip()
-            words = sum(any(c.isalnum() for c in word) for word in text.split())  # not "/" or "|"
+            if not text and items and below + 1 < len(lines) and (
+                    chrome[below + 1] or _is_teaser(lines[below + 1], rules) and _is_teaser(lines[below - 1], rules)):
+                # Headlines a blank line apart ("Most Read", its numbers and headlines). Not
+                # after a list of topics: under "Trending:" and a blank is the story's headline.
+                below += 1
+                continue
+            words = _words(text)
             if (not text or words > MAX_HEADLINE_WORDS or text[-1] in ".!:"
                     or items >= 2 and longest <= MENU_WORDS < words // 2
                     or line_matches(rules.comments_heading, text) or is_byline(text, rules)):
                 break
             chrome[below] = True
-            longest, items = max(longest, words), items + 1
+            longest, items, below = max(longest, words), items + 1, below + 1
+
+
+def _words(text: str) -> int:
+    return sum(any(c.isalnum() for c in word) for word in text.split())  # not "/" or "|"
+
+
+def _is_teaser(line: str, rules: Rules) -> bool:
+    """Another story's headline in a list of them, after a blank line: longer than a story's
+    crosshead ("Funding row"), which a list in the middle of a story may stand above."""
+    text = line.strip()
+    return (TEASER_WORDS <= _words(text) <= MAX_HEADLINE_WORDS and text[-1] not in ".!:"
+            and not set(text.split()) & _SEPARATORS  # "Home / News / Energy" is a trail, not a headline
+            and not line_matches(rules.comments_heading, text) and not is_byline(text, rules))
+
+
+_SEPARATORS = {"/", "|", ">", "»", "›", "•", "·"}
+
+
+def _mark_link_blocks(lines: tuple[str, ...], chrome: list[bool], end: int, rules: Rules) -> None:
+    """A block of lines with no blank between them, most of them chrome (a footer's links): its
+    other short lines without a full stop are links too ("Privacy Statement", "Complaints").
+    Only below the story's first paragraph, since above it the writer's name and the date
+    stand among the sharing buttons; and above ``end``, the comments, where a commenter's name
+    does."""
+    start = next((n for n in range(end) if not chrome[n] and lines[n].strip() and is_lede(lines[n], rules)), end)
+    while start < end:
+        if not lines[start].strip():
+            start += 1
+            continue
+        stop = next((n for n in range(start, end) if not lines[n].strip()), end)
+        block = range(start, stop)
+        if len(block) >= MIN_LINK_BLOCK and 3 * sum(chrome[n] for n in block) >= 2 * len(block):
+            for n in block:
+                text = lines[n].strip()
+                if _words(text) <= MENU_WORDS and text[-1] not in ".!?:\"”'’)":
+                    chrome[n] = True
+        start = stop
 
 
 def _mark_footer(lines: tuple[str, ...], chrome: list[bool], heading: int, rules: Rules) -> None:
