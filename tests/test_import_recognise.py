@@ -979,6 +979,8 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "By providing an email address, I agree to the Terms of Use and acknowledge the Privacy Policy.",
     "Disclaimer: Comments do not represent the views of the Courier.",
     "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+    "Daily Headlines Newsletter", "Thanks for signing up!",
+    "A welcome email is on its way. If you don't see it, please check your junk folder.",
     "We and our partners store and/or access information on a device, such as cookies, and process personal data.",
 ])
 def test_page_furniture_lines_are_chrome(line):
