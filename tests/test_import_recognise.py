@@ -445,8 +445,10 @@ def test_organisations_places_and_days_are_not_people():
     found = analyse(
         "DENVER — Sarah Lund, a lawyer at Denver Law School, said on Fox News Sunday that the"
         " White House had called.\n\nThe Supreme Court and Los Angeles officials said little."
-        "\n\nOfficials said nothing more. Experts say the same.\n")
-    assert people(found) == {"Sarah Lund": "lawyer at Denver Law School"}
+        "\n\nOfficials said nothing more. Experts say the same.\n\nFourteen people were taken to a hospital in"
+        " nearby Dunmore, hospital spokesperson Victor Lindqvist said.\n")
+    # (the town before a comma is not who speaks when the aside names the speaker)
+    assert people(found) == {"Sarah Lund": "lawyer at Denver Law School", "Victor Lindqvist": "spokesperson"}
 
 
 def test_names_written_as_organisations_are_not_people_anywhere_in_the_article():

@@ -49,7 +49,7 @@ def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) 
     in lower case ("Kelly, who attended, said"), not after a list ("Marin, Sonoma and Napa
     counties announced")."""
     after = _speech_after(rules.speech_verbs).match(text, end)
-    if after and (not strict or _plain_aside(after.group(0))):
+    if after and (not strict or _plain_aside(after.group(0), rules)):
         return True
     if _verb_and_role(rules.speech_verbs, rules.title_words).search(text[:start]):
         return True
@@ -57,11 +57,22 @@ def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) 
     return bool(_speech_before(rules.speech_verbs).search(text[:start]) and ends.match(text, end))
 
 
-def _plain_aside(speech: str) -> bool:
+def _plain_aside(speech: str, rules: Rules) -> bool:
     """The speech verb follows at once, or after an aside in lower case that is not a pronoun
-    (in "Dakota, it said" the pronoun speaks, not the word before it)."""
+    (in "Dakota, it said" the pronoun speaks, not the word before it) and names no one (in
+    "Dunmore, hospital spokesperson Victor Lindqvist said" he speaks)."""
     return not speech.startswith(",") or re.match(
-        rf",{SPACE}*(?!(?:it|he|she|they|we|you|i){SPACE})[a-z0-9]", speech) is not None
+        rf",{SPACE}*(?!(?:it|he|she|they|we|you|i){SPACE})[a-z0-9]", speech) is not None and not names_someone(
+        speech.strip(", ").split()[:-1], rules)
+
+
+def names_someone(words: list[str], rules: Rules) -> bool:
+    """An aside that ends in a title and a name: "hospital spokesperson Victor Lindqvist"."""
+    words = [w.strip(",") for w in words]
+    name = 0
+    while name < len(words) and words[-1 - name][:1].isupper():
+        name += 1
+    return 0 < name < len(words) and _is_title(words[-1 - name], rules)
 
 
 def role_after(text: str, end: int, rules: Rules) -> str | None:
@@ -76,6 +87,8 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     words = segment.split()
     if not words or len(words) > MAX_ROLE_WORDS or not words[0][0].islower() or words[0] in rules.speech_verbs:
         return None  # (", said volunteers cannot ...": no aside, the sentence goes on)
+    if names_someone(words, rules):
+        return None  # "in nearby Dunmore, hospital spokesperson Victor Lindqvist said": his role
     if words[0] in LIST_WORDS or any(w in CLAUSE_VERBS for w in words):
         return None  # "his son, Kevin Callahan, and Kevin's partner"; "For Brightwater, the plan is to ..."
     if words[0] in rules.appositive_no_role:
