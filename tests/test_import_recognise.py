@@ -494,9 +494,12 @@ def test_titles_with_of_double_surnames_and_what_a_person_leads():
         " said the university would not pay. Minister of Railways and Logistics Harpreet Singh Bawa"
         " told reporters the line would open. Sofía Márquez, president of Ballet Folklórico"
         " Aldercrest, said the group had paid. Quinn Brothers says it will fight, and Halvorsen Marine"
-        " chief executive Ingrid Solberg said the yard cut jobs. Kessler Falls said goodbye.\n")
+        " chief executive Ingrid Solberg said the yard cut jobs. Kessler Falls said goodbye. Mayor of"
+        " Corrigan Shire Tomasz Wilk welcomed the deal, and Cr Wilk said the council would pay. \u201cWe"
+        " are ready,\u201d said Ana Ortiz, Chief Executive Officer of Polarline Cold Storage, Inc.\n")
     assert set(people(found)) == {"Ximena Ruiz Castañeda", "Rosalind Achterberg", "Harpreet Singh Bawa",
-                                  "Sofía Márquez", "Ingrid Solberg"}
+                                  "Sofía Márquez", "Ingrid Solberg", "Tomasz Wilk", "Ana Ortiz"}
+    assert people(found)["Tomasz Wilk"] == "Mayor of Corrigan Shire"  # (the place's last word ends the title)
     assert "{.quote by=ximena-ruiz-castaneda}" in found.body
 
 

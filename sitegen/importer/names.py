@@ -68,9 +68,12 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
                 start += len(word) + 1
             words = words[titles[-1] + 1:]
         # "Dean of Students Rosalind Achterberg", "Minister of Railways and Logistics Harpreet
-        # Singh Bawa": the first word ends the title's "of ..."
+        # Singh Bawa": the first word ends the title's "of ..."; in "Mayor of Corrigan Shire
+        # Tomasz Wilk", the place's last word does.
         if len(words) > 2 and start == match.start() and _after_title_of(line[:start]):
-            start += len(words.pop(0)) + 1
+            places = [i for i, word in enumerate(words[:-2]) if word.lower() in rules.not_name_words]
+            for _ in range(places[-1] + 1 if places else 1):
+                start += len(words.pop(0)) + 1
         if words:
             end, name = _with_suffix(line, match.end(), " ".join(words))
             found.append(Candidate(start, end, name, match.start()))

@@ -17,6 +17,7 @@ AGE = re.compile(rf",{SPACE}*\d{{1,3}}(?=,|{SPACE}*$|[.;])")
 MAX_ROLE_WORDS = 12
 # Text that may follow a name spoken of by a verb before it ("said Kelly." / "says X, a ...");
 # after a full name, also where it is from ("said Lina Marchetti of the advocacy group").
+TITLE_OF_PLACE = re.compile(rf"(?<!\S)(\S+){SPACE}+(?:of|for){SPACE}+(?:[A-Z][\w’'&.-]*{SPACE}+){{1,5}}$")
 NAME_ENDS = re.compile(r"['’]?s?\s*(?:[,.;:!?“”\"]|$)")
 FULL_NAME_ENDS = re.compile(rf"{NAME_ENDS.pattern}|{SPACE}+of{SPACE}+")
 
@@ -111,7 +112,17 @@ def role_before(text: str, start: int, rules: Rules) -> str | None:
         words = _trim(words, rules)
         if words and len(words) <= MAX_ROLE_WORDS and _has_title(words, rules):
             return " ".join(words)
-    return _title_run(before, rules)
+    return _title_run(before, rules) or _title_of_place(before, rules)
+
+
+def _title_of_place(before: str, rules: Rules) -> str | None:
+    """A title and the place or body it is of, capitalised, right before a name: "Mayor of
+    Corrigan Shire" (see names.candidates, which takes the name from after the place's word)."""
+    match = TITLE_OF_PLACE.search(before)
+    if match and _is_title(match.group(1), rules) and any(  # (not "Officer of Polarline": a name too)
+            word.lower() in rules.not_name_words for word in match.group(0).split()[2:]):
+        return " ".join(match.group(0).split())
+    return None
 
 
 def _without_honorific(before: str, rules: Rules) -> str:
