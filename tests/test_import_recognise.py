@@ -1010,14 +1010,16 @@ def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None
 
 
-def test_headlines_a_blank_line_apart_and_a_footers_unknown_links_are_chrome():
+def test_headlines_a_blank_line_apart_a_footers_unknown_links_and_a_sign_up_box_are_chrome():
     """"Read more" and "Most Read" whose headlines stand a blank line apart (with the list's
-    numbers); in a footer's block of links, the ones no rule knows. A crosshead under a list in
-    the story, a story's headline under a list of topics, and the byline and date among the
-    sharing buttons above the story stay what they are."""
+    numbers); in a footer's block of links, the ones no rule knows; a sign-up box's pitch. A
+    crosshead under a list in the story, a story's headline under a list of topics, and the
+    byline and date among the buttons above the story stay what they are."""
     found = analyse("Trending:\nFuel price\nMatric results\nHome / News / South Africa / Energy\n\n"
                     "Stage 6 returns as three units fail at Rietvlei\n\nNomvula Dlamini\nFollow\nShare\nListen\n"
-                    "Mar 3, 2024\n\n" + STORY + "Read more\n\nCouncil confirms pool will reopen in September\n\n"
+                    "Mar 3, 2024\nSubscribe\n\n" + STORY + "Sign up to Courant Politics\nOur political team's"
+                    " essential guide to the week in Scottish politics, every Friday.\nEnter your email address\nSign up\n\n"
+                    "Read more\n\nCouncil confirms pool will reopen in September\n\n"
                     "Motorist who drove at 168km/h had been at a wedding, court told\n\nFunding row\n\n"
                     "The council meets again in May.\n\nMost Read\n\n1\nPlans lodged for 64 homes on former mill site\n\n"
                     "2\nFormer club treasurer jailed for stealing from the club\n\n3\nTributes paid to publican Paddy"
@@ -1026,7 +1028,7 @@ def test_headlines_a_blank_line_apart_and_a_footers_unknown_links_are_chrome():
     assert found.title == "Stage 6 returns as three units fail at Rietvlei"
     assert ([r.name for r in found.reporters], found.date) == (["Nomvula Dlamini"], "2024-03-03")
     assert found.body.rstrip().endswith("Funding row\n\nThe council meets again in May.")
-    assert "wedding" not in found.body and "Motorist" not in found.body
+    assert "wedding" not in found.body and "Motorist" not in found.body and "every Friday" not in found.body
 
 
 def test_lists_of_links_under_their_heading_are_chrome():

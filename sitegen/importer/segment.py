@@ -31,6 +31,9 @@ HEADER_WORDS = 12       # a line this short before the lede is header (byline, d
 MAX_LINKS = 12          # a list of related links or tags has at most this many items
 TEASER_WORDS = 5        # another story's headline in a list has at least this many words
 MIN_LINK_BLOCK = 4      # a footer's block of links has at least this many lines
+MAX_SIGNUP_BOX = 8      # a newsletter's sign-up box has at most this many lines
+MAX_PITCH_WORDS = 25    # and what it says of the newsletter at most this many words a line
+SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
 COUNT_LOOKAHEAD = 4     # lines below a heading without a count searched for one with a count
 
 
@@ -89,7 +92,6 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     end = len(lines) if heading is None else heading
     if heading is not None:
         _mark_footer(lines, chrome, heading, rules)
-    _mark_link_blocks(lines, chrome, end, rules)
     content = [n for n in range(end) if lines[n].strip() and not chrome[n]]
     title = _headline(lines, content, chrome, rules) if find_title and len(content) > 1 else None
     # Above the headline there is only the page's furniture (section names, menus, teasers),
@@ -99,6 +101,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     for n in reversed(above):
         if not _is_header(lines[n], rules) or any(chrome[m] for m in range(n + 1, title)):
             chrome[n] = True
+    _mark_blocks(lines, chrome, 0 if title is None else title + 1, end, rules)
     roles = []
     for n, line in enumerate(lines):
         if n == heading:  # (a forum thread's replies start at a blank line: see _forum_replies)
@@ -265,24 +268,34 @@ def _is_teaser(line: str, rules: Rules) -> bool:
 _SEPARATORS = {"/", "|", ">", "»", "›", "•", "·"}
 
 
-def _mark_link_blocks(lines: tuple[str, ...], chrome: list[bool], end: int, rules: Rules) -> None:
-    """A block of lines with no blank between them, most of them chrome (a footer's links): its
-    other short lines without a full stop are links too ("Privacy Statement", "Complaints").
-    Only below the story's first paragraph, since above it the writer's name and the date
-    stand among the sharing buttons; and above ``end``, the comments, where a commenter's name
-    does."""
-    start = next((n for n in range(end) if not chrome[n] and lines[n].strip() and is_lede(lines[n], rules)), end)
+def _mark_blocks(lines: tuple[str, ...], chrome: list[bool], first: int, end: int, rules: Rules) -> None:
+    """Blocks of lines with no blank between them, from ``first`` (under the headline) to
+    ``end`` (the comments, where a commenter's name stands among buttons):
+
+    - below the story's first paragraph (above it, the writer's name and the date stand among
+      the sharing buttons), mostly chrome, a footer's links: its other short lines without a
+      full stop are links too ("Privacy Statement", "Complaints");
+    - a sign-up box, half of it chrome, one line asking for a subscription or an e-mail, no
+      byline or date in it: its pitch is chrome too ("The week's most important tech news,
+      every Friday.")."""
+    lede = next((n for n in range(end) if not chrome[n] and lines[n].strip() and is_lede(lines[n], rules)), end)
+    start = first
     while start < end:
         if not lines[start].strip():
             start += 1
             continue
         stop = next((n for n in range(start, end) if not lines[n].strip()), end)
-        block = range(start, stop)
-        if len(block) >= MIN_LINK_BLOCK and 3 * sum(chrome[n] for n in block) >= 2 * len(block):
+        block, marked = range(start, stop), sum(chrome[n] for n in range(start, stop))
+        if start >= lede and len(block) >= MIN_LINK_BLOCK and 3 * marked >= 2 * len(block):
             for n in block:
                 text = lines[n].strip()
                 if _words(text) <= MENU_WORDS and text[-1] not in ".!?:\"”'’)":
                     chrome[n] = True
+        if (2 <= len(block) <= MAX_SIGNUP_BOX and 2 * marked >= len(block)
+              and any(chrome[n] and SIGN_UP.search(lines[n]) for n in block)
+              and not any(_is_header(lines[n], rules) for n in block)):
+            for n in block:
+                chrome[n] = chrome[n] or _words(lines[n]) <= MAX_PITCH_WORDS
         start = stop
 
 
