@@ -985,6 +985,14 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "Disclaimer: Comments do not represent the views of the Courier.",
     "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
     "Daily Headlines Newsletter", "Thanks for signing up!",
+    "Premier Danielle Tarrant speaks to reporters at Parliament House on Tuesday.Credit: Hamish Corr",
+    "The Keeler Street bridge over Harmon Creek. | Bridget Lafleur/MilbrookToday", "Representational image. (File Photo)",
+    "Guard Marcus Delaney Jr. (3) drives past forward Thaddeus Boone III on Sunday. (Renata Solberg/Sportsline)",
+    "A delivery truck in an undated handout image. Bright Meadow/Handout via Tellwater/File Photo",
+    "Siobhan Gallagher is state political editor at Coastline News.Connect via X or email.",
+    "Bridget Lafleur is a Local Journalism Initiative reporter covering Milbrook Falls and the surrounding area.",
+    "Inès Carvalho-Mendes can be reached at news@aldercrestlantern.com.",
+    "Reporting by Margit van der Veen and Daniel Osei in Chicago; Editing by Clare Whitmore",
     "A welcome email is on its way. If you don't see it, please check your junk folder.",
     "We and our partners store and/or access information on a device, such as cookies, and process personal data.",
 ])
@@ -1005,6 +1013,8 @@ def test_page_furniture_lines_are_chrome(line):
     "By clicking through the records, reporters found the agreement.", "View the replies of the council online.",
     "Join the conversation at city hall on Monday, the mayor said.", "Updated figures are due in two days.",
     "Name the street after her, residents said.", "Have your say at the consultation, the council urged.",
+    "Maria Lopez is a reporter who grew up in Harmon.", "The vote was 2 to 3 (and/or more), he said.",
+    "The council's newsletter will now go out monthly.", "Thanks to the volunteers, the hall reopened.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None
