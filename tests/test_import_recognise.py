@@ -949,6 +949,19 @@ def test_comment_markup_of_saved_pages(section, want):
     assert len(got) == len(want)
 
 
+def test_a_reader_modes_page_with_its_title_above_the_markup():
+    """A reader-mode tool's page: the title as a line of text above bare markup, ending with
+    the site's name, which is taken off; a title-case headline with a dash keeps both halves."""
+    body = ("<html><body><div><p>FERNHOLLOW, N.H. — Some 6,000 people crowded onto the green on Saturday night as"
+            " the town marked its 200th birthday with lanterns.</p><p>“It was the biggest crowd I have seen here,”"
+            " said the Reverend Ada Quill, who lit the first lantern.</p></div></body></html>")
+    found = analyse_html(("Lanterns light up the green - The Valley Post\n" + body).encode(), None, REGISTRIES)
+    assert found.title == "Lanterns light up the green" and found.body.startswith("FERNHOLLOW")
+    assert people(found) == {"Ada Quill": None}
+    same = analyse_html(("Storm Hits Coast - Thousands Without Power\n" + body).encode(), None, REGISTRIES)
+    assert same.title == "Storm Hits Coast - Thousands Without Power"
+
+
 def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writers():
     related = ('<div itemscope itemtype="http://schema.org/NewsArticle"><a href="/other">Other story</a>'
                '<span itemprop="author">Mara Lindqvist</span><span itemprop="author">Olle Brandt</span></div>')

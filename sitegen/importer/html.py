@@ -21,19 +21,33 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     except ImportError as error:
         raise NoArticle(f"cannot read saved pages: trafilatura does not load ({error})") from None
 
+    # A reader-mode tool may write the page's title as a line of text above its markup: the
+    # parser would take the whole file for text, so the markup is read on its own.
+    lead, markup = _text_before_markup(raw)
     document = trafilatura.bare_extraction(
-        raw, url=url, with_metadata=True, include_comments=True,
+        markup, url=url, with_metadata=True, include_comments=True,
         # Only dates the page declares: an extensive search guesses from any date in the text.
         date_extraction_params={"extensive_search": False, "original_date": True})
     if document is None or not (document.text or "").strip():
         raise NoArticle("no article text found in the page")
-    tree = _parse(raw)  # our own copy: trafilatura cleans the tree it is given
-    page = PageMeta(title=_headline(tree) or _clean(document.title), date=_iso_date(document.date),
-                    site=_clean(document.sitename), author=_authors(tree) or _clean(document.author))
+    tree = _parse(markup)  # our own copy: trafilatura cleans the tree it is given
+    site = _clean(document.sitename)
+    page = PageMeta(title=_headline(tree) or _without_site_name(_clean(document.title) or lead, site),
+                    date=_iso_date(document.date),
+                    site=site, author=_authors(tree) or _clean(document.author))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
     lines = _paragraph_lines(document.text, skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
     return analyse_lines(lines, url or canonical, registries, page, comments)
+
+
+def _text_before_markup(raw: bytes) -> tuple[str | None, bytes]:
+    """(one line of text standing before the page's first tag, or None; the markup from there)."""
+    start = raw.find(b"<")
+    lead = raw[:start].decode("utf-8", "replace").strip() if start > 0 else ""
+    if not lead or "\n" in lead or len(lead.split()) > MAX_HEADLINE_WORDS:
+        return None, raw
+    return lead, raw[start:]
 
 
 def _parse(raw: bytes):
@@ -67,6 +81,25 @@ def _authors(tree) -> str | None:
                 next(iter(by_article), None))
     names = by_article.get(main, [])
     return "; ".join(names) if len(names) > 1 else None
+
+
+# "Record 97 patients on trolleys - The Dunmara Clarion": a page's <title> ends with its site.
+TITLE_SITE = re.compile(r"^(?P<headline>.+?)\s+[-|–—·]\s+(?P<site>[^-|–—·]{2,60})$")
+MAX_SITE_WORDS = 5
+
+
+def _without_site_name(title: str | None, site: str | None) -> str | None:
+    """The title less the site's name after a bar or a dash: the name trafilatura read for the
+    site, or a short capitalised name that starts with "The" ("The Lantern Review"). (Not any
+    capitalised words: "Storm Hits Coast - Thousands Without Power" is one headline.)"""
+    match = TITLE_SITE.match(title or "")
+    if not match:
+        return title
+    name = match.group("site")
+    words = name.split()
+    if name == site or words[0] == "The" and len(words) <= MAX_SITE_WORDS and all(w[:1].isupper() for w in words):
+        return match.group("headline")
+    return title
 
 
 def _headline(tree) -> str | None:
