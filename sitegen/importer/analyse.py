@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from . import metadata as meta
 from .annotate import body_spans, render_body
 from .comments import Comment, all_lines, parse_comments
+from .dumps import undo_tool_marks
 from .metadata import Reporter
 from .names import Matcher, slugify
 from .people import Person, find_cast
@@ -65,13 +66,24 @@ class Analysis:
     unknown: tuple[str, ...]                      # people and reporters not in the registry
     notes: tuple[tuple[int | None, str], ...]     # (line, message) needing an editor's attention
     hints: tuple[tuple[int, str], ...]            # relative date words, never used as the date
+    # What a page-to-text tool had added and was taken off (see dumps.py); and then, for each
+    # line read (``segments.lines``), the capture's line it starts on: lines are numbered so.
+    undone: tuple[str, ...] = ()
+    origin: tuple[int, ...] = ()
+
+    def capture_line(self, number: int | None) -> int | None:
+        """The capture's line where line ``number`` of the text read starts."""
+        return self.origin[number - 1] if number and self.origin else number
 
 
 def analyse_text(raw: bytes, url: str | None, registries: Registries,
                  encoding: str = "utf-8") -> Analysis:
     """Analyse a plain-text capture. Raises DecodeError or NoArticle."""
-    lines = split_lines(decode(raw, encoding))
-    return analyse_lines(lines, url, registries, PageMeta())
+    rules = generic_rules()
+    unmarked = undo_tool_marks(split_lines(decode(raw, encoding)),
+                               stands_alone=lambda line: line_matches(rules.chrome, line) is not None)
+    analysis = analyse_lines(unmarked.lines, url, registries, PageMeta(title=unmarked.headline))
+    return replace(analysis, undone=unmarked.undone, origin=unmarked.origin) if unmarked.undone else analysis
 
 
 def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registries,

@@ -43,6 +43,7 @@ def found(analysis: Analysis) -> list[tuple[str, str]]:
         ("quotes", f"{len(quotes)}, {sum(1 for q in quotes if q.by)} with a named speaker"),
         ("comments", f"{comments} shown" + (f" of {reported} reported" if reported is not None
                                             else "")),
+        ("undone", "; ".join(analysis.undone)),  # (empty, so not shown, for a browser's copy)
     ]
 
 
@@ -52,13 +53,14 @@ def _chrome(analysis: Analysis, located: bool) -> list[str]:
     for number in dropped:
         text = analysis.segments.lines[number - 1].strip()
         shown = text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS - 1] + "…"
-        lines.append(f"    {str(number) + ': ' if located else ''}{shown}")
+        lines.append(f"    {str(analysis.capture_line(number)) + ': ' if located else ''}{shown}")
     return lines
 
 
 def needs_attention(display: str, analysis: Analysis, located: bool = True) -> list[str]:
     """Compiler-style items: "path:line: message" (no line for saved pages)."""
     def at(line: int | None, message: str) -> str:
+        line = analysis.capture_line(line)
         return f"{display}:{line}: {message}" if located and line else f"{display}: {message}"
 
     items = []

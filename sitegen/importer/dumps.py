@@ -1,0 +1,198 @@
+"""What the tools that turn a web page into text add to it, undone before the text is read.
+
+A capture copied from a browser is a paragraph a line, as the readers that follow (segment,
+metadata, people, comments) expect. Other tools write the page differently:
+
+- text browsers (``lynx -dump``, ``w3m -dump``), converters (``pandoc``) and the text of a
+  printed PDF wrap each paragraph at a fixed width, and lynx indents every line;
+- lynx marks each link with its number ("[12]Home"), its buttons with "(BUTTON)", and lists
+  the links' addresses at the end under "References";
+- Markdown converters (``html2text``, ``pandoc -t markdown``, web clippers) write links as
+  "[text](address)", headings with "#", emphasis with "*" and "_", escape punctuation
+  ("don\\'t"), and pandoc adds fenced divs (":::") and attributes ("{#id .class}").
+
+``undo_tool_marks`` takes these off and joins wrapped paragraphs, so a name or a sentence is
+on one line again. Only what the tool added goes: a capture none of them wrote comes back as
+it was. Each resulting line remembers the capture's line it starts on, for the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+# lynx: a link's number before its text, a form's button, the list of addresses at the end.
+LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
+LYNX_BUTTON = re.compile(r"\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\) ?")
+REFERENCES = re.compile(r"\s*(?:References|Visible links:?|Hidden links:?)\s*")
+REFERENCE = re.compile(r"\s*\d{1,4}\. \S+:\S*\s*")
+MIN_LYNX_MARKS = 5
+
+# Markdown as converters write it.
+_LINK_TEXT = r"\[((?:[^\[\]\\]|\\.)*)\]"  # "[text]", escapes allowed inside
+_LINK_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?: \"[^\"]*\")?\)(?:\{[^{}]*\})?"  # "(address "title"){.attrs}"
+MD_LINK = re.compile(rf"(?<![\\!]){_LINK_TEXT}{_LINK_TARGET}")
+MD_IMAGE = re.compile(rf"!{_LINK_TEXT}{_LINK_TARGET}")
+MD_REFERENCE_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)+)\]\[[^\[\]]*\]")
+MD_LINK_DEFINITION = re.compile(r"\s{0,3}\[[^\[\]]+\]:\s+\S+.*")
+MD_TOP_HEADING = re.compile(r"\s{0,3}#\s+\S")
+MD_HEADING = re.compile(r"(\s{0,3})#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+MD_SPAN = re.compile(r"(?<![\\!])\[((?:[^\[\]\\]|\\.)*)\]\{[^{}]*\}")
+MD_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][\w-]+\s*|[\w-]+=\S+\s*)+\}")
+MD_FENCED_DIV = re.compile(r"\s*:{3,}.*")
+MD_TAG_LINE = re.compile(r"\s*</?(?:div|span|section|article|aside|nav|header|footer|figure|figcaption)\b[^>]*>\s*")
+MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+MD_EMPHASIS = re.compile(r"(?<![\w*\\])([*_])(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
+MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"$@<>|~^&])")
+MIN_MARKDOWN_MARKS = 3
+
+# Wrapping: most long lines end within a few characters of one width.
+MIN_WRAP_WIDTH = 40     # (a newspaper's column, printed, is about this wide)
+MAX_WRAP_WIDTH = 160
+WIDTH_PERCENTILE = 0.95
+MIN_WRAPPED_SHARE = 0.15
+MIN_WRAPPED_LINES = 5
+MIN_BROKEN_SENTENCES = 3
+MID_SENTENCE = re.compile(r"\s*[a-z0-9(‘“\"']")  # a line going on with a sentence: "in 2019", "said"
+SENTENCE_END = tuple(".!?:;\"”’)")
+LIST_ITEM = re.compile(r"\s*(?:[*•◦▪+-]|\d{1,3}[.)])\s")
+PAGE_BREAK = "\f"
+
+
+@dataclass(frozen=True, slots=True)
+class Unmarked:
+    lines: tuple[str, ...]
+    origin: tuple[int, ...]   # the capture's 1-based line each of ``lines`` starts on
+    undone: tuple[str, ...]   # what was taken off or joined, said in the report
+    headline: str | None = None  # a Markdown capture's one "# " heading, taken out of ``lines``
+
+
+def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] = lambda line: False) -> Unmarked:
+    """The capture's lines without the marks a page-to-text tool added (see the module's doc).
+    ``stands_alone(line)``: a line never joined to the paragraph above it (site chrome, which
+    a dump may put right under a paragraph: "Tags: Hospitals, Health")."""
+    numbered = _dedented([(n + 1, line.replace(PAGE_BREAK, "")) for n, line in enumerate(lines)])
+    undone = []
+    # Joined first: the tool wrapped the lines with their marks in them.
+    loose = any(PAGE_BREAK in line for line in lines)
+    width = _wrap_width([line for _, line in numbered], loose)
+    if width:
+        numbered = _unwrapped(numbered, width, loose, stands_alone)
+        undone.append(f"paragraphs wrapped at {width} characters joined")
+    if _written_by_lynx(lines):
+        numbered = _without_references(numbered)
+        numbered = [(n, LYNX_BUTTON.sub("", LYNX_MARK.sub("", line))) for n, line in numbered]
+        undone.append("lynx's link numbers and list of addresses")
+    headline = None
+    if _written_as_markdown(lines):
+        # The page's one top heading is its headline, as a saved page's one <h1> is (html.py).
+        tops = [at for at, (_, line) in enumerate(numbered) if MD_TOP_HEADING.match(line)]
+        if len(tops) == 1:
+            headline = _plain(numbered.pop(tops[0])[1]).strip()
+        numbered = [(n, _plain(line)) for n, line in numbered
+                    if not (MD_FENCED_DIV.fullmatch(line) or MD_TAG_LINE.fullmatch(line)
+                            or MD_LINK_DEFINITION.fullmatch(line))]
+        undone.append("Markdown's links, headings and emphasis")
+    if not undone:
+        return Unmarked(lines, tuple(range(1, len(lines) + 1)), ())
+    return Unmarked(tuple(line for _, line in numbered), tuple(n for n, _ in numbered), tuple(undone), headline)
+
+
+def _written_by_lynx(lines: tuple[str, ...]) -> bool:
+    marks = sum(len(LYNX_MARK.findall(line)) for line in lines)
+    return marks >= MIN_LYNX_MARKS or any(
+        REFERENCES.fullmatch(line) and any(REFERENCE.fullmatch(after) for after in lines[n + 1:n + 4])
+        for n, line in enumerate(lines))
+
+
+def _without_references(numbered: list) -> list:
+    """Up to lynx's "References" heading when only the numbered addresses follow it."""
+    for at in range(len(numbered) - 1, -1, -1):
+        if REFERENCES.fullmatch(numbered[at][1]):
+            rest = [line for _, line in numbered[at + 1:] if line.strip()]
+            if rest and all(REFERENCE.fullmatch(line) or REFERENCES.fullmatch(line) for line in rest):
+                return numbered[:at]
+    return numbered
+
+
+def _written_as_markdown(lines: tuple[str, ...]) -> bool:
+    marks = sum(len(MD_LINK.findall(line)) + bool(MD_HEADING.fullmatch(line)) + bool(MD_FENCED_DIV.fullmatch(line))
+                for line in lines)
+    return marks >= MIN_MARKDOWN_MARKS
+
+
+def _plain(line: str) -> str:
+    """The line as the page showed it: link texts without addresses, no heading hashes, no
+    emphasis marks, no escapes."""
+    heading = MD_HEADING.fullmatch(line)
+    if heading:
+        line = heading.group(1) + heading.group(2)
+    line = MD_IMAGE.sub("", line)
+    line = MD_LINK.sub(lambda m: m.group(1), line)
+    line = MD_REFERENCE_LINK.sub(lambda m: m.group(1), line)
+    line = MD_SPAN.sub(lambda m: m.group(1), line)
+    line = MD_ATTRIBUTES.sub("", line)
+    line = MD_STRONG.sub(lambda m: m.group(2), line)
+    line = MD_EMPHASIS.sub(lambda m: m.group(2), line)
+    return MD_ESCAPE.sub(r"\1", line)
+
+
+def _dedented(numbered: list) -> list:
+    """Without the indentation every line shares (lynx's margin of three spaces): what stays is
+    the indentation that means something, a reply's under its comment."""
+    indents = [len(line) - len(line.lstrip(" ")) for _, line in numbered if line.strip()]
+    common = min(indents, default=0)
+    return [(n, line[common:] if line.strip() else "") for n, line in numbered] if common else numbered
+
+
+def _wrap_width(lines: list[str], loose: bool) -> int | None:
+    """The width the tool wrapped paragraphs at, when it did: most long lines end near it, and
+    many of them in the middle of a sentence, which the next line goes on with in lower case.
+    A browser's copy has paragraphs of any length, each on a line of its own."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip() and "://" not in line)
+    if not lengths:
+        return None
+    # (not the longest: a word or a row of buttons too long to wrap may overrun the width)
+    width = lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))]
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+        return None
+    near = [n for n, line in enumerate(lines) if width - _slack(width, loose) <= len(line.rstrip()) <= width + 2]
+    broken = sum(1 for n in near if n + 1 < len(lines) and MID_SENTENCE.match(lines[n + 1])
+                 and lines[n].rstrip()[-1:] not in SENTENCE_END)
+    return width if len(near) >= max(MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE * len(lengths)) and \
+        broken >= MIN_BROKEN_SENTENCES else None
+
+
+def _slack(width: int, loose: bool) -> int:
+    """How far short of the width a wrapped line may end: a word's length in a monospaced dump,
+    more in a PDF's text, whose letters are of different widths."""
+    return width // 5 if loose else 12
+
+
+def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[str], bool]) -> list:
+    """Each wrapped paragraph joined into its first line: a line is continued by the next when
+    the next one's first word would not have fitted after it."""
+    out: list = []
+    physical = ""  # the last line read as the tool wrote it (out's last may be several joined)
+    for n, line in numbered:
+        if out and _continues(physical, line, width, loose) and not stands_alone(line):
+            before = out[-1][1].rstrip()
+            joiner = "" if before.endswith("-") and before[-2:-1].isalpha() and line.lstrip()[:1].islower() else " "
+            out[-1] = (out[-1][0], before + joiner + line.strip())
+        else:
+            out.append((n, line))
+        physical = line
+    return out
+
+
+def _continues(before: str, line: str, width: int, loose: bool) -> bool:
+    """Whether ``line`` goes on with the paragraph of the line ``before`` it."""
+    if not before.strip() or not line.strip() or LIST_ITEM.match(line):
+        return False
+    if len(line) - len(line.lstrip(" ")) < len(before) - len(before.lstrip(" ")):
+        return False  # (a paragraph's lines keep its indentation; a reply's may hang deeper)
+    length = len(before.rstrip())
+    if length > width + 2:
+        return False  # longer than the tool wraps at: not wrapped by it (a row of links, a title)
+    return length + 1 + len(line.split()[0]) > width - (_slack(width, loose) if loose else 2)

@@ -1,0 +1,164 @@
+"""Captures written by page-to-text tools (sitegen/importer/dumps.py): what the tool added is
+taken off before the text is read, and the report still names the capture's own lines.
+
+The captures here are written by hand in the shapes the tools give (lynx's margin, link
+numbers and list of addresses; pandoc's wrapped Markdown; a printed PDF's text)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sitegen.importer import import_command
+from sitegen.importer.analyse import analyse_text
+from sitegen.importer.dumps import undo_tool_marks
+from sitegen.importer.registry import load_registries
+from sitegen.importer.rules import generic_rules, line_matches
+
+FIXTURES = Path(__file__).parent / "import_fixtures"
+REGISTRIES = load_registries(FIXTURES / "site")[0]
+
+LYNX = """\
+   [1]Skip to content
+
+   [2]Subscribe from £1 a week | [3]Sign in
+
+     * [4]News
+     * [5]Sport
+     * [6]Opinion
+
+   Advertisement
+
+            Skellan ferry to lose three winter sailings as operator blames crew
+
+   By [7]Fiona Gatherwood | Tuesday 12 March 2024
+
+   Islanders on Skellan will lose three of their weekly winter ferry
+   sailings from October, after the operator said it could no longer
+   find enough qualified crew.
+
+   "We have advertised for deckhands four times," said Callum
+   Rennie, managing director of Skellan Link Ferries. "I will not sail
+   the ferry short-handed, and I would rather tell people now."
+
+   The timetable change must still be approved by Westmarsh Council,
+   which subsidises the route, at its meeting on 21 March.
+
+   [8]Share on Facebook
+
+References
+
+   1. file:///tmp/page.html#content
+   2. https://herald.example/subscribe
+   3. https://herald.example/login
+   4. https://herald.example/news
+   5. https://herald.example/sport
+   6. https://herald.example/opinion
+   7. https://herald.example/author/fiona-gatherwood
+   8. https://facebook.example/share
+"""
+
+PANDOC_MARKDOWN = """\
+::: {.site-header}
+[The Tallowvale Today](/) [News](/news) [Sport](/sport)
+:::
+
+# Level 3 water restrictions for Tallowvale as Lake Corrigan falls {#headline .css-1r5gb7q}
+
+[By Jess Kuranda]{.byline} \\| Posted Fri 19 Jan 2024
+
+Tallowvale residents will face Level 3 water restrictions from Monday
+after the shire\\'s main water supply, Lake Corrigan, dropped to 31 per
+cent of capacity following the driest spring in two decades.
+
+\\"Nobody wants to be the council that tells people they can\\'t water
+the roses,\\" said [Bronwyn Achterberg](/people/bronwyn-achterberg), the
+shire\\'s mayor. \\"But the numbers **don\\'t lie**.\\"
+
+Fines of up to \\$550 apply from Monday, the shire said in a statement
+released on Thursday afternoon to the [local
+paper](https://paper.example/story).
+"""
+
+PDF = """\
+12/4/26, 1:32 AM                   Allotment society wins a lease – Ashgrove Lanes News
+
+Allotment society wins a 25-year lease
+Posted on 2 May 2024 by Gwen Arkwright
+After three years of uncertainty, the 74 plot holders at the Mill Brook
+Road allotments can finally plan beyond next summer, the society said.
+Harold Petrakis, secretary of the allotment society, said the news had
+come as an enormous relief to everyone who works a plot on the site.
+file:///home/archivist/saves/allotments.html                       1/2
+\f12/4/26, 1:32 AM                   Allotment society wins a lease – Ashgrove Lanes News
+The society’s open day takes place on Saturday 8 June from 11am to
+3pm, with plant sales, tours and a cake stall for the whole family, and
+everyone who has ever wanted a plot of their own is welcome to come.
+"""
+
+
+def analysed(text: str):
+    return analyse_text(text.encode("utf-8"), None, REGISTRIES)
+
+
+def test_a_lynx_dump_reads_as_the_page_did():
+    found = analysed(LYNX)
+    assert found.title == "Skellan ferry to lose three winter sailings as operator blames crew"
+    assert [r.name for r in found.reporters] == ["Fiona Gatherwood"]
+    # a name and a role that the tool's wrapping had split over two lines
+    assert {p.name: p.role for p in found.people} == {"Callum Rennie": "managing director of Skellan Link Ferries"}
+    body = found.body.replace("\\", "")
+    assert ("Islanders on Skellan will lose three of their weekly winter ferry sailings from October, after the"
+            " operator said it could no longer find enough qualified crew.") in body
+    assert "short-handed" in body and "file:///" not in body and "[8]" not in body and "References" not in body
+    assert found.undone == ("paragraphs wrapped at 70 characters joined", "lynx's link numbers and list of addresses")
+
+
+def test_markdown_from_a_converter_reads_as_the_page_did():
+    found = analysed(PANDOC_MARKDOWN)
+    assert found.title == "Level 3 water restrictions for Tallowvale as Lake Corrigan falls"
+    assert [r.name for r in found.reporters] == ["Jess Kuranda"]
+    assert "Bronwyn Achterberg" in {p.name for p in found.people}
+    body = re.sub(r"\]\{[^}]*\}", "", found.body).replace("[", "").replace("\\", "")
+    assert "after the shire's main water supply, Lake Corrigan, dropped to 31 per cent" in body
+    assert "But the numbers don't lie." in body
+    assert "Fines of up to $550 apply" in body and "to the local paper." in body
+    assert "paper.example" not in body and ":::" not in body and "#headline" not in body
+
+
+def test_a_printed_pages_text_loses_its_header_and_footer_and_keeps_its_paragraphs():
+    found = analysed(PDF)
+    assert (found.title, found.date) == ("Allotment society wins a 25-year lease", "2024-05-02")
+    body = re.sub(r"\]\{[^}]*\}", "", found.body).replace("[", "").replace("\\", "")
+    assert ("Harold Petrakis, secretary of the allotment society, said the news had come as an enormous relief"
+            " to everyone who works a plot on the site.") in body
+    assert "1:32 AM" not in body and "file:///" not in body and "1/2" not in body
+    for line in ("12/4/26, 1:32 AM     Allotment society wins a lease – Ashgrove Lanes News",
+                 "file:///home/archivist/saves/allotments.html           1/2", "https://paper.example/a 2/5", "3/4"):
+        assert line_matches(generic_rules().chrome, line), line
+
+
+def test_a_browsers_copy_is_left_as_it_is():
+    lines = ("Headline of the story", "", "BOSTON — A paragraph of the story that runs on for a while, as a"
+             " browser's copy keeps each paragraph on one line however long it is.", "", "[1] A footnote.",
+             "Price: *only* $5 [today](soon)")
+    unmarked = undo_tool_marks(lines)
+    assert (unmarked.lines, unmarked.undone) == (lines, ())
+
+
+def test_the_report_names_the_captures_own_lines(tmp_path):
+    shutil.copytree(FIXTURES / "site" / "content", tmp_path / "content")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ferry.txt").write_text(LYNX, encoding="utf-8")
+    result = CliRunner().invoke(import_command, [str(tmp_path / "in" / "ferry.txt"), "--source", str(tmp_path),
+                                                 "--url", "https://herald.example/news/ferry-sailings-cut"])
+    assert result.exit_code == 0, result.output
+    # "Share on Facebook" is on line 26 of the capture (the 22nd once paragraphs are joined)
+    assert "    26: Share on Facebook" in result.stdout.splitlines()
+    assert "  undone:    paragraphs wrapped at 70 characters joined; lynx's link numbers and list of addresses" \
+        in result.stdout.splitlines()
+    bundle = tmp_path / "content" / "articles" / "ferry-sailings-cut"
+    assert (bundle / "original.txt").read_text(encoding="utf-8") == LYNX  # the capture itself, as it was
