@@ -100,6 +100,32 @@ everyone who has ever wanted a plot of their own is welcome to come.
 """
 
 
+W3M_THREAD = """\
+Bramwell council sends transit levy to November ballot
+
+BRAMWELL — Voters will decide in November whether to pay for the biggest expansion of public
+transit in the city's history, after the City Council voted 9-4 on Wednesday night to put the
+levy on the ballot. "This is the vote that decides what kind of city we are," said Denise
+Okafor, the council president, before the roll call on the measure late on Wednesday night.
+
+37 Comments Login Recommend Share Sort by Best
+
+  • TransitNerd_BRM 17 hours ago
+
+    Finally. I have been waiting at the Carver Heights stop since 2019.
+
+    42 Reply Share ›
+      □ Eastside Homeowner → TransitNerd_BRM 16 hours ago
+
+        And I have been paying more tax every year since 2019.
+
+        18 Reply Share ›
+  • rkowalczyk 14 hours ago
+
+    $212 a year is less than I spend on parking downtown in a month.
+"""
+
+
 def analysed(text: str):
     return analyse_text(text.encode("utf-8"), None, REGISTRIES)
 
@@ -162,3 +188,12 @@ def test_the_report_names_the_captures_own_lines(tmp_path):
         in result.stdout.splitlines()
     bundle = tmp_path / "content" / "articles" / "ferry-sailings-cut"
     assert (bundle / "original.txt").read_text(encoding="utf-8") == LYNX  # the capture itself, as it was
+
+
+def test_a_text_browsers_comment_thread():
+    """A comment widget as a text browser shows it: its bar on one line with the count, and
+    each comment under a bullet, the name, whom it answers and how long ago on one line."""
+    found = analysed(W3M_THREAD)
+    assert found.reported_count == 37
+    thread = [(c.author, [r.author for r in c.replies], c.text[:12]) for c in found.comments]
+    assert thread == [("TransitNerd_BRM", ["Eastside Homeowner"], "Finally. I h"), ("rkowalczyk", [], "$212 a year ")]
