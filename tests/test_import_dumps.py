@@ -17,6 +17,7 @@ from sitegen.importer.analyse import analyse_text
 from sitegen.importer.dumps import undo_tool_marks
 from sitegen.importer.registry import load_registries
 from sitegen.importer.rules import generic_rules, line_matches
+from sitegen.importer.segment import CHROME
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
 REGISTRIES = load_registries(FIXTURES / "site")[0]
@@ -197,3 +198,28 @@ def test_a_text_browsers_comment_thread():
     assert found.reported_count == 37
     thread = [(c.author, [r.author for r in c.replies], c.text[:12]) for c in found.comments]
     assert thread == [("TransitNerd_BRM", ["Eastside Homeowner"], "Finally. I h"), ("rkowalczyk", [], "$212 a year ")]
+
+
+def test_a_dumps_rows_of_links_text_ads_and_cookie_notice_are_chrome():
+    """lynx's row of links ("[3]LBN [4]News ...") reads as a menu ("LBN | News | ..."), as does a
+    Markdown line of links; a text ad right under its label and a site's cookie notice by its
+    name are chrome; so the headline is found under them."""
+    menu = " ".join(f"[{n}]{word}" for n, word in enumerate(
+        ["Skip to Main Content", "LBN", "News", "Sports", "Radio", "Music", "Listen", "Watch", "Sign In", "Search",
+         "Top Stories", "Local", "Climate", "World", "Canada", "Politics"], 1))
+    capture = ("   LBN uses cookies and similar technologies to improve your experience and to measure\n"
+               "   audiences.\n\n   " + menu + "\n\n   [News](/news) [Sport](/sport) [Weather](/weather)\n\n"
+               "   Kestrel Falls paper mill to restart with 240 jobs, new owner says\n\n   Advertisement\n"
+               "   Northern Shield Credit Union: RRSP deadline is February 29\n\n"
+               "   KESTREL FALLS, Ont. — The paper mill that once kept this northern Ontario town running will\n"
+               "   reopen this fall with about 240 workers, its new owner said on Tuesday at a packed meeting in\n"
+               "   the town's legion hall, where the mayor spoke first and the union's president spoke after\n"
+               "   him, and both of them said that the town had waited a long time for the news.\n")
+    found = analysed(capture)
+    assert found.title == "Kestrel Falls paper mill to restart with 240 jobs, new owner says"
+    chrome = [found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)]
+    assert "Skip to Main Content | LBN | News | Sports | Radio | Music | Listen | Watch | Sign In | Search | Top " \
+           "Stories | Local | Climate | World | Canada | Politics" in chrome
+    assert "News | Sport | Weather" in chrome
+    assert "Northern Shield Credit Union: RRSP deadline is February 29" in chrome
+    assert found.body.startswith("KESTREL FALLS, Ont. — The paper mill")

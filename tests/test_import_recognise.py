@@ -1007,6 +1007,7 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "Inès Carvalho-Mendes can be reached at news@aldercrestlantern.com.",
     "Reporting by Margit van der Veen and Daniel Osei in Chicago; Editing by Clare Whitmore",
     "This audio is generated with AI text-to-speech. Names and places may be mispronounced.",
+    "LBN uses cookies and similar technologies to improve your experience and to measure audiences.",
     "This site is for information only and is not investment advice.", "Corrections and clarifications",
     "A welcome email is on its way. If you don't see it, please check your junk folder.",
     "We and our partners store and/or access information on a device, such as cookies, and process personal data.",
@@ -1031,6 +1032,7 @@ def test_page_furniture_lines_are_chrome(line):
     "Maria Lopez is a reporter who grew up in Harmon.", "The vote was 2 to 3 (and/or more), he said.",
     "The council's newsletter will now go out monthly.", "Thanks to the volunteers, the hall reopened.",
     "This audio was recorded at the meeting by a resident.", "Corrections to the budget were made in May.",
+    "The app uses cookies to follow shoppers from site to site, the regulator found.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None

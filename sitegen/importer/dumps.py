@@ -28,6 +28,8 @@ LYNX_BUTTON = re.compile(r"\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\) ?")
 REFERENCES = re.compile(r"\s*(?:References|Visible links:?|Hidden links:?)\s*")
 REFERENCE = re.compile(r"\s*\d{1,4}\. \S+:\S*\s*")
 MIN_LYNX_MARKS = 5
+MIN_ROW_LINKS = 3       # a line of only links, this many or more, is a menu's row
+MAX_ROW_LINK_WORDS = 4
 
 # Markdown as converters write it.
 _LINK_TEXT = r"\[((?:[^\[\]\\]|\\.)*)\]"  # "[text]", escapes allowed inside
@@ -82,7 +84,8 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
         undone.append(f"paragraphs wrapped at {width} characters joined")
     if _written_by_lynx(lines):
         numbered = _without_references(numbered)
-        numbered = [(n, LYNX_BUTTON.sub("", LYNX_MARK.sub("", line))) for n, line in numbered]
+        numbered = [(n, LYNX_BUTTON.sub("", _link_row(LYNX_MARK.split(line)) or LYNX_MARK.sub("", line)))
+                    for n, line in numbered]
         undone.append("lynx's link numbers and list of addresses")
     headline = None
     if _written_as_markdown(lines):
@@ -97,6 +100,17 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
     if not undone:
         return Unmarked(lines, tuple(range(1, len(lines) + 1)), ())
     return Unmarked(tuple(line for _, line in numbered), tuple(n for n, _ in numbered), tuple(undone), headline)
+
+
+def _link_row(parts: list[str]) -> str | None:
+    """A row of links ("[3]LBN [4]News [5]Sports", split at the marks: the text before the
+    first, then each link's) as a browser's copy shows a menu, "LBN | News | Sports", which
+    the chrome rules know; None when the line is not only links."""
+    before, links = parts[0], [part.strip() for part in parts[1:]]
+    if len(links) < MIN_ROW_LINKS or before.strip(" *•-|") or not all(
+            link and len(link.split()) <= MAX_ROW_LINK_WORDS for link in links):
+        return None
+    return before + " | ".join(link.strip(" |·•") for link in links)
 
 
 def _written_by_lynx(lines: tuple[str, ...]) -> bool:
@@ -129,6 +143,10 @@ def _plain(line: str) -> str:
     if heading:
         line = heading.group(1) + heading.group(2)
     line = MD_IMAGE.sub("", line)
+    row = MD_LINK.split(line)  # (the text around the links, and each link's text, in turn)
+    links = row[1::2]
+    if not "".join(row[0::2]).strip(" *•-|") and len(links) >= MIN_ROW_LINKS:
+        line = _link_row(["", *links]) or line
     line = MD_LINK.sub(lambda m: m.group(1), line)
     line = MD_REFERENCE_LINK.sub(lambda m: m.group(1), line)
     line = MD_SPAN.sub(lambda m: m.group(1), line)

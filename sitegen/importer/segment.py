@@ -31,6 +31,8 @@ HEADER_WORDS = 12       # a line this short before the lede is header (byline, d
 MAX_LINKS = 12          # a list of related links or tags has at most this many items
 TEASER_WORDS = 5        # another story's headline in a list has at least this many words
 MIN_LINK_BLOCK = 4      # a footer's block of links has at least this many lines
+AD_LABEL = re.compile(r"(?:advertisement|advertising|sponsored(?: content)?|promoted|paid content|ad)", re.IGNORECASE)
+MAX_AD_WORDS = 15       # a text ad under its label has at most this many words
 MAX_SIGNUP_BOX = 8      # a newsletter's sign-up box has at most this many lines
 MAX_PITCH_WORDS = 25    # and what it says of the newsletter at most this many words a line
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
@@ -86,6 +88,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
                                       and not is_byline(line, rules))
               for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
+    _mark_ads(lines, chrome, rules)
     heading, count = _comments_heading(lines, chrome, rules)
     if heading is None:
         heading, count = _forum_replies(lines, chrome, rules)
@@ -250,6 +253,18 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
                 break
             chrome[below] = True
             longest, items, below = max(longest, words), items + 1, below + 1
+
+
+def _mark_ads(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
+    """The line right under an "Advertisement" label, with no blank between, is the ad's
+    ("Northern Shield Credit Union: RRSP deadline is February 29", as a text browser shows a
+    text ad), unless it ends like a sentence or reads like the story's paragraph: a page copied
+    with no blank lines has its labels between the story's paragraphs."""
+    for n in range(len(lines) - 1):
+        text, below = lines[n].strip(), lines[n + 1].strip()
+        if below and not chrome[n + 1] and AD_LABEL.fullmatch(text) and _words(below) <= MAX_AD_WORDS \
+                and below[-1] not in ".!?\"”’" and not is_lede(below, rules):
+            chrome[n + 1] = True
 
 
 def _words(text: str) -> int:
