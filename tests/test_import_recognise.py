@@ -803,6 +803,12 @@ def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
     ("Mary Ann Smith | Senior reporter", ["Mary Ann Smith"]),
     ("Letters to the editor", []),
     ("She worked for years as a reporter", []),
+    # a byline's parts run together on one line, as a text browser or a converter writes them
+    ("By Fiona Gatherwood Local Democracy Reporter Tuesday 12 March 2024, 7:45am · Updated 4:02pm",
+     ["Fiona Gatherwood"]),
+    ("By Jess Kuranda Regional Reporter Posted Fri 19 Jan 2024 at 5:30am", ["Jess Kuranda"]),
+    ("By Mary Ann Lee Staff Writer", ["Mary Ann Lee"]), ("By Tom Hale Tuesday 3 March 2024", ["Tom Hale"]),
+    ("By Zoë O’Connor-Smith, Community Affairs Reporter", ["Zoë O’Connor-Smith"]),
 ])
 def test_bylines(line, names):
     assert byline_names(line, generic_rules()) == names

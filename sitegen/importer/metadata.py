@@ -232,9 +232,27 @@ def byline_names(line: str, rules: Rules) -> list[str]:
             name = " ".join(_normal_capitals(word) for word in part.split())
             if not _is_name(name, rules):  # "JANELLE WHITAKER-BOATENG Federated Press": the capitals
                 name = " ".join(_normal_capitals(word) for word in _leading_capitals(part))
+            if not _is_name(name, rules):  # "Fiona Gatherwood Local Democracy Reporter Tuesday 12 ..."
+                name = _name_before_job_or_date(part, rules)
             if _is_name(name, rules):
                 names.append(name)
     return names
+
+
+def _name_before_job_or_date(part: str, rules: Rules) -> str:
+    """The name that starts a byline run together with the writer's job or the date, as a
+    text browser or a converter puts a byline's parts on one line: "Fiona Gatherwood Local
+    Democracy Reporter Tuesday 12 March 2024", "Jess Kuranda Regional Reporter Posted Fri".
+    "" when no name is followed by either."""
+    words = part.split()
+    for end in range(2, min(MAX_NAME_WORDS, len(words) - 1) + 1):
+        name, rest = " ".join(words[:end]), " ".join(words[end:])
+        if any(word.lower() in rules.job_words for word in words[:end]):
+            break  # ("Community Affairs Reporter": the job alone)
+        if _is_name(name, rules) and (words[end].lower() in rules.job_words and WRITER_JOB.match(rest)
+                                       or opens_with_date(rest, rules) or says_when_published(rest, rules)):
+            return name
+    return ""
 
 
 def _leading_capitals(part: str) -> list[str]:

@@ -64,6 +64,7 @@ class Rules:
     name_particles: frozenset[str]
     appositive_no_role: frozenset[str]
     role_modifiers: frozenset[str]
+    job_words: frozenset[str]
     before_things: frozenset[str]
     before_organisations: frozenset[str]
     organisation_joins: frozenset[str]
@@ -117,7 +118,7 @@ def generic_rules() -> Rules:
 def build_rules(data: dict) -> Rules:
     words = {key: frozenset(w.lower() for w in data[key]) for key in (
         "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
-        "appositive_no_role", "role_modifiers", "before_things", "before_organisations", "organisation_joins",
+        "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations", "organisation_joins",
         "anonymous_authors", "honorifics")}
     name = name_phrase(words["name_particles"])
     credits = tuple(
