@@ -165,6 +165,13 @@ def _who(comments):
                  "\nLike (6)\n\nGerald Fougere\nWindsor Falls, NS\nJanuary 16, 2025\nSorry for your loss.\n",
                  [("Margaret Sinclair", None), ("Ray & Louise Boutilier", None), ("Gerald Fougere", None)],
                  id='towns-and-provinces'),
+    pytest.param(STORY + "9 Comments\n\n  * Noel F. 07/11/2024 08:14\n    My father was on a trolley for two days.\n"
+                 "  * GerM 07/11/2024 09:02\n    Where is the modular unit?\n"
+                 "  * Concerned in Carrowbeg 07/11/2024 09:30\n    In reply to Noel F.: Sorry to hear that.\n"
+                 "Mill Kid 1978 Feb 27, 2024\nThree generations of us worked there.\n"
+                 "Hal Pettersen Feb 27, 2024 replying to Mill Kid 1978\nSame here.\n",
+                 [("Noel F.", None), ("Concerned in Carrowbeg", "Noel F."), ("GerM", None), ("Mill Kid 1978", None),
+                  ("Hal Pettersen", "Mill Kid 1978")], id='text-browser'),
 ])
 def test_who_answers_whom_in_comment_layouts(section, who):
     """(author, whom it answers) of each comment, in layouts of comment plugins, newsletters,

@@ -21,6 +21,8 @@ MAX_AUTHOR_WORDS = 5
 DASHED = re.compile(r"(?P<name>[^—–]{1,60}?)[ \u00a0]+[—–][ \u00a0]+(?P<text>.+)")
 SIGN_OFF = re.compile(r"[—–-][ \u00a0]*(?P<name>[^,—–]{1,50})(?:,[^,]{1,60})?")  # "— Paula Gershon, Tillman Falls"
 REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|➦|↪|↳|⤷|▶|»)[ \u00a0]*")
+# A reply's marker with its first words after a colon, on one line: "In reply to GerM: It's ..."
+REPLY_AND_TEXT = re.compile(r"(?:in reply to|replying to) @?(?P<to>[^:]{1,60}?): +(?P<text>\S.*)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
 # A province or state after a town: ", NS", ", Ill.", ", Ontario".
 REGION = re.compile(r",[ \u00a0]+(?:[A-Z]{2,3}|[A-Z][a-z]{1,12}\.?)[ \u00a0]*$")
@@ -137,6 +139,10 @@ class _Reader:
             self._replies_below(number, int(count.group("count") or 1))
         elif text.strip() and (reply := line_matches(self.rules.comment_reply_to, text)):
             self._reply_marker(number, reply.group("to").strip())
+        elif self.stack and not self.stack[-1].paragraphs and (reply := REPLY_AND_TEXT.match(text.strip())):
+            # "In reply to Noel F.: Sorry to hear that": the marker and the comment's first words
+            self._reply_marker(number, reply.group("to").strip())
+            self._text(number, text[:len(text) - len(text.lstrip())] + reply.group("text"))
         elif text.strip() and (level := self.rules.comment_level.fullmatch(text.strip())):
             self.level = int(level.group("level"))
         elif not text.strip():
