@@ -453,7 +453,9 @@ def test_organisations_places_and_days_are_not_people():
         "DENVER — Sarah Lund, a lawyer at Denver Law School, said on Fox News Sunday that the"
         " White House had called.\n\nThe Supreme Court and Los Angeles officials said little."
         "\n\nOfficials said nothing more. Experts say the same.\n\nFourteen people were taken to a hospital in"
-        " nearby Dunmore, hospital spokesperson Victor Lindqvist said.\n")
+        " nearby Dunmore, hospital spokesperson Victor Lindqvist said.\n\nNurses say conditions are the worst"
+        " they have seen, the Irish Nurses Alliance said. Boreal Crest Paper said it will reopen the mill, and"
+        " Ellison Gateway Terminals said nothing. Posted Fri 19 Jan 2024.\n")
     # (the town before a comma is not who speaks when the aside names the speaker)
     assert people(found) == {"Sarah Lund": "lawyer at Denver Law School", "Victor Lindqvist": "spokesperson"}
 

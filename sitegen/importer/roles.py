@@ -18,6 +18,7 @@ MAX_ROLE_WORDS = 12
 # Text that may follow a name spoken of by a verb before it ("said Kelly." / "says X, a ...");
 # after a full name, also where it is from ("said Lina Marchetti of the advocacy group").
 TITLE_OF_PLACE = re.compile(rf"(?<!\S)(\S+){SPACE}+(?:of|for){SPACE}+(?:[A-Z][\w’'&.-]*{SPACE}+){{1,5}}$")
+PLURAL_SAY = re.compile(rf"{SPACE}+(?:say|tell|warn|claim|insist|argue|believe)\b")
 NAME_ENDS = re.compile(r"['’]?s?\s*(?:[,.;:!?“”\"]|$)")
 FULL_NAME_ENDS = re.compile(rf"{NAME_ENDS.pattern}|{SPACE}+of{SPACE}+")
 
@@ -50,6 +51,8 @@ def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) 
     in lower case ("Kelly, who attended, said"), not after a list ("Marin, Sonoma and Napa
     counties announced")."""
     after = _speech_after(rules.speech_verbs).match(text, end)
+    if after and strict and PLURAL_SAY.match(text, end):
+        return False  # "Nurses say conditions are the worst": a group speaks, not one person
     if after and (not strict or _plain_aside(after.group(0), rules)):
         return True
     if _verb_and_role(rules.speech_verbs, rules.title_words).search(text[:start]):
