@@ -361,6 +361,8 @@ def test_a_tv_stations_story_under_its_video_player():
 @pytest.mark.parametrize("stamps, date", [
     ("Posted on 12.03.2024 by Nils Halvorsen", "2024-03-12"),  # full stops: the day first
     ("Updated: Nov 14, 2024 18:02 IST", "2024-11-14"),
+    ("Thursday, 7th November 2024 | 9 Comments", "2024-11-07"),  # an ordinal day
+    ("Published on the 21st of March, 2023", "2023-03-21"),
 ])
 def test_numeric_european_dates_and_first_published_before_updated(stamps, date):
     found = analyse(f"Cane farmers block the highway\n{stamps}\n\nKOLHAPUR: Farmers blocked the highway near Kagal"
@@ -1023,6 +1025,7 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "Reporting by Margit van der Veen and Daniel Osei in Chicago; Editing by Clare Whitmore",
     "This audio is generated with AI text-to-speech. Names and places may be mispronounced.",
     "LBN uses cookies and similar technologies to improve your experience and to measure audiences.",
+    "Home US World Politics Business Tech Science Entertainment Video", "OK, got it", "Sign me up",
     "This site is for information only and is not investment advice.", "Corrections and clarifications",
     "A welcome email is on its way. If you don't see it, please check your junk folder.",
     "We and our partners store and/or access information on a device, such as cookies, and process personal data.",
@@ -1048,6 +1051,7 @@ def test_page_furniture_lines_are_chrome(line):
     "The council's newsletter will now go out monthly.", "Thanks to the volunteers, the hall reopened.",
     "This audio was recorded at the meeting by a resident.", "Corrections to the budget were made in May.",
     "The app uses cookies to follow shoppers from site to site, the regulator found.",
+    "World News Tonight Hosts Move to Politics", "Thursday, 7th November 2024 was a good day.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None
