@@ -944,7 +944,8 @@ _FLAT_WITH_REPLY_LINES = """<section class="comments-wrapper" id="comments"><h2 
 _INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM = """<div class="article-comment"><h2>Comments</h2>
 <p>Comments are moderated before they appear.</p>
 <div class="comment"><span class="comment-author">Ada Quill</span><p>What a night it was on the green.</p></div>
-<div class="comment"><span class="comment-author">Jo Bell</span><p>The fire engines were the best part.</p></div></div>"""
+<div class="comment"><span class="comment-author">Jo Bell</span><p>The fire engines were the best part.</p>
+</div></div>"""
 
 
 @pytest.mark.parametrize("section, want", [
@@ -953,13 +954,15 @@ _INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM = """<div class="article-comment"><h2>Com
     (_GENERATED_CLASSES, [("Hilary_W", None, "Fix the leaks"), ("TomKessler88", "Hilary_W", "To be fair")]),
     (_FLAT_WITH_REPLY_LINES, [("QuarryHillMum", None, "It took me"), ("Peter Vance", "QuarryHillMum", "Same on the 14"),
                               ("Dave Renshaw", None, "Who signed off")]),
-    (_INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM, [("Ada Quill", None, "What a night"), ("Jo Bell", None, "The fire engines")]),
+    (_INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM, [("Ada Quill", None, "What a night"),
+                                              ("Jo Bell", None, "The fire engines")]),
 ], ids=["prefixed-classes", "generated-classes-and-labels", "flat-with-reply-lines", "section-classed-like-an-item"])
 def test_comment_markup_of_saved_pages(section, want):
     """Comment widgets' markup beyond WordPress's: classes with a plugin's prefix, generated class
     names where only a label ("Comment by X") or a data attribute marks a comment, a flat thread
     whose replies say whom they answer, and a "Reply to X" button that answers no one."""
-    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"</body>", section.encode("utf-8") + b"</body>")
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"</body>", section.encode("utf-8") + b"</body>")
     found = analyse_html(page, None, REGISTRIES)
     got = [(c["author"], c["reply_to"], c["text"]) for c in _thread(found.comments)]
     assert [(a, r, t[:len(w)]) for (a, r, t), (_, _, w) in zip(got, want)] == want
@@ -983,7 +986,8 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     related = ('<div itemscope itemtype="http://schema.org/NewsArticle"><a href="/other">Other story</a>'
                '<span itemprop="author">Mara Lindqvist</span><span itemprop="author">Olle Brandt</span></div>')
     article = ('<div itemscope itemtype="http://schema.org/NewsArticle"><h1 itemprop="headline">Lantern festival '
-               'draws thousands</h1><span>By </span><span itemprop="author" itemscope itemtype="http://schema.org/Person">'
+               'draws thousands</h1><span>By </span>'
+               '<span itemprop="author" itemscope itemtype="http://schema.org/Person">'
                '<a rel="author"><span itemprop="name">Daniel Freyne</span></a></span> and '
                '<span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">'
                'Ines Sabatier</span></span></div>')
@@ -1016,7 +1020,8 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
     "Daily Headlines Newsletter", "Thanks for signing up!",
     "Premier Danielle Tarrant speaks to reporters at Parliament House on Tuesday.Credit: Hamish Corr",
-    "The Keeler Street bridge over Harmon Creek. | Bridget Lafleur/MilbrookToday", "Representational image. (File Photo)",
+    "The Keeler Street bridge over Harmon Creek. | Bridget Lafleur/MilbrookToday",
+    "Representational image. (File Photo)",
     "Guard Marcus Delaney Jr. (3) drives past forward Thaddeus Boone III on Sunday. (Renata Solberg/Sportsline)",
     "A delivery truck in an undated handout image. Bright Meadow/Handout via Tellwater/File Photo",
     "Siobhan Gallagher is state political editor at Coastline News.Connect via X or email.",
@@ -1065,10 +1070,12 @@ def test_headlines_a_blank_line_apart_a_footers_unknown_links_and_a_sign_up_box_
     found = analyse("Trending:\nFuel price\nMatric results\nHome / News / South Africa / Energy\n\n"
                     "Stage 6 returns as three units fail at Rietvlei\n\nNomvula Dlamini\nFollow\nShare\nListen\n"
                     "Mar 3, 2024\nSubscribe\n\n" + STORY + "Sign up to Courant Politics\nOur political team's"
-                    " essential guide to the week in Scottish politics, every Friday.\nEnter your email address\nSign up\n\n"
+                    " essential guide to the week in Scottish politics, every Friday.\nEnter your email address\n"
+                    "Sign up\n\n"
                     "Read more\n\nCouncil confirms pool will reopen in September\n\n"
                     "Motorist who drove at 168km/h had been at a wedding, court told\n\nFunding row\n\n"
-                    "The council meets again in May.\n\nMost Read\n\n1\nPlans lodged for 64 homes on former mill site\n\n"
+                    "The council meets again in May.\n\nMost Read\n\n1\nPlans lodged for 64 homes on former mill"
+                    " site\n\n"
                     "2\nFormer club treasurer jailed for stealing from the club\n\n3\nTributes paid to publican Paddy"
                     " Egan (72)\n\nContact Us\nAdvertise\nCookie Policy\nPrivacy Statement\nTerms & Conditions\n"
                     "Complaints\n© Westlands Media Group 2024\n")

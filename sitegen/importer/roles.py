@@ -65,12 +65,13 @@ def _plain_aside(speech: str, rules: Rules) -> bool:
     """The speech verb follows at once, or after an aside in lower case that is not a pronoun
     (in "Dakota, it said" the pronoun speaks, not the word before it) and names no one (in
     "Dunmore, hospital spokesperson Victor Lindqvist said" he speaks)."""
-    return not speech.startswith(",") or re.match(
-        rf",{SPACE}*(?!(?:it|he|she|they|we|you|i){SPACE})[a-z0-9]", speech) is not None and not names_someone(
-        speech.strip(", ").split()[:-1], rules)
+    if not speech.startswith(","):
+        return True
+    lower_case = re.match(rf",{SPACE}*(?!(?:it|he|she|they|we|you|i){SPACE})[a-z0-9]", speech) is not None
+    return lower_case and not _names_someone(speech.strip(", ").split()[:-1], rules)  # (less the verb)
 
 
-def names_someone(words: list[str], rules: Rules) -> bool:
+def _names_someone(words: list[str], rules: Rules) -> bool:
     """An aside that ends in a title and a name: "hospital spokesperson Victor Lindqvist"."""
     words = [w.strip(",") for w in words]
     name = 0
@@ -91,7 +92,7 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     words = segment.split()
     if not words or len(words) > MAX_ROLE_WORDS or not words[0][0].islower() or words[0] in rules.speech_verbs:
         return None  # (", said volunteers cannot ...": no aside, the sentence goes on)
-    if names_someone(words, rules):
+    if _names_someone(words, rules):
         return None  # "in nearby Dunmore, hospital spokesperson Victor Lindqvist said": his role
     if words[0] in LIST_WORDS or any(w in CLAUSE_VERBS for w in words):
         return None  # "his son, Kevin Callahan, and Kevin's partner"; "For Brightwater, the plan is to ..."

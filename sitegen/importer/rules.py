@@ -118,8 +118,8 @@ def generic_rules() -> Rules:
 def build_rules(data: dict) -> Rules:
     words = {key: frozenset(w.lower() for w in data[key]) for key in (
         "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
-        "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations", "organisation_joins",
-        "anonymous_authors", "honorifics")}
+        "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations",
+        "organisation_joins", "anonymous_authors", "honorifics")}
     name = name_phrase(words["name_particles"])
     credits = tuple(
         re.compile(p.replace("{station}", STATION).replace("{name}", f"(?P<name>{name})"))

@@ -30,6 +30,7 @@ MENU_WORDS = 4          # a menu item or section name has at most this many word
 HEADER_WORDS = 12       # a line this short before the lede is header (byline, date), not story
 MAX_LINKS = 12          # a list of related links or tags has at most this many items
 TEASER_WORDS = 5        # another story's headline in a list has at least this many words
+_SEPARATORS = {"/", "|", ">", "»", "›", "•", "·"}  # between the parts of a trail ("Home / News")
 MIN_LINK_BLOCK = 4      # a footer's block of links has at least this many lines
 AD_LABEL = re.compile(r"(?:advertisement|advertising|sponsored(?: content)?|promoted|paid content|ad)", re.IGNORECASE)
 MAX_AD_WORDS = 15       # a text ad under its label has at most this many words
@@ -280,9 +281,6 @@ def _is_teaser(line: str, rules: Rules) -> bool:
             and not line_matches(rules.comments_heading, text) and not is_byline(text, rules))
 
 
-_SEPARATORS = {"/", "|", ">", "»", "›", "•", "·"}
-
-
 def _mark_blocks(lines: tuple[str, ...], chrome: list[bool], first: int, end: int, rules: Rules) -> None:
     """Blocks of lines with no blank between them, from ``first`` (under the headline) to
     ``end`` (the comments, where a commenter's name stands among buttons):
@@ -307,8 +305,8 @@ def _mark_blocks(lines: tuple[str, ...], chrome: list[bool], first: int, end: in
                 if _words(text) <= MENU_WORDS and text[-1] not in ".!?:\"”'’)":
                     chrome[n] = True
         if (2 <= len(block) <= MAX_SIGNUP_BOX and 2 * marked >= len(block)
-              and any(chrome[n] and SIGN_UP.search(lines[n]) for n in block)
-              and not any(_is_header(lines[n], rules) for n in block)):
+                and any(chrome[n] and SIGN_UP.search(lines[n]) for n in block)
+                and not any(_is_header(lines[n], rules) for n in block)):
             for n in block:
                 chrome[n] = chrome[n] or _words(lines[n]) <= MAX_PITCH_WORDS
         start = stop
