@@ -518,6 +518,7 @@ def test_titles_with_of_double_surnames_and_what_a_person_leads():
     ("Tallgrass Public Media | By Aisha Bello-Okafor\n", "Aisha Bello-Okafor"),
     ("Bridget Lafleur\nLocal Journalism Initiative Reporter\nNov 18, 2023 4:45 PM\n", "Bridget Lafleur"),
     ("Hollis Ferreira\nMar 14, 2024\n142\n", "Hollis Ferreira"),
+    ("Danielle Tremblay-Okoro · LBN News\nPosted: Feb 27, 2024 4:00 AM EST\n", "Danielle Tremblay-Okoro"),
 ])
 def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
     found = analyse("Keeler Street bridge to close for a year as council approves a rebuild\n" + header +

@@ -166,7 +166,7 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
     for index, line in enumerate(lines):
         names = byline_names(line.text, rules)
         if not names and index < HEADER_LINES and index + 1 < len(lines):
-            names = _writers_above(line.text, lines[index + 1].text, rules)
+            names = writers_above(line.text, lines[index + 1].text, rules)
         for name in names:
             found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
@@ -184,7 +184,7 @@ WRITER_JOB = re.compile(r"(?:[\w'’-]+[ \u00a0]){0,4}(?:correspondent|editor|re
                         r"journalist|contributor)s?", re.IGNORECASE)
 
 
-def _writers_above(line: str, below: str, rules: Rules) -> list[str]:
+def writers_above(line: str, below: str, rules: Rules) -> list[str]:
     """The names of a line that is only names, right above the date, the writer's job or
     another byline ("Bridget Lafleur" over "Local Journalism Initiative Reporter" or "Mar 14,
     2024"; "Tanvir Rahman-Kerr, Eilidh NicAoidh and Olumide Adeyemi-Brooks" over "Fri 9 May
@@ -195,9 +195,19 @@ def _writers_above(line: str, below: str, rules: Rules) -> list[str]:
         return names if (opens_with_date(below, rules) or says_when_published(below, rules)
                          or WRITER_JOB.fullmatch(below.strip()) or byline_names(below, rules)
                          or below.strip().startswith(line.strip() + " is ")) else []
-    # "Priya Deshmukh, Luc Arsenault · NPB News · Posted: Jul 18, 2024 5:00 AM"
+    # "Priya Deshmukh, Luc Arsenault · NPB News · Posted: Jul 18, 2024 5:00 AM", or the date
+    # on the line below: "Danielle Tremblay-Okoro · LBN News" over "Posted: Feb 27, 2024"
     parts = re.split(r"[ \u00a0]+[·|][ \u00a0]+", line.strip())
-    return _only_names(parts[0], rules) if any(says_when_published(part, rules) for part in parts[1:]) else []
+    dated = any(says_when_published(part, rules) for part in parts[1:]) or len(parts) == 2 and (
+        _is_outlet(parts[1]) and (opens_with_date(below, rules) or says_when_published(below, rules)))
+    return _only_names(parts[0], rules) if dated else []
+
+
+def _is_outlet(text: str) -> bool:
+    """A few capitalised words, as an outlet's name is ("LBN News"; not "Posts: 2,114" or
+    "Explained: How is the FRP fixed")."""
+    words = text.split()
+    return 0 < len(words) <= MAX_NAME_WORDS and all(word[:1].isupper() and word.isalpha() for word in words)
 
 
 def names_in(text: str, rules: Rules) -> list[str]:

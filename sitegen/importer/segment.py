@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .metadata import WRITER_JOB, byline_names, find_dateline, opens_with_date
+from .metadata import WRITER_JOB, byline_names, find_dateline, opens_with_date, writers_above
 from .rules import Rules, line_matches
 
 BOM = "\ufeff"
@@ -86,7 +86,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     ``lines[:toolbar_end]`` are a web archive's toolbar (see webarchive.py): chrome."""
     # (a byline is never chrome, even when it looks like a row of links: "Story by X | Photos by Y")
     chrome = [bool(line.strip()) and (n < toolbar_end or line_matches(rules.chrome, line) is not None
-                                      and not is_byline(line, rules))
+                                      and not is_byline(line, rules) and not _byline_over_date(lines, n, rules))
               for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
     _mark_ads(lines, chrome, rules)
@@ -222,6 +222,13 @@ def is_headline(line: str, rules: Rules) -> bool:
 
 def is_byline(line: str, rules: Rules) -> bool:
     return bool(byline_names(line, rules))
+
+
+def _byline_over_date(lines: tuple[str, ...], n: int, rules: Rules) -> bool:
+    """A line of names over the date, though shaped like a row of links: "Danielle
+    Tremblay-Okoro · LBN News" over "Posted: Feb 27, 2024"."""
+    below = _next_text(lines, n + 1)
+    return below is not None and bool(writers_above(lines[n], lines[below], rules))
 
 
 def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
