@@ -223,3 +223,40 @@ def test_a_dumps_rows_of_links_text_ads_and_cookie_notice_are_chrome():
     assert "News | Sport | Weather" in chrome
     assert "Northern Shield Credit Union: RRSP deadline is February 29" in chrome
     assert found.body.startswith("KESTREL FALLS, Ont. — The paper mill")
+
+
+TRAFILATURA = """\
+---
+title: Frostline opens automated cold store at Port Calloway
+author: Anita Brenner
+url: https://www.coldchainreview.example/warehousing/frostline-cold-store
+hostname: coldchainreview.example
+sitename: Cold Chain Review
+date: "2024-11-18"
+categories: ['Warehousing']
+tags:
+  - cold chain
+---
+Frostline opens automated cold store at Port Calloway
+PORT CALLOWAY — Frostline has opened a fully automated cold store at the port, the company said on Monday.
+Lisa Nakamura, director of real estate at the Port Calloway Harbour Authority, said the lease included local hiring.
+R. Castellano | November 18, 2024 at 9:41 am
+Impressive build. How do they fix the cranes at minus 25?
+FrostTech Engineer | November 18, 2024 at 10:15 am
+In reply to R. Castellano.
+Technicians go in wearing heated suits.
+"""
+
+
+def test_a_clippers_front_matter_and_comments_with_no_heading():
+    """A Markdown clipper's or trafilatura's front matter gives the title, writer, date, site and
+    address; comments appended with no heading over them ("Name | date" over the text) are read."""
+    found = analysed(TRAFILATURA)
+    assert (found.title, found.date, found.date_origin) == (
+        "Frostline opens automated cold store at Port Calloway", "2024-11-18", "metadata")
+    assert [r.name for r in found.reporters] == ["Anita Brenner"]
+    assert found.source.url == "https://www.coldchainreview.example/warehousing/frostline-cold-store"
+    assert found.body.startswith("PORT CALLOWAY — Frostline") and "sitename" not in found.body
+    assert [(c.author, [r.author for r in c.replies]) for c in found.comments] == [
+        ("R. Castellano", ["FrostTech Engineer"])]
+    assert "Impressive build" not in found.body

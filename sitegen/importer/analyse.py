@@ -82,7 +82,10 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
     rules = generic_rules()
     unmarked = undo_tool_marks(split_lines(decode(raw, encoding)),
                                stands_alone=lambda line: line_matches(rules.chrome, line) is not None)
-    analysis = analyse_lines(unmarked.lines, url, registries, PageMeta(title=unmarked.headline))
+    declared = unmarked.declared  # (a clipper's front matter)
+    page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
+                    author=declared.get("author"))
+    analysis = analyse_lines(unmarked.lines, url or declared.get("url"), registries, page)
     return replace(analysis, undone=unmarked.undone, origin=unmarked.origin) if unmarked.undone else analysis
 
 
@@ -213,14 +216,16 @@ def _date(url, page, header, body, rules) -> tuple[str | None, str | None]:
 
 def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):
     """The comment section of the capture, or the comments a page extractor found."""
-    heading = segments.numbers(HEADING)
     if extra:
         return _extracted_comments(extra, rules)
-    if not heading:
+    # (from under the heading; comments with none over them start at their first line)
+    heading, lines = segments.numbers(HEADING), segments.numbers(COMMENT)
+    start = heading[0] + 1 if heading else lines[0] if lines else None
+    if start is None:
         return (), None
     numbered = [(n, segments.lines[n - 1] if segments.roles[n - 1] == COMMENT else
                  None if segments.roles[n - 1] == CHROME else "")
-                for n in range(heading[0] + 1, len(segments.lines) + 1)]
+                for n in range(start, len(segments.lines) + 1)]
     return parse_comments(numbered, rules), segments.reported_count
 
 

@@ -19,7 +19,7 @@ it was. Each resulting line remembers the capture's line it starts on, for the r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 # lynx: a link's number before its text, a form's button, the list of addresses at the end.
@@ -62,12 +62,26 @@ LIST_ITEM = re.compile(r"\s*(?:[*•◦▪+-]|\d{1,3}[.)])\s")
 PAGE_BREAK = "\f"
 
 
+# A clipper's front matter ("---", lines of "key: value", "---") and the keys that declare what
+# the importer reads: Markdown web clippers and trafilatura's command line write one.
+FRONT_MATTER_FENCE = "---"
+FRONT_MATTER_ENTRY = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?:\s+(?P<value>.*))?")
+MAX_FRONT_MATTER_LINES = 60
+DECLARED = {"title": "title", "author": "author", "authors": "author", "byline": "author", "url": "url",
+            "source": "url", "link": "url", "canonical": "url", "original_url": "url", "date": "date",
+            "published": "date", "date_published": "date", "created": "date", "sitename": "site",
+            "site": "site", "site_name": "site", "publisher": "site"}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 @dataclass(frozen=True, slots=True)
 class Unmarked:
     lines: tuple[str, ...]
     origin: tuple[int, ...]   # the capture's 1-based line each of ``lines`` starts on
     undone: tuple[str, ...]   # what was taken off or joined, said in the report
     headline: str | None = None  # a Markdown capture's one "# " heading, taken out of ``lines``
+    # What a clipper's front matter declares: "title", "author", "date" (YYYY-MM-DD), "site", "url"
+    declared: dict = field(default_factory=dict)
 
 
 def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] = lambda line: False) -> Unmarked:
@@ -76,6 +90,9 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
     a dump may put right under a paragraph: "Tags: Hospitals, Health")."""
     numbered = _dedented([(n + 1, line.replace(PAGE_BREAK, "")) for n, line in enumerate(lines)])
     undone = []
+    declared, numbered = _front_matter(numbered)
+    if declared:
+        undone.append("the front matter (" + ", ".join(sorted(declared)) + ")")
     # Joined first: the tool wrapped the lines with their marks in them.
     loose = any(PAGE_BREAK in line for line in lines)
     width = _wrap_width([line for _, line in numbered], loose)
@@ -99,7 +116,44 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
         undone.append("Markdown's links, headings and emphasis")
     if not undone:
         return Unmarked(lines, tuple(range(1, len(lines) + 1)), ())
-    return Unmarked(tuple(line for _, line in numbered), tuple(n for n, _ in numbered), tuple(undone), headline)
+    return Unmarked(tuple(line for _, line in numbered), tuple(n for n, _ in numbered), tuple(undone),
+                    headline or declared.get("title"), declared)
+
+
+def _front_matter(numbered: list) -> tuple[dict, list]:
+    """What a front matter at the top declares, and the lines without it (and without the title
+    repeated as the first line under it, as trafilatura writes it); ({}, the lines) without one."""
+    if not numbered or numbered[0][1].strip() != FRONT_MATTER_FENCE:
+        return {}, numbered
+    end = next((at for at in range(1, min(len(numbered), MAX_FRONT_MATTER_LINES))
+                if numbered[at][1].strip() == FRONT_MATTER_FENCE), None)
+    if end is None:
+        return {}, numbered
+    declared: dict = {}
+    for _, entry in numbered[1:end]:
+        match = FRONT_MATTER_ENTRY.fullmatch(entry.strip())
+        if match is None:
+            if entry.startswith((" ", "-")):
+                continue  # a list's items under their key ("tags:" / "  - ferries")
+            return {}, numbered
+        key, value = DECLARED.get(match["key"].lower()), _unquoted(match["value"] or "")
+        if key == "date":
+            value = ISO_DATE.search(value)[0] if ISO_DATE.search(value) else ""
+        if key and value:
+            declared.setdefault(key, value)
+    rest = numbered[end + 1:]
+    first = next((at for at, (_, line) in enumerate(rest) if line.strip()), None)
+    if first is not None and declared.get("title") and rest[first][1].strip() == declared["title"]:
+        rest = rest[:first] + rest[first + 1:]
+    return declared, rest
+
+
+def _unquoted(value: str) -> str:
+    """A front matter's value as text: quotes off, a list's items joined ("['A', 'B']": "A; B")."""
+    value = value.strip()
+    if value.startswith("[") and value.endswith("]"):
+        return "; ".join(_unquoted(item) for item in value[1:-1].split(",") if item.strip())
+    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
 
 
 def _link_row(parts: list[str]) -> str | None:

@@ -38,6 +38,7 @@ MAX_SIGNUP_BOX = 8      # a newsletter's sign-up box has at most this many lines
 MAX_PITCH_WORDS = 25    # and what it says of the newsletter at most this many words a line
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
 COUNT_LOOKAHEAD = 4     # lines below a heading without a count searched for one with a count
+MIN_UNHEADED_COMMENTS = 2  # comments with no heading over them are read when there are this many
 
 
 class DecodeError(ValueError):
@@ -94,6 +95,8 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     if heading is None:
         heading, count = _forum_replies(lines, chrome, rules)
     end = len(lines) if heading is None else heading
+    if heading is None:  # comments with no heading over them (trafilatura's text ends so)
+        end = _unheaded_comments(lines, chrome, rules) or end
     if heading is not None:
         _mark_footer(lines, chrome, heading, rules)
     content = [n for n in range(end) if lines[n].strip() and not chrome[n]]
@@ -370,6 +373,19 @@ def _forum_replies(lines, chrome, rules) -> tuple[int | None, int | None]:
     count = next((int(m.group(1).replace(",", "")) for line in lines[:posts[0]]
                   if (m := REPLY_COUNT.search(line))), None)
     return (author - 1, count) if author > posts[0] else (None, None)
+
+
+def _unheaded_comments(lines, chrome, rules) -> int | None:
+    """Where comments start that have no heading over them: the first of two or more lines that
+    name a comment's writer and its date ("R. Castellano | November 18, 2024 at 9:41 am"),
+    each over its text, below the story's first paragraph. None without such lines."""
+    lede = next((n for n, line in enumerate(lines) if line.strip() and not chrome[n] and is_lede(line, rules)), None)
+    if lede is None:
+        return None
+    authors = [n for n in range(lede + 1, len(lines)) if lines[n].strip() and not chrome[n]
+               and (match := line_matches(rules.comment_author, lines[n])) and (match.groupdict().get("date") or "")
+               and (below := _next_text(lines, n + 1)) is not None and not line_matches(rules.comment_author, lines[below])]
+    return authors[0] if len(authors) >= MIN_UNHEADED_COMMENTS else None
 
 
 def _count_under(lines, n) -> int | None:
