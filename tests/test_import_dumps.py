@@ -260,3 +260,18 @@ def test_a_clippers_front_matter_and_comments_with_no_heading():
     assert [(c.author, [r.author for r in c.replies]) for c in found.comments] == [
         ("R. Castellano", ["FrostTech Engineer"])]
     assert "Impressive build" not in found.body
+
+
+def test_bulleted_buttons_and_an_indented_dateline():
+    """A text browser's bullets before menu items and sharing buttons ("•\u00a0Share on
+    Facebook", "* News") do not hide them from the chrome rules, and the lede's dateline is read
+    under its margin (which the dump does not give every line)."""
+    capture = ("   * News\n   * Sport\n\nKilbrannoch villagers win bid to buy the ferry slipway\n\n"
+               "   •\u00a0Share on Facebook\n   •\u00a0Email this article\n\n"
+               "   KILBRANNOCH — Villagers in Kilbrannoch have won their three-year fight to take the slipway"
+               " into community ownership, the trust said on Tuesday.\n")
+    found = analysed(capture)
+    assert (found.title, found.dateline) == ("Kilbrannoch villagers win bid to buy the ferry slipway", "Kilbrannoch")
+    assert found.body.startswith("KILBRANNOCH — Villagers in Kilbrannoch")
+    chrome = [found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)]
+    assert {"•\u00a0Share on Facebook", "•\u00a0Email this article", "* News"} <= set(chrome)

@@ -101,13 +101,14 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     if not body:
         raise NoArticle(_no_article_message(segments))
     lede_index = _lede_index(body, rules)
-    dateline = meta.find_dateline(body[lede_index].text, rules)
-    lede = body[lede_index].text[dateline.end if dateline else 0:]
+    lede_line = body[lede_index].text.strip()  # (a text browser's margin before it)
+    dateline = meta.find_dateline(lede_line, rules)
+    lede = lede_line[dateline.end if dateline else 0:]
     title_line = segments.numbers(TITLE)
     title = page.title or (meta.without_domain(lines[title_line[0] - 1].strip()) if title_line else None)
     reporters = _reporters(body, page, rules)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
-    in_dateline = [Line(body[lede_index].number, body[lede_index].text[:dateline.end])] if dateline else []
+    in_dateline = [Line(body[lede_index].number, lede_line[:dateline.end])] if dateline else []
     date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules)
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.

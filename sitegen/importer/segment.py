@@ -17,6 +17,9 @@ BLANK, TITLE, BODY, CHROME, HEADING, COMMENT = (
     "blank", "title", "body", "chrome", "comments-heading", "comment")
 
 NUMBERED = re.compile(r"\s*\d{1,4}[.)]\s+\S")
+# A list's bullet before a menu's or a sharing button's item, as text browsers show a list
+# ("* News", "•\u00a0Share on Facebook"): chrome rules read the item without it.
+LIST_BULLET = re.compile(r"^\s*[*•◦▪‣+-][ \u00a0]+(?=\S)")
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
 LABELLED = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,})?:")  # "FINAL:", "BREAKING NEWS:"
@@ -86,8 +89,9 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     """The role of each line; find_title=False when the headline is known from elsewhere.
     ``lines[:toolbar_end]`` are a web archive's toolbar (see webarchive.py): chrome."""
     # (a byline is never chrome, even when it looks like a row of links: "Story by X | Photos by Y")
-    chrome = [bool(line.strip()) and (n < toolbar_end or line_matches(rules.chrome, line) is not None
-                                      and not is_byline(line, rules) and not _byline_over_date(lines, n, rules))
+    chrome = [bool(line.strip()) and (n < toolbar_end or line_matches(rules.chrome, LIST_BULLET.sub("", line))
+                                      is not None and not is_byline(line, rules)
+                                      and not _byline_over_date(lines, n, rules))
               for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
     _mark_ads(lines, chrome, rules)
