@@ -386,10 +386,17 @@ def _unheaded_comments(lines, chrome, rules) -> int | None:
     lede = next((n for n, line in enumerate(lines) if line.strip() and not chrome[n] and is_lede(line, rules)), None)
     if lede is None:
         return None
-    authors = [n for n in range(lede + 1, len(lines)) if lines[n].strip() and not chrome[n]
-               and (match := line_matches(rules.comment_author, lines[n])) and (match.groupdict().get("date") or "")
-               and (below := _next_text(lines, n + 1)) is not None and not line_matches(rules.comment_author, lines[below])]
+    authors = [n for n in range(lede + 1, len(lines))
+               if lines[n].strip() and not chrome[n] and _dated_author(lines, n, rules)]
     return authors[0] if len(authors) >= MIN_UNHEADED_COMMENTS else None
+
+
+def _dated_author(lines, n: int, rules: Rules) -> bool:
+    """Line ``n`` names a comment's writer and its date, over a line that does not."""
+    match = line_matches(rules.comment_author, lines[n])
+    below = _next_text(lines, n + 1)
+    return bool(match and match.groupdict().get("date")) and below is not None and not line_matches(
+        rules.comment_author, lines[below])
 
 
 def _count_under(lines, n) -> int | None:
