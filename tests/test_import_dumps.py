@@ -124,6 +124,9 @@ Okafor, the council president, before the roll call on the measure late on Wedne
   • rkowalczyk 14 hours ago
 
     $212 a year is less than I spend on parking downtown in a month.
+
+  * Dana Whitlow | November 18, 2024 at 11:02 am
+    70 jobs instead of 220 is exactly the point.
 """
 
 
@@ -197,7 +200,8 @@ def test_a_text_browsers_comment_thread():
     found = analysed(W3M_THREAD)
     assert found.reported_count == 37
     thread = [(c.author, [r.author for r in c.replies], c.text[:12]) for c in found.comments]
-    assert thread == [("TransitNerd_BRM", ["Eastside Homeowner"], "Finally. I h"), ("rkowalczyk", [], "$212 a year ")]
+    assert thread == [("TransitNerd_BRM", ["Eastside Homeowner"], "Finally. I h"), ("rkowalczyk", [], "$212 a year "),
+                      ("Dana Whitlow", [], "70 jobs inst")]  # (its author without lynx's bullet)
 
 
 def test_a_dumps_rows_of_links_text_ads_and_cookie_notice_are_chrome():

@@ -169,9 +169,10 @@ def _who(comments):
                  "  * GerM 07/11/2024 09:02\n    Where is the modular unit?\n"
                  "  * Concerned in Carrowbeg 07/11/2024 09:30\n    In reply to Noel F.: Sorry to hear that.\n"
                  "Mill Kid 1978 Feb 27, 2024\nThree generations of us worked there.\n"
-                 "Hal Pettersen Feb 27, 2024 replying to Mill Kid 1978\nSame here.\n",
+                 "Hal Pettersen Feb 27, 2024 replying to Mill Kid 1978\nSame here.\n"
+                 "Jo Pateman21 Jun 2024\nMoving the stopbank is the only answer.\n",
                  [("Noel F.", None), ("Concerned in Carrowbeg", "Noel F."), ("GerM", None), ("Mill Kid 1978", None),
-                  ("Hal Pettersen", "Mill Kid 1978")], id='text-browser'),
+                  ("Hal Pettersen", "Mill Kid 1978"), ("Jo Pateman", None)], id='text-browser'),
 ])
 def test_who_answers_whom_in_comment_layouts(section, who):
     """(author, whom it answers) of each comment, in layouts of comment plugins, newsletters,

@@ -21,6 +21,7 @@ MAX_AUTHOR_WORDS = 5
 DASHED = re.compile(r"(?P<name>[^—–]{1,60}?)[ \u00a0]+[—–][ \u00a0]+(?P<text>.+)")
 SIGN_OFF = re.compile(r"[—–-][ \u00a0]*(?P<name>[^,—–]{1,50})(?:,[^,]{1,60})?")  # "— Paula Gershon, Tillman Falls"
 REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|➦|↪|↳|⤷|▶|»)[ \u00a0]*")
+LIST_BULLET = re.compile(r"^\s*[*•◦▪‣+-][ \u00a0]+")
 # A reply's marker with its first words after a colon, on one line: "In reply to GerM: It's ..."
 REPLY_AND_TEXT = re.compile(r"(?:in reply to|replying to) @?(?P<to>[^:]{1,60}?): +(?P<text>\S.*)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
@@ -453,7 +454,7 @@ def _is_author_name(text: str, rules: Rules) -> bool:
 
 
 def _author(text: str, rules: Rules) -> str | None:
-    text = text.strip()
+    text = LIST_BULLET.sub("", text).strip()  # ("* Dana Whitlow", as a text browser lists comments)
     return None if text.lower() in rules.anonymous_authors else text
 
 
