@@ -220,8 +220,8 @@ def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):
     if extra:
         return _extracted_comments(extra, rules)
     # (from under the heading; comments with none over them start at their first line)
-    heading, lines = segments.numbers(HEADING), segments.numbers(COMMENT)
-    start = heading[0] + 1 if heading else lines[0] if lines else None
+    heading, in_comments = segments.numbers(HEADING), segments.numbers(COMMENT)
+    start = heading[0] + 1 if heading else in_comments[0] if in_comments else None
     if start is None:
         return (), None
     numbered = [(n, segments.lines[n - 1] if segments.roles[n - 1] == COMMENT else

@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .rules import HANDLE, Rules, line_matches, name_phrase
+from .rules import HANDLE, LIST_BULLET, Rules, line_matches, name_phrase
 
 MAX_AUTHOR_WORDS = 5
 # "1. Frank Ostrowski — Easy to say ...": a numbered comment that opens with its author.
 DASHED = re.compile(r"(?P<name>[^—–]{1,60}?)[ \u00a0]+[—–][ \u00a0]+(?P<text>.+)")
 SIGN_OFF = re.compile(r"[—–-][ \u00a0]*(?P<name>[^,—–]{1,50})(?:,[^,]{1,60})?")  # "— Paula Gershon, Tillman Falls"
 REPLY_ARROW = re.compile(r"[ \u00a0]*(?:→|➜|➦|↪|↳|⤷|▶|»)[ \u00a0]*")
-LIST_BULLET = re.compile(r"^\s*[*•◦▪‣+-][ \u00a0]+")
 # A reply's marker with its first words after a colon, on one line: "In reply to GerM: It's ..."
 REPLY_AND_TEXT = re.compile(r"(?:in reply to|replying to) @?(?P<to>[^:]{1,60}?): +(?P<text>\S.*)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")

@@ -32,6 +32,9 @@ NAME_TOKEN = (rf"(?:(?:Mc|Mac|Nic|O['’]|D['’]|La|Le|De|Di|Da|Du|Van|Von|[aAe
 WORD_START = r"(?<![\w-])(?<!\w['’])"
 # A user name on a site: guest_4471, truthseeker99, KettleRoadMom.
 HANDLE = re.compile(r"@?[\w.-]*(?:\d|_|[a-z][A-Z])[\w.-]*")
+# A list's bullet before an item, as text browsers show lists ("* News", "•\u00a0Share on
+# Facebook", "* Dana Whitlow | November 18, 2024"): the item is read without it.
+LIST_BULLET = re.compile(r"^\s*[*•◦▪‣+-][ \u00a0]+(?=\S)")
 # A call sign or outlet short name: "KCAL9", "CBS2", "CNN", "KTLA5".
 STATION = r"(?P<station>[A-Z][A-Za-z]*\d+[A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)"
 

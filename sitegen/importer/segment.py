@@ -10,16 +10,13 @@ import re
 from dataclasses import dataclass
 
 from .metadata import WRITER_JOB, byline_names, find_dateline, opens_with_date, writers_above
-from .rules import Rules, line_matches
+from .rules import LIST_BULLET, Rules, line_matches
 
 BOM = "\ufeff"
 BLANK, TITLE, BODY, CHROME, HEADING, COMMENT = (
     "blank", "title", "body", "chrome", "comments-heading", "comment")
 
 NUMBERED = re.compile(r"\s*\d{1,4}[.)]\s+\S")
-# A list's bullet before a menu's or a sharing button's item, as text browsers show a list
-# ("* News", "•\u00a0Share on Facebook"): chrome rules read the item without it.
-LIST_BULLET = re.compile(r"^\s*[*•◦▪‣+-][ \u00a0]+(?=\S)")
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
 LABELLED = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,})?:")  # "FINAL:", "BREAKING NEWS:"
