@@ -67,6 +67,8 @@ PANDOC_MARKDOWN = """\
 [The Tallowvale Today](/) [News](/news) [Sport](/sport)
 :::
 
+<a href="#main" class="skip-nav">Skip to main content</a>
+
 # Level 3 water restrictions for Tallowvale as Lake Corrigan falls {#headline .css-1r5gb7q}
 
 [By Jess Kuranda]{.byline} \\| Posted Fri 19 Jan 2024
@@ -156,7 +158,7 @@ def test_markdown_from_a_converter_reads_as_the_page_did():
     assert "after the shire's main water supply, Lake Corrigan, dropped to 31 per cent" in body
     assert "But the numbers don't lie." in body
     assert "Fines of up to $550 apply" in body and "to the local paper." in body
-    assert "paper.example" not in body and ":::" not in body and "#headline" not in body
+    assert "paper.example" not in body and ":::" not in body and "#headline" not in body and "<a" not in body
 
 
 def test_a_printed_pages_text_loses_its_header_and_footer_and_keeps_its_paragraphs():

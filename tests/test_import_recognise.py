@@ -520,6 +520,7 @@ def test_titles_with_of_double_surnames_and_what_a_person_leads():
     ("Bridget Lafleur\nLocal Journalism Initiative Reporter\nNov 18, 2023 4:45 PM\n", "Bridget Lafleur"),
     ("Hollis Ferreira\nMar 14, 2024\n142\n", "Hollis Ferreira"),
     ("Danielle Tremblay-Okoro · LBN News\nPosted: Feb 27, 2024 4:00 AM EST\n", "Danielle Tremblay-Okoro"),
+    ("By Sipho Ndaba · Ezimbali News\nPublished: 3 February 2025\n", "Sipho Ndaba"),
 ])
 def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
     found = analyse("Keeler Street bridge to close for a year as council approves a rebuild\n" + header +
@@ -1033,6 +1034,8 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "This audio is generated with AI text-to-speech. Names and places may be mispronounced.",
     "LBN uses cookies and similar technologies to improve your experience and to measure audiences.",
     "Home US World Politics Business Tech Science Entertainment Video", "OK, got it", "Sign me up",
+    "Share on Facebook Share on X Share via Email Print", "Share this article: Facebook X WhatsApp LinkedIn Copy link",
+    "[ad]",
     "This site is for information only and is not investment advice.", "Corrections and clarifications",
     "A welcome email is on its way. If you don't see it, please check your junk folder.",
     "We and our partners store and/or access information on a device, such as cookies, and process personal data.",
@@ -1059,6 +1062,7 @@ def test_page_furniture_lines_are_chrome(line):
     "This audio was recorded at the meeting by a resident.", "Corrections to the budget were made in May.",
     "The app uses cookies to follow shoppers from site to site, the regulator found.",
     "World News Tonight Hosts Move to Politics", "Thursday, 7th November 2024 was a good day.",
+    "Share prices fell on Facebook and X this week.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None

@@ -200,7 +200,7 @@ def writers_above(line: str, below: str, rules: Rules) -> list[str]:
     parts = re.split(r"[ \u00a0]+[·|][ \u00a0]+", line.strip())
     dated = any(says_when_published(part, rules) for part in parts[1:]) or len(parts) == 2 and (
         _is_outlet(parts[1]) and (opens_with_date(below, rules) or says_when_published(below, rules)))
-    return _only_names(parts[0], rules) if dated else []
+    return _only_names(re.sub(r"^by[ \u00a0]+", "", parts[0], flags=re.IGNORECASE), rules) if dated else []
 
 
 def _is_outlet(text: str) -> bool:
