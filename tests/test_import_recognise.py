@@ -458,7 +458,8 @@ def test_organisations_places_and_days_are_not_people():
         "\n\nOfficials said nothing more. Experts say the same.\n\nFourteen people were taken to a hospital in"
         " nearby Dunmore, hospital spokesperson Victor Lindqvist said.\n\nNurses say conditions are the worst"
         " they have seen, the Irish Nurses Alliance said. Boreal Crest Paper said it will reopen the mill, and"
-        " Ellison Gateway Terminals said nothing. Posted Fri 19 Jan 2024.\n")
+        " Ellison Gateway Terminals said nothing. Posted Fri 19 Jan 2024. Nobody said a word.\n\nAdvertisement Support"
+        " for the station comes from the Harlow Trust, its sponsor said.\n")
     # (the town before a comma is not who speaks when the aside names the speaker)
     assert people(found) == {"Sarah Lund": "lawyer at Denver Law School", "Victor Lindqvist": "spokesperson"}
 
@@ -1035,7 +1036,7 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "LBN uses cookies and similar technologies to improve your experience and to measure audiences.",
     "Home US World Politics Business Tech Science Entertainment Video", "OK, got it", "Sign me up",
     "Share on Facebook Share on X Share via Email Print", "Share this article: Facebook X WhatsApp LinkedIn Copy link",
-    "[ad]",
+    "[ad]", "Priya Castellanos, News Editor. Priya is a junior studying political science.",
     "This site is for information only and is not investment advice.", "Corrections and clarifications",
     "A welcome email is on its way. If you don't see it, please check your junk folder.",
     "We and our partners store and/or access information on a device, such as cookies, and process personal data.",
@@ -1062,7 +1063,7 @@ def test_page_furniture_lines_are_chrome(line):
     "This audio was recorded at the meeting by a resident.", "Corrections to the budget were made in May.",
     "The app uses cookies to follow shoppers from site to site, the regulator found.",
     "World News Tonight Hosts Move to Politics", "Thursday, 7th November 2024 was a good day.",
-    "Share prices fell on Facebook and X this week.",
+    "Share prices fell on Facebook and X this week.", "Ann Lee, the editor. She is proud of the paper.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None
