@@ -12,7 +12,6 @@ Three kinds of check, all reported in one run as ``path:line: message``:
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from .build import output_path, urls_for
 from .check_html import ValidatorMissing, check_links, sample_pages, validate_html
 from .config import load_config
 from .diagnostics import Diagnostics, Location, sorted_diagnostics
+from .fileio import sha256_hex
 from .load import load_site
 from .load.files import read_text
 from .load.frontmatter import FrontMatterError, split_front_matter
@@ -84,7 +84,7 @@ def verify_original(article: Article, root: Path, diags: Diagnostics) -> bool:
     # The loader only lists files inside the bundle as assets; anything else was reported there.
     if article.original_file not in article.assets:
         return False
-    actual = hashlib.sha256((article.path / article.original_file).read_bytes()).hexdigest()
+    actual = sha256_hex(article.path / article.original_file)
     if actual != recorded:
         diags.error(Location(article.path / article.original_file),
                     f"does not match the sha256 recorded in {index_path.name} line {line}: "

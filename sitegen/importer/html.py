@@ -146,10 +146,11 @@ def comment_lines(tree) -> tuple[str, ...]:
     found = set(candidates)
     # (a wrapper such as WordPress's <article class="comment-body"> inside <li class="comment">
     # has neither of its own: its parts belong to the item around it)
-    ordered = [item for item in candidates if _author(item, found) or _paragraphs(item, found)]
+    authors = {item: _author(item, found) for item in candidates}  # (asked twice below)
+    ordered = [item for item in candidates if authors[item] or _paragraphs(item, found)]
     # A section classed like an item ("article-comment") around the items, its own text a note
     # on the rules, is not a comment all of them answer.
-    holders = {item for item in ordered if not _author(item, found) and any(d in found for d in _elements(item))}
+    holders = {item for item in ordered if not authors[item] and any(d in found for d in _elements(item))}
     ordered = [item for item in ordered if item not in holders]
     if not ordered:
         return ()

@@ -302,7 +302,7 @@ def _mark_blocks(lines: tuple[str, ...], chrome: list[bool], first: int, end: in
     - a sign-up box, half of it chrome, one line asking for a subscription or an e-mail, no
       byline or date in it: its pitch is chrome too ("The week's most important tech news,
       every Friday.")."""
-    lede = next((n for n in range(end) if not chrome[n] and lines[n].strip() and is_lede(lines[n], rules)), end)
+    lede = _first_lede(lines, chrome, rules, end)
     start = first
     while start < end:
         if not lines[start].strip():
@@ -376,12 +376,17 @@ def _forum_replies(lines, chrome, rules) -> tuple[int | None, int | None]:
     return (author - 1, count) if author > posts[0] else (None, None)
 
 
+def _first_lede(lines, chrome, rules, end: int) -> int:
+    """The story's first paragraph among the lines that are not chrome, before ``end`` (else ``end``)."""
+    return next((n for n in range(end) if lines[n].strip() and not chrome[n] and is_lede(lines[n], rules)), end)
+
+
 def _unheaded_comments(lines, chrome, rules) -> int | None:
     """Where comments start that have no heading over them: the first of two or more lines that
     name a comment's writer and its date ("R. Castellano | November 18, 2024 at 9:41 am"),
     each over its text, below the story's first paragraph. None without such lines."""
-    lede = next((n for n, line in enumerate(lines) if line.strip() and not chrome[n] and is_lede(line, rules)), None)
-    if lede is None:
+    lede = _first_lede(lines, chrome, rules, len(lines))
+    if lede == len(lines):
         return None
     authors = [n for n in range(lede + 1, len(lines))
                if lines[n].strip() and not chrome[n] and _dated_author(lines, n, rules)]
