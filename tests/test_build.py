@@ -367,6 +367,42 @@ def test_a_cached_block_is_rendered_once_per_key_and_block_in_a_build(tmp_path):
     assert second.get_template("page.html").render() == "[a4][b5][a4]<6>"
 
 
+def test_calls_from_templates_reach_what_jinja_would_give_them(tmp_path):
+    """theme._QuickContext takes a short way to plain functions, methods and macros: what
+    Jinja hands a callable (the context, the environment, loop variables) and what a failing
+    call does must be as with Jinja's own Context."""
+    import jinja2
+
+    (tmp_path / "theme/templates").mkdir(parents=True)
+    (tmp_path / "theme/templates/page.html").write_text(
+        "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}"
+        "{% for item in ['<a>', 'b'] %}{{ twice(item) }}:{{ seen() }}:{{ env_name() }}:{{ up(item) }}"
+        ":{{ obj(item) }}:{{ items.get(item, '-') }};{% endfor %}{{ ended() is undefined }}|{{ 'x'.upper() }}")
+    env = theme.create_environment([tmp_path / "theme"])
+
+    @jinja2.pass_context
+    def seen(context):
+        return context.get("greeting")  # a variable of the page's
+
+    @jinja2.pass_environment
+    def env_name(environment):
+        return type(environment).__name__
+
+    class Callable:
+        def __call__(self, value):
+            return f"obj {value}"
+
+    def ended():
+        raise StopIteration
+
+    env.globals.update(seen=seen, env_name=env_name, up=str.upper, obj=Callable(), ended=ended, items={"b": 2})
+    html = env.get_template("page.html").render(greeting="<hi>")
+    assert html == ("&lt;a&gt;&lt;a&gt;:&lt;hi&gt;:Environment:&lt;A&gt;:obj &lt;a&gt;:-;"
+                    "bb:&lt;hi&gt;:Environment:B:obj b:2;True|X")
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ missing() }}").render()
+
+
 def test_a_cached_block_with_a_key_that_cannot_be_one_is_a_template_error(site):
     root = site({
         "content/articles/one/index.md": article("One"),
