@@ -273,3 +273,38 @@ def test_a_built_site_with_more_pages_than_a_sitemap_holds_lists_them_all(site, 
     assert sorted(p.name for p in built.glob("sitemap*.xml")) == sorted(["sitemap.xml"] + [u.removeprefix(BASE) for u in parts])
     robots = (built / "robots.txt").read_text().splitlines()
     assert [line for line in robots if line.startswith("Sitemap:")] == [f"Sitemap: {BASE}sitemap.xml"]
+
+
+def test_an_undated_article_in_two_subject_feeds_takes_each_feeds_date(site):
+    """Entries of person and topic feeds are remembered across feeds in a worker: an undated
+    one, whose `updated` is its feed's, must not carry the first feed's date into the next."""
+    root = site({
+        "content/topics/old.yaml": "name: Old\n",
+        "content/topics/new.yaml": "name: New\n",
+        "content/articles/undated/index.md": article("Undated", "Text.", topics="[old, new]"),
+        "content/articles/early/index.md": article("Early", "Text.", date="1901-02-03", topics="[old]"),
+        "content/articles/late/index.md": article("Late", "Text.", date="2001-04-05", topics="[new]"),
+    })
+    assert build(root, "--jobs", "1").exit_code == 0
+    for topic, updated in (("old", "1901-02-03T00:00:00Z"), ("new", "2001-04-05T00:00:00Z")):
+        feed = parse_feed(root / f"public/topics/{topic}/feed.xml")
+        assert feed.feed.updated == updated
+        entry = next(e for e in feed.entries if e.title == "Undated")
+        assert entry.updated == updated, topic
+        dated = next(e for e in feed.entries if e.title != "Undated")
+        assert dated.updated == dated.published
+
+
+def test_an_article_in_many_subject_feeds_reads_the_same_in_each(site):
+    files = {f"content/topics/t{n}.yaml": f"name: Topic {n}\n" for n in range(3)}
+    files["content/articles/shared/index.md"] = article(
+        "Shared & <Listed>", "Body.", date="2010-01-02", topics="[t0, t1, t2]", summary="'A summary'")
+    root = site(files)
+    assert build(root, "--jobs", "1").exit_code == 0
+    entries = []
+    for n in range(3):
+        data = (root / f"public/topics/t{n}/feed.xml").read_text(encoding="utf-8")
+        entries.append(data[data.index("<entry>"):data.index("</entry>")])
+        [entry] = parse_feed(root / f"public/topics/t{n}/feed.xml").entries
+        assert entry.title == "Shared & <Listed>" and entry.summary == "A summary"
+    assert entries[0] == entries[1] == entries[2]

@@ -41,6 +41,8 @@ SITEMAP_FILE = "sitemap.xml"
 # search engines ignore what is beyond. 100,000 articles make some 180,000 pages.
 SITEMAP_MAX_URLS = 50_000
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024
+# Entries kept by ``atom_xml``'s memo before it forgets them all (about 1 KB each).
+ENTRY_MEMO_LIMIT = 20_000
 
 # Characters XML 1.0 forbids even when escaped; a stray control character in a body would
 # otherwise make the whole feed unreadable.
@@ -87,12 +89,15 @@ def _newest(index: Index, slugs, limit: int = FEED_LIMIT) -> tuple[Article, ...]
     return tuple(index.articles[s] for s in list(slugs)[:limit])
 
 
-def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls) -> bytes:
+def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls, memo: dict | None = None) -> bytes:
     """The feed as an Atom (RFC 4287) document, one element a line.
 
     Written as text, like the sitemap: there are thousands of feeds (one per person and
     topic), and building and serializing an ElementTree for each was a tenth of rendering
-    those pages. Every value goes through ``_element`` or ``_attribute``, which escape it."""
+    those pages. Every value goes through ``_element`` or ``_attribute``, which escape it.
+
+    ``memo``, a dict kept for the build by the caller, remembers the entries of feeds without
+    bodies: an article is in the feed of each of its people and topics, the same each time."""
     dated = [a.date for a in feed.articles if a.date]
     updated = atom_date(max(dated, key=lambda d: d.sort_key)) if dated else UNKNOWN_UPDATED
     # (xml:base: so that the site paths inside entry content resolve in any reader)
@@ -110,7 +115,7 @@ def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls) -> bytes:
         _element("generator", "sitegen"),
     ]
     for article in feed.articles:
-        lines += _entry(article, updated, site, urls, feed.full_content)
+        lines.append(_entry_text(article, updated, site, urls, feed.full_content, memo))
     lines.append("</feed>")
     return _document(lines)
 
@@ -118,6 +123,19 @@ def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls) -> bytes:
 def _document(lines: list[str]) -> bytes:
     """An XML document written one element a line."""
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _entry_text(article: Article, feed_updated: str, site: Site, urls: Urls, full_content: bool,
+                memo: dict | None) -> str:
+    if memo is None or full_content:  # (the site feed's entries, with bodies, are in no other feed)
+        return "\n".join(_entry(article, feed_updated, site, urls, full_content))
+    key = (article.slug, article.date is None and feed_updated)  # (an undated entry takes the feed's date)
+    text = memo.get(key)
+    if text is None:
+        if len(memo) >= ENTRY_MEMO_LIMIT:
+            memo.clear()
+        text = memo[key] = "\n".join(_entry(article, feed_updated, site, urls, full_content))
+    return text
 
 
 def _entry(article: Article, feed_updated: str, site: Site, urls: Urls, full_content: bool = True) -> list[str]:

@@ -9,7 +9,7 @@ API, documented in ``docs/themes.md``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 import jinja2
@@ -87,6 +87,7 @@ class Renderer:
     env: jinja2.Environment
     urls: Urls
     bodies: BodyStore  # bodies and comments of the site's articles, which hold neither
+    feed_entries: dict = field(default_factory=dict)  # see feeds.atom_xml
 
     def __post_init__(self):
         # What every template gets, as globals of the environment rather than variables of
@@ -108,7 +109,8 @@ class Renderer:
         return FeedLink(self.config.title, self.urls.path("feed.xml"))
 
     def feed_file(self, feed: Feed) -> OutputFile:
-        return OutputFile(self.urls.output_file(feed.url), atom_xml(feed, self.site, self.config, self.urls))
+        return OutputFile(self.urls.output_file(feed.url), atom_xml(feed, self.site, self.config, self.urls,
+                                                                  self.feed_entries))
 
 
 def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
