@@ -77,6 +77,9 @@ class Stage:
     folder: Path
     output: Path
     whole_tree: bool  # a complete new tree (write_output), or only the changed files (update_output)
+    # Whether there was an output folder when the stage was opened: without one (the first
+    # build, or a cold one), no file is compared with a previous one that cannot be there.
+    had_output: bool = True
     made: set = field(default_factory=set, compare=False)  # folders this process has made
 
     def put(self, file) -> StagedFile:
@@ -84,7 +87,7 @@ class Stage:
         tree, hard-linked from the previous output, and for an update, left out."""
         rel = _checked(file.path)
         previous = os.path.join(self.output, rel)
-        same = _same_bytes(previous, file.data)
+        same = self.had_output and _same_bytes(previous, file.data)
         if same and not self.whole_tree:
             return StagedFile(rel, len(file.data), False)
         if same:
@@ -122,7 +125,7 @@ def open_stage(output_dir: Path, whole_tree: bool) -> Stage:
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     folder = _beside(output_dir, "staging")
     folder.mkdir()
-    return Stage(folder, output_dir, whole_tree)
+    return Stage(folder, output_dir, whole_tree, had_output=output_dir.is_dir())
 
 
 def write_output(files: Iterable, stage: Stage, before_swap=None) -> WriteStats:

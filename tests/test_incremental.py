@@ -825,3 +825,21 @@ def test_a_build_can_leave_its_state_to_the_caller_instead_of_freeing_it(tmp_pat
     run(root, tmp_path / "out", keep_state_in=kept)
     assert sorted(a.slug for a in kept[0]["site"].articles) == ["one", "three", "two"]
     assert isinstance(kept[0]["cache"], BuildCache)
+
+
+def test_a_build_without_an_output_folder_compares_no_file_and_a_clean_one_links_the_same(tmp_path, monkeypatch):
+    """With no output folder there is nothing to compare a page with (a cold build's tens of
+    thousands of failed looks); over an existing output, a clean build still links each file
+    whose bytes are the same instead of writing it again."""
+    root = write_files(tmp_path / "site", BASE)
+    compared = []
+    original = sitegen.write._same_bytes
+    monkeypatch.setattr(sitegen.write, "_same_bytes", lambda path, data: compared.append(path) or original(path, data))
+    run(root, tmp_path / "out", jobs=1)
+    assert compared == []
+    before = {path: (tmp_path / "out" / path).stat().st_ino for path in tree(tmp_path / "out")}
+    run(root, tmp_path / "out", jobs=1, clean=True)
+    assert len(compared) == len(before) - 1  # every page but the marker file, which is not rendered
+    after = {path: (tmp_path / "out" / path).stat().st_ino for path in tree(tmp_path / "out")}
+    assert after.keys() == before.keys()
+    assert [path for path in before if after[path] != before[path]] == [sitegen.write.MARKER]  # (written anew)

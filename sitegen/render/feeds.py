@@ -41,7 +41,7 @@ SITEMAP_FILE = "sitemap.xml"
 # search engines ignore what is beyond. 100,000 articles make some 180,000 pages.
 SITEMAP_MAX_URLS = 50_000
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024
-# Entries kept by ``atom_xml``'s memo before it forgets them all (about 1 KB each).
+# Entries kept by ``atom_xml``'s memo before it forgets them all (under a kilobyte each).
 ENTRY_MEMO_LIMIT = 20_000
 
 # Characters XML 1.0 forbids even when escaped; a stray control character in a body would
