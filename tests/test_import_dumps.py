@@ -281,3 +281,30 @@ def test_bulleted_buttons_and_an_indented_dateline():
     assert found.body.startswith("KILBRANNOCH — Villagers in Kilbrannoch")
     chrome = [found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)]
     assert {"•\u00a0Share on Facebook", "•\u00a0Email this article", "* News"} <= set(chrome)
+
+
+def test_a_text_browsers_form_fields_sign_up_box_and_cookie_buttons_are_chrome():
+    """A text browser draws a form's field ("[          ] Sign up", "________ Sign up") and puts
+    a blank line between the parts of a sign-up box: the field, the line asking for the
+    subscription, the pitch between them and the newsletter's name above are all chrome. A
+    cookie banner's buttons run together ("AcceptCookie settings") are too. The story's own
+    short last paragraph above the box stays."""
+    capture = ("We use cookies to personalise content and ads, and to analyse our traffic.\n\n"
+               "AcceptCookie settings\n\nPrivacy Policy Accept Reject non-essential\n\n"
+               "Harbour wall at Tollan Quay to be rebuilt after winter storms\n\n"
+               "TOLLAN QUAY — The council will rebuild the harbour wall damaged in January's storms, at a cost of"
+               " 4.2 million pounds, its harbours committee decided on Thursday after a long debate.\n\n"
+               "Work starts in May.\n\n"
+               "The Quay Daily\n\nGet the best of local news delivered to your inbox every morning.\n\n"
+               "[                    ] Sign up\n\n\n"
+               "Sign up for the Tollan Today newsletter\n\nThe town's top stories, every evening.\n\n"
+               "_____________________ Sign up\n")
+    found = analysed(capture)
+    assert found.title == "Harbour wall at Tollan Quay to be rebuilt after winter storms"
+    chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
+    assert {"AcceptCookie settings", "Privacy Policy Accept Reject non-essential", "The Quay Daily",
+            "Get the best of local news delivered to your inbox every morning.", "[                    ] Sign up",
+            "Sign up for the Tollan Today newsletter", "The town's top stories, every evening.",
+            "_____________________ Sign up"} <= chrome
+    assert found.body.rstrip().endswith("Work starts in May.")
+    assert "Work starts in May." not in chrome

@@ -37,6 +37,8 @@ MAX_AD_WORDS = 15       # a text ad under its label has at most this many words
 MAX_SIGNUP_BOX = 8      # a newsletter's sign-up box has at most this many lines
 MAX_PITCH_WORDS = 25    # and what it says of the newsletter at most this many words a line
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
+# A form's text field as a text browser draws it: "[          ]" (w3m, lynx) or "________" (links).
+FORM_FIELD = re.compile(r"\[[ _]{3,}\]|_{5,}")
 COUNT_LOOKAHEAD = 4     # lines below a heading without a count searched for one with a count
 MIN_UNHEADED_COMMENTS = 2  # comments with no heading over them are read when there are this many
 
@@ -110,6 +112,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
         if not _is_header(lines[n], rules) or any(chrome[m] for m in range(n + 1, title)):
             chrome[n] = True
     _mark_blocks(lines, chrome, 0 if title is None else title + 1, end, rules)
+    _mark_spaced_signup_boxes(lines, chrome, 0 if title is None else title + 1, end, rules)
     roles = []
     for n, line in enumerate(lines):
         if n == heading:  # (a forum thread's replies start at a blank line: see _forum_replies)
@@ -321,6 +324,40 @@ def _mark_blocks(lines: tuple[str, ...], chrome: list[bool], first: int, end: in
             for n in block:
                 chrome[n] = chrome[n] or _words(lines[n]) <= MAX_PITCH_WORDS
         start = stop
+
+
+def _mark_spaced_signup_boxes(lines: tuple[str, ...], chrome: list[bool], first: int, end: int,
+                              rules: Rules) -> None:
+    """A sign-up box as a text browser writes it, a blank line between its parts, ending in its
+    form's field ("[          ] Sign up"): the lines between the field and the line asking
+    for a subscription above it are the box's pitch ("The city's top stories, every
+    evening."), and a short title-like line right above that one is the newsletter's name
+    ("The Advocate Daily")."""
+    for field in range(first, end):
+        if not (chrome[field] and FORM_FIELD.search(lines[field])):
+            continue
+        above = []  # the single-line paragraphs above the field, nearest first
+        n = field - 1
+        while n >= first and len(above) < MAX_SIGNUP_BOX:
+            if not lines[n].strip():
+                if n - 1 >= first and not lines[n - 1].strip():
+                    break  # (two blank lines: the box is over)
+                n -= 1
+                continue
+            if not chrome[n] and (_words(lines[n]) > MAX_PITCH_WORDS or _is_header(lines[n], rules)):
+                break
+            above.append(n)
+            n -= 1
+        asks = [k for k, m in enumerate(above) if chrome[m] and SIGN_UP.search(lines[m])]
+        if not asks:
+            continue
+        top = asks[-1]
+        for m in above[:top]:
+            chrome[m] = True
+        if top + 1 < len(above):
+            name = lines[above[top + 1]].strip()
+            if _words(name) <= MENU_WORDS and name[-1] not in ".!?:,;\"”'’)":
+                chrome[above[top + 1]] = True
 
 
 def _mark_footer(lines: tuple[str, ...], chrome: list[bool], heading: int, rules: Rules) -> None:
