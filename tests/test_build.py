@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jinja2
 import lxml.html
 import pytest
 
@@ -371,8 +372,6 @@ def test_calls_from_templates_reach_what_jinja_would_give_them(tmp_path):
     """theme._QuickContext takes a short way to plain functions, methods and macros: what
     Jinja hands a callable (the context, the environment, loop variables) and what a failing
     call does must be as with Jinja's own Context."""
-    import jinja2
-
     (tmp_path / "theme/templates").mkdir(parents=True)
     (tmp_path / "theme/templates/page.html").write_text(
         "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}"
