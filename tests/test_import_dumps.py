@@ -308,3 +308,22 @@ def test_a_text_browsers_form_fields_sign_up_box_and_cookie_buttons_are_chrome()
             "_____________________ Sign up"} <= chrome
     assert found.body.rstrip().endswith("Work starts in May.")
     assert "Work starts in May." not in chrome
+
+
+def test_replies_to_handles_find_the_comment_of_the_handle():
+    """Commenters known by a handle ("@sam.rivera"), each reply saying whom it answers on the
+    line under its head ("replying to @sam.rivera"): the reply rules take the "@" off, and the
+    comment is still placed under the handle's."""
+    capture = ("Library to close its doors at midnight from January\n\n"
+               "MARROWGATE — The university library will no longer open around the clock from January, the"
+               " registrar said on Tuesday, after a review of the building's running costs.\n\n"
+               "3 comments\n\n"
+               "@sam.rivera Oct 10, 2024\nThe swipe-card data shows hundreds of us there after midnight.\n"
+               "Respect 12 Reply Share Report\n"
+               "@quietfloor Oct 11, 2024\nreplying to @sam.rivera\nAgreed, as long as it is a quiet floor.\n"
+               "Respect 9 Reply Share Report\n"
+               "@mgu_alum_98 Oct 11, 2024\nKeep one floor open all night.\nRespect 3 Reply Share Report\n")
+    found = analysed(capture)
+    thread = [(c.author, [r.author for r in c.replies]) for c in found.comments]
+    assert thread == [("@sam.rivera", ["@quietfloor"]), ("@mgu_alum_98", [])]
+    assert found.comments[0].replies[0].text.startswith("Agreed, as long as")

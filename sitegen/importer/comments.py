@@ -486,8 +486,12 @@ def _without_town(author: str, rules: Rules) -> str:
 
 def _move_under(roots: list[_Draft], stack: list[_Draft], draft: _Draft, author: str) -> None:
     """Make ``draft``, the comment being read (the last of ``stack``), a reply to the latest
-    earlier comment by ``author``; nothing changes when there is none."""
-    _move_to(roots, stack, draft, _path_to_latest(roots, lambda d: d.author == author))
+    earlier comment by ``author``; nothing changes when there is none. A handle is the same
+    with or without its "@" ("replying to @sam.rivera" answers "@sam.rivera", and the reply
+    rules take the "@" off)."""
+    name = author.removeprefix("@")
+    _move_to(roots, stack, draft, _path_to_latest(roots, lambda d: d.author is not None
+                                                  and d.author.removeprefix("@") == name))
 
 
 def _move_under_draft(roots: list[_Draft], stack: list[_Draft], draft: _Draft, parent: _Draft) -> None:
