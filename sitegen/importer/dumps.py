@@ -224,7 +224,9 @@ def _wrap_width(lines: list[str], loose: bool) -> int | None:
     """The width the tool wrapped paragraphs at, when it did: most long lines end near it, and
     many of them in the middle of a sentence, which the next line goes on with in lower case.
     A browser's copy has paragraphs of any length, each on a line of its own."""
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip() and "://" not in line)
+    # (not lines with an address or a Markdown link in them: converters never break a link, so
+    # such lines run past the width, and html2text's 78 was read as 88)
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip() and "://" not in line and "](" not in line)
     if not lengths:
         return None
     # (not the longest: a word or a row of buttons too long to wrap may overrun the width)
