@@ -344,3 +344,21 @@ def test_a_converters_width_is_read_from_lines_without_links():
     found = analysed(capture)
     assert found.title == "Umthombo Bay residents enter 11th day without water as pump station repairs stall"
     assert "paragraphs wrapped at 78 characters joined" in found.undone
+
+
+def test_the_pages_title_above_the_story_is_chrome():
+    """A converter or a printed page gives the page's title, the headline and the site's name,
+    above the page: it is not part of the story. A sentence that opens with the headline's
+    words and goes on is."""
+    capture = ("Harbour wall at Tollan Quay to be rebuilt after winter storms - The Quay Courier\n\n"
+               "[Home](/) [News](/news) [Sport](/sport) [Weather](/weather)\n\n"
+               "# Harbour wall at Tollan Quay to be rebuilt after winter storms\n\n"
+               "TOLLAN QUAY — The council will rebuild the harbour wall damaged in January's storms, at a cost of"
+               " 4.2 million pounds, its harbours committee decided on Thursday after a long debate.\n\n"
+               "Harbour wall at Tollan Quay to be rebuilt after winter storms: that was the headline in 1953 too,"
+               " the committee's chair said.\n")
+    found = analysed(capture)
+    assert found.title == "Harbour wall at Tollan Quay to be rebuilt after winter storms"
+    chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
+    assert "Harbour wall at Tollan Quay to be rebuilt after winter storms - The Quay Courier" in chrome
+    assert "The Quay Courier" not in found.body and "that was the headline in 1953 too" in found.body

@@ -6,6 +6,7 @@ lines into roles, read the header, find people and quotes, annotate the body, re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from . import metadata as meta
@@ -112,7 +113,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules)
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
-    credits = _byline_and_date_lines(body[:lede_index], reporters, rules) | _date_stamps(body[lede_index + 1:], rules)
+    credits = (_byline_and_date_lines(body[:lede_index], reporters, rules) | _date_stamps(body[lede_index + 1:], rules)
+               | _page_titles(body, title))
     body = [line for line in body if line.number not in credits]
     cast = find_cast(body, registries.people, _reporter_slugs(reporters, registries), rules)
     quotes = find_quotes(body, cast, rules)
@@ -153,6 +155,22 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
                 or meta.says_when_published(text, rules) or after_byline and meta.WRITER_JOB.fullmatch(text)):
             found.add(line.number)
     return found
+
+
+# What follows the headline in a page's title: a separator and the site's name, a few words.
+_SITE_SUFFIX = re.compile(r"\s+[-–—|·:]\s+(?:\S+\s?){1,6}")
+
+
+def _page_titles(lines: list[Line], title: str | None) -> set[int]:
+    """Numbers of the lines that are the page's title, the headline and the site's name
+    ("Harbour wall to be rebuilt - The Quay Courier"), as converters and printed pages give it
+    above the page: furniture, not the story."""
+    if not title:
+        return set()
+    head = title.strip().lower()
+    return {line.number for line in lines
+            if line.text.strip().lower().startswith(head)
+            and _SITE_SUFFIX.fullmatch(line.text.strip()[len(head):])}
 
 
 def _date_stamps(lines: list[Line], rules: Rules) -> set[int]:
