@@ -283,6 +283,11 @@ def test_bulleted_buttons_and_an_indented_dateline():
     assert {"•\u00a0Share on Facebook", "•\u00a0Email this article", "* News"} <= set(chrome)
 
 
+TOLLAN_HEADLINE = "Harbour wall at Tollan Quay to be rebuilt after winter storms"
+TOLLAN_LEDE = ("TOLLAN QUAY — The council will rebuild the harbour wall damaged in January's storms, at a cost of"
+               " 4.2 million pounds, its harbours committee decided on Thursday after a long debate.\n\n")
+
+
 def test_a_text_browsers_form_fields_sign_up_box_and_cookie_buttons_are_chrome():
     """A text browser draws a form's field ("[          ] Sign up", "________ Sign up") and puts
     a blank line between the parts of a sign-up box: the field, the line asking for the
@@ -291,16 +296,14 @@ def test_a_text_browsers_form_fields_sign_up_box_and_cookie_buttons_are_chrome()
     short last paragraph above the box stays."""
     capture = ("We use cookies to personalise content and ads, and to analyse our traffic.\n\n"
                "AcceptCookie settings\n\nPrivacy Policy Accept Reject non-essential\n\n"
-               "Harbour wall at Tollan Quay to be rebuilt after winter storms\n\n"
-               "TOLLAN QUAY — The council will rebuild the harbour wall damaged in January's storms, at a cost of"
-               " 4.2 million pounds, its harbours committee decided on Thursday after a long debate.\n\n"
+               + TOLLAN_HEADLINE + "\n\n" + TOLLAN_LEDE +
                "Work starts in May.\n\n"
                "The Quay Daily\n\nGet the best of local news delivered to your inbox every morning.\n\n"
                "[                    ] Sign up\n\n\n"
                "Sign up for the Tollan Today newsletter\n\nThe town's top stories, every evening.\n\n"
                "_____________________ Sign up\n")
     found = analysed(capture)
-    assert found.title == "Harbour wall at Tollan Quay to be rebuilt after winter storms"
+    assert found.title == TOLLAN_HEADLINE
     chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
     assert {"AcceptCookie settings", "Privacy Policy Accept Reject non-essential", "The Quay Daily",
             "Get the best of local news delivered to your inbox every morning.", "[                    ] Sign up",
@@ -350,15 +353,13 @@ def test_the_pages_title_above_the_story_is_chrome():
     """A converter or a printed page gives the page's title, the headline and the site's name,
     above the page: it is not part of the story. A sentence that opens with the headline's
     words and goes on is."""
-    capture = ("Harbour wall at Tollan Quay to be rebuilt after winter storms - The Quay Courier\n\n"
+    capture = (TOLLAN_HEADLINE + " - The Quay Courier\n\n"
                "[Home](/) [News](/news) [Sport](/sport) [Weather](/weather)\n\n"
-               "# Harbour wall at Tollan Quay to be rebuilt after winter storms\n\n"
-               "TOLLAN QUAY — The council will rebuild the harbour wall damaged in January's storms, at a cost of"
-               " 4.2 million pounds, its harbours committee decided on Thursday after a long debate.\n\n"
-               "Harbour wall at Tollan Quay to be rebuilt after winter storms: that was the headline in 1953 too,"
+               "# " + TOLLAN_HEADLINE + "\n\n" + TOLLAN_LEDE
+               + TOLLAN_HEADLINE + ": that was the headline in 1953 too,"
                " the committee's chair said.\n")
     found = analysed(capture)
-    assert found.title == "Harbour wall at Tollan Quay to be rebuilt after winter storms"
+    assert found.title == TOLLAN_HEADLINE
     chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
-    assert "Harbour wall at Tollan Quay to be rebuilt after winter storms - The Quay Courier" in chrome
+    assert TOLLAN_HEADLINE + " - The Quay Courier" in chrome
     assert "The Quay Courier" not in found.body and "that was the headline in 1953 too" in found.body
