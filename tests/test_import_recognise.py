@@ -1044,6 +1044,7 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "Send flowers to the MacAskill family", "[                    ] Sign up", "_____________________ Subscribe",
     "Search: [__________] [Go]", "Email address                     Subscribe", "AcceptCookie settings",
     "Privacy Policy Accept Reject non-essential", "Reject non-essential",
+    "Send your letter to letters@chronicle.example. Please include your full name and address.",
 ])
 def test_page_furniture_lines_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1070,6 +1071,7 @@ def test_page_furniture_lines_are_chrome(line):
     "Share prices fell on Facebook and X this week.", "Ann Lee, the editor. She is proud of the paper.",
     "He sent flowers to the family.", "The fund has [   ] items.", "Accept the offer, the union urged.",
     "The settings were changed in May.", "Get directions from the council before you travel.",
+    "Send your letter to the council by Friday, residents were told.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None
