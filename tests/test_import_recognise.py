@@ -13,7 +13,7 @@ from sitegen.importer.html import analyse_html
 from sitegen.importer.metadata import byline_names, find_dateline
 from sitegen.importer.registry import Registries, load_registries
 from sitegen.importer.rules import generic_rules, line_matches
-from sitegen.importer.segment import BODY
+from sitegen.importer.segment import BODY, CHROME
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
 REGISTRIES = load_registries(FIXTURES / "site")[0]
@@ -1105,3 +1105,18 @@ def test_lists_of_links_under_their_heading_are_chrome():
                     "Letters: Who will pay for the leisure centre?\n\nPost navigation\nPrevious post:\n"
                     "Parish notices: week of 4 March\nNext post:\nFloods: Orrin Road reopens after nine days\n")
     assert found.body.rstrip().endswith("The council meets again in May.")
+
+
+def test_a_wire_storys_closing_credits_name_the_reporters_and_leave_the_body():
+    """"Reporting by A and B in Chicago; Editing by C" under a wire story credits its writers:
+    they are the article's reporters, and the line is not part of the story."""
+    capture = ("Grain traders brace for a third week of port delays\n\n"
+               "CHICAGO (Tellwater) - Grain traders in the Midwest prepared on Monday for a third week of delays at"
+               " Gulf Coast ports, where a shortage of barges has slowed exports since early March.\n\n"
+               "Prices for May delivery rose 2 percent on the news, traders said.\n\n"
+               "Reporting by Margit van der Veen and Daniel Osei in Chicago; Editing by Clare Whitmore\n")
+    found = analyse_text(capture.encode("utf-8"), None, REGISTRIES)
+    assert [r.name for r in found.reporters] == ["Margit van der Veen", "Daniel Osei"]
+    assert "Reporting by" not in found.body and found.body.rstrip().endswith("traders said.")
+    chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
+    assert "Reporting by Margit van der Veen and Daniel Osei in Chicago; Editing by Clare Whitmore" in chrome

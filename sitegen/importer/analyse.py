@@ -19,7 +19,8 @@ from .people import Person, find_cast
 from .quotes import Quote, find_quotes
 from .registry import Registries
 from .rules import Rules, generic_rules, line_matches
-from .segment import BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_lede, segment, split_lines
+from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, segment,
+                      split_lines)
 from .textutil import Line
 from .webarchive import replay_toolbar
 from .topics import find_topics
@@ -114,7 +115,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
     credits = (_byline_and_date_lines(body[:lede_index], reporters, rules) | _date_stamps(body[lede_index + 1:], rules)
-               | _page_titles(body, title))
+               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules))
     body = [line for line in body if line.number not in credits]
     cast = find_cast(body, registries.people, _reporter_slugs(reporters, registries), rules)
     quotes = find_quotes(body, cast, rules)
@@ -171,6 +172,15 @@ def _page_titles(lines: list[Line], title: str | None) -> set[int]:
     return {line.number for line in lines
             if line.text.strip().lower().startswith(head)
             and _SITE_SUFFIX.fullmatch(line.text.strip()[len(head):])}
+
+
+def _credits_below(lines: list[Line], rules: Rules) -> set[int]:
+    """Numbers of the lines below the lede that credit the writers as a wire story's end does
+    ("Reporting by A and B in Chicago; Editing by C"): bylines that the chrome rules know. They
+    name the reporters (read before this) and are not the story. (Segmenting keeps every byline
+    out of the chrome, since above the story one may look like a row of links.)"""
+    return {line.number for line in lines
+            if is_byline(line.text, rules) and line_matches(rules.chrome, line.text) is not None}
 
 
 def _date_stamps(lines: list[Line], rules: Rules) -> set[int]:
