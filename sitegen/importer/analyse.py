@@ -166,12 +166,16 @@ def _page_titles(lines: list[Line], title: str | None) -> set[int]:
     """Numbers of the lines that are the page's title, the headline and the site's name
     ("Harbour wall to be rebuilt - The Quay Courier"), as converters and printed pages give it
     above the page: furniture, not the story."""
-    if not title:
+    head = (title or "").strip()
+    if not head:
         return set()
-    head = title.strip().lower()
-    return {line.number for line in lines
-            if line.text.strip().lower().startswith(head)
-            and _SITE_SUFFIX.fullmatch(line.text.strip()[len(head):])}
+    found = set()
+    for line in lines:
+        text = line.text.strip()
+        # (the headline's own length in the line: lower() may change a string's length)
+        if text[:len(head)].lower() == head.lower() and _SITE_SUFFIX.fullmatch(text[len(head):]):
+            found.add(line.number)
+    return found
 
 
 def _credits_below(lines: list[Line], rules: Rules) -> set[int]:
