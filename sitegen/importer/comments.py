@@ -342,10 +342,10 @@ def _threaded_by_mentions(roots: list[_Draft]) -> list[_Draft]:
         first_sentence = re.match(r"[^.!?]*[.!?]?", text).group(0)
         named = [author for author in commenters.who_may_be_named(text, first_sentence)
                  if _opens_with(author, text) or _spoken_to(author.split()[0], first_sentence)]
-        answered = commenters.latest_of(named)
+        place, answered = commenters.latest_of(named)
         if answered is not None and draft.author != answered.author:
             answered.replies.append(draft)
-            commenters.add(draft, commenters.place_of(answered) + (len(answered.replies) - 1,))
+            commenters.add(draft, place + (len(answered.replies) - 1,))
         else:
             threaded.append(draft)
             commenters.add(draft, (len(threaded) - 1,))
@@ -363,14 +363,12 @@ class _Commenters:
     added after the others), and which authors' first names begin which words."""
 
     def __init__(self):
-        self._place: dict[int, tuple[int, ...]] = {}  # id(draft) -> its path
         self._latest: dict[str, tuple[tuple[int, ...], _Draft]] = {}  # author -> their last comment, in reading order
         self._by_first_name: dict[str, set[str]] = {}  # an ASCII first name, lower case -> authors
         self._others: set[str] = set()  # authors whose first name is not ASCII: always asked
 
     def add(self, draft: _Draft, place: tuple[int, ...]) -> None:
         """The comment and the replies it already has (nested by indentation)."""
-        self._place[id(draft)] = place
         if draft.author:
             if draft.author not in self._latest or self._latest[draft.author][0] < place:
                 self._latest[draft.author] = (place, draft)
@@ -383,12 +381,10 @@ class _Commenters:
         for number, reply in enumerate(draft.replies):
             self.add(reply, place + (number,))
 
-    def place_of(self, draft: _Draft) -> tuple[int, ...]:
-        return self._place[id(draft)]
-
-    def latest_of(self, authors: list[str]) -> _Draft | None:
-        """Of these authors' comments, the one that reads last."""
-        return max((self._latest[author] for author in authors), key=lambda entry: entry[0], default=(None, None))[1]
+    def latest_of(self, authors: list[str]) -> tuple[tuple[int, ...] | None, _Draft | None]:
+        """Of these authors' comments, the one that reads last, with its place; (None, None)
+        for no authors."""
+        return max((self._latest[author] for author in authors), key=lambda entry: entry[0], default=(None, None))
 
     def who_may_be_named(self, text: str, first_sentence: str) -> list[str]:
         """Every author _opens_with or _spoken_to can find, and maybe a few more: each finds a
