@@ -363,3 +363,32 @@ def test_the_pages_title_above_the_story_is_chrome():
     chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
     assert TOLLAN_HEADLINE + " - The Quay Courier" in chrome
     assert "The Quay Courier" not in found.body and "that was the headline in 1953 too" in found.body
+
+
+def test_an_elinks_list_of_links_after_the_comments_is_not_read_as_comments():
+    """elinks ends its dump with "References", "Visible links" and the numbered addresses, some
+    of them with spaces in ("#share-copy link"): all of it is the tool's, none of it a comment."""
+    capture = ("   [1]Brackenfield Echo\n\n"
+               "      Brackenfield weir to get a fish pass before the autumn run\n\n"
+               "   By [2]Orla Quennell-Park\n\n"
+               "   Share: [3]Facebook [4]Copy link\n\n"
+               "   BRACKENFIELD — The river trust will build a fish pass beside the old weir\n"
+               "   at Brackenfield this summer so that salmon can reach the upper river\n"
+               "   before the autumn run, the trust said on Monday.\n\n"
+               "   The work will close the towpath for three weeks in July and will cost\n"
+               "   about £85,000, most of it from a national rivers grant.\n\n"
+               "  Comments (1)\n\n"
+               "     • Tam from Upperford wrote:\n\n"
+               "       About time. The weir has blocked the fish for a century.\n\n"
+               "References\n\n"
+               "   Visible links\n"
+               "   1. https://echo.example/\n"
+               "   2. https://echo.example/profile/oquennell\n"
+               "   3. https://echo.example/story/fish-pass/#share-facebook\n"
+               "   4. https://echo.example/story/fish-pass/#share-copy link\n\n"
+               "   Hidden links:\n"
+               "   5. https://echo.example/story/fish-pass/#comments\n")
+    found = analysed(capture)
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("Tam from Upperford", "About time. The weir has blocked the fish for a century.")]
+    assert "References" not in found.segments.lines and "lynx's link numbers and list of addresses" in found.undone

@@ -26,7 +26,8 @@ from typing import Callable
 LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
 LYNX_BUTTON = re.compile(r"\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\) ?")
 REFERENCES = re.compile(r"\s*(?:References|Visible links:?|Hidden links:?)\s*")
-REFERENCE = re.compile(r"\s*\d{1,4}\. \S+:\S*\s*")
+# (elinks writes an address as the page had it, spaces and all: "15. https://.../#share-copy link")
+REFERENCE = re.compile(r"\s*\d{1,4}\.\s+[A-Za-z][\w+.-]*:\S.*")
 MIN_LYNX_MARKS = 5
 MIN_ROW_LINKS = 3       # a line of only links, this many or more, is a menu's row
 MAX_ROW_LINK_WORDS = 4
@@ -176,8 +177,9 @@ def _written_by_lynx(lines: tuple[str, ...]) -> bool:
 
 
 def _without_references(numbered: list) -> list:
-    """Up to lynx's "References" heading when only the numbered addresses follow it."""
-    for at in range(len(numbered) - 1, -1, -1):
+    """Up to the first of lynx's or elinks' headings ("References", "Visible links", "Hidden
+    links") when only such headings and the numbered addresses follow it."""
+    for at in range(len(numbered)):
         if REFERENCES.fullmatch(numbered[at][1]):
             rest = [line for _, line in numbered[at + 1:] if line.strip()]
             if rest and all(REFERENCE.fullmatch(line) or REFERENCES.fullmatch(line) for line in rest):
