@@ -392,3 +392,72 @@ def test_an_elinks_list_of_links_after_the_comments_is_not_read_as_comments():
     assert [(c.author, c.text) for c in found.comments] == [
         ("Tam from Upperford", "About time. The weir has blocked the fish for a century.")]
     assert "References" not in found.segments.lines and "lynx's link numbers and list of addresses" in found.undone
+
+
+PANDOC_PLAIN_HEAD = ("Larchmere council shelves plan for paid parking at the lakefront\n\n"
+                     "By Wendy Achterop\n\n"
+                     "LARCHMERE, Ont. — Town council voted 6-1 on Tuesday to shelve a plan for paid\n"
+                     "parking at the lakefront lots, after more than 200 residents signed a\n"
+                     "petition against it.\n\n"
+                     "The plan would have charged $3 an hour from May to September and raised\n"
+                     "about $90,000 a year for shoreline repairs, staff said.\n\n")
+
+
+def _threads(found) -> list:
+    """Each comment as (author, text, its replies as (author, text))."""
+    return [(c.author, c.text, [(r.author, r.text) for r in c.replies]) for c in found.comments]
+
+
+def test_a_plain_converters_comment_list_reads_one_comment_an_item():
+    """pandoc's plain text of a comment plugin's list: each item opens with the commenter's name,
+    a blank line, then the text indented under it; a deeper item is a reply."""
+    capture = (PANDOC_PLAIN_HEAD + "3 Comments\n\n"
+               "-   Ilse Brandvold\n\n"
+               "    Good. The lots are half empty most of the summer anyway.\n\n"
+               "    Like · Reply · 4 · 2d\n\n"
+               "    -   Marco Fenech\n\n"
+               "        Not on a Saturday in July they aren't.\n\n"
+               "        Like · Reply · 1 · 2d\n\n"
+               "-   Dot Haverty\n\n"
+               "    Fix the shoreline some other way then.\n\n"
+               "    Like · Reply · 2 · 1d\n")
+    assert _threads(analysed(capture)) == [
+        ("Ilse Brandvold", "Good. The lots are half empty most of the summer anyway.",
+         [("Marco Fenech", "Not on a Saturday in July they aren't.")]),
+        ("Dot Haverty", "Fix the shoreline some other way then.", [])]
+
+
+def test_pandocs_fences_around_a_comment_list_are_not_comments():
+    """pandoc's Markdown keeps a WordPress comment list's divs as fences (":::"), one opening
+    each numbered item: they go, on their lines and never joined to a wrapped paragraph, and
+    the comments under them nest as the list does."""
+    capture = ("# Larchmere council shelves plan for paid parking at the lakefront\n\n"
+               "Posted on 4 June 2024 by [Wendy Achterop](https://lakeshore.example/author/wa/)\n\n"
+               "LARCHMERE --- Town council voted 6-1 on Tuesday to shelve a plan for paid\n"
+               "parking at the lakefront lots, after more than 200 residents signed a\n"
+               "petition against it.\n\n"
+               "The plan would have charged \\$3 an hour from May to September and raised\n"
+               "about \\$90,000 a year for shoreline repairs, staff said.\n\n"
+               "::: {#comments}\n"
+               "## 2 thoughts on \"Larchmere council shelves plan\"\n\n"
+               "1.  ::: {#comment-41}\n"
+               "    ::: {.comment-author .vcard}\n"
+               "    **Ilse Brandvold** [says:]{.says}\n"
+               "    :::\n\n"
+               "    ::: comment-content\n"
+               "    Good. The lots are half empty most of the summer anyway, whatever the\n"
+               "    council was told.\n"
+               "    :::\n\n"
+               "    1.  ::: {#comment-42}\n"
+               "        ::: {.comment-author .vcard}\n"
+               "        **Marco Fenech** [says:]{.says}\n"
+               "        :::\n\n"
+               "        ::: comment-content\n"
+               "        Not on a Saturday in July they aren't.\n"
+               "        :::\n"
+               "        :::\n"
+               "    :::\n"
+               ":::\n")
+    assert _threads(analysed(capture)) == [
+        ("Ilse Brandvold", "Good. The lots are half empty most of the summer anyway, whatever the council was told.",
+         [("Marco Fenech", "Not on a Saturday in July they aren't.")])]

@@ -43,7 +43,8 @@ MD_TOP_HEADING = re.compile(r"\s{0,3}#\s+\S")
 MD_HEADING = re.compile(r"(\s{0,3})#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 MD_SPAN = re.compile(r"(?<![\\!])\[((?:[^\[\]\\]|\\.)*)\]\{[^{}]*\}")
 MD_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][\w-]+\s*|[\w-]+=\S+\s*)+\}")
-MD_FENCED_DIV = re.compile(r"\s*:{3,}.*")
+# (a fence may open a list's item: "1.  ::: {#comment-311}", as pandoc writes a comment list)
+MD_FENCED_DIV = re.compile(r"\s*(?:\d{1,4}[.)]\s+|[*+-]\s+)?:{3,}.*")
 MD_INLINE_TAG = re.compile(r"</?(?:a|span|div|small|strong|em|b|i|u|time|abbr|sup|sub|img|button|label|br|p)\b[^<>]*>")
 MD_TAG_LINE = re.compile(r"\s*</?(?:div|span|section|article|aside|nav|header|footer|figure|figcaption)\b[^>]*>\s*")
 MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -268,6 +269,8 @@ def _continues(before: str, line: str, width: int, loose: bool) -> bool:
     """Whether ``line`` goes on with the paragraph of the line ``before`` it."""
     if not before.strip() or not line.strip() or LIST_ITEM.match(line):
         return False
+    if MD_FENCED_DIV.fullmatch(before) or MD_FENCED_DIV.fullmatch(line):
+        return False  # (pandoc's fences stand on lines of their own, around the paragraphs)
     if len(line) - len(line.lstrip(" ")) < len(before) - len(before.lstrip(" ")):
         return False  # (a paragraph's lines keep its indentation; a reply's may hang deeper)
     length = len(before.rstrip())
