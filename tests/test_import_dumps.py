@@ -461,3 +461,17 @@ def test_pandocs_fences_around_a_comment_list_are_not_comments():
     assert _threads(analysed(capture)) == [
         ("Ilse Brandvold", "Good. The lots are half empty most of the summer anyway, whatever the council was told.",
          [("Marco Fenech", "Not on a Saturday in July they aren't.")])]
+
+
+def test_trafilaturas_comments_with_no_date_are_read():
+    """trafilatura writes a comment's header as "Name | date"; with no date on the page, the name
+    and the bar are left ("Bo Lindqvist |"). Such headers over text, after the story, are
+    comments too, not more of the story."""
+    capture = TRAFILATURA.split("R. Castellano")[0] + (
+        "Bo Lindqvist |\nGood to see jobs coming back to the port.\n"
+        "M. Achebe |\nHow many of the jobs are local, though?\n")
+    found = analysed(capture)
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("Bo Lindqvist", "Good to see jobs coming back to the port."),
+        ("M. Achebe", "How many of the jobs are local, though?")]
+    assert found.body.rstrip().endswith("the lease included local hiring.")

@@ -420,8 +420,9 @@ def _first_lede(lines, chrome, rules, end: int) -> int:
 
 def _unheaded_comments(lines, chrome, rules) -> int | None:
     """Where comments start that have no heading over them: the first of two or more lines that
-    name a comment's writer and its date ("R. Castellano | November 18, 2024 at 9:41 am"),
-    each over its text, below the story's first paragraph. None without such lines."""
+    name a comment's writer and its date ("R. Castellano | November 18, 2024 at 9:41 am", or
+    "Ann Pruitt |" with no date), each over its text, below the story's first paragraph. None
+    without such lines."""
     lede = _first_lede(lines, chrome, rules, len(lines))
     if lede == len(lines):
         return None
@@ -431,11 +432,12 @@ def _unheaded_comments(lines, chrome, rules) -> int | None:
 
 
 def _dated_author(lines, n: int, rules: Rules) -> bool:
-    """Line ``n`` names a comment's writer and its date, over a line that does not."""
+    """Line ``n`` names a comment's writer and its date, or ends with the bar the date would
+    follow ("Ann Pruitt |"), over a line that does neither."""
     match = line_matches(rules.comment_author, lines[n])
+    dated = bool(match and (match.groupdict().get("date") or lines[n].rstrip().endswith("|")))
     below = _next_text(lines, n + 1)
-    return bool(match and match.groupdict().get("date")) and below is not None and not line_matches(
-        rules.comment_author, lines[below])
+    return dated and below is not None and not line_matches(rules.comment_author, lines[below])
 
 
 def _count_under(lines, n) -> int | None:
