@@ -475,3 +475,23 @@ def test_trafilaturas_comments_with_no_date_are_read():
         ("Bo Lindqvist", "Good to see jobs coming back to the port."),
         ("M. Achebe", "How many of the jobs are local, though?")]
     assert found.body.rstrip().endswith("the lease included local hiring.")
+
+
+def test_above_a_markdown_captures_headline_is_the_pages_furniture():
+    """A Markdown capture's one "# " heading is taken out as the headline; what stood above it
+    is still the page's furniture (its motto, menus, "Subscribe Sign In"), not the story or a
+    byline. A heading below the story's first paragraph marks nothing above it."""
+    furniture = ("[Brackenfield Echo](https://echo.example/)\n\n"
+                 "Your paper for the upper valley\n\n"
+                 "  * [Local](/local/)\n  * [Farming](/farming/)\n  * [Notices](/notices/)\n\n"
+                 "[Subscribe](/subscribe/) [Sign In](/login/)\n\n")
+    story = ("Orla Quennell-Park, Staff Writer\n\n"
+             "BRACKENFIELD — The river trust will build a fish pass beside the old weir at Brackenfield"
+             " this summer so that salmon can reach the upper river, the trust said on Monday.\n\n"
+             "The work will close the towpath for three weeks in July, the trust's engineer said.\n")
+    found = analysed(furniture + "# Brackenfield weir to get a fish pass before the autumn run\n\n" + story)
+    assert found.title == "Brackenfield weir to get a fish pass before the autumn run"
+    assert [r.name for r in found.reporters] == ["Orla Quennell-Park"]
+    assert found.body.startswith("BRACKENFIELD — The river trust")
+    lede_first = analysed(furniture + story.split("\n\n", 1)[1] + "\n# Brackenfield weir in pictures\n\nMore to come.\n")
+    assert "Your paper for the upper valley" in lede_first.body

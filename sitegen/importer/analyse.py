@@ -39,6 +39,7 @@ class PageMeta:
     date: str | None = None
     site: str | None = None
     author: str | None = None
+    title_at: int | None = None  # where the headline stood among the lines (taken out of them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
                                stands_alone=lambda line: line_matches(rules.chrome, line) is not None)
     declared = unmarked.declared  # (a clipper's front matter)
     page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
-                    author=declared.get("author"))
+                    author=declared.get("author"), title_at=unmarked.headline_at)
     analysis = analyse_lines(unmarked.lines, url or declared.get("url"), registries, page)
     return replace(analysis, undone=unmarked.undone, origin=unmarked.origin) if unmarked.undone else analysis
 
@@ -98,7 +99,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     probe = _probe_dateline(lines, generic_rules())
     publisher = registries.source_for(meta.url_host(url), probe.site if probe else page.site)
     rules = generic_rules().with_chrome(publisher.chrome) if publisher else generic_rules()
-    segments = segment(lines, rules, find_title=page.title is None, toolbar_end=replay.toolbar_end if replay else 0)
+    segments = segment(lines, rules, find_title=page.title is None, toolbar_end=replay.toolbar_end if replay else 0,
+                       title_at=page.title_at)
     body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
     if not body:
         raise NoArticle(_no_article_message(segments))

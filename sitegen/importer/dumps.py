@@ -83,6 +83,7 @@ class Unmarked:
     origin: tuple[int, ...]   # the capture's 1-based line each of ``lines`` starts on
     undone: tuple[str, ...]   # what was taken off or joined, said in the report
     headline: str | None = None  # a Markdown capture's one "# " heading, taken out of ``lines``
+    headline_at: int | None = None  # where it stood: the index in ``lines`` of the line under it
     # What a clipper's front matter declares: "title", "author", "date" (YYYY-MM-DD), "site", "url"
     declared: dict = field(default_factory=dict)
 
@@ -107,20 +108,22 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
         numbered = [(n, LYNX_BUTTON.sub("", _link_row(LYNX_MARK.split(line)) or LYNX_MARK.sub("", line)))
                     for n, line in numbered]
         undone.append("lynx's link numbers and list of addresses")
-    headline = None
+    headline = headline_at = None
     if _written_as_markdown(lines):
         # The page's one top heading is its headline, as a saved page's one <h1> is (html.py).
         tops = [at for at, (_, line) in enumerate(numbered) if MD_TOP_HEADING.match(line)]
         if len(tops) == 1:
-            headline = _plain(numbered.pop(tops[0])[1]).strip()
-        numbered = [(n, _plain(line)) for n, line in numbered
-                    if not (MD_FENCED_DIV.fullmatch(line) or MD_TAG_LINE.fullmatch(line)
-                            or MD_LINK_DEFINITION.fullmatch(line))]
+            headline, headline_at = _plain(numbered.pop(tops[0])[1]).strip(), tops[0]
+        kept = [not (MD_FENCED_DIV.fullmatch(line) or MD_TAG_LINE.fullmatch(line)
+                     or MD_LINK_DEFINITION.fullmatch(line)) for _, line in numbered]
+        if headline_at is not None:
+            headline_at = sum(kept[:headline_at])
+        numbered = [(n, _plain(line)) for (n, line), keep in zip(numbered, kept) if keep]
         undone.append("Markdown's links, headings and emphasis")
     if not undone:
         return Unmarked(lines, tuple(range(1, len(lines) + 1)), ())
     return Unmarked(tuple(line for _, line in numbered), tuple(n for n, _ in numbered), tuple(undone),
-                    headline or declared.get("title"), declared)
+                    headline or declared.get("title"), headline_at if headline else None, declared)
 
 
 def _front_matter(numbered: list) -> tuple[dict, list]:

@@ -84,9 +84,12 @@ def split_lines(text: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolbar_end: int = 0) -> Segments:
-    """The role of each line; find_title=False when the headline is known from elsewhere.
-    ``lines[:toolbar_end]`` are a web archive's toolbar (see webarchive.py): chrome."""
+def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolbar_end: int = 0,
+            title_at: int | None = None) -> Segments:
+    """The role of each line; find_title=False when the headline is known from elsewhere, and
+    ``title_at`` is where it stood when it was taken out of the lines (a Markdown capture's "# "
+    heading, above ``lines[title_at]``). ``lines[:toolbar_end]`` are a web archive's toolbar
+    (see webarchive.py): chrome."""
     # (a byline is never chrome, even when it looks like a row of links: "Story by X | Photos by Y")
     chrome = [bool(line.strip()) and (n < toolbar_end or line_matches(rules.chrome, LIST_BULLET.sub("", line))
                                       is not None and not is_byline(line, rules)
@@ -106,13 +109,18 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     title = _headline(lines, content, chrome, rules) if find_title and len(content) > 1 else None
     # Above the headline there is only the page's furniture (section names, menus, teasers),
     # but for the byline and date, which some layouts put right above it; a date above the
-    # menus is the masthead's (today's date), not the article's.
-    above = [n for n in content if title is not None and n < title]
+    # menus is the masthead's (today's date), not the article's. (A headline taken out of the
+    # lines counts only where no paragraph of the story stands above it.)
+    if title_at is not None and any(is_lede(lines[n], rules) for n in content if n < title_at):
+        title_at = None
+    top = title if title is not None else title_at
+    above = [n for n in content if top is not None and n < top]
     for n in reversed(above):
-        if not _is_header(lines[n], rules) or any(chrome[m] for m in range(n + 1, title)):
+        if not _is_header(lines[n], rules) or any(chrome[m] for m in range(n + 1, top)):
             chrome[n] = True
-    _mark_blocks(lines, chrome, 0 if title is None else title + 1, end, rules)
-    _mark_spaced_signup_boxes(lines, chrome, 0 if title is None else title + 1, end, rules)
+    below_title = 0 if top is None else top + 1 if title is not None else top
+    _mark_blocks(lines, chrome, below_title, end, rules)
+    _mark_spaced_signup_boxes(lines, chrome, below_title, end, rules)
     roles = []
     for n, line in enumerate(lines):
         if n == heading:  # (a forum thread's replies start at a blank line: see _forum_replies)
