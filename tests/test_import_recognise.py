@@ -749,6 +749,31 @@ def test_the_byline_and_date_lines_go_to_the_front_matter_not_the_body():
         "By Ravi Chandrasekhar-Lowe", "Senior Reporter", "Published March 6, 2024 at 9:05 AM", "Updated March 7, 2024"]
 
 
+KEELER_LEDE = ("MILBROOK — The Keeler Street bridge will close for a year from April, the council decided on"
+               " Tuesday after a two-hour debate.\n\nThe work will cost about 4 million dollars.\n")
+
+
+@pytest.mark.parametrize("header", [
+    # a text browser's byline, its parts a blank line apart: the name, the agency, the date
+    "Ravi Chandrasekhar-Lowe\n\nLocal Democracy Reporting Service\n\n09:12, 6 MAR 2024\n\n",
+    # a reader view's: the name over how long the article reads
+    "Ravi Chandrasekhar-Lowe\n\n4–5 minutes\n\n",
+])
+def test_a_byline_over_its_agency_and_date_or_the_reading_time(header):
+    found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n\n" + header
+                    + KEELER_LEDE)
+    assert [r.name for r in found.reporters] == ["Ravi Chandrasekhar-Lowe"]
+    assert found.body.startswith("MILBROOK — The Keeler Street bridge")
+
+
+def test_a_clippers_front_matter_lists_the_writers_as_links():
+    """A note-taking app's clipper lists the writers under "author:", as links ("[[Name]]")."""
+    found = analyse('---\ntitle: "Keeler Street bridge to close for a year"\nauthor:\n'
+                    '  - "[[Ravi Chandrasekhar-Lowe]]"\n  - "[[Mina Okafor-Hale]]"\ntags:\n  - "clippings"\n---\n'
+                    + KEELER_LEDE)
+    assert [r.name for r in found.reporters] == ["Ravi Chandrasekhar-Lowe", "Mina Okafor-Hale"]
+
+
 @pytest.fixture(scope="module")
 def wire():
     return analysed("wire_story.txt")

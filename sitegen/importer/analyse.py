@@ -146,16 +146,17 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
 
 def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules: Rules) -> set[int]:
     """Numbers of the lines before the lede that are a byline ("By Jane Roe", a reporter's name
-    alone, the writer's job under it: "Senior Reporter") or say when the article was published
-    ("Published March 6, 2024 at 9:05 AM")."""
+    alone, the writer's job or outlet under it: "Senior Reporter"), say when the article was
+    published ("Published March 6, 2024 at 9:05 AM") or how long it reads ("5–6 minutes")."""
     names = {reporter.name.lower() for reporter in reporters}
     found: set[int] = set()
     for index, line in enumerate(header):
         text = line.text.strip()
         after_byline = index > 0 and header[index - 1].number in found and meta.is_byline_line(
             header[index - 1].text, rules)
-        if (meta.byline_names(text, rules) or text.lower() in names or meta.opens_with_date(text, rules)
-                or meta.says_when_published(text, rules) or after_byline and meta.WRITER_JOB.fullmatch(text)):
+        below = header[index + 1].text if index + 1 < len(header) else None
+        if (meta.byline_names(text, rules) or text.lower() in names or meta.dates(text, rules)
+                or meta.READING_TIME.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)):
             found.add(line.number)
     return found
 

@@ -75,6 +75,8 @@ DECLARED = {"title": "title", "author": "author", "authors": "author", "byline":
             "published": "date", "date_published": "date", "created": "date", "sitename": "site",
             "site": "site", "site_name": "site", "publisher": "site"}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+FRONT_MATTER_ITEM = re.compile(r"\s*-\s+(?P<item>\S.*)")
+WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?(?P<text>[^\[\]|]+)\]\]")  # "[[Page]]", "[[Page|text]]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,17 +138,23 @@ def _front_matter(numbered: list) -> tuple[dict, list]:
     if end is None:
         return {}, numbered
     declared: dict = {}
+    items: dict[str, list[str]] = {}  # a list's items under a key with no value ("author:" / '  - "[[A]]"')
+    key = None
     for _, entry in numbered[1:end]:
         match = FRONT_MATTER_ENTRY.fullmatch(entry.strip())
         if match is None:
             if entry.startswith((" ", "-")):
-                continue  # a list's items under their key ("tags:" / "  - ferries")
+                if key and FRONT_MATTER_ITEM.fullmatch(entry):
+                    items.setdefault(key, []).append(_unquoted(FRONT_MATTER_ITEM.fullmatch(entry)["item"]))
+                continue  # (a list of a key not read: "tags:" / "  - ferries")
             return {}, numbered
         key, value = DECLARED.get(match["key"].lower()), _unquoted(match["value"] or "")
         if key == "date":
             value = ISO_DATE.search(value)[0] if ISO_DATE.search(value) else ""
         if key and value:
             declared.setdefault(key, value)
+    for key, listed in items.items():
+        declared.setdefault(key, "; ".join(item for item in listed if item))
     rest = numbered[end + 1:]
     first = next((at for at, (_, line) in enumerate(rest) if line.strip()), None)
     if first is not None and declared.get("title") and rest[first][1].strip() == declared["title"]:
@@ -155,8 +163,9 @@ def _front_matter(numbered: list) -> tuple[dict, list]:
 
 
 def _unquoted(value: str) -> str:
-    """A front matter's value as text: quotes off, a list's items joined ("['A', 'B']": "A; B")."""
-    value = value.strip()
+    """A front matter's value as text: quotes off, a list's items joined ("['A', 'B']": "A; B"),
+    a note-taking app's links as their text ("[[Ewan Castellane]]": "Ewan Castellane")."""
+    value = WIKI_LINK.sub(lambda m: m["text"], value.strip())
     if value.startswith("[") and value.endswith("]"):
         return "; ".join(_unquoted(item) for item in value[1:-1].split(",") if item.strip())
     return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
