@@ -495,3 +495,28 @@ def test_above_a_markdown_captures_headline_is_the_pages_furniture():
     assert found.body.startswith("BRACKENFIELD — The river trust")
     lede_first = analysed(furniture + story.split("\n\n", 1)[1] + "\n# Brackenfield weir in pictures\n\nMore to come.\n")
     assert "Your paper for the upper valley" in lede_first.body
+
+
+def test_a_printed_pages_headline_over_two_lines_and_a_name_broken_at_its_hyphen():
+    """A printed page's text wraps a long headline: the line under it that goes on in lower case
+    is part of it (a subheadline under it starts with a capital). A double-barrelled name broken
+    at its hyphen is joined without a space; a dash with a space before it keeps its space."""
+    capture = ("Allotment society wins a 25-year lease after three\nyears of uncertainty\n"
+               "Plot holders can plan beyond next summer\n"
+               "Posted on 2 May 2024 by Gwen Arkwright\n"
+               "After three years of uncertainty, the 74 plot holders at the Mill Brook\n"
+               "Road allotments can finally plan beyond next summer, the society said.\n"
+               "The society's treasurers, Harold Okonjo-Petrakis and Ines Mbeki-\n"
+               "Lund, said the rent would stay at £38 a year for every plot holder -\n"
+               "the same as it has been since the society was founded in 1961 - and\n"
+               "that the waiting list, which had grown to forty names, would reopen\n"
+               "in the autumn once the council had cleared the two derelict plots by\n"
+               "the brook, which have been fenced off since the floods of last winter.\n"
+               "The society’s open day takes place on Saturday 8 June from 11am to\n"
+               "3pm, with plant sales, tours and a cake stall for the whole family, and\n"
+               "everyone who has ever wanted a plot of their own is welcome to come.\n")
+    found = analysed(capture)
+    assert found.title == "Allotment society wins a 25-year lease after three years of uncertainty"
+    body = re.sub(r"\]\{[^}]*\}", "", found.body).replace("[", "").replace("\\", "")
+    assert "Plot holders can plan beyond next summer" in body
+    assert "Ines Mbeki-Lund, said" in body and "every plot holder - the same" in body

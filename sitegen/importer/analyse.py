@@ -108,8 +108,9 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     lede_line = body[lede_index].text.strip()  # (a text browser's margin before it)
     dateline = meta.find_dateline(lede_line, rules)
     lede = lede_line[dateline.end if dateline else 0:]
-    title_line = segments.numbers(TITLE)
-    title = page.title or (meta.without_domain(lines[title_line[0] - 1].strip()) if title_line else None)
+    title_lines = segments.numbers(TITLE)  # (a headline wrapped over two lines: both)
+    title = page.title or (meta.without_domain(" ".join(lines[n - 1].strip() for n in title_lines))
+                           if title_lines else None)
     reporters = _reporters(body, page, rules)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
     in_dateline = [Line(body[lede_index].number, lede_line[:dateline.end])] if dateline else []

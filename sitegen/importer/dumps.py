@@ -269,7 +269,10 @@ def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[
     for n, line in numbered:
         if out and _continues(physical, line, width, loose) and not stands_alone(line):
             before = out[-1][1].rstrip()
-            joiner = "" if before.endswith("-") and before[-2:-1].isalpha() and line.lstrip()[:1].islower() else " "
+            # A word and its hyphen at the end of the line go on with the next word: a compound
+            # the tool broke at its hyphen ("Whitlock-" / "Baird", "anti-" / "EU"); a dash has a
+            # space before it ("the fares -" / "up 20%") and keeps the space after it.
+            joiner = "" if before.endswith("-") and before[-2:-1].isalpha() and line.lstrip()[:1].isalpha() else " "
             out[-1] = (out[-1][0], before + joiner + line.strip())
         else:
             out.append((n, line))

@@ -107,6 +107,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
         _mark_footer(lines, chrome, heading, rules)
     content = [n for n in range(end) if lines[n].strip() and not chrome[n]]
     title = _headline(lines, content, chrome, rules) if find_title and len(content) > 1 else None
+    title_end = _headline_end(lines, chrome, title, rules) if title is not None else None
     # Above the headline there is only the page's furniture (section names, menus, teasers),
     # but for the byline and date, which some layouts put right above it; a date above the
     # menus is the masthead's (today's date), not the article's. (A headline taken out of the
@@ -129,7 +130,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
             roles.append(BLANK)
         elif chrome[n]:
             roles.append(CHROME)
-        elif n == title:
+        elif title is not None and title <= n <= title_end:
             roles.append(TITLE)
         else:
             roles.append(BODY if n < end else COMMENT)
@@ -168,6 +169,22 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
                          and len(lines[n].split()) > MENU_WORDS), None)
     run = next((run for run in runs if run), [])
     return first_longer if first_longer is not None or not run else run[-1]
+
+
+def _headline_end(lines: tuple[str, ...], chrome: list[bool], title: int, rules: Rules) -> int:
+    """The headline's last line: the line right under it too when it goes on with it, in lower
+    case and shaped like the rest of a headline ("after two-year wait"), as a printed page's
+    text wraps a long headline; a subheadline or a byline under it starts with a capital or
+    "by"."""
+    below = title + 1
+    if below >= len(lines) or chrome[below] or not lines[below].strip() or lines[title].rstrip()[-1:] in ".:;,!?":
+        return title
+    text = lines[below].strip()
+    joined = lines[title].strip() + " " + text
+    if (text[0].islower() and text.split()[0] != "by" and text[-1] not in ".:;,!?" and not _is_header(text, rules)
+            and len(joined.split()) <= MAX_HEADLINE_WORDS and len(joined) <= MAX_HEADLINE_CHARS):
+        return below
+    return title
 
 
 def _end_of_menus(lines: tuple[str, ...], before: int) -> int:
