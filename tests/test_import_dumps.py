@@ -520,3 +520,25 @@ def test_a_printed_pages_headline_over_two_lines_and_a_name_broken_at_its_hyphen
     body = re.sub(r"\]\{[^}]*\}", "", found.body).replace("[", "").replace("\\", "")
     assert "Plot holders can plan beyond next summer" in body
     assert "Ines Mbeki-Lund, said" in body and "every plot holder - the same" in body
+
+
+def test_a_clippers_markdown_and_links_wrapped_over_lines():
+    """Under a front matter one Markdown mark (a picture, a bold line) makes the capture
+    Markdown, as clippers write it. A link or picture a converter wrapped over lines is one,
+    its address joined without a space where it broke at a hyphen: the picture, its caption
+    and the row of sharing links leave the body."""
+    capture = ('---\ntitle: "Brackenfield weir to get a fish pass"\nauthor: Orla Quennell-Park\n---\n'
+               "![](https://echo.example/media/weir.jpg)\n\n"
+               "[Share on\nFacebook](https://www.facebook.com/sharer.php?u=https://echo.example/2024/fish-\n"
+               "pass/) [Share on\nX](https://x.example/intent?url=https://echo.example/2024/fish-\npass/) "
+               "[Email](mailto:?subject=Weir)\n\n"
+               "BRACKENFIELD — The river trust will build a fish pass beside the old weir at Brackenfield"
+               " this summer, the trust said on Monday.\n\n"
+               "![The weir at Brackenfield in spring,\nwhen the salmon gather below it. Photo: Orla\n"
+               "Quennell-Park](https://echo.example/media/weir-spring.jpg)\n\n"
+               "**Get the Echo in your inbox**\n\n"
+               "The work will close the towpath for three weeks in July, the trust's engineer said.\n")
+    found = analysed(capture)
+    assert found.body.startswith("BRACKENFIELD — The river trust")
+    assert "weir.jpg" not in found.body and "salmon gather" not in found.body and "Share on" not in found.body
+    assert "Get the Echo" not in found.body and "**" not in found.body

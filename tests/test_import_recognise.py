@@ -1070,6 +1070,10 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "Search: [__________] [Go]", "Email address                     Subscribe", "AcceptCookie settings",
     "Privacy Policy Accept Reject non-essential", "Reject non-essential",
     "Send your letter to letters@chronicle.example. Please include your full name and address.",
+    "Ruth Ambler outside the shop on Tuesday (Image: Dev Kaur)", "The mill at dusk. Photo courtesy of Ana Ruiz",
+    "A sign on Fern Road before the theft. Picture supplied", "The quay at low tide. Photo: Supplied",
+    "The cottage below the light. Picture: Gazette photographer Tom Pell", "Picture: Brackenfield Echo",
+    "Ada Pell, 91, with her plan. Photograph: Echo Photography", "Photo: Supplied", "Picture supplied",
 ])
 def test_page_furniture_lines_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1097,6 +1101,9 @@ def test_page_furniture_lines_are_chrome(line):
     "He sent flowers to the family.", "The fund has [   ] items.", "Accept the offer, the union urged.",
     "The settings were changed in May.", "Get directions from the council before you travel.",
     "Send your letter to the council by Friday, residents were told.",
+    "She held up the picture. Photographs courtesy of the family were shown at the memorial.",
+    "The council published the photos. Pictures supplied by residents showed the damage.",
+    "The photo supplied to police showed the car.", "He looked at the image: a boy on a bike.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None

@@ -44,6 +44,9 @@ MD_HEADING = re.compile(r"(\s{0,3})#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 MD_SPAN = re.compile(r"(?<![\\!])\[((?:[^\[\]\\]|\\.)*)\]\{[^{}]*\}")
 MD_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][\w-]+\s*|[\w-]+=\S+\s*)+\}")
 # (a fence may open a list's item: "1.  ::: {#comment-311}", as pandoc writes a comment list)
+MD_OPEN_TEXT = re.compile(r"(?<!\\)\[(?:[^\[\]\\]|\\.)*$")  # a link's text not closed on its line: "[Share on"
+MD_OPEN_ADDRESS = re.compile(r"\]\([^()\s]*$")  # a link's address not closed: "](https://.../ferry-"
+MAX_LINK_LINES = 8  # (a row of links, each over two or three lines)
 MD_FENCED_DIV = re.compile(r"\s*(?:\d{1,4}[.)]\s+|[*+-]\s+)?:{3,}.*")
 MD_INLINE_TAG = re.compile(r"</?(?:a|span|div|small|strong|em|b|i|u|time|abbr|sup|sub|img|button|label|br|p)\b[^<>]*>")
 MD_TAG_LINE = re.compile(r"\s*</?(?:div|span|section|article|aside|nav|header|footer|figure|figcaption)\b[^>]*>\s*")
@@ -99,6 +102,9 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
     declared, numbered = _front_matter(numbered)
     if declared:
         undone.append("the front matter (" + ", ".join(sorted(declared)) + ")")
+    markdown = _written_as_markdown(lines, clipped=bool(declared))
+    if markdown:  # (a link or picture wrapped over lines is one, whatever its lines look like)
+        numbered = _links_joined(numbered)
     # Joined first: the tool wrapped the lines with their marks in them.
     loose = any(PAGE_BREAK in line for line in lines)
     width = _wrap_width([line for _, line in numbered], loose)
@@ -111,7 +117,7 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
                     for n, line in numbered]
         undone.append("lynx's link numbers and list of addresses")
     headline = headline_at = None
-    if _written_as_markdown(lines):
+    if markdown:
         # The page's one top heading is its headline, as a saved page's one <h1> is (html.py).
         tops = [at for at, (_, line) in enumerate(numbered) if MD_TOP_HEADING.match(line)]
         if len(tops) == 1:
@@ -200,10 +206,42 @@ def _without_references(numbered: list) -> list:
     return numbered
 
 
-def _written_as_markdown(lines: tuple[str, ...]) -> bool:
-    marks = sum(len(MD_LINK.findall(line)) + bool(MD_HEADING.fullmatch(line)) + bool(MD_FENCED_DIV.fullmatch(line))
-                for line in lines)
-    return marks >= MIN_MARKDOWN_MARKS
+def _links_joined(numbered: list) -> list:
+    """Each Markdown link or picture wrapped over lines ("[Share on" / "Facebook](https://...ferry-"
+    / "fares/)") joined into one line: with a space inside its text, without one inside its
+    address, which converters break only where it has a hyphen. A line that opens a link not
+    closed within a few lines is left as it is."""
+    out: list = []
+    at = 0
+    while at < len(numbered):
+        n, line = numbered[at]
+        end = at
+        while end < min(at + MAX_LINK_LINES, len(numbered)) - 1 and _open_link(line):
+            end += 1
+            below = numbered[end][1].strip()
+            if not below:
+                break
+            line = line.rstrip() + ("" if MD_OPEN_ADDRESS.search(line) else " ") + below
+        if end > at and not _open_link(line):
+            out.append((n, line))
+            at = end + 1
+        else:
+            out.append(numbered[at])
+            at += 1
+    return out
+
+
+def _open_link(line: str) -> bool:
+    return bool(MD_OPEN_TEXT.search(line) or MD_OPEN_ADDRESS.search(line))
+
+
+def _written_as_markdown(lines: tuple[str, ...], clipped: bool = False) -> bool:
+    """Links, headings, fences, pictures and bold lines ("**Get the Chronicle**") are Markdown's
+    marks; a few make a capture Markdown, and one is enough under a front matter (``clipped``),
+    which Markdown clippers write (as trafilatura does over plain text, with none of the marks)."""
+    marks = sum(len(MD_LINK.findall(line)) + len(MD_IMAGE.findall(line)) + bool(MD_HEADING.fullmatch(line))
+                + bool(MD_FENCED_DIV.fullmatch(line)) + bool(MD_STRONG.fullmatch(line.strip())) for line in lines)
+    return marks >= (1 if clipped else MIN_MARKDOWN_MARKS)
 
 
 def _plain(line: str) -> str:
