@@ -1074,6 +1074,12 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "A sign on Fern Road before the theft. Picture supplied", "The quay at low tide. Photo: Supplied",
     "The cottage below the light. Picture: Gazette photographer Tom Pell", "Picture: Brackenfield Echo",
     "Ada Pell, 91, with her plan. Photograph: Echo Photography", "Photo: Supplied", "Picture supplied",
+    "Share Facebook X WhatsApp Email", "[                    ][Sign me up]", "______________ [\u00a0Sign up\u00a0]",
+    "Want more stories like this?", "Get unlimited access to the Echo for just £1 for your first 3 months.",
+    "Already a subscriber? Sign in", "Sign up now", "Published 2 hours ago", "Share 0 comments",
+    "Share Reuse this content", "Have a news tip? Email news@echo.example or call 555-0100.", "@obrienechoreports",
+    "Enter email", "We use your sign-up to provide content in ways you've consented to. Privacy notice",
+    "Show latest updates", "The Echo is funded by its readers. If you can, please support us from £2 a month.",
 ])
 def test_page_furniture_lines_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1104,6 +1110,8 @@ def test_page_furniture_lines_are_chrome(line):
     "She held up the picture. Photographs courtesy of the family were shown at the memorial.",
     "The council published the photos. Pictures supplied by residents showed the damage.",
     "The photo supplied to police showed the car.", "He looked at the image: a boy on a bike.",
+    "Want more? Ask the council.", "Already a subscriber? That is the question.", "Have a look at the plan online.",
+    "The library is funded by its readers and donors, the mayor said.", "Enter Email Smith, the new chair.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None
@@ -1130,6 +1138,12 @@ def test_headlines_a_blank_line_apart_a_footers_unknown_links_and_a_sign_up_box_
     assert ([r.name for r in found.reporters], found.date) == (["Nomvula Dlamini"], "2024-03-03")
     assert found.body.rstrip().endswith("Funding row\n\nThe council meets again in May.")
     assert "wedding" not in found.body and "Motorist" not in found.body and "every Friday" not in found.body
+
+
+def test_post_navigation_with_its_link_on_the_line_is_chrome():
+    rules = generic_rules()
+    assert line_matches(rules.link_list_headings, "Previous post: Mill bridge inspection finds no damage")
+    assert not line_matches(rules.link_list_headings, "Previous post holders include two mayors.")
 
 
 def test_lists_of_links_under_their_heading_are_chrome():
