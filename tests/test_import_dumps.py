@@ -542,3 +542,55 @@ def test_a_clippers_markdown_and_links_wrapped_over_lines():
     assert found.body.startswith("BRACKENFIELD — The river trust")
     assert "weir.jpg" not in found.body and "salmon gather" not in found.body and "Share on" not in found.body
     assert "Get the Echo" not in found.body and "**" not in found.body
+
+
+LYNX_WIDGET = """\
+   [1]Brackenfield Echo
+
+       Brackenfield weir to get a fish pass before the autumn salmon run
+
+   By [2]ORLA QUENNELL-PARK | Staff Writer
+
+   BRACKENFIELD — The river trust will build a fish pass beside the old
+   weir at Brackenfield this summer so that salmon can reach the upper
+   river before the autumn run, the trust said on Monday night after a
+   vote of its board that left two of the anglers' clubs unhappy.
+
+   The work will close the towpath for three weeks in July and will cost
+   about £85,000, most of it from a national rivers grant that the trust
+   won in the spring after two attempts that were turned down.
+
+   [3]3 Comments [4]Brackenfield Echo [5]Login
+
+     * [6]weir_watcher [7]5 hours ago
+       Three weeks of no towpath in the middle of the summer holidays is
+       a long time.
+       [8]11 [9]△ [10]▽ • [11]Reply • [12]Share ›
+          + [13]Dot Haverty-Pryce [14]weir_watcher [15]4 hours ago
+            The salmon have waited a hundred years for this, they can wait
+            three weeks longer.
+            [16]6 [17]△ [18]▽ • [19]Reply • [20]Share ›
+               o [21]weir_watcher [22]Dot Haverty-Pryce [23]4 hours ago
+                 Fair, but why July and not in the autumn or the winter then?
+                 [24]2 [25]△ [26]▽ • [27]Reply • [28]Share ›
+
+References
+
+   1. https://echo.example/
+   2. https://echo.example/staff/oqp
+"""
+
+
+def test_a_lynx_dumps_comment_widget_nests_by_its_bullets_and_names_whom_each_answers():
+    """lynx draws a comment widget's nesting with its bullets ("*", "+", "o"), and each header
+    as name, whom it answers and when ("Dot Haverty-Pryce weir_watcher 4 hours ago"): the name
+    of the earlier commenter at its end is whom the comment answers, not part of the author's
+    name; the text under a header is never joined to it, and the rows of votes are chrome."""
+    found = analysed(LYNX_WIDGET)
+    [first] = found.comments
+    [second] = first.replies
+    [third] = second.replies
+    assert [(c.author, c.text) for c in (first, second, third)] == [
+        ("weir_watcher", "Three weeks of no towpath in the middle of the summer holidays is a long time."),
+        ("Dot Haverty-Pryce", "The salmon have waited a hundred years for this, they can wait three weeks longer."),
+        ("weir_watcher", "Fair, but why July and not in the autumn or the winter then?")]

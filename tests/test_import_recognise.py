@@ -1140,6 +1140,27 @@ def test_headlines_a_blank_line_apart_a_footers_unknown_links_and_a_sign_up_box_
     assert "wedding" not in found.body and "Motorist" not in found.body and "every Friday" not in found.body
 
 
+def test_numbered_posts_quoting_each_other_and_a_comment_widgets_own_header():
+    """A forum-like section numbers its posts ("#3 kettle_wat 14/11/2024 16:02"): the number is
+    not the author's; a post quoting an earlier one answers it; the row of buttons and votes
+    under each ("Reply Quote Report ▲ 9") is chrome. Over a copied Disqus section, the widget's
+    own lines ("🔒 Disqus' Privacy Policy", "Favorite 3") are no comment."""
+    story = ("Harbour café to close as the rent doubles after forty years\n\n"
+             "A café that has served the harbour's fishermen since 1983 will close at the end of the month after"
+             " its rent was doubled, its owner said on Thursday.\n\n")
+    forum = analyse(story + "2 comments\n\n#1 Rona_T 14/11/2024 15:12\n\nBeen going there since I was a girl.\n\n"
+                    "Reply Quote Report ▲ 24\n\n#2 kettle_wat 14/11/2024 16:02\n\n    Rona_T wrote:\n\n"
+                    "    Been going there since I was a girl.\n\nSame. Best bacon rolls in town.\n\n"
+                    "Reply Quote Report ▲ 9\n")
+    assert [(c.author, [(r.author, r.text.splitlines()[-1]) for r in c.replies]) for c in forum.comments] == [
+        ("Rona_T", [("kettle_wat", "Same. Best bacon rolls in town.")])]
+    assert forum.comments[0].text == "Been going there since I was a girl."
+    disqus = analyse(story + "2 Comments\nHarbour Echo\n🔒 Disqus' Privacy Policy\n1\nLogin\n\n Favorite 3\n"
+                     " Tweet\n\nRay Dunn\n4 hours ago\n\nGood luck to her, she deserves a rest.\n\n"
+                     "Barb Kess\nRay Dunn\n3 hours ago\n\nShe does, Ray.\n")
+    assert [(c.author, [r.author for r in c.replies]) for c in disqus.comments] == [("Ray Dunn", ["Barb Kess"])]
+
+
 def test_post_navigation_with_its_link_on_the_line_is_chrome():
     rules = generic_rules()
     assert line_matches(rules.link_list_headings, "Previous post: Mill bridge inspection finds no damage")

@@ -84,7 +84,8 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
     """Analyse a plain-text capture. Raises DecodeError or NoArticle."""
     rules = generic_rules()
     unmarked = undo_tool_marks(split_lines(decode(raw, encoding)),
-                               stands_alone=lambda line: line_matches(rules.chrome, line) is not None)
+                               stands_alone=lambda line: line_matches(rules.chrome, line) is not None,
+                               ends_alone=lambda line: _comment_header(line, rules))
     declared = unmarked.declared  # (a clipper's front matter)
     page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
                     author=declared.get("author"), title_at=unmarked.headline_at)
@@ -143,6 +144,13 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         notes=tuple(cast.notes),
         hints=tuple(meta.date_hints(body, rules)),
     )
+
+
+def _comment_header(line: str, rules: Rules) -> bool:
+    """A line naming a comment's author and its date ("• Pat Gallardo 4 hours ago"): what is
+    under it is the comment's text, never more of the header, however a tool wrapped it."""
+    author = line_matches(rules.comment_author, line)
+    return bool(author and author.groupdict().get("date"))
 
 
 def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules: Rules) -> set[int]:

@@ -316,8 +316,11 @@ class _Reader:
             draft.date = (author.groupdict().get("date") or "").strip() or None
             draft.lines.append(number)
             self.expect_date = draft.date is None
-            if author.groupdict().get("to"):  # "Jim Carvell replied to Pat D."
-                _move_under(self.roots, self.stack, draft, author.group("to").strip())
+            to = (author.groupdict().get("to") or "").strip()  # "Jim Carvell replied to Pat D."
+            if not to and draft.author and (answered := _earlier_author_at_end(draft.author, self.roots, draft)):
+                draft.author, to = draft.author[:-len(answered)].rstrip(), answered
+            if to:
+                _move_under(self.roots, self.stack, draft, to)
         elif self.expect_date and line_matches(rules.comment_date, body):
             draft.date = DATE_PREFIX.sub("", body)  # ("• 4 years ago", "Posted 12 February 2024 - 08:51 AM")
             draft.lines.append(number)
@@ -427,6 +430,15 @@ def _spoken_to(name: str, sentence: str) -> bool:
     a page or guestbook is about, who may have commented too."""
     at_start, greeting, at_end = _spoken_to_patterns(name)
     return bool(at_start.match(sentence) or greeting.match(sentence) or at_end.search(sentence))
+
+
+def _earlier_author_at_end(author: str, roots: list[_Draft], draft: _Draft) -> str | None:
+    """The name of an earlier commenter that ends an author line's name, after another name:
+    whom the comment answers, as a text browser writes a comment widget's header ("Pat Gallardo
+    riverside_dad 4 hours ago", the parent's name with no arrow before it)."""
+    earlier = {d.author for d in _all_drafts(roots) if d is not draft and d.author}
+    return max((name for name in earlier if author.endswith(" " + name) and len(author) > len(name) + 1),
+               key=len, default=None)
 
 
 def _all_drafts(drafts: list[_Draft]) -> list[_Draft]:

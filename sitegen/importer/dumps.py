@@ -93,10 +93,13 @@ class Unmarked:
     declared: dict = field(default_factory=dict)
 
 
-def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] = lambda line: False) -> Unmarked:
+def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] = lambda line: False,
+                    ends_alone: Callable[[str], bool] = lambda line: False) -> Unmarked:
     """The capture's lines without the marks a page-to-text tool added (see the module's doc).
     ``stands_alone(line)``: a line never joined to the paragraph above it (site chrome, which
-    a dump may put right under a paragraph: "Tags: Hospitals, Health")."""
+    a dump may put right under a paragraph: "Tags: Hospitals, Health"); ``ends_alone(line)``:
+    a line the one under it never goes on (a comment's header: "Pat Gallardo 4 hours ago"),
+    asked of the line without lynx's link numbers."""
     numbered = _dedented([(n + 1, line.replace(PAGE_BREAK, "")) for n, line in enumerate(lines)])
     undone = []
     declared, numbered = _front_matter(numbered)
@@ -109,7 +112,7 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
     loose = any(PAGE_BREAK in line for line in lines)
     width = _wrap_width([line for _, line in numbered], loose)
     if width:
-        numbered = _unwrapped(numbered, width, loose, stands_alone)
+        numbered = _unwrapped(numbered, width, loose, stands_alone, ends_alone)
         undone.append(f"paragraphs wrapped at {width} characters joined")
     if _written_by_lynx(lines):
         numbered = _without_references(numbered)
@@ -299,13 +302,15 @@ def _slack(width: int, loose: bool) -> int:
     return width // 5 if loose else 12
 
 
-def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[str], bool]) -> list:
+def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[str], bool],
+               ends_alone: Callable[[str], bool]) -> list:
     """Each wrapped paragraph joined into its first line: a line is continued by the next when
     the next one's first word would not have fitted after it."""
     out: list = []
     physical = ""  # the last line read as the tool wrote it (out's last may be several joined)
     for n, line in numbered:
-        if out and _continues(physical, line, width, loose) and not stands_alone(line):
+        if (out and _continues(physical, line, width, loose) and not stands_alone(line)
+                and not ends_alone(LYNX_MARK.sub("", physical))):
             before = out[-1][1].rstrip()
             # A word and its hyphen at the end of the line go on with the next word: a compound
             # the tool broke at its hyphen ("Whitlock-" / "Baird", "anti-" / "EU"); a dash has a
