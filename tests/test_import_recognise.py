@@ -766,6 +766,12 @@ def test_a_byline_over_its_agency_and_date_or_the_reading_time(header):
     assert found.body.startswith("MILBROOK — The Keeler Street bridge")
 
 
+def test_a_row_of_the_place_date_and_time_under_the_byline_dates_the_article():
+    found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n"
+                    "By Ravi Chandrasekhar-Lowe\nMilbrook | 13.11.2024 | 16:45\n" + KEELER_LEDE)
+    assert (found.date, found.body.splitlines()[0]) == ("2024-11-13", KEELER_LEDE.splitlines()[0])
+
+
 def test_a_clippers_front_matter_lists_the_writers_as_links():
     """A note-taking app's clipper lists the writers under "author:", as links ("[[Name]]")."""
     found = analyse('---\ntitle: "Keeler Street bridge to close for a year"\nauthor:\n'

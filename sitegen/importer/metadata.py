@@ -216,8 +216,20 @@ def is_writers_credit(text: str, below: str | None, rules: Rules) -> bool:
 
 
 def dates(text: str, rules: Rules) -> bool:
-    """A line that starts with a full date, or says when the article was published."""
-    return opens_with_date(text, rules) or says_when_published(text, rules)
+    """A line that starts with a full date, says when the article was published, or is a row of
+    the place, the date and the time ("Ashgrove | 13.11.2024 | 16:45")."""
+    return opens_with_date(text, rules) or says_when_published(text, rules) or _dated_row(text, rules)
+
+
+ROW_SEPARATOR = re.compile(r"[ \u00a0]+[|·•][ \u00a0]+")
+MAX_ROW_PART_WORDS = 3
+
+
+def _dated_row(text: str, rules: Rules) -> bool:
+    """A few short parts between bars or dots, one of them a full date."""
+    parts = ROW_SEPARATOR.split(text.strip())
+    return 2 <= len(parts) <= 4 and all(len(part.split()) <= MAX_ROW_PART_WORDS for part in parts) and any(
+        opens_with_date(part, rules) for part in parts)
 
 
 # How long the article takes to read, as a reader view writes it under the byline: "5–6 minutes"
