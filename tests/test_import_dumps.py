@@ -594,3 +594,16 @@ def test_a_lynx_dumps_comment_widget_nests_by_its_bullets_and_names_whom_each_an
         ("weir_watcher", "Three weeks of no towpath in the middle of the summer holidays is a long time."),
         ("Dot Haverty-Pryce", "The salmon have waited a hundred years for this, they can wait three weeks longer."),
         ("weir_watcher", "Fair, but why July and not in the autumn or the winter then?")]
+
+
+def test_a_caption_printed_right_under_a_paragraph_is_not_joined_to_it():
+    """A dump may print a picture's caption right under a paragraph, no blank line between: the
+    new sentence that runs from the start of a line to the blank line, chrome as a whole (a
+    caption ending in its credit), is not joined to the paragraph above."""
+    capture = LYNX.replace("   find enough qualified crew.\n",
+                           "   find enough qualified crew.\n"
+                           "   The Skellan ferry at the pier in Westmarsh on a winter morning, in\n"
+                           "   January 2024. (Ann Pell/Herald)\n")
+    found = analysed(capture)
+    body = found.body.replace("\\", "")
+    assert "find enough qualified crew.\n" in body and "Skellan ferry at the pier" not in body

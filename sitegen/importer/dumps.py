@@ -66,6 +66,7 @@ MID_SENTENCE = re.compile(r"\s*[a-z0-9(‘“\"']")  # a line going on with a se
 SENTENCE_END = tuple(".!?:;\"”’)")
 LIST_ITEM = re.compile(r"\s*(?:[*•◦▪+-]|\d{1,3}[.)])\s")
 PAGE_BREAK = "\f"
+MAX_CAPTION_LINES = 4   # a caption wrapped under a paragraph has fewer lines than this
 
 
 # A clipper's front matter ("---", lines of "key: value", "---") and the keys that declare what
@@ -305,11 +306,19 @@ def _slack(width: int, loose: bool) -> int:
 def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[str], bool],
                ends_alone: Callable[[str], bool]) -> list:
     """Each wrapped paragraph joined into its first line: a line is continued by the next when
-    the next one's first word would not have fitted after it."""
+    the next one's first word would not have fitted after it. A picture's caption printed right
+    under a paragraph, no blank line between, is joined on its own: the sentence that starts a
+    line there and runs to the blank line is chrome as a whole ("Swimmers crowd the pool on the
+    last weekend of" / "August 2024. (Dev Anand/Courier)")."""
     out: list = []
     physical = ""  # the last line read as the tool wrote it (out's last may be several joined)
-    for n, line in numbered:
-        if (out and _continues(physical, line, width, loose) and not stands_alone(line)
+    caption_end = -1  # while a caption is read: the index of its last line
+    for at, (n, line) in enumerate(numbered):
+        if at <= caption_end:
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + " " + line.strip())
+        elif out and (caption_end := _caption_end(numbered, at, physical, stands_alone)) >= at:
+            out.append((n, line))
+        elif (out and _continues(physical, line, width, loose) and not stands_alone(line)
                 and not ends_alone(LYNX_MARK.sub("", physical))):
             before = out[-1][1].rstrip()
             # A word and its hyphen at the end of the line go on with the next word: a compound
@@ -321,6 +330,21 @@ def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[
             out.append((n, line))
         physical = line
     return out
+
+
+def _caption_end(numbered: list, at: int, before: str, stands_alone: Callable[[str], bool]) -> int:
+    """The index of the last line of a caption starting at ``at`` under the paragraph line
+    ``before``, -1 when there is none: a new sentence there whose lines, to the blank line
+    under them, stand alone when joined."""
+    if not before.strip() or before.rstrip()[-1] not in SENTENCE_END or not numbered[at][1].lstrip()[:1].isupper():
+        return -1
+    end = at
+    while end + 1 < len(numbered) and numbered[end + 1][1].strip():
+        end += 1
+        if end - at == MAX_CAPTION_LINES:
+            return -1  # (the rest of a paragraph, too long for a caption)
+    joined = " ".join(line.strip() for _, line in numbered[at:end + 1])
+    return end if end > at and stands_alone(joined) else -1
 
 
 def _continues(before: str, line: str, width: int, loose: bool) -> bool:
