@@ -1146,6 +1146,20 @@ def test_headlines_a_blank_line_apart_a_footers_unknown_links_and_a_sign_up_box_
     assert "wedding" not in found.body and "Motorist" not in found.body and "every Friday" not in found.body
 
 
+def test_an_offer_a_blank_line_under_its_label_a_sign_up_boxs_name_and_a_follow_prompt_are_chrome():
+    """One blank line under an "Advertisement" label, a line making an offer (a price) is the
+    ad's, a crosshead is not; a sign-up box ending in its button ("Sign up now") loses its
+    name and pitch as one ending in a form's field does; "Follow <outlet>" over the social
+    networks' names is the page's, a crosshead "Follow the money" over the story is not."""
+    found = analyse("Council sells the old depot to a housing trust for one pound\n\n" + STORY
+                    + "Advertisement\n\nSpring tune-up special at Hollin Motors: $49.99\n\n"
+                    "Advertisement\n\nFollow the money\n\nThe depot was valued at 2 million pounds in 2019.\n\n"
+                    "The Hollin Daily\n\nGet the morning's local headlines delivered free to your inbox.\n\n"
+                    "Sign up now\n\nFollow Hollin Echo\n\nFacebook\n\nX\n")
+    assert found.body.rstrip().endswith("Follow the money\n\nThe depot was valued at 2 million pounds in 2019.")
+    assert "tune-up" not in found.body
+
+
 def test_numbered_posts_quoting_each_other_and_a_comment_widgets_own_header():
     """A forum-like section numbers its posts ("#3 kettle_wat 14/11/2024 16:02"): the number is
     not the author's; a post quoting an earlier one answers it; the row of buttons and votes

@@ -34,11 +34,16 @@ _SEPARATORS = {"/", "|", ">", "»", "›", "•", "·"}  # between the parts of 
 MIN_LINK_BLOCK = 4      # a footer's block of links has at least this many lines
 AD_LABEL = re.compile(r"(?:advertisement|advertising|sponsored(?: content)?|promoted|paid content|ad)", re.IGNORECASE)
 MAX_AD_WORDS = 15       # a text ad under its label has at most this many words
+OFFER = re.compile(r"[$£€]\s?\d|\b\d{3}[-. ]\d{3,4}\b|\bwww\.|\b[\w-]+\.(?:com|net|org|co\.uk|ca|com\.au)\b"
+                   r"|\d+% off\b", re.IGNORECASE)
 MAX_SIGNUP_BOX = 8      # a newsletter's sign-up box has at most this many lines
 MAX_PITCH_WORDS = 25    # and what it says of the newsletter at most this many words a line
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
 # A form's text field as a text browser draws it: "[          ]" (w3m, lynx) or "________" (links).
 FORM_FIELD = re.compile(r"\[[ _]{3,}\]|_{5,}")
+FOLLOW = re.compile(r"follow(?: us)?(?: on)?(?: [\w.&’'-]+){0,4}", re.IGNORECASE)
+SOCIAL_NETWORK = re.compile(r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|mastodon"
+                            r"|pinterest|snapchat|telegram", re.IGNORECASE)
 COUNT_LOOKAHEAD = 4     # lines below a heading without a count searched for one with a count
 MIN_UNHEADED_COMMENTS = 2  # comments with no heading over them are read when there are this many
 
@@ -97,6 +102,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
               for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
     _mark_ads(lines, chrome, rules)
+    _mark_follow_prompts(lines, chrome)
     heading, count = _comments_heading(lines, chrome, rules)
     if heading is None:
         heading, count = _forum_replies(lines, chrome, rules)
@@ -300,12 +306,26 @@ def _mark_ads(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
     """The line right under an "Advertisement" label, with no blank between, is the ad's
     ("Northern Shield Credit Union: RRSP deadline is February 29", as a text browser shows a
     text ad), unless it ends like a sentence or reads like the story's paragraph: a page copied
-    with no blank lines has its labels between the story's paragraphs."""
+    with no blank lines has its labels between the story's paragraphs. One blank line below the
+    label, where a crosshead of the story may stand too, only a line making an offer is the
+    ad's (a price, a phone number, a web address: "Spring tune-up special: $49.99")."""
     for n in range(len(lines) - 1):
-        text, below = lines[n].strip(), lines[n + 1].strip()
-        if below and not chrome[n + 1] and AD_LABEL.fullmatch(text) and _words(below) <= MAX_AD_WORDS \
-                and below[-1] not in ".!?\"”’" and not is_lede(below, rules):
-            chrome[n + 1] = True
+        if not AD_LABEL.fullmatch(lines[n].strip()):
+            continue
+        ad = n + 1 if lines[n + 1].strip() else n + 2
+        below = lines[ad].strip() if ad < len(lines) else ""
+        if below and not chrome[ad] and _words(below) <= MAX_AD_WORDS and below[-1] not in ".!?\"”’" \
+                and not is_lede(below, rules) and (ad == n + 1 or OFFER.search(below)):
+            chrome[ad] = True
+
+
+def _mark_follow_prompts(lines: tuple[str, ...], chrome: list[bool]) -> None:
+    """ "Follow Nettlecombe Herald" right over the social networks' names (its links: "Facebook",
+    "X") is the page's, not a line of the story."""
+    for n, line in enumerate(lines):
+        below = _next_text(lines, n + 1) if FOLLOW.fullmatch(line.strip()) else None
+        if below is not None and SOCIAL_NETWORK.fullmatch(LIST_BULLET.sub("", lines[below]).strip()):
+            chrome[n] = True
 
 
 def _words(text: str) -> int:
@@ -355,12 +375,13 @@ def _mark_blocks(lines: tuple[str, ...], chrome: list[bool], first: int, end: in
 def _mark_spaced_signup_boxes(lines: tuple[str, ...], chrome: list[bool], first: int, end: int,
                               rules: Rules) -> None:
     """A sign-up box as a text browser writes it, a blank line between its parts, ending in its
-    form's field ("[          ] Sign up"): the lines between the field and the line asking
-    for a subscription above it are the box's pitch ("The city's top stories, every
-    evening."), and a short title-like line right above that one is the newsletter's name
-    ("The Advocate Daily")."""
+    form's field ("[          ] Sign up") or its button ("Sign up now"): the lines between the
+    field and the line asking for a subscription above it are the box's pitch ("The city's top
+    stories, every evening."), and a short title-like line right above that one is the
+    newsletter's name ("The Advocate Daily")."""
     for field in range(first, end):
-        if not (chrome[field] and FORM_FIELD.search(lines[field])):
+        if not (chrome[field] and (FORM_FIELD.search(lines[field])
+                                   or _words(lines[field]) <= MENU_WORDS and SIGN_UP.search(lines[field]))):
             continue
         above = []  # the single-line paragraphs above the field, nearest first
         n = field - 1
