@@ -704,6 +704,23 @@ def test_she_said_is_left_unattributed_when_two_people_spoke():
     assert [q.by for q in alone.quotes] == ["ana-ruiz"]
 
 
+def test_he_said_under_a_paragraph_that_introduces_one_person_is_that_person():
+    """The paragraph above a quote that ends "he said" names who speaks, even when it is not
+    the last person quoted and the verb stands away from the name ("X of the police said")."""
+    paragraphs = ["DUNMORE — Rescue volunteer Ana Briggs said the group was called to two koalas hit in January.",
+                  '"The one that lived had a broken jaw," Ms Briggs said.',
+                  "Senior Constable Mick Farrow of Dunmore police said the signs turned up at parties.",
+                  '"If we see a sign on your wall, we will come and get it," he said.']
+    assert [q.by for q in analyse("\n\n".join(paragraphs)).quotes] == ["ana-briggs", "mick-farrow"]
+
+
+def test_a_holiday_and_a_cinema_are_not_people():
+    found = analyse("MARROWBY — The work cannot start until after Labor Day, city engineer Hollis Brandvold told the"
+                    " council.\n\nThe Starlite Drive-In will reopen in April. Labor Secretary Marty Walsh said the"
+                    " plan was sound.\n")
+    assert people(found) == {"Hollis Brandvold": "engineer", "Marty Walsh": "Labor Secretary"}
+
+
 def test_a_very_long_capture():
     paragraphs = [f"Paragraph {n} says that Ana Ruiz, a nurse, was there." for n in range(3000)]
     found = analyse("LIMA — " + "\n\n".join(paragraphs) + "\n")
