@@ -607,3 +607,20 @@ def test_a_caption_printed_right_under_a_paragraph_is_not_joined_to_it():
     found = analysed(capture)
     body = found.body.replace("\\", "")
     assert "find enough qualified crew.\n" in body and "Skellan ferry at the pier" not in body
+
+
+def test_a_pull_quote_repeating_the_story_leaves_the_body_a_quoted_letter_stays():
+    """Markdown keeps a page's blockquotes as "> " lines. A pull quote repeats words the story
+    says elsewhere, its speaker under it: it leaves the body. A quoted passage the story does
+    not repeat stays."""
+    story = ("# Brackenfield weir to get a fish pass before the autumn run\n\n"
+             "BRACKENFIELD --- The river trust will build a [fish pass](https://echo.example/fish) beside the"
+             " old weir this summer, the trust said on Monday.\n\n"
+             '"The salmon have waited a hundred years for this," said trust engineer [Ines Mbeki](/ines).\n\n'
+             '> "The salmon have waited a hundred years for this."\n>\n> --- Ines Mbeki, trust engineer\n\n'
+             "The anglers' club wrote to the trust in May:\n\n"
+             "> We ask that the towpath stay open on weekends while the work goes on.\n\n"
+             "The work will close the towpath for three weeks in July.\n")
+    body = analysed(story).body.replace("\\", "")
+    assert "Ines Mbeki, trust engineer" not in body and body.count("waited a hundred years") == 1
+    assert "> We ask that the towpath stay open on weekends" in body

@@ -119,7 +119,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
     credits = (_byline_and_date_lines(body[:lede_index], reporters, rules) | _date_stamps(body[lede_index + 1:], rules)
-               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules))
+               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body))
     body = [line for line in body if line.number not in credits]
     cast = find_cast(body, registries.people, _reporter_slugs(reporters, registries), rules)
     quotes = find_quotes(body, cast, rules)
@@ -197,6 +197,40 @@ def _credits_below(lines: list[Line], rules: Rules) -> set[int]:
     out of the chrome, since above the story one may look like a row of links.)"""
     return {line.number for line in lines
             if is_byline(line.text, rules) and line_matches(rules.chrome, line.text) is not None}
+
+
+BLOCKQUOTE = re.compile(r"\s*>")
+MIN_PULL_QUOTE_CHARS = 20  # (a few words: "Yes." is repeated by chance)
+
+
+def _pull_quotes(lines: list[Line]) -> set[int]:
+    """Numbers of the lines of a pull quote: a block of quoted lines ("> ...", as Markdown keeps
+    a page's <blockquote>) whose words the story says elsewhere, with the speaker's name under
+    them ("> --- Kaspar Nilsen, trails supervisor"). A quoted passage the story does not repeat
+    (a letter, a statement) stays."""
+    blocks: list[list[Line]] = []
+    previous_quoted = False
+    for line in lines:
+        quoted = BLOCKQUOTE.match(line.text) is not None
+        if quoted and previous_quoted:
+            blocks[-1].append(line)
+        elif quoted:
+            blocks.append([line])
+        previous_quoted = quoted
+    story = f" {_words_of(' '.join(line.text for line in lines if not BLOCKQUOTE.match(line.text)))} "
+    found: set[int] = set()
+    for block in blocks:
+        quoted = [BLOCKQUOTE.sub("", line.text, count=1).strip() for line in block]
+        said = _words_of(" ".join(text for text in quoted if not text.startswith(("-", "—", "–"))))  # (the name)
+        if len(said) >= MIN_PULL_QUOTE_CHARS and f" {said} " in story:
+            found.update(line.number for line in block)
+    return found
+
+
+def _words_of(text: str) -> str:
+    """The words of a text in lower case, one space between them: what a quote says, however
+    it is punctuated."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _date_stamps(lines: list[Line], rules: Rules) -> set[int]:
