@@ -714,10 +714,11 @@ def test_he_said_under_a_paragraph_that_introduces_one_person_is_that_person():
     assert [q.by for q in analyse("\n\n".join(paragraphs)).quotes] == ["ana-briggs", "mick-farrow"]
 
 
-def test_a_holiday_and_a_cinema_are_not_people():
+def test_a_holiday_a_cinema_and_a_fire_service_are_not_people():
     found = analyse("MARROWBY — The work cannot start until after Labor Day, city engineer Hollis Brandvold told the"
                     " council.\n\nThe Starlite Drive-In will reopen in April. Labor Secretary Marty Walsh said the"
-                    " plan was sound.\n")
+                    " plan was sound.\n\nFire crews rescue family from car\n\nMarrowby Fire and Rescue Service says"
+                    " crews used a boat to rescue two adults and a child from a car.\n")
     assert people(found) == {"Hollis Brandvold": "engineer", "Marty Walsh": "Labor Secretary"}
 
 
@@ -1103,6 +1104,7 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "Share Reuse this content", "Have a news tip? Email news@echo.example or call 555-0100.", "@obrienechoreports",
     "Enter email", "We use your sign-up to provide content in ways you've consented to. Privacy notice",
     "Show latest updates", "The Echo is funded by its readers. If you can, please support us from £2 a month.",
+    "[harbour-wal]", "[IMG]",
 ])
 def test_page_furniture_lines_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1175,6 +1177,12 @@ def test_an_offer_a_blank_line_under_its_label_a_sign_up_boxs_name_and_a_follow_
                     "Sign up now\n\nFollow Hollin Echo\n\nFacebook\n\nX\n")
     assert found.body.rstrip().endswith("Follow the money\n\nThe depot was valued at 2 million pounds in 2019.")
     assert "tune-up" not in found.body
+
+
+def test_the_sites_name_again_among_the_footers_links_is_chrome():
+    found = analyse("Hollin Echo\n\nNews | Sport | Weather\n\nCouncil sells the old depot to a housing trust\n\n"
+                    + STORY + "Hollin Echo says thank you.\n\nCopy link\n\nHollin Echo\n\nContact us | Privacy\n")
+    assert found.body.rstrip().endswith("says thank you.")
 
 
 def test_numbered_posts_quoting_each_other_and_a_comment_widgets_own_header():

@@ -128,6 +128,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     below_title = 0 if top is None else top + 1 if title is not None else top
     _mark_blocks(lines, chrome, below_title, end, rules)
     _mark_spaced_signup_boxes(lines, chrome, below_title, end, rules)
+    _mark_mastheads_again(lines, chrome, above, below_title, end)
     roles = []
     for n, line in enumerate(lines):
         if n == heading:  # (a forum thread's replies start at a blank line: see _forum_replies)
@@ -370,6 +371,21 @@ def _mark_blocks(lines: tuple[str, ...], chrome: list[bool], first: int, end: in
             for n in block:
                 chrome[n] = chrome[n] or _words(lines[n]) <= MAX_PITCH_WORDS
         start = stop
+
+
+def _mark_mastheads_again(lines: tuple[str, ...], chrome: list[bool], above: list[int], first: int,
+                          end: int) -> None:
+    """A line of two or more words below the headline that is the same as a line of the page's
+    furniture above it (the site's name, "Fenmoor Evening Press", again in the footer), with
+    chrome right above and right below it."""
+    furniture = {lines[n].strip() for n in above if chrome[n] and len(lines[n].split()) >= 2}
+    for n in range(first, end):
+        if chrome[n] or lines[n].strip() not in furniture:
+            continue
+        before = next((m for m in range(n - 1, first - 1, -1) if lines[m].strip()), None)
+        after = _next_text(lines, n + 1, end)
+        if before is not None and after is not None and chrome[before] and chrome[after]:
+            chrome[n] = True
 
 
 def _mark_spaced_signup_boxes(lines: tuple[str, ...], chrome: list[bool], first: int, end: int,
