@@ -1185,6 +1185,16 @@ def test_the_sites_name_again_among_the_footers_links_is_chrome():
     assert found.body.rstrip().endswith("says thank you.")
 
 
+def test_a_comments_row_of_its_date_and_buttons_gives_its_date_and_is_not_its_text():
+    found = analyse("Council sells the old depot to a housing trust for one pound\n\n" + STORY
+                    + "Comments (2)\n\nKim from Hollin wrote:\n\nAbout time the depot was used.\n\n"
+                    "12 March 2025 7:02am | Reply | 5 likes\n\nGazza wrote:\n\nFor one pound?\n\n"
+                    "12 March 2025 8:15am · Reply\n\nLog in or register to comment\n")
+    assert [(c.author, c.text, c.date) for c in found.comments] == [
+        ("Kim from Hollin", "About time the depot was used.", "12 March 2025 7:02am"),
+        ("Gazza", "For one pound?", "12 March 2025 8:15am")]
+
+
 def test_numbered_posts_quoting_each_other_and_a_comment_widgets_own_header():
     """A forum-like section numbers its posts ("#3 kettle_wat 14/11/2024 16:02"): the number is
     not the author's; a post quoting an earlier one answers it; the row of buttons and votes

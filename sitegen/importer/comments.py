@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .rules import HANDLE, LIST_BULLET, Rules, line_matches, name_phrase
+from .textutil import ROW_SEPARATOR
 
 MAX_AUTHOR_WORDS = 5
 # "1. Frank Ostrowski — Easy to say ...": a numbered comment that opens with its author.
@@ -325,9 +326,21 @@ class _Reader:
             draft.date = DATE_PREFIX.sub("", body)  # ("• 4 years ago", "Posted 12 February 2024 - 08:51 AM")
             draft.lines.append(number)
             self.expect_date = False
+        elif (footer := _dated_buttons(body, rules)) is not None:
+            draft.date = draft.date or footer
+            draft.lines.append(number)
         else:
             draft.add_text(body, number)
             self.expect_date = False
+
+
+def _dated_buttons(text: str, rules: Rules) -> str | None:
+    """The date of a comment's row of its date and buttons ("12 March 2025 7:02am | Reply | 5
+    likes", under its text); None for any other line."""
+    date, *buttons = ROW_SEPARATOR.split(text.strip())
+    if buttons and line_matches(rules.comment_date, date) and all(line_matches(rules.chrome, b) for b in buttons):
+        return DATE_PREFIX.sub("", date)
+    return None
 
 
 def _threaded_by_mentions(roots: list[_Draft]) -> list[_Draft]:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from .names import could_be_person, slugify
 from .rules import HANDLE, Rules, line_matches, name_phrase
-from .textutil import Line, sentences
+from .textutil import ROW_SEPARATOR, Line, sentences
 
 # /2019/03/14/, /2019-3-14/, /20190314/
 URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")
@@ -221,7 +221,6 @@ def dates(text: str, rules: Rules) -> bool:
     return opens_with_date(text, rules) or says_when_published(text, rules) or _dated_row(text, rules)
 
 
-ROW_SEPARATOR = re.compile(r"[ \u00a0]+[|·•][ \u00a0]+")
 MAX_ROW_PART_WORDS = 3
 
 
