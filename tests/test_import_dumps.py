@@ -363,3 +363,264 @@ def test_the_pages_title_above_the_story_is_chrome():
     chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
     assert TOLLAN_HEADLINE + " - The Quay Courier" in chrome
     assert "The Quay Courier" not in found.body and "that was the headline in 1953 too" in found.body
+
+
+def test_an_elinks_list_of_links_after_the_comments_is_not_read_as_comments():
+    """elinks ends its dump with "References", "Visible links" and the numbered addresses, some
+    of them with spaces in ("#share-copy link"): all of it is the tool's, none of it a comment."""
+    capture = ("   [1]Brackenfield Echo\n\n"
+               "      Brackenfield weir to get a fish pass before the autumn run\n\n"
+               "   By [2]Orla Quennell-Park\n\n"
+               "   Share: [3]Facebook [4]Copy link\n\n"
+               "   BRACKENFIELD — The river trust will build a fish pass beside the old weir\n"
+               "   at Brackenfield this summer so that salmon can reach the upper river\n"
+               "   before the autumn run, the trust said on Monday.\n\n"
+               "   The work will close the towpath for three weeks in July and will cost\n"
+               "   about £85,000, most of it from a national rivers grant.\n\n"
+               "  Comments (1)\n\n"
+               "     • Tam from Upperford wrote:\n\n"
+               "       About time. The weir has blocked the fish for a century.\n\n"
+               "References\n\n"
+               "   Visible links\n"
+               "   1. https://echo.example/\n"
+               "   2. https://echo.example/profile/oquennell\n"
+               "   3. https://echo.example/story/fish-pass/#share-facebook\n"
+               "   4. https://echo.example/story/fish-pass/#share-copy link\n\n"
+               "   Hidden links:\n"
+               "   5. https://echo.example/story/fish-pass/#comments\n")
+    found = analysed(capture)
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("Tam from Upperford", "About time. The weir has blocked the fish for a century.")]
+    assert "References" not in found.segments.lines and "lynx's link numbers and list of addresses" in found.undone
+
+
+PANDOC_PLAIN_HEAD = ("Larchmere council shelves plan for paid parking at the lakefront\n\n"
+                     "By Wendy Achterop\n\n"
+                     "LARCHMERE, Ont. — Town council voted 6-1 on Tuesday to shelve a plan for paid\n"
+                     "parking at the lakefront lots, after more than 200 residents signed a\n"
+                     "petition against it.\n\n"
+                     "The plan would have charged $3 an hour from May to September and raised\n"
+                     "about $90,000 a year for shoreline repairs, staff said.\n\n")
+
+
+def _threads(found) -> list:
+    """Each comment as (author, text, its replies as (author, text))."""
+    return [(c.author, c.text, [(r.author, r.text) for r in c.replies]) for c in found.comments]
+
+
+def test_a_plain_converters_comment_list_reads_one_comment_an_item():
+    """pandoc's plain text of a comment plugin's list: each item opens with the commenter's name,
+    a blank line, then the text indented under it; a deeper item is a reply."""
+    capture = (PANDOC_PLAIN_HEAD + "3 Comments\n\n"
+               "-   Ilse Brandvold\n\n"
+               "    Good. The lots are half empty most of the summer anyway.\n\n"
+               "    Like · Reply · 4 · 2d\n\n"
+               "    -   Marco Fenech\n\n"
+               "        Not on a Saturday in July they aren't.\n\n"
+               "        Like · Reply · 1 · 2d\n\n"
+               "-   Dot Haverty\n\n"
+               "    Fix the shoreline some other way then.\n\n"
+               "    Like · Reply · 2 · 1d\n")
+    assert _threads(analysed(capture)) == [
+        ("Ilse Brandvold", "Good. The lots are half empty most of the summer anyway.",
+         [("Marco Fenech", "Not on a Saturday in July they aren't.")]),
+        ("Dot Haverty", "Fix the shoreline some other way then.", [])]
+
+
+def test_pandocs_fences_around_a_comment_list_are_not_comments():
+    """pandoc's Markdown keeps a WordPress comment list's divs as fences (":::"), one opening
+    each numbered item: they go, on their lines and never joined to a wrapped paragraph, and
+    the comments under them nest as the list does."""
+    capture = ("# Larchmere council shelves plan for paid parking at the lakefront\n\n"
+               "Posted on 4 June 2024 by [Wendy Achterop](https://lakeshore.example/author/wa/)\n\n"
+               "LARCHMERE --- Town council voted 6-1 on Tuesday to shelve a plan for paid\n"
+               "parking at the lakefront lots, after more than 200 residents signed a\n"
+               "petition against it.\n\n"
+               "The plan would have charged \\$3 an hour from May to September and raised\n"
+               "about \\$90,000 a year for shoreline repairs, staff said.\n\n"
+               "::: {#comments}\n"
+               "## 2 thoughts on \"Larchmere council shelves plan\"\n\n"
+               "1.  ::: {#comment-41}\n"
+               "    ::: {.comment-author .vcard}\n"
+               "    **Ilse Brandvold** [says:]{.says}\n"
+               "    :::\n\n"
+               "    ::: comment-content\n"
+               "    Good. The lots are half empty most of the summer anyway, whatever the\n"
+               "    council was told.\n"
+               "    :::\n\n"
+               "    1.  ::: {#comment-42}\n"
+               "        ::: {.comment-author .vcard}\n"
+               "        **Marco Fenech** [says:]{.says}\n"
+               "        :::\n\n"
+               "        ::: comment-content\n"
+               "        Not on a Saturday in July they aren't.\n"
+               "        :::\n"
+               "        :::\n"
+               "    :::\n"
+               ":::\n")
+    assert _threads(analysed(capture)) == [
+        ("Ilse Brandvold", "Good. The lots are half empty most of the summer anyway, whatever the council was told.",
+         [("Marco Fenech", "Not on a Saturday in July they aren't.")])]
+
+
+def test_trafilaturas_comments_with_no_date_are_read():
+    """trafilatura writes a comment's header as "Name | date"; with no date on the page, the name
+    and the bar are left ("Bo Lindqvist |"). Such headers over text, after the story, are
+    comments too, not more of the story."""
+    capture = TRAFILATURA.split("R. Castellano")[0] + (
+        "Bo Lindqvist |\nGood to see jobs coming back to the port.\n"
+        "M. Achebe |\nHow many of the jobs are local, though?\n")
+    found = analysed(capture)
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("Bo Lindqvist", "Good to see jobs coming back to the port."),
+        ("M. Achebe", "How many of the jobs are local, though?")]
+    assert found.body.rstrip().endswith("the lease included local hiring.")
+
+
+def test_above_a_markdown_captures_headline_is_the_pages_furniture():
+    """A Markdown capture's one "# " heading is taken out as the headline; what stood above it
+    is still the page's furniture (its motto, menus, "Subscribe Sign In"), not the story or a
+    byline. A heading below the story's first paragraph marks nothing above it."""
+    furniture = ("[Brackenfield Echo](https://echo.example/)\n\n"
+                 "Your paper for the upper valley\n\n"
+                 "  * [Local](/local/)\n  * [Farming](/farming/)\n  * [Notices](/notices/)\n\n"
+                 "[Subscribe](/subscribe/) [Sign In](/login/)\n\n")
+    story = ("Orla Quennell-Park, Staff Writer\n\n"
+             "BRACKENFIELD — The river trust will build a fish pass beside the old weir at Brackenfield"
+             " this summer so that salmon can reach the upper river, the trust said on Monday.\n\n"
+             "The work will close the towpath for three weeks in July, the trust's engineer said.\n")
+    found = analysed(furniture + "# Brackenfield weir to get a fish pass before the autumn run\n\n" + story)
+    assert found.title == "Brackenfield weir to get a fish pass before the autumn run"
+    assert [r.name for r in found.reporters] == ["Orla Quennell-Park"]
+    assert found.body.startswith("BRACKENFIELD — The river trust")
+    lede_first = analysed(furniture + story.split("\n\n", 1)[1] + "\n# Brackenfield weir in pictures\n\nMore to come.\n")
+    assert "Your paper for the upper valley" in lede_first.body
+
+
+def test_a_printed_pages_headline_over_two_lines_and_a_name_broken_at_its_hyphen():
+    """A printed page's text wraps a long headline: the line under it that goes on in lower case
+    is part of it (a subheadline under it starts with a capital). A double-barrelled name broken
+    at its hyphen is joined without a space; a dash with a space before it keeps its space."""
+    capture = ("Allotment society wins a 25-year lease after three\nyears of uncertainty\n"
+               "Plot holders can plan beyond next summer\n"
+               "Posted on 2 May 2024 by Gwen Arkwright\n"
+               "After three years of uncertainty, the 74 plot holders at the Mill Brook\n"
+               "Road allotments can finally plan beyond next summer, the society said.\n"
+               "The society's treasurers, Harold Okonjo-Petrakis and Ines Mbeki-\n"
+               "Lund, said the rent would stay at £38 a year for every plot holder -\n"
+               "the same as it has been since the society was founded in 1961 - and\n"
+               "that the waiting list, which had grown to forty names, would reopen\n"
+               "in the autumn once the council had cleared the two derelict plots by\n"
+               "the brook, which have been fenced off since the floods of last winter.\n"
+               "The society’s open day takes place on Saturday 8 June from 11am to\n"
+               "3pm, with plant sales, tours and a cake stall for the whole family, and\n"
+               "everyone who has ever wanted a plot of their own is welcome to come.\n")
+    found = analysed(capture)
+    assert found.title == "Allotment society wins a 25-year lease after three years of uncertainty"
+    body = re.sub(r"\]\{[^}]*\}", "", found.body).replace("[", "").replace("\\", "")
+    assert "Plot holders can plan beyond next summer" in body
+    assert "Ines Mbeki-Lund, said" in body and "every plot holder - the same" in body
+
+
+def test_a_clippers_markdown_and_links_wrapped_over_lines():
+    """Under a front matter one Markdown mark (a picture, a bold line) makes the capture
+    Markdown, as clippers write it. A link or picture a converter wrapped over lines is one,
+    its address joined without a space where it broke at a hyphen: the picture, its caption
+    and the row of sharing links leave the body."""
+    capture = ('---\ntitle: "Brackenfield weir to get a fish pass"\nauthor: Orla Quennell-Park\n---\n'
+               "![](https://echo.example/media/weir.jpg)\n\n"
+               "[Share on\nFacebook](https://www.facebook.com/sharer.php?u=https://echo.example/2024/fish-\n"
+               "pass/) [Share on\nX](https://x.example/intent?url=https://echo.example/2024/fish-\npass/) "
+               "[Email](mailto:?subject=Weir)\n\n"
+               "BRACKENFIELD — The river trust will build a fish pass beside the old weir at Brackenfield"
+               " this summer, the trust said on Monday.\n\n"
+               "![The weir at Brackenfield in spring,\nwhen the salmon gather below it. Photo: Orla\n"
+               "Quennell-Park](https://echo.example/media/weir-spring.jpg)\n\n"
+               "**Get the Echo in your inbox**\n\n"
+               "The work will close the towpath for three weeks in July, the trust's engineer said.\n")
+    found = analysed(capture)
+    assert found.body.startswith("BRACKENFIELD — The river trust")
+    assert "weir.jpg" not in found.body and "salmon gather" not in found.body and "Share on" not in found.body
+    assert "Get the Echo" not in found.body and "**" not in found.body
+
+
+LYNX_WIDGET = """\
+   [1]Brackenfield Echo
+
+       Brackenfield weir to get a fish pass before the autumn salmon run
+
+   By [2]ORLA QUENNELL-PARK | Staff Writer
+
+   BRACKENFIELD — The river trust will build a fish pass beside the old
+   weir at Brackenfield this summer so that salmon can reach the upper
+   river before the autumn run, the trust said on Monday night after a
+   vote of its board that left two of the anglers' clubs unhappy.
+
+   The work will close the towpath for three weeks in July and will cost
+   about £85,000, most of it from a national rivers grant that the trust
+   won in the spring after two attempts that were turned down.
+
+   [3]3 Comments [4]Brackenfield Echo [5]Login
+
+     * [6]weir_watcher [7]5 hours ago
+       Three weeks of no towpath in the middle of the summer holidays is
+       a long time.
+       [8]11 [9]△ [10]▽ • [11]Reply • [12]Share ›
+          + [13]Dot Haverty-Pryce [14]weir_watcher [15]4 hours ago
+            The salmon have waited a hundred years for this, they can wait
+            three weeks longer.
+            [16]6 [17]△ [18]▽ • [19]Reply • [20]Share ›
+               o [21]weir_watcher [22]Dot Haverty-Pryce [23]4 hours ago
+                 Fair, but why July and not in the autumn or the winter then?
+                 [24]2 [25]△ [26]▽ • [27]Reply • [28]Share ›
+
+References
+
+   1. https://echo.example/
+   2. https://echo.example/staff/oqp
+"""
+
+
+def test_a_lynx_dumps_comment_widget_nests_by_its_bullets_and_names_whom_each_answers():
+    """lynx draws a comment widget's nesting with its bullets ("*", "+", "o"), and each header
+    as name, whom it answers and when ("Dot Haverty-Pryce weir_watcher 4 hours ago"): the name
+    of the earlier commenter at its end is whom the comment answers, not part of the author's
+    name; the text under a header is never joined to it, and the rows of votes are chrome."""
+    found = analysed(LYNX_WIDGET)
+    [first] = found.comments
+    [second] = first.replies
+    [third] = second.replies
+    assert [(c.author, c.text) for c in (first, second, third)] == [
+        ("weir_watcher", "Three weeks of no towpath in the middle of the summer holidays is a long time."),
+        ("Dot Haverty-Pryce", "The salmon have waited a hundred years for this, they can wait three weeks longer."),
+        ("weir_watcher", "Fair, but why July and not in the autumn or the winter then?")]
+
+
+def test_a_caption_printed_right_under_a_paragraph_is_not_joined_to_it():
+    """A dump may print a picture's caption right under a paragraph, no blank line between: the
+    new sentence that runs from the start of a line to the blank line, chrome as a whole (a
+    caption ending in its credit), is not joined to the paragraph above."""
+    capture = LYNX.replace("   find enough qualified crew.\n",
+                           "   find enough qualified crew.\n"
+                           "   The Skellan ferry at the pier in Westmarsh on a winter morning, in\n"
+                           "   January 2024. (Ann Pell/Herald)\n")
+    found = analysed(capture)
+    body = found.body.replace("\\", "")
+    assert "find enough qualified crew.\n" in body and "Skellan ferry at the pier" not in body
+
+
+def test_a_pull_quote_repeating_the_story_leaves_the_body_a_quoted_letter_stays():
+    """Markdown keeps a page's blockquotes as "> " lines. A pull quote repeats words the story
+    says elsewhere, its speaker under it: it leaves the body. A quoted passage the story does
+    not repeat stays."""
+    story = ("# Brackenfield weir to get a fish pass before the autumn run\n\n"
+             "BRACKENFIELD --- The river trust will build a [fish pass](https://echo.example/fish) beside the"
+             " old weir this summer, the trust said on Monday.\n\n"
+             '"The salmon have waited a hundred years for this," said trust engineer [Ines Mbeki](/ines).\n\n'
+             '> "The salmon have waited a hundred years for this."\n>\n> --- Ines Mbeki, trust engineer\n\n'
+             "The anglers' club wrote to the trust in May:\n\n"
+             "> We ask that the towpath stay open on weekends while the work goes on.\n\n"
+             "The work will close the towpath for three weeks in July.\n")
+    body = analysed(story).body.replace("\\", "")
+    assert "Ines Mbeki, trust engineer" not in body and body.count("waited a hundred years") == 1
+    assert "> We ask that the towpath stay open on weekends" in body

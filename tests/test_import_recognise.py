@@ -704,6 +704,24 @@ def test_she_said_is_left_unattributed_when_two_people_spoke():
     assert [q.by for q in alone.quotes] == ["ana-ruiz"]
 
 
+def test_he_said_under_a_paragraph_that_introduces_one_person_is_that_person():
+    """The paragraph above a quote that ends "he said" names who speaks, even when it is not
+    the last person quoted and the verb stands away from the name ("X of the police said")."""
+    paragraphs = ["DUNMORE — Rescue volunteer Ana Briggs said the group was called to two koalas hit in January.",
+                  '"The one that lived had a broken jaw," Ms Briggs said.',
+                  "Senior Constable Mick Farrow of Dunmore police said the signs turned up at parties.",
+                  '"If we see a sign on your wall, we will come and get it," he said.']
+    assert [q.by for q in analyse("\n\n".join(paragraphs)).quotes] == ["ana-briggs", "mick-farrow"]
+
+
+def test_a_holiday_a_cinema_and_a_fire_service_are_not_people():
+    found = analyse("MARROWBY — The work cannot start until after Labor Day, city engineer Hollis Brandvold told the"
+                    " council.\n\nThe Starlite Drive-In will reopen in April. Labor Secretary Marty Walsh said the"
+                    " plan was sound.\n\nFire crews rescue family from car\n\nMarrowby Fire and Rescue Service says"
+                    " crews used a boat to rescue two adults and a child from a car.\n")
+    assert people(found) == {"Hollis Brandvold": "engineer", "Marty Walsh": "Labor Secretary"}
+
+
 def test_a_very_long_capture():
     paragraphs = [f"Paragraph {n} says that Ana Ruiz, a nurse, was there." for n in range(3000)]
     found = analyse("LIMA — " + "\n\n".join(paragraphs) + "\n")
@@ -747,6 +765,37 @@ def test_the_byline_and_date_lines_go_to_the_front_matter_not_the_body():
     assert found.body.splitlines()[0] == "A dek that stays: the work will begin in April and last a year"
     assert [found.segments.lines[n - 1] for n in found.segments.numbers("chrome")] == [
         "By Ravi Chandrasekhar-Lowe", "Senior Reporter", "Published March 6, 2024 at 9:05 AM", "Updated March 7, 2024"]
+
+
+KEELER_LEDE = ("MILBROOK — The Keeler Street bridge will close for a year from April, the council decided on"
+               " Tuesday after a two-hour debate.\n\nThe work will cost about 4 million dollars.\n")
+
+
+@pytest.mark.parametrize("header", [
+    # a text browser's byline, its parts a blank line apart: the name, the agency, the date
+    "Ravi Chandrasekhar-Lowe\n\nLocal Democracy Reporting Service\n\n09:12, 6 MAR 2024\n\n",
+    # a reader view's: the name over how long the article reads
+    "Ravi Chandrasekhar-Lowe\n\n4–5 minutes\n\n",
+])
+def test_a_byline_over_its_agency_and_date_or_the_reading_time(header):
+    found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n\n" + header
+                    + KEELER_LEDE)
+    assert [r.name for r in found.reporters] == ["Ravi Chandrasekhar-Lowe"]
+    assert found.body.startswith("MILBROOK — The Keeler Street bridge")
+
+
+def test_a_row_of_the_place_date_and_time_under_the_byline_dates_the_article():
+    found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n"
+                    "By Ravi Chandrasekhar-Lowe\nMilbrook | 13.11.2024 | 16:45\n" + KEELER_LEDE)
+    assert (found.date, found.body.splitlines()[0]) == ("2024-11-13", KEELER_LEDE.splitlines()[0])
+
+
+def test_a_clippers_front_matter_lists_the_writers_as_links():
+    """A note-taking app's clipper lists the writers under "author:", as links ("[[Name]]")."""
+    found = analyse('---\ntitle: "Keeler Street bridge to close for a year"\nauthor:\n'
+                    '  - "[[Ravi Chandrasekhar-Lowe]]"\n  - "[[Mina Okafor-Hale]]"\ntags:\n  - "clippings"\n---\n'
+                    + KEELER_LEDE)
+    assert [r.name for r in found.reporters] == ["Ravi Chandrasekhar-Lowe", "Mina Okafor-Hale"]
 
 
 @pytest.fixture(scope="module")
@@ -1045,6 +1094,17 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "Search: [__________] [Go]", "Email address                     Subscribe", "AcceptCookie settings",
     "Privacy Policy Accept Reject non-essential", "Reject non-essential",
     "Send your letter to letters@chronicle.example. Please include your full name and address.",
+    "Ruth Ambler outside the shop on Tuesday (Image: Dev Kaur)", "The mill at dusk. Photo courtesy of Ana Ruiz",
+    "A sign on Fern Road before the theft. Picture supplied", "The quay at low tide. Photo: Supplied",
+    "The cottage below the light. Picture: Gazette photographer Tom Pell", "Picture: Brackenfield Echo",
+    "Ada Pell, 91, with her plan. Photograph: Echo Photography", "Photo: Supplied", "Picture supplied",
+    "Share Facebook X WhatsApp Email", "[                    ][Sign me up]", "______________ [\u00a0Sign up\u00a0]",
+    "Want more stories like this?", "Get unlimited access to the Echo for just £1 for your first 3 months.",
+    "Already a subscriber? Sign in", "Sign up now", "Published 2 hours ago", "Share 0 comments",
+    "Share Reuse this content", "Have a news tip? Email news@echo.example or call 555-0100.", "@obrienechoreports",
+    "Enter email", "We use your sign-up to provide content in ways you've consented to. Privacy notice",
+    "Show latest updates", "The Echo is funded by its readers. If you can, please support us from £2 a month.",
+    "[harbour-wal]", "[IMG]",
 ])
 def test_page_furniture_lines_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1072,6 +1132,11 @@ def test_page_furniture_lines_are_chrome(line):
     "He sent flowers to the family.", "The fund has [   ] items.", "Accept the offer, the union urged.",
     "The settings were changed in May.", "Get directions from the council before you travel.",
     "Send your letter to the council by Friday, residents were told.",
+    "She held up the picture. Photographs courtesy of the family were shown at the memorial.",
+    "The council published the photos. Pictures supplied by residents showed the damage.",
+    "The photo supplied to police showed the car.", "He looked at the image: a boy on a bike.",
+    "Want more? Ask the council.", "Already a subscriber? That is the question.", "Have a look at the plan online.",
+    "The library is funded by its readers and donors, the mayor said.", "Enter Email Smith, the new chair.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None
@@ -1098,6 +1163,63 @@ def test_headlines_a_blank_line_apart_a_footers_unknown_links_and_a_sign_up_box_
     assert ([r.name for r in found.reporters], found.date) == (["Nomvula Dlamini"], "2024-03-03")
     assert found.body.rstrip().endswith("Funding row\n\nThe council meets again in May.")
     assert "wedding" not in found.body and "Motorist" not in found.body and "every Friday" not in found.body
+
+
+def test_an_offer_a_blank_line_under_its_label_a_sign_up_boxs_name_and_a_follow_prompt_are_chrome():
+    """One blank line under an "Advertisement" label, a line making an offer (a price) is the
+    ad's, a crosshead is not; a sign-up box ending in its button ("Sign up now") loses its
+    name and pitch as one ending in a form's field does; "Follow <outlet>" over the social
+    networks' names is the page's, a crosshead "Follow the money" over the story is not."""
+    found = analyse("Council sells the old depot to a housing trust for one pound\n\n" + STORY
+                    + "Advertisement\n\nSpring tune-up special at Hollin Motors: $49.99\n\n"
+                    "Advertisement\n\nFollow the money\n\nThe depot was valued at 2 million pounds in 2019.\n\n"
+                    "The Hollin Daily\n\nGet the morning's local headlines delivered free to your inbox.\n\n"
+                    "Sign up now\n\nFollow Hollin Echo\n\nFacebook\n\nX\n")
+    assert found.body.rstrip().endswith("Follow the money\n\nThe depot was valued at 2 million pounds in 2019.")
+    assert "tune-up" not in found.body
+
+
+def test_the_sites_name_again_among_the_footers_links_is_chrome():
+    found = analyse("Hollin Echo\n\nNews | Sport | Weather\n\nCouncil sells the old depot to a housing trust\n\n"
+                    + STORY + "Hollin Echo says thank you.\n\nCopy link\n\nHollin Echo\n\nContact us | Privacy\n")
+    assert found.body.rstrip().endswith("says thank you.")
+
+
+def test_a_comments_row_of_its_date_and_buttons_gives_its_date_and_is_not_its_text():
+    found = analyse("Council sells the old depot to a housing trust for one pound\n\n" + STORY
+                    + "Comments (2)\n\nKim from Hollin wrote:\n\nAbout time the depot was used.\n\n"
+                    "12 March 2025 7:02am | Reply | 5 likes\n\nGazza wrote:\n\nFor one pound?\n\n"
+                    "12 March 2025 8:15am · Reply\n\nLog in or register to comment\n")
+    assert [(c.author, c.text, c.date) for c in found.comments] == [
+        ("Kim from Hollin", "About time the depot was used.", "12 March 2025 7:02am"),
+        ("Gazza", "For one pound?", "12 March 2025 8:15am")]
+
+
+def test_numbered_posts_quoting_each_other_and_a_comment_widgets_own_header():
+    """A forum-like section numbers its posts ("#3 kettle_wat 14/11/2024 16:02"): the number is
+    not the author's; a post quoting an earlier one answers it; the row of buttons and votes
+    under each ("Reply Quote Report ▲ 9") is chrome. Over a copied Disqus section, the widget's
+    own lines ("🔒 Disqus' Privacy Policy", "Favorite 3") are no comment."""
+    story = ("Harbour café to close as the rent doubles after forty years\n\n"
+             "A café that has served the harbour's fishermen since 1983 will close at the end of the month after"
+             " its rent was doubled, its owner said on Thursday.\n\n")
+    forum = analyse(story + "2 comments\n\n#1 Rona_T 14/11/2024 15:12\n\nBeen going there since I was a girl.\n\n"
+                    "Reply Quote Report ▲ 24\n\n#2 kettle_wat 14/11/2024 16:02\n\n    Rona_T wrote:\n\n"
+                    "    Been going there since I was a girl.\n\nSame. Best bacon rolls in town.\n\n"
+                    "Reply Quote Report ▲ 9\n")
+    assert [(c.author, [(r.author, r.text.splitlines()[-1]) for r in c.replies]) for c in forum.comments] == [
+        ("Rona_T", [("kettle_wat", "Same. Best bacon rolls in town.")])]
+    assert forum.comments[0].text == "Been going there since I was a girl."
+    disqus = analyse(story + "2 Comments\nHarbour Echo\n🔒 Disqus' Privacy Policy\n1\nLogin\n\n Favorite 3\n"
+                     " Tweet\n\nRay Dunn\n4 hours ago\n\nGood luck to her, she deserves a rest.\n\n"
+                     "Barb Kess\nRay Dunn\n3 hours ago\n\nShe does, Ray.\n")
+    assert [(c.author, [r.author for r in c.replies]) for c in disqus.comments] == [("Ray Dunn", ["Barb Kess"])]
+
+
+def test_post_navigation_with_its_link_on_the_line_is_chrome():
+    rules = generic_rules()
+    assert line_matches(rules.link_list_headings, "Previous post: Mill bridge inspection finds no damage")
+    assert not line_matches(rules.link_list_headings, "Previous post holders include two mayors.")
 
 
 def test_lists_of_links_under_their_heading_are_chrome():

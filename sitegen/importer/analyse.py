@@ -39,6 +39,7 @@ class PageMeta:
     date: str | None = None
     site: str | None = None
     author: str | None = None
+    title_at: int | None = None  # where the headline stood among the lines (taken out of them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +84,11 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
     """Analyse a plain-text capture. Raises DecodeError or NoArticle."""
     rules = generic_rules()
     unmarked = undo_tool_marks(split_lines(decode(raw, encoding)),
-                               stands_alone=lambda line: line_matches(rules.chrome, line) is not None)
+                               stands_alone=lambda line: line_matches(rules.chrome, line) is not None,
+                               ends_alone=lambda line: _comment_header(line, rules))
     declared = unmarked.declared  # (a clipper's front matter)
     page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
-                    author=declared.get("author"))
+                    author=declared.get("author"), title_at=unmarked.headline_at)
     analysis = analyse_lines(unmarked.lines, url or declared.get("url"), registries, page)
     return replace(analysis, undone=unmarked.undone, origin=unmarked.origin) if unmarked.undone else analysis
 
@@ -98,7 +100,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     probe = _probe_dateline(lines, generic_rules())
     publisher = registries.source_for(meta.url_host(url), probe.site if probe else page.site)
     rules = generic_rules().with_chrome(publisher.chrome) if publisher else generic_rules()
-    segments = segment(lines, rules, find_title=page.title is None, toolbar_end=replay.toolbar_end if replay else 0)
+    segments = segment(lines, rules, find_title=page.title is None, toolbar_end=replay.toolbar_end if replay else 0,
+                       title_at=page.title_at)
     body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
     if not body:
         raise NoArticle(_no_article_message(segments))
@@ -106,8 +109,9 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     lede_line = body[lede_index].text.strip()  # (a text browser's margin before it)
     dateline = meta.find_dateline(lede_line, rules)
     lede = lede_line[dateline.end if dateline else 0:]
-    title_line = segments.numbers(TITLE)
-    title = page.title or (meta.without_domain(lines[title_line[0] - 1].strip()) if title_line else None)
+    title_lines = segments.numbers(TITLE)  # (a headline wrapped over two lines: both)
+    title = page.title or (meta.without_domain(" ".join(lines[n - 1].strip() for n in title_lines))
+                           if title_lines else None)
     reporters = _reporters(body, page, rules)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
     in_dateline = [Line(body[lede_index].number, lede_line[:dateline.end])] if dateline else []
@@ -115,7 +119,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
     credits = (_byline_and_date_lines(body[:lede_index], reporters, rules) | _date_stamps(body[lede_index + 1:], rules)
-               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules))
+               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body))
     body = [line for line in body if line.number not in credits]
     cast = find_cast(body, registries.people, _reporter_slugs(reporters, registries), rules)
     quotes = find_quotes(body, cast, rules)
@@ -142,18 +146,26 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     )
 
 
+def _comment_header(line: str, rules: Rules) -> bool:
+    """A line naming a comment's author and its date ("• Pat Gallardo 4 hours ago"): what is
+    under it is the comment's text, never more of the header, however a tool wrapped it."""
+    author = line_matches(rules.comment_author, line)
+    return bool(author and author.groupdict().get("date"))
+
+
 def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules: Rules) -> set[int]:
     """Numbers of the lines before the lede that are a byline ("By Jane Roe", a reporter's name
-    alone, the writer's job under it: "Senior Reporter") or say when the article was published
-    ("Published March 6, 2024 at 9:05 AM")."""
+    alone, the writer's job or outlet under it: "Senior Reporter"), say when the article was
+    published ("Published March 6, 2024 at 9:05 AM") or how long it reads ("5–6 minutes")."""
     names = {reporter.name.lower() for reporter in reporters}
     found: set[int] = set()
     for index, line in enumerate(header):
         text = line.text.strip()
         after_byline = index > 0 and header[index - 1].number in found and meta.is_byline_line(
             header[index - 1].text, rules)
-        if (meta.byline_names(text, rules) or text.lower() in names or meta.opens_with_date(text, rules)
-                or meta.says_when_published(text, rules) or after_byline and meta.WRITER_JOB.fullmatch(text)):
+        below = header[index + 1].text if index + 1 < len(header) else None
+        if (meta.byline_names(text, rules) or text.lower() in names or meta.dates(text, rules)
+                or meta.READING_TIME.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)):
             found.add(line.number)
     return found
 
@@ -185,6 +197,40 @@ def _credits_below(lines: list[Line], rules: Rules) -> set[int]:
     out of the chrome, since above the story one may look like a row of links.)"""
     return {line.number for line in lines
             if is_byline(line.text, rules) and line_matches(rules.chrome, line.text) is not None}
+
+
+BLOCKQUOTE = re.compile(r"\s*>")
+MIN_PULL_QUOTE_CHARS = 20  # (a few words: "Yes." is repeated by chance)
+
+
+def _pull_quotes(lines: list[Line]) -> set[int]:
+    """Numbers of the lines of a pull quote: a block of quoted lines ("> ...", as Markdown keeps
+    a page's <blockquote>) whose words the story says elsewhere, with the speaker's name under
+    them ("> --- Kaspar Nilsen, trails supervisor"). A quoted passage the story does not repeat
+    (a letter, a statement) stays."""
+    blocks: list[list[Line]] = []
+    previous_quoted = False
+    for line in lines:
+        quoted = BLOCKQUOTE.match(line.text) is not None
+        if quoted and previous_quoted:
+            blocks[-1].append(line)
+        elif quoted:
+            blocks.append([line])
+        previous_quoted = quoted
+    story = f" {_words_of(' '.join(line.text for line in lines if not BLOCKQUOTE.match(line.text)))} "
+    found: set[int] = set()
+    for block in blocks:
+        quoted = [BLOCKQUOTE.sub("", line.text, count=1).strip() for line in block]
+        said = _words_of(" ".join(text for text in quoted if not text.startswith(("-", "—", "–"))))  # (the name)
+        if len(said) >= MIN_PULL_QUOTE_CHARS and f" {said} " in story:
+            found.update(line.number for line in block)
+    return found
+
+
+def _words_of(text: str) -> str:
+    """The words of a text in lower case, one space between them: what a quote says, however
+    it is punctuated."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _date_stamps(lines: list[Line], rules: Rules) -> set[int]:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .rules import HANDLE, LIST_BULLET, Rules, line_matches, name_phrase
+from .textutil import ROW_SEPARATOR
 
 MAX_AUTHOR_WORDS = 5
 # "1. Frank Ostrowski — Easy to say ...": a numbered comment that opens with its author.
@@ -109,14 +110,16 @@ class _Reader:
     def __init__(self, numbered_lines: list[tuple[int, str]], rules: Rules, chrome: set[int]):
         self.rules = rules
         self.dated_authors = _dated_authors(numbered_lines, rules, chrome)
-        # A section with numbers or author lines keeps a comment open across blank lines;
-        # without, each paragraph is a comment.
-        self.structured = bool(self.dated_authors) or any(
-            NUMBER.match(t) or line_matches(rules.comment_author, t) for _, t in numbered_lines)
         # A paragraph may also open with its author's name on a line of its own, as comment
         # plugins show it ("Ray Delgado" over the text, the buttons below it read as a blank).
         self.between = {between for between in self.dated_authors.values() if between is not None}
         self.headed = _named_paragraphs(numbered_lines, rules, chrome) - set(self.dated_authors) - self.between
+        # A section with numbers or author lines keeps a comment open across blank lines (and
+        # so does a list whose items open with their author's name: the text is the item's
+        # next paragraph); without, each paragraph is a comment.
+        self.structured = bool(self.dated_authors) or any(
+            NUMBER.match(t) or line_matches(rules.comment_author, t) for _, t in numbered_lines) or any(
+            _item_text_below(numbered_lines, index) is not None for index in self.headed)
         self.badges = {index + 1 for index in self.headed if index + 1 in chrome} | {
             badge for index in self.dated_authors for badge in range(index + 1, index + 1 + MAX_BADGE_LINES)
             if all(line in chrome for line in range(index + 1, badge + 1))}  # passed over
@@ -314,15 +317,30 @@ class _Reader:
             draft.date = (author.groupdict().get("date") or "").strip() or None
             draft.lines.append(number)
             self.expect_date = draft.date is None
-            if author.groupdict().get("to"):  # "Jim Carvell replied to Pat D."
-                _move_under(self.roots, self.stack, draft, author.group("to").strip())
+            to = (author.groupdict().get("to") or "").strip()  # "Jim Carvell replied to Pat D."
+            if not to and draft.author and (answered := _earlier_author_at_end(draft.author, self.roots, draft)):
+                draft.author, to = draft.author[:-len(answered)].rstrip(), answered
+            if to:
+                _move_under(self.roots, self.stack, draft, to)
         elif self.expect_date and line_matches(rules.comment_date, body):
             draft.date = DATE_PREFIX.sub("", body)  # ("• 4 years ago", "Posted 12 February 2024 - 08:51 AM")
             draft.lines.append(number)
             self.expect_date = False
+        elif (footer := _dated_buttons(body, rules)) is not None:
+            draft.date = draft.date or footer
+            draft.lines.append(number)
         else:
             draft.add_text(body, number)
             self.expect_date = False
+
+
+def _dated_buttons(text: str, rules: Rules) -> str | None:
+    """The date of a comment's row of its date and buttons ("12 March 2025 7:02am | Reply | 5
+    likes", under its text); None for any other line."""
+    date, *buttons = ROW_SEPARATOR.split(text.strip())
+    if buttons and line_matches(rules.comment_date, date) and all(line_matches(rules.chrome, b) for b in buttons):
+        return DATE_PREFIX.sub("", date)
+    return None
 
 
 def _threaded_by_mentions(roots: list[_Draft]) -> list[_Draft]:
@@ -427,6 +445,15 @@ def _spoken_to(name: str, sentence: str) -> bool:
     return bool(at_start.match(sentence) or greeting.match(sentence) or at_end.search(sentence))
 
 
+def _earlier_author_at_end(author: str, roots: list[_Draft], draft: _Draft) -> str | None:
+    """The name of an earlier commenter that ends an author line's name, after another name:
+    whom the comment answers, as a text browser writes a comment widget's header ("Pat Gallardo
+    riverside_dad 4 hours ago", the parent's name with no arrow before it)."""
+    earlier = {d.author for d in _all_drafts(roots) if d is not draft and d.author}
+    return max((name for name in earlier if author.endswith(" " + name) and len(author) > len(name) + 1),
+               key=len, default=None)
+
+
 def _all_drafts(drafts: list[_Draft]) -> list[_Draft]:
     """The comments and all their replies, in reading order."""
     return [d for draft in drafts for d in (draft, *_all_drafts(draft.replies))]
@@ -499,16 +526,29 @@ def _named_paragraphs(numbered_lines: list[tuple[int, str]], rules: Rules, chrom
         above = numbered_lines[index - 1][1] if index else ""
         starts = (not above.strip() or line_matches(rules.comment_reply_to, above) is not None
                   or line_matches(rules.comment_replies_below, above) is not None)
-        name = REPLY_ARROW.split(text)[0]
+        name = REPLY_ARROW.split(LIST_BULLET.sub("", text))[0]
         below = index + 1
         badge = below in chrome and below + 1 < len(numbered_lines) and _reads_as_text(numbered_lines[below + 1][1])
         if badge:
             below += 1  # "Tommy Sauvé" / "Top fan" / "Wendell was right, ..."
+        elif (item_text := _item_text_below(numbered_lines, index)) is not None:
+            below = item_text  # "-   Ray Delgado" / "" / "    Wendell was right, ..."
         if (starts and numbered_lines[below][1].strip() and not NUMBER.match(text)
                 and not line_matches(rules.comment_author, text)
                 and (_is_author_name(name, rules) or badge and _could_be_author(text, rules))):
             found.add(index)  # (over a badge, any short name: "WKTB 12" / "Author")
     return found
+
+
+def _item_text_below(numbered_lines: list[tuple[int, str]], index: int) -> int | None:
+    """Where a list's item that opens with a line of its own goes on, a blank line below, as
+    pandoc writes a comment plugin's list ("-   Ray Delgado", "", "    Wendell was right"): the
+    index of that line, indented to the item's text; None when the line is no such item."""
+    bullet = LIST_BULLET.match(numbered_lines[index][1])
+    if bullet is None or index + 2 >= len(numbered_lines) or numbered_lines[index + 1][1].strip():
+        return None
+    below = numbered_lines[index + 2][1]
+    return index + 2 if below.strip() and _indent(below) >= len(bullet.group(0)) else None
 
 
 def _reads_as_text(text: str) -> bool:

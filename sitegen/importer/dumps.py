@@ -26,7 +26,8 @@ from typing import Callable
 LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
 LYNX_BUTTON = re.compile(r"\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\) ?")
 REFERENCES = re.compile(r"\s*(?:References|Visible links:?|Hidden links:?)\s*")
-REFERENCE = re.compile(r"\s*\d{1,4}\. \S+:\S*\s*")
+# (elinks writes an address as the page had it, spaces and all: "15. https://.../#share-copy link")
+REFERENCE = re.compile(r"\s*\d{1,4}\.\s+[A-Za-z][\w+.-]*:\S.*")
 MIN_LYNX_MARKS = 5
 MIN_ROW_LINKS = 3       # a line of only links, this many or more, is a menu's row
 MAX_ROW_LINK_WORDS = 4
@@ -42,7 +43,11 @@ MD_TOP_HEADING = re.compile(r"\s{0,3}#\s+\S")
 MD_HEADING = re.compile(r"(\s{0,3})#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 MD_SPAN = re.compile(r"(?<![\\!])\[((?:[^\[\]\\]|\\.)*)\]\{[^{}]*\}")
 MD_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][\w-]+\s*|[\w-]+=\S+\s*)+\}")
-MD_FENCED_DIV = re.compile(r"\s*:{3,}.*")
+# (a fence may open a list's item: "1.  ::: {#comment-311}", as pandoc writes a comment list)
+MD_OPEN_TEXT = re.compile(r"(?<!\\)\[(?:[^\[\]\\]|\\.)*$")  # a link's text not closed on its line: "[Share on"
+MD_OPEN_ADDRESS = re.compile(r"\]\([^()\s]*$")  # a link's address not closed: "](https://.../ferry-"
+MAX_LINK_LINES = 8  # (a row of links, each over two or three lines)
+MD_FENCED_DIV = re.compile(r"\s*(?:\d{1,4}[.)]\s+|[*+-]\s+)?:{3,}.*")
 MD_INLINE_TAG = re.compile(r"</?(?:a|span|div|small|strong|em|b|i|u|time|abbr|sup|sub|img|button|label|br|p)\b[^<>]*>")
 MD_TAG_LINE = re.compile(r"\s*</?(?:div|span|section|article|aside|nav|header|footer|figure|figcaption)\b[^>]*>\s*")
 MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -61,6 +66,7 @@ MID_SENTENCE = re.compile(r"\s*[a-z0-9(‘“\"']")  # a line going on with a se
 SENTENCE_END = tuple(".!?:;\"”’)")
 LIST_ITEM = re.compile(r"\s*(?:[*•◦▪+-]|\d{1,3}[.)])\s")
 PAGE_BREAK = "\f"
+MAX_CAPTION_LINES = 4   # a caption wrapped under a paragraph has fewer lines than this
 
 
 # A clipper's front matter ("---", lines of "key: value", "---") and the keys that declare what
@@ -73,6 +79,8 @@ DECLARED = {"title": "title", "author": "author", "authors": "author", "byline":
             "published": "date", "date_published": "date", "created": "date", "sitename": "site",
             "site": "site", "site_name": "site", "publisher": "site"}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+FRONT_MATTER_ITEM = re.compile(r"\s*-\s+(?P<item>\S.*)")
+WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?(?P<text>[^\[\]|]+)\]\]")  # "[[Page]]", "[[Page|text]]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,44 +89,53 @@ class Unmarked:
     origin: tuple[int, ...]   # the capture's 1-based line each of ``lines`` starts on
     undone: tuple[str, ...]   # what was taken off or joined, said in the report
     headline: str | None = None  # a Markdown capture's one "# " heading, taken out of ``lines``
+    headline_at: int | None = None  # where it stood: the index in ``lines`` of the line under it
     # What a clipper's front matter declares: "title", "author", "date" (YYYY-MM-DD), "site", "url"
     declared: dict = field(default_factory=dict)
 
 
-def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] = lambda line: False) -> Unmarked:
+def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] = lambda line: False,
+                    ends_alone: Callable[[str], bool] = lambda line: False) -> Unmarked:
     """The capture's lines without the marks a page-to-text tool added (see the module's doc).
     ``stands_alone(line)``: a line never joined to the paragraph above it (site chrome, which
-    a dump may put right under a paragraph: "Tags: Hospitals, Health")."""
+    a dump may put right under a paragraph: "Tags: Hospitals, Health"); ``ends_alone(line)``:
+    a line the one under it never goes on (a comment's header: "Pat Gallardo 4 hours ago"),
+    asked of the line without lynx's link numbers."""
     numbered = _dedented([(n + 1, line.replace(PAGE_BREAK, "")) for n, line in enumerate(lines)])
     undone = []
     declared, numbered = _front_matter(numbered)
     if declared:
         undone.append("the front matter (" + ", ".join(sorted(declared)) + ")")
+    markdown = _written_as_markdown(lines, clipped=bool(declared))
+    if markdown:  # (a link or picture wrapped over lines is one, whatever its lines look like)
+        numbered = _links_joined(numbered)
     # Joined first: the tool wrapped the lines with their marks in them.
     loose = any(PAGE_BREAK in line for line in lines)
     width = _wrap_width([line for _, line in numbered], loose)
     if width:
-        numbered = _unwrapped(numbered, width, loose, stands_alone)
+        numbered = _unwrapped(numbered, width, loose, stands_alone, ends_alone)
         undone.append(f"paragraphs wrapped at {width} characters joined")
     if _written_by_lynx(lines):
         numbered = _without_references(numbered)
         numbered = [(n, LYNX_BUTTON.sub("", _link_row(LYNX_MARK.split(line)) or LYNX_MARK.sub("", line)))
                     for n, line in numbered]
         undone.append("lynx's link numbers and list of addresses")
-    headline = None
-    if _written_as_markdown(lines):
+    headline = headline_at = None
+    if markdown:
         # The page's one top heading is its headline, as a saved page's one <h1> is (html.py).
         tops = [at for at, (_, line) in enumerate(numbered) if MD_TOP_HEADING.match(line)]
         if len(tops) == 1:
-            headline = _plain(numbered.pop(tops[0])[1]).strip()
-        numbered = [(n, _plain(line)) for n, line in numbered
-                    if not (MD_FENCED_DIV.fullmatch(line) or MD_TAG_LINE.fullmatch(line)
-                            or MD_LINK_DEFINITION.fullmatch(line))]
+            headline, headline_at = _plain(numbered.pop(tops[0])[1]).strip(), tops[0]
+        kept = [not (MD_FENCED_DIV.fullmatch(line) or MD_TAG_LINE.fullmatch(line)
+                     or MD_LINK_DEFINITION.fullmatch(line)) for _, line in numbered]
+        if headline_at is not None:
+            headline_at = sum(kept[:headline_at])
+        numbered = [(n, _plain(line)) for (n, line), keep in zip(numbered, kept) if keep]
         undone.append("Markdown's links, headings and emphasis")
     if not undone:
         return Unmarked(lines, tuple(range(1, len(lines) + 1)), ())
     return Unmarked(tuple(line for _, line in numbered), tuple(n for n, _ in numbered), tuple(undone),
-                    headline or declared.get("title"), declared)
+                    headline or declared.get("title"), headline_at if headline else None, declared)
 
 
 def _front_matter(numbered: list) -> tuple[dict, list]:
@@ -131,17 +148,23 @@ def _front_matter(numbered: list) -> tuple[dict, list]:
     if end is None:
         return {}, numbered
     declared: dict = {}
+    items: dict[str, list[str]] = {}  # a list's items under a key with no value ("author:" / '  - "[[A]]"')
+    key = None
     for _, entry in numbered[1:end]:
         match = FRONT_MATTER_ENTRY.fullmatch(entry.strip())
         if match is None:
             if entry.startswith((" ", "-")):
-                continue  # a list's items under their key ("tags:" / "  - ferries")
+                if key and FRONT_MATTER_ITEM.fullmatch(entry):
+                    items.setdefault(key, []).append(_unquoted(FRONT_MATTER_ITEM.fullmatch(entry)["item"]))
+                continue  # (a list of a key not read: "tags:" / "  - ferries")
             return {}, numbered
         key, value = DECLARED.get(match["key"].lower()), _unquoted(match["value"] or "")
         if key == "date":
             value = ISO_DATE.search(value)[0] if ISO_DATE.search(value) else ""
         if key and value:
             declared.setdefault(key, value)
+    for key, listed in items.items():
+        declared.setdefault(key, "; ".join(item for item in listed if item))
     rest = numbered[end + 1:]
     first = next((at for at, (_, line) in enumerate(rest) if line.strip()), None)
     if first is not None and declared.get("title") and rest[first][1].strip() == declared["title"]:
@@ -150,8 +173,9 @@ def _front_matter(numbered: list) -> tuple[dict, list]:
 
 
 def _unquoted(value: str) -> str:
-    """A front matter's value as text: quotes off, a list's items joined ("['A', 'B']": "A; B")."""
-    value = value.strip()
+    """A front matter's value as text: quotes off, a list's items joined ("['A', 'B']": "A; B"),
+    a note-taking app's links as their text ("[[Ewan Castellane]]": "Ewan Castellane")."""
+    value = WIKI_LINK.sub(lambda m: m["text"], value.strip())
     if value.startswith("[") and value.endswith("]"):
         return "; ".join(_unquoted(item) for item in value[1:-1].split(",") if item.strip())
     return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
@@ -176,8 +200,9 @@ def _written_by_lynx(lines: tuple[str, ...]) -> bool:
 
 
 def _without_references(numbered: list) -> list:
-    """Up to lynx's "References" heading when only the numbered addresses follow it."""
-    for at in range(len(numbered) - 1, -1, -1):
+    """Up to the first of lynx's or elinks' headings ("References", "Visible links", "Hidden
+    links") when only such headings and the numbered addresses follow it."""
+    for at in range(len(numbered)):
         if REFERENCES.fullmatch(numbered[at][1]):
             rest = [line for _, line in numbered[at + 1:] if line.strip()]
             if rest and all(REFERENCE.fullmatch(line) or REFERENCES.fullmatch(line) for line in rest):
@@ -185,10 +210,42 @@ def _without_references(numbered: list) -> list:
     return numbered
 
 
-def _written_as_markdown(lines: tuple[str, ...]) -> bool:
-    marks = sum(len(MD_LINK.findall(line)) + bool(MD_HEADING.fullmatch(line)) + bool(MD_FENCED_DIV.fullmatch(line))
-                for line in lines)
-    return marks >= MIN_MARKDOWN_MARKS
+def _links_joined(numbered: list) -> list:
+    """Each Markdown link or picture wrapped over lines ("[Share on" / "Facebook](https://...ferry-"
+    / "fares/)") joined into one line: with a space inside its text, without one inside its
+    address, which converters break only where it has a hyphen. A line that opens a link not
+    closed within a few lines is left as it is."""
+    out: list = []
+    at = 0
+    while at < len(numbered):
+        n, line = numbered[at]
+        end = at
+        while end < min(at + MAX_LINK_LINES, len(numbered)) - 1 and _open_link(line):
+            end += 1
+            below = numbered[end][1].strip()
+            if not below:
+                break
+            line = line.rstrip() + ("" if MD_OPEN_ADDRESS.search(line) else " ") + below
+        if end > at and not _open_link(line):
+            out.append((n, line))
+            at = end + 1
+        else:
+            out.append(numbered[at])
+            at += 1
+    return out
+
+
+def _open_link(line: str) -> bool:
+    return bool(MD_OPEN_TEXT.search(line) or MD_OPEN_ADDRESS.search(line))
+
+
+def _written_as_markdown(lines: tuple[str, ...], clipped: bool = False) -> bool:
+    """Links, headings, fences, pictures and bold lines ("**Get the Chronicle**") are Markdown's
+    marks; a few make a capture Markdown, and one is enough under a front matter (``clipped``),
+    which Markdown clippers write (as trafilatura does over plain text, with none of the marks)."""
+    marks = sum(len(MD_LINK.findall(line)) + len(MD_IMAGE.findall(line)) + bool(MD_HEADING.fullmatch(line))
+                + bool(MD_FENCED_DIV.fullmatch(line)) + bool(MD_STRONG.fullmatch(line.strip())) for line in lines)
+    return marks >= (1 if clipped else MIN_MARKDOWN_MARKS)
 
 
 def _plain(line: str) -> str:
@@ -246,15 +303,28 @@ def _slack(width: int, loose: bool) -> int:
     return width // 5 if loose else 12
 
 
-def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[str], bool]) -> list:
+def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[str], bool],
+               ends_alone: Callable[[str], bool]) -> list:
     """Each wrapped paragraph joined into its first line: a line is continued by the next when
-    the next one's first word would not have fitted after it."""
+    the next one's first word would not have fitted after it. A picture's caption printed right
+    under a paragraph, no blank line between, is joined on its own: the sentence that starts a
+    line there and runs to the blank line is chrome as a whole ("Swimmers crowd the pool on the
+    last weekend of" / "August 2024. (Dev Anand/Courier)")."""
     out: list = []
     physical = ""  # the last line read as the tool wrote it (out's last may be several joined)
-    for n, line in numbered:
-        if out and _continues(physical, line, width, loose) and not stands_alone(line):
+    caption_end = -1  # while a caption is read: the index of its last line
+    for at, (n, line) in enumerate(numbered):
+        if at <= caption_end:
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + " " + line.strip())
+        elif out and (caption_end := _caption_end(numbered, at, physical, stands_alone)) >= at:
+            out.append((n, line))
+        elif (out and _continues(physical, line, width, loose) and not stands_alone(line)
+                and not ends_alone(LYNX_MARK.sub("", physical))):
             before = out[-1][1].rstrip()
-            joiner = "" if before.endswith("-") and before[-2:-1].isalpha() and line.lstrip()[:1].islower() else " "
+            # A word and its hyphen at the end of the line go on with the next word: a compound
+            # the tool broke at its hyphen ("Whitlock-" / "Baird", "anti-" / "EU"); a dash has a
+            # space before it ("the fares -" / "up 20%") and keeps the space after it.
+            joiner = "" if before.endswith("-") and before[-2:-1].isalpha() and line.lstrip()[:1].isalpha() else " "
             out[-1] = (out[-1][0], before + joiner + line.strip())
         else:
             out.append((n, line))
@@ -262,10 +332,27 @@ def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[
     return out
 
 
+def _caption_end(numbered: list, at: int, before: str, stands_alone: Callable[[str], bool]) -> int:
+    """The index of the last line of a caption starting at ``at`` under the paragraph line
+    ``before``, -1 when there is none: a new sentence there whose lines, to the blank line
+    under them, stand alone when joined."""
+    if not before.strip() or before.rstrip()[-1] not in SENTENCE_END or not numbered[at][1].lstrip()[:1].isupper():
+        return -1
+    end = at
+    while end + 1 < len(numbered) and numbered[end + 1][1].strip():
+        end += 1
+        if end - at == MAX_CAPTION_LINES:
+            return -1  # (the rest of a paragraph, too long for a caption)
+    joined = " ".join(line.strip() for _, line in numbered[at:end + 1])
+    return end if end > at and stands_alone(joined) else -1
+
+
 def _continues(before: str, line: str, width: int, loose: bool) -> bool:
     """Whether ``line`` goes on with the paragraph of the line ``before`` it."""
     if not before.strip() or not line.strip() or LIST_ITEM.match(line):
         return False
+    if MD_FENCED_DIV.fullmatch(before) or MD_FENCED_DIV.fullmatch(line):
+        return False  # (pandoc's fences stand on lines of their own, around the paragraphs)
     if len(line) - len(line.lstrip(" ")) < len(before) - len(before.lstrip(" ")):
         return False  # (a paragraph's lines keep its indentation; a reply's may hang deeper)
     length = len(before.rstrip())

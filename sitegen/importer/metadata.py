@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from .names import could_be_person, slugify
 from .rules import HANDLE, Rules, line_matches, name_phrase
-from .textutil import Line, sentences
+from .textutil import ROW_SEPARATOR, Line, sentences
 
 # /2019/03/14/, /2019-3-14/, /20190314/
 URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")
@@ -166,7 +166,8 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
     for index, line in enumerate(lines):
         names = byline_names(line.text, rules)
         if not names and index < HEADER_LINES and index + 1 < len(lines):
-            names = writers_above(line.text, lines[index + 1].text, rules)
+            after = lines[index + 2].text if index + 2 < len(lines) else None
+            names = writers_above(line.text, lines[index + 1].text, rules, after)
         for name in names:
             found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
@@ -184,23 +185,55 @@ WRITER_JOB = re.compile(r"(?:[\w'’-]+[ \u00a0]){0,4}(?:correspondent|editor|re
                         r"journalist|contributor)s?", re.IGNORECASE)
 
 
-def writers_above(line: str, below: str, rules: Rules) -> list[str]:
-    """The names of a line that is only names, right above the date, the writer's job or
-    another byline ("Bridget Lafleur" over "Local Journalism Initiative Reporter" or "Mar 14,
-    2024"; "Tanvir Rahman-Kerr, Eilidh NicAoidh and Olumide Adeyemi-Brooks" over "Fri 9 May
-    2025"; "Devika Raman" over "Tom Beaulieu, Special to the Ledger"), or over a line of who
-    the writer is ("Eleanor Pryce-Hollins is a former city councillor"): the byline."""
+def writers_above(line: str, below: str, rules: Rules, after: str | None = None) -> list[str]:
+    """The names of a line that is only names, right above the date, the writer's job, the
+    reading time or another byline ("Bridget Lafleur" over "Local Journalism Initiative
+    Reporter", "Mar 14, 2024" or "5–6 minutes"; "Tanvir Rahman-Kerr, Eilidh NicAoidh and
+    Olumide Adeyemi-Brooks" over "Fri 9 May 2025"; "Devika Raman" over "Tom Beaulieu, Special
+    to the Ledger"), or over the outlet the writer writes for with the date under it
+    (``after``: "Aled Pryce" / "Local Democracy Reporting Service" / "14:06, 14 NOV 2024"), or
+    over a line of who the writer is ("Eleanor Pryce-Hollins is a former city councillor"):
+    the byline."""
     names = _only_names(line, rules)
     if names:
-        return names if (opens_with_date(below, rules) or says_when_published(below, rules)
-                         or WRITER_JOB.fullmatch(below.strip()) or byline_names(below, rules)
+        return names if (dates(below, rules) or is_writers_credit(below, after, rules)
+                         or READING_TIME.fullmatch(below.strip()) or byline_names(below, rules)
                          or below.strip().startswith(line.strip() + " is ")) else []
     # "Priya Deshmukh, Luc Arsenault · NPB News · Posted: Jul 18, 2024 5:00 AM", or the date
     # on the line below: "Danielle Tremblay-Okoro · LBN News" over "Posted: Feb 27, 2024"
     parts = re.split(r"[ \u00a0]+[·|][ \u00a0]+", line.strip())
     dated = any(says_when_published(part, rules) for part in parts[1:]) or len(parts) == 2 and (
-        _is_outlet(parts[1]) and (opens_with_date(below, rules) or says_when_published(below, rules)))
+        _is_outlet(parts[1]) and dates(below, rules))
     return _only_names(re.sub(r"^by[ \u00a0]+", "", parts[0], flags=re.IGNORECASE), rules) if dated else []
+
+
+def is_writers_credit(text: str, below: str | None, rules: Rules) -> bool:
+    """A line under a byline that says what the writer is or writes for: the job ("Senior
+    Reporter"), or the outlet or agency when the date is under it ("Local Democracy Reporting
+    Service" over "14:06, 14 NOV 2024")."""
+    return bool(WRITER_JOB.fullmatch(text.strip())) or (
+        below is not None and _is_outlet(text.strip()) and dates(below, rules))
+
+
+def dates(text: str, rules: Rules) -> bool:
+    """A line that starts with a full date, says when the article was published, or is a row of
+    the place, the date and the time ("Ashgrove | 13.11.2024 | 16:45")."""
+    return opens_with_date(text, rules) or says_when_published(text, rules) or _dated_row(text, rules)
+
+
+MAX_ROW_PART_WORDS = 3
+
+
+def _dated_row(text: str, rules: Rules) -> bool:
+    """A few short parts between bars or dots, one of them a full date."""
+    parts = ROW_SEPARATOR.split(text.strip())
+    return 2 <= len(parts) <= 4 and all(len(part.split()) <= MAX_ROW_PART_WORDS for part in parts) and any(
+        opens_with_date(part, rules) for part in parts)
+
+
+# How long the article takes to read, as a reader view writes it under the byline: "5–6 minutes"
+READING_TIME = re.compile(r"\d{1,3}(?:[ \u00a0]?[–-][ \u00a0]?\d{1,3})?[ \u00a0]+min(?:ute)?s?(?:[ \u00a0]+read)?",
+                          re.IGNORECASE)
 
 
 def _is_outlet(text: str) -> bool:

@@ -2,8 +2,10 @@
 partial quotes in reported speech, `X said that the plan “…”`.
 
 A quote is marked only when the text attributes it (a speech verb next to it); its speaker is
-the person named in the attribution, or for "he"/"she"/"they" the one person who spoke in the
-nearest earlier paragraph that has a speaker. Otherwise the quote is marked without a speaker.
+the person named in the attribution, or for "he"/"she"/"they" the one person named in the
+paragraph right above (which introduces the speaker: "Constable Mick Farrugia of the
+police said ..."), else the one person who spoke in the nearest earlier paragraph that has a
+speaker. Otherwise the quote is marked without a speaker.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
     for occurrence in cast.occurrences:
         by_line.setdefault(occurrence.line, []).append(occurrence)
     history: list[set[str]] = []          # speakers of each earlier body line
+    named_above: set[str] = set()         # the people the line above names
     quotes = []
     for line in lines:
         here = by_line.get(line.number, [])
@@ -69,11 +72,12 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
             if who is None:
                 continue
             earlier = {o.slug for o in here if o.speaker and o.end <= start}
-            by = _speaker(line.text, who, here, history + [earlier])
+            by = _speaker(line.text, who, here, history + [earlier], named_above if not earlier else set())
             quotes.append(Quote(line.number, start, end, by))
             if by:
                 speakers.add(by)
         history.append(speakers)
+        named_above = {o.slug for o in here}
     return tuple(quotes)
 
 
@@ -92,12 +96,14 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
 
 
 def _speaker(text: str, who: tuple[int, int], here: list[Occurrence],
-             history: list[set[str]]) -> str | None:
+             history: list[set[str]], named_above: set[str]) -> str | None:
     named = [o for o in here if who[0] <= o.start and o.end <= who[1]]
     if named:
         return named[0].slug
     if text[who[0]:who[1]].strip().lower() not in PRONOUNS:
         return None      # "said one woman": a speaker the text does not name
+    if len(named_above) == 1:
+        return next(iter(named_above))
     for speakers in reversed(history[-LOOKBACK - 1:]):
         if speakers:
             return next(iter(speakers)) if len(speakers) == 1 else None

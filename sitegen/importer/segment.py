@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .metadata import WRITER_JOB, byline_names, find_dateline, opens_with_date, writers_above
+from .metadata import READING_TIME, WRITER_JOB, byline_names, dates, find_dateline, writers_above
 from .rules import LIST_BULLET, Rules, line_matches
 
 BOM = "\ufeff"
@@ -34,11 +34,16 @@ _SEPARATORS = {"/", "|", ">", "»", "›", "•", "·"}  # between the parts of 
 MIN_LINK_BLOCK = 4      # a footer's block of links has at least this many lines
 AD_LABEL = re.compile(r"(?:advertisement|advertising|sponsored(?: content)?|promoted|paid content|ad)", re.IGNORECASE)
 MAX_AD_WORDS = 15       # a text ad under its label has at most this many words
+OFFER = re.compile(r"[$£€]\s?\d|\b\d{3}[-. ]\d{3,4}\b|\bwww\.|\b[\w-]+\.(?:com|net|org|co\.uk|ca|com\.au)\b"
+                   r"|\d+% off\b", re.IGNORECASE)
 MAX_SIGNUP_BOX = 8      # a newsletter's sign-up box has at most this many lines
 MAX_PITCH_WORDS = 25    # and what it says of the newsletter at most this many words a line
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
 # A form's text field as a text browser draws it: "[          ]" (w3m, lynx) or "________" (links).
 FORM_FIELD = re.compile(r"\[[ _]{3,}\]|_{5,}")
+FOLLOW = re.compile(r"follow(?: us)?(?: on)?(?: [\w.&’'-]+){0,4}", re.IGNORECASE)
+SOCIAL_NETWORK = re.compile(r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|mastodon"
+                            r"|pinterest|snapchat|telegram", re.IGNORECASE)
 COUNT_LOOKAHEAD = 4     # lines below a heading without a count searched for one with a count
 MIN_UNHEADED_COMMENTS = 2  # comments with no heading over them are read when there are this many
 
@@ -84,9 +89,12 @@ def split_lines(text: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolbar_end: int = 0) -> Segments:
-    """The role of each line; find_title=False when the headline is known from elsewhere.
-    ``lines[:toolbar_end]`` are a web archive's toolbar (see webarchive.py): chrome."""
+def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolbar_end: int = 0,
+            title_at: int | None = None) -> Segments:
+    """The role of each line; find_title=False when the headline is known from elsewhere, and
+    ``title_at`` is where it stood when it was taken out of the lines (a Markdown capture's "# "
+    heading, above ``lines[title_at]``). ``lines[:toolbar_end]`` are a web archive's toolbar
+    (see webarchive.py): chrome."""
     # (a byline is never chrome, even when it looks like a row of links: "Story by X | Photos by Y")
     chrome = [bool(line.strip()) and (n < toolbar_end or line_matches(rules.chrome, LIST_BULLET.sub("", line))
                                       is not None and not is_byline(line, rules)
@@ -94,6 +102,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
               for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
     _mark_ads(lines, chrome, rules)
+    _mark_follow_prompts(lines, chrome)
     heading, count = _comments_heading(lines, chrome, rules)
     if heading is None:
         heading, count = _forum_replies(lines, chrome, rules)
@@ -104,15 +113,22 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
         _mark_footer(lines, chrome, heading, rules)
     content = [n for n in range(end) if lines[n].strip() and not chrome[n]]
     title = _headline(lines, content, chrome, rules) if find_title and len(content) > 1 else None
+    title_end = _headline_end(lines, chrome, title, rules) if title is not None else None
     # Above the headline there is only the page's furniture (section names, menus, teasers),
     # but for the byline and date, which some layouts put right above it; a date above the
-    # menus is the masthead's (today's date), not the article's.
-    above = [n for n in content if title is not None and n < title]
+    # menus is the masthead's (today's date), not the article's. (A headline taken out of the
+    # lines counts only where no paragraph of the story stands above it.)
+    if title_at is not None and any(is_lede(lines[n], rules) for n in content if n < title_at):
+        title_at = None
+    top = title if title is not None else title_at
+    above = [n for n in content if top is not None and n < top]
     for n in reversed(above):
-        if not _is_header(lines[n], rules) or any(chrome[m] for m in range(n + 1, title)):
+        if not _is_header(lines[n], rules) or any(chrome[m] for m in range(n + 1, top)):
             chrome[n] = True
-    _mark_blocks(lines, chrome, 0 if title is None else title + 1, end, rules)
-    _mark_spaced_signup_boxes(lines, chrome, 0 if title is None else title + 1, end, rules)
+    below_title = 0 if top is None else top + 1 if title is not None else top
+    _mark_blocks(lines, chrome, below_title, end, rules)
+    _mark_spaced_signup_boxes(lines, chrome, below_title, end, rules)
+    _mark_mastheads_again(lines, chrome, above, below_title, end)
     roles = []
     for n, line in enumerate(lines):
         if n == heading:  # (a forum thread's replies start at a blank line: see _forum_replies)
@@ -121,7 +137,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
             roles.append(BLANK)
         elif chrome[n]:
             roles.append(CHROME)
-        elif n == title:
+        elif title is not None and title <= n <= title_end:
             roles.append(TITLE)
         else:
             roles.append(BODY if n < end else COMMENT)
@@ -162,6 +178,22 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
     return first_longer if first_longer is not None or not run else run[-1]
 
 
+def _headline_end(lines: tuple[str, ...], chrome: list[bool], title: int, rules: Rules) -> int:
+    """The headline's last line: the line right under it too when it goes on with it, in lower
+    case and shaped like the rest of a headline ("after two-year wait"), as a printed page's
+    text wraps a long headline; a subheadline or a byline under it starts with a capital or
+    "by"."""
+    below = title + 1
+    if below >= len(lines) or chrome[below] or not lines[below].strip() or lines[title].rstrip()[-1:] in ".:;,!?":
+        return title
+    text = lines[below].strip()
+    joined = lines[title].strip() + " " + text
+    if (text[0].islower() and text.split()[0] != "by" and text[-1] not in ".:;,!?" and not _is_header(text, rules)
+            and len(joined.split()) <= MAX_HEADLINE_WORDS and len(joined) <= MAX_HEADLINE_CHARS):
+        return below
+    return title
+
+
 def _end_of_menus(lines: tuple[str, ...], before: int) -> int:
     """The last line of the longest run of short lines (menu items, blank lines ignored) before
     ``before``: the site's menus, below which a masthead's motto no longer is."""
@@ -192,9 +224,10 @@ def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], ru
 
 
 def _is_header(line: str, rules: Rules) -> bool:
-    """A byline, the writer's job under it, or a line saying when the article was published."""
-    return (is_byline(line, rules) or bool(rules.published_line.search(line)) or opens_with_date(line, rules)
-            or WRITER_JOB.fullmatch(line.strip()) is not None)
+    """A byline, the writer's job under it, or a line saying when the article was published or
+    how long it reads."""
+    return (is_byline(line, rules) or bool(rules.published_line.search(line)) or dates(line, rules)
+            or WRITER_JOB.fullmatch(line.strip()) is not None or READING_TIME.fullmatch(line.strip()) is not None)
 
 
 def _is_label(line: str) -> bool:
@@ -274,12 +307,26 @@ def _mark_ads(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
     """The line right under an "Advertisement" label, with no blank between, is the ad's
     ("Northern Shield Credit Union: RRSP deadline is February 29", as a text browser shows a
     text ad), unless it ends like a sentence or reads like the story's paragraph: a page copied
-    with no blank lines has its labels between the story's paragraphs."""
+    with no blank lines has its labels between the story's paragraphs. One blank line below the
+    label, where a crosshead of the story may stand too, only a line making an offer is the
+    ad's (a price, a phone number, a web address: "Spring tune-up special: $49.99")."""
     for n in range(len(lines) - 1):
-        text, below = lines[n].strip(), lines[n + 1].strip()
-        if below and not chrome[n + 1] and AD_LABEL.fullmatch(text) and _words(below) <= MAX_AD_WORDS \
-                and below[-1] not in ".!?\"”’" and not is_lede(below, rules):
-            chrome[n + 1] = True
+        if not AD_LABEL.fullmatch(lines[n].strip()):
+            continue
+        ad = n + 1 if lines[n + 1].strip() else n + 2
+        below = lines[ad].strip() if ad < len(lines) else ""
+        if below and not chrome[ad] and _words(below) <= MAX_AD_WORDS and below[-1] not in ".!?\"”’" \
+                and not is_lede(below, rules) and (ad == n + 1 or OFFER.search(below)):
+            chrome[ad] = True
+
+
+def _mark_follow_prompts(lines: tuple[str, ...], chrome: list[bool]) -> None:
+    """ "Follow Nettlecombe Herald" right over the social networks' names (its links: "Facebook",
+    "X") is the page's, not a line of the story."""
+    for n, line in enumerate(lines):
+        below = _next_text(lines, n + 1) if FOLLOW.fullmatch(line.strip()) else None
+        if below is not None and SOCIAL_NETWORK.fullmatch(LIST_BULLET.sub("", lines[below]).strip()):
+            chrome[n] = True
 
 
 def _words(text: str) -> int:
@@ -326,15 +373,31 @@ def _mark_blocks(lines: tuple[str, ...], chrome: list[bool], first: int, end: in
         start = stop
 
 
+def _mark_mastheads_again(lines: tuple[str, ...], chrome: list[bool], above: list[int], first: int,
+                          end: int) -> None:
+    """A line of two or more words below the headline that is the same as a line of the page's
+    furniture above it (the site's name, "Fenmoor Evening Press", again in the footer), with
+    chrome right above and right below it."""
+    furniture = {lines[n].strip() for n in above if chrome[n] and len(lines[n].split()) >= 2}
+    for n in range(first, end):
+        if chrome[n] or lines[n].strip() not in furniture:
+            continue
+        before = next((m for m in range(n - 1, first - 1, -1) if lines[m].strip()), None)
+        after = _next_text(lines, n + 1, end)
+        if before is not None and after is not None and chrome[before] and chrome[after]:
+            chrome[n] = True
+
+
 def _mark_spaced_signup_boxes(lines: tuple[str, ...], chrome: list[bool], first: int, end: int,
                               rules: Rules) -> None:
     """A sign-up box as a text browser writes it, a blank line between its parts, ending in its
-    form's field ("[          ] Sign up"): the lines between the field and the line asking
-    for a subscription above it are the box's pitch ("The city's top stories, every
-    evening."), and a short title-like line right above that one is the newsletter's name
-    ("The Advocate Daily")."""
+    form's field ("[          ] Sign up") or its button ("Sign up now"): the lines between the
+    field and the line asking for a subscription above it are the box's pitch ("The city's top
+    stories, every evening."), and a short title-like line right above that one is the
+    newsletter's name ("The Advocate Daily")."""
     for field in range(first, end):
-        if not (chrome[field] and FORM_FIELD.search(lines[field])):
+        if not (chrome[field] and (FORM_FIELD.search(lines[field])
+                                   or _words(lines[field]) <= MENU_WORDS and SIGN_UP.search(lines[field]))):
             continue
         above = []  # the single-line paragraphs above the field, nearest first
         n = field - 1
@@ -420,8 +483,9 @@ def _first_lede(lines, chrome, rules, end: int) -> int:
 
 def _unheaded_comments(lines, chrome, rules) -> int | None:
     """Where comments start that have no heading over them: the first of two or more lines that
-    name a comment's writer and its date ("R. Castellano | November 18, 2024 at 9:41 am"),
-    each over its text, below the story's first paragraph. None without such lines."""
+    name a comment's writer and its date ("R. Castellano | November 18, 2024 at 9:41 am", or
+    "Ann Pruitt |" with no date), each over its text, below the story's first paragraph. None
+    without such lines."""
     lede = _first_lede(lines, chrome, rules, len(lines))
     if lede == len(lines):
         return None
@@ -431,11 +495,12 @@ def _unheaded_comments(lines, chrome, rules) -> int | None:
 
 
 def _dated_author(lines, n: int, rules: Rules) -> bool:
-    """Line ``n`` names a comment's writer and its date, over a line that does not."""
+    """Line ``n`` names a comment's writer and its date, or ends with the bar the date would
+    follow ("Ann Pruitt |"), over a line that does neither."""
     match = line_matches(rules.comment_author, lines[n])
+    dated = bool(match and (match.groupdict().get("date") or lines[n].rstrip().endswith("|")))
     below = _next_text(lines, n + 1)
-    return bool(match and match.groupdict().get("date")) and below is not None and not line_matches(
-        rules.comment_author, lines[below])
+    return dated and below is not None and not line_matches(rules.comment_author, lines[below])
 
 
 def _count_under(lines, n) -> int | None:
