@@ -1207,3 +1207,18 @@ def test_a_wire_storys_closing_credits_name_the_reporters_and_leave_the_body():
     assert "Reporting by" not in found.body and found.body.rstrip().endswith("traders said.")
     chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
     assert "Reporting by Margit van der Veen and Daniel Osei in Chicago; Editing by Clare Whitmore" in chrome
+
+
+def test_a_breadcrumb_trail_above_the_headline_is_not_the_title():
+    """A trail of sections over the headline ("Home / Local News / Brackley"), or one whose last
+    crumb is the headline itself, is the page's furniture: the headline is the line under it."""
+    story = ("\n\nBy Ottoline Farrow\n\nMay 2, 2025\n\nBRACKLEY — The Brackley ferry will stop running at"
+             " 9 p.m. from June, the harbour board said on Tuesday, citing a shortage of deckhands.\n\n"
+             "The last crossing now leaves at 11 p.m.\n")
+    headline = "Brackley ferry to stop running after 9 p.m. from June"
+    for trail in ("Home / Local News / Brackley", "Home › News › Harbour › " + headline):
+        found = analyse("Home\nNews\nSport\n\n" + trail + "\n\n" + headline + story)
+        assert found.title == headline
+        assert trail not in found.body
+    live = "Harbour board votes to cut Brackley ferry hours | Live"
+    assert analyse(live + story).title == live

@@ -256,7 +256,18 @@ def is_headline(line: str, rules: Rules) -> bool:
         return False
     if text[-1] in ",;:" or text[-1] == "." and not ABBREVIATION_END.search(text) or find_dateline(text, rules):
         return False
-    return words[0].lower() != "by" and not is_byline(text, rules)
+    return words[0].lower() != "by" and not is_byline(text, rules) and not is_trail(text)
+
+
+def is_trail(text: str) -> bool:
+    """A breadcrumb trail: a short first crumb, then the same separator between two or more
+    crumbs ("Home / Local News / Eastmere", "Home › News › <the headline>"). (A headline may hold
+    one "|" or "/" between its parts; hardly ever the same one twice after a word or two.)"""
+    words = text.split()
+    for separator in _SEPARATORS:
+        if words.count(separator) >= 2 and 1 <= words.index(separator) <= MENU_WORDS // 2:
+            return True
+    return False
 
 
 def is_byline(line: str, rules: Rules) -> bool:
