@@ -1222,3 +1222,10 @@ def test_a_breadcrumb_trail_above_the_headline_is_not_the_title():
         assert trail not in found.body
     live = "Harbour board votes to cut Brackley ferry hours | Live"
     assert analyse(live + story).title == live
+
+
+def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_them():
+    rules = generic_rules()
+    assert byline_names("Story by Marisela Quint · 6 min read", rules) == ["Marisela Quint"]
+    assert byline_names("by Anselm Varga July 9, 2025", rules) == ["Anselm Varga"]
+    assert byline_names("By Ines Toller and Bram Oduya, March 3, 2025", rules) == ["Ines Toller", "Bram Oduya"]
