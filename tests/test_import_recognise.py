@@ -1272,3 +1272,10 @@ def test_an_ad_label_between_dashes_still_labels_the_ad_under_it():
                     "— Advertisement —\n\nTellwater Savings: Car loans as low as 5.9% APR\n\n"
                     "The last crossing now leaves at 11 p.m., the board said in a statement.\n")
     assert "Tellwater Savings" not in found.body and "last crossing" in found.body
+
+
+def test_post_links_known_by_their_arrows_are_chrome():
+    rules = generic_rules()
+    assert line_matches(rules.link_list_headings, "← Previous: Brackley pool to reopen in August")
+    assert line_matches(rules.link_list_headings, "Next: Harbour board names new chair →")
+    assert not line_matches(rules.link_list_headings, "Next: the board will vote on the fares.")
