@@ -1242,3 +1242,75 @@ def test_a_wire_storys_closing_credits_name_the_reporters_and_leave_the_body():
     assert "Reporting by" not in found.body and found.body.rstrip().endswith("traders said.")
     chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
     assert "Reporting by Margit van der Veen and Daniel Osei in Chicago; Editing by Clare Whitmore" in chrome
+
+
+def test_a_breadcrumb_trail_above_the_headline_is_not_the_title():
+    """A trail of sections over the headline ("Home / Local News / Brackley"), or one whose last
+    crumb is the headline itself, is the page's furniture: the headline is the line under it."""
+    story = ("\n\nBy Ottoline Farrow\n\nMay 2, 2025\n\nBRACKLEY — The Brackley ferry will stop running at"
+             " 9 p.m. from June, the harbour board said on Tuesday, citing a shortage of deckhands.\n\n"
+             "The last crossing now leaves at 11 p.m.\n")
+    headline = "Brackley ferry to stop running after 9 p.m. from June"
+    for trail in ("Home / Local News / Brackley", "Home › News › Harbour › " + headline):
+        found = analyse("Home\nNews\nSport\n\n" + trail + "\n\n" + headline + story)
+        assert found.title == headline
+        assert trail not in found.body
+    live = "Harbour board votes to cut Brackley ferry hours | Live"
+    assert analyse(live + story).title == live
+
+
+def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_them():
+    rules = generic_rules()
+    assert byline_names("Story by Marisela Quint · 6 min read", rules) == ["Marisela Quint"]
+    assert byline_names("by Anselm Varga July 9, 2025", rules) == ["Anselm Varga"]
+    assert byline_names("By Ines Toller and Bram Oduya, March 3, 2025", rules) == ["Ines Toller", "Bram Oduya"]
+
+
+@pytest.mark.parametrize("line", [
+    "You've read 2 of 5 free articles this month.",
+    "Subscribe for unlimited access — just $2 for 4 months. Subscribe now · Already a subscriber? Log in",
+    "Subscribe now: 49¢ for 6 weeks. Unlimited access to the news of the valley. Get the deal",
+    "To purchase reprints, visit tellwaterpost.example/reprints.",
+    "112 likes · 14 comments",
+    "Trending: Ferry timetable · Pool reopening · Derby preview",
+    "Advertisement - scroll to continue",
+    "Continue reading below",
+    "Advertisement Brackley Motors Summer Clearance - 0% APR",
+    "Ottoline Farrow covers the harbour board. Reach her at ofarrow@tellwaterpost.example.",
+    "Bram Oduya is the Post's photographer and courts reporter.",
+    "Deckhands tie up the ferry at Brackley on Monday. Ines Toller/Tellwater Post",
+    "Deckhands tie up the ferry at Brackley on Monday. INES TOLLER / TELLWATER POST",
+    "Deckhands tie up the ferry at Brackley on Monday. Post file photo",
+    "The new ferry will seat 300. / Post photo by Ines Toller",
+    "[Deckhands tie up the ferry on Monday. | Photo courtesy of Anselm Varga]",
+    "(PHOTO COURTESY BRACKLEY HARBOUR BOARD) A drawing shows the new ferry terminal.",
+])
+def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
+    assert line_matches(generic_rules().chrome, line)
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement revenue at the Post fell by a third last year.",
+    "The grant covers repairs to the pier. Contact with the board was lost in May.",
+    "The mayor is the city's chief executive and its budget officer.",
+    "The ferry's owner said the new boat was a file photo of an older one.",
+    "Trending topics this week were the ferry and the pool.",
+    "Subscribe now, the board told residents, before the price doubles.",
+])
+def test_story_sentences_like_those_prompts_are_not_chrome(line):
+    assert not line_matches(generic_rules().chrome, line)
+
+
+def test_an_ad_label_between_dashes_still_labels_the_ad_under_it():
+    found = analyse("Brackley ferry to stop running after 9 p.m.\n\nBy Ottoline Farrow\n\nBRACKLEY — The Brackley"
+                    " ferry will stop running at 9 p.m. from June, the harbour board said on Tuesday.\n\n"
+                    "— Advertisement —\n\nTellwater Savings: Car loans as low as 5.9% APR\n\n"
+                    "The last crossing now leaves at 11 p.m., the board said in a statement.\n")
+    assert "Tellwater Savings" not in found.body and "last crossing" in found.body
+
+
+def test_post_links_known_by_their_arrows_are_chrome():
+    rules = generic_rules()
+    assert line_matches(rules.link_list_headings, "← Previous: Brackley pool to reopen in August")
+    assert line_matches(rules.link_list_headings, "Next: Harbour board names new chair →")
+    assert not line_matches(rules.link_list_headings, "Next: the board will vote on the fares.")

@@ -270,15 +270,35 @@ def byline_names(line: str, rules: Rules) -> list[str]:
         if match and (handle := (match.groupdict().get("handle") or "").strip()):
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
             continue
-        for part in BYLINE_SEPARATOR.split(match.group("names").strip()) if match else ():
-            part = WHERE.sub("", part)  # "Priya Ramaswamy in Mercer Falls"
-            name = " ".join(_normal_capitals(word) for word in part.split())
-            if not _is_name(name, rules):  # "JANELLE WHITAKER-BOATENG Federated Press": the capitals
-                name = " ".join(_normal_capitals(word) for word in _leading_capitals(part))
-            if not _is_name(name, rules):  # "Fiona Gatherwood Local Democracy Reporter Tuesday 12 ..."
-                name = _name_before_job_or_date(part, rules)
-            if _is_name(name, rules):
-                names.append(name)
+        if match:
+            given = match.group("names").strip()
+            names += _names_in(_without_date_after(given, rules), rules) or _names_in(given, rules)
+    return names
+
+
+def _names_in(given: str, rules: Rules) -> list[str]:
+    names = []
+    for part in BYLINE_SEPARATOR.split(given):
+        part = WHERE.sub("", part)  # "Priya Ramaswamy in Mercer Falls"
+        name = " ".join(_normal_capitals(word) for word in part.split())
+        if not _is_name(name, rules):  # "JANELLE WHITAKER-BOATENG Federated Press": the capitals
+            name = " ".join(_normal_capitals(word) for word in _leading_capitals(part))
+        if not _is_name(name, rules):  # "Fiona Gatherwood Local Democracy Reporter Tuesday 12 ..."
+            name = _name_before_job_or_date(part, rules)
+        if _is_name(name, rules):
+            names.append(name)
+    return names
+
+
+def _without_date_after(names: str, rules: Rules) -> str:
+    """A byline's names without the date or reading time a layout runs on after them on the
+    line ("Colette Ambrose June 5, 2025", "Rosalind Achterberg · 4 min read"): the date's
+    commas would otherwise split it into parts that are not names."""
+    words = names.split()
+    for end in range(1, len(words)):
+        rest = " ".join(words[end:]).lstrip("·•–-| \u00a0")
+        if opens_with_date(rest, rules) or READING_TIME.fullmatch(rest) or says_when_published(rest, rules):
+            return " ".join(words[:end]).rstrip("·•–-|, \u00a0")
     return names
 
 

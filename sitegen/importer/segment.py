@@ -35,7 +35,7 @@ MIN_LINK_BLOCK = 4      # a footer's block of links has at least this many lines
 AD_LABEL = re.compile(r"(?:advertisement|advertising|sponsored(?: content)?|promoted|paid content|ad)", re.IGNORECASE)
 MAX_AD_WORDS = 15       # a text ad under its label has at most this many words
 OFFER = re.compile(r"[$£€]\s?\d|\b\d{3}[-. ]\d{3,4}\b|\bwww\.|\b[\w-]+\.(?:com|net|org|co\.uk|ca|com\.au)\b"
-                   r"|\d+% off\b", re.IGNORECASE)
+                   r"|\d+% off\b|\d+(?:\.\d+)?% APR\b", re.IGNORECASE)
 MAX_SIGNUP_BOX = 8      # a newsletter's sign-up box has at most this many lines
 MAX_PITCH_WORDS = 25    # and what it says of the newsletter at most this many words a line
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
@@ -257,7 +257,18 @@ def is_headline(line: str, rules: Rules) -> bool:
         return False
     if text[-1] in ",;:" or text[-1] == "." and not ABBREVIATION_END.search(text) or find_dateline(text, rules):
         return False
-    return words[0].lower() != "by" and not is_byline(text, rules)
+    return words[0].lower() != "by" and not is_byline(text, rules) and not is_trail(text)
+
+
+def is_trail(text: str) -> bool:
+    """A breadcrumb trail: a short first crumb, then the same separator between two or more
+    crumbs ("Home / Local News / Eastmere", "Home › News › <the headline>"). (A headline may hold
+    one "|" or "/" between its parts; hardly ever the same one twice after a word or two.)"""
+    words = text.split()
+    for separator in _SEPARATORS:
+        if words.count(separator) >= 2 and 1 <= words.index(separator) <= MENU_WORDS // 2:
+            return True
+    return False
 
 
 def is_byline(line: str, rules: Rules) -> bool:
@@ -311,7 +322,7 @@ def _mark_ads(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
     label, where a crosshead of the story may stand too, only a line making an offer is the
     ad's (a price, a phone number, a web address: "Spring tune-up special: $49.99")."""
     for n in range(len(lines) - 1):
-        if not AD_LABEL.fullmatch(lines[n].strip()):
+        if not AD_LABEL.fullmatch(lines[n].strip(" —–-·|*")):  # ("— Advertisement —")
             continue
         ad = n + 1 if lines[n + 1].strip() else n + 2
         below = lines[ad].strip() if ad < len(lines) else ""
