@@ -1291,6 +1291,7 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
 
 @pytest.mark.parametrize("line", [
     "Advertisement revenue at the Post fell by a third last year.",
+    "Advertisement revenue falls",  # (a crosshead: no full stop, and no offer)
     "The grant covers repairs to the pier. Contact with the board was lost in May.",
     "The mayor is the city's chief executive and its budget officer.",
     "The ferry's owner said the new boat was a file photo of an older one.",
