@@ -173,6 +173,10 @@ def _who(comments):
                  "Jo Pateman21 Jun 2024\nMoving the stopbank is the only answer.\n",
                  [("Noel F.", None), ("Concerned in Carrowbeg", "Noel F."), ("GerM", None), ("Mill Kid 1978", None),
                   ("Hal Pettersen", "Mill Kid 1978"), ("Jo Pateman", None)], id='text-browser'),
+    pytest.param(STORY + "2 Responses\n\nAlma Prusik\nMay 3, 2024 at 8:02 PM\n\nThe bridge was overdue.\n\nReply\n\n"
+                 "↳ In reply to Alma Prusik\n\nOtto Brandvold\nMay 4, 2024 at 7:15 AM\n\nOverdue by a decade.\n\n"
+                 "Reply\n",
+                 [("Alma Prusik", None), ("Otto Brandvold", "Alma Prusik")], id='arrowed-reply-marker'),
 ])
 def test_who_answers_whom_in_comment_layouts(section, who):
     """(author, whom it answers) of each comment, in layouts of comment plugins, newsletters,
