@@ -233,6 +233,14 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
     assert "Leave a note" not in thanked.body
 
 
+def test_a_log_in_to_join_the_discussion_line_is_no_comment():
+    found = analyse(STORY + "Comments (2)\n\nLog in or register to join the discussion.\n\n"
+                    "Ivo Lindqvist Feb 2, 2025 9:10am\n\nThe pipes here are older than I am.\n\nReply\n\n"
+                    "Nadia Okafor Feb 2, 2025 9:40am\n\nSame on our street.\n")
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("Ivo Lindqvist", "The pipes here are older than I am."), ("Nadia Okafor", "Same on our street.")]
+
+
 def test_a_forum_post_quoting_an_earlier_one_answers_it_and_keeps_the_quotation():
     found = analyse(STORY + "Discussion (3 comments)\n#1\nBen Adeyinka\nMember · Posts: 1,023 · Joined Jan 2017\n"
                     "Jan 28, 2025 2:40 PM\nUnplug it and put it on a tile floor until the envelope arrives. Don't bin"
