@@ -241,6 +241,24 @@ def test_a_log_in_to_join_the_discussion_line_is_no_comment():
         ("Ivo Lindqvist", "The pipes here are older than I am."), ("Nadia Okafor", "Same on our street.")]
 
 
+PLUGIN_DUMP = ("   [1]Home | [2]News | [3]Sport\n\n   " + STORY + "   3 comments Sort by: Top\n   [4]\n"
+               "   _____________________\n\n     • [5]Ines Vartan\n       The bridge was overdue.\n"
+               "       [6]Like · [7]Reply · 2d\n\n          • [8]Odo Pellham\n            Overdue by a decade.\n"
+               "            [9]Like · [10]Reply · 1d\n\n     • [11]Bea Stroud\n       Fix the potholes next.\n"
+               "       [12]Like · [13]Reply · 20h\n\n   Facebook Comments Plugin\n")
+
+
+def test_a_text_browsers_dump_of_a_comments_plugin():
+    """"3 comments Sort by: Top" heads the comments; the comment box's link number "[4]", a link
+    with no text, is no comment."""
+    found = analyse(PLUGIN_DUMP)
+    assert found.reported_count == 3
+    assert [(c["author"], c["text"]) for c in _thread(found.comments)] == [
+        ("Ines Vartan", "The bridge was overdue."), ("Odo Pellham", "Overdue by a decade."),
+        ("Bea Stroud", "Fix the potholes next.")]
+    assert "Sort by" not in found.body
+
+
 def test_a_forum_post_quoting_an_earlier_one_answers_it_and_keeps_the_quotation():
     found = analyse(STORY + "Discussion (3 comments)\n#1\nBen Adeyinka\nMember · Posts: 1,023 · Joined Jan 2017\n"
                     "Jan 28, 2025 2:40 PM\nUnplug it and put it on a tile floor until the envelope arrives. Don't bin"
