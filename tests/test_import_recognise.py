@@ -259,6 +259,11 @@ def test_a_text_browsers_dump_of_a_comments_plugin():
     assert "Sort by" not in found.body
 
 
+def test_a_name_indented_deeper_than_the_comment_above_answers_it_across_a_blank_line():
+    assert _who(analyse(PLUGIN_DUMP).comments) == [("Ines Vartan", None), ("Odo Pellham", "Ines Vartan"),
+                                                   ("Bea Stroud", None)]
+
+
 def test_a_forum_post_quoting_an_earlier_one_answers_it_and_keeps_the_quotation():
     found = analyse(STORY + "Discussion (3 comments)\n#1\nBen Adeyinka\nMember · Posts: 1,023 · Joined Jan 2017\n"
                     "Jan 28, 2025 2:40 PM\nUnplug it and put it on a tile floor until the envelope arrives. Don't bin"
