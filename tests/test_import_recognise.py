@@ -173,6 +173,10 @@ def _who(comments):
                  "Jo Pateman21 Jun 2024\nMoving the stopbank is the only answer.\n",
                  [("Noel F.", None), ("Concerned in Carrowbeg", "Noel F."), ("GerM", None), ("Mill Kid 1978", None),
                   ("Hal Pettersen", "Mill Kid 1978"), ("Jo Pateman", None)], id='text-browser'),
+    pytest.param(STORY + "2 Responses\n\nAlma Prusik\nMay 3, 2024 at 8:02 PM\n\nThe bridge was overdue.\n\nReply\n\n"
+                 "↳ In reply to Alma Prusik\n\nOtto Brandvold\nMay 4, 2024 at 7:15 AM\n\nOverdue by a decade.\n\n"
+                 "Reply\n",
+                 [("Alma Prusik", None), ("Otto Brandvold", "Alma Prusik")], id='arrowed-reply-marker'),
 ])
 def test_who_answers_whom_in_comment_layouts(section, who):
     """(author, whom it answers) of each comment, in layouts of comment plugins, newsletters,
@@ -227,6 +231,37 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
     assert _who(thanked.comments) == [("Karen Delacroix", None), ("Mark and Julie Osterhaus", None),
                                       ("Ellen Albrecht", "Mark and Julie Osterhaus"), ("Pastor Jim Ekdahl", None)]
     assert "Leave a note" not in thanked.body
+
+
+def test_a_log_in_to_join_the_discussion_line_is_no_comment():
+    found = analyse(STORY + "Comments (2)\n\nLog in or register to join the discussion.\n\n"
+                    "Ivo Lindqvist Feb 2, 2025 9:10am\n\nThe pipes here are older than I am.\n\nReply\n\n"
+                    "Nadia Okafor Feb 2, 2025 9:40am\n\nSame on our street.\n")
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("Ivo Lindqvist", "The pipes here are older than I am."), ("Nadia Okafor", "Same on our street.")]
+
+
+PLUGIN_DUMP = ("   [1]Home | [2]News | [3]Sport\n\n   " + STORY + "   3 comments Sort by: Top\n   [4]\n"
+               "   _____________________\n\n     • [5]Ines Vartan\n       The bridge was overdue.\n"
+               "       [6]Like · [7]Reply · 2d\n\n          • [8]Odo Pellham\n            Overdue by a decade.\n"
+               "            [9]Like · [10]Reply · 1d\n\n     • [11]Bea Stroud\n       Fix the potholes next.\n"
+               "       [12]Like · [13]Reply · 20h\n\n   Facebook Comments Plugin\n")
+
+
+def test_a_text_browsers_dump_of_a_comments_plugin():
+    """"3 comments Sort by: Top" heads the comments; the comment box's link number "[4]", a link
+    with no text, is no comment."""
+    found = analyse(PLUGIN_DUMP)
+    assert found.reported_count == 3
+    assert [(c["author"], c["text"]) for c in _thread(found.comments)] == [
+        ("Ines Vartan", "The bridge was overdue."), ("Odo Pellham", "Overdue by a decade."),
+        ("Bea Stroud", "Fix the potholes next.")]
+    assert "Sort by" not in found.body
+
+
+def test_a_name_indented_deeper_than_the_comment_above_answers_it_across_a_blank_line():
+    assert _who(analyse(PLUGIN_DUMP).comments) == [("Ines Vartan", None), ("Odo Pellham", "Ines Vartan"),
+                                                   ("Bea Stroud", None)]
 
 
 def test_a_forum_post_quoting_an_earlier_one_answers_it_and_keeps_the_quotation():

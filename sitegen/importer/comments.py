@@ -160,6 +160,11 @@ class _Reader:
 
     def _author_above(self, number: int, text: str, dated: bool) -> None:
         """A line that is only the author's name (above a date, or opening a paragraph)."""
+        if not self.stack and self.roots:
+            # (a blank line closed the comment above, in a section of plain paragraphs; a name
+            # indented deeper than its author's still answers it, as a text browser shows a
+            # comments plugin's replies)
+            self.stack[:] = _path_to_latest(self.roots, lambda draft: True)
         draft = _start_by(self.roots, self.stack, self._depth(text), text.strip(), self.rules)
         draft.lines.append(number)
         self.expect_date = dated

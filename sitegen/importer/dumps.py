@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 # lynx: a link's number before its text, a form's button, the list of addresses at the end.
-LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S)")
+# (A number with no text after it is a link with none, an image or a form's field: "[15]".)
+LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S|\s*$)")
 LYNX_BUTTON = re.compile(r"\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\) ?")
 REFERENCES = re.compile(r"\s*(?:References|Visible links:?|Hidden links:?)\s*")
 # (elinks writes an address as the page had it, spaces and all: "15. https://.../#share-copy link")
