@@ -95,9 +95,9 @@ function place() {
   }
   // Every size is read in three passes (whole, shortened, back), not note by note: each
   // switch between reading and changing the page costs a layout of the whole page.
+  for (const item of items) item.button ??= moreButton(item);
   const origin = body.getBoundingClientRect().top + body.clientTop;
   for (const item of items) {
-    item.button ??= moreButton(item);
     item.anchor = Math.round(item.number.getBoundingClientRect().top - origin);
     item.full = item.note.offsetHeight;
     item.shortened = false;
