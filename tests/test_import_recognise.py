@@ -1371,3 +1371,18 @@ def test_a_menu_row_on_one_line_is_never_the_headline():
         assert not is_menu_row(headline), headline
     assert is_menu_row("News Programs Schedule Podcasts Donate")
     assert is_menu_row("Tellwater Post News Lists & Leads Events Subscribe Sign In")
+
+
+def test_a_second_writer_whose_surname_is_a_place_word_is_still_a_writer():
+    rules = generic_rules()
+    assert byline_names("By Ottoline Farrow and Bram Park, Tellwater Wire", rules) == ["Ottoline Farrow", "Bram Park"]
+    assert byline_names("By Ottoline Farrow and Lake Street", rules) == ["Ottoline Farrow"]
+    assert byline_names("By Ottoline Farrow, Harbour Park", rules) == ["Ottoline Farrow"]  # (after a comma: the outlet)
+
+
+def test_a_writers_name_over_a_job_with_an_ampersand_is_the_byline():
+    found = analyse("Brackley ferry to stop running after nine at night\nBram Oduya\nCourts & Harbour Reporter\n"
+                    "Updated Oct. 21, 2025, 6:03 a.m.\nBRACKLEY — The Brackley ferry will stop running at 9 p.m."
+                    " from June, the harbour board said on Tuesday.\n")
+    assert [reporter.name for reporter in found.reporters] == ["Bram Oduya"]
+    assert "Courts & Harbour Reporter" not in found.body
