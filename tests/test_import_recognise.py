@@ -1386,3 +1386,13 @@ def test_a_writers_name_over_a_job_with_an_ampersand_is_the_byline():
                     " from June, the harbour board said on Tuesday.\n")
     assert [reporter.name for reporter in found.reporters] == ["Bram Oduya"]
     assert "Courts & Harbour Reporter" not in found.body
+
+
+def test_the_lines_under_a_comments_plugins_name_are_the_footer_not_a_comment():
+    page = ["Brackley ferry to stop running after nine at night", "", "By Ottoline Farrow", "",
+            "BRACKLEY — The Brackley ferry will stop running at 9 p.m. from June, the harbour board said.", "",
+            "Comments", "", "2 comments", "Ina Voss", "About time they told us.", "Like · Reply · 1d", "Ted Marr",
+            "Who decided this?", "Like · Reply · 2d", "", "Facebook Comments Plugin", "",
+            "Tellwater Post | 12 Quay Road, Brackley | Contact | Terms of Use | Privacy"]
+    found = analyse("\n".join(page) + "\n")
+    assert [comment.author for comment in found.comments] == ["Ina Voss", "Ted Marr"]
