@@ -624,3 +624,33 @@ def test_a_pull_quote_repeating_the_story_leaves_the_body_a_quoted_letter_stays(
     body = analysed(story).body.replace("\\", "")
     assert "Ines Mbeki, trust engineer" not in body and body.count("waited a hundred years") == 1
     assert "> We ask that the towpath stay open on weekends" in body
+
+
+def test_a_row_of_links_is_not_joined_to_the_line_of_text_under_it():
+    row = "   [1]Marlow Gazette [2]News [3]Sport [4]Opinion [5]Events [6]Sign In"
+    dump = "\n".join([
+        row,
+        "   You have 2 free articles left this month. [7]Subscribe",
+        "",
+        "        Quarry owners fined after dust blankets Marlow village gardens",
+        "",
+        "   By [8]Tamsin Oyelaran",
+        "",
+        "   MARLOW — The owners of the Hatch End quarry were fined £40,000 on",
+        "   Friday after dust from its crushers settled on gardens across the",
+        "   village for most of last summer, the county court heard.",
+        "",
+        "   Residents told the court that washing hung out in the morning was",
+        "   grey by the afternoon, and that some had stopped opening windows",
+        "   altogether in the warmest weeks of the year, the court was told.",
+        "",
+        "   The company said it had since fitted new sprays to its crushers",
+        "   and would pay for the cleaning of any house in the village that",
+        "   asked for it before the end of the year, its lawyer told the court.",
+    ]) + "\n"
+    unmarked = undo_tool_marks(tuple(dump.splitlines()))
+    assert "paragraphs wrapped at 67 characters joined" in unmarked.undone
+    assert len(row) + 1 + len("You") > 67 - 2  # (as if "You" had not fitted after the row)
+    assert unmarked.lines[0].strip() == "Marlow Gazette | News | Sport | Opinion | Events | Sign In"
+    assert unmarked.lines[1].strip().startswith("You have 2 free articles")
+    assert analysed(dump).title == "Quarry owners fined after dust blankets Marlow village gardens"

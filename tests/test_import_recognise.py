@@ -13,7 +13,7 @@ from sitegen.importer.html import analyse_html
 from sitegen.importer.metadata import byline_names, find_dateline
 from sitegen.importer.registry import Registries, load_registries
 from sitegen.importer.rules import generic_rules, line_matches
-from sitegen.importer.segment import BODY, CHROME
+from sitegen.importer.segment import BODY, CHROME, is_menu_row
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
 REGISTRIES = load_registries(FIXTURES / "site")[0]
@@ -1319,6 +1319,7 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "The new ferry will seat 300. / Post photo by Ines Toller",
     "[Deckhands tie up the ferry on Monday. | Photo courtesy of Anselm Varga]",
     "(PHOTO COURTESY BRACKLEY HARBOUR BOARD) A drawing shows the new ferry terminal.",
+    "You have 1 free article remaining this month. Subscribe now for $1 | Already a subscriber? Sign in",
 ])
 def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1338,7 +1339,7 @@ def test_story_sentences_like_those_prompts_are_not_chrome(line):
 
 
 def test_an_ad_label_between_dashes_still_labels_the_ad_under_it():
-    found = analyse("Brackley ferry to stop running after 9 p.m.\n\nBy Ottoline Farrow\n\nBRACKLEY — The Brackley"
+    found = analyse("Brackley ferry to stop running after nine at night\n\nBy Ottoline Farrow\n\nBRACKLEY — The Brackley"
                     " ferry will stop running at 9 p.m. from June, the harbour board said on Tuesday.\n\n"
                     "— Advertisement —\n\nTellwater Savings: Car loans as low as 5.9% APR\n\n"
                     "The last crossing now leaves at 11 p.m., the board said in a statement.\n")
@@ -1350,3 +1351,48 @@ def test_post_links_known_by_their_arrows_are_chrome():
     assert line_matches(rules.link_list_headings, "← Previous: Brackley pool to reopen in August")
     assert line_matches(rules.link_list_headings, "Next: Harbour board names new chair →")
     assert not line_matches(rules.link_list_headings, "Next: the board will vote on the fares.")
+
+
+def test_a_byline_with_a_dash_between_the_name_and_the_job_names_the_writer():
+    rules = generic_rules()
+    assert byline_names("By Ottoline Farrow – Senior Reporter, Tellwater Post", rules) == ["Ottoline Farrow"]
+    assert byline_names("By Ottoline Farrow - staff writer", rules) == ["Ottoline Farrow"]
+    assert byline_names("By Ottoline Farrow – Tellwater harbour", rules) == []
+
+
+def test_a_menu_row_on_one_line_is_never_the_headline():
+    found = analyse("Tellwater Post\nNews Weather Sports Obituaries e-Edition Subscribe\n\n"
+                    "Brackley ferry to stop running after nine at night\n\nBy Ottoline Farrow\n\n"
+                    "BRACKLEY — The Brackley ferry will stop running at 9 p.m. from June, the harbour board said.\n")
+    assert found.title == "Brackley ferry to stop running after nine at night"
+    assert "Obituaries" not in found.body
+    for headline in ("Senate Passes Sweeping Climate Bill", "Why Millions Still Refuse to Subscribe",
+                     "Readers Rush to Donate to Flood Appeal"):
+        assert not is_menu_row(headline), headline
+    assert is_menu_row("News Programs Schedule Podcasts Donate")
+    assert is_menu_row("Tellwater Post News Lists & Leads Events Subscribe Sign In")
+
+
+def test_a_second_writer_whose_surname_is_a_place_word_is_still_a_writer():
+    rules = generic_rules()
+    assert byline_names("By Ottoline Farrow and Bram Park, Tellwater Wire", rules) == ["Ottoline Farrow", "Bram Park"]
+    assert byline_names("By Ottoline Farrow and Lake Street", rules) == ["Ottoline Farrow"]
+    assert byline_names("By Ottoline Farrow, Harbour Park", rules) == ["Ottoline Farrow"]  # (after a comma: the outlet)
+
+
+def test_a_writers_name_over_a_job_with_an_ampersand_is_the_byline():
+    found = analyse("Brackley ferry to stop running after nine at night\nBram Oduya\nCourts & Harbour Reporter\n"
+                    "Updated Oct. 21, 2025, 6:03 a.m.\nBRACKLEY — The Brackley ferry will stop running at 9 p.m."
+                    " from June, the harbour board said on Tuesday.\n")
+    assert [reporter.name for reporter in found.reporters] == ["Bram Oduya"]
+    assert "Courts & Harbour Reporter" not in found.body
+
+
+def test_the_lines_under_a_comments_plugins_name_are_the_footer_not_a_comment():
+    page = ["Brackley ferry to stop running after nine at night", "", "By Ottoline Farrow", "",
+            "BRACKLEY — The Brackley ferry will stop running at 9 p.m. from June, the harbour board said.", "",
+            "Comments", "", "2 comments", "Ina Voss", "About time they told us.", "Like · Reply · 1d", "Ted Marr",
+            "Who decided this?", "Like · Reply · 2d", "", "Facebook Comments Plugin", "",
+            "Tellwater Post | 12 Quay Road, Brackley | Contact | Terms of Use | Privacy"]
+    found = analyse("\n".join(page) + "\n")
+    assert [comment.author for comment in found.comments] == ["Ina Voss", "Ted Marr"]

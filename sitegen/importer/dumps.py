@@ -320,7 +320,7 @@ def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[
         elif out and (caption_end := _caption_end(numbered, at, physical, stands_alone)) >= at:
             out.append((n, line))
         elif (out and _continues(physical, line, width, loose) and not stands_alone(line)
-                and not ends_alone(LYNX_MARK.sub("", physical))):
+                and not ends_alone(LYNX_MARK.sub("", physical)) and not _row_ends(physical, line)):
             before = out[-1][1].rstrip()
             # A word and its hyphen at the end of the line go on with the next word: a compound
             # the tool broke at its hyphen ("Whitlock-" / "Baird", "anti-" / "EU"); a dash has a
@@ -331,6 +331,13 @@ def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[
             out.append((n, line))
         physical = line
     return out
+
+
+def _row_ends(before: str, line: str) -> bool:
+    """A row of links only ("[1]Ridgeway Post [2]News [3]Subscribe") is wrapped onto a line
+    starting with a link, if at all: a line of text under it ("You have 2 free articles left.")
+    is the page's next line, though its first word would not have fitted after the row."""
+    return _link_row(LYNX_MARK.split(before)) is not None and not LYNX_MARK.match(line.strip())
 
 
 def _caption_end(numbered: list, at: int, before: str, stands_alone: Callable[[str], bool]) -> int:

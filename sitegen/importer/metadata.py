@@ -181,7 +181,7 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
 
 
 HEADER_LINES = 15  # body lines before the story where a name alone may be the byline
-WRITER_JOB = re.compile(r"(?:[\w'’-]+[ \u00a0]){0,4}(?:correspondent|editor|reporter|writer|columnist|critic|"
+WRITER_JOB = re.compile(r"(?:[\w'’-]+[ \u00a0]|&[ \u00a0]){0,4}(?:correspondent|editor|reporter|writer|columnist|critic|"
                         r"journalist|contributor)s?", re.IGNORECASE)
 
 
@@ -278,16 +278,28 @@ def byline_names(line: str, rules: Rules) -> list[str]:
 
 def _names_in(given: str, rules: Rules) -> list[str]:
     names = []
-    for part in BYLINE_SEPARATOR.split(given):
+    pieces = re.split(f"({BYLINE_SEPARATOR.pattern})", given)  # the parts, and the separator before each
+    parts, and_before = pieces[0::2], [False] + ["," not in separator for separator in pieces[1::2]]
+    for part, after_and in zip(parts, and_before):
         part = WHERE.sub("", part)  # "Priya Ramaswamy in Mercer Falls"
         name = " ".join(_normal_capitals(word) for word in part.split())
         if not _is_name(name, rules):  # "JANELLE WHITAKER-BOATENG Federated Press": the capitals
             name = " ".join(_normal_capitals(word) for word in _leading_capitals(part))
         if not _is_name(name, rules):  # "Fiona Gatherwood Local Democracy Reporter Tuesday 12 ..."
             name = _name_before_job_or_date(part, rules)
-        if _is_name(name, rules):
-            names.append(name)
+        if _is_name(name, rules) or names and after_and and _surname_like_a_place(part.strip(), rules):
+            names.append(name or part.strip())
     return names
+
+
+def _surname_like_a_place(part: str, rules: Rules) -> bool:
+    """A name joined to a writer's name by "and" whose surname is also a word of places
+    ("By Jane Roe and Devin Park"): after "and" in a byline stands the second writer, while
+    the outlet follows a comma ("..., Pacific Coast Wire")."""
+    words = part.split()
+    return (2 <= len(words) <= MAX_NAME_WORDS and re.fullmatch(name_phrase(rules.name_particles), part) is not None
+            and could_be_person(" ".join(words[:-1]) + " " + words[0], rules)
+            and words[-1].lower() not in rules.title_words)
 
 
 def _without_date_after(names: str, rules: Rules) -> str:
@@ -305,14 +317,16 @@ def _without_date_after(names: str, rules: Rules) -> str:
 def _name_before_job_or_date(part: str, rules: Rules) -> str:
     """The name that starts a byline run together with the writer's job or the date, as a
     text browser or a converter puts a byline's parts on one line: "Fiona Gatherwood Local
-    Democracy Reporter Tuesday 12 March 2024", "Jess Kuranda Regional Reporter Posted Fri".
-    "" when no name is followed by either."""
+    Democracy Reporter Tuesday 12 March 2024", "Jess Kuranda Regional Reporter Posted Fri",
+    or a dash between them ("Jess Kuranda – Senior Reporter, Tri-Shire Times"). "" when no
+    name is followed by either."""
     words = part.split()
     for end in range(2, min(MAX_NAME_WORDS, len(words) - 1) + 1):
-        name, rest = " ".join(words[:end]), " ".join(words[end:])
+        name, rest = " ".join(words[:end]), " ".join(words[end:]).lstrip("–—- \u00a0")
         if any(word.lower() in rules.job_words for word in words[:end]):
             break  # ("Community Affairs Reporter": the job alone)
-        if _is_name(name, rules) and (words[end].lower() in rules.job_words and WRITER_JOB.match(rest)
+        if _is_name(name, rules) and (rest[:1].isalpha() and rest.split()[0].lower() in rules.job_words
+                                       and WRITER_JOB.match(rest)
                                        or opens_with_date(rest, rules) or says_when_published(rest, rules)):
             return name
     return ""

@@ -44,6 +44,10 @@ FORM_FIELD = re.compile(r"\[[ _]{3,}\]|_{5,}")
 FOLLOW = re.compile(r"follow(?: us)?(?: on)?(?: [\w.&’'-]+){0,4}", re.IGNORECASE)
 SOCIAL_NETWORK = re.compile(r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|mastodon"
                             r"|pinterest|snapchat|telegram", re.IGNORECASE)
+# A site's menu run together on one line ends with its call to subscribe, donate or sign in:
+# "News Weather Sports Obituaries e-Edition Subscribe" (every word capitalised, no sentence).
+MENU_ROW_END = re.compile(r"(?:subscribe|donate|sign in|log in|sign up)", re.IGNORECASE)
+MENU_ROW_WORD = re.compile(r"[A-Z][\w'’.-]*|e-\w+|&")
 COUNT_LOOKAHEAD = 4     # lines below a heading without a count searched for one with a count
 MIN_UNHEADED_COMMENTS = 2  # comments with no heading over them are read when there are this many
 
@@ -98,7 +102,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     # (a byline is never chrome, even when it looks like a row of links: "Story by X | Photos by Y")
     chrome = [bool(line.strip()) and (n < toolbar_end or line_matches(rules.chrome, LIST_BULLET.sub("", line))
                                       is not None and not is_byline(line, rules)
-                                      and not _byline_over_date(lines, n, rules))
+                                      and not _byline_over_date(lines, n, rules) or is_menu_row(line))
               for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
     _mark_ads(lines, chrome, rules)
@@ -258,6 +262,16 @@ def is_headline(line: str, rules: Rules) -> bool:
     if text[-1] in ",;:" or text[-1] == "." and not ABBREVIATION_END.search(text) or find_dateline(text, rules):
         return False
     return words[0].lower() != "by" and not is_byline(text, rules) and not is_trail(text)
+
+
+def is_menu_row(line: str) -> bool:
+    """A site's menu on one line, as a text tool runs its items together: more words than a
+    menu item, every one capitalised, the last ones a call to subscribe, donate or sign in
+    ("News Programs Schedule Podcasts Donate"). (A headline in title case has its small words
+    in lower case, "to", "of", "in", and hardly ends with "Subscribe".)"""
+    words = line.split()
+    return (len(words) > MENU_WORDS and all(MENU_ROW_WORD.fullmatch(word) for word in words)
+            and any(MENU_ROW_END.fullmatch(" ".join(words[-size:])) for size in (1, 2)))
 
 
 def is_trail(text: str) -> bool:
