@@ -16,6 +16,7 @@ from sitegen.importer import import_command
 from sitegen.importer.analyse import NoArticle, analyse_text
 from sitegen.importer.comments import all_lines
 from sitegen.importer.document import bundle_files
+from sitegen.importer.dumps import undo_tool_marks
 from sitegen.importer.markdown import plain_text, render_line
 from sitegen.importer.registry import Registries, load_registries
 from sitegen.importer.rules import generic_rules
@@ -58,7 +59,10 @@ def test_every_line_is_accounted_for(parts):
     try:
         found = analyse_text(raw, None, REGISTRIES)
     except NoArticle:
-        assert segment(lines, generic_rules()).numbers(BODY) == ()
+        # (Compared only when the lines were read as they are: a page-to-text tool's marks
+        # taken off give the segmenter other lines, e.g. a link wrapped over three joined.)
+        if not undo_tool_marks(lines).undone:
+            assert segment(lines, generic_rules()).numbers(BODY) == ()
         return
     roles = found.segments.roles
     # The lines read are the capture's, unless a page-to-text tool's marks were taken off
@@ -75,8 +79,8 @@ def test_every_line_is_accounted_for(parts):
     body_lines = [read[n - 1].strip() for n in found.segments.numbers(BODY)]
     assert [plain_text(m) for m in found.body.split("\n") if m] == body_lines
     assert all_lines(found.comments) == set(found.segments.numbers(COMMENT))
-    if found.segments.numbers(TITLE):
-        assert found.title == read[found.segments.numbers(TITLE)[0] - 1].strip()
+    if found.segments.numbers(TITLE):  # (a headline wrapped over two lines is read whole)
+        assert found.title == " ".join(read[n - 1].strip() for n in found.segments.numbers(TITLE))
     assert bundle_files(found, raw, "original.txt")["original.txt"] == raw
 
 
