@@ -1035,8 +1035,27 @@ _INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM = """<div class="article-comment"><h2>Com
 <div class="comment"><span class="comment-author">Jo Bell</span><p>The fire engines were the best part.</p>
 </div></div>"""
 
+_POSTS_IN_A_DISCUSSION = """<div id="disqus_thread"><nav><ul><li class="comment-count">4 Comments</li></ul></nav>
+<ul class="post-list"><li class="post"><div class="post-content"><div class="post-body">
+<header><span class="post-byline"><span class="author"><a href="#">gullwatcher</a></span></span>
+<span class="post-meta"><a class="time-ago" href="#c1">3 days ago</a></span></header>
+<div class="post-message"><p>The green was packed by seven.</p></div></div></div>
+<ul class="children"><li class="post"><div class="post-content"><div class="post-body">
+<header><span class="post-byline"><span class="author"><a href="#">Tam Oduya</a></span></span></header>
+<div class="post-message"><p>We gave up and watched from the bridge.</p></div></div></div></li></ul></li>
+<li class="post"><div class="post-content"><div class="post-body">
+<header><span class="post-byline"><span class="author"><a href="#">Rue Vanterpool</a></span></span></header>
+<div class="post-message"><p>Bring back the old fire engines every year.</p></div></div></div></li></ul></div>"""
+
+# A blog's list of stories classed "post" is not a discussion.
+_POSTS_OUTSIDE_A_DISCUSSION = """<aside class="recent"><h3>More stories</h3><ul>
+<li class="post"><span class="author">Jo Bell</span><p>Lantern makers prepare for the big night.</p></li></ul></aside>"""
+
 
 @pytest.mark.parametrize("section, want", [
+    (_POSTS_IN_A_DISCUSSION, [("gullwatcher", None, "The green was packed"), ("Tam Oduya", "gullwatcher", "We gave up"),
+                              ("Rue Vanterpool", None, "Bring back")]),
+    (_POSTS_OUTSIDE_A_DISCUSSION, []),
     (_PREFIXED_WIDGET, [("PellhamWalker", None, "The meadows flood"), ("Jen Hollis", "PellhamWalker", "Same here"),
                         ("Sam Okafor", None, "Millrace Road")]),
     (_GENERATED_CLASSES, [("Hilary_W", None, "Fix the leaks"), ("TomKessler88", "Hilary_W", "To be fair")]),
@@ -1044,11 +1063,12 @@ _INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM = """<div class="article-comment"><h2>Com
                               ("Dave Renshaw", None, "Who signed off")]),
     (_INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM, [("Ada Quill", None, "What a night"),
                                               ("Jo Bell", None, "The fire engines")]),
-], ids=["prefixed-classes", "generated-classes-and-labels", "flat-with-reply-lines", "section-classed-like-an-item"])
+], ids=["disqus-like-posts", "posts-outside-a-discussion", "prefixed-classes", "generated-classes-and-labels", "flat-with-reply-lines", "section-classed-like-an-item"])
 def test_comment_markup_of_saved_pages(section, want):
     """Comment widgets' markup beyond WordPress's: classes with a plugin's prefix, generated class
     names where only a label ("Comment by X") or a data attribute marks a comment, a flat thread
-    whose replies say whom they answer, and a "Reply to X" button that answers no one."""
+    whose replies say whom they answer, a "Reply to X" button that answers no one, and Disqus'
+    "post" items, read only inside a section that names itself the comments."""
     page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
         b"</body>", section.encode("utf-8") + b"</body>")
     found = analyse_html(page, None, REGISTRIES)
@@ -1396,3 +1416,11 @@ def test_the_lines_under_a_comments_plugins_name_are_the_footer_not_a_comment():
             "Tellwater Post | 12 Quay Road, Brackley | Contact | Terms of Use | Privacy"]
     found = analyse("\n".join(page) + "\n")
     assert [comment.author for comment in found.comments] == ["Ina Voss", "Ted Marr"]
+
+
+def test_a_widgets_count_in_its_bar_is_the_comments_heading():
+    """A widget with no heading of its own shows its count in its bar ("4 Comments"): that is the
+    count, not the article's headline further out."""
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"</article>", _POSTS_IN_A_DISCUSSION.encode("utf-8") + b"</article>")
+    assert analyse_html(page, None, REGISTRIES).reported_count == 4
