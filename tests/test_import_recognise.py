@@ -241,6 +241,21 @@ def test_a_log_in_to_join_the_discussion_line_is_no_comment():
         ("Ivo Lindqvist", "The pipes here are older than I am."), ("Nadia Okafor", "Same on our street.")]
 
 
+def test_a_comment_opening_with_a_quotation_of_an_earlier_comment_answers_it():
+    """A comment that opens by quoting ("> ") words an earlier comment wrote answers that one;
+    a short quotation ("> Agreed.") or words nobody above wrote place nothing."""
+    found = analyse(STORY + "3 Comments\n\nIvo Lindqvist Feb 2, 2025 9:10am\n\nThe pipes here are older than I am."
+                    " Replace them first.\n\nNadia Okafor Feb 2, 2025 9:40am\n\nSame on our street.\n\n"
+                    "Pell Marrow Feb 2, 2025 9:55am\n\n> The pipes here are older than I\n\nMine were laid in 1931.\n")
+    assert _who(found.comments) == [("Ivo Lindqvist", None), ("Pell Marrow", "Ivo Lindqvist"), ("Nadia Okafor", None)]
+    assert found.comments[0].replies[0].text == "> The pipes here are older than I\n\nMine were laid in 1931."
+    for quoted in ("> Same here.", "> The council said it would pay for them."):
+        other = analyse(STORY + "3 Comments\n\nIvo Lindqvist Feb 2, 2025 9:10am\n\nThe pipes are old.\n\n"
+                        "Nadia Okafor Feb 2, 2025 9:40am\n\nSame here.\n\n"
+                        f"Pell Marrow Feb 2, 2025 9:55am\n\n{quoted}\n\nNot on ours.\n")
+        assert _who(other.comments) == [("Ivo Lindqvist", None), ("Nadia Okafor", None), ("Pell Marrow", None)]
+
+
 PLUGIN_DUMP = ("   [1]Home | [2]News | [3]Sport\n\n   " + STORY + "   3 comments Sort by: Top\n   [4]\n"
                "   _____________________\n\n     • [5]Ines Vartan\n       The bridge was overdue.\n"
                "       [6]Like · [7]Reply · 2d\n\n          • [8]Odo Pellham\n            Overdue by a decade.\n"
