@@ -241,6 +241,21 @@ def test_a_log_in_to_join_the_discussion_line_is_no_comment():
         ("Ivo Lindqvist", "The pipes here are older than I am."), ("Nadia Okafor", "Same on our street.")]
 
 
+def test_a_comment_opening_with_a_quotation_of_an_earlier_comment_answers_it():
+    """A comment that opens by quoting ("> ") words an earlier comment wrote answers that one;
+    a short quotation ("> Agreed.") or words nobody above wrote place nothing."""
+    found = analyse(STORY + "3 Comments\n\nIvo Lindqvist Feb 2, 2025 9:10am\n\nThe pipes here are older than I am."
+                    " Replace them first.\n\nNadia Okafor Feb 2, 2025 9:40am\n\nSame on our street.\n\n"
+                    "Pell Marrow Feb 2, 2025 9:55am\n\n> The pipes here are older than I\n\nMine were laid in 1931.\n")
+    assert _who(found.comments) == [("Ivo Lindqvist", None), ("Pell Marrow", "Ivo Lindqvist"), ("Nadia Okafor", None)]
+    assert found.comments[0].replies[0].text == "> The pipes here are older than I\n\nMine were laid in 1931."
+    for quoted in ("> Same here.", "> The council said it would pay for them."):
+        other = analyse(STORY + "3 Comments\n\nIvo Lindqvist Feb 2, 2025 9:10am\n\nThe pipes are old.\n\n"
+                        "Nadia Okafor Feb 2, 2025 9:40am\n\nSame here.\n\n"
+                        f"Pell Marrow Feb 2, 2025 9:55am\n\n{quoted}\n\nNot on ours.\n")
+        assert _who(other.comments) == [("Ivo Lindqvist", None), ("Nadia Okafor", None), ("Pell Marrow", None)]
+
+
 PLUGIN_DUMP = ("   [1]Home | [2]News | [3]Sport\n\n   " + STORY + "   3 comments Sort by: Top\n   [4]\n"
                "   _____________________\n\n     • [5]Ines Vartan\n       The bridge was overdue.\n"
                "       [6]Like · [7]Reply · 2d\n\n          • [8]Odo Pellham\n            Overdue by a decade.\n"
@@ -1035,8 +1050,27 @@ _INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM = """<div class="article-comment"><h2>Com
 <div class="comment"><span class="comment-author">Jo Bell</span><p>The fire engines were the best part.</p>
 </div></div>"""
 
+_POSTS_IN_A_DISCUSSION = """<div id="disqus_thread"><nav><ul><li class="comment-count">4 Comments</li></ul></nav>
+<ul class="post-list"><li class="post"><div class="post-content"><div class="post-body">
+<header><span class="post-byline"><span class="author"><a href="#">gullwatcher</a></span></span>
+<span class="post-meta"><a class="time-ago" href="#c1">3 days ago</a></span></header>
+<div class="post-message"><p>The green was packed by seven.</p></div></div></div>
+<ul class="children"><li class="post"><div class="post-content"><div class="post-body">
+<header><span class="post-byline"><span class="author"><a href="#">Tam Oduya</a></span></span></header>
+<div class="post-message"><p>We gave up and watched from the bridge.</p></div></div></div></li></ul></li>
+<li class="post"><div class="post-content"><div class="post-body">
+<header><span class="post-byline"><span class="author"><a href="#">Rue Vanterpool</a></span></span></header>
+<div class="post-message"><p>Bring back the old fire engines every year.</p></div></div></div></li></ul></div>"""
+
+# A blog's list of stories classed "post" is not a discussion.
+_POSTS_OUTSIDE_A_DISCUSSION = """<aside class="recent"><h3>More stories</h3><ul>
+<li class="post"><span class="author">Jo Bell</span><p>Lantern makers prepare for the big night.</p></li></ul></aside>"""
+
 
 @pytest.mark.parametrize("section, want", [
+    (_POSTS_IN_A_DISCUSSION, [("gullwatcher", None, "The green was packed"), ("Tam Oduya", "gullwatcher", "We gave up"),
+                              ("Rue Vanterpool", None, "Bring back")]),
+    (_POSTS_OUTSIDE_A_DISCUSSION, []),
     (_PREFIXED_WIDGET, [("PellhamWalker", None, "The meadows flood"), ("Jen Hollis", "PellhamWalker", "Same here"),
                         ("Sam Okafor", None, "Millrace Road")]),
     (_GENERATED_CLASSES, [("Hilary_W", None, "Fix the leaks"), ("TomKessler88", "Hilary_W", "To be fair")]),
@@ -1044,11 +1078,12 @@ _INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM = """<div class="article-comment"><h2>Com
                               ("Dave Renshaw", None, "Who signed off")]),
     (_INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM, [("Ada Quill", None, "What a night"),
                                               ("Jo Bell", None, "The fire engines")]),
-], ids=["prefixed-classes", "generated-classes-and-labels", "flat-with-reply-lines", "section-classed-like-an-item"])
+], ids=["disqus-like-posts", "posts-outside-a-discussion", "prefixed-classes", "generated-classes-and-labels", "flat-with-reply-lines", "section-classed-like-an-item"])
 def test_comment_markup_of_saved_pages(section, want):
     """Comment widgets' markup beyond WordPress's: classes with a plugin's prefix, generated class
     names where only a label ("Comment by X") or a data attribute marks a comment, a flat thread
-    whose replies say whom they answer, and a "Reply to X" button that answers no one."""
+    whose replies say whom they answer, a "Reply to X" button that answers no one, and Disqus'
+    "post" items, read only inside a section that names itself the comments."""
     page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
         b"</body>", section.encode("utf-8") + b"</body>")
     found = analyse_html(page, None, REGISTRIES)
@@ -1396,3 +1431,11 @@ def test_the_lines_under_a_comments_plugins_name_are_the_footer_not_a_comment():
             "Tellwater Post | 12 Quay Road, Brackley | Contact | Terms of Use | Privacy"]
     found = analyse("\n".join(page) + "\n")
     assert [comment.author for comment in found.comments] == ["Ina Voss", "Ted Marr"]
+
+
+def test_a_widgets_count_in_its_bar_is_the_comments_heading():
+    """A widget with no heading of its own shows its count in its bar ("4 Comments"): that is the
+    count, not the article's headline further out."""
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"</article>", _POSTS_IN_A_DISCUSSION.encode("utf-8") + b"</article>")
+    assert analyse_html(page, None, REGISTRIES).reported_count == 4

@@ -335,8 +335,28 @@ class _Reader:
             draft.date = draft.date or footer
             draft.lines.append(number)
         else:
+            if body.startswith("> ") and not draft.paragraphs and len(self.stack) == 1:
+                parent = _comment_quoted(self.roots, draft, body[2:])
+                if parent is not None:
+                    _move_under_draft(self.roots, self.stack, draft, parent)
             draft.add_text(body, number)
             self.expect_date = False
+
+
+# Fewer quoted words than this ("> Yes.") could be anyone's: they do not say whom a comment answers.
+MIN_QUOTED_WORDS = 4
+
+
+def _comment_quoted(roots: list[_Draft], draft: _Draft, quoted: str) -> _Draft | None:
+    """The one earlier comment whose own words (not its quotations) hold the words a comment
+    opens by quoting ("> 140 listeners for $48k ..."), word for word: the comment it answers,
+    as a page that shows no nesting means it. None when no comment, or more than one, says them."""
+    words = " ".join(quoted.split())
+    if len(words.split()) < MIN_QUOTED_WORDS:
+        return None
+    saying = [d for d in _all_drafts(roots) if d is not draft and words in " ".join(
+        line for paragraph in d.paragraphs for line in paragraph if not line.startswith("> "))]
+    return saying[0] if len(saying) == 1 else None
 
 
 def _dated_buttons(text: str, rules: Rules) -> str | None:

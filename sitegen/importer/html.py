@@ -131,6 +131,12 @@ _TEXT_ENDINGS = ("comment-text", "comment-content", "content", "body", "message"
 _ACTION_ENDINGS = ("actions", "links", "toolbar", "buttons")
 _SKIP_ENDINGS = ("meta", "metadata", "actions", "links", "author", "date", "time", "says", "reply", "footer",
                  "toolbar", "buttons", "header")
+# Disqus and widgets built like it class each comment a bare "post" (its parts "post-byline",
+# "post-message", replies in "children"): a class any blog's list of stories uses too, so it
+# counts only inside a section whose id or class names the comments ("disqus_thread",
+# "comments", "discussion").
+_POST_ITEM = "//*[contains(concat(' ', normalize-space(@class), ' '), ' post ')]"
+_DISCUSSION_ENDINGS = ("comments", "discussion", "comment-list", "comments-list")
 # An item's label naming its author: "Comment by Hilary_W", "Comment from Ben".
 _LABEL_AUTHOR = re.compile(r"comment (?:by|from) (?P<author>.{1,60})", re.IGNORECASE)
 
@@ -143,6 +149,10 @@ def comment_lines(tree) -> tuple[str, ...]:
     if tree is None:
         return ()
     candidates = tree.xpath(_ITEM)
+    posts = [post for post in tree.xpath(_POST_ITEM) if _in_discussion(post)]
+    if posts:  # (document order, as the page shows them)
+        order = {element: index for index, element in enumerate(tree.iter())}
+        candidates = sorted(set(candidates) | set(posts), key=order.__getitem__)
     found = set(candidates)
     # (a wrapper such as WordPress's <article class="comment-body"> inside <li class="comment">
     # has neither of its own: its parts belong to the item around it)
@@ -168,6 +178,19 @@ def comment_lines(tree) -> tuple[str, ...]:
         lines += [indent + answering] if answering else []
         lines += [indent + text for text in _paragraphs(item, items)] + [""]
     return tuple(lines[:-1])
+
+
+def _in_discussion(element) -> bool:
+    """Whether a section around the element (not the page's <body>, whose classes describe the
+    whole page) names itself the comments, by its id or a class: "comments", "post-comments",
+    "disqus_thread"; not "comment-count" or "comments-open"."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return False
+        names = f"{ancestor.get('id') or ''} {ancestor.get('class') or ''}".lower().split()
+        if any("disqus" in name or _ends_with(name, _DISCUSSION_ENDINGS) for name in names):
+            return True
+    return False
 
 
 def _author(item, items: set) -> str:
@@ -212,11 +235,12 @@ def _nearest_item(element, items: set):
 def _has_class(element, endings: tuple[str, ...]) -> bool:
     """Whether one of the element's classes is one of these or ends in one after a "-" or "_"
     ("vf-author", "comment__author"; not "coauthor")."""
-    for name in (element.get("class") or "").lower().split():
-        for ending in endings:
-            if name == ending or name.endswith(ending) and name[-len(ending) - 1] in "-_":
-                return True
-    return False
+    return any(_ends_with(name, endings) for name in (element.get("class") or "").lower().split())
+
+
+def _ends_with(name: str, endings: tuple[str, ...]) -> bool:
+    """Whether the name is one of these or ends in one after a "-" or "_"."""
+    return any(name == ending or name.endswith(ending) and name[-len(ending) - 1] in "-_" for ending in endings)
 
 
 def _elements(element):
@@ -259,11 +283,17 @@ def _is_own_text(element, item, items: set) -> bool:
 
 
 def _comments_heading(first_item) -> str | None:
-    """The heading above the comments ("4 Comments"), in the section that holds them."""
+    """The heading above the comments ("4 Comments"), in the section that holds them. A widget
+    may show its count in its bar ("7 Comments" classed "comment-count") and no heading: then
+    that, not a heading further out (the article's headline)."""
     for ancestor in first_item.iterancestors():
         headings = ancestor.xpath(".//h1|.//h2|.//h3|.//h4")
         if headings:
             return " ".join(headings[0].text_content().split())
+        count = next((e for e in _elements(ancestor) if _has_class(e, ("comment-count", "comments-count"))
+                      and _text(e)), None)
+        if count is not None:
+            return _text(count)
     return None
 
 
