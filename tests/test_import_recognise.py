@@ -1355,6 +1355,12 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "[Deckhands tie up the ferry on Monday. | Photo courtesy of Anselm Varga]",
     "(PHOTO COURTESY BRACKLEY HARBOUR BOARD) A drawing shows the new ferry terminal.",
     "You have 1 free article remaining this month. Subscribe now for $1 | Already a subscriber? Sign in",
+    "Pupils listen during Tuesday's meeting. Photo by Ines Toller | The Tellwater Post",
+    "Pupils listen during Tuesday's meeting. Photo by Ines Toller / Tellwater Post",
+    "Water spills over the pier wall on Sunday. (Post photo by Bram Oduya)",
+    "Post file photo by Anselm Varga",
+    "Contact Ottoline Farrow at ofarrow@tellwaterpost.example or 555-0199.",
+    "Contact Ottoline Farrow at ofarrow@tellwaterpost.example",
 ])
 def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1368,6 +1374,11 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "The ferry's owner said the new boat was a file photo of an older one.",
     "Trending topics this week were the ferry and the pool.",
     "Subscribe now, the board told residents, before the price doubles.",
+    "Old photos by Ines Toller show the pier as it was in 1921.",
+    "The Post's photo by Bram Oduya won a prize in May.",
+    "Contact the harbour board at its office on Quay Street.",
+    "Contact Ottoline Farrow at the harbour office before noon, the notice said.",
+    "Residents can contact Bram Oduya at boduya@tellwater.example with questions, the board said.",
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
