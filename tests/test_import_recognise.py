@@ -1376,6 +1376,7 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "Subscribe now, the board told residents, before the price doubles.",
     "Old photos by Ines Toller show the pier as it was in 1921.",
     "The Post's photo by Bram Oduya won a prize in May.",
+    "Student Photos by Local Artists",  # (a crosshead, not a credit)
     "Contact the harbour board at its office on Quay Street.",
     "Contact Ottoline Farrow at the harbour office before noon, the notice said.",
     "Residents can contact Bram Oduya at boduya@tellwater.example with questions, the board said.",
