@@ -125,6 +125,10 @@ class _Reader:
             if all(line in chrome for line in range(index + 1, badge + 1))}  # passed over
         self.roots: list[_Draft] = []
         self.stack: list[_Draft] = []
+        # Every comment in the order it was started, and the authors of all but the last: only
+        # the comment being read is given an author, so theirs no longer change (see _others).
+        self.started: list[_Draft] = []
+        self.settled_authors: set[str] = set()
         self.expect_date = False
         self.answering: tuple[str, int] | None = None  # "Reply to X" above the next comment
         self.replies_below: tuple[_Draft, int] | None = None  # (the comment, how many) after "2 replies"
@@ -158,6 +162,20 @@ class _Reader:
         elif not self._signature(number, text):
             self._text(number, text)
 
+    def _started(self, draft: _Draft) -> _Draft:
+        if self.started and self.started[-1].author:
+            self.settled_authors.add(self.started[-1].author)
+        self.started.append(draft)
+        return draft
+
+    def _others(self, draft: _Draft) -> set[str]:
+        """The authors of every comment but ``draft``. For the comment started last, the one
+        being read, they are kept as comments start: walking the whole thread for each of
+        3,000 comments' author lines took seconds."""
+        if self.started and self.started[-1] is draft:
+            return self.settled_authors
+        return {d.author for d in _all_drafts(self.roots) if d is not draft and d.author}
+
     def _author_above(self, number: int, text: str, dated: bool) -> None:
         """A line that is only the author's name (above a date, or opening a paragraph)."""
         if not self.stack and self.roots:
@@ -165,7 +183,7 @@ class _Reader:
             # indented deeper than its author's still answers it, as a text browser shows a
             # comments plugin's replies)
             self.stack[:] = _path_to_latest(self.roots, lambda draft: True)
-        draft = _start_by(self.roots, self.stack, self._depth(text), text.strip(), self.rules)
+        draft = self._started(_start_by(self.roots, self.stack, self._depth(text), text.strip(), self.rules))
         draft.lines.append(number)
         self.expect_date = dated
         self._answer(draft)
@@ -308,7 +326,7 @@ class _Reader:
         if self.structured and not self.roots and not (numbered or author) and not SENTENCE_END.search(body):
             return  # a widget's title or the site's name above the first comment: not a comment
         if numbered or author or not self.stack or self.stack[-1].closed:
-            draft = _start(self.roots, self.stack, self._depth(text))
+            draft = self._started(_start(self.roots, self.stack, self._depth(text)))
             self.expect_date = False
             self._answer(draft)
         else:
@@ -323,7 +341,7 @@ class _Reader:
             draft.lines.append(number)
             self.expect_date = draft.date is None
             to = (author.groupdict().get("to") or "").strip()  # "Jim Carvell replied to Pat D."
-            if not to and draft.author and (answered := _earlier_author_at_end(draft.author, self.roots, draft)):
+            if not to and draft.author and (answered := _earlier_author_at_end(draft.author, self._others(draft))):
                 draft.author, to = draft.author[:-len(answered)].rstrip(), answered
             if to:
                 _move_under(self.roots, self.stack, draft, to)
@@ -470,13 +488,13 @@ def _spoken_to(name: str, sentence: str) -> bool:
     return bool(at_start.match(sentence) or greeting.match(sentence) or at_end.search(sentence))
 
 
-def _earlier_author_at_end(author: str, roots: list[_Draft], draft: _Draft) -> str | None:
-    """The name of an earlier commenter that ends an author line's name, after another name:
-    whom the comment answers, as a text browser writes a comment widget's header ("Pat Gallardo
-    riverside_dad 4 hours ago", the parent's name with no arrow before it)."""
-    earlier = {d.author for d in _all_drafts(roots) if d is not draft and d.author}
-    return max((name for name in earlier if author.endswith(" " + name) and len(author) > len(name) + 1),
-               key=len, default=None)
+def _earlier_author_at_end(author: str, others: set[str]) -> str | None:
+    """The name of another commenter (``others``) that ends an author line's name, after
+    another name: whom the comment answers, as a text browser writes a comment widget's header
+    ("Pat Gallardo riverside_dad 4 hours ago", the parent's name with no arrow before it)."""
+    words = author.split(" ")
+    return next((name for start in range(1, len(words)) if (name := " ".join(words[start:])) in others
+                 and len(author) > len(name) + 1), None)
 
 
 def _all_drafts(drafts: list[_Draft]) -> list[_Draft]:
