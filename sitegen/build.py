@@ -22,7 +22,7 @@ from .load.files import is_settled
 from .render import (Renderer, Urls, create_environment, crawler_files, plan_units, render_unit,
                      static_files, theme_dirs)
 from .render.theme import template_problem
-from .search import BUNDLE_DIR, index_site
+from .search import BUNDLE_DIR, index_basis, index_bytes, index_site, keep_index
 from .write import MARKER, ReusedFiles, WriteStats, open_stage, recover, update_output, write_output
 
 
@@ -43,13 +43,16 @@ class BuildReport:
 
 
 def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None = None, clean: bool = False,
-          progress=None, keep_state_in: list | None = None, **overrides) -> BuildReport:
+          progress=None, keep_state_in: list | None = None, cancel_search=None, **overrides) -> BuildReport:
     """Build the site at ``root``; raises ``BuildError`` (and writes nothing) on content errors.
 
-    ``search`` also runs the Pagefind indexer on the finished pages. It is opt-in because
-    Pagefind's file names differ from run to run: without it, the output is byte-identical
-    for the same content. ``jobs`` worker processes share the work (default: all cores);
-    ``clean`` ignores what the cache in ``.sitegen-cache/`` remembers of earlier builds.
+    ``search`` also runs the Pagefind indexer on the finished pages, unless the index in the
+    output was made from the same pages; a build without it keeps that index as it is. It is
+    opt-in because Pagefind's file names differ from run to run: without it, the output is
+    byte-identical for the same content. Setting the event ``cancel_search`` stops the indexer
+    (the build then fails with ``IndexingCancelled`` and leaves the output as it was).
+    ``jobs`` worker processes share the work (default: all cores); ``clean`` ignores what the
+    cache in ``.sitegen-cache/`` remembers of earlier builds.
     ``progress(stage, done, total)`` hears of each article loaded and each unit rendered.
     ``keep_state_in``, a list, is given the build's state (cache, site, index, plan) instead of
     it being freed on return: for a process that exits right after (see cli._leave), freeing
@@ -58,17 +61,17 @@ def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None
     heard = len(diags.items)
     with _fewer_collections():
         try:
-            return _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in)
+            return _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in, cancel_search)
         except CacheDamaged:
             if clean:
                 raise
             # Someone or something changed a file in .sitegen-cache/: the cache is only ever a
             # shortcut, so build again without it (nothing was written to the output yet).
             del diags.items[heard:]
-            return _build(root, diags, search, jobs, True, progress, overrides, keep_state_in)
+            return _build(root, diags, search, jobs, True, progress, overrides, keep_state_in, cancel_search)
 
 
-def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=None) -> BuildReport:
+def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=None, cancel_search=None) -> BuildReport:
     report = BuildReport()
     paths.forget()
     jobs = jobs or parallel.default_jobs()
@@ -97,6 +100,12 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
         manifest = cache.manifest(output, enabled=not clean)
         units, basis = plan_units(site, index, config, dirs, static, last=(manifest.units, manifest.basis))
         todo, intact = _check_output(units, manifest, output)
+        # A search index is made again only when a page may have changed since the output's
+        # was made; otherwise (and by builds without --search) the one there is kept.
+        search_basis = index_basis(units) if search else None
+        has_index = manifest.search is not None and (output / BUNDLE_DIR / "pagefind.js").is_file()
+        reindex = search and not (has_index and manifest.search[0] == search_basis)
+        kept_index = manifest.search if has_index and not reindex else None
     if len(todo) >= parallel.MIN_TASKS_FOR_POOL:
         # Render workers are about to be forked: they share what the parent has made, and
         # would each make for themselves what it has not.
@@ -106,8 +115,8 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
     renderer = Renderer(site, index, config, create_environment(dirs, compiled), urls, cache.bodies)
     new_manifest = OutputManifest()
     with _timed(report.timings, "render+write"):
-        if todo or set(manifest.units) != {u.id for u in units} or search or not (output / MARKER).exists():
-            in_place = _small_change(todo, units, manifest) and not (search or recovered) and (output / MARKER).exists()
+        if todo or set(manifest.units) != {u.id for u in units} or reindex or not (output / MARKER).exists():
+            in_place = _small_change(todo, units, manifest) and not (reindex or recovered) and (output / MARKER).exists()
             stage = open_stage(output, whole_tree=not in_place)
             # The sitemap lists every page with its article's date: if neither the listings
             # (see plan.as_before) nor any unit's files changed, it is as it was.
@@ -117,8 +126,18 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
             if in_place:
                 report.write = update_output(files, stage, _replaced_paths(manifest, units, todo))
             else:
-                finish = (lambda staging: index_site(staging, config)) if search else None
+                if reindex:
+                    def finish(staging):
+                        index_site(staging, config, cancel_search)
+                        new_manifest.search = (search_basis, index_bytes(staging))
+                elif kept_index:
+                    def finish(staging):
+                        keep_index(output, staging)
+                else:
+                    finish = None
                 report.write = write_output(files, stage, before_swap=finish)
+            if not reindex:
+                new_manifest.search = kept_index  # an update in place leaves the index where it is
         else:  # nothing changed: the previous output is already this build's output
             new_manifest = manifest
     manifest_changed = (new_manifest.folders, new_manifest.basis) != (intact, basis)
@@ -129,7 +148,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
     report.comments = sum(a.comment_count for a in site.articles)
     report.annotations = sum(len(a.annotations) for a in site.articles)
     report.units, report.units_rendered, report.cache_hits = len(units), len(todo), cache.hits
-    report.site_bytes = _site_bytes(report.write, new_manifest, output, search)
+    report.site_bytes = _site_bytes(report.write, new_manifest)
     if too_big := size_warning(report.site_bytes):
         diags.warning(Location(output), too_big)
     report.warnings = diags.warnings
@@ -138,15 +157,13 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
     return report
 
 
-def _site_bytes(write: WriteStats, manifest: OutputManifest, output: Path, search: bool) -> int:
+def _site_bytes(write: WriteStats, manifest: OutputManifest) -> int:
     """What the output folder holds, in bytes, without walking its hundreds of thousands of
     files: every file this build put in place or kept (the write counts them all), or, when
-    nothing changed, every file the manifest remembers;
-    and, in a build that made one (as the GitHub Pages workflow's does), Pagefind's index."""
+    nothing changed, every file the manifest remembers; and the search index if there is one
+    (as in the GitHub Pages workflow's builds)."""
     site = write.bytes if write.files else manifest.total_bytes()
-    if search:
-        site += sum(f.stat().st_size for f in (output / BUNDLE_DIR).rglob("*") if f.is_file())
-    return site
+    return site + (manifest.search[1] if manifest.search else 0)
 
 
 def _small_change(todo: list, units: list, manifest: OutputManifest) -> bool:

@@ -129,6 +129,10 @@ class OutputManifest:
     # The sitemap's files and robots.txt, as (NUL-joined paths, array of sizes): made last,
     # from every unit's paths, and as many as the sitemap needs parts.
     crawler: tuple = field(default_factory=lambda: ("", array("Q")))
+    # The search index in the output, if there is one: (search.index_basis of the build that
+    # made it, its size in bytes). Kept by builds without --search, so that a later --search
+    # build can tell whether the pages changed since it was made.
+    search: tuple | None = None
 
     def record(self, unit_id: tuple, key: str, paths: Iterable[str], sizes: Iterable[int]) -> None:
         self.units[unit_id] = (key, *_joined_files(paths, sizes))

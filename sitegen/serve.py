@@ -9,6 +9,10 @@ from the one the page was served with.
 
 A build that fails keeps the server running: the errors are printed in the terminal, and every
 page is answered with an error page (which reloads like any other) until an edit fixes them.
+
+The search index is brought up to date in the background, once no edit has come for a moment:
+Pagefind reads every page again (half a minute at 10,000 articles), and an edit should show at
+once. An edit that comes while it runs stops it; it starts again after the rebuild.
 """
 
 from __future__ import annotations
@@ -34,13 +38,14 @@ import watchfiles
 from .build import build
 from .config import CONFIG_FILE, load_config
 from .diagnostics import BuildError, Diagnostics
-from .search import SearchIndexError
+from .search import IndexingCancelled, SearchIndexError
 from .write import OutputError
 
 LIVE_PREFIX = "/__sitegen/"
 EVENTS_URL = LIVE_PREFIX + "events"
 SCRIPT_URL = LIVE_PREFIX + "livereload.js"
 WATCHED = ("content", "themes")  # folders of the site whose changes trigger a rebuild, with CONFIG_FILE
+QUIET_BEFORE_INDEXING = 1.0  # seconds without a rebuild before the search index is made again
 
 LIVERELOAD_JS = """\
 // Added by `sitegen serve` to the pages it serves, never to a build: reloads the page when a
@@ -107,10 +112,15 @@ class DevSite:
         self.overrides = {"base_url": base_url, "drafts": drafts or None, "output_dir": self.output}
         self.live = LiveState()
         self.base_path = "/"
+        self._index_due: float | None = None  # when to bring the search index up to date; None: not needed
+        self._indexer: threading.Thread | None = None
+        self._stop_indexer = threading.Event()
 
     def rebuild(self, changed: tuple[str, ...] = ()) -> BuildState:
+        self.stop_indexing()  # the two builds share the output and the cache
         started = time.perf_counter()
         errors = tuple(self._build())
+        self._index_due = None if errors else time.monotonic() + QUIET_BEFORE_INDEXING
         state = self.live.publish(errors)
         seconds = time.perf_counter() - started
         why = f" ({', '.join(changed[:3])}{' ...' if len(changed) > 3 else ''} changed)" if changed else ""
@@ -127,7 +137,7 @@ class DevSite:
         try:
             config = load_config(self.source, Diagnostics(), **self.overrides)
             self.base_path = config.base_path
-            build(self.source, diags, search=True, **self.overrides)
+            build(self.source, diags, **self.overrides)  # the index that is there is kept (see index_when_quiet)
         except BuildError as exc:
             return [str(d) for d in exc.diagnostics]
         except (OutputError, SearchIndexError) as exc:
@@ -138,6 +148,35 @@ class DevSite:
             for warning in diags.warnings:
                 click.echo(str(warning), err=True)
         return []
+
+    def index_when_quiet(self) -> None:
+        """Bring the search index up to date in another thread, if a rebuild has left it
+        behind and none has come since for QUIET_BEFORE_INDEXING seconds."""
+        if self._index_due is None or time.monotonic() < self._index_due or self._indexer is not None:
+            return
+        self._index_due = None
+        self._indexer = threading.Thread(target=self._index, name="sitegen-search-index", daemon=True)
+        self._indexer.start()
+
+    def stop_indexing(self) -> None:
+        """Stop the search indexer if it runs (its build fails and leaves the output as it was)."""
+        if self._indexer is not None:
+            self._stop_indexer.set()
+            self._indexer.join()
+            self._stop_indexer.clear()
+            self._indexer = None
+
+    def _index(self) -> None:
+        started = time.perf_counter()
+        try:
+            # A build with the index: its pages are the rebuild's, all reused from the cache.
+            build(self.source, Diagnostics(), search=True, cancel_search=self._stop_indexer, **self.overrides)
+        except IndexingCancelled:
+            return
+        except Exception as exc:  # the rebuild succeeded: this is the indexer's own trouble
+            click.echo(f"sitegen: the search index was not updated: {exc}", err=True)
+            return
+        click.echo(f"sitegen: search index updated in {time.perf_counter() - started:.2f} s")
 
     def watch(self, stop: threading.Event, ready: threading.Event | None = None) -> None:
         """Rebuild after every batch of changes, until ``stop`` is set; ``ready`` is set once
@@ -151,6 +190,8 @@ class DevSite:
             if changes:
                 names = sorted({Path(path).relative_to(self.source).as_posix() for _, path in changes})
                 self.rebuild(tuple(names))
+            else:  # a quiet moment (the watch answers every 200 ms)
+                self.index_when_quiet()
 
 
 class SiteFilter(watchfiles.DefaultFilter):
@@ -384,6 +425,7 @@ def _run(server: ThreadingHTTPServer, dev: DevSite, address: str) -> None:
         stop.set()
         dev.live.close()
         watcher.join(timeout=5)
+        dev.stop_indexing()  # before the temporary folder it writes into is removed
 
 
 def _stop_on_sigterm():

@@ -285,3 +285,71 @@ def test_serve_command_refuses_a_port_in_use(tmp_path: Path):
 def test_serve_command_refuses_a_missing_folder(tmp_path: Path):
     result = CliRunner().invoke(serve_command, ["--source", str(tmp_path / "nope")])
     assert result.exit_code == 2
+
+
+# The search index, made in the background.
+
+def _wait_for(condition, seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return condition()
+
+
+def test_the_search_index_follows_the_edits_once_they_pause(tmp_path: Path, monkeypatch):
+    from test_search import index_records
+    monkeypatch.setattr("sitegen.serve.QUIET_BEFORE_INDEXING", 0)
+    root = write_files(tmp_path / "site", SITE)
+    dev = DevSite(root, tmp_path / "serve" / "site")
+    dev.rebuild()
+    assert not (dev.output / "pagefind").exists()  # the pages are served first
+    dev.index_when_quiet()
+    assert _wait_for(lambda: "/articles/first/" in index_records(dev.output))
+    (root / "content/articles/first/index.md").write_text(article("First Title", "Goodbye."), encoding="utf-8")
+    dev.rebuild()
+    # The edit shows at once; the index it keeps in the meantime is the one made before it.
+    assert "Goodbye." in (dev.output / "articles/first/index.html").read_text(encoding="utf-8")
+    assert "Goodbye" not in index_records(dev.output)["/articles/first/"]["content"]
+    dev.index_when_quiet()
+    assert _wait_for(lambda: "Goodbye" in index_records(dev.output).get("/articles/first/", {}).get("content", ""))
+    dev.stop_indexing()
+
+
+def test_an_edit_stops_the_indexer_and_is_built_at_once(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("sitegen.serve.QUIET_BEFORE_INDEXING", 0)
+    started, stopped = threading.Event(), threading.Event()
+
+    def slow_index(site_dir, config, cancel):  # Pagefind on a large archive: until stopped
+        from sitegen.search import IndexingCancelled
+        started.set()
+        if cancel.wait(30):
+            stopped.set()
+            raise IndexingCancelled("indexing was stopped")
+
+    monkeypatch.setattr("sitegen.build.index_site", slow_index)
+    root = write_files(tmp_path / "site", SITE)
+    dev = DevSite(root, tmp_path / "serve" / "site")
+    dev.rebuild()
+    dev.index_when_quiet()
+    assert started.wait(10)
+    (root / "content/articles/first/index.md").write_text(article("Edited"), encoding="utf-8")
+    began = time.monotonic()
+    assert dev.rebuild().errors == ()
+    assert time.monotonic() - began < 10 and stopped.is_set()
+    assert html((dev.output / "articles/first/index.html").read_bytes()).h1.get_text() == "Edited"
+    assert not any(p.name.startswith(".") and "staging" in p.name for p in dev.output.parent.iterdir())
+
+
+def test_pagefind_is_stopped_when_asked(tmp_path: Path, monkeypatch):
+    from sitegen.search import IndexingCancelled, run_pagefind
+    # Pagefind on a large archive, as far as stopping it goes: a process that takes its time.
+    monkeypatch.setattr("sitegen.search.pagefind_command",
+                        lambda site_dir: [sys.executable, "-c", "import time; time.sleep(60)"])
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    began = time.monotonic()
+    with pytest.raises(IndexingCancelled):
+        run_pagefind(tmp_path, cancel)
+    assert time.monotonic() - began < 10
+    with pytest.raises(IndexingCancelled):  # asked before it starts: not started at all
+        run_pagefind(tmp_path, cancel)
