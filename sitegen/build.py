@@ -128,8 +128,8 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
             else:
                 if reindex:
                     def finish(staging):
-                        index_site(staging, config, cancel_search)
-                        new_manifest.search = (search_basis, index_bytes(staging))
+                        bases = index_site(staging, config, cancel_search, (output, manifest.search[2]) if has_index else None)
+                        new_manifest.search = (search_basis, index_bytes(staging), bases)
                 elif kept_index:
                     def finish(staging):
                         keep_index(output, staging)

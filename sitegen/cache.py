@@ -130,8 +130,8 @@ class OutputManifest:
     # from every unit's paths, and as many as the sitemap needs parts.
     crawler: tuple = field(default_factory=lambda: ("", array("Q")))
     # The search index in the output, if there is one: (search.index_basis of the build that
-    # made it, its size in bytes). Kept by builds without --search, so that a later --search
-    # build can tell whether the pages changed since it was made.
+    # made it, its size in bytes, what search.index_site returned). Kept by builds without
+    # --search, so that a later --search build can tell whether the pages changed since.
     search: tuple | None = None
 
     def record(self, unit_id: tuple, key: str, paths: Iterable[str], sizes: Iterable[int]) -> None:

@@ -4,13 +4,24 @@ Pagefind reads the finished HTML and writes a static index split into small chun
 works on GitHub Pages with no server: the browser fetches only the chunks a query needs. What
 is indexed and how results can be filtered is said in the templates with ``data-pagefind-*``
 attributes (``article.html`` and ``partials/search-filters.html``), not here.
+
+One Pagefind run holds its whole index in memory, about 340 KB a page (3.4 GB at 10,000
+articles, more than a GitHub-hosted runner has at 100,000). So a large archive's pages are
+split into blocks of at most ``BLOCK_PAGES``, each indexed by a run of its own into a bundle of
+its own, and the search page merges them (Pagefind's ``mergeIndex``). A page's block depends on
+its path alone, and a block whose pages are byte for byte as before keeps its bundle: an edit
+is indexed again with the few thousand pages of its block, not with the whole archive.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -24,6 +35,9 @@ if TYPE_CHECKING:  # render.pages yields the search page, so importing it here w
     from .render.pages import Renderer
 
 BUNDLE_DIR = "pagefind"  # the index, under the output folder; search.js loads it from there
+BLOCK_PAGES = 4000  # the most pages one Pagefind run indexes (see the module's docstring)
+BLOCKS_FILE = "blocks.json"  # in BUNDLE_DIR: the other blocks' bundles, for search.js to merge
+PAGE_MARK = b"data-pagefind-body"  # pages that have it are indexed; if none has it, every page is
 SEARCH_PAGE = "search/"
 FILTERS = ("person", "topic", "year")  # the filter names the templates and search.js share
 
@@ -36,16 +50,109 @@ class IndexingCancelled(SearchIndexError):
     """Indexing was stopped from outside (``sitegen serve``: an edit came in meanwhile)."""
 
 
-def index_site(output_dir: Path, config: Config, cancel: threading.Event | None = None) -> None:
-    """Index the site built into ``output_dir`` into ``<output_dir>/pagefind/``.
+def index_site(output_dir: Path, config: Config, cancel: threading.Event | None = None,
+               previous: tuple[Path, dict] | None = None) -> dict[int, str]:
+    """Index the site built into ``output_dir`` into ``<output_dir>/pagefind/``, block by block;
+    returns each block's basis, for the next build's ``previous``.
 
     Meant to run on the staging folder before it is swapped into place, so that a failed index
-    leaves the previous site untouched like any other failed build. ``config`` is the build's;
-    the index itself needs nothing from it today (Pagefind reads the language from each page's
-    ``lang``), but the hook takes it so indexing options can become settings without a new API.
-    Setting ``cancel`` stops Pagefind and raises ``IndexingCancelled``.
+    leaves the previous site untouched like any other failed build. ``previous`` is the output
+    being replaced and what this returned when its index was made: a block of the same basis
+    is hard-linked from there. ``config`` is the build's; the index itself needs nothing from
+    it today (Pagefind reads the language from each page's ``lang``), but the hook takes it so
+    indexing options can become settings without a new API. Setting ``cancel`` stops Pagefind
+    and raises ``IndexingCancelled``.
     """
-    run_pagefind(Path(output_dir), cancel)
+    site = Path(output_dir)
+    blocks = _blocks(_indexed_pages(site))
+    old_site, old_bases = previous or (None, {})
+    bases = {}
+    # The last block first: the first one's bundle is the folder that holds the others'.
+    for number in reversed(range(len(blocks))):
+        pages = blocks[number]
+        bases[number] = basis = digest(_pagefind_version(), len(blocks), *sorted(pages.items()))
+        if old_site is not None and old_bases.get(number) == basis and _link_block(old_site, site, number):
+            continue
+        _index_block(site, sorted(pages), _block_folder(number), cancel)
+    (site / BUNDLE_DIR / BLOCKS_FILE).write_text(
+        json.dumps([_block_folder(n).removeprefix(BUNDLE_DIR + "/") + "/" for n in range(1, len(blocks))]) + "\n",
+        encoding="utf-8")
+    return bases
+
+
+def _indexed_pages(site: Path) -> dict[str, str]:
+    """The pages Pagefind indexes (relative path -> SHA-256 of its bytes): those marked with
+    ``data-pagefind-body``, or every page if none is (Pagefind's own rule)."""
+    marked, every = {}, {}
+    for folder, subfolders, files in os.walk(site):
+        if folder == str(site):
+            subfolders[:] = [name for name in subfolders if name != BUNDLE_DIR]
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                with open(path, "rb") as handle:
+                    data = handle.read()
+                rel = os.path.relpath(path, site).replace(os.sep, "/")
+                every[rel] = hashlib.sha256(data).hexdigest()
+                if PAGE_MARK in data:
+                    marked[rel] = every[rel]
+    return marked or every
+
+
+def _blocks(pages: dict[str, str]) -> list[dict[str, str]]:
+    """``pages`` in blocks of at most about BLOCK_PAGES; a page's block depends on its path and
+    the number of blocks only, and that number only doubles as the archive grows."""
+    count = 1
+    while len(pages) > count * BLOCK_PAGES:
+        count *= 2
+    while True:
+        blocks: list[dict[str, str]] = [{} for _ in range(count)]
+        for rel, sha in pages.items():
+            blocks[int.from_bytes(hashlib.sha256(rel.encode("utf-8")).digest()[:8], "big") % count][rel] = sha
+        # Pagefind cannot index no page. (Thousands of pages a block leave none empty; fewer
+        # blocks are the way out should one ever be.)
+        if count == 1 or all(blocks):
+            return blocks
+        count //= 2
+
+
+def _block_folder(number: int) -> str:
+    return BUNDLE_DIR if number == 0 else f"{BUNDLE_DIR}/block-{number}"
+
+
+def _index_block(site: Path, pages: list[str], folder: str, cancel: threading.Event | None) -> None:
+    """Run Pagefind over ``pages`` of ``site`` (hard-linked into a folder of their own, at the
+    same paths, so the index has the same URLs) into ``site/folder``."""
+    farm = Path(tempfile.mkdtemp(prefix=".sitegen-search-", dir=site.parent))
+    try:
+        for rel in pages:
+            (farm / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.link(site / rel, farm / rel)
+        run_pagefind(farm, cancel, output=site / folder)
+    finally:
+        shutil.rmtree(farm, ignore_errors=True)
+
+
+def _link_block(old_site: Path, new_site: Path, number: int) -> bool:
+    """Hard-link block ``number``'s bundle from the previous output; False if it is not there."""
+    old = old_site / _block_folder(number)
+    if not (old / "pagefind.js").is_file():
+        return False
+    for entry in _index_files(old):
+        rel = os.path.relpath(entry.path, old)
+        if number == 0 and (rel.startswith("block-") or rel == BLOCKS_FILE):
+            continue  # the other blocks' bundles, and the list of them, are not the first block's
+        target = new_site / _block_folder(number) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(entry.path, target)
+    return True
+
+
+def _pagefind_version() -> str | None:
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:
+        return None  # then indexing fails, and says why
 
 
 def index_basis(units: Iterable) -> str:
@@ -53,11 +160,7 @@ def index_basis(units: Iterable) -> str:
     everything its pages are made from, theme and settings included) and Pagefind's version.
     An index made from the same basis would find the same pages: it need not be made again
     (at 10,000 articles Pagefind takes longer than a cold build of the pages)."""
-    try:
-        pagefind = version("pagefind")
-    except PackageNotFoundError:
-        pagefind = None  # then indexing fails, and says why
-    return digest(pagefind, *((unit.id, unit.key) for unit in units))
+    return digest(_pagefind_version(), BLOCK_PAGES, *((unit.id, unit.key) for unit in units))
 
 
 def index_bytes(site_dir: Path) -> int:
@@ -91,16 +194,18 @@ def search_page(r: Renderer) -> OutputFile:
     return r.page("search.html", r.urls.path(SEARCH_PAGE), title="Search")
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--quiet"]
+def pagefind_command(site_dir: Path, output: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(output), "--quiet"]
 
 
-def run_pagefind(site_dir: Path, cancel: threading.Event | None = None) -> None:
-    """Run the Pagefind binary that the ``pagefind[extended]`` package ships over ``site_dir``."""
+def run_pagefind(site_dir: Path, cancel: threading.Event | None = None, output: Path | None = None) -> None:
+    """Run the Pagefind binary that the ``pagefind[extended]`` package ships over ``site_dir``,
+    writing the bundle into ``output`` (by default, ``site_dir``'s BUNDLE_DIR)."""
+    output = Path(output) if output is not None else Path(site_dir) / BUNDLE_DIR
     if cancel is not None and cancel.is_set():
         raise IndexingCancelled("indexing was stopped")
     try:
-        process = subprocess.Popen(pagefind_command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(pagefind_command(site_dir, output), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     except OSError as exc:
         raise SearchIndexError(f"could not run Pagefind: {exc}") from exc
     with process:
@@ -117,6 +222,6 @@ def run_pagefind(site_dir: Path, cancel: threading.Event | None = None) -> None:
         lines = [line.strip() for line in (stderr or stdout).splitlines() if line.strip()]
         detail = " ".join(dict.fromkeys(lines)) or f"exit status {process.returncode}"  # it repeats itself
         raise SearchIndexError(f"Pagefind failed to index the site: {detail}")
-    if not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
+    if not (output / "pagefind.js").is_file():
         raise SearchIndexError(f"Pagefind wrote no {BUNDLE_DIR}/pagefind.js "
                                "(is the pagefind[extended] package installed?)")

@@ -16,7 +16,7 @@ from conftest import REPO, article, page, write_files
 from sitegen.build import build as build_site
 from sitegen.config import load_config
 from sitegen.diagnostics import Diagnostics
-from sitegen.search import BUNDLE_DIR, FILTERS, SearchIndexError, index_site
+from sitegen.search import BLOCKS_FILE, BUNDLE_DIR, FILTERS, SearchIndexError, index_site
 
 VIGIL = "vigil-held-in-downtown-la-to-urge-538-electors-not-to-name-trump-president"
 PETITION = "petition-for-electors-to-deny-donald-trump-presidency-picks-up-steam"
@@ -34,8 +34,13 @@ def index_records(output: Path) -> dict[str, dict]:
     A fragment file is gzip-compressed ``pagefind_dcd`` followed by JSON: Pagefind's own
     format, read here so that what the index holds can be checked without a browser.
     """
+    return bundle_records(output / BUNDLE_DIR)
+
+
+def bundle_records(bundle: Path) -> dict[str, dict]:
+    """``index_records`` of the bundles in the folder ``bundle`` (every block's, see search.py)."""
     records = {}
-    for fragment in sorted((output / BUNDLE_DIR / "fragment").glob("*.pf_fragment")):
+    for fragment in sorted(bundle.glob("**/fragment/*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(b"pagefind_dcd"), fragment
         record = json.loads(data[len(b"pagefind_dcd"):])
@@ -172,3 +177,23 @@ def test_a_build_without_search_keeps_the_index_in_a_new_tree_and_clean_drops_it
     assert sorted(index_records(output)) == ["/articles/bridge/", "/articles/ferry/"]
     build_site(site, Diagnostics(), output_dir=output, clean=True)
     assert not (output / BUNDLE_DIR).exists()  # --clean makes only what this build makes
+
+
+def test_a_large_archive_is_indexed_in_blocks_and_an_edit_indexes_only_its_own(tmp_path: Path, monkeypatch):
+    # One Pagefind run holds its whole index in memory (~340 KB a page): an archive is indexed
+    # in blocks of at most BLOCK_PAGES pages (here 1, so that two articles make two blocks).
+    monkeypatch.setattr("sitegen.search.BLOCK_PAGES", 1)
+    site = _two_articles(tmp_path)
+    output = build_searchable(site, site / "public")
+    bundle = output / BUNDLE_DIR
+    assert json.loads((bundle / BLOCKS_FILE).read_text(encoding="utf-8")) == ["block-1/"]
+    assert sorted(bundle_records(bundle / "block-1")) == ["/articles/ferry/"]  # the same URLs as one index's
+    assert sorted(index_records(output)) == ["/articles/bridge/", "/articles/ferry/"]
+    first, second = (bundle / "pagefind-entry.json").stat().st_ino, (bundle / "block-1/pagefind-entry.json").stat().st_ino
+    body = site / "content/articles/ferry/index.md"
+    body.write_text(body.read_text(encoding="utf-8").replace("twice a day", "thrice daily"), encoding="utf-8")
+    build_searchable(site, output)
+    assert (bundle / "pagefind-entry.json").stat().st_ino == first  # the bridge's block is kept
+    assert (bundle / "block-1/pagefind-entry.json").stat().st_ino != second
+    assert "thrice daily" in index_records(output)["/articles/ferry/"]["content"]
+    assert json.loads((bundle / BLOCKS_FILE).read_text(encoding="utf-8")) == ["block-1/"]

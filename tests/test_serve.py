@@ -319,7 +319,7 @@ def test_an_edit_stops_the_indexer_and_is_built_at_once(tmp_path: Path, monkeypa
     monkeypatch.setattr("sitegen.serve.QUIET_BEFORE_INDEXING", 0)
     started, stopped = threading.Event(), threading.Event()
 
-    def slow_index(site_dir, config, cancel):  # Pagefind on a large archive: until stopped
+    def slow_index(site_dir, config, cancel, previous):  # Pagefind on a large archive: until stopped
         from sitegen.search import IndexingCancelled
         started.set()
         if cancel.wait(30):
@@ -344,7 +344,7 @@ def test_pagefind_is_stopped_when_asked(tmp_path: Path, monkeypatch):
     from sitegen.search import IndexingCancelled, run_pagefind
     # Pagefind on a large archive, as far as stopping it goes: a process that takes its time.
     monkeypatch.setattr("sitegen.search.pagefind_command",
-                        lambda site_dir: [sys.executable, "-c", "import time; time.sleep(60)"])
+                        lambda site_dir, output: [sys.executable, "-c", "import time; time.sleep(60)"])
     cancel = threading.Event()
     threading.Timer(0.3, cancel.set).start()
     began = time.monotonic()

@@ -87,3 +87,29 @@ def test_search_with_no_match_says_so(tab, filtered: str):
     search(tab, filtered, "xylophone")
     expect(tab.locator("#search-status")).to_have_text("0 articles found for “xylophone”.")
     expect(tab.locator("#search-results li")).to_have_count(0)
+
+
+@pytest.fixture
+def in_blocks(tmp_path: Path, site, monkeypatch) -> str:
+    """The filtered site indexed in two blocks (a large archive's way), served from /sub/."""
+    monkeypatch.setattr("sitegen.search.BLOCK_PAGES", 1)
+    www = tmp_path / "www"
+    build_searchable(site(FILTER_THEME), www / "sub", base_url="/sub/")
+    assert (www / "sub/pagefind/blocks.json").read_text(encoding="utf-8").strip() == '["block-1/"]'
+    with static_server(www) as origin:
+        yield origin + "/sub/"
+
+
+def test_an_archive_indexed_in_blocks_is_searched_as_one(tab, in_blocks: str):
+    titles = tab.locator("#search-results li h2 a")
+    search(tab, in_blocks, "paper")  # in the first block's article
+    expect(titles).to_have_text(["The Engine"])
+    expect(titles).to_have_attribute("href", "/sub/articles/engine/")
+    search(tab, in_blocks, "known")  # in the second's
+    expect(titles).to_have_text(["Undated Note"])
+    expect(titles).to_have_attribute("href", "/sub/articles/undated/")
+    # The filters offer the values of both blocks, and narrow across them.
+    expect(tab.locator("#filter-year option")).to_have_text(["any year", "Undated (1)", "1843 (1)"])
+    tab.fill("#search-query", "")
+    tab.select_option("#filter-year", "Undated")
+    expect(titles).to_have_text(["Undated Note"])

@@ -19,12 +19,23 @@ let pagefind = null;
 let latest = 0; // each search gets a number; answers to older searches are dropped
 let timer = null;
 
+async function otherBlocks() {
+  const answer = await fetch(form.dataset.bundle + "blocks.json");
+  if (!answer.ok) return []; // an index made before blocks: one bundle
+  return answer.json();
+}
+
 async function start() {
   const wanted = new URLSearchParams(location.search);
   input.value = wanted.get("q") || "";
   try {
     pagefind = await import(form.dataset.bundle + "pagefind.js");
     await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 24 });
+    // A large archive is indexed in blocks (one Pagefind run holds its whole index in memory):
+    // the first block's bundle lists the others', and Pagefind merges their results.
+    for (const block of await otherBlocks()) {
+      await pagefind.mergeIndex(form.dataset.bundle + block, { baseUrl: form.dataset.base });
+    }
     await pagefind.init();
     fillFilters(await pagefind.filters(), wanted);
   } catch (error) {
