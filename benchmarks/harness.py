@@ -173,8 +173,10 @@ def detect_options(sitegen: Sitegen) -> BuildOptions:
 
 
 def build_command(sitegen: Sitegen, site: Path, out: Path, options: BuildOptions, jobs: int | None,
-                  clean: bool) -> list[str]:
+                  clean: bool, search: bool = False) -> list[str]:
     cmd = [*sitegen.argv, "build", "--source", str(site), "--output", str(out), "--quiet"]
+    if search:
+        cmd.append("--search")
     if clean and options.clean:
         cmd.append("--clean")
     if jobs and options.jobs:

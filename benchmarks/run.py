@@ -174,7 +174,7 @@ class Changes:
 
 def measure_size(ws: Workspace, sitegen: Sitegen, size: int, seed: int, runs: int, jobs: int | None,
                  options: BuildOptions, log, scenarios: tuple[str, ...] = SCENARIOS,
-                 others: tuple[str, ...] = ()) -> tuple[SiteInfo, list[Result]]:
+                 others: tuple[str, ...] = (), search: bool = False) -> tuple[SiteInfo, list[Result]]:
     """sitegen's builds of the archive of ``size`` articles, each scenario ``runs`` times; and
     the cold builds of the ``others`` (see OtherColdBuilds), each run right after sitegen's run
     of the same number: this machine's speed drifts over minutes, and runs taken in turn share
@@ -185,7 +185,7 @@ def measure_size(ws: Workspace, sitegen: Sitegen, size: int, seed: int, runs: in
     changes = Changes(site, size, seed, sitegen.theme_dir)
 
     def timed(clean: bool) -> Measurement:
-        cmd = build_command(sitegen, site, out, options, jobs, clean)
+        cmd = build_command(sitegen, site, out, options, jobs, clean, search)
         return timed_build(cmd, ws.run_dir, out, sitegen.env)
 
     def cold() -> Measurement:
@@ -419,11 +419,12 @@ def round_ratios(theirs: tuple[Measurement, ...], sitegen: tuple[Measurement, ..
 
 
 def results_block(infos, results, runs: dict[int, int], jobs: int | None, seed: int, sitegen: Sitegen,
-                  options: BuildOptions) -> str:
+                  options: BuildOptions, search: bool = False) -> str:
     flags = [f for f, present in (("--clean", options.clean), ("--jobs", options.jobs)) if present]
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
     compared = [name for name in OTHERS if any(r.scenario == other_scenario(name) for r in results)]
     extra_flags = f" --compare {','.join(compared)}" if compared else ""
+    extra_flags += " --search" if search else ""
     timed = [name for name in SCENARIOS if any(r.scenario == name for r in results)]
     extra_flags += f" --scenarios {','.join(timed)}" if len(timed) < len(SCENARIOS) else ""
     lines = [BEGIN, "", f"Measured {today} with `python3 benchmarks/run.py --sizes "
@@ -464,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", default="3", help="timed runs per scenario, medians reported: one number, or one per size "
                         "(3,3,1); a size measured once gets no warm-up build, its files are only read through [default: 3]")
     parser.add_argument("--jobs", type=int, default=None, help="pass --jobs N to the build (when it supports it)")
+    parser.add_argument("--search", action="store_true",
+                        help="build with --search, the search index with the pages, as the Pages workflow does")
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED, help="generator seed")
     parser.add_argument("--work", type=Path, default=HERE / ".work", help="work folder [default: benchmarks/.work]")
     parser.add_argument("--write", action="store_true", help="update the results file with this run's figures")
@@ -526,7 +529,7 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
     try:
         for size, runs in sizes.items():
             info, measured = measure_size(ws, sitegen, size, args.seed, runs, args.jobs, options, log, scenarios,
-                                          tuple(compare))
+                                          tuple(compare), args.search)
             infos.append(info)
             results += measured
     except BuildFailed as exc:
@@ -539,7 +542,7 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
         ws.empty_trash()  # only now: every timed run is done
     print("\n".join(results_table(infos, results)))
     if args.write:
-        block = results_block(infos, results, sizes, args.jobs, args.seed, sitegen, options)
+        block = results_block(infos, results, sizes, args.jobs, args.seed, sitegen, options, args.search)
         update_results_file(args.results, block)
         log(f"updated {args.results.name}")
     return 0

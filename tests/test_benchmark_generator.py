@@ -247,6 +247,17 @@ def test_the_runner_measures_every_scenario_and_leaves_the_site_as_generated(ben
     assert not list((tmp_path / "work" / "trash").iterdir())
 
 
+def test_the_runner_can_build_with_the_search_index(bench_modules, tmp_path: Path):
+    _, run, _ = bench_modules
+    results = tmp_path / "RESULTS.md"
+    assert run.main(["--sizes", "6", "--runs", "1", "--scenarios", "cold,no-op", "--search", "--keep-output",
+                     "--work", str(tmp_path / "work"), "--write", "--results", str(results)]) == 0
+    measured = next(line for line in results.read_text().splitlines() if line.startswith("Measured "))
+    assert " --search" in measured  # the command line the figures were measured with
+    outputs = list((tmp_path / "work").glob("**/pagefind/pagefind.js"))
+    assert len(outputs) == 1
+
+
 def test_the_runner_times_the_bare_loop_in_turn_and_compares_round_by_round(bench_modules, tmp_path: Path):
     """`--compare bare`, end to end: the bare loop's cold builds timed in turn with sitegen's,
     in the comparison table with the ratio of the medians and the rounds' ratios."""
