@@ -22,7 +22,7 @@ from .load.files import is_settled
 from .render import (Renderer, Urls, create_environment, crawler_files, plan_units, render_unit,
                      static_files, theme_dirs)
 from .render.theme import template_problem
-from .search import BUNDLE_DIR, index_basis, index_bytes, index_site, keep_index
+from .search import BUNDLE_DIR, index_basis, index_bytes, index_in_place, index_site, keep_index
 from .write import MARKER, ReusedFiles, WriteStats, open_stage, recover, update_output, write_output
 
 
@@ -116,7 +116,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
     new_manifest = OutputManifest()
     with _timed(report.timings, "render+write"):
         if todo or set(manifest.units) != {u.id for u in units} or reindex or not (output / MARKER).exists():
-            in_place = _small_change(todo, units, manifest) and not (reindex or recovered) and (output / MARKER).exists()
+            in_place = _small_change(todo, units, manifest) and not recovered and (output / MARKER).exists()
             stage = open_stage(output, whole_tree=not in_place)
             # The sitemap lists every page with its article's date: if neither the listings
             # (see plan.as_before) nor any unit's files changed, it is as it was.
@@ -124,7 +124,16 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
             files = _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress,
                            output if keep else None)
             if in_place:
-                report.write = update_output(files, stage, _replaced_paths(manifest, units, todo))
+                finish = None
+                if reindex:
+                    def finish(staging, produced, staged):
+                        bases, moves, deletions = index_in_place(output, staging, produced, staged, config, cancel_search,
+                                                                 manifest.search[2] if has_index else {})
+                        new_manifest.search = (search_basis, None, bases)  # its size once it is in place
+                        return moves, deletions
+                report.write = update_output(files, stage, _replaced_paths(manifest, units, todo), before_commit=finish)
+                if reindex:
+                    new_manifest.search = (search_basis, index_bytes(output), new_manifest.search[2])
             else:
                 if reindex:
                     def finish(staging):

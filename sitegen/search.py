@@ -55,60 +55,98 @@ def index_site(output_dir: Path, config: Config, cancel: threading.Event | None 
     """Index the site built into ``output_dir`` into ``<output_dir>/pagefind/``, block by block;
     returns each block's basis, for the next build's ``previous``.
 
-    Meant to run on the staging folder before it is swapped into place, so that a failed index
-    leaves the previous site untouched like any other failed build. ``previous`` is the output
-    being replaced and what this returned when its index was made: a block of the same basis
-    is hard-linked from there. ``config`` is the build's; the index itself needs nothing from
-    it today (Pagefind reads the language from each page's ``lang``), but the hook takes it so
-    indexing options can become settings without a new API. Setting ``cancel`` stops Pagefind
-    and raises ``IndexingCancelled``.
+    Meant to run on the staging folder of a whole new tree before it is swapped into place, so
+    that a failed index leaves the previous site untouched like any other failed build.
+    ``previous`` is the output being replaced and what this returned when its index was made:
+    a block of the same basis is hard-linked from there. ``config`` is the build's; the index
+    itself needs nothing from it today (Pagefind reads the language from each page's
+    ``lang``), but the hook takes it so indexing options can become settings without a new
+    API. Setting ``cancel`` stops Pagefind and raises ``IndexingCancelled``.
     """
     site = Path(output_dir)
-    blocks = _blocks(_indexed_pages(site))
     old_site, old_bases = previous or (None, {})
+    pages = ((os.path.relpath(path, site).replace(os.sep, "/"), path) for path in _html_files(site))
+    return _index_blocks(_indexed_pages(pages), site, cancel, lambda number, basis: (
+        old_site is not None and old_bases.get(number) == basis and _link_block(old_site, site, number)))
+
+
+def index_in_place(output: Path, staging: Path, produced: Iterable[str], staged: set[str], config: Config,
+                   cancel: threading.Event | None, old_bases: dict) -> tuple[dict[int, str], list[str], list[str]]:
+    """``index_site`` for an update of the output in place (write.update_output): the site is
+    the output with the ``staged`` files of ``staging`` over it, and its pages are the
+    ``produced`` paths. The blocks indexed again go to ``staging``; a block of the same basis
+    as in ``old_bases`` stays where it is. Returns the bases, then the paths (relative to the
+    output) of the index's files to move from ``staging`` and of those to delete."""
+    pages = ((rel, (staging if rel in staged else output) / rel) for rel in produced if rel.endswith(".html"))
+    kept = set()
+
+    def keep(number: int, basis: str) -> bool:
+        if old_bases.get(number) == basis and (output / _block_folder(number) / "pagefind.js").is_file():
+            kept.add(number)
+            return True
+        return False
+
+    bases = _index_blocks(_indexed_pages(pages), staging, cancel, keep)
+    moves = sorted(os.path.relpath(entry.path, staging).replace(os.sep, "/")
+                   for entry in _index_files(staging / BUNDLE_DIR))
+    moving = set(moves)
+    deletions = []
+    for entry in _index_files(output / BUNDLE_DIR):
+        rel = os.path.relpath(entry.path, output).replace(os.sep, "/")
+        if rel not in moving and _block_of_file(rel) not in kept:
+            deletions.append(rel)
+    return bases, moves, sorted(deletions)
+
+
+def _index_blocks(pages: dict[str, tuple[Path, str]], bundles: Path, cancel: threading.Event | None,
+                  keep) -> dict[int, str]:
+    """Index ``pages`` block by block into ``bundles``/pagefind/…, except the blocks that
+    ``keep(number, basis)`` keeps; write the list of blocks; return each block's basis."""
+    blocks = _blocks(pages)
     bases = {}
-    # The last block first: the first one's bundle is the folder that holds the others'.
-    for number in reversed(range(len(blocks))):
-        pages = blocks[number]
-        bases[number] = basis = digest(_pagefind_version(), len(blocks), *sorted(pages.items()))
-        if old_site is not None and old_bases.get(number) == basis and _link_block(old_site, site, number):
-            continue
-        _index_block(site, sorted(pages), _block_folder(number), cancel)
-    (site / BUNDLE_DIR / BLOCKS_FILE).write_text(
+    for number, block in enumerate(blocks):
+        bases[number] = basis = digest(_pagefind_version(), len(blocks), *sorted((rel, sha) for rel, (_, sha) in block.items()))
+        if not keep(number, basis):
+            _index_block(sorted((rel, path) for rel, (path, _) in block.items()), bundles / _block_folder(number),
+                         bundles.parent, cancel)
+    (bundles / BUNDLE_DIR).mkdir(parents=True, exist_ok=True)
+    (bundles / BUNDLE_DIR / BLOCKS_FILE).write_text(
         json.dumps([_block_folder(n).removeprefix(BUNDLE_DIR + "/") + "/" for n in range(1, len(blocks))]) + "\n",
         encoding="utf-8")
     return bases
 
 
-def _indexed_pages(site: Path) -> dict[str, str]:
-    """The pages Pagefind indexes (relative path -> SHA-256 of its bytes): those marked with
-    ``data-pagefind-body``, or every page if none is (Pagefind's own rule)."""
-    marked, every = {}, {}
+def _html_files(site: Path) -> Iterable[str]:
     for folder, subfolders, files in os.walk(site):
         if folder == str(site):
             subfolders[:] = [name for name in subfolders if name != BUNDLE_DIR]
-        for name in files:
-            if name.endswith(".html"):
-                path = os.path.join(folder, name)
-                with open(path, "rb") as handle:
-                    data = handle.read()
-                rel = os.path.relpath(path, site).replace(os.sep, "/")
-                every[rel] = hashlib.sha256(data).hexdigest()
-                if PAGE_MARK in data:
-                    marked[rel] = every[rel]
+        yield from (os.path.join(folder, name) for name in files if name.endswith(".html"))
+
+
+def _indexed_pages(pages: Iterable[tuple[str, Path | str]]) -> dict[str, tuple[Path | str, str]]:
+    """The pages Pagefind indexes, of ``pages`` (relative path, where its bytes are): relative
+    path -> (where, SHA-256 of its bytes). Those marked with ``data-pagefind-body``, or every
+    page if none is (Pagefind's own rule)."""
+    marked, every = {}, {}
+    for rel, path in pages:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        every[rel] = (path, hashlib.sha256(data).hexdigest())
+        if PAGE_MARK in data:
+            marked[rel] = every[rel]
     return marked or every
 
 
-def _blocks(pages: dict[str, str]) -> list[dict[str, str]]:
+def _blocks(pages: dict) -> list[dict]:
     """``pages`` in blocks of at most about BLOCK_PAGES; a page's block depends on its path and
     the number of blocks only, and that number only doubles as the archive grows."""
     count = 1
     while len(pages) > count * BLOCK_PAGES:
         count *= 2
     while True:
-        blocks: list[dict[str, str]] = [{} for _ in range(count)]
-        for rel, sha in pages.items():
-            blocks[int.from_bytes(hashlib.sha256(rel.encode("utf-8")).digest()[:8], "big") % count][rel] = sha
+        blocks: list[dict] = [{} for _ in range(count)]
+        for rel, page in pages.items():
+            blocks[int.from_bytes(hashlib.sha256(rel.encode("utf-8")).digest()[:8], "big") % count][rel] = page
         # Pagefind cannot index no page. (Thousands of pages a block leave none empty; fewer
         # blocks are the way out should one ever be.)
         if count == 1 or all(blocks):
@@ -120,15 +158,25 @@ def _block_folder(number: int) -> str:
     return BUNDLE_DIR if number == 0 else f"{BUNDLE_DIR}/block-{number}"
 
 
-def _index_block(site: Path, pages: list[str], folder: str, cancel: threading.Event | None) -> None:
-    """Run Pagefind over ``pages`` of ``site`` (hard-linked into a folder of their own, at the
-    same paths, so the index has the same URLs) into ``site/folder``."""
-    farm = Path(tempfile.mkdtemp(prefix=".sitegen-search-", dir=site.parent))
+def _block_of_file(rel: str) -> int | None:
+    """The block whose bundle holds the index file at ``rel`` (None: the list of blocks)."""
+    parts = rel.split("/")
+    if len(parts) > 2 and parts[1].startswith("block-") and parts[1][6:].isdigit():
+        return int(parts[1][6:])
+    return None if parts[1:] == [BLOCKS_FILE] else 0
+
+
+def _index_block(pages: list[tuple[str, Path | str]], bundle: Path, scratch: Path,
+                 cancel: threading.Event | None) -> None:
+    """Run Pagefind over ``pages`` (relative path, where its bytes are), hard-linked into a
+    folder of their own in ``scratch`` at the same paths, so the index has the same URLs;
+    into ``bundle``."""
+    farm = Path(tempfile.mkdtemp(prefix=".sitegen-search-", dir=scratch))
     try:
-        for rel in pages:
+        for rel, path in pages:
             (farm / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.link(site / rel, farm / rel)
-        run_pagefind(farm, cancel, output=site / folder)
+            os.link(path, farm / rel)
+        run_pagefind(farm, cancel, output=bundle)
     finally:
         shutil.rmtree(farm, ignore_errors=True)
 

@@ -155,10 +155,12 @@ def write_output(files: Iterable, stage: Stage, before_swap=None) -> WriteStats:
     return stats
 
 
-def update_output(files: Iterable, stage: Stage, previous_files: set[str]) -> WriteStats:
+def update_output(files: Iterable, stage: Stage, previous_files: set[str], before_commit=None) -> WriteStats:
     """Change the existing output in place into ``files``: the files whose bytes changed are
     in ``stage`` (or staged here); those of ``previous_files`` (what the last build wrote and
-    this one may not write again) no longer produced are deleted."""
+    this one may not write again) no longer produced are deleted. ``before_commit(staging,
+    produced, staged)`` (e.g. the search indexer) may stage more files: it returns the paths
+    to move from the staging folder and those to delete, which the journal then names too."""
     journal = _beside(stage.output, "journal")
     stats, produced, moves, reused = WriteStats(), {MARKER}, [], ReusedFiles([], [])
     try:
@@ -173,6 +175,10 @@ def update_output(files: Iterable, stage: Stage, previous_files: set[str]) -> Wr
         # All at once: an edit reuses the files of some ten thousand units.
         _count_reused(reused, stats, produced)
         deletions = sorted(_checked(rel) for rel in previous_files - produced)
+        if before_commit is not None:
+            more_moves, more_deletions = before_commit(stage.folder, produced, set(moves))
+            moves += [_checked(rel) for rel in more_moves]
+            deletions += [_checked(rel) for rel in more_deletions]
         _store_journal(journal, {"staging": stage.folder.name, "moves": moves, "deletions": deletions})
     except BaseException:
         _abandon(files, stage)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -192,8 +193,44 @@ def test_a_large_archive_is_indexed_in_blocks_and_an_edit_indexes_only_its_own(t
     first, second = (bundle / "pagefind-entry.json").stat().st_ino, (bundle / "block-1/pagefind-entry.json").stat().st_ino
     body = site / "content/articles/ferry/index.md"
     body.write_text(body.read_text(encoding="utf-8").replace("twice a day", "thrice daily"), encoding="utf-8")
+    # The edit built without the index first, as `sitegen serve` does: then the --search build
+    # has no page to render, and updates the output in place, its index too.
+    build_site(site, Diagnostics(), output_dir=output)
+    folder = output.stat().st_ino
     build_searchable(site, output)
+    assert output.stat().st_ino == folder
     assert (bundle / "pagefind-entry.json").stat().st_ino == first  # the bridge's block is kept
     assert (bundle / "block-1/pagefind-entry.json").stat().st_ino != second
     assert "thrice daily" in index_records(output)["/articles/ferry/"]["content"]
     assert json.loads((bundle / BLOCKS_FILE).read_text(encoding="utf-8")) == ["block-1/"]
+
+
+def test_a_new_tree_links_the_blocks_whose_pages_are_unchanged(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("sitegen.search.BLOCK_PAGES", 1)
+    site = _two_articles(tmp_path)
+    first = tmp_path / "first"
+    build_site(site, Diagnostics(), output_dir=first)
+    config = load_config(site, Diagnostics())
+    bases = index_site(first, config)
+    second = tmp_path / "second"  # the next build's new tree, the ferry's page changed
+    shutil.copytree(first, second, ignore=shutil.ignore_patterns(BUNDLE_DIR))
+    ferry = second / "articles/ferry/index.html"
+    ferry.write_text(ferry.read_text(encoding="utf-8").replace("twice a day", "thrice daily"), encoding="utf-8")
+    again = index_site(second, config, previous=(first, bases))
+    assert again[0] == bases[0] and again[1] != bases[1]
+    entry = Path(BUNDLE_DIR, "pagefind-entry.json")
+    assert (second / entry).stat().st_ino == (first / entry).stat().st_ino  # linked, not made again
+    assert "thrice daily" in bundle_records(second / BUNDLE_DIR / "block-1")["/articles/ferry/"]["content"]
+    assert sorted(index_records(second)) == ["/articles/bridge/", "/articles/ferry/"]
+
+
+def test_fewer_pages_make_fewer_blocks_and_the_others_go(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("sitegen.search.BLOCK_PAGES", 1)
+    site = _two_articles(tmp_path)
+    output = build_searchable(site, site / "public")
+    assert (output / BUNDLE_DIR / "block-1" / "pagefind.js").is_file()
+    shutil.rmtree(site / "content/articles/ferry")
+    build_searchable(site, output)
+    assert json.loads((output / BUNDLE_DIR / BLOCKS_FILE).read_text(encoding="utf-8")) == []
+    assert not (output / BUNDLE_DIR / "block-1").exists()
+    assert sorted(index_records(output)) == ["/articles/bridge/"]
