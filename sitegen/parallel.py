@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from typing import Callable, Iterator
 
 # What forked workers read; set by ``run`` just before the pool starts.
@@ -45,7 +46,7 @@ def run(function: Callable, tasks: list, jobs: int, state: dict) -> Iterator:
         _STATE[_JOB] = (function, tasks)
         context = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-        with context.Pool(jobs) as pool:
+        with context.Pool(jobs, initializer=_worker_signals) as pool:
             yield from pool.imap(_call, range(len(tasks)), chunksize=chunk)
     finally:
         # The state holds the whole site: kept here, it would outlive the build (in `serve`,
@@ -54,6 +55,15 @@ def run(function: Callable, tasks: list, jobs: int, state: dict) -> Iterator:
         # empty it under that run.)
         if _STATE.get(_RUN) is this_run:
             _STATE.clear()
+
+
+def _worker_signals() -> None:
+    """A worker leaves signals to its parent. It is forked with the parent's handlers, and
+    `sitegen serve` turns SIGTERM into KeyboardInterrupt: in a worker that printed a traceback
+    every time a pool was closed (closing sends its workers SIGTERM). Ctrl+C, which reaches
+    every process of the terminal, stops the parent's build, and the build closes the pool."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _call(number: int):

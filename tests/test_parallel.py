@@ -49,3 +49,24 @@ def test_tasks_reach_forked_workers_in_their_memory_not_through_a_pipe():
     results = list(parallel.run(_number_of, tasks, 2, {}))
     assert [number for number, _ in results] == list(range(len(tasks)))
     assert os.getpid() not in {pid for _, pid in results}  # done by the workers
+
+
+def _signals_of_this_process(state, task):
+    import signal
+    return signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+
+
+def test_workers_leave_signals_to_the_parent():
+    # `sitegen serve` turns SIGTERM into KeyboardInterrupt; its forked workers must not, or each
+    # pool printed a traceback per worker when it was closed (closing sends them SIGTERM).
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        answers = set(parallel.run(_signals_of_this_process, list(range(parallel.MIN_TASKS_FOR_POOL)), 2, {}))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert answers == {(signal.SIG_DFL, signal.SIG_IGN)}
