@@ -108,7 +108,7 @@ def _index_blocks(pages: dict[str, tuple[Path, str]], bundles: Path, cancel: thr
         bases[number] = basis = digest(_pagefind_version(), len(blocks), *sorted((rel, sha) for rel, (_, sha) in block.items()))
         if not keep(number, basis):
             _index_block(sorted((rel, path) for rel, (path, _) in block.items()), bundles / _block_folder(number),
-                         bundles.parent, cancel)
+                         bundles, cancel)
     (bundles / BUNDLE_DIR).mkdir(parents=True, exist_ok=True)
     (bundles / BUNDLE_DIR / BLOCKS_FILE).write_text(
         json.dumps([_block_folder(n).removeprefix(BUNDLE_DIR + "/") + "/" for n in range(1, len(blocks))]) + "\n",
@@ -170,7 +170,8 @@ def _index_block(pages: list[tuple[str, Path | str]], bundle: Path, scratch: Pat
                  cancel: threading.Event | None) -> None:
     """Run Pagefind over ``pages`` (relative path, where its bytes are), hard-linked into a
     folder of their own in ``scratch`` at the same paths, so the index has the same URLs;
-    into ``bundle``."""
+    into ``bundle``. ``scratch`` is the build's staging folder: a build killed meanwhile
+    leaves nothing that the next one does not remove (write.recover)."""
     farm = Path(tempfile.mkdtemp(prefix=".sitegen-search-", dir=scratch))
     try:
         for rel, path in pages:

@@ -25,7 +25,7 @@ from click.testing import CliRunner
 
 from conftest import article, write_files
 from sitegen.serve import (EVENTS_URL, SCRIPT_URL, DevSite, SiteFilter, inject_live_script, make_server,
-                           serve_command)
+                           serve_command, serve_folder)
 
 SITE = {
     "sitegen.yaml": "title: Dev Site\n",
@@ -324,7 +324,7 @@ def test_an_edit_stops_the_indexer_and_is_built_at_once(tmp_path: Path, monkeypa
     dev = DevSite(root, tmp_path / "serve" / "site")
     dev.rebuild()
     dev.index_when_quiet()
-    assert _wait_for(lambda: any(p.name.startswith(".sitegen-search-") for p in dev.output.parent.iterdir()))
+    assert _wait_for(lambda: any(dev.output.parent.glob(".site.staging-*/.sitegen-search-*")))  # Pagefind runs
     (root / "content/articles/first/index.md").write_text(article("Edited"), encoding="utf-8")
     began = time.monotonic()
     assert dev.rebuild().errors == ()
@@ -346,3 +346,32 @@ def test_pagefind_is_stopped_when_asked(tmp_path: Path, monkeypatch):
     assert time.monotonic() - began < 10
     with pytest.raises(IndexingCancelled):  # asked before it starts: not started at all
         run_pagefind(tmp_path, cancel)
+
+
+# Where the server builds.
+
+def test_the_next_start_of_the_server_reuses_the_last_ones_build(tmp_path: Path):
+    root = write_files(tmp_path / "site", SITE)
+    with serve_folder(root) as output:
+        assert output == root.resolve() / ".sitegen-cache" / "serve" / "site"  # not public/
+        DevSite(root, output).rebuild()
+        page = output / "articles/first/index.html"
+        made = page.stat().st_ino
+    with serve_folder(root) as again:  # a restart: at 10,000 articles, no page to render again
+        assert again == output
+        assert DevSite(root, again).rebuild().errors == ()
+        assert page.stat().st_ino == made
+    assert not (root / "public").exists()
+
+
+def test_a_second_server_of_the_site_builds_elsewhere_and_the_cache_forgets_it(tmp_path: Path):
+    root = write_files(tmp_path / "site", SITE)
+    manifests = lambda: sorted((root / ".sitegen-cache").glob("output-*.pickle"))  # noqa: E731
+    with serve_folder(root) as first:
+        DevSite(root, first).rebuild()
+        assert len(manifests()) == 1
+        with serve_folder(root) as second:
+            assert second != first and root.resolve() not in second.parents
+            assert DevSite(root, second).rebuild().errors == ()
+            assert len(manifests()) == 2
+        assert not second.exists() and len(manifests()) == 1  # the first server's remains
