@@ -359,6 +359,11 @@ class BuildCache:
     def _names_path(self) -> Path:
         return self.folder / "names.pickle"
 
+    def forget_output(self, output_dir: Path) -> None:
+        """Drop what the cache remembers of ``output_dir``, a folder that is going away (a
+        second ``sitegen serve``'s temporary one): else its record would stay for good."""
+        self._manifest_path(output_dir).unlink(missing_ok=True)
+
     def _manifest_path(self, output_dir: Path) -> Path:
         # One manifest per output folder: a test build into /tmp must not spoil public/'s.
         return self.folder / f"output-{digest(str(Path(output_dir).resolve()))[:16]}.pickle"

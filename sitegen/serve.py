@@ -1,6 +1,9 @@
 """``sitegen serve``: build the site, serve it on this computer, rebuild and reload on every edit.
 
-The dev server builds into a temporary folder, never into ``public/``, and it alone adds the
+The dev server builds into its own folder in the cache, ``.sitegen-cache/serve/``, never into
+``public/``, and keeps it between sessions: the next ``sitegen serve`` then starts with what
+changed since, not with every page of the archive. (A second server of the same site at the
+same time builds into a temporary folder.) It alone adds the
 live-reload script: the script tag is inserted into each HTML page as it is sent, so no built
 file ever holds it. The script is a same-origin file (``/__sitegen/livereload.js``) because the
 pages' Content-Security-Policy allows no inline script. It listens to a server-sent event stream
@@ -20,6 +23,7 @@ from __future__ import annotations
 import html
 import mimetypes
 import os
+from contextlib import contextmanager
 import signal
 import socket
 import tempfile
@@ -36,6 +40,7 @@ import click
 import watchfiles
 
 from .build import build
+from .cache import CACHE_DIR, BuildCache
 from .config import CONFIG_FILE, load_config
 from .diagnostics import BuildError, Diagnostics
 from .search import IndexingCancelled, SearchIndexError
@@ -378,15 +383,16 @@ pre {{ background: #fff4f4; border-left: 4px solid #a30000; padding: 1rem;
 def serve_command(source: Path, port: int, host: str, base_url: str | None, drafts: bool) -> None:
     """Build the site, serve it on this computer, and rebuild it when a file changes.
 
-    Open pages reload by themselves after every rebuild. The site is built into a temporary
-    folder; public/ is not touched. Stop the server with Ctrl+C.
+    Open pages reload by themselves after every rebuild. The site is built into
+    .sitegen-cache/serve/ (kept for the next start); public/ is not touched. Stop the server
+    with Ctrl+C.
     """
     if not source.is_dir():
         raise click.BadParameter(f"'{source}' is not a folder", param_hint="--source")
     previous = _stop_on_sigterm()
     try:
-        with tempfile.TemporaryDirectory(prefix="sitegen-serve-") as scratch:
-            dev = DevSite(source, Path(scratch) / "site", base_url, drafts)
+        with serve_folder(source) as output:
+            dev = DevSite(source, output, base_url, drafts)
             try:
                 server = make_server(dev, host, port)
             except OSError as exc:
@@ -402,6 +408,36 @@ def serve_command(source: Path, port: int, host: str, base_url: str | None, draf
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     click.echo("sitegen: stopped")
+
+
+SERVE_DIR = "serve"  # in the cache folder: the dev server's build, kept for its next start
+
+
+@contextmanager
+def serve_folder(source: Path):
+    """The folder ``sitegen serve`` builds into: the site's own in its cache folder, unless
+    another server of the site holds it (or locks are not to be had); then a temporary one,
+    removed with what the cache remembers of it when the server stops."""
+    cache = Path(source).resolve() / CACHE_DIR
+    lock = None
+    try:
+        import fcntl  # POSIX: elsewhere every server builds into a temporary folder
+        (cache / SERVE_DIR).mkdir(parents=True, exist_ok=True)
+        lock = open(cache / SERVE_DIR / "lock", "w")
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when the file is closed
+    except (ImportError, OSError):
+        if lock is not None:
+            lock.close()
+        lock = None
+    if lock is not None:
+        with lock:
+            yield cache / SERVE_DIR / "site"
+        return
+    with tempfile.TemporaryDirectory(prefix="sitegen-serve-") as scratch:
+        try:
+            yield Path(scratch) / "site"
+        finally:
+            BuildCache(cache).forget_output(Path(scratch) / "site")
 
 
 def site_address(host: str, port: int, base_path: str) -> str:
@@ -425,11 +461,11 @@ def _run(server: ThreadingHTTPServer, dev: DevSite, address: str) -> None:
         stop.set()
         dev.live.close()
         watcher.join(timeout=5)
-        dev.stop_indexing()  # before the temporary folder it writes into is removed
+        dev.stop_indexing()  # before its folder is given up (a temporary one is removed)
 
 
 def _stop_on_sigterm():
-    """Make ``kill`` stop the server like Ctrl+C does, so the temporary folder is removed."""
+    """Make ``kill`` stop the server like Ctrl+C does, so that it stops cleanly (its folder unlocked, a temporary one removed)."""
     if threading.current_thread() is not threading.main_thread() or os.name != "posix":
         return None
 
