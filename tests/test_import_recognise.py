@@ -1361,6 +1361,24 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "Post file photo by Anselm Varga",
     "Contact Ottoline Farrow at ofarrow@tellwaterpost.example or 555-0199.",
     "Contact Ottoline Farrow at ofarrow@tellwaterpost.example",
+    "Share Copy Link copied Email Facebook X Reddit Print",
+    "Facebook Share",
+    "X Share",
+    "OTTOLINE FARROW Farrow covers the harbour board for the Tellwater Wire. twitter mailto",
+    "The rebuilt pier at Brackley. (Courtesy of the Brackley Harbour Society)",
+    "Smoke rises over the quay on Sunday, Aug. 17, 2025. (KTWL 4 viewer photo)",
+    "View full site",
+    "This story was made possible by readers like you.",
+    "The Tellwater Ledger is a nonprofit newsroom. We depend on donations to pay for reporting like this. Donate today",
+    "Subscribe to The Tellwater Review — Long reads, every month, for $5. Subscribe",
+    "Republish this article — Our stories may be republished online or in print under Creative Commons.",
+    "Bram Oduya is a Report for America corps member covering the courts.",
+    "Independent journalism like this depends on readers. Become a member for as little as $5 a month.",
+    "The Tellwater Ledger is a 501(c)(3) nonprofit news organization. EIN 00-0000000.",
+    "[brackley]",
+    "Previous Post Harbour board agenda: the short version",
+    "Next Post Fair parking, again",
+    "Deckhands tie up the ferry at Brackley. Photograph by Ines Toller for The Tellwater Review",
 ])
 def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1380,6 +1398,15 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "Contact the harbour board at its office on Quay Street.",
     "Contact Ottoline Farrow at the harbour office before noon, the notice said.",
     "Residents can contact Bram Oduya at boduya@tellwater.example with questions, the board said.",
+    "Farrow covers the harbour board for the Tellwater Wire.",
+    "The Tellwater Ledger is a nonprofit newsroom founded in 2019.",
+    "The recipe is printed below (courtesy of the Brackley Women's Institute).",
+    "Next Post Office closure set for May",
+    "The board urged residents to give.",
+    "Residents who want to help can donate at the library.",
+    "Jo Pell is a senior fellow at the Tellwater Institute.",
+    "“Become a member,” the sign on the door said.",
+    "The harbour society is a nonprofit that relies on members and donations.",
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
@@ -1451,3 +1478,11 @@ def test_a_widgets_count_in_its_bar_is_the_comments_heading():
     page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
         b"</article>", _POSTS_IN_A_DISCUSSION.encode("utf-8") + b"</article>")
     assert analyse_html(page, None, REGISTRIES).reported_count == 4
+
+
+def test_an_originally_published_line_under_the_story_is_dropped():
+    found = analyse("Brackley ferry to stop running after nine at night\n\nBy Ottoline Farrow\n\n"
+                    "BRACKLEY — The Brackley ferry will stop running at 9 p.m. from June, the harbour board said.\n\n"
+                    "The last crossing now leaves at 11 p.m., the board said in a statement.\n\n"
+                    "Originally Published: March 3, 2025 at 9:47 PM CST\n")
+    assert "Originally Published" not in found.body and "last crossing" in found.body
