@@ -708,6 +708,27 @@ def test_the_mastheads_date_is_not_the_articles_and_numeric_dates_are_read_when_
     assert analyse(page.format(date="05/06/2023 — 14:07")).date is None  # May 6 or June 5: no guess
 
 
+def test_a_numeric_date_either_way_is_read_by_its_weekday_or_by_how_the_story_writes_dates():
+    page = ("Ferry fares to rise from April, council confirms\nBy Euan Farrow\n{date}\n\n"
+            "BRACKLEY — Fares on the Brackley ferry will rise {when}, the council said on Tuesday, in the"
+            " largest increase since 2009.\n\nThe council will meet again next month.\n")
+    weekday = analyse(page.format(date="Submitted on Tue, 10/07/2025 - 18:30", when="next year"))
+    assert weekday.date == "2025-10-07"  # (a Tuesday; July 10, 2025 was a Thursday)
+    assert analyse(page.format(date="Submitted on Fri, 10/07/2025 - 18:30", when="next year")).date is None
+    day_first = analyse(page.format(date="Published 04/03/2025 17:20", when="from 1 April"))
+    assert day_first.date == "2025-03-04"
+    assert "Published 04/03/2025" not in day_first.body  # (a date line whichever way it is read)
+    assert analyse(page.format(date="Published 04/03/2025 17:20", when="from April 1")).date == "2025-04-03"
+    assert analyse(page.format(date="Published 04/03/2025 17:20", when="from 1 April, not April 9")).date is None
+
+
+def test_a_first_published_date_counts_before_an_updated_one_on_the_same_line():
+    found = analyse("Cyclists win protected bike lanes on Albion Road\n\nEuan Farrow Updated 21 Nov 2025, 6:10am"
+                    " First published 20 Nov 2025, 9:45pm\n\nProtected bike lanes will be built along the full length"
+                    " of Albion Road after the council reversed an earlier decision.\n")
+    assert found.date == "2025-11-20"
+
+
 @pytest.mark.parametrize("line", [
     "PUBLISHED: November 14, 2024 at 9:05 PM EST | UPDATED: November 15, 2024 at 8:30 AM EST",
     "FT: Harrowgate Rovers 3 (Okonjo 22, 61; Bexley 78) Millbeck Town 1 (Faraday 55)",

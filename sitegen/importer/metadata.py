@@ -89,15 +89,40 @@ def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, 
     # "Updated: Nov 14, 2024" in the header does not date the article when a line says when
     # it was first published ("First published on: 13-11-2024", under the story).
     updated = [line for line in lines if UPDATED_LINE.match(line.text.strip())]
+    day_first = _writes_day_first(body)
     for line in [line for line in lines if line not in updated] + updated:
         if DATE_SPAN.search(line.text):  # "June 2, 1936 – January 10, 2025": a life, or an
             continue                      # event's days, not the article's date
-        for pattern in rules.full_dates:
-            match = pattern.search(line.text)
-            iso = match and _date_from(match)
-            if iso:
-                return iso, line.number
+        # (the patterns in their order; but on a line "Updated 21 Nov 2025 First published
+        # 20 Nov 2025", a date right after "Updated" counts last)
+        found = sorted((match for pattern in rules.full_dates for match in pattern.finditer(line.text)),
+                       key=lambda match: _after_updated(line.text, match))
+        iso = next((iso for match in found if (iso := _date_from(match, day_first))), None)
+        if iso:
+            return iso, line.number
     return None
+
+
+def _after_updated(text: str, match: re.Match[str]) -> bool:
+    """The date right after an "Updated" label on its line (its last label before the date)."""
+    labels = list(DATE_LABEL.finditer(text, 0, match.start()))
+    return bool(labels) and UPDATED_LINE.fullmatch(labels[-1].group(0)) is not None
+
+
+DATE_LABEL = re.compile(r"(?:last )?(?:updated|modified|edited)|(?:first |originally )?(?:published|posted)",
+                        re.IGNORECASE)
+# A date in words, day first ("1 April", "21 Nov") or month first ("April 1", "Nov. 21").
+DAY_MONTH = re.compile(r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.IGNORECASE)
+
+
+def _writes_day_first(body: list[Line]) -> bool | None:
+    """Whether the story writes its dates day first ("from 1 April", as Britain and most of the
+    world do): True when it does and never month first ("April 1"), False for the other way
+    round, None when it writes no such date or both ways."""
+    day_first = any(DAY_MONTH.search(line.text) for line in body)
+    month_first = any(MONTH_DAY.search(line.text) for line in body)
+    return None if day_first == month_first else day_first
 
 
 # Two dates joined by a dash or "to"/"until"; the first date ends with its year or day.
@@ -112,13 +137,13 @@ def opens_with_date(text: str, rules: Rules) -> bool:
     May 4, 2024")."""
     text = TIME_FIRST.sub("", WEEKDAY.sub("", text.strip()))  # ("05:00, 4 MAR 2025")
     return len(text.split()) <= DATE_LINE_WORDS and any(
-        (m := p.match(text)) is not None and _date_from(m) for p in rules.full_dates)
+        (m := p.match(text)) is not None and _a_date(m) for p in rules.full_dates)
 
 
 def says_when_published(text: str, rules: Rules) -> bool:
     """A short "Published ... / Updated ..." line with a full date in it."""
     return (len(text.split()) <= DATE_LINE_WORDS and rules.published_line.search(text) is not None
-            and any((m := p.search(text)) is not None and _date_from(m) for p in rules.full_dates))
+            and any((m := p.search(text)) is not None and _a_date(m) for p in rules.full_dates))
 
 
 def is_byline_line(text: str, rules: Rules) -> bool:
@@ -135,21 +160,50 @@ def date_hints(lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
     return hints
 
 
-def _date_from(match: re.Match[str]) -> str | None:
+def _a_date(match: re.Match[str]) -> bool:
+    """The match is a date, read one way or the other ("04/03/2025": a line holding it says when
+    the article was published, whichever day it was)."""
+    return bool(_date_from(match, day_first=True) or _date_from(match, day_first=False))
+
+
+def _date_from(match: re.Match[str], day_first: bool | None = None) -> str | None:
     if match.groupdict().get("first"):
-        # "22/05/2023" or "05/22/2023": a day above 12 tells which is which; "05/06/2023" does
-        # not, and is no date (never a guess). Only Europe writes dates with full stops, day
-        # first: "12.03.2024".
-        first, second = int(match.group("first")), int(match.group("second"))
+        # "22/05/2023" or "05/22/2023": a day above 12 tells which is which. "05/06/2023" does
+        # not, and is no date (never a guess), unless the weekday before it fits only one
+        # reading ("Tue, 10/07/2025": October 7, 2025 was a Tuesday, July 10 a Thursday), or
+        # the story writes its dates day first or month first (``day_first``). Only Europe
+        # writes dates with full stops, day first: "12.03.2024".
+        first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
         if match.groupdict().get("sep") == ".":
-            return _iso(int(match.group("year")), second, first)
+            return _iso(year, second, first)
         if (first > 12) == (second > 12):
-            return None
+            if first > 12:
+                return None
+            weekday = WEEKDAY_BEFORE.search(match.string, 0, match.start())
+            readings = {iso for iso in (_iso(year, first, second), _iso(year, second, first)) if iso}
+            fitting = {iso for iso in readings if weekday and _weekday_of(iso) == weekday.group(1).lower()[:3]}
+            if len(fitting) == 1:
+                return fitting.pop()
+            if day_first is None:
+                return None
+            return _iso(year, second, first) if day_first else _iso(year, first, second)
         day, month = (first, second) if first > 12 else (second, first)
-        return _iso(int(match.group("year")), month, day)
+        return _iso(year, month, day)
     month = match.group("month").lower()
     number = int(month) if month.isdigit() else MONTHS.index(month[:3]) + 1
     return _iso(int(match.group("year")), number, int(match.group("day")))
+
+
+# A weekday right before a date: "Tue, 10/07/2025", "Tuesday 10/07/2025"
+WEEKDAY_BEFORE = re.compile(r"\b(mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?"
+                            r"|sun(?:day)?)\.?,?[ \u00a0]*$", re.IGNORECASE)
+
+
+def _weekday_of(iso: str) -> str:
+    return WEEKDAYS[datetime.date.fromisoformat(iso).weekday()]
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
