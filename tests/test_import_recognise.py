@@ -1466,6 +1466,8 @@ def test_a_menu_row_on_one_line_is_never_the_headline():
         assert not is_menu_row(headline), headline
     assert is_menu_row("News Programs Schedule Podcasts Donate")
     assert is_menu_row("Tellwater Post News Lists & Leads Events Subscribe Sign In")
+    assert is_menu_row("TWS U.S. News World Politics Fact Check Donate Sign in")
+    assert not is_menu_row("Why Readers Still Refuse to sign in")
 
 
 def test_a_second_writer_whose_surname_is_a_place_word_is_still_a_writer():

@@ -270,8 +270,10 @@ def is_menu_row(line: str) -> bool:
     ("News Programs Schedule Podcasts Donate"). (A headline in title case has its small words
     in lower case, "to", "of", "in", and hardly ends with "Subscribe".)"""
     words = line.split()
-    return (len(words) > MENU_WORDS and all(MENU_ROW_WORD.fullmatch(word) for word in words)
-            and any(MENU_ROW_END.fullmatch(" ".join(words[-size:])) for size in (1, 2)))
+    # (the call itself may be in sentence case: "... Fact Check Donate Sign in")
+    return len(words) > MENU_WORDS and any(
+        MENU_ROW_END.fullmatch(" ".join(words[-size:])) and all(MENU_ROW_WORD.fullmatch(word) for word in words[:-size])
+        for size in (1, 2))
 
 
 def is_trail(text: str) -> bool:
