@@ -1509,3 +1509,20 @@ def test_an_originally_published_line_under_the_story_is_dropped():
                     "The last crossing now leaves at 11 p.m., the board said in a statement.\n\n"
                     "Originally Published: March 3, 2025 at 9:47 PM CST\n")
     assert "Originally Published" not in found.body and "last crossing" in found.body
+
+
+def test_a_drupal_page_byline_comments_replies_and_comment_form():
+    page = ("Brackley approves paid parking on Quay Street\n\nSubmitted by Ottoline Farrow on Tue, 10/07/2025 - 18:30\n\n"
+            "The Brackley council voted 5-2 on Tuesday to start charging for parking on Quay Street next summer,"
+            " officials said.\n\nDrivers will pay $2 an hour from May through September.\n\nComments\n\n"
+            "Submitted by quaywatcher on Tue, 10/07/2025 - 21:14\n\nPermalink\n\nFinally\n\n"
+            "Finally. Quay Street in August is a car park with a view.\n\n-   Reply\n\n"
+            "Submitted by Ned C. on Wed, 10/08/2025 - 07:52\n\nPermalink\n\nIn reply to Finally by quaywatcher\n\n"
+            "Tourists will pay. It's the locals who get hurt.\n\n-   Reply\n\n"
+            "Submitted by Joan Farrow on Wed, 10/08/2025 - 12:03\n\nPermalink\n\nIf it fixes the sea wall I'm for it.\n\n"
+            "Add new comment\n\nYour name\n\nAbout text formats\n\nSave Preview\n\nBrackley Beacon, 14 Quay Street\n")
+    found = analyse(page)
+    assert [r.name for r in found.reporters] == ["Ottoline Farrow"] and found.date == "2025-10-07"
+    assert _who(found.comments) == [("quaywatcher", None), ("Ned C.", "quaywatcher"), ("Joan Farrow", None)]
+    assert "Permalink" not in found.body and "Submitted by" not in found.body and "Add new comment" not in found.body
+    assert found.body.rstrip().endswith("from May through September.")
