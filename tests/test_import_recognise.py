@@ -1526,3 +1526,20 @@ def test_a_drupal_page_byline_comments_replies_and_comment_form():
     assert _who(found.comments) == [("quaywatcher", None), ("Ned C.", "quaywatcher"), ("Joan Farrow", None)]
     assert "Permalink" not in found.body and "Submitted by" not in found.body and "Add new comment" not in found.body
     assert found.body.rstrip().endswith("from May through September.")
+
+
+def test_a_row_of_published_and_updated_stamps_is_a_date_line_however_long():
+    found = analyse("Brackley approves paid parking on Quay Street\n\nBy Ottoline Farrow | Tellwater Post\n"
+                    "PUBLISHED: March 3, 2025 at 9:47 PM CST | UPDATED: March 4, 2025 at 7:15 AM CST\n\n"
+                    "The Brackley council voted 5-2 on Tuesday to start charging for parking on Quay Street next summer,"
+                    " officials said.\n")
+    assert found.date == "2025-03-03" and "PUBLISHED" not in found.body
+
+
+def test_a_coral_comments_row_of_buttons_is_no_comment():
+    page = ("Brackley approves paid parking on Quay Street\n\nBy Ottoline Farrow\n\n"
+            "The Brackley council voted 5-2 on Tuesday to start charging for parking on Quay Street next summer,"
+            " officials said.\n\nComments (2)\n\nquaywatcher\n5 hours ago\n\nFinally.\n\n"
+            "Reply Respect Share Report\nNed C.\n3 hours ago\n\nTourists will pay.\n\nReply Respect Share Report\n")
+    found = analyse(page)
+    assert [(c.author, c.text) for c in found.comments] == [("quaywatcher", "Finally."), ("Ned C.", "Tourists will pay.")]

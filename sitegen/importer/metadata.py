@@ -141,8 +141,14 @@ def opens_with_date(text: str, rules: Rules) -> bool:
 
 
 def says_when_published(text: str, rules: Rules) -> bool:
-    """A short "Published ... / Updated ..." line with a full date in it."""
-    return (len(text.split()) <= DATE_LINE_WORDS and rules.published_line.search(text) is not None
+    """A short "Published ... / Updated ..." line with a full date in it, or a row of such
+    stamps between bars ("PUBLISHED: March 3, 2025 at 9:47 PM CST | UPDATED: March 4, 2025 at
+    7:15 AM CST")."""
+    if len(text.split()) > DATE_LINE_WORDS:
+        parts = ROW_SEPARATOR.split(text.strip())
+        return len(parts) > 1 and all(len(part.split()) <= DATE_LINE_WORDS and says_when_published(part, rules)
+                                      for part in parts)
+    return (rules.published_line.search(text) is not None
             and any((m := p.search(text)) is not None and _a_date(m) for p in rules.full_dates))
 
 
