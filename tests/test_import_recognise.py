@@ -1543,3 +1543,14 @@ def test_a_coral_comments_row_of_buttons_is_no_comment():
             "Reply Respect Share Report\nNed C.\n3 hours ago\n\nTourists will pay.\n\nReply Respect Share Report\n")
     found = analyse(page)
     assert [(c.author, c.text) for c in found.comments] == [("quaywatcher", "Finally."), ("Ned C.", "Tourists will pay.")]
+
+
+def test_a_comment_header_with_an_arrow_to_whom_it_answers_before_the_date():
+    page = ("Ferry fares to rise from April, council confirms\n\nBy Euan Farrow\n\n"
+            "BRACKLEY — Fares on the Brackley ferry will rise from 1 April, the council said on Tuesday.\n\n"
+            "Comments\n\n4 comments\n\n  * QuayLass82 05/03/2025 08:14\n\nMy fares went up more than my pay.\n\n"
+            "Report Share Recommend 12\n\n    * mainland_mike ↳ QuayLass82 05/03/2025 08:40\n\nStill cheaper than the"
+            " bridge.\n\n    * QuayLass82 ↳ mainland_mike 05/03/2025 09:02\n\nThere is no bridge, Mike.\n\n"
+            "  * Fiona T 05/03/2025 10:31\n\nFreezing the pensioner fare is right.\n")
+    assert _who(analyse(page).comments) == [("QuayLass82", None), ("mainland_mike", "QuayLass82"),
+                                             ("QuayLass82", "mainland_mike"), ("Fiona T", None)]
