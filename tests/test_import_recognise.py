@@ -1554,3 +1554,14 @@ def test_a_comment_header_with_an_arrow_to_whom_it_answers_before_the_date():
             "  * Fiona T 05/03/2025 10:31\n\nFreezing the pensioner fare is right.\n")
     assert _who(analyse(page).comments) == [("QuayLass82", None), ("mainland_mike", "QuayLass82"),
                                              ("QuayLass82", "mainland_mike"), ("Fiona T", None)]
+
+
+def test_bylines_ending_at_a_dot_or_with_the_outlet_before_the_job_or_with_no_by():
+    rules = generic_rules()
+    assert byline_names("Words by Ottoline Farrow · Photographs by Ines Toller", rules) == ["Ottoline Farrow"]
+    assert byline_names("By Bram Oduya Sentinel Staff Writer", rules) == ["Bram Oduya"]
+    assert byline_names("By Mary Ann Evans Staff Writer", rules) == ["Mary Ann Evans"]  # ("Evans" goes on with the name)
+    found = analyse("Cyclists win protected bike lanes on Albion Road\n\nEuan Farrow Updated 21 Nov 2025, 6:10am"
+                    " First published 20 Nov 2025,\n9:45pm\n\nProtected bike lanes will be built along the full"
+                    " length of Albion Road after the council reversed an earlier decision.\n")
+    assert [r.name for r in found.reporters] == ["Euan Farrow"] and "Updated" not in found.body

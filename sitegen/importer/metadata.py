@@ -228,6 +228,10 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
         if not names and index < HEADER_LINES and index + 1 < len(lines):
             after = lines[index + 2].text if index + 2 < len(lines) else None
             names = writers_above(line.text, lines[index + 1].text, rules, after)
+        if not names and index < HEADER_LINES and line.text.strip()[-1:] not in ".!?\"”":
+            # a name run together with the date or the job, no "By" ("Lachlan Peploe Updated 21
+            # Nov 2025, 6:10am"), not a sentence of the story
+            names = [name] if (name := _name_before_job_or_date(line.text.strip(), rules)) else []
         for name in names:
             found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
@@ -387,9 +391,19 @@ def _name_before_job_or_date(part: str, rules: Rules) -> str:
             break  # ("Community Affairs Reporter": the job alone)
         if _is_name(name, rules) and (rest[:1].isalpha() and rest.split()[0].lower() in rules.job_words
                                        and WRITER_JOB.match(rest)
+                                       or _outlet_then_job(name, rest, rules)
                                        or opens_with_date(rest, rules) or says_when_published(rest, rules)):
             return name
     return ""
+
+
+def _outlet_then_job(name: str, rest: str, rules: Rules) -> bool:
+    """``rest`` is the outlet's name, a word or two, then the writer's job ("Sentinel Staff
+    Writer", after "Colm Dearborn"), when the outlet's first word does not go on with the
+    name ("Mary Ann Evans Staff Writer": "Evans" does)."""
+    words = rest.split()
+    return (not _is_name(f"{name} {words[0]}", rules) and WRITER_JOB.fullmatch(rest) is not None
+            and any(word.lower() in rules.job_words for word in words[1:3]) and words[0][:1].isupper())
 
 
 def _leading_capitals(part: str) -> list[str]:
