@@ -1399,6 +1399,8 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "[brackley]",
     "Previous Post Harbour board agenda: the short version",
     "Next Post Fair parking, again",
+    "Sort by Most relevant",
+    "Loading ...",
     "Deckhands tie up the ferry at Brackley. Photograph by Ines Toller for The Tellwater Review",
 ])
 def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
