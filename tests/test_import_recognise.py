@@ -1567,3 +1567,20 @@ def test_bylines_ending_at_a_dot_or_with_the_outlet_before_the_job_or_with_no_by
                     " First published 20 Nov 2025,\n9:45pm\n\nProtected bike lanes will be built along the full"
                     " length of Albion Road after the council reversed an earlier decision.\n")
     assert [r.name for r in found.reporters] == ["Euan Farrow"] and "Updated" not in found.body
+
+
+def test_a_standfirst_above_the_date_line_is_not_the_lede():
+    standfirst = ("For two centuries, a hollow in the hills fired the stoneware that stocked the pantries. Now three"
+                  " potters are trying to keep the fire lit.")
+    found = analyse("The last kiln keepers of Tollard Hollow\n\n" + standfirst + "\n\n"
+                    "May 2025 Issue · Published April 22, 2025 · 14 min read\n\n"
+                    "The first thing you notice about the Brannock kiln is the sound, long before the fire reaches"
+                    " its peak.\n")
+    assert found.date == "2025-04-22" and "14 min read" not in found.body
+    assert found.summary.startswith("The first thing") and standfirst in found.body
+    live = analyse("Live updates: river crests as evacuations widen\n\nBy Ottoline Farrow\n\n"
+                   "Published Sept. 14, 2025\n\nThe river crested on Sunday evening at its second-highest level on"
+                   " record, forcing hundreds from their homes. Follow our live coverage below.\n\n"
+                   "Sept. 14, 2025, 7:55 p.m.\n\nThe weather service said the river crested at 24.3 feet at the"
+                   " Third Street gauge, a foot below the record.\n")
+    assert live.summary.startswith("The river crested") and "7:55 p.m." in live.body

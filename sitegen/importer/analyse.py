@@ -26,6 +26,7 @@ from .webarchive import replay_toolbar
 from .topics import find_topics
 
 LEDE_WINDOW = 15              # body lines (bylines, dates, captions) searched for the lede
+HEADER_WORDS = 12             # a byline or date line under a standfirst has at most this many words
 
 
 class NoArticle(ValueError):
@@ -272,8 +273,32 @@ def _lede_index(body: list[Line], rules: Rules) -> int:
             return index
     for index, line in enumerate(body[:LEDE_WINDOW]):
         if is_lede(line.text, rules):
-            return index
+            return _below_the_standfirst(body, index, rules)
     return 0
+
+
+def _below_the_standfirst(body: list[Line], index: int, rules: Rules) -> int:
+    """A long summary right above the byline or date lines (a magazine's standfirst: "For two
+    centuries, a hollow in the hills fired the stoneware ... Now three potters are trying to
+    keep the fire lit.") is not the lede: the lede is the first long paragraph under those lines.
+    (The summary stays in the body; the lines under it are read as the header.) Not when the
+    byline or date stands above it: a live page's entries have their times under the intro."""
+    end = min(len(body), LEDE_WINDOW)
+    if any(_header_line(line.text.strip(), rules) for line in body[:index]):
+        return index
+    after = index + 1
+    while after < end and _header_line(body[after].text.strip(), rules):
+        after += 1
+    if after == index + 1:
+        return index
+    return next((later for later in range(after, end) if is_lede(body[later].text, rules)), index)
+
+
+def _header_line(text: str, rules: Rules) -> bool:
+    """A short byline, date or reading-time line ("May 2025 Issue · Published April 22, 2025 ·
+    14 min read", "By Jane Roe")."""
+    return len(text.split()) <= HEADER_WORDS and bool(
+        meta.dates(text, rules) or meta.byline_names(text, rules) or meta.READING_TIME.fullmatch(text))
 
 
 def _reporters(body: list[Line], page: PageMeta, rules: Rules) -> list[Reporter]:
