@@ -626,6 +626,22 @@ def test_a_pull_quote_repeating_the_story_leaves_the_body_a_quoted_letter_stays(
     assert "> We ask that the towpath stay open on weekends" in body
 
 
+def test_a_pull_quote_without_quote_marks_leaves_the_body_by_the_name_under_it():
+    """A printed page or a text browser shows a pull quote without "> ": lines repeating the
+    story's words with "— Name" under them leave the body; an epigraph the story does not
+    repeat stays, with its name."""
+    capture = ("Brackenfield weir to get a fish pass before the autumn run\n"
+               "BRACKENFIELD — The river trust will build a fish pass beside the old weir this summer, the"
+               " trust said on Monday. “The salmon have waited a hundred years for this,” said trust engineer"
+               " Ines Mbeki.\n\n“The salmon have waited a hundred\nyears for this.”\n— Ines Mbeki\n"
+               "The work will close the towpath for three weeks in July, the trust said.\n"
+               "“A river is a road for fish.”\n— Ada Toller\n"
+               "The anglers' club said it welcomed the plan.\n")
+    body = analysed(capture).body.replace("\\", "")
+    assert "— Ines Mbeki" not in body and body.count("waited a hundred") == 1
+    assert "“A river is a road for fish.”" in body and "— Ada Toller" in body
+
+
 def test_a_row_of_links_is_not_joined_to_the_line_of_text_under_it():
     row = "   [1]Marlow Gazette [2]News [3]Sport [4]Opinion [5]Events [6]Sign In"
     dump = "\n".join([

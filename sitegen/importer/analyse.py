@@ -120,7 +120,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
     credits = (_byline_and_date_lines(body[:lede_index], reporters, rules) | _date_stamps(body[lede_index + 1:], rules)
-               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body))
+               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body, rules))
     body = [line for line in body if line.number not in credits]
     cast = find_cast(body, registries.people, _reporter_slugs(reporters, registries), rules)
     quotes = find_quotes(body, cast, rules)
@@ -204,7 +204,7 @@ BLOCKQUOTE = re.compile(r"\s*>")
 MIN_PULL_QUOTE_CHARS = 20  # (a few words: "Yes." is repeated by chance)
 
 
-def _pull_quotes(lines: list[Line]) -> set[int]:
+def _pull_quotes(lines: list[Line], rules: Rules) -> set[int]:
     """Numbers of the lines of a pull quote: a block of quoted lines ("> ...", as Markdown keeps
     a page's <blockquote>) whose words the story says elsewhere, with the speaker's name under
     them ("> --- Kaspar Nilsen, trails supervisor"). A quoted passage the story does not repeat
@@ -225,7 +225,36 @@ def _pull_quotes(lines: list[Line]) -> set[int]:
         said = _words_of(" ".join(text for text in quoted if not text.startswith(("-", "—", "–"))))  # (the name)
         if len(said) >= MIN_PULL_QUOTE_CHARS and f" {said} " in story:
             found.update(line.number for line in block)
+    return found | _unmarked_pull_quotes(lines, rules)
+
+
+# The speaker's name under a pull quote: "— Hattie Lormer", "– Ana Ruiz, potter"
+ATTRIBUTION = re.compile(r"\s*(?:—|–|--)\s*(?P<who>[^\W\d_][^,]{1,60}?)(?:,[^.]{1,80})?\s*")
+
+
+def _unmarked_pull_quotes(lines: list[Line], rules: Rules) -> set[int]:
+    """Numbers of the lines of a pull quote without quote marks, as a text browser or a printed
+    page shows one: the speaker's name under a dash ("— Hattie Lormer") below lines whose words
+    the story says elsewhere (the lines above it, as far up as that stays so). A passage the
+    story does not repeat (an epigraph, a letter) stays, and so does its name."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        who = ATTRIBUTION.fullmatch(line.text)
+        if not who or not meta.names_in(who.group("who"), rules):
+            continue
+        top = index
+        while top > 0 and _said_elsewhere(lines, top - 1, index):
+            top -= 1
+        if top < index and len(_words_of(" ".join(l.text for l in lines[top:index]))) >= MIN_PULL_QUOTE_CHARS:
+            found.update(l.number for l in lines[top:index + 1])
     return found
+
+
+def _said_elsewhere(lines: list[Line], start: int, end: int) -> bool:
+    """The words of ``lines[start:end]`` stand in the story outside them."""
+    said = _words_of(" ".join(line.text for line in lines[start:end]))
+    rest = _words_of(" ".join(line.text for line in lines[:start] + lines[end + 1:]))
+    return bool(said) and f" {said} " in f" {rest} "
 
 
 def _words_of(text: str) -> str:
