@@ -1584,3 +1584,12 @@ def test_a_standfirst_above_the_date_line_is_not_the_lede():
                    "Sept. 14, 2025, 7:55 p.m.\n\nThe weather service said the river crested at 24.3 feet at the"
                    " Third Street gauge, a foot below the record.\n")
     assert live.summary.startswith("The river crested") and "7:55 p.m." in live.body
+
+
+def test_a_crosshead_after_a_bulleted_list_of_related_links_stays_in_the_story():
+    found = analyse("Brackley approves paid parking on Quay Street\n\nBy Ottoline Farrow\n\n"
+                    "   The Brackley council voted 5-2 on Tuesday to start charging for parking on Quay Street next"
+                    " summer, officials said.\n\nRelated Articles\n\n      * Brackley weighs a car park by the quay\n"
+                    "      * Editorial: Quay Street deserves better\n\n  Shuttle would share the new revenue\n\n"
+                    "   The money would also pay for a summer shuttle from the station, the council said.\n")
+    assert "Shuttle would share the new revenue" in found.body and "Editorial" not in found.body

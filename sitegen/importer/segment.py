@@ -308,7 +308,7 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
         if not line.strip() or not line_matches(rules.link_list_headings, line):
             continue
         chrome[n] = True
-        longest = items = 0
+        longest = items = bulleted = 0
         first = next((m for m in range(n + 1, len(lines)) if lines[m].strip()), len(lines))
         if first > n + 2:
             continue  # (one blank line may stand between "Read more" and its link, not more)
@@ -316,9 +316,12 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
         while below < len(lines) and items < MAX_LINKS:
             text = lines[below].strip()
             if not text and items and below + 1 < len(lines) and (
-                    chrome[below + 1] or _is_teaser(lines[below + 1], rules) and _is_teaser(lines[below - 1], rules)):
+                    chrome[below + 1] or _is_teaser(lines[below + 1], rules) and _is_teaser(lines[below - 1], rules)
+                    and not (bulleted == items and not LIST_BULLET.match(lines[below + 1]))):
                 # Headlines a blank line apart ("Most Read", its numbers and headlines). Not
-                # after a list of topics: under "Trending:" and a blank is the story's headline.
+                # after a list of topics: under "Trending:" and a blank is the story's headline;
+                # nor a line without a bullet after a blank under bulleted items: the list is
+                # over, and that line is the story's crosshead ("Library would share the site").
                 below += 1
                 continue
             words = _words(text)
@@ -327,6 +330,7 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
                     or line_matches(rules.comments_heading, text) or is_byline(text, rules)):
                 break
             chrome[below] = True
+            bulleted += LIST_BULLET.match(lines[below]) is not None
             longest, items, below = max(longest, words), items + 1, below + 1
 
 
