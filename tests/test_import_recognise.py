@@ -1593,3 +1593,13 @@ def test_a_crosshead_after_a_bulleted_list_of_related_links_stays_in_the_story()
                     "      * Editorial: Quay Street deserves better\n\n  Shuttle would share the new revenue\n\n"
                     "   The money would also pay for a summer shuttle from the station, the council said.\n")
     assert "Shuttle would share the new revenue" in found.body and "Editorial" not in found.body
+
+
+def test_a_headline_wrapped_and_centred_with_one_word_on_its_second_line():
+    found = analyse("   Tellwater Post | News | Sport\n\n  Brackley council approves $38 million bond for new fire"
+                    " station and\n                                     library\n\n"
+                    "   Voters will have the final say in the May election\n\n   By Ottoline Farrow\n\n"
+                    "   The Brackley council voted 5-2 on Tuesday to put a bond measure on the May ballot, officials"
+                    " said.\n")
+    assert found.title == "Brackley council approves $38 million bond for new fire station and library"
+    assert "Voters will have the final say" in found.body

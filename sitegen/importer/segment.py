@@ -221,10 +221,22 @@ def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], ru
             break
         if not run and _is_label(lines[n]) and n != before[0]:
             continue  # a label under the headline, right above the byline ("MR-2025-117", "UPDATED")
+        if _wrapped_headline_end(lines, n, rules):
+            continue  # (its start, the line right above, is read next: see _headline_end)
         if not is_headline(lines[n], rules) or _is_label(lines[n]) or _is_header(lines[n], rules):
             break
         run.insert(0, n)
     return run
+
+
+def _wrapped_headline_end(lines: tuple[str, ...], n: int, rules: Rules) -> bool:
+    """Line ``n`` is the last word or two of a headline a text browser wrapped (and centred) over
+    two lines: in lower case, right under a line that makes a headline with it ("... fire
+    station and" / "library")."""
+    text = lines[n].strip()
+    above = lines[n - 1].strip() if n > 0 else ""
+    return (bool(above) and text[:1].islower() and len(text.split()) <= 2 and text[-1] not in ".:;,!?"
+            and is_headline(f"{above} {text}", rules) and not is_headline(text, rules))
 
 
 def _is_header(line: str, rules: Rules) -> bool:
