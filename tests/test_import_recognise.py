@@ -1603,3 +1603,15 @@ def test_a_headline_wrapped_and_centred_with_one_word_on_its_second_line():
                     " said.\n")
     assert found.title == "Brackley council approves $38 million bond for new fire station and library"
     assert "Voters will have the final say" in found.body
+
+
+def test_comment_headers_after_a_bullet_and_a_no_break_space_as_elinks_draws_them():
+    page = ("Brackley approves paid parking on Quay Street\n\nBy Ottoline Farrow\n\n"
+            "The Brackley council voted 5-2 on Tuesday to start charging for parking on Quay Street next summer,"
+            " officials said.\n\n   Join the discussion…\n\n     •\u00a0quaywatcher a day ago\n\n"
+            "       Finally, a plan.\n\n       Reply Share ›\n\n          •\u00a0Ingrid V → quaywatcher a day ago\n\n"
+            "            Count the cars some morning.\n\n     •\u00a0Con D. 18 hours ago\n\n       Loading zones or the"
+            " shops die.\n")
+    found = analyse(page)
+    assert _who(found.comments) == [("quaywatcher", None), ("Ingrid V", "quaywatcher"), ("Con D.", None)]
+    assert "Finally, a plan." not in found.body
