@@ -1563,6 +1563,7 @@ def test_bylines_ending_at_a_dot_or_with_the_outlet_before_the_job_or_with_no_by
     assert byline_names("Words by Ottoline Farrow · Photographs by Ines Toller", rules) == ["Ottoline Farrow"]
     assert byline_names("By Bram Oduya Sentinel Staff Writer", rules) == ["Bram Oduya"]
     assert byline_names("By Mary Ann Evans Staff Writer", rules) == ["Mary Ann Evans"]  # ("Evans" goes on with the name)
+    assert byline_names("  * By Bram Oduya-Grant Post staff writer", rules) == ["Bram Oduya-Grant"]
     found = analyse("Cyclists win protected bike lanes on Albion Road\n\nEuan Farrow Updated 21 Nov 2025, 6:10am"
                     " First published 20 Nov 2025,\n9:45pm\n\nProtected bike lanes will be built along the full"
                     " length of Albion Road after the council reversed an earlier decision.\n")

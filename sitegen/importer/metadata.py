@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .names import could_be_person, slugify
-from .rules import HANDLE, Rules, line_matches, name_phrase
+from .rules import HANDLE, LIST_BULLET, Rules, line_matches, name_phrase
 from .textutil import ROW_SEPARATOR, Line, sentences
 
 # /2019/03/14/, /2019-3-14/, /20190314/
@@ -329,7 +329,8 @@ def byline_names(line: str, rules: Rules) -> list[str]:
     rule's group ``handle`` names a site's user ("Started by BridgeStreetBev")."""
     names = []
     # "(Reporting by X; Additional reporting by Y in Z; Editing by W)": each credit on its own
-    for credit in line.strip().removeprefix("(").removesuffix(")").split(";"):
+    # (a list's bullet before it taken off: "* By Jane Roe", as a text browser shows a list)
+    for credit in LIST_BULLET.sub("", line).strip().removeprefix("(").removesuffix(")").split(";"):
         match = line_matches(rules.bylines, credit)
         if match and (handle := (match.groupdict().get("handle") or "").strip()):
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
@@ -400,10 +401,13 @@ def _name_before_job_or_date(part: str, rules: Rules) -> str:
 def _outlet_then_job(name: str, rest: str, rules: Rules) -> bool:
     """``rest`` is the outlet's name, a word or two, then the writer's job ("Sentinel Staff
     Writer", after "Colm Dearborn"), when the outlet's first word does not go on with the
-    name ("Mary Ann Evans Staff Writer": "Evans" does)."""
+    name ("Mary Ann Evans Staff Writer": "Evans" does), or when the job is in lower case after
+    the capitalised outlet ("Sun staff writer", as US papers write it with no comma)."""
     words = rest.split()
-    return (not _is_name(f"{name} {words[0]}", rules) and WRITER_JOB.fullmatch(rest) is not None
-            and any(word.lower() in rules.job_words for word in words[1:3]) and words[0][:1].isupper())
+    job = " ".join(words[1:])
+    return (WRITER_JOB.fullmatch(rest) is not None and words[0][:1].isupper()
+            and any(word.lower() in rules.job_words for word in words[1:3])
+            and (not _is_name(f"{name} {words[0]}", rules) or job.islower()))
 
 
 def _leading_capitals(part: str) -> list[str]:
