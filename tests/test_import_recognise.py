@@ -1616,3 +1616,12 @@ def test_comment_headers_after_a_bullet_and_a_no_break_space_as_elinks_draws_the
     found = analyse(page)
     assert _who(found.comments) == [("quaywatcher", None), ("Ingrid V", "quaywatcher"), ("Con D.", None)]
     assert "Finally, a plan." not in found.body
+
+
+def test_comment_authors_after_w3m_list_marks_and_an_avatars_file_name():
+    page = ("Brackley market moves to Saturday evenings\n\nBy Ottoline Farrow\n\n"
+            "The Brackley market will move from Wednesday mornings to Saturday evenings in June, its manager"
+            " said.\n\nComments (3)\n\n 1. [g]Annie Roos\n    May 2, 2025 at 3:18 pm\n\n    Finally! I can go.\n\n"
+            "    Reply\n      □ [g]Lyle Brennan\n        May 2, 2025 at 5:46 pm\n\n        Glad it works for you.\n\n"
+            "        Reply\n 2. [g]Ted Ochoa\n    May 3, 2025 at 9:10 am\n\n    The Green needs more bins.\n\n    Reply\n")
+    assert _who(analyse(page).comments) == [("Annie Roos", None), ("Lyle Brennan", "Annie Roos"), ("Ted Ochoa", None)]
