@@ -1628,3 +1628,13 @@ def test_comment_authors_after_w3m_list_marks_and_an_avatars_file_name():
             "    Reply\n      □ [g]Lyle Brennan\n        May 2, 2025 at 5:46 pm\n\n        Glad it works for you.\n\n"
             "        Reply\n 2. [g]Ted Ochoa\n    May 3, 2025 at 9:10 am\n\n    The Green needs more bins.\n\n    Reply\n")
     assert _who(analyse(page).comments) == [("Annie Roos", None), ("Lyle Brennan", "Annie Roos"), ("Ted Ochoa", None)]
+
+
+def test_the_writers_box_under_the_story_repeats_the_byline():
+    found = analyse("Brackley market moves to Saturday evenings\n\nOttoline Farrow, Staff Reporter\nMay 1, 2025\n\n"
+                    "The Brackley market will move from Wednesday mornings to Saturday evenings in June, its manager"
+                    " said.\n\nThe market will have 34 stalls this year.\n\nOttoline Farrow, Staff Reporter\n\n"
+                    "Ottoline Farrow is a junior and in her second year on the Arrow staff. She likes bad puns.\n\n"
+                    "Ottoline Farrow is also the market's youngest stallholder, the manager said.\n")
+    assert "bad puns" not in found.body and "Staff Reporter" not in found.body
+    assert "youngest stallholder" in found.body  # (not right under the repeated byline)

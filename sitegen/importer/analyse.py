@@ -119,7 +119,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules)
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
-    credits = (_byline_and_date_lines(body[:lede_index], reporters, rules) | _date_stamps(body[lede_index + 1:], rules)
+    header = _byline_and_date_lines(body[:lede_index], reporters, rules)
+    credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
                | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body, rules))
     body = [line for line in body if line.number not in credits]
     cast = find_cast(body, registries.people, _reporter_slugs(reporters, registries), rules)
@@ -168,6 +169,24 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
         if (meta.byline_names(text, rules) or text.lower() in names or meta.dates(text, rules)
                 or meta.READING_TIME.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)):
             found.add(line.number)
+    return found
+
+
+def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: list[Reporter],
+                rules: Rules) -> set[int]:
+    """Numbers of the lines of the writer's box under the story: the byline again, word for word
+    ("Zara Mbeki, Staff Reporter"), and the line right under it when it opens with a reporter's
+    name ("Zara Mbeki is a junior and in her second year on the staff.")."""
+    bylines = {line.text.strip() for line in body[:lede_index]
+               if line.number in header and meta.is_byline_line(line.text, rules)}
+    names = tuple(reporter.name for reporter in reporters)
+    found: set[int] = set()
+    for index in range(lede_index + 1, len(body)):
+        if body[index].text.strip() in bylines:
+            found.add(body[index].number)
+            below = body[index + 1] if index + 1 < len(body) else None
+            if below is not None and names and below.text.strip().startswith(names):
+                found.add(below.number)
     return found
 
 
