@@ -1638,3 +1638,13 @@ def test_the_writers_box_under_the_story_repeats_the_byline():
                     "Ottoline Farrow is also the market's youngest stallholder, the manager said.\n")
     assert "bad puns" not in found.body and "Staff Reporter" not in found.body
     assert "youngest stallholder" in found.body  # (not right under the repeated byline)
+
+
+def test_comment_headers_in_pandocs_plain_list_items():
+    page = ("Ferry fares to rise from April, council confirms\n\nBy Euan Farrow\n\n"
+            "BRACKLEY — Fares on the Brackley ferry will rise from 1 April, the council said on Tuesday.\n\n"
+            "Comments\n\n3 comments\n\nSort by: Newest | Oldest\n\n-   QuayLass82 05/03/2025 08:14\n\n"
+            "    My fares went up more than my pay.\n\n    -   mainland_mike ↳ QuayLass82 05/03/2025 08:40\n\n"
+            "        Still cheaper than the bridge.\n\n-   Fiona T 05/03/2025 10:31\n\n"
+            "    Freezing the pensioner fare is right.\n")
+    assert _who(analyse(page).comments) == [("QuayLass82", None), ("mainland_mike", "QuayLass82"), ("Fiona T", None)]
