@@ -1648,3 +1648,12 @@ def test_comment_headers_in_pandocs_plain_list_items():
             "        Still cheaper than the bridge.\n\n-   Fiona T 05/03/2025 10:31\n\n"
             "    Freezing the pensioner fare is right.\n")
     assert _who(analyse(page).comments) == [("QuayLass82", None), ("mainland_mike", "QuayLass82"), ("Fiona T", None)]
+
+
+def test_a_commenters_name_after_the_buttons_of_the_comment_above_on_one_line():
+    page = ("Brackley approves paid parking on Quay Street\n\nBy Ottoline Farrow\n\n"
+            "The Brackley council voted 5-2 on Tuesday to start charging for parking on Quay Street next summer,"
+            " officials said.\n\nComments (3)\n\n   quaywatcher\n   5 hours ago\n\n   Finally.\n\n"
+            "   Reply Respect Share Report Ned C.\n   4 hours ago\n\n   Tourists will pay.\n"
+            "   Reply Respect Share Report Joan Farrow\n   3 hours ago\n\n   Fix the sea wall.\n")
+    assert [c.author for c in analyse(page).comments] == ["quaywatcher", "Ned C.", "Joan Farrow"]

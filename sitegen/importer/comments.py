@@ -615,9 +615,11 @@ def _author(text: str, rules: Rules) -> str | None:
 
 
 # What a text browser puts before a commenter's name in a list of comments: the item's bullet
-# or number (w3m's "□" and "☆" for deeper lists, "1."), and the avatar's picture by its file
-# name glued to the name ("[g]Annie Roos")
-ITEM_MARKS = re.compile(r"\s*(?:[□☆][ \u00a0]+|\d{1,4}[.)][ \u00a0]+)?(?:\[[\w.-]{1,20}\](?=\S))?")
+# or number (w3m's "□" and "☆" for deeper lists, "1."), the avatar's picture by its file name
+# glued to the name ("[g]Annie Roos"), or the comment above's buttons run onto the name's line
+# ("Reply Respect Share Report quarry_road_mom", as lynx may show a widget's comments)
+ITEM_MARKS = re.compile(r"\s*(?:[□☆][ \u00a0]+|\d{1,4}[.)][ \u00a0]+)?(?:\[[\w.-]{1,20}\](?=\S))?"
+                        r"(?i:(?:(?:reply|like|report|share|respect|flag|recommend|quote|permalink)[ \u00a0]+){2,})?")
 
 
 def _without_item_marks(text: str) -> str:
