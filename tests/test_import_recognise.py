@@ -1400,6 +1400,11 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "Previous Post Harbour board agenda: the short version",
     "Next Post Fair parking, again",
     "Sort by Most relevant",
+    "▶ Listen • 3:52 Download",
+    "Order reprints",
+    "Your gift makes stories like this possible",
+    "Donate to The Tellwater Lantern. Your donation will support the student journalists of Tellwater College.",
+    "More: Brackley Fair 2025: Grandstand lineup, ticket prices and parking",
     "Facebook Twitter WhatsApp SMS Email Print Copy article link Save",
     "Shoppers at the Brackley market last August. Submitted photo",
     "Loading ...",
@@ -1433,6 +1438,8 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "“Become a member,” the sign on the door said.",
     "The harbour society is a nonprofit that relies on members and donations.",
     "The market moved in August. Submitted photos were judged by the society.",
+    "More: the council will meet again on Tuesday.",
+    "Donate to the food bank, the mayor urged residents on Friday.",
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
