@@ -1664,3 +1664,12 @@ def test_a_commenters_name_after_the_buttons_of_the_comment_above_on_one_line():
             "   Reply Respect Share Report Ned C.\n   4 hours ago\n\n   Tourists will pay.\n"
             "   Reply Respect Share Report Joan Farrow\n   3 hours ago\n\n   Fix the sea wall.\n")
     assert [c.author for c in analyse(page).comments] == ["quaywatcher", "Ned C.", "Joan Farrow"]
+
+
+def test_a_row_of_known_furniture_between_dots_is_chrome():
+    found = analyse("Brackley cannery sold after 88 years\n\nBy Ottoline Farrow\n\n"
+                    "BRACKLEY — The family-owned cannery has been sold to a private equity firm, the companies said"
+                    " on Monday.\n\nListen to this article 5 min · Share on LinkedIn · Save article · Order reprints\n\n"
+                    "The price was not disclosed · Share on LinkedIn\n\nThe firm will keep all 310 jobs.\n")
+    assert "Order reprints" not in found.body
+    assert "The price was not disclosed · Share on LinkedIn" in found.body  # (not every part is furniture)

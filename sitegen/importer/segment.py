@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .metadata import READING_TIME, WRITER_JOB, byline_names, dates, find_dateline, writers_above
 from .rules import LIST_BULLET, Rules, line_matches
+from .textutil import ROW_SEPARATOR
 
 BOM = "\ufeff"
 BLANK, TITLE, BODY, CHROME, HEADING, COMMENT = (
@@ -100,8 +101,9 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     heading, above ``lines[title_at]``). ``lines[:toolbar_end]`` are a web archive's toolbar
     (see webarchive.py): chrome."""
     # (a byline is never chrome, even when it looks like a row of links: "Story by X | Photos by Y")
-    chrome = [bool(line.strip()) and (n < toolbar_end or line_matches(rules.chrome, LIST_BULLET.sub("", line))
-                                      is not None and not is_byline(line, rules)
+    chrome = [bool(line.strip()) and (n < toolbar_end or (line_matches(rules.chrome, LIST_BULLET.sub("", line))
+                                                           is not None or _row_of_chrome(line, rules))
+                                      and not is_byline(line, rules)
                                       and not _byline_over_date(lines, n, rules) or is_menu_row(line))
               for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
@@ -274,6 +276,14 @@ def is_headline(line: str, rules: Rules) -> bool:
     if text[-1] in ",;:" or text[-1] == "." and not ABBREVIATION_END.search(text) or find_dateline(text, rules):
         return False
     return words[0].lower() != "by" and not is_byline(text, rules) and not is_trail(text)
+
+
+def _row_of_chrome(line: str, rules: Rules) -> bool:
+    """A row of the page's furniture between dots or bars, every part of it a piece the chrome
+    rules know, of two words or more ("Listen to this article 5 min · Share on LinkedIn · Save
+    article · Order reprints")."""
+    parts = ROW_SEPARATOR.split(line.strip())
+    return len(parts) >= 2 and all(len(part.split()) >= 2 and line_matches(rules.chrome, part) for part in parts)
 
 
 def is_menu_row(line: str) -> bool:
