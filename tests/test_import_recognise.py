@@ -1645,6 +1645,11 @@ def test_the_writers_box_under_the_story_repeats_the_byline():
                     "Ottoline Farrow is also the market's youngest stallholder, the manager said.\n")
     assert "bad puns" not in found.body and "Staff Reporter" not in found.body
     assert "youngest stallholder" in found.body  # (not right under the repeated byline)
+    note = analyse("Brackley market moves to Saturday evenings\n\nBy Ottoline Farrow\n\n"
+                   "The Brackley market will move from Wednesday mornings to Saturday evenings in June, its manager"
+                   " said.\n\nOttoline Farrow covers farming and rural issues for the Post from our Brackley bureau.\n\n"
+                   "Bram Oduya covers the market for the parish newsletter, he said.\n")
+    assert "from our Brackley bureau" not in note.body and "Bram Oduya covers the market" in note.body
 
 
 def test_comment_headers_in_pandocs_plain_list_items():

@@ -172,16 +172,23 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
     return found
 
 
+# A note on the writer under the story: a name, then what the writer covers
+WRITER_NOTE = re.compile(r"(?:\S+ ){1,4}(?:covers|writes about|reports on) \S.{0,200}[.!]$")
+
+
 def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: list[Reporter],
                 rules: Rules) -> set[int]:
     """Numbers of the lines of the writer's box under the story: the byline again, word for word
     ("Zara Mbeki, Staff Reporter"), and the line right under it when it opens with a reporter's
-    name ("Zara Mbeki is a junior and in her second year on the staff.")."""
+    name ("Zara Mbeki is a junior and in her second year on the staff."); and a line saying what
+    a reporter covers ("Amos Whitfield-Beck covers agriculture for KMPR from our bureau.")."""
     bylines = {line.text.strip() for line in body[:lede_index]
                if line.number in header and meta.is_byline_line(line.text, rules)}
     names = tuple(reporter.name for reporter in reporters)
     found: set[int] = set()
     for index in range(lede_index + 1, len(body)):
+        if names and WRITER_NOTE.match(body[index].text.strip()) and body[index].text.strip().startswith(names):
+            found.add(body[index].number)  # "Amos Whitfield-Beck covers agriculture for KMPR from our bureau."
         if body[index].text.strip() in bylines:
             found.add(body[index].number)
             below = body[index + 1] if index + 1 < len(body) else None
