@@ -1401,6 +1401,8 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "Next Post Fair parking, again",
     "Sort by Most relevant",
     "▶ Listen • 3:52 Download",
+    "Tellwater Weekly is free, and it's funded by readers. If this story was useful, consider becoming a paying member.",
+    "More on this topic: Rural hospitals across the region are under strain",
     "Order reprints",
     "Your gift makes stories like this possible",
     "Donate to The Tellwater Lantern. Your donation will support the student journalists of Tellwater College.",
@@ -1439,6 +1441,7 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "The harbour society is a nonprofit that relies on members and donations.",
     "The market moved in August. Submitted photos were judged by the society.",
     "More: the council will meet again on Tuesday.",
+    "The clinic is free, and it is funded by the county, its director said.",
     "Donate to the food bank, the mayor urged residents on Friday.",
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
