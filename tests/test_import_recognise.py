@@ -1443,6 +1443,9 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "More: the council will meet again on Tuesday.",
     "The clinic is free, and it is funded by the county, its director said.",
     "Donate to the food bank, the mayor urged residents on Friday.",
+    "The fair runs until 9 p.m. on Saturday. Join",  # (a wrapped line of the story)
+    "The levy would cost homeowners $74 a year. donate",
+    "more: Officials said the plan would cost $4 million",
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
