@@ -720,6 +720,8 @@ def test_a_numeric_date_either_way_is_read_by_its_weekday_or_by_how_the_story_wr
     assert "Published 04/03/2025" not in day_first.body  # (a date line whichever way it is read)
     assert analyse(page.format(date="Published 04/03/2025 17:20", when="from April 1")).date == "2025-04-03"
     assert analyse(page.format(date="Published 04/03/2025 17:20", when="from 1 April, not April 9")).date is None
+    # ("Option 2 may cost more": "may" is no month)
+    assert analyse(page.format(date="Published 04/03/2025 17:20", when="unless option 2 may cost more")).date is None
 
 
 def test_a_first_published_date_counts_before_an_updated_one_on_the_same_line():

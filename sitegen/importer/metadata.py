@@ -111,9 +111,12 @@ def _after_updated(text: str, match: re.Match[str]) -> bool:
 
 DATE_LABEL = re.compile(r"(?:last )?(?:updated|modified|edited)|(?:first |originally )?(?:published|posted)",
                         re.IGNORECASE)
-# A date in words, day first ("1 April", "21 Nov") or month first ("April 1", "Nov. 21").
-DAY_MONTH = re.compile(r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
-MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.IGNORECASE)
+# A date in words, day first ("1 April", "21 Nov") or month first ("April 1", "Nov. 21"); the
+# month capitalised ("Option 2 may cost more", "march 5 miles" are no dates).
+MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+              r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+DAY_MONTH = re.compile(rf"\b\d{{1,2}} {MONTH_NAME}\b")
+MONTH_DAY = re.compile(rf"\b{MONTH_NAME}\.? \d{{1,2}}\b")
 
 
 def _writes_day_first(body: list[Line]) -> bool | None:
