@@ -1487,6 +1487,8 @@ def test_a_menu_row_on_one_line_is_never_the_headline():
     assert is_menu_row("News Programs Schedule Podcasts Donate")
     assert is_menu_row("Tellwater Post News Lists & Leads Events Subscribe Sign In")
     assert is_menu_row("TWS U.S. News World Politics Fact Check Donate Sign in")
+    assert is_menu_row("Tellwater Evening Post News Sport Business Opinion Announcements Puzzles")
+    assert not is_menu_row("Business Leaders Push Sports News Deal")
     assert not is_menu_row("Why Readers Still Refuse to sign in")
 
 

@@ -49,6 +49,13 @@ SOCIAL_NETWORK = re.compile(r"facebook|x|twitter|instagram|tiktok|youtube|linked
 # "News Weather Sports Obituaries e-Edition Subscribe" (every word capitalised, no sentence).
 MENU_ROW_END = re.compile(r"(?:subscribe|donate|sign in|log in|sign up)", re.IGNORECASE)
 MENU_ROW_WORD = re.compile(r"[A-Z][\w'’.-]*|e-\w+|&")
+# ... or ending in three or more sections' names, every word capitalised ("Harlan Evening Post
+# News Sport Business Opinion Announcements Puzzles": the masthead run together with the menu; a
+# headline hardly ends so: "Business Leaders Push Sports News Deal")
+SECTION_NAMES = frozenset("""news sport sports business opinion obituaries obits weather politics entertainment
+    lifestyle announcements puzzles world local health education arts culture travel food video videos podcasts
+    classifieds events jobs homes motors schools features environment science technology tech""".split())
+MIN_SECTION_NAMES = 3
 COUNT_LOOKAHEAD = 4     # lines below a heading without a count searched for one with a count
 MIN_UNHEADED_COMMENTS = 2  # comments with no heading over them are read when there are this many
 
@@ -293,9 +300,10 @@ def is_menu_row(line: str) -> bool:
     in lower case, "to", "of", "in", and hardly ends with "Subscribe".)"""
     words = line.split()
     # (the call itself may be in sentence case: "... Fact Check Donate Sign in")
-    return len(words) > MENU_WORDS and any(
+    return len(words) > MENU_WORDS and (any(
         MENU_ROW_END.fullmatch(" ".join(words[-size:])) and all(MENU_ROW_WORD.fullmatch(word) for word in words[:-size])
-        for size in (1, 2))
+        for size in (1, 2)) or all(MENU_ROW_WORD.fullmatch(word) for word in words)
+        and all(word.lower() in SECTION_NAMES for word in words[-MIN_SECTION_NAMES:]))
 
 
 def is_trail(text: str) -> bool:
