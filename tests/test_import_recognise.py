@@ -1405,6 +1405,7 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "▶ Listen • 3:52 Download",
     "Tellwater Weekly is free, and it's funded by readers. If this story was useful, consider becoming a paying member.",
     "More on this topic: Rural hospitals across the region are under strain",
+    "This article was written by a Local Democracy Reporter. The service is funded by the licence fee.",
     "Order reprints",
     "Your gift makes stories like this possible",
     "Donate to The Tellwater Lantern. Your donation will support the student journalists of Tellwater College.",
@@ -1444,6 +1445,7 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "The market moved in August. Submitted photos were judged by the society.",
     "More: the council will meet again on Tuesday.",
     "The clinic is free, and it is funded by the county, its director said.",
+    "The Local Democracy Reporting Service was set up in 2017, the council said.",
     "Donate to the food bank, the mayor urged residents on Friday.",
     "The fair runs until 9 p.m. on Saturday. Join",  # (a wrapped line of the story)
     "The levy would cost homeowners $74 a year. donate",
