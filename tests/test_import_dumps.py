@@ -626,6 +626,22 @@ def test_a_pull_quote_repeating_the_story_leaves_the_body_a_quoted_letter_stays(
     assert "> We ask that the towpath stay open on weekends" in body
 
 
+def test_a_pull_quote_without_quote_marks_leaves_the_body_by_the_name_under_it():
+    """A printed page or a text browser shows a pull quote without "> ": lines repeating the
+    story's words with "— Name" under them leave the body; an epigraph the story does not
+    repeat stays, with its name."""
+    capture = ("Brackenfield weir to get a fish pass before the autumn run\n"
+               "BRACKENFIELD — The river trust will build a fish pass beside the old weir this summer, the"
+               " trust said on Monday. “The salmon have waited a hundred years for this,” said trust engineer"
+               " Ines Mbeki.\n\n“The salmon have waited a hundred\nyears for this.”\n— Ines Mbeki\n"
+               "The work will close the towpath for three weeks in July, the trust said.\n"
+               "“A river is a road for fish.”\n— Ada Toller\n"
+               "The anglers' club said it welcomed the plan.\n")
+    body = analysed(capture).body.replace("\\", "")
+    assert "— Ines Mbeki" not in body and body.count("waited a hundred") == 1
+    assert "“A river is a road for fish.”" in body and "— Ada Toller" in body
+
+
 def test_a_row_of_links_is_not_joined_to_the_line_of_text_under_it():
     row = "   [1]Marlow Gazette [2]News [3]Sport [4]Opinion [5]Events [6]Sign In"
     dump = "\n".join([
@@ -654,3 +670,21 @@ def test_a_row_of_links_is_not_joined_to_the_line_of_text_under_it():
     assert unmarked.lines[0].strip() == "Marlow Gazette | News | Sport | Opinion | Events | Sign In"
     assert unmarked.lines[1].strip().startswith("You have 2 free articles")
     assert analysed(dump).title == "Quarry owners fined after dust blankets Marlow village gardens"
+
+
+def test_a_clippers_page_title_over_the_pages_own_headline_and_its_clip_date():
+    """A clipper's "# " heading may be the page's title (the headline, a bar, the site's name),
+    with the page's own headline further down: that one is the headline, and the excerpt and
+    menus between them are furniture. The front matter's "created" is when the page was
+    clipped, not the article's date."""
+    capture = ("---\ncreated: 2025-11-21T09:14:52 (UTC +01:00)\nsource: https://example.org/news/weir\n---\n\n"
+               "# Brackenfield weir to get a fish pass | Brackenfield Echo\n\n> ## Excerpt\n> Salmon will reach the"
+               " upper river at last\n\n---\n\n- [News](/news)\n- [Farming](/farming)\n- [Notices](/notices)\n\n"
+               "## Brackenfield weir to get a fish pass\n\nBy [Orla Quennell](/staff/oq) • Nov. 20, 2025\n\n"
+               "BRACKENFIELD — The river trust will build a fish pass beside the old weir this summer so that"
+               " salmon can reach the upper river, the trust said on Monday.\n")
+    found = analysed(capture)
+    assert (found.title, found.date) == ("Brackenfield weir to get a fish pass", "2025-11-20")
+    assert found.body.startswith("BRACKENFIELD — The river trust")
+    same = analysed(capture.replace(" | Brackenfield Echo", ""))  # (the same headline twice: nothing to take off)
+    assert same.title == "Brackenfield weir to get a fish pass"

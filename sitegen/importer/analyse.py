@@ -26,6 +26,7 @@ from .webarchive import replay_toolbar
 from .topics import find_topics
 
 LEDE_WINDOW = 15              # body lines (bylines, dates, captions) searched for the lede
+HEADER_WORDS = 12             # a byline or date line under a standfirst has at most this many words
 
 
 class NoArticle(ValueError):
@@ -118,8 +119,9 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules)
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
-    credits = (_byline_and_date_lines(body[:lede_index], reporters, rules) | _date_stamps(body[lede_index + 1:], rules)
-               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body))
+    header = _byline_and_date_lines(body[:lede_index], reporters, rules)
+    credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
+               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body, rules))
     body = [line for line in body if line.number not in credits]
     cast = find_cast(body, registries.people, _reporter_slugs(reporters, registries), rules)
     quotes = find_quotes(body, cast, rules)
@@ -170,6 +172,31 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
     return found
 
 
+# A note on the writer under the story: a name, then what the writer covers
+WRITER_NOTE = re.compile(r"(?:\S+ ){1,4}(?:covers|writes about|reports on) \S.{0,200}[.!]$")
+
+
+def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: list[Reporter],
+                rules: Rules) -> set[int]:
+    """Numbers of the lines of the writer's box under the story: the byline again, word for word
+    ("Zara Mbeki, Staff Reporter"), and the line right under it when it opens with a reporter's
+    name ("Zara Mbeki is a junior and in her second year on the staff."); and a line saying what
+    a reporter covers ("Amos Whitfield-Beck covers agriculture for KMPR from our bureau.")."""
+    bylines = {line.text.strip() for line in body[:lede_index]
+               if line.number in header and meta.is_byline_line(line.text, rules)}
+    names = tuple(reporter.name for reporter in reporters)
+    found: set[int] = set()
+    for index in range(lede_index + 1, len(body)):
+        if names and WRITER_NOTE.match(body[index].text.strip()) and body[index].text.strip().startswith(names):
+            found.add(body[index].number)  # "Amos Whitfield-Beck covers agriculture for KMPR from our bureau."
+        if body[index].text.strip() in bylines:
+            found.add(body[index].number)
+            below = body[index + 1] if index + 1 < len(body) else None
+            if below is not None and names and below.text.strip().startswith(names):
+                found.add(below.number)
+    return found
+
+
 # What follows the headline in a page's title: a separator and the site's name, a few words.
 _SITE_SUFFIX = re.compile(r"\s+[-–—|·:]\s+(?:\S+\s?){1,6}")
 
@@ -203,7 +230,7 @@ BLOCKQUOTE = re.compile(r"\s*>")
 MIN_PULL_QUOTE_CHARS = 20  # (a few words: "Yes." is repeated by chance)
 
 
-def _pull_quotes(lines: list[Line]) -> set[int]:
+def _pull_quotes(lines: list[Line], rules: Rules) -> set[int]:
     """Numbers of the lines of a pull quote: a block of quoted lines ("> ...", as Markdown keeps
     a page's <blockquote>) whose words the story says elsewhere, with the speaker's name under
     them ("> --- Kaspar Nilsen, trails supervisor"). A quoted passage the story does not repeat
@@ -224,7 +251,36 @@ def _pull_quotes(lines: list[Line]) -> set[int]:
         said = _words_of(" ".join(text for text in quoted if not text.startswith(("-", "—", "–"))))  # (the name)
         if len(said) >= MIN_PULL_QUOTE_CHARS and f" {said} " in story:
             found.update(line.number for line in block)
+    return found | _unmarked_pull_quotes(lines, rules)
+
+
+# The speaker's name under a pull quote: "— Hattie Lormer", "– Ana Ruiz, potter"
+ATTRIBUTION = re.compile(r"\s*(?:—|–|--)\s*(?P<who>[^\W\d_][^,]{1,60}?)(?:,[^.]{1,80})?\s*")
+
+
+def _unmarked_pull_quotes(lines: list[Line], rules: Rules) -> set[int]:
+    """Numbers of the lines of a pull quote without quote marks, as a text browser or a printed
+    page shows one: the speaker's name under a dash ("— Hattie Lormer") below lines whose words
+    the story says elsewhere (the lines above it, as far up as that stays so). A passage the
+    story does not repeat (an epigraph, a letter) stays, and so does its name."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        who = ATTRIBUTION.fullmatch(line.text)
+        if not who or not meta.names_in(who.group("who"), rules):
+            continue
+        top = index
+        while top > 0 and _said_elsewhere(lines, top - 1, index):
+            top -= 1
+        if top < index and len(_words_of(" ".join(l.text for l in lines[top:index]))) >= MIN_PULL_QUOTE_CHARS:
+            found.update(l.number for l in lines[top:index + 1])
     return found
+
+
+def _said_elsewhere(lines: list[Line], start: int, end: int) -> bool:
+    """The words of ``lines[start:end]`` stand in the story outside them."""
+    said = _words_of(" ".join(line.text for line in lines[start:end]))
+    rest = _words_of(" ".join(line.text for line in lines[:start] + lines[end + 1:]))
+    return bool(said) and f" {said} " in f" {rest} "
 
 
 def _words_of(text: str) -> str:
@@ -272,8 +328,32 @@ def _lede_index(body: list[Line], rules: Rules) -> int:
             return index
     for index, line in enumerate(body[:LEDE_WINDOW]):
         if is_lede(line.text, rules):
-            return index
+            return _below_the_standfirst(body, index, rules)
     return 0
+
+
+def _below_the_standfirst(body: list[Line], index: int, rules: Rules) -> int:
+    """A long summary right above the byline or date lines (a magazine's standfirst: "For two
+    centuries, a hollow in the hills fired the stoneware ... Now three potters are trying to
+    keep the fire lit.") is not the lede: the lede is the first long paragraph under those lines.
+    (The summary stays in the body; the lines under it are read as the header.) Not when the
+    byline or date stands above it: a live page's entries have their times under the intro."""
+    end = min(len(body), LEDE_WINDOW)
+    if any(_header_line(line.text.strip(), rules) for line in body[:index]):
+        return index
+    after = index + 1
+    while after < end and _header_line(body[after].text.strip(), rules):
+        after += 1
+    if after == index + 1:
+        return index
+    return next((later for later in range(after, end) if is_lede(body[later].text, rules)), index)
+
+
+def _header_line(text: str, rules: Rules) -> bool:
+    """A short byline, date or reading-time line ("May 2025 Issue · Published April 22, 2025 ·
+    14 min read", "By Jane Roe")."""
+    return len(text.split()) <= HEADER_WORDS and bool(
+        meta.dates(text, rules) or meta.byline_names(text, rules) or meta.READING_TIME.fullmatch(text))
 
 
 def _reporters(body: list[Line], page: PageMeta, rules: Rules) -> list[Reporter]:

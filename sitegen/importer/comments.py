@@ -538,6 +538,7 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: 
 
 
 def _could_be_author(text: str, rules: Rules) -> bool:
+    text = _without_item_marks(text)
     words = REPLY_ARROW.split(text)[0].split()  # ("Fatuma Hassan Dido ➦ Mzee Ole Sankale")
     return bool(words and len(words) <= MAX_AUTHOR_WORDS and not SENTENCE_END.search(text)
                 and not NUMBER.match(text) and not line_matches(rules.comment_date, text)
@@ -609,8 +610,21 @@ def _is_author_name(text: str, rules: Rules) -> bool:
 
 
 def _author(text: str, rules: Rules) -> str | None:
-    text = LIST_BULLET.sub("", text).strip()  # ("* Dana Whitlow", as a text browser lists comments)
+    text = _without_item_marks(text)  # ("* Dana Whitlow", as a text browser lists comments)
     return None if text.lower() in rules.anonymous_authors else text
+
+
+# What a text browser puts before a commenter's name in a list of comments: the item's bullet
+# or number (w3m's "□" and "☆" for deeper lists, "1."), the avatar's picture by its file name
+# glued to the name ("[g]Annie Roos"), or the comment above's buttons run onto the name's line
+# ("Reply Respect Share Report quarry_road_mom", as lynx may show a widget's comments)
+ITEM_MARKS = re.compile(r"\s*(?:[□☆][ \u00a0]+|\d{1,4}[.)][ \u00a0]+)?(?:\[[\w.-]{1,20}\](?=\S))?"
+                        r"(?i:(?:(?:reply|like|report|share|respect|flag|recommend|quote|permalink)[ \u00a0]+){2,})?")
+
+
+def _without_item_marks(text: str) -> str:
+    text = LIST_BULLET.sub("", text)
+    return text[ITEM_MARKS.match(text).end():].strip() or text.strip()
 
 
 def _start_by(roots: list[_Draft], stack: list[_Draft], indent: int, author: str, rules: Rules) -> _Draft:

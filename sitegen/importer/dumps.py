@@ -71,13 +71,14 @@ MAX_CAPTION_LINES = 4   # a caption wrapped under a paragraph has fewer lines th
 
 
 # A clipper's front matter ("---", lines of "key: value", "---") and the keys that declare what
-# the importer reads: Markdown web clippers and trafilatura's command line write one.
+# the importer reads: Markdown web clippers and trafilatura's command line write one. (Not
+# "created": the clippers write there when the page was clipped, not when it was published.)
 FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_ENTRY = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?:\s+(?P<value>.*))?")
 MAX_FRONT_MATTER_LINES = 60
 DECLARED = {"title": "title", "author": "author", "authors": "author", "byline": "author", "url": "url",
             "source": "url", "link": "url", "canonical": "url", "original_url": "url", "date": "date",
-            "published": "date", "date_published": "date", "created": "date", "sitename": "site",
+            "published": "date", "date_published": "date", "sitename": "site",
             "site": "site", "site_name": "site", "publisher": "site"}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FRONT_MATTER_ITEM = re.compile(r"\s*-\s+(?P<item>\S.*)")
@@ -127,6 +128,7 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
         tops = [at for at, (_, line) in enumerate(numbered) if MD_TOP_HEADING.match(line)]
         if len(tops) == 1:
             headline, headline_at = _plain(numbered.pop(tops[0])[1]).strip(), tops[0]
+            headline, headline_at = _headline_under_page_title(headline, headline_at, numbered)
         kept = [not (MD_FENCED_DIV.fullmatch(line) or MD_TAG_LINE.fullmatch(line)
                      or MD_LINK_DEFINITION.fullmatch(line)) for _, line in numbered]
         if headline_at is not None:
@@ -137,6 +139,24 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
         return Unmarked(lines, tuple(range(1, len(lines) + 1)), ())
     return Unmarked(tuple(line for _, line in numbered), tuple(n for n, _ in numbered), tuple(undone),
                     headline or declared.get("title"), headline_at if headline else None, declared)
+
+
+# The site's name after the headline in a page's title: a separator between spaces, a few words.
+PAGE_TITLE_SUFFIX = re.compile(r"\s+[-–—|·]\s+(?:\S+\s?){1,6}")
+MAX_LINES_TO_HEADLINE = 40
+
+
+def _headline_under_page_title(headline: str, at: int, numbered: list) -> tuple[str, int]:
+    """A clipper's "# " heading may be the page's title, the site's name after the headline
+    ("# Fernhill cleanup to cost more | Lowe River Valley Times"), with the page's own headline
+    further down ("## Fernhill cleanup to cost more"): then that line is the headline, taken out
+    like the "# " one, and what stands between them (an excerpt, the site's menus) is above it."""
+    for index in range(at, min(at + MAX_LINES_TO_HEADLINE, len(numbered))):
+        text = _plain(numbered[index][1]).strip()
+        if text and headline.startswith(text) and PAGE_TITLE_SUFFIX.fullmatch(headline[len(text):]):
+            numbered.pop(index)
+            return text, index
+    return headline, at
 
 
 def _front_matter(numbered: list) -> tuple[dict, list]:

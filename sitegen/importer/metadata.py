@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .names import could_be_person, slugify
-from .rules import HANDLE, Rules, line_matches, name_phrase
+from .rules import HANDLE, LIST_BULLET, Rules, line_matches, name_phrase
 from .textutil import ROW_SEPARATOR, Line, sentences
 
 # /2019/03/14/, /2019-3-14/, /20190314/
@@ -89,15 +89,43 @@ def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, 
     # "Updated: Nov 14, 2024" in the header does not date the article when a line says when
     # it was first published ("First published on: 13-11-2024", under the story).
     updated = [line for line in lines if UPDATED_LINE.match(line.text.strip())]
+    day_first = _writes_day_first(body)
     for line in [line for line in lines if line not in updated] + updated:
         if DATE_SPAN.search(line.text):  # "June 2, 1936 – January 10, 2025": a life, or an
             continue                      # event's days, not the article's date
-        for pattern in rules.full_dates:
-            match = pattern.search(line.text)
-            iso = match and _date_from(match)
-            if iso:
-                return iso, line.number
+        # (the patterns in their order; but on a line "Updated 21 Nov 2025 First published
+        # 20 Nov 2025", a date right after "Updated" counts last)
+        found = sorted((match for pattern in rules.full_dates for match in pattern.finditer(line.text)),
+                       key=lambda match: _after_updated(line.text, match))
+        iso = next((iso for match in found if (iso := _date_from(match, day_first))), None)
+        if iso:
+            return iso, line.number
     return None
+
+
+def _after_updated(text: str, match: re.Match[str]) -> bool:
+    """The date right after an "Updated" label on its line (its last label before the date)."""
+    labels = list(DATE_LABEL.finditer(text, 0, match.start()))
+    return bool(labels) and UPDATED_LINE.fullmatch(labels[-1].group(0)) is not None
+
+
+DATE_LABEL = re.compile(r"(?:last )?(?:updated|modified|edited)|(?:first |originally )?(?:published|posted)",
+                        re.IGNORECASE)
+# A date in words, day first ("1 April", "21 Nov") or month first ("April 1", "Nov. 21"); the
+# month capitalised ("Option 2 may cost more", "march 5 miles" are no dates).
+MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+              r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+DAY_MONTH = re.compile(rf"\b\d{{1,2}} {MONTH_NAME}\b")
+MONTH_DAY = re.compile(rf"\b{MONTH_NAME}\.? \d{{1,2}}\b")
+
+
+def _writes_day_first(body: list[Line]) -> bool | None:
+    """Whether the story writes its dates day first ("from 1 April", as Britain and most of the
+    world do): True when it does and never month first ("April 1"), False for the other way
+    round, None when it writes no such date or both ways."""
+    day_first = any(DAY_MONTH.search(line.text) for line in body)
+    month_first = any(MONTH_DAY.search(line.text) for line in body)
+    return None if day_first == month_first else day_first
 
 
 # Two dates joined by a dash or "to"/"until"; the first date ends with its year or day.
@@ -112,13 +140,19 @@ def opens_with_date(text: str, rules: Rules) -> bool:
     May 4, 2024")."""
     text = TIME_FIRST.sub("", WEEKDAY.sub("", text.strip()))  # ("05:00, 4 MAR 2025")
     return len(text.split()) <= DATE_LINE_WORDS and any(
-        (m := p.match(text)) is not None and _date_from(m) for p in rules.full_dates)
+        (m := p.match(text)) is not None and _a_date(m) for p in rules.full_dates)
 
 
 def says_when_published(text: str, rules: Rules) -> bool:
-    """A short "Published ... / Updated ..." line with a full date in it."""
-    return (len(text.split()) <= DATE_LINE_WORDS and rules.published_line.search(text) is not None
-            and any((m := p.search(text)) is not None and _date_from(m) for p in rules.full_dates))
+    """A short "Published ... / Updated ..." line with a full date in it, or a row of such
+    stamps between bars ("PUBLISHED: March 3, 2025 at 9:47 PM CST | UPDATED: March 4, 2025 at
+    7:15 AM CST")."""
+    if len(text.split()) > DATE_LINE_WORDS:
+        parts = ROW_SEPARATOR.split(text.strip())
+        return len(parts) > 1 and all(len(part.split()) <= DATE_LINE_WORDS and says_when_published(part, rules)
+                                      for part in parts)
+    return (rules.published_line.search(text) is not None
+            and any((m := p.search(text)) is not None and _a_date(m) for p in rules.full_dates))
 
 
 def is_byline_line(text: str, rules: Rules) -> bool:
@@ -135,21 +169,50 @@ def date_hints(lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
     return hints
 
 
-def _date_from(match: re.Match[str]) -> str | None:
+def _a_date(match: re.Match[str]) -> bool:
+    """The match is a date, read one way or the other ("04/03/2025": a line holding it says when
+    the article was published, whichever day it was)."""
+    return bool(_date_from(match, day_first=True) or _date_from(match, day_first=False))
+
+
+def _date_from(match: re.Match[str], day_first: bool | None = None) -> str | None:
     if match.groupdict().get("first"):
-        # "22/05/2023" or "05/22/2023": a day above 12 tells which is which; "05/06/2023" does
-        # not, and is no date (never a guess). Only Europe writes dates with full stops, day
-        # first: "12.03.2024".
-        first, second = int(match.group("first")), int(match.group("second"))
+        # "22/05/2023" or "05/22/2023": a day above 12 tells which is which. "05/06/2023" does
+        # not, and is no date (never a guess), unless the weekday before it fits only one
+        # reading ("Tue, 10/07/2025": October 7, 2025 was a Tuesday, July 10 a Thursday), or
+        # the story writes its dates day first or month first (``day_first``). Only Europe
+        # writes dates with full stops, day first: "12.03.2024".
+        first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
         if match.groupdict().get("sep") == ".":
-            return _iso(int(match.group("year")), second, first)
+            return _iso(year, second, first)
         if (first > 12) == (second > 12):
-            return None
+            if first > 12:
+                return None
+            weekday = WEEKDAY_BEFORE.search(match.string, 0, match.start())
+            readings = {iso for iso in (_iso(year, first, second), _iso(year, second, first)) if iso}
+            fitting = {iso for iso in readings if weekday and _weekday_of(iso) == weekday.group(1).lower()[:3]}
+            if len(fitting) == 1:
+                return fitting.pop()
+            if day_first is None:
+                return None
+            return _iso(year, second, first) if day_first else _iso(year, first, second)
         day, month = (first, second) if first > 12 else (second, first)
-        return _iso(int(match.group("year")), month, day)
+        return _iso(year, month, day)
     month = match.group("month").lower()
     number = int(month) if month.isdigit() else MONTHS.index(month[:3]) + 1
     return _iso(int(match.group("year")), number, int(match.group("day")))
+
+
+# A weekday right before a date: "Tue, 10/07/2025", "Tuesday 10/07/2025"
+WEEKDAY_BEFORE = re.compile(r"\b(mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?"
+                            r"|sun(?:day)?)\.?,?[ \u00a0]*$", re.IGNORECASE)
+
+
+def _weekday_of(iso: str) -> str:
+    return WEEKDAYS[datetime.date.fromisoformat(iso).weekday()]
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -168,6 +231,10 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
         if not names and index < HEADER_LINES and index + 1 < len(lines):
             after = lines[index + 2].text if index + 2 < len(lines) else None
             names = writers_above(line.text, lines[index + 1].text, rules, after)
+        if not names and index < HEADER_LINES and line.text.strip()[-1:] not in ".!?\"”":
+            # a name run together with the date or the job, no "By" ("Lachlan Peploe Updated 21
+            # Nov 2025, 6:10am"), not a sentence of the story
+            names = [name] if (name := _name_before_job_or_date(line.text.strip(), rules)) else []
         for name in names:
             found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
@@ -265,7 +332,8 @@ def byline_names(line: str, rules: Rules) -> list[str]:
     rule's group ``handle`` names a site's user ("Started by BridgeStreetBev")."""
     names = []
     # "(Reporting by X; Additional reporting by Y in Z; Editing by W)": each credit on its own
-    for credit in line.strip().removeprefix("(").removesuffix(")").split(";"):
+    # (a list's bullet before it taken off: "* By Jane Roe", as a text browser shows a list)
+    for credit in LIST_BULLET.sub("", line).strip().removeprefix("(").removesuffix(")").split(";"):
         match = line_matches(rules.bylines, credit)
         if match and (handle := (match.groupdict().get("handle") or "").strip()):
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
@@ -327,9 +395,22 @@ def _name_before_job_or_date(part: str, rules: Rules) -> str:
             break  # ("Community Affairs Reporter": the job alone)
         if _is_name(name, rules) and (rest[:1].isalpha() and rest.split()[0].lower() in rules.job_words
                                        and WRITER_JOB.match(rest)
+                                       or _outlet_then_job(name, rest, rules)
                                        or opens_with_date(rest, rules) or says_when_published(rest, rules)):
             return name
     return ""
+
+
+def _outlet_then_job(name: str, rest: str, rules: Rules) -> bool:
+    """``rest`` is the outlet's name, a word or two, then the writer's job ("Sentinel Staff
+    Writer", after "Colm Dearborn"), when the outlet's first word does not go on with the
+    name ("Mary Ann Evans Staff Writer": "Evans" does), or when the job is in lower case after
+    the capitalised outlet ("Sun staff writer", as US papers write it with no comma)."""
+    words = rest.split()
+    job = " ".join(words[1:])
+    return (WRITER_JOB.fullmatch(rest) is not None and words[0][:1].isupper()
+            and any(word.lower() in rules.job_words for word in words[1:3])
+            and (not _is_name(f"{name} {words[0]}", rules) or job.islower()))
 
 
 def _leading_capitals(part: str) -> list[str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .metadata import READING_TIME, WRITER_JOB, byline_names, dates, find_dateline, writers_above
 from .rules import LIST_BULLET, Rules, line_matches
+from .textutil import ROW_SEPARATOR
 
 BOM = "\ufeff"
 BLANK, TITLE, BODY, CHROME, HEADING, COMMENT = (
@@ -48,6 +49,13 @@ SOCIAL_NETWORK = re.compile(r"facebook|x|twitter|instagram|tiktok|youtube|linked
 # "News Weather Sports Obituaries e-Edition Subscribe" (every word capitalised, no sentence).
 MENU_ROW_END = re.compile(r"(?:subscribe|donate|sign in|log in|sign up)", re.IGNORECASE)
 MENU_ROW_WORD = re.compile(r"[A-Z][\w'’.-]*|e-\w+|&")
+# ... or ending in three or more sections' names, every word capitalised ("Harlan Evening Post
+# News Sport Business Opinion Announcements Puzzles": the masthead run together with the menu; a
+# headline hardly ends so: "Business Leaders Push Sports News Deal")
+SECTION_NAMES = frozenset("""news sport sports business opinion obituaries obits weather politics entertainment
+    lifestyle announcements puzzles world local health education arts culture travel food video videos podcasts
+    classifieds events jobs homes motors schools features environment science technology tech""".split())
+MIN_SECTION_NAMES = 3
 COUNT_LOOKAHEAD = 4     # lines below a heading without a count searched for one with a count
 MIN_UNHEADED_COMMENTS = 2  # comments with no heading over them are read when there are this many
 
@@ -100,8 +108,9 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     heading, above ``lines[title_at]``). ``lines[:toolbar_end]`` are a web archive's toolbar
     (see webarchive.py): chrome."""
     # (a byline is never chrome, even when it looks like a row of links: "Story by X | Photos by Y")
-    chrome = [bool(line.strip()) and (n < toolbar_end or line_matches(rules.chrome, LIST_BULLET.sub("", line))
-                                      is not None and not is_byline(line, rules)
+    chrome = [bool(line.strip()) and (n < toolbar_end or (line_matches(rules.chrome, LIST_BULLET.sub("", line))
+                                                           is not None or _row_of_chrome(line, rules))
+                                      and not is_byline(line, rules)
                                       and not _byline_over_date(lines, n, rules) or is_menu_row(line))
               for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
@@ -221,10 +230,22 @@ def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], ru
             break
         if not run and _is_label(lines[n]) and n != before[0]:
             continue  # a label under the headline, right above the byline ("MR-2025-117", "UPDATED")
+        if _wrapped_headline_end(lines, n, rules):
+            continue  # (its start, the line right above, is read next: see _headline_end)
         if not is_headline(lines[n], rules) or _is_label(lines[n]) or _is_header(lines[n], rules):
             break
         run.insert(0, n)
     return run
+
+
+def _wrapped_headline_end(lines: tuple[str, ...], n: int, rules: Rules) -> bool:
+    """Line ``n`` is the last word or two of a headline a text browser wrapped (and centred) over
+    two lines: in lower case, right under a line that makes a headline with it ("... fire
+    station and" / "library")."""
+    text = lines[n].strip()
+    above = lines[n - 1].strip() if n > 0 else ""
+    return (bool(above) and text[:1].islower() and len(text.split()) <= 2 and text[-1] not in ".:;,!?"
+            and is_headline(f"{above} {text}", rules) and not is_headline(text, rules))
 
 
 def _is_header(line: str, rules: Rules) -> bool:
@@ -264,14 +285,25 @@ def is_headline(line: str, rules: Rules) -> bool:
     return words[0].lower() != "by" and not is_byline(text, rules) and not is_trail(text)
 
 
+def _row_of_chrome(line: str, rules: Rules) -> bool:
+    """A row of the page's furniture between dots or bars, every part of it a piece the chrome
+    rules know, of two words or more ("Listen to this article 5 min · Share on LinkedIn · Save
+    article · Order reprints")."""
+    parts = ROW_SEPARATOR.split(line.strip())
+    return len(parts) >= 2 and all(len(part.split()) >= 2 and line_matches(rules.chrome, part) for part in parts)
+
+
 def is_menu_row(line: str) -> bool:
     """A site's menu on one line, as a text tool runs its items together: more words than a
     menu item, every one capitalised, the last ones a call to subscribe, donate or sign in
     ("News Programs Schedule Podcasts Donate"). (A headline in title case has its small words
     in lower case, "to", "of", "in", and hardly ends with "Subscribe".)"""
     words = line.split()
-    return (len(words) > MENU_WORDS and all(MENU_ROW_WORD.fullmatch(word) for word in words)
-            and any(MENU_ROW_END.fullmatch(" ".join(words[-size:])) for size in (1, 2)))
+    # (the call itself may be in sentence case: "... Fact Check Donate Sign in")
+    return len(words) > MENU_WORDS and (any(
+        MENU_ROW_END.fullmatch(" ".join(words[-size:])) and all(MENU_ROW_WORD.fullmatch(word) for word in words[:-size])
+        for size in (1, 2)) or all(MENU_ROW_WORD.fullmatch(word) for word in words)
+        and all(word.lower() in SECTION_NAMES for word in words[-MIN_SECTION_NAMES:]))
 
 
 def is_trail(text: str) -> bool:
@@ -306,7 +338,7 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
         if not line.strip() or not line_matches(rules.link_list_headings, line):
             continue
         chrome[n] = True
-        longest = items = 0
+        longest = items = bulleted = 0
         first = next((m for m in range(n + 1, len(lines)) if lines[m].strip()), len(lines))
         if first > n + 2:
             continue  # (one blank line may stand between "Read more" and its link, not more)
@@ -314,9 +346,12 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
         while below < len(lines) and items < MAX_LINKS:
             text = lines[below].strip()
             if not text and items and below + 1 < len(lines) and (
-                    chrome[below + 1] or _is_teaser(lines[below + 1], rules) and _is_teaser(lines[below - 1], rules)):
+                    chrome[below + 1] or _is_teaser(lines[below + 1], rules) and _is_teaser(lines[below - 1], rules)
+                    and not (bulleted == items and not LIST_BULLET.match(lines[below + 1]))):
                 # Headlines a blank line apart ("Most Read", its numbers and headlines). Not
-                # after a list of topics: under "Trending:" and a blank is the story's headline.
+                # after a list of topics: under "Trending:" and a blank is the story's headline;
+                # nor a line without a bullet after a blank under bulleted items: the list is
+                # over, and that line is the story's crosshead ("Library would share the site").
                 below += 1
                 continue
             words = _words(text)
@@ -325,6 +360,7 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
                     or line_matches(rules.comments_heading, text) or is_byline(text, rules)):
                 break
             chrome[below] = True
+            bulleted += LIST_BULLET.match(lines[below]) is not None
             longest, items, below = max(longest, words), items + 1, below + 1
 
 
