@@ -1450,6 +1450,10 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "The fair runs until 9 p.m. on Saturday. Join",  # (a wrapped line of the story)
     "The levy would cost homeowners $74 a year. donate",
     "more: Officials said the plan would cost $4 million",
+    # (a paragraph's line as a tool wrapped it, and a story's own thanks)
+    "become a member of the harbour board must apply by May 5, the notice said.",
+    "Anglers wait in line. Become a member of the club, its president urged, and the fees fall.",
+    "This project was made possible by people who gave their weekends to it, the mayor said.",
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
