@@ -124,16 +124,18 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
             files = _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress,
                            output if keep else None)
             if in_place:
-                finish = None
+                bases = {}
+
+                def index_too(staging, produced, staged):
+                    found, moves, deletions = index_in_place(output, staging, produced, staged, config, cancel_search,
+                                                             manifest.search[2] if has_index else {})
+                    bases.update(found)
+                    return moves, deletions
+
+                report.write = update_output(files, stage, _replaced_paths(manifest, units, todo),
+                                             before_commit=index_too if reindex else None)
                 if reindex:
-                    def finish(staging, produced, staged):
-                        bases, moves, deletions = index_in_place(output, staging, produced, staged, config, cancel_search,
-                                                                 manifest.search[2] if has_index else {})
-                        new_manifest.search = (search_basis, None, bases)  # its size once it is in place
-                        return moves, deletions
-                report.write = update_output(files, stage, _replaced_paths(manifest, units, todo), before_commit=finish)
-                if reindex:
-                    new_manifest.search = (search_basis, index_bytes(output), new_manifest.search[2])
+                    new_manifest.search = (search_basis, index_bytes(output), bases)
             else:
                 if reindex:
                     def finish(staging):

@@ -105,7 +105,8 @@ def _index_blocks(pages: dict[str, tuple[Path, str]], bundles: Path, cancel: thr
     blocks = _blocks(pages)
     bases = {}
     for number, block in enumerate(blocks):
-        bases[number] = basis = digest(_pagefind_version(), len(blocks), *sorted((rel, sha) for rel, (_, sha) in block.items()))
+        bases[number] = basis = digest(_pagefind_version(), len(blocks),
+                                       *sorted((rel, sha) for rel, (_, sha) in block.items()))
         if not keep(number, basis):
             _index_block(sorted((rel, path) for rel, (path, _) in block.items()), bundles / _block_folder(number),
                          bundles, cancel)
@@ -187,14 +188,19 @@ def _link_block(old_site: Path, new_site: Path, number: int) -> bool:
     old = old_site / _block_folder(number)
     if not (old / "pagefind.js").is_file():
         return False
+    # (the other blocks' bundles, and the list of them, are not the first block's)
+    _link_files(old, new_site / _block_folder(number),
+                lambda rel: number == 0 and (rel.startswith("block-") or rel == BLOCKS_FILE))
+    return True
+
+
+def _link_files(old: Path, new: Path, leave_out=lambda rel: False) -> None:
+    """Hard-link the files under ``old`` to the same places under ``new``."""
     for entry in _index_files(old):
         rel = os.path.relpath(entry.path, old)
-        if number == 0 and (rel.startswith("block-") or rel == BLOCKS_FILE):
-            continue  # the other blocks' bundles, and the list of them, are not the first block's
-        target = new_site / _block_folder(number) / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(entry.path, target)
-    return True
+        if not leave_out(rel):
+            (new / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.link(entry.path, new / rel)
 
 
 def _pagefind_version() -> str | None:
@@ -219,11 +225,7 @@ def index_bytes(site_dir: Path) -> int:
 
 def keep_index(previous_site: Path, new_site: Path) -> None:
     """Hard-link the index of ``previous_site`` into a new tree of the site, ``new_site``."""
-    old, new = Path(previous_site) / BUNDLE_DIR, Path(new_site) / BUNDLE_DIR
-    for entry in _index_files(old):
-        target = new / os.path.relpath(entry.path, old)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(entry.path, target)
+    _link_files(Path(previous_site) / BUNDLE_DIR, Path(new_site) / BUNDLE_DIR)
 
 
 def _index_files(folder: Path) -> Iterable[os.DirEntry]:
@@ -254,7 +256,8 @@ def run_pagefind(site_dir: Path, cancel: threading.Event | None = None, output: 
     if cancel is not None and cancel.is_set():
         raise IndexingCancelled("indexing was stopped")
     try:
-        process = subprocess.Popen(pagefind_command(site_dir, output), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(pagefind_command(site_dir, output), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True)
     except OSError as exc:
         raise SearchIndexError(f"could not run Pagefind: {exc}") from exc
     with process:

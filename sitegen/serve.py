@@ -23,13 +23,13 @@ from __future__ import annotations
 import html
 import mimetypes
 import os
-from contextlib import contextmanager
 import signal
 import socket
 import tempfile
 import threading
 import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
