@@ -173,6 +173,7 @@ def _index_block(pages: list[tuple[str, Path | str]], bundle: Path, scratch: Pat
     folder of their own in ``scratch`` at the same paths, so the index has the same URLs;
     into ``bundle``. ``scratch`` is the build's staging folder: a build killed meanwhile
     leaves nothing that the next one does not remove (write.recover)."""
+    _stop_if_asked(cancel)  # (before the links: a few thousand of them)
     farm = Path(tempfile.mkdtemp(prefix=".sitegen-search-", dir=scratch))
     try:
         for rel, path in pages:
@@ -181,6 +182,11 @@ def _index_block(pages: list[tuple[str, Path | str]], bundle: Path, scratch: Pat
         run_pagefind(farm, cancel, output=bundle)
     finally:
         shutil.rmtree(farm, ignore_errors=True)
+
+
+def _stop_if_asked(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise IndexingCancelled("indexing was stopped")
 
 
 def _link_block(old_site: Path, new_site: Path, number: int) -> bool:
@@ -253,8 +259,7 @@ def run_pagefind(site_dir: Path, cancel: threading.Event | None = None, output: 
     """Run the Pagefind binary that the ``pagefind[extended]`` package ships over ``site_dir``,
     writing the bundle into ``output`` (by default, ``site_dir``'s BUNDLE_DIR)."""
     output = Path(output) if output is not None else Path(site_dir) / BUNDLE_DIR
-    if cancel is not None and cancel.is_set():
-        raise IndexingCancelled("indexing was stopped")
+    _stop_if_asked(cancel)
     try:
         process = subprocess.Popen(pagefind_command(site_dir, output), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    text=True)
