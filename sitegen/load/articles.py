@@ -380,6 +380,8 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
     body = render_body(md, header.body, context)
     for line, message in body.problems:
         diags.error(Location(header.index_path, header.body_first_line + line), message)
+    for line, message in body.warnings:
+        diags.warning(Location(header.index_path, header.body_first_line + line), message)
     comments_path = header.folder / COMMENTS_FILE
     comments = load_comments(comments_path, diags, root) if comments_path.exists() else CommentThread()
     values = dict(header.values)

@@ -43,6 +43,7 @@ class RenderedBody:
     annotations: tuple[Annotation, ...]
     problems: tuple[tuple[int, str], ...]  # (0-based line in the body, message)
     mentioned_people: tuple[str, ...] = ()  # people marked or auto-linked in the body
+    warnings: tuple[tuple[int, str], ...] = ()  # (0-based line in the body, message)
 
 
 def create_markdown() -> MarkdownIt:
@@ -75,4 +76,5 @@ def render_body(md: MarkdownIt, text: str, context: BodyContext) -> RenderedBody
         problems.append((problem.line, problem.message))
     annotations = sorted(env.get("annotations", []), key=lambda a: (a.line, a.anchor))
     mentioned = sorted(env.get("mentioned_people", set()) | env.get("auto_linked_people", set()))
-    return RenderedBody(html, tuple(annotations), tuple(sorted(problems)), tuple(mentioned))
+    return RenderedBody(html, tuple(annotations), tuple(sorted(problems)), tuple(mentioned),
+                        tuple(sorted(env.get("body_warnings", []))))
