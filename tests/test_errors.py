@@ -10,7 +10,7 @@ import pytest
 
 import sitegen.build
 
-from conftest import article, build, page, write_files
+from conftest import article, build, page, run_sitegen, write_files
 
 GOOD = {"content/articles/good/index.md": article("A Good Article", "Fine text.", date="2016-12-18")}
 
@@ -58,6 +58,12 @@ CASES = [
      "content/articles/good/comments.yaml:4: duplicate comment id 'c1'"),
     ("unknown setting", {"sitegen.yaml": "titel: x\n"},
      "sitegen.yaml:1: unknown setting 'titel' (did you mean 'title'?)"),
+    # Without its scheme, the host would become the first folder of every link of the site.
+    ("base_url without https://", {"sitegen.yaml": "title: x\nbase_url: user.github.io/repo/\n"},
+     "sitegen.yaml:2: base_url: 'user.github.io/repo/' is neither a web address nor a path starting with '/' "
+     "(did you mean 'https://user.github.io/repo/'?)"),
+    ("base_url with another scheme", {"sitegen.yaml": "base_url: htps://user.github.io/repo/\n"},
+     "sitegen.yaml:1: base_url: 'htps://user.github.io/repo/' is not a web address"),
 ]
 
 
@@ -134,6 +140,18 @@ def test_two_pages_wanting_one_file_fail_without_touching_the_live_site(site, mo
     assert result.exit_code == 2 and "two pages want the same output file: 2020/photo.jpg" in result.stderr
     assert (root / "public/2020/photo.jpg").read_bytes() == b"AAAA"
     assert not [p for p in root.iterdir() if ".staging-" in p.name]
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_base_url_option_without_its_scheme_is_a_usage_error(site, command):
+    root = site(GOOD)
+    assert build(root).exit_code == 0
+    result = build(root, "--base-url", "user.github.io/repo/") if command == "build" else \
+        run_sitegen("check", "--source", str(root), "--base-url", "user.github.io/repo/", "--no-validate-html")
+    assert result.exit_code == 2, result.output
+    assert "'user.github.io/repo/' is neither a web address nor a path starting with '/'" in result.stderr
+    assert_public_untouched(root)
+    assert page(root / "public", "articles/good/").select_one('link[rel="stylesheet"]')["href"] == "/static/style.css"
 
 
 def test_several_errors_reported_in_one_run(site, monkeypatch):
