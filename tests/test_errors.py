@@ -168,6 +168,35 @@ def test_several_errors_reported_in_one_run(site, monkeypatch):
     assert "sitegen: 3 error(s)" in result.stderr
 
 
+def test_front_matter_and_body_errors_of_one_file_come_in_one_run(site, monkeypatch):
+    """As the README shows: a bad date (line 3) does not hide the body's errors (lines 6 and 8)."""
+    root = site(GOOD)
+    monkeypatch.chdir(root)
+    result, _ = build_twice(lambda files: root, {
+        "content/people/jessica-levinson.yaml": "name: Jessica Levinson\n",
+        "content/articles/vigil/index.md": "---\ntitle: Vigil\ndate: '2016-13-01'\n---\n"
+                                           "Text {>>never closed.\n\n[“Hi”]{.quote by=jessica-levison} she said.\n",
+        # A broken list of people: the body's mention of one of them cannot be checked, so is not.
+        "content/articles/names/index.md": "---\ntitle: Names\npeople: {name: [Ada Lovelace]}\n---\n"
+                                           "[Ada]{person=ada-lovelace} spoke.\n",
+    })
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert errors == [
+        "content/articles/names/index.md:3: people: expected a list",
+        "content/articles/vigil/index.md:3: date: '2016-13-01' is not a valid date (month must be 01 to 12)",
+        "content/articles/vigil/index.md:5: unclosed CriticMarkup note '{>>' (expected '<<}')",
+        "content/articles/vigil/index.md:7: quote by 'jessica-levison': no such person (did you mean 'jessica-levinson'?)",
+    ], result.stderr
+    assert_public_untouched(root)
+    assert not (root / "public/articles/vigil").exists()
+    # Once the date is fixed, the body's errors are all that is left (the cache hides none).
+    vigil = root / "content/articles/vigil/index.md"
+    vigil.write_text(vigil.read_text(encoding="utf-8").replace("2016-13-01", "2016-12-01"), encoding="utf-8")
+    again = build(root)
+    assert [line for line in again.stderr.splitlines() if line.startswith("content/articles/vigil")] == errors[2:]
+
+
 def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch):
     root = site({"content/articles/a/index.md": "---\ntitle: A\nsumary: typo\n---\nText\n"})
     monkeypatch.chdir(root)

@@ -81,7 +81,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             auto_names = _auto_link_names(roles, reporters, people)
             key = digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, roles,
                          reporters, topic_slugs, auto_names, *settings)
-        if (cached and cached.key == key and cache.bodies.has(cached.article.fingerprint)
+        if (cached and not header.broken and cached.key == key and cache.bodies.has(cached.article.fingerprint)
                 and (header.slug in unchanged
                      or all(names[kind].get(slug) == name for (kind, slug), name in cached.refs))):
             if cached.additions != additions:  # a new object, so that its shard of the cache is written
@@ -265,7 +265,7 @@ def _finish(state: dict, task: _BodyTask):
     # decides which pages to render again.
     article = replace(article, fingerprint=digest(task.key, sorted(seen.items(), key=lambda item: item[0])),
                       listed_digest=digest(*article.listed_fields()))
-    if local.errors:
+    if local.errors or header.broken:  # (a broken header's own errors came with it: see read_header)
         return task.header.slug, None, local.items
     # The body and comments go to the body store from here, not back to the parent: most of
     # the bytes, and the parent needs none of them (render workers read back those they need).

@@ -55,6 +55,9 @@ class ArticleHeader:
     source_digest: str = ""  # of index.md's text: part of the article's cache key
     files_digest: str = ""  # of the bundle's other files (see bundle_files_digest): also part of it
     packed_names: bytes | None = None  # people, reporters and topics, pickled, in a light header (see packed)
+    # Front matter errors were reported, but not in the title or the names: the body is still
+    # rendered, so that its errors come in the same run, and the article is never published.
+    broken: bool = False
 
     @property
     def index_path(self) -> Path:
@@ -100,12 +103,16 @@ def read_header(folder: Path, diags: Diagnostics, root: Path, known: tuple | Non
     if not isinstance(data, dict):
         diags.error(Location(index_path, 2), "front matter must be a mapping of keys (title: ..., date: ...)")
         return None
-    ok = _check_front_matter(header, data, doc.front, diags)
-    return header if ok else None
+    failed = _check_front_matter(header, data, doc.front, diags)
+    if failed & BODY_NEEDS:
+        return None
+    header.broken = bool(failed)
+    return header
 
 
-def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnostics) -> bool:
-    ok = True
+def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnostics) -> set[str]:
+    """The keys with errors (reported here)."""
+    failed = set()
     for key, raw in data.items():
         check = FRONT_MATTER.get(key)
         if check is None:
@@ -116,11 +123,11 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
             check(header, key, raw, lambda *p: front.line_of(key, *p))
         except fields.FieldError as exc:
             diags.error(Location(header.index_path, front.line_of(key, *exc.path)), f"{key}: {exc}")
-            ok = False
+            failed.add(key)
     if "title" not in data:
         diags.error(Location(header.index_path, 1), "missing required key 'title'")
-        ok = False
-    return ok
+        failed.add("title")
+    return failed
 
 
 def _set(check):
@@ -206,6 +213,10 @@ def _name_ref(item, i: int, extra_key: str, line: int | None) -> NameRef:
     except fields.FieldError as exc:
         raise fields.FieldError(f"item {i + 1}: {exc}", (i,)) from None
 
+
+# Front matter keys without which the body cannot be checked: the names it may refer to (a
+# mention of a person of a broken `people` list would be reported as unknown), and the title.
+BODY_NEEDS = {"title", "people", "reporters", "topics"}
 
 FRONT_MATTER = {
     "title": _set(fields.required_text),
