@@ -137,9 +137,30 @@ def test_two_pages_wanting_one_file_fail_without_touching_the_live_site(site, mo
     if mode == "in place":
         monkeypatch.setattr(sitegen.build, "_small_change", lambda todo, units, manifest: True)
     result = build(root, "--jobs", jobs, *(["--clean"] if mode == "clean" else []))
-    assert result.exit_code == 2 and "two pages want the same output file: 2020/photo.jpg" in result.stderr
+    # An error of the content, at the file that causes it, naming the other.
+    assert result.exit_code == 1, result.output
+    assert ("content/articles/b/photo.jpg: 'photo.jpg' of article 'b' would be written to 2020/photo.jpg, as would "
+            "'photo.jpg' of article 'a' (permalink '{year}/{slug}.html' puts several articles' pages and files in one "
+            "folder") in result.stderr
     assert (root / "public/2020/photo.jpg").read_bytes() == b"AAAA"
     assert not [p for p in root.iterdir() if ".staging-" in p.name]
+
+
+@pytest.mark.parametrize("slug,taken", [("search", "search/index.html"), ("people", "people/index.html")])
+def test_an_article_where_a_page_of_the_site_goes_is_a_located_error(site, monkeypatch, slug, taken):
+    """permalink '{slug}/' puts articles at the top of the site, beside its own sections."""
+    root = site({"sitegen.yaml": "permalink: '{slug}/'\n", **GOOD})
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    write_files(root, {f"content/articles/{slug}/index.md": article("A Party", date="2016-12-19")})
+    result = build(root)
+    assert result.exit_code == 1, result.output
+    assert (f"content/articles/{slug}/index.md: the page of article '{slug}' would be written to {taken}, as would "
+            "a file of the site's own (rename the article's folder, or start permalink with a folder of the "
+            "articles' own, as in 'articles/{slug}/')") in result.stderr
+    assert "sitegen: 1 error(s); the output folder was left unchanged" in result.stderr
+    assert page(root / "public", f"{slug}/").find("h1").get_text(strip=True) != "A Party"
+    assert page(root / "public", "good/").find("h1").get_text(strip=True) == "A Good Article"
 
 
 @pytest.mark.parametrize("command", ["build", "check"])
