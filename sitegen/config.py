@@ -171,3 +171,8 @@ def _check_permalink(config: Config, where: Location, diags: Diagnostics) -> Non
         diags.error(where, "permalink: must contain {slug} so that every article gets its own page")
     elif ".." in config.permalink.split("/") or config.permalink.startswith("/"):
         diags.error(where, "permalink: must be a relative path inside the site")
+    elif not config.permalink.endswith("/") and "." not in config.permalink.rsplit("/", 1)[-1]:
+        # A page file with no extension is served as a download, and is where its bundle's
+        # files would need a folder of the same name.
+        diags.error(where, f"permalink: '{config.permalink}' must end in '/' (a folder for each article, as in "
+                           f"'{config.permalink}/') or in a file name with an extension (as in '{config.permalink}.html')")
