@@ -62,6 +62,10 @@ CASES = [
     ("base_url without https://", {"sitegen.yaml": "title: x\nbase_url: user.github.io/repo/\n"},
      "sitegen.yaml:2: base_url: 'user.github.io/repo/' is neither a web address nor a path starting with '/' "
      "(did you mean 'https://user.github.io/repo/'?)"),
+    # A page file with no extension would be served as a download, its bundle's files beside it.
+    ("permalink without an ending", {"sitegen.yaml": "permalink: '{year}/{slug}'\n"},
+     "sitegen.yaml:1: permalink: '{year}/{slug}' must end in '/' (a folder for each article, as in '{year}/{slug}/') "
+     "or in a file name with an extension (as in '{year}/{slug}.html')"),
     ("base_url with another scheme", {"sitegen.yaml": "base_url: htps://user.github.io/repo/\n"},
      "sitegen.yaml:1: base_url: 'htps://user.github.io/repo/' is not a web address"),
 ]
@@ -125,24 +129,20 @@ def test_two_pages_wanting_one_file_fail_without_touching_the_live_site(site, mo
     """Regression: the new tree hard-links unchanged files from the live site, and the second
     of two files for one path used to be written through that link into the live site."""
     filler = {f"content/articles/f{n:02d}/index.md": article(f"Filler {n}", date="2020-06-01") for n in range(70)}
-    root = site({"sitegen.yaml": "title: T\npermalink: '{year}/{slug}.html'\n",
-                 "content/articles/a/index.md": article("A", date="2020-01-01"), "content/articles/a/photo.jpg": b"AAAA",
-                 **filler})
+    root = site({"sitegen.yaml": "title: T\npermalink: '{slug}/'\n", **filler})
     assert build(root, "--jobs", jobs).exit_code == 0
-    # B is listed first and A last, fillers between: A's page is not B's neighbour and is kept
-    # as it was, so (without --clean) the clash is between a new file and a reused one, found
-    # whether the output is made anew or updated in place (forced here: see build._small_change).
-    write_files(root, {"content/articles/b/index.md": article("B", date="2020-12-01"),
-                       "content/articles/b/photo.jpg": b"BBBBBB"})  # also 2020/photo.jpg
+    # The search page is kept as it was, so (without --clean) the clash is between a new file
+    # and a reused one, found whether the output is made anew or updated in place (forced
+    # here: see build._small_change).
+    write_files(root, {"content/articles/search/index.md": article("Search Party", date="2020-12-01")})
     if mode == "in place":
         monkeypatch.setattr(sitegen.build, "_small_change", lambda todo, units, manifest: True)
     result = build(root, "--jobs", jobs, *(["--clean"] if mode == "clean" else []))
     # An error of the content, at the file that causes it, naming the other.
     assert result.exit_code == 1, result.output
-    assert ("content/articles/b/photo.jpg: 'photo.jpg' of article 'b' would be written to 2020/photo.jpg, as would "
-            "'photo.jpg' of article 'a' (permalink '{year}/{slug}.html' puts several articles' pages and files in one "
-            "folder") in result.stderr
-    assert (root / "public/2020/photo.jpg").read_bytes() == b"AAAA"
+    assert ("content/articles/search/index.md: the page of article 'search' would be written to search/index.html, "
+            "as would a file of the site's own") in result.stderr
+    assert page(root / "public", "search/").find("h1").get_text(strip=True) == "Search"
     assert not [p for p in root.iterdir() if ".staging-" in p.name]
 
 

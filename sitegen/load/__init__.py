@@ -19,6 +19,7 @@ from ..config import Config
 from ..diagnostics import Diagnostics, Location
 from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, record
+from ..render.urls import bundle_prefix, page_path
 from ..slugs import slug_problem
 from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, finish_article, packed_stat,
                        person_slug_for, read_header, scan_bundle, scan_is_settled)
@@ -258,6 +259,9 @@ def _finish(state: dict, task: _BodyTask):
     header = _whole_header(task, reread, state["root"])
     if header is None:
         return task.header.slug, None, reread.items
+    prefix = bundle_prefix(page_path(header.slug, header.values.get("date"), urls.permalink))
+    if prefix:
+        context = replace(context, bundle_prefix=prefix)
     local = Diagnostics()
     article = finish_article(header, task.roles, task.reporters, task.topics, _MARKDOWN[0], context, local,
                              state["root"])

@@ -388,6 +388,9 @@ def _bundle_entries(folder: Path, prefix: str = "", folders: bool = False):
 def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: list[Reporter], topics: list[str],
                    md, context: BodyContext, diags: Diagnostics, root: Path, fingerprint: str = "") -> Article:
     """Render the body, read the comments and list the assets: the article is complete."""
+    assets, assets_as_text = _assets(header, diags, root)
+    if context.bundle_prefix:
+        context = replace(context, bundle_files=frozenset(assets))
     body = render_body(md, header.body, context)
     for line, message in body.problems:
         diags.error(Location(header.index_path, header.body_first_line + line), message)
@@ -396,7 +399,6 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
     comments_path = header.folder / COMMENTS_FILE
     comments = load_comments(comments_path, diags, root) if comments_path.exists() else CommentThread()
     values = dict(header.values)
-    assets, assets_as_text = _assets(header, diags, root)
     return Article(
         slug=header.slug,
         path=header.folder,
