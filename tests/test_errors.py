@@ -218,6 +218,20 @@ def test_front_matter_and_body_errors_of_one_file_come_in_one_run(site, monkeypa
     assert [line for line in again.stderr.splitlines() if line.startswith("content/articles/vigil")] == errors[2:]
 
 
+def test_a_folder_without_content_is_not_built_as_an_empty_site(tmp_path, monkeypatch):
+    """`sitegen build` run in the wrong folder: an error, not an empty public/ made there."""
+    monkeypatch.chdir(tmp_path)
+    result = run_sitegen("build")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("content: no such folder: this is not a site's folder"), result.stderr
+    assert list(tmp_path.iterdir()) == []
+    # A site with a content/ folder and no article yet builds.
+    (tmp_path / "content/people").mkdir(parents=True)
+    built = run_sitegen("build")
+    assert built.exit_code == 0, built.output
+    assert page(tmp_path / "public", "/").find("h1").get_text(strip=True) == "News Archive"
+
+
 def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch):
     root = site({"content/articles/a/index.md": "---\ntitle: A\nsumary: typo\n---\nText\n"})
     monkeypatch.chdir(root)

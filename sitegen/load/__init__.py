@@ -34,6 +34,10 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
               progress=None) -> Site:
     """``progress(stage, done, total)``, when given, hears of every article rendered."""
     content = config.content_dir
+    if not content.is_dir():  # (a site with no articles yet still has its content/ folder)
+        diags.error(Location(content), "no such folder: this is not a site's folder (run sitegen where the site's "
+                                       "sitegen.yaml and content/ are, pass --source DIR, or start one with sitegen init DIR)")
+        return Site((), {}, {})
     # Without a cache (`sitegen check`), nothing is remembered and nothing written.
     cache = cache or BuildCache(config.root / CACHE_DIR, bodies=BodyStore(config.root / CACHE_DIR, writable=False))
     checked = CheckedEntries(before=cache.registries)
