@@ -415,3 +415,16 @@ def test_a_cached_block_with_a_key_that_cannot_be_one_is_a_template_error(site):
     assert result.exit_code == 1
     assert ("themes/default/templates/404.html:2: template error: cached: a key must be a string, a number or "
             "a tuple of them, not a dict (rendering 404)") in result.output
+
+
+@pytest.mark.parametrize("front,kicker", [
+    ({"dateline": "Porthaven"}, "Porthaven"),
+    ({"source": "{name: The Gazette}"}, "The Gazette"),
+    ({"source": "{site: Gazette.example}", "dateline": "Porthaven"}, "Gazette.example · Porthaven"),
+    ({}, ""),
+])
+def test_the_kicker_separates_only_what_is_there(site, front, kicker):
+    """Regression: a dateline without a source read "· Porthaven"."""
+    root = site({"content/articles/a/index.md": article("A", **front)})
+    assert build(root).exit_code == 0
+    assert page(root / "public", "articles/a/").select_one(".kicker").get_text() == kicker
