@@ -185,6 +185,9 @@ BAD_MARKUP = [
     ("quote by unknown person", "Line one\n[“Hi”]{.quote by=ada-lovelase} said she.",
      "index.md:6: quote by 'ada-lovelase': no such person (did you mean 'ada-lovelace'?)"),
     ("rating outside the set", "[Claim]{.claim rating=pants-on-fire}{>>no<<}", "index.md:5: claim rating 'pants-on-fire' is not one of"),
+    ("claim without a rating", "[Claim]{.claim}{>>no<<}",
+     "index.md:5: claim without a rating (add rating=, one of true, mostly-true, half-true, mostly-false, false, "
+     "misleading, unverifiable)"),
     ("unknown person mention", "[X]{person=nobody}", "index.md:5: mention of person 'nobody': no such person"),
     # A span the span rule cannot read would be published as typed: an error, never a silent pass.
     ("span without its ']'", "Fine.\n\n[the vote{.quote by=nobody} came", "index.md:7: malformed span: '{.quote by=nobody}'"),

@@ -90,9 +90,10 @@ def _classify(token: Token, ctx, counters: dict, env: dict) -> None:
         counters["claim"] += 1
         rating = str(attrs.get("rating", ""))
         token.meta.update(kind="claim", anchor=f"claim-{counters['claim']}", rating=rating)
-        if rating not in RATINGS:
-            shown = f"'{rating}'" if rating else "missing"
-            _problem(env, line, f"claim rating {shown} is not one of {', '.join(RATINGS)}{did_you_mean(rating, RATINGS)}")
+        if not rating:
+            _problem(env, line, f"claim without a rating (add rating=, one of {', '.join(RATINGS)})")
+        elif rating not in RATINGS:
+            _problem(env, line, f"claim rating '{rating}' is not one of {', '.join(RATINGS)}{did_you_mean(rating, RATINGS)}")
     elif "person" in attrs:
         slug = str(attrs["person"])
         token.meta.update(kind="person", slug=slug)
