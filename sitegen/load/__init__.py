@@ -395,7 +395,7 @@ class _SlugsOfNames:
         key = (ref.registry_id, ref.name)
         slug = self.known.get(key)
         if slug is None:
-            slug = person_slug_for(ref, self.finder.find, diags, where)
+            slug = person_slug_for(ref, self.finder, diags, where)
             if slug:
                 self.known[key] = slug
         return slug

@@ -463,16 +463,17 @@ def _script_in_file(path: Path, diags: Diagnostics) -> tuple[int, str] | None:
         return None
 
 
-def person_slug_for(ref: NameRef, find, diags: Diagnostics, path: Path) -> str | None:
-    """Registry slug for a name/id, else a slug made from the name."""
+def person_slug_for(ref: NameRef, finder, diags: Diagnostics, path: Path) -> str | None:
+    """Registry slug for a name/id, else a slug made from the name (``finder``: a NameIndex)."""
     if ref.registry_id:
-        slug = find(ref.registry_id)
+        slug = finder.find(ref.registry_id)
         if slug is None and not ref.name or (slug is None and ref.name == ref.registry_id):
-            diags.error(Location(path, ref.line), f"id '{ref.registry_id}': not in the registry")
+            diags.error(Location(path, ref.line), f"id '{ref.registry_id}': not in the registry"
+                                                  f"{did_you_mean(ref.registry_id, set(finder.by_key.values()))}")
             return None
         if slug:
             return slug
-    slug = find(ref.name) or slugify(ref.name)
+    slug = finder.find(ref.name) or slugify(ref.name)
     if not slug:
         diags.error(Location(path, ref.line), f"name {ref.name!r} has no letters or digits to make a page address from")
         return None
