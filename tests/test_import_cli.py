@@ -65,6 +65,21 @@ def test_what_the_import_writes_builds_and_its_mentions_name_the_built_pages(sit
         assert (site / "public" / link.strip("/") / "index.html").is_file()
 
 
+def test_a_job_word_before_a_name_is_the_role_not_part_of_the_name(site):
+    """Regression: "Librarian Ruth Akinola said" gave a person "Librarian Ruth Akinola"."""
+    (site / "in" / "story.txt").write_text(
+        "Library Sunday hours to end in April\n\nPORTHAVEN — The town library will close on Sundays from April,"
+        " the council confirmed.\n\nLibrarian Ruth Akinola said 400 people used the library every Sunday.\n",
+        encoding="utf-8")
+    assert run(site, str(site / "in" / "story.txt")).exit_code == 0
+    assert build(site).exit_code == 0
+    page = BeautifulSoup((site / "public/articles/library-sunday-hours-to-end-in-april/index.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    mention = page.select_one(".article-body a.mention-person")
+    assert (mention.get_text(), mention["href"]) == ("Ruth Akinola", "/people/ruth-akinola/")
+    assert "Librarian" in page.select_one('[aria-label="People"]').get_text()
+
+
 WAYBACK = ("The Wayback Machine - https://web.archive.org/web/20230512081433/https://www.millbrook.example/news/"
            "20190314/pool-stays-shut\nINTERNET ARCHIVE\nWayback Machine\nhttps://www.millbrook.example/news/"
            "20190314/pool-stays-shut\nGo\n42 captures\n15 Mar 2019 - 02 Aug 2023\nAPR\nMAY\nJUN\n12\n2022\n2023\n"
