@@ -205,6 +205,34 @@ def test_bad_source_rule_is_reported_with_its_line(site):
     assert result.stderr.startswith(f"{site / 'content' / 'sources' / 'bad.yaml'}:4: chrome entry")
 
 
+SHORT_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Pier Reopens After Storm Repairs | Porthaven Gazette</title>
+<meta property="og:site_name" content="Porthaven Gazette"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Pier Reopens After Storm Repairs</h1>
+<p class="byline">By Tom Ellery</p>
+<p>PORTHAVEN \u2014 The Victoria Pier reopened on Tuesday after six months of repairs, the council said.</p>
+<p>"It is good to have it back," said Gareth Molloy, the council leader.</p>
+<p>The repairs cost \u00a31.1 million.</p>
+</article><footer>\u00a9 Porthaven Gazette</footer></body></html>
+"""
+
+
+def test_a_short_saved_page_keeps_its_paragraphs(site):
+    """Regression: for a page this short, trafilatura gives the whole text on one line, and the
+    article's body was one paragraph starting with its headline and byline."""
+    (site / "in" / "pier.html").write_text(SHORT_PAGE, encoding="utf-8")
+    result = run(site, str(site / "in" / "pier.html"), "--url", "https://porthaven.example/2024/04/02/pier-reopens")
+    assert result.exit_code == 0, result.output
+    assert build(site).exit_code == 0
+    page = BeautifulSoup((site / "public/articles/pier-reopens/index.html").read_text(encoding="utf-8"), "html.parser")
+    paragraphs = [p.get_text(" ", strip=True) for p in page.select(".article-body p")]
+    assert len(paragraphs) == 3, paragraphs
+    assert paragraphs[0] == "PORTHAVEN \u2014 The Victoria Pier reopened on Tuesday after six months of repairs, the council said."
+    assert paragraphs[1].startswith('"It is good to have it back,"') and paragraphs[2] == "The repairs cost \u00a31.1 million."
+    assert page.select_one(".article-body a.mention-person")["href"] == "/people/gareth-molloy/"
+    assert page.select_one(".kicker").get_text() == "Porthaven Gazette · Porthaven"
+
+
 def test_html_page(site):
     shutil.copy(FIXTURES / "page.html", site / "in" / "page.html")
     result = run(site, str(site / "in"))
