@@ -233,6 +233,18 @@ def test_a_short_saved_page_keeps_its_paragraphs(site):
     assert page.select_one(".kicker").get_text() == "Porthaven Gazette · Porthaven"
 
 
+def test_a_saved_page_without_a_declared_charset_is_read_as_utf8(site):
+    """Regression: the headline taken from the page's <h1> read "CafÃ© Reopens"."""
+    page_bytes = SHORT_PAGE.replace('<meta charset="utf-8">', "").replace("Pier Reopens", "Café Reopens").encode("utf-8")
+    (site / "in" / "cafe.html").write_bytes(page_bytes)
+    result = run(site, str(site / "in" / "cafe.html"))
+    assert result.exit_code == 0, result.output
+    assert build(site).exit_code == 0
+    page = BeautifulSoup((site / "public/articles/cafe-reopens-after-storm-repairs/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert page.find("h1").get_text() == "Café Reopens After Storm Repairs"
+
+
 def test_html_page(site):
     shutil.copy(FIXTURES / "page.html", site / "in" / "page.html")
     result = run(site, str(site / "in"))

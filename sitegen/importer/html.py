@@ -55,7 +55,17 @@ def _parse(raw: bytes):
     then trafilatura's title and comments are used."""
     try:
         import lxml.html
-        return lxml.html.document_fromstring(raw)
+    except ImportError:
+        return None
+    # Bytes that are UTF-8 are read as UTF-8, as trafilatura reads them: lxml alone takes a
+    # page that does not declare its charset for Latin-1 ("CafÃ©" for "Café").
+    try:
+        raw.decode("utf-8")
+        utf8 = True
+    except UnicodeDecodeError:
+        utf8 = False
+    try:
+        return lxml.html.document_fromstring(raw, parser=lxml.html.HTMLParser(encoding="utf-8") if utf8 else None)
     except Exception:
         return None
 
