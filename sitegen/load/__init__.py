@@ -263,7 +263,7 @@ def _finish(state: dict, task: _BodyTask):
     header = _whole_header(task, reread, state["root"])
     if header is None:
         return task.header.slug, None, reread.items
-    prefix = bundle_prefix(page_path(header.slug, header.values.get("date"), urls.permalink))
+    prefix = bundle_prefix(page_path(header.slug, header.values.get("date"), urls.permalink), urls.permalink)
     if prefix:
         context = replace(context, bundle_prefix=prefix)
     local = Diagnostics()

@@ -44,7 +44,7 @@ class Urls:
     def bundle_folder(self, article: Article) -> str:
         """The URL of the folder the article's bundle files are published in (see bundle_prefix)."""
         url = self.article(article)
-        return url[:url.rfind("/") + 1] + bundle_prefix(url)
+        return url[:url.rfind("/") + 1] + bundle_prefix(url, self.permalink)
 
     def article(self, article: Article) -> str:
         # Asked for about 30 times per article in a build (every listing, feed and sitemap
@@ -90,11 +90,13 @@ class Urls:
         return relative + "index.html" if relative.endswith("/") or relative == "" else relative
 
 
-def bundle_prefix(page: str) -> str:
-    """Where an article's bundle files are, relative to its page: beside a page that is its
-    folder's index (``articles/x/``); in a folder named like a page that is a file
-    (``2016/x.html`` -> ``x/``), so that two articles' ``original.txt`` never meet."""
-    return "" if page.endswith("/") else page.rsplit("/", 1)[-1].rsplit(".", 1)[0] + "/"
+def bundle_prefix(page: str, permalink: str) -> str:
+    """Where an article's bundle files are, relative to its page: beside it when its folder is
+    the article's own (``articles/x/``, ``articles/x/index.html``); else in a folder named like
+    the page (``2016/x.html`` -> ``x/``), so that two articles' ``original.txt`` never meet."""
+    if permalink.endswith("/") or "{slug}" in permalink[:permalink.rfind("/") + 1]:
+        return ""
+    return page.rsplit("/", 1)[-1].rsplit(".", 1)[0] + "/"
 
 
 def article_path(article: Article, permalink: str) -> str:
