@@ -17,6 +17,7 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from html import unescape
+from urllib.parse import unquote
 from pathlib import Path
 
 import click
@@ -24,7 +25,7 @@ import click
 from .build import output_path, urls_for
 from .check_html import ValidatorMissing, check_links, sample_pages, validate_html
 from .config import Config, base_url_option, load_config
-from .diagnostics import Diagnostics, Location, sorted_diagnostics
+from .diagnostics import Diagnostic, Diagnostics, Location, display_path, sorted_diagnostics
 from .fileio import sha256_hex
 from .load import load_site
 from .load.files import read_text
@@ -59,14 +60,17 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
     if built is not None and (built.base_path, built.site_origin) != (config.base_path, config.site_origin):
         config = replace(config, base_url=built.base_url)
         report.built_for = built.base_url
-    site = load_site(config, diags, urls_for(config))
+    urls = urls_for(config)
+    site = load_site(config, diags, urls)
     report.articles = len(site.articles)
     for article in site.articles:
         report.originals_verified += verify_original(article, config.root, diags)
     out = output_path(config)
     if out.is_dir():
         report.output_checked = True
+        heard = len(diags.items)
         links = check_links(out, config.base_path, config.site_origin, diags)
+        diags.items[heard:] = located_in_sources(diags.items[heard:], out, site.articles, urls)
         report.pages, report.links = links.pages, links.links
         if validate:
             pages = [p for p in out.rglob("*.html") if not any(part.startswith(".") for part in p.relative_to(out).parts)]
@@ -92,6 +96,40 @@ def built_base_url(output: Path) -> Config | None:
     if found is None:
         return None
     return Config(base_url=unescape(found.group(1)))
+
+
+BROKEN_LINK = re.compile(r"""broken link (['"])(.*?)\1: """)
+
+
+def located_in_sources(found: list, out: Path, articles, urls) -> list:
+    """A broken link of an article's body is where the editor wrote it: reported at the line of
+    ``index.md`` that holds it (the page named after), not at the built page's line."""
+    pages = {out / urls.output_file(urls.article(a)): a for a in articles}
+    located = []
+    for item in found:
+        article = pages.get(item.location.path) if item.location else None
+        link = BROKEN_LINK.match(item.message) if article else None
+        line = _line_with(article.path / "index.md", link.group(2)) if link else None
+        if line:
+            item = Diagnostic(item.severity, Location(article.path / "index.md", line),
+                              f"{item.message} (on {display_path(item.location.path)})")
+        located.append(item)
+    return located
+
+
+def _line_with(path: Path, ref: str) -> int | None:
+    """The first line after the front matter of ``path`` holding ``ref`` (as written, or as
+    markdown-it writes it in the page: percent-encoded)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    fences = 0
+    for number, text in enumerate(lines, 1):
+        fences += text == "---"
+        if fences >= 2 and (f"({ref}" in text or f"({unquote(ref)}" in text):
+            return number
+    return None
 
 
 def verify_original(article: Article, root: Path, diags: Diagnostics) -> bool:

@@ -219,6 +219,21 @@ def test_sub_path_base_url(tmp_path, monkeypatch):
     ]
 
 
+def test_a_broken_link_of_a_body_is_reported_where_it_was_written(site_copy):
+    """Not at the built page's line: at the line of index.md that holds it."""
+    index = site_copy / "content/articles/undated/index.md"
+    index.write_text(article("Undated Clipping", "Text.\n\nSee [the other one](../no-such-article/).\n\n"
+                                                 "![A photo](missing%20photo.jpg)"), encoding="utf-8")
+    assert build(site_copy).exit_code == 0
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 1
+    page = "public/articles/undated/index.html"
+    assert problems(result) == [
+        f"content/articles/undated/index.md:6: broken link '../no-such-article/': no such file in the output (on {page})",
+        f"content/articles/undated/index.md:8: broken link 'missing%20photo.jpg': no such file in the output (on {page})",
+    ]
+
+
 def test_repo_content_builds_and_checks_clean(tmp_path):
     output = tmp_path / "public"
     built = build(REPO, output=output)
