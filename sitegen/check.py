@@ -30,6 +30,7 @@ from .fileio import sha256_hex
 from .load import load_site
 from .load.files import read_text
 from .load.frontmatter import FrontMatterError, split_front_matter
+from .markup.published import reject_all
 from .model import Article
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -64,7 +65,10 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
     site = load_site(config, diags, urls)
     report.articles = len(site.articles)
     for article in site.articles:
-        report.originals_verified += verify_original(article, config.root, diags)
+        verified = verify_original(article, config.root, diags)
+        report.originals_verified += verified
+        if verified or not article.original_sha256:
+            compare_with_original(article, config.root, diags)
     out = output_path(config)
     if out.is_dir():
         report.output_checked = True
@@ -155,6 +159,65 @@ def verify_original(article: Article, root: Path, diags: Diagnostics) -> bool:
                     f"recorded {recorded[:12]}…, file has {actual[:12]}… (the capture was changed)")
         return False
     return True
+
+
+def compare_with_original(article: Article, root: Path, diags: Diagnostics) -> None:
+    """A warning when the body, read as published (every editorial mark rejected), has words
+    that its text capture does not have, in that order: an edit made outside a correction
+    mark, or a deletion of words the source never printed, would make the page's "exactly as
+    published" view show what was never published. Reported at the paragraph's first line."""
+    if not (article.original_file or "").endswith(".txt") or article.original_file not in article.assets:
+        return
+    index_path = article.path / "index.md"
+    text = read_text(index_path, Diagnostics(), root)
+    try:
+        doc = split_front_matter(text) if text is not None else None
+        original = WORD.findall((article.path / article.original_file).read_text(encoding="utf-8", errors="replace"))
+    except (FrontMatterError, OSError):
+        return
+    if doc is None:
+        return
+    at = 0
+    for start, paragraph in _paragraphs(doc.body):
+        lines = reject_all(paragraph).split("\n")
+        if len(lines) != paragraph.count("\n") + 1:  # (a mark over several lines went)
+            lines = [" ".join(lines)]
+        published = [(start + n, word) for n, text in enumerate(lines) for word in WORD.findall(_plain(text))]
+        for n, (line, word) in enumerate(published):
+            try:
+                at = original.index(word, at) + 1
+            except ValueError:
+                context = " ".join(w for _, w in published[max(0, n - 4):n + 1])
+                diags.warning(Location(index_path, doc.body_first_line + line),
+                              f"the text as published has words {article.original_file} does not have here: "
+                              f"'…{context}' (an edit made outside {{~~old~>new~~}}, or a {{--deletion--}} of words "
+                              "the source never printed?)")
+                return
+
+
+WORD = re.compile(r"\w+")
+# What a reader does not see as words of the text: images, link addresses, footnote marks and
+# definitions (the archive's), backslash escapes.
+NOT_SHOWN = re.compile(r"!\[[^\]]*\]\([^)]*\)|(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[\^[^\]]*\](?::.*)?|\\(?=[!-/:-@\[-`{-~])")
+
+
+def _plain(markdown: str) -> str:
+    return NOT_SHOWN.sub("", markdown)
+
+
+def _paragraphs(body: str):
+    """(0-based line, text) of each run of lines between blank lines: no mark spans two."""
+    start, lines = 0, []
+    for number, line in enumerate(body.split("\n")):
+        if line.strip():
+            if not lines:
+                start = number
+            lines.append(line)
+        elif lines:
+            yield start, "\n".join(lines)
+            lines = []
+    if lines:
+        yield start, "\n".join(lines)
 
 
 def _front_matter_line(index_path: Path, root: Path, *key: str) -> int | None:
