@@ -13,7 +13,7 @@ from pathlib import Path
 from . import parallel, paths
 from .cache import BuildCache, CacheDamaged, OutputManifest
 from .config import Config, load_config
-from .diagnostics import BuildError, Diagnostics, Location
+from .diagnostics import BuildError, Diagnostic, Diagnostics, Location
 from .index import build_index
 from .libc import c_function
 from .limits import size_warning
@@ -21,9 +21,11 @@ from .load import load_site
 from .load.files import is_settled
 from .render import (Renderer, Urls, create_environment, crawler_files, plan_units, render_unit,
                      static_files, theme_dirs)
+from .render.pages import article_output_paths
 from .render.theme import template_problem
 from .search import BUNDLE_DIR, index_basis, index_bytes, index_in_place, index_site, keep_index
-from .write import MARKER, ReusedFiles, WriteStats, open_stage, recover, update_output, write_output
+from .write import (MARKER, OutputCollision, ReusedFiles, WriteStats, open_stage, recover, update_output,
+                    write_output)
 
 
 @dataclass
@@ -71,6 +73,52 @@ def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None
             return _build(root, diags, search, jobs, True, progress, overrides, keep_state_in, cancel_search)
 
 
+# The first part of the output paths of the site's own pages and files: an article whose page
+# or files land there (permalink '{slug}/' and an article called "search") takes their place.
+SITE_SECTIONS = {"index.html", "page", "people", "topics", "annotations", "search", "static", "feed.xml",
+                 "sitemap.xml", "robots.txt", "404.html", BUNDLE_DIR, ".nojekyll", MARKER}
+
+
+@contextmanager
+def _collisions_located(site, urls: Urls):
+    """Two files for one output path is an error of the content when articles cause it (two
+    bundles' photo.jpg in one folder, an article where the site's search page is): reported
+    at the article's file, with what else wants the path. Otherwise (a damaged cache, say) it
+    stays the write stage's error."""
+    try:
+        yield
+    except OutputCollision as exc:
+        located = _collision_error(exc.path, site, urls)
+        if located is None:
+            raise
+        raise BuildError([located]) from None
+
+
+def _collision_error(path: str, site, urls: Urls) -> Diagnostic | None:
+    claims = [(article, what) for article in site.articles for made, what in article_output_paths(article, urls)
+              if made == path]
+    section = path.split("/", 1)[0] in SITE_SECTIONS
+    if not claims or (len(claims) == 1 and not section):
+        return None
+
+    def described(article, what: str) -> str:
+        return {"page": f"the page of article '{article.slug}'",
+                "citation": f"a citation file of article '{article.slug}'"}.get(what, f"'{what}' of article '{article.slug}'")
+
+    (article, what), others = claims[0], [described(*claim) for claim in claims[1:]]
+    if section and len(claims) == 1:
+        others.append("a file of the site's own")
+    if urls.permalink.endswith("/") or section:
+        hint = ("rename the article's folder, or start permalink with a folder of the articles' own, "
+                "as in 'articles/{slug}/'")
+    else:
+        hint = (f"permalink '{urls.permalink}' puts several articles' pages and files in one folder: rename one "
+                "of the files, or end permalink with '/' to give every article a folder")
+    where = article.path / (what if what not in ("page", "citation") else "index.md")
+    return Diagnostic("error", Location(where), f"{described(article, what)} would be written to {path}, "
+                                                f"as would {' and '.join(others)} ({hint})")
+
+
 def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=None, cancel_search=None) -> BuildReport:
     report = BuildReport()
     paths.forget()
@@ -114,7 +162,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
     compiled = None if clean else cache.compiled_templates()
     renderer = Renderer(site, index, config, create_environment(dirs, compiled), urls, cache.bodies)
     new_manifest = OutputManifest()
-    with _timed(report.timings, "render+write"):
+    with _timed(report.timings, "render+write"), _collisions_located(site, urls):
         if todo or set(manifest.units) != {u.id for u in units} or reindex or not (output / MARKER).exists():
             in_place = _small_change(todo, units, manifest) and not recovered and (output / MARKER).exists()
             stage = open_stage(output, whole_tree=not in_place)

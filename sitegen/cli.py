@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .build import build
+from .config import base_url_option
 from .diagnostics import BuildError, Diagnostics
 from .search import SearchIndexError
 from .write import OutputError
@@ -64,7 +65,7 @@ def cli() -> None:
               show_default=True, help="The site folder: the one holding content/, themes/ and sitegen.yaml.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Where to write the site (relative to the current folder). [default: SOURCE/public]")
-@click.option("--base-url", default=None,
+@click.option("--base-url", default=None, callback=base_url_option,
               help="Where the site will be served, e.g. https://user.github.io/repo/ (overrides sitegen.yaml).")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,

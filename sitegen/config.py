@@ -75,6 +75,9 @@ def load_config(root: Path, diags: Diagnostics, **overrides) -> Config:
         values = _read_config_file(path, diags, lines)
     values.update({k: v for k, v in overrides.items() if v is not None})
     config = Config(root=root, **values)
+    from_command_line = overrides.get("base_url") is not None
+    _check_base_url(config.base_url, None if from_command_line else Location(path, lines.get("base_url")),
+                    "--base-url" if from_command_line else "base_url", diags)
     _check_permalink(config, Location(path, lines.get("permalink")), diags)
     _check_theme(config, Location(path, lines.get("theme")), diags)
     return config
@@ -123,6 +126,36 @@ def _check_theme(config: Config, where: Location, diags: Diagnostics) -> None:
         diags.error(where, f"theme: no folder themes/{config.theme}/ in the site")
 
 
+def _check_base_url(base_url: str, where: Location | None, name: str, diags: Diagnostics) -> None:
+    problem = base_url_problem(base_url)
+    if problem:
+        diags.error(where, f"{name}: {problem}")
+
+
+def base_url_problem(base_url: str) -> str | None:
+    """What is wrong with a base URL, if anything. It is a web address
+    (https://user.github.io/repo/) or a path from the host's root (/repo/). Anything else would
+    prefix every link with it: 'user.github.io/repo/' (the scheme left out) makes
+    '/user.github.io/repo/static/style.css', and every page of the site breaks."""
+    parts = urlsplit(base_url)
+    if parts.scheme:
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            return f"'{base_url}' is not a web address (expected e.g. https://user.github.io/repo/)"
+    elif base_url and not base_url.startswith("/"):
+        return f"'{base_url}' is neither a web address nor a path starting with '/' (did you mean 'https://{base_url}'?)"
+    return None
+
+
+def base_url_option(ctx, param, value: str | None) -> str | None:
+    """Click callback of the commands' --base-url: a bad value is a usage error (exit 2)."""
+    import click
+
+    problem = value is not None and base_url_problem(value)
+    if problem:
+        raise click.BadParameter(problem)
+    return value
+
+
 def _check_permalink(config: Config, where: Location, diags: Diagnostics) -> None:
     import string
 
@@ -138,3 +171,8 @@ def _check_permalink(config: Config, where: Location, diags: Diagnostics) -> Non
         diags.error(where, "permalink: must contain {slug} so that every article gets its own page")
     elif ".." in config.permalink.split("/") or config.permalink.startswith("/"):
         diags.error(where, "permalink: must be a relative path inside the site")
+    elif not config.permalink.endswith("/") and "." not in config.permalink.rsplit("/", 1)[-1]:
+        # A page file with no extension is served as a download, and is where its bundle's
+        # files would need a folder of the same name.
+        diags.error(where, f"permalink: '{config.permalink}' must end in '/' (a folder for each article, as in "
+                           f"'{config.permalink}/') or in a file name with an extension (as in '{config.permalink}.html')")

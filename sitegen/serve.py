@@ -41,7 +41,7 @@ import watchfiles
 
 from .build import build
 from .cache import CACHE_DIR, BuildCache
-from .config import CONFIG_FILE, load_config
+from .config import CONFIG_FILE, base_url_option, load_config
 from .diagnostics import BuildError, Diagnostics
 from .search import IndexingCancelled, SearchIndexError
 from .write import OutputError
@@ -377,7 +377,7 @@ pre {{ background: #fff4f4; border-left: 4px solid #a30000; padding: 1rem;
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="The address to listen on. The default serves this computer only; "
                    "0.0.0.0 opens the site to your network.")
-@click.option("--base-url", default=None,
+@click.option("--base-url", default=None, callback=base_url_option,
               help="Serve under this base path (e.g. /repo/), as on GitHub Pages (overrides sitegen.yaml).")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 def serve_command(source: Path, port: int, host: str, base_url: str | None, drafts: bool) -> None:

@@ -43,6 +43,18 @@ class OutputError(Exception):
     pass
 
 
+class OutputCollision(OutputError):
+    """Two files for one path of the output (``path``, relative to it)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        super().__init__(f"two pages want the same output file: {path}")
+
+    def __reduce__(self):
+        # Raised in a render worker, it reaches the parent pickled: keep the path.
+        return (type(self), (self.path,))
+
+
 @dataclass
 class WriteStats:
     files: int = 0
@@ -228,9 +240,9 @@ def _count_reused(files: ReusedFiles, stats: WriteStats, produced: set | None = 
     stats.linked += len(files.paths)
 
 
-def _two_pages(rel: str) -> OutputError:
+def _two_pages(rel: str) -> OutputCollision:
     # Found by whichever process stages the second of the two files: a worker or the parent.
-    return OutputError(f"two pages want the same output file: {rel}")
+    return OutputCollision(rel)
 
 
 def _abandon(files: Iterable, stage: Stage) -> None:

@@ -357,3 +357,16 @@ def test_a_note_repeating_the_evidence_of_the_claim_before_it_is_dropped():
     assert without_repeated_evidence((claim, evidence, other_note, elsewhere)) == (claim, other_note, elsewhere)
     assert without_repeated_evidence((evidence, claim)) == (evidence, claim)  # a note before its claim is no repeat
     assert without_repeated_evidence(()) == ()
+
+
+def test_the_whole_lists_say_their_count_and_then_where_they_are_summed_up(site):
+    """Regression: the lede ran its two sentences together ("6 corrections.Both lists ...")."""
+    root = site({
+        "sitegen.yaml": "annotation_excerpt: 1\n",
+        "content/articles/a/index.md": article("A", "One {~~a~>b~~} two {~~c~>d~~}. [X]{.claim rating=false}{>>e<<} "
+                                                    "[Y]{.claim rating=true}{>>f<<}", date="2016-12-18"),
+    })
+    assert build(root).exit_code == 0
+    for url, count in (("annotations/corrections/", "2 corrections"), ("annotations/fact-checks/", "2 fact-checks")):
+        lede = page(root / "public", url).select_one(".lede").get_text()
+        assert f"{count}. Both lists are summed up under Annotations." in lede, lede

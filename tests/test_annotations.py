@@ -185,7 +185,15 @@ BAD_MARKUP = [
     ("quote by unknown person", "Line one\n[“Hi”]{.quote by=ada-lovelase} said she.",
      "index.md:6: quote by 'ada-lovelase': no such person (did you mean 'ada-lovelace'?)"),
     ("rating outside the set", "[Claim]{.claim rating=pants-on-fire}{>>no<<}", "index.md:5: claim rating 'pants-on-fire' is not one of"),
+    ("claim without a rating", "[Claim]{.claim}{>>no<<}",
+     "index.md:5: claim without a rating (add rating=, one of true, mostly-true, half-true, mostly-false, false, "
+     "misleading, unverifiable)"),
     ("unknown person mention", "[X]{person=nobody}", "index.md:5: mention of person 'nobody': no such person"),
+    # A span the span rule cannot read would be published as typed: an error, never a silent pass.
+    ("span without its ']'", "Fine.\n\n[the vote{.quote by=nobody} came", "index.md:7: malformed span: '{.quote by=nobody}'"),
+    ("span with an unclosed brace", "[Ada]{.quote by=ada-lovelace said", "index.md:5: malformed span: '{.quote by=ada-lovelace said'"),
+    ("space before the brace", "[Ada] {person=ada-lovelace}", "index.md:5: malformed span: '{person=ada-lovelace}'"),
+    ("key without a value", "[Ada]{person=}", "index.md:5: malformed span: '{person=}'"),
 ]
 
 
@@ -198,3 +206,18 @@ def test_bad_markup_is_an_error_with_file_and_line(site, name, body, message):
     result = build(root)
     assert result.exit_code == 1
     assert message in result.stderr, result.stderr
+
+
+def test_a_span_attribute_sitegen_does_not_read_is_a_warning_and_escaped_braces_are_text(site):
+    root = site({
+        "content/people/ada-lovelace.yaml": "name: Ada Lovelace\n",
+        "content/articles/a/index.md": "---\ntitle: A\n---\n[Ada]{persn=ada-lovelace} spoke.\n\n"
+                                       "The form reads \\{person=x} as typed.\n",
+    })
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    assert ("index.md:4: warning: span attribute 'persn' is not one sitegen reads (person, topic, by, rating, id, "
+            "class): left out of the page (did you mean 'person'?)") in result.stderr
+    body = page(root / "public", "articles/a/").select_one(".article-body")
+    assert not body.select("a.mention-person") and body.find("span", string="Ada")
+    assert "The form reads {person=x} as typed." in body.get_text()

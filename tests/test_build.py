@@ -415,3 +415,35 @@ def test_a_cached_block_with_a_key_that_cannot_be_one_is_a_template_error(site):
     assert result.exit_code == 1
     assert ("themes/default/templates/404.html:2: template error: cached: a key must be a string, a number or "
             "a tuple of them, not a dict (rendering 404)") in result.output
+
+
+@pytest.mark.parametrize("front,kicker", [
+    ({"dateline": "Porthaven"}, "Porthaven"),
+    ({"source": "{name: The Gazette}"}, "The Gazette"),
+    ({"source": "{site: Gazette.example}", "dateline": "Porthaven"}, "Gazette.example · Porthaven"),
+    ({}, ""),
+])
+def test_the_kicker_separates_only_what_is_there(site, front, kicker):
+    """Regression: a dateline without a source read "· Porthaven"."""
+    root = site({"content/articles/a/index.md": article("A", **front)})
+    assert build(root).exit_code == 0
+    assert page(root / "public", "articles/a/").select_one(".kicker").get_text() == kicker
+
+
+@pytest.mark.parametrize("comments,count", [
+    (None, None),  # no comments.yaml: nothing is known of the page's comments
+    ("reported_count: 0\ncomments: []\n", "0 comments"),
+    ("comments:\n  - id: c1\n    author: A\n    text: Hi\n", "1 comment"),
+])
+def test_the_comments_section_says_only_what_was_captured(site, comments, count):
+    """Regression: an article without comments.yaml said "Reader comments: 0 comments"."""
+    files = {"content/articles/a/index.md": article("A")}
+    if comments:
+        files["content/articles/a/comments.yaml"] = comments
+    root = site(files)
+    assert build(root).exit_code == 0
+    section = page(root / "public", "articles/a/").select_one("section.comments")
+    if count is None:
+        assert section is None
+    else:
+        assert section.select_one(".comments-count").get_text(" ", strip=True).startswith(count)

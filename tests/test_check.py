@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, article, build, write_files
+from conftest import REPO, article, build, soup, write_files
+from sitegen.markup.published import published_text_of_html
 from sitegen.check import check_command
 from sitegen.check_html import page_url, sample_pages, scan_page, validator_command
 
@@ -194,8 +195,14 @@ def test_sub_path_base_url(tmp_path, monkeypatch):
     clean = run_check("--source", ".", "--base-url", base, "--no-validate-html")
     assert clean.exit_code == 0, clean.output
     assert summary_numbers(clean)["internal links"] > 20
-    # Without the base URL, every root-relative link points outside the site.
-    wrong = run_check("--source", ".", "--no-validate-html")
+    # Without --base-url, check reads the one the output was built with from the output (the
+    # Pages workflow builds with --base-url, not with base_url in sitegen.yaml) and says so.
+    as_built = run_check("--source", ".", "--no-validate-html")
+    assert as_built.exit_code == 0, as_built.output
+    assert summary_numbers(as_built)["internal links"] == summary_numbers(clean)["internal links"]
+    assert f"the output was built for {base}, and its links were checked as such" in as_built.stdout
+    # Given another base URL, every root-relative link points outside the site.
+    wrong = run_check("--source", ".", "--base-url", "/", "--no-validate-html")
     assert wrong.exit_code == 1 and "outside the site's base path '/'" not in wrong.stderr
     assert any("no such file in the output" in p for p in problems(wrong))
     page = root / "public/people/ada-lovelace/index.html"
@@ -211,6 +218,55 @@ def test_sub_path_base_url(tmp_path, monkeypatch):
         f"public/people/ada-lovelace/index.html:{line}: broken link 'https://user.github.io/repo/people/nobody/': "
         "no such file in the output",
     ]
+
+
+def test_a_broken_link_of_a_body_is_reported_where_it_was_written(site_copy):
+    """Not at the built page's line: at the line of index.md that holds it."""
+    index = site_copy / "content/articles/undated/index.md"
+    index.write_text(article("Undated Clipping", "Text.\n\nSee [the other one](../no-such-article/).\n\n"
+                                                 "![A photo](missing%20photo.jpg)"), encoding="utf-8")
+    assert build(site_copy).exit_code == 0
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 1
+    page = "public/articles/undated/index.html"
+    assert problems(result) == [
+        f"content/articles/undated/index.md:6: broken link '../no-such-article/': no such file in the output (on {page})",
+        f"content/articles/undated/index.md:8: broken link 'missing%20photo.jpg': no such file in the output (on {page})",
+    ]
+
+
+CAPTURE = "Headline\n\nFishermen had lost three months of work, Howells said.\n\nThe council will vote on 26 March.\n"
+
+
+@pytest.mark.parametrize("body,warning", [
+    # Marks used as meant: no warning.
+    ("Fishermen had lost {~~three~>four~~} months of work,{>>Per the union.<<} [Howells]{person=x} said.\n\n"
+     "The {++town++} council will vote on 26 March.", None),
+    # A deletion of words the source never printed.
+    ("Fishermen had lost three{-- three--} months of work, Howells said.\n\nThe council will vote on 26 March.",
+     "index.md:5: warning: the text as published has words original.txt does not have here: "
+     "'…Fishermen had lost three three'"),
+    # The published wording edited outside a correction mark.
+    ("Fishermen had lost three months of work, Howells said.\n\nThe council votes on 26 March.",
+     "index.md:7: warning: the text as published has words original.txt does not have here: '…The council votes'"),
+])
+def test_a_body_whose_published_wording_is_not_the_capture_is_a_warning(site_copy, body, warning):
+    """The page's "exactly as published" view must show the capture's words, not the editor's."""
+    write_files(site_copy, {"content/people/x.yaml": "name: Howells\n",
+                            "content/articles/undated/original.txt": CAPTURE,
+                            "content/articles/undated/index.md": article("Undated Clipping", body,
+                                                                         original="{file: original.txt}")})
+    assert build(site_copy).exit_code == 0
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 0, result.output
+    found = [line for line in result.stderr.splitlines() if "text as published" in line and "/undated/" in line]
+    if warning is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].startswith("content/articles/undated/" + warning), found
+    # What the page shows as published is what the warning is about.
+    shown = published_text_of_html(str(soup(site_copy / "public/articles/undated/index.html").select_one(".article-body")))
+    assert ("three three" in shown) == ("three three" in (warning or ""))
 
 
 def test_repo_content_builds_and_checks_clean(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, build, internal_links, page, resolve, write_files
+from conftest import article, build, internal_links, page, resolve, soup, write_files
 from sitegen.model import PartialDate
 from sitegen.render.citation import apa_authors, apa_date, bibtex_escape, citation_urls, split_name
 
@@ -172,15 +172,36 @@ def test_citation_files_sit_next_to_the_page():
     assert citation_urls("/2016/x.html") == ("/2016/x.cite.json", "/2016/x.cite.bib")
 
 
-def test_file_permalinks_get_their_own_citation_files(site):
+@pytest.mark.parametrize("permalink,folder,files", [("{year}/{slug}.html", "2016/", "{slug}/"), ("{slug}.html", "", "{slug}/"),
+                                                   ("{year}/{slug}/index.html", "2016/{slug}/", "")])
+def test_file_permalinks_get_their_own_citation_and_bundle_files(site, permalink, folder, files):
+    """Regression: with a page that is a file, the bundles' files went beside it, so that two
+    imported articles' original.txt wanted one path (and '{slug}.html' was a traceback), and
+    the link to the capture read '/2016/one.htmloriginal.txt'. They go in a folder named like
+    the page now, and a body's link or image naming one of them points there."""
+    original = "---\ntitle: {}\ndate: {}\noriginal: {{file: original.txt}}\n---\n![Photo](photo%20one.jpg) [raw](original.txt)\n"
     root = site({
-        "sitegen.yaml": "permalink: '{year}/{slug}.html'\n",
-        "content/articles/one/index.md": article("One", date="2016-12-18"),
-        "content/articles/two/index.md": article("Two", date="2016-12-19"),
+        "sitegen.yaml": f"permalink: '{permalink}'\n",
+        "content/articles/one/index.md": original.format("One", "2016-12-18"),
+        "content/articles/one/original.txt": "One as captured\n",
+        "content/articles/one/photo one.jpg": b"JPEG1",
+        "content/articles/two/index.md": original.format("Two", "2016-12-19"),
+        "content/articles/two/original.txt": "Two as captured\n",
+        "content/articles/two/photo one.jpg": b"JPEG2",
     })
-    assert build(root).exit_code == 0
+    result = build(root)
+    assert result.exit_code == 0, result.output
     out = root / "public"
-    assert json.loads((out / "2016/one.cite.json").read_text())[0]["title"] == "One"
-    assert json.loads((out / "2016/two.cite.json").read_text())[0]["title"] == "Two"
     broken = [(f.name, ref) for f, ref in internal_links(out) if resolve(out, f, ref) is None]
     assert broken == []
+    for slug in ("one", "two"):
+        html = out / permalink.format(year="2016", slug=slug)
+        assert json.loads(html.with_suffix(".cite.json").read_text())[0]["title"] == slug.title()
+        doc = soup(html)
+        capture = doc.find("a", string="raw text as captured")["href"]
+        assert capture == "/" + folder.format(slug=slug) + files.format(slug=slug) + "original.txt"
+        assert (out / capture.lstrip("/")).read_text() == f"{slug.title()} as captured\n"
+        image = doc.select_one(".article-body img")["src"]
+        assert image == files.format(slug=slug) + "photo%20one.jpg"
+        assert resolve(out, html, image).read_bytes() == (b"JPEG1" if slug == "one" else b"JPEG2")
+        assert doc.select_one(".article-body a")["href"] == files.format(slug=slug) + "original.txt"

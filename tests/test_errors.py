@@ -10,7 +10,7 @@ import pytest
 
 import sitegen.build
 
-from conftest import article, build, page, write_files
+from conftest import article, build, page, run_sitegen, write_files
 
 GOOD = {"content/articles/good/index.md": article("A Good Article", "Fine text.", date="2016-12-18")}
 
@@ -48,6 +48,9 @@ CASES = [
      "article folder name 'Bad Name' must be lower-case letters"),
     ("people entry without name", {"content/articles/bad/index.md": "---\ntitle: T\npeople:\n  - Ada\n  - {role: Witness}\n---\nBody\n"},
      "content/articles/bad/index.md:5: people: item 2: needs a name"),
+    ("registry id misspelt", {"content/people/ada-lovelace.yaml": "name: Ada Lovelace\n",
+                              "content/articles/bad/index.md": "---\ntitle: T\npeople:\n  - {id: ada-lovelase}\n---\nBody\n"},
+     "content/articles/bad/index.md:4: id 'ada-lovelase': not in the registry (did you mean 'ada-lovelace'?)"),
     ("registry entry without name", {"content/people/ada.yaml": "aliases: [A]\n"},
      "content/people/ada.yaml:1: missing 'name:'"),
     ("non-UTF-8 file", {"content/articles/bad/index.md": b"---\ntitle: caf\xe9\n---\n"},
@@ -58,6 +61,16 @@ CASES = [
      "content/articles/good/comments.yaml:4: duplicate comment id 'c1'"),
     ("unknown setting", {"sitegen.yaml": "titel: x\n"},
      "sitegen.yaml:1: unknown setting 'titel' (did you mean 'title'?)"),
+    # Without its scheme, the host would become the first folder of every link of the site.
+    ("base_url without https://", {"sitegen.yaml": "title: x\nbase_url: user.github.io/repo/\n"},
+     "sitegen.yaml:2: base_url: 'user.github.io/repo/' is neither a web address nor a path starting with '/' "
+     "(did you mean 'https://user.github.io/repo/'?)"),
+    # A page file with no extension would be served as a download, its bundle's files beside it.
+    ("permalink without an ending", {"sitegen.yaml": "permalink: '{year}/{slug}'\n"},
+     "sitegen.yaml:1: permalink: '{year}/{slug}' must end in '/' (a folder for each article, as in '{year}/{slug}/') "
+     "or in a file name with an extension (as in '{year}/{slug}.html')"),
+    ("base_url with another scheme", {"sitegen.yaml": "base_url: htps://user.github.io/repo/\n"},
+     "sitegen.yaml:1: base_url: 'htps://user.github.io/repo/' is not a web address"),
 ]
 
 
@@ -119,21 +132,50 @@ def test_two_pages_wanting_one_file_fail_without_touching_the_live_site(site, mo
     """Regression: the new tree hard-links unchanged files from the live site, and the second
     of two files for one path used to be written through that link into the live site."""
     filler = {f"content/articles/f{n:02d}/index.md": article(f"Filler {n}", date="2020-06-01") for n in range(70)}
-    root = site({"sitegen.yaml": "title: T\npermalink: '{year}/{slug}.html'\n",
-                 "content/articles/a/index.md": article("A", date="2020-01-01"), "content/articles/a/photo.jpg": b"AAAA",
-                 **filler})
+    root = site({"sitegen.yaml": "title: T\npermalink: '{slug}/'\n", **filler})
     assert build(root, "--jobs", jobs).exit_code == 0
-    # B is listed first and A last, fillers between: A's page is not B's neighbour and is kept
-    # as it was, so (without --clean) the clash is between a new file and a reused one, found
-    # whether the output is made anew or updated in place (forced here: see build._small_change).
-    write_files(root, {"content/articles/b/index.md": article("B", date="2020-12-01"),
-                       "content/articles/b/photo.jpg": b"BBBBBB"})  # also 2020/photo.jpg
+    # The search page is kept as it was, so (without --clean) the clash is between a new file
+    # and a reused one, found whether the output is made anew or updated in place (forced
+    # here: see build._small_change).
+    write_files(root, {"content/articles/search/index.md": article("Search Party", date="2020-12-01")})
     if mode == "in place":
         monkeypatch.setattr(sitegen.build, "_small_change", lambda todo, units, manifest: True)
     result = build(root, "--jobs", jobs, *(["--clean"] if mode == "clean" else []))
-    assert result.exit_code == 2 and "two pages want the same output file: 2020/photo.jpg" in result.stderr
-    assert (root / "public/2020/photo.jpg").read_bytes() == b"AAAA"
+    # An error of the content, at the file that causes it, naming the other.
+    assert result.exit_code == 1, result.output
+    assert ("content/articles/search/index.md: the page of article 'search' would be written to search/index.html, "
+            "as would a file of the site's own") in result.stderr
+    assert page(root / "public", "search/").find("h1").get_text(strip=True) == "Search"
     assert not [p for p in root.iterdir() if ".staging-" in p.name]
+
+
+@pytest.mark.parametrize("slug,taken", [("search", "search/index.html"), ("people", "people/index.html")])
+def test_an_article_where_a_page_of_the_site_goes_is_a_located_error(site, monkeypatch, slug, taken):
+    """permalink '{slug}/' puts articles at the top of the site, beside its own sections."""
+    root = site({"sitegen.yaml": "permalink: '{slug}/'\n", **GOOD})
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    write_files(root, {f"content/articles/{slug}/index.md": article("A Party", date="2016-12-19")})
+    result = build(root)
+    assert result.exit_code == 1, result.output
+    assert (f"content/articles/{slug}/index.md: the page of article '{slug}' would be written to {taken}, as would "
+            "a file of the site's own (rename the article's folder, or start permalink with a folder of the "
+            "articles' own, as in 'articles/{slug}/')") in result.stderr
+    assert "sitegen: 1 error(s); the output folder was left unchanged" in result.stderr
+    assert page(root / "public", f"{slug}/").find("h1").get_text(strip=True) != "A Party"
+    assert page(root / "public", "good/").find("h1").get_text(strip=True) == "A Good Article"
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_base_url_option_without_its_scheme_is_a_usage_error(site, command):
+    root = site(GOOD)
+    assert build(root).exit_code == 0
+    result = build(root, "--base-url", "user.github.io/repo/") if command == "build" else \
+        run_sitegen("check", "--source", str(root), "--base-url", "user.github.io/repo/", "--no-validate-html")
+    assert result.exit_code == 2, result.output
+    assert "'user.github.io/repo/' is neither a web address nor a path starting with '/'" in result.stderr
+    assert_public_untouched(root)
+    assert page(root / "public", "articles/good/").select_one('link[rel="stylesheet"]')["href"] == "/static/style.css"
 
 
 def test_several_errors_reported_in_one_run(site, monkeypatch):
@@ -148,6 +190,49 @@ def test_several_errors_reported_in_one_run(site, monkeypatch):
     errors = [line for line in result.stderr.splitlines() if line.startswith("content/")]
     assert len(errors) == 3, result.stderr
     assert "sitegen: 3 error(s)" in result.stderr
+
+
+def test_front_matter_and_body_errors_of_one_file_come_in_one_run(site, monkeypatch):
+    """As the README shows: a bad date (line 3) does not hide the body's errors (lines 6 and 8)."""
+    root = site(GOOD)
+    monkeypatch.chdir(root)
+    result, _ = build_twice(lambda files: root, {
+        "content/people/jessica-levinson.yaml": "name: Jessica Levinson\n",
+        "content/articles/vigil/index.md": "---\ntitle: Vigil\ndate: '2016-13-01'\n---\n"
+                                           "Text {>>never closed.\n\n[“Hi”]{.quote by=jessica-levison} she said.\n",
+        # A broken list of people: the body's mention of one of them cannot be checked, so is not.
+        "content/articles/names/index.md": "---\ntitle: Names\npeople: {name: [Ada Lovelace]}\n---\n"
+                                           "[Ada]{person=ada-lovelace} spoke.\n",
+    })
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert errors == [
+        "content/articles/names/index.md:3: people: expected a list",
+        "content/articles/vigil/index.md:3: date: '2016-13-01' is not a valid date (month must be 01 to 12)",
+        "content/articles/vigil/index.md:5: unclosed CriticMarkup note '{>>' (expected '<<}')",
+        "content/articles/vigil/index.md:7: quote by 'jessica-levison': no such person (did you mean 'jessica-levinson'?)",
+    ], result.stderr
+    assert_public_untouched(root)
+    assert not (root / "public/articles/vigil").exists()
+    # Once the date is fixed, the body's errors are all that is left (the cache hides none).
+    vigil = root / "content/articles/vigil/index.md"
+    vigil.write_text(vigil.read_text(encoding="utf-8").replace("2016-13-01", "2016-12-01"), encoding="utf-8")
+    again = build(root)
+    assert [line for line in again.stderr.splitlines() if line.startswith("content/articles/vigil")] == errors[2:]
+
+
+def test_a_folder_without_content_is_not_built_as_an_empty_site(tmp_path, monkeypatch):
+    """`sitegen build` run in the wrong folder: an error, not an empty public/ made there."""
+    monkeypatch.chdir(tmp_path)
+    result = run_sitegen("build")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("content: no such folder: this is not a site's folder"), result.stderr
+    assert list(tmp_path.iterdir()) == []
+    # A site with a content/ folder and no article yet builds.
+    (tmp_path / "content/people").mkdir(parents=True)
+    built = run_sitegen("build")
+    assert built.exit_code == 0, built.output
+    assert page(tmp_path / "public", "/").find("h1").get_text(strip=True) == "News Archive"
 
 
 def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch):

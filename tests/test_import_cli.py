@@ -65,6 +65,21 @@ def test_what_the_import_writes_builds_and_its_mentions_name_the_built_pages(sit
         assert (site / "public" / link.strip("/") / "index.html").is_file()
 
 
+def test_a_job_word_before_a_name_is_the_role_not_part_of_the_name(site):
+    """Regression: "Librarian Ruth Akinola said" gave a person "Librarian Ruth Akinola"."""
+    (site / "in" / "story.txt").write_text(
+        "Library Sunday hours to end in April\n\nPORTHAVEN — The town library will close on Sundays from April,"
+        " the council confirmed.\n\nLibrarian Ruth Akinola said 400 people used the library every Sunday.\n",
+        encoding="utf-8")
+    assert run(site, str(site / "in" / "story.txt")).exit_code == 0
+    assert build(site).exit_code == 0
+    page = BeautifulSoup((site / "public/articles/library-sunday-hours-to-end-in-april/index.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    mention = page.select_one(".article-body a.mention-person")
+    assert (mention.get_text(), mention["href"]) == ("Ruth Akinola", "/people/ruth-akinola/")
+    assert "Librarian" in page.select_one('[aria-label="People"]').get_text()
+
+
 WAYBACK = ("The Wayback Machine - https://web.archive.org/web/20230512081433/https://www.millbrook.example/news/"
            "20190314/pool-stays-shut\nINTERNET ARCHIVE\nWayback Machine\nhttps://www.millbrook.example/news/"
            "20190314/pool-stays-shut\nGo\n42 captures\n15 Mar 2019 - 02 Aug 2023\nAPR\nMAY\nJUN\n12\n2022\n2023\n"
@@ -188,6 +203,46 @@ def test_bad_source_rule_is_reported_with_its_line(site):
     result = run(site, str(site / "in"))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{site / 'content' / 'sources' / 'bad.yaml'}:4: chrome entry")
+
+
+SHORT_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Pier Reopens After Storm Repairs | Porthaven Gazette</title>
+<meta property="og:site_name" content="Porthaven Gazette"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Pier Reopens After Storm Repairs</h1>
+<p class="byline">By Tom Ellery</p>
+<p>PORTHAVEN \u2014 The Victoria Pier reopened on Tuesday after six months of repairs, the council said.</p>
+<p>"It is good to have it back," said Gareth Molloy, the council leader.</p>
+<p>The repairs cost \u00a31.1 million.</p>
+</article><footer>\u00a9 Porthaven Gazette</footer></body></html>
+"""
+
+
+def test_a_short_saved_page_keeps_its_paragraphs(site):
+    """Regression: for a page this short, trafilatura gives the whole text on one line, and the
+    article's body was one paragraph starting with its headline and byline."""
+    (site / "in" / "pier.html").write_text(SHORT_PAGE, encoding="utf-8")
+    result = run(site, str(site / "in" / "pier.html"), "--url", "https://porthaven.example/2024/04/02/pier-reopens")
+    assert result.exit_code == 0, result.output
+    assert build(site).exit_code == 0
+    page = BeautifulSoup((site / "public/articles/pier-reopens/index.html").read_text(encoding="utf-8"), "html.parser")
+    paragraphs = [p.get_text(" ", strip=True) for p in page.select(".article-body p")]
+    assert len(paragraphs) == 3, paragraphs
+    assert paragraphs[0] == "PORTHAVEN \u2014 The Victoria Pier reopened on Tuesday after six months of repairs, the council said."
+    assert paragraphs[1].startswith('"It is good to have it back,"') and paragraphs[2] == "The repairs cost \u00a31.1 million."
+    assert page.select_one(".article-body a.mention-person")["href"] == "/people/gareth-molloy/"
+    assert page.select_one(".kicker").get_text() == "Porthaven Gazette · Porthaven"
+
+
+def test_a_saved_page_without_a_declared_charset_is_read_as_utf8(site):
+    """Regression: the headline taken from the page's <h1> read "CafÃ© Reopens"."""
+    page_bytes = SHORT_PAGE.replace('<meta charset="utf-8">', "").replace("Pier Reopens", "Café Reopens").encode("utf-8")
+    (site / "in" / "cafe.html").write_bytes(page_bytes)
+    result = run(site, str(site / "in" / "cafe.html"))
+    assert result.exit_code == 0, result.output
+    assert build(site).exit_code == 0
+    page = BeautifulSoup((site / "public/articles/cafe-reopens-after-storm-repairs/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert page.find("h1").get_text() == "Café Reopens After Storm Repairs"
 
 
 def test_html_page(site):

@@ -36,7 +36,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
                     date=_iso_date(document.date),
                     site=site, author=_authors(tree) or _clean(document.author))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
-    lines = _paragraph_lines(document.text, skip_first=page.title)
+    lines = _paragraph_lines(_split_at_blocks(document.text, tree), skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
     return analyse_lines(lines, url or canonical, registries, page, comments)
 
@@ -55,7 +55,17 @@ def _parse(raw: bytes):
     then trafilatura's title and comments are used."""
     try:
         import lxml.html
-        return lxml.html.document_fromstring(raw)
+    except ImportError:
+        return None
+    # Bytes that are UTF-8 are read as UTF-8, as trafilatura reads them: lxml alone takes a
+    # page that does not declare its charset for Latin-1 ("CafÃ©" for "Café").
+    try:
+        raw.decode("utf-8")
+        utf8 = True
+    except UnicodeDecodeError:
+        utf8 = False
+    try:
+        return lxml.html.document_fromstring(raw, parser=lxml.html.HTMLParser(encoding="utf-8") if utf8 else None)
     except Exception:
         return None
 
@@ -295,6 +305,26 @@ def _comments_heading(first_item) -> str | None:
         if count is not None:
             return _text(count)
     return None
+
+
+# Elements that are a paragraph of an article's text.
+BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "dd", "dt"})
+
+
+def _split_at_blocks(text: str, tree) -> str:
+    """trafilatura gives a short page's whole text on one line (its fallback extraction):
+    headline, byline and paragraphs run together. When the outermost paragraphs of the page's
+    <article> (or <main>) hold the very same words, in order, the text is cut between them, one
+    a line, as trafilatura gives a longer page."""
+    if tree is None or "\n" in text.strip():
+        return text
+    words = text.split()
+    for container in tree.xpath("//article | //main"):
+        blocks = [_text(e) for e in _elements(container) if e.tag in BLOCKS
+                  and not any(a.tag in BLOCKS for a in e.iterancestors() if a is not container and container in a.iterancestors())]
+        if len(blocks) > 1 and " ".join(blocks).split() == words:
+            return "\n".join(block for block in blocks if block)
+    return text
 
 
 def _paragraph_lines(text: str, skip_first: str | None = None) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from ..config import Config
 from ..diagnostics import Diagnostics, Location
 from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, record
+from ..render.urls import bundle_prefix, page_path
 from ..slugs import slug_problem
 from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, finish_article, packed_stat,
                        person_slug_for, read_header, scan_bundle, scan_is_settled)
@@ -33,6 +34,10 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
               progress=None) -> Site:
     """``progress(stage, done, total)``, when given, hears of every article rendered."""
     content = config.content_dir
+    if not content.is_dir():  # (a site with no articles yet still has its content/ folder)
+        diags.error(Location(content), "no such folder: this is not a site's folder (run sitegen where the site's "
+                                       "sitegen.yaml and content/ are, pass --source DIR, or start one with sitegen init DIR)")
+        return Site((), {}, {})
     # Without a cache (`sitegen check`), nothing is remembered and nothing written.
     cache = cache or BuildCache(config.root / CACHE_DIR, bodies=BodyStore(config.root / CACHE_DIR, writable=False))
     checked = CheckedEntries(before=cache.registries)
@@ -81,7 +86,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             auto_names = _auto_link_names(roles, reporters, people)
             key = digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, roles,
                          reporters, topic_slugs, auto_names, *settings)
-        if (cached and cached.key == key and cache.bodies.has(cached.article.fingerprint)
+        if (cached and not header.broken and cached.key == key and cache.bodies.has(cached.article.fingerprint)
                 and (header.slug in unchanged
                      or all(names[kind].get(slug) == name for (kind, slug), name in cached.refs))):
             if cached.additions != additions:  # a new object, so that its shard of the cache is written
@@ -258,6 +263,9 @@ def _finish(state: dict, task: _BodyTask):
     header = _whole_header(task, reread, state["root"])
     if header is None:
         return task.header.slug, None, reread.items
+    prefix = bundle_prefix(page_path(header.slug, header.values.get("date"), urls.permalink), urls.permalink)
+    if prefix:
+        context = replace(context, bundle_prefix=prefix)
     local = Diagnostics()
     article = finish_article(header, task.roles, task.reporters, task.topics, _MARKDOWN[0], context, local,
                              state["root"])
@@ -265,7 +273,7 @@ def _finish(state: dict, task: _BodyTask):
     # decides which pages to render again.
     article = replace(article, fingerprint=digest(task.key, sorted(seen.items(), key=lambda item: item[0])),
                       listed_digest=digest(*article.listed_fields()))
-    if local.errors:
+    if local.errors or header.broken:  # (a broken header's own errors came with it: see read_header)
         return task.header.slug, None, local.items
     # The body and comments go to the body store from here, not back to the parent: most of
     # the bytes, and the parent needs none of them (render workers read back those they need).
@@ -387,7 +395,7 @@ class _SlugsOfNames:
         key = (ref.registry_id, ref.name)
         slug = self.known.get(key)
         if slug is None:
-            slug = person_slug_for(ref, self.finder.find, diags, where)
+            slug = person_slug_for(ref, self.finder, diags, where)
             if slug:
                 self.known[key] = slug
         return slug

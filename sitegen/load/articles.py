@@ -55,6 +55,9 @@ class ArticleHeader:
     source_digest: str = ""  # of index.md's text: part of the article's cache key
     files_digest: str = ""  # of the bundle's other files (see bundle_files_digest): also part of it
     packed_names: bytes | None = None  # people, reporters and topics, pickled, in a light header (see packed)
+    # Front matter errors were reported, but not in the title or the names: the body is still
+    # rendered, so that its errors come in the same run, and the article is never published.
+    broken: bool = False
 
     @property
     def index_path(self) -> Path:
@@ -100,12 +103,16 @@ def read_header(folder: Path, diags: Diagnostics, root: Path, known: tuple | Non
     if not isinstance(data, dict):
         diags.error(Location(index_path, 2), "front matter must be a mapping of keys (title: ..., date: ...)")
         return None
-    ok = _check_front_matter(header, data, doc.front, diags)
-    return header if ok else None
+    failed = _check_front_matter(header, data, doc.front, diags)
+    if failed & BODY_NEEDS:
+        return None
+    header.broken = bool(failed)
+    return header
 
 
-def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnostics) -> bool:
-    ok = True
+def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnostics) -> set[str]:
+    """The keys with errors (reported here)."""
+    failed = set()
     for key, raw in data.items():
         check = FRONT_MATTER.get(key)
         if check is None:
@@ -116,11 +123,11 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
             check(header, key, raw, lambda *p: front.line_of(key, *p))
         except fields.FieldError as exc:
             diags.error(Location(header.index_path, front.line_of(key, *exc.path)), f"{key}: {exc}")
-            ok = False
+            failed.add(key)
     if "title" not in data:
         diags.error(Location(header.index_path, 1), "missing required key 'title'")
-        ok = False
-    return ok
+        failed.add("title")
+    return failed
 
 
 def _set(check):
@@ -206,6 +213,10 @@ def _name_ref(item, i: int, extra_key: str, line: int | None) -> NameRef:
     except fields.FieldError as exc:
         raise fields.FieldError(f"item {i + 1}: {exc}", (i,)) from None
 
+
+# Front matter keys without which the body cannot be checked: the names it may refer to (a
+# mention of a person of a broken `people` list would be reported as unknown), and the title.
+BODY_NEEDS = {"title", "people", "reporters", "topics"}
 
 FRONT_MATTER = {
     "title": _set(fields.required_text),
@@ -377,13 +388,17 @@ def _bundle_entries(folder: Path, prefix: str = "", folders: bool = False):
 def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: list[Reporter], topics: list[str],
                    md, context: BodyContext, diags: Diagnostics, root: Path, fingerprint: str = "") -> Article:
     """Render the body, read the comments and list the assets: the article is complete."""
+    assets, assets_as_text = _assets(header, diags, root)
+    if context.bundle_prefix:
+        context = replace(context, bundle_files=frozenset(assets))
     body = render_body(md, header.body, context)
     for line, message in body.problems:
         diags.error(Location(header.index_path, header.body_first_line + line), message)
+    for line, message in body.warnings:
+        diags.warning(Location(header.index_path, header.body_first_line + line), message)
     comments_path = header.folder / COMMENTS_FILE
     comments = load_comments(comments_path, diags, root) if comments_path.exists() else CommentThread()
     values = dict(header.values)
-    assets, assets_as_text = _assets(header, diags, root)
     return Article(
         slug=header.slug,
         path=header.folder,
@@ -448,16 +463,17 @@ def _script_in_file(path: Path, diags: Diagnostics) -> tuple[int, str] | None:
         return None
 
 
-def person_slug_for(ref: NameRef, find, diags: Diagnostics, path: Path) -> str | None:
-    """Registry slug for a name/id, else a slug made from the name."""
+def person_slug_for(ref: NameRef, finder, diags: Diagnostics, path: Path) -> str | None:
+    """Registry slug for a name/id, else a slug made from the name (``finder``: a NameIndex)."""
     if ref.registry_id:
-        slug = find(ref.registry_id)
+        slug = finder.find(ref.registry_id)
         if slug is None and not ref.name or (slug is None and ref.name == ref.registry_id):
-            diags.error(Location(path, ref.line), f"id '{ref.registry_id}': not in the registry")
+            diags.error(Location(path, ref.line), f"id '{ref.registry_id}': not in the registry"
+                                                  f"{did_you_mean(ref.registry_id, set(finder.by_key.values()))}")
             return None
         if slug:
             return slug
-    slug = find(ref.name) or slugify(ref.name)
+    slug = finder.find(ref.name) or slugify(ref.name)
     if not slug:
         diags.error(Location(path, ref.line), f"name {ref.name!r} has no letters or digits to make a page address from")
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from typing import Callable, Mapping
+from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_plugin
@@ -35,6 +36,11 @@ class BodyContext:
     # Names (and aliases) of the people in this article's front matter, longest first,
     # for linking their first mention in the body.
     auto_link_names: tuple[tuple[str, str], ...] = ()
+    # Where the bundle's files are, relative to the page, when not beside it ("x/" for a page
+    # 2016/x.html: see render.urls.bundle_prefix), and their names: a link or image naming
+    # one of them ("photo.jpg") is made to point there ("x/photo.jpg").
+    bundle_prefix: str = ""
+    bundle_files: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,7 @@ class RenderedBody:
     annotations: tuple[Annotation, ...]
     problems: tuple[tuple[int, str], ...]  # (0-based line in the body, message)
     mentioned_people: tuple[str, ...] = ()  # people marked or auto-linked in the body
+    warnings: tuple[tuple[int, str], ...] = ()  # (0-based line in the body, message)
 
 
 def create_markdown() -> MarkdownIt:
@@ -54,11 +61,26 @@ def create_markdown() -> MarkdownIt:
     md.use(criticmarkup_plugin)
     md.use(semantic_plugin)
     md.use(link_first_mentions_plugin)
+    md.core.ruler.after("inline", "sitegen_bundle_files", _point_at_bundle_files)
     md.validateLink = _is_safe_link
     # A pure function of the URL, remembered: a link in a note is read twice (once to find
     # where the note ends), and in the benchmark archive nearly half the calls were repeats.
     md.normalizeLink = functools.lru_cache(maxsize=4096)(md.normalizeLink)
     return md
+
+
+def _point_at_bundle_files(state) -> None:
+    ctx = state.env.get("sitegen")
+    if ctx is None or not ctx.bundle_prefix:
+        return
+    for block in state.tokens:
+        for token in block.children or ():
+            attribute = "src" if token.type == "image" else "href" if token.type == "link_open" else None
+            url = token.attrGet(attribute) if attribute else None
+            if url:
+                parts = urlsplit(url)
+                if not (parts.scheme or parts.netloc) and unquote(parts.path) in ctx.bundle_files:
+                    token.attrSet(attribute, ctx.bundle_prefix + url)
 
 
 def _is_safe_link(url: str) -> bool:
@@ -75,4 +97,5 @@ def render_body(md: MarkdownIt, text: str, context: BodyContext) -> RenderedBody
         problems.append((problem.line, problem.message))
     annotations = sorted(env.get("annotations", []), key=lambda a: (a.line, a.anchor))
     mentioned = sorted(env.get("mentioned_people", set()) | env.get("auto_linked_people", set()))
-    return RenderedBody(html, tuple(annotations), tuple(sorted(problems)), tuple(mentioned))
+    return RenderedBody(html, tuple(annotations), tuple(sorted(problems)), tuple(mentioned),
+                        tuple(sorted(env.get("body_warnings", []))))

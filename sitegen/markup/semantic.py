@@ -9,6 +9,7 @@ records an ``Annotation`` for the index. The render rules then only read ``token
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -29,6 +30,11 @@ RATINGS = {
 }
 ALLOWED_ATTRIBUTES = ["id", "class", "person", "topic", "by", "rating"]
 KNOWN_CLASSES = {"quote", "claim"}
+# The start of a span's braces left in the text: a mark the span rule could not read (no "]"
+# right before the brace, a key without a value, no closing brace), which would be published
+# as typed. An escaped brace ("\{") is not text here (markdown-it keeps it apart until the
+# end of the core rules), so a body can still show such words on purpose.
+STRAY_ATTRIBUTES = re.compile(r"\{[ \t]*(?:\.(?:quote|claim)(?![\w-])|(?:person|topic|by|rating)[ \t]*=)")
 
 
 def semantic_plugin(md: MarkdownIt) -> None:
@@ -50,6 +56,8 @@ def annotate_spans(state: StateCore) -> None:
         stack: list[Token] = []
         for i, token in enumerate(block.children):
             if token.type == "text":  # (most tokens: nothing to do, so asked first)
+                if "{" in token.content:
+                    _find_stray_attributes(token.content, first_line + softbreaks, state.env)
                 continue
             if token.type in ("softbreak", "hardbreak"):
                 softbreaks += 1
@@ -82,9 +90,10 @@ def _classify(token: Token, ctx, counters: dict, env: dict) -> None:
         counters["claim"] += 1
         rating = str(attrs.get("rating", ""))
         token.meta.update(kind="claim", anchor=f"claim-{counters['claim']}", rating=rating)
-        if rating not in RATINGS:
-            shown = f"'{rating}'" if rating else "missing"
-            _problem(env, line, f"claim rating {shown} is not one of {', '.join(RATINGS)}{did_you_mean(rating, RATINGS)}")
+        if not rating:
+            _problem(env, line, f"claim without a rating (add rating=, one of {', '.join(RATINGS)})")
+        elif rating not in RATINGS:
+            _problem(env, line, f"claim rating '{rating}' is not one of {', '.join(RATINGS)}{did_you_mean(rating, RATINGS)}")
     elif "person" in attrs:
         slug = str(attrs["person"])
         token.meta.update(kind="person", slug=slug)
@@ -102,6 +111,20 @@ def _classify(token: Token, ctx, counters: dict, env: dict) -> None:
     unknown = [c for c in classes if c not in KNOWN_CLASSES]
     if unknown:
         _problem(env, line, f"unknown span class '.{unknown[0]}' (use .quote or .claim){did_you_mean(unknown[0], KNOWN_CLASSES)}")
+    for key in token.meta.get("insecure_attrs", ()):
+        env.setdefault("body_warnings", []).append(
+            (line, f"span attribute '{key}' is not one sitegen reads (person, topic, by, rating, id, class): "
+                   f"left out of the page{did_you_mean(key, ALLOWED_ATTRIBUTES)}"))
+
+
+def _find_stray_attributes(text: str, line: int, env: dict) -> None:
+    for found in STRAY_ATTRIBUTES.finditer(text):
+        end = text.find("}", found.start())
+        shown = text[found.start():end + 1 if end >= 0 else len(text)]
+        if len(shown) > 40:
+            shown = shown[:39] + "…"
+        _problem(env, line, f"malformed span: '{shown}' would be shown as typed (a span is [text]{{...}}: "
+                            "the brace right after ']', a value for every key, and a closing '}')")
 
 
 def _record(opener: Token, text: str, children: list[Token], close_index: int, ctx, env: dict) -> None:

@@ -20,7 +20,7 @@ from ..index import Index, archive_group_of, archive_groups
 from ..markup.highlight import pygments_css
 from ..cache import BodyStore
 from ..model import Article, Site
-from .citation import bibtex, citation, csl_json
+from .citation import bibtex, citation, citation_urls, csl_json
 from .comments import render_comment_text
 from .excerpts import annotation_excerpt, excerpt, has_own_pages, site_annotation_lists
 from .groups import by_article, entry_before_page
@@ -234,11 +234,26 @@ def article_files(r: Renderer, article) -> Iterator[OutputFile]:
     yield r.page("article.html", url, title=article.title, article=article,
                  previous=_neighbour(r, r.index.previous, article.slug),
                  next=_neighbour(r, r.index.following, article.slug), head_meta=head, citation=cite)
-    folder = r.urls.output_file(url).rsplit("/", 1)[0]
+    folder = _bundle_folder(r.urls, article)
     for asset in article.assets:
-        yield OutputFile(f"{folder}/{published_name(article, asset)}", read_bytes(article.path / asset))
+        yield OutputFile(folder + published_name(article, asset), read_bytes(article.path / asset))
     yield OutputFile(r.urls.output_file(cite.json_url), csl_json(article, r.site, r.config, r.urls))
     yield OutputFile(r.urls.output_file(cite.bib_url), bibtex(article, r.site, r.urls))
+
+
+def article_output_paths(article, urls: Urls) -> list[tuple[str, str]]:
+    """Every file ``article_files`` writes for the article, as (path in the output, "page", the
+    bundle file's name, or "citation")."""
+    url = urls.article(article)
+    folder = _bundle_folder(urls, article)
+    return [(urls.output_file(url), "page"),
+            *((folder + published_name(article, asset), asset) for asset in article.assets),
+            *((urls.output_file(cite_url), "citation") for cite_url in citation_urls(url))]
+
+
+def _bundle_folder(urls: Urls, article) -> str:
+    """Where the bundle's other files go in the output, ending in '/' (see Urls.bundle_folder)."""
+    return urls.output_file(urls.bundle_folder(article)).removesuffix("index.html")
 
 
 def _neighbour(r: Renderer, mapping: dict, slug: str):

@@ -39,7 +39,12 @@ class Urls:
 
     def asset(self, article: Article, name: str) -> str:
         """The URL of one of the article bundle's files (see published_name)."""
-        return self.article(article) + published_name(article, name)
+        return self.bundle_folder(article) + published_name(article, name)
+
+    def bundle_folder(self, article: Article) -> str:
+        """The URL of the folder the article's bundle files are published in (see bundle_prefix)."""
+        url = self.article(article)
+        return url[:url.rfind("/") + 1] + bundle_prefix(url, self.permalink)
 
     def article(self, article: Article) -> str:
         # Asked for about 30 times per article in a build (every listing, feed and sitemap
@@ -85,10 +90,23 @@ class Urls:
         return relative + "index.html" if relative.endswith("/") or relative == "" else relative
 
 
+def bundle_prefix(page: str, permalink: str) -> str:
+    """Where an article's bundle files are, relative to its page: beside it when its folder is
+    the article's own (``articles/x/``, ``articles/x/index.html``); else in a folder named like
+    the page (``2016/x.html`` -> ``x/``), so that two articles' ``original.txt`` never meet."""
+    if permalink.endswith("/") or "{slug}" in permalink[:permalink.rfind("/") + 1]:
+        return ""
+    return page.rsplit("/", 1)[-1].rsplit(".", 1)[0] + "/"
+
+
 def article_path(article: Article, permalink: str) -> str:
-    date = article.date
+    return page_path(article.slug, article.date, permalink)
+
+
+def page_path(slug: str, date, permalink: str) -> str:
+    """The article's page, relative to the site root (``date``: a PartialDate or None)."""
     return permalink.format(
-        slug=article.slug,
+        slug=slug,
         year=f"{date.year:04d}" if date else "undated",
         month=f"{date.month:02d}" if date and date.month else "00",
         day=f"{date.day:02d}" if date and date.day else "00",
