@@ -234,3 +234,19 @@ def test_fewer_pages_make_fewer_blocks_and_the_others_go(tmp_path: Path, monkeyp
     assert json.loads((output / BUNDLE_DIR / BLOCKS_FILE).read_text(encoding="utf-8")) == []
     assert not (output / BUNDLE_DIR / "block-1").exists()
     assert sorted(index_records(output)) == ["/articles/bridge/"]
+
+
+def test_the_index_holds_the_articles_words_not_the_pages_labels(tmp_path: Path):
+    # An excerpt is cut from what is indexed: a search by filter alone shows its start, and a
+    # quote's speaker must not read "quote by" in the middle of the text.
+    site = write_files(tmp_path / "site", {
+        "content/people/ada-lovelace.yaml": "name: Ada Lovelace\n",
+        "content/articles/engine/index.md": article(
+            "The Engine", '[“It weaves algebraic patterns,”]{.quote by=ada-lovelace} the notes say.',
+            date="1843-09-05", dateline="London", source="{name: The Athenaeum}", people="[ada-lovelace]",
+            topics="[Computing]"),
+    })
+    content = index_records(build_searchable(site, site / "public"))["/articles/engine/"]["content"]
+    assert content.startswith("The Engine. ")  # not "The Athenaeum · London", the kicker
+    assert "quote by" not in content.lower() and "People" not in content and "Topics" not in content
+    assert "It weaves algebraic patterns" in content and "Ada Lovelace" in content

@@ -263,7 +263,7 @@ def _render_span_close(self, tokens, idx, options, env) -> str:
             name = escape(ctx.person_names.get(speaker, speaker))
             url = escape(ctx.person_url(speaker))
             # Added by the archive, not the source: hidden in the "as published" view.
-            return f'</span><a class="quote-by" data-editorial href="{url}" title="Quote by {name}"><span class="visually-hidden">quote by </span>{name}</a>'
+            return f'</span><a class="quote-by" data-editorial href="{url}" title="Quote by {name}"><span class="visually-hidden" data-pagefind-ignore>quote by </span>{name}</a>'
         return "</span>"
     if kind == "claim":
         rating = token.meta.get("rating", "")
