@@ -112,15 +112,20 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
         w = report.write
         written = (f"{w.files} files ({w.bytes / 1e6:.1f} MB; {w.written} written, {w.linked} unchanged)"
                    if w.files else "nothing changed, output left as it was")
-        click.echo(
-            f"sitegen: built {report.articles} articles, {report.people} people, {report.topics} topics, "
-            f"{report.comments} comments, {report.annotations} annotations: {written}"
-        )
+        counts = ", ".join(_count(n, one, many) for n, one, many in (
+            (report.articles, "article", "articles"), (report.people, "person", "people"),
+            (report.topics, "topic", "topics"), (report.comments, "comment", "comments"),
+            (report.annotations, "annotation", "annotations")))
+        click.echo(f"sitegen: built {counts}: {written}")
     if verbose:
         click.echo(f"  articles loaded from cache: {report.cache_hits} of {report.articles}; "
                    f"render units redone: {report.units_rendered} of {report.units}")
         for stage, seconds in report.timings.items():
             click.echo(f"  {stage:<14} {seconds * 1000:8.0f} ms")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 class _TerminalProgress:

@@ -79,7 +79,7 @@ def snapshot(folder: Path) -> dict[str, bytes | None]:
 
 
 def reported_counts(text: str) -> dict[str, int]:
-    match = re.search(r"built (\d+) articles, (\d+) people, (\d+) topics, (\d+) comments", text)
+    match = re.search(r"built (\d+) articles?, (\d+) (?:people|person), (\d+) topics?, (\d+) comments?", text)
     assert match, text
     return dict(zip(("articles", "people", "topics", "comments"), map(int, match.groups())))
 

@@ -272,7 +272,7 @@ def test_the_command_exits_with_its_status_and_says_everything_through_a_pipe(si
     command = [sys.executable, "-m", "sitegen", "build", "--source", str(root), "--verbose"]
     good = subprocess.run(command, capture_output=True, text=True)
     assert good.returncode == 0, good.stderr
-    assert good.stdout.startswith("sitegen: built 1 article") and "render+write" in good.stdout
+    assert good.stdout.startswith("sitegen: built 1 article, ") and "render+write" in good.stdout
     (root / "content/articles/good/index.md").write_text("---\ntitle: Good\ndate: 2016-13-01\n---\nText.\n")
     bad = subprocess.run(command, capture_output=True, text=True)
     assert bad.returncode == 1

@@ -755,7 +755,7 @@ def test_verbose_reports_stage_times_and_cache_hits(tmp_path):
     CHANGES["edit a body"](root)
     result = build_cli(root, "--verbose")
     assert result.exit_code == 0, result.output
-    counts = re.search(r"built (\d+) articles.*: (\d+) files \(([\d.]+) MB; (\d+) written", result.output)
+    counts = re.search(r"built (\d+) articles?.*: (\d+) files \(([\d.]+) MB; (\d+) written", result.output)
     site_files = [name for name in tree(root / "public") if name != MARKER]  # the marker is sitegen's own
     assert counts and counts.group(1) == "3" and int(counts.group(2)) == len(site_files)
     assert counts.group(4) == "2"  # the edited article's page and the feed that carries its body
