@@ -115,8 +115,28 @@ def load_topics(content_dir: Path, diags: Diagnostics, checked: CheckedEntries |
         for related in topic.related:
             if related not in topics:
                 path = content_dir / "topics" / f"{topic.slug}.yaml"
-                diags.error(Location(path), f"related: no topic '{related}'{did_you_mean(related, topics)}")
+                diags.error(Location(path, _line_naming(path, "related", related)),
+                            f"related: no topic '{related}'{did_you_mean(related, topics)}")
     return topics
+
+
+def _line_naming(path: Path, key: str, item: str) -> int | None:
+    """The line of ``path`` where ``key``'s list names ``item`` (``key: [a, b]`` or a ``- b``
+    line under it). Only for an error's message: the checked values keep no lines (they are
+    cached, and errors are rare), so the file is read again."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    under = None
+    for number, text in enumerate(lines, 1):
+        if text.startswith(f"{key}:"):
+            under = number
+        elif text[:1] not in ("", " ", "-", "\t"):
+            under = None  # another key
+        if under is not None and item in text.split("#", 1)[0]:
+            return number
+    return None
 
 
 def _load_entries(folder: Path, spec: dict, diags: Diagnostics, checked: CheckedEntries | None):
