@@ -42,6 +42,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
     site_bytes: int = 0  # what the output folder holds (see _site_bytes)
+    search_indexed: bool = False  # Pagefind ran (a --search build whose pages had changed)
 
 
 def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None = None, clean: bool = False,
@@ -208,6 +209,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
     report.annotations = sum(len(a.annotations) for a in site.articles)
     report.units, report.units_rendered, report.cache_hits = len(units), len(todo), cache.hits
     report.site_bytes = _site_bytes(report.write, new_manifest)
+    report.search_indexed = reindex
     if too_big := size_warning(report.site_bytes):
         diags.warning(Location(output), too_big)
     report.warnings = diags.warnings

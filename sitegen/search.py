@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -275,6 +276,8 @@ def run_pagefind(site_dir: Path, cancel: threading.Event | None = None, output: 
                     process.kill()
                     process.communicate()
                     raise IndexingCancelled("indexing was stopped") from None
+    if process.returncode in (-signal.SIGINT, -signal.SIGTERM):  # (Ctrl+C reaches it too)
+        raise IndexingCancelled("Pagefind was interrupted")
     if process.returncode != 0:
         lines = [line.strip() for line in (stderr or stdout).splitlines() if line.strip()]
         detail = " ".join(dict.fromkeys(lines)) or f"exit status {process.returncode}"  # it repeats itself

@@ -55,15 +55,20 @@ QUIET_BEFORE_INDEXING = 1.0  # seconds without a rebuild before the search index
 LIVERELOAD_JS = """\
 // Added by `sitegen serve` to the pages it serves, never to a build: reloads the page when a
 // build newer than the one it was served from is ready (or has failed: the error page shows why).
+// A new search index alone (an id ending in "-index") reloads only the search page, whose
+// loaded index it replaces; the page being read and annotated stays where it is.
 (() => {
   const script = document.currentScript;
-  const served = script.dataset.build;
+  let served = script.dataset.build;
   const events = new EventSource(script.dataset.events);
   events.onmessage = (event) => {
-    if (event.data !== served) {
-      events.close();
-      location.reload();
+    if (event.data === served) return;
+    if (event.data.endsWith("-index") && !document.getElementById("search-form")) {
+      served = event.data;
+      return;
     }
+    events.close();
+    location.reload();
   };
 })();
 """
@@ -90,10 +95,11 @@ class LiveState:
         with self._condition:
             return self._state
 
-    def publish(self, errors: tuple[str, ...]) -> BuildState:
+    def publish(self, errors: tuple[str, ...], index_only: bool = False) -> BuildState:
+        """A new build (``index_only``: of the search index alone, see LIVERELOAD_JS)."""
         with self._condition:
             self._count += 1
-            self._state = BuildState(f"{self._session}-{self._count}", errors)
+            self._state = BuildState(f"{self._session}-{self._count}{'-index' if index_only else ''}", errors)
             self._condition.notify_all()
             return self._state
 
@@ -175,12 +181,16 @@ class DevSite:
         started = time.perf_counter()
         try:
             # A build with the index: its pages are the rebuild's, all reused from the cache.
-            build(self.source, Diagnostics(), search=True, cancel_search=self._stop_indexer, **self.overrides)
+            report = build(self.source, Diagnostics(), search=True, cancel_search=self._stop_indexer, **self.overrides)
         except IndexingCancelled:
             return
         except Exception as exc:  # the rebuild succeeded: this is the indexer's own trouble
             click.echo(f"sitegen: the search index was not updated: {exc}", err=True)
             return
+        if not report.search_indexed:  # (the index was already the pages')
+            return
+        # The update deleted the index files that an open search page has loaded: it reloads.
+        self.live.publish((), index_only=True)
         click.echo(f"sitegen: search index updated in {time.perf_counter() - started:.2f} s")
 
     def watch(self, stop: threading.Event, ready: threading.Event | None = None) -> None:

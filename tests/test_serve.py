@@ -305,6 +305,9 @@ def test_the_search_index_follows_the_edits_once_they_pause(tmp_path: Path, monk
     assert not (dev.output / "pagefind").exists()  # the pages are served first
     dev.index_when_quiet()
     assert _wait_for(lambda: "/articles/first/" in index_records(dev.output))
+    # Open pages hear of it; only the search page, whose index it replaces, reloads (see
+    # tests/browser/test_serve_browser.py).
+    assert _wait_for(lambda: dev.live.current.build_id.endswith("-index"))
     (root / "content/articles/first/index.md").write_text(article("First Title", "Goodbye."), encoding="utf-8")
     dev.rebuild()
     # The edit shows at once; the index it keeps in the meantime is the one made before it.
@@ -375,3 +378,13 @@ def test_a_second_server_of_the_site_builds_elsewhere_and_the_cache_forgets_it(t
             assert DevSite(root, second).rebuild().errors == ()
             assert len(manifests()) == 2
         assert not second.exists() and len(manifests()) == 1  # the first server's remains
+
+
+def test_pagefind_stopped_by_ctrl_c_is_a_stop_not_a_failure(tmp_path: Path, monkeypatch):
+    from sitegen.search import IndexingCancelled, run_pagefind
+    # Ctrl+C reaches every process of the terminal, Pagefind too, maybe before the server has
+    # asked the indexer to stop: "Pagefind failed to index the site" would be a false alarm.
+    monkeypatch.setattr("sitegen.search.pagefind_command", lambda site_dir, output: [
+        sys.executable, "-c", "import os, signal; signal.signal(signal.SIGINT, signal.SIG_DFL); os.kill(os.getpid(), signal.SIGINT)"])
+    with pytest.raises(IndexingCancelled):
+        run_pagefind(tmp_path, threading.Event())

@@ -40,3 +40,35 @@ def test_dev_server_reloads_a_page_after_an_edit(tab, tmp_path: Path):
         process.send_signal(signal.SIGTERM)
         output = process.communicate(timeout=10)[0]
     assert process.returncode == 0, output
+
+
+def test_a_new_search_index_reloads_the_search_page_and_no_other(tab, tmp_path: Path):
+    root = write_files(tmp_path / "site", {
+        "sitegen.yaml": "title: Live\n",
+        "content/articles/first/index.md": article("First Title", "Some text.", date="2016-12-18"),
+    })
+    index = root / "content" / "articles" / "first" / "index.md"
+    process, address = start_serve("--source", str(root), "--port", "0")
+    try:
+        reading = tab
+        searching = tab.context.new_page()
+        reading.goto(address + "articles/first/")
+        searching.goto(address + "search/")
+        # The index is made in the background once the first build is served: the search page
+        # is told, and reloads with it.
+        expect(searching.locator("#search-form")).to_have_attribute("data-ready", "true", timeout=RELOAD_TIMEOUT)
+
+        index.write_text(article("First Title", "A zebrafinch sang.", date="2016-12-18"), encoding="utf-8")
+        expect(reading.locator(".article-body")).to_contain_text("zebrafinch", timeout=RELOAD_TIMEOUT)
+        reading.evaluate("window.keptSinceTheEdit = true")
+        # The edit's index comes after the edit's pages: the search page, reloaded for it, finds
+        # the new word; the page being read is not reloaded again.
+        expect(searching.locator("#search-form")).to_have_attribute("data-ready", "true", timeout=RELOAD_TIMEOUT)
+        searching.fill("#search-query", "zebrafinch")
+        expect(searching.locator("#search-results li h2 a")).to_have_text(["First Title"], timeout=RELOAD_TIMEOUT)
+        assert reading.evaluate("window.keptSinceTheEdit") is True
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output = process.communicate(timeout=10)[0]
+    assert process.returncode == 0, output
+    assert "search index updated" in output
