@@ -23,7 +23,7 @@ from .render import (Renderer, Urls, create_environment, crawler_files, plan_uni
                      static_files, theme_dirs)
 from .render.pages import article_output_paths
 from .render.theme import template_problem
-from .search import BUNDLE_DIR, index_basis, index_bytes, index_in_place, index_site, keep_index
+from .search import BUNDLE_DIR, index_basis, index_bytes, index_in_place, index_paths, index_site, keep_index
 from .write import (MARKER, OutputCollision, ReusedFiles, WriteStats, open_stage, recover, update_output,
                     write_output)
 
@@ -154,7 +154,10 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
         search_basis = index_basis(units) if search else None
         has_index = manifest.search is not None and (output / BUNDLE_DIR / "pagefind.js").is_file()
         reindex = search and not (has_index and manifest.search[0] == search_basis)
-        kept_index = manifest.search if has_index and not reindex else None
+        # Without --search the index is kept, stale as it may be, but not when it holds pages this
+        # build no longer makes (a draft built with --drafts, an article taken down): dropped.
+        pages_gone = not set(manifest.units).issubset(unit.id for unit in units)
+        kept_index = manifest.search if has_index and not reindex and not pages_gone else None
     if len(todo) >= parallel.MIN_TASKS_FOR_POOL:
         # Render workers are about to be forked: they share what the parent has made, and
         # would each make for themselves what it has not.
@@ -181,8 +184,12 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
                     bases.update(found)
                     return moves, deletions
 
+                def drop_index(staging, produced, staged):
+                    return [], index_paths(output)
+
                 report.write = update_output(files, stage, _replaced_paths(manifest, units, todo),
-                                             before_commit=index_too if reindex else None)
+                                             before_commit=index_too if reindex else
+                                             drop_index if has_index and not kept_index else None)
                 if reindex:
                     new_manifest.search = (search_basis, index_bytes(output), bases)
             else:

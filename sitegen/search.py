@@ -88,15 +88,10 @@ def index_in_place(output: Path, staging: Path, produced: Iterable[str], staged:
         return False
 
     bases = _index_blocks(_indexed_pages(pages), staging, cancel, keep)
-    moves = sorted(os.path.relpath(entry.path, staging).replace(os.sep, "/")
-                   for entry in _index_files(staging / BUNDLE_DIR))
+    moves = index_paths(staging)
     moving = set(moves)
-    deletions = []
-    for entry in _index_files(output / BUNDLE_DIR):
-        rel = os.path.relpath(entry.path, output).replace(os.sep, "/")
-        if rel not in moving and _block_of_file(rel) not in kept:
-            deletions.append(rel)
-    return bases, moves, sorted(deletions)
+    deletions = [rel for rel in index_paths(output) if rel not in moving and _block_of_file(rel) not in kept]
+    return bases, moves, deletions
 
 
 def _index_blocks(pages: dict[str, tuple[Path, str]], bundles: Path, cancel: threading.Event | None,
@@ -228,6 +223,12 @@ def index_basis(units: Iterable) -> str:
 def index_bytes(site_dir: Path) -> int:
     """The size of the index in ``site_dir``, for the report's total of the output."""
     return sum(entry.stat().st_size for entry in _index_files(Path(site_dir) / BUNDLE_DIR))
+
+
+def index_paths(site_dir: Path) -> list[str]:
+    """The paths (relative to ``site_dir``) of the index's files there."""
+    return sorted(os.path.relpath(entry.path, site_dir).replace(os.sep, "/")
+                  for entry in _index_files(Path(site_dir) / BUNDLE_DIR))
 
 
 def keep_index(previous_site: Path, new_site: Path) -> None:

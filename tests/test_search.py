@@ -250,3 +250,22 @@ def test_the_index_holds_the_articles_words_not_the_pages_labels(tmp_path: Path)
     assert content.startswith("The Engine. ")  # not "The Athenaeum · London", the kicker
     assert "quote by" not in content.lower() and "People" not in content and "Topics" not in content
     assert "It weaves algebraic patterns" in content and "Ada Lovelace" in content
+
+
+@pytest.mark.parametrize("taken_down", ["draft", "deleted"])
+def test_a_build_without_search_drops_an_index_that_holds_pages_it_no_longer_makes(tmp_path: Path, taken_down):
+    # An embargoed draft, or an article taken down: its words must not stay searchable in the
+    # output that gets published, as a stale index kept by a build without --search would be.
+    site = _two_articles(tmp_path)
+    write_files(site, {"content/articles/scoop/index.md": article(
+        "Scoop", "The secretword merger is off.", date="2016-01-04", draft="true")})
+    output = site / "public"
+    build_site(site, Diagnostics(), search=True, drafts=True, output_dir=output)
+    assert "/articles/scoop/" in index_records(output)
+    if taken_down == "deleted":
+        shutil.rmtree(site / "content/articles/scoop")
+    build_site(site, Diagnostics(), output_dir=output)
+    assert not (output / BUNDLE_DIR).exists()
+    assert not any(b"secretword" in path.read_bytes() for path in output.rglob("*") if path.is_file())
+    build_searchable(site, output)  # and the next --search build makes it again
+    assert sorted(index_records(output)) == ["/articles/bridge/", "/articles/ferry/"]
