@@ -175,34 +175,35 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
             keep = in_place and basis.lists_as(manifest.basis)
             files = _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress,
                            output if keep else None)
+            bases = {}
             if in_place:
-                bases = {}
-
-                def index_too(staging, produced, staged):
-                    found, moves, deletions = index_in_place(output, staging, produced, staged, config, cancel_search,
-                                                             manifest.search[2] if has_index else {})
-                    bases.update(found)
+                def before_commit(staging, produced, staged):
+                    if reindex:
+                        found, moves, deletions = index_in_place(output, staging, produced, staged, config,
+                                                                 cancel_search, manifest.search[2] if has_index else {})
+                        bases.update(found)
+                    else:  # the index is left as it is, or dropped
+                        moves, deletions = [], (index_paths(output) if has_index and not kept_index else [])
+                    cache.forget_output(output)  # (see below)
                     return moves, deletions
 
-                def drop_index(staging, produced, staged):
-                    return [], index_paths(output)
-
-                report.write = update_output(files, stage, _replaced_paths(manifest, units, todo),
-                                             before_commit=index_too if reindex else
-                                             drop_index if has_index and not kept_index else None)
+                report.write = update_output(files, stage, _replaced_paths(manifest, units, todo), before_commit)
                 if reindex:
                     new_manifest.search = (search_basis, index_bytes(output), bases)
             else:
-                if reindex:
-                    def finish(staging):
-                        bases = index_site(staging, config, cancel_search, (output, manifest.search[2]) if has_index else None)
+                def before_swap(staging):
+                    if reindex:
+                        bases.update(index_site(staging, config, cancel_search,
+                                                (output, manifest.search[2]) if has_index else None))
                         new_manifest.search = (search_basis, index_bytes(staging), bases)
-                elif kept_index:
-                    def finish(staging):
+                    elif kept_index:
                         keep_index(output, staging)
-                else:
-                    finish = None
-                report.write = write_output(files, stage, before_swap=finish)
+                    # The record of the output is taken away before the output changes and saved
+                    # again after: a build killed in between leaves none, so the next one renders
+                    # and indexes everything rather than trust a record of the output before.
+                    cache.forget_output(output)
+
+                report.write = write_output(files, stage, before_swap=before_swap)
             if not reindex:
                 new_manifest.search = kept_index  # an update in place leaves the index where it is
         else:  # nothing changed: the previous output is already this build's output

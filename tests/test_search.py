@@ -269,3 +269,28 @@ def test_a_build_without_search_drops_an_index_that_holds_pages_it_no_longer_mak
     assert not any(b"secretword" in path.read_bytes() for path in output.rglob("*") if path.is_file())
     build_searchable(site, output)  # and the next --search build makes it again
     assert sorted(index_records(output)) == ["/articles/bridge/", "/articles/ferry/"]
+
+
+@pytest.mark.parametrize("with_search", [False, True])
+def test_a_build_killed_after_changing_the_output_leaves_no_record_to_trust(tmp_path: Path, monkeypatch, with_search):
+    # Killed between putting its output in place and saving its record of it: the record of the
+    # output before would say the edited page and index were as before the edit, and the edit
+    # undone would then keep the killed build's page (and index) for good.
+    site = _two_articles(tmp_path)
+    output = build_searchable(site, site / "public")
+    body = site / "content/articles/ferry/index.md"
+    before = body.read_text(encoding="utf-8")
+    body.write_text(before.replace("twice a day", "thrice daily"), encoding="utf-8")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr("sitegen.cache.BuildCache.save", killed)
+        with pytest.raises(KeyboardInterrupt):
+            build_site(site, Diagnostics(), search=with_search, output_dir=output)
+    assert "thrice daily" in page(output, "articles/ferry/").get_text()  # it did change the output
+    body.write_text(before, encoding="utf-8")
+    build_searchable(site, output)
+    assert "thrice" not in page(output, "articles/ferry/").get_text()
+    assert "twice a day" in index_records(output)["/articles/ferry/"]["content"]
