@@ -23,7 +23,8 @@ from .render import (Renderer, Urls, create_environment, crawler_files, plan_uni
                      static_files, theme_dirs)
 from .render.pages import article_output_paths
 from .render.theme import template_problem
-from .search import BUNDLE_DIR, index_basis, index_bytes, index_in_place, index_paths, index_site, keep_index
+from .search import (BUNDLE_DIR, index_basis, index_bytes, index_in_place, index_paths, index_present, index_site,
+                     keep_index)
 from .write import (MARKER, OutputCollision, ReusedFiles, WriteStats, open_stage, recover, update_output,
                     write_output)
 
@@ -152,7 +153,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
         # A search index is made again only when a page may have changed since the output's
         # was made; otherwise (and by builds without --search) the one there is kept.
         search_basis = index_basis(units) if search else None
-        has_index = manifest.search is not None and (output / BUNDLE_DIR / "pagefind.js").is_file()
+        has_index = manifest.search is not None and index_present(output)
         reindex = search and not (has_index and manifest.search[0] == search_basis)
         # Without --search the index is kept, stale as it may be, but not when it holds pages this
         # build no longer makes (a draft built with --drafts, an article taken down): dropped.

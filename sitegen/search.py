@@ -7,7 +7,7 @@ attributes (``article.html`` and ``partials/search-filters.html``), not here.
 
 One Pagefind run holds its whole index in memory, about 340 KB a page (3.4 GB at 10,000
 articles, more than a GitHub-hosted runner has at 100,000). So a large archive's pages are
-split into blocks of at most ``BLOCK_PAGES``, each indexed by a run of its own into a bundle of
+split into blocks of about ``BLOCK_PAGES`` (on average at most that), each indexed by a run of its own into a bundle of
 its own, and the search page merges them (Pagefind's ``mergeIndex``). A page's block depends on
 its path alone, and a block whose pages are byte for byte as before keeps its bundle: an edit
 is indexed again with the few thousand pages of its block, not with the whole archive.
@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -36,9 +37,11 @@ if TYPE_CHECKING:  # render.pages yields the search page, so importing it here w
     from .render.pages import Renderer
 
 BUNDLE_DIR = "pagefind"  # the index, under the output folder; search.js loads it from there
-BLOCK_PAGES = 4000  # the most pages one Pagefind run indexes (see the module's docstring)
+BLOCK_PAGES = 4000  # pages a Pagefind run indexes, on average at most (see the module docstring)
 BLOCKS_FILE = "blocks.json"  # in BUNDLE_DIR: the other blocks' bundles, for search.js to merge
 PAGE_MARK = b"data-pagefind-body"  # pages that have it are indexed; if none has it, every page is
+# ... as an attribute of a tag, not as words of an article about Pagefind
+PAGE_MARK_ATTRIBUTE = re.compile(rb"<[a-zA-Z][^<>]*\sdata-pagefind-body(?=[\s=/>])")
 SEARCH_PAGE = "search/"
 FILTERS = ("person", "topic", "year")  # the filter names the templates and search.js share
 
@@ -129,7 +132,7 @@ def _indexed_pages(pages: Iterable[tuple[str, Path | str]]) -> dict[str, tuple[P
         with open(path, "rb") as handle:
             data = handle.read()
         every[rel] = (path, hashlib.sha256(data).hexdigest())
-        if PAGE_MARK in data:
+        if PAGE_MARK in data and PAGE_MARK_ATTRIBUTE.search(data):
             marked[rel] = every[rel]
     return marked or every
 
@@ -223,6 +226,17 @@ def index_basis(units: Iterable) -> str:
 def index_bytes(site_dir: Path) -> int:
     """The size of the index in ``site_dir``, for the report's total of the output."""
     return sum(entry.stat().st_size for entry in _index_files(Path(site_dir) / BUNDLE_DIR))
+
+
+def index_present(site_dir: Path) -> bool:
+    """Whether ``site_dir`` holds a whole index: the first block's bundle, and every other one
+    its list names (a bundle deleted by hand would break every search)."""
+    bundle = Path(site_dir) / BUNDLE_DIR
+    try:
+        others = json.loads((bundle / BLOCKS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        others = []  # (an index made before blocks: one bundle)
+    return all((bundle / folder / "pagefind.js").is_file() for folder in ["", *map(str, others)])
 
 
 def index_paths(site_dir: Path) -> list[str]:

@@ -443,7 +443,8 @@ def serve_folder(source: Path):
         with lock:
             yield cache / SERVE_DIR / "site"
         return
-    with tempfile.TemporaryDirectory(prefix="sitegen-serve-") as scratch:
+    # (ignore_cleanup_errors: stopped during a long rebuild, the watcher may still be writing)
+    with tempfile.TemporaryDirectory(prefix="sitegen-serve-", ignore_cleanup_errors=True) as scratch:
         try:
             yield Path(scratch) / "site"
         finally:

@@ -294,3 +294,26 @@ def test_a_build_killed_after_changing_the_output_leaves_no_record_to_trust(tmp_
     build_searchable(site, output)
     assert "thrice" not in page(output, "articles/ferry/").get_text()
     assert "twice a day" in index_records(output)["/articles/ferry/"]["content"]
+
+
+def test_a_bundle_deleted_by_hand_is_made_again_by_the_next_search_build(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("sitegen.search.BLOCK_PAGES", 1)
+    site = _two_articles(tmp_path)
+    output = build_searchable(site, site / "public")
+    shutil.rmtree(output / BUNDLE_DIR / "block-1")  # the search page would fail to merge it
+    build_searchable(site, output)
+    assert sorted(index_records(output)) == ["/articles/bridge/", "/articles/ferry/"]
+
+
+def test_an_article_about_pagefinds_attribute_does_not_mark_its_page_for_indexing(site):
+    # With no page marked, Pagefind indexes every page: an article quoting the attribute's name
+    # as words must not make its page the only one indexed.
+    root = site({
+        "themes/default/templates/article.html": """
+            {% extends "base.html" %}{% block main %}<article><h1>{{ article.title }}</h1>
+            {{ article.body_html | safe }}</article>{% endblock %}""",
+        "content/articles/howto/index.md": article("How To", "Mark the body with data-pagefind-body and rebuild."),
+        "content/articles/other/index.md": article("Other", "Nothing to see."),
+    })
+    records = index_records(build_searchable(root, root / "public"))
+    assert {"/articles/howto/", "/articles/other/", "/"} <= set(records)
