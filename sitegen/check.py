@@ -25,7 +25,7 @@ import click
 from .build import output_path, urls_for
 from .check_html import ValidatorMissing, check_links, sample_pages, validate_html
 from .config import Config, base_url_option, load_config
-from .diagnostics import Diagnostic, Diagnostics, Location, display_path, sorted_diagnostics
+from .diagnostics import Diagnostic, Diagnostics, Location, counted, display_path, sorted_diagnostics
 from .fileio import sha256_hex
 from .load import load_site
 from .load.files import read_text
@@ -263,9 +263,11 @@ def check_command(source: Path, output: Path | None, base_url: str | None, valid
     errors = sorted_diagnostics(diags.errors)
     for error in errors:
         click.echo(str(error), err=True)
-    summary = f"{report.articles} articles, {report.originals_verified} originals verified"
+    summary = (f"{counted(report.articles, 'article', 'articles')}, "
+               f"{counted(report.originals_verified, 'original', 'originals')} verified")
     if report.output_checked:
-        summary += f", {report.pages} pages, {report.links} internal links, {report.validated} pages validated"
+        summary += (f", {counted(report.pages, 'page', 'pages')}, {counted(report.links, 'internal link', 'internal links')}, "
+                    f"{counted(report.validated, 'page', 'pages')} validated")
         if report.built_for:
             summary += f"; the output was built for {report.built_for}, and its links were checked as such"
     else:

@@ -17,7 +17,7 @@ import click
 from . import __version__
 from .build import build
 from .config import base_url_option
-from .diagnostics import BuildError, Diagnostics
+from .diagnostics import BuildError, Diagnostics, counted
 from .search import SearchIndexError
 from .write import OutputError
 
@@ -112,7 +112,7 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
         w = report.write
         written = (f"{w.files} files ({w.bytes / 1e6:.1f} MB; {w.written} written, {w.linked} unchanged)"
                    if w.files else "nothing changed, output left as it was")
-        counts = ", ".join(_count(n, one, many) for n, one, many in (
+        counts = ", ".join(counted(n, one, many) for n, one, many in (
             (report.articles, "article", "articles"), (report.people, "person", "people"),
             (report.topics, "topic", "topics"), (report.comments, "comment", "comments"),
             (report.annotations, "annotation", "annotations")))
@@ -122,10 +122,6 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
                    f"render units redone: {report.units_rendered} of {report.units}")
         for stage, seconds in report.timings.items():
             click.echo(f"  {stage:<14} {seconds * 1000:8.0f} ms")
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 class _TerminalProgress:

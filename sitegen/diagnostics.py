@@ -103,3 +103,8 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for a near miss, or an empty string."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """'1 article', '2 articles': a count for a message."""
+    return f"{n} {one if n == 1 else many}"

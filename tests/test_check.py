@@ -44,7 +44,10 @@ def problems(result) -> list[str]:
 
 def summary_numbers(result) -> dict[str, int]:
     text = result.stdout + result.stderr
-    return {name: int(n) for n, name in re.findall(r"(\d+) (articles|originals verified|pages validated|internal links)", text)}
+    plural = {"article": "articles", "original verified": "originals verified", "page validated": "pages validated",
+              "internal link": "internal links"}  # (the summary says "1 article")
+    return {plural.get(name, name): int(n)
+            for n, name in re.findall(r"(\d+) (articles?|originals? verified|pages? validated|internal links?)", text)}
 
 
 @pytest.fixture(scope="module")
@@ -298,3 +301,10 @@ def test_page_url_and_sample():
     pages = [Path(f"p{i:02d}.html") for i in range(10)]
     assert sample_pages(pages, 3) == [Path("p00.html"), Path("p03.html"), Path("p06.html")]
     assert sample_pages(pages, None) == pages
+
+
+def test_the_summary_counts_one_in_the_singular(tmp_path):
+    root = write_files(tmp_path / "site", {"content/articles/only/index.md": article("Only", "Text.")})
+    result = run_check("--source", str(root))
+    assert result.exit_code == 0, result.output
+    assert "(1 article, 0 originals verified;" in result.output
