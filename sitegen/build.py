@@ -157,7 +157,8 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
         reindex = search and not (has_index and manifest.search[0] == search_basis)
         # Without --search the index is kept, stale as it may be, but not when it holds pages this
         # build no longer makes (a draft built with --drafts, an article taken down): dropped.
-        pages_gone = not set(manifest.units).issubset(unit.id for unit in units)
+        unit_ids, last_ids = {unit.id for unit in units}, set(manifest.units)
+        pages_gone = not last_ids <= unit_ids
         kept_index = manifest.search if has_index and not reindex and not pages_gone else None
     if len(todo) >= parallel.MIN_TASKS_FOR_POOL:
         # Render workers are about to be forked: they share what the parent has made, and
@@ -168,7 +169,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
     renderer = Renderer(site, index, config, create_environment(dirs, compiled), urls, cache.bodies)
     new_manifest = OutputManifest()
     with _timed(report.timings, "render+write"), _collisions_located(site, urls):
-        if todo or set(manifest.units) != {u.id for u in units} or reindex or not (output / MARKER).exists():
+        if todo or last_ids != unit_ids or reindex or not (output / MARKER).exists():
             in_place = _small_change(todo, units, manifest) and not recovered and (output / MARKER).exists()
             stage = open_stage(output, whole_tree=not in_place)
             # The sitemap lists every page with its article's date: if neither the listings
