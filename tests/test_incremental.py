@@ -360,7 +360,7 @@ def test_unchanged_bundles_are_not_listed_again(tmp_path, monkeypatch):
     listed = []
     original = sitegen.load.articles._bundle_entries
     monkeypatch.setattr(sitegen.load.articles, "_bundle_entries",
-                        lambda folder, *a, **k: listed.append(folder.name) or original(folder, *a, **k))
+                        lambda folder, *a, **k: listed.append(Path(folder).name) or original(folder, *a, **k))
     run(root, tmp_path / "out", jobs=1)
     assert listed == []
     CHANGES["edit a body"](root)

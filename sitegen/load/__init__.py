@@ -46,11 +46,14 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     cache.registries, cache.registries_changed = checked.now, checked.changed
     registered = (set(people), set(topics))
     root = config.root
+    # Where the last build found each bundle, as strings: compared with what find_bundles finds
+    # now, for every bundle of the archive (as paths, a tenth of a one-article edit's build).
+    known_folders = {slug: str(h.header.folder) for slug, h in cache.headers.items()}
     # Bundles whose folders are as the last build's scans saw them (see find_bundles).
-    remembered = {str(h.header.folder): h.scan.folder_stat() for h in cache.headers.values() if h.scan}
+    remembered = {known_folders[slug]: h.scan.folder_stat() for slug, h in cache.headers.items() if h.scan}
     as_before: set[str] = set()
     bundles = find_bundles(content / "articles", diags, remembered, as_before)
-    headers, read_again = _read_headers(bundles, as_before, diags, root, cache, jobs)
+    headers, read_again = _read_headers(bundles, known_folders, as_before, diags, root, cache, jobs)
     if not config.drafts:
         headers = [h for h in headers if not h.values.get("draft")]
 
@@ -114,11 +117,12 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     return Site(tuple(ordered), dict(sorted(people.items())), dict(sorted(topics.items())))
 
 
-def _read_headers(folders: list[Path], as_before: set[str], diags: Diagnostics, root: Path, cache: BuildCache,
-                  jobs: int) -> tuple[list[ArticleHeader], dict[str, bytes | None]]:
-    """Front matter of every bundle, in folder order, and {slug: packed values} of those read
-    again (see _read_one); warnings are replayed for those not read. ``as_before``: the
-    folders (as strings) that find_bundles found as they were.
+def _read_headers(folders: list[str], known_folders: dict[str, str], as_before: set[str], diags: Diagnostics,
+                  root: Path, cache: BuildCache, jobs: int) -> tuple[list[ArticleHeader], dict[str, bytes | None]]:
+    """Front matter of every bundle (``folders``, as find_bundles gives them), in folder order,
+    and {slug: packed values} of those read again (see _read_one); warnings are replayed for
+    those not read. ``known_folders``: slug -> where the last build found it; ``as_before``:
+    the folders that find_bundles found as they were.
 
     A bundle whose files the file system describes exactly as at the last build (sizes, times
     and inodes: see ``scan_bundle``) is not read at all; the others are read by workers, and
@@ -127,18 +131,21 @@ def _read_headers(folders: list[Path], as_before: set[str], diags: Diagnostics, 
     known: dict[str, RememberedHeader] = cache.headers
     remembered: dict[str, RememberedHeader] = {}
     to_read = []
+    slugs = []
     for folder in folders:
-        old = known.get(folder.name)
-        if old and old.header.folder != folder:
+        slug = os.path.basename(folder)
+        slugs.append(slug)
+        old = known.get(slug)
+        if old and known_folders.get(slug) != folder:
             old = None
         if old is None:  # (read, so scanned by the worker that reads it: see _read_one)
-            to_read.append((folder, None))
+            to_read.append((Path(folder), None))
             continue
-        scan = scan_bundle(folder, old.scan, str(folder) in as_before)
+        scan = scan_bundle(folder, old.scan, folder in as_before)
         if old.scan is not None and old.scan == scan:
-            remembered[folder.name] = old
+            remembered[slug] = old
         else:
-            to_read.append((folder, scan))
+            to_read.append((Path(folder), scan))
     read = {}  # slug -> (header or None, diagnostics)
     values = {}
     state = {"root": root, "known": known, "now": time.time_ns()}
@@ -148,11 +155,11 @@ def _read_headers(folders: list[Path], as_before: set[str], diags: Diagnostics, 
         if memo:
             remembered[slug] = memo
     headers = []
-    for folder in folders:
-        if folder.name in read:
-            header, items = read[folder.name]
+    for slug in slugs:
+        if slug in read:
+            header, items = read[slug]
         else:
-            header, items = remembered[folder.name].header, remembered[folder.name].warnings
+            header, items = remembered[slug].header, remembered[slug].warnings
         diags.extend(items)
         if header is not None:
             headers.append(header)
@@ -301,8 +308,9 @@ def _whole_header(task: _BodyTask, diags: Diagnostics, root: Path) -> ArticleHea
 
 
 def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, bytes] | None = None,
-                 as_before: set[str] | None = None) -> list[Path]:
-    """Every folder holding an ``index.md`` below ``content/articles`` (grouping folders allowed).
+                 as_before: set[str] | None = None) -> list[str]:
+    """Every folder holding an ``index.md`` below ``content/articles`` (grouping folders
+    allowed), as a string: made a ``Path`` only when the bundle is read (see _read_headers).
 
     The slug is the bundle folder's own name, so two bundles with the same name in different
     grouping folders would collide on one URL: that is an error naming both.
@@ -316,32 +324,32 @@ def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, b
     if not articles_dir.is_dir():
         return []
     as_before = set() if as_before is None else as_before
-    found: dict[str, Path] = {}
-    stack = [articles_dir]
+    found: dict[str, str] = {}
+    stack = [str(articles_dir)]
     while stack:
         folder = stack.pop()
         # os.scandir, not Path.iterdir: this runs for every bundle of the archive on every build.
         with os.scandir(folder) as listing:
             subfolders = sorted((e for e in listing if not e.name.startswith(".") and e.is_dir()), key=lambda e: e.name)
-        for dir_entry in subfolders:
-            entry = folder / dir_entry.name  # (joining a name costs a third of parsing a whole path)
+        for entry in subfolders:
             # A real folder below one that is inside is inside too: only links need resolving.
-            if dir_entry.is_symlink() and not is_inside(entry, articles_dir):
-                diags.error(Location(entry), "is a link to a folder outside content/articles; refusing to read it")
+            if entry.is_symlink() and not is_inside(entry.path, articles_dir):
+                diags.error(Location(Path(entry.path)), "is a link to a folder outside content/articles; refusing to read it")
                 continue
-            before = remembered.get(dir_entry.path) if remembered else None
-            if before is not None and packed_stat(dir_entry.stat(follow_symlinks=False)) == before:
-                as_before.add(dir_entry.path)
-            elif not os.path.exists(os.path.join(dir_entry.path, INDEX_FILE)):
-                stack.append(entry)
+            before = remembered.get(entry.path) if remembered else None
+            if before is not None and packed_stat(entry.stat(follow_symlinks=False)) == before:
+                as_before.add(entry.path)
+            elif not os.path.exists(os.path.join(entry.path, INDEX_FILE)):
+                stack.append(entry.path)
                 continue
             problem = slug_problem(entry.name)
             if problem:
-                diags.error(Location(entry / INDEX_FILE), f"article folder name '{entry.name}' {problem}")
+                diags.error(Location(Path(entry.path, INDEX_FILE)), f"article folder name '{entry.name}' {problem}")
             elif entry.name in found:
-                diags.error(Location(entry / INDEX_FILE), f"duplicate slug '{entry.name}': also used by {found[entry.name] / INDEX_FILE}")
+                diags.error(Location(Path(entry.path, INDEX_FILE)),
+                            f"duplicate slug '{entry.name}': also used by {Path(found[entry.name], INDEX_FILE)}")
             else:
-                found[entry.name] = entry
+                found[entry.name] = entry.path
     return [found[slug] for slug in sorted(found)]
 
 

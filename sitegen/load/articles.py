@@ -319,7 +319,7 @@ def packed_stat(info: os.stat_result) -> bytes:
     return BundleScan._STAT.pack(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, stat.S_ISLNK(info.st_mode))
 
 
-def scan_bundle(folder: Path, before: BundleScan | None = None, folder_as_before: bool = False) -> BundleScan | None:
+def scan_bundle(folder: Path | str, before: BundleScan | None = None, folder_as_before: bool = False) -> BundleScan | None:
     """What the file system says about the bundle's folders and files, without reading one:
     path (a folder's ends with "/", the bundle's own is ""), size, modification and change
     times, inode, and whether it is a link. None if the folder cannot be listed (reading it
@@ -342,7 +342,7 @@ def scan_bundle(folder: Path, before: BundleScan | None = None, folder_as_before
         return None
 
 
-def _scan_again(folder: Path, before: BundleScan, folder_as_before: bool = False) -> BundleScan | None:
+def _scan_again(folder: Path | str, before: BundleScan, folder_as_before: bool = False) -> BundleScan | None:
     """The scan, if no folder in ``before`` changed; else None (the bundle is listed anew)."""
     prefix = str(folder) + os.sep
     now = []
@@ -368,7 +368,7 @@ def scan_is_settled(scan: BundleScan | None, now_ns: int) -> bool:
     )
 
 
-def _bundle_entries(folder: Path, prefix: str = "", folders: bool = False):
+def _bundle_entries(folder: Path | str, prefix: str = "", folders: bool = False):
     """(relative path, DirEntry) of every visible file below ``folder``, sorted; not into
     hidden folders, and not into linked folders (those are reported, never followed). With
     ``folders``, each folder below comes too, as "name/", before what it holds."""

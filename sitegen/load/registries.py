@@ -77,11 +77,13 @@ class CheckedEntries:
     before: dict = field(default_factory=dict)  # path -> CheckedFile
     now: dict = field(default_factory=dict)  # the same, for the files of this build
 
-    def values(self, path: Path, info: os.stat_result, spec: dict, diags: Diagnostics, root: Path) -> dict | None:
-        """The checked values of the registry file at ``path`` (``info``: its lstat)."""
-        old = self.before.get(str(path))
+    def values(self, where: str, info: os.stat_result, spec: dict, diags: Diagnostics, root: Path) -> dict | None:
+        """The checked values of the registry file at ``where`` (``info``: its lstat). A string,
+        made a ``Path`` only if the file is read: most are not, and there are thousands."""
+        old = self.before.get(where)
         seen = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) if stat.S_ISREG(info.st_mode) else None
         if old is None or seen is None or old.seen != seen:
+            path = Path(where)
             text = read_text(path, diags, root)
             if text is None:
                 return None
@@ -91,7 +93,7 @@ class CheckedEntries:
                 old = CheckedFile(None, text_digest, _checked_values(path, text, spec, local), local.items)
             settled = seen is not None and is_settled(seen[1], seen[2], time.time_ns())
             old = replace(old, seen=seen if settled else None)
-        self.now[str(path)] = old
+        self.now[where] = old
         diags.extend(old.diagnostics)
         return old.values
 
@@ -102,14 +104,14 @@ class CheckedEntries:
 
 def load_people(content_dir: Path, diags: Diagnostics, checked: CheckedEntries | None = None) -> dict[str, Person]:
     people = {}
-    for slug, path, values in _load_entries(content_dir / "people", PERSON_FIELDS, diags, checked):
+    for slug, values in _load_entries(content_dir / "people", PERSON_FIELDS, diags, checked):
         people[slug] = Person(slug=slug, in_registry=True, **values)
     return people
 
 
 def load_topics(content_dir: Path, diags: Diagnostics, checked: CheckedEntries | None = None) -> dict[str, Topic]:
     topics = {}
-    for slug, path, values in _load_entries(content_dir / "topics", TOPIC_FIELDS, diags, checked):
+    for slug, values in _load_entries(content_dir / "topics", TOPIC_FIELDS, diags, checked):
         topics[slug] = Topic(slug=slug, in_registry=True, **values)
     for topic in topics.values():
         for related in topic.related:
@@ -140,10 +142,11 @@ def _line_naming(path: Path, key: str, item: str) -> int | None:
 
 
 def _load_entries(folder: Path, spec: dict, diags: Diagnostics, checked: CheckedEntries | None):
-    """Yield (slug, path, checked values) for each valid ``*.yaml`` file in ``folder``."""
+    """Yield (slug, checked values) for each valid ``*.yaml`` file in ``folder``."""
     if not folder.is_dir():
         return
     checked = checked or CheckedEntries()
+    root = folder.parent.parent  # content/<kind>/x.yaml
     # os.scandir, not Path.iterdir and stat: a large archive has thousands of registry files.
     with os.scandir(folder) as listing:
         entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
@@ -151,19 +154,18 @@ def _load_entries(folder: Path, spec: dict, diags: Diagnostics, checked: Checked
         name, suffix = os.path.splitext(entry.name)
         if suffix not in (".yaml", ".yml") or not entry.is_file():
             continue
-        path = Path(entry.path)
         problem = slug_problem(name)
         if problem:
-            diags.error(Location(path), f"file name '{name}' {problem}")
+            diags.error(Location(Path(entry.path)), f"file name '{name}' {problem}")
             continue
         try:
             info = entry.stat(follow_symlinks=False)
         except OSError as exc:
-            diags.error(Location(path), f"cannot read file: {exc.strerror or exc}")
+            diags.error(Location(Path(entry.path)), f"cannot read file: {exc.strerror or exc}")
             continue
-        values = checked.values(path, info, spec, diags, root=folder.parent.parent)  # content/<kind>/x.yaml
+        values = checked.values(entry.path, info, spec, diags, root)
         if values is not None:
-            yield name, path, values
+            yield name, values
 
 
 def _checked_values(path: Path, text: str, spec: dict, diags: Diagnostics) -> dict | None:
