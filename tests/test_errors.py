@@ -199,6 +199,31 @@ def test_several_errors_reported_in_one_run(site, monkeypatch):
     assert "sitegen: 3 error(s)" in result.stderr
 
 
+def test_every_bad_item_of_a_list_is_reported_at_its_line(site, monkeypatch):
+    """A list with several bad items has each reported in the same run (it was the first only:
+    fix it, build, and meet the next), in front matter and in registry files alike."""
+    root = site(GOOD)
+    monkeypatch.chdir(root)
+    result, _ = build_twice(lambda files: root, {
+        "content/articles/bad/index.md": "---\ntitle: T\npeople:\n  - {role: Witness}\n  - Ada\n"
+                                         "  - {name: Grace, rank: Admiral}\n---\nBody\n",
+        "content/people/ada.yaml": "name: Ada\nlinks:\n  - {title: Home, url: 'ftp://ada.example'}\n"
+                                   "  - https://ada.example/ok\n  - {title: No address}\n",
+        "content/topics/ferries.yaml": "name: Ferries\naliases:\n  - ''\n  - Boats\n  - [x]\n",
+    })
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert errors == [
+        "content/articles/bad/index.md:4: people: item 1: needs a name (or an id from the registry)",
+        "content/articles/bad/index.md:6: people: item 3: unknown key 'rank' (expected id, name, role)",
+        "content/people/ada.yaml:3: links: item 1: expected an http(s) address, got 'ftp://ada.example'",
+        "content/people/ada.yaml:5: links: item 3: expected {title: ..., url: ...}",
+        "content/topics/ferries.yaml:3: aliases: item 1: must not be empty",
+        "content/topics/ferries.yaml:5: aliases: item 3: expected text, got a list",
+    ], result.stderr
+    assert_public_untouched(root)
+
+
 def test_front_matter_and_body_errors_of_one_file_come_in_one_run(site, monkeypatch):
     """As the README shows: a bad date (line 3) does not hide the body's errors (lines 6 and 8)."""
     root = site(GOOD)

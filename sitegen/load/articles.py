@@ -122,7 +122,8 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
         try:
             check(header, key, raw, lambda *p: front.line_of(key, *p))
         except fields.FieldError as exc:
-            diags.error(Location(header.index_path, front.line_of(key, *exc.path)), f"{key}: {exc}")
+            for problem in exc.each():
+                diags.error(Location(header.index_path, front.line_of(key, *problem.path)), f"{key}: {problem}")
             failed.add(key)
     if "title" not in data:
         diags.error(Location(header.index_path, 1), "missing required key 'title'")
@@ -189,9 +190,7 @@ def _name_refs(extra_key: str):
             raw = [raw]
         if not isinstance(raw, list):
             raise fields.FieldError("expected a list")
-        refs = getattr(header, key)
-        for i, item in enumerate(raw):
-            refs.append(_name_ref(item, i, extra_key, line_of(i)))
+        getattr(header, key).extend(fields.each_item(raw, lambda i, item: _name_ref(item, i, extra_key, line_of(i))))
 
     return apply
 

@@ -14,7 +14,27 @@ from ..model import Link
 class FieldError(ValueError):
     def __init__(self, message: str, path: tuple = ()):
         self.path = path  # where inside the value, for the line number
+        self.more: tuple[FieldError, ...] = ()  # the value's other problems (a list's other bad items)
         super().__init__(message)
+
+    def each(self) -> list["FieldError"]:
+        """This problem and the value's others: each is reported at its own line."""
+        return [self, *self.more]
+
+
+def each_item(items: list, check) -> list:
+    """``check(index, item)`` of every item of a list: a list with several bad items has each
+    of them reported at once, as a compiler does, rather than one a build."""
+    checked, problems = [], []
+    for i, item in enumerate(items):
+        try:
+            checked.append(check(i, item))
+        except FieldError as exc:
+            problems.append(exc)
+    if problems:
+        problems[0].more = tuple(problems[1:])
+        raise problems[0]
+    return checked
 
 
 def text(value) -> str:
@@ -41,13 +61,14 @@ def text_list(value) -> tuple[str, ...]:
         return (value.strip(),) if value.strip() else ()
     if not isinstance(value, list):
         raise FieldError(f"expected a list of names, got {_describe(value)}")
-    items = []
-    for i, item in enumerate(value):
-        try:
-            items.append(required_text(item))
-        except FieldError as exc:
-            raise FieldError(f"item {i + 1}: {exc}", (i,)) from None
-    return tuple(items)
+    return tuple(each_item(value, _list_name))
+
+
+def _list_name(i: int, item) -> str:
+    try:
+        return required_text(item)
+    except FieldError as exc:
+        raise FieldError(f"item {i + 1}: {exc}", (i,)) from None
 
 
 def web_url(value) -> str:
@@ -60,19 +81,20 @@ def web_url(value) -> str:
 def links(value) -> tuple[Link, ...]:
     if not isinstance(value, list):
         raise FieldError(f"expected a list of {{title, url}}, got {_describe(value)}")
-    result = []
-    for i, item in enumerate(value):
-        if isinstance(item, str):
-            item = {"title": item, "url": item}
-        if not isinstance(item, dict) or "url" not in item:
-            raise FieldError(f"item {i + 1}: expected {{title: ..., url: ...}}", (i,))
-        try:
-            url = web_url(item["url"])
-            title = text(item.get("title") or url)
-        except FieldError as exc:
-            raise FieldError(f"item {i + 1}: {exc}", (i,)) from None
-        result.append(Link(title, url))
-    return tuple(result)
+    return tuple(each_item(value, _link))
+
+
+def _link(i: int, item) -> Link:
+    if isinstance(item, str):
+        item = {"title": item, "url": item}
+    if not isinstance(item, dict) or "url" not in item:
+        raise FieldError(f"item {i + 1}: expected {{title: ..., url: ...}}", (i,))
+    try:
+        url = web_url(item["url"])
+        title = text(item.get("title") or url)
+    except FieldError as exc:
+        raise FieldError(f"item {i + 1}: {exc}", (i,)) from None
+    return Link(title, url)
 
 
 def _describe(value) -> str:

@@ -187,7 +187,8 @@ def _checked_values(path: Path, text: str, spec: dict, diags: Diagnostics) -> di
         try:
             values[key] = check(raw)
         except fields.FieldError as exc:
-            diags.error(Location(path, doc.line_of(key, *exc.path)), f"{key}: {exc}")
+            for problem in exc.each():
+                diags.error(Location(path, doc.line_of(key, *problem.path)), f"{key}: {problem}")
             ok = False
     if "name" not in doc.data:
         diags.error(Location(path, 1), "missing 'name:' (every entry needs a name)")
