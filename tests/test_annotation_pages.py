@@ -233,6 +233,12 @@ def test_entries_show_what_they_are(built):
     assert correction.select_one("ins").get_text() == "Corrected: the"
     note = items(page(built, "topics/computing/annotations/"))[1]
     assert note.select_one(".kind").get_text() == "Note" and note.select_one(".annotation-note").get_text() == "Note c1."
+    # A note at a point, on no words: its link says which note it is, by the number the article
+    # shows beside it (a link reading "Note" alone told a screen reader's user nothing).
+    link = note.select_one(".annotation-head a")
+    path, anchor = link["href"].split("#")
+    number = page(built, path.removeprefix("/")).find(id=anchor)
+    assert number.get_text() == "2" and link.get_text(" ", strip=True) == "Note 2 in the article"
     quote = items(page(built, "people/ada-lovelace/quotes/"))[0]
     assert quote.select_one("blockquote").get_text() == "“Quote c1”"
 
