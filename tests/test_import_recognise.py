@@ -1694,3 +1694,14 @@ def test_a_row_of_known_furniture_between_dots_is_chrome():
                     "The price was not disclosed · Share on LinkedIn\n\nThe firm will keep all 310 jobs.\n")
     assert "Order reprints" not in found.body
     assert "The price was not disclosed · Share on LinkedIn" in found.body  # (not every part is furniture)
+
+
+def test_a_commenters_name_and_date_as_paragraphs_of_their_own():
+    """A widget's name and time a blank line apart, as a text browser or a browser's copy
+    shows its blocks; a name over a blank then a sentence is not a header."""
+    page = ("Brackley ferry fares to rise in January\n\nBy Ottoline Farrow\n\n"
+            "BRACKLEY — Fares on the Brackley ferry will rise by 8 percent in January, the operator said on"
+            " Wednesday.\n\nComments (12)\n\nquaywatcher\n\n1 hour ago\n\nAnother rise, again.\n\n"
+            "Reply · Like (12)\n\nNed Calloway\n\n3h\n\nPublish the accounts.\n")
+    assert [(c.author, c.date) for c in analyse(page).comments] == [("quaywatcher", "1 hour ago"),
+                                                                     ("Ned Calloway", "3h")]

@@ -520,7 +520,7 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: 
                 for index in dates) >= max(2, len(dates) / 2)
     authors: set[str] = set()  # the names found so far
     for index in dates:
-        above = index - 1
+        above = _over_a_blank(texts, index, chrome)
         while above > 0 and above in chrome and index - above <= MAX_BADGE_LINES:
             above -= 1  # badges: "Author"; a forum's "Member" / "Joined: 03 Jun 2011" / "Posts: 482" / "#2"
         if above >= 1 and (towns and _could_be_town(texts[above]) and _could_be_author(texts[above - 1], rules)
@@ -535,6 +535,18 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: 
         found[author] = between
         authors.add(texts[author].strip())
     return found
+
+
+def _over_a_blank(texts: list[str], index: int, chrome: set[int]) -> int:
+    """The line above the date at ``index``; or, when the name and the date are paragraphs of
+    their own a blank line apart (a widget's blocks as a text browser or a browser's copy shows
+    them: "RidgefieldRoar" / "" / "1 hour ago" / "" / the text), the name's line."""
+    above = index - 1
+    if above < 1 or texts[above].strip() or above in chrome:
+        return above
+    alone = above - 2 < 0 or not texts[above - 2].strip() or above - 2 in chrome
+    ends_paragraph = index + 1 >= len(texts) or not texts[index + 1].strip()
+    return above - 1 if alone and ends_paragraph and texts[above - 1].strip() else above
 
 
 def _could_be_author(text: str, rules: Rules) -> bool:
