@@ -1705,3 +1705,14 @@ def test_a_commenters_name_and_date_as_paragraphs_of_their_own():
             "Reply · Like (12)\n\nNed Calloway\n\n3h\n\nPublish the accounts.\n")
     assert [(c.author, c.date) for c in analyse(page).comments] == [("quaywatcher", "1 hour ago"),
                                                                      ("Ned Calloway", "3h")]
+
+
+def test_a_guestbooks_entries_signed_below_their_text():
+    page = ("Edwina Tolliver\n\nPELL RIVER — Edwina Tolliver, 87, a schoolteacher who taught three generations"
+            " of children to read, died on Friday.\n\nGuest Book\n\n3 Entries\n\n"
+            "She gave me my first library card.\n\nGerald Mabry\n\nNovember 23, 2025\n\n"
+            "Her music made every Sunday special.\n\nThe Okafor Family\n\nNovember 23, 2025\n\n"
+            "Rest easy, Edwina.\n\nLoretta Vance\n\nNovember 24, 2025\n\nSign the Guest Book\n")
+    assert [(c.author, c.text) for c in analyse(page).comments] == [
+        ("Gerald Mabry", "She gave me my first library card."),
+        ("The Okafor Family", "Her music made every Sunday special."), ("Loretta Vance", "Rest easy, Edwina.")]

@@ -92,7 +92,7 @@ def parse_comments(numbered_lines: list[tuple[int, str | None]], rules: Rules) -
     chrome lines as None: they part comments as a blank line does, but a name line over a badge
     ("Top fan") still heads the text under it)."""
     chrome = {index for index, (_, text) in enumerate(numbered_lines) if text is None}
-    numbered_lines = [(number, text or "") for number, text in numbered_lines]
+    numbered_lines = _signatures_first([(number, text or "") for number, text in numbered_lines], rules, chrome)
     reader = _Reader(numbered_lines, rules, chrome)
     for index, (number, text) in enumerate(numbered_lines):
         reader.read(index, number, text)
@@ -535,6 +535,43 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: 
         found[author] = between
         authors.add(texts[author].strip())
     return found
+
+
+def _signatures_first(numbered_lines: list[tuple[int, str]], rules: Rules,
+                      chrome: set[int]) -> list[tuple[int, str]]:
+    """A guestbook signs its entries below their text ("Her music made every Sunday special." /
+    "Loretta Vance" / "November 24, 2025"): when the section opens with text above its first
+    name and date, and nothing but chrome follows its last date, each name and date is moved
+    above the text it signs, so that the comments read as a widget's do. Other sections are
+    returned as they are."""
+    groups = _author_and_date_lines(numbered_lines, rules, chrome)
+    if len(groups) < 2:
+        return numbered_lines
+    texts = [text for _, text in numbered_lines]
+    first, last = groups[0][0], groups[-1][1]
+    opens_with_text = any(_reads_as_text(texts[i]) for i in range(first) if i not in chrome)
+    ends_signed = not any(texts[i].strip() for i in range(last + 1, len(texts)) if i not in chrome)
+    if not (opens_with_text and ends_signed):
+        return numbered_lines
+    moved, text_from = [], 0
+    for start, end in groups:
+        moved += numbered_lines[start:end + 1] + numbered_lines[text_from:start]
+        text_from = end + 1
+    return moved + numbered_lines[text_from:]
+
+
+def _author_and_date_lines(numbered_lines: list[tuple[int, str]], rules: Rules,
+                           chrome: set[int]) -> list[tuple[int, int]]:
+    """(first, last) index of each name-and-date heading of a comment, in order."""
+    texts = [text for _, text in numbered_lines]
+    groups = []
+    for author in sorted(_dated_authors(numbered_lines, rules, chrome)):
+        date = next((i for i in range(author + 1, len(texts)) if texts[i].strip() and i not in chrome
+                     and line_matches(rules.comment_date, texts[i])), None)
+        if date is None or groups and author <= groups[-1][1]:
+            return []
+        groups.append((author, date))
+    return groups
 
 
 def _over_a_blank(texts: list[str], index: int, chrome: set[int]) -> int:
