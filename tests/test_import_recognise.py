@@ -1716,3 +1716,17 @@ def test_a_guestbooks_entries_signed_below_their_text():
     assert [(c.author, c.text) for c in analyse(page).comments] == [
         ("Gerald Mabry", "She gave me my first library card."),
         ("The Okafor Family", "Her music made every Sunday special."), ("Loretta Vance", "Rest easy, Edwina.")]
+
+
+def test_a_byline_that_names_no_one_is_a_header_line_and_no_reporter():
+    """"By Coastline Wire staff" stands between the headline and the date as a byline does: the
+    headline is above it, and it leaves the body, giving no reporter."""
+    found = analyse("Storm Ilse comes ashore on the Carrow coast\n\nBy Coastline Wire staff\n\n"
+                    "First published 11.09.2025, 06:30\n\n14:05\n\nPower company says repairs will take days\n\n"
+                    "The regional grid operator said crews had restored electricity to about 9,000 homes on"
+                    " Thursday.\n")
+    assert (found.title, found.date, found.reporters) == ("Storm Ilse comes ashore on the Carrow coast", "2025-09-11", ())
+    assert "staff" not in found.body and "Power company says repairs will take days" in found.body
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"<title>", b'<meta name="author" content="Staff report"><title>').replace(b"<p>By Jo Bell</p>", b"")
+    assert analyse_html(page, None, REGISTRIES).reporters == ()

@@ -248,6 +248,10 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
 
 
 HEADER_LINES = 15  # body lines before the story where a name alone may be the byline
+
+# A byline that names no one: "By Coastline Wire staff", "Staff report", "From staff reports".
+STAFF_CREDIT = re.compile(r"(?i:by|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w&'’.-]*[ \u00a0]+){0,4}"
+                          r"(?i:staff(?:[ \u00a0]+(?:reports?|writers?))?)|(?i:staff[ \u00a0]+reports?)")
 WRITER_JOB = re.compile(r"(?:[\w'’-]+[ \u00a0]|&[ \u00a0]){0,4}(?:correspondent|editor|reporter|writer|columnist|critic|"
                         r"journalist|contributor)s?", re.IGNORECASE)
 
