@@ -946,6 +946,8 @@ def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
     ("By Jess Kuranda Regional Reporter Posted Fri 19 Jan 2024 at 5:30am", ["Jess Kuranda"]),
     ("By Mary Ann Lee Staff Writer", ["Mary Ann Lee"]), ("By Tom Hale Tuesday 3 March 2024", ["Tom Hale"]),
     ("By Zoë O’Connor-Smith, Community Affairs Reporter", ["Zoë O’Connor-Smith"]),
+    ("Henrike Solvang, Senior Editor | 07.10.2025", ["Henrike Solvang"]),  # the date after a bar
+    ("Henrike Solvang | Home", []),
 ])
 def test_bylines(line, names):
     assert byline_names(line, generic_rules()) == names

@@ -338,7 +338,7 @@ def byline_names(line: str, rules: Rules) -> list[str]:
     # "(Reporting by X; Additional reporting by Y in Z; Editing by W)": each credit on its own
     # (a list's bullet before it taken off: "* By Jane Roe", as a text browser shows a list)
     for credit in LIST_BULLET.sub("", line).strip().removeprefix("(").removesuffix(")").split(";"):
-        match = line_matches(rules.bylines, credit)
+        match = line_matches(rules.bylines, credit) or line_matches(rules.bylines, _without_dated_part(credit, rules))
         if match and (handle := (match.groupdict().get("handle") or "").strip()):
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
             continue
@@ -346,6 +346,15 @@ def byline_names(line: str, rules: Rules) -> list[str]:
             given = match.group("names").strip()
             names += _names_in(_without_date_after(given, rules), rules) or _names_in(given, rules)
     return names
+
+
+def _without_dated_part(text: str, rules: Rules) -> str:
+    """A byline without the date after its last bar or dot ("Henrike Solvang, Senior Editor |
+    07.10.2025"); the text as it is when its last part is no date."""
+    parts = ROW_SEPARATOR.split(text.strip())
+    if len(parts) < 2 or not dates(parts[-1], rules):
+        return text
+    return text.strip()[:text.strip().rindex(parts[-1])].rstrip("|·• \u00a0")
 
 
 def _names_in(given: str, rules: Rules) -> list[str]:
