@@ -688,3 +688,11 @@ def test_a_clippers_page_title_over_the_pages_own_headline_and_its_clip_date():
     assert found.body.startswith("BRACKENFIELD — The river trust")
     same = analysed(capture.replace(" | Brackenfield Echo", ""))  # (the same headline twice: nothing to take off)
     assert same.title == "Brackenfield weir to get a fish pass"
+
+
+def test_lynxs_button_marks_go_without_its_link_numbers():
+    """`lynx -dump -nolist` writes no link numbers or addresses, but still marks the buttons."""
+    found = analysed("   (BUTTON) Accept (BUTTON) Manage preferences\n\n   Crews battle brush fire near Orrin Ridge\n\n"
+                     "   By Maren Holt\n\n   (BUTTON) Unmute\n\n   ORRIN VALLEY, Calif. (KVRN) — Firefighters spent"
+                     " Tuesday afternoon containing a brush fire near the trailhead.\n")
+    assert "BUTTON" not in found.body and "Unmute" not in found.body

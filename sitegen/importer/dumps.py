@@ -30,6 +30,7 @@ REFERENCES = re.compile(r"\s*(?:References|Visible links:?|Hidden links:?)\s*")
 # (elinks writes an address as the page had it, spaces and all: "15. https://.../#share-copy link")
 REFERENCE = re.compile(r"\s*\d{1,4}\.\s+[A-Za-z][\w+.-]*:\S.*")
 MIN_LYNX_MARKS = 5
+MIN_LYNX_BUTTONS = 2
 MIN_ROW_LINKS = 3       # a line of only links, this many or more, is a menu's row
 MAX_ROW_LINK_WORDS = 4
 
@@ -214,8 +215,12 @@ def _link_row(parts: list[str]) -> str | None:
 
 
 def _written_by_lynx(lines: tuple[str, ...]) -> bool:
+    """Link numbers, its list of addresses, or (with -nolist, which writes neither) its marks
+    on a form's buttons ("(BUTTON) Accept (BUTTON) Manage preferences"), which a page's own
+    text does not write in capitals."""
     marks = sum(len(LYNX_MARK.findall(line)) for line in lines)
-    return marks >= MIN_LYNX_MARKS or any(
+    buttons = sum(line.count("(BUTTON)") for line in lines)
+    return marks >= MIN_LYNX_MARKS or buttons >= MIN_LYNX_BUTTONS or any(
         REFERENCES.fullmatch(line) and any(REFERENCE.fullmatch(after) for after in lines[n + 1:n + 4])
         for n, line in enumerate(lines))
 
