@@ -696,3 +696,15 @@ def test_lynxs_button_marks_go_without_its_link_numbers():
                      "   By Maren Holt\n\n   (BUTTON) Unmute\n\n   ORRIN VALLEY, Calif. (KVRN) — Firefighters spent"
                      " Tuesday afternoon containing a brush fire near the trailhead.\n")
     assert "BUTTON" not in found.body and "Unmute" not in found.body
+
+
+def test_a_converters_one_heading_is_the_headline_though_no_link_marks_markdown():
+    """html2text of a page whose links have no addresses: the "# " heading is the only mark."""
+    found = analysed("The Merrow Ledger Local Opinion Business Obituaries e-Edition Subscribe\n\n"
+                     "# Our town needs a library that opens on Sundays\n\nBy Odalys Fenwright | Guest columnist\n\n"
+                     "Every Sunday afternoon, a small group of teenagers sits on the low wall outside the\n"
+                     "library, angling their phones toward the building.\n")
+    assert found.title == "Our town needs a library that opens on Sundays"
+    plain = analysed("Library to open on Sundays\n\nThe board voted on Tuesday to open the library on Sundays,"
+                     " its chair said.\n\n# 1 priority for the board, she said, is the roof.\n")
+    assert plain.title == "Library to open on Sundays" and not plain.undone

@@ -56,6 +56,7 @@ MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 MD_EMPHASIS = re.compile(r"(?<![\w*\\])([*_])(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"$@<>|~^&])")
 MIN_MARKDOWN_MARKS = 3
+MIN_HEADING_WORDS = 3  # a lone "# " heading that makes a capture Markdown has at least these
 
 # Wrapping: most long lines end within a few characters of one width.
 MIN_WRAP_WIDTH = 40     # (a newspaper's column, printed, is about this wide)
@@ -271,7 +272,20 @@ def _written_as_markdown(lines: tuple[str, ...], clipped: bool = False) -> bool:
     which Markdown clippers write (as trafilatura does over plain text, with none of the marks)."""
     marks = sum(len(MD_LINK.findall(line)) + len(MD_IMAGE.findall(line)) + bool(MD_HEADING.fullmatch(line))
                 + bool(MD_FENCED_DIV.fullmatch(line)) + bool(MD_STRONG.fullmatch(line.strip())) for line in lines)
-    return marks >= (1 if clipped else MIN_MARKDOWN_MARKS)
+    return marks >= (1 if clipped else MIN_MARKDOWN_MARKS) or _one_top_heading(lines)
+
+
+def _one_top_heading(lines: tuple[str, ...]) -> bool:
+    """One "# " heading of a few capitalised words, a paragraph of its own, as a converter
+    writes a page whose links had no addresses ("# Our town needs a library that opens on
+    Sundays"): a plain text's "#" stands before a tag or a number, with no space after it."""
+    tops = [n for n, line in enumerate(lines) if MD_TOP_HEADING.match(line)]
+    if len(tops) != 1:
+        return False
+    n = tops[0]
+    words = lines[n].strip()[1:].split()
+    alone = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
+    return alone and MIN_HEADING_WORDS <= len(words) and words[0][:1].isupper()
 
 
 def _plain(line: str) -> str:
