@@ -1417,6 +1417,9 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "Shoppers at the Brackley market last August. Submitted photo",
     "Loading ...",
     "Deckhands tie up the ferry at Brackley. Photograph by Ines Toller for The Tellwater Review",
+    "This article is for subscribers only",
+    "Subscribe to Freight & Grain Review for unlimited access to news, market data and analysis.",
+    "Subscribe now Already a subscriber? Sign in",
 ])
 def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1457,6 +1460,9 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "become a member of the harbour board must apply by May 5, the notice said.",
     "Anglers wait in line. Become a member of the club, its president urged, and the fees fall.",
     "This project was made possible by people who gave their weekends to it, the mayor said.",
+    "Residents who subscribe to the water plan for unlimited access to the pool pay $40.",
+    "This page is for members only, the club said, and the rules are strict.",
+    "Subscribe to Netflix for unlimited access, the ad said, and many did.",
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
