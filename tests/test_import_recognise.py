@@ -1420,6 +1420,7 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "This article is for subscribers only",
     "Subscribe to Freight & Grain Review for unlimited access to news, market data and analysis.",
     "Subscribe now Already a subscriber? Sign in",
+    "About us Advertise Contact Privacy Cookie settings",
 ])
 def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1463,6 +1464,7 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "Residents who subscribe to the water plan for unlimited access to the pool pay $40.",
     "This page is for members only, the club said, and the rules are strict.",
     "Subscribe to Netflix for unlimited access, the ad said, and many did.",
+    "Help Contact Privacy",  # (a crosshead of three words)
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
