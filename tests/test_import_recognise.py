@@ -1421,6 +1421,7 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "Subscribe to Freight & Grain Review for unlimited access to news, market data and analysis.",
     "Subscribe now Already a subscriber? Sign in",
     "About us Advertise Contact Privacy Cookie settings",
+    "Share Tweet WhatsApp",
 ])
 def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
