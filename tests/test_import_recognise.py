@@ -1422,6 +1422,8 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "Subscribe now Already a subscriber? Sign in",
     "About us Advertise Contact Privacy Cookie settings",
     "Share Tweet WhatsApp",
+    "1 of 5",
+    "Photo 3 of 12",
 ])
 def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1466,6 +1468,7 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "This page is for members only, the club said, and the rules are strict.",
     "Subscribe to Netflix for unlimited access, the ad said, and many did.",
     "Help Contact Privacy",  # (a crosshead of three words)
+    "1 of 5 residents said they would move.",
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
@@ -1742,3 +1745,13 @@ def test_a_byline_that_names_no_one_is_a_header_line_and_no_reporter():
     page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
         b"<title>", b'<meta name="author" content="Staff report"><title>').replace(b"<p>By Jo Bell</p>", b"")
     assert analyse_html(page, None, REGISTRIES).reporters == ()
+
+
+def test_a_photo_gallerys_counters_and_its_list_of_more_galleries_are_chrome():
+    found = analyse("Photos: Lantern parade lights up the Old Quay\n\nBy Tamsin Arkwright\n\n"
+                    "More than 2,000 people carried handmade lanterns along the Old Quay on Friday night, as the"
+                    " parade returned.\n\n1 of 2\nChildren carry paper fish lanterns past the harbour wall.\n\n"
+                    "2 of 2\nFireworks over the harbour close the evening.\n\nOrganisers are looking for helpers.\n\n"
+                    "More photo galleries\n\n* Photos: Harbour swim raises funds for lifeboat\n")
+    assert "of 2" not in found.body and "galleries" not in found.body and "Harbour swim" not in found.body
+    assert "Fireworks over the harbour close the evening." in found.body
