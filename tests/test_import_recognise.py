@@ -1469,6 +1469,7 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "Subscribe to Netflix for unlimited access, the ad said, and many did.",
     "Help Contact Privacy",  # (a crosshead of three words)
     "1 of 5 residents said they would move.",
+    "Photos: Lantern parade lights up the Old Quay",  # (a gallery's headline, not a credit)
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
