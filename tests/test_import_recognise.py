@@ -949,6 +949,7 @@ def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
     ("Henrike Solvang, Senior Editor | 07.10.2025", ["Henrike Solvang"]),  # the date after a bar
     ("Henrike Solvang | Home", []),
     ("By Callum Ashdown-Reyes, Tidewater Sport", ["Callum Ashdown-Reyes"]),  # the outlet after a comma
+    ("Photographs by Ines Volkov. Words by Tamsin Arkwright", ["Tamsin Arkwright"]),
 ])
 def test_bylines(line, names):
     assert byline_names(line, generic_rules()) == names

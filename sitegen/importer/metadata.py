@@ -325,6 +325,11 @@ def _only_names(line: str, rules: Rules) -> list[str]:
     return names if all(_is_name(name, rules) for name in names) else []
 
 
+# Between the credits of a byline: a semicolon, or a full stop before the next credit
+# ("Photographs by Ines Volkov. Words by Tamsin Arkwright": the photographer is not a writer)
+CREDIT_SEPARATOR = re.compile(r";|(?<=[a-z])\.[ \u00a0]+(?=(?:words|text|story|photos?|photographs?|pictures?|video|"
+                              r"reporting|interview|illustrations?|graphics?|design)[ \u00a0]+by[ \u00a0])",
+                              re.IGNORECASE)
 WHERE = re.compile(r"[ \u00a0]+in[ \u00a0]+[A-Z].*$")
 BYLINE_SEPARATOR = re.compile(r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:and|AND|&)[ \u00a0]+")
 MAX_NAME_WORDS = 4
@@ -337,7 +342,7 @@ def byline_names(line: str, rules: Rules) -> list[str]:
     names = []
     # "(Reporting by X; Additional reporting by Y in Z; Editing by W)": each credit on its own
     # (a list's bullet before it taken off: "* By Jane Roe", as a text browser shows a list)
-    for credit in LIST_BULLET.sub("", line).strip().removeprefix("(").removesuffix(")").split(";"):
+    for credit in CREDIT_SEPARATOR.split(LIST_BULLET.sub("", line).strip().removeprefix("(").removesuffix(")")):
         match = line_matches(rules.bylines, credit) or line_matches(rules.bylines, _without_dated_part(credit, rules))
         if match and (handle := (match.groupdict().get("handle") or "").strip()):
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
