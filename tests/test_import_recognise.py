@@ -1757,3 +1757,12 @@ def test_a_photo_gallerys_counters_and_its_list_of_more_galleries_are_chrome():
                     "More photo galleries\n\n* Photos: Harbour swim raises funds for lifeboat\n")
     assert "of 2" not in found.body and "galleries" not in found.body and "Harbour swim" not in found.body
     assert "Fireworks over the harbour close the evening." in found.body
+
+
+def test_a_newsletter_platforms_discussion_heading_starts_the_comments():
+    found = analyse("The school bus contract nobody read\n\nWhen the school board approved a new transportation"
+                    " contract in 2021, the vote took less than four minutes.\n\nThe business manager did not"
+                    " respond to requests for comment.\n\nDiscussion about this post\n\n"
+                    "This is the kind of local reporting we have been missing.\n\n"
+                    "Has anyone asked the board to put the amendments online?\n")
+    assert found.body.rstrip().endswith("requests for comment.") and len(found.comments) == 2

@@ -511,6 +511,8 @@ def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
             return n, int(match.group("count"))
         if match and (number := _count_under(lines, n)) is not None:
             return n, number  # "Comments" over "58"
+        if match and match.groupdict().get("alone"):
+            return n, None  # ("Discussion about this post", a platform's own heading)
         if match and _comment_follows(lines, chrome, n + 1, rules):
             for below in _next_lines(lines, [False] * len(lines), n + 1, COUNT_LOOKAHEAD):
                 counted = line_matches(rules.comments_heading, lines[below])
