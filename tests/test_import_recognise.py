@@ -1766,3 +1766,15 @@ def test_a_newsletter_platforms_discussion_heading_starts_the_comments():
                     "This is the kind of local reporting we have been missing.\n\n"
                     "Has anyone asked the board to put the amendments online?\n")
     assert found.body.rstrip().endswith("requests for comment.") and len(found.comments) == 2
+
+
+def test_comments_of_a_text_with_no_blank_lines_are_one_a_line():
+    """trafilatura writes each paragraph on a line, with no blank lines: each comment too."""
+    found = analyse("The school bus contract nobody read\nWhen the school board approved a new transportation"
+                    " contract in 2021, the vote took less than four minutes.\nThe business manager did not"
+                    " respond to requests for comment.\nDiscussion about this post\n"
+                    "This is the kind of local reporting we have been missing.\nThank you, Moira. More to come.\n"
+                    "Has anyone asked the board to put the amendments online?\n")
+    assert [c.text for c in found.comments] == [
+        "This is the kind of local reporting we have been missing.", "Thank you, Moira. More to come.",
+        "Has anyone asked the board to put the amendments online?"]

@@ -120,6 +120,9 @@ class _Reader:
         self.structured = bool(self.dated_authors) or any(
             NUMBER.match(t) or line_matches(rules.comment_author, t) for _, t in numbered_lines) or any(
             _item_text_below(numbered_lines, index) is not None for index in self.headed)
+        # A text with no blank lines (trafilatura's) writes each paragraph on a line of its own:
+        # every line a sentence, no name over a comment's text among them.
+        self.lines_are_paragraphs = not self.structured and _sentences_without_blanks(numbered_lines, chrome)
         self.badges = {index + 1 for index in self.headed if index + 1 in chrome} | {
             badge for index in self.dated_authors for badge in range(index + 1, index + 1 + MAX_BADGE_LINES)
             if all(line in chrome for line in range(index + 1, badge + 1))}  # passed over
@@ -139,6 +142,8 @@ class _Reader:
     def read(self, index: int, number: int, text: str) -> None:
         if index in self.badges:
             return
+        if self.lines_are_paragraphs and text.strip():
+            self._blank()
         if index in self.dated_authors or index in self.headed:
             self._author_above(number, text, dated=index in self.dated_authors)
         elif index in self.between:
@@ -572,6 +577,13 @@ def _author_and_date_lines(numbered_lines: list[tuple[int, str]], rules: Rules,
             return []
         groups.append((author, date))
     return groups
+
+
+def _sentences_without_blanks(numbered_lines: list[tuple[int, str]], chrome: set[int]) -> bool:
+    """Two or more lines of text, each a sentence, with no blank line between the first and last."""
+    texts = [index for index, (_, text) in enumerate(numbered_lines) if text.strip() and index not in chrome]
+    return len(texts) >= 2 and all(_reads_as_text(numbered_lines[index][1]) for index in texts) and all(
+        numbered_lines[index][1].strip() or index in chrome for index in range(texts[0], texts[-1] + 1))
 
 
 def _over_a_blank(texts: list[str], index: int, chrome: set[int]) -> int:
