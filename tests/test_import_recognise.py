@@ -1778,3 +1778,11 @@ def test_comments_of_a_text_with_no_blank_lines_are_one_a_line():
     assert [c.text for c in found.comments] == [
         "This is the kind of local reporting we have been missing.", "Thank you, Moira. More to come.",
         "Has anyone asked the board to put the amendments online?"]
+
+
+def test_a_press_releases_media_contact_block_is_chrome():
+    found = analyse("County opens cooling centers as heat advisory extended\n\nHOLLISTER — The county will open six"
+                    " cooling centers on Wednesday as the heat advisory was extended, officials said.\n\n"
+                    "Residents who need a ride can call 555-0142.\n\nMedia contact\n\nAdaeze Rutherford-Lim\n\n"
+                    "Public Information Officer\n\nOffice of Emergency Services\n\n555-0199 | pio@county.example\n")
+    assert found.body.rstrip().endswith("call 555-0142.") and "Adaeze" not in found.body

@@ -39,6 +39,12 @@ OFFER = re.compile(r"[$£€]\s?\d|\b\d{3}[-. ]\d{3,4}\b|\bwww\.|\b[\w-]+\.(?:co
                    r"|\d+% off\b|\d+(?:\.\d+)?% APR\b", re.IGNORECASE)
 MAX_SIGNUP_BOX = 8      # a newsletter's sign-up box has at most this many lines
 MAX_PITCH_WORDS = 25    # and what it says of the newsletter at most this many words a line
+# A press release's contact block: its heading, and what shows a line of it is a contact's
+CONTACT_HEADING = re.compile(r"(?:media|press|news media|for media|for press)[ \u00a0]+(?:contacts?|inquiries|enquiries)"
+                             r"[ \u00a0]*:?", re.IGNORECASE)
+CONTACT_DETAIL = re.compile(r"@|\b\d{3}[-.\u00a0 ]\d{4}\b")
+MAX_CONTACT_WORDS = 8
+MAX_CONTACT_LINES = 6
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
 # A form's text field as a text browser draws it: "[          ]" (w3m, lynx) or "________" (links).
 FORM_FIELD = re.compile(r"\[[ _]{3,}\]|_{5,}")
@@ -114,6 +120,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
                                       and not _byline_over_date(lines, n, rules) or is_menu_row(line))
               for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
+    _mark_contact_blocks(lines, chrome, rules)
     _mark_ads(lines, chrome, rules)
     _mark_follow_prompts(lines, chrome)
     heading, count = _comments_heading(lines, chrome, rules)
@@ -363,6 +370,27 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
             chrome[below] = True
             bulleted += LIST_BULLET.match(lines[below]) is not None
             longest, items, below = max(longest, words), items + 1, below + 1
+
+
+def _mark_contact_blocks(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
+    """A press release's "Media contact" block under the story: the heading and the short lines
+    under it (the name, the job, the office, the telephone and e-mail), a blank line between
+    them or not, up to a sentence or two blank lines. (Above the story, the block's lines could
+    not be told from the headline's.)"""
+    lede = _first_lede(lines, chrome, rules, len(lines))
+    for n in range(lede + 1, len(lines)):
+        if not CONTACT_HEADING.fullmatch(lines[n].strip()):
+            continue
+        chrome[n] = True
+        below, blanks, taken = n + 1, 0, 0
+        while below < len(lines) and blanks < 2 and taken < MAX_CONTACT_LINES:
+            text = lines[below].strip()
+            blanks = 0 if text else blanks + 1
+            if text and (_words(text) > MAX_CONTACT_WORDS or text[-1] in ".!?" and not CONTACT_DETAIL.search(text)):
+                break
+            chrome[below] = chrome[below] or bool(text)
+            taken += bool(text)
+            below += 1
 
 
 def _mark_ads(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
