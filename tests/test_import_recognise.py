@@ -1425,6 +1425,8 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "Share Tweet WhatsApp",
     "1 of 5",
     "Photo 3 of 12",
+    "YesNo",
+    "Government Websites by CivicPlatform",
 ])
 def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1471,6 +1473,8 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "Help Contact Privacy",  # (a crosshead of three words)
     "1 of 5 residents said they would move.",
     "Photos: Lantern parade lights up the Old Quay",  # (a gallery's headline, not a credit)
+    "Websites by local firms are cheaper, the council said.",
+    "Websites by local firms",  # (a crosshead)
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
