@@ -1790,3 +1790,11 @@ def test_a_press_releases_media_contact_block_is_chrome():
                     "Residents who need a ride can call 555-0142.\n\nMedia contact\n\nAdaeze Rutherford-Lim\n\n"
                     "Public Information Officer\n\nOffice of Emergency Services\n\n555-0199 | pio@county.example\n")
     assert found.body.rstrip().endswith("call 555-0142.") and "Adaeze" not in found.body
+
+
+def test_a_comments_header_with_a_day_ago_in_words_is_no_row_of_links():
+    page = ("Library to open on Sundays, board says\n\nBy Odalys Fenwright\n\nThe library board voted on Tuesday"
+            " to open the building on Sunday afternoons from next month.\n\n4 Comments\n\n"
+            "  * Hal Brightwater • 2 days ago\n\nFully agree.\n\n  * Junie Castellanos • a day ago\n\n"
+            "The board meets April 3.\n")
+    assert [c.author for c in analyse(page).comments] == ["Hal Brightwater", "Junie Castellanos"]
