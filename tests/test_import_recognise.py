@@ -1798,3 +1798,15 @@ def test_a_comments_header_with_a_day_ago_in_words_is_no_row_of_links():
             "  * Hal Brightwater • 2 days ago\n\nFully agree.\n\n  * Junie Castellanos • a day ago\n\n"
             "The board meets April 3.\n")
     assert [c.author for c in analyse(page).comments] == ["Hal Brightwater", "Junie Castellanos"]
+
+
+def test_a_video_players_label_title_and_next_video_are_chrome():
+    found = analyse("Crews battle brush fire near Orrin Ridge trailhead\n\nBy Maren Holt\n\nNow Playing\n\n"
+                    "Crews respond to fire near Orrin Ridge\n\n00:00 / 02:14\nUnmute\n\n"
+                    "Up Next: Evening forecast with Lena Castillo\n\nORRIN VALLEY, Calif. (KVRN) — Firefighters spent"
+                    " Tuesday afternoon containing a brush fire near the trailhead.\n")
+    assert found.body.startswith("ORRIN VALLEY") and found.title.startswith("Crews battle")
+    above = analyse("Now Playing\n\nCrews respond to fire near Orrin Ridge\n\n00:00 / 02:14\n\n"
+                    "Crews battle brush fire near Orrin Ridge trailhead\n\nBy Maren Holt\n\nORRIN VALLEY, Calif. (KVRN)"
+                    " — Firefighters spent Tuesday afternoon containing a brush fire near the trailhead.\n")
+    assert above.title == "Crews battle brush fire near Orrin Ridge trailhead"  # (the player above the headline)

@@ -39,6 +39,10 @@ OFFER = re.compile(r"[$£€]\s?\d|\b\d{3}[-. ]\d{3,4}\b|\bwww\.|\b[\w-]+\.(?:co
                    r"|\d+% off\b|\d+(?:\.\d+)?% APR\b", re.IGNORECASE)
 MAX_SIGNUP_BOX = 8      # a newsletter's sign-up box has at most this many lines
 MAX_PITCH_WORDS = 25    # and what it says of the newsletter at most this many words a line
+# A video player's label over the video's title, and its line naming the next video
+PLAYER_LABEL = re.compile(r"now playing:?", re.IGNORECASE)
+UP_NEXT = re.compile(r"up next:? .{1,100}", re.IGNORECASE)
+MAX_PLAYER_LINES = 6
 # A press release's contact block: its heading, and what shows a line of it is a contact's
 CONTACT_HEADING = re.compile(r"(?:media|press|news media|for media|for press)[ \u00a0]+(?:contacts?|inquiries|enquiries)"
                              r"[ \u00a0]*:?", re.IGNORECASE)
@@ -123,6 +127,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     _mark_contact_blocks(lines, chrome, rules)
     _mark_ads(lines, chrome, rules)
     _mark_follow_prompts(lines, chrome)
+    _mark_video_players(lines, chrome)
     heading, count = _comments_heading(lines, chrome, rules)
     if heading is None:
         heading, count = _forum_replies(lines, chrome, rules)
@@ -417,6 +422,28 @@ def _mark_follow_prompts(lines: tuple[str, ...], chrome: list[bool]) -> None:
         below = _next_text(lines, n + 1) if FOLLOW.fullmatch(line.strip()) else None
         if below is not None and SOCIAL_NETWORK.fullmatch(LIST_BULLET.sub("", lines[below]).strip()):
             chrome[n] = True
+
+
+def _mark_video_players(lines: tuple[str, ...], chrome: list[bool]) -> None:
+    """A video player as a text tool shows it: "Now Playing", the video's title, its time and
+    buttons ("00:00 / 02:14", "Unmute"), and "Up Next: <the next video's title>". Under the
+    label, one line that is no sentence (the title) is the player's, with the chrome lines and
+    the "Up Next" line after it; a second such line is the page's again (its headline)."""
+    for n, line in enumerate(lines):
+        if not PLAYER_LABEL.fullmatch(line.strip()):
+            continue
+        chrome[n] = True
+        titles = 0
+        for below in range(n + 1, min(n + 1 + MAX_PLAYER_LINES * 2, len(lines))):
+            text = lines[below].strip()
+            if not text or chrome[below]:
+                continue
+            if UP_NEXT.fullmatch(text):
+                chrome[below] = True
+                break
+            if titles or _words(text) > HEADER_WORDS or text[-1] in ".!?":
+                break
+            chrome[below], titles = True, 1
 
 
 def _words(text: str) -> int:
