@@ -1810,3 +1810,11 @@ def test_a_video_players_label_title_and_next_video_are_chrome():
                     "Crews battle brush fire near Orrin Ridge trailhead\n\nBy Maren Holt\n\nORRIN VALLEY, Calif. (KVRN)"
                     " — Firefighters spent Tuesday afternoon containing a brush fire near the trailhead.\n")
     assert above.title == "Crews battle brush fire near Orrin Ridge trailhead"  # (the player above the headline)
+
+
+def test_an_obituarys_headline_is_the_name_over_the_dates_of_the_life():
+    found = analyse("Pell River Chronicle | News | Obituaries\n\nEdwina Marguerite Tolliver\n\n"
+                    "June 2, 1938 – November 21, 2025\n\nArrangements by Greaves & Lindqvist Funeral Home\n\n"
+                    "PELL RIVER — Edwina Marguerite Tolliver, 87, a schoolteacher who taught three generations of"
+                    " children to read, died on Friday.\n")
+    assert (found.title, found.title_derived, found.date) == ("Edwina Marguerite Tolliver", False, None)

@@ -319,6 +319,12 @@ def names_in(text: str, rules: Rules) -> list[str]:
     return [part for part in BYLINE_SEPARATOR.split(text.replace(";", ",").strip()) if _is_name(part, rules)]
 
 
+def is_lifespan_under_name(name: str, below: str, rules: Rules) -> bool:
+    """An obituary's header: a person's name alone over the dates of the life ("Edwina
+    Marguerite Tolliver" over "June 2, 1938 – November 21, 2025")."""
+    return DATE_SPAN.search(below) is not None and len(below.split()) <= DATE_LINE_WORDS and _is_name(name.strip(), rules)
+
+
 def _only_names(line: str, rules: Rules) -> list[str]:
     """The names of a line that holds nothing else ("A, B and C"), else []."""
     names = BYLINE_SEPARATOR.split(line.strip())

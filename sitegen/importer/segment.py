@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .metadata import READING_TIME, STAFF_CREDIT, WRITER_JOB, byline_names, dates, find_dateline, writers_above
+from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB, byline_names, dates, find_dateline, is_lifespan_under_name,
+                       writers_above)
 from .rules import LIST_BULLET, Rules, line_matches
 from .textutil import ROW_SEPARATOR
 
@@ -182,6 +183,11 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
     before the lede (a blog's "Follow", "7 min read" and counts, an obituary's dates and
     funeral home between headline and story); else the last line of a run."""
     lede = next((i for i, n in enumerate(content) if is_lede(lines[n], rules)), len(content))
+    # (an obituary's headline is the name over the dates of the life, shorter than a menu item)
+    named = next((content[i - 1] for i in range(1, lede)
+                  if is_lifespan_under_name(lines[content[i - 1]], lines[content[i]], rules)), None)
+    if named is not None:
+        return named
     headers = [i for i in range(lede) if _is_header(lines[content[i]], rules)]
     runs = [_run_above(lines, content[:i], chrome, rules) for i in reversed(headers)]
     runs.append(_run_above(lines, content[:lede], chrome, rules))
