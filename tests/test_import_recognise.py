@@ -1427,6 +1427,9 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "Photo 3 of 12",
     "YesNo",
     "Government Websites by CivicPlatform",
+    "Send Flowers Plant a Tree Share Obituary Print",
+    "Want to share your view? Submit a letter to the editor or a guest column at opinion@ledger.example.",
+    "Send letters to the editor to letters@ledger.example.",
 ])
 def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1475,6 +1478,8 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "Photos: Lantern parade lights up the Old Quay",  # (a gallery's headline, not a credit)
     "Websites by local firms are cheaper, the council said.",
     "Websites by local firms",  # (a crosshead)
+    "She wanted to share her view with the board, she said.",
+    "Residents who send a letter to the council will get a reply, the clerk said.",
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
