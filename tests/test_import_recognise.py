@@ -1823,3 +1823,16 @@ def test_an_obituarys_headline_is_the_name_over_the_dates_of_the_life():
                     "PELL RIVER — Edwina Marguerite Tolliver, 87, a schoolteacher who taught three generations of"
                     " children to read, died on Friday.\n")
     assert (found.title, found.title_derived, found.date) == ("Edwina Marguerite Tolliver", False, None)
+
+
+def test_a_sign_up_box_of_a_name_a_pitch_and_a_button():
+    """pandoc drops the e-mail field: the box is the newsletter's name, its pitch and the button."""
+    story = ("Alpine village votes to close road to through traffic\n\nBy Lukas Hinterseer\n\n"
+             "WALDENSTEG — Residents of the mountain village have voted to close their main street to through"
+             " traffic in summer.\n\nThe closure will run from June to September.\n\n")
+    found = analyse(story + "Europe, explained\n\nOur weekly newsletter brings you the best regional journalism"
+                    " in English.\n\nSubscribe\n")
+    assert found.body.rstrip().endswith("June to September.")
+    parish = analyse(story + "Back in print\n\nThe parish newsletter will return in May, the vicar said.\n\n"
+                     "Subscribe\n")
+    assert "The parish newsletter will return in May" in parish.body and "Back in print" in parish.body

@@ -50,6 +50,8 @@ CONTACT_HEADING = re.compile(r"(?:media|press|news media|for media|for press)[ \
 CONTACT_DETAIL = re.compile(r"@|\b\d{3}[-.\u00a0 ]\d{4}\b")
 MAX_CONTACT_WORDS = 8
 MAX_CONTACT_LINES = 6
+PITCH = re.compile(r"\b(?:newsletter|inbox)\b", re.IGNORECASE)
+TO_THE_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
 # A form's text field as a text browser draws it: "[          ]" (w3m, lynx) or "________" (links).
 FORM_FIELD = re.compile(r"\[[ _]{3,}\]|_{5,}")
@@ -536,6 +538,7 @@ def _mark_spaced_signup_boxes(lines: tuple[str, ...], chrome: list[bool], first:
             n -= 1
         asks = [k for k, m in enumerate(above) if chrome[m] and SIGN_UP.search(lines[m])]
         if not asks:
+            _mark_named_pitch(lines, chrome, above)
             continue
         top = asks[-1]
         for m in above[:top]:
@@ -544,6 +547,19 @@ def _mark_spaced_signup_boxes(lines: tuple[str, ...], chrome: list[bool], first:
             name = lines[above[top + 1]].strip()
             if _words(name) <= MENU_WORDS and name[-1] not in ".!?:,;\"”'’)":
                 chrome[above[top + 1]] = True
+
+
+def _mark_named_pitch(lines: tuple[str, ...], chrome: list[bool], above: list[int]) -> None:
+    """A sign-up box with no line asking for the subscription: the newsletter's name over its
+    pitch, which speaks to the reader of the newsletter or the inbox ("Europe, explained" / "Our
+    weekly newsletter brings you ..."), right above the button. Both are the box's; a story's
+    paragraph on a parish newsletter does not speak to "you"."""
+    if len(above) < 2 or chrome[above[0]]:
+        return
+    pitch, name = lines[above[0]].strip(), lines[above[1]].strip()
+    if (PITCH.search(pitch) and TO_THE_READER.search(pitch) and _words(pitch) <= MAX_PITCH_WORDS and _words(name) <= MENU_WORDS
+            and name[-1] not in ".!?:;\"”'’)"):
+        chrome[above[0]] = chrome[above[1]] = True
 
 
 def _mark_footer(lines: tuple[str, ...], chrome: list[bool], heading: int, rules: Rules) -> None:
