@@ -1836,3 +1836,12 @@ def test_a_sign_up_box_of_a_name_a_pitch_and_a_button():
     parish = analyse(story + "Back in print\n\nThe parish newsletter will return in May, the vicar said.\n\n"
                      "Subscribe\n")
     assert "The parish newsletter will return in May" in parish.body and "Back in print" in parish.body
+
+
+def test_a_score_box_above_the_headline_is_not_the_headline():
+    found = analyse("FULL TIME\n\nHarbor City FC 2 – 1 Lakeport Rovers\n\nOkwuosa 34', Brandvold 89' | Faraday 61'\n\n"
+                    "Att: 11,482 · Ridgefield Stadium\n\nHarbor City FC edge Lakeport in late thriller\n\n"
+                    "By Callum Ashdown-Reyes, Tidewater Sport\n\nHarbor City FC stayed top of the league on Sunday"
+                    " after a stoppage-time winner against Lakeport Rovers.\n")
+    assert found.title == "Harbor City FC edge Lakeport in late thriller"
+    assert found.body.startswith("Harbor City FC stayed top")

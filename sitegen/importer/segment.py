@@ -40,6 +40,9 @@ OFFER = re.compile(r"[$£€]\s?\d|\b\d{3}[-. ]\d{3,4}\b|\bwww\.|\b[\w-]+\.(?:co
                    r"|\d+% off\b|\d+(?:\.\d+)?% APR\b", re.IGNORECASE)
 MAX_SIGNUP_BOX = 8      # a newsletter's sign-up box has at most this many lines
 MAX_PITCH_WORDS = 25    # and what it says of the newsletter at most this many words a line
+# A scorer and the minute of the goal ("Okwuosa 34'", "Faraday 90+2'"), and a match's attendance
+GOAL_MINUTE = re.compile(r"\b[A-Z][\w'’.-]+[ \u00a0]\d{1,3}(?:\+\d{1,2})?['’′]")
+ATTENDANCE = re.compile(r"att(?:endance)?[.:]?[ \u00a0]+\d[\d,.]*\b", re.IGNORECASE)
 # A video player's label over the video's title, and its line naming the next video
 PLAYER_LABEL = re.compile(r"now playing:?", re.IGNORECASE)
 UP_NEXT = re.compile(r"up next:? .{1,100}", re.IGNORECASE)
@@ -252,7 +255,8 @@ def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], ru
             continue  # a label under the headline, right above the byline ("MR-2025-117", "UPDATED")
         if _wrapped_headline_end(lines, n, rules):
             continue  # (its start, the line right above, is read next: see _headline_end)
-        if not is_headline(lines[n], rules) or _is_label(lines[n]) or _is_header(lines[n], rules):
+        if (not is_headline(lines[n], rules) or _is_label(lines[n]) or _is_header(lines[n], rules)
+                or _is_match_detail(lines[n])):
             break
         run.insert(0, n)
     return run
@@ -274,6 +278,12 @@ def _is_header(line: str, rules: Rules) -> bool:
     return (is_byline(line, rules) or bool(rules.published_line.search(line)) or dates(line, rules)
             or WRITER_JOB.fullmatch(line.strip()) is not None or READING_TIME.fullmatch(line.strip()) is not None
             or STAFF_CREDIT.fullmatch(line.strip()) is not None)
+
+
+def _is_match_detail(line: str) -> bool:
+    """A line of a match's score box: the scorers with their minutes ("Okwuosa 34', Brandvold
+    89' | Faraday 61'": two or more) or the attendance ("Att: 11,482 · Ridgefield Stadium")."""
+    return len(GOAL_MINUTE.findall(line)) >= 2 or ATTENDANCE.match(line.strip()) is not None
 
 
 def _is_label(line: str) -> bool:
