@@ -1089,6 +1089,12 @@ _POSTS_IN_A_DISCUSSION = """<div id="disqus_thread"><nav><ul><li class="comment-
 <header><span class="post-byline"><span class="author"><a href="#">Rue Vanterpool</a></span></span></header>
 <div class="post-message"><p>Bring back the old fire engines every year.</p></div></div></div></li></ul></div>"""
 
+_EMBEDDED_FORUM = """<section class="discourse-comments"><h2>Continue the discussion at forum.example.org</h2>
+<div class="topic-post"><div class="names"><span class="username">hedgerow_hal</span></div><div class="post-date">May 28</div>
+<div class="cooked"><p>Brilliant news. Been walking round by the road for two years.</p></div></div>
+<div class="topic-post"><div class="names"><span class="username">canalcat</span></div><div class="post-date">May 28</div>
+<div class="cooked"><p>Hope they sort the lighting under Sawmill Bridge too.</p></div></div></section>"""
+
 # A blog's list of stories classed "post" is not a discussion.
 _POSTS_OUTSIDE_A_DISCUSSION = """<aside class="recent"><h3>More stories</h3><ul>
 <li class="post"><span class="author">Jo Bell</span><p>Lantern makers prepare for the big night.</p></li></ul></aside>"""
@@ -1098,6 +1104,7 @@ _POSTS_OUTSIDE_A_DISCUSSION = """<aside class="recent"><h3>More stories</h3><ul>
     (_POSTS_IN_A_DISCUSSION, [("gullwatcher", None, "The green was packed"), ("Tam Oduya", "gullwatcher", "We gave up"),
                               ("Rue Vanterpool", None, "Bring back")]),
     (_POSTS_OUTSIDE_A_DISCUSSION, []),
+    (_EMBEDDED_FORUM, [("hedgerow_hal", None, "Brilliant news"), ("canalcat", None, "Hope they sort")]),
     (_PREFIXED_WIDGET, [("PellhamWalker", None, "The meadows flood"), ("Jen Hollis", "PellhamWalker", "Same here"),
                         ("Sam Okafor", None, "Millrace Road")]),
     (_GENERATED_CLASSES, [("Hilary_W", None, "Fix the leaks"), ("TomKessler88", "Hilary_W", "To be fair")]),
@@ -1105,7 +1112,7 @@ _POSTS_OUTSIDE_A_DISCUSSION = """<aside class="recent"><h3>More stories</h3><ul>
                               ("Dave Renshaw", None, "Who signed off")]),
     (_INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM, [("Ada Quill", None, "What a night"),
                                               ("Jo Bell", None, "The fire engines")]),
-], ids=["disqus-like-posts", "posts-outside-a-discussion", "prefixed-classes", "generated-classes-and-labels", "flat-with-reply-lines", "section-classed-like-an-item"])
+], ids=["disqus-like-posts", "posts-outside-a-discussion", "embedded-forum", "prefixed-classes", "generated-classes-and-labels", "flat-with-reply-lines", "section-classed-like-an-item"])
 def test_comment_markup_of_saved_pages(section, want):
     """Comment widgets' markup beyond WordPress's: classes with a plugin's prefix, generated class
     names where only a label ("Comment by X") or a data attribute marks a comment, a flat thread

@@ -145,7 +145,9 @@ _SKIP_ENDINGS = ("meta", "metadata", "actions", "links", "author", "date", "time
 # "post-message", replies in "children"): a class any blog's list of stories uses too, so it
 # counts only inside a section whose id or class names the comments ("disqus_thread",
 # "comments", "discussion").
-_POST_ITEM = "//*[contains(concat(' ', normalize-space(@class), ' '), ' post ')]"
+# (or with a prefix: an embedded forum's "topic-post", Discourse's)
+_POST_ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' post ') "
+              "or contains(concat(' ', normalize-space(@class), ' '), '-post ')]")
 _DISCUSSION_ENDINGS = ("comments", "discussion", "comment-list", "comments-list")
 # An item's label naming its author: "Comment by Hilary_W", "Comment from Ben".
 _LABEL_AUTHOR = re.compile(r"comment (?:by|from) (?P<author>.{1,60})", re.IGNORECASE)
