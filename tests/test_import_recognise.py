@@ -1093,7 +1093,10 @@ _EMBEDDED_FORUM = """<section class="discourse-comments"><h2>Continue the discus
 <div class="topic-post"><div class="names"><span class="username">hedgerow_hal</span></div><div class="post-date">May 28</div>
 <div class="cooked"><p>Brilliant news. Been walking round by the road for two years.</p></div></div>
 <div class="topic-post"><div class="names"><span class="username">canalcat</span></div><div class="post-date">May 28</div>
-<div class="cooked"><p>Hope they sort the lighting under Sawmill Bridge too.</p></div></div></section>"""
+<div class="cooked"><p>Hope they sort the lighting under Sawmill Bridge too.</p></div></div>
+<div class="topic-post"><div class="names"><span class="username">hedgerow_hal</span></div><div class="post-date">May 28</div>
+<div class="cooked"><aside class="quote"><div class="title">canalcat:</div><blockquote><p>Hope they sort the lighting
+under Sawmill Bridge too.</p></blockquote></aside><p>Agreed, that stretch needs it.</p></div></div></section>"""
 
 # A blog's list of stories classed "post" is not a discussion.
 _POSTS_OUTSIDE_A_DISCUSSION = """<aside class="recent"><h3>More stories</h3><ul>
@@ -1104,7 +1107,8 @@ _POSTS_OUTSIDE_A_DISCUSSION = """<aside class="recent"><h3>More stories</h3><ul>
     (_POSTS_IN_A_DISCUSSION, [("gullwatcher", None, "The green was packed"), ("Tam Oduya", "gullwatcher", "We gave up"),
                               ("Rue Vanterpool", None, "Bring back")]),
     (_POSTS_OUTSIDE_A_DISCUSSION, []),
-    (_EMBEDDED_FORUM, [("hedgerow_hal", None, "Brilliant news"), ("canalcat", None, "Hope they sort")]),
+    (_EMBEDDED_FORUM, [("hedgerow_hal", None, "Brilliant news"), ("canalcat", None, "Hope they sort"),
+                       ("hedgerow_hal", "canalcat", "> Hope they sort")]),  # (a quotation answers its writer)
     (_PREFIXED_WIDGET, [("PellhamWalker", None, "The meadows flood"), ("Jen Hollis", "PellhamWalker", "Same here"),
                         ("Sam Okafor", None, "Millrace Road")]),
     (_GENERATED_CLASSES, [("Hilary_W", None, "Fix the leaks"), ("TomKessler88", "Hilary_W", "To be fair")]),

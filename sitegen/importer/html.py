@@ -278,8 +278,18 @@ def _paragraphs(item, items: set) -> list[str]:
     if not paragraphs:
         paragraphs = [e for e in _elements(item)
                       if _is_own_text(e, item, items) and _has_class(e, _TEXT_ENDINGS)]
-    texts = [_text(p) for p in paragraphs]
-    return [t for t in texts if t]
+    # (a quotation of an earlier comment is written as the text reader reads one: "> " lines)
+    return [("> " if _in_quotation(p, item) else "") + _text(p) for p in paragraphs if _text(p)]
+
+
+def _in_quotation(element, item) -> bool:
+    """Whether the paragraph stands in a <blockquote> of the comment."""
+    for node in element.iterancestors():
+        if node is item:
+            return False
+        if node.tag == "blockquote":
+            return True
+    return False
 
 
 def _is_own_text(element, item, items: set) -> bool:
