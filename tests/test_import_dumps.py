@@ -708,3 +708,19 @@ def test_a_converters_one_heading_is_the_headline_though_no_link_marks_markdown(
     plain = analysed("Library to open on Sundays\n\nThe board voted on Tuesday to open the library on Sundays,"
                      " its chair said.\n\n# 1 priority for the board, she said, is the roof.\n")
     assert plain.title == "Library to open on Sundays" and not plain.undone
+
+
+def test_a_wrapped_caption_under_a_gallerys_counter_is_chrome_as_a_whole():
+    """lynx wraps a caption under "1 of 5": its half without the credit is no line of the story."""
+    found = analysed("   Photos: Lantern parade lights up the Old Quay\n\n   By Tamsin Arkwright\n\n"
+                     "   More than 2,000 people carried handmade lanterns along the Old Quay on\n"
+                     "   Friday night as the town's winter lantern parade returned for its\n"
+                     "   twelfth year, with schools, choirs and a samba band leading the way.\n\n"
+                     "   1 of 2\n   Children from Quayside Primary carry paper fish lanterns past the\n"
+                     "   harbour wall. (Ines Volkov/The Quayside Herald)\n\n"
+                     "   2 of 2\n   The Millbrook Samba Band leads the procession along Dock Street. (Ines\n"
+                     "   Volkov/The Quayside Herald)\n\n"
+                     "   The parade is organised by volunteers and funded by donations and a\n"
+                     "   grant from the town council, which has backed it for a decade now.\n")
+    assert "Children from Quayside" not in found.body and "Samba Band" not in found.body
+    assert "grant from the town council" in found.body

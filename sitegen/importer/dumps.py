@@ -381,9 +381,10 @@ def _row_ends(before: str, line: str) -> bool:
 
 def _caption_end(numbered: list, at: int, before: str, stands_alone: Callable[[str], bool]) -> int:
     """The index of the last line of a caption starting at ``at`` under the paragraph line
-    ``before``, -1 when there is none: a new sentence there whose lines, to the blank line
-    under them, stand alone when joined."""
-    if not before.strip() or before.rstrip()[-1] not in SENTENCE_END or not numbered[at][1].lstrip()[:1].isupper():
+    ``before`` (or under a line of chrome: a gallery's "1 of 5"), -1 when there is none: a new
+    sentence there whose lines, to the blank line under them, stand alone when joined."""
+    if (not before.strip() or before.rstrip()[-1] not in SENTENCE_END and not stands_alone(before)
+            or not numbered[at][1].lstrip()[:1].isupper()):
         return -1
     end = at
     while end + 1 < len(numbered) and numbered[end + 1][1].strip():
