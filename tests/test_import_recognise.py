@@ -595,6 +595,11 @@ def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
         " won, and the Herons play again on Friday.\n",
         {"Ngozi Eze-Hartley": "director of public works", "Tomás Ibarra Solís": "Point guard",
          "Jalen Whitmore": "rookie"}, id="title-of-and-positions"),
+    pytest.param(  # a British spelling of a role, and a player off the bench
+        "QUAYSIDE — More than 2,000 people carried lanterns on Friday.\n\nOrganiser Priyanka Holm said this"
+        " year's parade was the largest yet. Substitute Jonas Brandvold scored late, and Brandvold said he"
+        " was delighted.\n",
+        {"Priyanka Holm": "Organiser", "Jonas Brandvold": "Substitute"}, id="organiser-and-substitute"),
     pytest.param(  # a letter's signature names a person, without a role
         "Letters: the harbour plan needs a rethink before the council votes on it\n\n"
         "The plan ignores the fishing fleet entirely, and the consultation was far too short.\n"
