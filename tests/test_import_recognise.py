@@ -1861,3 +1861,12 @@ def test_a_score_box_above_the_headline_is_not_the_headline():
                     " after a stoppage-time winner against Lakeport Rovers.\n")
     assert found.title == "Harbor City FC edge Lakeport in late thriller"
     assert found.body.startswith("Harbor City FC stayed top")
+
+
+def test_a_lone_surname_before_the_full_name_is_no_mention():
+    found = analyse("Dining hall workers ratify first contract\n\nDining hall employees at Calloway State voted"
+                    " Wednesday to ratify their first union contract, ending months of talks.\n\n"
+                    "Beatriz Oyelaran, a cook, said the vote was a relief.\n\n"
+                    "Ana Dining, a cashier, said the same. Dining said it was a start.\n")
+    assert found.body.startswith("Dining hall employees")  # (no span: the name comes later)
+    assert "[Ana Dining]{person=ana-dining}" in found.body
