@@ -600,6 +600,12 @@ def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
         " year's parade was the largest yet. Substitute Jonas Brandvold scored late, and Brandvold said he"
         " was delighted.\n",
         {"Priyanka Holm": "Organiser", "Jonas Brandvold": "Substitute"}, id="organiser-and-substitute"),
+    pytest.param(  # a headland, a ferry company and a campus's caterer are not people
+        "QUAYSIDE — Fares will rise, the operator Skerrymore Lines announced on Wednesday. Crews winched"
+        " two people from a yacht off Ellisford Point, a spokesperson said. A spokesperson for the"
+        " contractor, Harlow Campus Dining, said in an email that it was pleased. Point guard Tomas Ibarra"
+        " had 11 assists, Ibarra said.\n",
+        {"Tomas Ibarra": "Point guard"}, id="places-and-companies"),
     pytest.param(  # a letter's signature names a person, without a role
         "Letters: the harbour plan needs a rethink before the council votes on it\n\n"
         "The plan ignores the fishing fleet entirely, and the consultation was far too short.\n"
