@@ -1101,6 +1101,7 @@ _POSTS_IN_A_DISCUSSION = """<div id="disqus_thread"><nav><ul><li class="comment-
 <div class="post-message"><p>Bring back the old fire engines every year.</p></div></div></div></li></ul></div>"""
 
 _EMBEDDED_FORUM = """<section class="discourse-comments"><h2>Continue the discussion at forum.example.org</h2>
+<div class="topic-meta">3 replies · 2 participants</div>
 <div class="topic-post"><div class="names"><span class="username">hedgerow_hal</span></div><div class="post-date">May 28</div>
 <div class="cooked"><p>Brilliant news. Been walking round by the road for two years.</p></div></div>
 <div class="topic-post"><div class="names"><span class="username">canalcat</span></div><div class="post-date">May 28</div>
@@ -1876,3 +1877,9 @@ def test_a_lone_surname_before_the_full_name_is_no_mention():
                     "Ana Dining, a cashier, said the same. Dining said it was a start.\n")
     assert found.body.startswith("Dining hall employees")  # (no span: the name comes later)
     assert "[Ana Dining]{person=ana-dining}" in found.body
+
+
+def test_a_widgets_count_under_a_heading_without_one_is_the_reported_count():
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"</body>", _EMBEDDED_FORUM.encode("utf-8") + b"</body>")
+    assert analyse_html(page, None, REGISTRIES).reported_count == 3

@@ -94,6 +94,8 @@ def _authors(tree) -> str | None:
 
 
 # "Record 97 patients on trolleys - The Dunmara Clarion": a page's <title> ends with its site.
+# A comment widget's count on a line of its own: "3 replies · 2 participants", "12 comments"
+COUNT_LINE = re.compile(r"\d{1,6} (?:comments?|replies|responses?|posts)(?: ?[·•|] ?\d{1,6} [a-z]+)?", re.IGNORECASE)
 TITLE_SITE = re.compile(r"^(?P<headline>.+?)\s+[-|–—·]\s+(?P<site>[^-|–—·]{2,60})$")
 MAX_SITE_WORDS = 5
 
@@ -311,11 +313,24 @@ def _comments_heading(first_item) -> str | None:
     for ancestor in first_item.iterancestors():
         headings = ancestor.xpath(".//h1|.//h2|.//h3|.//h4")
         if headings:
-            return " ".join(headings[0].text_content().split())
+            heading = " ".join(headings[0].text_content().split())
+            return heading if any(c.isdigit() for c in heading) else _count_above(ancestor, first_item) or heading
         count = next((e for e in _elements(ancestor) if _has_class(e, ("comment-count", "comments-count"))
                       and _text(e)), None)
         if count is not None:
             return _text(count)
+    return None
+
+
+def _count_above(section, first_item) -> str | None:
+    """The count a widget shows between its heading and the first comment, when the heading has
+    none ("Continue the discussion at forum.example.org" over "3 replies · 2 participants")."""
+    for element in section.iter():
+        if element is first_item:
+            return None
+        own = " ".join((element.text or "").split())
+        if COUNT_LINE.fullmatch(own):
+            return own
     return None
 
 
