@@ -688,3 +688,39 @@ def test_a_clippers_page_title_over_the_pages_own_headline_and_its_clip_date():
     assert found.body.startswith("BRACKENFIELD — The river trust")
     same = analysed(capture.replace(" | Brackenfield Echo", ""))  # (the same headline twice: nothing to take off)
     assert same.title == "Brackenfield weir to get a fish pass"
+
+
+def test_lynxs_button_marks_go_without_its_link_numbers():
+    """`lynx -dump -nolist` writes no link numbers or addresses, but still marks the buttons."""
+    found = analysed("   (BUTTON) Accept (BUTTON) Manage preferences\n\n   Crews battle brush fire near Orrin Ridge\n\n"
+                     "   By Maren Holt\n\n   (BUTTON) Unmute\n\n   ORRIN VALLEY, Calif. (KVRN) — Firefighters spent"
+                     " Tuesday afternoon containing a brush fire near the trailhead.\n")
+    assert "BUTTON" not in found.body and "Unmute" not in found.body
+
+
+def test_a_converters_one_heading_is_the_headline_though_no_link_marks_markdown():
+    """html2text of a page whose links have no addresses: the "# " heading is the only mark."""
+    found = analysed("The Merrow Ledger Local Opinion Business Obituaries e-Edition Subscribe\n\n"
+                     "# Our town needs a library that opens on Sundays\n\nBy Odalys Fenwright | Guest columnist\n\n"
+                     "Every Sunday afternoon, a small group of teenagers sits on the low wall outside the\n"
+                     "library, angling their phones toward the building.\n")
+    assert found.title == "Our town needs a library that opens on Sundays"
+    plain = analysed("Library to open on Sundays\n\nThe board voted on Tuesday to open the library on Sundays,"
+                     " its chair said.\n\n# 1 priority for the board, she said, is the roof.\n")
+    assert plain.title == "Library to open on Sundays" and not plain.undone
+
+
+def test_a_wrapped_caption_under_a_gallerys_counter_is_chrome_as_a_whole():
+    """lynx wraps a caption under "1 of 5": its half without the credit is no line of the story."""
+    found = analysed("   Photos: Lantern parade lights up the Old Quay\n\n   By Tamsin Arkwright\n\n"
+                     "   More than 2,000 people carried handmade lanterns along the Old Quay on\n"
+                     "   Friday night as the town's winter lantern parade returned for its\n"
+                     "   twelfth year, with schools, choirs and a samba band leading the way.\n\n"
+                     "   1 of 2\n   Children from Quayside Primary carry paper fish lanterns past the\n"
+                     "   harbour wall. (Ines Volkov/The Quayside Herald)\n\n"
+                     "   2 of 2\n   The Millbrook Samba Band leads the procession along Dock Street. (Ines\n"
+                     "   Volkov/The Quayside Herald)\n\n"
+                     "   The parade is organised by volunteers and funded by donations and a\n"
+                     "   grant from the town council, which has backed it for a decade now.\n")
+    assert "Children from Quayside" not in found.body and "Samba Band" not in found.body
+    assert "grant from the town council" in found.body

@@ -595,6 +595,17 @@ def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
         " won, and the Herons play again on Friday.\n",
         {"Ngozi Eze-Hartley": "director of public works", "Tomás Ibarra Solís": "Point guard",
          "Jalen Whitmore": "rookie"}, id="title-of-and-positions"),
+    pytest.param(  # a British spelling of a role, and a player off the bench
+        "QUAYSIDE — More than 2,000 people carried lanterns on Friday.\n\nOrganiser Priyanka Holm said this"
+        " year's parade was the largest yet. Substitute Jonas Brandvold scored late, and Brandvold said he"
+        " was delighted.\n",
+        {"Priyanka Holm": "Organiser", "Jonas Brandvold": "Substitute"}, id="organiser-and-substitute"),
+    pytest.param(  # a headland, a ferry company and a campus's caterer are not people
+        "QUAYSIDE — Fares will rise, the operator Skerrymore Lines announced on Wednesday. Crews winched"
+        " two people from a yacht off Ellisford Point, a spokesperson said. A spokesperson for the"
+        " contractor, Harlow Campus Dining, said in an email that it was pleased. Point guard Tomas Ibarra"
+        " had 11 assists, Ibarra said.\n",
+        {"Tomas Ibarra": "Point guard"}, id="places-and-companies"),
     pytest.param(  # a letter's signature names a person, without a role
         "Letters: the harbour plan needs a rethink before the council votes on it\n\n"
         "The plan ignores the fishing fleet entirely, and the consultation was far too short.\n"
@@ -946,6 +957,10 @@ def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
     ("By Jess Kuranda Regional Reporter Posted Fri 19 Jan 2024 at 5:30am", ["Jess Kuranda"]),
     ("By Mary Ann Lee Staff Writer", ["Mary Ann Lee"]), ("By Tom Hale Tuesday 3 March 2024", ["Tom Hale"]),
     ("By Zoë O’Connor-Smith, Community Affairs Reporter", ["Zoë O’Connor-Smith"]),
+    ("Henrike Solvang, Senior Editor | 07.10.2025", ["Henrike Solvang"]),  # the date after a bar
+    ("Henrike Solvang | Home", []),
+    ("By Callum Ashdown-Reyes, Tidewater Sport", ["Callum Ashdown-Reyes"]),  # the outlet after a comma
+    ("Photographs by Ines Volkov. Words by Tamsin Arkwright", ["Tamsin Arkwright"]),
 ])
 def test_bylines(line, names):
     assert byline_names(line, generic_rules()) == names
@@ -1085,6 +1100,16 @@ _POSTS_IN_A_DISCUSSION = """<div id="disqus_thread"><nav><ul><li class="comment-
 <header><span class="post-byline"><span class="author"><a href="#">Rue Vanterpool</a></span></span></header>
 <div class="post-message"><p>Bring back the old fire engines every year.</p></div></div></div></li></ul></div>"""
 
+_EMBEDDED_FORUM = """<section class="discourse-comments"><h2>Continue the discussion at forum.example.org</h2>
+<div class="topic-meta">3 replies · 2 participants</div>
+<div class="topic-post"><div class="names"><span class="username">hedgerow_hal</span></div><div class="post-date">May 28</div>
+<div class="cooked"><p>Brilliant news. Been walking round by the road for two years.</p></div></div>
+<div class="topic-post"><div class="names"><span class="username">canalcat</span></div><div class="post-date">May 28</div>
+<div class="cooked"><p>Hope they sort the lighting under Sawmill Bridge too.</p></div></div>
+<div class="topic-post"><div class="names"><span class="username">hedgerow_hal</span></div><div class="post-date">May 28</div>
+<div class="cooked"><aside class="quote"><div class="title">canalcat:</div><blockquote><p>Hope they sort the lighting
+under Sawmill Bridge too.</p></blockquote></aside><p>Agreed, that stretch needs it.</p></div></div></section>"""
+
 # A blog's list of stories classed "post" is not a discussion.
 _POSTS_OUTSIDE_A_DISCUSSION = """<aside class="recent"><h3>More stories</h3><ul>
 <li class="post"><span class="author">Jo Bell</span><p>Lantern makers prepare for the big night.</p></li></ul></aside>"""
@@ -1094,6 +1119,8 @@ _POSTS_OUTSIDE_A_DISCUSSION = """<aside class="recent"><h3>More stories</h3><ul>
     (_POSTS_IN_A_DISCUSSION, [("gullwatcher", None, "The green was packed"), ("Tam Oduya", "gullwatcher", "We gave up"),
                               ("Rue Vanterpool", None, "Bring back")]),
     (_POSTS_OUTSIDE_A_DISCUSSION, []),
+    (_EMBEDDED_FORUM, [("hedgerow_hal", None, "Brilliant news"), ("canalcat", None, "Hope they sort"),
+                       ("hedgerow_hal", "canalcat", "> Hope they sort")]),  # (a quotation answers its writer)
     (_PREFIXED_WIDGET, [("PellhamWalker", None, "The meadows flood"), ("Jen Hollis", "PellhamWalker", "Same here"),
                         ("Sam Okafor", None, "Millrace Road")]),
     (_GENERATED_CLASSES, [("Hilary_W", None, "Fix the leaks"), ("TomKessler88", "Hilary_W", "To be fair")]),
@@ -1101,7 +1128,7 @@ _POSTS_OUTSIDE_A_DISCUSSION = """<aside class="recent"><h3>More stories</h3><ul>
                               ("Dave Renshaw", None, "Who signed off")]),
     (_INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM, [("Ada Quill", None, "What a night"),
                                               ("Jo Bell", None, "The fire engines")]),
-], ids=["disqus-like-posts", "posts-outside-a-discussion", "prefixed-classes", "generated-classes-and-labels", "flat-with-reply-lines", "section-classed-like-an-item"])
+], ids=["disqus-like-posts", "posts-outside-a-discussion", "embedded-forum", "prefixed-classes", "generated-classes-and-labels", "flat-with-reply-lines", "section-classed-like-an-item"])
 def test_comment_markup_of_saved_pages(section, want):
     """Comment widgets' markup beyond WordPress's: classes with a plugin's prefix, generated class
     names where only a label ("Comment by X") or a data attribute marks a comment, a flat thread
@@ -1414,6 +1441,18 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "Shoppers at the Brackley market last August. Submitted photo",
     "Loading ...",
     "Deckhands tie up the ferry at Brackley. Photograph by Ines Toller for The Tellwater Review",
+    "This article is for subscribers only",
+    "Subscribe to Freight & Grain Review for unlimited access to news, market data and analysis.",
+    "Subscribe now Already a subscriber? Sign in",
+    "About us Advertise Contact Privacy Cookie settings",
+    "Share Tweet WhatsApp",
+    "1 of 5",
+    "Photo 3 of 12",
+    "YesNo",
+    "Government Websites by CivicPlatform",
+    "Send Flowers Plant a Tree Share Obituary Print",
+    "Want to share your view? Submit a letter to the editor or a guest column at opinion@ledger.example.",
+    "Send letters to the editor to letters@ledger.example.",
 ])
 def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1454,6 +1493,16 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "become a member of the harbour board must apply by May 5, the notice said.",
     "Anglers wait in line. Become a member of the club, its president urged, and the fees fall.",
     "This project was made possible by people who gave their weekends to it, the mayor said.",
+    "Residents who subscribe to the water plan for unlimited access to the pool pay $40.",
+    "This page is for members only, the club said, and the rules are strict.",
+    "Subscribe to Netflix for unlimited access, the ad said, and many did.",
+    "Help Contact Privacy",  # (a crosshead of three words)
+    "1 of 5 residents said they would move.",
+    "Photos: Lantern parade lights up the Old Quay",  # (a gallery's headline, not a credit)
+    "Websites by local firms are cheaper, the council said.",
+    "Websites by local firms",  # (a crosshead)
+    "She wanted to share her view with the board, she said.",
+    "Residents who send a letter to the council will get a reply, the clerk said.",
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
@@ -1694,3 +1743,143 @@ def test_a_row_of_known_furniture_between_dots_is_chrome():
                     "The price was not disclosed · Share on LinkedIn\n\nThe firm will keep all 310 jobs.\n")
     assert "Order reprints" not in found.body
     assert "The price was not disclosed · Share on LinkedIn" in found.body  # (not every part is furniture)
+
+
+def test_a_commenters_name_and_date_as_paragraphs_of_their_own():
+    """A widget's name and time a blank line apart, as a text browser or a browser's copy
+    shows its blocks; a name over a blank then a sentence is not a header."""
+    page = ("Brackley ferry fares to rise in January\n\nBy Ottoline Farrow\n\n"
+            "BRACKLEY — Fares on the Brackley ferry will rise by 8 percent in January, the operator said on"
+            " Wednesday.\n\nComments (12)\n\nquaywatcher\n\n1 hour ago\n\nAnother rise, again.\n\n"
+            "Reply · Like (12)\n\nNed Calloway\n\n3h\n\nPublish the accounts.\n")
+    assert [(c.author, c.date) for c in analyse(page).comments] == [("quaywatcher", "1 hour ago"),
+                                                                     ("Ned Calloway", "3h")]
+
+
+def test_a_guestbooks_entries_signed_below_their_text():
+    page = ("Edwina Tolliver\n\nPELL RIVER — Edwina Tolliver, 87, a schoolteacher who taught three generations"
+            " of children to read, died on Friday.\n\nGuest Book\n\n3 Entries\n\n"
+            "She gave me my first library card.\n\nGerald Mabry\n\nNovember 23, 2025\n\n"
+            "Her music made every Sunday special.\n\nThe Okafor Family\n\nNovember 23, 2025\n\n"
+            "Rest easy, Edwina.\n\nLoretta Vance\n\nNovember 24, 2025\n\nSign the Guest Book\n")
+    assert [(c.author, c.text) for c in analyse(page).comments] == [
+        ("Gerald Mabry", "She gave me my first library card."),
+        ("The Okafor Family", "Her music made every Sunday special."), ("Loretta Vance", "Rest easy, Edwina.")]
+
+
+def test_a_byline_that_names_no_one_is_a_header_line_and_no_reporter():
+    """"By Coastline Wire staff" stands between the headline and the date as a byline does: the
+    headline is above it, and it leaves the body, giving no reporter."""
+    found = analyse("Storm Ilse comes ashore on the Carrow coast\n\nBy Coastline Wire staff\n\n"
+                    "First published 11.09.2025, 06:30\n\n14:05\n\nPower company says repairs will take days\n\n"
+                    "The regional grid operator said crews had restored electricity to about 9,000 homes on"
+                    " Thursday.\n")
+    assert (found.title, found.date, found.reporters) == ("Storm Ilse comes ashore on the Carrow coast", "2025-09-11", ())
+    assert "staff" not in found.body and "Power company says repairs will take days" in found.body
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"<title>", b'<meta name="author" content="Staff report"><title>').replace(b"<p>By Jo Bell</p>", b"")
+    assert analyse_html(page, None, REGISTRIES).reporters == ()
+
+
+def test_a_photo_gallerys_counters_and_its_list_of_more_galleries_are_chrome():
+    found = analyse("Photos: Lantern parade lights up the Old Quay\n\nBy Tamsin Arkwright\n\n"
+                    "More than 2,000 people carried handmade lanterns along the Old Quay on Friday night, as the"
+                    " parade returned.\n\n1 of 2\nChildren carry paper fish lanterns past the harbour wall.\n\n"
+                    "2 of 2\nFireworks over the harbour close the evening.\n\nOrganisers are looking for helpers.\n\n"
+                    "More photo galleries\n\n* Photos: Harbour swim raises funds for lifeboat\n")
+    assert "of 2" not in found.body and "galleries" not in found.body and "Harbour swim" not in found.body
+    assert "Fireworks over the harbour close the evening." in found.body
+
+
+def test_a_newsletter_platforms_discussion_heading_starts_the_comments():
+    found = analyse("The school bus contract nobody read\n\nWhen the school board approved a new transportation"
+                    " contract in 2021, the vote took less than four minutes.\n\nThe business manager did not"
+                    " respond to requests for comment.\n\nDiscussion about this post\n\n"
+                    "This is the kind of local reporting we have been missing.\n\n"
+                    "Has anyone asked the board to put the amendments online?\n")
+    assert found.body.rstrip().endswith("requests for comment.") and len(found.comments) == 2
+
+
+def test_comments_of_a_text_with_no_blank_lines_are_one_a_line():
+    """trafilatura writes each paragraph on a line, with no blank lines: each comment too."""
+    found = analyse("The school bus contract nobody read\nWhen the school board approved a new transportation"
+                    " contract in 2021, the vote took less than four minutes.\nThe business manager did not"
+                    " respond to requests for comment.\nDiscussion about this post\n"
+                    "This is the kind of local reporting we have been missing.\nThank you, Moira. More to come.\n"
+                    "Has anyone asked the board to put the amendments online?\n")
+    assert [c.text for c in found.comments] == [
+        "This is the kind of local reporting we have been missing.", "Thank you, Moira. More to come.",
+        "Has anyone asked the board to put the amendments online?"]
+
+
+def test_a_press_releases_media_contact_block_is_chrome():
+    found = analyse("County opens cooling centers as heat advisory extended\n\nHOLLISTER — The county will open six"
+                    " cooling centers on Wednesday as the heat advisory was extended, officials said.\n\n"
+                    "Residents who need a ride can call 555-0142.\n\nMedia contact\n\nAdaeze Rutherford-Lim\n\n"
+                    "Public Information Officer\n\nOffice of Emergency Services\n\n555-0199 | pio@county.example\n")
+    assert found.body.rstrip().endswith("call 555-0142.") and "Adaeze" not in found.body
+
+
+def test_a_comments_header_with_a_day_ago_in_words_is_no_row_of_links():
+    page = ("Library to open on Sundays, board says\n\nBy Odalys Fenwright\n\nThe library board voted on Tuesday"
+            " to open the building on Sunday afternoons from next month.\n\n4 Comments\n\n"
+            "  * Hal Brightwater • 2 days ago\n\nFully agree.\n\n  * Junie Castellanos • a day ago\n\n"
+            "The board meets April 3.\n")
+    assert [c.author for c in analyse(page).comments] == ["Hal Brightwater", "Junie Castellanos"]
+
+
+def test_a_video_players_label_title_and_next_video_are_chrome():
+    found = analyse("Crews battle brush fire near Orrin Ridge trailhead\n\nBy Maren Holt\n\nNow Playing\n\n"
+                    "Crews respond to fire near Orrin Ridge\n\n00:00 / 02:14\nUnmute\n\n"
+                    "Up Next: Evening forecast with Lena Castillo\n\nORRIN VALLEY, Calif. (KVRN) — Firefighters spent"
+                    " Tuesday afternoon containing a brush fire near the trailhead.\n")
+    assert found.body.startswith("ORRIN VALLEY") and found.title.startswith("Crews battle")
+    above = analyse("Now Playing\n\nCrews respond to fire near Orrin Ridge\n\n00:00 / 02:14\n\n"
+                    "Crews battle brush fire near Orrin Ridge trailhead\n\nBy Maren Holt\n\nORRIN VALLEY, Calif. (KVRN)"
+                    " — Firefighters spent Tuesday afternoon containing a brush fire near the trailhead.\n")
+    assert above.title == "Crews battle brush fire near Orrin Ridge trailhead"  # (the player above the headline)
+
+
+def test_an_obituarys_headline_is_the_name_over_the_dates_of_the_life():
+    found = analyse("Pell River Chronicle | News | Obituaries\n\nEdwina Marguerite Tolliver\n\n"
+                    "June 2, 1938 – November 21, 2025\n\nArrangements by Greaves & Lindqvist Funeral Home\n\n"
+                    "PELL RIVER — Edwina Marguerite Tolliver, 87, a schoolteacher who taught three generations of"
+                    " children to read, died on Friday.\n")
+    assert (found.title, found.title_derived, found.date) == ("Edwina Marguerite Tolliver", False, None)
+
+
+def test_a_sign_up_box_of_a_name_a_pitch_and_a_button():
+    """pandoc drops the e-mail field: the box is the newsletter's name, its pitch and the button."""
+    story = ("Alpine village votes to close road to through traffic\n\nBy Lukas Hinterseer\n\n"
+             "WALDENSTEG — Residents of the mountain village have voted to close their main street to through"
+             " traffic in summer.\n\nThe closure will run from June to September.\n\n")
+    found = analyse(story + "Europe, explained\n\nOur weekly newsletter brings you the best regional journalism"
+                    " in English.\n\nSubscribe\n")
+    assert found.body.rstrip().endswith("June to September.")
+    parish = analyse(story + "Back in print\n\nThe parish newsletter will return in May, the vicar said.\n\n"
+                     "Subscribe\n")
+    assert "The parish newsletter will return in May" in parish.body and "Back in print" in parish.body
+
+
+def test_a_score_box_above_the_headline_is_not_the_headline():
+    found = analyse("FULL TIME\n\nHarbor City FC 2 – 1 Lakeport Rovers\n\nOkwuosa 34', Brandvold 89' | Faraday 61'\n\n"
+                    "Att: 11,482 · Ridgefield Stadium\n\nHarbor City FC edge Lakeport in late thriller\n\n"
+                    "By Callum Ashdown-Reyes, Tidewater Sport\n\nHarbor City FC stayed top of the league on Sunday"
+                    " after a stoppage-time winner against Lakeport Rovers.\n")
+    assert found.title == "Harbor City FC edge Lakeport in late thriller"
+    assert found.body.startswith("Harbor City FC stayed top")
+
+
+def test_a_lone_surname_before_the_full_name_is_no_mention():
+    found = analyse("Dining hall workers ratify first contract\n\nDining hall employees at Calloway State voted"
+                    " Wednesday to ratify their first union contract, ending months of talks.\n\n"
+                    "Beatriz Oyelaran, a cook, said the vote was a relief.\n\n"
+                    "Ana Dining, a cashier, said the same. Dining said it was a start.\n")
+    assert found.body.startswith("Dining hall employees")  # (no span: the name comes later)
+    assert "[Ana Dining]{person=ana-dining}" in found.body
+
+
+def test_a_widgets_count_under_a_heading_without_one_is_the_reported_count():
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"</body>", _EMBEDDED_FORUM.encode("utf-8") + b"</body>")
+    assert analyse_html(page, None, REGISTRIES).reported_count == 3

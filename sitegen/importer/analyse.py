@@ -167,7 +167,7 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
             header[index - 1].text, rules)
         below = header[index + 1].text if index + 1 < len(header) else None
         if (meta.byline_names(text, rules) or text.lower() in names or meta.dates(text, rules)
-                or meta.READING_TIME.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)):
+                or meta.READING_TIME.fullmatch(text) or meta.STAFF_CREDIT.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)):
             found.add(line.number)
     return found
 
@@ -358,7 +358,9 @@ def _header_line(text: str, rules: Rules) -> bool:
 
 def _reporters(body: list[Line], page: PageMeta, rules: Rules) -> list[Reporter]:
     found = meta.find_reporters(body, rules)
-    if not found and page.author:  # ("Noor Haddadin; Felix Amsel", "Rhiannon Pryce; Transport Correspondent")
+    # (a page's author may be its byline that names no one: "Staff report")
+    if not found and page.author and not meta.STAFF_CREDIT.fullmatch(page.author.strip()):
+        # ("Noor Haddadin; Felix Amsel", "Rhiannon Pryce; Transport Correspondent")
         found = [Reporter(name, None, 0) for name in meta.names_in(page.author, rules) or [page.author]]
     return found
 

@@ -92,7 +92,7 @@ def parse_comments(numbered_lines: list[tuple[int, str | None]], rules: Rules) -
     chrome lines as None: they part comments as a blank line does, but a name line over a badge
     ("Top fan") still heads the text under it)."""
     chrome = {index for index, (_, text) in enumerate(numbered_lines) if text is None}
-    numbered_lines = [(number, text or "") for number, text in numbered_lines]
+    numbered_lines = _signatures_first([(number, text or "") for number, text in numbered_lines], rules, chrome)
     reader = _Reader(numbered_lines, rules, chrome)
     for index, (number, text) in enumerate(numbered_lines):
         reader.read(index, number, text)
@@ -120,6 +120,9 @@ class _Reader:
         self.structured = bool(self.dated_authors) or any(
             NUMBER.match(t) or line_matches(rules.comment_author, t) for _, t in numbered_lines) or any(
             _item_text_below(numbered_lines, index) is not None for index in self.headed)
+        # A text with no blank lines (trafilatura's) writes each paragraph on a line of its own:
+        # every line a sentence, no name over a comment's text among them.
+        self.lines_are_paragraphs = not self.structured and _sentences_without_blanks(numbered_lines, chrome)
         self.badges = {index + 1 for index in self.headed if index + 1 in chrome} | {
             badge for index in self.dated_authors for badge in range(index + 1, index + 1 + MAX_BADGE_LINES)
             if all(line in chrome for line in range(index + 1, badge + 1))}  # passed over
@@ -139,6 +142,8 @@ class _Reader:
     def read(self, index: int, number: int, text: str) -> None:
         if index in self.badges:
             return
+        if self.lines_are_paragraphs and text.strip():
+            self._blank()
         if index in self.dated_authors or index in self.headed:
             self._author_above(number, text, dated=index in self.dated_authors)
         elif index in self.between:
@@ -520,7 +525,7 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: 
                 for index in dates) >= max(2, len(dates) / 2)
     authors: set[str] = set()  # the names found so far
     for index in dates:
-        above = index - 1
+        above = _over_a_blank(texts, index, chrome)
         while above > 0 and above in chrome and index - above <= MAX_BADGE_LINES:
             above -= 1  # badges: "Author"; a forum's "Member" / "Joined: 03 Jun 2011" / "Posts: 482" / "#2"
         if above >= 1 and (towns and _could_be_town(texts[above]) and _could_be_author(texts[above - 1], rules)
@@ -535,6 +540,62 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: 
         found[author] = between
         authors.add(texts[author].strip())
     return found
+
+
+def _signatures_first(numbered_lines: list[tuple[int, str]], rules: Rules,
+                      chrome: set[int]) -> list[tuple[int, str]]:
+    """A guestbook signs its entries below their text ("Her music made every Sunday special." /
+    "Loretta Vance" / "November 24, 2025"): when the section opens with text above its first
+    name and date, and nothing but chrome follows its last date, each name and date is moved
+    above the text it signs, so that the comments read as a widget's do. Other sections are
+    returned as they are."""
+    groups = _author_and_date_lines(numbered_lines, rules, chrome)
+    if len(groups) < 2:
+        return numbered_lines
+    texts = [text for _, text in numbered_lines]
+    first, last = groups[0][0], groups[-1][1]
+    opens_with_text = any(_reads_as_text(texts[i]) for i in range(first) if i not in chrome)
+    ends_signed = not any(texts[i].strip() for i in range(last + 1, len(texts)) if i not in chrome)
+    if not (opens_with_text and ends_signed):
+        return numbered_lines
+    moved, text_from = [], 0
+    for start, end in groups:
+        moved += numbered_lines[start:end + 1] + numbered_lines[text_from:start]
+        text_from = end + 1
+    return moved + numbered_lines[text_from:]
+
+
+def _author_and_date_lines(numbered_lines: list[tuple[int, str]], rules: Rules,
+                           chrome: set[int]) -> list[tuple[int, int]]:
+    """(first, last) index of each name-and-date heading of a comment, in order."""
+    texts = [text for _, text in numbered_lines]
+    groups = []
+    for author in sorted(_dated_authors(numbered_lines, rules, chrome)):
+        date = next((i for i in range(author + 1, len(texts)) if texts[i].strip() and i not in chrome
+                     and line_matches(rules.comment_date, texts[i])), None)
+        if date is None or groups and author <= groups[-1][1]:
+            return []
+        groups.append((author, date))
+    return groups
+
+
+def _sentences_without_blanks(numbered_lines: list[tuple[int, str]], chrome: set[int]) -> bool:
+    """Two or more lines of text, each a sentence, with no blank line between the first and last."""
+    texts = [index for index, (_, text) in enumerate(numbered_lines) if text.strip() and index not in chrome]
+    return len(texts) >= 2 and all(_reads_as_text(numbered_lines[index][1]) for index in texts) and all(
+        numbered_lines[index][1].strip() or index in chrome for index in range(texts[0], texts[-1] + 1))
+
+
+def _over_a_blank(texts: list[str], index: int, chrome: set[int]) -> int:
+    """The line above the date at ``index``; or, when the name and the date are paragraphs of
+    their own a blank line apart (a widget's blocks as a text browser or a browser's copy shows
+    them: "RidgefieldRoar" / "" / "1 hour ago" / "" / the text), the name's line."""
+    above = index - 1
+    if above < 1 or texts[above].strip() or above in chrome:
+        return above
+    alone = above - 2 < 0 or not texts[above - 2].strip() or above - 2 in chrome
+    ends_paragraph = index + 1 >= len(texts) or not texts[index + 1].strip()
+    return above - 1 if alone and ends_paragraph and texts[above - 1].strip() else above
 
 
 def _could_be_author(text: str, rules: Rules) -> bool:

@@ -30,6 +30,7 @@ REFERENCES = re.compile(r"\s*(?:References|Visible links:?|Hidden links:?)\s*")
 # (elinks writes an address as the page had it, spaces and all: "15. https://.../#share-copy link")
 REFERENCE = re.compile(r"\s*\d{1,4}\.\s+[A-Za-z][\w+.-]*:\S.*")
 MIN_LYNX_MARKS = 5
+MIN_LYNX_BUTTONS = 2
 MIN_ROW_LINKS = 3       # a line of only links, this many or more, is a menu's row
 MAX_ROW_LINK_WORDS = 4
 
@@ -55,6 +56,7 @@ MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 MD_EMPHASIS = re.compile(r"(?<![\w*\\])([*_])(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"$@<>|~^&])")
 MIN_MARKDOWN_MARKS = 3
+MIN_HEADING_WORDS = 3  # a lone "# " heading that makes a capture Markdown has at least these
 
 # Wrapping: most long lines end within a few characters of one width.
 MIN_WRAP_WIDTH = 40     # (a newspaper's column, printed, is about this wide)
@@ -214,8 +216,12 @@ def _link_row(parts: list[str]) -> str | None:
 
 
 def _written_by_lynx(lines: tuple[str, ...]) -> bool:
+    """Link numbers, its list of addresses, or (with -nolist, which writes neither) its marks
+    on a form's buttons ("(BUTTON) Accept (BUTTON) Manage preferences"), which a page's own
+    text does not write in capitals."""
     marks = sum(len(LYNX_MARK.findall(line)) for line in lines)
-    return marks >= MIN_LYNX_MARKS or any(
+    buttons = sum(line.count("(BUTTON)") for line in lines)
+    return marks >= MIN_LYNX_MARKS or buttons >= MIN_LYNX_BUTTONS or any(
         REFERENCES.fullmatch(line) and any(REFERENCE.fullmatch(after) for after in lines[n + 1:n + 4])
         for n, line in enumerate(lines))
 
@@ -266,7 +272,20 @@ def _written_as_markdown(lines: tuple[str, ...], clipped: bool = False) -> bool:
     which Markdown clippers write (as trafilatura does over plain text, with none of the marks)."""
     marks = sum(len(MD_LINK.findall(line)) + len(MD_IMAGE.findall(line)) + bool(MD_HEADING.fullmatch(line))
                 + bool(MD_FENCED_DIV.fullmatch(line)) + bool(MD_STRONG.fullmatch(line.strip())) for line in lines)
-    return marks >= (1 if clipped else MIN_MARKDOWN_MARKS)
+    return marks >= (1 if clipped else MIN_MARKDOWN_MARKS) or _one_top_heading(lines)
+
+
+def _one_top_heading(lines: tuple[str, ...]) -> bool:
+    """One "# " heading of a few capitalised words, a paragraph of its own, as a converter
+    writes a page whose links had no addresses ("# Our town needs a library that opens on
+    Sundays"): a plain text's "#" stands before a tag or a number, with no space after it."""
+    tops = [n for n, line in enumerate(lines) if MD_TOP_HEADING.match(line)]
+    if len(tops) != 1:
+        return False
+    n = tops[0]
+    words = lines[n].strip()[1:].split()
+    alone = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
+    return alone and MIN_HEADING_WORDS <= len(words) and words[0][:1].isupper()
 
 
 def _plain(line: str) -> str:
@@ -362,9 +381,10 @@ def _row_ends(before: str, line: str) -> bool:
 
 def _caption_end(numbered: list, at: int, before: str, stands_alone: Callable[[str], bool]) -> int:
     """The index of the last line of a caption starting at ``at`` under the paragraph line
-    ``before``, -1 when there is none: a new sentence there whose lines, to the blank line
-    under them, stand alone when joined."""
-    if not before.strip() or before.rstrip()[-1] not in SENTENCE_END or not numbered[at][1].lstrip()[:1].isupper():
+    ``before`` (or under a line of chrome: a gallery's "1 of 5"), -1 when there is none: a new
+    sentence there whose lines, to the blank line under them, stand alone when joined."""
+    if (not before.strip() or before.rstrip()[-1] not in SENTENCE_END and not stands_alone(before)
+            or not numbered[at][1].lstrip()[:1].isupper()):
         return -1
     end = at
     while end + 1 < len(numbered) and numbered[end + 1][1].strip():

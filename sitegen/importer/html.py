@@ -94,6 +94,8 @@ def _authors(tree) -> str | None:
 
 
 # "Record 97 patients on trolleys - The Dunmara Clarion": a page's <title> ends with its site.
+# A comment widget's count on a line of its own: "3 replies · 2 participants", "12 comments"
+COUNT_LINE = re.compile(r"\d{1,6} (?:comments?|replies|responses?|posts)(?: ?[·•|] ?\d{1,6} [a-z]+)?", re.IGNORECASE)
 TITLE_SITE = re.compile(r"^(?P<headline>.+?)\s+[-|–—·]\s+(?P<site>[^-|–—·]{2,60})$")
 MAX_SITE_WORDS = 5
 
@@ -145,7 +147,9 @@ _SKIP_ENDINGS = ("meta", "metadata", "actions", "links", "author", "date", "time
 # "post-message", replies in "children"): a class any blog's list of stories uses too, so it
 # counts only inside a section whose id or class names the comments ("disqus_thread",
 # "comments", "discussion").
-_POST_ITEM = "//*[contains(concat(' ', normalize-space(@class), ' '), ' post ')]"
+# (or with a prefix: an embedded forum's "topic-post", Discourse's)
+_POST_ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' post ') "
+              "or contains(concat(' ', normalize-space(@class), ' '), '-post ')]")
 _DISCUSSION_ENDINGS = ("comments", "discussion", "comment-list", "comments-list")
 # An item's label naming its author: "Comment by Hilary_W", "Comment from Ben".
 _LABEL_AUTHOR = re.compile(r"comment (?:by|from) (?P<author>.{1,60})", re.IGNORECASE)
@@ -276,8 +280,18 @@ def _paragraphs(item, items: set) -> list[str]:
     if not paragraphs:
         paragraphs = [e for e in _elements(item)
                       if _is_own_text(e, item, items) and _has_class(e, _TEXT_ENDINGS)]
-    texts = [_text(p) for p in paragraphs]
-    return [t for t in texts if t]
+    # (a quotation of an earlier comment is written as the text reader reads one: "> " lines)
+    return [("> " if _in_quotation(p, item) else "") + _text(p) for p in paragraphs if _text(p)]
+
+
+def _in_quotation(element, item) -> bool:
+    """Whether the paragraph stands in a <blockquote> of the comment."""
+    for node in element.iterancestors():
+        if node is item:
+            return False
+        if node.tag == "blockquote":
+            return True
+    return False
 
 
 def _is_own_text(element, item, items: set) -> bool:
@@ -299,11 +313,24 @@ def _comments_heading(first_item) -> str | None:
     for ancestor in first_item.iterancestors():
         headings = ancestor.xpath(".//h1|.//h2|.//h3|.//h4")
         if headings:
-            return " ".join(headings[0].text_content().split())
+            heading = " ".join(headings[0].text_content().split())
+            return heading if any(c.isdigit() for c in heading) else _count_above(ancestor, first_item) or heading
         count = next((e for e in _elements(ancestor) if _has_class(e, ("comment-count", "comments-count"))
                       and _text(e)), None)
         if count is not None:
             return _text(count)
+    return None
+
+
+def _count_above(section, first_item) -> str | None:
+    """The count a widget shows between its heading and the first comment, when the heading has
+    none ("Continue the discussion at forum.example.org" over "3 replies · 2 participants")."""
+    for element in section.iter():
+        if element is first_item:
+            return None
+        own = " ".join((element.text or "").split())
+        if COUNT_LINE.fullmatch(own):
+            return own
     return None
 
 

@@ -248,6 +248,10 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
 
 
 HEADER_LINES = 15  # body lines before the story where a name alone may be the byline
+
+# A byline that names no one: "By Coastline Wire staff", "Staff report", "From staff reports".
+STAFF_CREDIT = re.compile(r"(?i:by|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w&'’.-]*[ \u00a0]+){0,4}"
+                          r"(?i:staff(?:[ \u00a0]+(?:reports?|writers?))?)|(?i:staff[ \u00a0]+reports?)")
 WRITER_JOB = re.compile(r"(?:[\w'’-]+[ \u00a0]|&[ \u00a0]){0,4}(?:correspondent|editor|reporter|writer|columnist|critic|"
                         r"journalist|contributor)s?", re.IGNORECASE)
 
@@ -315,12 +319,23 @@ def names_in(text: str, rules: Rules) -> list[str]:
     return [part for part in BYLINE_SEPARATOR.split(text.replace(";", ",").strip()) if _is_name(part, rules)]
 
 
+def is_lifespan_under_name(name: str, below: str, rules: Rules) -> bool:
+    """An obituary's header: a person's name alone over the dates of the life ("Edwina
+    Marguerite Tolliver" over "June 2, 1938 – November 21, 2025")."""
+    return DATE_SPAN.search(below) is not None and len(below.split()) <= DATE_LINE_WORDS and _is_name(name.strip(), rules)
+
+
 def _only_names(line: str, rules: Rules) -> list[str]:
     """The names of a line that holds nothing else ("A, B and C"), else []."""
     names = BYLINE_SEPARATOR.split(line.strip())
     return names if all(_is_name(name, rules) for name in names) else []
 
 
+# Between the credits of a byline: a semicolon, or a full stop before the next credit
+# ("Photographs by Ines Volkov. Words by Tamsin Arkwright": the photographer is not a writer)
+CREDIT_SEPARATOR = re.compile(r";|(?<=[a-z])\.[ \u00a0]+(?=(?:words|text|story|photos?|photographs?|pictures?|video|"
+                              r"reporting|interview|illustrations?|graphics?|design)[ \u00a0]+by[ \u00a0])",
+                              re.IGNORECASE)
 WHERE = re.compile(r"[ \u00a0]+in[ \u00a0]+[A-Z].*$")
 BYLINE_SEPARATOR = re.compile(r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:and|AND|&)[ \u00a0]+")
 MAX_NAME_WORDS = 4
@@ -333,8 +348,8 @@ def byline_names(line: str, rules: Rules) -> list[str]:
     names = []
     # "(Reporting by X; Additional reporting by Y in Z; Editing by W)": each credit on its own
     # (a list's bullet before it taken off: "* By Jane Roe", as a text browser shows a list)
-    for credit in LIST_BULLET.sub("", line).strip().removeprefix("(").removesuffix(")").split(";"):
-        match = line_matches(rules.bylines, credit)
+    for credit in CREDIT_SEPARATOR.split(LIST_BULLET.sub("", line).strip().removeprefix("(").removesuffix(")")):
+        match = line_matches(rules.bylines, credit) or line_matches(rules.bylines, _without_dated_part(credit, rules))
         if match and (handle := (match.groupdict().get("handle") or "").strip()):
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
             continue
@@ -342,6 +357,15 @@ def byline_names(line: str, rules: Rules) -> list[str]:
             given = match.group("names").strip()
             names += _names_in(_without_date_after(given, rules), rules) or _names_in(given, rules)
     return names
+
+
+def _without_dated_part(text: str, rules: Rules) -> str:
+    """A byline without the date after its last bar or dot ("Henrike Solvang, Senior Editor |
+    07.10.2025"); the text as it is when its last part is no date."""
+    parts = ROW_SEPARATOR.split(text.strip())
+    if len(parts) < 2 or not dates(parts[-1], rules):
+        return text
+    return text.strip()[:text.strip().rindex(parts[-1])].rstrip("|·• \u00a0")
 
 
 def _names_in(given: str, rules: Rules) -> list[str]:

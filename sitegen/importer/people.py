@@ -84,6 +84,7 @@ class _State:
         self.by_line: dict[int, list[Occurrence]] = {}
         self.notes: list[tuple[int, str]] = []
         self.full_names: dict[str, str] = {}   # lower-case name -> slug, for surnames later
+        self.first_mention: dict[str, tuple[int, int]] = {}  # slug -> (line, start) of its first mention
         self.counts: dict[str, int] = {}
         self.places: dict[int, list[tuple[int, int]]] = {}  # line -> spans naming places, organisations
         self.first_names: dict[str, set[str]] = {}  # first name -> slugs, for "Sir Desmond" later
@@ -216,6 +217,7 @@ class _State:
         occurrence = Occurrence(line.number, start, end, slug, speaker)
         self.occurrences[(line.number, start)] = occurrence
         self.by_line.setdefault(line.number, []).append(occurrence)
+        self.first_mention[slug] = min(self.first_mention.get(slug, (line.number, start)), (line.number, start))
 
     def scan_surnames(self, line: Line) -> None:
         """Lone surnames of people already found; a misspelt speaker is matched with a note."""
@@ -223,7 +225,7 @@ class _State:
         for start, end, word in word_spans(line.text):
             if self._covered(line.number, start, end) or not is_single_name(word, self.rules):
                 continue
-            if word in surnames:
+            if word in surnames and self._named_before(surnames[word], line.number, start):
                 self._add(line, start, end, surnames[word], self.people[surnames[word]].name
                           if surnames[word] in self.people else word)
             elif len(self.first_names.get(word, ())) == 1 and (
@@ -234,6 +236,11 @@ class _State:
             elif speaks(line.text, start, end, self.rules, strict=True) and not _names_a_thing(
                     line.text, start, self.rules) and not self._inside_a_place(line.number, start):
                 self._single_speaker(line, start, end, word, surnames)
+
+    def _named_before(self, slug: str, number: int, start: int) -> bool:
+        """Whether the person's full name stands before this place: a lone surname refers back
+        to a name ("Dining hall employees ..." above "Harlow Campus Dining" is no mention)."""
+        return slug in self.first_mention and self.first_mention[slug] < (number, start)
 
     def _covered(self, number: int, start: int, end: int) -> bool:
         return any(o.start < end and start < o.end for o in self.by_line.get(number, ()))

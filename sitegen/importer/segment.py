@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .metadata import READING_TIME, WRITER_JOB, byline_names, dates, find_dateline, writers_above
+from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB, byline_names, dates, find_dateline, is_lifespan_under_name,
+                       writers_above)
 from .rules import LIST_BULLET, Rules, line_matches
 from .textutil import ROW_SEPARATOR
 
@@ -39,6 +40,21 @@ OFFER = re.compile(r"[$£€]\s?\d|\b\d{3}[-. ]\d{3,4}\b|\bwww\.|\b[\w-]+\.(?:co
                    r"|\d+% off\b|\d+(?:\.\d+)?% APR\b", re.IGNORECASE)
 MAX_SIGNUP_BOX = 8      # a newsletter's sign-up box has at most this many lines
 MAX_PITCH_WORDS = 25    # and what it says of the newsletter at most this many words a line
+# A scorer and the minute of the goal ("Okwuosa 34'", "Faraday 90+2'"), and a match's attendance
+GOAL_MINUTE = re.compile(r"\b[A-Z][\w'’.-]+[ \u00a0]\d{1,3}(?:\+\d{1,2})?['’′]")
+ATTENDANCE = re.compile(r"att(?:endance)?[.:]?[ \u00a0]+\d[\d,.]*\b", re.IGNORECASE)
+# A video player's label over the video's title, and its line naming the next video
+PLAYER_LABEL = re.compile(r"now playing:?", re.IGNORECASE)
+UP_NEXT = re.compile(r"up next:? .{1,100}", re.IGNORECASE)
+MAX_PLAYER_LINES = 6
+# A press release's contact block: its heading, and what shows a line of it is a contact's
+CONTACT_HEADING = re.compile(r"(?:media|press|news media|for media|for press)[ \u00a0]+(?:contacts?|inquiries|enquiries)"
+                             r"[ \u00a0]*:?", re.IGNORECASE)
+CONTACT_DETAIL = re.compile(r"@|\b\d{3}[-.\u00a0 ]\d{4}\b")
+MAX_CONTACT_WORDS = 8
+MAX_CONTACT_LINES = 6
+PITCH = re.compile(r"\b(?:newsletter|inbox)\b", re.IGNORECASE)
+TO_THE_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
 # A form's text field as a text browser draws it: "[          ]" (w3m, lynx) or "________" (links).
 FORM_FIELD = re.compile(r"\[[ _]{3,}\]|_{5,}")
@@ -114,8 +130,10 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
                                       and not _byline_over_date(lines, n, rules) or is_menu_row(line))
               for n, line in enumerate(lines)]
     _mark_link_lists(lines, chrome, rules)
+    _mark_contact_blocks(lines, chrome, rules)
     _mark_ads(lines, chrome, rules)
     _mark_follow_prompts(lines, chrome)
+    _mark_video_players(lines, chrome)
     heading, count = _comments_heading(lines, chrome, rules)
     if heading is None:
         heading, count = _forum_replies(lines, chrome, rules)
@@ -170,6 +188,11 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
     before the lede (a blog's "Follow", "7 min read" and counts, an obituary's dates and
     funeral home between headline and story); else the last line of a run."""
     lede = next((i for i, n in enumerate(content) if is_lede(lines[n], rules)), len(content))
+    # (an obituary's headline is the name over the dates of the life, shorter than a menu item)
+    named = next((content[i - 1] for i in range(1, lede)
+                  if is_lifespan_under_name(lines[content[i - 1]], lines[content[i]], rules)), None)
+    if named is not None:
+        return named
     headers = [i for i in range(lede) if _is_header(lines[content[i]], rules)]
     runs = [_run_above(lines, content[:i], chrome, rules) for i in reversed(headers)]
     runs.append(_run_above(lines, content[:lede], chrome, rules))
@@ -232,7 +255,8 @@ def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], ru
             continue  # a label under the headline, right above the byline ("MR-2025-117", "UPDATED")
         if _wrapped_headline_end(lines, n, rules):
             continue  # (its start, the line right above, is read next: see _headline_end)
-        if not is_headline(lines[n], rules) or _is_label(lines[n]) or _is_header(lines[n], rules):
+        if (not is_headline(lines[n], rules) or _is_label(lines[n]) or _is_header(lines[n], rules)
+                or _is_match_detail(lines[n])):
             break
         run.insert(0, n)
     return run
@@ -252,7 +276,14 @@ def _is_header(line: str, rules: Rules) -> bool:
     """A byline, the writer's job under it, or a line saying when the article was published or
     how long it reads."""
     return (is_byline(line, rules) or bool(rules.published_line.search(line)) or dates(line, rules)
-            or WRITER_JOB.fullmatch(line.strip()) is not None or READING_TIME.fullmatch(line.strip()) is not None)
+            or WRITER_JOB.fullmatch(line.strip()) is not None or READING_TIME.fullmatch(line.strip()) is not None
+            or STAFF_CREDIT.fullmatch(line.strip()) is not None)
+
+
+def _is_match_detail(line: str) -> bool:
+    """A line of a match's score box: the scorers with their minutes ("Okwuosa 34', Brandvold
+    89' | Faraday 61'": two or more) or the attendance ("Att: 11,482 · Ridgefield Stadium")."""
+    return len(GOAL_MINUTE.findall(line)) >= 2 or ATTENDANCE.match(line.strip()) is not None
 
 
 def _is_label(line: str) -> bool:
@@ -364,6 +395,27 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
             longest, items, below = max(longest, words), items + 1, below + 1
 
 
+def _mark_contact_blocks(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
+    """A press release's "Media contact" block under the story: the heading and the short lines
+    under it (the name, the job, the office, the telephone and e-mail), a blank line between
+    them or not, up to a sentence or two blank lines. (Above the story, the block's lines could
+    not be told from the headline's.)"""
+    lede = _first_lede(lines, chrome, rules, len(lines))
+    for n in range(lede + 1, len(lines)):
+        if not CONTACT_HEADING.fullmatch(lines[n].strip()):
+            continue
+        chrome[n] = True
+        below, blanks, taken = n + 1, 0, 0
+        while below < len(lines) and blanks < 2 and taken < MAX_CONTACT_LINES:
+            text = lines[below].strip()
+            blanks = 0 if text else blanks + 1
+            if text and (_words(text) > MAX_CONTACT_WORDS or text[-1] in ".!?" and not CONTACT_DETAIL.search(text)):
+                break
+            chrome[below] = chrome[below] or bool(text)
+            taken += bool(text)
+            below += 1
+
+
 def _mark_ads(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
     """The line right under an "Advertisement" label, with no blank between, is the ad's
     ("Northern Shield Credit Union: RRSP deadline is February 29", as a text browser shows a
@@ -388,6 +440,28 @@ def _mark_follow_prompts(lines: tuple[str, ...], chrome: list[bool]) -> None:
         below = _next_text(lines, n + 1) if FOLLOW.fullmatch(line.strip()) else None
         if below is not None and SOCIAL_NETWORK.fullmatch(LIST_BULLET.sub("", lines[below]).strip()):
             chrome[n] = True
+
+
+def _mark_video_players(lines: tuple[str, ...], chrome: list[bool]) -> None:
+    """A video player as a text tool shows it: "Now Playing", the video's title, its time and
+    buttons ("00:00 / 02:14", "Unmute"), and "Up Next: <the next video's title>". Under the
+    label, one line that is no sentence (the title) is the player's, with the chrome lines and
+    the "Up Next" line after it; a second such line is the page's again (its headline)."""
+    for n, line in enumerate(lines):
+        if not PLAYER_LABEL.fullmatch(line.strip()):
+            continue
+        chrome[n] = True
+        titles = 0
+        for below in range(n + 1, min(n + 1 + MAX_PLAYER_LINES * 2, len(lines))):
+            text = lines[below].strip()
+            if not text or chrome[below]:
+                continue
+            if UP_NEXT.fullmatch(text):
+                chrome[below] = True
+                break
+            if titles or _words(text) > HEADER_WORDS or text[-1] in ".!?":
+                break
+            chrome[below], titles = True, 1
 
 
 def _words(text: str) -> int:
@@ -474,6 +548,7 @@ def _mark_spaced_signup_boxes(lines: tuple[str, ...], chrome: list[bool], first:
             n -= 1
         asks = [k for k, m in enumerate(above) if chrome[m] and SIGN_UP.search(lines[m])]
         if not asks:
+            _mark_named_pitch(lines, chrome, above)
             continue
         top = asks[-1]
         for m in above[:top]:
@@ -482,6 +557,19 @@ def _mark_spaced_signup_boxes(lines: tuple[str, ...], chrome: list[bool], first:
             name = lines[above[top + 1]].strip()
             if _words(name) <= MENU_WORDS and name[-1] not in ".!?:,;\"”'’)":
                 chrome[above[top + 1]] = True
+
+
+def _mark_named_pitch(lines: tuple[str, ...], chrome: list[bool], above: list[int]) -> None:
+    """A sign-up box with no line asking for the subscription: the newsletter's name over its
+    pitch, which speaks to the reader of the newsletter or the inbox ("Europe, explained" / "Our
+    weekly newsletter brings you ..."), right above the button. Both are the box's; a story's
+    paragraph on a parish newsletter does not speak to "you"."""
+    if len(above) < 2 or chrome[above[0]]:
+        return
+    pitch, name = lines[above[0]].strip(), lines[above[1]].strip()
+    if (PITCH.search(pitch) and TO_THE_READER.search(pitch) and _words(pitch) <= MAX_PITCH_WORDS and _words(name) <= MENU_WORDS
+            and name[-1] not in ".!?:;\"”'’)"):
+        chrome[above[0]] = chrome[above[1]] = True
 
 
 def _mark_footer(lines: tuple[str, ...], chrome: list[bool], heading: int, rules: Rules) -> None:
@@ -510,6 +598,8 @@ def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
             return n, int(match.group("count"))
         if match and (number := _count_under(lines, n)) is not None:
             return n, number  # "Comments" over "58"
+        if match and match.groupdict().get("alone"):
+            return n, None  # ("Discussion about this post", a platform's own heading)
         if match and _comment_follows(lines, chrome, n + 1, rules):
             for below in _next_lines(lines, [False] * len(lines), n + 1, COUNT_LOOKAHEAD):
                 counted = line_matches(rules.comments_heading, lines[below])
