@@ -1838,6 +1838,11 @@ def test_a_video_players_label_title_and_next_video_are_chrome():
                     "Crews battle brush fire near Orrin Ridge trailhead\n\nBy Maren Holt\n\nORRIN VALLEY, Calif. (KVRN)"
                     " — Firefighters spent Tuesday afternoon containing a brush fire near the trailhead.\n")
     assert above.title == "Crews battle brush fire near Orrin Ridge trailhead"  # (the player above the headline)
+    # With no clock, button or "Up Next" under it, "Now playing" is a crosshead of the story.
+    arts = analyse("Three films to see this weekend\n\nBy Maren Holt\n\nThe Orrin Valley cinema reopens on Friday"
+                   " with a season of restored classics.\n\nNow playing\n\nThe Lantern Keeper\n\nA quiet drama about"
+                   " a lighthouse family, shown in a new print.\n")
+    assert "Now playing" in arts.body and "The Lantern Keeper" in arts.body
 
 
 def test_an_obituarys_headline_is_the_name_over_the_dates_of_the_life():

@@ -46,6 +46,9 @@ ATTENDANCE = re.compile(r"att(?:endance)?[.:]?[ \u00a0]+\d[\d,.]*\b", re.IGNOREC
 # A video player's label over the video's title, and its line naming the next video
 PLAYER_LABEL = re.compile(r"now playing:?", re.IGNORECASE)
 UP_NEXT = re.compile(r"up next:? .{1,100}", re.IGNORECASE)
+# What only a player shows: its clock ("00:00 / 02:14") or a button's word alone on a line
+PLAYER_CONTROL = re.compile(r"\d{1,2}:\d{2}(?::\d{2})? ?/ ?\d{1,2}:\d{2}(?::\d{2})?|(?:un)?mute|play|pause|replay|"
+                            r"full ?screen|captions|cc|settings", re.IGNORECASE)
 MAX_PLAYER_LINES = 6
 # A press release's contact block: its heading, and what shows a line of it is a contact's
 CONTACT_HEADING = re.compile(r"(?:media|press|news media|for media|for press)[ \u00a0]+(?:contacts?|inquiries|enquiries)"
@@ -446,9 +449,13 @@ def _mark_video_players(lines: tuple[str, ...], chrome: list[bool]) -> None:
     """A video player as a text tool shows it: "Now Playing", the video's title, its time and
     buttons ("00:00 / 02:14", "Unmute"), and "Up Next: <the next video's title>". Under the
     label, one line that is no sentence (the title) is the player's, with the chrome lines and
-    the "Up Next" line after it; a second such line is the page's again (its headline)."""
+    the "Up Next" line after it; a second such line is the page's again (its headline). Only
+    with a player's clock, a button or "Up Next" below: an arts page's crosshead "Now playing"
+    over a film's title is the story's."""
     for n, line in enumerate(lines):
-        if not PLAYER_LABEL.fullmatch(line.strip()):
+        if not PLAYER_LABEL.fullmatch(line.strip()) or not any(
+                PLAYER_CONTROL.fullmatch(below.strip()) or UP_NEXT.fullmatch(below.strip())
+                for below in lines[n + 1:n + 1 + MAX_PLAYER_LINES * 2]):
             continue
         chrome[n] = True
         titles = 0
