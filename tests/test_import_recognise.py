@@ -1888,3 +1888,11 @@ def test_a_widgets_count_under_a_heading_without_one_is_the_reported_count():
     page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
         b"</body>", _EMBEDDED_FORUM.encode("utf-8") + b"</body>")
     assert analyse_html(page, None, REGISTRIES).reported_count == 3
+
+
+@pytest.mark.parametrize("mark", ["###", "# # #", "-30-", "-###-"])
+def test_a_press_releases_end_mark_is_chrome(mark):
+    found = analyse("County opens cooling centres as heat wave nears\n\nBy County Communications Office\n\n"
+                    "HOLLISTER — The county will open four cooling centres on Thursday as temperatures near 40"
+                    " degrees.\n\nThe centres will stay open until 9 p.m.\n\n" + mark + "\n")
+    assert found.body.rstrip().endswith("until 9 p.m.") and "30" not in found.body.split("until 9 p.m.")[1]
