@@ -1851,6 +1851,11 @@ def test_an_obituarys_headline_is_the_name_over_the_dates_of_the_life():
                     "PELL RIVER — Edwina Marguerite Tolliver, 87, a schoolteacher who taught three generations of"
                     " children to read, died on Friday.\n")
     assert (found.title, found.title_derived, found.date) == ("Edwina Marguerite Tolliver", False, None)
+    # Only the dates of a life: a writer's name over an event's dates is no obituary's header.
+    event = analyse("Harbour festival returns with three days of music\n\nMaren Holt\n\n"
+                    "Published March 3 – March 5, 2025\n\nPELL RIVER — The harbour festival returns this weekend"
+                    " with three days of music on the quay.\n")
+    assert event.title == "Harbour festival returns with three days of music"
 
 
 def test_a_sign_up_box_of_a_name_a_pitch_and_a_button():

@@ -319,10 +319,20 @@ def names_in(text: str, rules: Rules) -> list[str]:
     return [part for part in BYLINE_SEPARATOR.split(text.replace(";", ",").strip()) if _is_name(part, rules)]
 
 
+# The dates of a life, and nothing else: "June 2, 1938 – November 21, 2025", "2 June 1938 - 21
+# November 2025", "1938–2025" (a year at each end: "March 3 – March 5, 2025" is an event's)
+_LIFE_DATE = rf"(?:{MONTH_NAME}\.?[ \u00a0]+\d{{1,2}},?[ \u00a0]+|\d{{1,2}}[ \u00a0]+{MONTH_NAME},?[ \u00a0]+)?"
+LIFESPAN = re.compile(rf"{_LIFE_DATE}(?P<born>\d{{4}})[ \u00a0]*[–—-][ \u00a0]*{_LIFE_DATE}(?P<died>\d{{4}})",
+                      re.IGNORECASE)
+MAX_AGE = 125
+
+
 def is_lifespan_under_name(name: str, below: str, rules: Rules) -> bool:
     """An obituary's header: a person's name alone over the dates of the life ("Edwina
     Marguerite Tolliver" over "June 2, 1938 – November 21, 2025")."""
-    return DATE_SPAN.search(below) is not None and len(below.split()) <= DATE_LINE_WORDS and _is_name(name.strip(), rules)
+    life = LIFESPAN.fullmatch(below.strip())
+    return (life is not None and 0 <= int(life["died"]) - int(life["born"]) <= MAX_AGE
+            and _is_name(name.strip(), rules))
 
 
 def _only_names(line: str, rules: Rules) -> list[str]:
