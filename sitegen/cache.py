@@ -29,9 +29,10 @@ import os
 import pickle
 import shutil
 import sys
+import time
 import zlib
 from array import array
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PosixPath, PurePath, PurePosixPath, PureWindowsPath, WindowsPath
@@ -235,17 +236,30 @@ class BodyStore:
             self._listed.get(fingerprint[:2], set()).discard(f"{fingerprint}.pickle")
 
     def prune(self, keep: set[str]) -> None:
-        """Remove the bodies of article versions no longer in the site."""
+        """Remove the bodies of article versions no longer in the site.
+
+        Not a body another build is writing right now (``sitegen serve`` and ``sitegen build``
+        in a second terminal share the cache): its temporary file, named with a dot, goes only
+        once it is old enough to be a killed build's leftover. Removed under the writer's feet,
+        its rename into place failed and that build with it."""
         self._listed.clear()
         if not self.folder.is_dir():
             return
+        now = time.time()
         for shard in os.scandir(self.folder):
             if not shard.is_dir():
                 continue
             for entry in os.scandir(shard.path):
-                if entry.name.removesuffix(".pickle") not in keep:
+                if entry.name.startswith("."):
+                    with suppress(OSError):  # (gone meanwhile: renamed into place)
+                        if now - entry.stat(follow_symlinks=False).st_mtime > LEFTOVER_SECONDS:
+                            os.unlink(entry.path)
+                elif entry.name.removesuffix(".pickle") not in keep:
                     os.unlink(entry.path)
 
+
+# A temporary file in the body store older than this is a killed build's, not one being written.
+LEFTOVER_SECONDS = 3600
 
 # The article entries are split over this many files by slug, so that an edit rewrites one
 # small file rather than the whole index of a large archive.

@@ -478,6 +478,22 @@ def test_a_new_version_of_sitegen_leaves_no_old_bodies_behind(tmp_path, monkeypa
     assert len(bodies) == 3
 
 
+def test_pruning_the_bodies_leaves_a_body_another_build_is_writing(tmp_path):
+    """`sitegen serve` and a `sitegen build` in another terminal share the cache: a build that
+    prunes the store must not remove the other's body while it is being written (its rename
+    into place then failed). Only a temporary file old enough to be a killed build's goes."""
+    store = sitegen.cache.BodyStore(tmp_path)
+    store.put("ab" + "0" * 62, "kept")
+    shard = tmp_path / "bodies" / "ab"
+    being_written, left_over = shard / ".ab1.pickle.4242", shard / ".ab2.pickle.4243"
+    being_written.write_bytes(b"half")
+    left_over.write_bytes(b"half")
+    hours_ago = time.time() - 2 * sitegen.cache.LEFTOVER_SECONDS
+    os.utime(left_over, (hours_ago, hours_ago))
+    store.prune(keep={"ab" + "0" * 62})
+    assert sorted(p.name for p in shard.iterdir()) == sorted([being_written.name, "ab" + "0" * 62 + ".pickle"])
+
+
 def test_the_cache_serves_every_way_of_naming_the_site(tmp_path, monkeypatch):
     """`sitegen build` inside the site, `sitegen build -s site` beside it, and `sitegen serve`
     (which resolves the folder) share one cache."""
