@@ -85,7 +85,7 @@ def index_in_place(output: Path, staging: Path, produced: Iterable[str], staged:
     kept = set()
 
     def keep(number: int, basis: str) -> bool:
-        if old_bases.get(number) == basis and (output / _block_folder(number) / "pagefind.js").is_file():
+        if old_bases.get(number) == basis and _has_bundle(output / _block_folder(number)):
             kept.add(number)
             return True
         return False
@@ -103,8 +103,9 @@ def _index_blocks(pages: dict[str, tuple[Path, str]], bundles: Path, cancel: thr
     ``keep(number, basis)`` keeps; write the list of blocks; return each block's basis."""
     blocks = _blocks(pages)
     bases = {}
+    pagefind = _pagefind_version()  # (read off the installed packages: once, not a block)
     for number, block in enumerate(blocks):
-        bases[number] = basis = digest(_pagefind_version(), len(blocks),
+        bases[number] = basis = digest(pagefind, len(blocks),
                                        *sorted((rel, sha) for rel, (_, sha) in block.items()))
         if not keep(number, basis):
             _index_block(sorted((rel, path) for rel, (path, _) in block.items()), bundles / _block_folder(number),
@@ -183,6 +184,11 @@ def _index_block(pages: list[tuple[str, Path | str]], bundle: Path, scratch: Pat
         shutil.rmtree(farm, ignore_errors=True)
 
 
+def _has_bundle(folder: Path) -> bool:
+    """Whether ``folder`` holds a Pagefind bundle (its script, which the search page loads)."""
+    return (folder / "pagefind.js").is_file()
+
+
 def _stop_if_asked(cancel: threading.Event | None) -> None:
     if cancel is not None and cancel.is_set():
         raise IndexingCancelled("indexing was stopped")
@@ -191,7 +197,7 @@ def _stop_if_asked(cancel: threading.Event | None) -> None:
 def _link_block(old_site: Path, new_site: Path, number: int) -> bool:
     """Hard-link block ``number``'s bundle from the previous output; False if it is not there."""
     old = old_site / _block_folder(number)
-    if not (old / "pagefind.js").is_file():
+    if not _has_bundle(old):
         return False
     # (the other blocks' bundles, and the list of them, are not the first block's)
     _link_files(old, new_site / _block_folder(number),
@@ -236,7 +242,7 @@ def index_present(site_dir: Path) -> bool:
         others = json.loads((bundle / BLOCKS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         others = []  # (an index made before blocks: one bundle)
-    return all((bundle / folder / "pagefind.js").is_file() for folder in ["", *map(str, others)])
+    return all(_has_bundle(bundle / folder) for folder in ["", *map(str, others)])
 
 
 def index_paths(site_dir: Path) -> list[str]:
@@ -297,6 +303,6 @@ def run_pagefind(site_dir: Path, cancel: threading.Event | None = None, output: 
         lines = [line.strip() for line in (stderr or stdout).splitlines() if line.strip()]
         detail = " ".join(dict.fromkeys(lines)) or f"exit status {process.returncode}"  # it repeats itself
         raise SearchIndexError(f"Pagefind failed to index the site: {detail}")
-    if not (output / "pagefind.js").is_file():
+    if not _has_bundle(output):
         raise SearchIndexError(f"Pagefind wrote no {BUNDLE_DIR}/pagefind.js "
                                "(is the pagefind[extended] package installed?)")

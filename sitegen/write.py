@@ -44,7 +44,8 @@ class OutputError(Exception):
 
 
 class OutputCollision(OutputError):
-    """Two files for one path of the output (``path``, relative to it)."""
+    """Two files for one path of the output (``path``, relative to it), found by whichever
+    process stages the second of them: a render worker or the parent."""
 
     def __init__(self, path: str):
         self.path = path
@@ -115,7 +116,7 @@ class Stage:
         try:
             write_bytes(target, file.data, exclusive=True)
         except FileExistsError:
-            raise _two_pages(rel) from None
+            raise OutputCollision(rel) from None
         return StagedFile(rel, len(file.data), True)
 
     def link_previous(self, rel: str) -> None:
@@ -126,7 +127,7 @@ class Stage:
         try:
             os.link(os.path.join(self.output, rel), target)
         except FileExistsError:
-            raise _two_pages(rel) from None
+            raise OutputCollision(rel) from None
 
 
 def open_stage(output_dir: Path, whole_tree: bool) -> Stage:
@@ -208,7 +209,7 @@ def _counted(file, stage: Stage, stats: WriteStats, produced: set | None = None)
     rel = _checked(file.path)
     if produced is not None:
         if rel in produced:
-            raise _two_pages(rel)
+            raise OutputCollision(rel)
         produced.add(rel)
     stats.files += 1
     stats.bytes += file.size
@@ -232,17 +233,13 @@ def _count_reused(files: ReusedFiles, stats: WriteStats, produced: set | None = 
             seen = set()
             for rel in files.paths:
                 if rel in produced or rel in seen:
-                    raise _two_pages(rel)
+                    raise OutputCollision(rel)
                 seen.add(rel)
         produced |= paths
     stats.files += len(files.paths)
     stats.bytes += sum(files.sizes)
     stats.linked += len(files.paths)
 
-
-def _two_pages(rel: str) -> OutputCollision:
-    # Found by whichever process stages the second of the two files: a worker or the parent.
-    return OutputCollision(rel)
 
 
 def _abandon(files: Iterable, stage: Stage) -> None:
