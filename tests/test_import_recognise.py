@@ -1224,7 +1224,7 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "Share Reuse this content", "Have a news tip? Email news@echo.example or call 555-0100.", "@obrienechoreports",
     "Enter email", "We use your sign-up to provide content in ways you've consented to. Privacy notice",
     "Show latest updates", "The Echo is funded by its readers. If you can, please support us from £2 a month.",
-    "[harbour-wal]", "[IMG]",
+    "[harbour-wal]", "[IMG]", "Newsletter: The Morning Brief, every weekday", "Newsletter sign-up",
 ])
 def test_page_furniture_lines_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1257,6 +1257,7 @@ def test_page_furniture_lines_are_chrome(line):
     "The photo supplied to police showed the car.", "He looked at the image: a boy on a bike.",
     "Want more? Ask the council.", "Already a subscriber? That is the question.", "Have a look at the plan online.",
     "The library is funded by its readers and donors, the mayor said.", "Enter Email Smith, the new chair.",
+    "Newsletter returns after a decade", "Newsletter editor Ann Pell retires after 30 years",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None
