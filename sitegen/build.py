@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import parallel, paths
-from .cache import BuildCache, CacheDamaged, OutputManifest
+from .cache import BuildCache, CacheDamaged, OutputManifest, output_held
 from .config import Config, load_config
 from .diagnostics import BuildError, Diagnostic, Diagnostics, Location
 from .index import build_index
@@ -47,7 +47,8 @@ class BuildReport:
 
 
 def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None = None, clean: bool = False,
-          progress=None, keep_state_in: list | None = None, cancel_search=None, **overrides) -> BuildReport:
+          progress=None, keep_state_in: list | None = None, cancel_search=None, on_wait=None,
+          **overrides) -> BuildReport:
     """Build the site at ``root``; raises ``BuildError`` (and writes nothing) on content errors.
 
     ``search`` also runs the Pagefind indexer on the finished pages, unless the index in the
@@ -61,18 +62,20 @@ def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None
     ``keep_state_in``, a list, is given the build's state (cache, site, index, plan) instead of
     it being freed on return: for a process that exits right after (see cli._leave), freeing
     a million objects one by one would take a tenth of a second at 10,000 articles for nothing.
+    One build at a time writes into an output folder: another waits for it, after calling
+    ``on_wait(output_folder)`` to say so (see cache.output_held).
     """
     heard = len(diags.items)
     with _fewer_collections():
         try:
-            return _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in, cancel_search)
+            return _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in, cancel_search, on_wait)
         except CacheDamaged:
             if clean:
                 raise
             # Someone or something changed a file in .sitegen-cache/: the cache is only ever a
             # shortcut, so build again without it (nothing was written to the output yet).
             del diags.items[heard:]
-            return _build(root, diags, search, jobs, True, progress, overrides, keep_state_in, cancel_search)
+            return _build(root, diags, search, jobs, True, progress, overrides, keep_state_in, cancel_search, on_wait)
 
 
 # The first part of the output paths of the site's own pages and files: an article whose page
@@ -121,18 +124,26 @@ def _collision_error(path: str, site, urls: Urls) -> Diagnostic | None:
                                                 f"as would {' and '.join(others)} ({hint})")
 
 
-def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=None, cancel_search=None) -> BuildReport:
-    report = BuildReport()
+def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=None, cancel_search=None,
+           on_wait=None) -> BuildReport:
     paths.forget()
-    jobs = jobs or parallel.default_jobs()
     # The site's folder as one absolute path, however it was given: the cache names files by
     # their paths, and `sitegen build` in the site, `sitegen build -s site` beside it and
     # `sitegen serve` must find each other's entries (messages still name files relative to
     # where the user stands).
     config = load_config(Path(root).resolve(), diags, **overrides)
     diags.raise_if_errors()
-    urls = urls_for(config)
     output = output_path(config)
+    with output_held(config.root, output, on_wait):
+        return _build_held(config, output, diags, search, jobs, clean, progress, keep_state_in, cancel_search)
+
+
+def _build_held(config: Config, output: Path, diags, search, jobs, clean, progress, keep_state_in,
+                cancel_search) -> BuildReport:
+    """The build, once no other build writes into ``output``."""
+    report = BuildReport()
+    jobs = jobs or parallel.default_jobs()
+    urls = urls_for(config)
     cache = BuildCache.open(config.root, enabled=not clean)
     # Before the output is looked at: an update a killed build committed is finished first,
     # and what builds killed before their commit left beside the output is removed.

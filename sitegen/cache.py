@@ -374,13 +374,55 @@ class BuildCache:
         return self.folder / "names.pickle"
 
     def forget_output(self, output_dir: Path) -> None:
-        """Drop what the cache remembers of ``output_dir``, a folder that is going away (a
-        second ``sitegen serve``'s temporary one): else its record would stay for good."""
+        """Drop what the cache remembers of ``output_dir`` (see build: before the output changes)."""
         self._manifest_path(output_dir).unlink(missing_ok=True)
+
+    def forget_output_folder(self, output_dir: Path) -> None:
+        """Forget ``output_dir`` for good, its lock file too: a folder that is going away (a
+        second ``sitegen serve``'s temporary one), whose files would otherwise stay. (Never
+        during a build: a build holding a lock file that is unlinked holds nothing.)"""
+        self.forget_output(output_dir)
+        _output_lock_path(self.folder, output_dir).unlink(missing_ok=True)
 
     def _manifest_path(self, output_dir: Path) -> Path:
         # One manifest per output folder: a test build into /tmp must not spoil public/'s.
-        return self.folder / f"output-{digest(str(Path(output_dir).resolve()))[:16]}.pickle"
+        return self.folder / f"output-{_output_key(output_dir)}.pickle"
+
+
+def _output_key(output_dir: Path) -> str:
+    return digest(str(Path(output_dir).resolve()))[:16]
+
+
+def _output_lock_path(cache_folder: Path, output_dir: Path) -> Path:
+    return cache_folder / f"output-{_output_key(output_dir)}.lock"
+
+
+@contextmanager
+def output_held(root: Path, output_dir: Path, on_wait=None):
+    """Hold ``output_dir`` for one build of the site at ``root``: another build into it
+    waits here until this one is done (``on_wait(output_dir)`` is called first, to say so).
+
+    Two builds at once (an editor's save hook and a build by hand, say) would each put their
+    pages in place and each save the record of what the output holds: the record saved last
+    could describe the other build's pages, and every later build would trust it, leaving a
+    page stale for good. Held from before the cache is read to after it is saved, so the
+    second build starts from what the first one left. (Where there are no POSIX file locks,
+    builds are not held apart.)"""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    folder = root / CACHE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(_output_lock_path(folder, output_dir), "a") as lock:  # (released when closed)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait(output_dir)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 @contextmanager

@@ -17,7 +17,7 @@ import click
 from . import __version__
 from .build import build
 from .config import base_url_option
-from .diagnostics import BuildError, Diagnostics, counted
+from .diagnostics import BuildError, Diagnostics, counted, display_path
 from .search import SearchIndexError
 from .write import OutputError
 
@@ -91,7 +91,7 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
         progress = _TerminalProgress() if not quiet and sys.stderr.isatty() else None
         try:
             report = build(source, diags, search=search, jobs=jobs, clean=clean, progress=progress,
-                           keep_state_in=_left_for_exit, **overrides)
+                           keep_state_in=_left_for_exit, on_wait=_say_waiting, **overrides)
         finally:
             if progress:
                 progress.close()
@@ -122,6 +122,10 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
                    f"render units redone: {report.units_rendered} of {report.units}")
         for stage, seconds in report.timings.items():
             click.echo(f"  {stage:<14} {seconds * 1000:8.0f} ms")
+
+
+def _say_waiting(output: Path) -> None:
+    click.echo(f"sitegen: another build is writing {display_path(output)}/; waiting for it to finish", err=True)
 
 
 class _TerminalProgress:

@@ -448,7 +448,7 @@ def serve_folder(source: Path):
         try:
             yield Path(scratch) / "site"
         finally:
-            BuildCache(cache).forget_output(Path(scratch) / "site")
+            BuildCache(cache).forget_output_folder(Path(scratch) / "site")
 
 
 def site_address(host: str, port: int, base_path: str) -> str:

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import build, write_files
+from conftest import article, build, page, write_files
 
 ARTICLES = 200
 REGISTERED_PEOPLE, EXTRA_WITNESSES, REPORTERS = 12, 37, 11
@@ -196,3 +196,28 @@ def test_the_c_functions_sitegen_uses_are_found_and_a_missing_one_is_none():
     from sitegen.libc import c_function
     assert callable(c_function("renameat2")) and callable(c_function("malloc_trim"))
     assert c_function("no_such_function_in_any_c_library") is None
+
+
+def test_a_second_build_into_the_same_output_waits_for_the_first(tmp_path):
+    """Two builds at once (an editor's save hook and one by hand) would each put pages in place
+    and each save the record of what the output holds, the last one possibly the other's: the
+    second build waits, says so, and then builds from what the first left."""
+    from sitegen.cache import output_held
+    root = write_files(tmp_path / "site", {"content/articles/a/index.md": article("First title")})
+    assert build(root).exit_code == 0
+    write_files(root, {"content/articles/a/index.md": article("Second title")})
+    with output_held(root.resolve(), (root / "public").resolve()):  # a build of the site under way
+        proc = subprocess.Popen([*SITEGEN, "build"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        try:
+            said = proc.stderr.readline()
+            assert said == "sitegen: another build is writing public/; waiting for it to finish\n"
+            time.sleep(0.5)
+            assert proc.poll() is None, "the second build did not wait"
+            assert page(root / "public", "articles/a/").h1.get_text(strip=True) == "First title"
+        except BaseException:
+            proc.kill()
+            raise
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert page(root / "public", "articles/a/").h1.get_text(strip=True) == "Second title"

@@ -370,14 +370,15 @@ def test_the_next_start_of_the_server_reuses_the_last_ones_build(tmp_path: Path)
 def test_a_second_server_of_the_site_builds_elsewhere_and_the_cache_forgets_it(tmp_path: Path):
     root = write_files(tmp_path / "site", SITE)
     manifests = lambda: sorted((root / ".sitegen-cache").glob("output-*.pickle"))  # noqa: E731
+    locks = lambda: sorted((root / ".sitegen-cache").glob("output-*.lock"))  # noqa: E731
     with serve_folder(root) as first:
         DevSite(root, first).rebuild()
-        assert len(manifests()) == 1
+        assert len(manifests()) == len(locks()) == 1
         with serve_folder(root) as second:
             assert second != first and root.resolve() not in second.parents
             assert DevSite(root, second).rebuild().errors == ()
-            assert len(manifests()) == 2
-        assert not second.exists() and len(manifests()) == 1  # the first server's remains
+            assert len(manifests()) == len(locks()) == 2
+        assert not second.exists() and len(manifests()) == len(locks()) == 1  # the first server's remain
 
 
 def test_pagefind_stopped_by_ctrl_c_is_a_stop_not_a_failure(tmp_path: Path, monkeypatch):
