@@ -17,7 +17,7 @@ from .diagnostics import BuildError, Diagnostic, Diagnostics, Location
 from .index import build_index
 from .libc import c_function
 from .limits import size_warning
-from .load import load_site
+from .load import is_site_folder, load_site
 from .load.files import is_settled
 from .render import (Renderer, Urls, create_environment, crawler_files, plan_units, render_unit,
                      static_files, theme_dirs)
@@ -132,6 +132,7 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
     # `sitegen serve` must find each other's entries (messages still name files relative to
     # where the user stands).
     config = load_config(Path(root).resolve(), diags, **overrides)
+    is_site_folder(config, diags)  # (before the lock: its file would be the first thing made there)
     diags.raise_if_errors()
     output = output_path(config)
     with output_held(config.root, output, on_wait):

@@ -27,16 +27,24 @@ from .files import is_inside, read_text
 from .frontmatter import body_after_front_matter
 from .registries import CheckedEntries, NameIndex, load_people, load_topics
 
-__all__ = ["load_site", "find_bundles"]
+__all__ = ["load_site", "find_bundles", "is_site_folder"]
+
+
+def is_site_folder(config: Config, diags: Diagnostics) -> bool:
+    """Whether the folder has a site's content/ (a site with no articles yet still has it); if
+    not, an error says so, and nothing should be made there (sitegen run in the wrong folder)."""
+    if config.content_dir.is_dir():
+        return True
+    diags.error(Location(config.content_dir), "no such folder: this is not a site's folder (run sitegen where the "
+                "site's sitegen.yaml and content/ are, pass --source DIR, or start one with sitegen init DIR)")
+    return False
 
 
 def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None = None, jobs: int = 1,
               progress=None) -> Site:
     """``progress(stage, done, total)``, when given, hears of every article rendered."""
     content = config.content_dir
-    if not content.is_dir():  # (a site with no articles yet still has its content/ folder)
-        diags.error(Location(content), "no such folder: this is not a site's folder (run sitegen where the site's "
-                                       "sitegen.yaml and content/ are, pass --source DIR, or start one with sitegen init DIR)")
+    if not is_site_folder(config, diags):
         return Site((), {}, {})
     # Without a cache (`sitegen check`), nothing is remembered and nothing written.
     cache = cache or BuildCache(config.root / CACHE_DIR, bodies=BodyStore(config.root / CACHE_DIR, writable=False))
