@@ -1902,3 +1902,19 @@ def test_a_press_releases_end_mark_is_chrome(mark):
                     "HOLLISTER — The county will open four cooling centres on Thursday as temperatures near 40"
                     " degrees.\n\nThe centres will stay open until 9 p.m.\n\n" + mark + "\n")
     assert found.body.rstrip().endswith("until 9 p.m.") and "30" not in found.body.split("until 9 p.m.")[1]
+
+
+@pytest.mark.parametrize("stamp", ["Updated May 2, 2025 · First published April 28, 2025",
+                                   "Published June 3, 2025 · Updated June 4, 2025"])
+def test_a_date_stamp_line_names_no_writer(stamp):
+    found = analyse("Rental registry: what changes for tenants\n\nBy Henrietta Moyo-Carlsen | Housing Reporter\n\n"
+                    + stamp + "\n\nThe city council voted 7-2 in March to create a registry of every rental home"
+                    " in the city, the first of its kind.\n")
+    assert [r.name for r in found.reporters] == ["Henrietta Moyo-Carlsen"]
+
+
+def test_a_name_run_together_with_the_date_is_still_the_byline():
+    found = analyse("Cyclists win protected bike lanes on Albion Road\n\nMay Farrow Updated 21 Nov 2025, 6:10am\n\n"
+                    "Protected bike lanes will be built along the full length of Albion Road after the council"
+                    " reversed an earlier decision.\n")
+    assert [r.name for r in found.reporters] == ["May Farrow"]

@@ -423,6 +423,8 @@ def _name_before_job_or_date(part: str, rules: Rules) -> str:
     or a dash between them ("Jess Kuranda – Senior Reporter, Tri-Shire Times"). "" when no
     name is followed by either."""
     words = part.split()
+    if words and words[0].lower() in rules.name_stopwords:
+        return ""  # ("Updated May 2, 2025 · First published ...": a stamp's word starts no name)
     for end in range(2, min(MAX_NAME_WORDS, len(words) - 1) + 1):
         name, rest = " ".join(words[:end]), " ".join(words[end:]).lstrip("–—- \u00a0")
         if any(word.lower() in rules.job_words for word in words[:end]):
