@@ -1918,3 +1918,25 @@ def test_a_name_run_together_with_the_date_is_still_the_byline():
                     "Protected bike lanes will be built along the full length of Albion Road after the council"
                     " reversed an earlier decision.\n")
     assert [r.name for r in found.reporters] == ["May Farrow"]
+
+
+_INTERVIEW = ("Q&A: The last keeper of Gannet Rock\n\nInterview by Saoirse Lindqvist-Boyd\n\nMarch 19, 2025\n\n{intro}"
+              "SLB: What did you think the job would be, that first winter on the rock?\n\n"
+              "EQ: I thought it would be lonely. It wasn't. It was busy, there was always something rusting.\n\n"
+              "SLB: And after automation, when there was no light left to keep on the rock?\n\n"
+              "EQ: That was harder. The lamp looked after itself, and the engineers came twice a year.\n")
+
+
+@pytest.mark.parametrize("intro", ["", "Ewart Quayle, 74, first rowed out to Gannet Rock in 1994 as an assistant"
+                                       " keeper, and stayed on for 31 years.\n\n"])
+def test_an_interviews_speaker_labels_are_no_dateline(intro):
+    found = analyse(_INTERVIEW.format(intro=intro))
+    assert found.dateline is None
+    assert "SLB: What did you think" in found.body and "EQ: That was harder." in found.body
+
+
+def test_a_dateline_with_a_colon_opening_one_paragraph_is_still_read():
+    found = analyse("Flood barrier to be raised\n\nBy Anil Mehta\n\nNEW DELHI: The city will raise the flood barrier"
+                    " along the Yamuna by two metres before the monsoon, officials said on Monday.\n\n"
+                    "KM: that is how the engineers' memo signs off, the official added later.\n")
+    assert found.dateline == "New Delhi"

@@ -109,6 +109,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     lede_index = _lede_index(body, rules)
     lede_line = body[lede_index].text.strip()  # (a text browser's margin before it)
     dateline = meta.find_dateline(lede_line, rules)
+    if dateline and _speakers_label(lede_line, dateline, [line.text.strip() for line in body]):
+        dateline = None
     lede = lede_line[dateline.end if dateline else 0:]
     title_lines = segments.numbers(TITLE)  # (a headline wrapped over two lines: both)
     title = page.title or (meta.without_domain(" ".join(lines[n - 1].strip() for n in title_lines))
@@ -314,17 +316,27 @@ def _unknown(cast, reporters: list[Reporter], registries: Registries) -> tuple[s
 
 def _probe_dateline(lines: tuple[str, ...], rules: Rules) -> meta.Dateline | None:
     """The dateline, looked for before chrome removal: its outlet decides the chrome rules."""
-    for text in [line for line in lines if line.strip()][:15]:
-        found = meta.find_dateline(text.strip(), rules)
-        if found:
+    texts = [line.strip() for line in lines if line.strip()]
+    for text in texts[:15]:
+        found = meta.find_dateline(text, rules)
+        if found and not _speakers_label(text, found, texts):
             return found
     return None
 
 
+def _speakers_label(text: str, dateline: meta.Dateline, texts: list[str]) -> bool:
+    """A "PLACE:" dateline that opens two or more paragraphs is an interview's or a transcript's
+    speaker ("SLB: What did you think the job would be?", "EQ: I thought it would be lonely."):
+    a dateline opens one."""
+    label = text[:dateline.end].rstrip()
+    return label.endswith(":") and sum(other.startswith(label) for other in texts) >= 2
+
+
 def _lede_index(body: list[Line], rules: Rules) -> int:
     """The first paragraph of the story: the dateline's line, else the first long line."""
+    texts = [line.text.strip() for line in body]
     for index, line in enumerate(body[:LEDE_WINDOW]):
-        if meta.find_dateline(line.text.strip(), rules):
+        if (found := meta.find_dateline(texts[index], rules)) and not _speakers_label(texts[index], found, texts):
             return index
     for index, line in enumerate(body[:LEDE_WINDOW]):
         if is_lede(line.text, rules):
