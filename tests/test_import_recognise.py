@@ -1940,3 +1940,26 @@ def test_a_dateline_with_a_colon_opening_one_paragraph_is_still_read():
                     " along the Yamuna by two metres before the monsoon, officials said on Monday.\n\n"
                     "KM: that is how the engineers' memo signs off, the official added later.\n")
     assert found.dateline == "New Delhi"
+
+
+
+def _above_a_dated_story(header: str, tail: str = ""):
+    return analyse(header + "\n\nBy Benedikt Ruhl-Okoro\n\nNovember 4, 2025\n\nDORRANCE, Wis. — Helmstead Pharmacy"
+                   " has filled prescriptions on Main Street since 1928, and will close for good on Nov. 22.\n" + tail)
+
+
+@pytest.mark.parametrize("row", ["News Programs Schedule Podcasts Events Support", "▶ Listen Live Morning Edition Donate",
+                                 "Neighbors Maple Grove, MN Change Town Log In Sign Up Local News Events Classifieds"])
+def test_a_menu_run_together_above_the_headline_is_chrome(row):
+    found = _above_a_dated_story(f"WKHL 89.3 · Public Radio for the Kettle Hills\n{row}\n"
+                                 "Why a small-town pharmacy is closing after 97 years")
+    assert found.title == "Why a small-town pharmacy is closing after 97 years"
+
+
+@pytest.mark.parametrize("line", ["Senators Pledge Bipartisan Farm Support", "Users who log in sign up for alerts",
+                                  "To read the paper online, Log In Sign Up is the button to press."])
+def test_a_headline_or_sentence_with_the_menus_words_stays(line):
+    found = _above_a_dated_story(line, "\n" + line + "\n")
+    assert found.body.rstrip().endswith(line)
+    if not line.endswith("."):
+        assert found.title == line

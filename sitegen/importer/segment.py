@@ -67,6 +67,11 @@ SOCIAL_NETWORK = re.compile(r"facebook|x|twitter|instagram|tiktok|youtube|linked
 # A site's menu run together on one line ends with its call to subscribe, donate or sign in:
 # "News Weather Sports Obituaries e-Edition Subscribe" (every word capitalised, no sentence).
 MENU_ROW_END = re.compile(r"(?:subscribe|donate|sign in|log in|sign up)", re.IGNORECASE)
+# ... or with a call to support the outlet after two sections' names, as public media's menus end
+# ("News Programs Schedule Podcasts Events Support"; not "... Bipartisan Farm Support")
+MENU_ROW_SUPPORT = re.compile(r"support(?: us)?|give", re.IGNORECASE)
+# A player's button before the live stream's row ("▶ Listen Live Morning Edition Donate")
+PLAY_MARK = re.compile(r"^\s*[▶►]\ufe0f?\s*")
 MENU_ROW_WORD = re.compile(r"[A-Z][\w'’.-]*|e-\w+|&")
 # ... or ending in three or more sections' names, every word capitalised ("Harlan Evening Post
 # News Sport Business Opinion Announcements Puzzles": the masthead run together with the menu; a
@@ -332,10 +337,12 @@ def is_menu_row(line: str) -> bool:
     menu item, every one capitalised, the last ones a call to subscribe, donate or sign in
     ("News Programs Schedule Podcasts Donate"). (A headline in title case has its small words
     in lower case, "to", "of", "in", and hardly ends with "Subscribe".)"""
-    words = line.split()
+    words = PLAY_MARK.sub("", line).split()
     # (the call itself may be in sentence case: "... Fact Check Donate Sign in")
     return len(words) > MENU_WORDS and (any(
         MENU_ROW_END.fullmatch(" ".join(words[-size:])) and all(MENU_ROW_WORD.fullmatch(word) for word in words[:-size])
+        or MENU_ROW_SUPPORT.fullmatch(" ".join(words[-size:])) and all(MENU_ROW_WORD.fullmatch(word) for word in words)
+        and all(word.lower() in SECTION_NAMES for word in words[-size - 2:-size])
         for size in (1, 2)) or all(MENU_ROW_WORD.fullmatch(word) for word in words)
         and all(word.lower() in SECTION_NAMES for word in words[-MIN_SECTION_NAMES:]))
 
