@@ -1963,3 +1963,28 @@ def test_a_headline_or_sentence_with_the_menus_words_stays(line):
     assert found.body.rstrip().endswith(line)
     if not line.endswith("."):
         assert found.title == line
+
+
+
+@pytest.mark.parametrize("section, who", [
+    pytest.param("3 Comments\nSort by Best\n\ncornbelt_kate 5h\n\nWe skipped the fall application.\n\nReply · Like · Dislike\n\n"
+                 "Dale Herrington 4h\n\nSame here in Story County.\nWe waited 5h\n\nReply · Like · Dislike\n",
+                 [("cornbelt_kate", None), ("Dale Herrington", None)], id="name-and-short-time"),
+    pytest.param("3 comments Sort by: Best\n\nFiona MacRath 20.03.2025, 08:12 +4\n\nA lovely man.\n\n"
+                 "Colm Deasy 22.03.2025, 19:05 +1\n\nFour visits a year is not enough.\n",
+                 [("Fiona MacRath", None), ("Colm Deasy", None)], id="dotted-date-and-score"),
+    pytest.param("3 replies\n\nDorothy Ambrose · Neighbor · 3h\n\nWill it have large-print books?\n\n"
+                 "Manny Szczepanski · Neighbor · 1h\n\nThe roof has leaked since 2019.\n",
+                 [("Dorothy Ambrose", None), ("Manny Szczepanski", None)], id="badge-between-name-and-time"),
+    pytest.param("4 Comments\n\nAdaeze Nwosu-Hart 2 days ago\n\nDoes the exemption cover a duplex?\n\n"
+                 "Henrietta Moyo-Carlsen Author 2 days ago\n\nGood question.\n",
+                 [("Adaeze Nwosu-Hart", None), ("Henrietta Moyo-Carlsen", None)], id="badge-before-time-ago"),
+    pytest.param("Comments (2)\n\nPepe_del_Tajuna\n\n14/10/2025 - 09:12\n\nYa era hora.\n\n"
+                 "Lucia M.\n\n14/10/2025 - 10:45\n\nLos de la cantera si.\n",
+                 [("Pepe_del_Tajuna", None), ("Lucia M.", None)], id="date-dash-time"),
+])
+def test_comment_headers_with_short_times_scores_and_badges(section, who):
+    found = analyse(STORY + section)
+    assert _who(found.comments) == who
+    if "5h" in section:  # (a comment's text with a short time in it names no one)
+        assert "We waited 5h" in found.comments[-1].text
