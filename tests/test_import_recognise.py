@@ -1988,3 +1988,30 @@ def test_comment_headers_with_short_times_scores_and_badges(section, who):
     assert _who(found.comments) == who
     if "5h" in section:  # (a comment's text with a short time in it names no one)
         assert "We waited 5h" in found.comments[-1].text
+
+
+
+@pytest.mark.parametrize("section, who", [
+    pytest.param("Upvotes Newest Oldest\nlanecountyratepayer\n2 days ago\n5 points\n\n30 months for 600k.\n\n"
+                 "Reply Collapse\nM. Ostergaard\n2 days ago\n2 points\n\nThat is not really true.\n\nReply Collapse\n"
+                 "Commento\n\nCascade Court Watch is a project of the Willamette Civic Reporting Fund.\n",
+                 [("lanecountyratepayer", None), ("M. Ostergaard", None)], id="sort-options-without-heading"),
+    pytest.param("4 Comments Top · Newest · Oldest\n\nTerrence Ballantyne 3 days ago\n\n$45 a unit is nothing.\n\n"
+                 "Reply · 12 ▲\n\nComments powered by Hyvor Talk\n",
+                 [("Terrence Ballantyne", None)], id="count-and-sort-options"),
+    pytest.param("Member discussion\n\n3 comments\n\nPetra Lindholm\n\nSep 14, 2025\n\nBrilliant work.\nLike · Reply\n\n"
+                 "Alasdair Breck\n\nSep 16, 2025\n\nPaying for hours is madness.\nThank · Reply\n\nPowered by Remark42\n\n"
+                 "Read more\n",
+                 [("Petra Lindholm", None), ("Alasdair Breck", None)], id="ghost-member-discussion"),
+])
+def test_comment_sections_of_more_plugins(section, who):
+    found = analyse(STORY + "The council will meet again in May to hear from residents.\n\n" + section)
+    assert _who(found.comments) == who
+    assert found.body.rstrip().endswith("hear from residents.")
+    assert all("Collapse" not in c.text and "Thank" not in c.text for c in found.comments)
+
+
+def test_a_story_line_naming_a_comments_plugin_or_sort_words_stays():
+    found = analyse(STORY + "Best newest oldest: the three ways the library sorts its catalogue.\n\n"
+                    "The council uses Isso for its consultations.\n")
+    assert "sorts its catalogue." in found.body and "uses Isso" in found.body and not found.comments
