@@ -2015,3 +2015,23 @@ def test_a_story_line_naming_a_comments_plugin_or_sort_words_stays():
     found = analyse(STORY + "Best newest oldest: the three ways the library sorts its catalogue.\n\n"
                     "The council uses Isso for its consultations.\n")
     assert "sorts its catalogue." in found.body and "uses Isso" in found.body and not found.comments
+
+
+
+@pytest.mark.parametrize("stamp, date", [("14 de octubre de 2025, 07:30", "2025-10-14"), ("1º de mayo del 2024", "2024-05-01"),
+                                         ("Publié le 3 juillet 2025 à 18h02", "2025-07-03"),
+                                         ("1er mars 2024", "2024-03-01")])
+def test_a_spanish_or_french_date_line(stamp, date):
+    found = analyse("El Ayuntamiento cierra el puente romano al tráfico\n\nPor Maite Olabarrieta Cuenca\n\n" + stamp +
+                    "\n\nVALDEMORA. — El Ayuntamiento de Valdemora cerró ayer al tráfico rodado el puente romano sobre"
+                    " el río Tajuña después de que una inspección detectara grietas.\n")
+    assert found.date == date and found.dateline == "Valdemora"
+    assert stamp not in found.body
+
+
+@pytest.mark.parametrize("lede, place", [("ST. PAUL, Minn. — The city will", "St. Paul"),
+                                         ("WASHINGTON, D.C. — The city will", "Washington")])
+def test_a_datelines_abbreviations_keep_their_full_stops(lede, place):
+    found = analyse("City to rebuild bridge\n\nBy Jane Roe\n\n" + lede + " rebuild the bridge over the river next year,"
+                    " officials said.\n")
+    assert found.dateline == place
