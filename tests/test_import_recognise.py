@@ -2035,3 +2035,27 @@ def test_a_datelines_abbreviations_keep_their_full_stops(lede, place):
     found = analyse("City to rebuild bridge\n\nBy Jane Roe\n\n" + lede + " rebuild the bridge over the river next year,"
                     " officials said.\n")
     assert found.dateline == place
+
+
+
+_ES_STORY = ("El Ayuntamiento cierra el puente romano\n\nPor Maite Olabarrieta Cuenca\n\n14 de octubre de 2025\n\n"
+             "VALDEMORA. — El Ayuntamiento de Valdemora cerró ayer al tráfico rodado el puente romano sobre el río"
+             " Tajuña.\n\nEl pleno debatirá el jueves la reparación.\n\n")
+
+
+def test_a_spanish_papers_share_row_related_links_and_comments():
+    found = analyse(_ES_STORY + "Compartir: Facebook X WhatsApp Telegram Correo\n\nNoticias relacionadas\n\n"
+                    "* La Junta licita la restauración de la muralla\n\nComentarios (3)\n\nPepe_del_Tajuna\n\n"
+                    "14/10/2025 - 09:12\n\nYa era hora.\n\nResponder\n\nAnónimo\n\n14/10/2025 - 13:20\n\n"
+                    "Novecientos mil euros para un puente.\n\nResponder\n")
+    assert found.body.rstrip().endswith("la reparación.")
+    assert [(c.author, c.text) for c in found.comments] == [("Pepe_del_Tajuna", "Ya era hora."),
+                                                            (None, "Novecientos mil euros para un puente.")]
+    assert found.reported_count == 3
+
+
+def test_spanish_story_sentences_with_those_words_stay():
+    lines = ["Compartir: la palabra que más repitió el alcalde en el pleno.", "Responder a los vecinos es su prioridad.",
+             "Noticias relacionadas con el puente llegaron de Madrid."]
+    found = analyse(_ES_STORY + "\n\n".join(lines) + "\n")
+    assert all(line in found.body for line in lines)
