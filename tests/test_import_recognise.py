@@ -2059,3 +2059,24 @@ def test_spanish_story_sentences_with_those_words_stay():
              "Noticias relacionadas con el puente llegaron de Madrid."]
     found = analyse(_ES_STORY + "\n\n".join(lines) + "\n")
     assert all(line in found.body for line in lines)
+
+
+
+_CASE_BOX = ("Case at a glance\nCase\nState of Oregon v. Harlan J. Mott\nCourt\nLane County Circuit Court\nCase No.\n"
+             "24CR55012\nJudge\nHon. Beatriz Olander\nCharges\nAggravated theft (2 counts); official misconduct\n"
+             "Status\nSentenced\nHearing\nMay 14\n\n")
+
+
+def test_a_dateline_below_a_box_of_short_lines_is_the_lede():
+    found = analyse("Former water district manager gets 30 months\n\nBy Oren Matsuda-Fields and Priya Venkataraman\n\n"
+                    "Published Feb. 6, 2025, 4:12 p.m.\n\n" + _CASE_BOX + "SPRINGVALE, Ore. — A former manager of the"
+                    " water district was sentenced Thursday to 30 months in prison.\n\nThe district has sued.\n")
+    assert found.dateline == "Springvale" and found.date == "2025-02-06"
+    assert "Matsuda-Fields" not in found.body and "Case at a glance" in found.body  # (the box stays)
+
+
+def test_a_dateline_below_the_first_paragraph_is_not_the_lede():
+    found = analyse("Former water district manager gets 30 months\n\nBy Oren Matsuda-Fields\n\n" + _CASE_BOX +
+                    "A former manager of the water district was sentenced on Thursday to 30 months in prison for theft.\n\n"
+                    "PORTLAND, Ore. — In a separate case, a judge in Portland set a trial date for a second manager.\n")
+    assert found.dateline is None

@@ -26,6 +26,7 @@ from .webarchive import replay_toolbar
 from .topics import find_topics
 
 LEDE_WINDOW = 15              # body lines (bylines, dates, captions) searched for the lede
+DATELINE_WINDOW = 40          # ... and for a dateline's, when none of those is a paragraph
 HEADER_WORDS = 12             # a byline or date line under a standfirst has at most this many words
 
 
@@ -341,6 +342,14 @@ def _lede_index(body: list[Line], rules: Rules) -> int:
     for index, line in enumerate(body[:LEDE_WINDOW]):
         if is_lede(line.text, rules):
             return _below_the_standfirst(body, index, rules)
+    # A box of short lines between the header and the story (a court report's "Case at a glance":
+    # "Case", "State v. Mott", "Judge", ...) may push the dateline's paragraph further down: it is
+    # the lede when nothing above it reads as a paragraph.
+    for index in range(LEDE_WINDOW, min(len(body), DATELINE_WINDOW)):
+        if (found := meta.find_dateline(texts[index], rules)) and not _speakers_label(texts[index], found, texts):
+            return index
+        if is_lede(texts[index], rules):
+            break
     return 0
 
 
