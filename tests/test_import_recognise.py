@@ -2080,3 +2080,13 @@ def test_a_dateline_below_the_first_paragraph_is_not_the_lede():
                     "A former manager of the water district was sentenced on Thursday to 30 months in prison for theft.\n\n"
                     "PORTLAND, Ore. — In a separate case, a judge in Portland set a trial date for a second manager.\n")
     assert found.dateline is None
+
+
+
+def test_a_name_over_the_date_under_a_standfirst_is_the_header():
+    found = analyse("The harbour dredging contract nobody read\n\nA £2.3m deal was signed off in eleven minutes. The documents"
+                    " show the council agreed to pay for dredging it may never get.\n\nCorin Ashby-Nwachukwu\n"
+                    "Sep 14, 2025 — 6 min read\n\nWhen the harbour committee met on 3 July, the item on the dredging"
+                    " contract took eleven minutes. No councillor asked a question.\n")
+    assert [r.name for r in found.reporters] == ["Corin Ashby-Nwachukwu"] and found.date == "2025-09-14"
+    assert found.body.startswith("A £2.3m deal") and "Ashby-Nwachukwu" not in found.body and "min read" not in found.body

@@ -363,7 +363,8 @@ def _below_the_standfirst(body: list[Line], index: int, rules: Rules) -> int:
     if any(_header_line(line.text.strip(), rules) for line in body[:index]):
         return index
     after = index + 1
-    while after < end and _header_line(body[after].text.strip(), rules):
+    while after < end and (_header_line(body[after].text.strip(), rules) or after + 1 < end and meta.writers_above(
+            body[after].text.strip(), body[after + 1].text.strip(), rules)):  # (a name alone over the date)
         after += 1
     if after == index + 1:
         return index
