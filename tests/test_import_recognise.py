@@ -2090,3 +2090,11 @@ def test_a_name_over_the_date_under_a_standfirst_is_the_header():
                     " contract took eleven minutes. No councillor asked a question.\n")
     assert [r.name for r in found.reporters] == ["Corin Ashby-Nwachukwu"] and found.date == "2025-09-14"
     assert found.body.startswith("A £2.3m deal") and "Ashby-Nwachukwu" not in found.body and "min read" not in found.body
+
+
+
+def test_roles_of_a_skipper_and_a_landlord():
+    found = analyse(STORY + "The skipper of the Wrackham Lass, Declan Moorcroft, said he had lost 23 days at sea.\n\n"
+                    "At the Ferry Inn, the landlord, Tomasz Wójcik-Hale, has a petition on the bar.\n\n"
+                    "\u201cThe ferry is the reason people stop here,\u201d Wójcik-Hale said.\n")
+    assert people(found) == {"Declan Moorcroft": "skipper of the Wrackham Lass", "Tomasz Wójcik-Hale": "landlord"}
