@@ -2098,3 +2098,21 @@ def test_roles_of_a_skipper_and_a_landlord():
                     "At the Ferry Inn, the landlord, Tomasz Wójcik-Hale, has a petition on the bar.\n\n"
                     "\u201cThe ferry is the reason people stop here,\u201d Wójcik-Hale said.\n")
     assert people(found) == {"Declan Moorcroft": "skipper of the Wrackham Lass", "Tomasz Wójcik-Hale": "landlord"}
+
+
+
+@pytest.mark.parametrize("line", ["Play 4:38 Download Embed", "Page 1 of 2 Next page →", "‹ Previous page",
+                                  "Download the KVRN First Alert Weather app", "App Store Google Play",
+                                  "Support local news", "Give now"])
+def test_players_pagination_app_and_donation_buttons_are_chrome(line):
+    found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
+    assert line not in found.body and "meet again in May." in found.body
+
+
+@pytest.mark.parametrize("line", ["Give now, the mayor urged, before the fund closes in May.",
+                                  "The next page of the report lists the costs.",
+                                  "Support local news outlets, the senator said on Monday.",
+                                  "Play resumed at 4:38 after the storm passed."])
+def test_story_sentences_with_those_buttons_words_stay(line):
+    found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
+    assert line in found.body
