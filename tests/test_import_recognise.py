@@ -2116,3 +2116,11 @@ def test_players_pagination_app_and_donation_buttons_are_chrome(line):
 def test_story_sentences_with_those_buttons_words_stay(line):
     found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
     assert line in found.body
+
+
+
+def test_a_name_without_its_middle_initial_is_the_same_person():
+    found = analyse(STORY + "Harlan J. Mott, 58, pleaded guilty in November, his lawyer said.\n\n"
+                    "\u201cEvery household wrote a cheque to Harlan Mott,\u201d said Wendell Oyelaran, the board chair.\n\n"
+                    "Harlan Pruitt, a neighbour, said the same.\n")
+    assert list(people(found)) == ["Harlan J. Mott", "Wendell Oyelaran", "Harlan Pruitt"]
