@@ -2124,3 +2124,12 @@ def test_a_name_without_its_middle_initial_is_the_same_person():
                     "\u201cEvery household wrote a cheque to Harlan Mott,\u201d said Wendell Oyelaran, the board chair.\n\n"
                     "Harlan Pruitt, a neighbour, said the same.\n")
     assert list(people(found)) == ["Harlan J. Mott", "Wendell Oyelaran", "Harlan Pruitt"]
+
+
+
+def test_a_pharmacy_and_a_weather_service_are_no_people():
+    found = analyse(STORY + "Helmstead Pharmacy has filled prescriptions since 1928, owner Clarice Helmstead-Bauer said.\n\n"
+                    "Pharmacy benefit managers, the companies that run drug plans, pay her less than the drugs cost.\n\n"
+                    "The National Weather Service said the ice would melt, said Grady Pemberton, a spokesperson.\n\n"
+                    "Stay with KVRN 7 and the First Alert Weather app for updates throughout the day.\n")
+    assert list(people(found)) == ["Clarice Helmstead-Bauer", "Grady Pemberton"]
