@@ -2133,3 +2133,12 @@ def test_a_pharmacy_and_a_weather_service_are_no_people():
                     "The National Weather Service said the ice would melt, said Grady Pemberton, a spokesperson.\n\n"
                     "Stay with KVRN 7 and the First Alert Weather app for updates throughout the day.\n")
     assert list(people(found)) == ["Clarice Helmstead-Bauer", "Grady Pemberton"]
+
+
+
+def test_a_title_for_or_of_one_word_before_a_name_is_the_role():
+    found = analyse(STORY + "Vice President for Finance Dorian Kessling said the college would review the contract.\n\n"
+                    "Minister for Housing Aoife Brennan said the plan would go ahead.\n\n"
+                    "\u201cWe are ready,\u201d said Ana Ortiz, Chief Executive Officer of Polarline Cold Storage, Inc.\n")
+    assert people(found) == {"Dorian Kessling": "Vice President for Finance", "Aoife Brennan": "Minister for Housing",
+                             "Ana Ortiz": None}  # (and no "Cold Storage")

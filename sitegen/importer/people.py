@@ -166,7 +166,7 @@ class _State:
             return True
         if role_after(text, candidate.end, self.rules) is not None:
             return True
-        if role_before(text, candidate.start, self.rules):
+        if role_before(text, candidate.start, self.rules, evidence=True):
             return True
         if candidate.prefix_start == 0 and _signature(text[candidate.end:]):
             return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor"
