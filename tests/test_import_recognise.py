@@ -2142,3 +2142,15 @@ def test_a_title_for_or_of_one_word_before_a_name_is_the_role():
                     "\u201cWe are ready,\u201d said Ana Ortiz, Chief Executive Officer of Polarline Cold Storage, Inc.\n")
     assert people(found) == {"Dorian Kessling": "Vice President for Finance", "Aoife Brennan": "Minister for Housing",
                              "Ana Ortiz": None}  # (and no "Cold Storage")
+
+
+
+def test_an_explainers_table_of_contents_is_chrome_and_its_crossheads_stay():
+    found = analyse("What the rental registry means for tenants\n\nBy Henrietta Moyo-Carlsen\n\nApril 28, 2025\n\n"
+                    "In this article\n\n1. What is the registry?\n2. Who has to register?\n\nThe city council voted 7-2 in"
+                    " March to create a registry of every rental home in the city.\n\nIn this article, we explain what"
+                    " changes.\n\nWhat is the registry?\n\nIt is an online list.\n\nWho has to register?\n\nAlmost every"
+                    " landlord.\n\nMore reportage\n\n- The last net-makers of Ballyconnell\n")
+    assert "1. What" not in found.body and "In this article\n" not in found.body + "\n"
+    assert "In this article, we explain" in found.body and "\nWhat is the registry?\n" in found.body
+    assert found.body.rstrip().endswith("Almost every landlord.")
