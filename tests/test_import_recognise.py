@@ -2154,3 +2154,23 @@ def test_an_explainers_table_of_contents_is_chrome_and_its_crossheads_stay():
     assert "1. What" not in found.body and "In this article\n" not in found.body + "\n"
     assert "In this article, we explain" in found.body and "\nWhat is the registry?\n" in found.body
     assert found.body.rstrip().endswith("Almost every landlord.")
+
+
+
+@pytest.mark.parametrize("line", ["The Long Tide is funded by its members. Join from £5 a month.",
+                                  "The Ledger is free to read because readers like you chip in. Give $10 today.",
+                                  "Local journalism like this depends on listeners. Make a gift today and keep public radio"
+                                  " strong in the Kettle Hills.",
+                                  "Enjoyed this interview? The Coastal Quarterly is published four times a year."
+                                  " Subscribe from £28."])
+def test_an_outlets_appeal_under_the_story_is_chrome(line):
+    found = analyse(STORY + "The council will meet again in May.\n\n" + line + "\n")
+    assert found.body.rstrip().endswith("meet again in May.")
+
+
+@pytest.mark.parametrize("line", ["The pool is funded by its members, who join each spring for $40.",
+                                  "The pool is funded by its members. Join for $40 a year.",
+                                  "Reporting like this depends on sources who trust us, the editor said."])
+def test_a_story_sentence_like_an_appeal_stays(line):
+    found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
+    assert line in found.body
