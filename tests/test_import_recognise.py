@@ -2174,3 +2174,14 @@ def test_an_outlets_appeal_under_the_story_is_chrome(line):
 def test_a_story_sentence_like_an_appeal_stays(line):
     found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
     assert line in found.body
+
+
+
+def test_a_saved_pages_byline_elements_give_each_writer():
+    bylines = ('<div class="sno-story-byline"><span class="byline-name">Yusuf Adeleke-Mercer</span>, Staff Writer</div>'
+               '<div class="sno-story-byline"><span class="byline-name">Clementine Yau</span>, News Editor</div>')
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"<p>By Jo Bell</p>", bylines.encode())
+    page = page.replace(b"<title>", b'<meta name="author" content="Yusuf Adeleke-Mercer"><title>').replace(
+        b"</article>", b'</article><aside><span class="author-name">Pat Other</span></aside>')
+    found = analyse_html(page, None, REGISTRIES)
+    assert [r.name for r in found.reporters] == ["Yusuf Adeleke-Mercer", "Clementine Yau"]
