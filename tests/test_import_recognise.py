@@ -2185,3 +2185,13 @@ def test_a_saved_pages_byline_elements_give_each_writer():
         b"</article>", b'</article><aside><span class="author-name">Pat Other</span></aside>')
     found = analyse_html(page, None, REGISTRIES)
     assert [r.name for r in found.reporters] == ["Yusuf Adeleke-Mercer", "Clementine Yau"]
+
+
+
+@pytest.mark.parametrize("line, chrome", [("GRMK $38.17 -6.23 (-14.02%) Vol 9.4M Full quote", True),
+                                          ("AAPL 227.50 +1.20 (0.53%)", True),
+                                          ("GRMK closed at $38.17, down 6.23 (14.02%).", False),
+                                          ("The stock fell 6.23 (14.02%) to $38.17.", False)])
+def test_a_stock_quotes_box_in_the_story_is_chrome(line, chrome):
+    found = analyse(STORY + line + "\n\nThe company will report again in October.\n")
+    assert (line not in found.body) == chrome and "report again in October." in found.body
