@@ -744,3 +744,17 @@ def test_a_wrapped_caption_standing_on_its_own_is_chrome_as_a_whole():
     found = analysed("   Soil lab turns campus lawns into a carbon experiment\n\n" + story)
     assert "plant prairie dropseed" not in found.body and "Photo by" not in found.body
     assert "For decades" in found.body and "photographed for the archive." in found.body
+
+
+def test_a_sign_up_forms_field_under_its_pitch_is_not_joined_to_it():
+    """lynx writes a sign-up box's field and its one button right under the pitch ("...
+    billionaires." / "____________________ (BUTTON) Subscribe"): the field is never the pitch's
+    next words, and the box leaves the body whole."""
+    found = analysed("   The harbour dredging contract nobody read\n\n   By Corin Ashby-Nwachukwu\n\n"
+                     "   When the harbour committee met on 3 July, the item on the dredging contract took\n"
+                     "   eleven minutes, and no councillor asked a single question about its terms.\n\n"
+                     "   I'll be at the next meeting, and my inbox is open to anyone who knows more.\n\n"
+                     "  Sign up for Saltmarsh Notes\n\n"
+                     "   Independent reporting on the Wrackham coast. No ads, no billionaires.\n"
+                     "   ____________________ (BUTTON) Subscribe\n")
+    assert found.body.rstrip().endswith("knows more.")

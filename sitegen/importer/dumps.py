@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .textutil import FORM_FIELD
+
 # lynx: a link's number before its text, a form's button, the list of addresses at the end.
 # (A number with no text after it is a link with none, an image or a form's field: "[15]".)
 LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S|\s*$)")
@@ -415,6 +417,8 @@ def _continues(before: str, line: str, width: int, loose: bool) -> bool:
         return False
     if MD_FENCED_DIV.fullmatch(before) or MD_FENCED_DIV.fullmatch(line):
         return False  # (pandoc's fences stand on lines of their own, around the paragraphs)
+    if FORM_FIELD.match(line.strip()):
+        return False  # (a sign-up form's field under its pitch: "____________ Subscribe")
     if len(line) - len(line.lstrip(" ")) < len(before) - len(before.lstrip(" ")):
         return False  # (a paragraph's lines keep its indentation; a reply's may hang deeper)
     length = len(before.rstrip())

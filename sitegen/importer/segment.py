@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB, byline_names, dates, find_dateline, is_lifespan_under_name,
                        writers_above)
 from .rules import LIST_BULLET, Rules, line_matches
-from .textutil import ROW_SEPARATOR
+from .textutil import FORM_FIELD, ROW_SEPARATOR
 
 BOM = "\ufeff"
 BLANK, TITLE, BODY, CHROME, HEADING, COMMENT = (
@@ -59,8 +59,6 @@ MAX_CONTACT_LINES = 6
 PITCH = re.compile(r"\b(?:newsletter|inbox)\b", re.IGNORECASE)
 TO_THE_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
-# A form's text field as a text browser draws it: "[          ]" (w3m, lynx) or "________" (links).
-FORM_FIELD = re.compile(r"\[[ _]{3,}\]|_{5,}")
 FOLLOW = re.compile(r"follow(?: us)?(?: on)?(?: [\w.&’'-]+){0,4}", re.IGNORECASE)
 SOCIAL_NETWORK = re.compile(r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|mastodon"
                             r"|pinterest|snapchat|telegram", re.IGNORECASE)
