@@ -25,7 +25,9 @@ LABELLED = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,})?:")  # "FINAL:", "BREAKING NEWS:
 # A full stop that ends a name or an abbreviation, not a sentence: "Raymond P. Callahan Jr."
 ABBREVIATION_END = re.compile(r"(?:\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|Ms)\.|\b(?:[A-Z]\.)+)$")
 BULLETS = "•·▪▸►‣◦*-–"
-_COUNT_LINK = re.compile(r"\d+ (?:comments?|responses?|replies)", re.IGNORECASE)
+# (or the count after the word, in brackets: "Comments (3)", "Reply (3)", a hyperlocal site's link)
+_COUNT_LINK = re.compile(r"\d+ (?:comments?|responses?|replies)|(?:comments?|responses?|repl(?:y|ies)) ?\(\d+\)",
+                         re.IGNORECASE)
 # "· 14 replies" in a forum thread's header
 REPLY_COUNT = re.compile(r"\b(\d[\d,]*) (?:replies|posts)\b", re.IGNORECASE)
 MENU_WORDS = 4          # a menu item or section name has at most this many words
