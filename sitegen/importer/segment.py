@@ -604,9 +604,12 @@ def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
     count it reports. A heading without a count ("Join the conversation") gives way to one with
     a count a few lines below ("4 Comments"); the lines between are then chrome or comments."""
     seen_story = False  # ("47 comments" by the byline links to the comments: furniture, not their heading)
+    paragraphs = 0  # (a standfirst may stand above the byline: one paragraph)
     for n, line in enumerate(lines):
-        if not seen_story and line.strip() and _COUNT_LINK.fullmatch(line.strip()):
-            chrome[n] = True
+        if line.strip() and _COUNT_LINK.fullmatch(line.strip()) and (
+                not seen_story or paragraphs == 1 and _under_date_line(lines, n, rules)):
+            chrome[n] = True  # (under the byline's date, below a standfirst: "Posted Nov 3" / "Reply (3)")
+            continue
         match = line_matches(rules.comments_heading, line) if seen_story else None
         if match and match.groupdict().get("count"):
             return n, int(match.group("count"))
@@ -621,8 +624,16 @@ def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
                     chrome[n] = True  # the heading above it is the page's, not the story's
                     return below, int(counted.group("count"))
             return n, None
-        seen_story = seen_story or (not chrome[n] and is_lede(line, rules))
+        if not chrome[n] and is_lede(line, rules):
+            seen_story, paragraphs = True, paragraphs + 1
     return None, None
+
+
+def _under_date_line(lines, n: int, rules: Rules) -> bool:
+    """Whether the line above this one, over any blank lines, is a date line ("Posted Mon, Nov 3,
+    2025 at 2:14 pm CT")."""
+    above = next((m for m in range(n - 1, -1, -1) if lines[m].strip()), None)
+    return above is not None and dates(lines[above].strip(), rules)
 
 
 def _forum_replies(lines, chrome, rules) -> tuple[int | None, int | None]:
