@@ -724,3 +724,37 @@ def test_a_wrapped_caption_under_a_gallerys_counter_is_chrome_as_a_whole():
                      "   grant from the town council, which has backed it for a decade now.\n")
     assert "Children from Quayside" not in found.body and "Samba Band" not in found.body
     assert "grant from the town council" in found.body
+
+
+def test_a_wrapped_caption_standing_on_its_own_is_chrome_as_a_whole():
+    """lynx wraps a caption that stands between blank lines (the picture's alt text run onto it):
+    its first line is no line of the story, though only the joined caption ends in the credit. A
+    story's paragraph of more lines that ends so keeps its words."""
+    story = ("   By Tamsin Oduya, University Communications October 14, 2025\n\n"
+             "   Students plant plugs Graduate students plant prairie dropseed on the\n"
+             "   east lawn. (Photo by Lionel Brassard/Hollin Ridge University)\n\n"
+             "   For decades the east lawn of Hollin Ridge University has been mown\n"
+             "   every Tuesday from April to October. This fall, a team of soil\n"
+             "   scientists has asked the grounds crew to stop, and to let the lawn\n"
+             "   become a field experiment that could run until 2030, the team said.\n\n"
+             "   Graduate students have planted 31 kinds of native grass and flowers\n"
+             "   in 48 plots, and undergraduates will take soil cores twice a year\n"
+             "   from each of them, starting in the spring, with sensors buried under\n"
+             "   the turf in every plot. The work was photographed for the archive.\n")
+    found = analysed("   Soil lab turns campus lawns into a carbon experiment\n\n" + story)
+    assert "plant prairie dropseed" not in found.body and "Photo by" not in found.body
+    assert "For decades" in found.body and "photographed for the archive." in found.body
+
+
+def test_a_sign_up_forms_field_under_its_pitch_is_not_joined_to_it():
+    """lynx writes a sign-up box's field and its one button right under the pitch ("...
+    billionaires." / "____________________ (BUTTON) Subscribe"): the field is never the pitch's
+    next words, and the box leaves the body whole."""
+    found = analysed("   The harbour dredging contract nobody read\n\n   By Corin Ashby-Nwachukwu\n\n"
+                     "   When the harbour committee met on 3 July, the item on the dredging contract took\n"
+                     "   eleven minutes, and no councillor asked a single question about its terms.\n\n"
+                     "   I'll be at the next meeting, and my inbox is open to anyone who knows more.\n\n"
+                     "  Sign up for Saltmarsh Notes\n\n"
+                     "   Independent reporting on the Wrackham coast. No ads, no billionaires.\n"
+                     "   ____________________ (BUTTON) Subscribe\n")
+    assert found.body.rstrip().endswith("knows more.")

@@ -1902,3 +1902,309 @@ def test_a_press_releases_end_mark_is_chrome(mark):
                     "HOLLISTER — The county will open four cooling centres on Thursday as temperatures near 40"
                     " degrees.\n\nThe centres will stay open until 9 p.m.\n\n" + mark + "\n")
     assert found.body.rstrip().endswith("until 9 p.m.") and "30" not in found.body.split("until 9 p.m.")[1]
+
+
+@pytest.mark.parametrize("stamp", ["Updated May 2, 2025 · First published April 28, 2025",
+                                   "Published June 3, 2025 · Updated June 4, 2025"])
+def test_a_date_stamp_line_names_no_writer(stamp):
+    found = analyse("Rental registry: what changes for tenants\n\nBy Henrietta Moyo-Carlsen | Housing Reporter\n\n"
+                    + stamp + "\n\nThe city council voted 7-2 in March to create a registry of every rental home"
+                    " in the city, the first of its kind.\n")
+    assert [r.name for r in found.reporters] == ["Henrietta Moyo-Carlsen"]
+
+
+def test_a_name_run_together_with_the_date_is_still_the_byline():
+    found = analyse("Cyclists win protected bike lanes on Albion Road\n\nMay Farrow Updated 21 Nov 2025, 6:10am\n\n"
+                    "Protected bike lanes will be built along the full length of Albion Road after the council"
+                    " reversed an earlier decision.\n")
+    assert [r.name for r in found.reporters] == ["May Farrow"]
+
+
+_INTERVIEW = ("Q&A: The last keeper of Gannet Rock\n\nInterview by Saoirse Lindqvist-Boyd\n\nMarch 19, 2025\n\n{intro}"
+              "SLB: What did you think the job would be, that first winter on the rock?\n\n"
+              "EQ: I thought it would be lonely. It wasn't. It was busy, there was always something rusting.\n\n"
+              "SLB: And after automation, when there was no light left to keep on the rock?\n\n"
+              "EQ: That was harder. The lamp looked after itself, and the engineers came twice a year.\n")
+
+
+@pytest.mark.parametrize("intro", ["", "Ewart Quayle, 74, first rowed out to Gannet Rock in 1994 as an assistant"
+                                       " keeper, and stayed on for 31 years.\n\n"])
+def test_an_interviews_speaker_labels_are_no_dateline(intro):
+    found = analyse(_INTERVIEW.format(intro=intro))
+    assert found.dateline is None
+    assert "SLB: What did you think" in found.body and "EQ: That was harder." in found.body
+
+
+def test_a_dateline_with_a_colon_opening_one_paragraph_is_still_read():
+    found = analyse("Flood barrier to be raised\n\nBy Anil Mehta\n\nNEW DELHI: The city will raise the flood barrier"
+                    " along the Yamuna by two metres before the monsoon, officials said on Monday.\n\n"
+                    "KM: that is how the engineers' memo signs off, the official added later.\n")
+    assert found.dateline == "New Delhi"
+
+
+
+def _above_a_dated_story(header: str, tail: str = ""):
+    return analyse(header + "\n\nBy Benedikt Ruhl-Okoro\n\nNovember 4, 2025\n\nDORRANCE, Wis. — Helmstead Pharmacy"
+                   " has filled prescriptions on Main Street since 1928, and will close for good on Nov. 22.\n" + tail)
+
+
+@pytest.mark.parametrize("row", ["News Programs Schedule Podcasts Events Support", "▶ Listen Live Morning Edition Donate",
+                                 "Neighbors Maple Grove, MN Change Town Log In Sign Up Local News Events Classifieds"])
+def test_a_menu_run_together_above_the_headline_is_chrome(row):
+    found = _above_a_dated_story(f"WKHL 89.3 · Public Radio for the Kettle Hills\n{row}\n"
+                                 "Why a small-town pharmacy is closing after 97 years")
+    assert found.title == "Why a small-town pharmacy is closing after 97 years"
+
+
+@pytest.mark.parametrize("line", ["Senators Pledge Bipartisan Farm Support", "Users who log in sign up for alerts",
+                                  "To read the paper online, Log In Sign Up is the button to press."])
+def test_a_headline_or_sentence_with_the_menus_words_stays(line):
+    found = _above_a_dated_story(line, "\n" + line + "\n")
+    assert found.body.rstrip().endswith(line)
+    if not line.endswith("."):
+        assert found.title == line
+
+
+
+@pytest.mark.parametrize("section, who", [
+    pytest.param("3 Comments\nSort by Best\n\ncornbelt_kate 5h\n\nWe skipped the fall application.\n\nReply · Like · Dislike\n\n"
+                 "Dale Herrington 4h\n\nSame here in Story County.\nWe waited 5h\n\nReply · Like · Dislike\n",
+                 [("cornbelt_kate", None), ("Dale Herrington", None)], id="name-and-short-time"),
+    pytest.param("3 comments Sort by: Best\n\nFiona MacRath 20.03.2025, 08:12 +4\n\nA lovely man.\n\n"
+                 "Colm Deasy 22.03.2025, 19:05 +1\n\nFour visits a year is not enough.\n",
+                 [("Fiona MacRath", None), ("Colm Deasy", None)], id="dotted-date-and-score"),
+    pytest.param("3 replies\n\nDorothy Ambrose · Neighbor · 3h\n\nWill it have large-print books?\n\n"
+                 "Manny Szczepanski · Neighbor · 1h\n\nThe roof has leaked since 2019.\n",
+                 [("Dorothy Ambrose", None), ("Manny Szczepanski", None)], id="badge-between-name-and-time"),
+    pytest.param("4 Comments\n\nAdaeze Nwosu-Hart 2 days ago\n\nDoes the exemption cover a duplex?\n\n"
+                 "Henrietta Moyo-Carlsen Author 2 days ago\n\nGood question.\n",
+                 [("Adaeze Nwosu-Hart", None), ("Henrietta Moyo-Carlsen", None)], id="badge-before-time-ago"),
+    pytest.param("Comments (2)\n\nPepe_del_Tajuna\n\n14/10/2025 - 09:12\n\nYa era hora.\n\n"
+                 "Lucia M.\n\n14/10/2025 - 10:45\n\nLos de la cantera si.\n",
+                 [("Pepe_del_Tajuna", None), ("Lucia M.", None)], id="date-dash-time"),
+])
+def test_comment_headers_with_short_times_scores_and_badges(section, who):
+    found = analyse(STORY + section)
+    assert _who(found.comments) == who
+    if "5h" in section:  # (a comment's text with a short time in it names no one)
+        assert "We waited 5h" in found.comments[-1].text
+
+
+
+@pytest.mark.parametrize("section, who", [
+    pytest.param("Upvotes Newest Oldest\nlanecountyratepayer\n2 days ago\n5 points\n\n30 months for 600k.\n\n"
+                 "Reply Collapse\nM. Ostergaard\n2 days ago\n2 points\n\nThat is not really true.\n\nReply Collapse\n"
+                 "Commento\n\nCascade Court Watch is a project of the Willamette Civic Reporting Fund.\n",
+                 [("lanecountyratepayer", None), ("M. Ostergaard", None)], id="sort-options-without-heading"),
+    pytest.param("4 Comments Top · Newest · Oldest\n\nTerrence Ballantyne 3 days ago\n\n$45 a unit is nothing.\n\n"
+                 "Reply · 12 ▲\n\nComments powered by Hyvor Talk\n",
+                 [("Terrence Ballantyne", None)], id="count-and-sort-options"),
+    pytest.param("Member discussion\n\n3 comments\n\nPetra Lindholm\n\nSep 14, 2025\n\nBrilliant work.\nLike · Reply\n\n"
+                 "Alasdair Breck\n\nSep 16, 2025\n\nPaying for hours is madness.\nThank · Reply\n\nPowered by Remark42\n\n"
+                 "Read more\n",
+                 [("Petra Lindholm", None), ("Alasdair Breck", None)], id="ghost-member-discussion"),
+])
+def test_comment_sections_of_more_plugins(section, who):
+    found = analyse(STORY + "The council will meet again in May to hear from residents.\n\n" + section)
+    assert _who(found.comments) == who
+    assert found.body.rstrip().endswith("hear from residents.")
+    assert all("Collapse" not in c.text and "Thank" not in c.text for c in found.comments)
+
+
+def test_a_story_line_naming_a_comments_plugin_or_sort_words_stays():
+    found = analyse(STORY + "Best newest oldest: the three ways the library sorts its catalogue.\n\n"
+                    "The council uses Isso for its consultations.\n")
+    assert "sorts its catalogue." in found.body and "uses Isso" in found.body and not found.comments
+
+
+
+@pytest.mark.parametrize("stamp, date", [("14 de octubre de 2025, 07:30", "2025-10-14"), ("1º de mayo del 2024", "2024-05-01"),
+                                         ("Publié le 3 juillet 2025 à 18h02", "2025-07-03"),
+                                         ("1er mars 2024", "2024-03-01")])
+def test_a_spanish_or_french_date_line(stamp, date):
+    found = analyse("El Ayuntamiento cierra el puente romano al tráfico\n\nPor Maite Olabarrieta Cuenca\n\n" + stamp +
+                    "\n\nVALDEMORA. — El Ayuntamiento de Valdemora cerró ayer al tráfico rodado el puente romano sobre"
+                    " el río Tajuña después de que una inspección detectara grietas.\n")
+    assert found.date == date and found.dateline == "Valdemora"
+    assert stamp not in found.body
+
+
+@pytest.mark.parametrize("lede, place", [("ST. PAUL, Minn. — The city will", "St. Paul"),
+                                         ("WASHINGTON, D.C. — The city will", "Washington")])
+def test_a_datelines_abbreviations_keep_their_full_stops(lede, place):
+    found = analyse("City to rebuild bridge\n\nBy Jane Roe\n\n" + lede + " rebuild the bridge over the river next year,"
+                    " officials said.\n")
+    assert found.dateline == place
+
+
+
+_ES_STORY = ("El Ayuntamiento cierra el puente romano\n\nPor Maite Olabarrieta Cuenca\n\n14 de octubre de 2025\n\n"
+             "VALDEMORA. — El Ayuntamiento de Valdemora cerró ayer al tráfico rodado el puente romano sobre el río"
+             " Tajuña.\n\nEl pleno debatirá el jueves la reparación.\n\n")
+
+
+def test_a_spanish_papers_share_row_related_links_and_comments():
+    found = analyse(_ES_STORY + "Compartir: Facebook X WhatsApp Telegram Correo\n\nNoticias relacionadas\n\n"
+                    "* La Junta licita la restauración de la muralla\n\nComentarios (3)\n\nPepe_del_Tajuna\n\n"
+                    "14/10/2025 - 09:12\n\nYa era hora.\n\nResponder\n\nAnónimo\n\n14/10/2025 - 13:20\n\n"
+                    "Novecientos mil euros para un puente.\n\nResponder\n")
+    assert found.body.rstrip().endswith("la reparación.")
+    assert [(c.author, c.text) for c in found.comments] == [("Pepe_del_Tajuna", "Ya era hora."),
+                                                            (None, "Novecientos mil euros para un puente.")]
+    assert found.reported_count == 3
+
+
+def test_spanish_story_sentences_with_those_words_stay():
+    lines = ["Compartir: la palabra que más repitió el alcalde en el pleno.", "Responder a los vecinos es su prioridad.",
+             "Noticias relacionadas con el puente llegaron de Madrid."]
+    found = analyse(_ES_STORY + "\n\n".join(lines) + "\n")
+    assert all(line in found.body for line in lines)
+
+
+
+_CASE_BOX = ("Case at a glance\nCase\nState of Oregon v. Harlan J. Mott\nCourt\nLane County Circuit Court\nCase No.\n"
+             "24CR55012\nJudge\nHon. Beatriz Olander\nCharges\nAggravated theft (2 counts); official misconduct\n"
+             "Status\nSentenced\nHearing\nMay 14\n\n")
+
+
+def test_a_dateline_below_a_box_of_short_lines_is_the_lede():
+    found = analyse("Former water district manager gets 30 months\n\nBy Oren Matsuda-Fields and Priya Venkataraman\n\n"
+                    "Published Feb. 6, 2025, 4:12 p.m.\n\n" + _CASE_BOX + "SPRINGVALE, Ore. — A former manager of the"
+                    " water district was sentenced Thursday to 30 months in prison.\n\nThe district has sued.\n")
+    assert found.dateline == "Springvale" and found.date == "2025-02-06"
+    assert "Matsuda-Fields" not in found.body and "Case at a glance" in found.body  # (the box stays)
+
+
+def test_a_dateline_below_the_first_paragraph_is_not_the_lede():
+    found = analyse("Former water district manager gets 30 months\n\nBy Oren Matsuda-Fields\n\n" + _CASE_BOX +
+                    "A former manager of the water district was sentenced on Thursday to 30 months in prison for theft.\n\n"
+                    "PORTLAND, Ore. — In a separate case, a judge in Portland set a trial date for a second manager.\n")
+    assert found.dateline is None
+
+
+
+def test_a_name_over_the_date_under_a_standfirst_is_the_header():
+    found = analyse("The harbour dredging contract nobody read\n\nA £2.3m deal was signed off in eleven minutes. The documents"
+                    " show the council agreed to pay for dredging it may never get.\n\nCorin Ashby-Nwachukwu\n"
+                    "Sep 14, 2025 — 6 min read\n\nWhen the harbour committee met on 3 July, the item on the dredging"
+                    " contract took eleven minutes. No councillor asked a question.\n")
+    assert [r.name for r in found.reporters] == ["Corin Ashby-Nwachukwu"] and found.date == "2025-09-14"
+    assert found.body.startswith("A £2.3m deal") and "Ashby-Nwachukwu" not in found.body and "min read" not in found.body
+
+
+
+def test_roles_of_a_skipper_and_a_landlord():
+    found = analyse(STORY + "The skipper of the Wrackham Lass, Declan Moorcroft, said he had lost 23 days at sea.\n\n"
+                    "At the Ferry Inn, the landlord, Tomasz Wójcik-Hale, has a petition on the bar.\n\n"
+                    "\u201cThe ferry is the reason people stop here,\u201d Wójcik-Hale said.\n")
+    assert people(found) == {"Declan Moorcroft": "skipper of the Wrackham Lass", "Tomasz Wójcik-Hale": "landlord"}
+
+
+
+@pytest.mark.parametrize("line", ["Play 4:38 Download Embed", "Page 1 of 2 Next page →", "‹ Previous page",
+                                  "Download the KVRN First Alert Weather app", "App Store Google Play",
+                                  "Support local news", "Give now"])
+def test_players_pagination_app_and_donation_buttons_are_chrome(line):
+    found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
+    assert line not in found.body and "meet again in May." in found.body
+
+
+@pytest.mark.parametrize("line", ["Give now, the mayor urged, before the fund closes in May.",
+                                  "The next page of the report lists the costs.",
+                                  "Support local news outlets, the senator said on Monday.",
+                                  "Play resumed at 4:38 after the storm passed."])
+def test_story_sentences_with_those_buttons_words_stay(line):
+    found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
+    assert line in found.body
+
+
+
+def test_a_name_without_its_middle_initial_is_the_same_person():
+    found = analyse(STORY + "Harlan J. Mott, 58, pleaded guilty in November, his lawyer said.\n\n"
+                    "\u201cEvery household wrote a cheque to Harlan Mott,\u201d said Wendell Oyelaran, the board chair.\n\n"
+                    "Harlan Pruitt, a neighbour, said the same.\n")
+    assert list(people(found)) == ["Harlan J. Mott", "Wendell Oyelaran", "Harlan Pruitt"]
+
+
+
+def test_a_pharmacy_and_a_weather_service_are_no_people():
+    found = analyse(STORY + "Helmstead Pharmacy has filled prescriptions since 1928, owner Clarice Helmstead-Bauer said.\n\n"
+                    "Pharmacy benefit managers, the companies that run drug plans, pay her less than the drugs cost.\n\n"
+                    "The National Weather Service said the ice would melt, said Grady Pemberton, a spokesperson.\n\n"
+                    "Stay with KVRN 7 and the First Alert Weather app for updates throughout the day.\n")
+    assert list(people(found)) == ["Clarice Helmstead-Bauer", "Grady Pemberton"]
+
+
+
+def test_a_title_for_or_of_one_word_before_a_name_is_the_role():
+    found = analyse(STORY + "Vice President for Finance Dorian Kessling said the college would review the contract.\n\n"
+                    "Minister for Housing Aoife Brennan said the plan would go ahead.\n\n"
+                    "\u201cWe are ready,\u201d said Ana Ortiz, Chief Executive Officer of Polarline Cold Storage, Inc.\n")
+    assert people(found) == {"Dorian Kessling": "Vice President for Finance", "Aoife Brennan": "Minister for Housing",
+                             "Ana Ortiz": None}  # (and no "Cold Storage")
+
+
+
+def test_an_explainers_table_of_contents_is_chrome_and_its_crossheads_stay():
+    found = analyse("What the rental registry means for tenants\n\nBy Henrietta Moyo-Carlsen\n\nApril 28, 2025\n\n"
+                    "In this article\n\n1. What is the registry?\n2. Who has to register?\n\nThe city council voted 7-2 in"
+                    " March to create a registry of every rental home in the city.\n\nIn this article, we explain what"
+                    " changes.\n\nWhat is the registry?\n\nIt is an online list.\n\nWho has to register?\n\nAlmost every"
+                    " landlord.\n\nMore reportage\n\n- The last net-makers of Ballyconnell\n")
+    assert "1. What" not in found.body and "In this article\n" not in found.body + "\n"
+    assert "In this article, we explain" in found.body and "\nWhat is the registry?\n" in found.body
+    assert found.body.rstrip().endswith("Almost every landlord.")
+
+
+
+@pytest.mark.parametrize("line", ["The Long Tide is funded by its members. Join from £5 a month.",
+                                  "The Ledger is free to read because readers like you chip in. Give $10 today.",
+                                  "Local journalism like this depends on listeners. Make a gift today and keep public radio"
+                                  " strong in the Kettle Hills.",
+                                  "Enjoyed this interview? The Coastal Quarterly is published four times a year."
+                                  " Subscribe from £28."])
+def test_an_outlets_appeal_under_the_story_is_chrome(line):
+    found = analyse(STORY + "The council will meet again in May.\n\n" + line + "\n")
+    assert found.body.rstrip().endswith("meet again in May.")
+
+
+@pytest.mark.parametrize("line", ["The pool is funded by its members, who join each spring for $40.",
+                                  "The pool is funded by its members. Join for $40 a year.",
+                                  "Reporting like this depends on sources who trust us, the editor said."])
+def test_a_story_sentence_like_an_appeal_stays(line):
+    found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
+    assert line in found.body
+
+
+
+def test_a_saved_pages_byline_elements_give_each_writer():
+    bylines = ('<div class="sno-story-byline"><span class="byline-name">Yusuf Adeleke-Mercer</span>, Staff Writer</div>'
+               '<div class="sno-story-byline"><span class="byline-name">Clementine Yau</span>, News Editor</div>')
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"<p>By Jo Bell</p>", bylines.encode())
+    page = page.replace(b"<title>", b'<meta name="author" content="Yusuf Adeleke-Mercer"><title>').replace(
+        b"</article>", b'</article><aside><span class="author-name">Pat Other</span></aside>')
+    found = analyse_html(page, None, REGISTRIES)
+    assert [r.name for r in found.reporters] == ["Yusuf Adeleke-Mercer", "Clementine Yau"]
+
+
+
+@pytest.mark.parametrize("line, chrome", [("GRMK $38.17 -6.23 (-14.02%) Vol 9.4M Full quote", True),
+                                          ("AAPL 227.50 +1.20 (0.53%)", True),
+                                          ("GRMK closed at $38.17, down 6.23 (14.02%).", False),
+                                          ("The stock fell 6.23 (14.02%) to $38.17.", False)])
+def test_a_stock_quotes_box_in_the_story_is_chrome(line, chrome):
+    found = analyse(STORY + line + "\n\nThe company will report again in October.\n")
+    assert (line not in found.body) == chrome and "report again in October." in found.body
+
+
+
+@pytest.mark.parametrize("standfirst", ["", "The branch on Main Street will shut Dec. 1. Here's where to borrow books,"
+                                            " print and study in the meantime.\n\n"])
+@pytest.mark.parametrize("link", ["Reply (3)", "Comments (3)"])
+def test_a_comment_count_in_brackets_by_the_byline_is_chrome(link, standfirst):
+    found = analyse("Maple Grove Library To Close For 5 Months\n\n" + standfirst + "By Kelsey Oyelaran-Voss, Neighbors Staff\n\n"
+                    "Posted Mon, Nov 3, 2025 at 2:14 pm CT\n\n" + link + "\n\nMAPLE GROVE, MN — The Maple Grove branch"
+                    " of the library will close on Dec. 1 for a renovation, officials said.\n\nComments (3)\n\n"
+                    "Dorothy Ambrose · Neighbor · 3h\n\nFive months is a long time.\n")
+    assert link not in found.body and found.reported_count == 3
+    assert [c.author for c in found.comments] == ["Dorothy Ambrose"]

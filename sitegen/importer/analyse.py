@@ -26,6 +26,7 @@ from .webarchive import replay_toolbar
 from .topics import find_topics
 
 LEDE_WINDOW = 15              # body lines (bylines, dates, captions) searched for the lede
+DATELINE_WINDOW = 40          # ... and for a dateline's, when none of those is a paragraph
 HEADER_WORDS = 12             # a byline or date line under a standfirst has at most this many words
 
 
@@ -109,6 +110,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     lede_index = _lede_index(body, rules)
     lede_line = body[lede_index].text.strip()  # (a text browser's margin before it)
     dateline = meta.find_dateline(lede_line, rules)
+    if dateline and _speakers_label(lede_line, dateline, [line.text.strip() for line in body]):
+        dateline = None
     lede = lede_line[dateline.end if dateline else 0:]
     title_lines = segments.numbers(TITLE)  # (a headline wrapped over two lines: both)
     title = page.title or (meta.without_domain(" ".join(lines[n - 1].strip() for n in title_lines))
@@ -314,21 +317,39 @@ def _unknown(cast, reporters: list[Reporter], registries: Registries) -> tuple[s
 
 def _probe_dateline(lines: tuple[str, ...], rules: Rules) -> meta.Dateline | None:
     """The dateline, looked for before chrome removal: its outlet decides the chrome rules."""
-    for text in [line for line in lines if line.strip()][:15]:
-        found = meta.find_dateline(text.strip(), rules)
-        if found:
+    texts = [line.strip() for line in lines if line.strip()]
+    for text in texts[:15]:
+        found = meta.find_dateline(text, rules)
+        if found and not _speakers_label(text, found, texts):
             return found
     return None
 
 
+def _speakers_label(text: str, dateline: meta.Dateline, texts: list[str]) -> bool:
+    """A "PLACE:" dateline that opens two or more paragraphs is an interview's or a transcript's
+    speaker ("SLB: What did you think the job would be?", "EQ: I thought it would be lonely."):
+    a dateline opens one."""
+    label = text[:dateline.end].rstrip()
+    return label.endswith(":") and sum(other.startswith(label) for other in texts) >= 2
+
+
 def _lede_index(body: list[Line], rules: Rules) -> int:
     """The first paragraph of the story: the dateline's line, else the first long line."""
+    texts = [line.text.strip() for line in body]
     for index, line in enumerate(body[:LEDE_WINDOW]):
-        if meta.find_dateline(line.text.strip(), rules):
+        if (found := meta.find_dateline(texts[index], rules)) and not _speakers_label(texts[index], found, texts):
             return index
     for index, line in enumerate(body[:LEDE_WINDOW]):
         if is_lede(line.text, rules):
             return _below_the_standfirst(body, index, rules)
+    # A box of short lines between the header and the story (a court report's "Case at a glance":
+    # "Case", "State v. Mott", "Judge", ...) may push the dateline's paragraph further down: it is
+    # the lede when nothing above it reads as a paragraph.
+    for index in range(LEDE_WINDOW, min(len(body), DATELINE_WINDOW)):
+        if (found := meta.find_dateline(texts[index], rules)) and not _speakers_label(texts[index], found, texts):
+            return index
+        if is_lede(texts[index], rules):
+            break
     return 0
 
 
@@ -342,7 +363,8 @@ def _below_the_standfirst(body: list[Line], index: int, rules: Rules) -> int:
     if any(_header_line(line.text.strip(), rules) for line in body[:index]):
         return index
     after = index + 1
-    while after < end and _header_line(body[after].text.strip(), rules):
+    while after < end and (_header_line(body[after].text.strip(), rules) or after + 1 < end and meta.writers_above(
+            body[after].text.strip(), body[after + 1].text.strip(), rules)):  # (a name alone over the date)
         after += 1
     if after == index + 1:
         return index

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .textutil import FORM_FIELD
+
 # lynx: a link's number before its text, a form's button, the list of addresses at the end.
 # (A number with no text after it is a link with none, an image or a form's field: "[15]".)
 LYNX_MARK = re.compile(r"\[\d{1,4}\](?=\S|\s*$)")
@@ -353,12 +355,15 @@ def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[
     out: list = []
     physical = ""  # the last line read as the tool wrote it (out's last may be several joined)
     caption_end = -1  # while a caption is read: the index of its last line
+    lines_in_last = 0  # how many of the tool's lines out's last holds
     for at, (n, line) in enumerate(numbered):
         if at <= caption_end:
             out[-1] = (out[-1][0], out[-1][1].rstrip() + " " + line.strip())
         elif out and (caption_end := _caption_end(numbered, at, physical, stands_alone)) >= at:
             out.append((n, line))
-        elif (out and _continues(physical, line, width, loose) and not stands_alone(line)
+            lines_in_last = 0
+        elif (out and _continues(physical, line, width, loose) and (not stands_alone(line) or _caption_ends(
+                out[-1][1], line, lines_in_last, stands_alone))
                 and not ends_alone(LYNX_MARK.sub("", physical)) and not _row_ends(physical, line)):
             before = out[-1][1].rstrip()
             # A word and its hyphen at the end of the line go on with the next word: a compound
@@ -368,8 +373,19 @@ def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[
             out[-1] = (out[-1][0], before + joiner + line.strip())
         else:
             out.append((n, line))
+            lines_in_last = 0
+        lines_in_last += 1
         physical = line
     return out
+
+
+def _caption_ends(before: str, line: str, lines_before: int, stands_alone: Callable[[str], bool]) -> bool:
+    """Whether ``line``, chrome on its own, is the end of a caption a tool wrapped, a paragraph
+    of its own ("Students plant plugs Graduate students plant prairie dropseed on the" / "east
+    lawn. (Photo by Lionel Brassard/Hollin Ridge University)"): joined, the caption is chrome as a
+    whole, never half of it left in the body. Not a story's paragraph of more lines."""
+    joined = before.rstrip() + " " + line.strip()
+    return lines_before < MAX_CAPTION_LINES - 1 and not stands_alone(before) and stands_alone(joined)
 
 
 def _row_ends(before: str, line: str) -> bool:
@@ -401,6 +417,8 @@ def _continues(before: str, line: str, width: int, loose: bool) -> bool:
         return False
     if MD_FENCED_DIV.fullmatch(before) or MD_FENCED_DIV.fullmatch(line):
         return False  # (pandoc's fences stand on lines of their own, around the paragraphs)
+    if FORM_FIELD.match(line.strip()):
+        return False  # (a sign-up form's field under its pitch: "____________ Subscribe")
     if len(line) - len(line.lstrip(" ")) < len(before) - len(before.lstrip(" ")):
         return False  # (a paragraph's lines keep its indentation; a reply's may hang deeper)
     length = len(before.rstrip())

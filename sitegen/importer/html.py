@@ -89,8 +89,27 @@ def _authors(tree) -> str | None:
             names.append(name)
     main = next((scope for scope in by_article if scope.xpath(".//*[@itemprop='headline' or @itemprop='articleBody']")),
                 next(iter(by_article), None))
-    names = by_article.get(main, [])
+    names = by_article.get(main, []) or _byline_names(tree)
     return "; ".join(names) if len(names) > 1 else None
+
+
+BYLINE_NAME_CLASSES = ("byline-name", "author-name", "byline__name", "author__name")
+
+
+def _byline_names(tree) -> list[str]:
+    """The names in the bylines of the <article> holding the page's one headline, one element
+    classed as a byline's name each ("byline-name": a student paper's two bylines, each with the
+    writer's job), when the page has no microdata for them."""
+    headlines = tree.xpath("//h1")
+    article = next((a for a in headlines[0].iterancestors() if a.tag == "article"), None) if len(headlines) == 1 else None
+    if article is None:
+        return []
+    names: list[str] = []
+    for element in _elements(article):
+        name = _text(element).strip() if _has_class(element, BYLINE_NAME_CLASSES) else ""
+        if name and name not in names:
+            names.append(name)
+    return names
 
 
 # "Record 97 patients on trolleys - The Dunmara Clarion": a page's <title> ends with its site.

@@ -19,6 +19,11 @@ from .textutil import ROW_SEPARATOR, Line, sentences
 # /2019/03/14/, /2019-3-14/, /20190314/
 URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# The months of Spanish and French dates ("14 de octubre de 2025", "3 juillet 2025")
+FOREIGN_MONTHS = {name: number for number, names in enumerate((
+    "enero janvier", "febrero février fevrier", "marzo mars", "abril avril", "mayo mai", "junio juin",
+    "julio juillet", "agosto août aout", "septiembre setiembre septembre", "octubre octobre",
+    "noviembre novembre", "diciembre décembre decembre"), start=1) for name in names.split()}
 MAX_TITLE_WORDS = 20
 SHORT_TITLE_WORDS = 12
 TIME_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+", re.IGNORECASE)
@@ -46,7 +51,10 @@ def find_dateline(text: str, rules: Rules) -> Dateline | None:
         return None
     if match.group(0).rstrip().endswith(":") and not _reads_as_lede(text[match.end():]):
         return None  # "PUBLISHED: November 14, 2024 at 9:05 PM", "FT: Rovers 3 (Okonjo 22)"
-    place = " ".join(_title_case(w) for w in match.group("place").split())
+    words = match.group("place").split()
+    if words[-1].endswith(".") and "." not in words[-1][:-1] and len(words[-1]) > 4:
+        words[-1] = words[-1][:-1]  # ("VALDEMORA. —", as Spanish papers write it; not "ST.")
+    place = " ".join(_title_case(w) for w in words)
     return Dateline(place, (match.group("site") or "").strip() or None, match.end())
 
 
@@ -199,7 +207,7 @@ def _date_from(match: re.Match[str], day_first: bool | None = None) -> str | Non
         day, month = (first, second) if first > 12 else (second, first)
         return _iso(year, month, day)
     month = match.group("month").lower()
-    number = int(month) if month.isdigit() else MONTHS.index(month[:3]) + 1
+    number = int(month) if month.isdigit() else FOREIGN_MONTHS.get(month) or MONTHS.index(month[:3]) + 1
     return _iso(int(match.group("year")), number, int(match.group("day")))
 
 
@@ -423,6 +431,8 @@ def _name_before_job_or_date(part: str, rules: Rules) -> str:
     or a dash between them ("Jess Kuranda – Senior Reporter, Tri-Shire Times"). "" when no
     name is followed by either."""
     words = part.split()
+    if words and words[0].lower() in rules.name_stopwords:
+        return ""  # ("Updated May 2, 2025 · First published ...": a stamp's word starts no name)
     for end in range(2, min(MAX_NAME_WORDS, len(words) - 1) + 1):
         name, rest = " ".join(words[:end]), " ".join(words[end:]).lstrip("–—- \u00a0")
         if any(word.lower() in rules.job_words for word in words[:end]):

@@ -149,10 +149,12 @@ class _State:
 
     def _known_by_tail(self, name: str) -> str | None:
         """The one person found so far whose full name ends with these words (two or more:
-        a lone surname is scan_surnames' job)."""
+        a lone surname is scan_surnames' job), or is these words with a middle initial ("Harlan
+        J. Mott", later "Harlan Mott")."""
         if " " not in name:
             return None
-        slugs = {slug for full, slug in self.full_names.items() if full.endswith(" " + name.lower())}
+        slugs = {slug for full, slug in self.full_names.items()
+                 if full.endswith(" " + name.lower()) or _without_initials(full) == name.lower() != full}
         return slugs.pop() if len(slugs) == 1 else None
 
     def _inside_a_place(self, number: int, start: int) -> bool:
@@ -164,7 +166,7 @@ class _State:
             return True
         if role_after(text, candidate.end, self.rules) is not None:
             return True
-        if role_before(text, candidate.start, self.rules):
+        if role_before(text, candidate.start, self.rules, evidence=True):
             return True
         if candidate.prefix_start == 0 and _signature(text[candidate.end:]):
             return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor"
@@ -268,6 +270,12 @@ class _State:
             for person_name in (self._name(slug), name.title()):
                 owners.setdefault(surname(person_name), set()).add(slug)
         return {word: slugs.pop() for word, slugs in owners.items() if len(slugs) == 1}
+
+
+def _without_initials(name: str) -> str:
+    """A name without its initials after the first word ("harlan j. mott" -> "harlan mott")."""
+    first, *rest = name.split()
+    return " ".join([first, *(word for word in rest if not re.fullmatch(r"\w\.?", word))])
 
 
 def _word_before(text: str, start: int) -> str:

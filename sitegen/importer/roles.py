@@ -103,8 +103,9 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     return " ".join(words) if _has_title(words, rules) else None
 
 
-def role_before(text: str, start: int, rules: Rules) -> str | None:
-    """A role written before a name, with a comma ("Chief of Staff, X") or without ("Sen. X")."""
+def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> str | None:
+    """A role written before a name, with a comma ("Chief of Staff, X") or without ("Sen. X").
+    ``evidence``: asked whether the words after it are a person's name at all."""
     before = _without_honorific(text[:start], rules)  # "My deputy, Dr. Helga Strand-Aune"
     match = re.search(rf"([^,;:“”\"().!?]{{2,120}}),{SPACE}*$", before)
     if match:
@@ -116,16 +117,23 @@ def role_before(text: str, start: int, rules: Rules) -> str | None:
         words = _trim(words, rules)
         if words and len(words) <= MAX_ROLE_WORDS and _has_title(words, rules):
             return " ".join(words)
-    return _title_run(before, rules) or _title_of_place(before, rules)
+    return _title_run(before, rules) or _title_of_place(before, rules, one_word=not evidence)
 
 
-def _title_of_place(before: str, rules: Rules) -> str | None:
+def _title_of_place(before: str, rules: Rules, one_word: bool = True) -> str | None:
     """A title and the place or body it is of, capitalised, right before a name: "Mayor of
     Corrigan Shire" (see names.candidates, which takes the name from after the place's word)."""
     match = TITLE_OF_PLACE.search(before)
-    if match and _is_title(match.group(1), rules) and any(  # (not "Officer of Polarline": a name too)
-            word.lower() in rules.not_name_words for word in match.group(0).split()[2:]):
-        return " ".join(match.group(0).split())
+    words = match.group(0).split() if match else []
+    # (one word after "of" or "for" is the title's when the name, known to be one, starts after
+    # it: "Dean of Students Rosalind Achterberg", "Vice President for Finance Dorian Kessling";
+    # it is no evidence that "Cold Storage" after "Officer of Polarline" is a name)
+    if match and _is_title(match.group(1), rules) and (one_word and len(words) == 3 or any(  # (not "Officer of Polarline": a name too)
+            word.lower() in rules.not_name_words for word in words[2:])):
+        lead = before[:match.start()].split()
+        while lead and _is_title(lead[-1], rules):  # ("Vice", "Deputy" before the title)
+            words.insert(0, lead.pop())
+        return " ".join(words)
     return None
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB, byline_names, dates, find_dateline, is_lifespan_under_name,
                        writers_above)
 from .rules import LIST_BULLET, Rules, line_matches
-from .textutil import ROW_SEPARATOR
+from .textutil import FORM_FIELD, ROW_SEPARATOR
 
 BOM = "\ufeff"
 BLANK, TITLE, BODY, CHROME, HEADING, COMMENT = (
@@ -25,7 +25,9 @@ LABELLED = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,})?:")  # "FINAL:", "BREAKING NEWS:
 # A full stop that ends a name or an abbreviation, not a sentence: "Raymond P. Callahan Jr."
 ABBREVIATION_END = re.compile(r"(?:\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|Ms)\.|\b(?:[A-Z]\.)+)$")
 BULLETS = "•·▪▸►‣◦*-–"
-_COUNT_LINK = re.compile(r"\d+ (?:comments?|responses?|replies)", re.IGNORECASE)
+# (or the count after the word, in brackets: "Comments (3)", "Reply (3)", a hyperlocal site's link)
+_COUNT_LINK = re.compile(r"\d+ (?:comments?|responses?|replies)|(?:comments?|responses?|repl(?:y|ies)) ?\(\d+\)",
+                         re.IGNORECASE)
 # "· 14 replies" in a forum thread's header
 REPLY_COUNT = re.compile(r"\b(\d[\d,]*) (?:replies|posts)\b", re.IGNORECASE)
 MENU_WORDS = 4          # a menu item or section name has at most this many words
@@ -59,14 +61,17 @@ MAX_CONTACT_LINES = 6
 PITCH = re.compile(r"\b(?:newsletter|inbox)\b", re.IGNORECASE)
 TO_THE_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
-# A form's text field as a text browser draws it: "[          ]" (w3m, lynx) or "________" (links).
-FORM_FIELD = re.compile(r"\[[ _]{3,}\]|_{5,}")
 FOLLOW = re.compile(r"follow(?: us)?(?: on)?(?: [\w.&’'-]+){0,4}", re.IGNORECASE)
 SOCIAL_NETWORK = re.compile(r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|mastodon"
                             r"|pinterest|snapchat|telegram", re.IGNORECASE)
 # A site's menu run together on one line ends with its call to subscribe, donate or sign in:
 # "News Weather Sports Obituaries e-Edition Subscribe" (every word capitalised, no sentence).
 MENU_ROW_END = re.compile(r"(?:subscribe|donate|sign in|log in|sign up)", re.IGNORECASE)
+# ... or with a call to support the outlet after two sections' names, as public media's menus end
+# ("News Programs Schedule Podcasts Events Support"; not "... Bipartisan Farm Support")
+MENU_ROW_SUPPORT = re.compile(r"support(?: us)?|give", re.IGNORECASE)
+# A player's button before the live stream's row ("▶ Listen Live Morning Edition Donate")
+PLAY_MARK = re.compile(r"^\s*[▶►]\ufe0f?\s*")
 MENU_ROW_WORD = re.compile(r"[A-Z][\w'’.-]*|e-\w+|&")
 # ... or ending in three or more sections' names, every word capitalised ("Harlan Evening Post
 # News Sport Business Opinion Announcements Puzzles": the masthead run together with the menu; a
@@ -332,10 +337,12 @@ def is_menu_row(line: str) -> bool:
     menu item, every one capitalised, the last ones a call to subscribe, donate or sign in
     ("News Programs Schedule Podcasts Donate"). (A headline in title case has its small words
     in lower case, "to", "of", "in", and hardly ends with "Subscribe".)"""
-    words = line.split()
+    words = PLAY_MARK.sub("", line).split()
     # (the call itself may be in sentence case: "... Fact Check Donate Sign in")
     return len(words) > MENU_WORDS and (any(
         MENU_ROW_END.fullmatch(" ".join(words[-size:])) and all(MENU_ROW_WORD.fullmatch(word) for word in words[:-size])
+        or MENU_ROW_SUPPORT.fullmatch(" ".join(words[-size:])) and all(MENU_ROW_WORD.fullmatch(word) for word in words)
+        and all(word.lower() in SECTION_NAMES for word in words[-size - 2:-size])
         for size in (1, 2)) or all(MENU_ROW_WORD.fullmatch(word) for word in words)
         and all(word.lower() in SECTION_NAMES for word in words[-MIN_SECTION_NAMES:]))
 
@@ -597,9 +604,12 @@ def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
     count it reports. A heading without a count ("Join the conversation") gives way to one with
     a count a few lines below ("4 Comments"); the lines between are then chrome or comments."""
     seen_story = False  # ("47 comments" by the byline links to the comments: furniture, not their heading)
+    paragraphs = 0  # (a standfirst may stand above the byline: one paragraph)
     for n, line in enumerate(lines):
-        if not seen_story and line.strip() and _COUNT_LINK.fullmatch(line.strip()):
-            chrome[n] = True
+        if line.strip() and _COUNT_LINK.fullmatch(line.strip()) and (
+                not seen_story or paragraphs == 1 and _under_date_line(lines, n, rules)):
+            chrome[n] = True  # (under the byline's date, below a standfirst: "Posted Nov 3" / "Reply (3)")
+            continue
         match = line_matches(rules.comments_heading, line) if seen_story else None
         if match and match.groupdict().get("count"):
             return n, int(match.group("count"))
@@ -614,8 +624,16 @@ def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
                     chrome[n] = True  # the heading above it is the page's, not the story's
                     return below, int(counted.group("count"))
             return n, None
-        seen_story = seen_story or (not chrome[n] and is_lede(line, rules))
+        if not chrome[n] and is_lede(line, rules):
+            seen_story, paragraphs = True, paragraphs + 1
     return None, None
+
+
+def _under_date_line(lines, n: int, rules: Rules) -> bool:
+    """Whether the line above this one, over any blank lines, is a date line ("Posted Mon, Nov 3,
+    2025 at 2:14 pm CT")."""
+    above = next((m for m in range(n - 1, -1, -1) if lines[m].strip()), None)
+    return above is not None and dates(lines[above].strip(), rules)
 
 
 def _forum_replies(lines, chrome, rules) -> tuple[int | None, int | None]:
