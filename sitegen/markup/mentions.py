@@ -35,10 +35,21 @@ def link_first_mentions(state: StateCore) -> None:
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
-        block.children = _link_in_children(block.children, names, done)
-        state.env["auto_linked_people"] = done - set(state.env.get("mentioned_people", ()))
+        # Most paragraphs name no one still to be linked (first mentions come early, and a
+        # person the body never names is waited for to the end): one substring test a name
+        # on the paragraph's text says so, where _link_in_children reads every token and
+        # looks for whole words of every name, linked or not (a linked name may hide one that
+        # overlaps it, so they are all looked for there). The text tested holds every text
+        # token's, so no mention is missed. With the same test in _split_text, auto-linking
+        # takes a third fewer instructions (callgrind, 150 bodies of the benchmark archive:
+        # 126 M -> 82 M).
+        waiting = [name for name in names.in_order if names.slug_of[name] not in done]
+        text = "\0".join([token.content for token in block.children if token.type == "text"])
+        if any(name in text for name in waiting):
+            block.children = _link_in_children(block.children, names, done)
         if names.slugs <= done:
-            return
+            break
+    state.env["auto_linked_people"] = done - set(state.env.get("mentioned_people", ()))
 
 
 class _Names(NamedTuple):
@@ -116,8 +127,11 @@ def _is_word_character(character: str) -> bool:
 def _split_text(token: Token, names: _Names, done: set) -> list[Token]:
     if names.slugs <= done:
         return [token]
-    out: list[Token] = []
     text, pos = token.content, 0
+    # As in link_first_mentions: no name still to be linked in this text, nothing to split.
+    if not any(name in text for name in names.in_order if names.slug_of[name] not in done):
+        return [token]
+    out: list[Token] = []
     for start, name in _mentions(text, names.in_order):
         slug = names.slug_of[name]
         if slug in done:

@@ -53,7 +53,7 @@ def annotate_spans(state: StateCore) -> None:
             continue
         first_line = (block.map[0] if block.map else 0)
         softbreaks = 0
-        stack: list[Token] = []
+        stack: list[int] = []  # where the open spans' span_open tokens are in block.children
         for i, token in enumerate(block.children):
             if token.type == "text":  # (most tokens: nothing to do, so asked first)
                 if "{" in token.content:
@@ -66,11 +66,12 @@ def annotate_spans(state: StateCore) -> None:
             elif token.type == "span_open":
                 token.meta["line"] = first_line + softbreaks
                 _classify(token, ctx, counters, state.env)
-                stack.append(token)
+                stack.append(i)
             elif token.type == "span_close" and stack:
-                opener = stack.pop()
+                opened = stack.pop()
+                opener = block.children[opened]
                 token.meta.update(opener.meta)
-                text = _plain_text(block.children, opener, token)
+                text = _plain_text(block.children[opened + 1:i])
                 _record(opener, text, block.children, i, ctx, state.env)
 
 
@@ -177,14 +178,15 @@ def _index_of(children: list[Token], start: int, token_type: str) -> int:
 
 def _text_between(children: list[Token], open_index: int, name: str, backwards: bool = False) -> str:
     """Plain text inside the ``name_open``/``name_close`` pair at ``open_index`` (or ending there)."""
+    opening, closing = f"{name}_open", f"{name}_close"  # (made once, not at every token)
     if backwards:
-        if open_index < 0 or children[open_index].type != f"{name}_close":
+        if open_index < 0 or children[open_index].type != closing:
             return ""
         depth, j = 0, open_index
         while j >= 0:
-            if children[j].type == f"{name}_close":
+            if children[j].type == closing:
                 depth += 1
-            elif children[j].type == f"{name}_open":
+            elif children[j].type == opening:
                 depth -= 1
                 if depth == 0:
                     break
@@ -192,9 +194,9 @@ def _text_between(children: list[Token], open_index: int, name: str, backwards: 
         open_index = j
     depth, parts = 0, []
     for token in children[open_index:]:
-        if token.type == f"{name}_open":
+        if token.type == opening:
             depth += 1
-        elif token.type == f"{name}_close":
+        elif token.type == closing:
             depth -= 1
             if depth == 0:
                 break
@@ -213,17 +215,15 @@ def _following_note_text(children: list[Token], close_index: int) -> str:
     return ""
 
 
-def _plain_text(children: list[Token], opener: Token, closer: Token) -> str:
-    inside = False
+def _plain_text(inside: list[Token]) -> str:
+    """The plain text of a span's tokens, given by place: looking for the span's first token
+    from the start of its paragraph made a paragraph of many spans quadratic. (With the type
+    names made once in _text_between, 6 M fewer instructions in 150 bodies, callgrind.)"""
     parts = []
-    for token in children:
-        if token is opener:
-            inside = True
-        elif token is closer:
-            break
-        elif inside and token.type in ("text", "text_special", "code_inline"):
+    for token in inside:
+        if token.type in ("text", "text_special", "code_inline"):
             parts.append(token.content)
-        elif inside and token.type in ("softbreak", "hardbreak"):
+        elif token.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return "".join(parts)
 
