@@ -1982,6 +1982,9 @@ def test_a_headline_or_sentence_with_the_menus_words_stays(line):
     pytest.param("Comments (2)\n\nPepe_del_Tajuna\n\n14/10/2025 - 09:12\n\nYa era hora.\n\n"
                  "Lucia M.\n\n14/10/2025 - 10:45\n\nLos de la cantera si.\n",
                  [("Pepe_del_Tajuna", None), ("Lucia M.", None)], id="date-dash-time"),
+    pytest.param("3 Comments\n\n• Dana Whitfield • 2 days ago\n\n  About time, the bridge is a mess.\n\n"
+                 "• Marcus Oyelaran • 1 day ago\n\n  Six weeks seems optimistic.\n",
+                 [("Dana Whitfield", None), ("Marcus Oyelaran", None)], id="w3m-bullet-name-dot-time"),
 ])
 def test_comment_headers_with_short_times_scores_and_badges(section, who):
     found = analyse(STORY + section)
