@@ -1225,6 +1225,7 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "Enter email", "We use your sign-up to provide content in ways you've consented to. Privacy notice",
     "Show latest updates", "The Echo is funded by its readers. If you can, please support us from £2 a month.",
     "[harbour-wal]", "[IMG]", "Newsletter: The Morning Brief, every weekday", "Newsletter sign-up",
+    "Students plant plugs on the east lawn. (Photo by Lionel Brassard | The Halberd)",
 ])
 def test_page_furniture_lines_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
