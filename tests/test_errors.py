@@ -185,6 +185,11 @@ def test_a_base_url_option_without_its_scheme_is_a_usage_error(site, command):
     assert page(root / "public", "articles/good/").select_one('link[rel="stylesheet"]')["href"] == "/static/style.css"
 
 
+def content_errors(result) -> list[str]:
+    """The build's messages about content files, in the order printed."""
+    return [line for line in result.stderr.splitlines() if line.startswith("content/")]
+
+
 def test_several_errors_reported_in_one_run(site, monkeypatch):
     root = site(GOOD)
     monkeypatch.chdir(root)
@@ -194,7 +199,7 @@ def test_several_errors_reported_in_one_run(site, monkeypatch):
         "content/people/x.yaml": "name: [1, 2]\n",
     })
     assert result.exit_code == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    errors = content_errors(result)
     assert len(errors) == 3, result.stderr
     assert "sitegen: 3 error(s)" in result.stderr
 
@@ -212,7 +217,7 @@ def test_every_bad_item_of_a_list_is_reported_at_its_line(site, monkeypatch):
         "content/topics/ferries.yaml": "name: Ferries\naliases:\n  - ''\n  - Boats\n  - [x]\n",
     })
     assert result.exit_code == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    errors = content_errors(result)
     assert errors == [
         "content/articles/bad/index.md:4: people: item 1: needs a name (or an id from the registry)",
         "content/articles/bad/index.md:6: people: item 3: unknown key 'rank' (expected id, name, role)",
@@ -237,7 +242,7 @@ def test_front_matter_and_body_errors_of_one_file_come_in_one_run(site, monkeypa
                                            "[Ada]{person=ada-lovelace} spoke.\n",
     })
     assert result.exit_code == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    errors = content_errors(result)
     assert errors == [
         "content/articles/names/index.md:3: people: expected a list",
         "content/articles/vigil/index.md:3: date: '2016-13-01' is not a valid date (month must be 01 to 12)",

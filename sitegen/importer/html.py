@@ -300,7 +300,8 @@ def _paragraphs(item, items: set) -> list[str]:
         paragraphs = [e for e in _elements(item)
                       if _is_own_text(e, item, items) and _has_class(e, _TEXT_ENDINGS)]
     # (a quotation of an earlier comment is written as the text reader reads one: "> " lines)
-    return [("> " if _in_quotation(p, item) else "") + _text(p) for p in paragraphs if _text(p)]
+    texts = [(p, _text(p)) for p in paragraphs]
+    return [("> " if _in_quotation(p, item) else "") + text for p, text in texts if text]
 
 
 def _in_quotation(element, item) -> bool:
