@@ -196,9 +196,10 @@ def cite_key(article: Article, names: list[str]) -> str:
     def ascii_word(text: str) -> str:
         return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
 
-    words = [ascii_word(w) for w in article.title.split()]
-    words = [w for w in words if w and w not in ("a", "an", "the")]
+    # Only the first word that counts is used: fold the title's words one at a time until it.
+    words = (ascii_word(w) for w in article.title.split())
+    word = next((w for w in words if w and w not in ("a", "an", "the")), "")
     author = ascii_word(split_name(names[0])[0]) if names else ""
     year = str(article.date.year) if article.date else "nd"
-    key = f"{author}{year}{words[0] if words else ''}"
-    return key if author or words else article.slug
+    key = f"{author}{year}{word}"
+    return key if author or word else article.slug

@@ -100,7 +100,8 @@ class Renderer:
         return article.with_content(self.bodies.get(article.fingerprint))
 
     def page(self, template: str, url: str, **context) -> OutputFile:
-        context.setdefault("head_meta", HeadMeta(feeds=(self.site_feed_link,)))
+        if "head_meta" not in context:  # (not setdefault: it would make the default every time)
+            context["head_meta"] = HeadMeta(feeds=(self.site_feed_link,))
         html = self.env.get_template(template).render(page_url=url, **context)
         return OutputFile(self.urls.output_file(url), html.encode("utf-8"))
 
