@@ -2212,3 +2212,42 @@ def test_a_comment_count_in_brackets_by_the_byline_is_chrome(link, standfirst):
                     "Dorothy Ambrose · Neighbor · 3h\n\nFive months is a long time.\n")
     assert link not in found.body and found.reported_count == 3
     assert [c.author for c in found.comments] == ["Dorothy Ambrose"]
+
+
+
+_DE_STORY = ("Neue Brücke über die Aue verzögert sich\n\nVon Hanna Obertreis-Lang 14.10.2025, 06:45 Uhr\n\n"
+             "Bad Auenheim. Die neue Fußgängerbrücke über die Aue wird später fertig als geplant, teilte die"
+             " Stadtverwaltung am Montag mit.\n\nDie Stadt will im Januar einen neuen Zeitplan vorlegen.\n\n")
+
+
+def test_a_german_papers_cookie_banner_byline_date_share_row_links_and_comments():
+    found = analyse("Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren und Zugriffe zu"
+                    " analysieren.\n\nAlle akzeptierenEinstellungen\n\n" + _DE_STORY +
+                    "Teilen: Facebook WhatsApp X E-Mail\n\nLesen Sie auch: Stadt plant neue Beleuchtung\n\n"
+                    "Kommentare (2)\n\nW. Brockhaus 14.10.2025, 08:12 Uhr\n\nTypisch.\n\nAntworten\n\n"
+                    "Auenläufer 14.10.2025, 09:30 Uhr\n\nImmerhin zahlt der Hersteller.\n\nAntworten\n")
+    assert found.title == "Neue Brücke über die Aue verzögert sich" and found.date == "2025-10-14"
+    assert [r.name for r in found.reporters] == ["Hanna Obertreis-Lang"]
+    assert found.body.rstrip().endswith("Zeitplan vorlegen.") and "Cookies" not in found.body
+    assert [(c.author, c.text) for c in found.comments] == [("W. Brockhaus", "Typisch."),
+                                                            ("Auenläufer", "Immerhin zahlt der Hersteller.")]
+    assert found.reported_count == 2
+
+
+def test_a_portuguese_papers_date_related_links_and_comments_heading():
+    found = analyse("Câmara aprova novo mercado municipal\n\nPor Leonor Abreu-Vasconcelos\n\n12 de novembro de 2025,"
+                    " 09:15\n\nA Câmara Municipal aprovou na segunda-feira o projeto do novo mercado municipal, que vai"
+                    " substituir o edifício de 1958.\n\nAs obras começam em março.\n\nLeia também\n\n"
+                    "* Feira de São Martinho regressa ao largo\n\nComentários (1)\n\nJoaquim F.\n\n12/11/2025 10:42\n\n"
+                    "Finalmente.\n\nResponder\n")
+    assert found.date == "2025-11-12" and found.body.rstrip().endswith("As obras começam em março.")
+    assert [c.author for c in found.comments] == ["Joaquim F."] and found.reported_count == 1
+
+
+def test_german_and_portuguese_story_sentences_with_those_words_stay():
+    lines = ["Wir verwenden Cookies nur aus eigener Backstube, sagte der Bäcker.", "Antworten gab es am Abend keine.",
+             "Teilen: das wollte im Rat niemand.", "Kommentare des Bürgermeisters gab es nicht.",
+             "Este site utiliza cookies? perguntou o vereador."]
+    found = analyse(_DE_STORY.replace("Die Stadt will", "\n\n".join(lines) + "\n\nDie Stadt will"))
+    assert all(line in found.body for line in lines)
+
