@@ -2251,3 +2251,12 @@ def test_german_and_portuguese_story_sentences_with_those_words_stay():
     found = analyse(_DE_STORY.replace("Die Stadt will", "\n\n".join(lines) + "\n\nDie Stadt will"))
     assert all(line in found.body for line in lines)
 
+
+@pytest.mark.parametrize("author, name", [("Por Leonor Abreu-Vasconcelos", "Leonor Abreu-Vasconcelos"),
+                                          ("By Jo Bellamy", "Jo Bellamy"), ("Byron Castell", "Byron Castell"),
+                                          ("Paz Ortega", "Paz Ortega")])
+def test_a_saved_pages_author_with_the_bylines_word_gives_the_name(author, name):
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"<title>", f'<meta name="author" content="{author}"><title>'.encode()).replace(b"<p>By Jo Bell</p>", b"")
+    found = analyse_html(page, None, REGISTRIES)
+    assert [r.name for r in found.reporters] == [name]
