@@ -2275,3 +2275,34 @@ def test_a_saved_pages_author_with_the_bylines_word_gives_the_name(author, name)
     found = analyse_html(page, None, REGISTRIES)
     assert [r.name for r in found.reporters] == [name]
 
+
+
+@pytest.mark.parametrize("line", ["▶ Play", "1x", "Subscribe: Apple Podcasts · Spotify · RSS",
+                                  "(BUTTON) ▶ Listen to this article 4 min", "Published in Civic Tinkerers",
+                                  "Listen Share", "48 Followers · Writer for Civic Tinkerers",
+                                  "Terms of Use About Fenland Broadcasting Privacy Policy Cookies Accessibility Help Contact"])
+def test_a_players_and_a_blogging_platforms_furniture_is_chrome(line):
+    found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
+    assert line not in found.body and "meet again in May." in found.body
+
+
+@pytest.mark.parametrize("line", ["Play resumed after the storm.", "Published in 1998, the report found nothing.",
+                                  "Listen, share and learn is the club's motto.", "About Fenland, little is known."])
+def test_story_lines_like_that_furniture_stay(line):
+    found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
+    assert line in found.body
+
+
+def test_a_blogs_name_and_follow_button_over_the_date_and_its_writers_box_are_chrome():
+    post = ["I spent a year fixing the town's parking machines", "Esmé Varga-Hollis · Follow", "7 min read · Jan 21, 2025",
+            "Last January, eight of the eleven machines in Brackley Marsh stopped taking cards on the same day, and the"
+            " council put up a sign.", "It took eleven months.", "Written by Esmé Varga-Hollis"]
+    found = analyse("\n\n".join(post) + "\n")
+    assert ([r.name for r in found.reporters], found.date) == (["Esmé Varga-Hollis"], "2025-01-21")
+    assert found.body.split("\n\n") == [post[3], post[4] + "\n"]
+
+
+def test_a_sections_other_stories_under_more_and_its_name_are_chrome():
+    found = analyse(STORY + "The council will meet again in May.\n\nMore Nation & World\n\n* Senate panel advances rail"
+                    " bill\n* Storm knocks out power to 80,000\n")
+    assert found.body.rstrip().endswith("meet again in May.")

@@ -182,7 +182,7 @@ WRITER_NOTE = re.compile(r"(?:\S+ ){1,4}(?:covers|writes about|reports on) \S.{0
 def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: list[Reporter],
                 rules: Rules) -> set[int]:
     """Numbers of the lines of the writer's box under the story: the byline again, word for word
-    ("Zara Mbeki, Staff Reporter"), and the line right under it when it opens with a reporter's
+    ("Zara Mbeki, Staff Reporter") or naming only the story's writers ("Written by Zara Mbeki"), and the line right under it when it opens with a reporter's
     name ("Zara Mbeki is a junior and in her second year on the staff."); and a line saying what
     a reporter covers ("Amos Whitfield-Beck covers agriculture for KMPR from our bureau.")."""
     bylines = {line.text.strip() for line in body[:lede_index]
@@ -192,7 +192,10 @@ def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: 
     for index in range(lede_index + 1, len(body)):
         if names and WRITER_NOTE.match(body[index].text.strip()) and body[index].text.strip().startswith(names):
             found.add(body[index].number)  # "Amos Whitfield-Beck covers agriculture for KMPR from our bureau."
-        if body[index].text.strip() in bylines:
+        credit = meta.byline_names(body[index].text, rules) if names else []
+        # (or a byline naming only the story's writers in other words: "Written by Esmé Varga",
+        # a blogging platform's box under the post, over the byline "Esmé Varga")
+        if body[index].text.strip() in bylines or credit and all(name in names for name in credit):
             found.add(body[index].number)
             below = body[index + 1] if index + 1 < len(body) else None
             if below is not None and names and below.text.strip().startswith(names):

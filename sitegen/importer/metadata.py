@@ -283,8 +283,9 @@ def writers_above(line: str, below: str, rules: Rules, after: str | None = None)
     # "Priya Deshmukh, Luc Arsenault · NPB News · Posted: Jul 18, 2024 5:00 AM", or the date
     # on the line below: "Danielle Tremblay-Okoro · LBN News" over "Posted: Feb 27, 2024"
     parts = re.split(r"[ \u00a0]+[·|][ \u00a0]+", line.strip())
+    # (not a button after the name: "Esmé Varga-Hollis · Follow" is a blog's row, the name a link)
     dated = any(says_when_published(part, rules) for part in parts[1:]) or len(parts) == 2 and (
-        _is_outlet(parts[1]) and dates(below, rules))
+        _is_outlet(parts[1]) and not line_matches(rules.chrome, parts[1]) and dates(below, rules))
     return _only_names(re.sub(r"^by[ \u00a0]+", "", parts[0], flags=re.IGNORECASE), rules) if dated else []
 
 
