@@ -2306,3 +2306,20 @@ def test_a_sections_other_stories_under_more_and_its_name_are_chrome():
     found = analyse(STORY + "The council will meet again in May.\n\nMore Nation & World\n\n* Senate panel advances rail"
                     " bill\n* Storm knocks out power to 80,000\n")
     assert found.body.rstrip().endswith("meet again in May.")
+
+
+
+@pytest.mark.parametrize("byline, names", [("Hosted by Oluwaseun Brightwater and Caspar Lindqvist-Moore",
+                                            ["Oluwaseun Brightwater", "Caspar Lindqvist-Moore"]),
+                                           ("Photographs and words by Anouk Trevelyan-Mbeki", ["Anouk Trevelyan-Mbeki"])])
+def test_a_podcasts_hosts_and_a_photo_essays_credit_are_the_byline(byline, names):
+    found = analyse("Who owns the tide line?\n\n" + byline + "\n\nMarch 4, 2025\n\nWhen the estate fenced off a stretch of"
+                    " foreshore at Trevose Cove last autumn, it said it was protecting nesting birds.\n")
+    assert [r.name for r in found.reporters] == names and byline not in found.body
+
+
+def test_a_foreman_and_a_son_give_roles_and_a_guild_speaks_for_no_one():
+    found = analyse(STORY + "Foreman Kit Rowse checks the ice store. \"There's plenty of fish,\" Rowse said.\n\n"
+                    "The woman's son, Gregor Ballantyne-Shah, said the family had raised concerns.\n\n"
+                    "The Farmers' Guild says growers will be hit hardest.\n")
+    assert people(found) == {"Kit Rowse": "Foreman", "Gregor Ballantyne-Shah": "son"}
