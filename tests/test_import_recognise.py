@@ -2323,3 +2323,20 @@ def test_a_foreman_and_a_son_give_roles_and_a_guild_speaks_for_no_one():
                     "The woman's son, Gregor Ballantyne-Shah, said the family had raised concerns.\n\n"
                     "The Farmers' Guild says growers will be hit hardest.\n")
     assert people(found) == {"Kit Rowse": "Foreman", "Gregor Ballantyne-Shah": "son"}
+
+
+def test_the_writers_job_with_the_outlet_after_a_comma_is_a_header_line():
+    found = analyse("Farmers told to expect limits on irrigation\n\nBy Caoimhe Ravensworth-Diallo\n\n"
+                    "Environment correspondent, Fenland Broadcasting\n\nPosted 14 April 2025, 07:00\n\n"
+                    "Farmers in the eastern counties have been told to prepare for cuts to the water they can take"
+                    " from rivers this summer.\n")
+    assert found.body.startswith("Farmers in the eastern") and found.date == "2025-04-14"
+
+
+@pytest.mark.parametrize("who, chrome", [("Anouk Trevelyan-Mbeki", True), ("Maud Pellowe", False)])
+def test_a_note_on_what_the_writer_is_under_the_story_is_chrome(who, chrome):
+    note = f"{who} is a photographer based in Bramblecote. Her exhibition opens at the Harbour Gallery in November."
+    found = analyse("The last season at the cannery\n\nPhotographs and words by Anouk Trevelyan-Mbeki\n\n"
+                    "September 30, 2025\n\nThe cannery will close on Friday, when the last of this season's catch is"
+                    " packed and the lines are switched off.\n\n" + note + "\n")
+    assert (note not in found.body) == chrome

@@ -176,7 +176,10 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
 
 
 # A note on the writer under the story: a name, then what the writer covers
-WRITER_NOTE = re.compile(r"(?:\S+ ){1,4}(?:covers|writes about|reports on) \S.{0,200}[.!]$")
+# (or what the writer is: "Anouk Trevelyan-Mbeki is a photographer based in Bramblecote.")
+WRITER_NOTE = re.compile(r"(?:\S+ ){1,4}(?:(?:covers|writes about|reports on) \S.{0,200}|is (?:an? |the |our )?[^.]{0,40}?"
+                         r"\b(?:photographer|photojournalist|reporter|writer|journalist|editor|correspondent|illustrator"
+                         r"|filmmaker)\b.{0,300})[.!]$")
 
 
 def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: list[Reporter],

@@ -264,6 +264,9 @@ STAFF_CREDIT = re.compile(r"(?i:by|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w&
                           r"(?i:staff(?:[ \u00a0]+(?:reports?|writers?))?)|(?i:staff[ \u00a0]+reports?)")
 WRITER_JOB = re.compile(r"(?:[\w'’-]+[ \u00a0]|&[ \u00a0]){0,4}(?:correspondent|editor|reporter|writer|columnist|critic|"
                         r"journalist|contributor)s?", re.IGNORECASE)
+# ... with the outlet after a comma: "Environment correspondent, Fenland Broadcasting"
+WRITER_JOB_AT = re.compile(WRITER_JOB.pattern + r"(?:,[ \u00a0]+(?-i:(?:The[ \u00a0]+)?[A-Z][\w&'’.-]*"
+                           r"(?:[ \u00a0]+[A-Z][\w&'’.-]*){0,4}))?", re.IGNORECASE)
 
 
 def writers_above(line: str, below: str, rules: Rules, after: str | None = None) -> list[str]:
@@ -291,9 +294,9 @@ def writers_above(line: str, below: str, rules: Rules, after: str | None = None)
 
 def is_writers_credit(text: str, below: str | None, rules: Rules) -> bool:
     """A line under a byline that says what the writer is or writes for: the job ("Senior
-    Reporter"), or the outlet or agency when the date is under it ("Local Democracy Reporting
+    Reporter", "Environment correspondent, Fenland Broadcasting"), or the outlet or agency when the date is under it ("Local Democracy Reporting
     Service" over "14:06, 14 NOV 2024")."""
-    return bool(WRITER_JOB.fullmatch(text.strip())) or (
+    return bool(WRITER_JOB_AT.fullmatch(text.strip())) or (
         below is not None and _is_outlet(text.strip()) and dates(below, rules))
 
 
