@@ -19,8 +19,8 @@ from .people import Person, find_cast
 from .quotes import Quote, find_quotes
 from .registry import Registries
 from .rules import Rules, generic_rules, line_matches
-from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, segment,
-                      split_lines)
+from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, is_menu_row,
+                      segment, split_lines)
 from .textutil import Line
 from .webarchive import replay_toolbar
 from .topics import find_topics
@@ -87,7 +87,9 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
     rules = generic_rules()
     unmarked = undo_tool_marks(split_lines(decode(raw, encoding)),
                                stands_alone=lambda line: line_matches(rules.chrome, line) is not None,
-                               ends_alone=lambda line: _comment_header(line, rules))
+                               # (nor is a menu run together on one line joined to the line under it:
+                               # "Northgate Unit Investigations Data About Donate" / "Neglected: an investigation")
+                               ends_alone=lambda line: _comment_header(line, rules) or is_menu_row(line.strip()))
     declared = unmarked.declared  # (a clipper's front matter)
     page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
                     author=declared.get("author"), title_at=unmarked.headline_at)
