@@ -2318,11 +2318,13 @@ def test_a_podcasts_hosts_and_a_photo_essays_credit_are_the_byline(byline, names
     assert [r.name for r in found.reporters] == names and byline not in found.body
 
 
-def test_a_foreman_and_a_son_give_roles_and_a_guild_speaks_for_no_one():
+def test_a_foreman_a_son_and_a_land_agent_give_roles_and_a_guild_speaks_for_no_one():
     found = analyse(STORY + "Foreman Kit Rowse checks the ice store. \"There's plenty of fish,\" Rowse said.\n\n"
                     "The woman's son, Gregor Ballantyne-Shah, said the family had raised concerns.\n\n"
-                    "The Farmers' Guild says growers will be hit hardest.\n")
-    assert people(found) == {"Kit Rowse": "Foreman", "Gregor Ballantyne-Shah": "son"}
+                    "The Farmers' Guild says growers will be hit hardest.\n\nWe hear from the estate's land agent,"
+                    " Humphrey Ashcombe-Day.\n")
+    assert people(found) == {"Kit Rowse": "Foreman", "Gregor Ballantyne-Shah": "son",
+                             "Humphrey Ashcombe-Day": "agent"}
 
 
 def test_the_writers_job_with_the_outlet_after_a_comma_is_a_header_line():
