@@ -2342,3 +2342,11 @@ def test_a_note_on_what_the_writer_is_under_the_story_is_chrome(who, chrome):
                     "September 30, 2025\n\nThe cannery will close on Friday, when the last of this season's catch is"
                     " packed and the lines are switched off.\n\n" + note + "\n")
     assert (note not in found.body) == chrome
+
+
+def test_an_amp_pages_byline_of_the_name_and_the_job_in_capitals_is_a_header_line():
+    found = analyse("Ferry terminal roof to be replaced after winter storms\n\nThe canopy over the queue has been fenced off"
+                    " since January\n\nRhiannon Tal-Evans Local Democracy Reporter\n08:30, 12 MAR 2025\n\nThe damaged roof"
+                    " over the ferry terminal's queue will be replaced this spring at a cost of £410,000, the board said.\n")
+    assert [r.name for r in found.reporters] == ["Rhiannon Tal-Evans"] and "Reporter" not in found.body
+    assert found.body.startswith("The canopy over the queue")

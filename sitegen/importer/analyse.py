@@ -172,9 +172,17 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
             header[index - 1].text, rules)
         below = header[index + 1].text if index + 1 < len(header) else None
         if (meta.byline_names(text, rules) or text.lower() in names or meta.dates(text, rules)
-                or meta.READING_TIME.fullmatch(text) or meta.STAFF_CREDIT.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)):
+                or meta.READING_TIME.fullmatch(text) or meta.STAFF_CREDIT.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)
+                or _name_and_job(text, names)):
             found.add(line.number)
     return found
+
+
+def _name_and_job(text: str, names: set[str]) -> bool:
+    """A reporter's name with the job after it, in capitals, as an AMP page's byline runs them
+    together ("Rhiannon Tal-Evans Local Democracy Reporter")."""
+    return any(text.lower().startswith(name + " ") and meta.WRITER_JOB_AT.fullmatch(text[len(name):].strip())
+               for name in names)
 
 
 # A note on the writer under the story: a name, then what the writer covers
@@ -187,9 +195,10 @@ WRITER_NOTE = re.compile(r"(?:\S+ ){1,4}(?:(?:covers|writes about|reports on) \S
 def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: list[Reporter],
                 rules: Rules) -> set[int]:
     """Numbers of the lines of the writer's box under the story: the byline again, word for word
-    ("Zara Mbeki, Staff Reporter") or naming only the story's writers ("Written by Zara Mbeki"), and the line right under it when it opens with a reporter's
-    name ("Zara Mbeki is a junior and in her second year on the staff."); and a line saying what
-    a reporter covers ("Amos Whitfield-Beck covers agriculture for KMPR from our bureau.")."""
+    ("Zara Mbeki, Staff Reporter") or naming only the story's writers ("Written by Zara Mbeki"),
+    and the line right under it when it opens with a reporter's name ("Zara Mbeki is a junior and
+    in her second year on the staff."); and a line saying what a reporter covers or is ("Amos
+    Whitfield-Beck covers agriculture for KMPR from our bureau.")."""
     bylines = {line.text.strip() for line in body[:lede_index]
                if line.number in header and meta.is_byline_line(line.text, rules)}
     names = tuple(reporter.name for reporter in reporters)
