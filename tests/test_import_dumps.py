@@ -17,7 +17,7 @@ from sitegen.importer.analyse import analyse_text
 from sitegen.importer.dumps import undo_tool_marks
 from sitegen.importer.registry import load_registries
 from sitegen.importer.rules import generic_rules, line_matches
-from sitegen.importer.segment import CHROME
+from sitegen.importer.segment import CHROME, is_menu_row
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
 REGISTRIES = load_registries(FIXTURES / "site")[0]
@@ -758,3 +758,32 @@ def test_a_sign_up_forms_field_under_its_pitch_is_not_joined_to_it():
                      "   Independent reporting on the Wrackham coast. No ads, no billionaires.\n"
                      "   ____________________ (BUTTON) Subscribe\n")
     assert found.body.rstrip().endswith("knows more.")
+
+
+def test_a_menu_run_together_is_not_joined_to_the_label_under_it():
+    """links -dump runs a menu's items together with the site's name on one line, its last word a
+    call to donate; the series label under it, though its first word would not have fitted after
+    the menu, is the page's next line, and the headline under that is found."""
+    menu = "   Northgate Investigations UnitInvestigations Data About Donate"
+    dump = "\n".join([
+        menu,
+        "   Neglected: an investigation",
+        "",
+        "                    The care homes that never got a full inspection",
+        "",
+        "   By Ottilie Vanterpool",
+        "",
+        "   Fifty-eight care homes in the Northgate region went more than four",
+        "   years without a full inspection, an analysis by the unit has found,",
+        "   despite a legal expectation that homes are inspected more often.",
+        "",
+        "   At one home in Sallowby, the last full inspection before a death in",
+        "   2024 had taken place in March 2019, five years before, records show.",
+        "",
+        "   The regulator says it will inspect every home that has gone without",
+        "   a visit for more than three years by the end of the coming year.",
+    ]) + "\n"
+    unmarked = undo_tool_marks(tuple(dump.splitlines()), ends_alone=is_menu_row)
+    assert [line.strip() for line in unmarked.lines[:2]] == [menu.strip(), "Neglected: an investigation"]
+    found = analysed(dump)
+    assert found.title == "The care homes that never got a full inspection"

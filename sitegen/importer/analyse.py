@@ -19,8 +19,8 @@ from .people import Person, find_cast
 from .quotes import Quote, find_quotes
 from .registry import Registries
 from .rules import Rules, generic_rules, line_matches
-from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, segment,
-                      split_lines)
+from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, is_menu_row,
+                      segment, split_lines)
 from .textutil import Line
 from .webarchive import replay_toolbar
 from .topics import find_topics
@@ -87,7 +87,9 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
     rules = generic_rules()
     unmarked = undo_tool_marks(split_lines(decode(raw, encoding)),
                                stands_alone=lambda line: line_matches(rules.chrome, line) is not None,
-                               ends_alone=lambda line: _comment_header(line, rules))
+                               # (nor is a menu run together on one line joined to the line under it:
+                               # "Northgate Unit Investigations Data About Donate" / "Neglected: an investigation")
+                               ends_alone=lambda line: _comment_header(line, rules) or is_menu_row(line.strip()))
     declared = unmarked.declared  # (a clipper's front matter)
     page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
                     author=declared.get("author"), title_at=unmarked.headline_at)
@@ -170,21 +172,33 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
             header[index - 1].text, rules)
         below = header[index + 1].text if index + 1 < len(header) else None
         if (meta.byline_names(text, rules) or text.lower() in names or meta.dates(text, rules)
-                or meta.READING_TIME.fullmatch(text) or meta.STAFF_CREDIT.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)):
+                or meta.READING_TIME.fullmatch(text) or meta.STAFF_CREDIT.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)
+                or _name_and_job(text, names)):
             found.add(line.number)
     return found
 
 
+def _name_and_job(text: str, names: set[str]) -> bool:
+    """A reporter's name with the job after it, in capitals, as an AMP page's byline runs them
+    together ("Rhiannon Tal-Evans Local Democracy Reporter")."""
+    return any(text.lower().startswith(name + " ") and meta.WRITER_JOB_AT.fullmatch(text[len(name):].strip())
+               for name in names)
+
+
 # A note on the writer under the story: a name, then what the writer covers
-WRITER_NOTE = re.compile(r"(?:\S+ ){1,4}(?:covers|writes about|reports on) \S.{0,200}[.!]$")
+# (or what the writer is: "Anouk Trevelyan-Mbeki is a photographer based in Bramblecote.")
+WRITER_NOTE = re.compile(r"(?:\S+ ){1,4}(?:(?:covers|writes about|reports on) \S.{0,200}|is (?:an? |the |our )?[^.]{0,40}?"
+                         r"\b(?:photographer|photojournalist|reporter|writer|journalist|editor|correspondent|illustrator"
+                         r"|filmmaker)\b.{0,300})[.!]$")
 
 
 def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: list[Reporter],
                 rules: Rules) -> set[int]:
     """Numbers of the lines of the writer's box under the story: the byline again, word for word
-    ("Zara Mbeki, Staff Reporter"), and the line right under it when it opens with a reporter's
-    name ("Zara Mbeki is a junior and in her second year on the staff."); and a line saying what
-    a reporter covers ("Amos Whitfield-Beck covers agriculture for KMPR from our bureau.")."""
+    ("Zara Mbeki, Staff Reporter") or naming only the story's writers ("Written by Zara Mbeki"),
+    and the line right under it when it opens with a reporter's name ("Zara Mbeki is a junior and
+    in her second year on the staff."); and a line saying what a reporter covers or is ("Amos
+    Whitfield-Beck covers agriculture for KMPR from our bureau.")."""
     bylines = {line.text.strip() for line in body[:lede_index]
                if line.number in header and meta.is_byline_line(line.text, rules)}
     names = tuple(reporter.name for reporter in reporters)
@@ -192,7 +206,10 @@ def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: 
     for index in range(lede_index + 1, len(body)):
         if names and WRITER_NOTE.match(body[index].text.strip()) and body[index].text.strip().startswith(names):
             found.add(body[index].number)  # "Amos Whitfield-Beck covers agriculture for KMPR from our bureau."
-        if body[index].text.strip() in bylines:
+        credit = meta.byline_names(body[index].text, rules) if names else []
+        # (or a byline naming only the story's writers in other words: "Written by Esmé Varga",
+        # a blogging platform's box under the post, over the byline "Esmé Varga")
+        if body[index].text.strip() in bylines or credit and all(name in names for name in credit):
             found.add(body[index].number)
             below = body[index + 1] if index + 1 < len(body) else None
             if below is not None and names and below.text.strip().startswith(names):

@@ -19,11 +19,13 @@ from .textutil import ROW_SEPARATOR, Line, sentences
 # /2019/03/14/, /2019-3-14/, /20190314/
 URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# The months of Spanish and French dates ("14 de octubre de 2025", "3 juillet 2025")
+# The months of Spanish, Portuguese, French and German dates ("14 de octubre de 2025", "3 juillet 2025",
+# "12 de novembro de 2025", "14. Oktober 2025")
 FOREIGN_MONTHS = {name: number for number, names in enumerate((
-    "enero janvier", "febrero février fevrier", "marzo mars", "abril avril", "mayo mai", "junio juin",
-    "julio juillet", "agosto août aout", "septiembre setiembre septembre", "octubre octobre",
-    "noviembre novembre", "diciembre décembre decembre"), start=1) for name in names.split()}
+    "enero janvier janeiro januar jänner", "febrero février fevrier fevereiro februar", "marzo mars março märz",
+    "abril avril", "mayo mai maio", "junio juin junho juni", "julio juillet julho juli", "agosto août aout",
+    "septiembre setiembre septembre setembro", "octubre octobre outubro oktober", "noviembre novembre novembro",
+    "diciembre décembre decembre dezembro dezember"), start=1) for name in names.split()}
 MAX_TITLE_WORDS = 20
 SHORT_TITLE_WORDS = 12
 TIME_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+", re.IGNORECASE)
@@ -262,6 +264,9 @@ STAFF_CREDIT = re.compile(r"(?i:by|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w&
                           r"(?i:staff(?:[ \u00a0]+(?:reports?|writers?))?)|(?i:staff[ \u00a0]+reports?)")
 WRITER_JOB = re.compile(r"(?:[\w'’-]+[ \u00a0]|&[ \u00a0]){0,4}(?:correspondent|editor|reporter|writer|columnist|critic|"
                         r"journalist|contributor)s?", re.IGNORECASE)
+# ... with the outlet after a comma: "Environment correspondent, Fenland Broadcasting"
+WRITER_JOB_AT = re.compile(WRITER_JOB.pattern + r"(?:,[ \u00a0]+(?-i:(?:The[ \u00a0]+)?[A-Z][\w&'’.-]*"
+                           r"(?:[ \u00a0]+[A-Z][\w&'’.-]*){0,4}))?", re.IGNORECASE)
 
 
 def writers_above(line: str, below: str, rules: Rules, after: str | None = None) -> list[str]:
@@ -281,16 +286,17 @@ def writers_above(line: str, below: str, rules: Rules, after: str | None = None)
     # "Priya Deshmukh, Luc Arsenault · NPB News · Posted: Jul 18, 2024 5:00 AM", or the date
     # on the line below: "Danielle Tremblay-Okoro · LBN News" over "Posted: Feb 27, 2024"
     parts = re.split(r"[ \u00a0]+[·|][ \u00a0]+", line.strip())
+    # (not a button after the name: "Esmé Varga-Hollis · Follow" is a blog's row, the name a link)
     dated = any(says_when_published(part, rules) for part in parts[1:]) or len(parts) == 2 and (
-        _is_outlet(parts[1]) and dates(below, rules))
+        _is_outlet(parts[1]) and not line_matches(rules.chrome, parts[1]) and dates(below, rules))
     return _only_names(re.sub(r"^by[ \u00a0]+", "", parts[0], flags=re.IGNORECASE), rules) if dated else []
 
 
 def is_writers_credit(text: str, below: str | None, rules: Rules) -> bool:
     """A line under a byline that says what the writer is or writes for: the job ("Senior
-    Reporter"), or the outlet or agency when the date is under it ("Local Democracy Reporting
+    Reporter", "Environment correspondent, Fenland Broadcasting"), or the outlet or agency when the date is under it ("Local Democracy Reporting
     Service" over "14:06, 14 NOV 2024")."""
-    return bool(WRITER_JOB.fullmatch(text.strip())) or (
+    return bool(WRITER_JOB_AT.fullmatch(text.strip())) or (
         below is not None and _is_outlet(text.strip()) and dates(below, rules))
 
 

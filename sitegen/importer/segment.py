@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB, byline_names, dates, find_dateline, is_lifespan_under_name,
+from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB_AT, byline_names, dates, find_dateline, is_lifespan_under_name,
                        writers_above)
 from .rules import LIST_BULLET, Rules, line_matches
 from .textutil import FORM_FIELD, ROW_SEPARATOR
@@ -284,7 +284,7 @@ def _is_header(line: str, rules: Rules) -> bool:
     """A byline, the writer's job under it, or a line saying when the article was published or
     how long it reads."""
     return (is_byline(line, rules) or bool(rules.published_line.search(line)) or dates(line, rules)
-            or WRITER_JOB.fullmatch(line.strip()) is not None or READING_TIME.fullmatch(line.strip()) is not None
+            or WRITER_JOB_AT.fullmatch(line.strip()) is not None or READING_TIME.fullmatch(line.strip()) is not None
             or STAFF_CREDIT.fullmatch(line.strip()) is not None)
 
 
