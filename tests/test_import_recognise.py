@@ -2327,6 +2327,14 @@ def test_a_foreman_a_son_and_a_land_agent_give_roles_and_a_guild_speaks_for_no_o
                              "Humphrey Ashcombe-Day": "agent"}
 
 
+def test_a_title_word_that_is_also_a_surname_opens_a_name():
+    # "son" gives a role in lower case, but "Son" is a surname: "Son Minjae" is not "Minjae",
+    # the son
+    found = analyse(STORY + "\"We played with courage,\" Son Minjae said after the match.\n\n"
+                    "Her son, Gregor Ballantyne-Shah, said the family had raised concerns.\n")
+    assert people(found) == {"Son Minjae": None, "Gregor Ballantyne-Shah": "son"}
+
+
 def test_the_writers_job_with_the_outlet_after_a_comma_is_a_header_line():
     found = analyse("Farmers told to expect limits on irrigation\n\nBy Caoimhe Ravensworth-Diallo\n\n"
                     "Environment correspondent, Fenland Broadcasting\n\nPosted 14 April 2025, 07:00\n\n"

@@ -58,11 +58,11 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
     for match in _phrase_regex(rules.name_particles).finditer(line):
         words = match.group(0).replace("\u00a0", " ").split(" ")
         start = match.start()
-        while words and (words[0].lower() in rules.name_stopwords or words[0].lower() in rules.title_words
+        while words and (words[0].lower() in rules.name_stopwords or is_title_before_name(words[0], rules)
                          or words[0].lower() in rules.honorifics):
             start += len(words.pop(0)) + 1
         # "Council President Dana Whitfield": the name is what follows the last title word.
-        titles = [i for i, word in enumerate(words[:-1]) if word.lower() in rules.title_words]
+        titles = [i for i, word in enumerate(words[:-1]) if is_title_before_name(word, rules)]
         if titles:
             for word in words[:titles[-1] + 1]:
                 start += len(word) + 1
@@ -78,6 +78,13 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
             end, name = _with_suffix(line, match.end(), " ".join(words))
             found.append(Candidate(start, end, name, match.start()))
     return found
+
+
+def is_title_before_name(word: str, rules: Rules) -> bool:
+    """A title word, as written in a capitalised phrase ("Mayor Dana Whitfield"): not one that is
+    also a surname and is written as one ("Son Minjae"; "her son, Gregor Marsh" gives a role)."""
+    lower = word.lower()
+    return lower in rules.title_words and not (word[:1].isupper() and lower in rules.surname_titles)
 
 
 TITLE_OF = re.compile(r"(\S+)[ \u00a0]+(?:of|for)[ \u00a0]+(?:\S+[ \u00a0]+(?:and|&)[ \u00a0]+)?$")
@@ -112,7 +119,7 @@ def could_be_person(name: str, rules: Rules) -> bool:
     not a surname alone ("Van der Hoek finished with 31 saves")."""
     words = name.split()
     return len(words) >= 2 and not any(
-        w.lower() in rules.not_name_words or w.lower() in rules.title_words for w in words) and not (
+        w.lower() in rules.not_name_words or is_title_before_name(w, rules) for w in words) and not (
         words[0].lower() in rules.name_particles and words[1] in rules.name_particles) and not any(
         w.lower() in ARTICLE_WORDS for w in words[1:])  # ("I. The wall": a numbered heading)
 

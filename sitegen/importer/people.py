@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import (Candidate, Matcher, candidates, close_spelling, could_be_person,
+from .names import (Candidate, Matcher, candidates, close_spelling, could_be_person, is_title_before_name,
                     is_single_name, slugify, surname)
 from .registry import Entry
 from .roles import AGE, role_after, role_before, speaks
@@ -194,7 +194,7 @@ class _State:
         words = candidate.name.split()
         return (len(words) >= 2 and AGE.match(line.text, candidate.end) is not None
                 and words[0].lower() not in self.rules.not_name_words
-                and words[0].lower() not in self.rules.title_words)
+                and not is_title_before_name(words[0], self.rules))
 
     def _count(self, words: str) -> int:
         """How often words occur in the body as whole words (counted once per phrase)."""

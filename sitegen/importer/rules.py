@@ -73,6 +73,7 @@ class Rules:
     organisation_joins: frozenset[str]
     anonymous_authors: frozenset[str]
     honorifics: frozenset[str]
+    surname_titles: frozenset[str]
 
     def with_chrome(self, patterns: tuple[re.Pattern[str], ...]) -> Rules:
         """These rules plus an outlet's own chrome patterns."""
@@ -122,7 +123,7 @@ def build_rules(data: dict) -> Rules:
     words = {key: frozenset(w.lower() for w in data[key]) for key in (
         "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
         "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations",
-        "organisation_joins", "anonymous_authors", "honorifics")}
+        "organisation_joins", "anonymous_authors", "honorifics", "surname_titles")}
     name = name_phrase(words["name_particles"])
     credits = tuple(
         re.compile(p.replace("{station}", STATION).replace("{name}", f"(?P<name>{name})"))
