@@ -2358,3 +2358,42 @@ def test_an_amp_pages_byline_of_the_name_and_the_job_in_capitals_is_a_header_lin
                     " over the ferry terminal's queue will be replaced this spring at a cost of £410,000, the board said.\n")
     assert [r.name for r in found.reporters] == ["Rhiannon Tal-Evans"] and "Reporter" not in found.body
     assert found.body.startswith("The canopy over the queue")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"Es una obra necesaria", explicó la alcaldesa de Torremolar, Begoña Aldecoa Ruiz, en el pleno.',
+     {"Begoña Aldecoa Ruiz": "alcaldesa de Torremolar"}),
+    ("El portavoz de la oposición, Fermín Ugalde, afirmó que el proyecto llega tarde.",
+     {"Fermín Ugalde": "portavoz de la oposición"}),
+    ('"A obra demorou demasiado", disse o presidente da junta, Abílio Carrasqueira, no sábado.',
+     {"Abílio Carrasqueira": "presidente da junta"}),
+    ("Die Arbeiten dauern länger als geplant, sagte Bürgermeisterin Henrike Stellmacher.",
+     {"Henrike Stellmacher": "Bürgermeisterin"}),
+    ("„Wir warten auf den Gutachter“, erklärte der Vorsitzende Walburga Oltmanns im Ausschuss.",
+     {"Walburga Oltmanns": "Vorsitzende"}),
+    ("« Les travaux commencent en mars », a déclaré le maire, Anselme Daguerre.", {"Anselme Daguerre": "maire"}),
+    ("« Nous avons trouvé des créneaux », explique Corentine Lafargue, adjointe aux sports.",
+     {"Corentine Lafargue": "adjointe aux sports"}),
+    ('"I lavori finiranno a giugno", ha detto il sindaco Ottavio Bellincioni al termine della seduta.',
+     {"Ottavio Bellincioni": "sindaco"}),
+    ("\"Servono altri fondi\", ha spiegato l'assessora ai Trasporti, Ilaria Scognamiglio.",
+     {"Ilaria Scognamiglio": "l'assessora ai Trasporti"}),
+])
+def test_speech_verbs_and_roles_in_spanish_portuguese_german_french_italian(sentence, expected):
+    found = analyse("Obras en la plaza\n\n" + sentence + "\n")
+    assert people(found) == expected
+
+
+def test_a_german_or_romance_article_opening_a_phrase_names_a_thing_not_a_person():
+    # German nouns are capitalised and come back alone ("den Neubau"), as a surname does
+    found = analyse("Neubau im Ortskern\n\nDer Neubau am Marktplatz wird teurer. Die Kosten für den Neubau steigen, "
+                    "kritisierte die Opposition. Il Giornale di Brenta schrieb über den Neubau. Das sagte Ratsherr "
+                    "Gottfried Amelung in der Sitzung.\n")
+    assert people(found) == {"Gottfried Amelung": "Ratsherr"}
+
+
+def test_names_that_begin_with_la_le_or_das_and_english_words_like_fiscal_stay_as_they_were():
+    found = analyse("Budget vote delayed\n\nLa Toya Pemberton said the fiscal plan was late. Meera Das said the"
+                    " council would vote in May. Pemberton said she would ask again. The fiscal year ends in"
+                    " June, said Harriet Quenby, who chairs the finance panel.\n")
+    assert set(people(found)) == {"La Toya Pemberton", "Meera Das", "Harriet Quenby"}
