@@ -2397,3 +2397,21 @@ def test_names_that_begin_with_la_le_or_das_and_english_words_like_fiscal_stay_a
                     " council would vote in May. Pemberton said she would ask again. The fiscal year ends in"
                     " June, said Harriet Quenby, who chairs the finance panel.\n")
     assert set(people(found)) == {"La Toya Pemberton", "Meera Das", "Harriet Quenby"}
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
+    ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),
+    ("Di Raffaele Tornaghi", ["Raffaele Tornaghi"]),
+    ("Di Maio said the vote was close.", []),
+    ("Par for the course, said Hollis Grange", []),
+])
+def test_french_and_italian_bylines(line, names):
+    assert byline_names(line, generic_rules()) == names
+
+
+def test_a_front_matters_author_loses_the_bylines_word():
+    found = analyse("---\ntitle: Nuova scuola media a Castelbrenta\nauthor: Di Raffaele Tornaghi\n"
+                    "date: \"2025-11-12\"\n---\nNuova scuola media a Castelbrenta\n"
+                    "Il consiglio comunale di Castelbrenta ha approvato ieri sera il progetto della nuova scuola media.\n")
+    assert [r.name for r in found.reporters] == ["Raffaele Tornaghi"]

@@ -92,7 +92,7 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
                                ends_alone=lambda line: _comment_header(line, rules) or is_menu_row(line.strip()))
     declared = unmarked.declared  # (a clipper's front matter)
     page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
-                    author=declared.get("author"), title_at=unmarked.headline_at)
+                    author=meta.without_byline_word(declared.get("author")), title_at=unmarked.headline_at)
     analysis = analyse_lines(unmarked.lines, url or declared.get("url"), registries, page)
     return replace(analysis, undone=unmarked.undone, origin=unmarked.origin) if unmarked.undone else analysis
 

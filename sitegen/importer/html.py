@@ -7,6 +7,7 @@ import datetime
 import re
 
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
+from .metadata import without_byline_word
 from .registry import Registries
 from .rules import generic_rules, line_matches
 from .segment import MAX_HEADLINE_WORDS
@@ -34,7 +35,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     site = _clean(document.sitename)
     page = PageMeta(title=_headline(tree) or _without_site_name(_clean(document.title) or lead, site),
                     date=_iso_date(document.date),
-                    site=site, author=_authors(tree) or _without_byline_word(_clean(document.author)))
+                    site=site, author=_authors(tree) or without_byline_word(_clean(document.author)))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
     lines = _paragraph_lines(_split_at_blocks(document.text, tree), skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
@@ -392,11 +393,6 @@ def _clean(value) -> str | None:
 # A page's author element may hold the byline's word with the name ("Por Leonor Abreu", "By Jo
 # Bell", "Von Henrike Sanz"); trafilatura gives it as it stands.
 # (a name follows, two words or more: "Von Trapp" alone is a name)
-_BYLINE_WORD = re.compile(r"^(?:by|por|von|par)\s+(?=(?-i:[A-ZÀ-Þ])[\w.’'-]+\s+(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
-
-
-def _without_byline_word(author: str | None) -> str | None:
-    return _BYLINE_WORD.sub("", author) if author else author
 
 
 def _iso_date(value) -> str | None:

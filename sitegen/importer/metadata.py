@@ -328,6 +328,16 @@ def _is_outlet(text: str) -> bool:
     return 0 < len(words) <= MAX_NAME_WORDS and all(word[:1].isupper() and word.isalpha() for word in words)
 
 
+# The word a page's declared author may start with, as its byline does ("By Jane Roe", "Par
+# Solène Marcouly", "Di Federica Ognibene" as trafilatura's front matter gives the Italian "di").
+_BYLINE_WORD = re.compile(r"^(?:by|por|von|par|di)\s+(?=(?-i:[A-ZÀ-Þ])[\w.’'-]+\s+(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
+
+
+def without_byline_word(author: str | None) -> str | None:
+    """A page's declared author without the byline's word before it."""
+    return _BYLINE_WORD.sub("", author) if author else author
+
+
 def names_in(text: str, rules: Rules) -> list[str]:
     """The names among a list of them and other words ("A; B", "A; Transport Correspondent")."""
     return [part for part in BYLINE_SEPARATOR.split(text.replace(";", ",").strip()) if _is_name(part, rules)]
