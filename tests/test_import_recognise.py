@@ -2415,3 +2415,22 @@ def test_a_front_matters_author_loses_the_bylines_word():
                     "date: \"2025-11-12\"\n---\nNuova scuola media a Castelbrenta\n"
                     "Il consiglio comunale di Castelbrenta ha approvato ieri sera il progetto della nuova scuola media.\n")
     assert [r.name for r in found.reporters] == ["Raffaele Tornaghi"]
+
+
+@pytest.mark.parametrize("line", [
+    "Utilizamos cookies propias y de terceros para mejorar nuestros servicios y mostrarle publicidad.",
+    "Wir und unsere Partner verwenden Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten.",
+    "Questo sito utilizza cookie tecnici e di profilazione. Cliccando su Accetta acconsenti all'uso dei cookie.",
+    "AceptarConfigurar", "Zustimmen Ablehnen", "Accetta", "Rifiuta tutti", "Personalizza",
+])
+def test_a_spanish_german_or_italian_cookie_banner_and_its_buttons_are_chrome(line):
+    assert line_matches(generic_rules().chrome, line)
+
+
+@pytest.mark.parametrize("line", [
+    "Utilizamos cookies de avena en la receta, dijo la pastelera.",
+    "Questo sito usa cookie di mandorla nelle foto, ha detto il pasticcere.",
+    "Accetta la sentenza, disse il sindaco.",
+])
+def test_story_sentences_about_cookies_or_accepting_stay(line):
+    assert line_matches(generic_rules().chrome, line) is None
