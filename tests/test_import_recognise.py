@@ -2434,3 +2434,13 @@ def test_a_spanish_german_or_italian_cookie_banner_and_its_buttons_are_chrome(li
 ])
 def test_story_sentences_about_cookies_or_accepting_stay(line):
     assert line_matches(generic_rules().chrome, line) is None
+
+
+def test_a_comments_header_with_the_french_or_portuguese_time_gives_its_author():
+    found = analyse("La piscine fermera deux ans\n\nPar Clémence Aubertin-Roux\n\n14/01/2025\n\nLa piscine municipale"
+                    " fermera ses portes le 1er septembre pour deux ans de travaux, a décidé le conseil.\n\n"
+                    "Les clubs iront à Ferrals.\n\n3 commentaires\n\nLoulou_82 14/01/2025 à 19h05\n\nDeux ans sans"
+                    " piscine, c'est long. On a voté le 12/01/2025 à 18h30 pourtant.\n\nRépondre\n\nZé Brandão 15/01/2025"
+                    " às 07h48\n\nE o estacionamento?\n\nRépondre\n\nAnonyme 15/01/2025 à 08h10\n\nEnfin.\n\nRépondre\n")
+    assert [c.author for c in found.comments] == ["Loulou_82", "Zé Brandão", None]
+    assert "On a voté le 12/01/2025 à 18h30 pourtant." in found.comments[0].text
