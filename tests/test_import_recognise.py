@@ -2444,3 +2444,22 @@ def test_a_comments_header_with_the_french_or_portuguese_time_gives_its_author()
                     " às 07h48\n\nE o estacionamento?\n\nRépondre\n\nAnonyme 15/01/2025 à 08h10\n\nEnfin.\n\nRépondre\n")
     assert [c.author for c in found.comments] == ["Loulou_82", "Zé Brandão", None]
     assert "On a voté le 12/01/2025 à 18h30 pourtant." in found.comments[0].text
+
+
+def test_a_saved_pages_comments_classed_in_portuguese_give_their_authors():
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"</body>", (
+        "<section class='comentarios'><h3>Comentários (2)</h3>"
+        "<div class='comentario'><span class='autor'>Zé Brandão</span> <span class='data'>22/05/2025 14:20</span>"
+        "<p>Que bonito.</p><a>Responder</a></div>"
+        "<div class='commento'><span class='autore'>Lina P.</span> <span class='data'>23/05/2025 08:02</span>"
+        "<p>Bellissimo.</p></div></section></body>").encode("utf-8"))
+    found = analyse_html(page, None, REGISTRIES)
+    assert [(c.author, c.text) for c in found.comments] == [("Zé Brandão", "Que bonito."), ("Lina P.", "Bellissimo.")]
+
+
+def test_a_story_paragraph_classed_data_is_no_comment():
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"</article>", b"<p class='data'>The town counted 6,000 people.</p></article>")
+    found = analyse_html(page, None, REGISTRIES)
+    assert not found.comments
+    assert "The town counted 6,000 people." in found.body

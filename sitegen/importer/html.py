@@ -155,13 +155,19 @@ _ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' comment ') "
          "or contains(@itemtype, 'schema.org/Comment') or @itemprop='comment' "
          "or (@role='article' or @role='comment') and starts-with(@aria-label, 'Comment') "
          "or contains(concat(' ', normalize-space(@class), ' '), '-comment ') "
-         "or contains(concat(' ', normalize-space(@class), ' '), '_comment ')]")
+         "or contains(concat(' ', normalize-space(@class), ' '), '_comment ') "
+         # (a Portuguese, Spanish, Italian, German or French page's own words for it)
+         "or contains(concat(' ', normalize-space(@class), ' '), ' comentario ') "
+         "or contains(concat(' ', normalize-space(@class), ' '), ' commento ') "
+         "or contains(concat(' ', normalize-space(@class), ' '), ' kommentar ') "
+         "or contains(concat(' ', normalize-space(@class), ' '), ' commentaire ')]")
 _AUTHOR_ENDINGS = ("author", "commenter", "username", "nickname", "authorname", "author-name", "author__name",
-                   "user-name", "displayname", "display-name")
-_DATE_ENDINGS = ("date", "timestamp", "time")
+                   "user-name", "displayname", "display-name", "autor", "autore", "auteur")
+_DATE_ENDINGS = ("date", "timestamp", "time", "data", "fecha", "datum")
 _TEXT_ENDINGS = ("comment-text", "comment-content", "content", "body", "message")
 _ACTION_ENDINGS = ("actions", "links", "toolbar", "buttons")
 _SKIP_ENDINGS = ("meta", "metadata", "actions", "links", "author", "date", "time", "says", "reply", "footer",
+                 "autor", "autore", "auteur", "data", "fecha", "datum",
                  "toolbar", "buttons", "header")
 # Disqus and widgets built like it class each comment a bare "post" (its parts "post-byline",
 # "post-message", replies in "children"): a class any blog's list of stories uses too, so it
@@ -170,7 +176,8 @@ _SKIP_ENDINGS = ("meta", "metadata", "actions", "links", "author", "date", "time
 # (or with a prefix: an embedded forum's "topic-post", Discourse's)
 _POST_ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' post ') "
               "or contains(concat(' ', normalize-space(@class), ' '), '-post ')]")
-_DISCUSSION_ENDINGS = ("comments", "discussion", "comment-list", "comments-list")
+_DISCUSSION_ENDINGS = ("comments", "discussion", "comment-list", "comments-list", "comentarios", "commenti",
+                       "kommentare", "commentaires")
 # An item's label naming its author: "Comment by Hilary_W", "Comment from Ben".
 _LABEL_AUTHOR = re.compile(r"comment (?:by|from) (?P<author>.{1,60})", re.IGNORECASE)
 
