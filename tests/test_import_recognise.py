@@ -2463,3 +2463,19 @@ def test_a_story_paragraph_classed_data_is_no_comment():
     found = analyse_html(page, None, REGISTRIES)
     assert not found.comments
     assert "The town counted 6,000 people." in found.body
+
+
+def test_a_german_papers_place_and_full_stop_opening_the_lede_is_the_dateline():
+    found = analyse("Neue Ampel am Marktplatz\n\nNeu Hollerbach\n\nVon Gesine Tammling-Roth\n\n12.05.2025\n\n"
+                    "Neu Hollerbach. Die Kreuzung am Marktplatz bekommt im Sommer eine Ampel, teilte die Stadt am"
+                    " Montag mit.\n\nDie Arbeiten beginnen im Juni.\n")
+    assert found.dateline == "Neu Hollerbach"
+
+
+@pytest.mark.parametrize("lede", [
+    "Silence. The hall that once held four hundred looms has been empty since the spring of last year.",
+    "Harwick. That was the name on the letter that arrived at the council offices on Monday morning.",
+])
+def test_a_one_word_sentence_opening_a_story_is_no_dateline(lede):
+    found = analyse("The loom hall\n\nBy Jo Bell\n\nMay 12, 2025\n\n" + lede + "\n\nThe sale closes in June.\n")
+    assert found.dateline is None

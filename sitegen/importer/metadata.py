@@ -60,6 +60,26 @@ def find_dateline(text: str, rules: Rules) -> Dateline | None:
     return Dateline(place, (match.group("site") or "").strip() or None, match.end())
 
 
+# A German paper's dateline: the place and a full stop opening the first paragraph ("Bad
+# Werrenbrück. Die neue Brücke ..."), in the paper's own capitals.
+PLACE_FULL_STOP = re.compile(r"(?P<place>[A-ZÄÖÜ][\w’'-]+(?:[ \u00a0][A-ZÄÖÜ][\w’'-]+){0,3})\.[ \u00a0]+(?=[A-ZÄÖÜ„“\"])")
+
+
+def place_and_full_stop(text: str, above: set[str], rules: Rules) -> Dateline | None:
+    """The place opening the lede with a full stop, when a line above the lede (the kicker, as
+    German papers set it over the headline) is that place, or the lede names it again ("Bad
+    Elsterfeld. Die Feuerwehr von Bad Elsterfeld ..."); a one-word sentence opening a story
+    ("Silence. The hall ...") is neither."""
+    match = PLACE_FULL_STOP.match(text)
+    if not match or not _reads_as_lede(text[match.end():]):
+        return None
+    place = match.group("place")
+    if place.split()[0].lower() in rules.name_stopwords:
+        return None
+    named_again = re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text[match.end():])
+    return Dateline(place, None, match.end()) if place in above or named_again else None
+
+
 def _reads_as_lede(text: str) -> bool:
     """After "PLACE:", a story's first paragraph: a sentence of ten words or more."""
     return len(text.split()) >= 10 and text.rstrip()[-1:] in ".!?\"”’"
