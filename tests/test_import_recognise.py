@@ -2477,3 +2477,17 @@ def test_a_story_paragraph_classed_data_is_no_comment():
 ])
 def test_a_place_and_a_full_stop_opening_the_lede(header, lede, dateline):
     assert analyse(f"{header}\n\n{lede}\n\nDie Arbeiten beginnen im Juni.\n").dateline == dateline
+
+
+@pytest.mark.parametrize("line, menu", [
+    ("Últimas Região Política Desporto Cultura Opinião Assinar Entrar", True),
+    ("Episodes About Newsletter Support the show", True),
+    ("Startseite Lokales Region Sport E-Paper Abo", True),
+    ("Kurier am SonntagNachrichten Region Blaulicht Gericht Anmelden", True),
+    ("La Gaceta de PuenteInicio Comarca Deportes Iniciar sesión", True),
+    ("Fans rally to support the show after cancellation", False),
+    ("Câmara de Vale do Sorraia aprova novo mercado municipal", False),
+    ("Neue Fußgängerbrücke über die Werre verzögert sich", False),
+])
+def test_a_menu_run_together_ending_in_the_papers_own_call_to_sign_in(line, menu):
+    assert is_menu_row(line) == menu
