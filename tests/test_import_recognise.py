@@ -2491,3 +2491,13 @@ def test_a_place_and_a_full_stop_opening_the_lede(header, lede, dateline):
 ])
 def test_a_menu_run_together_ending_in_the_papers_own_call_to_sign_in(line, menu):
     assert is_menu_row(line) == menu
+
+
+def test_a_reply_line_between_the_name_and_the_date_a_blank_line_apart_is_whom_it_answers():
+    found = analyse("Orchard Lane gets a crossing\n\nBy Jo Bell\n\nMay 12, 2025\n\nThe crossing on Orchard Lane will be"
+                    " built this summer after years of complaints from parents, the council said.\n\nWork starts in"
+                    " June.\n\n2 Comments\n\nTamsin Oduya\n\n4 months ago\n\nAbout time. Reply to the council's"
+                    " letter went unanswered for a year.\n\nReply\n\nCasimir Elwood\n\nReply to Tamsin Oduya\n\n"
+                    "3 months ago\n\nSame on our street.\n\nReply\n")
+    assert [(c.author, [r.author for r in c.replies]) for c in found.comments] == [("Tamsin Oduya", ["Casimir Elwood"])]
+    assert "Reply to the council's letter" in found.comments[0].text
