@@ -2501,3 +2501,9 @@ def test_a_reply_line_between_the_name_and_the_date_a_blank_line_apart_is_whom_i
                     "3 months ago\n\nSame on our street.\n\nReply\n")
     assert [(c.author, [r.author for r in c.replies]) for c in found.comments] == [("Tamsin Oduya", ["Casimir Elwood"])]
     assert "Reply to the council's letter" in found.comments[0].text
+
+
+@pytest.mark.parametrize("line, chrome", [("▶", True), ("►\ufe0f", True), ("⏸", True),
+                                          ("▶ The weir at dawn, before the gates open.", False)])
+def test_a_players_button_alone_on_a_line_is_chrome(line, chrome):
+    assert bool(line_matches(generic_rules().chrome, line)) == chrome
