@@ -2507,3 +2507,14 @@ def test_a_reply_line_between_the_name_and_the_date_a_blank_line_apart_is_whom_i
                                           ("▶ The weir at dawn, before the gates open.", False)])
 def test_a_players_button_alone_on_a_line_is_chrome(line, chrome):
     assert bool(line_matches(generic_rules().chrome, line)) == chrome
+
+
+@pytest.mark.parametrize("lede, date", [
+    ("La piscine municipale de Saint-Orens fermera ses portes le 1er septembre pour deux ans de travaux. Le conseil"
+     " a voté le projet lundi soir, et les clubs iront à la piscine de Ferrals pendant le chantier.", "2025-10-03"),
+    ("The pool on Mill Road will close on September 1 for two years of work. The council voted for the plan on"
+     " Monday night, and the clubs will swim at the pool in Ferrals while the work is done.", "2025-03-10"),
+])
+def test_a_slash_date_either_way_round_is_day_first_in_a_story_in_french_spanish_german(lede, date):
+    found = analyse(f"La piscine fermera\n\nPar Clémence Aubertin-Roux\n\n03/10/2025\n\n{lede}\n")
+    assert found.date == date

@@ -155,7 +155,23 @@ def _writes_day_first(body: list[Line]) -> bool | None:
     round, None when it writes no such date or both ways."""
     day_first = any(DAY_MONTH.search(line.text) for line in body)
     month_first = any(MONTH_DAY.search(line.text) for line in body)
+    if day_first == month_first and _written_in_a_day_first_language(body):
+        return True  # ("04/11/2025" in a Spanish story is 4 November)
     return None if day_first == month_first else day_first
+
+
+# The commonest small words of Spanish, Portuguese, French, Italian and German, and of English:
+# a story written in one of those languages writes its dates day first, as all of them do.
+DAY_FIRST_LANGUAGE_WORDS = re.compile(r"\b(?:el|los|las|que|del|una|não|em|uma|os|und|der|das|ist|nicht|ein|eine"
+                                      r"|les|est|une|dans|pour|della|che|per|sono|nel|alla|de|la|le|il|et|du|da|do|dos|para|com|por|sur|zu|mit|auf"
+                                      r"|von|sich)\b", re.IGNORECASE)
+ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|is|was|that|with|for|on)\b", re.IGNORECASE)
+
+
+def _written_in_a_day_first_language(body: list[Line]) -> bool:
+    text = " ".join(line.text for line in body)
+    foreign = len(DAY_FIRST_LANGUAGE_WORDS.findall(text))
+    return foreign >= 10 and foreign > 2 * len(ENGLISH_WORDS.findall(text))
 
 
 # Two dates joined by a dash or "to"/"until"; the first date ends with its year or day.
