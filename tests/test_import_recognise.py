@@ -2518,3 +2518,12 @@ def test_a_players_button_alone_on_a_line_is_chrome(line, chrome):
 def test_a_slash_date_either_way_round_is_day_first_in_a_story_in_french_spanish_german(lede, date):
     found = analyse(f"La piscine fermera\n\nPar Clémence Aubertin-Roux\n\n03/10/2025\n\n{lede}\n")
     assert found.date == date
+
+
+def test_an_italian_papers_comments_heading_buttons_and_share_row():
+    found = analyse("Via libera alla nuova scuola\n\ndi Raffaele Tornaghi\n\n12 novembre 2025\n\nIl consiglio comunale di"
+                    " Castelbrenta ha approvato ieri sera il progetto della nuova scuola media, che sorgerà nell'area"
+                    " dell'ex consorzio.\n\nI lavori partiranno ad aprile.\n\nCondividi: Facebook X WhatsApp Email\n\n"
+                    "Commenti (1)\n\nNonna_Pina 12/11/2025 09:10\n\nFinalmente. Rispondi pure tu, sindaco.\n\nRispondi\n")
+    assert found.body.rstrip().endswith("I lavori partiranno ad aprile.")
+    assert [(c.author, c.text) for c in found.comments] == [("Nonna_Pina", "Finalmente. Rispondi pure tu, sindaco.")]
