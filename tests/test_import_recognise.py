@@ -2358,3 +2358,172 @@ def test_an_amp_pages_byline_of_the_name_and_the_job_in_capitals_is_a_header_lin
                     " over the ferry terminal's queue will be replaced this spring at a cost of £410,000, the board said.\n")
     assert [r.name for r in found.reporters] == ["Rhiannon Tal-Evans"] and "Reporter" not in found.body
     assert found.body.startswith("The canopy over the queue")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"Es una obra necesaria", explicó la alcaldesa de Torremolar, Begoña Aldecoa Ruiz, en el pleno.',
+     {"Begoña Aldecoa Ruiz": "alcaldesa de Torremolar"}),
+    ("El portavoz de la oposición, Fermín Ugalde, afirmó que el proyecto llega tarde.",
+     {"Fermín Ugalde": "portavoz de la oposición"}),
+    ('"A obra demorou demasiado", disse o presidente da junta, Abílio Carrasqueira, no sábado.',
+     {"Abílio Carrasqueira": "presidente da junta"}),
+    ("Die Arbeiten dauern länger als geplant, sagte Bürgermeisterin Henrike Stellmacher.",
+     {"Henrike Stellmacher": "Bürgermeisterin"}),
+    ("„Wir warten auf den Gutachter“, erklärte der Vorsitzende Walburga Oltmanns im Ausschuss.",
+     {"Walburga Oltmanns": "Vorsitzende"}),
+    ("« Les travaux commencent en mars », a déclaré le maire, Anselme Daguerre.", {"Anselme Daguerre": "maire"}),
+    ("« Nous avons trouvé des créneaux », explique Corentine Lafargue, adjointe aux sports.",
+     {"Corentine Lafargue": "adjointe aux sports"}),
+    ('"I lavori finiranno a giugno", ha detto il sindaco Ottavio Bellincioni al termine della seduta.',
+     {"Ottavio Bellincioni": "sindaco"}),
+    ("\"Servono altri fondi\", ha spiegato l'assessora ai Trasporti, Ilaria Scognamiglio.",
+     {"Ilaria Scognamiglio": "l'assessora ai Trasporti"}),
+])
+def test_speech_verbs_and_roles_in_spanish_portuguese_german_french_italian(sentence, expected):
+    found = analyse("Obras en la plaza\n\n" + sentence + "\n")
+    assert people(found) == expected
+
+
+def test_a_german_or_romance_article_opening_a_phrase_names_a_thing_not_a_person():
+    # German nouns are capitalised and come back alone ("den Neubau"), as a surname does
+    found = analyse("Neubau im Ortskern\n\nDer Neubau am Marktplatz wird teurer. Die Kosten für den Neubau steigen, "
+                    "kritisierte die Opposition. Il Giornale di Brenta schrieb über den Neubau. Das sagte Ratsherr "
+                    "Gottfried Amelung in der Sitzung.\n")
+    assert people(found) == {"Gottfried Amelung": "Ratsherr"}
+
+
+def test_names_that_begin_with_la_le_or_das_and_english_words_like_fiscal_stay_as_they_were():
+    found = analyse("Budget vote delayed\n\nLa Toya Pemberton said the fiscal plan was late. Meera Das said the"
+                    " council would vote in May. Pemberton said she would ask again. The fiscal year ends in"
+                    " June, said Harriet Quenby, who chairs the finance panel.\n")
+    assert set(people(found)) == {"La Toya Pemberton", "Meera Das", "Harriet Quenby"}
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
+    ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),
+    ("Di Raffaele Tornaghi", ["Raffaele Tornaghi"]),
+    ("Di Maio said the vote was close.", []),
+    ("Par for the course, said Hollis Grange", []),
+])
+def test_french_and_italian_bylines(line, names):
+    assert byline_names(line, generic_rules()) == names
+
+
+def test_a_front_matters_author_loses_the_bylines_word():
+    found = analyse("---\ntitle: Nuova scuola media a Castelbrenta\nauthor: Di Raffaele Tornaghi\n"
+                    "date: \"2025-11-12\"\n---\nNuova scuola media a Castelbrenta\n"
+                    "Il consiglio comunale di Castelbrenta ha approvato ieri sera il progetto della nuova scuola media.\n")
+    assert [r.name for r in found.reporters] == ["Raffaele Tornaghi"]
+
+
+@pytest.mark.parametrize("line", [
+    "Utilizamos cookies propias y de terceros para mejorar nuestros servicios y mostrarle publicidad.",
+    "Wir und unsere Partner verwenden Cookies, um Ihnen ein optimales Nutzererlebnis zu bieten.",
+    "Questo sito utilizza cookie tecnici e di profilazione. Cliccando su Accetta acconsenti all'uso dei cookie.",
+    "AceptarConfigurar", "Zustimmen Ablehnen", "Accetta", "Rifiuta tutti", "Personalizza",
+])
+def test_a_spanish_german_or_italian_cookie_banner_and_its_buttons_are_chrome(line):
+    assert line_matches(generic_rules().chrome, line)
+
+
+@pytest.mark.parametrize("line", [
+    "Utilizamos cookies de avena en la receta, dijo la pastelera.",
+    "Questo sito usa cookie di mandorla nelle foto, ha detto il pasticcere.",
+    "Accetta la sentenza, disse il sindaco.",
+])
+def test_story_sentences_about_cookies_or_accepting_stay(line):
+    assert line_matches(generic_rules().chrome, line) is None
+
+
+def test_a_comments_header_with_the_french_or_portuguese_time_gives_its_author():
+    found = analyse("La piscine fermera deux ans\n\nPar Clémence Aubertin-Roux\n\n14/01/2025\n\nLa piscine municipale"
+                    " fermera ses portes le 1er septembre pour deux ans de travaux, a décidé le conseil.\n\n"
+                    "Les clubs iront à Ferrals.\n\n3 commentaires\n\nLoulou_82 14/01/2025 à 19h05\n\nDeux ans sans"
+                    " piscine, c'est long. On a voté le 12/01/2025 à 18h30 pourtant.\n\nRépondre\n\nZé Brandão 15/01/2025"
+                    " às 07h48\n\nE o estacionamento?\n\nRépondre\n\nAnonyme 15/01/2025 à 08h10\n\nEnfin.\n\nRépondre\n")
+    assert [c.author for c in found.comments] == ["Loulou_82", "Zé Brandão", None]
+    assert "On a voté le 12/01/2025 à 18h30 pourtant." in found.comments[0].text
+
+
+def test_a_saved_pages_comments_classed_in_portuguese_give_their_authors():
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"</body>", (
+        "<section class='comentarios'><h3>Comentários (2)</h3>"
+        "<div class='comentario'><span class='autor'>Zé Brandão</span> <span class='data'>22/05/2025 14:20</span>"
+        "<p>Que bonito.</p><a>Responder</a></div>"
+        "<div class='commento'><span class='autore'>Lina P.</span> <span class='data'>23/05/2025 08:02</span>"
+        "<p>Bellissimo.</p></div></section></body>").encode("utf-8"))
+    found = analyse_html(page, None, REGISTRIES)
+    assert [(c.author, c.text) for c in found.comments] == [("Zé Brandão", "Que bonito."), ("Lina P.", "Bellissimo.")]
+
+
+def test_a_story_paragraph_classed_data_is_no_comment():
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"</article>", b"<p class='data'>The town counted 6,000 people.</p></article>")
+    found = analyse_html(page, None, REGISTRIES)
+    assert not found.comments
+    assert "The town counted 6,000 people." in found.body
+
+
+# A German paper's place and full stop is a dateline; a one-word sentence opening a story is not.
+@pytest.mark.parametrize("header, lede, dateline", [
+    ("Neue Ampel am Marktplatz\n\nNeu Hollerbach\n\nVon Gesine Tammling-Roth\n\n12.05.2025",
+     "Neu Hollerbach. Die Kreuzung am Marktplatz bekommt im Sommer eine Ampel, teilte die Stadt am Montag mit.",
+     "Neu Hollerbach"),
+    ("The loom hall\n\nBy Jo Bell\n\nMay 12, 2025",
+     "Silence. The hall that once held four hundred looms has been empty since the spring of last year.", None),
+    ("The loom hall\n\nBy Jo Bell\n\nMay 12, 2025",
+     "Harwick. That was the name on the letter that arrived at the council offices on Monday morning.", None),
+])
+def test_a_place_and_a_full_stop_opening_the_lede(header, lede, dateline):
+    assert analyse(f"{header}\n\n{lede}\n\nDie Arbeiten beginnen im Juni.\n").dateline == dateline
+
+
+@pytest.mark.parametrize("line, menu", [
+    ("Últimas Região Política Desporto Cultura Opinião Assinar Entrar", True),
+    ("Episodes About Newsletter Support the show", True),
+    ("Startseite Lokales Region Sport E-Paper Abo", True),
+    ("Kurier am SonntagNachrichten Region Blaulicht Gericht Anmelden", True),
+    ("La Gaceta de PuenteInicio Comarca Deportes Iniciar sesión", True),
+    ("Fans rally to support the show after cancellation", False),
+    ("Câmara de Vale do Sorraia aprova novo mercado municipal", False),
+    ("Neue Fußgängerbrücke über die Werre verzögert sich", False),
+])
+def test_a_menu_run_together_ending_in_the_papers_own_call_to_sign_in(line, menu):
+    assert is_menu_row(line) == menu
+
+
+def test_a_reply_line_between_the_name_and_the_date_a_blank_line_apart_is_whom_it_answers():
+    found = analyse("Orchard Lane gets a crossing\n\nBy Jo Bell\n\nMay 12, 2025\n\nThe crossing on Orchard Lane will be"
+                    " built this summer after years of complaints from parents, the council said.\n\nWork starts in"
+                    " June.\n\n2 Comments\n\nTamsin Oduya\n\n4 months ago\n\nAbout time. Reply to the council's"
+                    " letter went unanswered for a year.\n\nReply\n\nCasimir Elwood\n\nReply to Tamsin Oduya\n\n"
+                    "3 months ago\n\nSame on our street.\n\nReply\n")
+    assert [(c.author, [r.author for r in c.replies]) for c in found.comments] == [("Tamsin Oduya", ["Casimir Elwood"])]
+    assert "Reply to the council's letter" in found.comments[0].text
+
+
+@pytest.mark.parametrize("line, chrome", [("▶", True), ("►\ufe0f", True), ("⏸", True),
+                                          ("▶ The weir at dawn, before the gates open.", False)])
+def test_a_players_button_alone_on_a_line_is_chrome(line, chrome):
+    assert bool(line_matches(generic_rules().chrome, line)) == chrome
+
+
+@pytest.mark.parametrize("lede, date", [
+    ("La piscine municipale de Saint-Orens fermera ses portes le 1er septembre pour deux ans de travaux. Le conseil"
+     " a voté le projet lundi soir, et les clubs iront à la piscine de Ferrals pendant le chantier.", "2025-10-03"),
+    ("The pool on Mill Road will close on September 1 for two years of work. The council voted for the plan on"
+     " Monday night, and the clubs will swim at the pool in Ferrals while the work is done.", "2025-03-10"),
+])
+def test_a_slash_date_either_way_round_is_day_first_in_a_story_in_french_spanish_german(lede, date):
+    found = analyse(f"La piscine fermera\n\nPar Clémence Aubertin-Roux\n\n03/10/2025\n\n{lede}\n")
+    assert found.date == date
+
+
+def test_an_italian_papers_comments_heading_buttons_and_share_row():
+    found = analyse("Via libera alla nuova scuola\n\ndi Raffaele Tornaghi\n\n12 novembre 2025\n\nIl consiglio comunale di"
+                    " Castelbrenta ha approvato ieri sera il progetto della nuova scuola media, che sorgerà nell'area"
+                    " dell'ex consorzio.\n\nI lavori partiranno ad aprile.\n\nCondividi: Facebook X WhatsApp Email\n\n"
+                    "Commenti (1)\n\nNonna_Pina 12/11/2025 09:10\n\nFinalmente. Rispondi pure tu, sindaco.\n\nRispondi\n")
+    assert found.body.rstrip().endswith("I lavori partiranno ad aprile.")
+    assert [(c.author, c.text) for c in found.comments] == [("Nonna_Pina", "Finalmente. Rispondi pure tu, sindaco.")]

@@ -92,7 +92,7 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
                                ends_alone=lambda line: _comment_header(line, rules) or is_menu_row(line.strip()))
     declared = unmarked.declared  # (a clipper's front matter)
     page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
-                    author=declared.get("author"), title_at=unmarked.headline_at)
+                    author=meta.without_byline_word(declared.get("author")), title_at=unmarked.headline_at)
     analysis = analyse_lines(unmarked.lines, url or declared.get("url"), registries, page)
     return replace(analysis, undone=unmarked.undone, origin=unmarked.origin) if unmarked.undone else analysis
 
@@ -114,6 +114,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     dateline = meta.find_dateline(lede_line, rules)
     if dateline and _speakers_label(lede_line, dateline, [line.text.strip() for line in body]):
         dateline = None
+    dateline = dateline or meta.place_and_full_stop(
+        lede_line, {line.strip() for line in lines[:body[lede_index].number - 1]}, rules)
     lede = lede_line[dateline.end if dateline else 0:]
     title_lines = segments.numbers(TITLE)  # (a headline wrapped over two lines: both)
     title = page.title or (meta.without_domain(" ".join(lines[n - 1].strip() for n in title_lines))

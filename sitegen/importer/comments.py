@@ -528,7 +528,10 @@ def _dated_authors(numbered_lines: list[tuple[int, str]], rules: Rules, chrome: 
         above = _over_a_blank(texts, index, chrome)
         while above > 0 and above in chrome and index - above <= MAX_BADGE_LINES:
             above -= 1  # badges: "Author"; a forum's "Member" / "Joined: 03 Jun 2011" / "Posts: 482" / "#2"
-        if above >= 1 and (towns and _could_be_town(texts[above]) and _could_be_author(texts[above - 1], rules)
+        name = _reply_line_over_a_blank(texts, above, rules)
+        if name is not None and _is_author_name(texts[name], rules):
+            author, between = name, above  # "Juniper Achebe-Lind" / "" / "Reply to Bram Vetterli" / "" / "4 months ago"
+        elif above >= 1 and (towns and _could_be_town(texts[above]) and _could_be_author(texts[above - 1], rules)
                            or _between_author_and_date(texts[above], rules) and _is_author_name(texts[above - 1], rules)
                            # "Ray Dunphy" / "Barb Kessler" / "• 4 years ago": Ray answers Barb
                            or texts[above].strip() in authors and _is_author_name(texts[above - 1], rules)):
@@ -584,6 +587,15 @@ def _sentences_without_blanks(numbered_lines: list[tuple[int, str]], chrome: set
     texts = [index for index, (_, text) in enumerate(numbered_lines) if text.strip() and index not in chrome]
     return len(texts) >= 2 and all(_reads_as_text(numbered_lines[index][1]) for index in texts) and all(
         numbered_lines[index][1].strip() or index in chrome for index in range(texts[0], texts[-1] + 1))
+
+
+def _reply_line_over_a_blank(texts: list[str], index: int, rules: Rules) -> int | None:
+    """The line of the name over the line at ``index`` naming whom the comment answers, a blank
+    line between them ("Reply to Bram Vetterli" as wpDiscuz sets it between the name and the
+    date, each a paragraph of its own); None when the line names no one answered."""
+    if index < 2 or texts[index - 1].strip() or not texts[index - 2].strip():
+        return None
+    return index - 2 if line_matches(rules.comment_reply_to, texts[index]) else None
 
 
 def _over_a_blank(texts: list[str], index: int, chrome: set[int]) -> int:

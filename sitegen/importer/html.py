@@ -7,6 +7,7 @@ import datetime
 import re
 
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
+from .metadata import without_byline_word
 from .registry import Registries
 from .rules import generic_rules, line_matches
 from .segment import MAX_HEADLINE_WORDS
@@ -34,7 +35,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     site = _clean(document.sitename)
     page = PageMeta(title=_headline(tree) or _without_site_name(_clean(document.title) or lead, site),
                     date=_iso_date(document.date),
-                    site=site, author=_authors(tree) or _without_byline_word(_clean(document.author)))
+                    site=site, author=_authors(tree) or without_byline_word(_clean(document.author)))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
     lines = _paragraph_lines(_split_at_blocks(document.text, tree), skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
@@ -154,13 +155,19 @@ _ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' comment ') "
          "or contains(@itemtype, 'schema.org/Comment') or @itemprop='comment' "
          "or (@role='article' or @role='comment') and starts-with(@aria-label, 'Comment') "
          "or contains(concat(' ', normalize-space(@class), ' '), '-comment ') "
-         "or contains(concat(' ', normalize-space(@class), ' '), '_comment ')]")
+         "or contains(concat(' ', normalize-space(@class), ' '), '_comment ') "
+         # (a Portuguese, Spanish, Italian, German or French page's own words for it)
+         "or contains(concat(' ', normalize-space(@class), ' '), ' comentario ') "
+         "or contains(concat(' ', normalize-space(@class), ' '), ' commento ') "
+         "or contains(concat(' ', normalize-space(@class), ' '), ' kommentar ') "
+         "or contains(concat(' ', normalize-space(@class), ' '), ' commentaire ')]")
 _AUTHOR_ENDINGS = ("author", "commenter", "username", "nickname", "authorname", "author-name", "author__name",
-                   "user-name", "displayname", "display-name")
-_DATE_ENDINGS = ("date", "timestamp", "time")
+                   "user-name", "displayname", "display-name", "autor", "autore", "auteur")
+_DATE_ENDINGS = ("date", "timestamp", "time", "data", "fecha", "datum")
 _TEXT_ENDINGS = ("comment-text", "comment-content", "content", "body", "message")
 _ACTION_ENDINGS = ("actions", "links", "toolbar", "buttons")
 _SKIP_ENDINGS = ("meta", "metadata", "actions", "links", "author", "date", "time", "says", "reply", "footer",
+                 "autor", "autore", "auteur", "data", "fecha", "datum",
                  "toolbar", "buttons", "header")
 # Disqus and widgets built like it class each comment a bare "post" (its parts "post-byline",
 # "post-message", replies in "children"): a class any blog's list of stories uses too, so it
@@ -169,7 +176,8 @@ _SKIP_ENDINGS = ("meta", "metadata", "actions", "links", "author", "date", "time
 # (or with a prefix: an embedded forum's "topic-post", Discourse's)
 _POST_ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' post ') "
               "or contains(concat(' ', normalize-space(@class), ' '), '-post ')]")
-_DISCUSSION_ENDINGS = ("comments", "discussion", "comment-list", "comments-list")
+_DISCUSSION_ENDINGS = ("comments", "discussion", "comment-list", "comments-list", "comentarios", "commenti",
+                       "kommentare", "commentaires")
 # An item's label naming its author: "Comment by Hilary_W", "Comment from Ben".
 _LABEL_AUTHOR = re.compile(r"comment (?:by|from) (?P<author>.{1,60})", re.IGNORECASE)
 
@@ -392,11 +400,6 @@ def _clean(value) -> str | None:
 # A page's author element may hold the byline's word with the name ("Por Leonor Abreu", "By Jo
 # Bell", "Von Henrike Sanz"); trafilatura gives it as it stands.
 # (a name follows, two words or more: "Von Trapp" alone is a name)
-_BYLINE_WORD = re.compile(r"^(?:by|por|von|par)\s+(?=(?-i:[A-ZÀ-Þ])[\w.’'-]+\s+(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
-
-
-def _without_byline_word(author: str | None) -> str | None:
-    return _BYLINE_WORD.sub("", author) if author else author
 
 
 def _iso_date(value) -> str | None:

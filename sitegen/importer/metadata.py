@@ -60,6 +60,26 @@ def find_dateline(text: str, rules: Rules) -> Dateline | None:
     return Dateline(place, (match.group("site") or "").strip() or None, match.end())
 
 
+# A German paper's dateline: the place and a full stop opening the first paragraph ("Bad
+# Werrenbrück. Die neue Brücke ..."), in the paper's own capitals.
+PLACE_FULL_STOP = re.compile(r"(?P<place>[A-ZÄÖÜ][\w’'-]+(?:[ \u00a0][A-ZÄÖÜ][\w’'-]+){0,3})\.[ \u00a0]+(?=[A-ZÄÖÜ„“\"])")
+
+
+def place_and_full_stop(text: str, above: set[str], rules: Rules) -> Dateline | None:
+    """The place opening the lede with a full stop, when a line above the lede (the kicker, as
+    German papers set it over the headline) is that place, or the lede names it again ("Bad
+    Elsterfeld. Die Feuerwehr von Bad Elsterfeld ..."); a one-word sentence opening a story
+    ("Silence. The hall ...") is neither."""
+    match = PLACE_FULL_STOP.match(text)
+    if not match or not _reads_as_lede(text[match.end():]):
+        return None
+    place = match.group("place")
+    if place.split()[0].lower() in rules.name_stopwords:
+        return None
+    named_again = re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text[match.end():])
+    return Dateline(place, None, match.end()) if place in above or named_again else None
+
+
 def _reads_as_lede(text: str) -> bool:
     """After "PLACE:", a story's first paragraph: a sentence of ten words or more."""
     return len(text.split()) >= 10 and text.rstrip()[-1:] in ".!?\"”’"
@@ -135,7 +155,23 @@ def _writes_day_first(body: list[Line]) -> bool | None:
     round, None when it writes no such date or both ways."""
     day_first = any(DAY_MONTH.search(line.text) for line in body)
     month_first = any(MONTH_DAY.search(line.text) for line in body)
+    if day_first == month_first and _written_in_a_day_first_language(body):
+        return True  # ("04/11/2025" in a Spanish story is 4 November)
     return None if day_first == month_first else day_first
+
+
+# The commonest small words of Spanish, Portuguese, French, Italian and German, and of English:
+# a story written in one of those languages writes its dates day first, as all of them do.
+DAY_FIRST_LANGUAGE_WORDS = re.compile(r"\b(?:el|los|las|que|del|una|não|em|uma|os|und|der|das|ist|nicht|ein|eine"
+                                      r"|les|est|une|dans|pour|della|che|per|sono|nel|alla|de|la|le|il|et|du|da|do|dos|para|com|por|sur|zu|mit|auf"
+                                      r"|von|sich)\b", re.IGNORECASE)
+ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|is|was|that|with|for|on)\b", re.IGNORECASE)
+
+
+def _written_in_a_day_first_language(body: list[Line]) -> bool:
+    text = " ".join(line.text for line in body)
+    foreign = len(DAY_FIRST_LANGUAGE_WORDS.findall(text))
+    return foreign >= 10 and foreign > 2 * len(ENGLISH_WORDS.findall(text))
 
 
 # Two dates joined by a dash or "to"/"until"; the first date ends with its year or day.
@@ -326,6 +362,16 @@ def _is_outlet(text: str) -> bool:
     "Explained: How is the FRP fixed")."""
     words = text.split()
     return 0 < len(words) <= MAX_NAME_WORDS and all(word[:1].isupper() and word.isalpha() for word in words)
+
+
+# The word a page's declared author may start with, as its byline does ("By Jane Roe", "Par
+# Solène Marcouly", "Di Federica Ognibene" as trafilatura's front matter gives the Italian "di").
+_BYLINE_WORD = re.compile(r"^(?:by|por|von|par|di)\s+(?=(?-i:[A-ZÀ-Þ])[\w.’'-]+\s+(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
+
+
+def without_byline_word(author: str | None) -> str | None:
+    """A page's declared author without the byline's word before it."""
+    return _BYLINE_WORD.sub("", author) if author else author
 
 
 def names_in(text: str, rules: Rules) -> list[str]:

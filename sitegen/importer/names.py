@@ -21,6 +21,8 @@ SUFFIX = re.compile(GENERATION)
 SUFFIX_WORDS = frozenset({"Jr", "Sr", "Jr.", "Sr.", "II", "III", "IV"})
 # No name has an article after its first word.
 ARTICLE_WORDS = frozenset({"the", "a", "an"})
+# Articles that also begin names ("La Toya Jackson", "Le Pen", "Tarun Das" said as "Das ...").
+NAME_ARTICLES = frozenset({"la", "le", "das", "o"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,8 @@ def could_be_person(name: str, rules: Rules) -> bool:
     return len(words) >= 2 and not any(
         w.lower() in rules.not_name_words or is_title_before_name(w, rules) for w in words) and not (
         words[0].lower() in rules.name_particles and words[1] in rules.name_particles) and not any(
-        w.lower() in ARTICLE_WORDS for w in words[1:])  # ("I. The wall": a numbered heading)
+        w.lower() in ARTICLE_WORDS for w in words[1:]) and not (  # ("I. The wall": a numbered heading)
+        words[0].lower() in rules.role_articles and words[0].lower() not in NAME_ARTICLES)  # ("Der Neubau")
 
 
 def is_single_name(word: str, rules: Rules) -> bool:

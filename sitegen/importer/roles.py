@@ -15,6 +15,10 @@ CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "have", "had", "wil
 # An age between commas right after a name ("Evelyn Park, 71, a retired teacher"): a person.
 AGE = re.compile(rf",{SPACE}*\d{{1,3}}(?=,|{SPACE}*$|[.;])")
 MAX_ROLE_WORDS = 12
+# What joins a title to what it is of: "director of public works", "alcaldesa de Valdelince",
+# "presidente da junta", "adjointe aux sports", "assessora ai Lavori pubblici".
+TITLE_JOINS = frozenset({"of", "for", "at", "de", "del", "da", "do", "dos", "das", "di", "della", "dei",
+                         "ai", "al", "alla", "du", "des", "aux", "von", "der"})
 # Text that may follow a name spoken of by a verb before it ("said Kelly." / "says X, a ...");
 # after a full name, also where it is from ("said Lina Marchetti of the advocacy group").
 TITLE_OF_PLACE = re.compile(rf"(?<!\S)(\S+){SPACE}+(?:of|for){SPACE}+(?:[A-Z][\w’'&.-]*{SPACE}+){{1,5}}$")
@@ -37,12 +41,16 @@ def _speech_before(verbs: frozenset[str]) -> re.Pattern[str]:
 
 
 @cache
-def _verb_and_role(verbs: frozenset[str], titles: frozenset[str]) -> re.Pattern[str]:
+def _verb_and_role(verbs: frozenset[str], titles: frozenset[str], articles: frozenset[str]) -> re.Pattern[str]:
     """A speech verb and at most three role words right before a name: "said hydrologist",
-    "says board member" (what follows the name may be anything: "... of the service")."""
+    "says board member" (what follows the name may be anything: "... of the service"); in the
+    other languages an article may stand before the role ("sagte der Vorsitzende Richter X",
+    "ha detto il sindaco X", "ha spiegato l'assessora X"), and one word in lower case after it
+    ("señaló el fiscal anticorrupción X")."""
     roles = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
-    return re.compile(rf"\b(?:{verbs_pattern(verbs)}){SPACE}+(?:(?:{roles}|[a-z]+ist){SPACE}+){{1,3}}$",
-                      re.IGNORECASE)
+    article = "|".join(re.escape(a) for a in sorted(articles, key=len, reverse=True) if not a.endswith(("'", "’")))
+    return re.compile(rf"\b(?:{verbs_pattern(verbs)}){SPACE}+(?:(?:{article}){SPACE}+|l['’])?"
+                      rf"(?:(?:{roles}|[a-z]+ist){SPACE}+){{1,3}}(?-i:[a-zß-ÿ][\w-]*{SPACE}+)?$", re.IGNORECASE)
 
 
 def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) -> bool:
@@ -55,7 +63,7 @@ def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) 
         return False  # "Nurses say conditions are the worst": a group speaks, not one person
     if after and (not strict or _plain_aside(after.group(0), rules)):
         return True
-    if _verb_and_role(rules.speech_verbs, rules.title_words).search(text[:start]):
+    if _verb_and_role(rules.speech_verbs, rules.title_words, rules.role_articles).search(text[:start]):
         return True
     ends = FULL_NAME_ENDS if " " in text[start:end].strip() else NAME_ENDS
     return bool(_speech_before(rules.speech_verbs).search(text[:start]) and ends.match(text, end))
@@ -164,7 +172,7 @@ def _title_run(before: str, rules: Rules) -> str | None:
 
 def _title_of(words: list[str], rules: Rules) -> bool:
     """"director of public works": a title, then "of", "for" or "at" and what it names."""
-    return len(words) > 2 and _is_title(words[0], rules) and words[1].lower() in ("of", "for", "at")
+    return len(words) > 2 and _is_title(words[0], rules) and words[1].lower() in TITLE_JOINS
 
 
 def _ends_sentence(token: str, rules: Rules) -> bool:
@@ -176,7 +184,7 @@ def _ends_sentence(token: str, rules: Rules) -> bool:
 def _trim(words: list[str], rules: Rules) -> list[str]:
     """Drop leading speech verbs, sentence words and joining words ("says the", "But of")."""
     while words and (words[0].lower() in rules.speech_verbs or words[0].lower() in
-                     rules.name_stopwords or words[0].lower() in rules.role_modifiers
+                     rules.name_stopwords or words[0].lower() in rules.role_articles or words[0].lower() in rules.role_modifiers
                      and words[0].lower() in ("of", "the", "for", "and", "at", "to", "on", "in")):
         words = words[1:]
     return words
@@ -185,11 +193,12 @@ def _trim(words: list[str], rules: Rules) -> list[str]:
 def _role_word(word: str, rules: Rules) -> bool:
     lower = word.lower()
     return (_is_title(word, rules) or lower in rules.role_modifiers or lower in
-            rules.speech_verbs or lower in rules.name_stopwords or word[:1].isupper())
+            rules.speech_verbs or lower in rules.name_stopwords or lower in rules.role_articles
+            or word[:1].isupper())
 
 
 def _is_title(word: str, rules: Rules) -> bool:
-    return re.sub(r"['’]s$", "", word.lower()) in rules.title_words
+    return re.sub(r"['’]s$|^l['’]", "", word.lower()) in rules.title_words  # ("l'assessora")
 
 
 def _has_title(words: list[str], rules: Rules) -> bool:

@@ -74,6 +74,7 @@ class Rules:
     anonymous_authors: frozenset[str]
     honorifics: frozenset[str]
     surname_titles: frozenset[str]
+    role_articles: frozenset[str] = frozenset()
 
     def with_chrome(self, patterns: tuple[re.Pattern[str], ...]) -> Rules:
         """These rules plus an outlet's own chrome patterns."""
@@ -124,6 +125,7 @@ def build_rules(data: dict) -> Rules:
         "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
         "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations",
         "organisation_joins", "anonymous_authors", "honorifics", "surname_titles")}
+    words["role_articles"] = frozenset(w.lower() for w in data.get("role_articles", ()))
     name = name_phrase(words["name_particles"])
     credits = tuple(
         re.compile(p.replace("{station}", STATION).replace("{name}", f"(?P<name>{name})"))

@@ -66,13 +66,18 @@ SOCIAL_NETWORK = re.compile(r"facebook|x|twitter|instagram|tiktok|youtube|linked
                             r"|pinterest|snapchat|telegram", re.IGNORECASE)
 # A site's menu run together on one line ends with its call to subscribe, donate or sign in:
 # "News Weather Sports Obituaries e-Edition Subscribe" (every word capitalised, no sentence).
-MENU_ROW_END = re.compile(r"(?:subscribe|donate|sign in|log in|sign up)", re.IGNORECASE)
+# (or in the paper's language: "... Opinião Assinar Entrar", "... E-Paper Abo", "... Iniciar sesión";
+# or a podcast's "Episodes About Newsletter Support the show")
+MENU_ROW_END = re.compile(r"(?:subscribe|donate|sign in|log in|sign up|assinar|assine|entrar|suscríbete|iniciar sesión"
+                          r"|abo|anmelden|abonnieren|abonnez-vous|se connecter|abbonati|accedi"
+                          r"|(?-i:[Ss]upport the (?:show|podcast)))", re.IGNORECASE)
 # ... or with a call to support the outlet after two sections' names, as public media's menus end
 # ("News Programs Schedule Podcasts Events Support"; not "... Bipartisan Farm Support")
 MENU_ROW_SUPPORT = re.compile(r"support(?: us)?|give", re.IGNORECASE)
 # A player's button before the live stream's row ("▶ Listen Live Morning Edition Donate")
 PLAY_MARK = re.compile(r"^\s*[▶►]\ufe0f?\s*")
-MENU_ROW_WORD = re.compile(r"[A-Z][\w'’.-]*|e-\w+|&")
+# (a masthead's small words may sit in it: "La Voz de Ribalta", "Kurier am Sonntag")
+MENU_ROW_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*|e-\w+|&|de|del|da|do|di|du|der|des|am")  # ("Últimas")
 # ... or ending in three or more sections' names, every word capitalised ("Harlan Evening Post
 # News Sport Business Opinion Announcements Puzzles": the masthead run together with the menu; a
 # headline hardly ends so: "Business Leaders Push Sports News Deal")
@@ -343,7 +348,7 @@ def is_menu_row(line: str) -> bool:
         MENU_ROW_END.fullmatch(" ".join(words[-size:])) and all(MENU_ROW_WORD.fullmatch(word) for word in words[:-size])
         or MENU_ROW_SUPPORT.fullmatch(" ".join(words[-size:])) and all(MENU_ROW_WORD.fullmatch(word) for word in words)
         and all(word.lower() in SECTION_NAMES for word in words[-size - 2:-size])
-        for size in (1, 2)) or all(MENU_ROW_WORD.fullmatch(word) for word in words)
+        for size in (1, 2, 3)) or all(MENU_ROW_WORD.fullmatch(word) for word in words)
         and all(word.lower() in SECTION_NAMES for word in words[-MIN_SECTION_NAMES:]))
 
 
