@@ -2399,6 +2399,14 @@ def test_names_that_begin_with_la_le_or_das_and_english_words_like_fiscal_stay_a
     assert set(people(found)) == {"La Toya Pemberton", "Meera Das", "Harriet Quenby"}
 
 
+def test_english_names_that_begin_with_a_foreign_article_are_people():
+    # ("Les", "Su", "Lo", "Sa", "Den" are articles or possessives elsewhere, and names here)
+    found = analyse("Guitar maker honoured\n\nLes Okonkwo said the instrument changed his life. Su Bingtian"
+                    " said he was proud to attend. Den Uyl said he had flown in from the coast. Lo Maresh said"
+                    " the hall was full.\n")
+    assert set(people(found)) == {"Les Okonkwo", "Su Bingtian", "Den Uyl", "Lo Maresh"}
+
+
 @pytest.mark.parametrize("line, names", [
     ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
     ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),

@@ -21,8 +21,9 @@ SUFFIX = re.compile(GENERATION)
 SUFFIX_WORDS = frozenset({"Jr", "Sr", "Jr.", "Sr.", "II", "III", "IV"})
 # No name has an article after its first word.
 ARTICLE_WORDS = frozenset({"the", "a", "an"})
-# Articles that also begin names ("La Toya Jackson", "Le Pen", "Tarun Das" said as "Das ...").
-NAME_ARTICLES = frozenset({"la", "le", "das", "o"})
+# Articles that also begin names ("La Toya Jackson", "Le Pen", "Tarun Das" said as "Das ...",
+# "Les Paul", "Su Bingtian", "Lo Wai-ming", "Sa Dingding", "Den Uyl").
+NAME_ARTICLES = frozenset({"la", "le", "das", "o", "les", "su", "lo", "sa", "den"})
 
 
 @dataclass(frozen=True, slots=True)
