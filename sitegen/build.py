@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import stat
 import time
 from contextlib import contextmanager
@@ -142,8 +143,44 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
 def _build_held(config: Config, output: Path, diags, search, jobs, clean, progress, keep_state_in,
                 cancel_search) -> BuildReport:
     """The build, once no other build writes into ``output``."""
-    report = BuildReport()
     jobs = jobs or parallel.default_jobs()
+    with _removed_meanwhile(jobs) as remove:
+        return _build_now(config, output, diags, search, jobs, clean, progress, keep_state_in, cancel_search, remove)
+
+
+@contextmanager
+def _removed_meanwhile(jobs: int):
+    """``remove(folder)``, for the previous output once the new one is in place: the folder is
+    removed by a process of its own while the build goes on (saving the cache), and the build
+    ends once it is gone. Removing a folder costs the file system a tenth of a millisecond or
+    more, and at 10,000 articles an output has 20,000 of them: some 3 s at the end of every
+    build into an existing output, with the other cores idle. (With one job, as everywhere,
+    all is done in this process.)"""
+    started = []
+
+    def remove(folder: Path) -> None:
+        process = parallel.start(_remove_what_can_be, folder) if jobs > 1 else None
+        if process is None:
+            shutil.rmtree(folder)
+        else:
+            started.append((process, folder))
+
+    try:
+        yield remove
+    finally:
+        for process, folder in started:
+            process.join()
+            if os.path.lexists(folder):  # tried again here, so that what fails is reported
+                shutil.rmtree(folder)
+
+
+def _remove_what_can_be(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _build_now(config: Config, output: Path, diags, search, jobs, clean, progress, keep_state_in, cancel_search,
+               remove) -> BuildReport:
+    report = BuildReport()
     urls = urls_for(config)
     cache = BuildCache.open(config.root, enabled=not clean)
     # Before the output is looked at: an update a killed build committed is finished first,
@@ -217,7 +254,7 @@ def _build_held(config: Config, output: Path, diags, search, jobs, clean, progre
                     # and indexes everything rather than trust a record of the output before.
                     cache.forget_output(output)
 
-                report.write = write_output(files, stage, before_swap=before_swap)
+                report.write = write_output(files, stage, before_swap=before_swap, remove=remove)
             if not reindex:
                 new_manifest.search = kept_index  # an update in place leaves the index where it is
         else:  # nothing changed: the previous output is already this build's output

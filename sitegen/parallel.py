@@ -57,6 +57,21 @@ def run(function: Callable, tasks: list, jobs: int, state: dict) -> Iterator:
             _STATE.clear()
 
 
+def start(function: Callable, *args) -> multiprocessing.Process | None:
+    """``function(*args)`` in a forked process of its own, to be joined later; None where
+    processes cannot be forked (the caller then does it itself)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    process = multiprocessing.get_context("fork").Process(target=_in_background, args=(function, args))
+    process.start()
+    return process
+
+
+def _in_background(function: Callable, args: tuple) -> None:
+    _worker_signals()
+    function(*args)
+
+
 def _worker_signals() -> None:
     """A worker leaves signals to its parent. It is forked with the parent's handlers, and
     `sitegen serve` turns SIGTERM into KeyboardInterrupt: in a worker that printed a traceback

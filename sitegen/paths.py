@@ -11,7 +11,9 @@ def is_inside(path: Path, root: Path) -> bool:
     """True when ``path`` (symlinks resolved) lies inside ``root``."""
     try:
         real = _real(os.path.abspath(path))
-        base = _real(os.path.abspath(root))
+        # The root is a folder, asked about again for every file a build reads (three an
+        # article): resolved once per build, as the folders above the files are.
+        base = _real_folder(os.path.abspath(root))
     except OSError:
         return False
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)

@@ -141,10 +141,10 @@ def open_stage(output_dir: Path, whole_tree: bool) -> Stage:
     return Stage(folder, output_dir, whole_tree, had_output=output_dir.is_dir())
 
 
-def write_output(files: Iterable, stage: Stage, before_swap=None) -> WriteStats:
+def write_output(files: Iterable, stage: Stage, before_swap=None, remove=shutil.rmtree) -> WriteStats:
     """Complete the new tree in ``stage`` with ``files`` (staged, reused or still to stage),
     run ``before_swap(folder)`` (e.g. the search indexer, which reads the finished pages), then
-    swap it into place."""
+    swap it into place; ``remove(folder)`` then removes the previous tree."""
     # No set of the paths written to find a path written twice: in a new tree the second file
     # fails to be made (files are created exclusively, links never replace one). At 100,000
     # articles the set held half a million paths at the build's busiest.
@@ -161,7 +161,7 @@ def write_output(files: Iterable, stage: Stage, before_swap=None) -> WriteStats:
                 _counted(file, stage, stats)
         if before_swap is not None:
             before_swap(stage.folder)
-        _swap_into_place(stage.folder, stage.output)
+        _swap_into_place(stage.folder, stage.output, remove)
     except BaseException:
         _abandon(files, stage)
         raise
@@ -351,18 +351,18 @@ def _same_bytes(path: str, data: bytes) -> bool:
         return False
 
 
-def _swap_into_place(staging: Path, output_dir: Path) -> None:
+def _swap_into_place(staging: Path, output_dir: Path, remove=shutil.rmtree) -> None:
     if not output_dir.exists():
         os.rename(staging, output_dir)
         return
     if _exchange(staging, output_dir):
-        shutil.rmtree(staging)  # now holds the previous output
+        remove(staging)  # now holds the previous output
         return
     # No atomic exchange here: two renames, with the old tree kept until the new one is in place.
     retired = output_dir.parent / f".{output_dir.name}.old-{os.getpid()}"
     os.rename(output_dir, retired)
     os.rename(staging, output_dir)
-    shutil.rmtree(retired)
+    remove(retired)
 
 
 def _exchange(a: Path, b: Path) -> bool:
