@@ -36,7 +36,7 @@ def run(function: Callable, tasks: list, jobs: int, state: dict) -> Iterator:
     _STATE.update(state)
     this_run = _STATE[_RUN] = object()
     try:
-        if jobs <= 1 or len(tasks) < MIN_TASKS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
+        if jobs <= 1 or len(tasks) < MIN_TASKS_FOR_POOL or not _can_fork():
             for task in tasks:
                 yield function(_STATE, task)
             return
@@ -60,11 +60,16 @@ def run(function: Callable, tasks: list, jobs: int, state: dict) -> Iterator:
 def start(function: Callable, *args) -> multiprocessing.Process | None:
     """``function(*args)`` in a forked process of its own, to be joined later; None where
     processes cannot be forked (the caller then does it itself)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not _can_fork():
         return None
     process = multiprocessing.get_context("fork").Process(target=_in_background, args=(function, args))
     process.start()
     return process
+
+
+def _can_fork() -> bool:
+    """Workers are forked (see the module's docstring); where they cannot be, all runs here."""
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _in_background(function: Callable, args: tuple) -> None:

@@ -1943,7 +1943,6 @@ def test_a_dateline_with_a_colon_opening_one_paragraph_is_still_read():
     assert found.dateline == "New Delhi"
 
 
-
 def _above_a_dated_story(header: str, tail: str = ""):
     return analyse(header + "\n\nBy Benedikt Ruhl-Okoro\n\nNovember 4, 2025\n\nDORRANCE, Wis. — Helmstead Pharmacy"
                    " has filled prescriptions on Main Street since 1928, and will close for good on Nov. 22.\n" + tail)
@@ -1964,7 +1963,6 @@ def test_a_headline_or_sentence_with_the_menus_words_stays(line):
     assert found.body.rstrip().endswith(line)
     if not line.endswith("."):
         assert found.title == line
-
 
 
 @pytest.mark.parametrize("section, who", [
@@ -1994,7 +1992,6 @@ def test_comment_headers_with_short_times_scores_and_badges(section, who):
         assert "We waited 5h" in found.comments[-1].text
 
 
-
 @pytest.mark.parametrize("section, who", [
     pytest.param("Upvotes Newest Oldest\nlanecountyratepayer\n2 days ago\n5 points\n\n30 months for 600k.\n\n"
                  "Reply Collapse\nM. Ostergaard\n2 days ago\n2 points\n\nThat is not really true.\n\nReply Collapse\n"
@@ -2021,7 +2018,6 @@ def test_a_story_line_naming_a_comments_plugin_or_sort_words_stays():
     assert "sorts its catalogue." in found.body and "uses Isso" in found.body and not found.comments
 
 
-
 @pytest.mark.parametrize("stamp, date", [("14 de octubre de 2025, 07:30", "2025-10-14"), ("1º de mayo del 2024", "2024-05-01"),
                                          ("Publié le 3 juillet 2025 à 18h02", "2025-07-03"),
                                          ("1er mars 2024", "2024-03-01")])
@@ -2039,7 +2035,6 @@ def test_a_datelines_abbreviations_keep_their_full_stops(lede, place):
     found = analyse("City to rebuild bridge\n\nBy Jane Roe\n\n" + lede + " rebuild the bridge over the river next year,"
                     " officials said.\n")
     assert found.dateline == place
-
 
 
 _ES_STORY = ("El Ayuntamiento cierra el puente romano\n\nPor Maite Olabarrieta Cuenca\n\n14 de octubre de 2025\n\n"
@@ -2065,7 +2060,6 @@ def test_spanish_story_sentences_with_those_words_stay():
     assert all(line in found.body for line in lines)
 
 
-
 _CASE_BOX = ("Case at a glance\nCase\nState of Oregon v. Harlan J. Mott\nCourt\nLane County Circuit Court\nCase No.\n"
              "24CR55012\nJudge\nHon. Beatriz Olander\nCharges\nAggravated theft (2 counts); official misconduct\n"
              "Status\nSentenced\nHearing\nMay 14\n\n")
@@ -2086,7 +2080,6 @@ def test_a_dateline_below_the_first_paragraph_is_not_the_lede():
     assert found.dateline is None
 
 
-
 def test_a_name_over_the_date_under_a_standfirst_is_the_header():
     found = analyse("The harbour dredging contract nobody read\n\nA £2.3m deal was signed off in eleven minutes. The documents"
                     " show the council agreed to pay for dredging it may never get.\n\nCorin Ashby-Nwachukwu\n"
@@ -2096,13 +2089,11 @@ def test_a_name_over_the_date_under_a_standfirst_is_the_header():
     assert found.body.startswith("A £2.3m deal") and "Ashby-Nwachukwu" not in found.body and "min read" not in found.body
 
 
-
 def test_roles_of_a_skipper_and_a_landlord():
     found = analyse(STORY + "The skipper of the Wrackham Lass, Declan Moorcroft, said he had lost 23 days at sea.\n\n"
                     "At the Ferry Inn, the landlord, Tomasz Wójcik-Hale, has a petition on the bar.\n\n"
                     "\u201cThe ferry is the reason people stop here,\u201d Wójcik-Hale said.\n")
     assert people(found) == {"Declan Moorcroft": "skipper of the Wrackham Lass", "Tomasz Wójcik-Hale": "landlord"}
-
 
 
 @pytest.mark.parametrize("line", ["Play 4:38 Download Embed", "Page 1 of 2 Next page →", "‹ Previous page",
@@ -2122,13 +2113,11 @@ def test_story_sentences_with_those_buttons_words_stay(line):
     assert line in found.body
 
 
-
 def test_a_name_without_its_middle_initial_is_the_same_person():
     found = analyse(STORY + "Harlan J. Mott, 58, pleaded guilty in November, his lawyer said.\n\n"
                     "\u201cEvery household wrote a cheque to Harlan Mott,\u201d said Wendell Oyelaran, the board chair.\n\n"
                     "Harlan Pruitt, a neighbour, said the same.\n")
     assert list(people(found)) == ["Harlan J. Mott", "Wendell Oyelaran", "Harlan Pruitt"]
-
 
 
 def test_a_pharmacy_and_a_weather_service_are_no_people():
@@ -2139,14 +2128,12 @@ def test_a_pharmacy_and_a_weather_service_are_no_people():
     assert list(people(found)) == ["Clarice Helmstead-Bauer", "Grady Pemberton"]
 
 
-
 def test_a_title_for_or_of_one_word_before_a_name_is_the_role():
     found = analyse(STORY + "Vice President for Finance Dorian Kessling said the college would review the contract.\n\n"
                     "Minister for Housing Aoife Brennan said the plan would go ahead.\n\n"
                     "\u201cWe are ready,\u201d said Ana Ortiz, Chief Executive Officer of Polarline Cold Storage, Inc.\n")
     assert people(found) == {"Dorian Kessling": "Vice President for Finance", "Aoife Brennan": "Minister for Housing",
                              "Ana Ortiz": None}  # (and no "Cold Storage")
-
 
 
 def test_an_explainers_table_of_contents_is_chrome_and_its_crossheads_stay():
@@ -2158,7 +2145,6 @@ def test_an_explainers_table_of_contents_is_chrome_and_its_crossheads_stay():
     assert "1. What" not in found.body and "In this article\n" not in found.body + "\n"
     assert "In this article, we explain" in found.body and "\nWhat is the registry?\n" in found.body
     assert found.body.rstrip().endswith("Almost every landlord.")
-
 
 
 @pytest.mark.parametrize("line", ["The Long Tide is funded by its members. Join from £5 a month.",
@@ -2194,7 +2180,6 @@ def test_a_story_sentence_like_an_appeal_stays(line):
     assert line in re.sub(r"\[([^\]]*)\]\{[^}]*\}", r"\1", found.body)  # (a quote's span around its words)
 
 
-
 def test_a_saved_pages_byline_elements_give_each_writer():
     bylines = ('<div class="sno-story-byline"><span class="byline-name">Yusuf Adeleke-Mercer</span>, Staff Writer</div>'
                '<div class="sno-story-byline"><span class="byline-name">Clementine Yau</span>, News Editor</div>')
@@ -2205,7 +2190,6 @@ def test_a_saved_pages_byline_elements_give_each_writer():
     assert [r.name for r in found.reporters] == ["Yusuf Adeleke-Mercer", "Clementine Yau"]
 
 
-
 @pytest.mark.parametrize("line, chrome", [("GRMK $38.17 -6.23 (-14.02%) Vol 9.4M Full quote", True),
                                           ("AAPL 227.50 +1.20 (0.53%)", True),
                                           ("GRMK closed at $38.17, down 6.23 (14.02%).", False),
@@ -2213,7 +2197,6 @@ def test_a_saved_pages_byline_elements_give_each_writer():
 def test_a_stock_quotes_box_in_the_story_is_chrome(line, chrome):
     found = analyse(STORY + line + "\n\nThe company will report again in October.\n")
     assert (line not in found.body) == chrome and "report again in October." in found.body
-
 
 
 @pytest.mark.parametrize("standfirst", ["", "The branch on Main Street will shut Dec. 1. Here's where to borrow books,"
@@ -2226,7 +2209,6 @@ def test_a_comment_count_in_brackets_by_the_byline_is_chrome(link, standfirst):
                     "Dorothy Ambrose · Neighbor · 3h\n\nFive months is a long time.\n")
     assert link not in found.body and found.reported_count == 3
     assert [c.author for c in found.comments] == ["Dorothy Ambrose"]
-
 
 
 _DE_STORY = ("Neue Brücke über die Aue verzögert sich\n\nVon Hanna Obertreis-Lang 14.10.2025, 06:45 Uhr\n\n"
@@ -2276,7 +2258,6 @@ def test_a_saved_pages_author_with_the_bylines_word_gives_the_name(author, name)
     assert [r.name for r in found.reporters] == [name]
 
 
-
 @pytest.mark.parametrize("line", ["▶ Play", "1x", "Subscribe: Apple Podcasts · Spotify · RSS",
                                   "(BUTTON) ▶ Listen to this article 4 min", "Published in Civic Tinkerers",
                                   "Listen Share", "48 Followers · Writer for Civic Tinkerers",
@@ -2306,7 +2287,6 @@ def test_a_sections_other_stories_under_more_and_its_name_are_chrome():
     found = analyse(STORY + "The council will meet again in May.\n\nMore Nation & World\n\n* Senate panel advances rail"
                     " bill\n* Storm knocks out power to 80,000\n")
     assert found.body.rstrip().endswith("meet again in May.")
-
 
 
 @pytest.mark.parametrize("byline, names", [("Hosted by Oluwaseun Brightwater and Caspar Lindqvist-Moore",

@@ -397,11 +397,6 @@ def _clean(value) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-# A page's author element may hold the byline's word with the name ("Por Leonor Abreu", "By Jo
-# Bell", "Von Henrike Sanz"); trafilatura gives it as it stands.
-# (a name follows, two words or more: "Von Trapp" alone is a name)
-
-
 def _iso_date(value) -> str | None:
     try:
         return datetime.date.fromisoformat(str(value)[:10]).isoformat() if value else None

@@ -365,7 +365,8 @@ def _is_outlet(text: str) -> bool:
 
 
 # The word a page's declared author may start with, as its byline does ("By Jane Roe", "Par
-# Solène Marcouly", "Di Federica Ognibene" as trafilatura's front matter gives the Italian "di").
+# Solène Marcouly", "Di Federica Ognibene" as trafilatura's front matter gives the Italian "di"):
+# taken off only when a name of two words or more follows ("Von Trapp" alone is a name).
 _BYLINE_WORD = re.compile(r"^(?:by|por|von|par|di)\s+(?=(?-i:[A-ZÀ-Þ])[\w.’'-]+\s+(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
 
 
