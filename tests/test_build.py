@@ -8,6 +8,9 @@ from pathlib import Path
 import jinja2
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
 from conftest import REPO, article, build, build_fixture_site, internal_links, page, resolve, run_sitegen, write_files
 from sitegen.render import theme
@@ -400,6 +403,43 @@ def test_calls_from_templates_reach_what_jinja_would_give_them(tmp_path):
                     "bb:&lt;hi&gt;:Environment:B:obj b:2;True|X")
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ missing() }}").render()
+
+
+class _Shown:
+    def __init__(self, html):
+        self.html = html
+
+    def __html__(self):
+        return self.html
+
+    def __str__(self):
+        return "<not this>"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), st.text().map(Markup), st.integers(), st.floats(), st.booleans(), st.none(),
+                 st.text().map(_Shown), st.lists(st.text(), max_size=3)))
+def test_printed_values_are_escaped_as_markupsafe_escapes_them(value):
+    """theme.escape_output, which prints ``{{ ... }}``, gives markupsafe.escape's text."""
+    printed = theme.escape_output(value)
+    assert printed == str(escape(value)) and type(printed) in (str, Markup)
+
+
+def test_templates_print_what_jinja_s_own_compiler_makes_them_print(tmp_path):
+    """theme._QuickEscapeCodeGenerator changes how ``{{ ... }}`` is printed, not what: the same
+    page as with Jinja's compiler, autoescaped or not (a fixed or a changing autoescape block),
+    with a filter block, a macro and a block set; an undefined value is still an error."""
+    source = ("{% macro m(x) %}<{{ x }}>{% endmacro %}{% set b %}{{ v }}&{% endset %}"
+              "{{ v }}|{{ n }}|{{ m(v) }}|{{ b }}|{{ v | safe }}|{{ v ~ n }}|{{ none }}|{{ [v] }}"
+              "{% filter upper %}{{ v }}{% endfilter %}{% autoescape false %}{{ v }}{% endautoescape %}"
+              "{% autoescape flag %}{{ v }}{% endautoescape %}")
+    quick = theme.create_environment([tmp_path])
+    plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    for flag in (True, False):
+        values = {"v": "<'a' & \"b\">", "n": 3, "flag": flag}
+        assert quick.from_string(source).render(values) == plain.from_string(source).render(values)
+    with pytest.raises(jinja2.UndefinedError):
+        quick.from_string("{{ missing }}").render()
 
 
 def test_a_cached_block_with_a_key_that_cannot_be_one_is_a_template_error(site):
