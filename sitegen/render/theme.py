@@ -66,6 +66,10 @@ def create_environment(dirs: list[Path], compiled: Path | None = None) -> jinja2
         # A build's templates do not change while it renders: without this, Jinja looked at
         # each template file's time again for every page that used it (nine stats a page).
         auto_reload=False,
+        # Every template the theme has, kept in a plain dict: Jinja's default, a least recently
+        # used list of 400 behind a lock, is asked for the page's template, its base, the
+        # macros and each include, some five times a page, in Python.
+        cache_size=-1,
     )
     env.context_class = _QuickContext
     env.code_generator_class = _QuickEscapeCodeGenerator
