@@ -379,7 +379,8 @@ def test_calls_from_templates_reach_what_jinja_would_give_them(tmp_path):
     (tmp_path / "theme/templates/page.html").write_text(
         "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}"
         "{% for item in ['<a>', 'b'] %}{{ twice(item) }}:{{ seen() }}:{{ env_name() }}:{{ up(item) }}"
-        ":{{ obj(item) }}:{{ items.get(item, '-') }};{% endfor %}{{ ended() is undefined }}|{{ 'x'.upper() }}")
+        ":{{ obj(item) }}:{{ items.get(item, '-') }}:{{ greeter.hello() }}:{{ greeter.plain(item) }};{% endfor %}"
+        "{{ ended() is undefined }}|{{ 'x'.upper() }}")
     env = theme.create_environment([tmp_path / "theme"])
 
     @jinja2.pass_context
@@ -397,10 +398,19 @@ def test_calls_from_templates_reach_what_jinja_would_give_them(tmp_path):
     def ended():
         raise StopIteration
 
-    env.globals.update(seen=seen, env_name=env_name, up=str.upper, obj=Callable(), ended=ended, items={"b": 2})
+    class Greeter:  # bound methods: one marked to be given the context, one not
+        @jinja2.pass_context
+        def hello(self, context):
+            return f"hello {context.get('greeting')}"
+
+        def plain(self, value):
+            return f"plain {value}"
+
+    env.globals.update(seen=seen, env_name=env_name, up=str.upper, obj=Callable(), ended=ended, items={"b": 2},
+                       greeter=Greeter())
     html = env.get_template("page.html").render(greeting="<hi>")
-    assert html == ("&lt;a&gt;&lt;a&gt;:&lt;hi&gt;:Environment:&lt;A&gt;:obj &lt;a&gt;:-;"
-                    "bb:&lt;hi&gt;:Environment:B:obj b:2;True|X")
+    assert html == ("&lt;a&gt;&lt;a&gt;:&lt;hi&gt;:Environment:&lt;A&gt;:obj &lt;a&gt;:-:hello &lt;hi&gt;:plain &lt;a&gt;;"
+                    "bb:&lt;hi&gt;:Environment:B:obj b:2:hello &lt;hi&gt;:plain b;True|X")
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ missing() }}").render()
 
