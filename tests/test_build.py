@@ -8,6 +8,9 @@ from pathlib import Path
 import jinja2
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
 from conftest import REPO, article, build, build_fixture_site, internal_links, page, resolve, run_sitegen, write_files
 from sitegen.render import theme
@@ -376,7 +379,8 @@ def test_calls_from_templates_reach_what_jinja_would_give_them(tmp_path):
     (tmp_path / "theme/templates/page.html").write_text(
         "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}"
         "{% for item in ['<a>', 'b'] %}{{ twice(item) }}:{{ seen() }}:{{ env_name() }}:{{ up(item) }}"
-        ":{{ obj(item) }}:{{ items.get(item, '-') }};{% endfor %}{{ ended() is undefined }}|{{ 'x'.upper() }}")
+        ":{{ obj(item) }}:{{ items.get(item, '-') }}:{{ greeter.hello() }}:{{ greeter.plain(item) }};{% endfor %}"
+        "{{ ended() is undefined }}|{{ 'x'.upper() }}")
     env = theme.create_environment([tmp_path / "theme"])
 
     @jinja2.pass_context
@@ -394,12 +398,58 @@ def test_calls_from_templates_reach_what_jinja_would_give_them(tmp_path):
     def ended():
         raise StopIteration
 
-    env.globals.update(seen=seen, env_name=env_name, up=str.upper, obj=Callable(), ended=ended, items={"b": 2})
+    class Greeter:  # bound methods: one marked to be given the context, one not
+        @jinja2.pass_context
+        def hello(self, context):
+            return f"hello {context.get('greeting')}"
+
+        def plain(self, value):
+            return f"plain {value}"
+
+    env.globals.update(seen=seen, env_name=env_name, up=str.upper, obj=Callable(), ended=ended, items={"b": 2},
+                       greeter=Greeter())
     html = env.get_template("page.html").render(greeting="<hi>")
-    assert html == ("&lt;a&gt;&lt;a&gt;:&lt;hi&gt;:Environment:&lt;A&gt;:obj &lt;a&gt;:-;"
-                    "bb:&lt;hi&gt;:Environment:B:obj b:2;True|X")
+    assert html == ("&lt;a&gt;&lt;a&gt;:&lt;hi&gt;:Environment:&lt;A&gt;:obj &lt;a&gt;:-:hello &lt;hi&gt;:plain &lt;a&gt;;"
+                    "bb:&lt;hi&gt;:Environment:B:obj b:2:hello &lt;hi&gt;:plain b;True|X")
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ missing() }}").render()
+
+
+class _Shown:
+    def __init__(self, html):
+        self.html = html
+
+    def __html__(self):
+        return self.html
+
+    def __str__(self):
+        return "<not this>"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), st.text().map(Markup), st.integers(), st.floats(), st.booleans(), st.none(),
+                 st.text().map(_Shown), st.lists(st.text(), max_size=3)))
+def test_printed_values_are_escaped_as_markupsafe_escapes_them(value):
+    """theme.escape_output, which prints ``{{ ... }}``, gives markupsafe.escape's text."""
+    printed = theme.escape_output(value)
+    assert printed == str(escape(value)) and type(printed) in (str, Markup)
+
+
+def test_templates_print_what_jinja_s_own_compiler_makes_them_print(tmp_path):
+    """theme._QuickEscapeCodeGenerator changes how ``{{ ... }}`` is printed, not what: the same
+    page as with Jinja's compiler, autoescaped or not (a fixed or a changing autoescape block),
+    with a filter block, a macro and a block set; an undefined value is still an error."""
+    source = ("{% macro m(x) %}<{{ x }}>{% endmacro %}{% set b %}{{ v }}&{% endset %}"
+              "{{ v }}|{{ n }}|{{ m(v) }}|{{ b }}|{{ v | safe }}|{{ v ~ n }}|{{ none }}|{{ [v] }}"
+              "{% filter upper %}{{ v }}{% endfilter %}{% autoescape false %}{{ v }}{% endautoescape %}"
+              "{% autoescape flag %}{{ v }}{% endautoescape %}")
+    quick = theme.create_environment([tmp_path])
+    plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    for flag in (True, False):
+        values = {"v": "<'a' & \"b\">", "n": 3, "flag": flag}
+        assert quick.from_string(source).render(values) == plain.from_string(source).render(values)
+    with pytest.raises(jinja2.UndefinedError):
+        quick.from_string("{{ missing }}").render()
 
 
 def test_a_cached_block_with_a_key_that_cannot_be_one_is_a_template_error(site):

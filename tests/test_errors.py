@@ -66,6 +66,10 @@ CASES = [
      "content/articles/bad/index.md:1: expected front matter"),
     ("bad comments", {"content/articles/good/comments.yaml": "comments:\n  - id: c1\n    text: ok\n  - id: c1\n    text: again\n"},
      "content/articles/good/comments.yaml:4: duplicate comment id 'c1'"),
+    ("comment without an id", {"content/articles/good/comments.yaml": "comments:\n  - id: c1\n    text: ok\n  - text: who\n"},
+     "content/articles/good/comments.yaml:4: comment without an id"),
+    ("comment not a mapping", {"content/articles/good/comments.yaml": "comments:\n  - id: c1\n    text: ok\n  - just words\n"},
+     "content/articles/good/comments.yaml:4: expected a comment"),
     ("unknown setting", {"sitegen.yaml": "titel: x\n"},
      "sitegen.yaml:1: unknown setting 'titel' (did you mean 'title'?)"),
     # Without its scheme, the host would become the first folder of every link of the site.

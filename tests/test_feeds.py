@@ -97,6 +97,14 @@ def test_titles_and_control_characters_survive_as_text(built):
     assert "form" in entry.content[0].value and "\x07" not in entry.content[0].value
 
 
+def test_the_characters_dropped_are_those_xml_forbids():
+    """feeds._NOT_XML names the characters outside XML 1.0's Char production, every one."""
+    allowed = ((0x9, 0x9), (0xA, 0xA), (0xD, 0xD), (0x20, 0xD7FF), (0xE000, 0xFFFD), (0x10000, 0x10FFFF))
+    forbidden = set(range(0x110000)).difference(*(range(low, high + 1) for low, high in allowed))
+    every_character = "".join(map(chr, range(0x110000)))
+    assert {ord(c) for c in sitegen.render.feeds._NOT_XML.findall(every_character)} == forbidden
+
+
 def test_attribute_values_survive_quotes_ampersands_and_tabs(site):
     """Feeds are written as text: every attribute value must come back from a parser as it was."""
     root = site({

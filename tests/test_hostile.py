@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import article, build, write_files
 from sitegen.markup import BodyContext, create_markdown, render_body
@@ -405,6 +407,19 @@ def test_comment_text_link_keeps_only_the_web_address():
     doc = parse(str(render_comment_text('see https://example.com/"onmouseover="alert(1) now')))
     [link] = doc.find_all("a")
     assert link["href"] == "https://example.com/" and link.attrs.keys() == {"href", "rel"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab <>&'\"\n\t>:/.") + ["https://x.example/"])).map("".join))
+def test_comment_text_is_escaped_line_by_line(text):
+    """comments._escape_lines escapes the whole text at once: the same as line by line."""
+    from html import escape
+
+    from sitegen.render.comments import _escape_lines, render_comment_text
+
+    assert _escape_lines(text) == "<br>\n".join(escape(line, quote=True) for line in text.split("\n"))
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    assert render_comment_text(text).count("<p>") == len(paragraphs)
 
 
 @pytest.mark.parametrize("field", ["source", "person link"])

@@ -52,9 +52,9 @@ def _comment_list(items, where: tuple, path: Path, doc: YamlDocument, diags: Dia
 
 
 def _comment(item, where: tuple, path: Path, doc: YamlDocument, diags: Diagnostics, seen: set) -> Comment | None:
-    loc = Location(path, doc.line_of(*where))
+    # (The comment's line is looked up only for a problem: most comments have none.)
     if not isinstance(item, dict):
-        diags.error(loc, "expected a comment: a mapping with id, author and text")
+        diags.error(Location(path, doc.line_of(*where)), "expected a comment: a mapping with id, author and text")
         return None
     for key in item:
         if key not in COMMENT_KEYS:
@@ -64,7 +64,7 @@ def _comment(item, where: tuple, path: Path, doc: YamlDocument, diags: Diagnosti
     author = item.get("author")
     ok = True
     if not isinstance(cid, (str, int)) or isinstance(cid, bool) or str(cid).strip() == "":
-        diags.error(loc, "comment without an id (every comment needs a unique id)")
+        diags.error(Location(path, doc.line_of(*where)), "comment without an id (every comment needs a unique id)")
         ok = False
     elif str(cid) in seen:
         diags.error(Location(path, doc.line_of(*where, "id")), f"duplicate comment id '{cid}'")

@@ -14,10 +14,11 @@ from html import escape
 from markupsafe import Markup
 
 _URL_RE = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def render_comment_text(text: str) -> Markup:
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    paragraphs = [p for p in map(str.strip, _PARAGRAPH_BREAK.split(text)) if p]
     return Markup("".join(_paragraph(p) for p in paragraphs))
 
 
@@ -41,4 +42,6 @@ def _linkify(paragraph: str) -> str:
 
 
 def _escape_lines(text: str) -> str:
-    return "<br>\n".join(escape(line, quote=True) for line in text.split("\n"))
+    """The text escaped, each line break a ``<br>`` too. (Escaping never makes or takes a line
+    break, so the whole text is escaped at once, not line by line.)"""
+    return escape(text, quote=True).replace("\n", "<br>\n")

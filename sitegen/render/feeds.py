@@ -45,8 +45,11 @@ SITEMAP_MAX_BYTES = 50 * 1024 * 1024
 ENTRY_MEMO_LIMIT = 20_000
 
 # Characters XML 1.0 forbids even when escaped; a stray control character in a body would
-# otherwise make the whole feed unreadable.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# otherwise make the whole feed unreadable. XML allows tab, line feed, carriage return,
+# U+0020-U+D7FF, U+E000-U+FFFD and U+10000-U+10FFFF; this is the rest, named as such: written
+# as [^ allowed], the pattern took 5 ms to compile (Python builds a table of every allowed
+# character below U+10000), in every process of every build.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True, slots=True)
