@@ -313,6 +313,51 @@ def test_front_matter_edited_while_the_build_reads_it_is_read_again(tmp_path, mo
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
+def test_a_cold_build_lists_each_bundle_once(tmp_path, monkeypatch):
+    """The listing a bundle is scanned from is the one its files are digested from and, handed
+    on with the header, the one its assets and comments are published from."""
+    root = write_files(tmp_path / "site", BASE)
+    listed = []
+    original = sitegen.load.articles._bundle_entries
+
+    def listing(folder, prefix="", *args, **kwargs):
+        if not prefix:  # (not its subfolders)
+            listed.append(Path(folder).name)
+        return original(folder, prefix, *args, **kwargs)
+
+    monkeypatch.setattr(sitegen.load.articles, "_bundle_entries", listing)
+    run(root, tmp_path / "out", jobs=1)
+    assert sorted(listed) == ["one", "three", "two"]
+    monkeypatch.undo()
+    run(root, tmp_path / "clean", jobs=1, clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_bundle_files_changed_while_the_build_reads_them_are_published_by_the_next(tmp_path, monkeypatch, settled,
+                                                                                    jobs):
+    """Files added to a bundle (comments too) or changed after the build listed it and before it
+    rendered the article: the build publishes the bundle as listed, or the new bytes of a file
+    it listed, and the next build, seeing the bundle changed, publishes it as it is now."""
+    root = write_files(tmp_path / "site", BASE)
+    original = sitegen.load._read_headers
+
+    def read_then_change(*args, **kwargs):
+        result = original(*args, **kwargs)
+        write_files(root, {"content/articles/two/notes.txt": "notes\n",
+                           "content/articles/two/comments.yaml": "comments:\n  - id: c9\n    author: null\n    text: Late.\n"})
+        (root / "content/articles/one/original.txt").write_text("raw, changed\n")
+        return result
+
+    monkeypatch.setattr(sitegen.load, "_read_headers", read_then_change)
+    run(root, tmp_path / "out", jobs=jobs)
+    monkeypatch.setattr(sitegen.load, "_read_headers", original)
+    assert (tmp_path / "out/articles/one/original.txt").read_text() == "raw, changed\n"
+    assert_rebuild_equals_clean_build(root, tmp_path)
+    assert (tmp_path / "out/articles/two/notes.txt").read_text() == "notes\n"
+    assert "Late." in soup(tmp_path / "out/articles/two/index.html").get_text()
+
+
 def test_templates_are_not_looked_at_again_for_every_page(tmp_path, monkeypatch):
     """A build's templates do not change while it renders (Jinja's auto_reload is off): a
     template file's time is asked for when it is loaded, not again for every page using it. A template changed between builds is
@@ -365,7 +410,7 @@ def test_unchanged_bundles_are_not_listed_again(tmp_path, monkeypatch):
     assert listed == []
     CHANGES["edit a body"](root)
     run(root, tmp_path / "out", jobs=1)
-    assert set(listed) == {"one"}  # read again, and its assets listed for the page
+    assert listed == ["one"]  # read again: listed once, for its digest and its page
     listed.clear()
     CHANGES["add a file to an article's subfolder"](root)
     report = run(root, tmp_path / "out", jobs=1)

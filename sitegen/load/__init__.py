@@ -21,8 +21,8 @@ from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, record
 from ..render.urls import bundle_prefix, page_path
 from ..slugs import slug_problem
-from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, finish_article, packed_stat,
-                       person_slug_for, read_header, scan_bundle, scan_is_settled)
+from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, files_seen, finish_article,
+                       list_bundle, packed_stat, person_slug_for, read_header, scan_and_list, scan_bundle, scan_is_settled)
 from .files import is_inside, read_text
 from .frontmatter import body_after_front_matter
 from .registries import CheckedEntries, NameIndex, load_people, load_topics
@@ -108,7 +108,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             if auto_names is None:
                 auto_names = _auto_link_names(roles, reporters, people)
             tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key, additions,
-                                   read_again.get(header.slug)))
+                                   *read_again.get(header.slug, (None, None))))
             cache.release(header.slug)
     cache.misses += len(tasks)
     state = {"names": names, "urls": urls, "root": root, "bodies": cache.bodies}
@@ -126,11 +126,11 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
 
 
 def _read_headers(folders: list[str], known_folders: dict[str, str], as_before: set[str], diags: Diagnostics,
-                  root: Path, cache: BuildCache, jobs: int) -> tuple[list[ArticleHeader], dict[str, bytes | None]]:
+                  root: Path, cache: BuildCache, jobs: int) -> tuple[list[ArticleHeader], dict[str, tuple]]:
     """Front matter of every bundle (``folders``, as find_bundles gives them), in folder order,
-    and {slug: packed values} of those read again (see _read_one); warnings are replayed for
-    those not read. ``known_folders``: slug -> where the last build found it; ``as_before``:
-    the folders that find_bundles found as they were.
+    and {slug: (packed values, files seen)} of those read again (see _read_one); warnings are
+    replayed for those not read. ``known_folders``: slug -> where the last build found it;
+    ``as_before``: the folders that find_bundles found as they were.
 
     A bundle whose files the file system describes exactly as at the last build (sizes, times
     and inodes: see ``scan_bundle``) is not read at all; the others are read by workers, and
@@ -157,9 +157,9 @@ def _read_headers(folders: list[str], known_folders: dict[str, str], as_before: 
     read = {}  # slug -> (header or None, diagnostics)
     values = {}
     state = {"root": root, "known": known, "now": time.time_ns()}
-    for slug, header, items, memo, packed_values in parallel.run(_read_one, to_read, jobs, state):
+    for slug, header, items, memo, packed_values, seen in parallel.run(_read_one, to_read, jobs, state):
         read[slug] = (header, items)
-        values[slug] = packed_values
+        values[slug] = (packed_values, seen)
         if memo:
             remembered[slug] = memo
     headers = []
@@ -196,31 +196,37 @@ def _light(header: ArticleHeader) -> ArticleHeader:
 
 def _read_one(state: dict, task: tuple):
     """Read one bundle's header (in a worker process): (slug, header or None, diagnostics, memo,
-    packed values). A bundle the last build did not read comes unscanned (``scan`` None):
-    scanned here, in parallel, and before its files are read, as the parent would have.
+    packed values, files seen). A bundle the last build did not read comes unscanned (``scan``
+    None): scanned here, in parallel, and before its files are read, as the parent would have.
 
     The values (title, date, ...) come back pickled into one bytes object, for the worker that
     renders the article, which then need not parse the front matter again (see _whole_header);
-    None when the header is the last build's (unchanged text), which keeps no values."""
+    None when the header is the last build's (unchanged text), which keeps no values. So do
+    the bundle's files as listed here (see articles.files_seen), for that worker to publish
+    and read the comments of without listing the folder again: the listing that was scanned
+    and digested, so that what is published is what the cache key was made from."""
     folder, scan = task
+    listing = None
     if scan is None:
-        scan = scan_bundle(folder)
+        scan, listing = scan_and_list(folder)
     old = state["known"].get(folder.name)
     local = Diagnostics()
     header = read_header(folder, local, state["root"], old and (old.text_digest, old.header, old.warnings))
     if header is None:
-        return folder.name, None, local.items, None, None
+        return folder.name, None, local.items, None, None, None
     packed_values = pickle.dumps(header.values, protocol=pickle.HIGHEST_PROTOCOL) if header.body is not None else None
     # The parent gets the light header (see _light), the same one the cache remembers: with
     # every body of a large archive at once, the load stage would need gigabytes. A worker
     # that renders the article reads the file again, and the values from ``packed_values``
     # (see _whole_header).
-    header = _light(replace(header, files_digest=bundle_files_digest(header)))
+    if listing is None:
+        listing = list_bundle(folder)
+    header = _light(replace(header, files_digest=bundle_files_digest(header, listing)))
     memo = None
     if not local.errors:
         settled = scan if scan_is_settled(scan, state["now"]) else None
         memo = RememberedHeader(settled, header.source_digest, header, local.warnings)
-    return folder.name, header, local.items, memo, packed_values
+    return folder.name, header, local.items, memo, packed_values, files_seen(listing)
 
 
 @dataclass(frozen=True)
@@ -233,6 +239,7 @@ class _BodyTask:
     key: str
     additions: tuple
     packed_values: bytes | None  # from _read_one, if this build read the front matter
+    seen: str | None  # the bundle's files, from _read_one, if this build read the front matter
 
 
 class _Recording(Mapping):
@@ -283,7 +290,7 @@ def _finish(state: dict, task: _BodyTask):
         context = replace(context, bundle_prefix=prefix)
     local = Diagnostics()
     article = finish_article(header, task.roles, task.reporters, task.topics, _MARKDOWN[0], context, local,
-                             state["root"])
+                             state["root"], seen=task.seen)
     # The body also depends on the names it looked up: they go into the fingerprint that
     # decides which pages to render again.
     article = replace(article, fingerprint=digest(task.key, sorted(seen.items(), key=lambda item: item[0])),

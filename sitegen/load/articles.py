@@ -233,23 +233,54 @@ FRONT_MATTER = {
 }
 
 
-def bundle_files_digest(header: ArticleHeader) -> str:
+def bundle_files_digest(header: ArticleHeader, listing: list | None = None) -> str:
     """What else in the bundle the article depends on: every other file's name (comments.yaml
     included) and a digest of its bytes.
 
     Bytes, not modification times: a fresh clone (a CI job restoring the last build's cache)
     gives every file a new time, and the whole archive would be rendered again for nothing.
     This runs only for bundles whose files the file system describes differently than at the
-    last build (see ``scan_bundle``), so unchanged assets are not read on every build."""
+    last build (see ``scan_bundle``), so unchanged assets are not read on every build.
+    ``listing``: the bundle as ``list_bundle`` gave it, when this build listed it already
+    (else it is listed here)."""
     parts = []
-    for rel, entry in _bundle_entries(header.folder):
-        if rel == INDEX_FILE:
+    for rel, entry in _bundle_entries(header.folder) if listing is None else listing:
+        if rel == INDEX_FILE or rel.endswith("/"):  # (a listing names the folders too)
             continue
         if entry.is_symlink() and not is_inside(Path(entry.path), header.folder):
             parts.append((rel, "outside"))  # never read: finishing the article reports it
         else:
             parts.append((rel, _file_digest(entry), entry.is_symlink()))
     return digest(parts)
+
+
+def list_bundle(folder: Path | str) -> list[tuple[str, os.DirEntry]]:
+    """(relative path, DirEntry) of every visible file and folder below the bundle's folder,
+    as ``_bundle_entries`` gives them with ``folders``: one listing, for
+    ``bundle_files_digest`` and then for ``files_seen``, rather than one each (``OSError`` if
+    a folder cannot be listed)."""
+    return list(_bundle_entries(folder, folders=True))
+
+
+def files_seen(listing: list[tuple[str, os.DirEntry]]) -> str:
+    """What finishing the article needs of a bundle listed while its header was read (see
+    ``_assets``), packed into one string for the parent to hold until then: each path after
+    a letter for what it is ("l" a link, "f" a regular file, "d" a folder, "o" anything
+    else), joined with NULs (no file name holds one); not index.md, which is never published."""
+    return "\0".join(("d" if rel.endswith("/") else "l" if entry.is_symlink() else "f" if entry.is_file() else "o") + rel
+                     for rel, entry in listing if rel != INDEX_FILE)
+
+
+def _seen_entries(folder: Path, seen: str):
+    """(relative path, path, is a link, is a regular file or None) of each file ``files_seen``
+    packed: what the listing's DirEntry said (None for a link: asked about now, as a DirEntry
+    would be)."""
+    if not seen:
+        return
+    for item in seen.split("\0"):
+        kind, rel = item[0], item[1:]
+        if kind != "d":
+            yield rel, folder / rel, kind == "l", None if kind == "l" else kind == "f"
 
 
 def _file_digest(entry: os.DirEntry) -> str | tuple:
@@ -334,11 +365,20 @@ def scan_bundle(folder: Path | str, before: BundleScan | None = None, folder_as_
         again = _scan_again(folder, before, folder_as_before)
         if again is not None:
             return again
+    return scan_and_list(folder)[0]
+
+
+def scan_and_list(folder: Path | str) -> tuple[BundleScan | None, list | None]:
+    """``scan_bundle`` with no scan before, and the bundle's files as ``list_bundle`` gives
+    them, from the same listing (None, None if the folder cannot be listed): a bundle that
+    is read anyway is listed once, not once to be scanned and again to be digested."""
     try:
-        return BundleScan.of([("", os.lstat(folder))] + [
-            (rel, entry.stat(follow_symlinks=False)) for rel, entry in _bundle_entries(folder, folders=True)])
+        info = os.lstat(folder)
+        entries = list(_bundle_entries(folder, folders=True))
+        scan = BundleScan.of([("", info)] + [(rel, entry.stat(follow_symlinks=False)) for rel, entry in entries])
     except OSError:
-        return None
+        return None, None
+    return scan, entries
 
 
 def _scan_again(folder: Path | str, before: BundleScan, folder_as_before: bool = False) -> BundleScan | None:
@@ -385,9 +425,12 @@ def _bundle_entries(folder: Path | str, prefix: str = "", folders: bool = False)
 
 
 def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: list[Reporter], topics: list[str],
-                   md, context: BodyContext, diags: Diagnostics, root: Path, fingerprint: str = "") -> Article:
-    """Render the body, read the comments and list the assets: the article is complete."""
-    assets, assets_as_text = _assets(header, diags, root)
+                   md, context: BodyContext, diags: Diagnostics, root: Path, fingerprint: str = "",
+                   seen: str | None = None) -> Article:
+    """Render the body, read the comments and list the assets: the article is complete.
+    ``seen``: the bundle's files as this build listed them when it read the header (see
+    ``files_seen``); None to list the bundle here."""
+    assets, assets_as_text = _assets(header, diags, root, seen)
     if context.bundle_prefix:
         context = replace(context, bundle_files=frozenset(assets))
     body = render_body(md, header.body, context)
@@ -396,7 +439,7 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
     for line, message in body.warnings:
         diags.warning(Location(header.index_path, header.body_first_line + line), message)
     comments_path = header.folder / COMMENTS_FILE
-    comments = load_comments(comments_path, diags, root) if comments_path.exists() else CommentThread()
+    comments = load_comments(comments_path, diags, root) if _has_comments(comments_path, seen) else CommentThread()
     values = dict(header.values)
     return Article(
         slug=header.slug,
@@ -417,19 +460,35 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
     )
 
 
-def _assets(header: ArticleHeader, diags: Diagnostics, root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _has_comments(path: Path, seen: str | None) -> bool:
+    """``path.exists()``, told by the listing ``seen`` (see finish_article) when it can be:
+    a link is asked about now, since its target may be gone."""
+    if seen is None:
+        return path.exists()
+    for item in seen.split("\0"):
+        if item[1:] in (COMMENTS_FILE, COMMENTS_FILE + "/"):
+            return item[0] in "fd" or path.exists()
+    return False
+
+
+def _assets(header: ArticleHeader, diags: Diagnostics, root: Path,
+            seen: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Every other file in the bundle, published next to the page (original.txt included); and
     those of them published as text, since a browser opening them could run script (see
-    load/scripts.py)."""
+    load/scripts.py). ``seen``: see finish_article."""
     found, as_text = [], []
-    for rel, entry in _bundle_entries(header.folder):
+    if seen is None:
+        entries = ((rel, Path(entry.path), entry.is_symlink(), None if entry.is_symlink() else entry.is_file())
+                   for rel, entry in _bundle_entries(header.folder))
+    else:
+        entries = _seen_entries(header.folder, seen)
+    for rel, path, is_link, is_file in entries:
         if rel in (INDEX_FILE, COMMENTS_FILE):
             continue
-        path = Path(entry.path)
-        if entry.is_symlink() and (not is_inside(path, header.folder) or not is_inside(path, root)):
+        if is_link and (not is_inside(path, header.folder) or not is_inside(path, root)):
             diags.error(Location(path), "links outside the article folder; refusing to publish it")
             continue
-        if not entry.is_file():
+        if not (path.is_file() if is_file is None else is_file):
             continue
         if always_text(rel):
             as_text.append(rel)
