@@ -2387,6 +2387,38 @@ def test_english_names_that_begin_with_a_foreign_article_are_people():
     assert set(people(found)) == {"Les Okonkwo", "Su Bingtian", "Den Uyl", "Lo Maresh"}
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hwang Dae-sung said the talks would resume in the spring.", {"Hwang Dae-sung": None}),
+    ("Ryu Min-jae told reporters the plant would reopen.", {"Ryu Min-jae": None}),
+    ("Choi Soo-ah, the opposition leader, said the budget was late.", {"Choi Soo-ah": "opposition leader"}),
+    ("Lo Wing-kei, a lecturer, said the plan would not last.", {"Lo Wing-kei": "lecturer"}),
+    ("\"We are ready,\" said Tsang Hoi-lam.", {"Tsang Hoi-lam": None}),
+    ("President Kang Seo-yun said the treaty would be signed.", {"Kang Seo-yun": "President"}),
+])
+def test_an_east_asian_name_with_a_hyphenated_given_name_is_a_person(sentence, expected):
+    assert people(analyse(STORY + sentence + "\n")) == expected
+
+
+def test_an_east_asian_name_is_later_called_by_its_family_name_the_first_word():
+    found = analyse(STORY + "Hwang Dae-sung met the envoy on Monday.\n\nThe envoy praised Hwang, and Hwang"
+                    " thanked him.\n\nRyu Min-jae told reporters the plant would reopen. \"It will run by May,\""
+                    " Ryu added.\n")
+    assert set(people(found)) == {"Hwang Dae-sung", "Ryu Min-jae"}
+    assert "{.quote by=ryu-min-jae}" in found.body
+
+
+def test_ordinary_hyphenated_words_are_not_the_end_of_a_name():
+    found = analyse(STORY + "Co-chair Dana Whitfield said the Anti-war rally would go ahead. Ex-president Hal"
+                    " Munro said the Well-known Self-made trader was there. Mid-March Pre-trial hearings in the"
+                    " Non-profit case began, said Ellis Crane. Brookfield Re-election posters went up. Harbour"
+                    " Sit-in organisers said it went well. Jean-Pierre Dubois said yes. Odile Marsh-Kent said no."
+                    " Kessler Self-made said it. Dunmore Post-war said so. Ardley Family-run said the same.\n")
+    assert set(people(found)) == {"Dana Whitfield", "Hal Munro", "Ellis Crane", "Jean-Pierre Dubois",
+                                  "Odile Marsh-Kent"}
+    assert byline_names("By Choi Soo-ah and Kang Min-jun", generic_rules()) == ["Choi Soo-ah", "Kang Min-jun"]
+    assert byline_names("By Ellis Well-known", generic_rules()) == []
+
+
 @pytest.mark.parametrize("line, names", [
     ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
     ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),

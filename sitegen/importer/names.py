@@ -12,7 +12,7 @@ from functools import cache
 
 from ..slugs import slugify as site_slugify
 from .registry import Entry
-from .rules import GENERATION, NAME_TOKEN, WORD_START, Rules, name_phrase
+from .rules import GENERATION, HYPHENATED_GIVEN, NAME_TOKEN, WORD_START, Rules, name_phrase
 
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SLUG = 80
@@ -110,10 +110,13 @@ def _with_suffix(line: str, end: int, name: str) -> tuple[int, str]:
 
 
 def surname(name: str) -> str:
-    """The word a person is called by alone later: the last, less a suffix ("Brennan")."""
+    """The word a person is called by alone later: the last, less a suffix ("Brennan"), or the
+    first before an East Asian given name ("Moon Jae-in": "Moon")."""
     words = name.replace(",", "").split()
     while len(words) > 1 and words[-1] in SUFFIX_WORDS:
         words.pop()
+    if len(words) > 1 and re.fullmatch(HYPHENATED_GIVEN, words[-1]):
+        return words[0]
     return words[-1]
 
 

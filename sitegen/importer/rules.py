@@ -27,6 +27,18 @@ LOWER = "a-z" + _letters(str.islower)
 # "Ñúñez", "Ndung'u", an Irish surname with its particle ("Ó Briain", "Ní Bhriain"), or an initial "J.".
 NAME_TOKEN = (rf"(?:(?:Mc|Mac|Nic|O['’]|D['’]|La|Le|De|Di|Da|Du|Van|Von|[aAeE]l-|(?:Ó|Ní|Nic|Uí|Mhic)[ \u00a0])?"
               rf"[{UPPER}][{LOWER}]+(?:['’](?!s\b)[{LOWER}]+)*(?:-[{UPPER}][{LOWER}]+)?|[{UPPER}]\.)")
+# A given name of East Asian form, a capital and then lower-case syllables joined by a hyphen
+# ("Jae-in", "Jong-un", "Yuen-ting", "Ing-wen"), allowed only as the last word of a name of two
+# words or more ("Moon Jae-in", "Tsai Ing-wen"), never as a word of its own: so ordinary
+# hyphenated words are not names ("Co-chair", "Well-known", "Self-made", "Sit-in", "Family-run").
+HYPHEN_PREFIXES = ("anti|bi|by|co|counter|cross|de|down|ex|extra|far|first|full|half|high|inter|"
+                   "long|low|mid|mini|multi|neo|non|off|on|out|over|part|post|pre|pro|re|self|semi|"
+                   "short|sub|super|trans|tri|ultra|under|up|vice|well|year|one|two|three|four|"
+                   "five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred")
+HYPHEN_SUFFIXES = ("based|led|owned|run|born|made|style|like|old|term|time|wide|free|friendly|"
+                   "related|sized|up|off|out|down|over|back|long|level|scale|year|day|week|month")
+HYPHENATED_GIVEN = (rf"(?!(?i:{HYPHEN_PREFIXES})-)[{UPPER}][{LOWER}]+"
+                    rf"-(?!(?:{HYPHEN_SUFFIXES})(?![\w-]))[{LOWER}]+(?![\w-])")
 # Where a word starts: not inside another word. An apostrophe is inside a word only after a
 # letter ("O'Brien"); otherwise it is an opening quote ("'Haddleston Garden Town will ...'").
 WORD_START = r"(?<![\w-])(?<!\w['’])"
@@ -94,8 +106,10 @@ def name_phrase(particles: frozenset[str], words: int = 5) -> str:
     allowed inside ("Ludwig van Beethoven", "Juan Carlos Ibáñez de la Torre", "William "Bill"
     Reyes")."""
     particle = "|".join(sorted(map(re.escape, particles)))
-    return (rf"{NAME_TOKEN}(?:[ \u00a0](?:{NICKNAME}[ \u00a0])?(?:(?:{particle})[ \u00a0]){{0,2}}{NAME_TOKEN})"
-            rf"{{0,{words - 1}}}{GENERATION}?")
+    space = rf"[ \u00a0](?:{NICKNAME}[ \u00a0])?(?:(?:{particle})[ \u00a0]){{0,2}}"
+    # (the East Asian given name first: the other way "Moon Jae-in" would be read as "Moon")
+    last_given = rf"(?:{space}{NAME_TOKEN}){{0,{words - 2}}}{space}{HYPHENATED_GIVEN}|" if words > 1 else ""
+    return rf"{NAME_TOKEN}(?:{last_given}(?:{space}{NAME_TOKEN}){{0,{words - 1}}}){GENERATION}?"
 
 
 def compile_line_pattern(pattern: str) -> re.Pattern[str]:
