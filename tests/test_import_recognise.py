@@ -2419,6 +2419,18 @@ def test_ordinary_hyphenated_words_are_not_the_end_of_a_name():
     assert byline_names("By Ellis Well-known", generic_rules()) == []
 
 
+def test_names_with_lower_case_particles_and_their_later_mentions():
+    # ("Bill" names a thing at the end of a phrase, "the Housing Bill", not at its front)
+    found = analyse(STORY + "Bill de Blasio said the budget was late.\n\n\"It is late,\" de Blasio said.\n\n"
+                    "Ursula von der Leyen said the deal was done. \"It is fair,\" von der Leyen added.\n\n"
+                    "A street was named after Vincent van Gogh. Rafael da Silva said the match was hard, and"
+                    " Jan de Vries, a curator, said so too.\n\nThe mayor of Toronto said no. A resident of"
+                    " Brookfield said the plan was late. The Housing Bill, a measure to cap rents, passed.\n")
+    assert people(found) == {"Bill de Blasio": None, "Ursula von der Leyen": None, "Vincent van Gogh": None,
+                             "Rafael da Silva": None, "Jan de Vries": "curator"}
+    assert "{.quote by=bill-de-blasio}" in found.body and "{.quote by=ursula-von-der-leyen}" in found.body
+
+
 @pytest.mark.parametrize("line, names", [
     ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
     ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),
