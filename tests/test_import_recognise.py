@@ -2315,6 +2315,17 @@ def test_a_title_word_that_is_also_a_surname_opens_a_name():
     assert people(found) == {"Son Minjae": None, "Gregor Ballantyne-Shah": "son"}
 
 
+def test_a_title_word_that_is_also_a_surname_ends_a_name_after_a_first_name():
+    # "Agent", "Skipper", "Tenant" before a name or after an article are titles
+    found = analyse(STORY + "Lucy Agent said the lease was late. \"We asked twice,\" Agent added.\n\nTom Skipper"
+                    " said the catch was poor, and Dana Tenant, a nurse, said so too.\n\nAgent Corin Marsh said"
+                    " nothing more. Skipper Declan Moorcroft said the nets were torn. The Letting Agent said the"
+                    " rent would rise.\n")
+    assert people(found) == {"Lucy Agent": None, "Tom Skipper": None, "Dana Tenant": "nurse", "Corin Marsh": "Agent",
+                             "Declan Moorcroft": "Skipper"}
+    assert "{.quote by=lucy-agent}" in found.body
+
+
 def test_the_writers_job_with_the_outlet_after_a_comma_is_a_header_line():
     found = analyse("Farmers told to expect limits on irrigation\n\nBy Caoimhe Ravensworth-Diallo\n\n"
                     "Environment correspondent, Fenland Broadcasting\n\nPosted 14 April 2025, 07:00\n\n"

@@ -90,6 +90,18 @@ def is_title_before_name(word: str, rules: Rules) -> bool:
     return lower in rules.title_words and not (word[:1].isupper() and lower in rules.surname_titles)
 
 
+def _title_in_name(words: list[str], index: int, rules: Rules) -> bool:
+    """words[index] is a title in this name: not a title word that is also a surname and ends
+    the name capitalised after a capitalised name word ("Lucy Agent", "Tom Skipper"; but "Agent
+    Lucy Marsh", "the land agent")."""
+    word = words[index]
+    return is_title_before_name(word, rules) and not (
+        index == len(words) - 1 and index > 0 and word[:1].isupper()
+        and word.lower() in rules.surname_titles_after and words[index - 1][:1].isupper()
+        and not is_title_before_name(words[index - 1], rules)
+        and words[index - 1].lower() not in rules.not_name_words | rules.name_stopwords)
+
+
 TITLE_OF = re.compile(r"(\S+)[ \u00a0]+(?:of|for)[ \u00a0]+(?:\S+[ \u00a0]+(?:and|&)[ \u00a0]+)?$")
 
 
@@ -125,7 +137,7 @@ def could_be_person(name: str, rules: Rules) -> bool:
     not a surname alone ("Van der Hoek finished with 31 saves")."""
     words = name.split()
     return len(words) >= 2 and not any(
-        names_a_thing(w, i, rules) or is_title_before_name(w, rules) for i, w in enumerate(words)) and not (
+        names_a_thing(w, i, rules) or _title_in_name(words, i, rules) for i, w in enumerate(words)) and not (
         words[0].lower() in rules.name_particles and words[1] in rules.name_particles) and not any(
         w.lower() in ARTICLE_WORDS for w in words[1:]) and not (  # ("I. The wall": a numbered heading)
         words[0].lower() in rules.role_articles and words[0].lower() not in NAME_ARTICLES)  # ("Der Neubau")

@@ -88,6 +88,7 @@ class Rules:
     surname_titles: frozenset[str]
     role_articles: frozenset[str] = frozenset()
     given_names_too: frozenset[str] = frozenset()
+    surname_titles_after: frozenset[str] = frozenset()
 
     def with_chrome(self, patterns: tuple[re.Pattern[str], ...]) -> Rules:
         """These rules plus an outlet's own chrome patterns."""
@@ -140,7 +141,7 @@ def build_rules(data: dict) -> Rules:
         "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
         "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations",
         "organisation_joins", "anonymous_authors", "honorifics", "surname_titles")}
-    for key in ("role_articles", "given_names_too"):
+    for key in ("role_articles", "given_names_too", "surname_titles_after"):
         words[key] = frozenset(w.lower() for w in data.get(key, ()))
     name = name_phrase(words["name_particles"])
     credits = tuple(
