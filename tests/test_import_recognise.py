@@ -2250,7 +2250,7 @@ def test_german_and_portuguese_story_sentences_with_those_words_stay():
 
 @pytest.mark.parametrize("author, name", [("Por Leonor Abreu-Vasconcelos", "Leonor Abreu-Vasconcelos"),
                                           ("By Jo Bellamy", "Jo Bellamy"), ("Byron Castell", "Byron Castell"),
-                                          ("Paz Ortega", "Paz Ortega")])
+                                          ("Paz Ortega", "Paz Ortega"), ("Di Stefano Rossi", "Di Stefano Rossi")])
 def test_a_saved_pages_author_with_the_bylines_word_gives_the_name(author, name):
     page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
         b"<title>", f'<meta name="author" content="{author}"><title>'.encode()).replace(b"<p>By Jo Bell</p>", b"")
@@ -2453,11 +2453,17 @@ def test_french_and_italian_bylines(line, names):
     assert byline_names(line, generic_rules()) == names
 
 
-def test_a_front_matters_author_loses_the_bylines_word():
-    found = analyse("---\ntitle: Nuova scuola media a Castelbrenta\nauthor: Di Raffaele Tornaghi\n"
-                    "date: \"2025-11-12\"\n---\nNuova scuola media a Castelbrenta\n"
-                    "Il consiglio comunale di Castelbrenta ha approvato ieri sera il progetto della nuova scuola media.\n")
-    assert [r.name for r in found.reporters] == ["Raffaele Tornaghi"]
+@pytest.mark.parametrize("author, story, reporter", [
+    ("Di Raffaele Tornaghi", "Il consiglio comunale di Castelbrenta ha approvato ieri sera il progetto della nuova"
+     " scuola media.", "Raffaele Tornaghi"),
+    ("By Orla Quennell", "The council approved the plan for the new school on Tuesday night.", "Orla Quennell"),
+    # (over an English story the Italian "di" opens a name)
+    ("Di Stefano Rossi", "The council approved the plan for the new school on Tuesday night.", "Di Stefano Rossi"),
+])
+def test_a_front_matters_author_loses_the_bylines_word(author, story, reporter):
+    found = analyse(f"---\ntitle: Nuova scuola media a Castelbrenta\nauthor: {author}\n"
+                    f"date: \"2025-11-12\"\n---\nNuova scuola media a Castelbrenta\n{story}\n")
+    assert [r.name for r in found.reporters] == [reporter]
 
 
 @pytest.mark.parametrize("line", [

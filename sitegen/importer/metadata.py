@@ -367,12 +367,24 @@ def _is_outlet(text: str) -> bool:
 # The word a page's declared author may start with, as its byline does ("By Jane Roe", "Par
 # Solène Marcouly", "Di Federica Ognibene" as trafilatura's front matter gives the Italian "di"):
 # taken off only when a name of two words or more follows ("Von Trapp" alone is a name).
-_BYLINE_WORD = re.compile(r"^(?:by|por|von|par|di)\s+(?=(?-i:[A-ZÀ-Þ])[\w.’'-]+\s+(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
+_BYLINE_WORD = re.compile(r"^(?:(?P<particle>von|di)|by|por|par)\s+(?=(?-i:[A-ZÀ-Þ])[\w.’'-]+\s+(?-i:[A-ZÀ-Þ]))",
+                          re.IGNORECASE)
 
 
-def without_byline_word(author: str | None) -> str | None:
-    """A page's declared author without the byline's word before it."""
-    return _BYLINE_WORD.sub("", author) if author else author
+def without_byline_word(author: str | None, body: list[Line]) -> str | None:
+    """A page's declared author without the byline's word before it; "Di" and "Von", which open
+    surnames too, only over a story not written in English (over one that is, "Di Stefano Rossi"
+    is a name)."""
+    match = _BYLINE_WORD.match(author or "")
+    if match is None or match.group("particle") and _written_in_english(body):
+        return author
+    return author[match.end():]
+
+
+def _written_in_english(body: list[Line]) -> bool:
+    """English's commonest small words outnumber those of the day-first languages."""
+    text = " ".join(line.text for line in body)
+    return len(ENGLISH_WORDS.findall(text)) > len(DAY_FIRST_LANGUAGE_WORDS.findall(text))
 
 
 def names_in(text: str, rules: Rules) -> list[str]:
