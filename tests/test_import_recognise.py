@@ -946,6 +946,10 @@ def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
     ("Words by Zoë O’Connor-Smith", ["Zoë O’Connor-Smith"]),
     ("By NGUYỄN THỊ LAN & José Ñúñez", ["Nguyễn Thị Lan", "José Ñúñez"]),
     ("By the end of the day, nothing had changed.", []),
+    # (a story's sentence: a clause after the name; a byline's job in lower case stays)
+    ("Hosted by Marisol Vantongeren, the evening drew 300 people to the town hall.", []),
+    ("Written by Hollis Grange, the play opens at the Lyric in May.", []),
+    ("By Jane Roe, staff writer.", ["Jane Roe"]),
     ("Niamh O'Callaghan Political correspondent", ["Niamh O'Callaghan"]),
     ("Jane Roe, Staff Writer", ["Jane Roe"]),
     ("Mary Ann Smith | Senior reporter", ["Mary Ann Smith"]),

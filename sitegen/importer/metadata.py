@@ -436,10 +436,16 @@ def byline_names(line: str, rules: Rules) -> list[str]:
         if match and (handle := (match.groupdict().get("handle") or "").strip()):
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
             continue
-        if match:
+        if match and not CLAUSE_AFTER_NAMES.search(match.group("names")):
             given = match.group("names").strip()
             names += _names_in(_without_date_after(given, rules), rules) or _names_in(given, rules)
     return names
+
+
+# A clause in lower case after the names, to the sentence's end: the line is a sentence of the
+# story ("Hosted by Marisol Vantongeren, the evening drew 300 people.", "Written by X, the play
+# ..."), not a byline ("By Jane Doe, Political Editor", "Jane Roe, staff writer").
+CLAUSE_AFTER_NAMES = re.compile(r",[ \u00a0]+[a-z][^,]*?(?:[ \u00a0][^ \u00a0,]+){2,}[.!?][\"”’)]*[ \u00a0]*$")
 
 
 def _without_dated_part(text: str, rules: Rules) -> str:
