@@ -2263,8 +2263,7 @@ def test_a_saved_pages_author_with_the_bylines_word_gives_the_name(author, name)
 
 
 @pytest.mark.parametrize("line", ["▶ Play", "1x", "Subscribe: Apple Podcasts · Spotify · RSS",
-                                  "(BUTTON) ▶ Listen to this article 4 min", "Published in Civic Tinkerers",
-                                  "Listen Share", "48 Followers · Writer for Civic Tinkerers",
+                                  "(BUTTON) ▶ Listen to this article 4 min", "Listen Share", "48 Followers · Writer for Civic Tinkerers",
                                   "Terms of Use About Fenland Broadcasting Privacy Policy Cookies Accessibility Help Contact"])
 def test_a_players_and_a_blogging_platforms_furniture_is_chrome(line):
     found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
@@ -2276,6 +2275,14 @@ def test_a_players_and_a_blogging_platforms_furniture_is_chrome(line):
 def test_story_lines_like_that_furniture_stay(line):
     found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
     assert line in found.body
+
+
+def test_the_publication_a_post_is_in_is_chrome_above_the_story_or_over_the_writers_counts():
+    found = analyse("Published in Civic Tinkerers\n\nI spent a year fixing the town's parking machines\n\n" + STORY
+                    + "Published in Nature\n\nThe study, published in Nature, mapped the currents.\n\nPublished in"
+                    " Civic Tinkerers\n48 Followers · Writer for Civic Tinkerers\n")
+    # (under the story's first paragraph it is a crosshead)
+    assert found.body.count("Published in") == 1 and "Published in Nature\n" in found.body
 
 
 def test_a_blogs_name_and_follow_button_over_the_date_and_its_writers_box_are_chrome():

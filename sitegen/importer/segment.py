@@ -62,6 +62,10 @@ PITCH = re.compile(r"\b(?:newsletter|inbox)\b", re.IGNORECASE)
 TO_THE_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
 FOLLOW = re.compile(r"follow(?: us)?(?: on)?(?: [\w.&’'-]+){0,4}", re.IGNORECASE)
+# A blogging platform's line naming the publication a post is in ("Published in Civic
+# Tinkerers": a name, no sentence), and its writer's counts ("48 Followers · Writer for ...").
+PUBLISHED_IN = re.compile(r"published in (?-i:(?:The )?[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4})", re.IGNORECASE)
+FOLLOWERS = re.compile(r"\d[\d,.]*k? followers?\b", re.IGNORECASE)
 SOCIAL_NETWORK = re.compile(r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|mastodon"
                             r"|pinterest|snapchat|telegram", re.IGNORECASE)
 # A site's menu run together on one line ends with its call to subscribe, donate or sign in:
@@ -142,6 +146,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
                                       and not is_byline(line, rules)
                                       and not _byline_over_date(lines, n, rules) or is_menu_row(line))
               for n, line in enumerate(lines)]
+    _mark_publication_lines(lines, chrome, rules)
     _mark_link_lists(lines, chrome, rules)
     _mark_contact_blocks(lines, chrome, rules)
     _mark_ads(lines, chrome, rules)
@@ -446,6 +451,17 @@ def _mark_ads(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
         if below and not chrome[ad] and _words(below) <= MAX_AD_WORDS and below[-1] not in ".!?\"”’" \
                 and not is_lede(below, rules) and (ad == n + 1 or OFFER.search(below)):
             chrome[ad] = True
+
+
+def _mark_publication_lines(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
+    """ "Published in Civic Tinkerers" above the story's first paragraph, or over the writer's
+    counts under it ("48 Followers · ..."), is the blogging platform's; after the first paragraph
+    and elsewhere it is the story's crosshead ("Published in Nature")."""
+    lede = _first_lede(lines, chrome, rules, len(lines))
+    for n, line in enumerate(lines):
+        if PUBLISHED_IN.fullmatch(LIST_BULLET.sub("", line).strip()):
+            below = _next_text(lines, n + 1)
+            chrome[n] = chrome[n] or n < lede or below is not None and FOLLOWERS.match(lines[below].strip()) is not None
 
 
 def _mark_follow_prompts(lines: tuple[str, ...], chrome: list[bool]) -> None:
