@@ -2170,6 +2170,15 @@ def test_an_outlets_appeal_under_the_story_is_chrome(line):
     assert found.body.rstrip().endswith("meet again in May.")
 
 
+def test_more_and_a_sections_name_over_a_paragraph_of_the_story_is_a_crosshead():
+    lines = ["More Business", "The board said cruise calls had doubled and two new berths would open in spring.",
+             "More sports", "* Netball courts at Harlow Park\n* A new pitch at the primary school",
+             "The council said the money would come from the harbour's surplus, which stood at £2.1m."]
+    found = analyse(STORY + "\n\n".join(lines) + "\n\nMore Nation & World\n\n* Senate panel advances rail bill\n")
+    # (the section's list at the end stays chrome)
+    assert found.body.replace("\\*", "*").rstrip().split("\n\n")[1:] == lines
+
+
 @pytest.mark.parametrize("line", ["The pool is funded by its members, who join each spring for $40.",
                                   "The pool is funded by its members. Join for $40 a year.",
                                   "Reporting like this depends on sources who trust us, the editor said.",

@@ -384,17 +384,20 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
     headlines or tags (no full stop at the end; a question may be a headline), up to a
     comments heading or a byline, or, under two or more short items, a line more than twice
     as long as a menu item (the story's headline under a list of trending topics, with no
-    blank line between them)."""
+    blank line between them). A section's name after "More" ("More Sports") with a paragraph of
+    the story right under it or under its lines is the story's crosshead, and its lines the
+    story's."""
     for n, line in enumerate(lines):
-        if not line.strip() or not line_matches(rules.link_list_headings, line):
+        heading = line_matches(rules.link_list_headings, line) if line.strip() else None
+        if heading is None:
             continue
+        marked = [] if chrome[n] else [n]
         chrome[n] = True
         longest = items = bulleted = 0
         first = next((m for m in range(n + 1, len(lines)) if lines[m].strip()), len(lines))
-        if first > n + 2:
-            continue  # (one blank line may stand between "Read more" and its link, not more)
         below = first
-        while below < len(lines) and items < MAX_LINKS:
+        # (one blank line may stand between "Read more" and its link, not more)
+        while first <= n + 2 and below < len(lines) and items < MAX_LINKS:
             text = lines[below].strip()
             if not text and items and below + 1 < len(lines) and (
                     chrome[below + 1] or _is_teaser(lines[below + 1], rules) and _is_teaser(lines[below - 1], rules)
@@ -410,9 +413,14 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
                     or items >= 2 and longest <= MENU_WORDS < words // 2
                     or line_matches(rules.comments_heading, text) or is_byline(text, rules)):
                 break
+            marked += [] if chrome[below] else [below]
             chrome[below] = True
             bulleted += LIST_BULLET.match(lines[below]) is not None
             longest, items, below = max(longest, words), items + 1, below + 1
+        after = _next_text(lines, below)
+        if heading.groupdict().get("section") and after is not None and not chrome[after] and is_lede(lines[after], rules):
+            for m in marked:
+                chrome[m] = False
 
 
 def _mark_contact_blocks(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
