@@ -2410,6 +2410,12 @@ def test_names_that_begin_with_la_le_or_das_and_english_words_like_fiscal_stay_a
     assert set(people(found)) == {"La Toya Pemberton", "Meera Das", "Harriet Quenby"}
 
 
+def test_the_other_languages_titles_are_no_titles_in_a_story_written_in_english():
+    found = analyse("Budget vote delayed\n\nMaire Corrigan, 54, said the fiscal plan was late. Nadia Boulanger said"
+                    " the choir would sing at the vote. The fiscal year ends in June, said Harriet Quenby.\n")
+    assert people(found) == {"Maire Corrigan": None, "Nadia Boulanger": None, "Harriet Quenby": None}
+
+
 def test_english_names_that_begin_with_a_foreign_article_are_people():
     # ("Les", "Su", "Lo", "Sa", "Den" are articles or possessives elsewhere, and names here)
     found = analyse("Guitar maker honoured\n\nLes Okonkwo said the instrument changed his life. Su Bingtian"

@@ -109,6 +109,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
     if not body:
         raise NoArticle(_no_article_message(segments))
+    if meta.written_in_english(body):
+        rules = rules.in_english()  # ("the fiscal year": no Spanish prosecutor)
     lede_index = _lede_index(body, rules)
     lede_line = body[lede_index].text.strip()  # (a text browser's margin before it)
     dateline = meta.find_dateline(lede_line, rules)

@@ -376,12 +376,12 @@ def without_byline_word(author: str | None, body: list[Line]) -> str | None:
     surnames too, only over a story not written in English (over one that is, "Di Stefano Rossi"
     is a name)."""
     match = _BYLINE_WORD.match(author or "")
-    if match is None or match.group("particle") and _written_in_english(body):
+    if match is None or match.group("particle") and written_in_english(body):
         return author
     return author[match.end():]
 
 
-def _written_in_english(body: list[Line]) -> bool:
+def written_in_english(body: list[Line]) -> bool:
     """English's commonest small words outnumber those of the day-first languages."""
     text = " ".join(line.text for line in body)
     return len(ENGLISH_WORDS.findall(text)) > len(DAY_FIRST_LANGUAGE_WORDS.findall(text))

@@ -89,10 +89,15 @@ class Rules:
     role_articles: frozenset[str] = frozenset()
     given_names_too: frozenset[str] = frozenset()
     surname_titles_after: frozenset[str] = frozenset()
+    foreign_title_words: frozenset[str] = frozenset()
 
     def with_chrome(self, patterns: tuple[re.Pattern[str], ...]) -> Rules:
         """These rules plus an outlet's own chrome patterns."""
         return replace(self, chrome=self.chrome + patterns)
+
+    def in_english(self) -> Rules:
+        """These rules for a story written in English: the other languages' titles are no titles."""
+        return replace(self, title_words=self.title_words - self.foreign_title_words)
 
 
 # A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan, Dorothy ‘Dot’ MacAskill.
@@ -141,8 +146,10 @@ def build_rules(data: dict) -> Rules:
         "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
         "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations",
         "organisation_joins", "anonymous_authors", "honorifics", "surname_titles")}
-    for key in ("role_articles", "given_names_too", "surname_titles_after"):
+    for key in ("role_articles", "given_names_too", "surname_titles_after", "foreign_title_words"):
         words[key] = frozenset(w.lower() for w in data.get(key, ()))
+    words["foreign_title_words"] -= words["title_words"]  # (a word of both stays a title)
+    words["title_words"] |= words["foreign_title_words"]
     name = name_phrase(words["name_particles"])
     credits = tuple(
         re.compile(p.replace("{station}", STATION).replace("{name}", f"(?P<name>{name})"))
