@@ -2431,6 +2431,8 @@ def test_english_names_that_begin_with_a_foreign_article_are_people():
     ("Lo Wing-kei, a lecturer, said the plan would not last.", {"Lo Wing-kei": "lecturer"}),
     ("\"We are ready,\" said Tsang Hoi-lam.", {"Tsang Hoi-lam": None}),
     ("President Kang Seo-yun said the treaty would be signed.", {"Kang Seo-yun": "President"}),
+    # (a family name that is also a word of places: "Park")
+    ("Park Ji-hoon, a coach, said the squad was ready.", {"Park Ji-hoon": "coach"}),
 ])
 def test_an_east_asian_name_with_a_hyphenated_given_name_is_a_person(sentence, expected):
     assert people(analyse(STORY + sentence + "\n")) == expected

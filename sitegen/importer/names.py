@@ -137,17 +137,20 @@ def could_be_person(name: str, rules: Rules) -> bool:
     not a surname alone ("Van der Hoek finished with 31 saves")."""
     words = name.split()
     return len(words) >= 2 and not any(
-        names_a_thing(w, i, rules) or _title_in_name(words, i, rules) for i, w in enumerate(words)) and not (
+        is_thing_word(words, i, rules) or _title_in_name(words, i, rules) for i in range(len(words))) and not (
         words[0].lower() in rules.name_particles and words[1] in rules.name_particles) and not any(
         w.lower() in ARTICLE_WORDS for w in words[1:]) and not (  # ("I. The wall": a numbered heading)
         words[0].lower() in rules.role_articles and words[0].lower() not in NAME_ARTICLES)  # ("Der Neubau")
 
 
-def names_a_thing(word: str, index: int, rules: Rules) -> bool:
-    """The word, the index-th of a name, names a place, an organisation or a day: not a given
-    name that is also such a word, opening the name ("Bill de Blasio", but "the Housing Bill")."""
-    lower = word.lower()
-    return lower in rules.not_name_words and not (index == 0 and lower in rules.given_names_too)
+def is_thing_word(words: list[str], index: int, rules: Rules) -> bool:
+    """words[index] names a place, an organisation or a day where it stands in the name: not a
+    given name that is also such a word, opening the name ("Bill de Blasio", but "the Housing
+    Bill"), nor a family name before an East Asian given name ("Park Ji-sung")."""
+    lower = words[index].lower()
+    opens_a_name = index == 0 and len(words) > 1 and (
+        lower in rules.given_names_too or len(words) == 2 and re.fullmatch(HYPHENATED_GIVEN, words[1]) is not None)
+    return lower in rules.not_name_words and not opens_a_name
 
 
 def is_single_name(word: str, rules: Rules) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .names import (ARTICLE_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person, is_title_before_name,
-                    is_single_name, names_a_thing, slugify, surname)
+                    is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
 from .roles import AGE, role_after, role_before, speaks
 from .rules import WORD_START, Rules
@@ -193,7 +193,7 @@ class _State:
         usually names a place ("Evelyn Park, 71"), unless it starts with such a word."""
         words = candidate.name.split()
         return (len(words) >= 2 and AGE.match(line.text, candidate.end) is not None
-                and not names_a_thing(words[0], 0, self.rules)
+                and not is_thing_word(words, 0, self.rules)
                 and not is_title_before_name(words[0], self.rules))
 
     def _count(self, words: str) -> int:
