@@ -2337,7 +2337,8 @@ def test_a_title_word_that_is_also_a_surname_opens_a_name():
 
 def test_a_title_word_that_is_also_a_surname_ends_a_name_after_a_first_name():
     # "Agent", "Skipper", "Tenant" before a name or after an article are titles
-    found = analyse(STORY + "Lucy Agent said the lease was late. \"We asked twice,\" Agent added.\n\nTom Skipper"
+    found = analyse(STORY + "The rent was due, Agent said.\n\nLucy Agent said the lease was late. \"We asked twice,\""
+                    " Agent added.\n\nTom Skipper"
                     " said the catch was poor, and Dana Tenant, a nurse, said so too.\n\nAgent Corin Marsh said"
                     " nothing more. Skipper Declan Moorcroft said the nets were torn. The Letting Agent said the"
                     " rent would rise.\n")

@@ -226,7 +226,7 @@ class _State:
         surnames = self._surnames()
         for start, end, word in word_spans(line.text):
             if self._covered(line.number, start, end) or not (
-                    is_single_name(word, self.rules) or self._surname_that_is_a_title(word, surnames, line.text, start)):
+                    is_single_name(word, self.rules) or self._surname_that_is_a_title(word, surnames, line, start)):
                 continue
             if word in surnames and self._named_before(surnames[word], line.number, start):
                 self._add(line, start, end, surnames[word], self.people[surnames[word]].name
@@ -240,14 +240,15 @@ class _State:
                     line.text, start, self.rules) and not self._inside_a_place(line.number, start):
                 self._single_speaker(line, start, end, word, surnames)
 
-    def _surname_that_is_a_title(self, word: str, surnames: dict[str, str], text: str, start: int) -> bool:
-        """A found person's surname that is also a title word ("Lucy Agent", later "Agent said"),
-        not after "the", "in" ... ("the Agent") nor a word of a longer name ("Agent Lucy Marsh",
-        "Letting Agent")."""
+    def _surname_that_is_a_title(self, word: str, surnames: dict[str, str], line: Line, start: int) -> bool:
+        """A surname that is also a title word, of a person named in full before ("Lucy Agent",
+        later "Agent said"), not after "the", "in" ... ("the Agent") nor a word of a longer name
+        ("Agent Lucy Marsh", "Letting Agent")."""
         return (word in surnames and word.lower() in self.rules.surname_titles_after
-                and not _names_a_thing(text, start, self.rules) and not any(
+                and self._named_before(surnames[word], line.number, start)
+                and not _names_a_thing(line.text, start, self.rules) and not any(
                     c.prefix_start <= start and start + len(word) <= c.end and c.end - c.prefix_start > len(word)
-                    for c in candidates(text, self.rules)))
+                    for c in candidates(line.text, self.rules)))
 
     def _named_before(self, slug: str, number: int, start: int) -> bool:
         """Whether the person's full name stands before this place: a lone surname refers back
