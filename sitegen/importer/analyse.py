@@ -92,7 +92,7 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
                                ends_alone=lambda line: _comment_header(line, rules) or is_menu_row(line.strip()))
     declared = unmarked.declared  # (a clipper's front matter)
     page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
-                    author=meta.without_byline_word(declared.get("author")), title_at=unmarked.headline_at)
+                    author=declared.get("author"), title_at=unmarked.headline_at)
     analysis = analyse_lines(unmarked.lines, url or declared.get("url"), registries, page)
     return replace(analysis, undone=unmarked.undone, origin=unmarked.origin) if unmarked.undone else analysis
 
@@ -109,6 +109,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
     if not body:
         raise NoArticle(_no_article_message(segments))
+    if meta.written_in_english(body):
+        rules = rules.in_english()  # ("the fiscal year": no Spanish prosecutor)
     lede_index = _lede_index(body, rules)
     lede_line = body[lede_index].text.strip()  # (a text browser's margin before it)
     dateline = meta.find_dateline(lede_line, rules)
@@ -399,10 +401,11 @@ def _header_line(text: str, rules: Rules) -> bool:
 
 def _reporters(body: list[Line], page: PageMeta, rules: Rules) -> list[Reporter]:
     found = meta.find_reporters(body, rules)
+    author = meta.without_byline_word(page.author, body)
     # (a page's author may be its byline that names no one: "Staff report")
-    if not found and page.author and not meta.STAFF_CREDIT.fullmatch(page.author.strip()):
+    if not found and author and not meta.STAFF_CREDIT.fullmatch(author.strip()):
         # ("Noor Haddadin; Felix Amsel", "Rhiannon Pryce; Transport Correspondent")
-        found = [Reporter(name, None, 0) for name in meta.names_in(page.author, rules) or [page.author]]
+        found = [Reporter(name, None, 0) for name in meta.names_in(author, rules) or [author]]
     return found
 
 

@@ -7,7 +7,6 @@ import datetime
 import re
 
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
-from .metadata import without_byline_word
 from .registry import Registries
 from .rules import generic_rules, line_matches
 from .segment import MAX_HEADLINE_WORDS
@@ -35,7 +34,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     site = _clean(document.sitename)
     page = PageMeta(title=_headline(tree) or _without_site_name(_clean(document.title) or lead, site),
                     date=_iso_date(document.date),
-                    site=site, author=_authors(tree) or without_byline_word(_clean(document.author)))
+                    site=site, author=_authors(tree) or _clean(document.author))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
     lines = _paragraph_lines(_split_at_blocks(document.text, tree), skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")

@@ -367,12 +367,24 @@ def _is_outlet(text: str) -> bool:
 # The word a page's declared author may start with, as its byline does ("By Jane Roe", "Par
 # Solène Marcouly", "Di Federica Ognibene" as trafilatura's front matter gives the Italian "di"):
 # taken off only when a name of two words or more follows ("Von Trapp" alone is a name).
-_BYLINE_WORD = re.compile(r"^(?:by|por|von|par|di)\s+(?=(?-i:[A-ZÀ-Þ])[\w.’'-]+\s+(?-i:[A-ZÀ-Þ]))", re.IGNORECASE)
+_BYLINE_WORD = re.compile(r"^(?:(?P<particle>von|di)|by|por|par)\s+(?=(?-i:[A-ZÀ-Þ])[\w.’'-]+\s+(?-i:[A-ZÀ-Þ]))",
+                          re.IGNORECASE)
 
 
-def without_byline_word(author: str | None) -> str | None:
-    """A page's declared author without the byline's word before it."""
-    return _BYLINE_WORD.sub("", author) if author else author
+def without_byline_word(author: str | None, body: list[Line]) -> str | None:
+    """A page's declared author without the byline's word before it; "Di" and "Von", which open
+    surnames too, only over a story not written in English (over one that is, "Di Stefano Rossi"
+    is a name)."""
+    match = _BYLINE_WORD.match(author or "")
+    if match is None or match.group("particle") and written_in_english(body):
+        return author
+    return author[match.end():]
+
+
+def written_in_english(body: list[Line]) -> bool:
+    """English's commonest small words outnumber those of the day-first languages."""
+    text = " ".join(line.text for line in body)
+    return len(ENGLISH_WORDS.findall(text)) > len(DAY_FIRST_LANGUAGE_WORDS.findall(text))
 
 
 def names_in(text: str, rules: Rules) -> list[str]:
@@ -424,10 +436,16 @@ def byline_names(line: str, rules: Rules) -> list[str]:
         if match and (handle := (match.groupdict().get("handle") or "").strip()):
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
             continue
-        if match:
+        if match and not CLAUSE_AFTER_NAMES.search(match.group("names")):
             given = match.group("names").strip()
             names += _names_in(_without_date_after(given, rules), rules) or _names_in(given, rules)
     return names
+
+
+# A clause in lower case after the names, to the sentence's end: the line is a sentence of the
+# story ("Hosted by Marisol Vantongeren, the evening drew 300 people.", "Written by X, the play
+# ..."), not a byline ("By Jane Doe, Political Editor", "Jane Roe, staff writer").
+CLAUSE_AFTER_NAMES = re.compile(r",[ \u00a0]+[a-z][^,]*?(?:[ \u00a0][^ \u00a0,]+){2,}[.!?][\"”’)]*[ \u00a0]*$")
 
 
 def _without_dated_part(text: str, rules: Rules) -> str:

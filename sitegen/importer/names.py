@@ -12,7 +12,7 @@ from functools import cache
 
 from ..slugs import slugify as site_slugify
 from .registry import Entry
-from .rules import GENERATION, NAME_TOKEN, WORD_START, Rules, name_phrase
+from .rules import GENERATION, HYPHENATED_GIVEN, NAME_TOKEN, WORD_START, Rules, name_phrase
 
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SLUG = 80
@@ -90,6 +90,18 @@ def is_title_before_name(word: str, rules: Rules) -> bool:
     return lower in rules.title_words and not (word[:1].isupper() and lower in rules.surname_titles)
 
 
+def _title_in_name(words: list[str], index: int, rules: Rules) -> bool:
+    """words[index] is a title in this name: not a title word that is also a surname and ends
+    the name capitalised after a capitalised name word ("Lucy Agent", "Tom Skipper"; but "Agent
+    Lucy Marsh", "the land agent")."""
+    word = words[index]
+    return is_title_before_name(word, rules) and not (
+        index == len(words) - 1 and index > 0 and word[:1].isupper()
+        and word.lower() in rules.surname_titles_after and words[index - 1][:1].isupper()
+        and not is_title_before_name(words[index - 1], rules)
+        and words[index - 1].lower() not in rules.not_name_words | rules.name_stopwords)
+
+
 TITLE_OF = re.compile(r"(\S+)[ \u00a0]+(?:of|for)[ \u00a0]+(?:\S+[ \u00a0]+(?:and|&)[ \u00a0]+)?$")
 
 
@@ -110,10 +122,13 @@ def _with_suffix(line: str, end: int, name: str) -> tuple[int, str]:
 
 
 def surname(name: str) -> str:
-    """The word a person is called by alone later: the last, less a suffix ("Brennan")."""
+    """The word a person is called by alone later: the last, less a suffix ("Brennan"), or the
+    first before an East Asian given name ("Moon Jae-in": "Moon")."""
     words = name.replace(",", "").split()
     while len(words) > 1 and words[-1] in SUFFIX_WORDS:
         words.pop()
+    if len(words) > 1 and re.fullmatch(HYPHENATED_GIVEN, words[-1]):
+        return words[0]
     return words[-1]
 
 
@@ -122,10 +137,20 @@ def could_be_person(name: str, rules: Rules) -> bool:
     not a surname alone ("Van der Hoek finished with 31 saves")."""
     words = name.split()
     return len(words) >= 2 and not any(
-        w.lower() in rules.not_name_words or is_title_before_name(w, rules) for w in words) and not (
+        is_thing_word(words, i, rules) or _title_in_name(words, i, rules) for i in range(len(words))) and not (
         words[0].lower() in rules.name_particles and words[1] in rules.name_particles) and not any(
         w.lower() in ARTICLE_WORDS for w in words[1:]) and not (  # ("I. The wall": a numbered heading)
         words[0].lower() in rules.role_articles and words[0].lower() not in NAME_ARTICLES)  # ("Der Neubau")
+
+
+def is_thing_word(words: list[str], index: int, rules: Rules) -> bool:
+    """words[index] names a place, an organisation or a day where it stands in the name: not a
+    given name that is also such a word, opening the name ("Bill de Blasio", but "the Housing
+    Bill"), nor a family name before an East Asian given name ("Park Ji-sung")."""
+    lower = words[index].lower()
+    opens_a_name = index == 0 and len(words) > 1 and (
+        lower in rules.given_names_too or len(words) == 2 and re.fullmatch(HYPHENATED_GIVEN, words[1]) is not None)
+    return lower in rules.not_name_words and not opens_a_name
 
 
 def is_single_name(word: str, rules: Rules) -> bool:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import (Candidate, Matcher, candidates, close_spelling, could_be_person, is_title_before_name,
-                    is_single_name, slugify, surname)
+from .names import (ARTICLE_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person, is_title_before_name,
+                    is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
 from .roles import AGE, role_after, role_before, speaks
 from .rules import WORD_START, Rules
@@ -140,8 +140,8 @@ class _State:
             self._add(line, candidate.start, candidate.end, known, self._name(known))
         elif candidate.name in self.organisations:
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
-        elif (could_be_person(candidate.name, self.rules) and self._has_evidence(line, candidate)
-              or self._has_age(line, candidate)):
+        elif (could_be_person(candidate.name, self.rules) and not _title_after_an_article(line.text, candidate, self.rules)
+              and self._has_evidence(line, candidate) or self._has_age(line, candidate)):
             self._add(line, candidate.start, candidate.end, slugify(candidate.name), candidate.name)
         elif len(candidate.name.split()) > 1 and not could_be_person(candidate.name, self.rules):
             # "South Dakota", "Valley Wire": none of its words is a person on its own either
@@ -193,7 +193,7 @@ class _State:
         usually names a place ("Evelyn Park, 71"), unless it starts with such a word."""
         words = candidate.name.split()
         return (len(words) >= 2 and AGE.match(line.text, candidate.end) is not None
-                and words[0].lower() not in self.rules.not_name_words
+                and not is_thing_word(words, 0, self.rules)
                 and not is_title_before_name(words[0], self.rules))
 
     def _count(self, words: str) -> int:
@@ -225,7 +225,8 @@ class _State:
         """Lone surnames of people already found; a misspelt speaker is matched with a note."""
         surnames = self._surnames()
         for start, end, word in word_spans(line.text):
-            if self._covered(line.number, start, end) or not is_single_name(word, self.rules):
+            if self._covered(line.number, start, end) or not (
+                    is_single_name(word, self.rules) or self._surname_that_is_a_title(word, surnames, line, start)):
                 continue
             if word in surnames and self._named_before(surnames[word], line.number, start):
                 self._add(line, start, end, surnames[word], self.people[surnames[word]].name
@@ -238,6 +239,16 @@ class _State:
             elif speaks(line.text, start, end, self.rules, strict=True) and not _names_a_thing(
                     line.text, start, self.rules) and not self._inside_a_place(line.number, start):
                 self._single_speaker(line, start, end, word, surnames)
+
+    def _surname_that_is_a_title(self, word: str, surnames: dict[str, str], line: Line, start: int) -> bool:
+        """A surname that is also a title word, of a person named in full before ("Lucy Agent",
+        later "Agent said"), not after "the", "in" ... ("the Agent") nor a word of a longer name
+        ("Agent Lucy Marsh", "Letting Agent")."""
+        return (word in surnames and word.lower() in self.rules.surname_titles_after
+                and self._named_before(surnames[word], line.number, start)
+                and not _names_a_thing(line.text, start, self.rules) and not any(
+                    c.prefix_start <= start and start + len(word) <= c.end and c.end - c.prefix_start > len(word)
+                    for c in candidates(line.text, self.rules)))
 
     def _named_before(self, slug: str, number: int, start: int) -> bool:
         """Whether the person's full name stands before this place: a lone surname refers back
@@ -298,6 +309,14 @@ def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> b
         return False  # "at John Smith's funeral"
     next_word = re.match(r"[ \u00a0]+([a-z]\w*)", after)
     return next_word is None or next_word.group(1) in rules.speech_verbs
+
+
+def _title_after_an_article(text: str, candidate: Candidate, rules: Rules) -> bool:
+    """A title word that may end a name ("Lucy Agent") ends a phrase opening with an article:
+    "The Letting Agent said" names a job, not a person."""
+    before = text[candidate.prefix_start:candidate.start].split()[:1] or text[:candidate.start].split()[-1:]
+    return (candidate.name.split()[-1].lower() in rules.surname_titles_after
+            and bool(before) and before[0].lower() in ARTICLE_WORDS)
 
 
 def _signature(rest: str) -> bool:

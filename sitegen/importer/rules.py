@@ -27,6 +27,18 @@ LOWER = "a-z" + _letters(str.islower)
 # "Ñúñez", "Ndung'u", an Irish surname with its particle ("Ó Briain", "Ní Bhriain"), or an initial "J.".
 NAME_TOKEN = (rf"(?:(?:Mc|Mac|Nic|O['’]|D['’]|La|Le|De|Di|Da|Du|Van|Von|[aAeE]l-|(?:Ó|Ní|Nic|Uí|Mhic)[ \u00a0])?"
               rf"[{UPPER}][{LOWER}]+(?:['’](?!s\b)[{LOWER}]+)*(?:-[{UPPER}][{LOWER}]+)?|[{UPPER}]\.)")
+# A given name of East Asian form, a capital and then lower-case syllables joined by a hyphen
+# ("Jae-in", "Jong-un", "Yuen-ting", "Ing-wen"), allowed only as the last word of a name of two
+# words or more ("Moon Jae-in", "Tsai Ing-wen"), never as a word of its own: so ordinary
+# hyphenated words are not names ("Co-chair", "Well-known", "Self-made", "Sit-in", "Family-run").
+HYPHEN_PREFIXES = ("anti|bi|by|co|counter|cross|de|down|ex|extra|far|first|full|half|high|inter|"
+                   "long|low|mid|mini|multi|neo|non|off|on|out|over|part|post|pre|pro|re|self|semi|"
+                   "short|sub|super|trans|tri|ultra|under|up|vice|well|year|one|two|three|four|"
+                   "five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred")
+HYPHEN_SUFFIXES = ("based|led|owned|run|born|made|style|like|old|term|time|wide|free|friendly|"
+                   "related|sized|up|off|out|down|over|back|long|level|scale|year|day|week|month")
+HYPHENATED_GIVEN = (rf"(?!(?i:{HYPHEN_PREFIXES})-)[{UPPER}][{LOWER}]+"
+                    rf"-(?!(?:{HYPHEN_SUFFIXES})(?![\w-]))[{LOWER}]+(?![\w-])")
 # Where a word starts: not inside another word. An apostrophe is inside a word only after a
 # letter ("O'Brien"); otherwise it is an opening quote ("'Haddleston Garden Town will ...'").
 WORD_START = r"(?<![\w-])(?<!\w['’])"
@@ -75,10 +87,17 @@ class Rules:
     honorifics: frozenset[str]
     surname_titles: frozenset[str]
     role_articles: frozenset[str] = frozenset()
+    given_names_too: frozenset[str] = frozenset()
+    surname_titles_after: frozenset[str] = frozenset()
+    foreign_title_words: frozenset[str] = frozenset()
 
     def with_chrome(self, patterns: tuple[re.Pattern[str], ...]) -> Rules:
         """These rules plus an outlet's own chrome patterns."""
         return replace(self, chrome=self.chrome + patterns)
+
+    def in_english(self) -> Rules:
+        """These rules for a story written in English: the other languages' titles are no titles."""
+        return replace(self, title_words=self.title_words - self.foreign_title_words)
 
 
 # A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan, Dorothy ‘Dot’ MacAskill.
@@ -94,8 +113,10 @@ def name_phrase(particles: frozenset[str], words: int = 5) -> str:
     allowed inside ("Ludwig van Beethoven", "Juan Carlos Ibáñez de la Torre", "William "Bill"
     Reyes")."""
     particle = "|".join(sorted(map(re.escape, particles)))
-    return (rf"{NAME_TOKEN}(?:[ \u00a0](?:{NICKNAME}[ \u00a0])?(?:(?:{particle})[ \u00a0]){{0,2}}{NAME_TOKEN})"
-            rf"{{0,{words - 1}}}{GENERATION}?")
+    space = rf"[ \u00a0](?:{NICKNAME}[ \u00a0])?(?:(?:{particle})[ \u00a0]){{0,2}}"
+    # (the East Asian given name first: the other way "Moon Jae-in" would be read as "Moon")
+    last_given = rf"(?:{space}{NAME_TOKEN}){{0,{words - 2}}}{space}{HYPHENATED_GIVEN}|" if words > 1 else ""
+    return rf"{NAME_TOKEN}(?:{last_given}(?:{space}{NAME_TOKEN}){{0,{words - 1}}}){GENERATION}?"
 
 
 def compile_line_pattern(pattern: str) -> re.Pattern[str]:
@@ -125,7 +146,10 @@ def build_rules(data: dict) -> Rules:
         "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
         "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations",
         "organisation_joins", "anonymous_authors", "honorifics", "surname_titles")}
-    words["role_articles"] = frozenset(w.lower() for w in data.get("role_articles", ()))
+    for key in ("role_articles", "given_names_too", "surname_titles_after", "foreign_title_words"):
+        words[key] = frozenset(w.lower() for w in data.get(key, ()))
+    words["foreign_title_words"] -= words["title_words"]  # (a word of both stays a title)
+    words["title_words"] |= words["foreign_title_words"]
     name = name_phrase(words["name_particles"])
     credits = tuple(
         re.compile(p.replace("{station}", STATION).replace("{name}", f"(?P<name>{name})"))

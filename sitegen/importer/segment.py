@@ -62,6 +62,10 @@ PITCH = re.compile(r"\b(?:newsletter|inbox)\b", re.IGNORECASE)
 TO_THE_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 SIGN_UP = re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|e-?mail address|inbox)\b", re.IGNORECASE)
 FOLLOW = re.compile(r"follow(?: us)?(?: on)?(?: [\w.&’'-]+){0,4}", re.IGNORECASE)
+# A blogging platform's line naming the publication a post is in ("Published in Civic
+# Tinkerers": a name, no sentence), and its writer's counts ("48 Followers · Writer for ...").
+PUBLISHED_IN = re.compile(r"published in (?-i:(?:The )?[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4})", re.IGNORECASE)
+FOLLOWERS = re.compile(r"\d[\d,.]*k? followers?\b", re.IGNORECASE)
 SOCIAL_NETWORK = re.compile(r"facebook|x|twitter|instagram|tiktok|youtube|linkedin|whatsapp|threads|bluesky|mastodon"
                             r"|pinterest|snapchat|telegram", re.IGNORECASE)
 # A site's menu run together on one line ends with its call to subscribe, donate or sign in:
@@ -142,6 +146,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
                                       and not is_byline(line, rules)
                                       and not _byline_over_date(lines, n, rules) or is_menu_row(line))
               for n, line in enumerate(lines)]
+    _mark_publication_lines(lines, chrome, rules)
     _mark_link_lists(lines, chrome, rules)
     _mark_contact_blocks(lines, chrome, rules)
     _mark_ads(lines, chrome, rules)
@@ -379,17 +384,20 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
     headlines or tags (no full stop at the end; a question may be a headline), up to a
     comments heading or a byline, or, under two or more short items, a line more than twice
     as long as a menu item (the story's headline under a list of trending topics, with no
-    blank line between them)."""
+    blank line between them). A section's name after "More" ("More Sports") with a paragraph of
+    the story right under it or under its lines is the story's crosshead, and its lines the
+    story's."""
     for n, line in enumerate(lines):
-        if not line.strip() or not line_matches(rules.link_list_headings, line):
+        heading = line_matches(rules.link_list_headings, line) if line.strip() else None
+        if heading is None:
             continue
+        marked = [] if chrome[n] else [n]
         chrome[n] = True
         longest = items = bulleted = 0
         first = next((m for m in range(n + 1, len(lines)) if lines[m].strip()), len(lines))
-        if first > n + 2:
-            continue  # (one blank line may stand between "Read more" and its link, not more)
         below = first
-        while below < len(lines) and items < MAX_LINKS:
+        # (one blank line may stand between "Read more" and its link, not more)
+        while first <= n + 2 and below < len(lines) and items < MAX_LINKS:
             text = lines[below].strip()
             if not text and items and below + 1 < len(lines) and (
                     chrome[below + 1] or _is_teaser(lines[below + 1], rules) and _is_teaser(lines[below - 1], rules)
@@ -405,9 +413,14 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
                     or items >= 2 and longest <= MENU_WORDS < words // 2
                     or line_matches(rules.comments_heading, text) or is_byline(text, rules)):
                 break
+            marked += [] if chrome[below] else [below]
             chrome[below] = True
             bulleted += LIST_BULLET.match(lines[below]) is not None
             longest, items, below = max(longest, words), items + 1, below + 1
+        after = _next_text(lines, below)
+        if heading.groupdict().get("section") and after is not None and not chrome[after] and is_lede(lines[after], rules):
+            for m in marked:
+                chrome[m] = False
 
 
 def _mark_contact_blocks(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
@@ -446,6 +459,17 @@ def _mark_ads(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
         if below and not chrome[ad] and _words(below) <= MAX_AD_WORDS and below[-1] not in ".!?\"”’" \
                 and not is_lede(below, rules) and (ad == n + 1 or OFFER.search(below)):
             chrome[ad] = True
+
+
+def _mark_publication_lines(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
+    """ "Published in Civic Tinkerers" above the story's first paragraph, or over the writer's
+    counts under it ("48 Followers · ..."), is the blogging platform's; after the first paragraph
+    and elsewhere it is the story's crosshead ("Published in Nature")."""
+    lede = _first_lede(lines, chrome, rules, len(lines))
+    for n, line in enumerate(lines):
+        if PUBLISHED_IN.fullmatch(LIST_BULLET.sub("", line).strip()):
+            below = _next_text(lines, n + 1)
+            chrome[n] = chrome[n] or n < lede or below is not None and FOLLOWERS.match(lines[below].strip()) is not None
 
 
 def _mark_follow_prompts(lines: tuple[str, ...], chrome: list[bool]) -> None:
