@@ -436,16 +436,33 @@ def byline_names(line: str, rules: Rules) -> list[str]:
         if match and (handle := (match.groupdict().get("handle") or "").strip()):
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
             continue
-        if match and not CLAUSE_AFTER_NAMES.search(match.group("names")):
+        if match and not _reads_as_a_sentence(credit, match):
             given = match.group("names").strip()
             names += _names_in(_without_date_after(given, rules), rules) or _names_in(given, rules)
     return names
 
 
-# A clause in lower case after the names, to the sentence's end: the line is a sentence of the
-# story ("Hosted by Marisol Vantongeren, the evening drew 300 people.", "Written by X, the play
-# ..."), not a byline ("By Jane Doe, Political Editor", "Jane Roe, staff writer").
+# A clause in lower case after the names, to the sentence's end: the line may be a sentence of
+# the story ("Hosted by Marisol Vantongeren, the evening drew 300 people.", "Written by X, the
+# play ..."), not a byline ("By Jane Doe, Political Editor", "Jane Roe, staff writer").
 CLAUSE_AFTER_NAMES = re.compile(r",[ \u00a0]+[a-z][^,]*?(?:[ \u00a0][^ \u00a0,]+){2,}[.!?][\"”’)]*[ \u00a0]*$")
+# What a byline says of its writers in lower case ("a senior reporter at the Tribune.",
+# "special to the Ledger."): a clause naming it is the byline's, not a sentence's.
+WRITER_WORDS = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|critic|journalist|staff|special to"
+                          r"|contributor|freelance)\b", re.IGNORECASE)
+# The words that open a byline and nothing else: no sentence of a story starts "By Jane Roe, ..."
+# (and "By the end of the day" names no one).
+BYLINE_ONLY_WORDS = ("by", "por", "par", "di", "von")
+
+
+def _reads_as_a_sentence(credit: str, match: re.Match) -> bool:
+    """A credit such as "Hosted by X" or "Written by X" with a clause after the names that says
+    nothing of a writer: the story's sentence, not its byline. A plain "By X, ..." is always a
+    byline ("By Jane Roe, a senior reporter at the Tribune.")."""
+    opener = re.split(r"[|·•]", credit[:match.start("names")])[-1].strip().rstrip(":").lower()
+    names = match.group("names")
+    return (opener not in BYLINE_ONLY_WORDS and CLAUSE_AFTER_NAMES.search(names) is not None
+            and WRITER_WORDS.search(names) is None)
 
 
 def _without_dated_part(text: str, rules: Rules) -> str:
