@@ -617,6 +617,29 @@ def test_roles(text, roles):
     assert people(analyse(text)) == roles
 
 
+@pytest.mark.parametrize("sentence, roles", [
+    # an appositive opened by an article, a role word or not, before a name that speaks
+    ("A budget hawk, Dorian Kessling, said the cost was too high.", {"Dorian Kessling": "budget hawk"}),
+    ("At the hearing, a budget hawk, Dorian Kessling, said the cost was too high.",
+     {"Dorian Kessling": "budget hawk"}),
+    ("An avid birder, Lotte Vandersloot, told the board the marsh mattered.", {"Lotte Vandersloot": "avid birder"}),
+    ("A longtime resident, Mary Okafor, said the plan was rushed.", {"Mary Okafor": "longtime resident"}),
+    # "One" and "Another" are articles here
+    ("One neighbor, Pat Greer, said she liked it.", {"Pat Greer": "neighbor"}),
+    ("Another neighbor, Pat Greer, has lived there since 1990.", {"Pat Greer": "neighbor"}),
+    # as before: a possessive's role, a day, a place and a company are no people
+    ("The council's newest member, Ivo Brandt, said he would vote yes.", {"Ivo Brandt": "member"}),
+    ("A spokesman, Thursday, said the plan was late.", {}),
+    ("The city, Brookfield, said it would wait.", {}),
+    ("The city, Port Alden, said it would wait.", {}),
+    ("The firm, Calder Okonjo, said it would wait.", {}),
+    ("The plan was rushed, Dorian Kessling, said nothing.", {}),
+])
+def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, roles):
+    found = analyse("Council backs the harbour plan after a long debate\n\nMILBROOK — " + sentence + "\n")
+    assert people(found) == roles
+
+
 def test_an_obituary_its_name_with_a_nickname_and_the_family():
     found = analyse(
         "Home\nNews\nSports\nObituaries\nPlace an Obituary\nCelebrations\nClassifieds\ne-Edition\nSubscribe\n"
