@@ -640,6 +640,22 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     assert people(found) == roles
 
 
+@pytest.mark.parametrize("sentence, roles", [
+    # "co-" and "vice-" joined to a title word make a title before a name
+    ("Co-chair Dana Whitfield said the vote was set.", {"Dana Whitfield": "Co-chair"}),
+    ("Vice-president Ola Brenner said the vote was set.", {"Ola Brenner": "Vice-president"}),
+    ("The vote was set, said co-chair Ada Lindqvist.", {"Ada Lindqvist": "co-chair"}),
+    # as before: "co-founder" was a title word already; not when the part after the hyphen is no title ("Co-star"); "Co-op Manager" stays
+    ("Co-founder Timo Ahlgren said the shop would stay open.", {"Timo Ahlgren": "Co-founder"}),
+    ("Co-star Mina Holtby said the film was long.", {"Mina Holtby": None}),
+    ("Co-op Manager Ruth Ngata said the shop would stay open.", {"Ruth Ngata": "Co-op Manager"}),
+    ("Council President Dana Whitfield said the vote was set.", {"Dana Whitfield": "Council President"}),
+])
+def test_a_title_joined_with_co_or_vice_before_a_name(sentence, roles):
+    found = analyse("Council backs the harbour plan after a long debate\n\nMILBROOK — " + sentence + "\n")
+    assert people(found) == roles
+
+
 def test_an_obituary_its_name_with_a_nickname_and_the_family():
     found = analyse(
         "Home\nNews\nSports\nObituaries\nPlace an Obituary\nCelebrations\nClassifieds\ne-Edition\nSubscribe\n"

@@ -230,7 +230,7 @@ def _role_word(word: str, rules: Rules) -> bool:
 
 
 def _is_title(word: str, rules: Rules) -> bool:
-    return re.sub(r"['’]s$|^l['’]", "", word.lower()) in rules.title_words  # ("l'assessora")
+    return rules.is_title_word(re.sub(r"['’]s$|^l['’]", "", word.lower()))  # ("l'assessora", "co-chair")
 
 
 def _has_title(words: list[str], rules: Rules) -> bool:
