@@ -627,8 +627,12 @@ def test_roles(text, roles):
     # "One" and "Another" are articles here
     ("One neighbor, Pat Greer, said she liked it.", {"Pat Greer": "neighbor"}),
     ("Another neighbor, Pat Greer, has lived there since 1990.", {"Pat Greer": "neighbor"}),
-    # as before: a possessive's role, a day, a place and a company are no people
-    ("The council's newest member, Ivo Brandt, said he would vote yes.", {"Ivo Brandt": "member"}),
+    # an organisation's or a place's role keeps its owner; a person's relation does not (as before)
+    ("The council's newest member, Ivo Brandt, said he would vote yes.", {"Ivo Brandt": "council's newest member"}),
+    ("The woman's son, Gregor Ballantyne-Shah, said the family had raised concerns.",
+     {"Gregor Ballantyne-Shah": "son"}),
+    # as before: a day, a place and a company are no people
+    ("The terminal's operator, Hallam Bulk Handling, said it was ready.", {}),
     ("A spokesman, Thursday, said the plan was late.", {}),
     ("The city, Brookfield, said it would wait.", {}),
     ("The city, Port Alden, said it would wait.", {}),

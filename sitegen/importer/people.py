@@ -168,7 +168,7 @@ class _State:
             return True
         if role_before(text, candidate.start, self.rules, evidence=True):
             return True
-        if role_in_appositive(text, candidate.start, candidate.end, self.rules):
+        if role_in_appositive(text, candidate.start, candidate.end, self.rules, evidence=True):
             return True  # "A budget hawk, Dorian Kessling, said"
         if candidate.prefix_start == 0 and _signature(text[candidate.end:]):
             return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor"

@@ -120,11 +120,12 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     return " ".join(words) if _has_title(words, rules) else None
 
 
-def role_in_appositive(text: str, start: int, end: int, rules: Rules) -> str | None:
+def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: bool = False) -> str | None:
     """The role an appositive gives before a name of two words or more that speaks right after
     it: "A budget hawk, Dorian Kessling, said" -> "budget hawk" (the noun phrase without its
     article: "One neighbor, Pat Greer, said" -> "neighbor"). Not a day or a place ("A
-    spokesman, Thursday, said"; the caller asks whether the words can be a person's name)."""
+    spokesman, Thursday, said"; the caller asks whether the words can be a person's name).
+    ``evidence``: asked whether the words after it are a person's name at all."""
     if len(text[start:end].split()) < 2 or not re.match(
             rf",{SPACE}+(?:{verbs_pattern(rules.speech_verbs)})\b", text[end:]):
         return None
@@ -134,8 +135,11 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules) -> str | N
     words = match.group(1).split()
     if any(w in CLAUSE_VERBS or w in LIST_WORDS or w in PRONOUNS or w in rules.speech_verbs for w in words):
         return None  # "The cost was high, ..."; "The mayor and ..."
-    if any(re.search(r"['’]s?$", w) for w in words):
+    owned = [w for w in words if re.search(r"['’]s?$", w)]
+    if owned and (evidence or owned != words[:1] or len(words) < 2
+                  or re.sub(r"['’]s?$", "", owned[0]) not in rules.not_name_words):
         return None  # "The woman's son,", "The terminal's operator,": role_before's (its owner may be a thing)
+    # (the person found, an organisation's or a place's role keeps its owner: "council's newest member")
     head = re.sub(r"['’]s$", "", words[-1])
     if head in rules.not_name_words or head in NOT_PERSON_NOUNS:
         return None  # "The city, Port Alden, said": a place or a company speaks
