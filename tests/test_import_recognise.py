@@ -617,6 +617,49 @@ def test_roles(text, roles):
     assert people(analyse(text)) == roles
 
 
+@pytest.mark.parametrize("sentence, roles", [
+    # an appositive opened by an article, a role word or not, before a name that speaks
+    ("A budget hawk, Dorian Kessling, said the cost was too high.", {"Dorian Kessling": "budget hawk"}),
+    ("At the hearing, a budget hawk, Dorian Kessling, said the cost was too high.",
+     {"Dorian Kessling": "budget hawk"}),
+    ("An avid birder, Lotte Vandersloot, told the board the marsh mattered.", {"Lotte Vandersloot": "avid birder"}),
+    ("A longtime resident, Mary Okafor, said the plan was rushed.", {"Mary Okafor": "longtime resident"}),
+    # "One" and "Another" are articles here
+    ("One neighbor, Pat Greer, said she liked it.", {"Pat Greer": "neighbor"}),
+    ("Another neighbor, Pat Greer, has lived there since 1990.", {"Pat Greer": "neighbor"}),
+    # an organisation's or a place's role keeps its owner; a person's relation does not (as before)
+    ("The council's newest member, Ivo Brandt, said he would vote yes.", {"Ivo Brandt": "council's newest member"}),
+    ("The woman's son, Gregor Ballantyne-Shah, said the family had raised concerns.",
+     {"Gregor Ballantyne-Shah": "son"}),
+    # as before: a day, a place and a company are no people
+    ("The terminal's operator, Hallam Bulk Handling, said it was ready.", {}),
+    ("A spokesman, Thursday, said the plan was late.", {}),
+    ("The city, Brookfield, said it would wait.", {}),
+    ("The city, Port Alden, said it would wait.", {}),
+    ("The firm, Calder Okonjo, said it would wait.", {}),
+    ("The plan was rushed, Dorian Kessling, said nothing.", {}),
+])
+def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, roles):
+    found = analyse("Council backs the harbour plan after a long debate\n\nMILBROOK — " + sentence + "\n")
+    assert people(found) == roles
+
+
+@pytest.mark.parametrize("sentence, roles", [
+    # "co-" and "vice-" joined to a title word make a title before a name
+    ("Co-chair Dana Whitfield said the vote was set.", {"Dana Whitfield": "Co-chair"}),
+    ("Vice-president Ola Brenner said the vote was set.", {"Ola Brenner": "Vice-president"}),
+    ("The vote was set, said co-chair Ada Lindqvist.", {"Ada Lindqvist": "co-chair"}),
+    # as before: "co-founder" was a title word already; not when the part after the hyphen is no title ("Co-star"); "Co-op Manager" stays
+    ("Co-founder Timo Ahlgren said the shop would stay open.", {"Timo Ahlgren": "Co-founder"}),
+    ("Co-star Mina Holtby said the film was long.", {"Mina Holtby": None}),
+    ("Co-op Manager Ruth Ngata said the shop would stay open.", {"Ruth Ngata": "Co-op Manager"}),
+    ("Council President Dana Whitfield said the vote was set.", {"Dana Whitfield": "Council President"}),
+])
+def test_a_title_joined_with_co_or_vice_before_a_name(sentence, roles):
+    found = analyse("Council backs the harbour plan after a long debate\n\nMILBROOK — " + sentence + "\n")
+    assert people(found) == roles
+
+
 def test_an_obituary_its_name_with_a_nickname_and_the_family():
     found = analyse(
         "Home\nNews\nSports\nObituaries\nPlace an Obituary\nCelebrations\nClassifieds\ne-Edition\nSubscribe\n"

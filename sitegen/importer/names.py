@@ -87,7 +87,7 @@ def is_title_before_name(word: str, rules: Rules) -> bool:
     """A title word, as written in a capitalised phrase ("Mayor Dana Whitfield"): not one that is
     also a surname and is written as one ("Son Minjae"; "her son, Gregor Marsh" gives a role)."""
     lower = word.lower()
-    return lower in rules.title_words and not (word[:1].isupper() and lower in rules.surname_titles)
+    return rules.is_title_word(lower) and not (word[:1].isupper() and lower in rules.surname_titles)
 
 
 def _title_in_name(words: list[str], index: int, rules: Rules) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .names import (ARTICLE_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person, is_title_before_name,
                     is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
-from .roles import AGE, role_after, role_before, speaks
+from .roles import AGE, role_after, role_before, role_in_appositive, speaks
 from .rules import WORD_START, Rules
 from .textutil import Line, at_sentence_start, word_spans
 
@@ -168,6 +168,8 @@ class _State:
             return True
         if role_before(text, candidate.start, self.rules, evidence=True):
             return True
+        if role_in_appositive(text, candidate.start, candidate.end, self.rules, evidence=True):
+            return True  # "A budget hawk, Dorian Kessling, said"
         if candidate.prefix_start == 0 and _signature(text[candidate.end:]):
             return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor"
         if PERSON_AFTER.match(text, candidate.end) or PERSON_BEFORE.search(text, 0, candidate.prefix_start):
@@ -206,7 +208,8 @@ class _State:
     def _add(self, line: Line, start: int, end: int, slug: str, name: str,
              known: bool = False) -> None:
         text = line.text
-        role = role_after(text, end, self.rules) or role_before(text, start, self.rules) or None
+        role = (role_after(text, end, self.rules) or role_in_appositive(text, start, end, self.rules)
+                or role_before(text, start, self.rules) or None)
         previous = self.people.get(slug)
         if previous is None:
             self.people[slug] = Person(slug, name, role, known)

@@ -25,6 +25,15 @@ TITLE_OF_PLACE = re.compile(rf"(?<!\S)(\S+){SPACE}+(?:of|for){SPACE}+(?:[A-Z][\w
 PLURAL_SAY = re.compile(rf"{SPACE}+(?:say|tell|warn|claim|insist|argue|believe)\b")
 NAME_ENDS = re.compile(r"['’]?s?\s*(?:[,.;:!?“”\"]|$)")
 FULL_NAME_ENDS = re.compile(rf"{NAME_ENDS.pattern}|{SPACE}+of{SPACE}+")
+# An appositive before a name, opened by an article and ending in a lower-case noun phrase of
+# one to four words ("A budget hawk, Dorian Kessling, said"; "One neighbor, ..."), at a sentence's
+# start (or a dateline's dash) or after a comma or an opening quotation mark.
+APPOSITIVE_BEFORE = re.compile(
+    rf"(?:^|[.!?][\"”’]?{SPACE}+|[“\"]|,{SPACE}+|(?:—|–|--){SPACE}*)(?:a|an|the|one|another|A|An|The|One|Another){SPACE}+"
+    rf"((?:[a-z][\w’'-]*{SPACE}+){{0,3}}[a-z][\w’'-]*),{SPACE}+$")
+# Nouns of what is not a person, not in not_name_words ("The firm, Calder Kessling, said").
+NOT_PERSON_NOUNS = frozenset({"firm", "team", "store", "shop", "business", "band", "brand", "outlet"})
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "you", "i", "this", "that", "these", "those"})
 
 
 @cache
@@ -111,6 +120,32 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     return " ".join(words) if _has_title(words, rules) else None
 
 
+def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: bool = False) -> str | None:
+    """The role an appositive gives before a name of two words or more that speaks right after
+    it: "A budget hawk, Dorian Kessling, said" -> "budget hawk" (the noun phrase without its
+    article: "One neighbor, Pat Greer, said" -> "neighbor"). Not a day or a place ("A
+    spokesman, Thursday, said"; the caller asks whether the words can be a person's name).
+    ``evidence``: asked whether the words after it are a person's name at all."""
+    if len(text[start:end].split()) < 2 or not re.match(
+            rf",{SPACE}+(?:{verbs_pattern(rules.speech_verbs)})\b", text[end:]):
+        return None
+    match = APPOSITIVE_BEFORE.search(text, 0, start)
+    if not match or match.end() != start:
+        return None
+    words = match.group(1).split()
+    if any(w in CLAUSE_VERBS or w in LIST_WORDS or w in PRONOUNS or w in rules.speech_verbs for w in words):
+        return None  # "The cost was high, ..."; "The mayor and ..."
+    owned = [w for w in words if re.search(r"['’]s?$", w)]
+    if owned and (evidence or owned != words[:1] or len(words) < 2
+                  or re.sub(r"['’]s?$", "", owned[0]) not in rules.not_name_words):
+        return None  # "The woman's son,", "The terminal's operator,": role_before's (its owner may be a thing)
+    # (the person found, an organisation's or a place's role keeps its owner: "council's newest member")
+    head = re.sub(r"['’]s$", "", words[-1])
+    if head in rules.not_name_words or head in NOT_PERSON_NOUNS:
+        return None  # "The city, Port Alden, said": a place or a company speaks
+    return " ".join(words)
+
+
 def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> str | None:
     """A role written before a name, with a comma ("Chief of Staff, X") or without ("Sen. X").
     ``evidence``: asked whether the words after it are a person's name at all."""
@@ -185,8 +220,9 @@ def _trim(words: list[str], rules: Rules) -> list[str]:
     """Drop leading speech verbs, sentence words and joining words ("says the", "But of")."""
     while words and (words[0].lower() in rules.speech_verbs or words[0].lower() in
                      rules.name_stopwords or words[0].lower() in rules.role_articles or words[0].lower() in rules.role_modifiers
-                     and words[0].lower() in ("of", "the", "for", "and", "at", "to", "on", "in")):
-        words = words[1:]
+                     and words[0].lower() in ("of", "the", "for", "and", "at", "to", "on", "in")
+                     or words[0].lower() in ("one", "another") and len(words) > 1 and words[1][:1].islower()):
+        words = words[1:]  # ("One neighbor, Pat Greer,": "One" is an article here)
     return words
 
 
@@ -198,7 +234,7 @@ def _role_word(word: str, rules: Rules) -> bool:
 
 
 def _is_title(word: str, rules: Rules) -> bool:
-    return re.sub(r"['’]s$|^l['’]", "", word.lower()) in rules.title_words  # ("l'assessora")
+    return rules.is_title_word(re.sub(r"['’]s$|^l['’]", "", word.lower()))  # ("l'assessora", "co-chair")
 
 
 def _has_title(words: list[str], rules: Rules) -> bool:
