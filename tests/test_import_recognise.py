@@ -631,6 +631,9 @@ def test_roles(text, roles):
     ("The council's newest member, Ivo Brandt, said he would vote yes.", {"Ivo Brandt": "council's newest member"}),
     ("The woman's son, Gregor Ballantyne-Shah, said the family had raised concerns.",
      {"Gregor Ballantyne-Shah": "son"}),
+    # a noun that says only that someone is a person: a person, but no role
+    ("The man, John Smith, said he was angry.", {"John Smith": None}),
+    ("A young woman, Ada Pell, said she would wait.", {"Ada Pell": None}),
     # as before: a day, a place and a company are no people
     ("The terminal's operator, Hallam Bulk Handling, said it was ready.", {}),
     ("A spokesman, Thursday, said the plan was late.", {}),

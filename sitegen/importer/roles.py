@@ -34,6 +34,9 @@ APPOSITIVE_BEFORE = re.compile(
 # Nouns of what is not a person, not in not_name_words ("The firm, Calder Kessling, said").
 NOT_PERSON_NOUNS = frozenset({"firm", "team", "store", "shop", "business", "band", "brand", "outlet"})
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "you", "i", "this", "that", "these", "those"})
+# Nouns that say only that someone is a person: such an appositive shows the name after it is a
+# person's, but gives no role ("The man, John Smith, said"; "A young woman, ..." neither).
+PERSON_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "guy", "lady", "gentleman", "individual"})
 
 
 @cache
@@ -143,6 +146,8 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
     head = re.sub(r"['’]s$", "", words[-1])
     if head in rules.not_name_words or head in NOT_PERSON_NOUNS:
         return None  # "The city, Port Alden, said": a place or a company speaks
+    if not evidence and head in PERSON_NOUNS:
+        return None  # "The man, John Smith, said": a person, but "man" is no role
     return " ".join(words)
 
 
