@@ -617,6 +617,11 @@ def test_roles(text, roles):
     assert people(analyse(text)) == roles
 
 
+def roles_in_lede(sentence: str) -> dict[str, str | None]:
+    """The people (name -> role) of a story whose lede, after a dateline, is ``sentence``."""
+    return people(analyse("Council backs the harbour plan after a long debate\n\nMILBROOK — " + sentence + "\n"))
+
+
 @pytest.mark.parametrize("sentence, roles", [
     # an appositive opened by an article, a role word or not, before a name that speaks
     ("A budget hawk, Dorian Kessling, said the cost was too high.", {"Dorian Kessling": "budget hawk"}),
@@ -643,8 +648,7 @@ def test_roles(text, roles):
     ("The plan was rushed, Dorian Kessling, said nothing.", {}),
 ])
 def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, roles):
-    found = analyse("Council backs the harbour plan after a long debate\n\nMILBROOK — " + sentence + "\n")
-    assert people(found) == roles
+    assert roles_in_lede(sentence) == roles
 
 
 @pytest.mark.parametrize("sentence, roles", [
@@ -659,8 +663,7 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     ("Council President Dana Whitfield said the vote was set.", {"Dana Whitfield": "Council President"}),
 ])
 def test_a_title_joined_with_co_or_vice_before_a_name(sentence, roles):
-    found = analyse("Council backs the harbour plan after a long debate\n\nMILBROOK — " + sentence + "\n")
-    assert people(found) == roles
+    assert roles_in_lede(sentence) == roles
 
 
 def test_an_obituary_its_name_with_a_nickname_and_the_family():

@@ -109,7 +109,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
     if not body:
         raise NoArticle(_no_article_message(segments))
-    if meta.written_in_english(body):
+    english = meta.written_in_english(body)
+    if english:
         rules = rules.in_english()  # ("the fiscal year": no Spanish prosecutor)
     lede_index = _lede_index(body, rules)
     lede_line = body[lede_index].text.strip()  # (a text browser's margin before it)
@@ -122,7 +123,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     title_lines = segments.numbers(TITLE)  # (a headline wrapped over two lines: both)
     title = page.title or (meta.without_domain(" ".join(lines[n - 1].strip() for n in title_lines))
                            if title_lines else None)
-    reporters = _reporters(body, page, rules)
+    reporters = _reporters(body, page, rules, english)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
     in_dateline = [Line(body[lede_index].number, lede_line[:dateline.end])] if dateline else []
     date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules)
@@ -399,9 +400,9 @@ def _header_line(text: str, rules: Rules) -> bool:
         meta.dates(text, rules) or meta.byline_names(text, rules) or meta.READING_TIME.fullmatch(text))
 
 
-def _reporters(body: list[Line], page: PageMeta, rules: Rules) -> list[Reporter]:
+def _reporters(body: list[Line], page: PageMeta, rules: Rules, english: bool) -> list[Reporter]:
     found = meta.find_reporters(body, rules)
-    author = meta.without_byline_word(page.author, body)
+    author = meta.without_byline_word(page.author, english)
     # (a page's author may be its byline that names no one: "Staff report")
     if not found and author and not meta.STAFF_CREDIT.fullmatch(author.strip()):
         # ("Noor Haddadin; Felix Amsel", "Rhiannon Pryce; Transport Correspondent")

@@ -371,12 +371,12 @@ _BYLINE_WORD = re.compile(r"^(?:(?P<particle>von|di)|by|por|par)\s+(?=(?-i:[A-ZÃ
                           re.IGNORECASE)
 
 
-def without_byline_word(author: str | None, body: list[Line]) -> str | None:
+def without_byline_word(author: str | None, english: bool) -> str | None:
     """A page's declared author without the byline's word before it; "Di" and "Von", which open
-    surnames too, only over a story not written in English (over one that is, "Di Stefano Rossi"
-    is a name)."""
+    surnames too, only over a story not written in English (``english``: see written_in_english;
+    over one that is, "Di Stefano Rossi" is a name)."""
     match = _BYLINE_WORD.match(author or "")
-    if match is None or match.group("particle") and written_in_english(body):
+    if match is None or match.group("particle") and english:
         return author
     return author[match.end():]
 

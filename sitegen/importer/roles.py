@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .names import POSSESSIVE
 from .rules import Rules
 from .textutil import SPACE, verbs_pattern
 
@@ -37,6 +38,11 @@ PRONOUNS = frozenset({"it", "he", "she", "they", "we", "you", "i", "this", "that
 # Nouns that say only that someone is a person: such an appositive shows the name after it is a
 # person's, but gives no role ("The man, John Smith, said"; "A young woman, ..." neither).
 PERSON_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "guy", "lady", "gentleman", "individual"})
+
+
+@cache
+def _comma_then_verb(verbs: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf",{SPACE}+(?:{verbs_pattern(verbs)})\b")
 
 
 @cache
@@ -129,8 +135,7 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
     article: "One neighbor, Pat Greer, said" -> "neighbor"). Not a day or a place ("A
     spokesman, Thursday, said"; the caller asks whether the words can be a person's name).
     ``evidence``: asked whether the words after it are a person's name at all."""
-    if len(text[start:end].split()) < 2 or not re.match(
-            rf",{SPACE}+(?:{verbs_pattern(rules.speech_verbs)})\b", text[end:]):
+    if len(text[start:end].split()) < 2 or not _comma_then_verb(rules.speech_verbs).match(text, end):
         return None
     match = APPOSITIVE_BEFORE.search(text, 0, start)
     if not match or match.end() != start:
@@ -138,9 +143,9 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
     words = match.group(1).split()
     if any(w in CLAUSE_VERBS or w in LIST_WORDS or w in PRONOUNS or w in rules.speech_verbs for w in words):
         return None  # "The cost was high, ..."; "The mayor and ..."
-    owned = [w for w in words if re.search(r"['’]s?$", w)]
+    owned = [w for w in words if POSSESSIVE.search(w)]
     if owned and (evidence or owned != words[:1] or len(words) < 2
-                  or re.sub(r"['’]s?$", "", owned[0]) not in rules.not_name_words):
+                  or POSSESSIVE.sub("", owned[0]) not in rules.not_name_words):
         return None  # "The woman's son,", "The terminal's operator,": role_before's (its owner may be a thing)
     # (the person found, an organisation's or a place's role keeps its owner: "council's newest member")
     head = re.sub(r"['’]s$", "", words[-1])
