@@ -395,6 +395,8 @@ def _render(state: dict, unit_id: tuple):
     """In a worker: render one unit and stage its files; only their paths and sizes go back."""
     try:
         files = render_unit(state["renderer"], unit_id, state["static"])
+    except BuildError:  # a content error found while rendering (a bundle file gone since it was listed)
+        raise
     except Exception as exc:  # a theme's mistake is reported like a content error
         problem = template_problem(exc, " ".join(map(str, unit_id)))
         if problem is None:

@@ -358,6 +358,38 @@ def test_bundle_files_changed_while_the_build_reads_them_are_published_by_the_ne
     assert "Late." in soup(tmp_path / "out/articles/two/index.html").get_text()
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("removed", ["figure.txt", "comments.yaml", "original.txt"])
+def test_bundle_files_removed_while_the_build_reads_them_stop_it_clearly(tmp_path, monkeypatch, settled, jobs,
+                                                                          removed):
+    """A bundle file removed after the build listed it: the build stops with an error naming
+    the file (not a theme's template error, not a traceback), the last output stays as it
+    was, and the next build, seeing the bundle changed, publishes it as it is now."""
+    root = write_files(tmp_path / "site", {**BASE, "content/articles/one/figure.txt": "figure\n"})
+    run(root, tmp_path / "out", jobs=jobs)
+    before = tree(tmp_path / "out")
+    original = sitegen.load._read_headers
+    removed = root / "content/articles/one" / removed
+
+    def read_then_remove(*args, **kwargs):
+        result = original(*args, **kwargs)
+        removed.unlink()
+        return result
+
+    edit(root, "content/articles/one/index.md", "Lovelace wrote.", "Lovelace wrote again.")  # work to do
+    monkeypatch.setattr(sitegen.load, "_read_headers", read_then_remove)
+    with pytest.raises(BuildError) as failure:
+        run(root, tmp_path / "out", jobs=jobs)
+    monkeypatch.setattr(sitegen.load, "_read_headers", original)
+    messages = [str(d) for d in failure.value.diagnostics]
+    assert len(messages) == 1, messages
+    assert messages[0].startswith(f"{removed}: cannot "), messages
+    assert messages[0].endswith(": No such file or directory"), messages
+    assert "template" not in messages[0]
+    assert tree(tmp_path / "out") == before
+    assert_rebuild_equals_clean_build(root, tmp_path)
+
+
 def test_templates_are_not_looked_at_again_for_every_page(tmp_path, monkeypatch):
     """A build's templates do not change while it renders (Jinja's auto_reload is off): a
     template file's time is asked for when it is loaded, not again for every page using it. A template changed between builds is

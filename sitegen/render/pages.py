@@ -15,6 +15,7 @@ from typing import Iterator
 import jinja2
 
 from ..config import Config
+from ..diagnostics import BuildError, Diagnostic, Location
 from ..fileio import read_bytes
 from ..index import Index, archive_group_of, archive_groups
 from ..markup.highlight import pygments_css
@@ -237,9 +238,18 @@ def article_files(r: Renderer, article) -> Iterator[OutputFile]:
                  next=_neighbour(r, r.index.following, article.slug), head_meta=head, citation=cite)
     folder = _bundle_folder(r.urls, article)
     for asset in article.assets:
-        yield OutputFile(folder + published_name(article, asset), read_bytes(article.path / asset))
+        yield OutputFile(folder + published_name(article, asset), _bundle_file(article.path / asset))
     yield OutputFile(r.urls.output_file(cite.json_url), csl_json(article, r.site, r.config, r.urls))
     yield OutputFile(r.urls.output_file(cite.bib_url), bibtex(article, r.site, r.urls))
+
+
+def _bundle_file(path) -> bytes:
+    """A bundle file's bytes. The load stage listed it; one removed since (while the build ran)
+    stops the build with a content error naming it, not a theme's template error."""
+    try:
+        return read_bytes(path)
+    except OSError as exc:
+        raise BuildError([Diagnostic("error", Location(path), f"cannot read file: {exc.strerror or exc}")]) from None
 
 
 def article_output_paths(article, urls: Urls) -> list[tuple[str, str]]:
