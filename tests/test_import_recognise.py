@@ -646,6 +646,19 @@ def roles_in_lede(sentence: str) -> dict[str, str | None]:
     ("The city, Port Alden, said it would wait.", {}),
     ("The firm, Calder Okonjo, said it would wait.", {}),
     ("The plan was rushed, Dorian Kessling, said nothing.", {}),
+    # the noun phrase's last word must name a person: a title or job word, a word for a person
+    # (person_nouns), or a word made to name who does something ("angler", "parishioner")
+    ("A lifelong angler, Tomas Reddy, said the river was low.", {"Tomas Reddy": "lifelong angler"}),
+    ("One parishioner, Ines Falk, said the bells were too loud.", {"Ines Falk": "parishioner"}),
+    ("A fierce critic, Ines Falk, said the bells were too loud.", {"Ines Falk": "fierce critic"}),
+    ("A keen eye, Dana Marsh, said the plan was late.", {}),
+    ("A familiar sight, Dana Marsh, said the plan was late.", {}),
+    # an organisation's noun gives no person, as "firm" did
+    ("The agency, Calder Kessling, said it would wait.", {}),
+    ("The charity, Calder Kessling, said it would wait.", {}),
+    ("The lender, Calder Kessling, said it would wait.", {}),
+    ("The nonprofit, Calder Kessling, said it would wait.", {}),
+    ("The retailer, Calder Kessling, said it would wait.", {}),
 ])
 def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, roles):
     assert roles_in_lede(sentence) == roles

@@ -32,8 +32,11 @@ FULL_NAME_ENDS = re.compile(rf"{NAME_ENDS.pattern}|{SPACE}+of{SPACE}+")
 APPOSITIVE_BEFORE = re.compile(
     rf"(?:^|[.!?][\"”’]?{SPACE}+|[“\"]|,{SPACE}+|(?:—|–|--){SPACE}*)(?:a|an|the|one|another|A|An|The|One|Another){SPACE}+"
     rf"((?:[a-z][\w’'-]*{SPACE}+){{0,3}}[a-z][\w’'-]*),{SPACE}+$")
-# Nouns of what is not a person, not in not_name_words ("The firm, Calder Kessling, said").
-NOT_PERSON_NOUNS = frozenset({"firm", "team", "store", "shop", "business", "band", "brand", "outlet"})
+# The ending of a noun naming who does something ("angler", "parishioner", "cyclist",
+# "guardian", "volunteer", "retiree", "claimant", "resident"), after three letters at least (not
+# "list", "plant", "event") and not "-ment" ("statement"): with the title words and person_nouns,
+# what may end an appositive's role before a name.
+PERSON_ENDING = re.compile(r"\w{3,}(?:er|or|ist|ian|eer|ee|ant|(?<!m)ent)")
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "you", "i", "this", "that", "these", "those"})
 # Nouns that say only that someone is a person: such an appositive shows the name after it is a
 # person's, but gives no role ("The man, John Smith, said"; "A young woman, ..." neither).
@@ -149,11 +152,21 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
         return None  # "The woman's son,", "The terminal's operator,": role_before's (its owner may be a thing)
     # (the person found, an organisation's or a place's role keeps its owner: "council's newest member")
     head = re.sub(r"['’]s$", "", words[-1])
-    if head in rules.not_name_words or head in NOT_PERSON_NOUNS:
-        return None  # "The city, Port Alden, said": a place or a company speaks
-    if not evidence and head in PERSON_NOUNS:
-        return None  # "The man, John Smith, said": a person, but "man" is no role
+    if head in rules.not_name_words or head in rules.organisation_nouns:
+        return None  # "The city, Port Alden, said", "The agency, ...": a place or a company speaks
+    if head in PERSON_NOUNS:
+        return " ".join(words) if evidence else None  # "The man, John Smith, said": a person, but "man" is no role
+    if not _names_a_person(head, rules):
+        return None  # "A keen eye, Dana Marsh, said": no role, nor a sign that a person speaks
     return " ".join(words)
+
+
+def _names_a_person(noun: str, rules: Rules) -> bool:
+    """A noun that names a person: a title or job word ("resident", "neighbor"), a word for a
+    person ("hawk", "critic"), or one with a doer's ending ("angler", "parishioner"), not a
+    word that goes with a title ("former")."""
+    return (_is_title(noun, rules) or noun in rules.person_nouns
+            or PERSON_ENDING.fullmatch(noun) is not None and noun not in rules.role_modifiers)
 
 
 def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> str | None:

@@ -90,6 +90,8 @@ class Rules:
     given_names_too: frozenset[str] = frozenset()
     surname_titles_after: frozenset[str] = frozenset()
     foreign_title_words: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    organisation_nouns: frozenset[str] = frozenset()
 
     def is_title_word(self, lower: str) -> bool:
         """A title word in lower case, or one made with "co-" or "vice-" of a title or job word
@@ -156,7 +158,8 @@ def build_rules(data: dict) -> Rules:
         "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
         "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations",
         "organisation_joins", "anonymous_authors", "honorifics", "surname_titles")}
-    for key in ("role_articles", "given_names_too", "surname_titles_after", "foreign_title_words"):
+    for key in ("role_articles", "given_names_too", "surname_titles_after", "foreign_title_words", "person_nouns",
+                "organisation_nouns"):
         words[key] = frozenset(w.lower() for w in data.get(key, ()))
     words["foreign_title_words"] -= words["title_words"]  # (a word of both stays a title)
     words["title_words"] |= words["foreign_title_words"]
