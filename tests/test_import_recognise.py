@@ -11,9 +11,11 @@ import yaml
 from sitegen.importer.analyse import analyse_text
 from sitegen.importer.html import analyse_html
 from sitegen.importer.metadata import byline_names, find_dateline
+from sitegen.importer.people import find_cast
 from sitegen.importer.registry import Registries, load_registries
 from sitegen.importer.rules import generic_rules, line_matches
 from sitegen.importer.segment import BODY, CHROME, is_menu_row
+from sitegen.importer.textutil import Line
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
 REGISTRIES = load_registries(FIXTURES / "site")[0]
@@ -2534,6 +2536,24 @@ def test_names_with_lower_case_particles_and_their_later_mentions():
     assert people(found) == {"Bill de Blasio": None, "Ursula von der Leyen": None, "Vincent van Gogh": None,
                              "Rafael da Silva": None, "Jan de Vries": "curator"}
     assert "{.quote by=bill-de-blasio}" in found.body and "{.quote by=ursula-von-der-leyen}" in found.body
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    """Each mention of a person in the lines of ``text``: the words marked and the person's slug."""
+    lines = [Line(n, t) for n, t in enumerate(text.split("\n"), 1) if t.strip()]
+    cast = find_cast(lines, REGISTRIES.people, {}, generic_rules().in_english())
+    texts = {line.number: line.text for line in lines}
+    return [(texts[o.line][o.start:o.end], o.slug) for o in cast.occurrences]
+
+
+def test_a_later_mention_with_a_lower_case_particle_covers_the_particle():
+    found = mentions("Bill de Blasio said the budget was late. The plan, de Blasio added, was fine.\n"
+                     "It is late, de Blasio said. Ursula von der Leyen said yes. The deal, said von der Leyen,"
+                     " was done. Jan de Vries said so. De Vries said it twice.\n")
+    assert found == [("Bill de Blasio", "bill-de-blasio"), ("de Blasio", "bill-de-blasio"),
+                     ("de Blasio", "bill-de-blasio"), ("Ursula von der Leyen", "ursula-von-der-leyen"),
+                     ("von der Leyen", "ursula-von-der-leyen"), ("Jan de Vries", "jan-de-vries"),
+                     ("De Vries", "jan-de-vries")]
 
 
 @pytest.mark.parametrize("line, names", [

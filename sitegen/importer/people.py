@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import (ARTICLE_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person, is_title_before_name,
-                    is_single_name, is_thing_word, slugify, surname)
+from .names import (ARTICLE_WORDS, SUFFIX_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person,
+                    is_title_before_name, is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
 from .roles import AGE, role_after, role_before, role_in_appositive, speaks
 from .rules import WORD_START, Rules
@@ -232,8 +232,8 @@ class _State:
                     is_single_name(word, self.rules) or self._surname_that_is_a_title(word, surnames, line, start)):
                 continue
             if word in surnames and self._named_before(surnames[word], line.number, start):
-                self._add(line, start, end, surnames[word], self.people[surnames[word]].name
-                          if surnames[word] in self.people else word)
+                self._add(line, self._particles_before(line.text, start, surnames[word]), end, surnames[word],
+                          self.people[surnames[word]].name if surnames[word] in self.people else word)
             elif len(self.first_names.get(word, ())) == 1 and (
                     _word_before(line.text, start) in self.rules.honorifics
                     or speaks(line.text, start, end, self.rules, strict=True)):
@@ -242,6 +242,24 @@ class _State:
             elif speaks(line.text, start, end, self.rules, strict=True) and not _names_a_thing(
                     line.text, start, self.rules) and not self._inside_a_place(line.number, start):
                 self._single_speaker(line, start, end, word, surnames)
+
+    def _particles_before(self, text: str, start: int, slug: str) -> int:
+        """Where the person's surname at ``start`` begins with the lower-case particles that stand
+        before it in their name ("de Blasio" of "Bill de Blasio", "von der Leyen"): the mention is
+        the name they are called by, not its last word."""
+        words = self._name(slug).split()
+        last = len(words) - 1
+        while last > 0 and words[last] in SUFFIX_WORDS:
+            last -= 1
+        first = last
+        while first > 1 and words[first - 1] in self.rules.name_particles:
+            first -= 1
+        particles = " ".join(words[first:last]) + " "
+        begin = start - len(particles)
+        if first < last and begin >= 0 and text[begin:start] == particles and (begin == 0 or not (
+                text[begin - 1].isalnum() or text[begin - 1] in "-'’")):
+            return begin
+        return start
 
     def _surname_that_is_a_title(self, word: str, surnames: dict[str, str], line: Line, start: int) -> bool:
         """A surname that is also a title word, of a person named in full before ("Lucy Agent",
