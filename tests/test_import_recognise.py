@@ -2556,6 +2556,21 @@ def test_a_later_mention_with_a_lower_case_particle_covers_the_particle():
                      ("De Vries", "jan-de-vries")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a hyphenated given name is of romanised syllables after a family name of one
+    ("Hall Walk-in said the plan was late.", {}),
+    ("Kessler Run-in said the plan was late.", {}),
+    ("Brookfield Check-in said the queue was long.", {}),
+    ("Moon Jae-in said the talks would resume.", {"Moon Jae-in": None}),
+    ("Tsai Ing-wen said the talks would resume.", {"Tsai Ing-wen": None}),
+    ("Sun Yat-sen said the talks would resume.", {"Sun Yat-sen": None}),
+    ("Ng Chi-keung said the talks would resume.", {"Ng Chi-keung": None}),
+    ("Lee Myung-bak said the talks would resume.", {"Lee Myung-bak": None}),
+])
+def test_a_hyphenated_given_name_is_of_syllables(sentence, expected):
+    assert people(analyse(STORY + sentence + "\n")) == expected
+
+
 @pytest.mark.parametrize("line, names", [
     ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
     ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),

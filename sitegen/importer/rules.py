@@ -37,7 +37,13 @@ HYPHEN_PREFIXES = ("anti|bi|by|co|counter|cross|de|down|ex|extra|far|first|full|
                    "five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred")
 HYPHEN_SUFFIXES = ("based|led|owned|run|born|made|style|like|old|term|time|wide|free|friendly|"
                    "related|sized|up|off|out|down|over|back|long|level|scale|year|day|week|month")
-HYPHENATED_GIVEN = (rf"(?!(?i:{HYPHEN_PREFIXES})-)[{UPPER}][{LOWER}]+"
+# Both its parts are syllables as Korean and Chinese names are romanised: an initial consonant or
+# two ("ch", "hs", "ts"), a glide, one to three vowels, a final "n", "ng", "k" ... ("Jae", "in",
+# "Hsien", "loong", "Myung", "bak", "Yat", "Kar"; "Ng", "Tsz"); not "Walk-in", "Check-in",
+# "Drop-in", "Lead-in", whose first parts end or begin as English words do.
+SYLLABLE = (r"(?i:(?:(?:ch|sh|zh|ts|tz|hs|ph|th|kh|[bcdfghjklmnpqrstwxz])[wy]?)?[aeiouy]{1,3}"
+            r"(?:ng|rk|[nmkptlhrw])?|ng|t?sz)")
+HYPHENATED_GIVEN = (rf"(?!(?i:{HYPHEN_PREFIXES})-)(?={SYLLABLE}-{SYLLABLE}(?![\w-]))[{UPPER}][{LOWER}]+"
                     rf"-(?!(?:{HYPHEN_SUFFIXES})(?![\w-]))[{LOWER}]+(?![\w-])")
 # Where a word starts: not inside another word. An apostrophe is inside a word only after a
 # letter ("O'Brien"); otherwise it is an opening quote ("'Haddleston Garden Town will ...'").
