@@ -2571,6 +2571,17 @@ def test_a_hyphenated_given_name_is_of_syllables(sentence, expected):
     assert people(analyse(STORY + sentence + "\n")) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a capitalised compound word before a lone word makes it no one's name
+    ("Post-war Brookfield said goodbye to its mills.", {}),
+    ("Well-known Ardley said the same.", {}),
+    # a title made with a hyphen before a name is still a title
+    ("Lena Whitcombe chaired the meeting. Co-chair Whitcombe said the vote was set.", {"Lena Whitcombe": "Co-chair"}),
+])
+def test_a_capitalised_compound_word_before_a_lone_word(sentence, expected):
+    assert people(analyse(STORY + sentence + "\n")) == expected
+
+
 @pytest.mark.parametrize("line, names", [
     ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
     ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),

@@ -16,7 +16,7 @@ from .names import (ARTICLE_WORDS, SUFFIX_WORDS, Candidate, Matcher, candidates,
                     is_title_before_name, is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
 from .roles import AGE, role_after, role_before, role_in_appositive, speaks
-from .rules import WORD_START, Rules
+from .rules import HYPHENATED_GIVEN, WORD_START, Rules
 from .textutil import Line, at_sentence_start, word_spans
 
 
@@ -281,7 +281,7 @@ class _State:
 
     def _single_speaker(self, line, start, end, word, surnames) -> None:
         close = close_spelling(word, list(surnames))
-        if not close and at_sentence_start(line.text, start):
+        if not close and (at_sentence_start(line.text, start) or self._after_a_compound_word(line.text, start)):
             return  # "Officials said", "Experts say": a lone capitalised word is not enough here
         if close:
             slug = surnames[close]
@@ -290,6 +290,16 @@ class _State:
             self._add(line, start, end, slug, self._name(slug))
         else:
             self._add(line, start, end, slugify(word), word)
+
+    def _after_a_compound_word(self, text: str, start: int) -> bool:
+        """The word follows a capitalised compound of words in lower case ("Post-war Brookfield
+        said", "Well-known Ardley"): the two make a phrase, as the sentence's first words, and
+        the word alone is no one's name. Not after a title so made ("Ex-senator Kelly said")."""
+        before = text[:start].rstrip(" \u00a0").rsplit(" ", 1)[-1]
+        compound = re.fullmatch(r"[^\W\d_][^\W\d_]*-([^\W\d_]+)", before)
+        return (compound is not None and before[:1].isupper() and compound.group(1)[:1].islower()
+                and not re.fullmatch(HYPHENATED_GIVEN, before)  # ("Ji-hoon Kim said": a given name first)
+                and not self.rules.is_title_word(before.lower()) and not self.rules.is_title_word(compound.group(1).lower()))
 
     def _name(self, slug: str) -> str:
         person = self.people.get(slug)
