@@ -2582,6 +2582,12 @@ def test_a_capitalised_compound_word_before_a_lone_word(sentence, expected):
     assert people(analyse(STORY + sentence + "\n")) == expected
 
 
+def test_a_surname_that_is_a_title_word_opening_a_sentence_before_a_lower_case_word_is_that_word():
+    found = mentions(STORY + "Lucy Agent said the lease was late.\n\nAgent fees rose by a tenth. Agent said no."
+                     " Agent, who has let flats for years, said the rent would rise.\n")
+    assert found == [("Lucy Agent", "lucy-agent"), ("Agent", "lucy-agent"), ("Agent", "lucy-agent")]
+
+
 @pytest.mark.parametrize("line, names", [
     ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
     ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),

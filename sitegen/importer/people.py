@@ -25,6 +25,8 @@ from .textutil import Line, at_sentence_start, word_spans
 PERSON_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:his|her)\b")
 PERSON_BEFORE = re.compile(r"\b(?:(?:re)?named[ \u00a0]+(?:after|for)|in[ \u00a0]+(?:memory|hono(?:u)?r)[ \u00a0]+of)"
                            r"[ \u00a0]+$", re.IGNORECASE)
+# A word in lower case next ("Agent fees rose"): the capitalised word before it may be a common noun.
+LOWER_CASE_WORD = re.compile(r"[ \u00a0]+[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,12 +266,20 @@ class _State:
     def _surname_that_is_a_title(self, word: str, surnames: dict[str, str], line: Line, start: int) -> bool:
         """A surname that is also a title word, of a person named in full before ("Lucy Agent",
         later "Agent said"), not after "the", "in" ... ("the Agent") nor a word of a longer name
-        ("Agent Lucy Marsh", "Letting Agent")."""
+        ("Agent Lucy Marsh", "Letting Agent"), nor the word opening a sentence ("Agent fees rose")."""
         return (word in surnames and word.lower() in self.rules.surname_titles_after
                 and self._named_before(surnames[word], line.number, start)
+                and not self._a_word_opening_a_sentence(line.text, start, start + len(word))
                 and not _names_a_thing(line.text, start, self.rules) and not any(
                     c.prefix_start <= start and start + len(word) <= c.end and c.end - c.prefix_start > len(word)
                     for c in candidates(line.text, self.rules)))
+
+    def _a_word_opening_a_sentence(self, text: str, start: int, end: int) -> bool:
+        """A capitalised word that opens a sentence, before a word in lower case, and does not
+        speak ("Agent fees rose", "Park rangers closed the gates"): a capital there says nothing,
+        and the word is read as the common word it also is ("Agent said", "Agent, who ...": a name)."""
+        return (at_sentence_start(text, start) and LOWER_CASE_WORD.match(text, end) is not None
+                and not speaks(text, start, end, self.rules, strict=True))
 
     def _named_before(self, slug: str, number: int, start: int) -> bool:
         """Whether the person's full name stands before this place: a lone surname refers back
