@@ -2588,6 +2588,22 @@ def test_a_surname_that_is_a_title_word_opening_a_sentence_before_a_lower_case_w
     assert found == [("Lucy Agent", "lucy-agent"), ("Agent", "lucy-agent"), ("Agent", "lucy-agent")]
 
 
+def test_park_after_a_first_name_that_speaks_is_a_family_name():
+    # ("Park" names places: only a first name before it and a speech verb make it a name)
+    found = analyse(STORY + "Lena Park said the plan was late. \"We waited a year,\" Park said.\n\n"
+                    "Park rangers said the gates would close. Central Park said nothing. The park said so too."
+                    " Officials in Hyde Park said the lawns were closed.\n")
+    assert people(found) == {"Lena Park": None}
+    assert "{.quote by=lena-park}" in found.body
+    assert mentions(STORY + "Lena Park said the plan was late. Park rangers said the gates would close."
+                    " \"We waited,\" Park said.\n") == [("Lena Park", "lena-park"), ("Park", "lena-park")]
+    assert people(analyse(STORY + "Central Park said the gates would close. Memorial Park said so too.\n")) == {}
+    # (the family name alone speaking later, as news writing has it)
+    assert people(analyse(STORY + "Lena Park and Tomas Reddy met the board. \"It went well,\" Park said.\n")) == {
+        "Lena Park": None}
+    assert people(analyse(STORY + "Central Park was busy. Park said the lawns were closed.\n")) == {}
+
+
 @pytest.mark.parametrize("line, names", [
     ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
     ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),

@@ -27,6 +27,9 @@ PERSON_BEFORE = re.compile(r"\b(?:(?:re)?named[ \u00a0]+(?:after|for)|in[ \u00a0
                            r"[ \u00a0]+$", re.IGNORECASE)
 # A word in lower case next ("Agent fees rose"): the capitalised word before it may be a common noun.
 LOWER_CASE_WORD = re.compile(r"[ \u00a0]+[a-z]")
+# How adjectives end, which name a place with a word of places after them ("Central Park",
+# "Memorial Park", "Olympic Park", "Riverside Park"), never a first name.
+ADJECTIVE_ENDING = re.compile(r"(?:al|ic|ern|ive|ous|ful|less|ing|ed|ory|side|view)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +146,8 @@ class _State:
         elif candidate.name in self.organisations:
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
         elif (could_be_person(candidate.name, self.rules) and not _title_after_an_article(line.text, candidate, self.rules)
-              and self._has_evidence(line, candidate) or self._has_age(line, candidate)):
+              and self._has_evidence(line, candidate) or self._has_age(line, candidate)
+              or self._family_name_that_names_places(line, candidate)):
             self._add(line, candidate.start, candidate.end, slugify(candidate.name), candidate.name)
         elif len(candidate.name.split()) > 1 and not could_be_person(candidate.name, self.rules):
             # "South Dakota", "Valley Wire": none of its words is a person on its own either
@@ -192,6 +196,24 @@ class _State:
         return any(speaks(self.text, m.start(), m.end(), self.rules, strict=True)
                    for m in re.finditer(rf"{WORD_START}{re.escape(word)}(?![\w-])", self.text))
 
+    def _family_name_that_names_places(self, line: Line, candidate: Candidate) -> bool:
+        """A first name and a family name that also names places (surnames_too) that speaks, or
+        whose family name alone does: "Lena Park said", "said Lena Park", later "Park said". Not a place's name: its first word is no first name ("Central
+        Park", "Memorial Park", "Park Street"), or the article writes it as a place's somewhere ("in
+        Hyde Park")."""
+        words = candidate.name.split()
+        if len(words) != 2 or words[1].lower() not in self.rules.surnames_too or not (
+                is_single_name(words[0], self.rules) and not ADJECTIVE_ENDING.search(words[0])
+                and not is_title_before_name(words[0], self.rules)):
+            return False
+        before_a_place = "|".join(sorted(map(re.escape, self.rules.before_things)))
+        if re.search(rf"\b(?i:{before_a_place})[ \u00a0]+{re.escape(candidate.name)}(?![\w-])", self.text):
+            return False
+        return speaks(line.text, candidate.start, candidate.end, self.rules) or any(
+            speaks(self.text, m.start(), m.end(), self.rules, strict=True)  # (later "Park said")
+            and not _in_a_phrase(self.text, m.start()) and not _names_a_thing(self.text, m.start(), self.rules)
+            for m in re.finditer(rf"{WORD_START}{re.escape(words[1])}(?![\w-])", self.text))
+
     def _has_age(self, line: Line, candidate: Candidate) -> bool:
         """A name of two words or more followed by an age is a person's, even with a word that
         usually names a place ("Evelyn Park, 71"), unless it starts with such a word."""
@@ -231,7 +253,7 @@ class _State:
         surnames = self._surnames()
         for start, end, word in word_spans(line.text):
             if self._covered(line.number, start, end) or not (
-                    is_single_name(word, self.rules) or self._surname_that_is_a_title(word, surnames, line, start)):
+                    is_single_name(word, self.rules) or self._surname_that_is_a_common_word(word, surnames, line, start)):
                 continue
             if word in surnames and self._named_before(surnames[word], line.number, start):
                 self._add(line, self._particles_before(line.text, start, surnames[word]), end, surnames[word],
@@ -263,13 +285,19 @@ class _State:
             return begin
         return start
 
-    def _surname_that_is_a_title(self, word: str, surnames: dict[str, str], line: Line, start: int) -> bool:
+    def _surname_that_is_a_common_word(self, word: str, surnames: dict[str, str], line: Line, start: int) -> bool:
         """A surname that is also a title word, of a person named in full before ("Lucy Agent",
         later "Agent said"), not after "the", "in" ... ("the Agent") nor a word of a longer name
-        ("Agent Lucy Marsh", "Letting Agent"), nor the word opening a sentence ("Agent fees rose")."""
-        return (word in surnames and word.lower() in self.rules.surname_titles_after
+        ("Agent Lucy Marsh", "Letting Agent"), nor the word opening a sentence ("Agent fees rose").
+        So too a surname that also names places ("Lena Park", later "Park said"), and not before a
+        word in lower case anywhere, unless it speaks ("Park rangers", "the new Park entrance")."""
+        end = start + len(word)
+        place = word.lower() in self.rules.surnames_too
+        return (word in surnames and (word.lower() in self.rules.surname_titles_after or place)
                 and self._named_before(surnames[word], line.number, start)
-                and not self._a_word_opening_a_sentence(line.text, start, start + len(word))
+                and not self._a_word_opening_a_sentence(line.text, start, end)
+                and not (place and LOWER_CASE_WORD.match(line.text, end)
+                         and not speaks(line.text, start, end, self.rules, strict=True))
                 and not _names_a_thing(line.text, start, self.rules) and not any(
                     c.prefix_start <= start and start + len(word) <= c.end and c.end - c.prefix_start > len(word)
                     for c in candidates(line.text, self.rules)))
@@ -328,6 +356,12 @@ def _without_initials(name: str) -> str:
     """A name without its initials after the first word ("harlan j. mott" -> "harlan mott")."""
     first, *rest = name.split()
     return " ".join([first, *(word for word in rest if not re.fullmatch(r"\w\.?", word))])
+
+
+def _in_a_phrase(text: str, start: int) -> bool:
+    """The word at ``start`` follows a capitalised word in its sentence ("Central Park")."""
+    before = text[:start].rstrip(" \u00a0").rsplit(" ", 1)[-1]
+    return before[:1].isupper() and not before.endswith((".", "!", "?", ":", ";"))
 
 
 def _word_before(text: str, start: int) -> str:
