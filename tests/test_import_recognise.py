@@ -648,13 +648,14 @@ def roles_in_lede(sentence: str) -> dict[str, str | None]:
     ("The city, Port Alden, said it would wait.", {}),
     ("The firm, Calder Okonjo, said it would wait.", {}),
     ("The plan was rushed, Dorian Kessling, said nothing.", {}),
-    # the noun phrase's last word must name a person: a title or job word, a word for a person
-    # (person_nouns), or a word made to name who does something ("angler", "parishioner")
+    # the noun phrase's last word must name a person to be a role: a title or job word, a word for
+    # a person (person_nouns), or a word made to name who does something ("angler", "parishioner");
+    # any other still shows that a person speaks
     ("A lifelong angler, Tomas Reddy, said the river was low.", {"Tomas Reddy": "lifelong angler"}),
     ("One parishioner, Ines Falk, said the bells were too loud.", {"Ines Falk": "parishioner"}),
     ("A fierce critic, Ines Falk, said the bells were too loud.", {"Ines Falk": "fierce critic"}),
-    ("A keen eye, Dana Marsh, said the plan was late.", {}),
-    ("A familiar sight, Dana Marsh, said the plan was late.", {}),
+    ("A keen eye, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
+    ("A familiar face, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
     # an organisation's noun gives no person, as "firm" did
     ("The agency, Calder Kessling, said it would wait.", {}),
     ("The charity, Calder Kessling, said it would wait.", {}),

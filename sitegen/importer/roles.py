@@ -154,10 +154,10 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
     head = re.sub(r"['’]s$", "", words[-1])
     if head in rules.not_name_words or head in rules.organisation_nouns:
         return None  # "The city, Port Alden, said", "The agency, ...": a place or a company speaks
-    if head in PERSON_NOUNS:
-        return " ".join(words) if evidence else None  # "The man, John Smith, said": a person, but "man" is no role
-    if not _names_a_person(head, rules):
-        return None  # "A keen eye, Dana Marsh, said": no role, nor a sign that a person speaks
+    if evidence:
+        return " ".join(words)
+    if head in PERSON_NOUNS or not _names_a_person(head, rules):
+        return None  # "The man, John Smith, said", "A keen eye, Dana Marsh, said": a person, but no role
     return " ".join(words)
 
 
