@@ -2605,6 +2605,21 @@ def test_park_after_a_first_name_that_speaks_is_a_family_name():
     assert people(analyse(STORY + "Central Park was busy. Park said the lawns were closed.\n")) == {}
 
 
+@pytest.mark.parametrize("byline, reporter", [
+    # the place the writer files from, run on after the name, is named in the story as a place
+    ("Por Inés Cabrera Solana Torremolar, 18/09/2025 - 07:30", "Inés Cabrera Solana"),
+    ("By Maren Holt Abernethy Brackwater, 18 September 2025", "Maren Holt Abernethy"),
+    # a second surname that the story does not write as a place stays
+    ("Por Inés Cabrera Solana, 18/09/2025 - 07:30", "Inés Cabrera Solana"),
+    ("Por Inés Cabrera Solana Ortuño, 18/09/2025 - 07:30", "Inés Cabrera Solana Ortuño"),
+])
+def test_a_place_run_on_after_the_writers_name_in_a_byline_is_not_the_name(byline, reporter):
+    found = analyse("El mercado de abastos se reforma\n\n" + byline + "\n\nEl pleno del Ayuntamiento de Torremolar"
+                    " aprobó este miércoles la reforma integral del mercado de abastos, un edificio de 1962 en"
+                    " Brackwater que lleva más de una década esperando obras.\n")
+    assert [r.name for r in found.reporters] == [reporter]
+
+
 @pytest.mark.parametrize("line, names", [
     ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
     ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),

@@ -282,6 +282,7 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
             # Nov 2025, 6:10am"), not a sentence of the story
             names = [name] if (name := _name_before_job_or_date(line.text.strip(), rules)) else []
         for name in names:
+            name = _without_place(name, [other.text for other in lines if other is not line], rules)
             found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
         for pattern in rules.reporter_credits:
@@ -294,6 +295,19 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
 
 
 HEADER_LINES = 15  # body lines before the story where a name alone may be the byline
+
+
+def _without_place(name: str, others: list[str], rules: Rules) -> str:
+    """A byline's name without the place the writer files from, run on after it with no comma
+    ("Por Rocío Almagro Peñalver Valdelince, 18/09/2025"): a last word of three or more that the
+    page writes elsewhere after "de", "in", "from" ... as a place ("El Ayuntamiento de
+    Valdelince"). (A second surname is written so only by chance.)"""
+    words = name.split()
+    if len(words) < 3 or not words[-1][:1].isupper():
+        return name
+    before = "|".join(sorted(map(re.escape, rules.before_things)))
+    place = re.compile(rf"(?<![\w-])(?i:{before})[ \u00a0]+{re.escape(words[-1])}(?![\w-])(?![ \u00a0]+[A-Z])")
+    return " ".join(words[:-1]) if any(place.search(text) for text in others) else name
 
 # A byline that names no one: "By Coastline Wire staff", "Staff report", "From staff reports".
 STAFF_CREDIT = re.compile(r"(?i:by|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w&'’.-]*[ \u00a0]+){0,4}"
