@@ -2612,6 +2612,9 @@ def test_park_after_a_first_name_that_speaks_is_a_family_name():
     # a second surname that the story does not write as a place stays
     ("Por Inés Cabrera Solana, 18/09/2025 - 07:30", "Inés Cabrera Solana"),
     ("Por Inés Cabrera Solana Ortuño, 18/09/2025 - 07:30", "Inés Cabrera Solana Ortuño"),
+    # a name and the date with a bar between them and no "Por"
+    ("Inés Cabrera Solana | 18/09/2025", "Inés Cabrera Solana"),
+    ("Inés Cabrera Solana Torremolar | 18/09/2025", "Inés Cabrera Solana"),
 ])
 def test_a_place_run_on_after_the_writers_name_in_a_byline_is_not_the_name(byline, reporter):
     found = analyse("El mercado de abastos se reforma\n\n" + byline + "\n\nEl pleno del Ayuntamiento de Torremolar"

@@ -530,13 +530,14 @@ def _name_before_job_or_date(part: str, rules: Rules) -> str:
     """The name that starts a byline run together with the writer's job or the date, as a
     text browser or a converter puts a byline's parts on one line: "Fiona Gatherwood Local
     Democracy Reporter Tuesday 12 March 2024", "Jess Kuranda Regional Reporter Posted Fri",
-    or a dash between them ("Jess Kuranda – Senior Reporter, Tri-Shire Times"). "" when no
+    or a dash or a bar between them ("Jess Kuranda – Senior Reporter, Tri-Shire Times",
+    "Agustín Larrañeta | 04/11/2025"). "" when no
     name is followed by either."""
     words = part.split()
     if words and words[0].lower() in rules.name_stopwords:
         return ""  # ("Updated May 2, 2025 · First published ...": a stamp's word starts no name)
     for end in range(2, min(MAX_NAME_WORDS, len(words) - 1) + 1):
-        name, rest = " ".join(words[:end]), " ".join(words[end:]).lstrip("–—- \u00a0")
+        name, rest = " ".join(words[:end]), " ".join(words[end:]).lstrip("–—-|· \u00a0")
         if any(word.lower() in rules.job_words for word in words[:end]):
             break  # ("Community Affairs Reporter": the job alone)
         if _is_name(name, rules) and (rest[:1].isalpha() and rest.split()[0].lower() in rules.job_words
