@@ -303,8 +303,8 @@ def _without_place(name: str, others: list[str], rules: Rules) -> str:
     page writes elsewhere after "de", "in", "from" ... as a place ("El Ayuntamiento de
     Valdelince"). (A second surname is written so only by chance.)"""
     words = name.split()
-    if len(words) < 3 or not words[-1][:1].isupper():
-        return name
+    if len(words) < 3 or not words[-1][:1].isupper() or words[-2].lower() in rules.name_particles:
+        return name  # ("Margit van der Veen": the story's "van der Veen" is her)
     before = "|".join(sorted(map(re.escape, rules.before_things)))
     place = re.compile(rf"(?<![\w-])(?i:{before})[ \u00a0]+{re.escape(words[-1])}(?![\w-])(?![ \u00a0]+[A-Z])")
     return " ".join(words[:-1]) if any(place.search(text) for text in others) else name
