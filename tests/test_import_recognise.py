@@ -677,6 +677,10 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     ("Co-star Mina Holtby said the film was long.", {"Mina Holtby": None}),
     ("Co-op Manager Ruth Ngata said the shop would stay open.", {"Ruth Ngata": "Co-op Manager"}),
     ("Council President Dana Whitfield said the vote was set.", {"Dana Whitfield": "Council President"}),
+    # "elect" after a title, written apart or joined
+    ("The vote was set, said Senator elect Dana Roe.", {"Dana Roe": "Senator elect"}),
+    ("Senator-elect Dana Roe said the vote was set.", {"Dana Roe": "Senator-elect"}),
+    ("The vote was set, said Governor-designate Ola Brenner.", {"Ola Brenner": "Governor-designate"}),
 ])
 def test_a_title_joined_with_co_or_vice_before_a_name(sentence, roles):
     assert roles_in_lede(sentence) == roles

@@ -16,6 +16,8 @@ CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "have", "had", "wil
 # An age between commas right after a name ("Evelyn Park, 71, a retired teacher"): a person.
 AGE = re.compile(rf",{SPACE}*\d{{1,3}}(?=,|{SPACE}*$|[.;])")
 MAX_ROLE_WORDS = 12
+# Words in lower case that may follow a title, written apart, before a name ("Senator elect Dana Roe").
+TITLE_AFTER = frozenset({"elect", "designate", "emeritus"})
 # What joins a title to what it is of: "director of public works", "alcaldesa de Valdelince",
 # "presidente da junta", "adjointe aux sports", "assessora ai Lavori pubblici".
 TITLE_JOINS = frozenset({"of", "for", "at", "de", "del", "da", "do", "dos", "das", "di", "della", "dei",
@@ -213,7 +215,7 @@ def _without_honorific(before: str, rules: Rules) -> str:
 def _title_run(before: str, rules: Rules) -> str | None:
     """Title words right before a name: "President-elect Donald Trump", "Staff Reince Priebus"."""
     tokens = before.rstrip(" \u00a0").replace("\u00a0", " ").split(" ")
-    if before[-1:] not in (" ", "\u00a0") or not tokens or not _is_title(tokens[-1], rules):
+    if before[-1:] not in (" ", "\u00a0") or not tokens or not (_is_title(tokens[-1], rules) or _after_a_title(tokens, rules)):
         return None
     run: list[str] = []
     for token in reversed(tokens):
@@ -226,6 +228,12 @@ def _title_run(before: str, rules: Rules) -> str | None:
     if all(w.lower() in rules.honorifics for w in words):
         return None  # "Mr", "Sir": a courtesy, not a role
     return " ".join(words) if words else None
+
+
+def _after_a_title(tokens: list[str], rules: Rules) -> bool:
+    """The last word is "elect" (a role modifier written after a title) right after a title:
+    "said Senator elect Dana Roe"."""
+    return len(tokens) > 1 and tokens[-1] in TITLE_AFTER and _is_title(tokens[-2], rules)
 
 
 def _title_of(words: list[str], rules: Rules) -> bool:

@@ -102,11 +102,13 @@ class Rules:
 
     def is_title_word(self, lower: str) -> bool:
         """A title word in lower case, or one made with "co-" or "vice-" of a title or job word
-        ("co-chair", "vice-chair", "co-owner", "vice-president"; not "co-op")."""
+        ("co-chair", "vice-chair", "co-owner", "vice-president"; not "co-op"), or of a title and
+        "-elect" or "-designate" ("senator-elect", "governor-designate")."""
         if lower in self.title_words:
             return True
         prefix, hyphen, rest = lower.partition("-")
-        return bool(hyphen) and prefix in HYPHEN_TITLE_PREFIXES and (rest in self.title_words or rest in self.job_words)
+        return bool(hyphen) and (prefix in HYPHEN_TITLE_PREFIXES and (rest in self.title_words or rest in self.job_words)
+                                 or rest in HYPHEN_TITLE_SUFFIXES and prefix in self.title_words)
 
     def with_chrome(self, patterns: tuple[re.Pattern[str], ...]) -> Rules:
         """These rules plus an outlet's own chrome patterns."""
@@ -117,8 +119,10 @@ class Rules:
         return replace(self, title_words=self.title_words - self.foreign_title_words)
 
 
-# What may join a title word with a hyphen to make another ("co-chair", "vice-president").
+# What may join a title word with a hyphen to make another ("co-chair", "vice-president",
+# "senator-elect").
 HYPHEN_TITLE_PREFIXES = frozenset({"co", "vice"})
+HYPHEN_TITLE_SUFFIXES = frozenset({"elect", "designate"})
 # A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan, Dorothy ‘Dot’ MacAskill.
 NICKNAME = rf"[\"“‘'][{UPPER}][{LOWER}]+[\"”’']"
 # A generational suffix ending a name: "Marcus T. Delacroix Jr.", "Martin Luther King, Jr.",
