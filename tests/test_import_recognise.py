@@ -2691,6 +2691,19 @@ def test_a_saved_pages_comments_classed_in_portuguese_give_their_authors():
     assert [(c.author, c.text) for c in found.comments] == [("Zé Brandão", "Que bonito."), ("Lina P.", "Bellissimo.")]
 
 
+def test_a_comments_part_classed_data_that_is_no_date_is_neither_its_date_nor_left_out():
+    # (an English page's "comment-data" holds the author and the text; a Portuguese "data" is a date)
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"</body>", (
+        "<section class='comments'><h3>2 Comments</h3>"
+        "<div class='comment'><div class='comment-data'><span class='comment-author'>Ben Ortiz</span>"
+        "<p>Great piece, thanks.</p></div><a>Reply</a></div>"
+        "<div class='comment'><span class='comment-author'>Ada Marsh</span> <span class='comment-date'>May 3, 2025</span>"
+        "<div class='comment-data'><p>I was there.</p></div></div></section></body>").encode("utf-8"))
+    found = analyse_html(page, None, REGISTRIES)
+    assert [(c.author, c.text) for c in found.comments] == [("Ben Ortiz", "Great piece, thanks."), ("Ada Marsh", "I was there.")]
+    assert "Ben Ortiz" not in (found.comments[0].date or "")
+
+
 def test_a_story_paragraph_classed_data_is_no_comment():
     page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
         b"</article>", b"<p class='data'>The town counted 6,000 people.</p></article>")
