@@ -267,7 +267,7 @@ def _date(item, items: set) -> str:
     times = [t for t in item.iter("time") if _nearest_item(t, items) is item]
     if times:
         return times[0].get("datetime") or _text(times[0])
-    element = next((e for e in _elements(item) if _dated(e) and _nearest_item(e, items) is item), None)
+    element = _own(item, items, _dated)
     return _text(element) if element is not None else ""
 
 
@@ -306,10 +306,10 @@ def _text(element) -> str:
     return " ".join(element.text_content().split())
 
 
-def _own(item, items: set, endings: tuple[str, ...]):
-    """The first element of ``item`` (not of a reply inside it) with one of these classes."""
+def _own(item, items: set, wanted):
+    """The first element of ``item`` (not of a reply inside it) that is ``wanted``."""
     for element in _elements(item):
-        if _has_class(element, endings) and _nearest_item(element, items) is item:
+        if wanted(element) and _nearest_item(element, items) is item:
             return element
     return None
 

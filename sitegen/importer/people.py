@@ -198,9 +198,9 @@ class _State:
 
     def _family_name_that_names_places(self, line: Line, candidate: Candidate) -> bool:
         """A first name and a family name that also names places (surnames_too) that speaks, or
-        whose family name alone does: "Lena Park said", "said Lena Park", later "Park said". Not a place's name: its first word is no first name ("Central
-        Park", "Memorial Park", "Park Street"), or the article writes it as a place's somewhere ("in
-        Hyde Park")."""
+        whose family name alone does: "Lena Park said", "said Lena Park", later "Park said". Not a
+        place's name: its first word is no first name ("Central Park", "Memorial Park", "Park
+        Street"), or the article writes it as a place's somewhere ("in Hyde Park")."""
         words = candidate.name.split()
         if len(words) != 2 or words[1].lower() not in self.rules.surnames_too or not (
                 is_single_name(words[0], self.rules) and not ADJECTIVE_ENDING.search(words[0])
@@ -333,7 +333,7 @@ class _State:
         """The word follows a capitalised compound of words in lower case ("Post-war Brookfield
         said", "Well-known Ardley"): the two make a phrase, as the sentence's first words, and
         the word alone is no one's name. Not after a title so made ("Ex-senator Kelly said")."""
-        before = text[:start].rstrip(" \u00a0").rsplit(" ", 1)[-1]
+        before = _written_before(text, start)
         compound = re.fullmatch(r"[^\W\d_][^\W\d_]*-([^\W\d_]+)", before)
         return (compound is not None and before[:1].isupper() and compound.group(1)[:1].islower()
                 and not re.fullmatch(HYPHENATED_GIVEN, before)  # ("Ji-hoon Kim said": a given name first)
@@ -360,12 +360,17 @@ def _without_initials(name: str) -> str:
 
 def _in_a_phrase(text: str, start: int) -> bool:
     """The word at ``start`` follows a capitalised word in its sentence ("Central Park")."""
-    before = text[:start].rstrip(" \u00a0").rsplit(" ", 1)[-1]
+    before = _written_before(text, start)
     return before[:1].isupper() and not before.endswith((".", "!", "?", ":", ";"))
 
 
+def _written_before(text: str, start: int) -> str:
+    """The word before ``start``, as written."""
+    return text[:start].rstrip(" \u00a0").rsplit(" ", 1)[-1]
+
+
 def _word_before(text: str, start: int) -> str:
-    return text[:start].rstrip(" \u00a0").rsplit(" ", 1)[-1].lower()
+    return _written_before(text, start).lower()
 
 
 def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> bool:

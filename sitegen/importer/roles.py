@@ -231,8 +231,8 @@ def _title_run(before: str, rules: Rules) -> str | None:
 
 
 def _after_a_title(tokens: list[str], rules: Rules) -> bool:
-    """The last word is "elect" (a role modifier written after a title) right after a title:
-    "said Senator elect Dana Roe"."""
+    """The last word is one written after a title (TITLE_AFTER), right after a title: "said
+    Senator elect Dana Roe"."""
     return len(tokens) > 1 and tokens[-1] in TITLE_AFTER and _is_title(tokens[-2], rules)
 
 
