@@ -2571,6 +2571,8 @@ def test_a_later_mention_with_a_lower_case_particle_covers_the_particle():
     ("Sun Yat-sen said the talks would resume.", {"Sun Yat-sen": None}),
     ("Ng Chi-keung said the talks would resume.", {"Ng Chi-keung": None}),
     ("Lee Myung-bak said the talks would resume.", {"Lee Myung-bak": None}),
+    ("Han Duck-soo said the talks would resume.", {"Han Duck-soo": None}),
+    ("Lam Cheng Yuet-ngor said the talks would resume.", {"Lam Cheng Yuet-ngor": None}),
 ])
 def test_a_hyphenated_given_name_is_of_syllables(sentence, expected):
     assert people(analyse(STORY + sentence + "\n")) == expected

@@ -39,10 +39,12 @@ HYPHEN_SUFFIXES = ("based|led|owned|run|born|made|style|like|old|term|time|wide|
                    "related|sized|up|off|out|down|over|back|long|level|scale|year|day|week|month")
 # Both its parts are syllables as Korean and Chinese names are romanised: an initial consonant or
 # two ("ch", "hs", "ts"), a glide, one to three vowels, a final "n", "ng", "k" ... ("Jae", "in",
-# "Hsien", "loong", "Myung", "bak", "Yat", "Kar"; "Ng", "Tsz"); not "Walk-in", "Check-in",
-# "Drop-in", "Lead-in", whose first parts end or begin as English words do.
-SYLLABLE = (r"(?i:(?:(?:ch|sh|zh|ts|tz|hs|ph|th|kh|[bcdfghjklmnpqrstwxz])[wy]?)?[aeiouy]{1,3}"
-            r"(?:ng|rk|[nmkptlhrw])?|ng|t?sz)")
+# "Hsien", "loong", "Myung", "bak", "Yat", "Kar", "Duck"; "Ng", "Tsz"); not "Walk-in", "Drop-in",
+# "Lead-in", whose first parts end or begin as English words do. (Some English words are such
+# syllables too, "Check-in", "Run-in": a name wants a family name of one syllable before them,
+# names.could_be_person.)
+SYLLABLE = (r"(?i:(?:(?:ch|sh|zh|ts|tz|hs|ph|th|kh|ng|[bcdfghjklmnpqrstwxz])[wy]?)?[aeiouy]{1,3}"
+            r"(?:ng|rk|ck|[nmkptlhrw])?|ng|t?sz)")
 HYPHENATED_GIVEN = (rf"(?!(?i:{HYPHEN_PREFIXES})-)(?={SYLLABLE}-{SYLLABLE}(?![\w-]))[{UPPER}][{LOWER}]+"
                     rf"-(?!(?:{HYPHEN_SUFFIXES})(?![\w-]))[{LOWER}]+(?![\w-])")
 # Where a word starts: not inside another word. An apostrophe is inside a word only after a
