@@ -654,6 +654,8 @@ def roles_in_lede(sentence: str) -> dict[str, str | None]:
     ("A lifelong angler, Tomas Reddy, said the river was low.", {"Tomas Reddy": "lifelong angler"}),
     ("One parishioner, Ines Falk, said the bells were too loud.", {"Ines Falk": "parishioner"}),
     ("A fierce critic, Ines Falk, said the bells were too loud.", {"Ines Falk": "fierce critic"}),
+    ("A local businessman, Ines Falk, said the bells were too loud.", {"Ines Falk": "local businessman"}),
+    ("A passer-by, Ines Falk, said the bells were too loud.", {"Ines Falk": "passer-by"}),
     ("A keen eye, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
     ("A familiar face, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
     # an organisation's noun gives no person, as "firm" did

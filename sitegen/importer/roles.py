@@ -35,10 +35,10 @@ APPOSITIVE_BEFORE = re.compile(
     rf"(?:^|[.!?][\"”’]?{SPACE}+|[“\"]|,{SPACE}+|(?:—|–|--){SPACE}*)(?:a|an|the|one|another|A|An|The|One|Another){SPACE}+"
     rf"((?:[a-z][\w’'-]*{SPACE}+){{0,3}}[a-z][\w’'-]*),{SPACE}+$")
 # The ending of a noun naming who does something ("angler", "parishioner", "cyclist",
-# "guardian", "volunteer", "retiree", "claimant", "resident"), after three letters at least (not
-# "list", "plant", "event") and not "-ment" ("statement"): with the title words and person_nouns,
-# what may end an appositive's role before a name.
-PERSON_ENDING = re.compile(r"\w{3,}(?:er|or|ist|ian|eer|ee|ant|(?<!m)ent)")
+# "guardian", "volunteer", "retiree", "claimant", "resident", "businessman", "housewife"), after
+# three letters at least (not "list", "plant", "event", "human") and not "-ment" ("statement"):
+# with the title words and person_nouns, what may end an appositive's role before a name.
+PERSON_ENDING = re.compile(r"\w{3,}(?:er|or|ist|ian|eer|ee|ant|(?<!m)ent|man|woman|person|wife)")
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "you", "i", "this", "that", "these", "those"})
 # Nouns that say only that someone is a person: such an appositive shows the name after it is a
 # person's, but gives no role ("The man, John Smith, said"; "A young woman, ..." neither).
@@ -166,9 +166,12 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
 def _names_a_person(noun: str, rules: Rules) -> bool:
     """A noun that names a person: a title or job word ("resident", "neighbor"), a word for a
     person ("hawk", "critic"), or one with a doer's ending ("angler", "parishioner"), not a
-    word that goes with a title ("former")."""
-    return (_is_title(noun, rules) or noun in rules.person_nouns
-            or PERSON_ENDING.fullmatch(noun) is not None and noun not in rules.role_modifiers)
+    word that goes with a title ("former"); of a compound, its first or last part ("passer-by",
+    "mother-in-law", "self-starter")."""
+    parts = noun.split("-")
+    return any(_is_title(part, rules) or part in rules.person_nouns
+               or PERSON_ENDING.fullmatch(part) is not None and part not in rules.role_modifiers
+               for part in dict.fromkeys((noun, parts[0], parts[-1])))
 
 
 def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> str | None:
