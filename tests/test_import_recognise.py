@@ -2617,6 +2617,7 @@ def test_park_after_a_first_name_that_speaks_is_a_family_name():
     # the place the writer files from, run on after the name, is named in the story as a place
     ("Por Inés Cabrera Solana Torremolar, 18/09/2025 - 07:30", "Inés Cabrera Solana"),
     ("By Maren Holt Abernethy Brackwater, 18 September 2025", "Maren Holt Abernethy"),
+    ("By Maren Holt Abernethy Brackwater", "Maren Holt Abernethy"),
     # a second surname that the story does not write as a place stays
     ("Por Inés Cabrera Solana, 18/09/2025 - 07:30", "Inés Cabrera Solana"),
     ("Por Inés Cabrera Solana Ortuño, 18/09/2025 - 07:30", "Inés Cabrera Solana Ortuño"),

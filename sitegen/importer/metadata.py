@@ -282,12 +282,12 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
             # Nov 2025, 6:10am"), not a sentence of the story
             names = [name] if (name := _name_before_job_or_date(line.text.strip(), rules)) else []
         for name in names:
-            name = _without_place(name, [other.text for other in lines if other is not line], rules)
+            name = _without_place(name, line, lines, rules)
             found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
         for pattern in rules.reporter_credits:
             for match in pattern.finditer(line.text):
-                name = match.group("name")
+                name = _without_place(match.group("name"), line, lines, rules)
                 station = match.groupdict().get("station")
                 if _is_name(name, rules):  # ("The Associated Press contributed to this report.")
                     found.setdefault(slugify(name), Reporter(name, station, line.number))
@@ -297,17 +297,17 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
 HEADER_LINES = 15  # body lines before the story where a name alone may be the byline
 
 
-def _without_place(name: str, others: list[str], rules: Rules) -> str:
+def _without_place(name: str, line: Line, lines: list[Line], rules: Rules) -> str:
     """A byline's name without the place the writer files from, run on after it with no comma
     ("Por Rocío Almagro Peñalver Valdelince, 18/09/2025"): a last word of three or more that the
-    page writes elsewhere after "de", "in", "from" ... as a place ("El Ayuntamiento de
+    page writes on its other lines after "de", "in", "from" ... as a place ("El Ayuntamiento de
     Valdelince"). (A second surname is written so only by chance.)"""
     words = name.split()
     if len(words) < 3 or not words[-1][:1].isupper() or words[-2].lower() in rules.name_particles:
         return name  # ("Margit van der Veen": the story's "van der Veen" is her)
     before = "|".join(sorted(map(re.escape, rules.before_things)))
     place = re.compile(rf"(?<![\w-])(?i:{before})[ \u00a0]+{re.escape(words[-1])}(?![\w-])(?![ \u00a0]+[A-Z])")
-    return " ".join(words[:-1]) if any(place.search(text) for text in others) else name
+    return " ".join(words[:-1]) if any(place.search(other.text) for other in lines if other is not line) else name
 
 # A byline that names no one: "By Coastline Wire staff", "Staff report", "From staff reports".
 STAFF_CREDIT = re.compile(r"(?i:by|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w&'’.-]*[ \u00a0]+){0,4}"
