@@ -2632,6 +2632,12 @@ def test_a_place_run_on_after_the_writers_name_in_a_byline_is_not_the_name(bylin
     assert [r.name for r in found.reporters] == [reporter]
 
 
+def test_an_english_writers_three_names_keep_the_last_that_the_story_names_as_a_place():
+    found = analyse("Flood barriers approved\n\nBy Mary Ann Houston\n\nThe council in Houston approved the"
+                    " flood barriers on Monday after a long debate about their cost and who would pay.\n")
+    assert [r.name for r in found.reporters] == ["Mary Ann Houston"]
+
+
 @pytest.mark.parametrize("line, names", [
     ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
     ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),

@@ -268,9 +268,10 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
+def find_reporters(lines: list[Line], rules: Rules, english: bool = False) -> list[Reporter]:
     """Reporters named by bylines ("By JANE DOE and JOHN ROE") and in-text credits ("KCAL9's
-    Brittney Hopper reports"), once each, bylines first."""
+    Brittney Hopper reports"), once each, bylines first. (``english``: the story is written in
+    English, where a writer's three names are more often a middle name than a place.)"""
     found: dict[str, Reporter] = {}
     for index, line in enumerate(lines):
         names = byline_names(line.text, rules)
@@ -282,12 +283,12 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
             # Nov 2025, 6:10am"), not a sentence of the story
             names = [name] if (name := _name_before_job_or_date(line.text.strip(), rules)) else []
         for name in names:
-            name = _without_place(name, line, lines, rules)
+            name = _without_place(name, line, lines, rules, english)
             found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
         for pattern in rules.reporter_credits:
             for match in pattern.finditer(line.text):
-                name = _without_place(match.group("name"), line, lines, rules)
+                name = _without_place(match.group("name"), line, lines, rules, english)
                 station = match.groupdict().get("station")
                 if _is_name(name, rules):  # ("The Associated Press contributed to this report.")
                     found.setdefault(slugify(name), Reporter(name, station, line.number))
@@ -297,13 +298,14 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
 HEADER_LINES = 15  # body lines before the story where a name alone may be the byline
 
 
-def _without_place(name: str, line: Line, lines: list[Line], rules: Rules) -> str:
+def _without_place(name: str, line: Line, lines: list[Line], rules: Rules, english: bool) -> str:
     """A byline's name without the place the writer files from, run on after it with no comma
     ("Por Rocío Almagro Peñalver Valdelince, 18/09/2025"): a last word of three or more that the
     page writes on its other lines after "de", "in", "from" ... as a place ("El Ayuntamiento de
-    Valdelince"). (A second surname is written so only by chance.)"""
+    Valdelince"). (A second surname is written so only by chance. In English, four words or more:
+    "By Mary Ann Houston" of a story "in Houston" keeps her name.)"""
     words = name.split()
-    if len(words) < 3 or not words[-1][:1].isupper() or words[-2].lower() in rules.name_particles:
+    if len(words) < (4 if english else 3) or not words[-1][:1].isupper() or words[-2].lower() in rules.name_particles:
         return name  # ("Margit van der Veen": the story's "van der Veen" is her)
     before = "|".join(sorted(map(re.escape, rules.before_things)))
     place = re.compile(rf"(?<![\w-])(?i:{before})[ \u00a0]+{re.escape(words[-1])}(?![\w-])(?![ \u00a0]+[A-Z])")
