@@ -2611,6 +2611,9 @@ def test_park_after_a_first_name_that_speaks_is_a_family_name():
     assert people(analyse(STORY + "Lena Park and Tomas Reddy met the board. \"It went well,\" Park said.\n")) == {
         "Lena Park": None}
     assert people(analyse(STORY + "Central Park was busy. Park said the lawns were closed.\n")) == {}
+    # (short first names end as adjectives do)
+    assert people(analyse(STORY + "Eric Park said the lawns were closed. Clive Park said so too.\n")) == {
+        "Eric Park": None, "Clive Park": None}
 
 
 @pytest.mark.parametrize("byline, reporter", [

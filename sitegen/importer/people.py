@@ -28,8 +28,9 @@ PERSON_BEFORE = re.compile(r"\b(?:(?:re)?named[ \u00a0]+(?:after|for)|in[ \u00a0
 # A word in lower case next ("Agent fees rose"): the capitalised word before it may be a common noun.
 LOWER_CASE_WORD = re.compile(r"[ \u00a0]+[a-z]")
 # How adjectives end, which name a place with a word of places after them ("Central Park",
-# "Memorial Park", "Olympic Park", "Riverside Park"), never a first name.
-ADJECTIVE_ENDING = re.compile(r"(?:al|ic|ern|ive|ous|ful|less|ing|ed|ory|side|view)$")
+# "Memorial Park", "Olympic Park", "Riverside Park"), never a first name: after four letters
+# at least, as short first names end so too ("Eric", "Ted", "Clive", "Rory", "Neal").
+ADJECTIVE_ENDING = re.compile(r"\w{4}(?:al|ic|ern|ive|ous|ful|less|ing|ed|ory|side|view)$")
 
 
 @dataclass(frozen=True, slots=True)
