@@ -656,6 +656,8 @@ def roles_in_lede(sentence: str) -> dict[str, str | None]:
     ("A fierce critic, Ines Falk, said the bells were too loud.", {"Ines Falk": "fierce critic"}),
     ("A local businessman, Ines Falk, said the bells were too loud.", {"Ines Falk": "local businessman"}),
     ("A passer-by, Ines Falk, said the bells were too loud.", {"Ines Falk": "passer-by"}),
+    ("A deckhand, Liam O'Rourke, said the crews were leaving.", {"Liam O'Rourke": "deckhand"}),
+    ("A former waitress, Ines Falk, said the bells were too loud.", {"Ines Falk": "former waitress"}),
     ("A keen eye, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
     ("A familiar face, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
     # an organisation's noun gives no person, as "firm" did
@@ -664,6 +666,7 @@ def roles_in_lede(sentence: str) -> dict[str, str | None]:
     ("The lender, Calder Kessling, said it would wait.", {}),
     ("The nonprofit, Calder Kessling, said it would wait.", {}),
     ("The retailer, Calder Kessling, said it would wait.", {}),
+    ("The co-operative, Northport Fish Sales, said it would appeal.", {}),
 ])
 def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, roles):
     assert roles_in_lede(sentence) == roles

@@ -35,10 +35,11 @@ APPOSITIVE_BEFORE = re.compile(
     rf"(?:^|[.!?][\"”’]?{SPACE}+|[“\"]|,{SPACE}+|(?:—|–|--){SPACE}*)(?:a|an|the|one|another|A|An|The|One|Another){SPACE}+"
     rf"((?:[a-z][\w’'-]*{SPACE}+){{0,3}}[a-z][\w’'-]*),{SPACE}+$")
 # The ending of a noun naming who does something ("angler", "parishioner", "cyclist",
-# "guardian", "volunteer", "retiree", "claimant", "resident", "businessman", "housewife"), after
-# three letters at least (not "list", "plant", "event", "human") and not "-ment" ("statement"):
-# with the title words and person_nouns, what may end an appositive's role before a name.
-PERSON_ENDING = re.compile(r"\w{3,}(?:er|or|ist|ian|eer|ee|ant|(?<!m)ent|man|woman|person|wife)")
+# "guardian", "volunteer", "retiree", "claimant", "resident", "businessman", "housewife",
+# "deckhand", "locksmith", "playwright", "waitress"), after three letters at least (not "list",
+# "plant", "event", "human") and not "-ment" ("statement") nor "-ness" ("business"): with the
+# title words and person_nouns, what may end an appositive's role before a name.
+PERSON_ENDING = re.compile(r"\w{3,}(?:er|or|ist|ian|eer|ee|ant|(?<!m)ent|man|woman|person|wife|hand|smith|wright|(?<!n)ess)")
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "you", "i", "this", "that", "these", "those"})
 # Nouns that say only that someone is a person: such an appositive shows the name after it is a
 # person's, but gives no role ("The man, John Smith, said"; "A young woman, ..." neither).
