@@ -658,6 +658,8 @@ def roles_in_lede(sentence: str) -> dict[str, str | None]:
     ("A passer-by, Ines Falk, said the bells were too loud.", {"Ines Falk": "passer-by"}),
     ("A deckhand, Liam O'Rourke, said the crews were leaving.", {"Liam O'Rourke": "deckhand"}),
     ("A former waitress, Ines Falk, said the bells were too loud.", {"Ines Falk": "former waitress"}),
+    ("An eyewitness, Ines Falk, said the bells were too loud.", {"Ines Falk": "eyewitness"}),
+    ("A junior, Ines Falk, said the bells were too loud.", {"Ines Falk": "junior"}),
     ("A keen eye, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
     ("A familiar face, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
     # an organisation's noun gives no person, as "firm" did
