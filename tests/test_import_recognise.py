@@ -2589,6 +2589,8 @@ def test_a_hyphenated_given_name_is_of_syllables(sentence, expected):
     # a capitalised compound word before a lone word makes it no one's name
     ("Post-war Brookfield said goodbye to its mills.", {}),
     ("Well-known Ardley said the same.", {}),
+    # nor is it a sign that a name opening with that word is a person's
+    ("The quay's buyer, Northport Fish Sales, will appeal. Post-war Northport said farewell to its mills.", {}),
     # a title made with a hyphen before a name is still a title
     ("Lena Whitcombe chaired the meeting. Co-chair Whitcombe said the vote was set.", {"Lena Whitcombe": "Co-chair"}),
 ])

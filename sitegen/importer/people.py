@@ -193,8 +193,10 @@ class _State:
                 or len(words) > 1 and self._speaks_alone(words[0]))
 
     def _speaks_alone(self, word: str) -> bool:
-        """The word stands alone somewhere as who speaks ("Walt says later")."""
+        """The word stands alone somewhere as who speaks ("Walt says later"; not after a compound
+        word, "Post-war Northport said farewell")."""
         return any(speaks(self.text, m.start(), m.end(), self.rules, strict=True)
+                   and not self._after_a_compound_word(self.text, m.start())
                    for m in re.finditer(rf"{WORD_START}{re.escape(word)}(?![\w-])", self.text))
 
     def _family_name_that_names_places(self, line: Line, candidate: Candidate) -> bool:
