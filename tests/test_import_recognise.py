@@ -2701,26 +2701,30 @@ def test_a_comments_header_with_the_french_or_portuguese_time_gives_its_author()
     assert "On a voté le 12/01/2025 à 18h30 pourtant." in found.comments[0].text
 
 
+def _with_comments(section: str):
+    """The saved page with this comment section at the end of its body, analysed."""
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"</body>", (section + "</body>").encode("utf-8"))
+    return analyse_html(page, None, REGISTRIES)
+
+
 def test_a_saved_pages_comments_classed_in_portuguese_give_their_authors():
-    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"</body>", (
+    found = _with_comments(
         "<section class='comentarios'><h3>Comentários (2)</h3>"
         "<div class='comentario'><span class='autor'>Zé Brandão</span> <span class='data'>22/05/2025 14:20</span>"
         "<p>Que bonito.</p><a>Responder</a></div>"
         "<div class='commento'><span class='autore'>Lina P.</span> <span class='data'>23/05/2025 08:02</span>"
-        "<p>Bellissimo.</p></div></section></body>").encode("utf-8"))
-    found = analyse_html(page, None, REGISTRIES)
+        "<p>Bellissimo.</p></div></section>")
     assert [(c.author, c.text) for c in found.comments] == [("Zé Brandão", "Que bonito."), ("Lina P.", "Bellissimo.")]
 
 
 def test_a_comments_part_classed_data_that_is_no_date_is_neither_its_date_nor_left_out():
     # (an English page's "comment-data" holds the author and the text; a Portuguese "data" is a date)
-    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"</body>", (
+    found = _with_comments(
         "<section class='comments'><h3>2 Comments</h3>"
         "<div class='comment'><div class='comment-data'><span class='comment-author'>Ben Ortiz</span>"
         "<p>Great piece, thanks.</p></div><a>Reply</a></div>"
         "<div class='comment'><span class='comment-author'>Ada Marsh</span> <span class='comment-date'>May 3, 2025</span>"
-        "<div class='comment-data'><p>I was there.</p></div></div></section></body>").encode("utf-8"))
-    found = analyse_html(page, None, REGISTRIES)
+        "<div class='comment-data'><p>I was there.</p></div></div></section>")
     assert [(c.author, c.text) for c in found.comments] == [("Ben Ortiz", "Great piece, thanks."), ("Ada Marsh", "I was there.")]
     assert "Ben Ortiz" not in (found.comments[0].date or "")
 
