@@ -11,9 +11,11 @@ import yaml
 from sitegen.importer.analyse import analyse_text
 from sitegen.importer.html import analyse_html
 from sitegen.importer.metadata import byline_names, find_dateline
+from sitegen.importer.people import find_cast
 from sitegen.importer.registry import Registries, load_registries
 from sitegen.importer.rules import generic_rules, line_matches
 from sitegen.importer.segment import BODY, CHROME, is_menu_row
+from sitegen.importer.textutil import Line
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
 REGISTRIES = load_registries(FIXTURES / "site")[0]
@@ -646,6 +648,27 @@ def roles_in_lede(sentence: str) -> dict[str, str | None]:
     ("The city, Port Alden, said it would wait.", {}),
     ("The firm, Calder Okonjo, said it would wait.", {}),
     ("The plan was rushed, Dorian Kessling, said nothing.", {}),
+    # the noun phrase's last word must name a person to be a role: a title or job word, a word for
+    # a person (person_nouns), or a word made to name who does something ("angler", "parishioner");
+    # any other still shows that a person speaks
+    ("A lifelong angler, Tomas Reddy, said the river was low.", {"Tomas Reddy": "lifelong angler"}),
+    ("One parishioner, Ines Falk, said the bells were too loud.", {"Ines Falk": "parishioner"}),
+    ("A fierce critic, Ines Falk, said the bells were too loud.", {"Ines Falk": "fierce critic"}),
+    ("A local businessman, Ines Falk, said the bells were too loud.", {"Ines Falk": "local businessman"}),
+    ("A passer-by, Ines Falk, said the bells were too loud.", {"Ines Falk": "passer-by"}),
+    ("A deckhand, Liam O'Rourke, said the crews were leaving.", {"Liam O'Rourke": "deckhand"}),
+    ("A former waitress, Ines Falk, said the bells were too loud.", {"Ines Falk": "former waitress"}),
+    ("An eyewitness, Ines Falk, said the bells were too loud.", {"Ines Falk": "eyewitness"}),
+    ("A junior, Ines Falk, said the bells were too loud.", {"Ines Falk": "junior"}),
+    ("A keen eye, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
+    ("A familiar face, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
+    # an organisation's noun gives no person, as "firm" did
+    ("The agency, Calder Kessling, said it would wait.", {}),
+    ("The charity, Calder Kessling, said it would wait.", {}),
+    ("The lender, Calder Kessling, said it would wait.", {}),
+    ("The nonprofit, Calder Kessling, said it would wait.", {}),
+    ("The retailer, Calder Kessling, said it would wait.", {}),
+    ("The co-operative, Northport Fish Sales, said it would appeal.", {}),
 ])
 def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, roles):
     assert roles_in_lede(sentence) == roles
@@ -661,6 +684,10 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     ("Co-star Mina Holtby said the film was long.", {"Mina Holtby": None}),
     ("Co-op Manager Ruth Ngata said the shop would stay open.", {"Ruth Ngata": "Co-op Manager"}),
     ("Council President Dana Whitfield said the vote was set.", {"Dana Whitfield": "Council President"}),
+    # "elect" after a title, written apart or joined
+    ("The vote was set, said Senator elect Dana Roe.", {"Dana Roe": "Senator elect"}),
+    ("Senator-elect Dana Roe said the vote was set.", {"Dana Roe": "Senator-elect"}),
+    ("The vote was set, said Governor-designate Ola Brenner.", {"Ola Brenner": "Governor-designate"}),
 ])
 def test_a_title_joined_with_co_or_vice_before_a_name(sentence, roles):
     assert roles_in_lede(sentence) == roles
@@ -2523,6 +2550,104 @@ def test_names_with_lower_case_particles_and_their_later_mentions():
     assert "{.quote by=bill-de-blasio}" in found.body and "{.quote by=ursula-von-der-leyen}" in found.body
 
 
+def mentions(text: str) -> list[tuple[str, str]]:
+    """Each mention of a person in the lines of ``text``: the words marked and the person's slug."""
+    lines = [Line(n, t) for n, t in enumerate(text.split("\n"), 1) if t.strip()]
+    cast = find_cast(lines, REGISTRIES.people, {}, generic_rules().in_english())
+    texts = {line.number: line.text for line in lines}
+    return [(texts[o.line][o.start:o.end], o.slug) for o in cast.occurrences]
+
+
+def test_a_later_mention_with_a_lower_case_particle_covers_the_particle():
+    found = mentions("Bill de Blasio said the budget was late. The plan, de Blasio added, was fine.\n"
+                     "It is late, de Blasio said. Ursula von der Leyen said yes. The deal, said von der Leyen,"
+                     " was done. Jan de Vries said so. De Vries said it twice.\n")
+    assert found == [("Bill de Blasio", "bill-de-blasio"), ("de Blasio", "bill-de-blasio"),
+                     ("de Blasio", "bill-de-blasio"), ("Ursula von der Leyen", "ursula-von-der-leyen"),
+                     ("von der Leyen", "ursula-von-der-leyen"), ("Jan de Vries", "jan-de-vries"),
+                     ("De Vries", "jan-de-vries")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a hyphenated given name is of romanised syllables after a family name of one
+    ("Hall Walk-in said the plan was late.", {}),
+    ("Kessler Run-in said the plan was late.", {}),
+    ("Brookfield Check-in said the queue was long.", {}),
+    ("Moon Jae-in said the talks would resume.", {"Moon Jae-in": None}),
+    ("Tsai Ing-wen said the talks would resume.", {"Tsai Ing-wen": None}),
+    ("Sun Yat-sen said the talks would resume.", {"Sun Yat-sen": None}),
+    ("Ng Chi-keung said the talks would resume.", {"Ng Chi-keung": None}),
+    ("Lee Myung-bak said the talks would resume.", {"Lee Myung-bak": None}),
+    ("Han Duck-soo said the talks would resume.", {"Han Duck-soo": None}),
+    ("Lam Cheng Yuet-ngor said the talks would resume.", {"Lam Cheng Yuet-ngor": None}),
+])
+def test_a_hyphenated_given_name_is_of_syllables(sentence, expected):
+    assert people(analyse(STORY + sentence + "\n")) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a capitalised compound word before a lone word makes it no one's name
+    ("Post-war Brookfield said goodbye to its mills.", {}),
+    ("Well-known Ardley said the same.", {}),
+    # nor is it a sign that a name opening with that word is a person's
+    ("The quay's buyer, Northport Fish Sales, will appeal. Post-war Northport said farewell to its mills.", {}),
+    # a title made with a hyphen before a name is still a title
+    ("Lena Whitcombe chaired the meeting. Co-chair Whitcombe said the vote was set.", {"Lena Whitcombe": "Co-chair"}),
+])
+def test_a_capitalised_compound_word_before_a_lone_word(sentence, expected):
+    assert people(analyse(STORY + sentence + "\n")) == expected
+
+
+def test_a_surname_that_is_a_title_word_opening_a_sentence_before_a_lower_case_word_is_that_word():
+    found = mentions(STORY + "Lucy Agent said the lease was late.\n\nAgent fees rose by a tenth. Agent said no."
+                     " Agent, who has let flats for years, said the rent would rise.\n")
+    assert found == [("Lucy Agent", "lucy-agent"), ("Agent", "lucy-agent"), ("Agent", "lucy-agent")]
+
+
+def test_park_after_a_first_name_that_speaks_is_a_family_name():
+    # ("Park" names places: only a first name before it and a speech verb make it a name)
+    found = analyse(STORY + "Lena Park said the plan was late. \"We waited a year,\" Park said.\n\n"
+                    "Park rangers said the gates would close. Central Park said nothing. The park said so too."
+                    " Officials in Hyde Park said the lawns were closed.\n")
+    assert people(found) == {"Lena Park": None}
+    assert "{.quote by=lena-park}" in found.body
+    assert mentions(STORY + "Lena Park said the plan was late. Park rangers said the gates would close."
+                    " \"We waited,\" Park said.\n") == [("Lena Park", "lena-park"), ("Park", "lena-park")]
+    assert people(analyse(STORY + "Central Park said the gates would close. Memorial Park said so too.\n")) == {}
+    # (the family name alone speaking later, as news writing has it)
+    assert people(analyse(STORY + "Lena Park and Tomas Reddy met the board. \"It went well,\" Park said.\n")) == {
+        "Lena Park": None}
+    assert people(analyse(STORY + "Central Park was busy. Park said the lawns were closed.\n")) == {}
+    # (short first names end as adjectives do)
+    assert people(analyse(STORY + "Eric Park said the lawns were closed. Clive Park said so too.\n")) == {
+        "Eric Park": None, "Clive Park": None}
+
+
+@pytest.mark.parametrize("byline, reporter", [
+    # the place the writer files from, run on after the name, is named in the story as a place
+    ("Por Inés Cabrera Solana Torremolar, 18/09/2025 - 07:30", "Inés Cabrera Solana"),
+    ("By Maren Holt Abernethy Brackwater, 18 September 2025", "Maren Holt Abernethy"),
+    ("By Maren Holt Abernethy Brackwater", "Maren Holt Abernethy"),
+    # a second surname that the story does not write as a place stays
+    ("Por Inés Cabrera Solana, 18/09/2025 - 07:30", "Inés Cabrera Solana"),
+    ("Por Inés Cabrera Solana Ortuño, 18/09/2025 - 07:30", "Inés Cabrera Solana Ortuño"),
+    # a name and the date with a bar between them and no "Por"
+    ("Inés Cabrera Solana | 18/09/2025", "Inés Cabrera Solana"),
+    ("Inés Cabrera Solana Torremolar | 18/09/2025", "Inés Cabrera Solana"),
+])
+def test_a_place_run_on_after_the_writers_name_in_a_byline_is_not_the_name(byline, reporter):
+    found = analyse("El mercado de abastos se reforma\n\n" + byline + "\n\nEl pleno del Ayuntamiento de Torremolar"
+                    " aprobó este miércoles la reforma integral del mercado de abastos, un edificio de 1962 en"
+                    " Brackwater que lleva más de una década esperando obras.\n")
+    assert [r.name for r in found.reporters] == [reporter]
+
+
+def test_an_english_writers_three_names_keep_the_last_that_the_story_names_as_a_place():
+    found = analyse("Flood barriers approved\n\nBy Mary Ann Houston\n\nThe council in Houston approved the"
+                    " flood barriers on Monday after a long debate about their cost and who would pay.\n")
+    assert [r.name for r in found.reporters] == ["Mary Ann Houston"]
+
+
 @pytest.mark.parametrize("line, names", [
     ("Par Clémence Aubertin-Roux Publié le 14/01/2025 à 18h32", ["Clémence Aubertin-Roux"]),
     ("di Raffaele Tornaghi Pubblicato il 27/02/2025", ["Raffaele Tornaghi"]),
@@ -2576,15 +2701,32 @@ def test_a_comments_header_with_the_french_or_portuguese_time_gives_its_author()
     assert "On a voté le 12/01/2025 à 18h30 pourtant." in found.comments[0].text
 
 
+def _with_comments(section: str):
+    """The saved page with this comment section at the end of its body, analysed."""
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"</body>", (section + "</body>").encode("utf-8"))
+    return analyse_html(page, None, REGISTRIES)
+
+
 def test_a_saved_pages_comments_classed_in_portuguese_give_their_authors():
-    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(b"</body>", (
+    found = _with_comments(
         "<section class='comentarios'><h3>Comentários (2)</h3>"
         "<div class='comentario'><span class='autor'>Zé Brandão</span> <span class='data'>22/05/2025 14:20</span>"
         "<p>Que bonito.</p><a>Responder</a></div>"
         "<div class='commento'><span class='autore'>Lina P.</span> <span class='data'>23/05/2025 08:02</span>"
-        "<p>Bellissimo.</p></div></section></body>").encode("utf-8"))
-    found = analyse_html(page, None, REGISTRIES)
+        "<p>Bellissimo.</p></div></section>")
     assert [(c.author, c.text) for c in found.comments] == [("Zé Brandão", "Que bonito."), ("Lina P.", "Bellissimo.")]
+
+
+def test_a_comments_part_classed_data_that_is_no_date_is_neither_its_date_nor_left_out():
+    # (an English page's "comment-data" holds the author and the text; a Portuguese "data" is a date)
+    found = _with_comments(
+        "<section class='comments'><h3>2 Comments</h3>"
+        "<div class='comment'><div class='comment-data'><span class='comment-author'>Ben Ortiz</span>"
+        "<p>Great piece, thanks.</p></div><a>Reply</a></div>"
+        "<div class='comment'><span class='comment-author'>Ada Marsh</span> <span class='comment-date'>May 3, 2025</span>"
+        "<div class='comment-data'><p>I was there.</p></div></div></section>")
+    assert [(c.author, c.text) for c in found.comments] == [("Ben Ortiz", "Great piece, thanks."), ("Ada Marsh", "I was there.")]
+    assert "Ben Ortiz" not in (found.comments[0].date or "")
 
 
 def test_a_story_paragraph_classed_data_is_no_comment():

@@ -401,7 +401,7 @@ def _header_line(text: str, rules: Rules) -> bool:
 
 
 def _reporters(body: list[Line], page: PageMeta, rules: Rules, english: bool) -> list[Reporter]:
-    found = meta.find_reporters(body, rules)
+    found = meta.find_reporters(body, rules, english)
     author = meta.without_byline_word(page.author, english)
     # (a page's author may be its byline that names no one: "Staff report")
     if not found and author and not meta.STAFF_CREDIT.fullmatch(author.strip()):

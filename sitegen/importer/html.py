@@ -163,10 +163,13 @@ _ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' comment ') "
 _AUTHOR_ENDINGS = ("author", "commenter", "username", "nickname", "authorname", "author-name", "author__name",
                    "user-name", "displayname", "display-name", "autor", "autore", "auteur")
 _DATE_ENDINGS = ("date", "timestamp", "time", "data", "fecha", "datum")
+# Portuguese and Italian for a date, and in English a wrapper of anything ("comment-data" around
+# the author and the text): such an element is the date only when it reads as one (_dated).
+_DATE_OR_ANYTHING = ("data",)
 _TEXT_ENDINGS = ("comment-text", "comment-content", "content", "body", "message")
 _ACTION_ENDINGS = ("actions", "links", "toolbar", "buttons")
 _SKIP_ENDINGS = ("meta", "metadata", "actions", "links", "author", "date", "time", "says", "reply", "footer",
-                 "autor", "autore", "auteur", "data", "fecha", "datum",
+                 "autor", "autore", "auteur", "fecha", "datum",
                  "toolbar", "buttons", "header")
 # Disqus and widgets built like it class each comment a bare "post" (its parts "post-byline",
 # "post-message", replies in "children"): a class any blog's list of stories uses too, so it
@@ -264,8 +267,19 @@ def _date(item, items: set) -> str:
     times = [t for t in item.iter("time") if _nearest_item(t, items) is item]
     if times:
         return times[0].get("datetime") or _text(times[0])
-    element = _own(item, items, _DATE_ENDINGS)
+    element = _own(item, items, _dated)
     return _text(element) if element is not None else ""
+
+
+def _dated(element) -> bool:
+    """The element is classed as a date; if only as "data", it reads as one: a few words with a
+    digit, no paragraph ("22/05/2025 14:20", "há 3 horas"; not a "comment-data" around the text)."""
+    if not _has_class(element, _DATE_ENDINGS):
+        return False
+    if _has_class(element, tuple(e for e in _DATE_ENDINGS if e not in _DATE_OR_ANYTHING)):
+        return True
+    text = _text(element)
+    return len(text.split()) <= 6 and any(c.isdigit() for c in text) and next(element.iter("p"), None) is None
 
 
 def _nearest_item(element, items: set):
@@ -292,10 +306,10 @@ def _text(element) -> str:
     return " ".join(element.text_content().split())
 
 
-def _own(item, items: set, endings: tuple[str, ...]):
-    """The first element of ``item`` (not of a reply inside it) with one of these classes."""
+def _own(item, items: set, wanted):
+    """The first element of ``item`` (not of a reply inside it) that is ``wanted``."""
     for element in _elements(item):
-        if _has_class(element, endings) and _nearest_item(element, items) is item:
+        if wanted(element) and _nearest_item(element, items) is item:
             return element
     return None
 
@@ -328,7 +342,7 @@ def _is_own_text(element, item, items: set) -> bool:
     for node in (element, *element.iterancestors()):
         if node is item:
             return True
-        if _has_class(node, _SKIP_ENDINGS):
+        if _has_class(node, _SKIP_ENDINGS) or _dated(node):
             return False
     return False
 

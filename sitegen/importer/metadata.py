@@ -268,9 +268,10 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
+def find_reporters(lines: list[Line], rules: Rules, english: bool = False) -> list[Reporter]:
     """Reporters named by bylines ("By JANE DOE and JOHN ROE") and in-text credits ("KCAL9's
-    Brittney Hopper reports"), once each, bylines first."""
+    Brittney Hopper reports"), once each, bylines first. (``english``: the story is written in
+    English, where a writer's three names are more often a middle name than a place.)"""
     found: dict[str, Reporter] = {}
     for index, line in enumerate(lines):
         names = byline_names(line.text, rules)
@@ -282,11 +283,12 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
             # Nov 2025, 6:10am"), not a sentence of the story
             names = [name] if (name := _name_before_job_or_date(line.text.strip(), rules)) else []
         for name in names:
+            name = _without_place(name, line, lines, rules, english)
             found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
         for pattern in rules.reporter_credits:
             for match in pattern.finditer(line.text):
-                name = match.group("name")
+                name = _without_place(match.group("name"), line, lines, rules, english)
                 station = match.groupdict().get("station")
                 if _is_name(name, rules):  # ("The Associated Press contributed to this report.")
                     found.setdefault(slugify(name), Reporter(name, station, line.number))
@@ -294,6 +296,20 @@ def find_reporters(lines: list[Line], rules: Rules) -> list[Reporter]:
 
 
 HEADER_LINES = 15  # body lines before the story where a name alone may be the byline
+
+
+def _without_place(name: str, line: Line, lines: list[Line], rules: Rules, english: bool) -> str:
+    """A byline's name without the place the writer files from, run on after it with no comma
+    ("Por Rocío Almagro Peñalver Valdelince, 18/09/2025"): a last word of three or more that the
+    page writes on its other lines after "de", "in", "from" ... as a place ("El Ayuntamiento de
+    Valdelince"). (A second surname is written so only by chance. In English, four words or more:
+    "By Mary Ann Houston" of a story "in Houston" keeps her name.)"""
+    words = name.split()
+    if len(words) < (4 if english else 3) or not words[-1][:1].isupper() or words[-2].lower() in rules.name_particles:
+        return name  # ("Margit van der Veen": the story's "van der Veen" is her)
+    before = "|".join(sorted(map(re.escape, rules.before_things)))
+    place = re.compile(rf"(?<![\w-])(?i:{before})[ \u00a0]+{re.escape(words[-1])}(?![\w-])(?![ \u00a0]+[A-Z])")
+    return " ".join(words[:-1]) if any(place.search(other.text) for other in lines if other is not line) else name
 
 # A byline that names no one: "By Coastline Wire staff", "Staff report", "From staff reports".
 STAFF_CREDIT = re.compile(r"(?i:by|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w&'’.-]*[ \u00a0]+){0,4}"
@@ -516,13 +532,14 @@ def _name_before_job_or_date(part: str, rules: Rules) -> str:
     """The name that starts a byline run together with the writer's job or the date, as a
     text browser or a converter puts a byline's parts on one line: "Fiona Gatherwood Local
     Democracy Reporter Tuesday 12 March 2024", "Jess Kuranda Regional Reporter Posted Fri",
-    or a dash between them ("Jess Kuranda – Senior Reporter, Tri-Shire Times"). "" when no
+    or a dash or a bar between them ("Jess Kuranda – Senior Reporter, Tri-Shire Times",
+    "Agustín Larrañeta | 04/11/2025"). "" when no
     name is followed by either."""
     words = part.split()
     if words and words[0].lower() in rules.name_stopwords:
         return ""  # ("Updated May 2, 2025 · First published ...": a stamp's word starts no name)
     for end in range(2, min(MAX_NAME_WORDS, len(words) - 1) + 1):
-        name, rest = " ".join(words[:end]), " ".join(words[end:]).lstrip("–—- \u00a0")
+        name, rest = " ".join(words[:end]), " ".join(words[end:]).lstrip("–—-|· \u00a0")
         if any(word.lower() in rules.job_words for word in words[:end]):
             break  # ("Community Affairs Reporter": the job alone)
         if _is_name(name, rules) and (rest[:1].isalpha() and rest.split()[0].lower() in rules.job_words

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..slugs import slugify as site_slugify
 from .registry import Entry
-from .rules import GENERATION, HYPHENATED_GIVEN, NAME_TOKEN, WORD_START, Rules, name_phrase
+from .rules import GENERATION, HYPHENATED_GIVEN, NAME_TOKEN, SYLLABLE, WORD_START, Rules, name_phrase
 
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SLUG = 80
@@ -127,20 +127,32 @@ def surname(name: str) -> str:
     words = name.replace(",", "").split()
     while len(words) > 1 and words[-1] in SUFFIX_WORDS:
         words.pop()
-    if len(words) > 1 and re.fullmatch(HYPHENATED_GIVEN, words[-1]):
+    if len(words) > 1 and _east_asian_given(words[-1]):
         return words[0]
     return words[-1]
 
 
 def could_be_person(name: str, rules: Rules) -> bool:
     """A name of two or more words none of which names a place, an organisation or a day, and
-    not a surname alone ("Van der Hoek finished with 31 saves")."""
+    not a surname alone ("Van der Hoek finished with 31 saves"); a hyphenated given name at its
+    end after a family name of one syllable ("Moon Jae-in", not "Kessler Run-in")."""
     words = name.split()
     return len(words) >= 2 and not any(
         is_thing_word(words, i, rules) or _title_in_name(words, i, rules) for i in range(len(words))) and not (
         words[0].lower() in rules.name_particles and words[1] in rules.name_particles) and not any(
         w.lower() in ARTICLE_WORDS for w in words[1:]) and not (  # ("I. The wall": a numbered heading)
-        words[0].lower() in rules.role_articles and words[0].lower() not in NAME_ARTICLES)  # ("Der Neubau")
+        words[0].lower() in rules.role_articles and words[0].lower() not in NAME_ARTICLES) and (  # ("Der Neubau")
+        not _east_asian_given(words[-1]) or _east_asian_family(words[-2]))  # ("Harbour Run-in": no name)
+
+
+def _east_asian_given(word: str) -> bool:
+    return re.fullmatch(HYPHENATED_GIVEN, word) is not None
+
+
+def _east_asian_family(word: str) -> bool:
+    """One romanised syllable, as a family name before a hyphenated given name is ("Moon",
+    "Park", "Tsai", "Ng"; not "Hall", "Kessler")."""
+    return re.fullmatch(SYLLABLE, word) is not None
 
 
 def is_thing_word(words: list[str], index: int, rules: Rules) -> bool:
@@ -149,7 +161,7 @@ def is_thing_word(words: list[str], index: int, rules: Rules) -> bool:
     Bill"), nor a family name before an East Asian given name ("Park Ji-sung")."""
     lower = words[index].lower()
     opens_a_name = index == 0 and len(words) > 1 and (
-        lower in rules.given_names_too or len(words) == 2 and re.fullmatch(HYPHENATED_GIVEN, words[1]) is not None)
+        lower in rules.given_names_too or len(words) == 2 and _east_asian_given(words[1]) and _east_asian_family(words[0]))
     return lower in rules.not_name_words and not opens_a_name
 
 

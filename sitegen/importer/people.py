@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import (ARTICLE_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person, is_title_before_name,
-                    is_single_name, is_thing_word, slugify, surname)
+from .names import (ARTICLE_WORDS, SUFFIX_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person,
+                    is_title_before_name, is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
 from .roles import AGE, role_after, role_before, role_in_appositive, speaks
-from .rules import WORD_START, Rules
+from .rules import HYPHENATED_GIVEN, WORD_START, Rules
 from .textutil import Line, at_sentence_start, word_spans
 
 
@@ -25,6 +25,12 @@ from .textutil import Line, at_sentence_start, word_spans
 PERSON_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:his|her)\b")
 PERSON_BEFORE = re.compile(r"\b(?:(?:re)?named[ \u00a0]+(?:after|for)|in[ \u00a0]+(?:memory|hono(?:u)?r)[ \u00a0]+of)"
                            r"[ \u00a0]+$", re.IGNORECASE)
+# A word in lower case next ("Agent fees rose"): the capitalised word before it may be a common noun.
+LOWER_CASE_WORD = re.compile(r"[ \u00a0]+[a-z]")
+# How adjectives end, which name a place with a word of places after them ("Central Park",
+# "Memorial Park", "Olympic Park", "Riverside Park"), never a first name: after four letters
+# at least, as short first names end so too ("Eric", "Ted", "Clive", "Rory", "Neal").
+ADJECTIVE_ENDING = re.compile(r"\w{4}(?:al|ic|ern|ive|ous|ful|less|ing|ed|ory|side|view)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +147,8 @@ class _State:
         elif candidate.name in self.organisations:
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
         elif (could_be_person(candidate.name, self.rules) and not _title_after_an_article(line.text, candidate, self.rules)
-              and self._has_evidence(line, candidate) or self._has_age(line, candidate)):
+              and self._has_evidence(line, candidate) or self._has_age(line, candidate)
+              or self._family_name_that_names_places(line, candidate)):
             self._add(line, candidate.start, candidate.end, slugify(candidate.name), candidate.name)
         elif len(candidate.name.split()) > 1 and not could_be_person(candidate.name, self.rules):
             # "South Dakota", "Valley Wire": none of its words is a person on its own either
@@ -186,9 +193,29 @@ class _State:
                 or len(words) > 1 and self._speaks_alone(words[0]))
 
     def _speaks_alone(self, word: str) -> bool:
-        """The word stands alone somewhere as who speaks ("Walt says later")."""
+        """The word stands alone somewhere as who speaks ("Walt says later"; not after a compound
+        word, "Post-war Northport said farewell")."""
         return any(speaks(self.text, m.start(), m.end(), self.rules, strict=True)
+                   and not self._after_a_compound_word(self.text, m.start())
                    for m in re.finditer(rf"{WORD_START}{re.escape(word)}(?![\w-])", self.text))
+
+    def _family_name_that_names_places(self, line: Line, candidate: Candidate) -> bool:
+        """A first name and a family name that also names places (surnames_too) that speaks, or
+        whose family name alone does: "Lena Park said", "said Lena Park", later "Park said". Not a
+        place's name: its first word is no first name ("Central Park", "Memorial Park", "Park
+        Street"), or the article writes it as a place's somewhere ("in Hyde Park")."""
+        words = candidate.name.split()
+        if len(words) != 2 or words[1].lower() not in self.rules.surnames_too or not (
+                is_single_name(words[0], self.rules) and not ADJECTIVE_ENDING.search(words[0])
+                and not is_title_before_name(words[0], self.rules)):
+            return False
+        before_a_place = "|".join(sorted(map(re.escape, self.rules.before_things)))
+        if re.search(rf"\b(?i:{before_a_place})[ \u00a0]+{re.escape(candidate.name)}(?![\w-])", self.text):
+            return False
+        return speaks(line.text, candidate.start, candidate.end, self.rules) or any(
+            speaks(self.text, m.start(), m.end(), self.rules, strict=True)  # (later "Park said")
+            and not _in_a_phrase(self.text, m.start()) and not _names_a_thing(self.text, m.start(), self.rules)
+            for m in re.finditer(rf"{WORD_START}{re.escape(words[1])}(?![\w-])", self.text))
 
     def _has_age(self, line: Line, candidate: Candidate) -> bool:
         """A name of two words or more followed by an age is a person's, even with a word that
@@ -229,11 +256,11 @@ class _State:
         surnames = self._surnames()
         for start, end, word in word_spans(line.text):
             if self._covered(line.number, start, end) or not (
-                    is_single_name(word, self.rules) or self._surname_that_is_a_title(word, surnames, line, start)):
+                    is_single_name(word, self.rules) or self._surname_that_is_a_common_word(word, surnames, line, start)):
                 continue
             if word in surnames and self._named_before(surnames[word], line.number, start):
-                self._add(line, start, end, surnames[word], self.people[surnames[word]].name
-                          if surnames[word] in self.people else word)
+                self._add(line, self._particles_before(line.text, start, surnames[word]), end, surnames[word],
+                          self.people[surnames[word]].name if surnames[word] in self.people else word)
             elif len(self.first_names.get(word, ())) == 1 and (
                     _word_before(line.text, start) in self.rules.honorifics
                     or speaks(line.text, start, end, self.rules, strict=True)):
@@ -243,15 +270,47 @@ class _State:
                     line.text, start, self.rules) and not self._inside_a_place(line.number, start):
                 self._single_speaker(line, start, end, word, surnames)
 
-    def _surname_that_is_a_title(self, word: str, surnames: dict[str, str], line: Line, start: int) -> bool:
+    def _particles_before(self, text: str, start: int, slug: str) -> int:
+        """Where the person's surname at ``start`` begins with the lower-case particles that stand
+        before it in their name ("de Blasio" of "Bill de Blasio", "von der Leyen"): the mention is
+        the name they are called by, not its last word."""
+        words = self._name(slug).split()
+        last = len(words) - 1
+        while last > 0 and words[last] in SUFFIX_WORDS:
+            last -= 1
+        first = last
+        while first > 1 and words[first - 1] in self.rules.name_particles:
+            first -= 1
+        particles = " ".join(words[first:last]) + " "
+        begin = start - len(particles)
+        if first < last and begin >= 0 and text[begin:start] == particles and (begin == 0 or not (
+                text[begin - 1].isalnum() or text[begin - 1] in "-'’")):
+            return begin
+        return start
+
+    def _surname_that_is_a_common_word(self, word: str, surnames: dict[str, str], line: Line, start: int) -> bool:
         """A surname that is also a title word, of a person named in full before ("Lucy Agent",
         later "Agent said"), not after "the", "in" ... ("the Agent") nor a word of a longer name
-        ("Agent Lucy Marsh", "Letting Agent")."""
-        return (word in surnames and word.lower() in self.rules.surname_titles_after
+        ("Agent Lucy Marsh", "Letting Agent"), nor the word opening a sentence ("Agent fees rose").
+        So too a surname that also names places ("Lena Park", later "Park said"), and not before a
+        word in lower case anywhere, unless it speaks ("Park rangers", "the new Park entrance")."""
+        end = start + len(word)
+        place = word.lower() in self.rules.surnames_too
+        return (word in surnames and (word.lower() in self.rules.surname_titles_after or place)
                 and self._named_before(surnames[word], line.number, start)
+                and not self._a_word_opening_a_sentence(line.text, start, end)
+                and not (place and LOWER_CASE_WORD.match(line.text, end)
+                         and not speaks(line.text, start, end, self.rules, strict=True))
                 and not _names_a_thing(line.text, start, self.rules) and not any(
                     c.prefix_start <= start and start + len(word) <= c.end and c.end - c.prefix_start > len(word)
                     for c in candidates(line.text, self.rules)))
+
+    def _a_word_opening_a_sentence(self, text: str, start: int, end: int) -> bool:
+        """A capitalised word that opens a sentence, before a word in lower case, and does not
+        speak ("Agent fees rose", "Park rangers closed the gates"): a capital there says nothing,
+        and the word is read as the common word it also is ("Agent said", "Agent, who ...": a name)."""
+        return (at_sentence_start(text, start) and LOWER_CASE_WORD.match(text, end) is not None
+                and not speaks(text, start, end, self.rules, strict=True))
 
     def _named_before(self, slug: str, number: int, start: int) -> bool:
         """Whether the person's full name stands before this place: a lone surname refers back
@@ -263,7 +322,7 @@ class _State:
 
     def _single_speaker(self, line, start, end, word, surnames) -> None:
         close = close_spelling(word, list(surnames))
-        if not close and at_sentence_start(line.text, start):
+        if not close and (at_sentence_start(line.text, start) or self._after_a_compound_word(line.text, start)):
             return  # "Officials said", "Experts say": a lone capitalised word is not enough here
         if close:
             slug = surnames[close]
@@ -272,6 +331,16 @@ class _State:
             self._add(line, start, end, slug, self._name(slug))
         else:
             self._add(line, start, end, slugify(word), word)
+
+    def _after_a_compound_word(self, text: str, start: int) -> bool:
+        """The word follows a capitalised compound of words in lower case ("Post-war Brookfield
+        said", "Well-known Ardley"): the two make a phrase, as the sentence's first words, and
+        the word alone is no one's name. Not after a title so made ("Ex-senator Kelly said")."""
+        before = _written_before(text, start)
+        compound = re.fullmatch(r"[^\W\d_][^\W\d_]*-([^\W\d_]+)", before)
+        return (compound is not None and before[:1].isupper() and compound.group(1)[:1].islower()
+                and not re.fullmatch(HYPHENATED_GIVEN, before)  # ("Ji-hoon Kim said": a given name first)
+                and not self.rules.is_title_word(before.lower()) and not self.rules.is_title_word(compound.group(1).lower()))
 
     def _name(self, slug: str) -> str:
         person = self.people.get(slug)
@@ -292,8 +361,19 @@ def _without_initials(name: str) -> str:
     return " ".join([first, *(word for word in rest if not re.fullmatch(r"\w\.?", word))])
 
 
+def _in_a_phrase(text: str, start: int) -> bool:
+    """The word at ``start`` follows a capitalised word in its sentence ("Central Park")."""
+    before = _written_before(text, start)
+    return before[:1].isupper() and not before.endswith((".", "!", "?", ":", ";"))
+
+
+def _written_before(text: str, start: int) -> str:
+    """The word before ``start``, as written."""
+    return text[:start].rstrip(" \u00a0").rsplit(" ", 1)[-1]
+
+
 def _word_before(text: str, start: int) -> str:
-    return text[:start].rstrip(" \u00a0").rsplit(" ", 1)[-1].lower()
+    return _written_before(text, start).lower()
 
 
 def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> bool:

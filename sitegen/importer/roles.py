@@ -16,6 +16,8 @@ CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "have", "had", "wil
 # An age between commas right after a name ("Evelyn Park, 71, a retired teacher"): a person.
 AGE = re.compile(rf",{SPACE}*\d{{1,3}}(?=,|{SPACE}*$|[.;])")
 MAX_ROLE_WORDS = 12
+# Words in lower case that may follow a title, written apart, before a name ("Senator elect Dana Roe").
+TITLE_AFTER = frozenset({"elect", "designate", "emeritus"})
 # What joins a title to what it is of: "director of public works", "alcaldesa de Valdelince",
 # "presidente da junta", "adjointe aux sports", "assessora ai Lavori pubblici".
 TITLE_JOINS = frozenset({"of", "for", "at", "de", "del", "da", "do", "dos", "das", "di", "della", "dei",
@@ -32,8 +34,12 @@ FULL_NAME_ENDS = re.compile(rf"{NAME_ENDS.pattern}|{SPACE}+of{SPACE}+")
 APPOSITIVE_BEFORE = re.compile(
     rf"(?:^|[.!?][\"”’]?{SPACE}+|[“\"]|,{SPACE}+|(?:—|–|--){SPACE}*)(?:a|an|the|one|another|A|An|The|One|Another){SPACE}+"
     rf"((?:[a-z][\w’'-]*{SPACE}+){{0,3}}[a-z][\w’'-]*),{SPACE}+$")
-# Nouns of what is not a person, not in not_name_words ("The firm, Calder Kessling, said").
-NOT_PERSON_NOUNS = frozenset({"firm", "team", "store", "shop", "business", "band", "brand", "outlet"})
+# The ending of a noun naming who does something ("angler", "parishioner", "cyclist",
+# "guardian", "volunteer", "retiree", "claimant", "resident", "businessman", "housewife",
+# "deckhand", "locksmith", "playwright", "waitress"), after three letters at least (not "list",
+# "plant", "event", "human") and not "-ment" ("statement") nor "-ness" ("business"): with the
+# title words and person_nouns, what may end an appositive's role before a name.
+PERSON_ENDING = re.compile(r"\w{3,}(?:er|or|ist|ian|eer|ee|ant|(?<!m)ent|man|woman|person|wife|hand|smith|wright|(?<!n)ess)")
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "you", "i", "this", "that", "these", "those"})
 # Nouns that say only that someone is a person: such an appositive shows the name after it is a
 # person's, but gives no role ("The man, John Smith, said"; "A young woman, ..." neither).
@@ -149,11 +155,24 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
         return None  # "The woman's son,", "The terminal's operator,": role_before's (its owner may be a thing)
     # (the person found, an organisation's or a place's role keeps its owner: "council's newest member")
     head = re.sub(r"['’]s$", "", words[-1])
-    if head in rules.not_name_words or head in NOT_PERSON_NOUNS:
-        return None  # "The city, Port Alden, said": a place or a company speaks
-    if not evidence and head in PERSON_NOUNS:
-        return None  # "The man, John Smith, said": a person, but "man" is no role
+    if head in rules.not_name_words or head in rules.organisation_nouns:
+        return None  # "The city, Port Alden, said", "The agency, ...": a place or a company speaks
+    if evidence:
+        return " ".join(words)
+    if head in PERSON_NOUNS or not _names_a_person(head, rules):
+        return None  # "The man, John Smith, said", "A keen eye, Dana Marsh, said": a person, but no role
     return " ".join(words)
+
+
+def _names_a_person(noun: str, rules: Rules) -> bool:
+    """A noun that names a person: a title or job word ("resident", "neighbor"), a word for a
+    person ("hawk", "critic"), or one with a doer's ending ("angler", "parishioner"), not a
+    word that goes with a title ("former"); of a compound, its first or last part ("passer-by",
+    "mother-in-law", "self-starter")."""
+    parts = noun.split("-")
+    return any(_is_title(part, rules) or part in rules.person_nouns
+               or PERSON_ENDING.fullmatch(part) is not None and part not in rules.role_modifiers
+               for part in dict.fromkeys((noun, parts[0], parts[-1])))
 
 
 def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> str | None:
@@ -200,7 +219,7 @@ def _without_honorific(before: str, rules: Rules) -> str:
 def _title_run(before: str, rules: Rules) -> str | None:
     """Title words right before a name: "President-elect Donald Trump", "Staff Reince Priebus"."""
     tokens = before.rstrip(" \u00a0").replace("\u00a0", " ").split(" ")
-    if before[-1:] not in (" ", "\u00a0") or not tokens or not _is_title(tokens[-1], rules):
+    if before[-1:] not in (" ", "\u00a0") or not tokens or not (_is_title(tokens[-1], rules) or _after_a_title(tokens, rules)):
         return None
     run: list[str] = []
     for token in reversed(tokens):
@@ -213,6 +232,12 @@ def _title_run(before: str, rules: Rules) -> str | None:
     if all(w.lower() in rules.honorifics for w in words):
         return None  # "Mr", "Sir": a courtesy, not a role
     return " ".join(words) if words else None
+
+
+def _after_a_title(tokens: list[str], rules: Rules) -> bool:
+    """The last word is one written after a title (TITLE_AFTER), right after a title: "said
+    Senator elect Dana Roe"."""
+    return len(tokens) > 1 and tokens[-1] in TITLE_AFTER and _is_title(tokens[-2], rules)
 
 
 def _title_of(words: list[str], rules: Rules) -> bool:

@@ -37,7 +37,15 @@ HYPHEN_PREFIXES = ("anti|bi|by|co|counter|cross|de|down|ex|extra|far|first|full|
                    "five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred")
 HYPHEN_SUFFIXES = ("based|led|owned|run|born|made|style|like|old|term|time|wide|free|friendly|"
                    "related|sized|up|off|out|down|over|back|long|level|scale|year|day|week|month")
-HYPHENATED_GIVEN = (rf"(?!(?i:{HYPHEN_PREFIXES})-)[{UPPER}][{LOWER}]+"
+# Both its parts are syllables as Korean and Chinese names are romanised: an initial consonant or
+# two ("ch", "hs", "ts"), a glide, one to three vowels, a final "n", "ng", "k" ... ("Jae", "in",
+# "Hsien", "loong", "Myung", "bak", "Yat", "Kar", "Duck"; "Ng", "Tsz"); not "Walk-in", "Drop-in",
+# "Lead-in", whose first parts end or begin as English words do. (Some English words are such
+# syllables too, "Check-in", "Run-in": a name wants a family name of one syllable before them,
+# names.could_be_person.)
+SYLLABLE = (r"(?i:(?:(?:ch|sh|zh|ts|tz|hs|ph|th|kh|ng|[bcdfghjklmnpqrstwxz])[wy]?)?[aeiouy]{1,3}"
+            r"(?:ng|rk|ck|[nmkptlhrw])?|ng|t?sz)")
+HYPHENATED_GIVEN = (rf"(?!(?i:{HYPHEN_PREFIXES})-)(?={SYLLABLE}-{SYLLABLE}(?![\w-]))[{UPPER}][{LOWER}]+"
                     rf"-(?!(?:{HYPHEN_SUFFIXES})(?![\w-]))[{LOWER}]+(?![\w-])")
 # Where a word starts: not inside another word. An apostrophe is inside a word only after a
 # letter ("O'Brien"); otherwise it is an opening quote ("'Haddleston Garden Town will ...'").
@@ -90,14 +98,19 @@ class Rules:
     given_names_too: frozenset[str] = frozenset()
     surname_titles_after: frozenset[str] = frozenset()
     foreign_title_words: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    organisation_nouns: frozenset[str] = frozenset()
+    surnames_too: frozenset[str] = frozenset()
 
     def is_title_word(self, lower: str) -> bool:
         """A title word in lower case, or one made with "co-" or "vice-" of a title or job word
-        ("co-chair", "vice-chair", "co-owner", "vice-president"; not "co-op")."""
+        ("co-chair", "vice-chair", "co-owner", "vice-president"; not "co-op"), or of a title and
+        "-elect" or "-designate" ("senator-elect", "governor-designate")."""
         if lower in self.title_words:
             return True
         prefix, hyphen, rest = lower.partition("-")
-        return bool(hyphen) and prefix in HYPHEN_TITLE_PREFIXES and (rest in self.title_words or rest in self.job_words)
+        return bool(hyphen) and (prefix in HYPHEN_TITLE_PREFIXES and (rest in self.title_words or rest in self.job_words)
+                                 or rest in HYPHEN_TITLE_SUFFIXES and prefix in self.title_words)
 
     def with_chrome(self, patterns: tuple[re.Pattern[str], ...]) -> Rules:
         """These rules plus an outlet's own chrome patterns."""
@@ -108,8 +121,10 @@ class Rules:
         return replace(self, title_words=self.title_words - self.foreign_title_words)
 
 
-# What may join a title word with a hyphen to make another ("co-chair", "vice-president").
+# What may join a title word with a hyphen to make another ("co-chair", "vice-president",
+# "senator-elect").
 HYPHEN_TITLE_PREFIXES = frozenset({"co", "vice"})
+HYPHEN_TITLE_SUFFIXES = frozenset({"elect", "designate"})
 # A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan, Dorothy ‘Dot’ MacAskill.
 NICKNAME = rf"[\"“‘'][{UPPER}][{LOWER}]+[\"”’']"
 # A generational suffix ending a name: "Marcus T. Delacroix Jr.", "Martin Luther King, Jr.",
@@ -156,7 +171,8 @@ def build_rules(data: dict) -> Rules:
         "speech_verbs", "title_words", "name_stopwords", "not_name_words", "name_particles",
         "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations",
         "organisation_joins", "anonymous_authors", "honorifics", "surname_titles")}
-    for key in ("role_articles", "given_names_too", "surname_titles_after", "foreign_title_words"):
+    for key in ("role_articles", "given_names_too", "surname_titles_after", "foreign_title_words", "person_nouns",
+                "organisation_nouns", "surnames_too"):
         words[key] = frozenset(w.lower() for w in data.get(key, ()))
     words["foreign_title_words"] -= words["title_words"]  # (a word of both stays a title)
     words["title_words"] |= words["foreign_title_words"]
