@@ -675,6 +675,17 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
 
 
 @pytest.mark.parametrize("sentence, roles", [
+    # a quotation ending in a capitalised word is no part of the title after it
+    ('"We won in Brackwater," said Mayor Dana Whitfield.', {"Dana Whitfield": "Mayor"}),
+    ("“It is a day for Brackwater,” said Mayor Dana Whitfield, who cast the vote.", {"Dana Whitfield": "Mayor"}),
+    ("“We won in Brackwater” said Deputy Mayor Dana Whitfield.", {"Dana Whitfield": "Deputy Mayor"}),
+    ('"We won," said Mayor Dana Whitfield.', {"Dana Whitfield": "Mayor"}),
+])
+def test_a_title_after_a_quotation_is_the_role(sentence, roles):
+    assert roles_in_lede(sentence) == roles
+
+
+@pytest.mark.parametrize("sentence, roles", [
     # "co-" and "vice-" joined to a title word make a title before a name
     ("Co-chair Dana Whitfield said the vote was set.", {"Dana Whitfield": "Co-chair"}),
     ("Vice-president Ola Brenner said the vote was set.", {"Ola Brenner": "Vice-president"}),
@@ -2611,6 +2622,13 @@ def test_park_after_a_first_name_that_speaks_is_a_family_name():
                     " Officials in Hyde Park said the lawns were closed.\n")
     assert people(found) == {"Lena Park": None}
     assert "{.quote by=lena-park}" in found.body
+
+
+def test_a_lone_family_name_that_names_places_refers_to_the_last_named_before_it():
+    # (Victoria Park is a park, written before Lena Park: "Park said" is Lena's, not the park's)
+    found = analyse(STORY + "Victoria Park, the city's largest green space, will host a fundraiser.\n\n"
+                    "Councilwoman Lena Park said the vote was a mistake. Park said she would ask for a review.\n")
+    assert people(found) == {"Lena Park": "Councilwoman"}
     assert mentions(STORY + "Lena Park said the plan was late. Park rangers said the gates would close."
                     " \"We waited,\" Park said.\n") == [("Lena Park", "lena-park"), ("Park", "lena-park")]
     assert people(analyse(STORY + "Central Park said the gates would close. Memorial Park said so too.\n")) == {}

@@ -16,7 +16,7 @@ from .names import (ARTICLE_WORDS, SUFFIX_WORDS, Candidate, Matcher, candidates,
                     is_title_before_name, is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
 from .roles import AGE, role_after, role_before, role_in_appositive, speaks
-from .rules import HYPHENATED_GIVEN, WORD_START, Rules
+from .rules import HYPHENATED_GIVEN, UPPER, WORD_START, Rules
 from .textutil import Line, at_sentence_start, word_spans
 
 
@@ -205,9 +205,7 @@ class _State:
         place's name: its first word is no first name ("Central Park", "Memorial Park", "Park
         Street"), or the article writes it as a place's somewhere ("in Hyde Park")."""
         words = candidate.name.split()
-        if len(words) != 2 or words[1].lower() not in self.rules.surnames_too or not (
-                is_single_name(words[0], self.rules) and not ADJECTIVE_ENDING.search(words[0])
-                and not is_title_before_name(words[0], self.rules)):
+        if len(words) != 2 or words[1].lower() not in self.rules.surnames_too or not self._could_be_first_name(words[0]):
             return False
         before_a_place = "|".join(sorted(map(re.escape, self.rules.before_things)))
         if re.search(rf"\b(?i:{before_a_place})[ \u00a0]+{re.escape(candidate.name)}(?![\w-])", self.text):
@@ -215,7 +213,24 @@ class _State:
         return speaks(line.text, candidate.start, candidate.end, self.rules) or any(
             speaks(self.text, m.start(), m.end(), self.rules, strict=True)  # (later "Park said")
             and not _in_a_phrase(self.text, m.start()) and not _names_a_thing(self.text, m.start(), self.rules)
+            and self._nearest_named_before(words[1], m.start()) == words[0]
             for m in re.finditer(rf"{WORD_START}{re.escape(words[1])}(?![\w-])", self.text))
+
+    def _could_be_first_name(self, word: str) -> bool:
+        """Not a place's first word ("Central", "Memorial") nor a title ("Councilwoman")."""
+        return (is_single_name(word, self.rules) and not ADJECTIVE_ENDING.search(word)
+                and not is_title_before_name(word, self.rules))
+
+    def _nearest_named_before(self, family_name: str, start: int) -> str | None:
+        """The first name of the last "<first name> <family_name>" written before ``start``: whom
+        a lone "Park said" refers back to ("Victoria Park, the green space, ..." then "Lena Park
+        said ... Park said": Lena's, not Victoria's)."""
+        found = None
+        for match in re.finditer(rf"{WORD_START}([{UPPER}][\w'’-]*)[ \u00a0]+{re.escape(family_name)}(?![\w-])",
+                                 self.text[:start]):
+            if self._could_be_first_name(match.group(1)):
+                found = match.group(1)
+        return found
 
     def _has_age(self, line: Line, candidate: Candidate) -> bool:
         """A name of two words or more followed by an age is a person's, even with a word that

@@ -223,8 +223,9 @@ def _title_run(before: str, rules: Rules) -> str | None:
         return None
     run: list[str] = []
     for token in reversed(tokens):
-        if not token or not _role_word(token, rules) or run and (token[-1] in ",;:" or _ends_sentence(token, rules)):
-            break  # (a comma or a sentence's end ends the role: "on Friday, Judge Marchetti")
+        if not token or not _role_word(token, rules) or run and (token[-1] in ",;:\"”" or _ends_sentence(token, rules)):
+            break  # (a comma, a quotation's end or a sentence's end ends the role: "on Friday, Judge
+            # Marchetti", "“We won in Brackwater,” said Mayor Dana Whitfield")
         if token.lower() in LIST_WORDS and _has_title(run, rules):
             break  # "Green candidate Callum Ross and Liberal candidate Derek Baird": a list of two
         run.insert(0, token)
