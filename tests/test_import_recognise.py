@@ -660,6 +660,8 @@ def roles_in_lede(sentence: str) -> dict[str, str | None]:
     ("A former waitress, Ines Falk, said the bells were too loud.", {"Ines Falk": "former waitress"}),
     ("An eyewitness, Ines Falk, said the bells were too loud.", {"Ines Falk": "eyewitness"}),
     ("A junior, Ines Falk, said the bells were too loud.", {"Ines Falk": "junior"}),
+    ("A union steward, Colin Bayliss, said workers heard of it on the radio.", {"Colin Bayliss": "union steward"}),
+    ("A local teen, Ines Falk, said the bells were too loud.", {"Ines Falk": "local teen"}),
     ("A keen eye, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
     ("A familiar face, Dana Marsh, said the plan was late.", {"Dana Marsh": None}),
     # an organisation's noun gives no person, as "firm" did
