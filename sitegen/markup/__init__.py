@@ -22,6 +22,7 @@ from ..model import Annotation
 from .criticmarkup import criticmarkup_plugin
 from .highlight import highlight_code
 from .mentions import link_first_mentions_plugin
+from .renderer import BodyRenderer
 from .semantic import ALLOWED_ATTRIBUTES, semantic_plugin
 from .spans import spans_plugin
 
@@ -54,7 +55,8 @@ class RenderedBody:
 
 
 def create_markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "highlight": highlight_code})
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "highlight": highlight_code},
+                    renderer_cls=BodyRenderer)
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(attrs_plugin, spans=True, allowed=ALLOWED_ATTRIBUTES)
