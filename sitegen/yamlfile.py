@@ -49,6 +49,14 @@ class _Loader(_BaseLoader):
             return _STR
         return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
 
+    # libyaml's parser tells these of every node it enters and leaves, for path resolvers:
+    # there are none (see above), so there is nothing to follow.
+    def descend_resolver(self, current_node, current_index) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 @dataclass(frozen=True, slots=True)
 class YamlDocument:
