@@ -1,11 +1,12 @@
-"""sitegen.markup.helpers: link destinations read as markdown-it reads them."""
+"""sitegen.markup.helpers: link destinations and definitions read as markdown-it reads them."""
 
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_it import helpers
+from markdown_it import MarkdownIt, helpers
+from markdown_it.rules_block import reference
 
 from sitegen.markup import create_markdown
 from sitegen.markup.helpers import LinkHelpers, parse_link_destination
@@ -41,13 +42,32 @@ def test_the_body_parser_uses_them_and_markdown_its_other_helpers():
     assert md.helpers.parseLinkTitle is helpers.parseLinkTitle
 
 
-BODY_PIECES = ["[a](", "](", "![i](", "[r]: ", "http://a.example/p", " ", "\n", "(", ")", "\\", "<", ">", '"t"', "&amp;",
-               "[", "]", "x", "é", "\n\n", "{.quote by=ada}"]
+BODY_PIECES = ["[a](", "](", "![i](", "[r]: ", "[a]:", "]:", ":", "http://a.example/p", " ", "\n", "(", ")", "\\", "<", ">",
+               '"t"', "'u'", "&amp;", "[", "]", "x", "é", "\n\n", "{.quote by=ada}", "> ", "    ", "- ", "[^1]: n", "[r]", "[a]"]
 
 
-@settings(max_examples=300, deadline=None)
+def markdown_its() -> MarkdownIt:
+    """The body parser with markdown-it's own helpers and reference rule."""
+    md = create_markdown()
+    md.helpers = helpers
+    md.block.ruler.at("reference", reference, {"alt": []})
+    return md
+
+
+OURS, THEIRS = create_markdown(), markdown_its()
+
+
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(BODY_PIECES), max_size=30).map("".join))
-def test_bodies_parse_as_with_markdown_its_helpers(text):
-    ours, theirs = create_markdown(), create_markdown()
-    theirs.helpers = helpers
-    assert ours.render(text) == theirs.render(text)
+def test_bodies_parse_as_with_markdown_its_helpers_and_rule(text):
+    ours_env, theirs_env = {}, {}
+    assert OURS.render(text, ours_env) == THEIRS.render(text, theirs_env)
+    assert ours_env == theirs_env  # (the link definitions found)
+
+
+@pytest.mark.parametrize("text", ["[a]: /x\n\n[a]", "[a]:\n/x\n\n[a]", "[a\nb]: /x\n\n[a b]", "> [a]: /x\n\n[a]",
+                                  "[a] b\n\n[a]: /x 'y'\n", "    [a]: /x\n\n[a]", "[a]{.quote}\n\n[b]: /x\n"])
+def test_link_definitions_are_found(text):
+    ours_env, theirs_env = {}, {}
+    assert OURS.render(text, ours_env) == THEIRS.render(text, theirs_env)
+    assert ours_env == theirs_env
