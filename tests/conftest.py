@@ -124,3 +124,20 @@ def site(tmp_path: Path):
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+def markdown_its_own():
+    """The body parser (sitegen.markup.create_markdown) with markdown-it's own link helpers and
+    block rules in place of the quicker ones (sitegen.markup.helpers and .blocks): what they
+    must agree with."""
+    from markdown_it import helpers
+    from markdown_it.rules_block import reference
+
+    from sitegen.markup import blocks, create_markdown
+
+    md = create_markdown()
+    md.helpers = helpers
+    for name, (rule, _starts, alt) in blocks._STARTS.items():
+        md.block.ruler.at(name, rule, {"alt": alt})
+    md.block.ruler.at("reference", reference, {"alt": []})
+    return md

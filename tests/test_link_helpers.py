@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt, helpers
-from markdown_it.rules_block import reference
+from markdown_it import helpers
 
+from conftest import markdown_its_own
 from sitegen.markup import create_markdown
 from sitegen.markup.helpers import LinkHelpers, parse_link_destination
 
@@ -46,20 +46,12 @@ BODY_PIECES = ["[a](", "](", "![i](", "[r]: ", "[a]:", "]:", ":", "http://a.exam
                '"t"', "'u'", "&amp;", "[", "]", "x", "é", "\n\n", "{.quote by=ada}", "> ", "    ", "- ", "[^1]: n", "[r]", "[a]"]
 
 
-def markdown_its() -> MarkdownIt:
-    """The body parser with markdown-it's own helpers and reference rule."""
-    md = create_markdown()
-    md.helpers = helpers
-    md.block.ruler.at("reference", reference, {"alt": []})
-    return md
-
-
-OURS, THEIRS = create_markdown(), markdown_its()
+OURS, THEIRS = create_markdown(), markdown_its_own()
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(BODY_PIECES), max_size=30).map("".join))
-def test_bodies_parse_as_with_markdown_its_helpers_and_rule(text):
+def test_bodies_parse_as_with_markdown_its_helpers_and_rules(text):
     ours_env, theirs_env = {}, {}
     assert OURS.render(text, ours_env) == THEIRS.render(text, theirs_env)
     assert ours_env == theirs_env  # (the link definitions found)

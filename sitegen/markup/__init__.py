@@ -20,7 +20,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..model import Annotation
 from .criticmarkup import criticmarkup_plugin
-from .helpers import LinkHelpers, quick_references
+from .blocks import quick_block_rules
+from .helpers import LinkHelpers
 from .highlight import highlight_code
 from .mentions import link_first_mentions_plugin
 from .renderer import BodyRenderer
@@ -68,7 +69,7 @@ def create_markdown() -> MarkdownIt:
     md.core.ruler.after("inline", "sitegen_bundle_files", _point_at_bundle_files)
     md.validateLink = _is_safe_link
     md.helpers = LinkHelpers()  # (a quicker parseLinkDestination: see helpers.py)
-    quick_references(md)
+    quick_block_rules(md)  # (each block rule asked only where its block may start: see blocks.py)
     # A pure function of the URL, remembered: a link in a note is read twice (once to find
     # where the note ends), and in the benchmark archive nearly half the calls were repeats.
     md.normalizeLink = functools.lru_cache(maxsize=4096)(functools.partial(_normalize_link, md.normalizeLink))

@@ -10,21 +10,14 @@ markdown-it's own function, so the result is always markdown-it's.
 
 ``LinkHelpers()`` is what ``create_markdown`` gives its parser as ``md.helpers``; anything
 else asked of it is markdown-it's helpers module's.
-
-``quick_references(md)`` puts a shortcut before markdown-it's ``reference`` block rule, which
-is tried at every paragraph and reads one that starts with ``[`` (``[a span]{...}`` opens many
-a paragraph here) a character at a time, each through a function call, looking for a link
-definition (``[label]: url``).
 """
 
 from __future__ import annotations
 
 import re
 
-from markdown_it import MarkdownIt, helpers
+from markdown_it import helpers
 from markdown_it.common.utils import unescapeAll
-from markdown_it.rules_block import StateBlock
-from markdown_it.rules_block import reference as markdown_it_reference
 
 # Characters markdown-it's loop steps over without a second look: not a space or an ASCII
 # control character (which end a destination), not a backslash (an escape), not a
@@ -61,16 +54,3 @@ class LinkHelpers:
     def __getattr__(self, name: str):
         return getattr(helpers, name)
 
-
-def quick_references(md: MarkdownIt) -> None:
-    """Ask markdown-it's ``reference`` rule only where a link definition may start."""
-    md.block.ruler.at("reference", _reference, {"alt": []})  # (the rule's own: it interrupts nothing)
-
-
-def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    start = state.bMarks[start_line] + state.tShift[start_line]
-    # A definition starts with "[", and its label ends with "]:" on a line of its own text
-    # (the lines it reads on keep their line breaks): with neither, the rule would say no.
-    if state.src[start:start + 1] != "[" or state.src.find("]:", start) < 0:
-        return False
-    return markdown_it_reference(state, start_line, end_line, silent)
