@@ -131,7 +131,7 @@ def markdown_its_own():
     block rules in place of the quicker ones (sitegen.markup.helpers and .blocks): what they
     must agree with."""
     from markdown_it import helpers
-    from markdown_it.rules_block import reference
+    from markdown_it.rules_block import code, lheading, reference
 
     from sitegen.markup import blocks, create_markdown
 
@@ -140,4 +140,6 @@ def markdown_its_own():
     for name, (rule, _starts, alt) in blocks._STARTS.items():
         md.block.ruler.at(name, rule, {"alt": alt})
     md.block.ruler.at("reference", reference, {"alt": []})
+    md.block.ruler.at("code", code, {"alt": []})
+    md.block.ruler.at("lheading", lheading, {"alt": []})
     return md

@@ -22,7 +22,7 @@ def test_the_rules_keep_their_places_and_what_they_interrupt():
     defaults = {rule.name: (rule.fn, rule.alt) for rule in MarkdownIt("commonmark").block.ruler.__rules__}
     for name, (rule, _starts, alt) in blocks._STARTS.items():
         assert defaults[name] == (rule, alt)  # (markdown-it's own rule, and where markdown-it puts it)
-    assert defaults["reference"][1] == []
+    assert defaults["reference"][1] == defaults["code"][1] == defaults["lheading"][1] == []
 
 
 # Lines that start, or nearly start, every kind of block, and lines of text between them.
@@ -42,6 +42,8 @@ def test_any_lines_make_the_blocks_markdown_it_makes(lines):
 
 
 @pytest.mark.parametrize("text", ["```\ncode\n```\n", "~~~ x\ny\n", "> a\n> b\n", "- a\n- b\n\n1. c\n", "# h\n",
-                                  "a\n---\n", "***\n", "<div>\n", "text\n- item\n", "text\n2. item\n", "    code\n"])
+                                  "a\n---\n", "***\n", "<div>\n", "text\n- item\n", "text\n2. item\n", "    code\n",
+                                  "a\n===\n", "a\nb\n---\n", "a\n\n| a |\n|---|\n2. x\n", "| a |\n|---|\n2. x\n",
+                                  "    a\n---\n", "> a\n---\n"])
 def test_every_kind_of_block(text):
     assert OURS.render(text) == THEIRS.render(text)

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock, blockquote, fence, heading, hr, html_block, list_block, reference
+from markdown_it.rules_block import (StateBlock, blockquote, code, fence, heading, hr, html_block, lheading,
+                                     list_block, reference)
 
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
@@ -43,6 +44,8 @@ def quick_block_rules(md: MarkdownIt) -> None:
     for name, (rule, starts, alt) in _STARTS.items():
         md.block.ruler.at(name, _starting_with(starts, rule), {"alt": alt})
     md.block.ruler.at("reference", _reference, {"alt": []})
+    md.block.ruler.at("code", _code, {"alt": []})
+    md.block.ruler.at("lheading", _lheading, {"alt": []})
 
 
 def _starting_with(starts: str, rule: BlockRule) -> BlockRule:
@@ -64,3 +67,21 @@ def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if state.src[start:start + 1] != "[" or state.src.find("]:", start) < 0:
         return False
     return reference(state, start_line, end_line, silent)
+
+
+def _code(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if not state.is_code_block(start_line):  # (indented four spaces or more)
+        return False
+    return code(state, start_line, end_line, silent)
+
+
+def _lheading(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A heading underlined by the next line (``===`` or ``---``): none without a next line
+    of text. Saying no, markdown-it's rule leaves ``state.parentType`` set to "paragraph"
+    (unless the line is code), and other rules read it (whether a list may end a table):
+    so does this."""
+    following = start_line + 1
+    if (following >= end_line or state.isEmpty(following)) and not state.is_code_block(start_line):
+        state.parentType = "paragraph"
+        return False
+    return lheading(state, start_line, end_line, silent)
