@@ -127,13 +127,13 @@ def pytest_addoption(parser):
 
 
 def markdown_its_own():
-    """The body parser (sitegen.markup.create_markdown) with markdown-it's own link helpers and
-    block rules in place of the quicker ones (sitegen.markup.helpers and .blocks): what they
-    must agree with."""
+    """The body parser (sitegen.markup.create_markdown) with markdown-it's own link helpers,
+    block rules and pairing of emphasis markers in place of the quicker ones
+    (sitegen.markup.helpers, .blocks and .delimiters): what they must agree with."""
     from markdown_it import helpers
     from markdown_it.rules_block import code, lheading, reference
 
-    from sitegen.markup import blocks, create_markdown
+    from sitegen.markup import blocks, create_markdown, delimiters
 
     md = create_markdown()
     md.helpers = helpers
@@ -142,4 +142,6 @@ def markdown_its_own():
     md.block.ruler.at("reference", reference, {"alt": []})
     md.block.ruler.at("code", code, {"alt": []})
     md.block.ruler.at("lheading", lheading, {"alt": []})
+    for name, rule in delimiters._PAIRING_RULES.items():
+        md.inline.ruler2.at(name, rule)
     return md

@@ -21,6 +21,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from ..model import Annotation
 from .criticmarkup import criticmarkup_plugin
 from .blocks import quick_block_rules
+from .delimiters import skip_unmarked_pairing
 from .helpers import LinkHelpers
 from .highlight import highlight_code
 from .mentions import link_first_mentions_plugin
@@ -70,6 +71,7 @@ def create_markdown() -> MarkdownIt:
     md.validateLink = _is_safe_link
     md.helpers = LinkHelpers()  # (a quicker parseLinkDestination: see helpers.py)
     quick_block_rules(md)  # (each block rule asked only where its block may start: see blocks.py)
+    skip_unmarked_pairing(md)  # (no pairing of emphasis markers in text with none: see delimiters.py)
     # A pure function of the URL, remembered: a link in a note is read twice (once to find
     # where the note ends), and in the benchmark archive nearly half the calls were repeats.
     md.normalizeLink = functools.lru_cache(maxsize=4096)(functools.partial(_normalize_link, md.normalizeLink))
