@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 import sitegen
 
 from ..diagnostics import Diagnostic, Diagnostics, Location
+from ..escaping import escape_text
 from ..paths import is_inside
 
 
@@ -82,31 +83,17 @@ def escape_output(value) -> str:
     text. Jinja calls ``escape``, which makes every value a ``Markup`` (a Python ``__new__``
     that asks for ``__html__`` again, then copies the text) only for the page to join them:
     some 300 values an article page, 3 % of a build. Text is escaped as markupsafe escapes it
-    (``escape_text``, or markupsafe's own in C); a ``Markup`` (a macro's output, a cached fragment) is
+    (``escaping.escape_text``); a ``Markup`` (a macro's output, a cached fragment) is
     already safe and printed as it is; a whole number is its digits; anything else takes
     ``escape`` (``__html__``, or ``str`` then escaping; an undefined value still raises)."""
     kind = type(value)
     if kind is str:
-        return _escape_text(value)
+        return escape_text(value)
     if kind is Markup:
         return value
     if kind is int:
         return str(value)
     return escape(value)
-
-
-def escape_text(value: str) -> str:
-    """markupsafe's escaping of a str, in Python (as its pure-Python ``_escape_inner``)."""
-    return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-            .replace("'", "&#39;").replace('"', "&#34;"))
-
-
-try:
-    # The same in C, where markupsafe was built with its speedups: three times quicker. A
-    # private name of markupsafe's, so if it is not there, the Python above.
-    from markupsafe._speedups import _escape_inner as _escape_text
-except ImportError:  # pragma: no cover
-    _escape_text = escape_text
 
 
 class _QuickEscapeCodeGenerator(jinja2.compiler.CodeGenerator):
