@@ -132,6 +132,7 @@ def markdown_its_own():
     (sitegen.markup.helpers, .blocks and .delimiters): what they must agree with."""
     from markdown_it import helpers
     from markdown_it.rules_block import code, lheading, reference
+    from markdown_it.rules_core import normalize
 
     from sitegen.markup import blocks, create_markdown, delimiters
 
@@ -142,6 +143,7 @@ def markdown_its_own():
     md.block.ruler.at("reference", reference, {"alt": []})
     md.block.ruler.at("code", code, {"alt": []})
     md.block.ruler.at("lheading", lheading, {"alt": []})
+    md.core.ruler.at("normalize", normalize)
     for name, rule in delimiters._PAIRING_RULES.items():
         md.inline.ruler2.at(name, rule)
     return md

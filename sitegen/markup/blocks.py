@@ -11,6 +11,11 @@ span (``[a span]{...}``) a character at a time up to its ``]``.
 a line that fails it gets the rule's own answer, no, at once; any other is the rule's to read.
 The rules themselves, and their order and what each may interrupt (``alt``, as markdown-it
 sets them), are unchanged.
+
+Before the blocks are read, markdown-it's ``normalize`` core rule turns every line break into
+"\n" and every NUL into U+FFFD, with two regular expressions over the whole body, which
+match at each of its line breaks: ``quick_block_rules`` also has it run only for a body with a
+carriage return or a NUL (any other it gives back as it is).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from collections.abc import Callable
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import (StateBlock, blockquote, code, fence, heading, hr, html_block, lheading,
                                      list_block, reference)
+from markdown_it.rules_core import StateCore, normalize
 
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
@@ -46,6 +52,7 @@ def quick_block_rules(md: MarkdownIt) -> None:
     md.block.ruler.at("reference", _reference, {"alt": []})
     md.block.ruler.at("code", _code, {"alt": []})
     md.block.ruler.at("lheading", _lheading, {"alt": []})
+    md.core.ruler.at("normalize", _normalize)
 
 
 def _starting_with(starts: str, rule: BlockRule) -> BlockRule:
@@ -85,3 +92,8 @@ def _lheading(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         state.parentType = "paragraph"
         return False
     return lheading(state, start_line, end_line, silent)
+
+
+def _normalize(state: StateCore) -> None:
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
