@@ -49,6 +49,14 @@ class _Loader(_BaseLoader):
             return _STR
         return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
 
+    # libyaml's parser tells these of every node it enters and leaves, for path resolvers:
+    # there are none (see above), so there is nothing to follow.
+    def descend_resolver(self, current_node, current_index) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 @dataclass(frozen=True, slots=True)
 class YamlDocument:
@@ -102,7 +110,7 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
 def _construct(loader, node, path, lines, offset):
     lines[path] = node.start_mark.line + 1 + offset
     kind = type(node)
-    if kind is yaml.ScalarNode:  # (most nodes: asked first)
+    if kind is _Scalar:  # (most nodes: asked first)
         return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
     if kind is yaml.MappingNode:
         pairs = node.value
@@ -114,17 +122,28 @@ def _construct(loader, node, path, lines, offset):
             pairs = node.value
         result = {}
         for key_node, value_node in pairs:
-            key = _value(loader, key_node)
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
-                raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
-            key = str(key)
+            if key_node.tag == _STR and type(key_node) is _Scalar:
+                key = key_node.value
+            else:
+                key = _value(loader, key_node)
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
+                key = str(key)
             where = path + (key,)
-            result[key] = _construct(loader, value_node, where, lines, offset)
+            # Most values are strings: taken here, not by a call that would note the value's
+            # line only for the key's to replace it just below.
+            if value_node.tag == _STR and type(value_node) is _Scalar:
+                result[key] = value_node.value
+            else:
+                result[key] = _construct(loader, value_node, where, lines, offset)
             lines[where] = key_node.start_mark.line + 1 + offset
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(loader, child, path + (i,), lines, offset) for i, child in enumerate(node.value)]
     return _value(loader, node)
+
+
+_Scalar = yaml.ScalarNode
 
 
 def _value(loader, node):

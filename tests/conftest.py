@@ -124,3 +124,26 @@ def site(tmp_path: Path):
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+def markdown_its_own():
+    """The body parser (sitegen.markup.create_markdown) with markdown-it's own link helpers,
+    block rules and pairing of emphasis markers in place of the quicker ones
+    (sitegen.markup.helpers, .blocks and .delimiters): what they must agree with."""
+    from markdown_it import helpers
+    from markdown_it.rules_block import code, lheading, reference
+    from markdown_it.rules_core import normalize
+
+    from sitegen.markup import blocks, create_markdown, delimiters
+
+    md = create_markdown()
+    md.helpers = helpers
+    for name, (rule, _starts, alt) in blocks._STARTS.items():
+        md.block.ruler.at(name, rule, {"alt": alt})
+    md.block.ruler.at("reference", reference, {"alt": []})
+    md.block.ruler.at("code", code, {"alt": []})
+    md.block.ruler.at("lheading", lheading, {"alt": []})
+    md.core.ruler.at("normalize", normalize)
+    for name, rule in delimiters._PAIRING_RULES.items():
+        md.inline.ruler2.at(name, rule)
+    return md

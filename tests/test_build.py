@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
 from conftest import REPO, article, build, build_fixture_site, internal_links, page, resolve, run_sitegen, write_files
+from sitegen import escaping
 from sitegen.render import theme
 from sitegen.render.theme import unindent
 
@@ -433,6 +434,8 @@ def test_printed_values_are_escaped_as_markupsafe_escapes_them(value):
     """theme.escape_output, which prints ``{{ ... }}``, gives markupsafe.escape's text."""
     printed = theme.escape_output(value)
     assert printed == str(escape(value)) and type(printed) in (str, Markup)
+    if type(value) is str:  # (the Python escaping, where markupsafe's C one is not built)
+        assert escaping.escape_text_in_python(value) == str(escape(value))
 
 
 def test_templates_print_what_jinja_s_own_compiler_makes_them_print(tmp_path):

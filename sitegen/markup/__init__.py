@@ -20,8 +20,12 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..model import Annotation
 from .criticmarkup import criticmarkup_plugin
+from .blocks import quick_block_rules
+from .delimiters import skip_unmarked_pairing
+from .helpers import LinkHelpers
 from .highlight import highlight_code
 from .mentions import link_first_mentions_plugin
+from .renderer import BodyRenderer
 from .semantic import ALLOWED_ATTRIBUTES, semantic_plugin
 from .spans import spans_plugin
 
@@ -54,7 +58,8 @@ class RenderedBody:
 
 
 def create_markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "highlight": highlight_code})
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "highlight": highlight_code},
+                    renderer_cls=BodyRenderer)
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(attrs_plugin, spans=True, allowed=ALLOWED_ATTRIBUTES)
@@ -64,6 +69,9 @@ def create_markdown() -> MarkdownIt:
     md.use(link_first_mentions_plugin)
     md.core.ruler.after("inline", "sitegen_bundle_files", _point_at_bundle_files)
     md.validateLink = _is_safe_link
+    md.helpers = LinkHelpers()  # (a quicker parseLinkDestination: see helpers.py)
+    quick_block_rules(md)  # (each block rule asked only where its block may start: see blocks.py)
+    skip_unmarked_pairing(md)  # (no pairing of emphasis markers in text with none: see delimiters.py)
     # A pure function of the URL, remembered: a link in a note is read twice (once to find
     # where the note ends), and in the benchmark archive nearly half the calls were repeats.
     md.normalizeLink = functools.lru_cache(maxsize=4096)(functools.partial(_normalize_link, md.normalizeLink))

@@ -1,0 +1,45 @@
+"""markdown-it's pairing of emphasis and strikethrough markers, skipped where there are none.
+
+After reading each paragraph's inline text, markdown-it runs three rules over the markers it
+noted (``*``, ``_``, ``~``, as ``Delimiter`` objects: in ``state.delimiters`` and, for the
+text inside a link, a span or a CriticMarkup mark, in ``state.tokens_meta``): ``balance_pairs``
+pairs them, then ``strikethrough`` and ``emphasis`` turn the pairs into tags. Most
+paragraphs have no marker at all, and each rule then walks the lists and does nothing.
+
+``skip_unmarked_pairing(md)`` puts a test in front of each of the three: with no marker noted
+anywhere, the rule is not called (it would change nothing); otherwise it runs as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline, emphasis, link_pairs, strikethrough
+
+_PAIRING_RULES = {"balance_pairs": link_pairs, "strikethrough": strikethrough.postProcess,
+                  "emphasis": emphasis.postProcess}
+
+
+def skip_unmarked_pairing(md: MarkdownIt) -> None:
+    for name, rule in _PAIRING_RULES.items():
+        md.inline.ruler2.at(name, _when_marked(rule))
+
+
+def has_markers(state: StateInline) -> bool:
+    """Whether any emphasis or strikethrough marker was noted in the text just read."""
+    if state.delimiters:
+        return True
+    for meta in state.tokens_meta:  # (None, or {"delimiters": [...]} for an opening token)
+        if meta and meta.get("delimiters"):
+            return True
+    return False
+
+
+def _when_marked(rule: Callable[[StateInline], None]) -> Callable[[StateInline], None]:
+    def pairing(state: StateInline) -> None:
+        if has_markers(state):
+            rule(state)
+
+    pairing.__name__ = pairing.__qualname__ = f"when_marked_{rule.__module__.rsplit('.', 1)[-1]}"
+    return pairing

@@ -1,0 +1,50 @@
+"""sitegen.markup.blocks: block rules asked only where their block may start, with the same result."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from conftest import markdown_its_own
+from sitegen.markup import blocks, create_markdown
+
+OURS, THEIRS = create_markdown(), markdown_its_own()
+
+
+def chain(md: MarkdownIt) -> list:
+    return [(rule.name, rule.alt, rule.enabled) for rule in md.block.ruler.__rules__]
+
+
+def test_the_rules_keep_their_places_and_what_they_interrupt():
+    assert chain(OURS) == chain(THEIRS)
+    defaults = {rule.name: (rule.fn, rule.alt) for rule in MarkdownIt("commonmark").block.ruler.__rules__}
+    for name, (rule, _starts, alt) in blocks._STARTS.items():
+        assert defaults[name] == (rule, alt)  # (markdown-it's own rule, and where markdown-it puts it)
+    assert defaults["reference"][1] == defaults["code"][1] == defaults["lheading"][1] == []
+
+
+# Lines that start, or nearly start, every kind of block, and lines of text between them.
+LINE_STARTS = ["", " ", "  ", "    ", "\t", "> ", ">", "- ", "-", "* ", "+ ", "1. ", "2) ", "10. ", "# ", "#", "## ",
+               "```", "~~~", "``", "---", "***", "___", "- - -", "<div>", "<!-- ", "<", "[a]: /x", "[^1]: ", "===",
+               "| a |", "|---|", "[", "`", "~", "_", "=", "x", "é"]
+LINE_ENDS = ["", "text", " text", "```", "~~~", "-", "---", "*", "b\\", "  ", "[x]{.quote}", " :", "]: /y 't'", "\r", "\r\n",
+             "a\0b", "\n\r"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(LINE_STARTS), st.sampled_from(LINE_ENDS)), max_size=14))
+def test_any_lines_make_the_blocks_markdown_it_makes(lines):
+    text = "".join(start + end + "\n" for start, end in lines)
+    ours_env, theirs_env = {}, {}
+    assert OURS.render(text, ours_env) == THEIRS.render(text, theirs_env)
+    assert ours_env == theirs_env
+
+
+@pytest.mark.parametrize("text", ["```\ncode\n```\n", "~~~ x\ny\n", "> a\n> b\n", "- a\n- b\n\n1. c\n", "# h\n",
+                                  "a\n---\n", "***\n", "<div>\n", "text\n- item\n", "text\n2. item\n", "    code\n",
+                                  "a\n===\n", "a\nb\n---\n", "a\n\n| a |\n|---|\n2. x\n", "| a |\n|---|\n2. x\n",
+                                  "    a\n---\n", "> a\n---\n"])
+def test_every_kind_of_block(text):
+    assert OURS.render(text) == THEIRS.render(text)

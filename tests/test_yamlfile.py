@@ -1,0 +1,91 @@
+"""sitegen.yamlfile: values and the line of each, as the plain recursive construction gives them."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen import yamlfile
+from sitegen.yamlfile import YamlSyntaxError, parse_yaml
+
+
+def reference_construct(loader, node, path, lines, offset):
+    """Every node noted and built by its own call (what _construct does, without its shortcut
+    for string values in mappings)."""
+    lines[path] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == yamlfile._STR else loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True) if key_node.tag != yamlfile._STR else key_node.value
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
+            key = str(key)
+            result[key] = reference_construct(loader, value_node, path + (key,), lines, offset)
+            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+        return result
+    return [reference_construct(loader, child, path + (i,), lines, offset) for i, child in enumerate(node.value)]
+
+
+def reference_parse(text: str, first_line: int):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yamlfile, "_construct", reference_construct)
+        return ours(text, first_line)
+
+
+def outcome(parse, text: str, first_line: int):
+    try:
+        return parse(text, first_line)
+    except YamlSyntaxError as exc:
+        return ("error", exc.line, str(exc))
+
+
+def ours(text: str, first_line: int):
+    document = parse_yaml(text, first_line)
+    return document.data, document.lines
+
+
+EXAMPLES = [
+    "title: A\ndate: 2016-12-18\npeople:\n  - {id: ada, role: Mayor}\n  - name: Bo\n    role: x\n",
+    "a: 1\nb: 2.5\nc: yes\nd: ~\ne: '7'\nf: \"x\"\ng: [1, two, {h: i}]\n",
+    "base: &b {x: 1, y: 2}\nmerged:\n  <<: *b\n  y: 3\n",
+    "1: one\ntrue: yes\n~: nothing\n2.5: half\n",
+    "- a\n- - b\n  - c\n- {d: e}\n",
+    "[a]: b\n",
+    "text: |\n  two\n  lines\nfolded: >\n  one\n  line\n",
+    "? x\n: y\n",
+    "= : value\n",
+]
+
+
+@pytest.mark.parametrize("text", EXAMPLES)
+@pytest.mark.parametrize("first_line", [1, 5])
+def test_values_and_lines_are_the_plain_constructions(text, first_line):
+    assert outcome(ours, text, first_line) == outcome(reference_parse, text, first_line)
+
+
+keys = st.sampled_from(["a", "b", "title", "1", "yes", "~", "'q'", "<<", "x y"])
+scalars = st.sampled_from(["v", "1", "2.5", "yes", "null", "~", "'s'", '"d"', "2016-12-18", "*r", "&r w", "[]", "{}"])
+
+
+@st.composite
+def documents(draw, depth=0):
+    if depth >= 3 or draw(st.booleans()):
+        return draw(scalars)
+    indent = "  " * (depth + 1)
+    if draw(st.booleans()):
+        items = draw(st.lists(st.tuples(keys, st.deferred(lambda: documents(depth + 1))), min_size=1, max_size=4))
+        return "\n" + "".join(f"{indent}{k}: {v}\n" for k, v in items)
+    items = draw(st.lists(st.deferred(lambda: documents(depth + 1)), min_size=1, max_size=4))
+    return "\n" + "".join(f"{indent}- {v}\n" for v in items)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(keys, documents()), min_size=1, max_size=5))
+def test_any_document_is_the_plain_construction(items):
+    text = "".join(f"{k}: {v}\n" for k, v in items)
+    assert outcome(ours, text, 3) == outcome(reference_parse, text, 3)
