@@ -52,23 +52,37 @@ FORMAT = 18
 def _made_by() -> str:
     """A digest of what turns content into output besides the content itself: every module of
     sitegen (its version number stays the same in a checkout that is being changed, as in this
-    repository's own Pages workflow) and the versions of the libraries that render. A cache
-    made by anything else is not used: render units are reused by key, and keys name inputs."""
+    repository's own Pages workflow), the versions of the libraries that render, and the files
+    of markupsafe, which escapes. A cache made by anything else is not used: render units are
+    reused by key, and keys name inputs."""
     import jinja2
     import markdown_it
+    import markupsafe
     import mdit_py_plugins
     import pygments
     import yaml
-    from importlib.metadata import version
 
     h = hashlib.sha256()
     package = Path(sitegen.__file__).parent
     for path in sorted(package.rglob("*.py")):
         h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     libraries = (jinja2.__version__, markdown_it.__version__, mdit_py_plugins.__version__, pygments.__version__,
-                 yaml.__version__, version("markupsafe"))
+                 yaml.__version__)
     h.update(repr(libraries).encode("utf-8"))
+    # markupsafe no longer says its version but through importlib.metadata, whose import and
+    # search of the installed packages were a fiftieth of a one-article edit's build: its own
+    # files are read instead (a handful, its compiled escaping included), as sitegen's are.
+    h.update(_files_digest(Path(markupsafe.__file__).parent))
     return h.hexdigest()[:16]
+
+
+def _files_digest(package: Path) -> bytes:
+    """The names and bytes of the files of an installed package (not its compiled bytecode)."""
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.relative_to(package).parts:
+            h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return h.digest()
 
 
 VERSION = f"{sitegen.__version__}/{FORMAT}/{_made_by()}"

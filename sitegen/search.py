@@ -25,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -215,6 +214,10 @@ def _link_files(old: Path, new: Path, leave_out=lambda rel: False) -> None:
 
 
 def _pagefind_version() -> str | None:
+    # (imported here: importlib.metadata is a hundredth of the start of every build, which
+    # needs it only to index)
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("pagefind")
     except PackageNotFoundError:

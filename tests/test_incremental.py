@@ -936,3 +936,43 @@ def test_a_build_without_an_output_folder_compares_no_file_and_a_clean_one_links
     after = {path: (tmp_path / "out" / path).stat().st_ino for path in tree(tmp_path / "out")}
     assert after.keys() == before.keys()
     assert [path for path in before if after[path] != before[path]] == [sitegen.write.MARKER]  # (written anew)
+
+
+def test_the_cache_is_made_by_markupsafe_as_its_files_say(tmp_path, monkeypatch):
+    """markupsafe escapes, so the cache key names it: by the bytes of its files (not by asking
+    importlib.metadata for its version). Any of them changed, its compiled escaping included,
+    is another key; its compiled bytecode is not part of it."""
+    import markupsafe
+
+    package = tmp_path / "markupsafe"
+    shutil.copytree(Path(markupsafe.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(markupsafe, "__file__", str(package / "__init__.py"))
+    before = sitegen.cache._made_by()
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "__init__.cpython-311.pyc").write_bytes(b"compiled")
+    assert sitegen.cache._made_by() == before
+    extension = next((p for p in package.iterdir() if p.suffix in (".so", ".pyd")), None)
+    changed = [package / "__init__.py"] + ([extension] if extension else [])
+    for path in changed:
+        data = path.read_bytes()
+        path.write_bytes(data + b"\n")
+        assert sitegen.cache._made_by() != before, path.name
+        path.write_bytes(data)
+        assert sitegen.cache._made_by() == before
+    (package / "_extra.py").write_text("")
+    assert sitegen.cache._made_by() != before
+
+
+def test_a_build_imports_neither_pygments_formatters_nor_importlib_metadata_until_needed(tmp_path):
+    """Pygments (with importlib.metadata, for its plugins) is imported when a code block is
+    highlighted or its stylesheet made, not by every start of a build; code is still
+    highlighted once it is."""
+    code = ("import sys\n"
+            "import sitegen.cli, sitegen.build, sitegen.cache\n"
+            "print(sorted(m for m in ('pygments.formatters', 'pygments.lexers', 'importlib.metadata')"
+            " if m in sys.modules))\n"
+            "from sitegen.markup.highlight import highlight_code\n"
+            "print('<span' in highlight_code('x = 1', 'python', ''))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONPATH": str(Path(sitegen.__file__).parent.parent)})
+    assert result.stdout.split("\n")[:2] == ["[]", "True"]
