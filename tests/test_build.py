@@ -416,6 +416,42 @@ def test_calls_from_templates_reach_what_jinja_would_give_them(tmp_path):
         env.from_string("{{ missing() }}").render()
 
 
+def test_macros_called_from_templates_give_what_jinja_gives(tmp_path):
+    """theme._QuickContext runs a macro given all its arguments by place without
+    Macro.__call__: every way of calling a macro gives what Jinja's own Context gives."""
+    (tmp_path / "theme/templates").mkdir(parents=True)
+    (tmp_path / "theme/templates/page.html").write_text(
+        "{% macro one(x) %}[{{ x }}]{% endmacro %}"
+        "{% macro two(x, y='<d>') %}({{ x }}|{{ y }}){% endmacro %}"
+        "{% macro empty() %}-{% endmacro %}"
+        "{% macro rest(x) %}{{ x }}{{ varargs }}{{ kwargs }}{% endmacro %}"
+        "{% macro wrap(x) %}<{{ caller(x) }}>{% endmacro %}"
+        "{% macro explicit(x, caller=none) %}{{ x }}{{ caller is defined }}{% endmacro %}"
+        "{% macro loud(x) %}{% autoescape false %}{{ x }}{% endautoescape %}{% endmacro %}"
+        "{% for v in values %}{{ one(v) }}{{ two(v) }}{{ two(v, v) }}{{ two(y=v, x=1) }}{{ empty() }}"
+        "{{ rest(v) }}{{ rest(v, 2, k=v) }}{% call(z) wrap(v) %}{{ z }}!{% endcall %}"
+        "{{ explicit(v) }}{{ explicit(v, empty) }}{{ loud(v) }}{{ one(v) | length }};{% endfor %}"
+        "{% set m = one %}{{ m('<m>') }}{{ one(empty()) }}")
+    quick = theme.create_environment([tmp_path / "theme"])
+    jinjas = theme.create_environment([tmp_path / "theme"])
+    jinjas.context_class = jinja2.runtime.Context
+    assert quick.context_class is not jinja2.runtime.Context
+    values = ["<a>", "b & c", 3, None, Markup("<i>")]
+    html = quick.get_template("page.html").render(values=values)
+    assert html == jinjas.get_template("page.html").render(values=values)
+    assert "[&lt;a&gt;](&lt;a&gt;|&lt;d&gt;)" in html and "<i>" in html
+    for wrong in ("{{ one() }}", "{{ one(1, 2) }}", "{{ one(1, z=2) }}", "{{ empty(1) }}"):
+        source = "{% macro one(x) %}{{ x }}{% endmacro %}{% macro empty() %}{% endmacro %}" + wrong
+        for env in (quick, jinjas):
+            try:
+                got = ("ok", env.from_string(source).render())
+            except Exception as exc:  # noqa: BLE001 (the same failure, or the same text, from both)
+                got = (type(exc), str(exc))
+            if env is quick:
+                expected = got
+        assert got == expected
+
+
 class _Shown:
     def __init__(self, html):
         self.html = html
