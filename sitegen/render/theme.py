@@ -143,8 +143,9 @@ class _QuickContext(jinja2.runtime.Context):
                 # and Macro._invoke would run it after matching them: its function, its output
                 # made Markup when autoescaping (its own: no eval context is passed, as above).
                 # A macro is called per listing entry: 0.45 % of a cold build's instructions
-                # (callgrind, 300 articles).
-                if kind is jinja2.runtime.Macro and not kwargs and len(args) == __obj._argument_count \
+                # (callgrind, 300 articles). Macro's attributes are Jinja's private ones: a
+                # Jinja without _argument_count takes Jinja's own way.
+                if kind is jinja2.runtime.Macro and not kwargs and len(args) == getattr(__obj, "_argument_count", -1) \
                         and not (__obj.caller or __obj.catch_kwargs or __obj.catch_varargs
                                  or __self.environment.is_async):
                     html = __obj._func(*args)
