@@ -63,9 +63,7 @@ def _made_by() -> str:
     import yaml
 
     h = hashlib.sha256()
-    package = Path(sitegen.__file__).parent
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    h.update(_files_digest(Path(sitegen.__file__).parent, "*.py"))
     libraries = (jinja2.__version__, markdown_it.__version__, mdit_py_plugins.__version__, pygments.__version__,
                  yaml.__version__)
     h.update(repr(libraries).encode("utf-8"))
@@ -76,10 +74,10 @@ def _made_by() -> str:
     return h.hexdigest()[:16]
 
 
-def _files_digest(package: Path) -> bytes:
-    """The names and bytes of the files of an installed package (not its compiled bytecode)."""
+def _files_digest(package: Path, pattern: str = "*") -> bytes:
+    """The names and bytes of a package's files matching ``pattern`` (not its compiled bytecode)."""
     h = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
+    for path in sorted(package.rglob(pattern)):
         if path.is_file() and "__pycache__" not in path.relative_to(package).parts:
             h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return h.digest()

@@ -166,6 +166,7 @@ _DATE_ENDINGS = ("date", "timestamp", "time", "data", "fecha", "datum")
 # Portuguese and Italian for a date, and in English a wrapper of anything ("comment-data" around
 # the author and the text): such an element is the date only when it reads as one (_dated).
 _DATE_OR_ANYTHING = ("data",)
+_DATE_ONLY_ENDINGS = tuple(e for e in _DATE_ENDINGS if e not in _DATE_OR_ANYTHING)
 _TEXT_ENDINGS = ("comment-text", "comment-content", "content", "body", "message")
 _ACTION_ENDINGS = ("actions", "links", "toolbar", "buttons")
 _SKIP_ENDINGS = ("meta", "metadata", "actions", "links", "author", "date", "time", "says", "reply", "footer",
@@ -276,7 +277,7 @@ def _dated(element) -> bool:
     digit, no paragraph ("22/05/2025 14:20", "há 3 horas"; not a "comment-data" around the text)."""
     if not _has_class(element, _DATE_ENDINGS):
         return False
-    if _has_class(element, tuple(e for e in _DATE_ENDINGS if e not in _DATE_OR_ANYTHING)):
+    if _has_class(element, _DATE_ONLY_ENDINGS):
         return True
     text = _text(element)
     return len(text.split()) <= 6 and any(c.isdigit() for c in text) and next(element.iter("p"), None) is None

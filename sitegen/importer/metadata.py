@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .names import could_be_person, slugify
-from .rules import HANDLE, LIST_BULLET, Rules, line_matches, name_phrase
+from .rules import HANDLE, LIST_BULLET, Rules, any_word, line_matches, name_phrase
 from .textutil import ROW_SEPARATOR, Line, sentences
 
 # /2019/03/14/, /2019-3-14/, /20190314/
@@ -307,8 +307,7 @@ def _without_place(name: str, line: Line, lines: list[Line], rules: Rules, engli
     words = name.split()
     if len(words) < (4 if english else 3) or not words[-1][:1].isupper() or words[-2].lower() in rules.name_particles:
         return name  # ("Margit van der Veen": the story's "van der Veen" is her)
-    before = "|".join(sorted(map(re.escape, rules.before_things)))
-    place = re.compile(rf"(?<![\w-])(?i:{before})[ \u00a0]+{re.escape(words[-1])}(?![\w-])(?![ \u00a0]+[A-Z])")
+    place = re.compile(rf"(?<![\w-])(?i:{any_word(rules.before_things)})[ \u00a0]+{re.escape(words[-1])}(?![\w-])(?![ \u00a0]+[A-Z])")
     return " ".join(words[:-1]) if any(place.search(other.text) for other in lines if other is not line) else name
 
 # A byline that names no one: "By Coastline Wire staff", "Staff report", "From staff reports".

@@ -16,7 +16,7 @@ from .names import (ARTICLE_WORDS, SUFFIX_WORDS, Candidate, Matcher, candidates,
                     is_title_before_name, is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
 from .roles import AGE, role_after, role_before, role_in_appositive, speaks
-from .rules import HYPHENATED_GIVEN, UPPER, WORD_START, Rules
+from .rules import HYPHENATED_GIVEN, UPPER, WORD_START, Rules, any_word
 from .textutil import Line, at_sentence_start, word_spans
 
 
@@ -207,8 +207,7 @@ class _State:
         words = candidate.name.split()
         if len(words) != 2 or words[1].lower() not in self.rules.surnames_too or not self._could_be_first_name(words[0]):
             return False
-        before_a_place = "|".join(sorted(map(re.escape, self.rules.before_things)))
-        if re.search(rf"\b(?i:{before_a_place})[ \u00a0]+{re.escape(candidate.name)}(?![\w-])", self.text):
+        if re.search(rf"\b(?i:{any_word(self.rules.before_things)})[ \u00a0]+{re.escape(candidate.name)}(?![\w-])", self.text):
             return False
         return speaks(line.text, candidate.start, candidate.end, self.rules) or any(
             speaks(self.text, m.start(), m.end(), self.rules, strict=True)  # (later "Park said")

@@ -132,12 +132,18 @@ NICKNAME = rf"[\"“‘'][{UPPER}][{LOWER}]+[\"”’']"
 GENERATION = r"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV)(?![\w-]))"
 
 
+@cache
+def any_word(words: frozenset[str]) -> str:
+    """A regex alternation of ``words``, each escaped ("in|at|from ..."), in a stable order."""
+    return "|".join(sorted(map(re.escape, words)))
+
+
 @cache  # (asked for on every name check of a byline or comment author)
 def name_phrase(particles: frozenset[str], words: int = 5) -> str:
     """A regex for a capitalised name of one to ``words`` words, particles and a nickname
     allowed inside ("Ludwig van Beethoven", "Juan Carlos Ibáñez de la Torre", "William "Bill"
     Reyes")."""
-    particle = "|".join(sorted(map(re.escape, particles)))
+    particle = any_word(particles)
     space = rf"[ \u00a0](?:{NICKNAME}[ \u00a0])?(?:(?:{particle})[ \u00a0]){{0,2}}"
     # (the East Asian given name first: the other way "Moon Jae-in" would be read as "Moon")
     last_given = rf"(?:{space}{NAME_TOKEN}){{0,{words - 2}}}{space}{HYPHENATED_GIVEN}|" if words > 1 else ""
