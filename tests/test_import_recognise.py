@@ -840,6 +840,25 @@ def test_registry_alias_inside_a_longer_name_is_not_that_person():
     assert people(found)["Jeb Bush"] == "former governor"
 
 
+@pytest.mark.parametrize("later", ["Bush left early.", "Later, Bush left.", '"No," Bush said.'])
+def test_a_registry_alias_after_a_full_name_is_that_persons_surname(later):
+    """The registry knows George W. Bush as "Bush"; a story that named Jeb Bush means him."""
+    found = analyse(f"MIAMI — Jeb Bush, a former governor, spoke. {later}")
+    assert people(found) == {"Jeb Bush": "former governor"}
+    assert "george-w-bush" not in found.body
+
+
+def test_a_registry_alias_is_the_registrys_person_when_the_story_named_no_one_else_so():
+    found = analyse("MIAMI — Bush spoke first. Jeb Bush, a former governor, spoke later.")
+    assert people(found) == {"George W. Bush": None, "Jeb Bush": "former governor"}
+
+
+@pytest.mark.parametrize("adverb", ["Later", "Yesterday", "Separately", "Finally", "Earlier", "Today"])
+def test_a_sentence_adverb_is_not_part_of_the_name_after_it(adverb):
+    found = analyse(f"HALLAM — The council met on Monday. {adverb} Dana Whitfield said the cost had doubled.")
+    assert people(found) == {"Dana Whitfield": None}
+
+
 def test_ambiguous_alias_is_reported_not_guessed(tmp_path):
     for slug, name in (("john-smith", "John Smith"), ("jane-smith", "Jane Smith")):
         folder = tmp_path / "content" / "people"

@@ -69,6 +69,7 @@ def find_cast(lines: list[Line], registry: tuple[Entry, ...], reporters: dict[st
         state.scan_lists_of_organisations(line, found[line.number])
     for line in lines:
         state.scan_names(line, found[line.number])
+    state.scan_lone_aliases()
     for line in lines:
         state.scan_surnames(line)
     occurrences = sorted(state.occurrences.values(), key=lambda o: (o.line, o.start))
@@ -95,6 +96,7 @@ class _State:
         self.places: dict[int, list[tuple[int, int]]] = {}  # line -> spans naming places, organisations
         self.first_names: dict[str, set[str]] = {}  # first name -> slugs, for "Sir Desmond" later
         self.organisations: set[str] = set()  # names written somewhere as an organisation's
+        self.lone_aliases: dict[tuple[int, int], tuple[Line, int, str]] = {}  # see scan_lone_aliases
 
     def scan_organisations(self, line: Line, found: list[Candidate]) -> None:
         """Names the line writes the way organisations, teams and places are written, never
@@ -119,9 +121,30 @@ class _State:
     def scan_names(self, line: Line, found: list[Candidate]) -> None:
         for match in self.matcher.finditer(line.text):
             if not _inside_longer(match.start(), match.end(), found):
-                self._registry_hit(line, match.start(), match.end(), match.group(0))
+                self._registry_mention(line, match.start(), match.end(), match.group(0))
         for candidate in found:
             self._candidate(line, candidate)
+
+    def scan_lone_aliases(self) -> None:
+        """A registry alias of one word ("Bush") is the registry's person unless the article
+        has named someone else in full before it by that last word ("Jeb Bush, a former
+        governor, spoke. Bush left."): then it is that person's surname (see scan_surnames).
+        Judged after every line's names, since the full name may come later on the same line."""
+        for (_, start), (line, end, form) in self.lone_aliases.items():
+            if not self._surname_named_before(form, line.number, start):
+                self._registry_hit(line, start, end, form)
+
+    def _registry_mention(self, line: Line, start: int, end: int, form: str) -> None:
+        """A registry name is its person at once; an alias of one word waits for scan_lone_aliases."""
+        if " " in form or any(self.matcher.entries[slug].name == form for slug in self.matcher.lookup(form)):
+            self._registry_hit(line, start, end, form)
+        else:
+            self.lone_aliases[(line.number, start)] = (line, end, form)
+
+    def _surname_named_before(self, word: str, number: int, start: int) -> bool:
+        known = set(self.matcher.lookup(word))
+        return any(surname(self._name(slug)) == word and slug not in known and self._named_before(slug, number, start)
+                   for slug in set(self.full_names.values()))
 
     def _registry_hit(self, line: Line, start: int, end: int, form: str) -> None:
         slugs = self.matcher.lookup(form)
@@ -140,7 +163,7 @@ class _State:
         if reporter:
             self._add(line, candidate.start, candidate.end, reporter, candidate.name)
         elif len(slugs) == 1:
-            self._registry_hit(line, candidate.start, candidate.end, candidate.name)
+            self._registry_mention(line, candidate.start, candidate.end, candidate.name)
         elif known := self._known_by_tail(candidate.name):
             # "Ms Ruiz Castañeda said", "Delaney Jr. scored": the end of a name found before
             self._add(line, candidate.start, candidate.end, known, self._name(known))
