@@ -695,6 +695,12 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     ("“It is a day for Brackwater,” said Mayor Dana Whitfield, who cast the vote.", {"Dana Whitfield": "Mayor"}),
     ("“We won in Brackwater” said Deputy Mayor Dana Whitfield.", {"Dana Whitfield": "Deputy Mayor"}),
     ('"We won," said Mayor Dana Whitfield.', {"Dana Whitfield": "Mayor"}),
+    # a noun before a title in lower case says what it is of, after an article, a possessive or
+    # a speech verb; a word that may be a verb does not
+    ("The plant manager Rosa Delgado said the line would stop.", {"Rosa Delgado": "plant manager"}),
+    ("The line would stop, said store manager Rosa Delgado.", {"Rosa Delgado": "store manager"}),
+    ("The firm's campaign manager Rosa Delgado said the line would stop.", {"Rosa Delgado": "campaign manager"}),
+    ("She thanked manager Rosa Delgado, who said the line would stop.", {"Rosa Delgado": "manager"}),
 ])
 def test_a_title_word_before_a_name_gives_its_role(sentence, roles):
     assert roles_in_lede(sentence) == roles

@@ -229,10 +229,28 @@ def _title_run(before: str, rules: Rules) -> str | None:
         if token.lower() in LIST_WORDS and _has_title(run, rules):
             break  # "Green candidate Callum Ross and Liberal candidate Derek Baird": a list of two
         run.insert(0, token)
+    before_run = len(tokens) - len(run) - 1
+    if run and _names_the_kind_of(tokens, before_run, run[0], rules):
+        run.insert(0, tokens[before_run])  # "the plant manager Rosa Delgado": "plant manager"
     words = _trim(run, rules)
     if all(w.lower() in rules.honorifics for w in words):
         return None  # "Mr", "Sir": a courtesy, not a role
     return " ".join(words) if words else None
+
+
+ARTICLES = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"))
+
+
+def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) -> bool:
+    """The lower-case word at ``index`` is a noun telling what a lower-case title right after
+    it is of ("plant manager", "store manager", "campaign manager"). Only after an article, a
+    possessive or a speech verb ("said the plant manager", "the company's store manager"): a
+    word in lower case before a title may as well be a verb ("she thanked manager Rosa Delgado")."""
+    if index < 1 or not title.islower() or not _is_title(title, rules):
+        return False
+    word, previous = tokens[index], tokens[index - 1].lower()
+    return (word.isalpha() and word.islower() and not _role_word(word, rules) and word not in LIST_WORDS
+            and (previous in ARTICLES or previous.endswith(("'s", "’s")) or previous in rules.speech_verbs))
 
 
 def _after_a_title(tokens: list[str], rules: Rules) -> bool:
