@@ -2612,6 +2612,11 @@ def test_a_later_mention_with_a_lower_case_particle_covers_the_particle():
     ("Lee Myung-bak said the talks would resume.", {"Lee Myung-bak": None}),
     ("Han Duck-soo said the talks would resume.", {"Han Duck-soo": None}),
     ("Lam Cheng Yuet-ngor said the talks would resume.", {"Lam Cheng Yuet-ngor": None}),
+    # or before a family name of one syllable, in the Western order, after a title too
+    ("Ji-hoon Kim said the talks would resume.", {"Ji-hoon Kim": None}),
+    ("The talks would resume, said Ing-wen Tsai.", {"Ing-wen Tsai": None}),
+    ("Coach Ji-hoon Kim said the talks would resume.", {"Ji-hoon Kim": "Coach"}),
+    ("President Moon Jae-in said the talks would resume.", {"Moon Jae-in": "President"}),
 ])
 def test_a_hyphenated_given_name_is_of_syllables(sentence, expected):
     assert people(analyse(STORY + sentence + "\n")) == expected

@@ -146,8 +146,12 @@ def name_phrase(particles: frozenset[str], words: int = 5) -> str:
     particle = any_word(particles)
     space = rf"[ \u00a0](?:{NICKNAME}[ \u00a0])?(?:(?:{particle})[ \u00a0]){{0,2}}"
     # (the East Asian given name first: the other way "Moon Jae-in" would be read as "Moon")
-    last_given = rf"(?:{space}{NAME_TOKEN}){{0,{words - 2}}}{space}{HYPHENATED_GIVEN}|" if words > 1 else ""
-    return rf"{NAME_TOKEN}(?:{last_given}(?:{space}{NAME_TOKEN}){{0,{words - 1}}}){GENERATION}?"
+    # (or first, in the Western order, before a family name of one syllable: "Ji-hoon Kim", also
+    # after a title, "Coach Ji-hoon Kim", which is then no "Coach" of East Asian order)
+    family = rf"(?=[{UPPER}]){SYLLABLE}(?![\w-])"
+    last_given = rf"(?:{space}{NAME_TOKEN}){{0,{words - 2}}}{space}{HYPHENATED_GIVEN}(?![ \u00a0]{family})|" if words > 1 else ""
+    word = rf"(?:{HYPHENATED_GIVEN}[ \u00a0](?={family}))?{NAME_TOKEN}" if words > 1 else NAME_TOKEN
+    return rf"{word}(?:{last_given}(?:{space}{word}){{0,{words - 1}}}){GENERATION}?"
 
 
 def compile_line_pattern(pattern: str) -> re.Pattern[str]:
