@@ -671,6 +671,12 @@ def roles_in_lede(sentence: str) -> dict[str, str | None]:
     ("The nonprofit, Calder Kessling, said it would wait.", {}),
     ("The retailer, Calder Kessling, said it would wait.", {}),
     ("The co-operative, Northport Fish Sales, said it would appeal.", {}),
+    # up to eight words, its noun the one before a preposition
+    ("A familiar figure at the gate, Maeve Quinn, said the plan was late.", {"Maeve Quinn": "familiar figure at the gate"}),
+    ("The longest-serving steward at the ground, Maeve Quinn, said the plan was late.",
+     {"Maeve Quinn": "longest-serving steward at the ground"}),
+    ("A man who lives near the gate, Maeve Quinn, said the plan was late.", {"Maeve Quinn": None}),
+    ("The largest town in the valley, Port Alden, said it would appeal.", {}),
 ])
 def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, roles):
     assert roles_in_lede(sentence) == roles

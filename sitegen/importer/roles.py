@@ -29,11 +29,16 @@ PLURAL_SAY = re.compile(rf"{SPACE}+(?:say|tell|warn|claim|insist|argue|believe)\
 NAME_ENDS = re.compile(r"['’]?s?\s*(?:[,.;:!?“”\"]|$)")
 FULL_NAME_ENDS = re.compile(rf"{NAME_ENDS.pattern}|{SPACE}+of{SPACE}+")
 # An appositive before a name, opened by an article and ending in a lower-case noun phrase of
-# one to four words ("A budget hawk, Dorian Kessling, said"; "One neighbor, ..."), at a sentence's
-# start (or a dateline's dash) or after a comma or an opening quotation mark.
+# one to eight words ("A budget hawk, Dorian Kessling, said"; "One neighbor, ..."; "A familiar
+# figure at the gate, ..."), at a sentence's start (or a dateline's dash) or after a comma or an
+# opening quotation mark.
 APPOSITIVE_BEFORE = re.compile(
     rf"(?:^|[.!?][\"”’]?{SPACE}+|[“\"]|,{SPACE}+|(?:—|–|--){SPACE}*)(?:a|an|the|one|another|A|An|The|One|Another){SPACE}+"
-    rf"((?:[a-z][\w’'-]*{SPACE}+){{0,3}}[a-z][\w’'-]*),{SPACE}+$")
+    rf"((?:[a-z][\w’'-]*{SPACE}+){{0,7}}[a-z][\w’'-]*),{SPACE}+$")
+# Prepositions after a noun phrase's head: what follows says where or whose it is ("figure at
+# the gate", "spokeswoman for the council", "steward at the ground").
+PREPOSITIONS = frozenset({"of", "at", "for", "in", "from", "with", "on", "near", "behind", "outside",
+                          "inside", "across", "around", "by", "along", "beside", "opposite"})
 # The ending of a noun naming who does something ("angler", "parishioner", "cyclist",
 # "guardian", "volunteer", "retiree", "claimant", "resident", "businessman", "housewife",
 # "deckhand", "locksmith", "playwright", "waitress"), after three letters at least (not "list",
@@ -150,11 +155,12 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
     if any(w in CLAUSE_VERBS or w in LIST_WORDS or w in PRONOUNS or w in rules.speech_verbs for w in words):
         return None  # "The cost was high, ..."; "The mayor and ..."
     owned = [w for w in words if POSSESSIVE.search(w)]
-    if owned and (evidence or owned != words[:1] or len(words) < 2
+    if owned and (evidence or owned != words[:1] or not 2 <= len(words) <= 4
                   or POSSESSIVE.sub("", owned[0]) not in rules.not_name_words):
-        return None  # "The woman's son,", "The terminal's operator,": role_before's (its owner may be a thing)
+        return None  # "The woman's son,", "The terminal's operator,", "The town's director of public
+        # works,": role_before's (its owner may be a thing)
     # (the person found, an organisation's or a place's role keeps its owner: "council's newest member")
-    head = re.sub(r"['’]s$", "", words[-1])
+    head = re.sub(r"['’]s$", "", _head(words))
     if head in rules.not_name_words or head in rules.organisation_nouns:
         return None  # "The city, Port Alden, said", "The agency, ...": a place or a company speaks
     if evidence:
@@ -162,6 +168,13 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
     if head in PERSON_NOUNS or not _names_a_person(head, rules):
         return None  # "The man, John Smith, said", "A keen eye, Dana Marsh, said": a person, but no role
     return " ".join(words)
+
+
+def _head(words: list[str]) -> str:
+    """The noun a phrase is about: its last word, or the word before its first preposition
+    ("figure" of "familiar figure at the gate")."""
+    ahead = next((i for i, word in enumerate(words) if word in PREPOSITIONS), len(words))
+    return words[ahead - 1] if ahead > 0 else words[-1]
 
 
 def _names_a_person(noun: str, rules: Rules) -> bool:
