@@ -531,6 +531,16 @@ def test_names_written_as_organisations_are_not_people_anywhere_in_the_article()
                              "Bashir Nuaimi": "Ironmen coach"}
 
 
+@pytest.mark.parametrize("sentence", [
+    "The Sit-in Movement, a student group, said it would march on Friday.",
+    "Northport Rising, a climate group, said it would march on Friday.",
+    "Maple Haven, a tenants group, said it would march on Friday. Maple Haven said no more.",
+    "Greenhollow, a tenants' association, said it would march on Friday.",
+])
+def test_an_aside_naming_a_group_makes_no_person(sentence):
+    assert people(analyse(STORY + sentence + "\n")) == {}
+
+
 def test_a_name_used_as_an_adjective_or_after_a_title_is_still_a_person():
     found = analyse(
         "WASHINGTON — Officials at the Joe Biden campaign met on Monday.\n\n\u201cWe are ready,\u201d"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .names import (ARTICLE_WORDS, SUFFIX_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person,
                     is_title_before_name, is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
-from .roles import AGE, role_after, role_before, role_in_appositive, speaks
+from .roles import AGE, aside_names_an_organisation, role_after, role_before, role_in_appositive, speaks
 from .rules import HYPHENATED_GIVEN, UPPER, WORD_START, Rules, any_word
 from .textutil import Line, at_sentence_start, word_spans
 
@@ -416,7 +416,10 @@ def _word_before(text: str, start: int) -> str:
 def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> bool:
     """The phrase follows "the", "at" ... and is not used as an adjective ("the Joe Biden
     administration"), or it ends an organisation's name ("Office for Budget Scrutiny") or
-    follows a title ("president of Ballet Folklórico Aldercrest")."""
+    follows a title ("president of Ballet Folklórico Aldercrest"), or the aside after it says what
+    group it is ("Northport Rising, a climate group, said")."""
+    if aside_names_an_organisation(text, candidate.end, rules):
+        return True  # "Northport Rising, a climate group, said"
     if candidate.start != candidate.prefix_start:
         return False  # "the Prime Minister Rishi Sunak": "the" is the title's
     before = text[:candidate.start].rstrip(" \u00a0").rsplit(" ", 2)

@@ -36,9 +36,9 @@ APPOSITIVE_BEFORE = re.compile(
     rf"(?:^|[.!?][\"”’]?{SPACE}+|[“\"]|,{SPACE}+|(?:—|–|--){SPACE}*)(?:a|an|the|one|another|A|An|The|One|Another){SPACE}+"
     rf"((?:[a-z][\w’'-]*{SPACE}+){{0,7}}[a-z][\w’'-]*),{SPACE}+$")
 # Prepositions after a noun phrase's head: what follows says where or whose it is ("figure at
-# the gate", "spokeswoman for the council", "steward at the ground").
-PREPOSITIONS = frozenset({"of", "at", "for", "in", "from", "with", "on", "near", "behind", "outside",
-                          "inside", "across", "around", "by", "along", "beside", "opposite"})
+# the gate", "spokeswoman for the council", "adjointe aux sports").
+PREPOSITIONS = TITLE_JOINS | {"in", "from", "with", "on", "near", "behind", "outside", "inside", "across",
+                              "around", "by", "along", "beside", "opposite"}
 # The ending of a noun naming who does something ("angler", "parishioner", "cyclist",
 # "guardian", "volunteer", "retiree", "claimant", "resident", "businessman", "housewife",
 # "deckhand", "locksmith", "playwright", "waitress"), after three letters at least (not "list",
@@ -135,6 +135,8 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
         return None  # "his son, Kevin Callahan, and Kevin's partner"; "For Brightwater, the plan is to ..."
     if words[0] in rules.appositive_no_role:
         return ""
+    if _names_an_organisation(words, rules):
+        return None  # "Northport Rising, a climate group, said": a group speaks, no person
     if words[0] in ARTICLES and len(words) > 1:
         return " ".join(words[1:])
     return " ".join(words) if _has_title(words, rules) else None
@@ -160,21 +162,33 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
         return None  # "The woman's son,", "The terminal's operator,", "The town's director of public
         # works,": role_before's (its owner may be a thing)
     # (the person found, an organisation's or a place's role keeps its owner: "council's newest member")
-    head = re.sub(r"['’]s$", "", _head(words))
-    if head in rules.not_name_words or head in rules.organisation_nouns:
+    if _names_an_organisation(words, rules):
         return None  # "The city, Port Alden, said", "The agency, ...": a place or a company speaks
     if evidence:
         return " ".join(words)
+    head = re.sub(r"['’]s$", "", _head(words))
     if head in PERSON_NOUNS or not _names_a_person(head, rules):
         return None  # "The man, John Smith, said", "A keen eye, Dana Marsh, said": a person, but no role
     return " ".join(words)
 
 
+def aside_names_an_organisation(text: str, end: int, rules: Rules) -> bool:
+    """The aside after a name says it is a group, a company or a place ("Northport Rising, a
+    climate group, said"; "Maple Haven, the tenants' association,")."""
+    match = re.compile(rf",{SPACE}+(?:a|an|the){SPACE}+([^,.;:!?“”\"()]{{2,160}}?)(?=,|[.;:!?]|$)").match(text, end)
+    return match is not None and _names_an_organisation(match.group(1).split(), rules)
+
+
+def _names_an_organisation(words: list[str], rules: Rules) -> bool:
+    head = re.sub(r"['’]s$", "", _head(words))
+    return head in rules.not_name_words or head in rules.organisation_nouns
+
+
 def _head(words: list[str]) -> str:
     """The noun a phrase is about: its last word, or the word before its first preposition
-    ("figure" of "familiar figure at the gate")."""
+    ("figure" of "familiar figure at the gate"); none when it opens with one ("of the council")."""
     ahead = next((i for i, word in enumerate(words) if word in PREPOSITIONS), len(words))
-    return words[ahead - 1] if ahead > 0 else words[-1]
+    return words[ahead - 1] if ahead > 0 else ""
 
 
 def _names_a_person(noun: str, rules: Rules) -> bool:
