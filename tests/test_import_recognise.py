@@ -510,7 +510,8 @@ def test_organisations_places_and_days_are_not_people():
         "\n\nOfficials said nothing more. Experts say the same.\n\nFourteen people were taken to a hospital in"
         " nearby Dunmore, hospital spokesperson Victor Lindqvist said.\n\nNurses say conditions are the worst"
         " they have seen, the Irish Nurses Alliance said. Boreal Crest Paper said it will reopen the mill, and"
-        " Ellison Gateway Terminals said nothing. Posted Fri 19 Jan 2024. Nobody said a word.\n\nAdvertisement Support"
+        " Ellison Gateway Terminals said nothing. Hallam Estates, a developer, said it would build."
+        " Posted Fri 19 Jan 2024. Nobody said a word.\n\nAdvertisement Support"
         " for the station comes from the Harlow Trust, its sponsor said.\n")
     # (the town before a comma is not who speaks when the aside names the speaker)
     assert people(found) == {"Sarah Lund": "lawyer at Denver Law School", "Victor Lindqvist": "spokesperson"}
