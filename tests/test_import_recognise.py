@@ -718,6 +718,9 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     ("The line would stop, said store manager Rosa Delgado.", {"Rosa Delgado": "store manager"}),
     ("The firm's campaign manager Rosa Delgado said the line would stop.", {"Rosa Delgado": "campaign manager"}),
     ("She thanked manager Rosa Delgado, who said the line would stop.", {"Rosa Delgado": "manager"}),
+    # the -master and -mistress titles
+    ("Harbourmaster Ewan Tulloch said the pier would close.", {"Ewan Tulloch": "Harbourmaster"}),
+    ("Headmistress Ann Lowe said the school would close.", {"Ann Lowe": "Headmistress"}),
 ])
 def test_a_title_word_before_a_name_gives_its_role(sentence, roles):
     assert roles_in_lede(sentence) == roles
