@@ -715,6 +715,24 @@ def test_paths_in_the_cache_read_back_as_they_were(tmp_path):
     assert back == paths and type(back["pure"]) is PurePosixPath and type(back["bundle"]) is type(tmp_path)
 
 
+def test_a_path_from_the_cache_is_the_one_pathlib_joins(tmp_path):
+    """cache._path_in joins a name by pathlib's private shortcut where it can: the result must
+    be what pathlib's own "/" gives, in every way a path is used (text, parts, equality, hash,
+    further joins), and "/" must be used where the shortcut is missing."""
+    from pathlib import PurePosixPath
+    from sitegen.cache import _path_in
+    folder = str(tmp_path / "content" / "articles")
+    for name in ("one", "with space", "dots.in.name", "..", ".", "é-accent"):
+        for kind in (type(tmp_path), PurePosixPath):
+            made, expected = _path_in(kind, folder, name), kind(folder) / name
+            assert type(made) is type(expected)
+            assert (str(made), made.parts, made.name, made.parent) == (str(expected), expected.parts, expected.name,
+                                                                       expected.parent)
+            assert made == expected and hash(made) == hash(expected)
+            assert made / "index.md" == expected / "index.md"
+    assert str(_path_in(type(tmp_path), "", ".")) == str(Path("."))
+
+
 def test_a_corrupt_cache_is_ignored(tmp_path):
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")

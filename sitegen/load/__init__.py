@@ -354,10 +354,14 @@ def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, b
             before = remembered.get(entry.path) if remembered else None
             if before is not None and packed_stat(entry.stat(follow_symlinks=False)) == before:
                 as_before.add(entry.path)
+                # Its name is the one the last build checked: only a bundle whose name passed
+                # was read, and so remembered.
+                problem = None
             elif not os.path.exists(os.path.join(entry.path, INDEX_FILE)):
                 stack.append(entry.path)
                 continue
-            problem = slug_problem(entry.name)
+            else:
+                problem = slug_problem(entry.name)
             if problem:
                 diags.error(Location(Path(entry.path, INDEX_FILE)), f"article folder name '{entry.name}' {problem}")
             elif entry.name in found:
