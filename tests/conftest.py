@@ -128,11 +128,12 @@ def pytest_addoption(parser):
 
 def markdown_its_own():
     """The body parser (sitegen.markup.create_markdown) with markdown-it's own link helpers,
-    block rules and pairing of emphasis markers in place of the quicker ones
-    (sitegen.markup.helpers, .blocks and .delimiters): what they must agree with."""
+    block rules and parser loop, inline parser loops, pairing of emphasis markers and joining of
+    text in place of the quicker ones (sitegen.markup.helpers, .blocks, .inlinerules, .delimiters
+    and .textjoin): what they must agree with."""
     from markdown_it import helpers
     from markdown_it.rules_block import code, lheading, reference
-    from markdown_it.rules_core import normalize
+    from markdown_it.rules_core import normalize, text_join
 
     from sitegen.markup import blocks, create_markdown, delimiters
 
@@ -143,7 +144,10 @@ def markdown_its_own():
     md.block.ruler.at("reference", reference, {"alt": []})
     md.block.ruler.at("code", code, {"alt": []})
     md.block.ruler.at("lheading", lheading, {"alt": []})
+    del md.block.tokenize  # (markdown-it's ParserBlock.tokenize again, which asks every rule)
+    del md.inline.parse, md.inline.tokenize, md.inline.skipToken  # (and ParserInline's: see sitegen.markup.inlinerules)
     md.core.ruler.at("normalize", normalize)
+    md.core.ruler.at("text_join", text_join)
     for name, rule in delimiters._PAIRING_RULES.items():
         md.inline.ruler2.at(name, rule)
     return md

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
 
 from conftest import markdown_its_own
 from sitegen.markup import blocks, create_markdown
@@ -19,7 +20,8 @@ def chain(md: MarkdownIt) -> list:
 
 def test_the_rules_keep_their_places_and_what_they_interrupt():
     assert chain(OURS) == chain(THEIRS)
-    defaults = {rule.name: (rule.fn, rule.alt) for rule in MarkdownIt("commonmark").block.ruler.__rules__}
+    defaults = {rule.name: (rule.fn, rule.alt)
+                for rule in MarkdownIt("commonmark").use(footnote_plugin).block.ruler.__rules__}
     for name, (rule, _starts, alt) in blocks._STARTS.items():
         assert defaults[name] == (rule, alt)  # (markdown-it's own rule, and where markdown-it puts it)
     assert defaults["reference"][1] == defaults["code"][1] == defaults["lheading"][1] == []
@@ -40,6 +42,16 @@ def test_any_lines_make_the_blocks_markdown_it_makes(lines):
     ours_env, theirs_env = {}, {}
     assert OURS.render(text, ours_env) == THEIRS.render(text, theirs_env)
     assert ours_env == theirs_env
+    assert OURS.parse(text) == THEIRS.parse(text)
+
+
+def test_the_parser_asks_only_the_rules_a_line_may_start():
+    asked = blocks._RulesByStart(OURS.block)
+    assert [rule.__name__ for rule in asked.at("T")] == ["table", "_code", "_lheading", "paragraph"]
+    assert [rule.__name__ for rule in asked.at("[")] == ["table", "_code", "footnote_def", "_reference", "_lheading",
+                                                         "paragraph"]
+    assert asked.at("") == tuple(getattr(rule, "rule", rule) for rule in OURS.block.ruler.getRules(""))
+    assert "tokenize" not in vars(THEIRS.block)  # (what the test above compares with is markdown-it's own loop)
 
 
 @pytest.mark.parametrize("text", ["```\ncode\n```\n", "~~~ x\ny\n", "> a\n> b\n", "- a\n- b\n\n1. c\n", "# h\n",

@@ -1,4 +1,5 @@
-"""sitegen.markup.delimiters: emphasis and strikethrough paired as markdown-it pairs them."""
+"""sitegen.markup.delimiters: emphasis and strikethrough paired, and text tokens joined, as
+markdown-it pairs and joins them."""
 
 from __future__ import annotations
 
@@ -30,9 +31,13 @@ PIECES = ["*", "**", "***", "_", "__", "~", "~~", "~~~", "a", "b c", " ", "\n", 
 @given(st.lists(st.sampled_from(PIECES), max_size=24).map("".join))
 def test_any_text_is_marked_up_as_markdown_it_marks_it(text):
     assert OURS.render(text) == THEIRS.render(text)
+    # The same tokens too, with the same levels: fragments_join, skipped without markers,
+    # joins text tokens (which the HTML would not show) and counts the levels again.
+    assert OURS.parse(text) == THEIRS.parse(text)
 
 
 @pytest.mark.parametrize("text", ["plain text", "*a*", "a ~~b~~ c", "[a *b*](/x)", "[*a*]{.quote}", "{++ **a** ++}",
                                   "**a [b] c**", "*a [b* c]", "~~a", "_a_b_"])
 def test_marked_and_unmarked_text(text):
     assert OURS.render(text) == THEIRS.render(text)
+    assert OURS.parse(text) == THEIRS.parse(text)

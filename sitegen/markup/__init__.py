@@ -24,10 +24,12 @@ from .blocks import quick_block_rules
 from .delimiters import skip_unmarked_pairing
 from .helpers import LinkHelpers
 from .highlight import highlight_code
+from .inlinerules import quick_inline_rules
 from .mentions import link_first_mentions_plugin
 from .renderer import BodyRenderer
 from .semantic import ALLOWED_ATTRIBUTES, semantic_plugin
 from .spans import spans_plugin
+from .textjoin import skip_needless_text_join
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,9 @@ def create_markdown() -> MarkdownIt:
     md.validateLink = _is_safe_link
     md.helpers = LinkHelpers()  # (a quicker parseLinkDestination: see helpers.py)
     quick_block_rules(md)  # (each block rule asked only where its block may start: see blocks.py)
+    quick_inline_rules(md)  # (each inline rule asked only where its construct may start: see inlinerules.py)
     skip_unmarked_pairing(md)  # (no pairing of emphasis markers in text with none: see delimiters.py)
+    skip_needless_text_join(md)  # (no joining of escaped characters in a body with none: see textjoin.py)
     # A pure function of the URL, remembered: a link in a note is read twice (once to find
     # where the note ends), and in the benchmark archive nearly half the calls were repeats.
     md.normalizeLink = functools.lru_cache(maxsize=4096)(functools.partial(_normalize_link, md.normalizeLink))

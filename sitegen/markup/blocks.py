@@ -12,6 +12,14 @@ a line that fails it gets the rule's own answer, no, at once; any other is the r
 The rules themselves, and their order and what each may interrupt (``alt``, as markdown-it
 sets them), are unchanged.
 
+Even saying no at once is a Python call, and at the start of each block markdown-it's loop
+(``ParserBlock.tokenize``) asked a dozen rules in turn, eight of them to hear that the line's
+first character is not theirs. So ``quick_block_rules`` also gives the parser a loop of its
+own (``_tokenize``, markdown-it's with one line changed) that asks, in the same order, only
+the rules whose block may start with the line's first character (``_RulesByStart``): the
+ones that would have said no are not asked. A paragraph's line of text is read by four rules,
+not twelve; a cold build took 1 % fewer instructions.
+
 Before the blocks are read, markdown-it's ``normalize`` core rule turns every line break into
 "\n" and every NUL into U+FFFD, with two regular expressions over the whole body, which
 match at each of its line breaks: ``quick_block_rules`` also has it run only for a body with a
@@ -23,9 +31,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import (StateBlock, blockquote, code, fence, heading, hr, html_block, lheading,
                                      list_block, reference)
 from markdown_it.rules_core import StateCore, normalize
+from mdit_py_plugins.footnote.index import footnote_def
 
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
@@ -43,6 +53,7 @@ _STARTS: dict[str, tuple[BlockRule, str, list[str]]] = {
     "list": (list_block, "*-+0123456789", _ALT_QUOTE),
     "html_block": (html_block, "<", _ALT_QUOTE),
     "heading": (heading, "#", _ALT_QUOTE),
+    "footnote_def": (footnote_def, "[", ["paragraph", "reference"]),  # (where the footnote plugin puts it)
 }
 
 
@@ -53,6 +64,14 @@ def quick_block_rules(md: MarkdownIt) -> None:
     md.block.ruler.at("code", _code, {"alt": []})
     md.block.ruler.at("lheading", _lheading, {"alt": []})
     md.core.ruler.at("normalize", _normalize)
+    rules_by_start = _RulesByStart(md.block)
+
+    def tokenize(state: StateBlock, start_line: int, end_line: int) -> None:
+        _tokenize(state, start_line, end_line, rules_by_start)
+
+    # On the instance: the rules that read blocks inside blocks (quotes, lists, footnotes)
+    # call state.md.block.tokenize, and so come here too.
+    md.block.tokenize = tokenize
 
 
 def _starting_with(starts: str, rule: BlockRule) -> BlockRule:
@@ -64,7 +83,66 @@ def _starting_with(starts: str, rule: BlockRule) -> BlockRule:
         return rule(state, start_line, end_line, silent)
 
     quick.__name__ = quick.__qualname__ = f"quick_{rule.__name__}"
+    quick.starts, quick.rule = starts, rule  # (for _RulesByStart)
     return quick
+
+
+class _RulesByStart:
+    """The parser's rules, in their order, that may read a block whose line starts with a given
+    character: a ``quick`` rule (see _starting_with) only for its characters, and then its own
+    rule, not the quick one, since the test is made; any other rule for every character. (At
+    the very end of the text the first character is "", which is in every string: all rules.)"""
+
+    def __init__(self, parser: ParserBlock):
+        self.ruler = parser.ruler
+        self.chain: list | None = None
+        self.by_start: dict[str, tuple[BlockRule, ...]] = {}
+
+    def at(self, first: str) -> tuple[BlockRule, ...]:
+        chain = self.ruler.getRules("")
+        if chain is not self.chain:  # (the ruler makes a new list whenever its rules change)
+            self.chain, self.by_start = chain, {}
+        rules = self.by_start.get(first)
+        if rules is None:
+            rules = self.by_start[first] = tuple(getattr(rule, "rule", rule) for rule in chain
+                                                 if first in getattr(rule, "starts", first))
+        return rules
+
+
+def _tokenize(state: StateBlock, start_line: int, end_line: int, rules_by_start: _RulesByStart) -> None:
+    """markdown-it's ``ParserBlock.tokenize``, asking only ``rules_by_start.at`` the line's first
+    character (tests/test_blocks.py parses random text with both)."""
+    line = start_line
+    max_nesting = state.md.options.maxNesting
+    has_empty_lines = False
+    while line < end_line:
+        state.line = line = state.skipEmptyLines(line)
+        if line >= end_line:
+            break
+        if state.sCount[line] < state.blkIndent:
+            break  # (the end of a block inside a quote or a list item)
+        if state.level >= max_nesting:
+            state.line = end_line
+            break
+        start = state.bMarks[line] + state.tShift[line]
+        ok = False
+        for rule in rules_by_start.at(state.src[start:start + 1]):
+            ok = rule(state, line, end_line, False)
+            if ok:
+                if state.line <= line:
+                    raise RuntimeError("block rule didn't increment state.line")
+                break
+        if not ok:
+            raise RuntimeError("none of the block rules matched")
+        # Whether an empty line came before this block (for lists: tight or loose).
+        state.tight = not has_empty_lines
+        line = state.line
+        if (line - 1) < end_line and state.isEmpty(line - 1):
+            has_empty_lines = True  # (a paragraph may take an empty line after it in a list)
+        if line < end_line and state.isEmpty(line):
+            has_empty_lines = True
+            line += 1
+            state.line = line
 
 
 def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -74,6 +152,9 @@ def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if state.src[start:start + 1] != "[" or state.src.find("]:", start) < 0:
         return False
     return reference(state, start_line, end_line, silent)
+
+
+_reference.starts = "["  # (for _RulesByStart, as a quick rule says: its first test above)
 
 
 def _code(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:

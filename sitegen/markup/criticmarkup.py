@@ -139,6 +139,9 @@ def _critic_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+_critic_rule.starts = "{"  # (every mark starts with "{": see inlinerules.py)
+
+
 def _scan(state: StateInline, start: int, kind: _Kind, notes_allowed: bool) -> _Found | str:
     """The mark starting at ``start``, or why it is malformed."""
     begin = start + _OPENER_LENGTH

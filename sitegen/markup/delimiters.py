@@ -6,7 +6,14 @@ text inside a link, a span or a CriticMarkup mark, in ``state.tokens_meta``): ``
 pairs them, then ``strikethrough`` and ``emphasis`` turn the pairs into tags. Most
 paragraphs have no marker at all, and each rule then walks the lists and does nothing.
 
-``skip_unmarked_pairing(md)`` puts a test in front of each of the three: with no marker noted
+A fourth, ``fragments_join``, then walks the paragraph's tokens to join the text tokens that
+stand next to each other and to count each token's ``level`` again. Both are the markers'
+doing: each marker was pushed as a text token of its own, between the text before and after
+it, and a pair turned into tags changes the nesting. Every other token is pushed through
+``state.push``, which ends the pending text first (so no two text tokens meet) and sets the
+level that this rule would set. Without markers it changes nothing either.
+
+``skip_unmarked_pairing(md)`` puts a test in front of each of the four: with no marker noted
 anywhere, the rule is not called (it would change nothing); otherwise it runs as before.
 """
 
@@ -15,10 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline, emphasis, link_pairs, strikethrough
+from markdown_it.rules_inline import StateInline, emphasis, fragments_join, link_pairs, strikethrough
 
 _PAIRING_RULES = {"balance_pairs": link_pairs, "strikethrough": strikethrough.postProcess,
-                  "emphasis": emphasis.postProcess}
+                  "emphasis": emphasis.postProcess, "fragments_join": fragments_join}
 
 
 def skip_unmarked_pairing(md: MarkdownIt) -> None:

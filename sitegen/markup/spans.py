@@ -70,6 +70,7 @@ def spans_plugin(md: MarkdownIt, allowed: Iterable[str]) -> None:
     def span(state: StateInline, silent: bool) -> bool:
         return _span_rule(state, silent, allowed)
 
+    span.starts = "["  # (see inlinerules.py)
     md.inline.ruler.at("span", span)
 
 
