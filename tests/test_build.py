@@ -390,7 +390,7 @@ def test_calls_from_templates_reach_what_jinja_would_give_them(tmp_path):
 
     @jinja2.pass_environment
     def env_name(environment):
-        return type(environment).__name__
+        return "Environment" if environment is env else "another"
 
     class Callable:
         def __call__(self, value):
@@ -489,6 +489,28 @@ def test_templates_print_what_jinja_s_own_compiler_makes_them_print(tmp_path):
         assert quick.from_string(source).render(values) == plain.from_string(source).render(values)
     with pytest.raises(jinja2.UndefinedError):
         quick.from_string("{{ missing }}").render()
+
+
+def test_templates_see_the_globals_jinja_s_own_environment_gives_them(tmp_path):
+    """theme._Environment copies the globals into each template when it is loaded, where Jinja
+    chains them (a ChainMap, slow to look through on every page): a page, its includes and
+    the macro files it imports see the environment's globals and a template's own, as with
+    Jinja's environment; a template's own globals override the environment's."""
+    write_files(tmp_path, {
+        "templates/page.html": '{% from "macros.html" import shout %}{% import "macros.html" as m with context %}'
+                               '{{ who }}|{{ shout(who) }}|{{ m.greet() }}|{% include "part.html" %}|{{ mine }}',
+        "templates/macros.html": "{% macro shout(x) %}{{ x | upper }}{{ mark }}{% endmacro %}"
+                                 "{% macro greet() %}{{ who }} at {{ page_var }}{% endmacro %}",
+        "templates/part.html": "{{ who }}{{ mark }}{{ page_var }}",
+    })
+    quick = theme.create_environment([tmp_path])
+    jinjas = jinja2.Environment(loader=quick.loader, autoescape=True, undefined=jinja2.StrictUndefined)
+    for env in (quick, jinjas):
+        env.globals.update(who="<env>", mark="!")
+    pages = [(env.get_template("page.html", globals={"mine": "own", "who": "<page>"}).render(page_var=1),
+              env.get_template("part.html").render(page_var=2)) for env in (quick, jinjas)]
+    assert pages[0] == pages[1] == ("&lt;page&gt;|&lt;PAGE&gt;!|&lt;page&gt; at 1|&lt;page&gt;!1|own", "&lt;env&gt;!2")
+    assert type(quick.get_template("part.html").globals) is dict
 
 
 def test_a_cached_block_with_a_key_that_cannot_be_one_is_a_template_error(site):
