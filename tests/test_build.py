@@ -528,6 +528,18 @@ def test_a_cached_block_with_a_key_that_cannot_be_one_is_a_template_error(site):
             "a tuple of them, not a dict (rendering 404)") in result.output
 
 
+def test_the_as_published_switch_says_it_hides_corrections_only_when_there_are_some(site):
+    root = site({
+        "content/articles/corrected/index.md": article("Corrected", "It rained {~~on Monday~>on Tuesday~~}."),
+        "content/articles/noted/index.md": article("Noted", "It rained{>>in the morning<<}."),
+    })
+    assert build(root, "--jobs", "1").exit_code == 0
+    said = {slug: page(root / "public", f"articles/{slug}/").select_one(".view-switch .muted").get_text()
+            for slug in ("corrected", "noted")}
+    assert said == {"corrected": "Hides the archive's notes, corrections and fact-check badges.",
+                    "noted": "Hides the archive's notes and fact-check badges."}
+
+
 @pytest.mark.parametrize("front,kicker", [
     ({"dateline": "Porthaven"}, "Porthaven"),
     ({"source": "{name: The Gazette}"}, "The Gazette"),

@@ -215,3 +215,15 @@ def test_seed_pages_have_news_article_and_a_claim_review_per_claim(repo_site, sl
         assert doc.find(id=anchor) is not None
         assert review["reviewRating"]["alternateName"] in RATINGS.values()
         assert review["reviewBody"]
+
+
+def test_search_filters_name_the_article_s_people_and_topics_once(built):
+    """The Pagefind filters of an article page (partials/search-filters.html, from
+    structured.search_filters): its people as the front matter names them, then its reporters,
+    then the people its body marks, each once and only if registered; its topics likewise."""
+    doc = page(built, "articles/claims/")
+    filters = [span["data-pagefind-filter"] for span in doc.select(".search-data [data-pagefind-filter]")]
+    assert filters == ["person:Ada Lovelace", "person:Pat Reporter", "person:Sam Writer", "person:Charles Babbage",
+                       "topic:Computing", "topic:Steam Power", "year:2016"]
+    assert [span["data-pagefind-filter"] for span in page(built, "articles/undated-piece/").select(
+        ".search-data [data-pagefind-filter]")] == ["person:Ada Lovelace", "year:Undated"]

@@ -54,6 +54,28 @@ class HeadMeta:
     json_ld: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """What the search page can filter an article by (``partials/search-filters.html`` prints
+    them as Pagefind filters): the names of the registered people in it (named in the front
+    matter, reporting it, or marked in the body) and of its registered topics, each once."""
+
+    people: tuple[str, ...]
+    topics: tuple[str, ...]
+
+
+def search_filters(article: Article, site: Site) -> SearchFilters:
+    # Worked out here rather than by the template: Jinja's map(attribute=...) and unique
+    # filters looked up each slug's attribute by a subscript that raised and caught an error
+    # first, some 7 % of the instructions of an article page.
+    slugs = [p.slug for p in article.people] + [r.slug for r in article.reporters] + list(article.mentioned_people)
+    once: dict[str, str] = {}
+    for slug in slugs:
+        once.setdefault(slug.lower(), slug)  # compared without case, as the template's unique filter did
+    return SearchFilters(tuple(site.people[slug].name for slug in once.values() if slug in site.people),
+                         tuple(site.topics[slug].name for slug in article.topics if slug in site.topics))
+
+
 def script_json(data) -> Markup:
     """JSON that cannot end its ``<script>`` element early, whatever the content says.
 
