@@ -338,19 +338,25 @@ def test_cached_fragments_change_nothing_in_the_output(tmp_path, monkeypatch):
     the site is the same, byte for byte, without the cache and with one that forgets everything
     after each fragment; and with it, items were reused, each made once."""
     root = write_files(tmp_path / "site", LISTED)
-    real = theme.CachedFragments._fragment
+    real_found, real_fragment = theme.CachedFragments._found, theme.CachedFragments._fragment
     asked, made = [], []
 
-    def counting(self, place, keys, caller):
-        asked.append((place, keys))
-        return real(self, place, keys, lambda: made.append((place, keys)) or caller())
+    def counting_found(self, key):
+        asked.append(key)
+        return real_found(self, key)
 
-    monkeypatch.setattr(theme.CachedFragments, "_fragment", counting)
+    def counting_fragment(self, key, caller):
+        made.append(key)
+        return real_fragment(self, key, caller)
+
+    monkeypatch.setattr(theme.CachedFragments, "_found", counting_found)
+    monkeypatch.setattr(theme.CachedFragments, "_fragment", counting_fragment)
     assert build(root, "--jobs", "1", output=tmp_path / "cached").exit_code == 0
     assert sorted(made) == sorted(set(asked)) and len(asked) > 2 * len(made) > 0
-    monkeypatch.setattr(theme.CachedFragments, "_fragment", lambda self, place, keys, caller: caller())
+    monkeypatch.setattr(theme.CachedFragments, "_found", lambda self, key: None)  # every fragment made again
     assert build(root, "--jobs", "1", "--clean", output=tmp_path / "uncached").exit_code == 0
-    monkeypatch.setattr(theme.CachedFragments, "_fragment", real)
+    monkeypatch.setattr(theme.CachedFragments, "_found", real_found)
+    monkeypatch.setattr(theme.CachedFragments, "_fragment", real_fragment)
     monkeypatch.setattr(theme.CachedFragments, "LIMIT", 1)
     assert build(root, "--jobs", "1", "--clean", output=tmp_path / "forgetful").exit_code == 0
     files = {kind: {p.relative_to(tmp_path / kind): p.read_bytes() for p in (tmp_path / kind).rglob("*") if p.is_file()}
