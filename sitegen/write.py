@@ -99,8 +99,7 @@ class Stage:
         """Stage an ``OutputFile``: written if its bytes changed; otherwise, for a whole new
         tree, hard-linked from the previous output, and for an update, left out."""
         rel = _checked(file.path)
-        previous = os.path.join(self.output, rel)
-        same = self.had_output and _same_bytes(previous, file.data)
+        same = self.had_output and _same_bytes(os.path.join(self.output, rel), file.data)
         if same and not self.whole_tree:
             return StagedFile(rel, len(file.data), False)
         if same:
@@ -206,7 +205,7 @@ def _counted(file, stage: Stage, stats: WriteStats, produced: set | None = None)
     ``produced`` paths, when given), and counted."""
     if not isinstance(file, StagedFile):
         file = stage.put(file)
-    rel = _checked(file.path)
+    rel = file.path  # checked by Stage.put, here or in the render worker that staged it
     if produced is not None:
         if rel in produced:
             raise OutputCollision(rel)

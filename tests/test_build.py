@@ -338,19 +338,25 @@ def test_cached_fragments_change_nothing_in_the_output(tmp_path, monkeypatch):
     the site is the same, byte for byte, without the cache and with one that forgets everything
     after each fragment; and with it, items were reused, each made once."""
     root = write_files(tmp_path / "site", LISTED)
-    real = theme.CachedFragments._fragment
+    real_found, real_fragment = theme.CachedFragments._found, theme.CachedFragments._fragment
     asked, made = [], []
 
-    def counting(self, place, keys, caller):
-        asked.append((place, keys))
-        return real(self, place, keys, lambda: made.append((place, keys)) or caller())
+    def counting_found(self, key):
+        asked.append(key)
+        return real_found(self, key)
 
-    monkeypatch.setattr(theme.CachedFragments, "_fragment", counting)
+    def counting_fragment(self, key, caller):
+        made.append(key)
+        return real_fragment(self, key, caller)
+
+    monkeypatch.setattr(theme.CachedFragments, "_found", counting_found)
+    monkeypatch.setattr(theme.CachedFragments, "_fragment", counting_fragment)
     assert build(root, "--jobs", "1", output=tmp_path / "cached").exit_code == 0
     assert sorted(made) == sorted(set(asked)) and len(asked) > 2 * len(made) > 0
-    monkeypatch.setattr(theme.CachedFragments, "_fragment", lambda self, place, keys, caller: caller())
+    monkeypatch.setattr(theme.CachedFragments, "_found", lambda self, key: None)  # every fragment made again
     assert build(root, "--jobs", "1", "--clean", output=tmp_path / "uncached").exit_code == 0
-    monkeypatch.setattr(theme.CachedFragments, "_fragment", real)
+    monkeypatch.setattr(theme.CachedFragments, "_found", real_found)
+    monkeypatch.setattr(theme.CachedFragments, "_fragment", real_fragment)
     monkeypatch.setattr(theme.CachedFragments, "LIMIT", 1)
     assert build(root, "--jobs", "1", "--clean", output=tmp_path / "forgetful").exit_code == 0
     files = {kind: {p.relative_to(tmp_path / kind): p.read_bytes() for p in (tmp_path / kind).rglob("*") if p.is_file()}
@@ -390,7 +396,7 @@ def test_calls_from_templates_reach_what_jinja_would_give_them(tmp_path):
 
     @jinja2.pass_environment
     def env_name(environment):
-        return type(environment).__name__
+        return "Environment" if environment is env else "another"
 
     class Callable:
         def __call__(self, value):
@@ -491,6 +497,28 @@ def test_templates_print_what_jinja_s_own_compiler_makes_them_print(tmp_path):
         quick.from_string("{{ missing }}").render()
 
 
+def test_templates_see_the_globals_jinja_s_own_environment_gives_them(tmp_path):
+    """theme._Environment copies the globals into each template when it is loaded, where Jinja
+    chains them (a ChainMap, slow to look through on every page): a page, its includes and
+    the macro files it imports see the environment's globals and a template's own, as with
+    Jinja's environment; a template's own globals override the environment's."""
+    write_files(tmp_path, {
+        "templates/page.html": '{% from "macros.html" import shout %}{% import "macros.html" as m with context %}'
+                               '{{ who }}|{{ shout(who) }}|{{ m.greet() }}|{% include "part.html" %}|{{ mine }}',
+        "templates/macros.html": "{% macro shout(x) %}{{ x | upper }}{{ mark }}{% endmacro %}"
+                                 "{% macro greet() %}{{ who }} at {{ page_var }}{% endmacro %}",
+        "templates/part.html": "{{ who }}{{ mark }}{{ page_var }}",
+    })
+    quick = theme.create_environment([tmp_path])
+    jinjas = jinja2.Environment(loader=quick.loader, autoescape=True, undefined=jinja2.StrictUndefined)
+    for env in (quick, jinjas):
+        env.globals.update(who="<env>", mark="!")
+    pages = [(env.get_template("page.html", globals={"mine": "own", "who": "<page>"}).render(page_var=1),
+              env.get_template("part.html").render(page_var=2)) for env in (quick, jinjas)]
+    assert pages[0] == pages[1] == ("&lt;page&gt;|&lt;PAGE&gt;!|&lt;page&gt; at 1|&lt;page&gt;!1|own", "&lt;env&gt;!2")
+    assert type(quick.get_template("part.html").globals) is dict
+
+
 def test_a_cached_block_with_a_key_that_cannot_be_one_is_a_template_error(site):
     root = site({
         "content/articles/one/index.md": article("One"),
@@ -504,6 +532,18 @@ def test_a_cached_block_with_a_key_that_cannot_be_one_is_a_template_error(site):
     assert result.exit_code == 1
     assert ("themes/default/templates/404.html:2: template error: cached: a key must be a string, a number or "
             "a tuple of them, not a dict (rendering 404)") in result.output
+
+
+def test_the_as_published_switch_says_it_hides_corrections_only_when_there_are_some(site):
+    root = site({
+        "content/articles/corrected/index.md": article("Corrected", "It rained {~~on Monday~>on Tuesday~~}."),
+        "content/articles/noted/index.md": article("Noted", "It rained{>>in the morning<<}."),
+    })
+    assert build(root, "--jobs", "1").exit_code == 0
+    said = {slug: page(root / "public", f"articles/{slug}/").select_one(".view-switch .muted").get_text()
+            for slug in ("corrected", "noted")}
+    assert said == {"corrected": "Hides the archive's notes, corrections and fact-check badges.",
+                    "noted": "Hides the archive's notes and fact-check badges."}
 
 
 @pytest.mark.parametrize("front,kicker", [

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import REPO, article, build_fixture_site, page, soup
 from sitegen.markup.semantic import RATINGS
-from sitegen.render.structured import RATING_VALUES, script_json
+from sitegen.render.structured import RATING_VALUES, compact_json, script_json
 
 BASE = "https://news.example/"
 TITLE = 'Engines </script><!-- & "Claims"'
@@ -215,3 +215,22 @@ def test_seed_pages_have_news_article_and_a_claim_review_per_claim(repo_site, sl
         assert doc.find(id=anchor) is not None
         assert review["reviewRating"]["alternateName"] in RATINGS.values()
         assert review["reviewBody"]
+
+
+def test_search_filters_name_the_article_s_people_and_topics_once(built):
+    """The Pagefind filters of an article page (partials/search-filters.html, from
+    structured.search_filters): its people as the front matter names them, then its reporters,
+    then the people its body marks, each once and only if registered; its topics likewise."""
+    doc = page(built, "articles/claims/")
+    filters = [span["data-pagefind-filter"] for span in doc.select(".search-data [data-pagefind-filter]")]
+    assert filters == ["person:Ada Lovelace", "person:Pat Reporter", "person:Sam Writer", "person:Charles Babbage",
+                       "topic:Computing", "topic:Steam Power", "year:2016"]
+    assert [span["data-pagefind-filter"] for span in page(built, "articles/undated-piece/").select(
+        ".search-data [data-pagefind-filter]")] == ["person:Ada Lovelace", "year:Undated"]
+
+
+def test_compact_json_is_json_dumps_without_spaces():
+    """One encoder made once (without the check for data that holds itself) writes what
+    json.dumps writes with the same settings."""
+    data = [{"name": "Zoë “Z” <b>", "n": [1, 2.5, None, True], "nested": {"a": [], "b": {}}}, "\u2028", 3]
+    assert compact_json(data) == json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -7,13 +7,13 @@ invented: an undated article is cited "n.d." and gets no ``issued``/``year``.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from ..config import Config
 from ..model import MONTH_NAMES, Article, PartialDate, Site
+from .structured import compact_json
 from .urls import Urls
 
 CSL_FILE, BIBTEX_FILE = "cite.json", "cite.bib"
@@ -141,8 +141,7 @@ def csl_json(article: Article, site: Site, config: Config, urls: Urls) -> bytes:
     item["archive_location"] = archive_url
     item["note"] = f"Archived copy at {archive_url}"
     item["language"] = config.language
-    # Compact: reference managers read it, and every article has one.
-    return (json.dumps([item], ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return (compact_json([item]) + "\n").encode("utf-8")
 
 
 def _csl_name(name: str) -> dict:

@@ -31,6 +31,8 @@ def _paragraph(paragraph: str) -> str:
 
 
 def _linkify(paragraph: str) -> str:
+    if "://" not in paragraph:  # (most paragraphs link nothing: no need to search them for a web address)
+        return _escape_lines(paragraph)
     parts, pos = [], 0
     for match in _URL_RE.finditer(paragraph):
         parts.append(_escape_lines(paragraph[pos:match.start()]))

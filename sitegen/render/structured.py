@@ -54,15 +54,47 @@ class HeadMeta:
     json_ld: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """What the search page can filter an article by (``partials/search-filters.html`` prints
+    them as Pagefind filters): the names of the registered people in it (named in the front
+    matter, reporting it, or marked in the body) and of its registered topics, each once."""
+
+    people: tuple[str, ...]
+    topics: tuple[str, ...]
+
+
+def search_filters(article: Article, site: Site) -> SearchFilters:
+    # Worked out here rather than by the template: Jinja's map(attribute=...) and unique
+    # filters looked up each slug's attribute by a subscript that raised and caught an error
+    # first, some 7 % of the instructions of an article page.
+    slugs = [p.slug for p in article.people] + [r.slug for r in article.reporters] + list(article.mentioned_people)
+    once: dict[str, str] = {}
+    for slug in slugs:
+        once.setdefault(slug.lower(), slug)  # compared without case, as the template's unique filter did
+    return SearchFilters(tuple(site.people[slug].name for slug in once.values() if slug in site.people),
+                         tuple(site.topics[slug].name for slug in article.topics if slug in site.topics))
+
+
+# JSON as machines read it: no spaces after separators (every article page and citation file
+# carries some). Made once, not per call, and without Python's check for a list or dict that
+# holds itself: the data is made fresh from the content model and cannot, and the check was a
+# quarter of encoding an article's JSON-LD.
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+def compact_json(data) -> str:
+    return _COMPACT_JSON.encode(data)
+
+
 def script_json(data) -> Markup:
     """JSON that cannot end its ``<script>`` element early, whatever the content says.
 
     A headline or a claim may contain ``</script>`` or ``<!--``; escaping ``<``, ``>`` and
     ``&`` as ``\\u003c`` etc. keeps the JSON identical once parsed while leaving nothing the
     HTML parser could read as markup. U+2028/U+2029 are escaped for old JavaScript parsers.
-    No spaces after separators: machines read it, and every article page carries one.
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = compact_json(data)
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                           ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escaped)
