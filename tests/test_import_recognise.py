@@ -718,6 +718,8 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     ("The line would stop, said store manager Rosa Delgado.", {"Rosa Delgado": "store manager"}),
     ("The firm's campaign manager Rosa Delgado said the line would stop.", {"Rosa Delgado": "campaign manager"}),
     ("She thanked manager Rosa Delgado, who said the line would stop.", {"Rosa Delgado": "manager"}),
+    # (and an aside after a name keeps the possessive that opens it)
+    ("Rosa Delgado, his deputy, said the line would stop.", {"Rosa Delgado": "his deputy"}),
     # the -master and -mistress titles
     ("Harbourmaster Ewan Tulloch said the pier would close.", {"Ewan Tulloch": "Harbourmaster"}),
     ("Headmistress Ann Lowe said the school would close.", {"Ann Lowe": "Headmistress"}),

@@ -265,7 +265,8 @@ def _title_run(before: str, rules: Rules) -> str | None:
     return " ".join(words) if words else None
 
 
-ARTICLES = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"))
+# Words that open a noun phrase, before a noun that says what a title is of ("the plant manager").
+DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"))
 
 
 def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) -> bool:
@@ -277,7 +278,7 @@ def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) 
         return False
     word, previous = tokens[index], tokens[index - 1].lower()
     return (word.isalpha() and word.islower() and not _role_word(word, rules) and word not in LIST_WORDS
-            and (previous in ARTICLES or previous.endswith(("'s", "’s")) or previous in rules.speech_verbs))
+            and (previous in DETERMINERS or previous.endswith(("'s", "’s")) or previous in rules.speech_verbs))
 
 
 def _after_a_title(tokens: list[str], rules: Rules) -> bool:
