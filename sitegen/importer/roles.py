@@ -172,10 +172,14 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
     return " ".join(words)
 
 
+# An aside after a name opened by an article: ", a climate group," (its words in group 1).
+ASIDE_AFTER = re.compile(rf",{SPACE}+(?:a|an|the){SPACE}+([^,.;:!?“”\"()]{{2,160}}?)(?=,|[.;:!?]|$)")
+
+
 def aside_names_an_organisation(text: str, end: int, rules: Rules) -> bool:
     """The aside after a name says it is a group, a company or a place ("Northport Rising, a
     climate group, said"; "Maple Haven, the tenants' association,")."""
-    match = re.compile(rf",{SPACE}+(?:a|an|the){SPACE}+([^,.;:!?“”\"()]{{2,160}}?)(?=,|[.;:!?]|$)").match(text, end)
+    match = ASIDE_AFTER.match(text, end)
     return match is not None and _names_an_organisation(match.group(1).split(), rules)
 
 
