@@ -387,12 +387,9 @@ def _scan_again(folder: Path | str, before: BundleScan, folder_as_before: bool =
     bundle of the archive comes here on every build, and a new scan made only to be found
     equal to the old one was a fifth of this."""
     prefix = str(folder) + os.sep
-    size = BundleScan._STAT.size
-    stats = before.stats
     now = []
     changed = False
-    for number, rel in enumerate(before.paths.split("\0")):
-        old = stats[number * size : (number + 1) * size]
+    for rel, old in before.entries():
         if rel == "" and folder_as_before:
             now.append(old)
             continue
