@@ -2865,3 +2865,25 @@ def test_an_italian_papers_comments_heading_buttons_and_share_row():
                     "Commenti (1)\n\nNonna_Pina 12/11/2025 09:10\n\nFinalmente. Rispondi pure tu, sindaco.\n\nRispondi\n")
     assert found.body.rstrip().endswith("I lavori partiranno ad aprile.")
     assert [(c.author, c.text) for c in found.comments] == [("Nonna_Pina", "Finalmente. Rispondi pure tu, sindaco.")]
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ('"We are running out of time," said State Sen. Harriet Moss, who chairs the panel.', "harriet-moss"),
+    ('"We are running out of time," said Dr. Harriet Moss.', "harriet-moss"),
+    ('"We are running out of time," Gov. Harriet Moss said.', "harriet-moss"),
+    ('"We are running out of time," said Harriet J. Moss.', "harriet-j-moss"),
+])
+def test_the_stop_of_an_abbreviated_title_or_an_initial_does_not_end_the_speaker_s_name(paragraph, speaker):
+    found = analyse(f"SPRINGVALE — A committee met on Monday.\n\n{paragraph}\n")
+    assert [q.by for q in found.quotes] == [speaker]
+
+
+def test_she_said_after_a_sentence_naming_one_person_is_that_person():
+    """The paragraph's sentence before the quote introduces who speaks, over whoever the
+    paragraph above named; two people named there leave the quote unattributed."""
+    found = analyse("SPRINGVALE — Calder Kessling, a hydrologist, said the aquifer had dropped.\n\n"
+                    'A second witness, Rosa Kessling, a farmer, disagreed. "We need the water," she said.\n')
+    assert [q.by for q in found.quotes] == ["rosa-kessling"]
+    two = analyse("SPRINGVALE — The mayor met Rosa Kessling and Ana Ruiz, two farmers, on Monday. "
+                  '"We need the water," she said.\n')
+    assert [q.by for q in two.quotes] == [None]

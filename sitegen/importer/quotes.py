@@ -3,9 +3,10 @@ partial quotes in reported speech, `X said that the plan “…”`.
 
 A quote is marked only when the text attributes it (a speech verb next to it); its speaker is
 the person named in the attribution, or for "he"/"she"/"they" the one person named in the
-paragraph right above (which introduces the speaker: "Constable Mick Farrugia of the
-police said ..."), else the one person who spoke in the nearest earlier paragraph that has a
-speaker. Otherwise the quote is marked without a speaker.
+sentence right before it in the paragraph or else in the paragraph right above (which
+introduces the speaker: "Constable Mick Farrugia of the police said ..."), else the one
+person who spoke in the nearest earlier paragraph that has a speaker. Otherwise the quote is
+marked without a speaker.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import cache
 
 from .people import Cast, Occurrence
 from .rules import Rules
-from .textutil import SPACE, Line, verbs_pattern
+from .textutil import SENTENCE_END, SPACE, Line, at_sentence_start, verbs_pattern
 
 QUOTED = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\"")
 PRONOUNS = {"he", "she", "they"}
@@ -72,7 +73,11 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
             if who is None:
                 continue
             earlier = {o.slug for o in here if o.speaker and o.end <= start}
-            by = _speaker(line.text, who, here, history + [earlier], named_above if not earlier else set())
+            # Who "she" is: whoever spoke earlier in the paragraph, else the one person the
+            # sentence just before names ("Rosa Kessling, a farmer, disagreed. “…,” she said."),
+            # else the one the paragraph above names.
+            introduced = (_named_in_sentence_before(line.text, start, here, rules) or named_above) if not earlier else set()
+            by = _speaker(line.text, who, here, history + [earlier], introduced)
             quotes.append(Quote(line.number, start, end, by))
             if by:
                 speakers.add(by)
@@ -81,9 +86,36 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
     return tuple(quotes)
 
 
+# Stands in, for the patterns above, for the full stop of an abbreviation before a name: "said
+# Sen. Harriet Moss" names her, where the stop would end the words naming the speaker at "Sen".
+# (One character for one: the spans found are the text's own.)
+ABBREVIATION_STOP = "\u2024"
+
+
+@cache
+def _abbreviation_stops(title_words: frozenset[str]) -> re.Pattern[str]:
+    """The full stop of a title's abbreviation ("Sen.", "Gov.", "Dr.") or of an initial ("John
+    F. Kennedy") when a capitalised word follows."""
+    abbreviations = sorted({word[:-1] for word in title_words if word.endswith(".")} | {"mr", "mrs", "ms", "dr", "st"},
+                           key=lambda word: (-len(word), word))
+    alternatives = "|".join(re.escape(word) for word in abbreviations)
+    return re.compile(rf"(?<![\w.])(?:(?i:{alternatives})|[A-Z])(?=\.{SPACE}+[A-Z])")
+
+
+def _without_abbreviation_stops(text: str, rules: Rules) -> str:
+    ends = [match.end() for match in _abbreviation_stops(rules.title_words).finditer(text)]
+    if not ends:
+        return text
+    chars = list(text)
+    for end in ends:
+        chars[end] = ABBREVIATION_STOP
+    return "".join(chars)
+
+
 def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int] | None:
     """The span of the words naming who spoke the quote text[start:end], if the text says."""
     verbs = rules.speech_verbs
+    text = _without_abbreviation_stops(text, rules)
     for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)):
         match = pattern.match(text, end)
         if match and len(match.group("who").split()) <= MAX_SPEAKER_WORDS:
@@ -93,6 +125,16 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         if match:
             return match.start("who"), match.end("who")
     return None
+
+
+def _named_in_sentence_before(text: str, start: int, here: list[Occurrence], rules: Rules) -> set[str]:
+    """The people named in the sentence before the one the quote at ``start`` opens, in the
+    same paragraph (none if the quote opens none)."""
+    if not at_sentence_start(text, start):
+        return set()
+    begins = max((match.end() for match in SENTENCE_END.finditer(_without_abbreviation_stops(text, rules))
+                  if match.end() < start), default=0)
+    return {o.slug for o in here if begins <= o.start and o.end <= start}
 
 
 def _speaker(text: str, who: tuple[int, int], here: list[Occurrence],
