@@ -2887,3 +2887,11 @@ def test_she_said_after_a_sentence_naming_one_person_is_that_person():
     two = analyse("SPRINGVALE — The mayor met Rosa Kessling and Ana Ruiz, two farmers, on Monday. "
                   '"We need the water," she said.\n')
     assert [q.by for q in two.quotes] == [None]
+
+
+def test_a_title_before_the_name_is_the_role_over_an_aside_naming_only_a_party():
+    found = analyse("SPRINGVALE — State Sen. Harriet Moss, a Democrat, said the vote would wait. "
+                    "Ana Ruiz, a Republican, said she disagreed. Gov. Eva Diaz, a Democrat and former mayor, "
+                    "said nothing.\n")
+    assert people(found) == {"Harriet Moss": "State Sen.", "Ana Ruiz": "Republican",
+                             "Eva Diaz": "Democrat and former mayor"}

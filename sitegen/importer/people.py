@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .names import (ARTICLE_WORDS, SUFFIX_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person,
                     is_title_before_name, is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
-from .roles import AGE, aside_names_an_organisation, role_after, role_before, role_in_appositive, speaks
+from .roles import AGE, aside_names_an_organisation, party_only, role_after, role_before, role_in_appositive, speaks
 from .rules import HYPHENATED_GIVEN, UPPER, WORD_START, Rules, any_word
 from .textutil import Line, at_sentence_start, word_spans
 
@@ -274,6 +274,8 @@ class _State:
         text = line.text
         role = (role_after(text, end, self.rules) or role_in_appositive(text, start, end, self.rules)
                 or role_before(text, start, self.rules) or None)
+        if role and party_only(role, self.rules):
+            role = role_before(text, start, self.rules) or role
         previous = self.people.get(slug)
         if previous is None:
             self.people[slug] = Person(slug, name, role, known)

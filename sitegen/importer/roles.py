@@ -16,6 +16,9 @@ CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "have", "had", "wil
 # An age between commas right after a name ("Evelyn Park, 71, a retired teacher"): a person.
 AGE = re.compile(rf",{SPACE}*\d{{1,3}}(?=,|{SPACE}*$|[.;])")
 MAX_ROLE_WORDS = 12
+# An aside that gives only the party a person belongs to ("State Sen. Harriet Moss, a
+# Democrat, said"): the title before the name says more of what the person does.
+PARTIES = frozenset({"democrat", "republican"})
 # Words in lower case that may follow a title, written apart, before a name ("Senator elect Dana Roe").
 TITLE_AFTER = frozenset({"elect", "designate", "emeritus"})
 # What joins a title to what it is of: "director of public works", "alcaldesa de Valdelince",
@@ -140,6 +143,13 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     if words[0] in ARTICLES and len(words) > 1:
         return " ".join(words[1:])
     return " ".join(words) if _has_title(words, rules) else None
+
+
+def party_only(role: str, rules: Rules) -> bool:
+    """A role that names a party and no office: "Democrat", "Republican from Ohio" (not
+    "Democrat and former mayor")."""
+    words = role.split()
+    return words[0].lower() in PARTIES and not _has_title(words[1:], rules)
 
 
 def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: bool = False) -> str | None:
