@@ -2895,3 +2895,15 @@ def test_a_title_before_the_name_is_the_role_over_an_aside_naming_only_a_party()
                     "said nothing.\n")
     assert people(found) == {"Harriet Moss": "State Sen.", "Ana Ruiz": "Republican",
                              "Eva Diaz": "Democrat and former mayor"}
+
+
+def test_a_long_aside_after_the_speaker_s_name_and_a_quote_joined_by_and_said():
+    """The name before a long aside speaks ("said Linda Marsh-Potter, 58, a patient's daughter
+    who ..."); "X called it “...” and said" is X's, and without one person named before the
+    quote in its sentence, no one's."""
+    found = analyse("NORTHFIELD — Nurses returned to work on Friday.\n\n"
+                    '"We should never have got here," said Linda Marsh-Potter, 58, a patient\'s daughter who waited '
+                    "six hours in the emergency room on Tuesday.\n\n"
+                    'Rep. Tom Whitcombe, R-Northfield, called the deal "a blank check" and said taxpayers would pay.\n\n'
+                    'The board called it "a fair deal" and said it would hold.\n')
+    assert [q.by for q in found.quotes] == ["linda-marsh-potter", "tom-whitcombe", None]

@@ -5,7 +5,8 @@ A quote is marked only when the text attributes it (a speech verb next to it); i
 the person named in the attribution, or for "he"/"she"/"they" the one person named in the
 sentence right before it in the paragraph or else in the paragraph right above (which
 introduces the speaker: "Constable Mick Farrugia of the police said ..."), else the one
-person who spoke in the nearest earlier paragraph that has a speaker. Otherwise the quote is
+person who spoke in the nearest earlier paragraph that has a speaker; for "X called it “…”
+and said" the one person named before the quote in its sentence. Otherwise the quote is
 marked without a speaker.
 """
 
@@ -21,6 +22,8 @@ from .textutil import SENTENCE_END, SPACE, Line, at_sentence_start, verbs_patter
 
 QUOTED = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\"")
 PRONOUNS = {"he", "she", "they"}
+# "... called the deal “a blank check” and said": the sentence's subject speaks.
+CONJUNCTIONS = {"and", "but", "and then"}
 LOOKBACK = 4                  # paragraphs searched for the speaker of "she said"
 MAX_SPEAKER_WORDS = 14
 
@@ -73,11 +76,18 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
             if who is None:
                 continue
             earlier = {o.slug for o in here if o.speaker and o.end <= start}
-            # Who "she" is: whoever spoke earlier in the paragraph, else the one person the
-            # sentence just before names ("Rosa Kessling, a farmer, disagreed. “…,” she said."),
-            # else the one the paragraph above names.
-            introduced = (_named_in_sentence_before(line.text, start, here, rules) or named_above) if not earlier else set()
-            by = _speaker(line.text, who, here, history + [earlier], introduced)
+            if line.text[who[0]:who[1]].strip().lower() in CONJUNCTIONS:
+                # "Rep. Tom Whitcombe called the deal “a blank check” and said ...": the one
+                # person the sentence names before the quote, or no one.
+                named = _named_before(line.text, start, here, rules, sentence_before=False)
+                by = next(iter(named)) if len(named) == 1 else None
+            else:
+                # Who "she" is: whoever spoke earlier in the paragraph, else the one person the
+                # sentence just before names ("Rosa Kessling, a farmer, disagreed. “…,” she
+                # said."), else the one the paragraph above names.
+                introduced = set() if earlier else (
+                    at_sentence_start(line.text, start) and _named_before(line.text, start, here, rules) or named_above)
+                by = _speaker(line.text, who, here, history + [earlier], introduced)
             quotes.append(Quote(line.number, start, end, by))
             if by:
                 speakers.add(by)
@@ -120,6 +130,12 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         match = pattern.match(text, end)
         if match and len(match.group("who").split()) <= MAX_SPEAKER_WORDS:
             return match.start("who"), match.end("who")
+        if match and pattern is _after_verb_first(verbs):
+            # A long aside after the name: "said Linda Marsh-Potter, 58, a patient's daughter
+            # who waited six hours in the emergency room on Tuesday." The name is before it.
+            name = match.group("who").split(",")[0]
+            if len(name.split()) <= MAX_SPEAKER_WORDS:
+                return match.start("who"), match.start("who") + len(name)
     for pattern in (_before(verbs), _before_that(verbs)):
         match = pattern.search(text[:start])
         if match:
@@ -127,13 +143,11 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     return None
 
 
-def _named_in_sentence_before(text: str, start: int, here: list[Occurrence], rules: Rules) -> set[str]:
-    """The people named in the sentence before the one the quote at ``start`` opens, in the
-    same paragraph (none if the quote opens none)."""
-    if not at_sentence_start(text, start):
-        return set()
-    begins = max((match.end() for match in SENTENCE_END.finditer(_without_abbreviation_stops(text, rules))
-                  if match.end() < start), default=0)
+def _named_before(text: str, start: int, here: list[Occurrence], rules: Rules, sentence_before: bool = True) -> set[str]:
+    """The people named before ``start`` in the paragraph's sentence before the one the quote
+    there opens, or with ``sentence_before=False``, in the quote's own sentence."""
+    stops = [match.end() for match in SENTENCE_END.finditer(_without_abbreviation_stops(text, rules))]
+    begins = max((stop for stop in stops if stop < start or stop == start and not sentence_before), default=0)
     return {o.slug for o in here if begins <= o.start and o.end <= start}
 
 
