@@ -2907,3 +2907,12 @@ def test_a_long_aside_after_the_speaker_s_name_and_a_quote_joined_by_and_said():
                     'Rep. Tom Whitcombe, R-Northfield, called the deal "a blank check" and said taxpayers would pay.\n\n'
                     'The board called it "a fair deal" and said it would hold.\n')
     assert [q.by for q in found.quotes] == ["linda-marsh-potter", "tom-whitcombe", None]
+
+
+def test_the_summary_is_the_lede_s_whole_first_sentence_past_abbreviations_and_quotes():
+    found = analyse("NORTHFIELD — Nurses at St. Brigid's Hospital returned to work Friday after Sen. Ana Ruiz "
+                    "and John F. Kennedy Jr. spoke. The strike had lasted four days.\n")
+    assert found.summary == ("Nurses at St. Brigid's Hospital returned to work Friday after Sen. Ana Ruiz "
+                             "and John F. Kennedy Jr. spoke.")
+    quoted = analyse('NORTHFIELD — The mayor called it "a fair deal." The strike had lasted four days.\n')
+    assert quoted.summary == 'The mayor called it "a fair deal."'

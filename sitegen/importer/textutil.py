@@ -28,8 +28,21 @@ def word_spans(text: str):
         yield match.start(), match.end(), match.group(0)
 
 
+# The abbreviations that stand before a name, and an initial: their full stop ends no sentence
+# ("Nurses at St. Brigid's Hospital returned", "said Sen. Harriet Moss", "John F. Kennedy").
+BEFORE_A_NAME = re.compile(r"(?:^|(?<=[^\w.]))(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Col|Lt|Capt|Sgt|Prof|Rev|Det|Insp|Supt|"
+                           r"Mt|Ft|[A-Z])\.$")
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    found, begin = [], 0
+    for stop in SENTENCE_END.finditer(text):
+        if not BEFORE_A_NAME.search(text[max(0, stop.start() - 6):stop.start()]):
+            closing = len(stop.group()) - len(stop.group().lstrip("\"”’)"))  # (the sentence's own)
+            found.append(text[begin:stop.start() + closing])
+            begin = stop.end()
+    found.append(text[begin:])
+    return [s.strip() for s in found if s.strip()]
 
 
 def at_sentence_start(text: str, start: int) -> bool:
