@@ -2916,3 +2916,11 @@ def test_the_summary_is_the_lede_s_whole_first_sentence_past_abbreviations_and_q
                              "and John F. Kennedy Jr. spoke.")
     quoted = analyse('NORTHFIELD — The mayor called it "a fair deal." The strike had lasted four days.\n')
     assert quoted.summary == 'The mayor called it "a fair deal."'
+
+
+def test_an_aside_between_the_speaker_and_told_and_a_role_after_the_speech_verb():
+    found = analyse("ASHBY — Post Office Ltd said the sub-postmaster, Geoffrey Hale, had decided to retire.\n\n"
+                    "Cllr Margaret Okonkwo, who represents Ashby ward, told the Echo: "
+                    '"Closing it would be a disaster."\n')
+    assert people(found) == {"Geoffrey Hale": "sub-postmaster", "Margaret Okonkwo": "Cllr"}
+    assert [q.by for q in found.quotes] == ["margaret-okonkwo"]

@@ -50,7 +50,9 @@ def _after_subject_first(verbs: frozenset[str]) -> re.Pattern[str]:
 
 @cache
 def _before(verbs: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?P<who>[^.;!?“”\",]{{1,100}}?){SPACE}+(?:{verbs_pattern(verbs)})\b"
+    # (An aside may stand between the speaker and the verb: "Cllr Margaret Okonkwo, who
+    # represents Ashby ward, told the Echo: “…”".)
+    return re.compile(rf"(?P<who>[^.;!?“”\",]{{1,100}}?)(?:,[^.;!?“”\"]{{1,120}}?,)?{SPACE}+(?:{verbs_pattern(verbs)})\b"
                       rf"[^.;!?“”\"]{{0,60}}?[,:]{SPACE}*$")
 
 

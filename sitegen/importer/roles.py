@@ -223,6 +223,11 @@ def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> 
     match = re.search(rf"([^,;:“”\"().!?]{{2,120}}),{SPACE}*$", before)
     if match:
         words = match.group(1).split()
+        # what follows the last speech verb: "Post Office Ltd said the sub-postmaster," (a
+        # capitalised word before the verb would otherwise make the whole a role)
+        verbs = [n for n, word in enumerate(words) if word.lower() in rules.speech_verbs]
+        if verbs:
+            words = words[verbs[-1] + 1:]
         # the words right before the comma that can make a role ("stopped until our engineer,"),
         # or a title and what it is of ("The town's director of public works,")
         while words and not all(_role_word(w, rules) for w in words) and not _title_of(words, rules):

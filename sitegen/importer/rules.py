@@ -122,8 +122,8 @@ class Rules:
 
 
 # What may join a title word with a hyphen to make another ("co-chair", "vice-president",
-# "senator-elect").
-HYPHEN_TITLE_PREFIXES = frozenset({"co", "vice"})
+# "sub-postmaster", "senator-elect").
+HYPHEN_TITLE_PREFIXES = frozenset({"co", "vice", "sub"})
 HYPHEN_TITLE_SUFFIXES = frozenset({"elect", "designate"})
 # A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan, Dorothy ‘Dot’ MacAskill.
 NICKNAME = rf"[\"“‘'][{UPPER}][{LOWER}]+[\"”’']"
