@@ -2924,3 +2924,11 @@ def test_an_aside_between_the_speaker_and_told_and_a_role_after_the_speech_verb(
                     '"Closing it would be a disaster."\n')
     assert people(found) == {"Geoffrey Hale": "sub-postmaster", "Margaret Okonkwo": "Cllr"}
     assert [q.by for q in found.quotes] == ["margaret-okonkwo"]
+
+
+def test_two_words_after_in_are_a_place_unless_the_last_one_speaks_alone():
+    place = analyse("ASHBY — Residents in Little Ashby have launched a petition. The Ashby ward councillor "
+                    "backed it. Geoffrey Hale said he would sign.\n")
+    assert list(people(place)) == ["Geoffrey Hale"]
+    person = analyse("ASHBY — A letter from Ruth Ellingham reached the council. Ellingham said it was her third.\n")
+    assert list(people(person)) == ["Ruth Ellingham"]

@@ -211,9 +211,16 @@ class _State:
             return True
         words = candidate.name.split()
         # News writing names a person in full once, then by last name (or, in features and
-        # under a title such as "Sir", by first name) when they speak again.
-        return (self._count(surname(candidate.name)) > self._count(candidate.name)
-                or len(words) > 1 and self._speaks_alone(words[0]))
+        # under a title such as "Sir", by first name) when they speak again. After "in",
+        # "from", ... the words more likely name a place, and the last name must be seen to
+        # speak: "Residents in Little Ashby", later "Ashby ward", is no one.
+        if self._count(surname(candidate.name)) > self._count(candidate.name):
+            return not self._after_a_place_word(text, candidate) or self._speaks_alone(surname(candidate.name))
+        return len(words) > 1 and self._speaks_alone(words[0])
+
+    def _after_a_place_word(self, text: str, candidate: Candidate) -> bool:
+        return re.search(rf"(?:^|[^\w-])(?i:{any_word(self.rules.before_things)})[ \u00a0]+$",
+                         text[:candidate.prefix_start]) is not None
 
     def _speaks_alone(self, word: str) -> bool:
         """The word stands alone somewhere as who speaks ("Walt says later"; not after a compound
