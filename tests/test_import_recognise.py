@@ -2932,3 +2932,14 @@ def test_two_words_after_in_are_a_place_unless_the_last_one_speaks_alone():
     assert list(people(place)) == ["Geoffrey Hale"]
     person = analyse("ASHBY — A letter from Ruth Ellingham reached the council. Ellingham said it was her third.\n")
     assert list(people(person)) == ["Ruth Ellingham"]
+
+
+@pytest.mark.parametrize("credit, names", [
+    ("Associated Press writers Mark Chen in Houston and Sara Blum in Washington contributed to this report.",
+     ["Mark Chen", "Sara Blum"]),
+    ("Mark Chen, Sara Blum and Li Wei contributed to this report.", ["Mark Chen", "Sara Blum", "Li Wei"]),
+    ("Mark Chen in Houston, Texas, contributed to this report.", ["Mark Chen"]),
+])
+def test_every_writer_of_a_list_that_contributed_is_a_reporter(credit, names):
+    found = analyse(f"HOUSTON — The storm moved inland on Thursday, officials said.\n\n{credit}\n")
+    assert [r.name for r in found.reporters] == names

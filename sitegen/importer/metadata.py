@@ -286,12 +286,15 @@ def find_reporters(lines: list[Line], rules: Rules, english: bool = False) -> li
             name = _without_place(name, line, lines, rules, english)
             found.setdefault(slugify(name), Reporter(name, None, line.number))
     for line in lines:
-        for pattern in rules.reporter_credits:
-            for match in pattern.finditer(line.text):
-                name = _without_place(match.group("name"), line, lines, rules, english)
-                station = match.groupdict().get("station")
-                if _is_name(name, rules):  # ("The Associated Press contributed to this report.")
-                    found.setdefault(slugify(name), Reporter(name, station, line.number))
+        # (in the line's order: "Mark Chen in Houston and Sara Blum in Washington contributed"
+        # is matched by two patterns, Sara Blum's first)
+        matches = sorted((match for pattern in rules.reporter_credits for match in pattern.finditer(line.text)),
+                         key=lambda match: match.start("name"))
+        for match in matches:
+            name = _without_place(match.group("name"), line, lines, rules, english)
+            station = match.groupdict().get("station")
+            if _is_name(name, rules):  # ("The Associated Press contributed to this report.")
+                found.setdefault(slugify(name), Reporter(name, station, line.number))
     return list(found.values())
 
 
