@@ -2943,3 +2943,13 @@ def test_two_words_after_in_are_a_place_unless_the_last_one_speaks_alone():
 def test_every_writer_of_a_list_that_contributed_is_a_reporter(credit, names):
     found = analyse(f"HOUSTON — The storm moved inland on Thursday, officials said.\n\n{credit}\n")
     assert [r.name for r in found.reporters] == names
+
+
+def test_single_quotation_marks_quote_as_british_papers_write_them():
+    found = analyse("ASHBY — The branch will close.\n\n"
+                    "‘We are delighted we’ve found a buyer,’ said Geoffrey Hale, who runs the branch.\n\n"
+                    "Ruth Ellingham, a retired teacher, said: ‘This is the heart of the village.’\n\n"
+                    "'It was a shock,' said Ana Ruiz. The teachers’ union called it ‘a betrayal’ on Monday.\n")
+    # (not "the teachers’ union called it ‘a betrayal’": no quote's punctuation before the mark)
+    assert [q.by for q in found.quotes] == ["geoffrey-hale", "ruth-ellingham", "ana-ruiz"]
+    assert "[‘We are delighted we’ve found a buyer,’]{.quote by=geoffrey-hale}" in found.body
