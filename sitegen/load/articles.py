@@ -63,15 +63,16 @@ class ArticleHeader:
     def index_path(self) -> Path:
         return self.folder / INDEX_FILE
 
-    def packed(self) -> "ArticleHeader":
-        """The header with its names pickled into one bytes object. The build cache holds ninety
-        thousand names at 10,000 articles, and unpickling them one object at a time took a
-        tenth of a second of every build, when an unchanged article's names are not needed
-        (see load_site): they are unpickled only when asked for (``names``)."""
+    def packed(self, **changes) -> "ArticleHeader":
+        """The header with its names pickled into one bytes object (and ``changes`` made: one
+        copy of the header, not two). The build cache holds ninety thousand names at 10,000
+        articles, and unpickling them one object at a time took a tenth of a second of every
+        build, when an unchanged article's names are not needed (see load_site): they are
+        unpickled only when asked for (``names``)."""
         if self.packed_names is not None:  # (a header from the cache, as read_header reuses it)
-            return self
+            return replace(self, **changes) if changes else self
         names = pickle.dumps((self.people, self.reporters, self.topics), protocol=pickle.HIGHEST_PROTOCOL)
-        return replace(self, people=[], reporters=[], topics=[], packed_names=names)
+        return replace(self, people=[], reporters=[], topics=[], packed_names=names, **changes)
 
     def names(self) -> tuple[list[NameRef], list[NameRef], list[NameRef]]:
         """(people, reporters, topics) as written in the front matter."""
