@@ -90,7 +90,8 @@ def read_header(folder: Path, diags: Diagnostics, root: Path, known: tuple | Non
     text = read_text(index_path, diags, root)
     if text is None:
         return None
-    if known and known[0] == digest(text) and known[1].folder == folder:  # (a moved site is read anew)
+    text_digest = digest(text)
+    if known and known[0] == text_digest and known[1].folder == folder:  # (a moved site is read anew)
         diags.extend(known[2])
         return known[1]
     try:
@@ -99,7 +100,7 @@ def read_header(folder: Path, diags: Diagnostics, root: Path, known: tuple | Non
         diags.error(Location(index_path, exc.line), str(exc))
         return None
     header = ArticleHeader(folder.name, folder, body=doc.body, body_first_line=doc.body_first_line,
-                           source_digest=digest(text))
+                           source_digest=text_digest)
     data = doc.front.data
     if not isinstance(data, dict):
         diags.error(Location(index_path, 2), "front matter must be a mapping of keys (title: ..., date: ...)")
