@@ -9,6 +9,7 @@ crash, and dates are validated by our own parser with a proper message.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,12 +51,12 @@ class _Loader(_BaseLoader):
         return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
 
     # libyaml's parser tells these of every node it enters and leaves, for path resolvers:
-    # there are none (see above), so there is nothing to follow.
-    def descend_resolver(self, current_node, current_index) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
+    # there are none (see above), so there is nothing to follow. They are built-in functions
+    # that take the same arguments and do nothing that matters, not Python methods that do
+    # nothing: calling a Python function costs a frame, two for every node (the front matter
+    # and comments of 300 articles parse in 4 % fewer instructions, callgrind).
+    descend_resolver = staticmethod(operator.is_)  # (current_node, current_index) -> a bool, unused
+    ascend_resolver = staticmethod(tuple)  # () -> the empty tuple, unused
 
 
 @dataclass(frozen=True, slots=True)
