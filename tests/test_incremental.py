@@ -770,14 +770,23 @@ def test_a_corrupt_cache_is_ignored(tmp_path):
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
-def test_a_damaged_body_in_the_cache_is_not_published(tmp_path):
+_DAMAGES = {
+    "last byte changed": lambda data: data[:-1] + b"!",
+    "cut off": lambda data: data[:len(data) // 2],
+    "one bit flipped": lambda data: data[:len(data) // 2] + bytes([data[len(data) // 2] ^ 4]) + data[len(data) // 2 + 1:],
+    "checksum changed": lambda data: bytes([data[0] ^ 1]) + data[1:],
+}
+
+
+@pytest.mark.parametrize("damage", list(_DAMAGES))
+def test_a_damaged_body_in_the_cache_is_not_published(tmp_path, damage):
     """The article index still vouches for the body, but its file was changed behind our back."""
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
     bodies = sorted((root / ".sitegen-cache/bodies").rglob("*.pickle"))
     assert bodies
     for path in bodies:
-        path.write_bytes(path.read_bytes()[:-1] + b"!")
+        path.write_bytes(_DAMAGES[damage](path.read_bytes()))
     (tmp_path / "out/articles/one/index.html").unlink()  # so its page must be rendered again
     assert_rebuild_equals_clean_build(root, tmp_path)
 
