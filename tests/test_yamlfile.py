@@ -138,3 +138,13 @@ def parse_yaml_fails(text: str) -> bool:
     except YamlSyntaxError:
         return True
     return False
+
+
+def test_a_plain_value_seen_before_has_the_tag_it_had_then():
+    """The tags of plain scalars are remembered (yamlfile._PLAIN_TAGS); quoted, the same words
+    are still strings, and a long value (not remembered) is resolved each time."""
+    long = "x" * 80
+    for _ in range(3):
+        assert parse_yaml(f"a: yes\nb: 'yes'\nyes: 1\nc: '1'\nd: 1\ne: {long}\nf: ~\n").data == {
+            "a": True, "b": "yes", "True": 1, "c": "1", "d": 1, "e": long, "f": None}
+    assert yamlfile._PLAIN_TAGS["yes"] == "tag:yaml.org,2002:bool" and long not in yamlfile._PLAIN_TAGS
