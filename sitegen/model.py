@@ -28,7 +28,7 @@ def record(cls=None, **options):
     def wrap(cls):
         cls = dataclass(frozen=True, slots=True, **options)(cls)
         values = operator.attrgetter(*(f.name for f in fields(cls)))
-        cls.field_values = values  # (see plain)
+        _FIELD_VALUES[cls] = values
         if len(fields(cls)) == 1:
             cls.__reduce__ = lambda self: (cls, (values(self),))
         else:
@@ -43,15 +43,22 @@ def plain(value):
     its field values (a tuple; the value itself for a one-field record); anything else as it
     is. For digests: ``cache.digest`` encodes plain data in C, and a record by its repr,
     which is Python code and took three times as long (see Article.listed_fields)."""
-    values = getattr(type(value), "field_values", None)
+    values = _FIELD_VALUES.get(type(value))
     if values is not None:
         return values(value)
     if isinstance(value, (tuple, list)) and value:
         kinds = set(map(type, value))
-        values = getattr(kinds.pop(), "field_values", None) if len(kinds) == 1 else None
+        values = _FIELD_VALUES.get(kinds.pop()) if len(kinds) == 1 else None
         if values is not None:
             return tuple(map(values, value))
     return value
+
+
+# Each record class's getter of its field values (see record). A lookup here, not an attribute
+# of the class: asking a class that is not a record (str, bool) for an attribute it lacks
+# raises and catches an AttributeError, which made a dozen calls of plain cost as much as
+# the digest they were for.
+_FIELD_VALUES: dict = {}
 
 
 class Packed(Sequence):
