@@ -462,10 +462,30 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
         comment_count=comments.shown_count,
         assets=assets,
         assets_as_text=assets_as_text,
-        word_count=len(header.body.split()),
+        word_count=word_count(header.body),
         fingerprint=fingerprint,
         **values,
     )
+
+
+def word_count(text: str) -> int:
+    """``len(text.split())``, without making a string of every word (a third of the time).
+
+    Counted in the text's UTF-8 bytes, each made 0 if it is an ASCII space and 1 if not: a
+    word starts at each 1 after a 0, and at the start. That holds when the text has no other
+    spaces (no-break and the like, whose bytes are not ASCII): their bytes would count as
+    letters, so a text with one is split as it is."""
+    data = text.encode("utf-8", "surrogatepass")
+    if not text.isascii():
+        others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # (its few other characters)
+        if any(map(str.isspace, others)):
+            return len(text.split())
+    marks = data.translate(_WORD_BYTES)
+    return marks.count(b"\x00\x01") + marks.startswith(b"\x01")
+
+
+_ASCII = bytes(range(128))
+_WORD_BYTES = bytes(0 if byte < 128 and chr(byte).isspace() else 1 for byte in range(256))
 
 
 def _has_comments(path: Path, seen: str | None) -> bool:
