@@ -28,6 +28,7 @@ def record(cls=None, **options):
     def wrap(cls):
         cls = dataclass(frozen=True, slots=True, **options)(cls)
         values = operator.attrgetter(*(f.name for f in fields(cls)))
+        _FIELD_VALUES[cls] = values
         if len(fields(cls)) == 1:
             cls.__reduce__ = lambda self: (cls, (values(self),))
         else:
@@ -35,6 +36,29 @@ def record(cls=None, **options):
         return cls
 
     return wrap if cls is None else wrap(cls)
+
+
+def plain(value):
+    """``value`` with a record, or each record of a tuple or list of records of one class, as
+    its field values (a tuple; the value itself for a one-field record); anything else as it
+    is. For digests: ``cache.digest`` encodes plain data in C, and a record by its repr,
+    which is Python code and took three times as long (see Article.listed_fields)."""
+    values = _FIELD_VALUES.get(type(value))
+    if values is not None:
+        return values(value)
+    if isinstance(value, (tuple, list)) and value:
+        kinds = set(map(type, value))
+        values = _FIELD_VALUES.get(kinds.pop()) if len(kinds) == 1 else None
+        if values is not None:
+            return tuple(map(values, value))
+    return value
+
+
+# Each record class's getter of its field values (see record). A lookup here, not an attribute
+# of the class: asking a class that is not a record (str, bool) for an attribute it lacks
+# raises and catches an AttributeError, which made a dozen calls of plain cost as much as
+# the digest they were for.
+_FIELD_VALUES: dict = {}
 
 
 class Packed(Sequence):
@@ -256,7 +280,9 @@ class Article:
                      "people", "topics", "annotations", "draft")
 
     def listed_fields(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.LISTED_FIELDS)
+        """The values of LISTED_FIELDS for ``listed_digest``, records as their field values
+        (see ``plain``): each field's kind is known by its place, as a digest needs."""
+        return tuple(plain(getattr(self, name)) for name in self.LISTED_FIELDS)
 
     @property
     def content(self) -> ArticleContent:
@@ -265,10 +291,11 @@ class Article:
     def with_content(self, content: ArticleContent) -> "Article":
         return replace(self, body_html=content.body_html, comments=content.comments)
 
-    def without_content(self) -> "Article":
+    def without_content(self, **changes) -> "Article":
         """The light record the build cache keeps: no body and comments, and its annotations
-        unpickled only when something asks for them (see Packed)."""
-        return replace(self, body_html="", comments=CommentThread(), annotations=Packed(self.annotations))
+        unpickled only when something asks for them (see Packed); with ``changes`` too (a
+        replace of the whole record less)."""
+        return replace(self, body_html="", comments=CommentThread(), annotations=Packed(self.annotations), **changes)
 
     @property
     def sort_key(self) -> tuple:

@@ -200,6 +200,33 @@ def test_digests_tell_apart_parts_that_read_alike():
     assert digest("a", "b") == digest("a", "b") and digest("é") != digest("e")
 
 
+def test_digests_of_plain_data_and_of_records_tell_apart_what_differs():
+    """Tuples and lists of plain values are digested as marshal writes them, anything else by
+    its repr: neither may read as the other, nor values that are equal but of another kind."""
+    from sitegen.model import Annotation, PersonRole, plain
+    alike = [((1,),), ((True,),), ((1.0,),), (([1],),), (((1,),),), ((("a", "b"),),), (PersonRole("a", "b"),),
+             (repr(PersonRole("a", "b")),), ([PersonRole("a", "b")],), ((("a", None),),), ((("a", "None"),),),
+             ((b"a",),), ((("a",),),), ({"a": 1},), ({"a": "1"},), ((-0.0,),), ((0.0,),)]
+    digests = [digest(*parts) for parts in alike]
+    assert len(set(digests)) == len(alike)
+    # Records as their field values (for listed_digest and the cache key): what differs still differs.
+    notes = [Annotation("note", "n1", "text", "a note"), Annotation("note", "n1", "text", "a note", line=2),
+             Annotation("note", "n1", "text", "a notf"), Annotation("claim", "n1", "text", "a note")]
+    assert len({digest(plain((note,))) for note in notes}) == len(notes)
+    assert plain([PersonRole("a", "b"), PersonRole("c")]) == (("a", "b"), ("c", ""))
+
+
+def test_equal_values_give_one_digest_whichever_objects_hold_them():
+    """Strings read from the cache and strings made anew are equal but not the same objects
+    (one of them interned, say): their digests must not tell them apart, or keys made in one
+    build would never match the next build's."""
+    shared = sys.intern("mateo-quintero")
+    made = "".join(["mateo-", "quintero"])
+    assert made == shared and made is not shared
+    assert digest([(shared, shared), (shared, None)]) == digest([(made, "".join(["mateo", "-quintero"])), (made, None)])
+    assert digest(((shared, "x"),)) == digest(((made, "x"),))
+
+
 @pytest.mark.parametrize("change", list(CHANGES), ids=list(CHANGES))
 def test_a_plan_made_from_the_last_one_is_the_whole_plan(tmp_path, change):
     root = write_files(tmp_path / "site", BASE)
@@ -743,14 +770,23 @@ def test_a_corrupt_cache_is_ignored(tmp_path):
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
-def test_a_damaged_body_in_the_cache_is_not_published(tmp_path):
+_DAMAGES = {
+    "last byte changed": lambda data: data[:-1] + b"!",
+    "cut off": lambda data: data[:len(data) // 2],
+    "one bit flipped": lambda data: data[:len(data) // 2] + bytes([data[len(data) // 2] ^ 4]) + data[len(data) // 2 + 1:],
+    "checksum changed": lambda data: bytes([data[0] ^ 1]) + data[1:],
+}
+
+
+@pytest.mark.parametrize("damage", list(_DAMAGES))
+def test_a_damaged_body_in_the_cache_is_not_published(tmp_path, damage):
     """The article index still vouches for the body, but its file was changed behind our back."""
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
     bodies = sorted((root / ".sitegen-cache/bodies").rglob("*.pickle"))
     assert bodies
     for path in bodies:
-        path.write_bytes(path.read_bytes()[:-1] + b"!")
+        path.write_bytes(_DAMAGES[damage](path.read_bytes()))
     (tmp_path / "out/articles/one/index.html").unlink()  # so its page must be rendered again
     assert_rebuild_equals_clean_build(root, tmp_path)
 

@@ -163,3 +163,16 @@ def test_non_printable_character_in_yaml_is_a_located_error(tmp_path, name):
     with pytest.raises(BuildError) as caught:
         build(root, Diagnostics(), output_dir=root / "public")
     assert any(str(d).startswith(str(root / name) + ":") for d in caught.value.diagnostics)
+
+
+# Every character str.split() splits at, and others: letters of one, two, three and four bytes
+# in UTF-8, a lone surrogate.
+_SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_SPACES + "ab—é\U0001F600\ud800"), max_size=30))
+def test_an_articles_words_are_counted_as_split_counts_them(text):
+    from sitegen.load.articles import word_count
+    assert word_count(text) == len(text.split())
+    assert word_count(text.replace("\u00a0", " ")) == len(text.replace("\u00a0", " ").split())

@@ -89,3 +89,62 @@ def documents(draw, depth=0):
 def test_any_document_is_the_plain_construction(items):
     text = "".join(f"{k}: {v}\n" for k, v in items)
     assert outcome(ours, text, 3) == outcome(reference_parse, text, 3)
+
+
+def _split_by_lines(text: str):
+    """split_front_matter as it was first written, splitting the text into lines: the
+    specification the one that cuts the text where the lines are must follow."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return "no opening"
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+    else:
+        return "not closed"
+    return "\n".join(lines[1:end]), "\n".join(lines[end + 1:]), end + 2
+
+
+_FRONT_MATTER_LINES = ["---", "...", "--- ", "---\t", "...\x0b", " ---", "----", "-- -", "---\u2003", "..\u00a0",
+                       "a: 1", "b: [x, y]", "", "\u2003", "\x1c", "text", "  - z", "title: \"x\""]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FRONT_MATTER_LINES), max_size=8), st.sampled_from(["", "\n", "\n\n"]))
+def test_front_matter_is_cut_where_its_lines_are(lines, ending):
+    from sitegen.load.frontmatter import FrontMatterError, body_after_front_matter, split_front_matter
+    text = "\n".join(lines) + ending
+    expected = _split_by_lines(text)
+    try:
+        doc = split_front_matter(text)
+    except FrontMatterError as exc:
+        if "not closed" in str(exc):
+            assert expected == "not closed"
+        elif "expected front matter" in str(exc):
+            assert expected == "no opening"
+        else:  # YAML that does not parse: the same YAML as the lines would give
+            assert parse_yaml_fails(expected[0])
+        return
+    yaml_text, body, first_line = expected
+    assert (doc.front.data, doc.body, doc.body_first_line) == (parse_yaml(yaml_text, 2).data, body, first_line)
+    assert body_after_front_matter(text, first_line) == body
+    assert [body_after_front_matter(text, n) for n in range(1, 12)] == ["\n".join(text.split("\n")[n - 1:])
+                                                                        for n in range(1, 12)]
+
+
+def parse_yaml_fails(text: str) -> bool:
+    try:
+        parse_yaml(text, 2)
+    except YamlSyntaxError:
+        return True
+    return False
+
+
+def test_a_plain_value_seen_before_has_the_tag_it_had_then():
+    """The tags of plain scalars are remembered (yamlfile._PLAIN_TAGS); quoted, the same words
+    are still strings, and a long value (not remembered) is resolved each time."""
+    long = "x" * 80
+    for _ in range(3):
+        assert parse_yaml(f"a: yes\nb: 'yes'\nyes: 1\nc: '1'\nd: 1\ne: {long}\nf: ~\n").data == {
+            "a": True, "b": "yes", "True": 1, "c": "1", "d": 1, "e": long, "f": None}
+    assert yamlfile._PLAIN_TAGS["yes"] == "tag:yaml.org,2002:bool" and long not in yamlfile._PLAIN_TAGS

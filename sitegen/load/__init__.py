@@ -18,7 +18,7 @@ from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BodyStore, BuildCache, 
 from ..config import Config
 from ..diagnostics import Diagnostics, Location
 from ..markup import BodyContext, create_markdown
-from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, record
+from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, plain, record
 from ..render.urls import bundle_prefix, page_path
 from ..slugs import slug_problem
 from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, files_seen, finish_article,
@@ -95,8 +95,8 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             key, auto_names = cached.key, None  # (the names to link are needed only to render it again)
         else:
             auto_names = _auto_link_names(roles, reporters, people)
-            key = digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, roles,
-                         reporters, topic_slugs, auto_names, *settings)
+            key = digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, plain(roles),
+                         plain(reporters), topic_slugs, auto_names, *settings)
         if (cached and not header.broken and cached.key == key and cache.bodies.has(cached.article.fingerprint)
                 and (header.slug in unchanged
                      or all(names[kind].get(slug) == name for (kind, slug), name in cached.refs))):
@@ -186,12 +186,13 @@ class RememberedHeader:
     warnings: list
 
 
-def _light(header: ArticleHeader) -> ArticleHeader:
+def _light(header: ArticleHeader, files_digest: str) -> ArticleHeader:
     """What every build needs of an unchanged header: whether it is a draft, the digests of its
-    files, and (packed: see ArticleHeader.packed) the names to resolve. The body and the other
-    values are most of the bytes, and are needed only when the article is rendered again:
-    they are read anew then."""
-    return replace(header, body=None, values={"draft": True} if header.values.get("draft") else {}).packed()
+    files (``files_digest``: see bundle_files_digest), and (packed: see ArticleHeader.packed)
+    the names to resolve. The body and the other values are most of the bytes, and are needed
+    only when the article is rendered again: they are read anew then."""
+    return header.packed(body=None, values={"draft": True} if header.values.get("draft") else {},
+                         files_digest=files_digest)
 
 
 def _read_one(state: dict, task: tuple):
@@ -221,7 +222,7 @@ def _read_one(state: dict, task: tuple):
     # (see _whole_header).
     if listing is None:
         listing = list_bundle(folder)
-    header = _light(replace(header, files_digest=bundle_files_digest(header, listing)))
+    header = _light(header, bundle_files_digest(header, listing))
     memo = None
     if not local.errors:
         settled = scan if scan_is_settled(scan, state["now"]) else None
@@ -291,16 +292,16 @@ def _finish(state: dict, task: _BodyTask):
     local = Diagnostics()
     article = finish_article(header, task.roles, task.reporters, task.topics, _MARKDOWN[0], context, local,
                              state["root"], seen=task.seen)
-    # The body also depends on the names it looked up: they go into the fingerprint that
-    # decides which pages to render again.
-    article = replace(article, fingerprint=digest(task.key, sorted(seen.items(), key=lambda item: item[0])),
-                      listed_digest=digest(*article.listed_fields()))
     if local.errors or header.broken:  # (a broken header's own errors came with it: see read_header)
         return task.header.slug, None, local.items
+    # The body also depends on the names it looked up: they go into the fingerprint that
+    # decides which pages to render again.
+    fingerprint = digest(task.key, sorted(seen.items(), key=lambda item: item[0]))
     # The body and comments go to the body store from here, not back to the parent: most of
     # the bytes, and the parent needs none of them (render workers read back those they need).
-    state["bodies"].put(article.fingerprint, article.content)
-    entry = CachedArticle(task.key, Packed(seen.items()), article.without_content(), local.warnings, task.additions)
+    state["bodies"].put(fingerprint, article.content)
+    light = article.without_content(fingerprint=fingerprint, listed_digest=digest(article.listed_fields()))
+    entry = CachedArticle(task.key, Packed(seen.items()), light, local.warnings, task.additions)
     return task.header.slug, entry, local.errors
 
 

@@ -38,6 +38,8 @@ def each_item(items: list, check) -> list:
 
 
 def text(value) -> str:
+    if type(value) is str:  # (nearly every value: asked first)
+        return value.strip()
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
         raise FieldError(f"expected text, got {_describe(value)}")
     return str(value).strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..yamlfile import YamlDocument, YamlSyntaxError, parse_yaml
@@ -20,28 +21,36 @@ class SplitDocument:
     body_first_line: int  # 1-based file line where the body starts
 
 
+# The line that closes the front matter: '---' or '...', then nothing but spaces (as str.rstrip
+# strips them: the regular expression's \s is the same set of characters).
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+
+
 def split_front_matter(text: str) -> SplitDocument:
-    """``---\\n<yaml>\\n---\\n<body>``: the YAML must come first, between two ``---`` lines."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    """``---\\n<yaml>\\n---\\n<body>``: the YAML must come first, between two ``---`` lines.
+
+    The text is cut where the lines are, not split into lines and joined again: the body
+    is most of it, and this runs for every article of a cold build."""
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
         raise FrontMatterError(1, "expected front matter: the file must start with a line '---', then YAML, then '---'")
-    for end in range(1, len(lines)):
-        if lines[end].rstrip() in ("---", "..."):
-            break
-    else:
+    closing = _CLOSING.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
         raise FrontMatterError(1, "front matter is not closed: add a line '---' after the YAML")
-    yaml_text = "\n".join(lines[1:end])
+    yaml_text = text[first_end + 1:max(first_end + 1, closing.start() - 1)]
     try:
         front = parse_yaml(yaml_text, first_line=2)
     except YamlSyntaxError as exc:
         raise FrontMatterError(exc.line, str(exc)) from None
-    return SplitDocument(front, _body(lines, end + 2), end + 2)
+    # (The body starts on the line after the closing one; its text after that line's end.)
+    return SplitDocument(front, text[closing.end() + 1:], text.count("\n", 0, closing.start()) + 2)
 
 
 def body_after_front_matter(text: str, body_first_line: int) -> str:
     """The body of a text that ``split_front_matter`` split before, without parsing it again."""
-    return _body(text.split("\n"), body_first_line)
-
-
-def _body(lines: list[str], body_first_line: int) -> str:
-    return "\n".join(lines[body_first_line - 1:])
+    start = 0
+    for _ in range(body_first_line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:  # (fewer lines than that)
+            return ""
+    return text[start:]
