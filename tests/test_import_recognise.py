@@ -2953,3 +2953,8 @@ def test_single_quotation_marks_quote_as_british_papers_write_them():
     # (not "the teachers’ union called it ‘a betrayal’": no quote's punctuation before the mark)
     assert [q.by for q in found.quotes] == ["geoffrey-hale", "ruth-ellingham", "ana-ruiz"]
     assert "[‘We are delighted we’ve found a buyer,’]{.quote by=geoffrey-hale}" in found.body
+
+
+def test_a_speaker_s_name_may_end_in_jr_with_its_full_stop():
+    found = analyse('MILLBROOK — "It was a close call," said Marcus T. Delacroix Jr., the harbour master.\n')
+    assert [q.by for q in found.quotes] == ["marcus-t-delacroix-jr"]

@@ -159,7 +159,8 @@ def _named_before(text: str, start: int, here: list[Occurrence], rules: Rules, s
 
 def _speaker(text: str, who: tuple[int, int], here: list[Occurrence],
              history: list[set[str]], named_above: set[str]) -> str | None:
-    named = [o for o in here if who[0] <= o.start and o.end <= who[1]]
+    # (a name that starts among the words may end after them: "said Marcus Delacroix Jr.")
+    named = [o for o in here if who[0] <= o.start < who[1]]
     if named:
         return named[0].slug
     if text[who[0]:who[1]].strip().lower() not in PRONOUNS:
