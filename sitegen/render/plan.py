@@ -17,7 +17,7 @@ from pathlib import Path
 from ..cache import VERSION, digest, raw_digest
 from ..config import Config
 from ..index import Index, archive_group_of
-from ..model import Article, Site
+from ..model import Article, Site, plain
 from .excerpts import has_own_pages, site_annotation_lists
 from .groups import entry_before_page
 
@@ -142,7 +142,7 @@ class _Digests:
 
     def topic(self, slug: str) -> bytes:
         if slug not in self._topics:
-            self._topics[slug] = raw_digest(self.site.topics.get(slug))
+            self._topics[slug] = raw_digest(plain(self.site.topics.get(slug)))
         return self._topics[slug]
 
     def listed(self, slug: str) -> bytes:
@@ -201,7 +201,8 @@ def _pages(items: tuple, size: int):
 
 def _article_inputs(d: _Digests, index: Index, article: Article) -> tuple:
     """The article itself, its neighbours' titles, and the people and topics its page names."""
-    neighbours = [(s, index.articles[s].title, index.articles[s].date)
+    # (the date as its field values: plain data, which cache.digest encodes in C, not by repr)
+    neighbours = [(s, index.articles[s].title, plain(index.articles[s].date))
                   for s in (index.previous.get(article.slug), index.following.get(article.slug)) if s]
     slugs = [r.slug for r in article.people] + [r.slug for r in article.reporters] + list(article.mentioned_people)
     slugs += [a.speaker for a in article.annotations if a.speaker]
