@@ -2949,10 +2949,12 @@ def test_single_quotation_marks_quote_as_british_papers_write_them():
     found = analyse("ASHBY — The branch will close.\n\n"
                     "‘We are delighted we’ve found a buyer,’ said Geoffrey Hale, who runs the branch.\n\n"
                     "Ruth Ellingham, a retired teacher, said: ‘This is the heart of the village.’\n\n"
-                    "'It was a shock,' said Ana Ruiz. The teachers’ union called it ‘a betrayal’ on Monday.\n")
+                    "In the '90s the branch grew. 'It was a shock,' said Ana Ruiz. The teachers’ union called it "
+                    "‘a betrayal’ on Monday.\n")
     # (not "the teachers’ union called it ‘a betrayal’": no quote's punctuation before the mark)
     assert [q.by for q in found.quotes] == ["geoffrey-hale", "ruth-ellingham", "ana-ruiz"]
     assert "[‘We are delighted we’ve found a buyer,’]{.quote by=geoffrey-hale}" in found.body
+    assert "['It was a shock,']{.quote by=ana-ruiz}" in found.body  # (not from "the '90s")
 
 
 def test_a_speaker_s_name_may_end_in_jr_with_its_full_stop():

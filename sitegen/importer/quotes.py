@@ -23,8 +23,12 @@ from .textutil import SENTENCE_END, SPACE, Line, at_sentence_start, verbs_patter
 # Double quotation marks, and single ones as British and Australian papers write them
 # (‘We are delighted,’ said Mr Hale). A single mark is also an apostrophe ("We’re", "the
 # teachers’ union"): it opens a quote only where no word goes on before it, and closes one
-# only right after the quote's own punctuation and where no word goes on after it.
-QUOTED = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\"|(?<![\w’'])[‘'](?=\S)[^‘\n]{2,}?[,.!?…][’'](?![\w’'])")
+# only right after the quote's own punctuation and where no word goes on after it. A straight
+# one opens a quote only before a letter ("the '90s"), and stands inside one only between
+# letters ("don't").
+QUOTED = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\""
+                    r"|(?<![\w’'])‘(?=\S)[^‘\n]{2,}?[,.!?…]’(?![\w’'])"
+                    r"|(?<![\w’'])'(?=[^\W\d_])(?:[^'\n]|(?<=\w)'(?=\w)){2,}?[,.!?…]'(?![\w’'])")
 PRONOUNS = {"he", "she", "they"}
 # "... called the deal “a blank check” and said": the sentence's subject speaks.
 CONJUNCTIONS = {"and", "but", "and then"}
