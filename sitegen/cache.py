@@ -25,6 +25,7 @@ from __future__ import annotations
 import copyreg
 import gc
 import hashlib
+import io
 import os
 import pickle
 import shutil
@@ -46,7 +47,7 @@ from .fileio import read_bytes, write_bytes
 CACHE_DIR = ".sitegen-cache"
 # Bump when the layout of the cache's files changes. (Changes to the code that renders are
 # caught by _made_by, below.)
-FORMAT = 18
+FORMAT = 19
 
 
 def _made_by() -> str:
@@ -282,7 +283,7 @@ SHARDS = 64
 class BuildCache:
     folder: Path
     articles: dict = field(default_factory=dict)  # slug -> CachedArticle
-    headers: dict = field(default_factory=dict)  # slug -> load.RememberedHeader
+    headers: dict = field(default_factory=dict)  # slug -> load.BundleHeader
     hits: int = 0
     misses: int = 0
     bodies: BodyStore | None = None
@@ -472,6 +473,20 @@ def _load(path: Path):
         return None
 
 
+def packed(data) -> bytes:
+    """``data`` pickled as the cache's files are (see _store), for a record that keeps a part
+    of itself packed until it is asked for: ``pickle.loads`` unpacks it."""
+    buffer = io.BytesIO()
+    _pickler(buffer).dump(data)
+    return buffer.getvalue()
+
+
+def _pickler(handle) -> pickle.Pickler:
+    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _REDUCERS
+    return pickler
+
+
 def _store_shard(state: dict, number: int) -> None:
     _store(state["paths"][number], state["shards"][number])
 
@@ -479,9 +494,7 @@ def _store_shard(state: dict, number: int) -> None:
 def _store(path: Path, data) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     with open(temporary, "wb") as handle:
-        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = _REDUCERS
-        pickler.dump((VERSION, data))
+        _pickler(handle).dump((VERSION, data))
     os.replace(temporary, path)
 
 
@@ -494,11 +507,7 @@ def _reduce_path(path: PurePath):
     return _path_in, (type(path), sys.intern(folder), name)
 
 
-@lru_cache(maxsize=1024)
 def _path_in(kind: type, folder: str, name: str) -> PurePath:
-    # Cached too: an article's record and its header name the same folder, one right after
-    # the other, and the second is then the first's object (one path made, not two, and at
-    # 100,000 articles 100,000 fewer held).
     if not name:
         return kind(folder)
     parent = _folder(kind, folder)

@@ -428,6 +428,33 @@ def test_annotations_in_the_cache_are_unpickled_only_when_read(tmp_path, monkeyp
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
+def test_headers_in_the_cache_are_unpickled_only_when_needed(tmp_path, monkeypatch):
+    """A no-op and an edit unpack the remembered header of no article they reuse (see
+    load.BundleHeader), only the edited one's; a change to the registries, which resolves
+    every article's names again, unpacks them all. Each build equals a clean one."""
+    monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)  # (files written just now are read again)
+    root = write_files(tmp_path / "site", _base_for_updates_in_place())
+    run(root, tmp_path / "out", jobs=1)
+    kept = BuildCache.open(root).headers["one"]
+    assert kept._header is None and (kept.slug, kept.draft, kept.broken) == ("one", False, False)
+    assert kept.folder == str(root / "content/articles/one") and kept.header.folder == root / "content/articles/one"
+    unpacked = []
+    original = sitegen.load.BundleHeader.header
+    monkeypatch.setattr(sitegen.load.BundleHeader, "header",
+                        property(lambda self: (self._header is None and unpacked.append(self.slug)) or original.fget(self)))
+    run(root, tmp_path / "out", jobs=1)
+    assert unpacked == []
+    CHANGES["edit a body"](root)
+    run(root, tmp_path / "out", jobs=1)
+    assert unpacked == ["one"]  # (the old one, for its text's digest, by the worker that reads it again)
+    unpacked.clear()
+    CHANGES["rename a person in the registry"](root)
+    run(root, tmp_path / "out", jobs=1)
+    assert sorted(unpacked) == sorted(BuildCache.open(root).headers)
+    monkeypatch.undo()
+    assert_rebuild_equals_clean_build(root, tmp_path)
+
+
 def test_unchanged_bundles_are_not_listed_again(tmp_path, monkeypatch):
     """Listing a folder costs several stats: a bundle whose folders did not change has its
     files looked at one by one instead (see scan_bundle), until one of its folders changes."""
