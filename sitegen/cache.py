@@ -125,24 +125,31 @@ class CachedArticle:
     # load._resolve_names): with the registries unchanged, its names need not be resolved again.
     additions: tuple | None = None
 
+    def __reduce__(self):
+        # Made again by a call with its values, not as an empty object whose attributes are set
+        # from a dict: the cache holds one per article, every build reads them all.
+        return CachedArticle, (self.key, self.refs, self.article, self.warnings, self.additions)
+
 
 @dataclass
 class OutputManifest:
     """What each unit of the plan wrote at the last build: its key, and its files' paths and sizes.
 
-    One string of paths and one array of sizes per unit, not a string and an int per file: at
+    One string of paths and one bytes of sizes per unit, not a string and an int per file: at
     100,000 articles this names half a million files (150 MB as tuples), the parent holds it
-    while rendering, and every render worker it forks inherits the parent's memory.
+    while rendering, and every render worker it forks inherits the parent's memory. (Sizes as
+    an array's bytes, not an array: pickling and unpickling an array calls back into Python
+    for each, and a one-article edit saves and reads the manifest of every unit.)
     """
 
-    units: dict = field(default_factory=dict)  # unit id -> (key, NUL-joined paths, array of sizes)
+    units: dict = field(default_factory=dict)  # unit id -> (key, NUL-joined paths, sizes: see _joined_files)
     # Output folders ("" for the top) -> modification and change times and inode, as they were
     # when every file in them was last seen: see build._check_output.
     folders: dict = field(default_factory=dict)
     basis: object = None  # what the units' keys were made from (render.plan.Basis)
-    # The sitemap's files and robots.txt, as (NUL-joined paths, array of sizes): made last,
+    # The sitemap's files and robots.txt, as (NUL-joined paths, sizes), as a unit's: made last,
     # from every unit's paths, and as many as the sitemap needs parts.
-    crawler: tuple = field(default_factory=lambda: ("", array("Q")))
+    crawler: tuple = field(default_factory=lambda: ("", b""))
     # The search index in the output, if there is one: (search.index_basis of the build that
     # made it, its size in bytes, what search.index_site returned). Kept by builds without
     # --search, so that a later --search build can tell whether the pages changed since.
@@ -167,16 +174,16 @@ class OutputManifest:
         return _split_files(*self.crawler)
 
     def total_bytes(self) -> int:
-        return sum(sum(sizes) for _, _, sizes in self.units.values()) + sum(self.crawler[1])
+        return sum(sum(array("Q", sizes)) for _, _, sizes in self.units.values()) + sum(array("Q", self.crawler[1]))
 
 
-def _joined_files(paths: Iterable[str], sizes: Iterable[int]) -> tuple[str, array]:
+def _joined_files(paths: Iterable[str], sizes: Iterable[int]) -> tuple[str, bytes]:
     # NUL is the one character no file name can hold.
-    return "\0".join(paths), array("Q", sizes)
+    return "\0".join(paths), array("Q", sizes).tobytes()
 
 
-def _split_files(joined: str, sizes: array) -> tuple[list[str], array]:
-    return (joined.split("\0") if joined else []), sizes
+def _split_files(joined: str, sizes: bytes) -> tuple[list[str], array]:
+    return (joined.split("\0") if joined else []), array("Q", sizes)
 
 
 class CacheDamaged(Exception):

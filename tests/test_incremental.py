@@ -455,6 +455,22 @@ def test_headers_in_the_cache_are_unpickled_only_when_needed(tmp_path, monkeypat
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
+def test_the_manifest_reads_back_as_it_was_saved(tmp_path):
+    """Each unit's paths and sizes, and the sitemap's, as stored (sizes packed: see OutputManifest)."""
+    manifest = sitegen.cache.OutputManifest()
+    manifest.record(("article", "one"), "key", ["articles/one/index.html", "articles/one/a b.txt"], [10, 2**40])
+    manifest.record(("empty",), "other", [], [])
+    manifest.record_crawler(["sitemap.xml", "robots.txt"], [7, 3])
+    sitegen.cache._store(tmp_path / "manifest.pickle", manifest)
+    back = sitegen.cache._load(tmp_path / "manifest.pickle")
+    paths, sizes = back.files(("article", "one"))
+    assert (paths, list(sizes)) == (["articles/one/index.html", "articles/one/a b.txt"], [10, 2**40])
+    assert back.files(("empty",))[0] == [] and list(back.files(("empty",))[1]) == []
+    assert back.key(("article", "one")) == "key" and back.key(("gone",)) is None
+    assert (back.crawler_files()[0], list(back.crawler_files()[1])) == (["sitemap.xml", "robots.txt"], [7, 3])
+    assert back.total_bytes() == 10 + 2**40 + 7 + 3
+
+
 def test_unchanged_bundles_are_not_listed_again(tmp_path, monkeypatch):
     """Listing a folder costs several stats: a bundle whose folders did not change has its
     files looked at one by one instead (see scan_bundle), until one of its folders changes."""
