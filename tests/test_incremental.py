@@ -238,6 +238,17 @@ def test_an_edit_updated_in_place_keeps_the_sitemap(tmp_path, monkeypatch):
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
+@pytest.mark.parametrize("change", ["edit a body", "edit comments", "change pagination", "delete an article"])
+def test_reused_files_passed_on_a_few_at_a_time_are_all_there(tmp_path, monkeypatch, change, output_mode):
+    """build._files passes the reused units' files on together, REUSED_AT_ONCE at most: in
+    batches of two, between and after the units rendered again, the rebuild is still the clean build."""
+    monkeypatch.setattr(sitegen.build, "REUSED_AT_ONCE", 2)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    CHANGES[change](root)
+    assert_rebuild_equals_clean_build(root, tmp_path)
+
+
 def test_an_output_built_before_an_edit_is_brought_up_to_date(tmp_path):
     """The article cache is shared by every output folder, each with its own manifest: an
     article loaded anew for another folder is still new to this one (see plan.as_before)."""
