@@ -7,6 +7,7 @@ import os
 import shutil
 import stat
 import time
+from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -358,11 +359,16 @@ def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, p
     output folder ``kept_in`` if the units rendered again wrote the same files as before."""
     rendered = parallel.run(_render, [u.id for u in todo], jobs, {"renderer": renderer, "static": static, "stage": stage})
     todo_ids = {u.id for u in todo}
-    pages = []  # for the sitemap: only the HTML files' paths are held to the end (a third of them)
     done = 0
     same_files = True
+    # The files of reused units one after the other go together (a one-article edit reuses
+    # some ten thousand units, each its own yield and its own object), a few thousand at most.
+    reused = ReusedFiles([], array("Q"))
     for unit in units:
         if unit.id in todo_ids:
+            if reused.paths:
+                yield reused
+                reused = ReusedFiles([], array("Q"))
             unit_id, files = next(rendered)
             done += 1
             if progress:
@@ -374,17 +380,28 @@ def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, p
             new_manifest.record(unit.id, unit.key, unit_paths, (f.size for f in files))
         else:
             unit_paths, sizes = manifest.files(unit.id)
-            yield ReusedFiles(unit_paths, sizes)
+            reused.paths.extend(unit_paths)
+            reused.sizes.extend(sizes)
             new_manifest.units[unit.id] = manifest.units[unit.id]  # the same key, files and sizes
-        pages.extend(path for path in unit_paths if path.endswith(".html"))
+            if len(reused.paths) >= REUSED_AT_ONCE:
+                yield reused
+                reused = ReusedFiles([], array("Q"))
+    if reused.paths:
+        yield reused
     kept = _kept_crawler_files(kept_in, manifest) if kept_in is not None and same_files else None
     if kept:
         new_manifest.crawler = manifest.crawler
         yield kept
     else:
+        # The sitemap's pages, taken from the new manifest only now that it is needed.
+        pages = [path for unit in units for path in new_manifest.files(unit.id)[0] if path.endswith(".html")]
         files = crawler_files(renderer.site, renderer.urls, pages)
         new_manifest.record_crawler([f.path for f in files], [len(f.data) for f in files])
         yield from files
+
+
+# At most this many reused files are held before they are passed on (see _files).
+REUSED_AT_ONCE = 4096
 
 
 def _kept_crawler_files(output: Path, manifest: OutputManifest) -> ReusedFiles | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import copyreg
 import gc
 import hashlib
+import io
 import marshal
 import os
 import pickle
@@ -47,7 +48,7 @@ from .fileio import read_bytes, write_bytes
 CACHE_DIR = ".sitegen-cache"
 # Bump when the layout of the cache's files changes. (Changes to the code that renders are
 # caught by _made_by, below.)
-FORMAT = 18
+FORMAT = 19
 
 
 def _made_by() -> str:
@@ -141,24 +142,31 @@ class CachedArticle:
     # load._resolve_names): with the registries unchanged, its names need not be resolved again.
     additions: tuple | None = None
 
+    def __reduce__(self):
+        # Made again by a call with its values, not as an empty object whose attributes are set
+        # from a dict: the cache holds one per article, every build reads them all.
+        return CachedArticle, (self.key, self.refs, self.article, self.warnings, self.additions)
+
 
 @dataclass
 class OutputManifest:
     """What each unit of the plan wrote at the last build: its key, and its files' paths and sizes.
 
-    One string of paths and one array of sizes per unit, not a string and an int per file: at
+    One string of paths and one bytes of sizes per unit, not a string and an int per file: at
     100,000 articles this names half a million files (150 MB as tuples), the parent holds it
-    while rendering, and every render worker it forks inherits the parent's memory.
+    while rendering, and every render worker it forks inherits the parent's memory. (Sizes as
+    an array's bytes, not an array: pickling and unpickling an array calls back into Python
+    for each, and a one-article edit saves and reads the manifest of every unit.)
     """
 
-    units: dict = field(default_factory=dict)  # unit id -> (key, NUL-joined paths, array of sizes)
+    units: dict = field(default_factory=dict)  # unit id -> (key, NUL-joined paths, sizes: see _joined_files)
     # Output folders ("" for the top) -> modification and change times and inode, as they were
     # when every file in them was last seen: see build._check_output.
     folders: dict = field(default_factory=dict)
     basis: object = None  # what the units' keys were made from (render.plan.Basis)
-    # The sitemap's files and robots.txt, as (NUL-joined paths, array of sizes): made last,
+    # The sitemap's files and robots.txt, as (NUL-joined paths, sizes), as a unit's: made last,
     # from every unit's paths, and as many as the sitemap needs parts.
-    crawler: tuple = field(default_factory=lambda: ("", array("Q")))
+    crawler: tuple = field(default_factory=lambda: ("", b""))
     # The search index in the output, if there is one: (search.index_basis of the build that
     # made it, its size in bytes, what search.index_site returned). Kept by builds without
     # --search, so that a later --search build can tell whether the pages changed since.
@@ -183,16 +191,16 @@ class OutputManifest:
         return _split_files(*self.crawler)
 
     def total_bytes(self) -> int:
-        return sum(sum(sizes) for _, _, sizes in self.units.values()) + sum(self.crawler[1])
+        return sum(sum(array("Q", sizes)) for _, _, sizes in self.units.values()) + sum(array("Q", self.crawler[1]))
 
 
-def _joined_files(paths: Iterable[str], sizes: Iterable[int]) -> tuple[str, array]:
+def _joined_files(paths: Iterable[str], sizes: Iterable[int]) -> tuple[str, bytes]:
     # NUL is the one character no file name can hold.
-    return "\0".join(paths), array("Q", sizes)
+    return "\0".join(paths), array("Q", sizes).tobytes()
 
 
-def _split_files(joined: str, sizes: array) -> tuple[list[str], array]:
-    return (joined.split("\0") if joined else []), sizes
+def _split_files(joined: str, sizes: bytes) -> tuple[list[str], array]:
+    return (joined.split("\0") if joined else []), array("Q", sizes)
 
 
 class CacheDamaged(Exception):
@@ -309,7 +317,7 @@ SHARDS = 64
 class BuildCache:
     folder: Path
     articles: dict = field(default_factory=dict)  # slug -> CachedArticle
-    headers: dict = field(default_factory=dict)  # slug -> load.RememberedHeader
+    headers: dict = field(default_factory=dict)  # slug -> load.BundleHeader
     hits: int = 0
     misses: int = 0
     bodies: BodyStore | None = None
@@ -499,6 +507,20 @@ def _load(path: Path):
         return None
 
 
+def packed(data) -> bytes:
+    """``data`` pickled as the cache's files are (see _store), for a record that keeps a part
+    of itself packed until it is asked for: ``pickle.loads`` unpacks it."""
+    buffer = io.BytesIO()
+    _pickler(buffer).dump(data)
+    return buffer.getvalue()
+
+
+def _pickler(handle) -> pickle.Pickler:
+    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _REDUCERS
+    return pickler
+
+
 def _store_shard(state: dict, number: int) -> None:
     _store(state["paths"][number], state["shards"][number])
 
@@ -506,9 +528,7 @@ def _store_shard(state: dict, number: int) -> None:
 def _store(path: Path, data) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     with open(temporary, "wb") as handle:
-        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = _REDUCERS
-        pickler.dump((VERSION, data))
+        _pickler(handle).dump((VERSION, data))
     os.replace(temporary, path)
 
 
@@ -521,11 +541,7 @@ def _reduce_path(path: PurePath):
     return _path_in, (type(path), sys.intern(folder), name)
 
 
-@lru_cache(maxsize=1024)
 def _path_in(kind: type, folder: str, name: str) -> PurePath:
-    # Cached too: an article's record and its header name the same folder, one right after
-    # the other, and the second is then the first's object (one path made, not two, and at
-    # 100,000 articles 100,000 fewer held).
     if not name:
         return kind(folder)
     parent = _folder(kind, folder)

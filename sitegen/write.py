@@ -66,8 +66,9 @@ class WriteStats:
 
 @dataclass(frozen=True, slots=True)
 class ReusedFiles:
-    """The files of one unit whose bytes are known to be those of the previous build: linked,
-    not rendered. One object per unit, not one per file: an edit reuses tens of thousands."""
+    """Files whose bytes are known to be those of the previous build (of one unit or of several
+    in a row): linked, not rendered. One object for many, not one per file: an edit reuses
+    tens of thousands."""
 
     paths: list[str]
     sizes: Sequence[int]  # as the build that wrote them recorded (counted in the report without a stat)

@@ -265,6 +265,17 @@ def test_an_edit_updated_in_place_keeps_the_sitemap(tmp_path, monkeypatch):
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
+@pytest.mark.parametrize("change", ["edit a body", "edit comments", "change pagination", "delete an article"])
+def test_reused_files_passed_on_a_few_at_a_time_are_all_there(tmp_path, monkeypatch, change, output_mode):
+    """build._files passes the reused units' files on together, REUSED_AT_ONCE at most: in
+    batches of two, between and after the units rendered again, the rebuild is still the clean build."""
+    monkeypatch.setattr(sitegen.build, "REUSED_AT_ONCE", 2)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    CHANGES[change](root)
+    assert_rebuild_equals_clean_build(root, tmp_path)
+
+
 def test_an_output_built_before_an_edit_is_brought_up_to_date(tmp_path):
     """The article cache is shared by every output folder, each with its own manifest: an
     article loaded anew for another folder is still new to this one (see plan.as_before)."""
@@ -453,6 +464,49 @@ def test_annotations_in_the_cache_are_unpickled_only_when_read(tmp_path, monkeyp
     assert unpacked == [] and noop.annotations == edited.annotations == cold.annotations == 4
     monkeypatch.undo()
     assert_rebuild_equals_clean_build(root, tmp_path)
+
+
+def test_headers_in_the_cache_are_unpickled_only_when_needed(tmp_path, monkeypatch):
+    """A no-op and an edit unpack the remembered header of no article they reuse (see
+    load.BundleHeader), only the edited one's; a change to the registries, which resolves
+    every article's names again, unpacks them all. Each build equals a clean one."""
+    monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)  # (files written just now are read again)
+    root = write_files(tmp_path / "site", _base_for_updates_in_place())
+    run(root, tmp_path / "out", jobs=1)
+    kept = BuildCache.open(root).headers["one"]
+    assert kept._header is None and (kept.slug, kept.draft, kept.broken) == ("one", False, False)
+    assert kept.folder == str(root / "content/articles/one") and kept.header.folder == root / "content/articles/one"
+    unpacked = []
+    original = sitegen.load.BundleHeader.header
+    monkeypatch.setattr(sitegen.load.BundleHeader, "header",
+                        property(lambda self: (self._header is None and unpacked.append(self.slug)) or original.fget(self)))
+    run(root, tmp_path / "out", jobs=1)
+    assert unpacked == []
+    CHANGES["edit a body"](root)
+    run(root, tmp_path / "out", jobs=1)
+    assert unpacked == ["one"]  # (the old one, for its text's digest, by the worker that reads it again)
+    unpacked.clear()
+    CHANGES["rename a person in the registry"](root)
+    run(root, tmp_path / "out", jobs=1)
+    assert sorted(unpacked) == sorted(BuildCache.open(root).headers)
+    monkeypatch.undo()
+    assert_rebuild_equals_clean_build(root, tmp_path)
+
+
+def test_the_manifest_reads_back_as_it_was_saved(tmp_path):
+    """Each unit's paths and sizes, and the sitemap's, as stored (sizes packed: see OutputManifest)."""
+    manifest = sitegen.cache.OutputManifest()
+    manifest.record(("article", "one"), "key", ["articles/one/index.html", "articles/one/a b.txt"], [10, 2**40])
+    manifest.record(("empty",), "other", [], [])
+    manifest.record_crawler(["sitemap.xml", "robots.txt"], [7, 3])
+    sitegen.cache._store(tmp_path / "manifest.pickle", manifest)
+    back = sitegen.cache._load(tmp_path / "manifest.pickle")
+    paths, sizes = back.files(("article", "one"))
+    assert (paths, list(sizes)) == (["articles/one/index.html", "articles/one/a b.txt"], [10, 2**40])
+    assert back.files(("empty",))[0] == [] and list(back.files(("empty",))[1]) == []
+    assert back.key(("article", "one")) == "key" and back.key(("gone",)) is None
+    assert (back.crawler_files()[0], list(back.crawler_files()[1])) == (["sitemap.xml", "robots.txt"], [7, 3])
+    assert back.total_bytes() == 10 + 2**40 + 7 + 3
 
 
 def test_unchanged_bundles_are_not_listed_again(tmp_path, monkeypatch):

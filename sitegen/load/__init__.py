@@ -15,10 +15,11 @@ from pathlib import Path
 
 from .. import parallel
 from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BodyStore, BuildCache, CachedArticle, digest
+from ..cache import packed as cache_packed
 from ..config import Config
 from ..diagnostics import Diagnostics, Location
 from ..markup import BodyContext, create_markdown
-from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, plain, record
+from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, plain
 from ..render.urls import bundle_prefix, page_path
 from ..slugs import slug_problem
 from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, files_seen, finish_article,
@@ -54,32 +55,30 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     cache.registries, cache.registries_changed = checked.now, checked.changed
     registered = (set(people), set(topics))
     root = config.root
-    # Where the last build found each bundle, as strings: compared with what find_bundles finds
-    # now, for every bundle of the archive (as paths, a tenth of a one-article edit's build).
-    known_folders = {slug: str(h.header.folder) for slug, h in cache.headers.items()}
     # Bundles whose folders are as the last build's scans saw them (see find_bundles).
-    remembered = {known_folders[slug]: h.scan.folder_stat() for slug, h in cache.headers.items() if h.scan}
+    remembered = {h.folder: h.scan.folder_stat() for h in cache.headers.values() if h.scan}
     as_before: set[str] = set()
     bundles = find_bundles(content / "articles", diags, remembered, as_before)
-    headers, read_again = _read_headers(bundles, known_folders, as_before, diags, root, cache, jobs)
+    known, read_again = _read_headers(bundles, as_before, diags, root, cache, jobs)
     if not config.drafts:
-        headers = [h for h in headers if not h.values.get("draft")]
+        known = [h for h in known if not h.draft]
 
     # An article whose front matter was not read again resolves its names as at the last build
     # if the registries are the same: its people, reporters and topics are its cached record's.
+    # (Its header, kept packed in the cache, is then not even unpacked: see BundleHeader.)
     unchanged = {} if checked.changed else {
-        h.slug: entry for h in headers if h.slug not in read_again
+        h.slug: entry for h in known if h.slug not in read_again
         and (entry := cache.articles.get(h.slug)) is not None and entry.additions is not None}
     people_finder, topic_finder = _SlugsOfNames(NameIndex.build(people)), _SlugsOfNames(NameIndex.build(topics))
     resolved = {}
-    for header in headers:
-        if header.slug in unchanged:
-            entry = unchanged[header.slug]
-            resolved[header.slug] = (list(entry.article.people), list(entry.article.reporters), list(entry.article.topics),
-                                     entry.additions)
+    for h in known:
+        if h.slug in unchanged:
+            entry = unchanged[h.slug]
+            resolved[h.slug] = (list(entry.article.people), list(entry.article.reporters), list(entry.article.topics),
+                                entry.additions)
         else:
-            resolved[header.slug] = _resolve_names(header, registered, people_finder, topic_finder, diags)
-        _add_unregistered(resolved[header.slug][3], people, topics)
+            resolved[h.slug] = _resolve_names(h.header, registered, people_finder, topic_finder, diags)
+        _add_unregistered(resolved[h.slug][3], people, topics)
     names = {"person": {slug: p.name for slug, p in people.items()}, "topic": {slug: t.name for slug, t in topics.items()}}
     # ... and, if every person and topic is as it was too, its cache key is the same as then.
     settings = (urls.base_path, urls.permalink)
@@ -88,28 +87,29 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     cache.names = (people, topics, settings)
 
     tasks, articles = [], {}
-    for header in headers:
-        cached = cache.articles.get(header.slug)
-        roles, reporters, topic_slugs, additions = resolved[header.slug]
-        if header.slug in unchanged:
+    for h in known:
+        cached = cache.articles.get(h.slug)
+        roles, reporters, topic_slugs, additions = resolved[h.slug]
+        if h.slug in unchanged:
             key, auto_names = cached.key, None  # (the names to link are needed only to render it again)
         else:
             auto_names = _auto_link_names(roles, reporters, people)
+            header = h.header
             key = digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, plain(roles),
                          plain(reporters), topic_slugs, auto_names, *settings)
-        if (cached and not header.broken and cached.key == key and cache.bodies.has(cached.article.fingerprint)
-                and (header.slug in unchanged
+        if (cached and not h.broken and cached.key == key and cache.bodies.has(cached.article.fingerprint)
+                and (h.slug in unchanged
                      or all(names[kind].get(slug) == name for (kind, slug), name in cached.refs))):
             if cached.additions != additions:  # a new object, so that its shard of the cache is written
                 cached = replace(cached, additions=additions)
-            articles[header.slug] = cached
+            articles[h.slug] = cached
             cache.hits += 1
         else:
             if auto_names is None:
                 auto_names = _auto_link_names(roles, reporters, people)
-            tasks.append(_BodyTask(header, roles, reporters, topic_slugs, auto_names, key, additions,
-                                   *read_again.get(header.slug, (None, None))))
-            cache.release(header.slug)
+            tasks.append(_BodyTask(h.header, roles, reporters, topic_slugs, auto_names, key, additions,
+                                   *read_again.get(h.slug, (None, None))))
+            cache.release(h.slug)
     cache.misses += len(tasks)
     state = {"names": names, "urls": urls, "root": root, "bodies": cache.bodies}
     for done, (slug, entry, items) in enumerate(parallel.run(_finish, tasks, jobs, state), 1):
@@ -125,26 +125,25 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     return Site(tuple(ordered), dict(sorted(people.items())), dict(sorted(topics.items())))
 
 
-def _read_headers(folders: list[str], known_folders: dict[str, str], as_before: set[str], diags: Diagnostics,
-                  root: Path, cache: BuildCache, jobs: int) -> tuple[list[ArticleHeader], dict[str, tuple]]:
+def _read_headers(folders: list[str], as_before: set[str], diags: Diagnostics, root: Path, cache: BuildCache,
+                  jobs: int) -> tuple[list[BundleHeader], dict[str, tuple]]:
     """Front matter of every bundle (``folders``, as find_bundles gives them), in folder order,
     and {slug: (packed values, files seen)} of those read again (see _read_one); warnings are
-    replayed for those not read. ``known_folders``: slug -> where the last build found it;
-    ``as_before``: the folders that find_bundles found as they were.
+    replayed for those not read. ``as_before``: the folders that find_bundles found as they were.
 
     A bundle whose files the file system describes exactly as at the last build (sizes, times
     and inodes: see ``scan_bundle``) is not read at all; the others are read by workers, and
     of those, an ``index.md`` whose text is unchanged is not parsed again.
     """
-    known: dict[str, RememberedHeader] = cache.headers
-    remembered: dict[str, RememberedHeader] = {}
+    known: dict[str, BundleHeader] = cache.headers
+    remembered: dict[str, BundleHeader] = {}
     to_read = []
     slugs = []
     for folder in folders:
         slug = os.path.basename(folder)
         slugs.append(slug)
         old = known.get(slug)
-        if old and known_folders.get(slug) != folder:
+        if old and old.folder != folder:
             old = None
         if old is None:  # (read, so scanned by the worker that reads it: see _read_one)
             to_read.append((Path(folder), None))
@@ -157,17 +156,18 @@ def _read_headers(folders: list[str], known_folders: dict[str, str], as_before: 
     read = {}  # slug -> (header or None, diagnostics)
     values = {}
     state = {"root": root, "known": known, "now": time.time_ns()}
-    for slug, header, items, memo, packed_values, seen in parallel.run(_read_one, to_read, jobs, state):
+    for slug, header, items, remember, packed_values, seen in parallel.run(_read_one, to_read, jobs, state):
         read[slug] = (header, items)
         values[slug] = (packed_values, seen)
-        if memo:
-            remembered[slug] = memo
+        if remember:
+            remembered[slug] = header
     headers = []
     for slug in slugs:
         if slug in read:
             header, items = read[slug]
         else:
-            header, items = remembered[slug].header, remembered[slug].warnings
+            header = remembered[slug]
+            items = header.warnings
         diags.extend(items)
         if header is not None:
             headers.append(header)
@@ -175,15 +175,41 @@ def _read_headers(folders: list[str], known_folders: dict[str, str], as_before: 
     return headers, values
 
 
-@record
-class RememberedHeader:
-    """A bundle's header as the last build read it, kept in the cache without its body and
-    values (see ``_light``)."""
+class BundleHeader:
+    """A bundle's light header (see ``_light``), as this build read it or the last one did (the
+    cache keeps these), with what the scan of its files said then.
 
-    scan: BundleScan | None  # see scan_bundle; None when it cannot vouch for the bytes next time
-    text_digest: str  # of index.md, to skip parsing a file that was touched but not changed
-    header: ArticleHeader
-    warnings: list
+    Every build goes through every bundle's, but of an unchanged bundle needs only its folder,
+    its scan, whether it is a draft and its warnings: the header itself (digests, names, line
+    numbers), a fifth of what loading the cache unpickled, stays pickled until it is asked for
+    (``header``), as it is when the article is loaded again or the registries changed."""
+
+    __slots__ = ("scan", "folder", "slug", "draft", "broken", "warnings", "_header", "_packed")
+
+    def __init__(self, scan: BundleScan | None, header: ArticleHeader, warnings: list):
+        self.scan = scan  # see scan_bundle; None when it cannot vouch for the bytes next time
+        self.folder = str(header.folder)  # (compared with what find_bundles finds: strings)
+        self.slug, self.draft, self.broken = header.slug, bool(header.values.get("draft")), header.broken
+        self.warnings = warnings
+        self._header, self._packed = header, None
+
+    @property
+    def header(self) -> ArticleHeader:
+        if self._header is None:
+            self._header, self._packed = pickle.loads(self._packed), None
+        return self._header
+
+    def __reduce__(self):
+        packed = self._packed if self._packed is not None else cache_packed(self._header)
+        return _unpickled_header, (self.scan, self.folder, self.slug, self.draft, self.broken, self.warnings, packed)
+
+
+def _unpickled_header(scan, folder: str, slug: str, draft: bool, broken: bool, warnings: list,
+                      packed: bytes) -> BundleHeader:
+    self = BundleHeader.__new__(BundleHeader)
+    self.scan, self.folder, self.slug, self.draft, self.broken = scan, folder, slug, draft, broken
+    self.warnings, self._header, self._packed = warnings, None, packed
+    return self
 
 
 def _light(header: ArticleHeader, files_digest: str) -> ArticleHeader:
@@ -196,9 +222,10 @@ def _light(header: ArticleHeader, files_digest: str) -> ArticleHeader:
 
 
 def _read_one(state: dict, task: tuple):
-    """Read one bundle's header (in a worker process): (slug, header or None, diagnostics, memo,
-    packed values, files seen). A bundle the last build did not read comes unscanned (``scan``
-    None): scanned here, in parallel, and before its files are read, as the parent would have.
+    """Read one bundle's header (in a worker process): (slug, BundleHeader or None, diagnostics,
+    whether the cache may remember it, packed values, files seen). A bundle the last build did
+    not read comes unscanned (``scan`` None): scanned here, in parallel, and before its files
+    are read, as the parent would have.
 
     The values (title, date, ...) come back pickled into one bytes object, for the worker that
     renders the article, which then need not parse the front matter again (see _whole_header);
@@ -212,9 +239,9 @@ def _read_one(state: dict, task: tuple):
         scan, listing = scan_and_list(folder)
     old = state["known"].get(folder.name)
     local = Diagnostics()
-    header = read_header(folder, local, state["root"], old and (old.text_digest, old.header, old.warnings))
+    header = read_header(folder, local, state["root"], old and (old.header.source_digest, old.header, old.warnings))
     if header is None:
-        return folder.name, None, local.items, None, None, None
+        return folder.name, None, local.items, False, None, None
     packed_values = pickle.dumps(header.values, protocol=pickle.HIGHEST_PROTOCOL) if header.body is not None else None
     # The parent gets the light header (see _light), the same one the cache remembers: with
     # every body of a large archive at once, the load stage would need gigabytes. A worker
@@ -223,11 +250,9 @@ def _read_one(state: dict, task: tuple):
     if listing is None:
         listing = list_bundle(folder)
     header = _light(header, bundle_files_digest(header, listing))
-    memo = None
-    if not local.errors:
-        settled = scan if scan_is_settled(scan, state["now"]) else None
-        memo = RememberedHeader(settled, header.source_digest, header, local.warnings)
-    return folder.name, header, local.items, memo, packed_values, files_seen(listing)
+    settled = scan if scan_is_settled(scan, state["now"]) else None
+    remember = not local.errors
+    return folder.name, BundleHeader(settled, header, local.warnings), local.items, remember, packed_values, files_seen(listing)
 
 
 @dataclass(frozen=True)
