@@ -2960,3 +2960,11 @@ def test_single_quotation_marks_quote_as_british_papers_write_them():
 def test_a_speaker_s_name_may_end_in_jr_with_its_full_stop():
     found = analyse('MILLBROOK — "It was a close call," said Marcus T. Delacroix Jr., the harbour master.\n')
     assert [q.by for q in found.quotes] == ["marcus-t-delacroix-jr"]
+
+
+def test_according_to_and_adding_attribute_a_quote():
+    found = analyse("CAPITAL — The ruling came late on Friday, said Ann Cole, the firm's lawyer, adding: "
+                    '"This is not over."\n\n'
+                    'According to Ann Cole, the firm\'s lawyer, "the ruling ignores the evidence."\n\n'
+                    'The board met on Monday, a spokesman said, adding: "We will appeal."\n')
+    assert [q.by for q in found.quotes] == ["ann-cole", "ann-cole", None]

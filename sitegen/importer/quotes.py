@@ -30,8 +30,10 @@ QUOTED = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\""
                     r"|(?<![\w’'])‘(?=\S)[^‘\n]{2,}?[,.!?…]’(?![\w’'])"
                     r"|(?<![\w’'])'(?=[^\W\d_])(?:[^'\n]|(?<=\w)'(?=\w)){2,}?[,.!?…]'(?![\w’'])")
 PRONOUNS = {"he", "she", "they"}
-# "... called the deal “a blank check” and said": the sentence's subject speaks.
-CONJUNCTIONS = {"and", "but", "and then"}
+# "... called the deal “a blank check” and said", "said Cole, adding: “…”": the sentence's
+# subject speaks.
+CONJUNCTIONS = {"and", "but", "and then", "adding", "saying", "noting", "explaining", "insisting", "warning",
+                "arguing"}
 LOOKBACK = 4                  # paragraphs searched for the speaker of "she said"
 MAX_SPEAKER_WORDS = 14
 
@@ -146,11 +148,20 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
             name = match.group("who").split(",")[0]
             if len(name.split()) <= MAX_SPEAKER_WORDS:
                 return match.start("who"), match.start("who") + len(name)
-    for pattern in (_before(verbs), _before_that(verbs)):
+    for pattern in (_before(verbs), _before_that(verbs), ACCORDING_TO, SPEAKING_ON):
         match = pattern.search(text[:start])
         if match:
             return match.start("who"), match.end("who")
     return None
+
+
+# "According to Ann Cole, the firm's lawyer, “the ruling ignores the evidence.”"
+ACCORDING_TO = re.compile(rf"(?i:according{SPACE}+to){SPACE}+(?P<who>[^.;!?“”\",]{{1,100}}?)"
+                          rf"(?:,[^.;!?“”\"]{{1,120}}?)?,{SPACE}*$")
+# "..., said Cole, adding: “This is not over.”": the words "adding" stand for the speaker
+# (see CONJUNCTIONS).
+SPEAKING_ON = re.compile(rf",{SPACE}+(?P<who>adding|saying|noting|explaining|insisting|warning|arguing)"
+                         rf"(?:{SPACE}+that)?{SPACE}*[,:]?{SPACE}*$")
 
 
 def _named_before(text: str, start: int, here: list[Occurrence], rules: Rules, sentence_before: bool = True) -> set[str]:
