@@ -480,18 +480,23 @@ def test_printed_values_are_escaped_as_markupsafe_escapes_them(value):
         assert escaping.escape_text_in_python(value) == str(escape(value))
 
 
+class _Text(str):
+    """A str of another type: printed by escape_output, not escaped in place."""
+
+
 def test_templates_print_what_jinja_s_own_compiler_makes_them_print(tmp_path):
     """theme._QuickEscapeCodeGenerator changes how ``{{ ... }}`` is printed, not what: the same
     page as with Jinja's compiler, autoescaped or not (a fixed or a changing autoescape block),
-    with a filter block, a macro and a block set; an undefined value is still an error."""
+    with a filter block, a macro and a block set, a str and a str of another type; an undefined
+    value is still an error."""
     source = ("{% macro m(x) %}<{{ x }}>{% endmacro %}{% set b %}{{ v }}&{% endset %}"
-              "{{ v }}|{{ n }}|{{ m(v) }}|{{ b }}|{{ v | safe }}|{{ v ~ n }}|{{ none }}|{{ [v] }}"
+              "{{ v }}|{{ n }}|{{ s }}|{{ m(v) }}|{{ b }}|{{ v | safe }}|{{ v ~ n }}|{{ none }}|{{ [v] }}"
               "{% filter upper %}{{ v }}{% endfilter %}{% autoescape false %}{{ v }}{% endautoescape %}"
               "{% autoescape flag %}{{ v }}{% endautoescape %}")
     quick = theme.create_environment([tmp_path])
     plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     for flag in (True, False):
-        values = {"v": "<'a' & \"b\">", "n": 3, "flag": flag}
+        values = {"v": "<'a' & \"b\">", "n": 3, "s": _Text("<s>"), "flag": flag}
         assert quick.from_string(source).render(values) == plain.from_string(source).render(values)
     with pytest.raises(jinja2.UndefinedError):
         quick.from_string("{{ missing }}").render()
