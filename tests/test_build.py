@@ -480,21 +480,75 @@ def test_printed_values_are_escaped_as_markupsafe_escapes_them(value):
         assert escaping.escape_text_in_python(value) == str(escape(value))
 
 
+class _Text(str):
+    """A str of another type: printed by escape_output, not escaped in place."""
+
+
 def test_templates_print_what_jinja_s_own_compiler_makes_them_print(tmp_path):
     """theme._QuickEscapeCodeGenerator changes how ``{{ ... }}`` is printed, not what: the same
     page as with Jinja's compiler, autoescaped or not (a fixed or a changing autoescape block),
-    with a filter block, a macro and a block set; an undefined value is still an error."""
+    with a filter block, a macro and a block set, a str and a str of another type; an undefined
+    value is still an error."""
     source = ("{% macro m(x) %}<{{ x }}>{% endmacro %}{% set b %}{{ v }}&{% endset %}"
-              "{{ v }}|{{ n }}|{{ m(v) }}|{{ b }}|{{ v | safe }}|{{ v ~ n }}|{{ none }}|{{ [v] }}"
+              "{{ v }}|{{ n }}|{{ s }}|{{ m(v) }}|{{ b }}|{{ v | safe }}|{{ v ~ n }}|{{ none }}|{{ [v] }}"
               "{% filter upper %}{{ v }}{% endfilter %}{% autoescape false %}{{ v }}{% endautoescape %}"
               "{% autoescape flag %}{{ v }}{% endautoescape %}")
     quick = theme.create_environment([tmp_path])
     plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     for flag in (True, False):
-        values = {"v": "<'a' & \"b\">", "n": 3, "flag": flag}
+        values = {"v": "<'a' & \"b\">", "n": 3, "s": _Text("<s>"), "flag": flag}
         assert quick.from_string(source).render(values) == plain.from_string(source).render(values)
     with pytest.raises(jinja2.UndefinedError):
         quick.from_string("{{ missing }}").render()
+
+
+class _Attributes:
+    """An object whose attributes a template reads: plain, a property that fails, one that counts."""
+    title = "<t>"
+    reads = 0
+
+    @property
+    def broken(self):
+        raise AttributeError("not here")
+
+    @property
+    def counted(self):
+        type(self).reads += 1
+        return self
+
+
+def test_templates_read_attributes_as_jinja_s_own_compiler_does(tmp_path):
+    """theme._QuickEscapeCodeGenerator reads ``a.b`` with getattr before Jinja's
+    environment.getattr: the same pages, the same errors, as with Jinja's compiler, through a base template's blocks, an include, a loop
+    and a macro; ``a`` in ``a.b`` is worked out once; a dict's key, a method, a property that
+    raises AttributeError (then the key, then undefined) and an undefined name are read as Jinja
+    reads them."""
+    write_files(tmp_path, {
+        "templates/base.html": "<h>{{ o.title }} {{ d.key }}</h>{% block main %}[{{ o.title }}]{% endblock %}"
+                               "{% include 'part.html' %}<f>{{ d['key'] }}|{{ d.items is defined }}</f>",
+        "templates/page.html": "{% extends 'base.html' %}{% block main %}{{ super() }}"
+                               "{% for x in xs %}<li>{{ x.title }}/{{ loop.index }}/{{ o.counted.counted.title }}</li>"
+                               "{% endfor %}{{ m(o) }}{% endblock %}"
+                               "{% macro m(a) %}<m>{{ a.title }}{{ a.title | length }}</m>{% endmacro %}",
+        "templates/part.html": "<p>{{ o.title }} and {{ d.key.upper() }}</p>",
+    })
+    quick = theme.create_environment([tmp_path])
+    plain = jinja2.Environment(loader=quick.loader, autoescape=True, undefined=jinja2.StrictUndefined)
+    values = {"o": _Attributes(), "d": {"key": "<k>", "broken": "b"}, "xs": [_Attributes(), {"title": "&"}]}
+    pages = []
+    for env in (quick, plain):
+        _Attributes.reads = 0
+        pages.append((env.get_template("page.html").render(values), _Attributes.reads))
+    assert pages[0] == pages[1] and pages[0][1] == 4 and "<h>&lt;t&gt; &lt;k&gt;</h>" in pages[0][0]
+    for source in ("{{ o.broken }}", "{{ d.broken }}", "{{ o.nothing }}", "{{ nothing.title }}", "{{ d.nothing }}",
+                   "{{ o.title.nothing }}"):
+        got = []
+        for env in (quick, plain):
+            try:
+                got.append(("ok", env.from_string(source).render(values)))
+            except Exception as exc:  # noqa: BLE001 (the same failure from both)
+                got.append((type(exc), str(exc)))
+        assert got[0] == got[1], source
 
 
 def test_templates_see_the_globals_jinja_s_own_environment_gives_them(tmp_path):

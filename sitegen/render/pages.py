@@ -22,7 +22,7 @@ from ..markup.highlight import pygments_css
 from ..cache import BodyStore
 from ..model import Article, Site
 from .citation import bibtex, citation, citation_urls, csl_json
-from .comments import render_comment_text
+from .comments import comment_thread_html, render_comment_text
 from .excerpts import annotation_excerpt, excerpt, has_own_pages, site_annotation_lists
 from .groups import by_article, entry_before_page
 from .feeds import Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_files, topic_feed
@@ -95,7 +95,8 @@ class Renderer:
         # each page: then a macro file imported without ``with context`` sees them too, and
         # Jinja runs it once per process instead of once per page.
         self.env.globals.update(site=self.site, index=self.index, config=self.config, urls=self.urls,
-                                comment_html=render_comment_text, wayback_url=wayback_url)
+                                comment_html=render_comment_text, comment_thread_html=comment_thread_html,
+                                wayback_url=wayback_url)
 
     def with_content(self, article: Article) -> Article:
         return article.with_content(self.bodies.get(article.fingerprint))
