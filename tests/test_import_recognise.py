@@ -2968,3 +2968,11 @@ def test_according_to_and_adding_attribute_a_quote():
                     'According to Ann Cole, the firm\'s lawyer, "the ruling ignores the evidence."\n\n'
                     'The board met on Monday, a spokesman said, adding: "We will appeal."\n')
     assert [q.by for q in found.quotes] == ["ann-cole", "ann-cole", None]
+
+
+def test_a_social_network_is_no_one_and_a_colon_hands_the_quote_to_who_spoke_before_it():
+    found = analyse('CAPITAL — The mayor posted on Facebook. "We regret the delay," she wrote on Twitter.\n\n'
+                    'Ana Ruiz, 44, told reporters: "We are not going anywhere." Her neighbour, Eva Diaz, '
+                    "said the same.\n")
+    assert list(people(found)) == ["Ana Ruiz", "Eva Diaz"]
+    assert [q.by for q in found.quotes] == [None, "ana-ruiz"]

@@ -138,6 +138,10 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     """The span of the words naming who spoke the quote text[start:end], if the text says."""
     verbs = rules.speech_verbs
     text = _without_abbreviation_stops(text, rules)
+    if text[:start].rstrip(" \u00a0").endswith(":") and (match := _before(verbs).search(text[:start])):
+        # "Ana Ruiz told reporters: “…” Her neighbour, Eva Diaz, said the same." The colon
+        # hands the quote to who spoke before it, not to the next sentence's speaker.
+        return match.start("who"), match.end("who")
     for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)):
         match = pattern.match(text, end)
         if match and len(match.group("who").split()) <= MAX_SPEAKER_WORDS:
