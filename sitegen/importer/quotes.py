@@ -30,10 +30,11 @@ QUOTED = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\""
                     r"|(?<![\w’'])‘(?=\S)[^‘\n]{2,}?[,.!?…]’(?![\w’'])"
                     r"|(?<![\w’'])'(?=[^\W\d_])(?:[^'\n]|(?<=\w)'(?=\w)){2,}?[,.!?…]'(?![\w’'])")
 PRONOUNS = {"he", "she", "they"}
+# "..., said Cole, adding: “This is not over.”": the word stands for the speaker (see SPEAKING_ON).
+PARTICIPLES = ("adding", "saying", "noting", "explaining", "insisting", "warning", "arguing")
 # "... called the deal “a blank check” and said", "said Cole, adding: “…”": the sentence's
 # subject speaks.
-CONJUNCTIONS = {"and", "but", "and then", "adding", "saying", "noting", "explaining", "insisting", "warning",
-                "arguing"}
+CONJUNCTIONS = {"and", "but", "and then", *PARTICIPLES}
 LOOKBACK = 4                  # paragraphs searched for the speaker of "she said"
 MAX_SPEAKER_WORDS = 14
 
@@ -83,22 +84,24 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
     for line in lines:
         here = by_line.get(line.number, [])
         speakers = {o.slug for o in here if o.speaker}
+        masked = None  # (the line with its abbreviations' stops masked, made for its first quote)
         for start, end in ((m.start(), m.end()) for m in QUOTED.finditer(line.text)):
-            who = attribution(line.text, start, end, rules)
+            masked = masked or _without_abbreviation_stops(line.text, rules)
+            who = attribution(masked, start, end, rules)
             if who is None:
                 continue
             earlier = {o.slug for o in here if o.speaker and o.end <= start}
             if line.text[who[0]:who[1]].strip().lower() in CONJUNCTIONS:
                 # "Rep. Tom Whitcombe called the deal “a blank check” and said ...": the one
                 # person the sentence names before the quote, or no one.
-                named = _named_before(line.text, start, here, rules, sentence_before=False)
+                named = _named_before(masked, start, here, sentence_before=False)
                 by = next(iter(named)) if len(named) == 1 else None
             else:
                 # Who "she" is: whoever spoke earlier in the paragraph, else the one person the
                 # sentence just before names ("Rosa Kessling, a farmer, disagreed. “…,” she
                 # said."), else the one the paragraph above names.
                 introduced = set() if earlier else (
-                    at_sentence_start(line.text, start) and _named_before(line.text, start, here, rules) or named_above)
+                    at_sentence_start(line.text, start) and _named_before(masked, start, here) or named_above)
                 by = _speaker(line.text, who, here, history + [earlier], introduced)
             quotes.append(Quote(line.number, start, end, by))
             if by:
@@ -135,9 +138,9 @@ def _without_abbreviation_stops(text: str, rules: Rules) -> str:
 
 
 def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int] | None:
-    """The span of the words naming who spoke the quote text[start:end], if the text says."""
+    """The span of the words naming who spoke the quote text[start:end], if the text says.
+    (``text``: the line with its abbreviations' stops masked, see _without_abbreviation_stops.)"""
     verbs = rules.speech_verbs
-    text = _without_abbreviation_stops(text, rules)
     if text[:start].rstrip(" \u00a0").endswith(":") and (match := _before(verbs).search(text[:start])):
         # "Ana Ruiz told reporters: “…” Her neighbour, Eva Diaz, said the same." The colon
         # hands the quote to who spoke before it, not to the next sentence's speaker.
@@ -162,16 +165,14 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
 # "According to Ann Cole, the firm's lawyer, “the ruling ignores the evidence.”"
 ACCORDING_TO = re.compile(rf"(?i:according{SPACE}+to){SPACE}+(?P<who>[^.;!?“”\",]{{1,100}}?)"
                           rf"(?:,[^.;!?“”\"]{{1,120}}?)?,{SPACE}*$")
-# "..., said Cole, adding: “This is not over.”": the words "adding" stand for the speaker
-# (see CONJUNCTIONS).
-SPEAKING_ON = re.compile(rf",{SPACE}+(?P<who>adding|saying|noting|explaining|insisting|warning|arguing)"
-                         rf"(?:{SPACE}+that)?{SPACE}*[,:]?{SPACE}*$")
+SPEAKING_ON = re.compile(rf",{SPACE}+(?P<who>{'|'.join(PARTICIPLES)})(?:{SPACE}+that)?{SPACE}*[,:]?{SPACE}*$")
 
 
-def _named_before(text: str, start: int, here: list[Occurrence], rules: Rules, sentence_before: bool = True) -> set[str]:
+def _named_before(masked: str, start: int, here: list[Occurrence], sentence_before: bool = True) -> set[str]:
     """The people named before ``start`` in the paragraph's sentence before the one the quote
-    there opens, or with ``sentence_before=False``, in the quote's own sentence."""
-    stops = [match.end() for match in SENTENCE_END.finditer(_without_abbreviation_stops(text, rules))]
+    there opens, or with ``sentence_before=False``, in the quote's own sentence (``masked``: the
+    line as attribution takes it, so that "Sen. Harriet Moss" ends no sentence)."""
+    stops = [match.end() for match in SENTENCE_END.finditer(masked)]
     begins = max((stop for stop in stops if stop < start or stop == start and not sentence_before), default=0)
     return {o.slug for o in here if begins <= o.start and o.end <= start}
 
