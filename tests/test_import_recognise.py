@@ -2976,3 +2976,13 @@ def test_a_social_network_is_no_one_and_a_colon_hands_the_quote_to_who_spoke_bef
                     "said the same.\n")
     assert list(people(found)) == ["Ana Ruiz", "Eva Diaz"]
     assert [q.by for q in found.quotes] == [None, "ana-ruiz"]
+
+
+def test_where_a_person_is_from_is_no_one_and_does_not_stop_them_speaking():
+    found = analyse("ASHBY — Gareth Pryce, 52, of Mill Lane, Little Ashby, admitted 14 counts of fraud.\n\n"
+                    "“It was a shock,” Tom Baker of Glen Ridge said. Sara Lund of the Parks Department said the "
+                    "path would reopen.\n\n"
+                    "“It is dangerous,” said John Hale, 45, of Glen Ridge, who has lived there for years.\n\n"
+                    "A friend of Ruth Ellingham said she was relieved. Ellingham said nothing.\n")
+    assert list(people(found)) == ["Gareth Pryce", "Tom Baker", "Sara Lund", "John Hale", "Ruth Ellingham"]
+    assert [q.by for q in found.quotes] == ["tom-baker", "john-hale"]

@@ -25,6 +25,11 @@ from .textutil import Line, at_sentence_start, word_spans
 PERSON_AFTER = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:his|her)\b")
 PERSON_BEFORE = re.compile(r"\b(?:(?:re)?named[ \u00a0]+(?:after|for)|in[ \u00a0]+(?:memory|hono(?:u)?r)[ \u00a0]+of)"
                            r"[ \u00a0]+$", re.IGNORECASE)
+# Where someone lives or comes from, right after their name or their age: "Tom Baker of Glen
+# Ridge said", "Gareth Pryce, 52, of Mill Lane, Little Ashby, admitted", "of 14 Oak Street".
+FROM_BEFORE = re.compile(r"[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:\d+[A-Za-z]?[ \u00a0]+)?$")
+AGE_BEFORE = re.compile(r",[ \u00a0]*\d{1,3},?$")
+NEXT_PART = re.compile(r",[ \u00a0]+$")  # "..., Little Ashby": the address goes on
 # A word in lower case next ("Agent fees rose"): the capitalised word before it may be a common noun.
 LOWER_CASE_WORD = re.compile(r"[ \u00a0]+[a-z]")
 # How adjectives end, which name a place with a word of places after them ("Central Park",
@@ -97,6 +102,7 @@ class _State:
         self.first_names: dict[str, set[str]] = {}  # first name -> slugs, for "Sir Desmond" later
         self.organisations: set[str] = set()  # names written somewhere as an organisation's
         self.lone_aliases: dict[tuple[int, int], tuple[Line, int, str]] = {}  # see scan_lone_aliases
+        self.address_ends: dict[int, set[int]] = {}  # line -> where the names of an address end (see _in_an_address)
 
     def scan_organisations(self, line: Line, found: list[Candidate]) -> None:
         """Names the line writes the way organisations, teams and places are written, never
@@ -169,6 +175,9 @@ class _State:
             self._add(line, candidate.start, candidate.end, known, self._name(known))
         elif candidate.name in self.organisations:
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
+        elif self._in_an_address(line, candidate):
+            self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
+            self.address_ends.setdefault(line.number, set()).add(candidate.end)
         elif (could_be_person(candidate.name, self.rules) and not _title_after_an_article(line.text, candidate, self.rules)
               and self._has_evidence(line, candidate) or self._has_age(line, candidate)
               or self._family_name_that_names_places(line, candidate)):
@@ -176,6 +185,18 @@ class _State:
         elif len(candidate.name.split()) > 1 and not could_be_person(candidate.name, self.rules):
             # "South Dakota", "Valley Wire": none of its words is a person on its own either
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
+
+    def _in_an_address(self, line: Line, candidate: Candidate) -> bool:
+        """The name says where the person just named lives or comes from: "Tom Baker of Glen
+        Ridge said", "Gareth Pryce, 52, of Mill Lane, Little Ashby, admitted". Its words name
+        places (or an employer), even before a verb. Not "the son of John Smith"."""
+        before = line.text[:candidate.prefix_start]
+        if (part := NEXT_PART.search(before)) and part.start() in self.address_ends.get(line.number, ()):
+            return True
+        if (where := FROM_BEFORE.search(before)) is None:
+            return False
+        head = before[:where.start()]
+        return AGE_BEFORE.search(head) is not None or any(o.end == len(head) for o in self.by_line.get(line.number, ()))
 
     def _known_by_tail(self, name: str) -> str | None:
         """The one person found so far whose full name ends with these words (two or more:

@@ -65,6 +65,14 @@ def _speech_after(verbs: frozenset[str]) -> re.Pattern[str]:
 
 
 @cache
+def _where_from_then_speech(verbs: frozenset[str]) -> re.Pattern[str]:
+    """Where a person is from, then the verb: "Tom Baker of Glen Ridge said", "Sara Lund of the
+    Parks Department said"."""
+    return re.compile(rf"{SPACE}+(?:of|from){SPACE}+(?:the{SPACE}+)?(?:[A-Z][\w’'&.-]*{SPACE}+){{1,5}}"
+                      rf"(?:{verbs_pattern(verbs)})\b")
+
+
+@cache
 def _speech_before(verbs: frozenset[str]) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{verbs_pattern(verbs)}|according to){SPACE}+(?:[^,.;“”\"]{{0,80}},{SPACE}+"
@@ -95,6 +103,8 @@ def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) 
         return False  # "Nurses say conditions are the worst": a group speaks, not one person
     if after and (not strict or _plain_aside(after.group(0), rules)):
         return True
+    if not strict and " " in text[start:end].strip() and _where_from_then_speech(rules.speech_verbs).match(text, end):
+        return True  # (a full name only: "Friends of the Earth said" is a group)
     if _verb_and_role(rules.speech_verbs, rules.title_words, rules.role_articles).search(text[:start]):
         return True
     ends = FULL_NAME_ENDS if " " in text[start:end].strip() else NAME_ENDS
