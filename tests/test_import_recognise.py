@@ -2986,3 +2986,10 @@ def test_where_a_person_is_from_is_no_one_and_does_not_stop_them_speaking():
                     "A friend of Ruth Ellingham said she was relieved. Ellingham said nothing.\n")
     assert list(people(found)) == ["Gareth Pryce", "Tom Baker", "Sara Lund", "John Hale", "Ruth Ellingham"]
     assert [q.by for q in found.quotes] == ["tom-baker", "john-hale"]
+
+
+def test_a_lone_word_after_a_live_blog_s_time_is_no_one():
+    found = analyse("LAKESIDE — The storm hit on Sunday.\n\n4:10 p.m.: Utility says most customers will have power "
+                    "by Tuesday\n\nLakeside Power spokeswoman Karen Mbeki said crews were out. Mbeki said it would "
+                    "take days.\n")
+    assert people(found) == {"Karen Mbeki": "Lakeside Power spokeswoman"}

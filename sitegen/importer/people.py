@@ -30,6 +30,8 @@ PERSON_BEFORE = re.compile(r"\b(?:(?:re)?named[ \u00a0]+(?:after|for)|in[ \u00a0
 FROM_BEFORE = re.compile(r"[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:\d+[A-Za-z]?[ \u00a0]+)?$")
 AGE_BEFORE = re.compile(r",[ \u00a0]*\d{1,3},?$")
 NEXT_PART = re.compile(r",[ \u00a0]+$")  # "..., Little Ashby": the address goes on
+# What ends a clause that a capitalised word may open: "4:10 p.m.: Utility says".
+AFTER_A_COLON = re.compile(r":[ \u00a0]+$")
 # A word in lower case next ("Agent fees rose"): the capitalised word before it may be a common noun.
 LOWER_CASE_WORD = re.compile(r"[ \u00a0]+[a-z]")
 # How adjectives end, which name a place with a word of places after them ("Central Park",
@@ -389,8 +391,11 @@ class _State:
 
     def _single_speaker(self, line, start, end, word, surnames) -> None:
         close = close_spelling(word, list(surnames))
-        if not close and (at_sentence_start(line.text, start) or self._after_a_compound_word(line.text, start)):
-            return  # "Officials said", "Experts say": a lone capitalised word is not enough here
+        if not close and (at_sentence_start(line.text, start) or AFTER_A_COLON.search(line.text, 0, start)
+                          or self._after_a_compound_word(line.text, start)):
+            # "Officials said", "Experts say", a live blog's "4:10 p.m.: Utility says ...": a
+            # lone capitalised word is not enough here
+            return
         if close:
             slug = surnames[close]
             self.notes.append((line.number, f"'{word}' taken as {self._name(slug)}"
