@@ -2993,3 +2993,11 @@ def test_a_lone_word_after_a_live_blog_s_time_is_no_one():
                     "by Tuesday\n\nLakeside Power spokeswoman Karen Mbeki said crews were out. Mbeki said it would "
                     "take days.\n")
     assert people(found) == {"Karen Mbeki": "Lakeside Power spokeswoman"}
+
+
+def test_a_verb_that_gives_a_role_shows_a_person():
+    found = analyse("DAYTON — Rosa Alvarez became the city's planning director in January after a decade at the "
+                    "housing agency. Ben Okafor was appointed chief executive last year. Ann Lee served as mayor "
+                    "from 2010 to 2018. Main Street became a pedestrian zone, and the Dayton Plant was named the "
+                    "best in the state.\n")
+    assert people(found) == {"Rosa Alvarez": "planning director", "Ben Okafor": "chief executive", "Ann Lee": "mayor"}

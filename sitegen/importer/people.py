@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from .names import (ARTICLE_WORDS, SUFFIX_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person,
                     is_title_before_name, is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
-from .roles import AGE, aside_names_an_organisation, party_only, role_after, role_before, role_in_appositive, speaks
+from .roles import (AGE, aside_names_an_organisation, party_only, role_after, role_before, role_by_verb, role_in_appositive,
+                    speaks)
 from .rules import HYPHENATED_GIVEN, UPPER, WORD_START, Rules, any_word
 from .textutil import Line, at_sentence_start, word_spans
 
@@ -223,6 +224,8 @@ class _State:
             return True
         if role_in_appositive(text, candidate.start, candidate.end, self.rules, evidence=True):
             return True  # "A budget hawk, Dorian Kessling, said"
+        if len(candidate.name.split()) > 1 and role_by_verb(text, candidate.end, self.rules):
+            return True  # "Rosa Alvarez became the city's planning director"
         if candidate.prefix_start == 0 and _signature(text[candidate.end:]):
             return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor"
         if PERSON_AFTER.match(text, candidate.end) or PERSON_BEFORE.search(text, 0, candidate.prefix_start):
@@ -303,7 +306,7 @@ class _State:
              known: bool = False) -> None:
         text = line.text
         role = (role_after(text, end, self.rules) or role_in_appositive(text, start, end, self.rules)
-                or role_before(text, start, self.rules) or None)
+                or role_before(text, start, self.rules) or role_by_verb(text, end, self.rules) or None)
         if role and party_only(role, self.rules):
             role = role_before(text, start, self.rules) or role
         previous = self.people.get(slug)

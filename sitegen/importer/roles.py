@@ -155,6 +155,31 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     return " ".join(words) if _has_title(words, rules) else None
 
 
+# A verb that gives the role a person takes on or holds, then the role: "Rosa Alvarez became the
+# city's planning director in January", "Ben Okafor was appointed chief executive".
+ROLE_VERB = re.compile(
+    rf"{SPACE}+(?:became|becomes|will{SPACE}+become|was{SPACE}+(?:named|appointed|elected|promoted{SPACE}+to|hired{SPACE}+as)"
+    rf"|ha(?:s|d){SPACE}+been{SPACE}+(?:named|appointed|elected)|serves{SPACE}+as|served{SPACE}+as"
+    rf"|ha(?:s|d){SPACE}+served{SPACE}+as){SPACE}+(?:(?:the|a|an|its|their|his|her){SPACE}+)?(?:[\w-]+['’]s{SPACE}+)?"
+    rf"((?:[a-z][\w-]*{SPACE}*){{1,6}})")
+# Where the role after such a verb ends: "director in January", "coach after the season".
+ROLE_VERB_ENDS = frozenset({"in", "on", "at", "after", "before", "since", "last", "this", "for", "from", "when",
+                            "until", "and", "but", "earlier", "later", "two", "three", "four", "five"})
+
+
+def role_by_verb(text: str, end: int, rules: Rules) -> str | None:
+    """The role a verb right after the name gives (see ROLE_VERB), if its last word is a title."""
+    match = ROLE_VERB.match(text, end)
+    if not match:
+        return None
+    words = []
+    for word in match.group(1).split():
+        if word in ROLE_VERB_ENDS:
+            break
+        words.append(word)
+    return " ".join(words) if words and _is_title(words[-1], rules) else None
+
+
 def party_only(role: str, rules: Rules) -> bool:
     """A role that names a party and no office: "Democrat", "Republican from Ohio" (not
     "Democrat and former mayor")."""
