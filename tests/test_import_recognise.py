@@ -3001,3 +3001,9 @@ def test_a_verb_that_gives_a_role_shows_a_person():
                     "from 2010 to 2018. Main Street became a pedestrian zone, and the Dayton Plant was named the "
                     "best in the state.\n")
     assert people(found) == {"Rosa Alvarez": "planning director", "Ben Okafor": "chief executive", "Ann Lee": "mayor"}
+
+
+def test_positions_in_sport_and_villagers_are_roles():
+    found = analyse("RIVERTON — The Hawks won on Friday. Reyes said he expected linebacker Andre Foster back soon. "
+                    "Outside court, villager Brenda Holt, 71, said she was shocked.\n")
+    assert people(found) == {"Andre Foster": "linebacker", "Brenda Holt": "villager"}
