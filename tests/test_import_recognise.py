@@ -3007,3 +3007,13 @@ def test_positions_in_sport_and_villagers_are_roles():
     found = analyse("RIVERTON — The Hawks won on Friday. Reyes said he expected linebacker Andre Foster back soon. "
                     "Outside court, villager Brenda Holt, 71, said she was shocked.\n")
     assert people(found) == {"Andre Foster": "linebacker", "Brenda Holt": "villager"}
+
+
+def test_a_quoted_sentence_with_no_attribution_goes_on_with_the_speaker_before_it():
+    found = analyse("GENEVA — Talks stalled on Sunday.\n\n"
+                    "“We are not there yet,” Karl Brandt said. “We are closer than a week ago.”\n\n"
+                    "“Nobody wants another winter of this.”\n\n"
+                    "“Hamlet” opens at the Globe on Friday.\n\n"
+                    "“Hope helps,” said Bob Marsh. Ann Lee disagreed. “Money helps more.”\n")
+    # (the title is no quote; after Ann Lee is named, the last sentence is not Bob Marsh's)
+    assert [q.by for q in found.quotes] == ["karl-brandt", "karl-brandt", "karl-brandt", "bob-marsh"]

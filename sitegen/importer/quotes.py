@@ -80,15 +80,21 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
         by_line.setdefault(occurrence.line, []).append(occurrence)
     history: list[set[str]] = []          # speakers of each earlier body line
     named_above: set[str] = set()         # the people the line above names
+    spoke_last_above: str | None = None   # who spoke the line above's last quote
     quotes = []
     for line in lines:
         here = by_line.get(line.number, [])
         speakers = {o.slug for o in here if o.speaker}
         masked = None  # (the line with its abbreviations' stops masked, made for its first quote)
+        last: Quote | None = None  # the line's quote before this one
         for start, end in ((m.start(), m.end()) for m in QUOTED.finditer(line.text)):
             masked = masked or _without_abbreviation_stops(line.text, rules)
             who = attribution(masked, start, end, rules)
             if who is None:
+                by = _goes_on_speaking(masked, start, end, last, spoke_last_above, here)
+                if by is not None:
+                    last = Quote(line.number, start, end, by)
+                    quotes.append(last)
                 continue
             earlier = {o.slug for o in here if o.speaker and o.end <= start}
             if line.text[who[0]:who[1]].strip().lower() in CONJUNCTIONS:
@@ -103,12 +109,36 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
                 introduced = set() if earlier else (
                     at_sentence_start(line.text, start) and _named_before(masked, start, here) or named_above)
                 by = _speaker(line.text, who, here, history + [earlier], introduced)
-            quotes.append(Quote(line.number, start, end, by))
+            last = Quote(line.number, start, end, by)
+            quotes.append(last)
             if by:
                 speakers.add(by)
         history.append(speakers)
         named_above = {o.slug for o in here}
+        spoke_last_above = last.by if last else None
     return tuple(quotes)
+
+
+# A quoted sentence: what it says ends with a sentence's punctuation ("“They believed it.”"),
+# not a title or a phrase ("“Hamlet” opens on Friday").
+QUOTED_SENTENCE = re.compile(r"[.!?…][\"”’]$")
+
+
+def _goes_on_speaking(text: str, start: int, end: int, before: Quote | None, spoke_above: str | None,
+                      here: list[Occurrence]) -> str | None:
+    """Who speaks a quoted sentence that says nothing of who spoke it: whoever spoke the quote
+    before it, in the paragraph, if only that quote's attribution stands between them ("“We
+    weren't done,” coach Tom Reyes said. “They believed it.”"), or, when the paragraph opens
+    with it, in the paragraph above (a quote that runs over paragraphs, as news writing sets
+    them). (``text``: the line with its abbreviations' stops masked, as attribution takes it.)"""
+    if not QUOTED_SENTENCE.search(text, 0, end):
+        return None
+    if before is not None:
+        others = any(before.end <= o.start < start and o.slug != before.by for o in here)
+        # (up to the quote's first letter: the last sentence's end is seen by what follows it)
+        one_sentence = len(SENTENCE_END.findall(text, before.end, start + 2)) <= 1
+        return before.by if before.by and not others and one_sentence and at_sentence_start(text, start) else None
+    return spoke_above if not text[:start].strip() else None
 
 
 # Stands in, for the patterns above, for the full stop of an abbreviation before a name: "said
