@@ -3017,3 +3017,9 @@ def test_a_quoted_sentence_with_no_attribution_goes_on_with_the_speaker_before_i
                     "“Hope helps,” said Bob Marsh. Ann Lee disagreed. “Money helps more.”\n")
     # (the title is no quote; after Ann Lee is named, the last sentence is not Bob Marsh's)
     assert [q.by for q in found.quotes] == ["karl-brandt", "karl-brandt", "karl-brandt", "bob-marsh"]
+
+
+def test_the_aside_before_the_verb_may_name_the_speaker():
+    found = analyse("ASHBY — The council met.\n\nThe mayor, Ann Lee, said: “We wait.”\n\n"
+                    "Rosa Kessling said the farm was lost.\n\nShe, a farmer, said: “We cannot.”\n")
+    assert [q.by for q in found.quotes] == ["ann-lee", "rosa-kessling"]

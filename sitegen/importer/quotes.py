@@ -63,7 +63,7 @@ def _after_subject_first(verbs: frozenset[str]) -> re.Pattern[str]:
 def _before(verbs: frozenset[str]) -> re.Pattern[str]:
     # (An aside may stand between the speaker and the verb: "Cllr Margaret Okonkwo, who
     # represents Ashby ward, told the Echo: “…”".)
-    return re.compile(rf"(?P<who>[^.;!?“”\",]{{1,100}}?)(?:,[^.;!?“”\"]{{1,120}}?,)?{SPACE}+(?:{verbs_pattern(verbs)})\b"
+    return re.compile(rf"(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>,[^.;!?“”\"]{{1,120}}?,)?{SPACE}+(?:{verbs_pattern(verbs)})\b"
                       rf"[^.;!?“”\"]{{0,60}}?[,:]{SPACE}*$")
 
 
@@ -174,7 +174,7 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     if text[:start].rstrip(" \u00a0").endswith(":") and (match := _before(verbs).search(text[:start])):
         # "Ana Ruiz told reporters: “…” Her neighbour, Eva Diaz, said the same." The colon
         # hands the quote to who spoke before it, not to the next sentence's speaker.
-        return match.start("who"), match.end("who")
+        return _before_who(match)
     for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)):
         match = pattern.match(text, end)
         if match and len(match.group("who").split()) <= MAX_SPEAKER_WORDS:
@@ -188,8 +188,18 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     for pattern in (_before(verbs), _before_that(verbs), ACCORDING_TO, SPEAKING_ON):
         match = pattern.search(text[:start])
         if match:
-            return match.start("who"), match.end("who")
+            return _before_who(match) if pattern is _before(verbs) else (match.start("who"), match.end("who"))
     return None
+
+
+def _before_who(match: re.Match) -> tuple[int, int]:
+    """The words naming who speaks before the verb, with the aside between them if there is one:
+    in "The mayor, Ann Lee, said:" the aside names her. (Not after "she": "She, a farmer, said"
+    is whoever "she" is.)"""
+    start, end = match.span("who")
+    if match.group("aside") and match.group("who").strip().lower() not in PRONOUNS | CONJUNCTIONS:
+        end = match.end("aside")
+    return start, end
 
 
 # "According to Ann Cole, the firm's lawyer, “the ruling ignores the evidence.”"
