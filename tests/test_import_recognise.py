@@ -3023,3 +3023,12 @@ def test_the_aside_before_the_verb_may_name_the_speaker():
     found = analyse("ASHBY — The council met.\n\nThe mayor, Ann Lee, said: “We wait.”\n\n"
                     "Rosa Kessling said the farm was lost.\n\nShe, a farmer, said: “We cannot.”\n")
     assert [q.by for q in found.quotes] == ["ann-lee", "rosa-kessling"]
+
+
+def test_a_last_name_two_people_share_is_the_one_the_line_named_last_and_never_a_new_person():
+    found = analyse("PORTWENNA — The boat was paid for by the late Doris Kemp, who died in 2022.\n\n"
+                    "Her nephew, Peter Kemp, unveiled the nameplate. “Aunt Doris loved this harbour,” Mr Kemp "
+                    "said.\n\nCoxswain Sam Hocking said the crew were delighted. Kemp's speech was short.\n")
+    assert list(people(found)) == ["Doris Kemp", "Peter Kemp", "Sam Hocking"]
+    assert people(found)["Sam Hocking"] == "Coxswain"
+    assert [q.by for q in found.quotes] == ["peter-kemp"]

@@ -325,7 +325,7 @@ class _State:
 
     def scan_surnames(self, line: Line) -> None:
         """Lone surnames of people already found; a misspelt speaker is matched with a note."""
-        surnames = self._surnames()
+        surnames, shared = self._surnames(), self._shared_surnames()
         for start, end, word in word_spans(line.text):
             if self._covered(line.number, start, end) or not (
                     is_single_name(word, self.rules) or self._surname_that_is_a_common_word(word, surnames, line, start)):
@@ -333,6 +333,10 @@ class _State:
             if word in surnames and self._named_before(surnames[word], line.number, start):
                 self._add(line, self._particles_before(line.text, start, surnames[word]), end, surnames[word],
                           self.people[surnames[word]].name if surnames[word] in self.people else word)
+            elif word in shared:
+                # Never a new person of its own; the one of them the line named last, if any.
+                if slug := self._named_last_in_line(shared[word], line.number, start):
+                    self._add(line, start, end, slug, self._name(slug))
             elif len(self.first_names.get(word, ())) == 1 and (
                     _word_before(line.text, start) in self.rules.honorifics
                     or speaks(line.text, start, end, self.rules, strict=True)):
@@ -428,6 +432,20 @@ class _State:
             for person_name in (self._name(slug), name.title()):
                 owners.setdefault(surname(person_name), set()).add(slug)
         return {word: slugs.pop() for word, slugs in owners.items() if len(slugs) == 1}
+
+    def _shared_surnames(self) -> dict[str, set[str]]:
+        """Last words of full names that several people in the article share ("Doris Kemp",
+        "Peter Kemp")."""
+        owners: dict[str, set[str]] = {}
+        for name, slug in self.full_names.items():
+            owners.setdefault(surname(self._name(slug)), set()).add(slug)
+        return {word: slugs for word, slugs in owners.items() if len(slugs) > 1}
+
+    def _named_last_in_line(self, slugs: set[str], number: int, start: int) -> str | None:
+        """Which of these people the line names last before ``start``: whom a shared last name
+        refers to ("Ms Kemp's nephew, Peter Kemp, unveiled it. “…,” Mr Kemp said.")."""
+        before = [o for o in self.by_line.get(number, ()) if o.end <= start and o.slug in slugs]
+        return max(before, key=lambda o: o.start).slug if before else None
 
 
 def _without_initials(name: str) -> str:
