@@ -3032,3 +3032,14 @@ def test_a_last_name_two_people_share_is_the_one_the_line_named_last_and_never_a
     assert list(people(found)) == ["Doris Kemp", "Peter Kemp", "Sam Hocking"]
     assert people(found)["Sam Hocking"] == "Coxswain"
     assert [q.by for q in found.quotes] == ["peter-kemp"]
+
+
+def test_a_reader_signing_with_where_they_live_is_the_comment_s_author():
+    found = analyse("ASHBY — A former sub-postmaster has been jailed for two years.\n\nComments (3)\n\n"
+                    "TrueBlue\nDisgraceful. Hope they get the money back.\n\n"
+                    "Maureen from Ashby\nSuch a shame, his wife was lovely.\n\n"
+                    "Dave in Little Ashby\nHe served us for years.\n")
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("TrueBlue", "Disgraceful. Hope they get the money back."),
+        ("Maureen from Ashby", "Such a shame, his wife was lovely."),
+        ("Dave in Little Ashby", "He served us for years.")]

@@ -29,6 +29,7 @@ SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop:
 # A province or state after a town: ", NS", ", Ill.", ", Ontario".
 REGION = re.compile(r",[ \u00a0]+(?:[A-Z]{2,3}|[A-Z][a-z]{1,12}\.?)[ \u00a0]*$")
 # What a comment's date line says before the date.
+TOWN = r"[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,2}"  # "Ashby", "Little Ashby", "St. Albans"
 DATE_PREFIX = re.compile(r"^(?:[•·][ \u00a0]*)?(?:(?:posted|published)(?: on)?[ \u00a0]+)?", re.IGNORECASE)
 # The indent a "level" line stands for (see _Reader._depth): any step deeper makes a reply.
 LEVEL_INDENT = 2
@@ -679,6 +680,8 @@ def _is_author_name(text: str, rules: Rules) -> bool:
     if text.lower() in rules.anonymous_authors or HANDLE.fullmatch(text) or re.fullmatch(
             rf"{name_phrase(rules.name_particles, 1)}[ \u00a0][A-Z]", text):  # "Kagiso M"
         return True
+    if re.fullmatch(rf"{name_phrase(rules.name_particles, 2)}[ \u00a0]+(?:from|in)[ \u00a0]+{TOWN}", text):
+        return True  # "Maureen from Ashby", "Dave in Leeds", as British papers' readers sign
     return re.fullmatch(name_phrase(rules.name_particles, MAX_AUTHOR_WORDS), text) is not None and " " in text
 
 
