@@ -3043,3 +3043,14 @@ def test_a_reader_signing_with_where_they_live_is_the_comment_s_author():
         ("TrueBlue", "Disgraceful. Hope they get the money back."),
         ("Maureen from Ashby", "Such a shame, his wife was lovely."),
         ("Dave in Little Ashby", "He served us for years.")]
+
+
+def test_an_editor_s_note_above_the_headline_is_neither_the_lede_nor_chrome():
+    found = analyse("The Pine Valley Press\n\n"
+                    "Editor's note: This story has been updated to include comment from the school board.\n\n"
+                    "School board delays vote on later start times\n\nBy Nadia Carter\nPublished Oct. 7, 2024\n\n"
+                    "PINE VALLEY — The school board on Monday postponed a vote on later start times, saying it "
+                    "needed more information on bus costs.\n")
+    assert found.title == "School board delays vote on later start times"
+    assert found.body.startswith("Editor's note: This story has been updated")
+    assert "Pine Valley Press" not in found.body

@@ -172,6 +172,8 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     top = title if title is not None else title_at
     above = [n for n in content if top is not None and n < top]
     for n in reversed(above):
+        if EDITORS_NOTE.match(lines[n].strip()):
+            continue  # the story's own text, wherever the page puts it
         if not _is_header(lines[n], rules) or any(chrome[m] for m in range(n + 1, top)):
             chrome[n] = True
     below_title = 0 if top is None else top + 1 if title is not None else top
@@ -311,6 +313,11 @@ def _is_label(line: str) -> bool:
     return text.upper() == text and len(text.split()) <= MENU_WORDS + 1 or LABELLED.match(text) is not None
 
 
+# A note the newsroom adds to a story: "Editor's note: This story has been updated ...",
+# "Update (Oct. 8):", "Correction:", "Clarification:".
+EDITORS_NOTE = re.compile(r"(?i:editor['’]?s['’]?[ \u00a0]+note|update|correction|clarification)\b[^:\n]{0,30}:[ \u00a0]+\S")
+
+
 def is_lede(line: str, rules: Rules) -> bool:
     """The story's first paragraph: it opens with a dateline, or it is longer than a header
     line and not shaped like a headline (which may be long too, but ends without a full stop)."""
@@ -319,6 +326,8 @@ def is_lede(line: str, rules: Rules) -> bool:
         return True
     if text[:1] in BULLETS:
         return False  # a summary box's point ("• Three grocery chains say ...")
+    if EDITORS_NOTE.match(text):
+        return False  # a note on the story, which some pages put above its headline
     words = len(text.split())
     return words > MAX_HEADLINE_WORDS or words > HEADER_WORDS and text.rstrip("\"”’')")[-1:] in ".!?;:,"
 
