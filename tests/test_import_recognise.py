@@ -3054,3 +3054,9 @@ def test_an_editor_s_note_above_the_headline_is_neither_the_lede_nor_chrome():
     assert found.title == "School board delays vote on later start times"
     assert found.body.startswith("Editor's note: This story has been updated")
     assert "Pine Valley Press" not in found.body
+
+
+def test_doctors_and_musicians_named_by_their_trade_get_it_as_their_role():
+    found = analyse("PINE VALLEY — The board met on Monday. Pediatrician Dr. Karen Olsen said teenagers need more "
+                    "sleep. Musician Leo Brandt said the band would play.\n")
+    assert people(found) == {"Karen Olsen": "Pediatrician", "Leo Brandt": "Musician"}
