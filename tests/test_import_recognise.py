@@ -3060,3 +3060,13 @@ def test_doctors_and_musicians_named_by_their_trade_get_it_as_their_role():
     found = analyse("PINE VALLEY — The board met on Monday. Pediatrician Dr. Karen Olsen said teenagers need more "
                     "sleep. Musician Leo Brandt said the band would play.\n")
     assert people(found) == {"Karen Olsen": "Pediatrician", "Leo Brandt": "Musician"}
+
+
+def test_german_and_french_quotation_marks_quote_and_stay_as_written():
+    found = analyse("FREIBURG — Der Gemeinderat hat am Dienstag ein neues Radwegenetz beschlossen.\n\n"
+                    "Stadträtin Petra Vogel sagte, die Kosten seien zu hoch. „Wir bauen hier auf Pump“, sagte sie.\n\n"
+                    "« C'est une fierté pour toute la ville », a déclaré le maire Gilles Lurton. « Nous avons "
+                    "beaucoup travaillé », a-t-il ajouté.\n")
+    assert [q.by for q in found.quotes] == ["petra-vogel", "gilles-lurton", "gilles-lurton"]
+    assert "[„Wir bauen hier auf Pump“]{.quote by=petra-vogel}" in found.body
+    assert "[« C'est une fierté pour toute la ville »]{.quote by=gilles-lurton}" in found.body

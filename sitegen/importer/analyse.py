@@ -21,7 +21,7 @@ from .registry import Registries
 from .rules import Rules, generic_rules, line_matches
 from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, is_menu_row,
                       segment, split_lines)
-from .textutil import Line
+from .textutil import Line, with_english_quotation_marks
 from .webarchive import replay_toolbar
 from .topics import find_topics
 
@@ -133,8 +133,9 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
                | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body, rules))
     body = [line for line in body if line.number not in credits]
-    cast = find_cast(body, registries.people, _reporter_slugs(reporters, registries), rules)
-    quotes = find_quotes(body, cast, rules)
+    marked = with_english_quotation_marks(body)  # (the same lines, for the recognisers)
+    cast = find_cast(marked, registries.people, _reporter_slugs(reporters, registries), rules)
+    quotes = find_quotes(marked, cast, rules)
     comments, reported = _comments(segments, comment_lines, rules)
     segments = _as_chrome(_unclaimed_as_chrome(segments, comments), credits)
     site = (dateline.site if dateline else None) or page.site

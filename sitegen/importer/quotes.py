@@ -29,7 +29,9 @@ from .textutil import SENTENCE_END, SPACE, Line, at_sentence_start, verbs_patter
 QUOTED = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\""
                     r"|(?<![\w’'])‘(?=\S)[^‘\n]{2,}?[,.!?…]’(?![\w’'])"
                     r"|(?<![\w’'])'(?=[^\W\d_])(?:[^'\n]|(?<=\w)'(?=\w)){2,}?[,.!?…]'(?![\w’'])")
-PRONOUNS = {"he", "she", "they"}
+# ... and in the other languages the importer knows ("sagte sie", "dijo él", "a-t-il ajouté").
+PRONOUNS = {"he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "a-t-il", "a-t-elle", "él", "ella",
+            "ele", "ela", "lui", "lei"}
 # "..., said Cole, adding: “This is not over.”": the word stands for the speaker (see SPEAKING_ON).
 PARTICIPLES = ("adding", "saying", "noting", "explaining", "insisting", "warning", "arguing")
 # "... called the deal “a blank check” and said", "said Cole, adding: “…”": the sentence's

@@ -22,6 +22,23 @@ class Line:
     text: str
 
 
+# Quotation marks of other languages: German „…“ and French, Spanish, Italian «…» (with or
+# without spaces inside).
+LOW_HIGH_QUOTE = re.compile(r"„([^„“”\n]*)[“”]")
+GUILLEMETS = re.compile(r"«([^«»\n]*)»")
+
+
+def with_english_quotation_marks(lines: list[Line]) -> list[Line]:
+    """The lines with „…“ and «…» written “…”, for the recognisers, whose patterns know
+    English quotation marks (“Das ist gut“, sagte X). One character stands for one, so what
+    they find is found at the same places in the lines as written, which keep their own marks."""
+    def english(match: re.Match) -> str:
+        return f"“{match.group(1)}”"
+
+    return [Line(line.number, GUILLEMETS.sub(english, LOW_HIGH_QUOTE.sub(english, line.text)))
+            if "„" in line.text or "«" in line.text else line for line in lines]
+
+
 def word_spans(text: str):
     """(start, end, word) for each capitalised word of the text."""
     for match in re.finditer(rf"{WORD_START}{NAME_TOKEN}(?![\w-])", text):
