@@ -3070,3 +3070,9 @@ def test_german_and_french_quotation_marks_quote_and_stay_as_written():
     assert [q.by for q in found.quotes] == ["petra-vogel", "gilles-lurton", "gilles-lurton"]
     assert "[„Wir bauen hier auf Pump“]{.quote by=petra-vogel}" in found.body
     assert "[« C'est une fierté pour toute la ville »]{.quote by=gilles-lurton}" in found.body
+
+
+def test_a_speaker_named_after_a_role_before_a_long_aside():
+    found = analyse("ASHBY — The council met.\n\n“We will rebuild,” said the mayor of Ashby, Ann Lee, who has led the "
+                    "council since 2019 and who plans to run again next year after a long campaign.\n")
+    assert [q.by for q in found.quotes] == ["ann-lee"]

@@ -183,8 +183,12 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
             return match.start("who"), match.end("who")
         if match and pattern is _after_verb_first(verbs):
             # A long aside after the name: "said Linda Marsh-Potter, 58, a patient's daughter
-            # who waited six hours in the emergency room on Tuesday." The name is before it.
-            name = match.group("who").split(",")[0]
+            # who waited six hours in the emergency room on Tuesday." The name is before it,
+            # or after a role, set off by commas: "said the mayor of Ashby, Ann Lee, who ...".
+            parts = match.group("who").split(",")
+            name = parts[0]
+            if len(parts) > 2 and parts[1].strip()[:1].isupper():
+                name = ",".join(parts[:2])
             if len(name.split()) <= MAX_SPEAKER_WORDS:
                 return match.start("who"), match.start("who") + len(name)
     for pattern in (_before(verbs), _before_that(verbs), ACCORDING_TO, SPEAKING_ON):
