@@ -3076,3 +3076,12 @@ def test_a_speaker_named_after_a_role_before_a_long_aside():
     found = analyse("ASHBY — The council met.\n\n“We will rebuild,” said the mayor of Ashby, Ann Lee, who has led the "
                     "council since 2019 and who plans to run again next year after a long campaign.\n")
     assert [q.by for q in found.quotes] == ["ann-lee"]
+
+
+def test_a_verb_alone_after_a_quote_is_its_subject_left_out():
+    found = analyse("VALDEMORA — Los vecinos reclamaron el martes un nuevo puente.\n\n"
+                    "La alcaldesa, Inmaculada Serrano, prometió estudiar la propuesta. «No podemos seguir así», dijo.\n\n"
+                    "«Mi hijo tarda media hora más», lamentó Rocío Gallardo, vecina del barrio.\n\n"
+                    "Los agricultores también temen el desvío. «Perderemos una jornada», dijo.\n")
+    # (the last names no one in its paragraph: not the speaker of the paragraph above)
+    assert [q.by for q in found.quotes] == ["inmaculada-serrano", "rocio-gallardo", None]

@@ -62,6 +62,13 @@ def _after_subject_first(verbs: frozenset[str]) -> re.Pattern[str]:
 
 
 @cache
+def _verb_alone(verbs: frozenset[str]) -> re.Pattern[str]:
+    """The verb alone after the quote, its subject left out as Spanish, Italian and Portuguese
+    leave it (“…”, dijo.): the verb stands for a pronoun."""
+    return re.compile(rf"[ \u00a0]*,[ \u00a0]*(?P<who>{verbs_pattern(verbs)})[ \u00a0]*(?:[.;!?]|$)")
+
+
+@cache
 def _before(verbs: frozenset[str]) -> re.Pattern[str]:
     # (An aside may stand between the speaker and the verb: "Cllr Margaret Okonkwo, who
     # represents Ashby ward, told the Echo: “…”".)
@@ -99,7 +106,14 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
                     quotes.append(last)
                 continue
             earlier = {o.slug for o in here if o.speaker and o.end <= start}
-            if line.text[who[0]:who[1]].strip().lower() in CONJUNCTIONS:
+            words = line.text[who[0]:who[1]].strip().lower()
+            if words in rules.speech_verbs:
+                # “…”, dijo.: the subject left out is the paragraph's one speaker so far, else the
+                # one person the sentence before names ("La alcaldesa, Inmaculada Serrano,
+                # prometió estudiarlo. «…», dijo."); never someone of an earlier paragraph.
+                named = earlier or _named_before(masked, start, here)
+                by = next(iter(named)) if len(named) == 1 else None
+            elif words in CONJUNCTIONS:
                 # "Rep. Tom Whitcombe called the deal “a blank check” and said ...": the one
                 # person the sentence names before the quote, or no one.
                 named = _named_before(masked, start, here, sentence_before=False)
@@ -177,6 +191,8 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         # "Ana Ruiz told reporters: “…” Her neighbour, Eva Diaz, said the same." The colon
         # hands the quote to who spoke before it, not to the next sentence's speaker.
         return _before_who(match)
+    if match := _verb_alone(verbs).match(text, end):
+        return match.start("who"), match.end("who")
     for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)):
         match = pattern.match(text, end)
         if match and len(match.group("who").split()) <= MAX_SPEAKER_WORDS:
