@@ -24,7 +24,7 @@ from ..model import Article, Site
 from .citation import bibtex, citation, citation_urls, csl_json
 from .comments import comment_thread_html, render_comment_text
 from .excerpts import annotation_excerpt, excerpt, has_own_pages, site_annotation_lists
-from .groups import by_article, entry_before_page
+from .groups import by_article, entry_before_page, timeline_years, year_sections
 from .feeds import Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_files, topic_feed
 from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_json, search_filters
 from .urls import Urls, page_url, published_name
@@ -96,7 +96,8 @@ class Renderer:
         # Jinja runs it once per process instead of once per page.
         self.env.globals.update(site=self.site, index=self.index, config=self.config, urls=self.urls,
                                 comment_html=render_comment_text, comment_thread_html=comment_thread_html,
-                                wayback_url=wayback_url)
+                                wayback_url=wayback_url, year_sections=year_sections,
+                                timeline_years=timeline_years)
 
     def with_content(self, article: Article) -> Article:
         return article.with_content(self.bodies.get(article.fingerprint))

@@ -71,6 +71,11 @@ def create_environment(dirs: list[Path], compiled: Path | None = None) -> jinja2
         # used list of 400 behind a lock, is asked for the page's template, its base, the
         # macros and each include, some five times a page, in Python.
         cache_size=-1,
+        # Jinja's optimizer folds constant expressions ("a" ~ "b") while compiling, asked at
+        # every expression of every template: 7 % of compiling the default theme, which has
+        # no such expression (its compiled code is the same without: tests/
+        # test_render_speedups.py), in every process that renders pages.
+        optimized=False,
     )
     env.context_class = _QuickContext
     env.code_generator_class = _QuickEscapeCodeGenerator
