@@ -352,6 +352,10 @@ def _ends_sentence(token: str, rules: Rules) -> bool:
         token.lower() in rules.title_words or token.lower() in rules.honorifics)
 
 
+# The article an Italian or French word may carry, elided: "L'assessora", "l’adjointe".
+ELIDED_ARTICLE = re.compile(r"[Ll]['’](?=[^\W\d_])")
+
+
 def _trim(words: list[str], rules: Rules) -> list[str]:
     """Drop leading speech verbs, sentence words and joining words ("says the", "But of")."""
     while words and (words[0].lower() in rules.speech_verbs or words[0].lower() in
@@ -359,6 +363,8 @@ def _trim(words: list[str], rules: Rules) -> list[str]:
                      and words[0].lower() in ("of", "the", "for", "and", "at", "to", "on", "in")
                      or words[0].lower() in ("one", "another") and len(words) > 1 and words[1][:1].islower()):
         words = words[1:]  # ("One neighbor, Pat Greer,": "One" is an article here)
+    if words and ELIDED_ARTICLE.match(words[0]) and len(words[0]) > 2:
+        words = [words[0][2:], *words[1:]]  # "L'assessora ai Lavori pubblici": "assessora ..."
     return words
 
 
