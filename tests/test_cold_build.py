@@ -1,0 +1,51 @@
+"""A cold build's serial work: what the parent does while workers work, and what it leaves to them."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from conftest import article, write_files
+from sitegen import parallel
+from sitegen.build import build
+from sitegen.diagnostics import Diagnostics
+
+
+def _waits_for_the_parent(state: dict, task: int) -> tuple[int, bool]:
+    return task, state["event"].wait(10)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_parent_works_meanwhile_while_workers_have_their_tasks(monkeypatch, jobs):
+    """``meanwhile`` is done once the workers have their tasks, before the first result is
+    taken (without workers: before the tasks). Here the tasks wait for it: done only after
+    the results, each would wait in vain."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    event = multiprocessing.get_context("fork").Event()
+    done = []
+
+    def meanwhile():
+        done.append(len(done))
+        event.set()
+
+    results = list(parallel.run(_waits_for_the_parent, [1, 2, 3, 4], jobs, {"event": event}, meanwhile))
+    assert results == [(1, True), (2, True), (3, True), (4, True)]
+    assert done == [0]
+
+
+def test_registries_read_meanwhile_report_their_warnings_first(tmp_path, monkeypatch):
+    """The registries are read while workers read the front matter (see load_site): their
+    messages still come before the front matter's, as when they were read first."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    files = {f"content/articles/a{n}/index.md": article(f"A{n}", people="[Ada Lovelace]", colour="blue")
+             for n in range(6)}
+    files["content/people/ada-lovelace.yaml"] = "name: Ada Lovelace\nshoe_size: 9\n"
+    files["content/topics/computing.yaml"] = "name: Computing\nhue: red\n"
+    write_files(tmp_path, files)
+    for jobs in (1, 2):
+        diags = Diagnostics()
+        build(tmp_path, diags, jobs=jobs, clean=True)
+        messages = [w.message for w in diags.warnings]
+        assert messages[:2] == ["unknown key 'shoe_size'", "unknown key 'hue'"]
+        assert messages[2:] == ["unknown front matter key 'colour'"] * 6
