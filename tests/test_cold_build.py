@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import pickle
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +12,7 @@ from conftest import article, write_files
 from sitegen import parallel
 from sitegen.build import build
 from sitegen.diagnostics import Diagnostics
+from sitegen.load.articles import ArticleHeader, NameRef
 
 
 def _waits_for_the_parent(state: dict, task: int) -> tuple[int, bool]:
@@ -49,3 +52,15 @@ def test_registries_read_meanwhile_report_their_warnings_first(tmp_path, monkeyp
         messages = [w.message for w in diags.warnings]
         assert messages[:2] == ["unknown key 'shoe_size'", "unknown key 'hue'"]
         assert messages[2:] == ["unknown front matter key 'colour'"] * 6
+
+
+def test_a_light_headers_names_are_packed_as_plain_tuples():
+    """The names of a light header are pickled as plain tuples and made NameRefs again in C
+    (see load.articles.NameRef): as records, unpickling each ran a Python ``__init__``."""
+    people = [NameRef("Ada Lovelace", role="mathematician", line=3), NameRef("Charles Babbage", "babbage", line=4)]
+    header = ArticleHeader("a", Path("a"), people=people, topics=[NameRef("computing", line=6)])
+    light = header.packed(body=None)
+    assert all(type(ref) is tuple for refs in pickle.loads(light.packed_names) for ref in refs)
+    assert light.names() == (people, [], [NameRef("computing", line=6)])
+    assert all(type(ref) is NameRef for refs in light.names() for ref in refs)
+    assert light.names()[0][0].role == "mathematician" and light.names()[0][1].registry_id == "babbage"
