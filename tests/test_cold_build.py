@@ -10,8 +10,11 @@ import pytest
 
 from conftest import article, write_files
 from sitegen import parallel
-from sitegen.build import build
+from sitegen.build import build, urls_for
+from sitegen.cache import BuildCache
+from sitegen.config import load_config
 from sitegen.diagnostics import Diagnostics
+from sitegen.load import load_site
 from sitegen.load.articles import ArticleHeader, NameRef
 
 
@@ -64,3 +67,17 @@ def test_a_light_headers_names_are_packed_as_plain_tuples():
     assert light.names() == (people, [], [NameRef("computing", line=6)])
     assert all(type(ref) is NameRef for refs in light.names() for ref in refs)
     assert light.names()[0][0].role == "mathematician" and light.names()[0][1].registry_id == "babbage"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_annotations_of_bodies_just_rendered_are_unpacked_during_the_load(tmp_path, monkeypatch, jobs):
+    """The index lists every annotation of a cold build: they are unpacked as the bodies come
+    back from the workers (see load_site), not after the load with one core idle."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    files = {f"content/articles/a{n}/index.md": article(f"A{n}", "A claim.{>>A note.<<}") for n in range(4)}
+    write_files(tmp_path, files)
+    config = load_config(tmp_path, Diagnostics())
+    cache = BuildCache.open(tmp_path, enabled=False)
+    site = load_site(config, Diagnostics(), urls_for(config), cache, jobs)
+    assert [len(a.annotations) for a in site.articles] == [1] * 4
+    assert all(a.annotations._items is not None for a in site.articles)
