@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import sitegen.build
 from conftest import article, write_files
 from sitegen import parallel
 from sitegen.build import build, urls_for
@@ -15,7 +16,10 @@ from sitegen.cache import BuildCache
 from sitegen.config import load_config
 from sitegen.diagnostics import Diagnostics
 from sitegen.load import load_site
+from sitegen.index import build_index
 from sitegen.load.articles import ArticleHeader, NameRef
+from sitegen.render import plan as plan_module
+from sitegen.render import plan_units, static_files, theme_dirs
 
 
 def _waits_for_the_parent(state: dict, task: int) -> tuple[int, bool]:
@@ -81,3 +85,47 @@ def test_annotations_of_bodies_just_rendered_are_unpacked_during_the_load(tmp_pa
     site = load_site(config, Diagnostics(), urls_for(config), cache, jobs)
     assert [len(a.annotations) for a in site.articles] == [1] * 4
     assert all(a.annotations._items is not None for a in site.articles)
+
+
+def _site_and_plan_inputs(root):
+    config = load_config(root, Diagnostics())
+    site = load_site(config, Diagnostics(), urls_for(config), BuildCache.open(root, enabled=False), 1)
+    dirs = theme_dirs(config.root, config.theme)
+    return site, build_index(site), config, dirs, static_files(dirs, Diagnostics())
+
+
+def test_a_plan_may_leave_the_articles_keys_for_later_and_they_are_the_same(tmp_path):
+    """With ``later``, the plan gives the article units no key and an ArticleKeys that makes
+    them: the same keys, which decide what the next build renders again."""
+    files = {f"content/articles/a{n}/index.md": article(f"A{n}", "[Ann Lee]{.quote by=ann-lee} said it.",
+                                                         date=f"2020-0{n + 1}-01", people="[Ann Lee]")
+             for n in range(3)}
+    site, index, config, dirs, static = _site_and_plan_inputs(write_files(tmp_path, files))
+    whole, _ = plan_units(site, index, config, dirs, static)
+    later = []
+    partial, _ = plan_units(site, index, config, dirs, static, later=later)
+    assert [u.id for u in partial] == [u.id for u in whole]
+    for made, unit in zip(partial, whole):
+        if unit.id[0] == "article":
+            assert made.key is None and later[0](unit.id[1]) == unit.key
+        else:
+            assert made.key == unit.key
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cold_build_records_the_keys_it_made_while_rendering(tmp_path, monkeypatch, jobs):
+    """A cold build leaves the articles' keys for the render stage (see build._files): the next
+    build, with them in the manifest, renders nothing again; with --search (whose index's
+    basis is made of every key) they are made by the plan."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    files = {f"content/articles/a{n}/index.md": article(f"A{n}", date=f"2020-0{n + 1}-01") for n in range(4)}
+    root = write_files(tmp_path / "site", files)
+    made = []
+    original = plan_module.plan_units
+    monkeypatch.setattr(sitegen.build, "plan_units", lambda *a, **k: made.append(k.get("later")) or original(*a, **k))
+    build(root, Diagnostics(), jobs=jobs)
+    assert made[-1] is not None and len(made[-1]) == 1  # the cold build left them for later
+    again = build(root, Diagnostics(), jobs=jobs)
+    assert made[-1] is None and again.units_rendered == 0
+    keys = BuildCache.open(root).manifest(root / "public").units
+    assert all(keys[("article", f"a{n}")][0] for n in range(4))

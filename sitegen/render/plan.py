@@ -26,7 +26,7 @@ from .groups import entry_before_page
 class Unit:
     id: tuple  # ("article", slug), ("archive", page), ("person", slug), ("topic", slug), ("people-index",),
     #            ("annotation-list", "fact-checks" or "corrections", page) ...
-    key: str
+    key: str | None  # None: an article's, left for later (see plan_units)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,19 +42,36 @@ class Basis:
 
 
 def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path], static: dict,
-               last: tuple | None = None) -> tuple[list[Unit], Basis]:
+               last: tuple | None = None, later: list | None = None) -> tuple[list[Unit], Basis]:
     """The units of the site with their keys, and what the keys were made from.
 
     ``last`` is the previous build's (units: {id: (key, ...)}, basis) for this output: if
     nothing but some bodies changed since, the keys are the same except those of these
-    articles' pages and of the site feed, and only those are made again (see as_before)."""
+    articles' pages and of the site feed, and only those are made again (see as_before).
+
+    ``later``, a list, is given an ``ArticleKeys`` and the article units get no key (None):
+    for a build that renders every unit whatever its key (no output made before), the keys
+    are needed only to be recorded, and are made while workers render (see build._files)."""
     common = digest(VERSION, theme_digest(theme_dirs), config_digest(config))
     d = _Digests(site, index.articles)
     static_key = _static_key(static)
     basis = Basis(_basis_digest(common, d, site, static_key), {a.slug: a.fingerprint for a in site.articles})
     if last is not None and basis.lists_as(last[1]):
         return as_before(last[0], last[1], basis, common, d, index), basis
-    return _all_units(site, index, config, static_key, common, d), basis
+    keys = ArticleKeys(common, d, index)
+    if later is not None:
+        later.append(keys)
+    return _all_units(site, index, config, static_key, common, d, keys if later is None else None), basis
+
+
+class ArticleKeys:
+    """``keys(slug)``: the key of an article's unit, as the plan makes it."""
+
+    def __init__(self, common: str, d: "_Digests", index: Index):
+        self.common, self.d, self.index = common, d, index
+
+    def __call__(self, slug: str) -> str:
+        return _article_key(self.common, self.d, self.index, self.index.articles[slug])
 
 
 def as_before(last_units: dict, last: Basis, basis: Basis, common: str, d: "_Digests", index: Index) -> list[Unit]:
@@ -82,14 +99,15 @@ def _basis_digest(common: str, d: "_Digests", site: Site, static_key: list) -> s
                   static_key)
 
 
-def _all_units(site: Site, index: Index, config: Config, static_key: list, common: str, d: "_Digests") -> list[Unit]:
+def _all_units(site: Site, index: Index, config: Config, static_key: list, common: str, d: "_Digests",
+               article_key: ArticleKeys | None) -> list[Unit]:
     # A page's first month group is headed "(continued)" when the article before the page is
     # of the same month: that article's group is part of the key.
     units = [Unit(("archive", n), digest(common, n, len(index.order), b"".join(d.listed(s) for s in chunk),
                                          _archive_group_before(index, n, config.pagination)))
              for n, chunk in _pages(index.order, config.pagination)]
     for article in site.articles:
-        units.append(Unit(("article", article.slug), _article_key(common, d, index, article)))
+        units.append(Unit(("article", article.slug), article_key(article.slug) if article_key is not None else None))
     people = {slug: raw_digest(d.person(slug), _joined(index.person_articles.get(slug, ())),
                                _joined(index.person_reported.get(slug, ()))) for slug in site.people}
     units.append(Unit(("people-index",), digest(common, b"".join(people.values()))))
