@@ -198,8 +198,8 @@ def _build_now(config: Config, output: Path, diags, search, jobs, clean, progres
     diags.raise_if_errors()
     with _timed(report.timings, "plan"):
         manifest = cache.manifest(output, enabled=not clean)
-        # With no units recorded, every unit is rendered whatever its key, and a search index's
-        # basis is made of them all: otherwise the articles' keys are made later (see _files).
+        # With no units recorded, every unit is rendered whatever its key, and unless a search
+        # index's basis is made of them, the keys are made later (see _files).
         later = [] if not manifest.units and not search else None
         units, basis = plan_units(site, index, config, dirs, static, last=(manifest.units, manifest.basis), later=later)
         todo, intact = _check_output(units, manifest, output)
@@ -357,14 +357,14 @@ def _folder_stat(path: str) -> tuple | None:
 
 
 def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, progress=None, kept_in=None,
-           article_key=None):
+           unit_key=None):
     """Every output file, in plan order: those of reused units as they were, the others
     rendered and staged by workers. Then the sitemap and robots.txt, kept as they are in the
     output folder ``kept_in`` if the units rendered again wrote the same files as before.
 
-    ``article_key(slug)`` makes the keys the plan left out (None): here, while the workers
-    render, they cost this process what the cores would otherwise idle for (at 10,000
-    articles, a sixth of a second with one core idle; see plan.plan_units)."""
+    ``unit_key(unit_id)`` makes the keys the plan left out (None): here, while the workers
+    render, not in the plan with one core idle (a quarter of a second at 10,000 articles;
+    see plan.plan_units)."""
     rendered = parallel.run(_render, [u.id for u in todo], jobs, {"renderer": renderer, "static": static, "stage": stage})
     todo_ids = {u.id for u in todo}
     done = 0
@@ -385,7 +385,7 @@ def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, p
             yield from files
             unit_paths = [f.path for f in files]
             same_files = same_files and unit.id in manifest.units and unit_paths == manifest.files(unit.id)[0]
-            key = unit.key if unit.key is not None else article_key(unit.id[1])
+            key = unit.key if unit.key is not None else unit_key(unit.id)
             new_manifest.record(unit.id, key, unit_paths, (f.size for f in files))
         else:
             unit_paths, sizes = manifest.files(unit.id)
