@@ -7,9 +7,12 @@ import pickle
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sitegen.build
 from conftest import article, write_files
+from test_yamlfile import EXAMPLES, documents, keys
 from sitegen import parallel
 from sitegen.build import build, urls_for
 from sitegen.cache import BuildCache
@@ -20,6 +23,7 @@ from sitegen.index import build_index
 from sitegen.load.articles import ArticleHeader, NameRef
 from sitegen.render import plan as plan_module
 from sitegen.render import plan_units, static_files, theme_dirs
+from sitegen.yamlfile import YamlSyntaxError, parse_yaml
 
 
 def _waits_for_the_parent(state: dict, task: int) -> tuple[int, bool]:
@@ -131,3 +135,43 @@ def test_a_cold_build_records_the_keys_it_made_while_rendering(tmp_path, monkeyp
     assert made[-1] is None and again.units_rendered == 0
     keys = BuildCache.open(root).manifest(root / "public").units
     assert all(keys[("article", f"a{n}")][0] for n in range(4))
+
+
+def _without_lines_then_lines(text: str, first_line: int):
+    """parse_yaml(lines=False)'s values, and its lines once line_of is asked."""
+    try:
+        document = parse_yaml(text, first_line, lines=False)
+    except YamlSyntaxError as exc:
+        return ("error", exc.line, str(exc))
+    data = document.data
+    document.line_of()
+    return data, document.lines
+
+
+def _with_lines(text: str, first_line: int):
+    try:
+        document = parse_yaml(text, first_line)
+    except YamlSyntaxError as exc:
+        return ("error", exc.line, str(exc))
+    return document.data, document.lines
+
+
+@pytest.mark.parametrize("text", EXAMPLES + ["", "# nothing\n", "a: [1, 2\n", "a: \x07\n", "comments:\n  - id: c1\n    text: Hi.\n"])
+@pytest.mark.parametrize("first_line", [1, 5])
+def test_yaml_parsed_without_its_lines_finds_them_when_asked(text, first_line):
+    """A comments.yaml is parsed without noting its values' lines (wanted only for a
+    problem): the same values, and the same lines once asked for; errors as before."""
+    assert _without_lines_then_lines(text, first_line) == _with_lines(text, first_line)
+
+
+def test_yaml_parsed_without_its_lines_notes_none_until_asked():
+    document = parse_yaml("comments:\n  - id: c1\n    text: Hi.\n", lines=False)
+    assert document.lines is None
+    assert document.line_of("comments", 0, "text") == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(keys, documents()), min_size=1, max_size=5))
+def test_any_yaml_parsed_without_its_lines_is_as_with_them(items):
+    text = "".join(f"{k}: {v}\n" for k, v in items)
+    assert _without_lines_then_lines(text, 3) == _with_lines(text, 3)
