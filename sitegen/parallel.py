@@ -30,13 +30,20 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run(function: Callable, tasks: list, jobs: int, state: dict) -> Iterator:
-    """``function(state, task)`` for each task, in order, on up to ``jobs`` processes."""
+def run(function: Callable, tasks: list, jobs: int, state: dict, meanwhile: Callable | None = None) -> Iterator:
+    """``function(state, task)`` for each task, in order, on up to ``jobs`` processes.
+
+    ``meanwhile()``, if given, is work of the parent's own that needs none of the results: it
+    is done once the workers have their tasks and before the first result is taken, so that
+    the parent, which would only wait for them, works too (without workers, it is done before
+    the tasks). Its objects are made after the workers were forked: they do not have them."""
     _STATE.clear()
     _STATE.update(state)
     this_run = _STATE[_RUN] = object()
     try:
         if jobs <= 1 or len(tasks) < MIN_TASKS_FOR_POOL or not _can_fork():
+            if meanwhile is not None:
+                meanwhile()
             for task in tasks:
                 yield function(_STATE, task)
             return
@@ -47,7 +54,10 @@ def run(function: Callable, tasks: list, jobs: int, state: dict) -> Iterator:
         context = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(tasks) // (jobs * 8)))
         with context.Pool(jobs, initializer=_worker_signals) as pool:
-            yield from pool.imap(_call, range(len(tasks)), chunksize=chunk)
+            results = pool.imap(_call, range(len(tasks)), chunksize=chunk)
+            if meanwhile is not None:
+                meanwhile()
+            yield from results
     finally:
         # The state holds the whole site: kept here, it would outlive the build (in `serve`,
         # until the next one) and be torn down object by object when the interpreter exits.

@@ -79,15 +79,21 @@ _PLAIN_TAGS_KEPT = 20_000
 @dataclass(frozen=True, slots=True)
 class YamlDocument:
     data: Any
-    lines: dict[tuple, int]  # value path -> 1-based line in the file
+    lines: dict[tuple, int] | None  # value path -> 1-based line in the file; None: not found yet
+    source: tuple | None = None  # (text, first line), to find the lines when first asked for
 
     def line_of(self, *path: Any) -> int | None:
         """The line of the deepest known ancestor of ``path``."""
-        line = self.lines.get(path)  # (the path itself, most often: every name of front matter asks)
+        lines = self.lines
+        if lines is None:
+            # (Parsed without its lines: see parse_yaml. Found once, on the first problem.)
+            lines = parse_yaml(*self.source).lines
+            object.__setattr__(self, "lines", lines)
+        line = lines.get(path)  # (the path itself, most often: every name of front matter asks)
         if line is not None:
             return line
         for end in range(len(path) - 1, -1, -1):
-            line = self.lines.get(tuple(path[:end]))
+            line = lines.get(tuple(path[:end]))
             if line is not None:
                 return line
         return None
@@ -99,8 +105,19 @@ class YamlSyntaxError(ValueError):
         super().__init__(message)
 
 
-def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
-    """Parse one YAML document; ``first_line`` is the file line the text starts at."""
+def parse_yaml(text: str, first_line: int = 1, lines: bool = True) -> YamlDocument:
+    """Parse one YAML document; ``first_line`` is the file line the text starts at.
+
+    Without ``lines``, the values' lines are not noted as it is parsed but found when
+    ``line_of`` is first asked (the text is parsed again then): for a file whose lines are
+    wanted only for a problem, as a comments.yaml's (60,000 comments at 10,000 articles, and
+    a path and a dict entry for every key of each). A document out of the ordinary (merge
+    keys, keys that are not strings, an error) is parsed with its lines at once."""
+    if not lines:
+        try:
+            return YamlDocument(_without_lines(text), None, (text, first_line))
+        except (_Unusual, yaml.YAMLError):
+            pass  # parsed again below, with its lines, or to report the error
     try:
         # The reader rejects non-printable characters as soon as it is built, so build it here.
         loader = _Loader(text)
@@ -173,3 +190,37 @@ def _value(loader, node):
     if node.tag == _STR and isinstance(node, yaml.ScalarNode):
         return node.value
     return loader.construct_object(node, deep=True)
+
+
+class _Unusual(Exception):
+    """A document that ``_plain`` leaves to ``_construct``."""
+
+
+def _without_lines(text: str):
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _plain(loader, node)
+    finally:
+        loader.dispose()
+
+
+def _plain(loader, node):
+    """``_construct`` without the lines, for the usual documents: mappings with string keys
+    and no merge keys, lists and scalars (raises _Unusual otherwise)."""
+    kind = type(node)
+    if kind is _Scalar:
+        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+    if kind is yaml.MappingNode:
+        result = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR or type(key_node) is not _Scalar:
+                raise _Unusual
+            if value_node.tag == _STR and type(value_node) is _Scalar:
+                result[key_node.value] = value_node.value
+            else:
+                result[key_node.value] = _plain(loader, value_node)
+        return result
+    if kind is yaml.SequenceNode:
+        return [_plain(loader, child) for child in node.value]
+    raise _Unusual

@@ -714,8 +714,8 @@ def test_a_cache_saved_by_workers_reads_back_whole(tmp_path, monkeypatch):
     monkeypatch.setattr(sitegen.parallel, "MIN_TASKS_FOR_POOL", 2)
     runs = []
     original = sitegen.parallel.run
-    monkeypatch.setattr(sitegen.parallel, "run", lambda f, tasks, jobs, state: runs.append((f, len(tasks), jobs))
-                        or original(f, tasks, jobs, state))
+    monkeypatch.setattr(sitegen.parallel, "run", lambda f, tasks, jobs, state, *more: runs.append((f, len(tasks), jobs))
+                        or original(f, tasks, jobs, state, *more))
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out", jobs=2)
     assert (sitegen.cache._store_shard, 3, 2) in runs

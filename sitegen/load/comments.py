@@ -17,7 +17,7 @@ def load_comments(path: Path, diags: Diagnostics, root: Path) -> CommentThread:
     if text is None:
         return CommentThread()
     try:
-        doc = parse_yaml(text)
+        doc = parse_yaml(text, lines=False)  # (its lines are wanted only for a problem)
     except YamlSyntaxError as exc:
         diags.error(Location(path, exc.line), str(exc))
         return CommentThread()

@@ -11,7 +11,9 @@ be redone when nothing it shows changed, but never kept when something did.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..cache import VERSION, digest, raw_digest
@@ -26,7 +28,7 @@ from .groups import entry_before_page
 class Unit:
     id: tuple  # ("article", slug), ("archive", page), ("person", slug), ("topic", slug), ("people-index",),
     #            ("annotation-list", "fact-checks" or "corrections", page) ...
-    key: str
+    key: str | None  # None: an article's, left for later (see plan_units)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,19 +44,38 @@ class Basis:
 
 
 def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path], static: dict,
-               last: tuple | None = None) -> tuple[list[Unit], Basis]:
+               last: tuple | None = None, later: list | None = None) -> tuple[list[Unit], Basis]:
     """The units of the site with their keys, and what the keys were made from.
 
     ``last`` is the previous build's (units: {id: (key, ...)}, basis) for this output: if
     nothing but some bodies changed since, the keys are the same except those of these
-    articles' pages and of the site feed, and only those are made again (see as_before)."""
+    articles' pages and of the site feed, and only those are made again (see as_before).
+
+    ``later``, a list, is given a ``UnitKeys`` and the units get no key (None): for a build
+    that renders every unit whatever its key (no output recorded), the keys are needed only
+    to be recorded, and are made while workers render (see build._files)."""
     common = digest(VERSION, theme_digest(theme_dirs), config_digest(config))
-    d = _Digests(site, index.articles)
+    d = _Digests(site, index)
     static_key = _static_key(static)
     basis = Basis(_basis_digest(common, d, site, static_key), {a.slug: a.fingerprint for a in site.articles})
     if last is not None and basis.lists_as(last[1]):
         return as_before(last[0], last[1], basis, common, d, index), basis
-    return _all_units(site, index, config, static_key, common, d), basis
+    makers = _key_makers(site, index, config, static_key, common, d)
+    if later is None:
+        return [Unit(unit_id, make()) for unit_id, make in makers], basis
+    later.append(UnitKeys(makers))
+    return [Unit(unit_id, None) for unit_id, _ in makers], basis
+
+
+class UnitKeys:
+    """``keys(unit_id)``: the key of a unit the plan left without one (see plan_units), made as
+    the plan would have made it; once for each unit."""
+
+    def __init__(self, makers: list[tuple[tuple, Callable[[], str]]]):
+        self._makers = dict(makers)
+
+    def __call__(self, unit_id: tuple) -> str:
+        return self._makers.pop(unit_id)()
 
 
 def as_before(last_units: dict, last: Basis, basis: Basis, common: str, d: "_Digests", index: Index) -> list[Unit]:
@@ -82,31 +103,44 @@ def _basis_digest(common: str, d: "_Digests", site: Site, static_key: list) -> s
                   static_key)
 
 
-def _all_units(site: Site, index: Index, config: Config, static_key: list, common: str, d: "_Digests") -> list[Unit]:
+def _key_makers(site: Site, index: Index, config: Config, static_key: list, common: str,
+                d: "_Digests") -> list[tuple[tuple, Callable[[], str]]]:
+    """(id, a function making its key) of every unit of the site, in plan order."""
     # A page's first month group is headed "(continued)" when the article before the page is
     # of the same month: that article's group is part of the key.
-    units = [Unit(("archive", n), digest(common, n, len(index.order), b"".join(d.listed(s) for s in chunk),
-                                         _archive_group_before(index, n, config.pagination)))
-             for n, chunk in _pages(index.order, config.pagination)]
-    for article in site.articles:
-        units.append(Unit(("article", article.slug), _article_key(common, d, index, article)))
-    people = {slug: raw_digest(d.person(slug), _joined(index.person_articles.get(slug, ())),
-                               _joined(index.person_reported.get(slug, ()))) for slug in site.people}
-    units.append(Unit(("people-index",), digest(common, b"".join(people.values()))))
-    for slug in site.people:
-        listed = dict.fromkeys(index.person_articles.get(slug, ()) + index.person_reported.get(slug, ()))
-        units.append(Unit(("person", slug), digest(common, people[slug], b"".join(map(d.listed, listed)))))
-    topics = {slug: raw_digest(d.topic(slug), _joined(index.topic_articles.get(slug, ()))) for slug in site.topics}
-    units.append(Unit(("topics-index",), digest(common, b"".join(topics.values()))))
-    for slug, topic in site.topics.items():
-        units.append(Unit(("topic", slug), digest(common, topics[slug], b"".join(map(d.topic, topic.related)),
-                                                  b"".join(map(d.listed, index.topic_articles.get(slug, ()))))))
-    units += _annotation_units(common, d, index, config)
-    units.append(Unit(("site-feed",), _site_feed_key(common, d, index)))
-    units.append(Unit(("search",), common))
-    units.append(Unit(("404",), common))
-    units.append(Unit(("static",), digest(common, static_key)))
-    return units
+    makers = [(("archive", n), partial(_archive_key, common, d, index, n, chunk, config.pagination))
+              for n, chunk in _pages(index.order, config.pagination)]
+    makers += [(("article", article.slug), partial(_article_key, common, d, index, article)) for article in site.articles]
+    makers.append((("people-index",), partial(_listings_key, common, d.person_listing, site.people)))
+    makers += [(("person", slug), partial(_person_key, common, d, index, slug)) for slug in site.people]
+    makers.append((("topics-index",), partial(_listings_key, common, d.topic_listing, site.topics)))
+    makers += [(("topic", slug), partial(_topic_key, common, d, index, slug, topic)) for slug, topic in site.topics.items()]
+    makers += _annotation_key_makers(common, d, index, config)
+    makers.append((("site-feed",), partial(_site_feed_key, common, d, index)))
+    makers.append((("search",), partial(str, common)))
+    makers.append((("404",), partial(str, common)))
+    makers.append((("static",), partial(digest, common, static_key)))
+    return makers
+
+
+def _archive_key(common: str, d: "_Digests", index: Index, number: int, chunk: tuple, size: int) -> str:
+    return digest(common, number, len(index.order), b"".join(d.listed(s) for s in chunk),
+                  _archive_group_before(index, number, size))
+
+
+def _listings_key(common: str, listing, slugs) -> str:
+    """The people's or topics' index page: each one's listing (``listing``, a _Digests method)."""
+    return digest(common, b"".join(map(listing, slugs)))
+
+
+def _person_key(common: str, d: "_Digests", index: Index, slug: str) -> str:
+    listed = dict.fromkeys(index.person_articles.get(slug, ()) + index.person_reported.get(slug, ()))
+    return digest(common, d.person_listing(slug), b"".join(map(d.listed, listed)))
+
+
+def _topic_key(common: str, d: "_Digests", index: Index, slug: str, topic) -> str:
+    return digest(common, d.topic_listing(slug), b"".join(map(d.topic, topic.related)),
+                  b"".join(map(d.listed, index.topic_articles.get(slug, ()))))
 
 
 def _site_feed_key(common: str, d: "_Digests", index: Index) -> str:
@@ -128,12 +162,14 @@ class _Digests:
     person's unit lists thousands of articles, and digesting whole objects each time is slow.
     They are raw bytes of one length, so that a unit's key digests a list of them joined."""
 
-    def __init__(self, site: Site, articles: dict[str, Article]):
-        self.site = site
-        self.articles = articles  # by slug (the index's)
+    def __init__(self, site: Site, index: Index):
+        self.site, self.index = site, index
+        self.articles = index.articles  # by slug
         self._people: dict = {}
         self._topics: dict = {}
         self._listed: dict = {}
+        self._person_listings: dict = {}
+        self._topic_listings: dict = {}
 
     def person(self, slug: str) -> bytes:
         if slug not in self._people:
@@ -144,6 +180,24 @@ class _Digests:
         if slug not in self._topics:
             self._topics[slug] = raw_digest(plain(self.site.topics.get(slug)))
         return self._topics[slug]
+
+    def person_listing(self, slug: str) -> bytes:
+        """The person and which articles they appear in and reported (the people index shows it)."""
+        known = self._person_listings.get(slug)
+        if known is None:
+            index = self.index
+            known = self._person_listings[slug] = raw_digest(
+                self.person(slug), _joined(index.person_articles.get(slug, ())),
+                _joined(index.person_reported.get(slug, ())))
+        return known
+
+    def topic_listing(self, slug: str) -> bytes:
+        """The topic and its articles (the topics index shows it)."""
+        known = self._topic_listings.get(slug)
+        if known is None:
+            known = self._topic_listings[slug] = raw_digest(self.topic(slug),
+                                                            _joined(self.index.topic_articles.get(slug, ())))
+        return known
 
     def listed(self, slug: str) -> bytes:
         """What a listing of the article can show (``Article.LISTED_FIELDS``, digested when it
@@ -162,20 +216,29 @@ def _joined(strings) -> bytes:
     return "\0".join(strings).encode("utf-8")
 
 
-def _annotation_units(common: str, d: _Digests, index: Index, config: Config) -> list[Unit]:
+def _annotation_key_makers(common: str, d: _Digests, index: Index, config: Config) -> list:
     """``annotations/`` (each list's count and newest few) and one unit per page of each whole
     list, so that an edit to one annotated article redoes the page it is listed on, not all."""
     lists = site_annotation_lists(index)
-    overview = [(name, len(refs), _listed_refs(d, refs[:config.annotation_excerpt])) for name, refs in lists.items()]
-    units = [Unit(("annotations",), digest(common, overview))]
+    makers = [(("annotations",), partial(_annotations_key, common, d, lists, config.annotation_excerpt))]
     for name, refs in lists.items():
         if has_own_pages(refs, config):
-            # A page's first group is headed "(continued)" when the entry before it, on the page
-            # before, is of the same article: that entry's article is part of the key too.
-            units += [Unit(("annotation-list", name, n), digest(common, name, n, len(refs), _listed_refs(d, chunk),
-                                                                _article_of(entry_before_page(refs, n, config.pagination))))
-                      for n, chunk in _pages(refs, config.pagination)]
-    return units
+            makers += [(("annotation-list", name, n), partial(_annotation_page_key, common, d, name, n, refs, chunk,
+                                                              config.pagination))
+                       for n, chunk in _pages(refs, config.pagination)]
+    return makers
+
+
+def _annotations_key(common: str, d: _Digests, lists: dict, excerpt: int) -> str:
+    return digest(common, [(name, len(refs), _listed_refs(d, refs[:excerpt])) for name, refs in lists.items()])
+
+
+def _annotation_page_key(common: str, d: _Digests, name: str, number: int, refs: tuple, chunk: tuple,
+                         size: int) -> str:
+    # A page's first group is headed "(continued)" when the entry before it, on the page
+    # before, is of the same article: that entry's article is part of the key too.
+    return digest(common, name, number, len(refs), _listed_refs(d, chunk),
+                  _article_of(entry_before_page(refs, number, size)))
 
 
 def _archive_group_before(index: Index, number: int, size: int) -> str | None:

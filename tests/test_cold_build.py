@@ -1,0 +1,177 @@
+"""A cold build's serial work: what the parent does while workers work, and what it leaves to them."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import sitegen.build
+from conftest import article, write_files
+from test_yamlfile import EXAMPLES, documents, keys
+from sitegen import parallel
+from sitegen.build import build, urls_for
+from sitegen.cache import BuildCache
+from sitegen.config import load_config
+from sitegen.diagnostics import Diagnostics
+from sitegen.load import load_site
+from sitegen.index import build_index
+from sitegen.load.articles import ArticleHeader, NameRef
+from sitegen.render import plan as plan_module
+from sitegen.render import plan_units, static_files, theme_dirs
+from sitegen.yamlfile import YamlSyntaxError, parse_yaml
+
+
+def _waits_for_the_parent(state: dict, task: int) -> tuple[int, bool]:
+    return task, state["event"].wait(10)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_parent_works_meanwhile_while_workers_have_their_tasks(monkeypatch, jobs):
+    """``meanwhile`` is done once the workers have their tasks, before the first result is
+    taken (without workers: before the tasks). Here the tasks wait for it: done only after
+    the results, each would wait in vain."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    event = multiprocessing.get_context("fork").Event()
+    done = []
+
+    def meanwhile():
+        done.append(len(done))
+        event.set()
+
+    results = list(parallel.run(_waits_for_the_parent, [1, 2, 3, 4], jobs, {"event": event}, meanwhile))
+    assert results == [(1, True), (2, True), (3, True), (4, True)]
+    assert done == [0]
+
+
+def test_registries_read_meanwhile_report_their_warnings_first(tmp_path, monkeypatch):
+    """The registries are read while workers read the front matter (see load_site): their
+    messages still come before the front matter's, as when they were read first."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    files = {f"content/articles/a{n}/index.md": article(f"A{n}", people="[Ada Lovelace]", colour="blue")
+             for n in range(6)}
+    files["content/people/ada-lovelace.yaml"] = "name: Ada Lovelace\nshoe_size: 9\n"
+    files["content/topics/computing.yaml"] = "name: Computing\nhue: red\n"
+    write_files(tmp_path, files)
+    for jobs in (1, 2):
+        diags = Diagnostics()
+        build(tmp_path, diags, jobs=jobs, clean=True)
+        messages = [w.message for w in diags.warnings]
+        assert messages[:2] == ["unknown key 'shoe_size'", "unknown key 'hue'"]
+        assert messages[2:] == ["unknown front matter key 'colour'"] * 6
+
+
+def test_a_light_headers_names_are_packed_as_plain_tuples():
+    """The names of a light header are pickled as plain tuples and made NameRefs again in C
+    (see load.articles.NameRef): as records, unpickling each ran a Python ``__init__``."""
+    people = [NameRef("Ada Lovelace", role="mathematician", line=3), NameRef("Charles Babbage", "babbage", line=4)]
+    header = ArticleHeader("a", Path("a"), people=people, topics=[NameRef("computing", line=6)])
+    light = header.packed(body=None)
+    assert all(type(ref) is tuple for refs in pickle.loads(light.packed_names) for ref in refs)
+    assert light.names() == (people, [], [NameRef("computing", line=6)])
+    assert all(type(ref) is NameRef for refs in light.names() for ref in refs)
+    assert light.names()[0][0].role == "mathematician" and light.names()[0][1].registry_id == "babbage"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_annotations_of_bodies_just_rendered_are_unpacked_during_the_load(tmp_path, monkeypatch, jobs):
+    """The index lists every annotation of a cold build: they are unpacked as the bodies come
+    back from the workers (see load_site), not after the load with one core idle."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    files = {f"content/articles/a{n}/index.md": article(f"A{n}", "A claim.{>>A note.<<}") for n in range(4)}
+    write_files(tmp_path, files)
+    config = load_config(tmp_path, Diagnostics())
+    cache = BuildCache.open(tmp_path, enabled=False)
+    site = load_site(config, Diagnostics(), urls_for(config), cache, jobs)
+    assert [len(a.annotations) for a in site.articles] == [1] * 4
+    assert all(a.annotations._items is not None for a in site.articles)
+
+
+def _site_and_plan_inputs(root):
+    config = load_config(root, Diagnostics())
+    site = load_site(config, Diagnostics(), urls_for(config), BuildCache.open(root, enabled=False), 1)
+    dirs = theme_dirs(config.root, config.theme)
+    return site, build_index(site), config, dirs, static_files(dirs, Diagnostics())
+
+
+def test_a_plan_may_leave_the_keys_for_later_and_they_are_the_same(tmp_path):
+    """With ``later``, the plan gives the units no key and a UnitKeys that makes them: the
+    same keys, which decide what the next build renders again."""
+    files = {f"content/articles/a{n}/index.md": article(f"A{n}", "[Ann Lee]{.quote by=ann-lee} said it. "
+                                                         "[A claim]{.claim rating=true}{>>Yes.<<}",
+                                                         date=f"2020-0{n + 1}-01", people="[Ann Lee]",
+                                                         topics="[budget]")
+             for n in range(3)}
+    files["sitegen.yaml"] = "title: Later\npagination: 1\nannotation_excerpt: 1\n"  # (pages of each list)
+    site, index, config, dirs, static = _site_and_plan_inputs(write_files(tmp_path, files))
+    whole, _ = plan_units(site, index, config, dirs, static)
+    later = []
+    partial, _ = plan_units(site, index, config, dirs, static, later=later)
+    assert [u.id for u in partial] == [u.id for u in whole]
+    assert {unit.id[0] for unit in whole} >= {"archive", "article", "person", "topic", "annotations", "annotation-list",
+                                                "people-index", "topics-index", "site-feed", "static"}
+    for made, unit in zip(partial, whole):
+        assert made.key is None and later[0](unit.id) == unit.key
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cold_build_records_the_keys_it_made_while_rendering(tmp_path, monkeypatch, jobs):
+    """A cold build leaves the keys for the render stage (see build._files): the next
+    build, with them in the manifest, renders nothing again; with --search (whose index's
+    basis is made of every key) they are made by the plan."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    files = {f"content/articles/a{n}/index.md": article(f"A{n}", date=f"2020-0{n + 1}-01") for n in range(4)}
+    root = write_files(tmp_path / "site", files)
+    made = []
+    original = plan_module.plan_units
+    monkeypatch.setattr(sitegen.build, "plan_units", lambda *a, **k: made.append(k.get("later")) or original(*a, **k))
+    build(root, Diagnostics(), jobs=jobs)
+    assert made[-1] is not None and len(made[-1]) == 1  # the cold build left them for later
+    again = build(root, Diagnostics(), jobs=jobs)
+    assert made[-1] is None and again.units_rendered == 0
+    keys = BuildCache.open(root).manifest(root / "public").units
+    assert all(keys[("article", f"a{n}")][0] for n in range(4))
+
+
+def _without_lines_then_lines(text: str, first_line: int):
+    """parse_yaml(lines=False)'s values, and its lines once line_of is asked."""
+    try:
+        document = parse_yaml(text, first_line, lines=False)
+    except YamlSyntaxError as exc:
+        return ("error", exc.line, str(exc))
+    data = document.data
+    document.line_of()
+    return data, document.lines
+
+
+def _with_lines(text: str, first_line: int):
+    try:
+        document = parse_yaml(text, first_line)
+    except YamlSyntaxError as exc:
+        return ("error", exc.line, str(exc))
+    return document.data, document.lines
+
+
+@pytest.mark.parametrize("text", EXAMPLES + ["", "# nothing\n", "a: [1, 2\n", "a: \x07\n", "comments:\n  - id: c1\n    text: Hi.\n"])
+@pytest.mark.parametrize("first_line", [1, 5])
+def test_yaml_parsed_without_its_lines_finds_them_when_asked(text, first_line):
+    """A comments.yaml is parsed without noting its values' lines (wanted only for a
+    problem): the same values, and the same lines once asked for; errors as before."""
+    assert _without_lines_then_lines(text, first_line) == _with_lines(text, first_line)
+
+
+def test_yaml_parsed_without_its_lines_notes_none_until_asked():
+    document = parse_yaml("comments:\n  - id: c1\n    text: Hi.\n", lines=False)
+    assert document.lines is None
+    assert document.line_of("comments", 0, "text") == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(keys, documents()), min_size=1, max_size=5))
+def test_any_yaml_parsed_without_its_lines_is_as_with_them(items):
+    text = "".join(f"{k}: {v}\n" for k, v in items)
+    assert _without_lines_then_lines(text, 3) == _with_lines(text, 3)
