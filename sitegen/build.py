@@ -187,7 +187,7 @@ def _build_now(config: Config, output: Path, diags, search, jobs, clean, progres
     # and what builds killed before their commit left beside the output is removed.
     recovered = recover(output)
     # (Looking at the bundles and the output meanwhile: see lookahead.py.)
-    cache = BuildCache.open(config.root, enabled=not clean, look_at=output, jobs=jobs)
+    cache = BuildCache.open(config.root, enabled=not clean, look_at=(config.content_dir / "articles", output), jobs=jobs)
     with _timed(report.timings, "load"):
         site = load_site(config, diags, urls, cache, jobs, progress)
     diags.raise_if_errors()

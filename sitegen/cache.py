@@ -348,15 +348,17 @@ class BuildCache:
             self.bodies = BodyStore(self.folder)
 
     @classmethod
-    def open(cls, root: Path, enabled: bool = True, look_at: Path | None = None, jobs: int = 1) -> "BuildCache":
-        """The cache of the site at ``root``. With ``look_at``, an output folder, and more
-        than one job, a process of its own looks meanwhile at the bundles and the output
-        folders as the cache remembers them (see lookahead.py; ``bundles_as_saved`` and
-        ``manifest`` give its answers)."""
+    def open(cls, root: Path, enabled: bool = True, look_at: tuple[Path, Path] | None = None,
+             jobs: int = 1) -> "BuildCache":
+        """The cache of the site at ``root``. With ``look_at``, (the articles' folder, an
+        output folder), and more than one job, a process of its own looks meanwhile at the
+        bundles and the output folders as the cache remembers them (see lookahead.py;
+        ``bundles_as_saved`` and ``manifest`` give its answers)."""
         cache = cls(root / CACHE_DIR)
         if enabled:
             if look_at is not None:
-                cache.look_ahead = LookAhead.start(cache.folder, look_at, cache._manifest_path(look_at), jobs)
+                articles, output = look_at
+                cache.look_ahead = LookAhead.start(cache.folder, articles, output, cache._manifest_path(output), jobs)
             with _no_collection():
                 shards = {n: _load(cache._shard_path(n)) for n in range(SHARDS)}
                 cache.whole = None not in shards.values()
@@ -372,12 +374,13 @@ class BuildCache:
                         cache.headers[slug] = header
         return cache
 
-    def bundles_as_saved(self) -> set[str]:
+    def bundles_as_saved(self, remembered: dict[str, bytes]) -> tuple[set[str], tuple | None]:
         """The bundle folders that the look ahead (see open) found as the scans of their
-        remembered headers describe them: their headers can be used without looking again."""
+        remembered headers describe them, whose headers can be used without looking again;
+        and the bundles it found, if the build can take its word (see LookAhead.bundles)."""
         if self.look_ahead is None:
-            return set()
-        return self.look_ahead.bundles(self.tokens)
+            return set(), None
+        return self.look_ahead.bundles(self.tokens, remembered)
 
     def release(self, slug: str) -> None:
         """Let go of the cached record of an article that is being loaded again. When all of

@@ -45,15 +45,17 @@ class LookAhead:
         self._read: list = []  # the answers read so far
 
     @classmethod
-    def start(cls, cache_folder: Path, output: Path, manifest: Path, jobs: int) -> LookAhead | None:
-        """Start looking at the bundles that the cache in ``cache_folder`` remembers and at the
-        folders of ``output`` that its ``manifest`` file names; None with one job (all is then
-        done in this process, as everywhere) or where processes cannot be forked."""
+    def start(cls, cache_folder: Path, articles: Path, output: Path, manifest: Path, jobs: int) -> LookAhead | None:
+        """Start looking for the bundles in ``articles``, at those that the cache in
+        ``cache_folder`` remembers, and at the folders of ``output`` that its ``manifest`` file
+        names; None with one job (all is then done in this process, as everywhere) or where
+        processes cannot be forked."""
         if jobs <= 1:
             return None
         answers, answer = os.pipe()
         try:
-            process = parallel.start(_look, answers, answer, str(cache_folder), str(output), str(manifest))
+            process = parallel.start(_look, answers, answer, str(cache_folder), str(articles), str(output),
+                                     str(manifest))
         finally:
             os.close(answer)  # (the process has its own: at its end, the pipe ends)
         if process is None:
@@ -61,15 +63,30 @@ class LookAhead:
             return None
         return cls(process, os.fdopen(answers, "rb"))
 
-    def bundles(self, tokens: dict[int, bytes]) -> set[str]:
+    def bundles(self, tokens: dict[int, bytes], remembered: dict[str, bytes]) -> tuple[set[str], tuple | None]:
         """The bundle folders found as the scans saved with the shards that the build read with
-        these ``tokens`` (shard number -> token) describe them."""
+        these ``tokens`` (shard number -> token) describe them; and what load.find_bundles
+        gives, (bundle folders, those found as before), given ``remembered`` (see there), or
+        None if the build must look for itself (to report a problem found, say)."""
         answer = self._answer(0)
-        found: set[str] = set()
-        for number, token, folders in answer or ():
+        if answer is None:
+            return set(), None
+        shards, found = answer
+        as_saved: set[str] = set()
+        trusted = True
+        for number, token, folders in shards:
             if folders and tokens.get(number) == token:
-                found.update(folders.split("\0"))
-        return found
+                as_saved.update(folders.split("\0"))
+            elif folders:  # (and so taken as they were, although the build remembers others)
+                trusted = False
+        if found is None or not trusted:
+            return as_saved, None
+        bundles, others = found
+        # The others' folders were taken as they were on the look ahead's word: the build
+        # checks its word against what it remembers of them.
+        if any(remembered.get(folder) != folder_now for folder, folder_now in others.items()):
+            return as_saved, None
+        return as_saved, (bundles, as_saved | others.keys())
 
     def output_folders(self, manifest_identity: tuple | None) -> tuple[int, set[str]] | None:
         """(the time just before the process looked, the output folders it found as the
@@ -121,31 +138,43 @@ def _send(answer_fd: int, data) -> None:
         view = view[os.write(answer_fd, view):]
 
 
-def _look(answers: int, answer: int, cache_folder: str, output: str, manifest: str) -> None:
+def _look(answers: int, answer: int, cache_folder: str, articles: str, output: str, manifest: str) -> None:
     """In the process of its own: both answers, in the order the build needs them. Whatever
     goes wrong here, the build does the looking itself."""
     os.close(answers)  # (else a build that stops listening would leave this process waiting)
     with suppress(BaseException):
-        _send(answer, _bundles_as_saved(cache_folder))
+        _send(answer, _bundles(cache_folder, articles))
         _send(answer, _output_as_recorded(output, manifest))
     os.close(answer)
 
 
-def _bundles_as_saved(cache_folder: str) -> list:
-    """For each shard: (number, token, NUL-joined folders whose files all look as saved)."""
-    from .cache import SHARDS, scans_path  # (imported here: the cache imports this module)
-    from .load.articles import packed_stat
+def _bundles(cache_folder: str, articles: str) -> tuple[list, tuple | None]:
+    """For each shard: (number, token, NUL-joined folders whose files all look as saved);
+    and what load.find_bundles found, with the folder stat of each bundle it took as before
+    without all its files looking as saved (see LookAhead.bundles), or None if it found a
+    problem: the build then looks for itself, and reports it."""
+    # (Imported here: the cache imports this module.)
+    from .cache import SHARDS, scans_path
+    from .diagnostics import Diagnostics
+    from .load import find_bundles
+    from .load.articles import BundleScan, packed_stat
 
-    found = []
+    shards, remembered, same = [], {}, set()
     for number in range(SHARDS):
         try:
             with open(scans_path(cache_folder, number), "rb") as handle:
                 token, scans = marshal.load(handle)
         except (OSError, ValueError, EOFError, TypeError):
             continue
-        same = [folder for folder, (paths, stats) in scans.items() if _stats_now(folder, paths, packed_stat) == stats]
-        found.append((number, token, "\0".join(same)))
-    return found
+        matched = [folder for folder, (paths, stats) in scans.items() if _stats_now(folder, paths, packed_stat) == stats]
+        shards.append((number, token, "\0".join(matched)))
+        same.update(matched)
+        remembered.update((folder, BundleScan(paths, stats).folder_stat()) for folder, (paths, stats) in scans.items())
+    diags, as_before = Diagnostics(), set()
+    bundles = find_bundles(Path(articles), diags, remembered, as_before, same)
+    if diags.items:
+        return shards, None
+    return shards, (bundles, {folder: remembered[folder] for folder in as_before - same})
 
 
 def _stats_now(folder: str, paths: str, packed_stat) -> bytes | None:

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 import sitegen.cache
+import sitegen.load
 import sitegen.load.files
 import sitegen.parallel
 from conftest import write_files
+from sitegen.diagnostics import BuildError
 from sitegen.load.articles import scan_bundle
 from test_incremental import BASE, CHANGES, run, tree
 
@@ -95,3 +97,34 @@ def test_scans_saved_without_their_shard_are_not_trusted(tmp_path, settled):
     edited = run(root, tmp_path / "out", jobs=2)
     assert edited.cache_hits == 2
     assert "wrote again." in (tmp_path / "out/articles/one/index.html").read_text()
+
+
+def test_the_articles_folder_is_looked_through_by_the_other_process(tmp_path, monkeypatch, settled):
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out", jobs=2)
+    parent, searched = os.getpid(), []
+    original = sitegen.load.find_bundles
+    monkeypatch.setattr(sitegen.load, "find_bundles",
+                        lambda *args, **kwargs: (os.getpid() == parent and searched.append(args[0]))
+                        or original(*args, **kwargs))
+    assert run(root, tmp_path / "out", jobs=2).units_rendered == 0
+    CHANGES["edit a body"](root)  # (its folder as it was, one of its files not)
+    assert run(root, tmp_path / "out", jobs=2).cache_hits == 2
+    assert searched == []
+
+
+@pytest.mark.parametrize("bundles", [
+    {"content/articles/Bad Name/index.md": "---\ntitle: Bad\n---\nText.\n"},
+    {"content/articles/1900s/two/index.md": "---\ntitle: Two again\n---\nText.\n"},
+])
+def test_problems_with_bundle_folders_are_reported_as_with_one_job(tmp_path, settled, bundles):
+    reported = []
+    for jobs in (1, 2):
+        root = write_files(tmp_path / f"site{jobs}", BASE)
+        run(root, tmp_path / f"out{jobs}", jobs=jobs)
+        write_files(root, bundles)
+        with pytest.raises(BuildError) as raised:
+            run(root, tmp_path / f"out{jobs}", jobs=jobs)
+        reported.append([(d.location.path.relative_to(root), d.message.replace(str(root), "site"))
+                         for d in raised.value.diagnostics])
+    assert reported[0] == reported[1] and reported[0]

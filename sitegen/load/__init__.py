@@ -58,10 +58,13 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     # Bundles whose folders are as the last build's scans saw them (see find_bundles).
     remembered = {h.folder: h.scan.folder_stat() for h in cache.headers.values() if h.scan}
     # Those whose every file the look ahead found as remembered (see lookahead.py) need no
-    # more looking at.
-    as_saved = cache.bundles_as_saved()
-    as_before: set[str] = set()
-    bundles = find_bundles(content / "articles", diags, remembered, as_before, as_saved)
+    # more looking at; nor does the articles' folder, if it looked there without a problem.
+    as_saved, found = cache.bundles_as_saved(remembered)
+    if found is None:
+        as_before: set[str] = set()
+        bundles = find_bundles(content / "articles", diags, remembered, as_before, as_saved)
+    else:
+        bundles, as_before = found
     known, read_again = _read_headers(bundles, as_before, diags, root, cache, jobs, as_saved)
     if not config.drafts:
         known = [h for h in known if not h.draft]
