@@ -8,6 +8,9 @@ Five things are kept, all keyed by their inputs so a stale entry can never be us
 - loaded articles, keyed by the bytes of their bundle plus everything the body's rendering
   looked up elsewhere (the names of the people and topics it refers to); with the front
   matter, in ``articles/``, split by slug over a few dozen files so an edit rewrites one;
+  beside each of those files, its bundles' scans once more, in a form that a process of its
+  own reads without the records, to look at the bundles while the build opens the cache
+  (see lookahead.py);
 - each loaded article's rendered body and comments (``bodies/``), one file per article
   version, named by its fingerprint: they are most of the bytes, and only the pages rendered
   again need them, so a rebuild reads a handful instead of all;
