@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import marshal
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 import sitegen.cache
 import sitegen.load
+import sitegen.lookahead
 import sitegen.load.files
 import sitegen.parallel
 from conftest import write_files
@@ -22,8 +24,11 @@ from test_incremental import BASE, CHANGES, run, tree
 
 @pytest.fixture
 def settled(monkeypatch):
-    """Files the file system vouches for (see scan_is_settled): only those are looked at ahead."""
+    """Files the file system vouches for (see scan_is_settled): only those are looked at ahead.
+    And a build that waits for the look ahead as long as it takes (see _PATIENCE_SECONDS):
+    on a busy machine, it may be late."""
     monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)
+    monkeypatch.setattr(sitegen.lookahead, "_PATIENCE_SECONDS", 60)
 
 
 def lstats_in_this_process(monkeypatch, *below: Path) -> list[str]:
@@ -128,3 +133,18 @@ def test_problems_with_bundle_folders_are_reported_as_with_one_job(tmp_path, set
         reported.append([(d.location.path.relative_to(root), d.message.replace(str(root), "site"))
                          for d in raised.value.diagnostics])
     assert reported[0] == reported[1] and reported[0]
+
+
+def test_a_build_does_not_wait_for_a_look_ahead_that_is_late(tmp_path, monkeypatch, settled):
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out", jobs=2)
+    run(root, tmp_path / "out", jobs=2)
+    monkeypatch.setattr(sitegen.lookahead, "_PATIENCE_SECONDS", 0.05)
+    original = sitegen.lookahead._bundles
+    monkeypatch.setattr(sitegen.lookahead, "_bundles", lambda *args: time.sleep(30) or original(*args))
+    CHANGES["edit a body"](root)
+    start = time.perf_counter()
+    edited = run(root, tmp_path / "out", jobs=2)
+    assert time.perf_counter() - start < 20 and edited.cache_hits == 2
+    run(root, tmp_path / "clean", jobs=2, clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
