@@ -8,6 +8,9 @@ Five things are kept, all keyed by their inputs so a stale entry can never be us
 - loaded articles, keyed by the bytes of their bundle plus everything the body's rendering
   looked up elsewhere (the names of the people and topics it refers to); with the front
   matter, in ``articles/``, split by slug over a few dozen files so an edit rewrites one;
+  beside each of those files, its bundles' scans once more, in a form that a process of its
+  own reads without the records, to look at the bundles while the build opens the cache
+  (see lookahead.py);
 - each loaded article's rendered body and comments (``bodies/``), one file per article
   version, named by its fingerprint: they are most of the bytes, and only the pages rendered
   again need them, so a rebuild reads a handful instead of all;
@@ -44,11 +47,12 @@ import sitegen
 
 from . import parallel
 from .fileio import read_bytes, write_bytes
+from .lookahead import LookAhead, file_identity
 
 CACHE_DIR = ".sitegen-cache"
 # Bump when the layout of the cache's files changes. (Changes to the code that renders are
 # caught by _made_by, below.)
-FORMAT = 19
+FORMAT = 20
 
 
 def _made_by() -> str:
@@ -171,6 +175,14 @@ class OutputManifest:
     # made it, its size in bytes, what search.index_site returned). Kept by builds without
     # --search, so that a later --search build can tell whether the pages changed since.
     search: tuple | None = None
+    # Not saved: (a time, output folders) that a look at the output, from that time on, found
+    # as ``folders`` records them (see lookahead.py); None if none looked.
+    looked: tuple | None = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("looked", None)
+        return state
 
     def record(self, unit_id: tuple, key: str, paths: Iterable[str], sizes: Iterable[int]) -> None:
         self.units[unit_id] = (key, *_joined_files(paths, sizes))
@@ -331,19 +343,30 @@ class BuildCache:
     names: tuple | None = None  # (people, topics, URL settings) of the last build (see load_site)
     names_read: tuple | None = None
     released: set = field(default_factory=set)  # fingerprints of the records let go (see release)
+    tokens: dict = field(default_factory=dict)  # shard number -> the token it was saved with (see save)
+    look_ahead: LookAhead | None = None  # looking at the bundles and the output meanwhile (see open)
 
     def __post_init__(self):
         if self.bodies is None:
             self.bodies = BodyStore(self.folder)
 
     @classmethod
-    def open(cls, root: Path, enabled: bool = True) -> "BuildCache":
+    def open(cls, root: Path, enabled: bool = True, look_at: tuple[Path, Path] | None = None,
+             jobs: int = 1) -> "BuildCache":
+        """The cache of the site at ``root``. With ``look_at``, (the articles' folder, an
+        output folder), and more than one job, a process of its own looks meanwhile at the
+        bundles and the output folders as the cache remembers them (see lookahead.py;
+        ``bundles_as_saved`` and ``manifest`` give its answers)."""
         cache = cls(root / CACHE_DIR)
         if enabled:
+            if look_at is not None:
+                articles, output = look_at
+                cache.look_ahead = LookAhead.start(cache.folder, articles, output, cache._manifest_path(output), jobs)
             with _no_collection():
                 shards = {n: _load(cache._shard_path(n)) for n in range(SHARDS)}
                 cache.whole = None not in shards.values()
-                cache.loaded = {n: shard or {} for n, shard in shards.items()}
+                cache.tokens = {n: shard[0] for n, shard in shards.items() if shard is not None}
+                cache.loaded = {n: shard[1] if shard else {} for n, shard in shards.items()}
                 cache.registries = _load(cache._registries_path()) or {}
                 cache.names = cache.names_read = _load(cache._names_path())
             for entries in cache.loaded.values():
@@ -353,6 +376,14 @@ class BuildCache:
                     if header is not None:
                         cache.headers[slug] = header
         return cache
+
+    def bundles_as_saved(self, remembered: dict[str, bytes]) -> tuple[set[str], tuple | None]:
+        """The bundle folders that the look ahead (see open) found as the scans of their
+        remembered headers describe them, whose headers can be used without looking again;
+        and the bundles it found, if the build can take its word (see LookAhead.bundles)."""
+        if self.look_ahead is None:
+            return set(), None
+        return self.look_ahead.bundles(self.tokens, remembered)
 
     def release(self, slug: str) -> None:
         """Let go of the cached record of an article that is being loaded again. When all of
@@ -366,9 +397,15 @@ class BuildCache:
             shard[slug] = (None, header)  # no longer the same entry: its shard is written again
 
     def manifest(self, output_dir: Path, enabled: bool = True) -> OutputManifest:
+        """What the last build wrote to ``output_dir``; with what the look ahead (see open)
+        found of its folders, if it looked at the same manifest (``OutputManifest.looked``)."""
         if not enabled:
             return OutputManifest()
-        return _load(self._manifest_path(output_dir)) or OutputManifest()
+        identity = []
+        manifest = _load(self._manifest_path(output_dir), identity) or OutputManifest()
+        if self.look_ahead is not None:
+            manifest.looked = self.look_ahead.output_folders(identity[0] if identity else None)
+        return manifest
 
     def save(self, output_dir: Path, manifest: OutputManifest, jobs: int = 1) -> None:
         (self.folder / "articles").mkdir(parents=True, exist_ok=True)
@@ -378,8 +415,8 @@ class BuildCache:
         changed = [n for n, entries in shards.items() if not _same_entries(entries, (self.loaded or {}).get(n))]
         # After a cold build, every shard: pickled by forked workers, which have them already
         # (only their numbers are sent), rather than one by one while the other cores wait.
-        paths = {n: self._shard_path(n) for n in changed}
-        for _ in parallel.run(_store_shard, changed, jobs, {"shards": shards, "paths": paths}):
+        state = {"shards": shards, "folder": str(self.folder), "tokens": {n: os.urandom(8) for n in changed}}
+        for _ in parallel.run(_store_shard, changed, jobs, state):
             pass
         _store(self._manifest_path(output_dir), manifest)
         if self.registries_changed:
@@ -395,7 +432,7 @@ class BuildCache:
             self.bodies.remove((before | self.released) - current)
 
     def _shard_path(self, number: int) -> Path:
-        return self.folder / "articles" / f"{number:02d}.pickle"
+        return _shard_path(self.folder, number)
 
     def compiled_templates(self) -> Path:
         """Where Jinja keeps compiled templates (see ``render.theme.create_environment``), one
@@ -498,9 +535,13 @@ def _same_entries(entries: dict, loaded: dict | None) -> bool:
         entries[slug][0] is loaded[slug][0] and entries[slug][1] is loaded[slug][1] for slug in entries)
 
 
-def _load(path: Path):
+def _load(path: Path, identity: list | None = None):
+    """The data of a cache file; with ``identity``, a list, the file's identity (see
+    lookahead.file_identity) is appended to it."""
     try:
         with open(path, "rb") as handle:
+            if identity is not None:
+                identity.append(file_identity(os.fstat(handle.fileno())))
             version, data = pickle.load(handle)
         return data if version == VERSION else None
     except Exception:  # any unreadable cache is as good as none
@@ -521,8 +562,28 @@ def _pickler(handle) -> pickle.Pickler:
     return pickler
 
 
+def _shard_path(folder, number: int) -> Path:
+    return Path(folder, "articles", f"{number:02d}.pickle")
+
+
+def scans_path(folder, number: int) -> Path:
+    """Where the scans of the bundles of a shard are kept, in a form a process can read
+    without the records (see lookahead.py): marshalled (token, {folder: (paths, stats)})."""
+    return Path(folder, "articles", f"{number:02d}.scans")
+
+
 def _store_shard(state: dict, number: int) -> None:
-    _store(state["paths"][number], state["shards"][number])
+    """Save a shard, and beside it its bundles' scans, both with a new token: a look ahead's
+    answer about the scans holds for the headers only if the shard read has the same token
+    (a build may be stopped between the two files, another may write them meanwhile)."""
+    entries, token = state["shards"][number], state["tokens"][number]
+    scans = {header.folder: (header.scan.paths, header.scan.stats) for _, header in entries.values()
+             if header is not None and header.scan is not None}
+    path = scans_path(state["folder"], number)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    write_bytes(temporary, marshal.dumps((token, scans)))
+    os.replace(temporary, path)
+    _store(_shard_path(state["folder"], number), (token, entries))
 
 
 def _store(path: Path, data) -> None:

@@ -66,9 +66,15 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     root = config.root
     # Bundles whose folders are as the last build's scans saw them (see find_bundles).
     remembered = {h.folder: h.scan.folder_stat() for h in cache.headers.values() if h.scan}
-    as_before: set[str] = set()
-    bundles = find_bundles(content / "articles", diags, remembered, as_before)
-    known, read_again = _read_headers(bundles, as_before, diags, root, cache, jobs, read_registries)
+    # Those whose every file the look ahead found as remembered (see lookahead.py) need no
+    # more looking at; nor does the articles' folder, if it looked there without a problem.
+    as_saved, found = cache.bundles_as_saved(remembered)
+    if found is None:
+        as_before: set[str] = set()
+        bundles = find_bundles(content / "articles", diags, remembered, as_before, as_saved)
+    else:
+        bundles, as_before = found
+    known, read_again = _read_headers(bundles, as_before, diags, root, cache, jobs, read_registries, as_saved)
     people, topics = registries["people"], registries["topics"]
     cache.registries, cache.registries_changed = checked.now, checked.changed
     registered = (set(people), set(topics))
@@ -142,10 +148,11 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
 
 
 def _read_headers(folders: list[str], as_before: set[str], diags: Diagnostics, root: Path, cache: BuildCache,
-                  jobs: int, meanwhile=None) -> tuple[list[BundleHeader], dict[str, tuple]]:
+                  jobs: int, meanwhile=None, as_saved: set[str] = frozenset()) -> tuple[list[BundleHeader], dict[str, tuple]]:
     """Front matter of every bundle (``folders``, as find_bundles gives them), in folder order,
     and {slug: (packed values, files seen)} of those read again (see _read_one); warnings are
-    replayed for those not read. ``as_before``: the folders that find_bundles found as they were.
+    replayed for those not read. ``as_before``: the folders that find_bundles found as they were;
+    ``as_saved``: those whose every file was found as the remembered header's scan says.
     ``meanwhile()`` is done while workers read (see parallel.run).
 
     A bundle whose files the file system describes exactly as at the last build (sizes, times
@@ -164,6 +171,9 @@ def _read_headers(folders: list[str], as_before: set[str], diags: Diagnostics, r
             old = None
         if old is None:  # (read, so scanned by the worker that reads it: see _read_one)
             to_read.append((Path(folder), None))
+            continue
+        if folder in as_saved and old.scan is not None:
+            remembered[slug] = old
             continue
         scan = scan_bundle(folder, old.scan, folder in as_before)
         if old.scan is not None and old.scan == scan:
@@ -366,7 +376,7 @@ def _whole_header(task: _BodyTask, diags: Diagnostics, root: Path) -> ArticleHea
 
 
 def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, bytes] | None = None,
-                 as_before: set[str] | None = None) -> list[str]:
+                 as_before: set[str] | None = None, as_saved: set[str] = frozenset()) -> list[str]:
     """Every folder holding an ``index.md`` below ``content/articles`` (grouping folders
     allowed), as a string: made a ``Path`` only when the bundle is read (see _read_headers).
 
@@ -377,7 +387,8 @@ def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, b
     the last build's scan (see load.articles.BundleScan). A folder that looks as it did then
     still holds its ``index.md``, since removing a file changes its folder's times: it is put
     in ``as_before`` instead of being looked into (a stat saved per bundle, and scan_bundle
-    need not look at the folder again).
+    need not look at the folder again). Nor is a folder in ``as_saved``, found so already (see
+    lookahead.py).
     """
     if not articles_dir.is_dir():
         return []
@@ -395,7 +406,7 @@ def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, b
                 diags.error(Location(Path(entry.path)), "is a link to a folder outside content/articles; refusing to read it")
                 continue
             before = remembered.get(entry.path) if remembered else None
-            if before is not None and packed_stat(entry.stat(follow_symlinks=False)) == before:
+            if before is not None and (entry.path in as_saved or packed_stat(entry.stat(follow_symlinks=False)) == before):
                 as_before.add(entry.path)
                 # Its name is the one the last build checked: only a bundle whose name passed
                 # was read, and so remembered.
