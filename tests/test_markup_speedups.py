@@ -6,11 +6,12 @@ import dataclasses
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from sitegen.markup import create_markdown
-from sitegen.markup.tokens import QuickStateInline, new_token
+from sitegen.markup.tokens import QuickStateBlock, QuickStateInline, new_token
 
 
 @given(st.text(max_size=12), st.text(max_size=4), st.sampled_from([-1, 0, 1]))
@@ -58,3 +59,37 @@ def test_quick_state_is_used_for_bodies():
     md.inline.ruler2.push("spy", lambda state: seen.append(type(state)))
     md.parse("some *text*", {})
     assert seen == [QuickStateInline]
+
+
+_LINES = st.sampled_from(["text", "", "# h", "> q", "- i", "1. n", "    code", "```", "```py", "---", "===", "| a | b |",
+                          "|---|---|", "[r]: /u", "[^1]: note", "  - nested", "* * *", "<div>", "{++x++}"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=25).map("\n".join))
+def test_quick_block_state_gives_markdown_its_tokens(text):
+    md = create_markdown()
+    ours = md.parse(text, {})
+    original = md.block.parse
+    try:
+        md.block.parse = lambda src, md_, env, tokens: _library_block_parse(md_, src, env, tokens)
+        theirs = md.parse(text, {})
+    finally:
+        md.block.parse = original
+    assert [t.as_dict() for t in ours] == [t.as_dict() for t in theirs]
+
+
+def _library_block_parse(md, src, env, tokens):
+    if not src:
+        return None
+    state = StateBlock(src, md, env, tokens)
+    md.block.tokenize(state, state.line, state.lineMax)
+    return state.tokens
+
+
+def test_quick_block_state_is_used_for_bodies():
+    md = create_markdown()
+    seen = []
+    md.block.ruler.before("paragraph", "spy", lambda state, *args: seen.append(type(state)) and False)
+    md.parse("some text", {})
+    assert seen == [QuickStateBlock]

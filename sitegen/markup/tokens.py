@@ -8,13 +8,15 @@ some 180 tokens, most of them made by the inline parser's ``push`` and ``pushPen
 
 ``new_token`` gives the token ``Token(type, tag, nesting)`` gives (tests/test_markup_speedups.py
 compares them field by field, so a field added to ``Token`` is noticed); ``QuickStateInline``
-is markdown-it's ``StateInline`` with its ``push`` and ``pushPending`` using it.
+and ``QuickStateBlock`` are markdown-it's ``StateInline`` and ``StateBlock`` with their ``push``
+(and ``pushPending``) using it.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -59,4 +61,19 @@ class QuickStateInline(StateInline):
         self.pendingLevel = self.level
         self.tokens.append(token)
         self.tokens_meta.append(token_meta)
+        return token
+
+
+class QuickStateBlock(StateBlock):
+    """``StateBlock`` whose ``push`` is markdown-it's, with ``new_token``."""
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        token = new_token(ttype, tag, nesting)
+        token.block = True
+        if nesting < 0:
+            self.level -= 1  # a closing tag
+        token.level = self.level
+        if nesting > 0:
+            self.level += 1  # an opening tag
+        self.tokens.append(token)
         return token
