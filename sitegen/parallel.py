@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+from contextlib import contextmanager
 from typing import Callable, Iterator
 
 # What forked workers read; set by ``run`` just before the pool starts.
@@ -53,7 +54,9 @@ def run(function: Callable, tasks: list, jobs: int, state: dict, meanwhile: Call
         _STATE[_JOB] = (function, tasks)
         context = multiprocessing.get_context("fork")
         chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-        with context.Pool(jobs, initializer=_worker_signals) as pool:
+        with _sigterm_held():
+            pool = context.Pool(jobs, initializer=_worker_signals)
+        with pool:
             results = pool.imap(_call, range(len(tasks)), chunksize=chunk)
             if meanwhile is not None:
                 meanwhile()
@@ -73,7 +76,8 @@ def start(function: Callable, *args) -> multiprocessing.Process | None:
     if not _can_fork():
         return None
     process = multiprocessing.get_context("fork").Process(target=_in_background, args=(function, args))
-    process.start()
+    with _sigterm_held():
+        process.start()
     return process
 
 
@@ -94,6 +98,27 @@ def _worker_signals() -> None:
     every process of the terminal, stops the parent's build, and the build closes the pool."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # (held while forked: see _sigterm_held)
+
+
+@contextmanager
+def _sigterm_held():
+    """SIGTERM held back (blocked) while workers are forked, and delivered after.
+
+    A worker is forked with the parent's handler for it until _worker_signals puts back the
+    default one. A SIGTERM that came in between (a pool closed while its last worker was still
+    starting, on a busy machine) was noted for the parent's Python handler, then dropped when
+    that handler was replaced: the worker lived on, and closing the pool waited for it forever.
+    Held back, the signal waits in the worker until its default action can take it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _call(number: int):

@@ -70,3 +70,38 @@ def test_workers_leave_signals_to_the_parent():
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert answers == {(signal.SIG_DFL, signal.SIG_IGN)}
+
+
+def _sigterm_state(state, task):
+    import signal
+    return signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, []), signal.getsignal(signal.SIGTERM)
+
+
+def test_workers_are_forked_with_sigterm_held_and_take_it_once_started():
+    # A SIGTERM that reaches a worker before it has put back the default handler (a pool closed
+    # while its last worker was still starting) must wait for the default action, not be
+    # dropped with the parent's handler: then the worker lived on and closing the pool hung.
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    seen = []
+
+    def forked_with(*args, **kwargs):
+        seen.append(signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        return real_fork(*args, **kwargs)
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    real_fork = os.fork
+    os.fork = forked_with
+    try:
+        answers = set(parallel.run(_sigterm_state, list(range(parallel.MIN_TASKS_FOR_POOL)), 2, {}))
+        process = parallel.start(os.getpid)
+        process.join()
+    finally:
+        os.fork = real_fork
+        signal.signal(signal.SIGTERM, previous)
+    assert seen and all(seen)  # every worker and process forked with SIGTERM held
+    assert answers == {(False, signal.SIG_DFL)}  # and, started, takes it at once
+    assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # the parent's mask as it was
