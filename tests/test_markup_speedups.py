@@ -33,16 +33,24 @@ _PIECES = st.sampled_from(["a", "b c", " ", "\n", "*", "**", "_", "~~", "`x`", "
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_quick_state_gives_markdown_its_tokens(text):
+    # markdown-it's own parse with its own StateInline, through the same rules.
+    ours, theirs = _tokens_both_ways(text, "inline", _library_parse)
+    assert ours == theirs
+
+
+def _tokens_both_ways(text: str, parser: str, library_parse) -> tuple[list, list]:
+    """The tokens of ``text`` as sitegen's Markdown makes them, and as it makes them with the
+    ``parser``'s ("inline" or "block") parse replaced by ``library_parse(md, src, env, tokens)``."""
     md = create_markdown()
     ours = md.parse(text, {})
-    original = md.inline.parse
+    chain = getattr(md, parser)
+    original = chain.parse
     try:
-        # markdown-it's own parse with its own StateInline, through the same rules.
-        md.inline.parse = lambda src, md_, env, tokens: _library_parse(md_, src, env, tokens)
+        chain.parse = lambda src, md_, env, tokens: library_parse(md_, src, env, tokens)
         theirs = md.parse(text, {})
     finally:
-        md.inline.parse = original
-    assert [t.as_dict() for t in ours] == [t.as_dict() for t in theirs]
+        chain.parse = original
+    return [t.as_dict() for t in ours], [t.as_dict() for t in theirs]
 
 
 def _library_parse(md, src, env, tokens):
@@ -68,15 +76,8 @@ _LINES = st.sampled_from(["text", "", "# h", "> q", "- i", "1. n", "    code", "
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_LINES, max_size=25).map("\n".join))
 def test_quick_block_state_gives_markdown_its_tokens(text):
-    md = create_markdown()
-    ours = md.parse(text, {})
-    original = md.block.parse
-    try:
-        md.block.parse = lambda src, md_, env, tokens: _library_block_parse(md_, src, env, tokens)
-        theirs = md.parse(text, {})
-    finally:
-        md.block.parse = original
-    assert [t.as_dict() for t in ours] == [t.as_dict() for t in theirs]
+    ours, theirs = _tokens_both_ways(text, "block", _library_block_parse)
+    assert ours == theirs
 
 
 def _library_block_parse(md, src, env, tokens):

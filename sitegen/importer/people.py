@@ -325,7 +325,7 @@ class _State:
 
     def scan_surnames(self, line: Line) -> None:
         """Lone surnames of people already found; a misspelt speaker is matched with a note."""
-        surnames, shared = self._surnames(), self._shared_surnames()
+        surnames, shared = self._surnames()
         for start, end, word in word_spans(line.text):
             if self._covered(line.number, start, end) or not (
                     is_single_name(word, self.rules) or self._surname_that_is_a_common_word(word, surnames, line, start)):
@@ -425,21 +425,19 @@ class _State:
         person = self.people.get(slug)
         return person.name if person else slug
 
-    def _surnames(self) -> dict[str, str]:
-        """Last words of full names, when only one person in the article has that last word."""
+    def _surnames(self) -> tuple[dict[str, str], dict[str, set[str]]]:
+        """Last words of full names: those only one person in the article has (as the name is
+        written or in title case), and those that several people share as written ("Doris
+        Kemp", "Peter Kemp")."""
         owners: dict[str, set[str]] = {}
+        written: dict[str, set[str]] = {}
         for name, slug in self.full_names.items():
-            for person_name in (self._name(slug), name.title()):
-                owners.setdefault(surname(person_name), set()).add(slug)
-        return {word: slugs.pop() for word, slugs in owners.items() if len(slugs) == 1}
-
-    def _shared_surnames(self) -> dict[str, set[str]]:
-        """Last words of full names that several people in the article share ("Doris Kemp",
-        "Peter Kemp")."""
-        owners: dict[str, set[str]] = {}
-        for name, slug in self.full_names.items():
-            owners.setdefault(surname(self._name(slug)), set()).add(slug)
-        return {word: slugs for word, slugs in owners.items() if len(slugs) > 1}
+            as_written = surname(self._name(slug))
+            written.setdefault(as_written, set()).add(slug)
+            for word in (as_written, surname(name.title())):
+                owners.setdefault(word, set()).add(slug)
+        return ({word: slugs.pop() for word, slugs in owners.items() if len(slugs) == 1},
+                {word: slugs for word, slugs in written.items() if len(slugs) > 1})
 
     def _named_last_in_line(self, slugs: set[str], number: int, start: int) -> str | None:
         """Which of these people the line names last before ``start``: whom a shared last name
