@@ -3085,3 +3085,43 @@ def test_a_verb_alone_after_a_quote_is_its_subject_left_out():
                     "Los agricultores también temen el desvío. «Perderemos una jornada», dijo.\n")
     # (the last names no one in its paragraph: not the speaker of the paragraph above)
     assert [q.by for q in found.quotes] == ["inmaculada-serrano", "rocio-gallardo", None]
+
+
+def test_a_match_report_s_boss_scorer_and_single_quoted_sentences():
+    found = analyse("PRIORY PARK — A stoppage-time header from Jamie Clarke gave Rovers the win.\n\n"
+                    "'It was a great day for the club,' said Rovers manager Steve Barlow. 'The lads never "
+                    "stopped believing.'\n\n"
+                    "Athletic boss Gary Lund was less happy. 'We switched off for one moment,' he said.\n\n"
+                    "Clarke, 19, was making only his third start. 'I just closed my eyes,' he admitted.\n")
+    # (a name first written where nothing says it is a person's, later given an age alone)
+    assert people(found) == {"Jamie Clarke": None, "Steve Barlow": "Rovers manager", "Gary Lund": "Athletic boss"}
+    assert [q.by for q in found.quotes] == ["steve-barlow", "steve-barlow", "gary-lund", "jamie-clarke"]
+
+
+def test_a_party_or_ward_in_brackets_after_a_name_is_no_one_and_lets_the_verb_through():
+    found = analyse("ASHBY — Councillors rejected the plan.\n\n"
+                    "Cllr Janet Hughes (Lib Dem, Ashby North) said: 'This is what the green belt exists to stop.'\n\n"
+                    "Council leader Cllr Mark Fenwick said the council needed land.\n\n"
+                    "Elizabeth Crane (D-Ore.) said on Monday that the aid must pass. “We cannot wait,” said Tom "
+                    "Haskell (R).\n")
+    assert people(found) == {"Janet Hughes": "Cllr", "Mark Fenwick": "Council leader", "Elizabeth Crane": None,
+                             "Tom Haskell": None}
+    assert [q.by for q in found.quotes] == ["janet-hughes", "tom-haskell"]
+
+
+def test_a_pull_quote_is_spoken_by_whoever_says_its_words_elsewhere():
+    found = analyse("EASTSIDE — The shelves were bare.\n\n"
+                    "“We're turning families away by noon.”\n\n"
+                    "“We've never seen it like this. We're turning families away by noon,” said director Grace Kim.\n\n"
+                    "Volunteer Ana Flores said many were working parents. “They have jobs,” Flores said.\n\n"
+                    "“We're turning families away by noon.”\n")
+    # (the last, alone, would otherwise run on from the speaker above)
+    assert [q.by for q in found.quotes] == ["grace-kim", "grace-kim", "ana-flores", "grace-kim"]
+
+
+def test_an_obituary_s_born_and_a_survey_are_no_one():
+    found = analyse("RIDGEFIELD — Eleanor Marsh, a teacher, died on Aug. 14.\n\n"
+                    "Born Eleanor Ward in Dayton, Ohio, in 1930, she moved to Ridgefield in 1954. Her sister, Joan "
+                    "Ward, survives her.\n\n"
+                    "The town shook on Sunday, according to the U.S. Geological Survey.\n")
+    assert people(found) == {"Eleanor Marsh": "teacher", "Eleanor Ward": None, "Joan Ward": "sister"}

@@ -29,6 +29,9 @@ PERSON_BEFORE = re.compile(r"\b(?:(?:re)?named[ \u00a0]+(?:after|for)|in[ \u00a0
 # Where someone lives or comes from, right after their name or their age: "Tom Baker of Glen
 # Ridge said", "Gareth Pryce, 52, of Mill Lane, Little Ashby, admitted", "of 14 Oak Street".
 FROM_BEFORE = re.compile(r"[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:\d+[A-Za-z]?[ \u00a0]+)?$")
+# The bracket after a name that a party or a ward stands in, up to a word of it: "Janet Hughes
+# (Lib Dem, Ashby North)".
+AFFILIATION_OPENING = re.compile(r"[ \u00a0]*\([^()\n]{0,40}$")
 AGE_BEFORE = re.compile(r",[ \u00a0]*\d{1,3},?$")
 NEXT_PART = re.compile(r",[ \u00a0]+$")  # "..., Little Ashby": the address goes on
 # What ends a clause that a capitalised word may open: "4:10 p.m.: Utility says".
@@ -178,7 +181,7 @@ class _State:
             self._add(line, candidate.start, candidate.end, known, self._name(known))
         elif candidate.name in self.organisations:
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
-        elif self._in_an_address(line, candidate):
+        elif self._in_an_address(line, candidate) or self._in_an_affiliation(line, candidate):
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
             self.address_ends.setdefault(line.number, set()).add(candidate.end)
         elif (could_be_person(candidate.name, self.rules) and not _title_after_an_article(line.text, candidate, self.rules)
@@ -200,6 +203,12 @@ class _State:
             return False
         head = before[:where.start()]
         return AGE_BEFORE.search(head) is not None or any(o.end == len(head) for o in self.by_line.get(line.number, ()))
+
+    def _in_an_affiliation(self, line: Line, candidate: Candidate) -> bool:
+        """The name is a party's or a ward's, in brackets after a person's name: "Cllr Janet
+        Hughes (Lib Dem, Ashby North) said"."""
+        opening = AFFILIATION_OPENING.search(line.text, 0, candidate.prefix_start)
+        return opening is not None and any(o.end == opening.start() for o in self.by_line.get(line.number, ()))
 
     def _known_by_tail(self, name: str) -> str | None:
         """The one person found so far whose full name ends with these words (two or more:
@@ -239,9 +248,12 @@ class _State:
         # News writing names a person in full once, then by last name (or, in features and
         # under a title such as "Sir", by first name) when they speak again. After "in",
         # "from", ... the words more likely name a place, and the last name must be seen to
-        # speak: "Residents in Little Ashby", later "Ashby ward", is no one.
+        # speak, or be given an age: "Residents in Little Ashby", later "Ashby ward", is no one;
+        # "a header from Jamie Clarke", later "Clarke, 19, was making his third start", is.
         if self._count(surname(candidate.name)) > self._count(candidate.name):
-            return not self._after_a_place_word(text, candidate) or self._speaks_alone(surname(candidate.name))
+            family_name = surname(candidate.name)
+            return (not self._after_a_place_word(text, candidate) or self._speaks_alone(family_name)
+                    or self._aged_alone(family_name))
         return len(words) > 1 and self._speaks_alone(words[0])
 
     def _after_a_place_word(self, text: str, candidate: Candidate) -> bool:
@@ -253,6 +265,12 @@ class _State:
         word, "Post-war Northport said farewell")."""
         return any(speaks(self.text, m.start(), m.end(), self.rules, strict=True)
                    and not self._after_a_compound_word(self.text, m.start())
+                   for m in re.finditer(rf"{WORD_START}{re.escape(word)}(?![\w-])", self.text))
+
+    def _aged_alone(self, word: str) -> bool:
+        """The word stands alone somewhere followed by an age, as a person named again is
+        ("Clarke, 19, was making ...")."""
+        return any(AGE.match(self.text, m.end())
                    for m in re.finditer(rf"{WORD_START}{re.escape(word)}(?![\w-])", self.text))
 
     def _family_name_that_names_places(self, line: Line, candidate: Candidate) -> bool:

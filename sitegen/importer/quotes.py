@@ -13,7 +13,7 @@ marked without a speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .people import Cast, Occurrence
@@ -91,6 +91,7 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
     named_above: set[str] = set()         # the people the line above names
     spoke_last_above: str | None = None   # who spoke the line above's last quote
     quotes = []
+    unspoken = []                         # paragraphs that are a quote alone, spoken by no one
     for line in lines:
         here = by_line.get(line.number, [])
         speakers = {o.slug for o in here if o.speaker}
@@ -104,6 +105,8 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
                 if by is not None:
                     last = Quote(line.number, start, end, by)
                     quotes.append(last)
+                elif _is_the_paragraph(line.text, start, end):
+                    unspoken.append(Quote(line.number, start, end, None))  # (a pull quote?)
                 continue
             earlier = {o.slug for o in here if o.speaker and o.end <= start}
             words = line.text[who[0]:who[1]].strip().lower()
@@ -132,12 +135,44 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
         history.append(speakers)
         named_above = {o.slug for o in here}
         spoke_last_above = last.by if last else None
-    return tuple(quotes)
+    return tuple(_with_pull_quotes(quotes, unspoken, lines))
+
+
+def _is_the_paragraph(text: str, start: int, end: int) -> bool:
+    return not text[:start].strip(" \u00a0") and not text[end:].strip(" \u00a0")
+
+
+def _with_pull_quotes(quotes: list[Quote], unspoken: list[Quote], lines: list[Line]) -> list[Quote]:
+    """A paragraph that is only a quote, whose words the story quotes elsewhere (a pull quote,
+    set between paragraphs: “We're turning families away by noon.”), is spoken by whoever
+    speaks them there, before or after it; not by the speaker of the paragraph above, as a
+    quote running on over paragraphs would be."""
+    text = {line.number: line.text for line in lines}
+    pulled = []
+    for i, quote in [(i, q) for i, q in enumerate(quotes) if _is_the_paragraph(text[q.line], q.start, q.end)] + \
+            [(None, q) for q in unspoken]:
+        words = _words_said(text, quote)
+        if len(words) < 15:
+            continue  # ("“No.”" is anyone's)
+        elsewhere = {q.by for q in quotes if q.line != quote.line and words in _words_said(text, q)}
+        if not elsewhere:
+            continue
+        by = elsewhere.pop() if len(elsewhere) == 1 else None
+        if i is None:
+            pulled.append(replace(quote, by=by))
+        else:
+            quotes[i] = replace(quote, by=by)
+    return sorted(quotes + pulled, key=lambda q: (q.line, q.start)) if pulled else quotes
+
+
+def _words_said(text: dict[int, str], quote: Quote) -> str:
+    """A quote's words without its marks and end punctuation, to match one quoted twice."""
+    return text[quote.line][quote.start + 1:quote.end - 1].replace("’", "'").strip(" \u00a0,.;:!?…").casefold()
 
 
 # A quoted sentence: what it says ends with a sentence's punctuation ("“They believed it.”"),
 # not a title or a phrase ("“Hamlet” opens on Friday").
-QUOTED_SENTENCE = re.compile(r"[.!?…][\"”’]$")
+QUOTED_SENTENCE = re.compile(r"[.!?…][\"”’']$")
 
 
 def _goes_on_speaking(text: str, start: int, end: int, before: Quote | None, spoke_above: str | None,
@@ -173,8 +208,18 @@ def _abbreviation_stops(title_words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:(?i:{alternatives})|[A-Z])(?=\.{SPACE}+[A-Z])")
 
 
+# A party, a state or a ward in brackets after a name: "Sen. Elizabeth Crane (D-Ore.) said",
+# "Cllr Janet Hughes (Lib Dem, Ashby North) said:". Its stops and commas end nothing either.
+AFFILIATION = re.compile(r"(?<=[\w.’'])[ \u00a0]*\((?=[A-Z])[^()“”\"\n]{1,60}\)")
+AFFILIATION_PUNCTUATION = re.compile(r"[.,;:!?]")
+
+
 def _without_abbreviation_stops(text: str, rules: Rules) -> str:
+    """The line with the stops of its abbreviations, and the punctuation of a bracketed
+    affiliation after a name, masked (ABBREVIATION_STOP)."""
     ends = [match.end() for match in _abbreviation_stops(rules.title_words).finditer(text)]
+    ends += [mark.start() for bracket in AFFILIATION.finditer(text)
+             for mark in AFFILIATION_PUNCTUATION.finditer(text, bracket.start(), bracket.end())]
     if not ends:
         return text
     chars = list(text)

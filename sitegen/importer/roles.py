@@ -29,7 +29,10 @@ TITLE_JOINS = frozenset({"of", "for", "at", "de", "del", "da", "do", "dos", "das
 # after a full name, also where it is from ("said Lina Marchetti of the advocacy group").
 TITLE_OF_PLACE = re.compile(rf"(?<!\S)(\S+){SPACE}+(?:of|for){SPACE}+(?:[A-Z][\w’'&.-]*{SPACE}+){{1,5}}$")
 PLURAL_SAY = re.compile(rf"{SPACE}+(?:say|tell|warn|claim|insist|argue|believe)\b")
-NAME_ENDS = re.compile(r"['’]?s?\s*(?:[,.;:!?“”\"]|$)")
+# A party, a state or a ward in brackets after a name, which the name's verb may follow: "Sen.
+# Elizabeth Crane (D-Ore.) said", "Cllr Janet Hughes (Lib Dem, Ashby North) said:".
+AFFILIATION = rf"(?:{SPACE}*\([^()“”\"\n]{{1,60}}\))?"
+NAME_ENDS = re.compile(rf"{AFFILIATION}['’]?s?\s*(?:[,.;:!?“”\"]|$)")
 FULL_NAME_ENDS = re.compile(rf"{NAME_ENDS.pattern}|{SPACE}+of{SPACE}+")
 # An appositive before a name, opened by an article and ending in a lower-case noun phrase of
 # one to eight words ("A budget hawk, Dorian Kessling, said"; "One neighbor, ..."; "A familiar
@@ -61,7 +64,7 @@ def _comma_then_verb(verbs: frozenset[str]) -> re.Pattern[str]:
 
 @cache
 def _speech_after(verbs: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?:,[^,.;:“”\"]{{1,100}}?,?)?{SPACE}+(?:{verbs_pattern(verbs)})\b")
+    return re.compile(rf"{AFFILIATION}(?:,[^,.;:“”\"]{{1,100}}?,?)?{SPACE}+(?:{verbs_pattern(verbs)})\b")
 
 
 @cache
@@ -316,7 +319,13 @@ def _title_run(before: str, rules: Rules) -> str | None:
     words = _trim(run, rules)
     if all(w.lower() in rules.honorifics for w in words):
         return None  # "Mr", "Sir": a courtesy, not a role
+    if len(words) > 1 and words[-1].lower() in rules.honorifics | COUNCILLOR:
+        words = words[:-1]  # "Council leader Cllr Mark Fenwick": "Council leader"
     return " ".join(words) if words else None
+
+
+# How a British or Australian councillor is addressed before the name: after a role, no part of it.
+COUNCILLOR = frozenset(("cllr", "cllr.", "clr", "cr", "cr."))
 
 
 # Words that open a noun phrase, before a noun that says what a title is of ("the plant manager").
