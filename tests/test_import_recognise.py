@@ -3125,3 +3125,12 @@ def test_an_obituary_s_born_and_a_survey_are_no_one():
                     "Ward, survives her.\n\n"
                     "The town shook on Sunday, according to the U.S. Geological Survey.\n")
     assert people(found) == {"Eleanor Marsh": "teacher", "Eleanor Ward": None, "Joan Ward": "sister"}
+
+
+def test_a_firm_named_after_the_dateline_s_town_is_no_one():
+    found = analyse("LAKESIDE — High winds toppled trees overnight.\n\n"
+                    "Lakeside Power said crews from three states were on their way. Lakeside Transit said buses "
+                    "would run late.\n\n"
+                    "Lakeside Reyes, 41, said her street was dark.\n")
+    # (an age, or a role, still shows a person)
+    assert people(found) == {"Lakeside Reyes": None}

@@ -21,7 +21,7 @@ from .registry import Registries
 from .rules import Rules, generic_rules, line_matches
 from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, is_menu_row,
                       segment, split_lines)
-from .textutil import Line, with_english_quotation_marks
+from .textutil import MIN_PULL_QUOTE_CHARS, Line, with_english_quotation_marks, words_of
 from .webarchive import replay_toolbar
 from .topics import find_topics
 
@@ -134,7 +134,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
                | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body, rules))
     body = [line for line in body if line.number not in credits]
     marked = with_english_quotation_marks(body)  # (the same lines, for the recognisers)
-    cast = find_cast(marked, registries.people, _reporter_slugs(reporters, registries), rules)
+    cast = find_cast(marked, registries.people, _reporter_slugs(reporters, registries), rules,
+                     dateline.place if dateline else None)
     quotes = find_quotes(marked, cast, rules)
     comments, reported = _comments(segments, comment_lines, rules)
     segments = _as_chrome(_unclaimed_as_chrome(segments, comments), credits)
@@ -253,7 +254,6 @@ def _credits_below(lines: list[Line], rules: Rules) -> set[int]:
 
 
 BLOCKQUOTE = re.compile(r"\s*>")
-MIN_PULL_QUOTE_CHARS = 20  # (a few words: "Yes." is repeated by chance)
 
 
 def _pull_quotes(lines: list[Line], rules: Rules) -> set[int]:
@@ -270,11 +270,11 @@ def _pull_quotes(lines: list[Line], rules: Rules) -> set[int]:
         elif quoted:
             blocks.append([line])
         previous_quoted = quoted
-    story = f" {_words_of(' '.join(line.text for line in lines if not BLOCKQUOTE.match(line.text)))} "
+    story = f" {words_of(' '.join(line.text for line in lines if not BLOCKQUOTE.match(line.text)))} "
     found: set[int] = set()
     for block in blocks:
         quoted = [BLOCKQUOTE.sub("", line.text, count=1).strip() for line in block]
-        said = _words_of(" ".join(text for text in quoted if not text.startswith(("-", "—", "–"))))  # (the name)
+        said = words_of(" ".join(text for text in quoted if not text.startswith(("-", "—", "–"))))  # (the name)
         if len(said) >= MIN_PULL_QUOTE_CHARS and f" {said} " in story:
             found.update(line.number for line in block)
     return found | _unmarked_pull_quotes(lines, rules)
@@ -297,22 +297,16 @@ def _unmarked_pull_quotes(lines: list[Line], rules: Rules) -> set[int]:
         top = index
         while top > 0 and _said_elsewhere(lines, top - 1, index):
             top -= 1
-        if top < index and len(_words_of(" ".join(l.text for l in lines[top:index]))) >= MIN_PULL_QUOTE_CHARS:
+        if top < index and len(words_of(" ".join(l.text for l in lines[top:index]))) >= MIN_PULL_QUOTE_CHARS:
             found.update(l.number for l in lines[top:index + 1])
     return found
 
 
 def _said_elsewhere(lines: list[Line], start: int, end: int) -> bool:
     """The words of ``lines[start:end]`` stand in the story outside them."""
-    said = _words_of(" ".join(line.text for line in lines[start:end]))
-    rest = _words_of(" ".join(line.text for line in lines[:start] + lines[end + 1:]))
+    said = words_of(" ".join(line.text for line in lines[start:end]))
+    rest = words_of(" ".join(line.text for line in lines[:start] + lines[end + 1:]))
     return bool(said) and f" {said} " in f" {rest} "
-
-
-def _words_of(text: str) -> str:
-    """The words of a text in lower case, one space between them: what a quote says, however
-    it is punctuated."""
-    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _date_stamps(lines: list[Line], rules: Rules) -> set[int]:

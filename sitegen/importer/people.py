@@ -70,9 +70,12 @@ class Cast:
 
 
 def find_cast(lines: list[Line], registry: tuple[Entry, ...], reporters: dict[str, str],
-              rules: Rules) -> Cast:
-    """People of the body lines; reporters maps reporter names to slugs (kept out of people)."""
+              rules: Rules, dateline: str | None = None) -> Cast:
+    """People of the body lines; reporters maps reporter names to slugs (kept out of people);
+    ``dateline``: the place the story's dateline names ("Lakeside", "Lima, Peru")."""
     state = _State(Matcher(registry), reporters, rules, "\n".join(line.text for line in lines))
+    # (the town alone: "Lima" of "Lima, Peru", as local firms are named after it)
+    state.town = dateline.split(",")[0].strip().lower() if dateline else None
     found = {line.number: candidates(line.text, rules) for line in lines}
     for line in lines:
         state.scan_organisations(line, found[line.number])
@@ -104,6 +107,7 @@ class _State:
         self.full_names: dict[str, str] = {}   # lower-case name -> slug, for surnames later
         self.first_mention: dict[str, tuple[int, int]] = {}  # slug -> (line, start) of its first mention
         self.counts: dict[str, int] = {}
+        self.town: str | None = None  # the dateline's town, lower case
         self.places: dict[int, list[tuple[int, int]]] = {}  # line -> spans naming places, organisations
         self.first_names: dict[str, set[str]] = {}  # first name -> slugs, for "Sir Desmond" later
         self.organisations: set[str] = set()  # names written somewhere as an organisation's
@@ -188,8 +192,10 @@ class _State:
               and self._has_evidence(line, candidate) or self._has_age(line, candidate)
               or self._family_name_that_names_places(line, candidate)):
             self._add(line, candidate.start, candidate.end, slugify(candidate.name), candidate.name)
-        elif len(candidate.name.split()) > 1 and not could_be_person(candidate.name, self.rules):
-            # "South Dakota", "Valley Wire": none of its words is a person on its own either
+        elif len(candidate.name.split()) > 1 and (not could_be_person(candidate.name, self.rules)
+                                                  or self._named_after_the_town(candidate.name)):
+            # "South Dakota", "Valley Wire", "Lakeside Power": none of its words is a person on
+            # its own either
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
 
     def _in_an_address(self, line: Line, candidate: Candidate) -> bool:
@@ -225,7 +231,7 @@ class _State:
 
     def _has_evidence(self, line: Line, candidate: Candidate) -> bool:
         text = line.text
-        if speaks(text, candidate.start, candidate.end, self.rules):
+        if speaks(text, candidate.start, candidate.end, self.rules) and not self._named_after_the_town(candidate.name):
             return True
         if role_after(text, candidate.end, self.rules) is not None:
             return True
@@ -255,6 +261,12 @@ class _State:
             return (not self._after_a_place_word(text, candidate) or self._speaks_alone(family_name)
                     or self._aged_alone(family_name))
         return len(words) > 1 and self._speaks_alone(words[0])
+
+    def _named_after_the_town(self, name: str) -> bool:
+        """The name opens with the dateline's town, as a local firm's does ("LAKESIDE — ...
+        Lakeside Power said"): its speaking shows no person. (A role or an age still does:
+        "Mayor Charlotte Reyes", "Charlotte Reyes, 41," in a story from Charlotte.)"""
+        return self.town is not None and name.lower().startswith(self.town + " ")
 
     def _after_a_place_word(self, text: str, candidate: Candidate) -> bool:
         return re.search(rf"(?:^|[^\w-])(?i:{any_word(self.rules.before_things)})[ \u00a0]+$",

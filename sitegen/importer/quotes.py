@@ -18,7 +18,7 @@ from functools import cache
 
 from .people import Cast, Occurrence
 from .rules import Rules
-from .textutil import SENTENCE_END, SPACE, Line, at_sentence_start, verbs_pattern
+from .textutil import MIN_PULL_QUOTE_CHARS, SENTENCE_END, SPACE, Line, at_sentence_start, verbs_pattern, words_of
 
 # Double quotation marks, and single ones as British and Australian papers write them
 # (‘We are delighted,’ said Mr Hale). A single mark is also an apostrophe ("We’re", "the
@@ -152,9 +152,9 @@ def _with_pull_quotes(quotes: list[Quote], unspoken: list[Quote], lines: list[Li
     for i, quote in [(i, q) for i, q in enumerate(quotes) if _is_the_paragraph(text[q.line], q.start, q.end)] + \
             [(None, q) for q in unspoken]:
         words = _words_said(text, quote)
-        if len(words) < 15:
-            continue  # ("“No.”" is anyone's)
-        elsewhere = {q.by for q in quotes if q.line != quote.line and words in _words_said(text, q)}
+        if len(words) < MIN_PULL_QUOTE_CHARS:
+            continue
+        elsewhere = {q.by for q in quotes if q.line != quote.line and f" {words} " in f" {_words_said(text, q)} "}
         if not elsewhere:
             continue
         by = elsewhere.pop() if len(elsewhere) == 1 else None
@@ -166,8 +166,7 @@ def _with_pull_quotes(quotes: list[Quote], unspoken: list[Quote], lines: list[Li
 
 
 def _words_said(text: dict[int, str], quote: Quote) -> str:
-    """A quote's words without its marks and end punctuation, to match one quoted twice."""
-    return text[quote.line][quote.start + 1:quote.end - 1].replace("’", "'").strip(" \u00a0,.;:!?…").casefold()
+    return words_of(text[quote.line][quote.start:quote.end])
 
 
 # A quoted sentence: what it says ends with a sentence's punctuation ("“They believed it.”"),

@@ -70,3 +70,14 @@ def at_sentence_start(text: str, start: int) -> bool:
 def verbs_pattern(verbs: frozenset[str]) -> str:
     """An alternation of the speech verbs, longest first."""
     return "|".join(re.escape(v) for v in sorted(verbs, key=lambda v: (-len(v), v)))
+
+
+def words_of(text: str) -> str:
+    """The words of a text in lower case, one space between them: what a quote says, however
+    it is punctuated."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+# The fewest characters of words_of a quote said twice that make it a pull quote (a few words:
+# "Yes." is repeated by chance).
+MIN_PULL_QUOTE_CHARS = 20
