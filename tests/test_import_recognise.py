@@ -3134,3 +3134,12 @@ def test_a_firm_named_after_the_dateline_s_town_is_no_one():
                     "Lakeside Reyes, 41, said her street was dark.\n")
     # (an age, or a role, still shows a person)
     assert people(found) == {"Lakeside Reyes": None}
+
+
+def test_a_noun_before_a_title_after_a_capitalised_word_inside_a_sentence_is_the_title_s():
+    found = analyse("WASHINGTON — The bill passed.\n\n"
+                    "White House press secretary Karine Jean-Pierre said the president would sign it. On Monday "
+                    "campaign manager Rosa Diaz said the vote was close.\n\n"
+                    "She thanked manager Tom Reed for the work.\n")
+    assert people(found) == {"Karine Jean-Pierre": "press secretary", "Rosa Diaz": "campaign manager",
+                             "Tom Reed": "manager"}

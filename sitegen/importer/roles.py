@@ -335,13 +335,18 @@ DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", 
 def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) -> bool:
     """The lower-case word at ``index`` is a noun telling what a lower-case title right after
     it is of ("plant manager", "store manager", "campaign manager"). Only after an article, a
-    possessive or a speech verb ("said the plant manager", "the company's store manager"): a
-    word in lower case before a title may as well be a verb ("she thanked manager Rosa Delgado")."""
+    possessive, a speech verb or a capitalised word inside a sentence ("said the plant manager",
+    "the company's store manager", "White House press secretary", "On Monday campaign
+    manager"): a word in lower case before a title may as well be a verb ("she thanked manager
+    Rosa Delgado", "She thanked manager Rosa Delgado")."""
     if index < 1 or not title.islower() or not _is_title(title, rules):
         return False
-    word, previous = tokens[index], tokens[index - 1].lower()
+    word, previous = tokens[index], tokens[index - 1]
+    # (the word before that one goes on the sentence: no stop, dash or quotation mark ends it)
+    capitalised_inside = index > 1 and previous[:1].isupper() and previous.isalpha() and tokens[index - 2][-1:].isalnum()
     return (word.isalpha() and word.islower() and not _role_word(word, rules) and word not in LIST_WORDS
-            and (previous in DETERMINERS or previous.endswith(("'s", "’s")) or previous in rules.speech_verbs))
+            and (previous.lower() in DETERMINERS or previous.endswith(("'s", "’s"))
+                 or previous.lower() in rules.speech_verbs or capitalised_inside))
 
 
 def _after_a_title(tokens: list[str], rules: Rules) -> bool:
