@@ -3143,3 +3143,13 @@ def test_a_noun_before_a_title_after_a_capitalised_word_inside_a_sentence_is_the
                     "She thanked manager Tom Reed for the work.\n")
     assert people(found) == {"Karine Jean-Pierre": "press secretary", "Rosa Diaz": "campaign manager",
                              "Tom Reed": "manager"}
+
+
+def test_a_list_of_key_points_under_the_headline_is_no_headline():
+    found = analyse("Coastal Daily\n\nCouncil approves $12m seawall after years of delay\n\nKey points:\n"
+                    " * The council voted 6-3 for the seawall\n * Work starts in March and takes two years\n\n"
+                    "By Hamish Duncan\nPosted Tue 4 Feb 2025 at 5:12pm\n\n"
+                    "Cr Lisa Pham said the vote ended a decade of argument.\n")
+    assert found.title == "Council approves $12m seawall after years of delay"
+    assert [r.name for r in found.reporters] == ["Hamish Duncan"]
+    assert "The council voted 6-3 for the seawall" in found.body  # (the story's own summary stays)

@@ -228,7 +228,7 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
             return (after_section or longer)[0]
     menus_end = _end_of_menus(lines, content[lede] if lede < len(content) else len(lines))
     first_longer = next((n for n in content[:lede] if n > menus_end and is_headline(lines[n], rules)
-                         and not _is_label(lines[n]) and not _is_header(lines[n], rules)
+                         and not _is_label(lines[n]) and not _is_header(lines[n], rules) and not LIST_BULLET.match(lines[n])
                          and len(lines[n].split()) > MENU_WORDS), None)
     run = next((run for run in runs if run), [])
     return first_longer if first_longer is not None or not run else run[-1]
@@ -276,8 +276,8 @@ def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], ru
         if _wrapped_headline_end(lines, n, rules):
             continue  # (its start, the line right above, is read next: see _headline_end)
         if (not is_headline(lines[n], rules) or _is_label(lines[n]) or _is_header(lines[n], rules)
-                or _is_match_detail(lines[n])):
-            break
+                or _is_match_detail(lines[n]) or LIST_BULLET.match(lines[n])):
+            break  # (a list's item is no headline: "Key points:" over "* The council voted 6-3")
         run.insert(0, n)
     return run
 
