@@ -2916,6 +2916,13 @@ def test_the_summary_is_the_lede_s_whole_first_sentence_past_abbreviations_and_q
                              "and John F. Kennedy Jr. spoke.")
     quoted = analyse('NORTHFIELD — The mayor called it "a fair deal." The strike had lasted four days.\n')
     assert quoted.summary == 'The mayor called it "a fair deal."'
+    # (a month's or a number's abbreviation before a number; a firm's before a bracket)
+    dated = analyse("RIDGEFIELD — Eleanor Marsh, ranked No. 2 in the state, died Aug. 14 at home. She was 94.\n")
+    assert dated.summary == "Eleanor Marsh, ranked No. 2 in the state, died Aug. 14 at home."
+    firm = analyse("Harbor Foods Inc. (NYSE: HBF) said its profit rose. Shares rose.\n")
+    assert firm.summary == "Harbor Foods Inc. (NYSE: HBF) said its profit rose."
+    ended = analyse("ASHBY — The shop was bought by Acme Inc. The deal closed in May.\n")
+    assert ended.summary == "The shop was bought by Acme Inc."
 
 
 def test_an_aside_between_the_speaker_and_told_and_a_role_after_the_speech_verb():

@@ -51,10 +51,18 @@ BEFORE_A_NAME = re.compile(r"(?:^|(?<=[^\w.]))(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen
                            r"Mt|Ft|[A-Z])\.$")
 
 
+# ... and those before a number ("died Aug. 14", "ranked No. 2") or a bracket ("Harbor Foods
+# Inc. (NYSE: HBF) said").
+BEFORE_A_NUMBER = re.compile(r"(?:^|(?<=[^\w.]))(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Vol)\.$")
+BEFORE_A_BRACKET = re.compile(r"(?:^|(?<=[^\w.]))(?:Inc|Corp|Co|Ltd|Bros|Cos)\.$")
+
+
 def sentences(text: str) -> list[str]:
     found, begin = [], 0
     for stop in SENTENCE_END.finditer(text):
-        if not BEFORE_A_NAME.search(text[max(0, stop.start() - 6):stop.start()]):
+        before, after = text[max(0, stop.start() - 6):stop.start()], text[stop.end():stop.end() + 1]
+        if not (BEFORE_A_NAME.search(before) or after.isdigit() and BEFORE_A_NUMBER.search(before)
+                or after == "(" and BEFORE_A_BRACKET.search(before)):
             closing = len(stop.group()) - len(stop.group().lstrip("\"”’)"))  # (the sentence's own)
             found.append(text[begin:stop.start() + closing])
             begin = stop.end()
