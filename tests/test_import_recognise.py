@@ -3160,3 +3160,20 @@ def test_a_list_of_key_points_under_the_headline_is_no_headline():
     assert found.title == "Council approves $12m seawall after years of delay"
     assert [r.name for r in found.reporters] == ["Hamish Duncan"]
     assert "The council voted 6-3 for the seawall" in found.body  # (the story's own summary stays)
+
+
+def test_a_social_widget_s_comments_under_a_bare_heading_and_a_paywall_s_prompt():
+    found = analyse("Ridge Valley News\n\nBarn fire kills 30 cows near Millbrook\n\nBy Claire Dubois\n"
+                    "Thursday, October 17, 2024\n\n"
+                    "MILLBROOK — A fire destroyed a dairy barn on Route 9 early Thursday, fire officials said.\n\n"
+                    "Subscribe to continue reading. Already a subscriber? Log in.\n\n"
+                    "The cause of the fire is under investigation.\n\nComments\n\n"
+                    "Karen Liu · Works at Millbrook Elementary\nSo sorry for the Schultz family.\nLike · Reply · 2d\n\n"
+                    "Dave Becker\nMy cousin drove past at 5 and the whole sky was orange.\nLike · Reply · 2d\n")
+    # (the comments were the story's last paragraphs, and Dave Becker one of its people)
+    assert "Subscribe" not in found.body and "Becker" not in found.body
+    # (a name with a badge after a dot reads as a row of links, chrome: no author yet)
+    assert [(c.author, c.text) for c in found.comments] == [
+        (None, "So sorry for the Schultz family."),
+        ("Dave Becker", "My cousin drove past at 5 and the whole sky was orange.")]
+    assert people(found) == {}

@@ -355,7 +355,7 @@ class _Reader:
             draft.date = DATE_PREFIX.sub("", body)  # ("• 4 years ago", "Posted 12 February 2024 - 08:51 AM")
             draft.lines.append(number)
             self.expect_date = False
-        elif (footer := _dated_buttons(body, rules)) is not None:
+        elif (footer := dated_buttons(body, rules)) is not None:
             draft.date = draft.date or footer
             draft.lines.append(number)
         else:
@@ -383,12 +383,14 @@ def _comment_quoted(roots: list[_Draft], draft: _Draft, quoted: str) -> _Draft |
     return saying[0] if len(saying) == 1 else None
 
 
-def _dated_buttons(text: str, rules: Rules) -> str | None:
-    """The date of a comment's row of its date and buttons ("12 March 2025 7:02am | Reply | 5
-    likes", under its text); None for any other line."""
-    date, *buttons = ROW_SEPARATOR.split(text.strip())
-    if buttons and line_matches(rules.comment_date, date) and all(line_matches(rules.chrome, b) for b in buttons):
-        return DATE_PREFIX.sub("", date)
+def dated_buttons(text: str, rules: Rules) -> str | None:
+    """The date of a comment's row of its date and buttons, under its text, the date first or
+    last ("12 March 2025 7:02am | Reply | 5 likes", a social widget's "Like · Reply · 2d");
+    None for any other line."""
+    parts = ROW_SEPARATOR.split(text.strip())
+    for date, buttons in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+        if buttons and line_matches(rules.comment_date, date) and all(line_matches(rules.chrome, b) for b in buttons):
+            return DATE_PREFIX.sub("", date)
     return None
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB_AT, byline_names, dates, find_dateline, is_lifespan_under_name,
                        writers_above)
+from .comments import dated_buttons
 from .rules import LIST_BULLET, Rules, line_matches
 from .textutil import FORM_FIELD, ROW_SEPARATOR
 
@@ -751,4 +752,19 @@ def _comment_follows(lines, chrome, start, rules) -> bool:
     counted = line_matches(rules.comments_heading, first)
     return bool(NUMBERED.match(first) or line_matches(rules.comment_author, first)
                 or counted and counted.groupdict().get("count")
-                or len(upcoming) == 2 and line_matches(rules.comment_date, lines[upcoming[1]]))
+                or len(upcoming) == 2 and line_matches(rules.comment_date, lines[upcoming[1]])
+                or _text_over_dated_buttons(lines, _next_text(lines, start), rules))
+
+
+def _text_over_dated_buttons(lines, start, rules) -> bool:
+    """A short line (the commenter's name), then a few lines over a row of buttons holding the
+    comment's date, as a social widget shows a comment ("Karen Liu" / text / "Like · Reply ·
+    2d")."""
+    if start is None or len(lines[start].split()) > MENU_WORDS * 2 or lines[start].rstrip()[-1:] in ".!?":
+        return False
+    below = [n for n in range(start + 1, min(len(lines), start + 12)) if lines[n].strip()][:COMMENT_LINES]
+    return any(dated_buttons(lines[n], rules) is not None for n in below)
+
+
+# The most lines a comment's text may take above its row of buttons, for a heading to count.
+COMMENT_LINES = 6
