@@ -3177,3 +3177,16 @@ def test_a_social_widget_s_comments_under_a_bare_heading_and_a_paywall_s_prompt(
         (None, "So sorry for the Schultz family."),
         ("Dave Becker", "My cousin drove past at 5 and the whole sky was orange.")]
     assert people(found) == {}
+
+
+def test_a_partial_quote_in_reported_speech_without_that_and_where_people_live():
+    found = analyse("NORTHSHIRE — Waiting lists reached a record.\n\n"
+                    "Health Secretary Wes Streeting said on Sunday the government was “determined to turn this "
+                    "around”.\n\n"
+                    "L'avvocato difensore, Sergio Nenci, ha spiegato che i suoi assistiti “seguivano le procedure”.\n\n"
+                    "The Smiths, who live in Little Ashby, waited 14 hours with their son. “We just sat there,” said "
+                    "Jenny Smith.\n\n"
+                    "The report said “Fair”.\n")
+    # (a quote opening in capitals after the verb is no part of the sentence: not given so)
+    assert [q.by for q in found.quotes] == ["wes-streeting", "sergio-nenci", "jenny-smith"]
+    assert "Little Ashby" not in people(found)

@@ -33,6 +33,9 @@ FROM_BEFORE = re.compile(r"[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:\
 # (Lib Dem, Ashby North)".
 AFFILIATION_OPENING = re.compile(r"[ \u00a0]*\([^()\n]{0,40}$")
 AGE_BEFORE = re.compile(r",[ \u00a0]*\d{1,3},?$")
+# Where someone lives or was born: "The Smiths, who live in Little Ashby, waited" (no one).
+LIVES_IN = re.compile(r"\b(?:live|lives|lived|living|reside|resides|resided|based|born|raised|grew[ \u00a0]+up)"
+                      r"[ \u00a0]+(?:in|at|near)[ \u00a0]+(?:the[ \u00a0]+)?$")
 NEXT_PART = re.compile(r",[ \u00a0]+$")  # "..., Little Ashby": the address goes on
 # What ends a clause that a capitalised word may open: "4:10 p.m.: Utility says".
 AFTER_A_COLON = re.compile(r":[ \u00a0]+$")
@@ -201,9 +204,12 @@ class _State:
     def _in_an_address(self, line: Line, candidate: Candidate) -> bool:
         """The name says where the person just named lives or comes from: "Tom Baker of Glen
         Ridge said", "Gareth Pryce, 52, of Mill Lane, Little Ashby, admitted". Its words name
-        places (or an employer), even before a verb. Not "the son of John Smith"."""
+        places (or an employer), even before a verb; so do those after "who live in", "born
+        in". Not "the son of John Smith"."""
         before = line.text[:candidate.prefix_start]
         if (part := NEXT_PART.search(before)) and part.start() in self.address_ends.get(line.number, ()):
+            return True
+        if LIVES_IN.search(before):
             return True
         if (where := FROM_BEFORE.search(before)) is None:
             return False

@@ -83,6 +83,14 @@ def _before_that(verbs: frozenset[str]) -> re.Pattern[str]:
                       rf"[^.;!?“”\"]{{0,60}}?{SPACE}that{SPACE}[^.;!?“”\"]{{0,80}}$")
 
 
+@cache
+def _before_reported(verbs: frozenset[str]) -> re.Pattern[str]:
+    """... and without "that", when the quote is part of a sentence (it opens in lower case):
+    `Streeting said on Sunday the government was “determined to turn this around”`."""
+    return re.compile(rf"(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>,[^.;!?“”\"]{{1,120}}?,)?{SPACE}+"
+                      rf"(?:{verbs_pattern(verbs)})\b{SPACE}[^.;!?“”\",]{{0,120}}$")
+
+
 def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...]:
     by_line: dict[int, list[Occurrence]] = {}
     for occurrence in cast.occurrences:
@@ -255,6 +263,8 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         match = pattern.search(text[:start])
         if match:
             return _before_who(match) if pattern is _before(verbs) else (match.start("who"), match.end("who"))
+    if text[start + 1:start + 2].islower() and (match := _before_reported(verbs).search(text[:start])):
+        return _before_who(match)
     return None
 
 
