@@ -3190,3 +3190,10 @@ def test_a_partial_quote_in_reported_speech_without_that_and_where_people_live()
     # (a quote opening in capitals after the verb is no part of the sentence: not given so)
     assert [q.by for q in found.quotes] == ["wes-streeting", "sergio-nenci", "jenny-smith"]
     assert "Little Ashby" not in people(found)
+
+
+def test_a_name_owning_something_before_the_verb_is_not_who_speaks():
+    found = analyse("ASHBY — A driver was jailed. His van hit Peter Hale, 61, on the A47.\n\n"
+                    "In a statement read to the court, Mr Hale's widow, Margaret, said: 'I have lost my best friend.'\n\n"
+                    "The Kemps' lawyer, Ann Cole, said: “They will appeal.”\n")
+    assert [q.by for q in found.quotes] == [None, "ann-cole"]

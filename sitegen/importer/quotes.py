@@ -293,10 +293,14 @@ def _named_before(masked: str, start: int, here: list[Occurrence], sentence_befo
     return {o.slug for o in here if begins <= o.start and o.end <= start}
 
 
+POSSESSIVE = re.compile(r"['’](?:s\b|(?!\w))")
+
+
 def _speaker(text: str, who: tuple[int, int], here: list[Occurrence],
              history: list[set[str]], named_above: set[str]) -> str | None:
-    # (a name that starts among the words may end after them: "said Marcus Delacroix Jr.")
-    named = [o for o in here if who[0] <= o.start < who[1]]
+    # (a name that starts among the words may end after them: "said Marcus Delacroix Jr."; one
+    # owning something is not who speaks: "Mr Hale's widow, Margaret, said")
+    named = [o for o in here if who[0] <= o.start < who[1] and not POSSESSIVE.match(text, o.end)]
     if named:
         return named[0].slug
     if text[who[0]:who[1]].strip().lower() not in PRONOUNS:
