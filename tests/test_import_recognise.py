@@ -3197,3 +3197,13 @@ def test_a_name_owning_something_before_the_verb_is_not_who_speaks():
                     "In a statement read to the court, Mr Hale's widow, Margaret, said: 'I have lost my best friend.'\n\n"
                     "The Kemps' lawyer, Ann Cole, said: “They will appeal.”\n")
     assert [q.by for q in found.quotes] == [None, "ann-cole"]
+
+
+def test_an_interview_s_answers_are_the_one_person_introduced_above_the_questions():
+    found = analyse("ASHBY — Marisol Vega took over as director of the library in January. She spoke with us.\n\n"
+                    "Q: Why get rid of late fees?\n\nA: Fees keep the people who need the library away.\n\n"
+                    "Q: What do you read?\n\nVega: Mostly mysteries.\n")
+    assert [(q.by, found.body.count(".quote")) for q in found.quotes] == [("marisol-vega", 2)] * 2
+    assert "A: [Fees keep the people who need the library away.]{.quote by=marisol-vega}" in found.body
+    two = analyse("ASHBY — Marisol Vega and Tom Reyes run the library.\n\nQ: Why?\n\nA: Because.\n")
+    assert two.quotes == ()  # (whose answer it is is not said)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from .names import surname
 from .people import Cast, Occurrence
 from .rules import Rules
 from .textutil import MIN_PULL_QUOTE_CHARS, SENTENCE_END, SPACE, Line, at_sentence_start, verbs_pattern, words_of
@@ -143,7 +144,41 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
         history.append(speakers)
         named_above = {o.slug for o in here}
         spoke_last_above = last.by if last else None
-    return tuple(_with_pull_quotes(quotes, unspoken, lines))
+    quotes = _with_pull_quotes(quotes, unspoken, lines)
+    return tuple(sorted(quotes + _interview_answers(lines, cast, quotes), key=lambda q: (q.line, q.start)))
+
+
+# An interview's question and answer paragraphs: "Q: Why get rid of late fees?", "A: Fees keep ...".
+QUESTION = re.compile(r"[ \u00a0]*(?:Q|Question)[:.][ \u00a0]+(?=\S)")
+ANSWER = re.compile(r"[ \u00a0]*(?:A|Answer)[:.][ \u00a0]+(?=\S)")
+# A paragraph opened by its speaker's name: "Vega: Mostly mysteries."
+SPEAKER_LABEL = re.compile(r"[ \u00a0]*(?P<name>[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+){0,2}):[ \u00a0]+(?=\S)")
+
+
+def _interview_answers(lines: list[Line], cast: Cast, quotes: list[Quote]) -> list[Quote]:
+    """A Q&A's answers, as quotes of the one person the introduction above its first question
+    names ("Marisol Vega took over as director ... Q: ... A: Fees keep ..."), and paragraphs
+    opened by a person's name and a colon in it ("Vega: Mostly mysteries."). None when the
+    introduction names no one or several (then whose answers they are is not said)."""
+    first_question = next((line.number for line in lines if QUESTION.match(line.text)), None)
+    if first_question is None or not any(ANSWER.match(line.text) for line in lines):
+        return []
+    introduced = {o.slug for o in cast.occurrences if o.line < first_question}
+    by_name = {}
+    for person in cast.people:
+        by_name[person.name] = by_name[surname(person.name)] = person.slug
+    quoted = {q.line for q in quotes}
+    answers = []
+    for line in lines:
+        if line.number < first_question or line.number in quoted:
+            continue  # (its own quotes are given already)
+        label = ANSWER.match(line.text)
+        by = next(iter(introduced)) if label and len(introduced) == 1 else None
+        if label is None and (label := SPEAKER_LABEL.match(line.text)):
+            by = by_name.get(label.group("name"))
+        if by is not None:
+            answers.append(Quote(line.number, label.end(), len(line.text.rstrip()), by))
+    return answers
 
 
 def _is_the_paragraph(text: str, start: int, end: int) -> bool:
