@@ -206,3 +206,23 @@ def test_highlight_code_html_equals_pygments(lang):
             lang_class = f' class="language-{lang}"'
             assert html == f'<pre class="highlight"><code{lang_class}>{body}</code></pre>\n'
 
+
+def test_format_html_equals_html_formatter():
+    """Random token streams: same bytes as HtmlFormatter(nowrap=True), including token types
+    Pygments has no short class for (their parents' classes are added) and plain Text."""
+    from pygments import format as pygments_format
+    from pygments.token import Comment, Error, Generic, Operator, Token, Whitespace
+
+    from sitegen.markup.highlight import _format_html
+
+    types = [
+        Text, Whitespace, Token, Keyword, Keyword.Constant, Name, Name.Function.Magic, Name.Made.Up,
+        Token.Brand.New, String.Double, String.Escape.Deeper, Number.Integer, Comment.Single,
+        Operator, Punctuation, Error, Generic.Inserted, Text.Whitespace,
+    ]
+    values = ["", "\n", "\n\n", "x", "a b", "<&>\"'", "<a\n&b>\n", "line\n", "\nline", "a\nb\nc", "  ", "\u00e9\U0001F600", "\r\n"]
+    formatter = HtmlFormatter(nowrap=True)
+    rng = random.Random(5)
+    for _ in range(3000):
+        tokens = [(rng.choice(types), rng.choice(values)) for _ in range(rng.randint(0, 12))]
+        assert _format_html(tokens) == pygments_format(tokens, formatter), tokens
