@@ -83,7 +83,9 @@ class _QuickLoops:
         by character are known to be for the parser's rules as they are now: markdown-it's
         loops ask the ruler for its rules at every call, these once a paragraph."""
         self._follow_the_rules()
-        if src and self.text_first and self.post_rules_need_markers and not self.terminators.search(src):
+        # The text rule, asked first, would take all that comes before the first terminator.
+        stop = self.terminators.search(src) if self.text_first else None
+        if src and stop is None and self.text_first and self.post_rules_need_markers:
             # Not one character at which a rule but ``text`` may start (a quarter of the
             # paragraphs of the benchmark archive): the text rule would take it all, as one
             # text token, and the rules after it (delimiters.py) would find no marker to pair.
@@ -93,6 +95,9 @@ class _QuickLoops:
             return tokens
         # markdown-it's ParserInline.parse, with a state that makes its tokens faster (tokens.py).
         state = QuickStateInline(src, md, env, tokens)
+        if stop is not None and stop.start() > 0:
+            state.pos = stop.start()  # (the text rule's first step, as tokenize would take it)
+            state.append_pending(src[:state.pos])
         self.tokenize(state)
         # Rules that change nothing without markers are not called when there are none.
         if not self.post_rules_need_markers or has_markers(state):
