@@ -68,3 +68,17 @@ def test_rules_changed_after_the_parser_was_made_are_followed():
         md.disable("emphasis")
         md.inline.add_terminator_char("|")
     assert ours.render("*a* [b]{.quote} |x") == theirs.render("*a* [b]{.quote} |x") == "<p>*a* <span>b</span> |x</p>\n"
+
+
+def test_rules_after_the_text_are_called_unless_they_change_nothing_without_markers():
+    # Text with no character at which a rule but "text" may start is read as one text token,
+    # without the rules after the text (ruler2) when each says it needs markers to do anything
+    # (delimiters.py); a rule that says nothing of the kind is called, for any text.
+    ours, theirs = create_markdown(), markdown_its_own()
+    calls = []
+    for md in (ours, theirs):
+        md.inline.ruler2.push("count", lambda state: calls.append(state.src))
+    for text_ in ("plain text", "*a* b", ""):
+        assert ours.parse(text_) == theirs.parse(text_)
+    assert calls == ["plain text", "plain text", "*a* b", "*a* b"]
+    assert inlinerules._QuickLoops(create_markdown().inline).post_rules_need_markers

@@ -37,8 +37,9 @@ def has_markers(state: StateInline) -> bool:
     """Whether any emphasis or strikethrough marker was noted in the text just read."""
     if state.delimiters:
         return True
-    for meta in state.tokens_meta:  # (None, or {"delimiters": [...]} for an opening token)
-        if meta and meta.get("delimiters"):
+    # (None, or {"delimiters": [...]} for an opening token: filter passes over the Nones in C.)
+    for meta in filter(None, state.tokens_meta):
+        if meta.get("delimiters"):
             return True
     return False
 
@@ -49,4 +50,6 @@ def _when_marked(rule: Callable[[StateInline], None]) -> Callable[[StateInline],
             rule(state)
 
     pairing.__name__ = pairing.__qualname__ = f"when_marked_{rule.__module__.rsplit('.', 1)[-1]}"
+    # Says that without markers the rule changes nothing (inlinerules.py then need not call it).
+    pairing.needs_markers = True
     return pairing

@@ -50,6 +50,10 @@ class LinkHelpers:
     """``md.helpers`` with ``parse_link_destination``; the rest is markdown-it's own."""
 
     parseLinkDestination = staticmethod(parse_link_destination)
+    # markdown-it's own, here rather than found by __getattr__ (a Python call) at every link
+    # and span: each ``[`` is read by two rules, and each reads its label.
+    parseLinkLabel = staticmethod(helpers.parseLinkLabel)
+    parseLinkTitle = staticmethod(helpers.parseLinkTitle)
 
     def __getattr__(self, name: str):
         return getattr(helpers, name)

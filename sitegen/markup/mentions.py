@@ -31,18 +31,37 @@ def link_first_mentions(state: StateCore) -> None:
     listed = tuple((name, slug) for name, slug in ctx.auto_link_names if slug not in done and name.strip())
     if not listed:
         return
-    names = _Names(tuple(dict.fromkeys(name for name, _ in listed)), dict(reversed(listed)), {slug for _, slug in listed})
+    # A person none of whose names is in the body (often a reporter) is not waited for to the
+    # last paragraph: see _in_source.
+    present = tuple((name, slug) for name, slug in listed if _in_source(name, state.src))
+    names = _Names(tuple(dict.fromkeys(name for name, _ in present)), dict(reversed(present)), {slug for _, slug in present})
+    waiting = _waiting(names, done)
     for block in state.tokens:
+        if not waiting:
+            break  # (everyone linked)
         if block.type != "inline" or not block.children:
             continue
         # Most paragraphs name no one still to be linked (first mentions come early, and a
         # person the body never names is waited for to the end): see _may_name.
-        waiting = [name for name in names.in_order if names.slug_of[name] not in done]
         if _may_name(block, waiting):
             block.children = _link_in_children(block.children, names, done)
-        if names.slugs <= done:
-            break
+            waiting = _waiting(names, done)  # (only linking changes who is done)
     state.env["auto_linked_people"] = done - set(state.env.get("mentioned_people", ()))
+
+
+def _in_source(name: str, src: str) -> bool:
+    """Whether ``name`` may be in a text token of the body ``src``: if not, it is in none.
+
+    Text tokens are pieces of their paragraph's lines, and those of the body's (``state.src``,
+    with its line breaks made "\n" by then), but for the spaces that stand for a tab in the
+    indentation a line keeps: hence the name without the spaces around it. (A text token
+    never holds a line break, so none in the middle.)"""
+    return name.strip() in src
+
+
+def _waiting(names: _Names, done: set) -> list[str]:
+    """The names of the people not yet linked, longest first."""
+    return [name for name in names.in_order if names.slug_of[name] not in done]
 
 
 def _may_name(block: Token, waiting: list[str]) -> bool:
