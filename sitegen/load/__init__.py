@@ -24,7 +24,7 @@ from ..render.urls import bundle_prefix, page_path
 from ..slugs import slug_problem
 from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, files_seen, finish_article,
                        list_bundle, packed_stat, person_slug_for, read_header, scan_and_list, scan_bundle, scan_is_settled)
-from .files import is_inside, read_text
+from .files import is_inside, read_text_and_bytes
 from .frontmatter import body_after_front_matter
 from .registries import CheckedEntries, NameIndex, load_people, load_topics
 
@@ -366,10 +366,11 @@ def _whole_header(task: _BodyTask, diags: Diagnostics, root: Path) -> ArticleHea
     new text under the old key, and the next build, seeing a new digest, renders it again."""
     light = task.header
     if task.packed_values is not None:
-        text = read_text(light.index_path, diags, root)
-        if text is None:
+        read = read_text_and_bytes(light.index_path, diags, root)
+        if read is None:
             return None
-        if digest(text) == light.source_digest:
+        text, data = read
+        if digest(data) == light.source_digest:
             return replace(light, values=pickle.loads(task.packed_values),
                            body=body_after_front_matter(text, light.body_first_line))
     return read_header(light.folder, diags, root)
