@@ -346,6 +346,19 @@ class BundleScan:
         """The packed stat of the bundle's own folder (the first entry)."""
         return self.stats[: self._STAT.size]
 
+    def still_as_scanned(self, folder: Path, rel: str) -> bool:
+        """Whether the file system describes the file ``rel`` of the bundle at ``folder`` as
+        this scan does (False if the scan has no such file)."""
+        paths = self.paths.split("\0")
+        if rel not in paths:
+            return False
+        size = self._STAT.size
+        start = paths.index(rel) * size
+        try:
+            return packed_stat(os.lstat(folder / rel)) == self.stats[start : start + size]
+        except OSError:
+            return False
+
     def entries(self):
         """(path, packed stat) of each entry."""
         size = self._STAT.size
