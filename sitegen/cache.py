@@ -52,7 +52,7 @@ from .lookahead import LookAhead, file_identity
 CACHE_DIR = ".sitegen-cache"
 # Bump when the layout of the cache's files changes. (Changes to the code that renders are
 # caught by _made_by, below.)
-FORMAT = 20
+FORMAT = 21
 
 
 def _made_by() -> str:

@@ -24,7 +24,7 @@ from ..render.urls import bundle_prefix, page_path
 from ..slugs import slug_problem
 from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, files_seen, finish_article,
                        list_bundle, packed_stat, person_slug_for, read_header, scan_and_list, scan_bundle, scan_is_settled)
-from .files import is_inside, read_text
+from .files import is_inside, read_text_and_bytes
 from .frontmatter import body_after_front_matter
 from .registries import CheckedEntries, NameIndex, load_people, load_topics
 
@@ -126,7 +126,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             if auto_names is None:
                 auto_names = _auto_link_names(roles, reporters, people)
             tasks.append(_BodyTask(h.header, roles, reporters, topic_slugs, auto_names, key, additions,
-                                   *read_again.get(h.slug, (None, None))))
+                                   *read_again.get(h.slug, (None, None)), h.scan))
             cache.release(h.slug)
     cache.misses += len(tasks)
     state = {"names": names, "urls": urls, "root": root, "bodies": cache.bodies}
@@ -293,6 +293,7 @@ class _BodyTask:
     additions: tuple
     packed_values: bytes | None  # from _read_one, if this build read the front matter
     seen: str | None  # the bundle's files, from _read_one, if this build read the front matter
+    scan: BundleScan | None  # the bundle's scan, if settled (see BundleHeader)
 
 
 class _Recording(Mapping):
@@ -363,13 +364,21 @@ def _whole_header(task: _BodyTask, diags: Diagnostics, root: Path) -> ArticleHea
     Its warnings were reported when it was first read. If this build read the front matter and
     the text is still the same, only the body is cut from it: parsing the YAML again was a
     tenth of a cold build's load stage. Should the file have changed since, this renders the
-    new text under the old key, and the next build, seeing a new digest, renders it again."""
+    new text under the old key, and the next build, seeing a new digest, renders it again.
+
+    The same, when the file system still describes index.md as the settled scan taken before
+    it was first read: a write since would have changed its times. That is the proof the next
+    build takes to use the header unread (see scan_bundle), and digesting the bytes again to
+    tell was half a per cent of a cold build's instructions. (Asked after reading them: a
+    write between the two would show.)"""
     light = task.header
     if task.packed_values is not None:
-        text = read_text(light.index_path, diags, root)
-        if text is None:
+        read = read_text_and_bytes(light.index_path, diags, root)
+        if read is None:
             return None
-        if digest(text) == light.source_digest:
+        text, data = read
+        if ((task.scan is not None and task.scan.still_as_scanned(light.folder, INDEX_FILE))
+                or digest(data) == light.source_digest):
             return replace(light, values=pickle.loads(task.packed_values),
                            body=body_after_front_matter(text, light.body_first_line))
     return read_header(light.folder, diags, root)

@@ -24,7 +24,7 @@ from ..model import Article, CommentThread, PartialDate, PersonRole, Reporter, S
 from ..slugs import slug_problem, slugify
 from . import fields
 from .comments import load_comments
-from .files import is_inside, is_settled, read_text
+from .files import is_inside, is_settled, read_text_and_bytes
 from .frontmatter import FrontMatterError, split_front_matter
 from .scripts import always_text, needs_reading, script_in
 
@@ -58,7 +58,7 @@ class ArticleHeader:
     body: str | None = ""  # None in a light header (see load._light): read again when rendered
     body_first_line: int = 1
     original_line: int | None = None  # where `original:` is, for "file not found"
-    source_digest: str = ""  # of index.md's text: part of the article's cache key
+    source_digest: str = ""  # of index.md's bytes: part of the article's cache key
     files_digest: str = ""  # of the bundle's other files (see bundle_files_digest): also part of it
     packed_names: bytes | None = None  # people, reporters and topics, pickled, in a light header (see packed)
     # Front matter errors were reported, but not in the title or the names: the body is still
@@ -99,10 +99,11 @@ def read_header(folder: Path, diags: Diagnostics, root: Path, known: tuple | Non
     if not index_path.is_file():
         diags.error(Location(folder), f"article folder has no {INDEX_FILE}")
         return None
-    text = read_text(index_path, diags, root)
-    if text is None:
+    read = read_text_and_bytes(index_path, diags, root)
+    if read is None:
         return None
-    text_digest = digest(text)
+    text, data = read
+    text_digest = digest(data)
     if known and known[0] == text_digest and known[1].folder == folder:  # (a moved site is read anew)
         diags.extend(known[2])
         return known[1]
@@ -344,6 +345,19 @@ class BundleScan:
     def folder_stat(self) -> bytes:
         """The packed stat of the bundle's own folder (the first entry)."""
         return self.stats[: self._STAT.size]
+
+    def still_as_scanned(self, folder: Path, rel: str) -> bool:
+        """Whether the file system describes the file ``rel`` of the bundle at ``folder`` as
+        this scan does (False if the scan has no such file)."""
+        paths = self.paths.split("\0")
+        if rel not in paths:
+            return False
+        size = self._STAT.size
+        start = paths.index(rel) * size
+        try:
+            return packed_stat(os.lstat(folder / rel)) == self.stats[start : start + size]
+        except OSError:
+            return False
 
     def entries(self):
         """(path, packed stat) of each entry."""

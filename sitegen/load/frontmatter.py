@@ -22,8 +22,10 @@ class SplitDocument:
 
 
 # The line that closes the front matter: '---' or '...', then nothing but spaces (as str.rstrip
-# strips them: the regular expression's \s is the same set of characters).
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+# strips them: the regular expression's \s is the same set of characters). Matched with the
+# end of the line before it: a pattern that starts with a fixed character is looked for by
+# that character alone, where one that starts with ^ is tried at every character of the text.
+_CLOSING = re.compile(r"\n(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
 def split_front_matter(text: str) -> SplitDocument:
@@ -34,16 +36,16 @@ def split_front_matter(text: str) -> SplitDocument:
     first_end = text.find("\n")
     if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
         raise FrontMatterError(1, "expected front matter: the file must start with a line '---', then YAML, then '---'")
-    closing = _CLOSING.search(text, first_end + 1) if first_end >= 0 else None
+    closing = _CLOSING.search(text, first_end) if first_end >= 0 else None
     if closing is None:
         raise FrontMatterError(1, "front matter is not closed: add a line '---' after the YAML")
-    yaml_text = text[first_end + 1:max(first_end + 1, closing.start() - 1)]
+    yaml_text = text[first_end + 1:max(first_end + 1, closing.start())]
     try:
         front = parse_yaml(yaml_text, first_line=2)
     except YamlSyntaxError as exc:
         raise FrontMatterError(exc.line, str(exc)) from None
     # (The body starts on the line after the closing one; its text after that line's end.)
-    return SplitDocument(front, text[closing.end() + 1:], text.count("\n", 0, closing.start()) + 2)
+    return SplitDocument(front, text[closing.end() + 1:], text.count("\n", 0, closing.start()) + 3)
 
 
 def body_after_front_matter(text: str, body_first_line: int) -> str:
