@@ -153,9 +153,15 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
         return ""
     if _names_an_organisation(words, rules):
         return None  # "Northport Rising, a climate group, said": a group speaks, no person
+    while len(words) > 1 and words[0] in ASIDE_ADVERBS:
+        words = words[1:]  # "Dr. Marcus Bell, currently an assistant superintendent in Duluth,"
     if words[0] in ARTICLES and len(words) > 1:
         return " ".join(words[1:])
     return " ".join(words) if _has_title(words, rules) else None
+
+
+# Words that may open an aside giving a role, and say nothing of the role themselves.
+ASIDE_ADVERBS = frozenset({"currently", "presently", "now", "also", "still"})
 
 
 # A verb that gives the role a person takes on or holds, then the role: "Rosa Alvarez became the
