@@ -3207,6 +3207,10 @@ def test_an_interview_s_answers_are_the_one_person_introduced_above_the_question
     assert "A: [Fees keep the people who need the library away.]{.quote by=marisol-vega}" in found.body
     two = analyse("ASHBY — Marisol Vega and Tom Reyes run the library.\n\nQ: Why?\n\nA: Because.\n")
     assert two.quotes == ()  # (whose answer it is is not said)
+    asked = analyse("Valley Voice\n\nQ&A with the librarian\n\nBy Owen Price\nFeb 14, 2025\n\n"
+                    "Marisol Vega, the new director, took over the library. She spoke with Owen Price.\n\n"
+                    "Q: Why?\n\nA: Because.\n")
+    assert [q.by for q in asked.quotes] == ["marisol-vega"]  # (the reporter named too asks)
 
 
 def test_an_adverb_opening_an_aside_is_no_part_of_the_role():

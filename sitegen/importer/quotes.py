@@ -163,7 +163,8 @@ def _interview_answers(lines: list[Line], cast: Cast, quotes: list[Quote]) -> li
     first_question = next((line.number for line in lines if QUESTION.match(line.text)), None)
     if first_question is None or not any(ANSWER.match(line.text) for line in lines):
         return []
-    introduced = {o.slug for o in cast.occurrences if o.line < first_question}
+    people = {person.slug for person in cast.people}  # (not the reporter who asks)
+    introduced = {o.slug for o in cast.occurrences if o.line < first_question and o.slug in people}
     by_name = {}
     for person in cast.people:
         by_name[person.name] = by_name[surname(person.name)] = person.slug
