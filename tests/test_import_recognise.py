@@ -3217,3 +3217,13 @@ def test_an_adverb_opening_an_aside_is_no_part_of_the_role():
     found = analyse("PINE COUNTY — The board voted 5-2 to hire Dr. Marcus Bell, currently an assistant "
                     "superintendent in Duluth, as superintendent. Rosa Mendez, now the board's chair, said no.\n")
     assert people(found) == {"Marcus Bell": "assistant superintendent in Duluth", "Rosa Mendez": "board's chair"}
+
+
+def test_a_director_general_and_a_role_owned_by_a_country():
+    found = analyse("GENEVA — Ministers met on Monday.\n\n"
+                    "World Trade Organization Director-General Ngozi Okonjo-Iweala said the talks were “the last "
+                    "chance”.\n\n"
+                    "“We came here to make a deal,” said Jean-Luc Moreau, France's finance minister.\n")
+    assert people(found) == {"Ngozi Okonjo-Iweala": "World Trade Organization Director-General",
+                             "Jean-Luc Moreau": "France's finance minister"}
+    assert [q.by for q in found.quotes] == ["ngozi-okonjo-iweala", "jean-luc-moreau"]

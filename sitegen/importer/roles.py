@@ -143,7 +143,10 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     segment = re.split(rf"{SPACE}+(?:{verbs_pattern(rules.speech_verbs)}|who|which|whose|that)\b",
                        match.group(1))[0]  # "a retired postmistress who has lived ..."
     words = segment.split()
-    if not words or len(words) > MAX_ROLE_WORDS or not words[0][0].islower() or words[0] in rules.speech_verbs:
+    # (a capitalised first word only as an owner of the role: "Jean-Luc Moreau, France's
+    # finance minister")
+    owned = len(words) > 1 and words[0][0].isupper() and words[0].endswith(("'s", "’s")) and words[1][0].islower()
+    if not words or len(words) > MAX_ROLE_WORDS or not (words[0][0].islower() or owned) or words[0] in rules.speech_verbs:
         return None  # (", said volunteers cannot ...": no aside, the sentence goes on)
     if _names_someone(words, rules):
         return None  # "in nearby Dunmore, hospital spokesperson Victor Lindqvist said": his role

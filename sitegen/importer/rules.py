@@ -105,7 +105,8 @@ class Rules:
     def is_title_word(self, lower: str) -> bool:
         """A title word in lower case, or one made with "co-" or "vice-" of a title or job word
         ("co-chair", "vice-chair", "co-owner", "vice-president"; not "co-op"), or of a title and
-        "-elect" or "-designate" ("senator-elect", "governor-designate")."""
+        "-elect", "-designate" or "-general" ("senator-elect", "governor-designate",
+        "director-general", "secretary-general")."""
         if lower in self.title_words:
             return True
         prefix, hyphen, rest = lower.partition("-")
@@ -122,9 +123,9 @@ class Rules:
 
 
 # What may join a title word with a hyphen to make another ("co-chair", "vice-president",
-# "sub-postmaster", "senator-elect").
+# "sub-postmaster", "senator-elect", "director-general").
 HYPHEN_TITLE_PREFIXES = frozenset({"co", "vice", "sub"})
-HYPHEN_TITLE_SUFFIXES = frozenset({"elect", "designate"})
+HYPHEN_TITLE_SUFFIXES = frozenset({"elect", "designate", "general"})
 # A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan, Dorothy ‘Dot’ MacAskill.
 NICKNAME = rf"[\"“‘'][{UPPER}][{LOWER}]+[\"”’']"
 # A generational suffix ending a name: "Marcus T. Delacroix Jr.", "Martin Luther King, Jr.",
