@@ -3227,3 +3227,12 @@ def test_a_director_general_and_a_role_owned_by_a_country():
     assert people(found) == {"Ngozi Okonjo-Iweala": "World Trade Organization Director-General",
                              "Jean-Luc Moreau": "France's finance minister"}
     assert [q.by for q in found.quotes] == ["ngozi-okonjo-iweala", "jean-luc-moreau"]
+
+
+def test_a_partial_quote_ending_its_sentence_is_not_the_next_sentence_s_speaker_s():
+    found = analyse("WASHINGTON — The court upheld the map.\n\n"
+                    "Chief Justice John Roberts wrote for the majority that the map “falls within the state's "
+                    "discretion.” Justice Sonia Sotomayor wrote in dissent that the decision “abandons the act.”\n\n"
+                    "Rep. Terri Sewell called the ruling “a gut punch.” Former President Barack Obama said voters "
+                    "“deserve better.”\n")
+    assert [q.by for q in found.quotes] == ["john-roberts", "sonia-sotomayor", "barack-obama"]

@@ -279,9 +279,13 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         # "Ana Ruiz told reporters: “…” Her neighbour, Eva Diaz, said the same." The colon
         # hands the quote to who spoke before it, not to the next sentence's speaker.
         return _before_who(match)
-    if match := _verb_alone(verbs).match(text, end):
+    # A partial quote that ends its sentence (“... the state's discretion.”) is the sentence's
+    # before it: the words after it are the next sentence's ("Chief Justice John Roberts wrote
+    # that the map “falls within the state's discretion.” Justice Sonia Sotomayor wrote ...").
+    after = not (text[start + 1:start + 2].islower() and text[end - 2:end - 1] in ".!?")
+    if after and (match := _verb_alone(verbs).match(text, end)):
         return match.start("who"), match.end("who")
-    for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)):
+    for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)) if after else ():
         match = pattern.match(text, end)
         if match and len(match.group("who").split()) <= MAX_SPEAKER_WORDS:
             return match.start("who"), match.end("who")
