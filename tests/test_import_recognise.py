@@ -3236,3 +3236,12 @@ def test_a_partial_quote_ending_its_sentence_is_not_the_next_sentence_s_speaker_
                     "Rep. Terri Sewell called the ruling “a gut punch.” Former President Barack Obama said voters "
                     "“deserve better.”\n")
     assert [q.by for q in found.quotes] == ["john-roberts", "sonia-sotomayor", "barack-obama"]
+
+
+def test_the_town_of_a_letter_s_signature_is_no_one():
+    found = analyse("Letters to the editor\n\nKeep the library open\n\n"
+                    "I was saddened to read that the Ashby library will close on Sundays.\n\n"
+                    "Margaret Olsen, Ashby\n\nBike lanes make streets safer\n\n"
+                    "The council's own data show journey times unchanged since 2022.\n\nTom Rees, Little Ashby\n")
+    # ("Ashby" alone elsewhere made "Little Ashby" a person named again by a last name)
+    assert people(found) == {"Margaret Olsen": None, "Tom Rees": None}

@@ -209,6 +209,9 @@ class _State:
         before = line.text[:candidate.prefix_start]
         if (part := NEXT_PART.search(before)) and part.start() in self.address_ends.get(line.number, ()):
             return True
+        if part and any(o.start == 0 and o.end == part.start() for o in self.by_line.get(line.number, ())) \
+                and _signature(line.text[part.start():]):
+            return True  # a letter's signature: "Tom Rees, Little Ashby"
         if LIVES_IN.search(before):
             return True
         if (where := FROM_BEFORE.search(before)) is None:
