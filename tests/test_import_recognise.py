@@ -3141,6 +3141,8 @@ def test_a_firm_named_after_the_dateline_s_town_is_no_one():
                     "Lakeside Reyes, 41, said her street was dark.\n")
     # (an age, or a role, still shows a person)
     assert people(found) == {"Lakeside Reyes": None}
+    town = analyse("DALTON, Ga. (WDTV) — A teen was arrested Sunday after break-ins in north Dalton, police said.\n")
+    assert people(town) == {}  # (the town alone, which "speaks" here)
 
 
 def test_a_noun_before_a_title_after_a_capitalised_word_inside_a_sentence_is_the_title_s():

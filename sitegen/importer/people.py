@@ -382,7 +382,8 @@ class _State:
                 slug = next(iter(self.first_names[word]))  # "Sir Desmond said", "Walt says"
                 self._add(line, start, end, slug, self._name(slug))
             elif speaks(line.text, start, end, self.rules, strict=True) and not _names_a_thing(
-                    line.text, start, self.rules) and not self._inside_a_place(line.number, start):
+                    line.text, start, self.rules) and not self._inside_a_place(line.number, start) \
+                    and word.lower() != self.town:  # ("in north Dalton, police said": the dateline's town)
                 self._single_speaker(line, start, end, word, surnames)
 
     def _particles_before(self, text: str, start: int, slug: str) -> int:
