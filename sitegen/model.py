@@ -10,7 +10,7 @@ import operator
 import pickle
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 MONTH_NAMES = (
@@ -27,8 +27,12 @@ def record(cls=None, **options):
     """
     def wrap(cls):
         cls = dataclass(frozen=True, slots=True, **options)(cls)
-        values = operator.attrgetter(*(f.name for f in fields(cls)))
+        names = tuple(f.name for f in fields(cls))
+        # (replaced, below, passes every field to the class: there must be no init=False ones)
+        assert all(f.init for f in fields(cls)), cls
+        values = operator.attrgetter(*names)
         _FIELD_VALUES[cls] = values
+        _FIELD_NAMES[cls] = names
         if len(fields(cls)) == 1:
             cls.__reduce__ = lambda self: (cls, (values(self),))
         else:
@@ -59,6 +63,19 @@ def plain(value):
 # raises and catches an AttributeError, which made a dozen calls of plain cost as much as
 # the digest they were for.
 _FIELD_VALUES: dict = {}
+_FIELD_NAMES: dict = {}  # each record class's field names, in order
+
+
+def replaced(record, /, **changes):
+    """``dataclasses.replace(record, **changes)`` for a record. That one loops over the
+    fields in Python, and an Article has 28: its body put back for each page and taken off
+    again for the cache cost more than the rest of either step. Here the values are taken at
+    once, by the getter made for pickling."""
+    kind = type(record)
+    names, values = _FIELD_NAMES[kind], _FIELD_VALUES[kind](record)
+    values = dict(zip(names, values if len(names) > 1 else (values,)))  # (one field: its value alone)
+    values.update(changes)
+    return kind(**values)
 
 
 class Packed(Sequence):
@@ -289,13 +306,13 @@ class Article:
         return ArticleContent(self.body_html, self.comments)
 
     def with_content(self, content: ArticleContent) -> "Article":
-        return replace(self, body_html=content.body_html, comments=content.comments)
+        return replaced(self, body_html=content.body_html, comments=content.comments)
 
     def without_content(self, **changes) -> "Article":
         """The light record the build cache keeps: no body and comments, and its annotations
         unpickled only when something asks for them (see Packed); with ``changes`` too (a
         replace of the whole record less)."""
-        return replace(self, body_html="", comments=CommentThread(), annotations=Packed(self.annotations), **changes)
+        return replaced(self, body_html="", comments=CommentThread(), annotations=Packed(self.annotations), **changes)
 
     @property
     def sort_key(self) -> tuple:

@@ -30,6 +30,22 @@ def _waits_for_the_parent(state: dict, task: int) -> tuple[int, bool]:
     return task, state["event"].wait(10)
 
 
+def test_a_header_replaced_equals_what_dataclasses_replace_makes():
+    """ArticleHeader.replaced copies the instance's dict: for any fields changed, the same
+    header as dataclasses.replace, field for field."""
+    import dataclasses
+    import random
+    names = [f.name for f in dataclasses.fields(ArticleHeader)]
+    rng = random.Random(7)
+    for _ in range(200):
+        header = ArticleHeader(**{name: rng.random() for name in names})
+        changes = {name: rng.random() for name in rng.sample(names, rng.randrange(len(names) + 1))}
+        made, expected = header.replaced(**changes), dataclasses.replace(header, **changes)
+        assert made == expected and vars(made) == vars(expected) and made is not header
+    with pytest.raises(TypeError):
+        header.replaced(no_such_field=1)
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_the_parent_works_meanwhile_while_workers_have_their_tasks(monkeypatch, jobs):
     """``meanwhile`` is done once the workers have their tasks, before the first result is

@@ -123,6 +123,14 @@ def test_attribute_values_survive_quotes_ampersands_and_tabs(site):
         assert links["via"] == "https://gazette.example/find?q=a&page=2"
 
 
+def test_attribute_values_are_translated_whenever_there_is_something_to_replace():
+    """_attribute skips str.translate when a value has none of the characters it replaces."""
+    feeds = sitegen.render.feeds
+    assert feeds._ATTRIBUTE_SPECIAL == {chr(code) for code in feeds._ATTRIBUTE_ENTITIES}
+    for value in ("plain", 'a "quote"', "tab\there", "line\nbreak", "cr\rhere", "&<>"):
+        assert feeds._attribute(value) == feeds._escape(value).translate(feeds._ATTRIBUTE_ENTITIES)
+
+
 def test_person_feed_has_exactly_that_persons_articles(built):
     assert slugs(parse_feed(built / "people/ada-lovelace/feed.xml")) == ["engine-notes", "no-date"]
     assert slugs(parse_feed(built / "people/charles-babbage/feed.xml")) == ["later-report"]

@@ -216,6 +216,28 @@ def test_digests_of_plain_data_and_of_records_tell_apart_what_differs():
     assert plain([PersonRole("a", "b"), PersonRole("c")]) == (("a", "b"), ("c", ""))
 
 
+def test_a_record_replaced_equals_what_dataclasses_replace_makes():
+    """model.replaced takes a record's values by its pickling getter: for every record class
+    and any fields changed, the same record as dataclasses.replace, field for field."""
+    import dataclasses
+    import random
+    from sitegen.model import _FIELD_NAMES, record, replaced
+
+    @record
+    class OneField:  # (its getter gives the value alone, not a tuple)
+        only: float
+
+    rng = random.Random(5)
+    for kind, names in _FIELD_NAMES.items():
+        for _ in range(50):
+            value = kind(**{name: rng.random() for name in names})
+            changes = {name: rng.random() for name in rng.sample(names, rng.randrange(len(names) + 1))}
+            made, expected = replaced(value, **changes), dataclasses.replace(value, **changes)
+            assert type(made) is kind and [getattr(made, n) for n in names] == [getattr(expected, n) for n in names]
+        with pytest.raises(TypeError):
+            replaced(value, no_such_field=1)
+
+
 def test_equal_values_give_one_digest_whichever_objects_hold_them():
     """Strings read from the cache and strings made anew are equal but not the same objects
     (one of them interned, say): their digests must not tell them apart, or keys made in one

@@ -379,8 +379,8 @@ def _whole_header(task: _BodyTask, diags: Diagnostics, root: Path) -> ArticleHea
         text, data = read
         if ((task.scan is not None and task.scan.still_as_scanned(light.folder, INDEX_FILE))
                 or digest(data) == light.source_digest):
-            return replace(light, values=pickle.loads(task.packed_values),
-                           body=body_after_front_matter(text, light.body_first_line))
+            return light.replaced(values=pickle.loads(task.packed_values),
+                                  body=body_after_front_matter(text, light.body_first_line))
     return read_header(light.folder, diags, root)
 
 
