@@ -36,7 +36,7 @@ from markdown_it.rules_inline import (StateInline, autolink, backtick, emphasis,
 from mdit_py_plugins.footnote.index import footnote_inline
 
 from .delimiters import has_markers
-from .tokens import QuickStateInline, new_token
+from .tokens import QuickStateInline, has_pending, new_token
 
 InlineRule = Callable[[StateInline, bool], bool]
 
@@ -160,7 +160,7 @@ class _QuickLoops:
                 continue
             state.append_pending(state.src[state.pos])
             state.pos += 1
-        if state.pending:
+        if has_pending(state):
             state.pushPending()
 
     def skip_token(self, state: StateInline) -> None:
