@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.footnote import footnote_plugin
 
 from conftest import markdown_its_own
@@ -46,9 +47,25 @@ def test_any_lines_make_the_blocks_markdown_it_makes(lines):
     assert OURS.parse(text) == THEIRS.parse(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(LINE_STARTS), st.sampled_from(LINE_ENDS)), max_size=8))
+def test_any_lines_leave_the_state_markdown_it_leaves(lines):
+    # Not only the tokens: what the rules leave in the state (the parser's parentType, which a
+    # paragraph read without its rules sets as they do) for the rules that come after.
+    text = "".join(start + end + "\n" for start, end in lines)
+    states = []
+    for md in (OURS, THEIRS):
+        state = StateBlock(text, md, {}, [])
+        md.block.tokenize(state, state.line, state.lineMax)
+        states.append({name: value for name, value in vars(state).items() if name not in ("md", "tokens", "env")}
+                      | {"tokens": [token.as_dict() for token in state.tokens]})
+    assert states[0] == states[1]
+
+
 def test_the_parser_asks_only_the_rules_a_line_may_start():
     asked = blocks._RulesByStart(OURS.block)
     assert [rule.__name__ for rule in asked.at("T")] == ["table", "_code", "_lheading", "paragraph"]
+    assert asked.at("T") == blocks._TEXT_RULES  # (what a one-line paragraph is read without)
     assert [rule.__name__ for rule in asked.at("[")] == ["table", "_code", "footnote_def", "_reference", "_lheading",
                                                          "paragraph"]
     assert asked.at("") == tuple(getattr(rule, "rule", rule) for rule in OURS.block.ruler.getRules(""))

@@ -28,7 +28,7 @@ def test_the_rules_are_markdown_its_own_in_their_places():
 
 
 def test_each_character_is_offered_to_the_rules_that_may_take_it():
-    asked = inlinerules._QuickLoops(OURS.inline)
+    asked = inlinerules._QuickLoops(OURS.inline, OURS.options["maxNesting"])
     names = dict(zip(OURS.inline.ruler.getRules(""), OURS.inline.ruler.get_active_rules()))
     # (Rules that do not say where they start are asked everywhere; after the text rule, which
     # takes any character but a terminator, they never are.)
@@ -81,4 +81,16 @@ def test_rules_after_the_text_are_called_unless_they_change_nothing_without_mark
     for text_ in ("plain text", "*a* b", ""):
         assert ours.parse(text_) == theirs.parse(text_)
     assert calls == ["plain text", "plain text", "*a* b", "*a* b"]
-    assert inlinerules._QuickLoops(create_markdown().inline).post_rules_need_markers
+    assert inlinerules._QuickLoops(create_markdown().inline, 100).post_rules_need_markers
+
+
+@pytest.mark.parametrize("max_nesting", [1, 2, 3, 5])
+def test_the_nesting_limit_is_followed_when_changed(max_nesting):
+    # The loops read md.options["maxNesting"] once a paragraph: a limit set after the parser
+    # was made counts at the next parse, as in markdown-it's loops.
+    ours, theirs = create_markdown(), markdown_its_own()
+    text_ = "[a *b [c **d [e](/u) {++f [g]{.quote}++}**](/v)*](/w) ![x [y](/z)](/i.png)"
+    assert ours.parse(text_) == theirs.parse(text_)
+    for md in (ours, theirs):
+        md.options["maxNesting"] = max_nesting
+    assert ours.parse(text_) == theirs.parse(text_)

@@ -11,7 +11,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from sitegen.markup import create_markdown
-from sitegen.markup.tokens import QuickStateBlock, QuickStateInline, new_token
+from sitegen.markup.tokens import QuickStateBlock, QuickStateInline, has_pending, new_token
 
 
 @given(st.text(max_size=12), st.text(max_size=4), st.sampled_from([-1, 0, 1]))
@@ -94,3 +94,39 @@ def test_quick_block_state_is_used_for_bodies():
     md.block.ruler.before("paragraph", "spy", lambda state, *args: seen.append(type(state)) and False)
     md.parse("some text", {})
     assert seen == [QuickStateBlock]
+
+
+# What a rule may do to the pending text: add to it (a piece may be empty), set it, read it,
+# or push a token (which ends it first).
+_PENDING_STEPS = st.lists(st.one_of(
+    st.tuples(st.just("append"), st.sampled_from(["", "a", " ", "b c", "\n"])),
+    st.tuples(st.just("set"), st.sampled_from(["", "x", "y "])),
+    st.tuples(st.just("read"), st.just("")),
+    st.tuples(st.just("push"), st.sampled_from([-1, 0, 1])),
+    st.tuples(st.just("pushPending"), st.just("")),
+), max_size=20)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PENDING_STEPS)
+def test_quick_state_reads_pending_as_markdown_does(steps):
+    # QuickStateInline reads markdown-it's private _pending and _pending_buffer itself: the
+    # same steps on the library's StateInline must leave the same tokens and pending text.
+    md = create_markdown()
+    states = [QuickStateInline("", md, {}, []), StateInline("", md, {}, [])]
+    for step, value in steps:
+        for state in states:
+            if step == "append":
+                state.append_pending(value)
+            elif step == "set":
+                state.pending = value
+            elif step == "push":
+                state.push("x", "", value if state.level or value != -1 else 1)
+            elif step == "pushPending":
+                state.pushPending()
+        assert has_pending(states[0]) == bool(states[1].pending)
+        if step == "read":
+            assert states[0].pending == states[1].pending
+    ours, theirs = ([(t.type, t.content, t.level, t.nesting) for t in state.tokens] for state in states)
+    assert ours == theirs
+    assert states[0].pending == states[1].pending

@@ -32,8 +32,9 @@ from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_block import ParserBlock
+from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block import (StateBlock, blockquote, code, fence, heading, hr, html_block, lheading,
-                                     list_block, reference)
+                                     list_block, paragraph, reference, table)
 from markdown_it.rules_core import StateCore, normalize
 from mdit_py_plugins.footnote.index import footnote_def
 
@@ -136,8 +137,17 @@ def _tokenize(state: StateBlock, start_line: int, end_line: int, rules_by_start:
             state.line = end_line
             break
         start = state.bMarks[line] + state.tShift[line]
-        ok = False
-        for rule in rules_by_start.at(state.src[start:start + 1]):
+        rules = rules_by_start.at(state.src[start:start + 1])
+        following = line + 1
+        if (rules == _TEXT_RULES and (following >= state.lineMax or state.isEmpty(following))
+                and not state.is_code_block(line)):
+            # A paragraph of one line: see _one_line_paragraph.
+            _one_line_paragraph(state, line)
+            rules = ()
+            ok = True
+        else:
+            ok = False
+        for rule in rules:
             ok = rule(state, line, end_line, False)
             if ok:
                 if state.line <= line:
@@ -154,6 +164,25 @@ def _tokenize(state: StateBlock, start_line: int, end_line: int, rules_by_start:
             has_empty_lines = True
             line += 1
             state.line = line
+
+
+def _one_line_paragraph(state: StateBlock, line: int) -> None:
+    """What the four rules a line of text is offered to (``_TEXT_RULES``) do with it when the next
+    line is empty or there is none (nearly half the paragraphs of the benchmark archive), without
+    their four calls: ``table`` needs a next line of "|", "-" or ":" and says no, as ``code`` does
+    to a line not indented four spaces; ``lheading`` needs a next line of text, and saying no
+    sets ``state.parentType`` to "paragraph"; ``paragraph`` stops at the empty line (or the end
+    of the text: it reads past the end of a block, as far as ``state.lineMax``), makes its three
+    tokens of this line, and leaves ``parentType`` "paragraph", as it found it."""
+    state.parentType = "paragraph"
+    state.line = line + 1
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [line, line + 1]
+    token = state.push("inline", "", 0)
+    token.content = state.getLines(line, line + 1, state.blkIndent, False).strip(MD_TRIM_CHARS)  # (mdTrim)
+    token.map = [line, line + 1]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
 
 
 def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -184,6 +213,11 @@ def _lheading(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         state.parentType = "paragraph"
         return False
     return lheading(state, start_line, end_line, silent)
+
+
+# The rules a line of text (one starting with none of the characters in _STARTS) is offered
+# to, in their order (tests/test_blocks.py checks them).
+_TEXT_RULES = (table, _code, _lheading, paragraph)
 
 
 def _normalize(state: StateCore) -> None:

@@ -36,7 +36,7 @@ from markdown_it.rules_inline import (StateInline, autolink, backtick, emphasis,
 from mdit_py_plugins.footnote.index import footnote_inline
 
 from .delimiters import has_markers
-from .tokens import QuickStateInline, new_token
+from .tokens import QuickStateInline, has_pending, new_token
 
 InlineRule = Callable[[StateInline, bool], bool]
 
@@ -58,7 +58,7 @@ _STARTS: dict[InlineRule, str] = {
 
 
 def quick_inline_rules(md: MarkdownIt) -> None:
-    loops = _QuickLoops(md.inline)
+    loops = _QuickLoops(md.inline, md.options["maxNesting"])
     # On the instance: rules that read text inside a construct (links, spans, marks) call
     # state.md.inline.tokenize or .skipToken, and so come here too.
     md.inline.parse = loops.parse
@@ -69,13 +69,14 @@ def quick_inline_rules(md: MarkdownIt) -> None:
 class _QuickLoops:
     """markdown-it's inline loops, with the rules that may take each character (``at``)."""
 
-    def __init__(self, parser: ParserInline):
+    def __init__(self, parser: ParserInline, max_nesting: int):
         self.parser = parser
         self.chain: list = []
         self.post_rules: list = []
         self.terminators = None
         self.by_character: dict[str, tuple[InlineRule, ...]] = {}
         self.text_first = self.post_rules_need_markers = False
+        self.max_nesting = max_nesting  # (md.options["maxNesting"], read again at each parse)
         self._follow_the_rules()
 
     def parse(self, src: str, md: MarkdownIt, env, tokens: list) -> list:
@@ -83,6 +84,8 @@ class _QuickLoops:
         by character are known to be for the parser's rules as they are now: markdown-it's
         loops ask the ruler for its rules at every call, these once a paragraph."""
         self._follow_the_rules()
+        # Read once a paragraph, not at each call of the loops (a Python __getitem__ each).
+        self.max_nesting = md.options["maxNesting"]
         # The text rule, asked first, would take all that comes before the first terminator.
         stop = self.terminators.search(src) if self.text_first else None
         if src and stop is None and self.text_first and self.post_rules_need_markers:
@@ -133,7 +136,7 @@ class _QuickLoops:
         the ``text`` rule, asked most, is done here rather than called (the same lines)."""
         by_character = self.by_character
         end = state.posMax
-        max_nesting = state.md.options["maxNesting"]
+        max_nesting = self.max_nesting
         while state.pos < end:
             pos = state.pos
             ok = False
@@ -160,7 +163,7 @@ class _QuickLoops:
                 continue
             state.append_pending(state.src[state.pos])
             state.pos += 1
-        if state.pending:
+        if has_pending(state):
             state.pushPending()
 
     def skip_token(self, state: StateInline) -> None:
@@ -171,7 +174,7 @@ class _QuickLoops:
             state.pos = cache[pos]
             return
         ok = False
-        if state.level < state.md.options["maxNesting"]:
+        if state.level < self.max_nesting:
             for rule in self.by_character.get(state.src[pos]) or self.at(state.src[pos]):
                 # Counted as a level deeper, as markdown-it does, to bound the recursion.
                 state.level += 1
