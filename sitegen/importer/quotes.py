@@ -253,16 +253,16 @@ def _abbreviation_stops(title_words: frozenset[str]) -> re.Pattern[str]:
 
 # A party, a state or a ward in brackets after a name: "Sen. Elizabeth Crane (D-Ore.) said",
 # "Cllr Janet Hughes (Lib Dem, Ashby North) said:". Its stops and commas end nothing either.
-AFFILIATION = re.compile(r"(?<=[\w.’'])[ \u00a0]*\((?=[A-Z])[^()“”\"\n]{1,60}\)")
-AFFILIATION_PUNCTUATION = re.compile(r"[.,;:!?]")
+BRACKETED_AFFILIATION = re.compile(r"(?<=[\w.’'])[ \u00a0]*\((?=[A-Z])[^()“”\"\n]{1,60}\)")
+BRACKETED_PUNCTUATION = re.compile(r"[.,;:!?]")
 
 
 def _without_abbreviation_stops(text: str, rules: Rules) -> str:
     """The line with the stops of its abbreviations, and the punctuation of a bracketed
     affiliation after a name, masked (ABBREVIATION_STOP)."""
     ends = [match.end() for match in _abbreviation_stops(rules.title_words).finditer(text)]
-    ends += [mark.start() for bracket in AFFILIATION.finditer(text)
-             for mark in AFFILIATION_PUNCTUATION.finditer(text, bracket.start(), bracket.end())]
+    ends += [mark.start() for bracket in BRACKETED_AFFILIATION.finditer(text)
+             for mark in BRACKETED_PUNCTUATION.finditer(text, bracket.start(), bracket.end())]
     if not ends:
         return text
     chars = list(text)
