@@ -3247,3 +3247,11 @@ def test_the_town_of_a_letter_s_signature_is_no_one():
                     "The council's own data show journey times unchanged since 2022.\n\nTom Rees, Little Ashby\n")
     # ("Ashby" alone elsewhere made "Little Ashby" a person named again by a last name)
     assert people(found) == {"Margaret Olsen": None, "Tom Rees": None}
+
+
+def test_two_titles_joined_by_and_are_one_person_s_role():
+    found = analyse("OAKLAND — A startup raised $40 million.\n\n"
+                    "“Lithium is not the only answer,” said Saltwave co-founder and CEO Priya Menon.\n\n"
+                    "Green candidate Callum Ross and Liberal candidate Derek Baird both spoke.\n")
+    assert people(found)["Priya Menon"] == "Saltwave co-founder and CEO"
+    assert people(found)["Derek Baird"] == "Liberal candidate"  # (a list of two people stays two)

@@ -315,12 +315,16 @@ def _title_run(before: str, rules: Rules) -> str | None:
     if before[-1:] not in (" ", "\u00a0") or not tokens or not (_is_title(tokens[-1], rules) or _after_a_title(tokens, rules)):
         return None
     run: list[str] = []
-    for token in reversed(tokens):
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
         if not token or not _role_word(token, rules) or run and (token[-1] in ",;:\"”" or _ends_sentence(token, rules)):
             break  # (a comma, a quotation's end or a sentence's end ends the role: "on Friday, Judge
             # Marchetti", "“We won in Brackwater,” said Mayor Dana Whitfield")
-        if token.lower() in LIST_WORDS and _has_title(run, rules):
-            break  # "Green candidate Callum Ross and Liberal candidate Derek Baird": a list of two
+        if token.lower() in LIST_WORDS and _has_title(run, rules) and not (
+                index > 0 and token.lower() == "and" and _is_title(tokens[index - 1], rules)):
+            # "Green candidate Callum Ross and Liberal candidate Derek Baird": a list of two
+            # (but "co-founder and CEO Priya Menon" is one person's two titles)
+            break
         run.insert(0, token)
     before_run = len(tokens) - len(run) - 1
     if run and _names_the_kind_of(tokens, before_run, run[0], rules):
