@@ -192,13 +192,15 @@ def _with_pull_quotes(quotes: list[Quote], unspoken: list[Quote], lines: list[Li
     speaks them there, before or after it; not by the speaker of the paragraph above, as a
     quote running on over paragraphs would be."""
     text = {line.number: line.text for line in lines}
+    # (each quote's words once, padded for whole-word containment, not once per pull quote)
+    said = [f" {words_of(text[q.line][q.start:q.end])} " for q in quotes]
     pulled = []
     for i, quote in [(i, q) for i, q in enumerate(quotes) if _is_the_paragraph(text[q.line], q.start, q.end)] + \
             [(None, q) for q in unspoken]:
-        words = _words_said(text, quote)
-        if len(words) < MIN_PULL_QUOTE_CHARS:
+        words = said[i] if i is not None else f" {words_of(text[quote.line][quote.start:quote.end])} "
+        if len(words) - 2 < MIN_PULL_QUOTE_CHARS:
             continue
-        elsewhere = {q.by for q in quotes if q.line != quote.line and f" {words} " in f" {_words_said(text, q)} "}
+        elsewhere = {q.by for q, theirs in zip(quotes, said) if q.line != quote.line and words in theirs}
         if not elsewhere:
             continue
         by = elsewhere.pop() if len(elsewhere) == 1 else None
@@ -207,10 +209,6 @@ def _with_pull_quotes(quotes: list[Quote], unspoken: list[Quote], lines: list[Li
         else:
             quotes[i] = replace(quote, by=by)
     return sorted(quotes + pulled, key=lambda q: (q.line, q.start)) if pulled else quotes
-
-
-def _words_said(text: dict[int, str], quote: Quote) -> str:
-    return words_of(text[quote.line][quote.start:quote.end])
 
 
 # A quoted sentence: what it says ends with a sentence's punctuation ("“They believed it.”"),
