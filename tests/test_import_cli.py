@@ -80,6 +80,46 @@ def test_a_job_word_before_a_name_is_the_role_not_part_of_the_name(site):
     assert "Librarian" in page.select_one('[aria-label="People"]').get_text()
 
 
+def test_lists_in_a_story_are_lists_on_its_page(site):
+    """Bulleted and numbered lines were joined into one paragraph with their bullets escaped
+    ("\\* $2 million ... \\* A new fire engine"). A run of them is a list, an item wrapped onto
+    a deeper-indented line stays one item, a lone "1. " sentence stays a sentence, and the
+    word after a bullet starts a sentence ("- Others asked" names no one)."""
+    (site / "in" / "story.txt").write_text(
+        "Brackley council approves new budget\n\nBy Ottoline Farrow\n\n"
+        "BRACKLEY — The Brackley council voted 5-2 on Tuesday to approve next year's budget, officials said.\n\n"
+        "The budget includes:\n• $2 million for road repairs, with the first half going to the\n"
+        "  streets around the station\n• A new fire engine\n\n"
+        "\u201cThis is a budget for everyone,\u201d said Mayor Linda Okafor.\n\n"
+        "What happens next:\n\n1. The county reviews the plan in March.\n2. Residents can comment until\n"
+        "   April 30.\n\n3. The council votes again in May.\nOpponents said the plan spends too much.\n"
+        "- Others asked for lower fees.\n\n1. In 1999 the council last cut its budget.\n", encoding="utf-8")
+    assert run(site, str(site / "in" / "story.txt")).exit_code == 0
+    bundle = site / "content" / "articles" / "brackley-council-approves-new-budget"
+    named = [p if isinstance(p, str) else p["name"] for p in front_matter(bundle)["people"]]
+    assert named == ["Linda Okafor"]
+    assert build(site).exit_code == 0
+    page = BeautifulSoup((site / "public/articles/brackley-council-approves-new-budget/index.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    body = page.select_one(".article-body")
+
+    def words(tag) -> str:
+        return " ".join(tag.get_text().split())
+
+    lists = [(element.name, [words(li) for li in element.find_all("li")]) for element in body.find_all(["ul", "ol"])]
+    assert lists == [
+        ("ul", ["$2 million for road repairs, with the first half going to the streets around the station",
+                "A new fire engine"]),
+        ("ol", ["The county reviews the plan in March.", "Residents can comment until April 30.",
+                "The council votes again in May."]),
+        ("ul", ["Others asked for lower fees."]),
+    ], lists
+    paragraphs = [words(p) for p in body.find_all("p", recursive=False)]
+    for alone in ("The budget includes:", "What happens next:", "Opponents said the plan spends too much.",
+                  "1. In 1999 the council last cut its budget."):
+        assert alone in paragraphs, paragraphs
+
+
 WAYBACK = ("The Wayback Machine - https://web.archive.org/web/20230512081433/https://www.millbrook.example/news/"
            "20190314/pool-stays-shut\nINTERNET ARCHIVE\nWayback Machine\nhttps://www.millbrook.example/news/"
            "20190314/pool-stays-shut\nGo\n42 captures\n15 Mar 2019 - 02 Aug 2023\nAPR\nMAY\nJUN\n12\n2022\n2023\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .markdown import Span, render_line
+from .markdown import Span, list_lines, render_line, render_list_line
 from .people import Cast
 from .quotes import Quote
 from .textutil import Line
@@ -27,12 +27,18 @@ def body_spans(cast: Cast, quotes: tuple[Quote, ...]) -> dict[int, list[Span]]:
 
 
 def render_body(lines: list[Line], spans: dict[int, list[Span]]) -> str:
-    """Body lines as Markdown; a gap in the line numbers (blank, chrome) ends a paragraph."""
+    """Body lines as Markdown; a gap in the line numbers (blank, chrome) ends a paragraph, and
+    a list (see markdown.list_lines) has a paragraph break before and after it."""
+    listed = list_lines([(line.number, line.text) for line in lines])
     out: list[str] = []
     previous = None
-    for line in lines:
-        if previous is not None and line.number != previous + 1:
+    for index, line in enumerate(lines):
+        in_list = index in listed
+        breaks = previous is not None and (line.number != previous + 1 or in_list != (index - 1 in listed))
+        if breaks and out[-1]:
             out.append("")
-        out.append(render_line(line.text, spans.get(line.number, [])))
+        line_spans = spans.get(line.number, [])
+        out.append(render_list_line(line.text, listed[index], line_spans) if in_list
+                   else render_line(line.text, line_spans))
         previous = line.number
     return "\n".join(out) + "\n" if out else ""

@@ -3,6 +3,9 @@
 Characters that Markdown (or the CriticMarkup and attribute-span extensions) would read as
 syntax are backslash-escaped, so the rendered text equals the source text; annotation spans
 only wrap text. `plain_text` undoes both, which is how tests check that nothing was altered.
+The one thing of a line that becomes Markdown syntax is a list item's marker ("• ", "* ",
+"2. "): a run of such lines is a list (see `list_lines`), and the page draws the bullets and
+numbers itself.
 """
 
 from __future__ import annotations
@@ -16,6 +19,10 @@ INLINE_SPECIAL = set("\\`*_[]<>{}~|")
 ENTITY = re.compile(r"&(?=#?\w+;)")
 # Escaped at the start of a line only: headings, block quotes, lists, setext underlines.
 LINE_START = re.compile(r"[#>+=-]|\d{1,9}(?=[.)])")
+# A list item as a capture writes it, after any indentation: a bullet ("• Two more
+# librarians", lynx's "* ", "- ") or a number ("2. ", "2) ").
+BULLET_MARKER = re.compile(r"[*•◦▪‣+-][ \u00a0]+(?=\S)")
+NUMBER_MARKER = re.compile(r"(\d{1,9})([.)])[ \u00a0]+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +35,66 @@ class Span:
 def escape(text: str) -> str:
     out = "".join("\\" + c if c in INLINE_SPECIAL else c for c in text)
     return ENTITY.sub(r"\\&", out)
+
+
+@dataclass(frozen=True, slots=True)
+class ListLine:
+    """A body line that is part of a list: ``prefix`` goes before its Markdown (an item's
+    marker, "- " or "3. ", or the spaces that carry an item's second line on under it), and
+    ``width`` is how many characters of the line the capture's own marker takes (indentation,
+    the bullet or number, the spaces after it)."""
+    prefix: str
+    width: int
+
+
+def list_lines(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
+    """The body lines, given as (line number, text), that make lists, by index in ``lines``.
+
+    An item starts at a line opening with a bullet, or with a number that the next item goes
+    on from ("1. ", then "2. "): a lone "1. " is more likely a sentence about a number, and
+    Markdown would number a list from its first item whatever the other lines said. The next
+    line of the capture carries an item on when it is indented deeper than the item's marker
+    (text browsers wrap items so) or starts in lower case; any other line ends the list."""
+    starts: dict[int, tuple[int, re.Match, bool]] = {}  # index -> (indentation, marker, is a bullet)
+    for index, (_, text) in enumerate(lines):
+        indent = len(text) - len(text.lstrip())
+        if marker := BULLET_MARKER.match(text, indent):
+            starts[index] = (indent, marker, True)
+        elif marker := NUMBER_MARKER.match(text, indent):
+            starts[index] = (indent, marker, False)
+    carried: dict[int, int] = {}  # index of an item's start -> how many lines after it carry it on
+    for index, (indent, _, _) in starts.items():
+        count, number = 0, lines[index][0]
+        for number_after, text in lines[index + 1:]:
+            if number_after != number + 1 or index + count + 1 in starts or not _carries_on(text, indent):
+                break
+            count, number = count + 1, number_after
+        carried[index] = count
+    found: dict[int, ListLine] = {}
+    numbered = sorted(index for index, (_, _, bullet) in starts.items() if not bullet)
+    for index, (_, marker, bullet) in starts.items():
+        if bullet:
+            found[index] = ListLine("- ", marker.end())
+    for index, after in zip(numbered, numbered[1:]):
+        first, second = starts[index][1], starts[after][1]
+        if (after == index + carried[index] + 1 and int(second.group(1)) == int(first.group(1)) + 1
+                and first.group(2) == second.group(2)):
+            for start, marker in ((index, first), (after, second)):
+                found[start] = ListLine(f"{marker.group(1)}{marker.group(2)} ", marker.end())
+    for index in list(found):
+        for line in range(index + 1, index + carried[index] + 1):
+            found[line] = ListLine(" " * len(found[index].prefix), 0)
+    return found
+
+
+def _carries_on(text: str, item_indent: int) -> bool:
+    stripped = text.lstrip()
+    return len(text) - len(stripped) > item_indent or stripped[:1].islower()
+
+
+def render_list_line(text: str, part: ListLine, spans: list[Span]) -> str:
+    """A line of a list: its prefix, then the line after the capture's own marker."""
+    return part.prefix + render_line(" " * part.width + text[part.width:], spans)
 
 
 def render_line(text: str, spans: list[Span]) -> str:
@@ -55,8 +122,17 @@ def _escape_line_start(line: str) -> str:
     return "\\" + line
 
 
+def without_list_marker(text: str) -> str:
+    """A line's text without the spaces at its ends and a list item's marker at its start."""
+    text = text.strip()
+    marker = BULLET_MARKER.match(text) or NUMBER_MARKER.match(text)
+    return text[marker.end():] if marker else text
+
+
 def plain_text(markdown_line: str) -> str:
-    """The words of a rendered body line: annotation spans unwrapped, escapes undone."""
+    """The words of a rendered body line: annotation spans unwrapped, escapes undone, a list
+    item's marker and the spaces at both ends dropped. (Compare it with a captured line's
+    `without_list_marker`: the page draws the bullet or number of a list.)"""
     out, i = [], 0
     while i < len(markdown_line):
         char = markdown_line[i]
@@ -70,4 +146,4 @@ def plain_text(markdown_line: str) -> str:
         else:
             out.append(char)
             i += 1
-    return "".join(out)
+    return without_list_marker("".join(out))

@@ -70,8 +70,13 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in found if s.strip()]
 
 
+# What may come before a sentence's first word: the line's start (and a list item's marker:
+# "• Others asked for lower fees."), or the end of the sentence before; then an opening mark.
+BEFORE_A_SENTENCE = re.compile(r"(?:^(?:\s*(?:[*•◦▪‣+-]|\d{1,9}[.)])[ \u00a0]+)?|[.!?][\"”’)]*\s+)[\"“‘(]?$")
+
+
 def at_sentence_start(text: str, start: int) -> bool:
-    return re.search(r"(?:^|[.!?][\"”’)]*\s+)[\"“‘(]?$", text[:start]) is not None
+    return BEFORE_A_SENTENCE.search(text[:start]) is not None
 
 
 @cache
