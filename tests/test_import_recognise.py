@@ -1034,7 +1034,8 @@ def test_capitals_bylines_and_contributor_credits_give_reporters(wire):
 def test_titles_ages_and_partial_quotes(wire):
     assert people(wire) == {"Imogen Vale": "Board Chair", "Walt Brody": "Treasurer",
                             "Rosa Bay": "retired fisher from Long Island"}
-    assert [q.by for q in wire.quotes] == ["imogen-vale", "imogen-vale", "rosa-bay"]
+    # ("Treasurer Walt Brody called the cost estimate "a guess dressed up as a plan"": his words)
+    assert [q.by for q in wire.quotes] == ["imogen-vale", "walt-brody", "imogen-vale", "rosa-bay"]
     # a list of places before a speech verb is not a speaker
     assert not any(name in people(wire) for name in ("Cumberland", "York", "Officials"))
 
@@ -3194,6 +3195,18 @@ def test_a_partial_quote_in_reported_speech_without_that_and_where_people_live()
     assert "Little Ashby" not in people(found)
 
 
+def test_words_someone_calls_a_thing_are_their_quote():
+    """"called the ruling “a gut punch”" was no one's quote: "called" is no speech verb. The
+    naming verbs give a partial quote to whoever uses them, but not a name in capitals or the
+    words of no person."""
+    found = analyse("ASHBY — The state's highest court rejected an appeal against the Ashby bypass.\n\n"
+                    "Mayor Linda Okafor called the ruling “a gut punch for every family on Mill Road.”\n\n"
+                    "Tom Brennan, who owns a shop on the road, described the decision as “the end of the high street.”\n\n"
+                    "A group called “Save Our Fields” said it would keep campaigning. Residents called for “a full"
+                    " review” of the traffic figures.\n")
+    assert [q.by for q in found.quotes] == ["linda-okafor", "tom-brennan", None, None]
+
+
 def test_a_name_owning_something_before_the_verb_is_not_who_speaks():
     found = analyse("ASHBY — A driver was jailed. His van hit Peter Hale, 61, on the A47.\n\n"
                     "In a statement read to the court, Mr Hale's widow, Margaret, said: 'I have lost my best friend.'\n\n"
@@ -3237,7 +3250,8 @@ def test_a_partial_quote_ending_its_sentence_is_not_the_next_sentence_s_speaker_
                     "discretion.” Justice Sonia Sotomayor wrote in dissent that the decision “abandons the act.”\n\n"
                     "Rep. Terri Sewell called the ruling “a gut punch.” Former President Barack Obama said voters "
                     "“deserve better.”\n")
-    assert [q.by for q in found.quotes] == ["john-roberts", "sonia-sotomayor", "barack-obama"]
+    # (Sewell's "called the ruling" gives her words hers: see test_words_someone_calls_a_thing_are_their_quote)
+    assert [q.by for q in found.quotes] == ["john-roberts", "sonia-sotomayor", "terri-sewell", "barack-obama"]
 
 
 def test_the_town_of_a_letter_s_signature_is_no_one():

@@ -87,7 +87,8 @@ def _before_that(verbs: frozenset[str]) -> re.Pattern[str]:
 @cache
 def _before_reported(verbs: frozenset[str]) -> re.Pattern[str]:
     """... and without "that", when the quote is part of a sentence (it opens in lower case):
-    `Streeting said on Sunday the government was “determined to turn this around”`."""
+    `Streeting said on Sunday the government was “determined to turn this around”`, and after
+    the naming verbs: `Okafor called the ruling “a gut punch”`."""
     return re.compile(rf"(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>,[^.;!?“”\"]{{1,120}}?,)?{SPACE}+"
                       rf"(?:{verbs_pattern(verbs)})\b{SPACE}[^.;!?“”\",]{{0,120}}$")
 
@@ -301,8 +302,9 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         match = pattern.search(text[:start])
         if match:
             return _before_who(match) if pattern is _before(verbs) else (match.start("who"), match.end("who"))
-    if text[start + 1:start + 2].islower() and (match := _before_reported(verbs).search(text[:start])):
-        return _before_who(match)
+    if text[start + 1:start + 2].islower():
+        if match := _before_reported(verbs | rules.naming_verbs).search(text[:start]):
+            return _before_who(match)
     return None
 
 
