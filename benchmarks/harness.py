@@ -185,6 +185,10 @@ def build_command(sitegen: Sitegen, site: Path, out: Path, options: BuildOptions
 
 
 def timed_build(cmd: list[str], cwd: Path, out: Path, env: dict | None = None) -> Measurement:
+    # What the builds before this one wrote is still being written to the disk for half a
+    # minute after (the kernel's write-back, on these machines' two cores): each build is timed
+    # after the system has written it all, not while it writes the last one's output.
+    os.sync()
     before = snapshot(out)
     load = os.getloadavg()[0]
     with tempfile.NamedTemporaryFile("r", suffix=".time", dir=cwd) as report:
