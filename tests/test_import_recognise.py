@@ -3269,3 +3269,15 @@ def test_two_titles_joined_by_and_are_one_person_s_role():
                     "Green candidate Callum Ross and Liberal candidate Derek Baird both spoke.\n")
     assert people(found)["Priya Menon"] == "Saltwave co-founder and CEO"
     assert people(found)["Derek Baird"] == "Liberal candidate"  # (a list of two people stays two)
+
+
+def test_two_names_under_one_plural_title_each_have_it():
+    found = analyse("ASHBY — The school board delayed a vote on the calendar.\n\n"
+                    "Board members Jim Tate and Rosa Mendez said they wanted more time to read the survey.\n\n"
+                    "Council members Ann Lee and Derek Baird backed the delay. The Dean of Students Rosalind"
+                    " Achterberg said nothing.\n")
+    # (they had no role; Ann Lee and Derek Baird, who say nothing, were no one)
+    assert {name: role for name, role in people(found).items() if name != "Rosalind Achterberg"} == {
+        "Jim Tate": "Board member", "Rosa Mendez": "Board member", "Ann Lee": "Council member",
+        "Derek Baird": "Council member"}
+    assert people(found)["Rosalind Achterberg"] != "Dean of Student"  # (a plural after "of" stays one)

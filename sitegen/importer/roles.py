@@ -282,7 +282,40 @@ def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> 
         words = _trim(words, rules)
         if words and len(words) <= MAX_ROLE_WORDS and _has_title(words, rules):
             return " ".join(words)
-    return _title_run(before, rules) or _title_of_place(before, rules, one_word=not evidence)
+    return (_title_run(before, rules) or _title_of_place(before, rules, one_word=not evidence)
+            or _plural_title_before_and(before, rules))
+
+
+def _singular_title(word: str, rules: Rules) -> str | None:
+    """The title a plural names, as written ("members" -> "member", "Councilmen" ->
+    "Councilman", "secretaries" -> "secretary"), or None."""
+    lower = word.lower()
+    for plural, singular in (("men", "man"), ("ies", "y"), ("s", "")):
+        if lower.endswith(plural) and len(lower) > len(plural) + 2:
+            stem = word[:len(word) - len(plural)] + singular
+            if not rules.is_title_word(lower) and rules.is_title_word(stem.lower()):
+                return stem
+    return None
+
+
+def _plural_title_before_and(before: str, rules: Rules) -> str | None:
+    """The second of two names under one plural title: in "Board members Jim Tate and Rosa
+    Mendez", Rosa Mendez is a "Board member" too. (Only after "and": "Board members Jim Tate,
+    a teacher," is one name and an aside.)"""
+    tokens = before.rstrip(" \u00a0").replace("\u00a0", " ").split(" ")
+    if len(tokens) < 3 or tokens[-1] not in ("and", "&"):
+        return None
+    for index in range(len(tokens) - 3, max(-1, len(tokens) - 3 - MAX_NAME_TOKENS), -1):
+        between = tokens[index + 1:-1]  # the first name
+        if not all(token[:1].isupper() and token[-1:].isalpha() and not _is_title(token, rules) for token in between):
+            return None
+        if _singular_title(tokens[index], rules):
+            return _title_run(" ".join(tokens[:index + 1]) + " ", rules)
+    return None
+
+
+# The most words of a name under a plural title ("Board members Mary Ann de la Cruz and ...").
+MAX_NAME_TOKENS = 5
 
 
 def _title_of_place(before: str, rules: Rules, one_word: bool = True) -> str | None:
@@ -312,6 +345,9 @@ def _without_honorific(before: str, rules: Rules) -> str:
 def _title_run(before: str, rules: Rules) -> str | None:
     """Title words right before a name: "President-elect Donald Trump", "Staff Reince Priebus"."""
     tokens = before.rstrip(" \u00a0").replace("\u00a0", " ").split(" ")
+    if (tokens and (singular := _singular_title(tokens[-1], rules))
+            and not (len(tokens) > 1 and tokens[-2].lower() in TITLE_JOINS)):  # (not "Dean of Students")
+        tokens[-1] = singular  # "Board members Jim Tate and Rosa Mendez": each a "Board member"
     if before[-1:] not in (" ", "\u00a0") or not tokens or not (_is_title(tokens[-1], rules) or _after_a_title(tokens, rules)):
         return None
     run: list[str] = []
