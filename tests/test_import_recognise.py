@@ -3163,6 +3163,14 @@ def test_a_list_of_key_points_under_the_headline_is_no_headline():
     assert found.title == "Council approves $12m seawall after years of delay"
     assert [r.name for r in found.reporters] == ["Hamish Duncan"]
     assert "The council voted 6-3 for the seawall" in found.body  # (the story's own summary stays)
+    # With no masthead above, the byline and date were the longest run of short lines, taken for
+    # the site's menus, and a headline above them was no headline (the title came from the lede).
+    first = analyse("Council approves seawall after six-year fight\n\nKey points:\n"
+                    "* The council voted 6-3 for the seawall\n* Work starts in March and takes two years\n\n"
+                    "By Ottoline Farrow\nMarch 3, 2025\n\nASHBY — The town council on Monday approved a $40 million"
+                    " seawall along the harbour, ending a six-year fight over how to protect the old town.\n")
+    assert (first.title, first.title_derived) == ("Council approves seawall after six-year fight", False)
+    assert first.body.startswith("- The council voted 6-3 for the seawall\n- Work starts")
 
 
 def test_a_social_widget_s_comments_under_a_bare_heading_and_a_paywall_s_prompt():

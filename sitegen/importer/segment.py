@@ -227,7 +227,7 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
         after_section = [n for n in longer if section and n > section[-1]]
         if longer:
             return (after_section or longer)[0]
-    menus_end = _end_of_menus(lines, content[lede] if lede < len(content) else len(lines))
+    menus_end = _end_of_menus(lines, content[lede] if lede < len(content) else len(lines), rules)
     first_longer = next((n for n in content[:lede] if n > menus_end and is_headline(lines[n], rules)
                          and not _is_label(lines[n]) and not _is_header(lines[n], rules) and not LIST_BULLET.match(lines[n])
                          and len(lines[n].split()) > MENU_WORDS), None)
@@ -251,15 +251,18 @@ def _headline_end(lines: tuple[str, ...], chrome: list[bool], title: int, rules:
     return title
 
 
-def _end_of_menus(lines: tuple[str, ...], before: int) -> int:
+def _end_of_menus(lines: tuple[str, ...], before: int, rules: Rules) -> int:
     """The last line of the longest run of short lines (menu items, blank lines ignored) before
-    ``before``: the site's menus, below which a masthead's motto no longer is."""
+    ``before``: the site's menus, below which a masthead's motto no longer is. A byline or a
+    date is no menu item, nor is a label over a list ("Key points:"): short as they are, they
+    stand under the headline."""
     best_end, best_length, length = -1, 0, 0
     for n in range(before):
         words = len(lines[n].split())
         if not words:
             continue
-        length = length + 1 if words <= MENU_WORDS else 0
+        menu_item = words <= MENU_WORDS and not lines[n].rstrip().endswith(":") and not _is_header(lines[n], rules)
+        length = length + 1 if menu_item else 0
         if length > best_length:
             best_end, best_length = n, length
     return best_end
