@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .rules import BULLET
+
 # Always escaped: emphasis, code, links and spans, raw HTML and autolinks, CriticMarkup braces,
 # strikethrough, table cells, and the escape character itself.
 INLINE_SPECIAL = set("\\`*_[]<>{}~|")
@@ -21,7 +23,7 @@ ENTITY = re.compile(r"&(?=#?\w+;)")
 LINE_START = re.compile(r"[#>+=-]|\d{1,9}(?=[.)])")
 # A list item as a capture writes it, after any indentation: a bullet ("• Two more
 # librarians", lynx's "* ", "- ") or a number ("2. ", "2) ").
-BULLET_MARKER = re.compile(r"[*•◦▪‣+-][ \u00a0]+(?=\S)")
+BULLET_MARKER = re.compile(rf"{BULLET}[ \u00a0]+(?=\S)")
 NUMBER_MARKER = re.compile(r"(\d{1,9})([.)])[ \u00a0]+(?=\S)")
 
 

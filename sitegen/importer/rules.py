@@ -54,7 +54,8 @@ WORD_START = r"(?<![\w-])(?<!\w['’])"
 HANDLE = re.compile(r"@?[\w.-]*(?:\d|_|[a-z][A-Z])[\w.-]*")
 # A list's bullet before an item, as text browsers show lists ("* News", "•\u00a0Share on
 # Facebook", "* Dana Whitlow | November 18, 2024"): the item is read without it.
-LIST_BULLET = re.compile(r"^\s*[*•◦▪‣+-][ \u00a0]+(?=\S)")
+BULLET = r"[*•◦▪‣+-]"  # (also what opens a list's item in a story: see markdown.py)
+LIST_BULLET = re.compile(rf"^\s*{BULLET}[ \u00a0]+(?=\S)")
 # A call sign or outlet short name: "KCAL9", "CBS2", "CNN", "KTLA5".
 STATION = r"(?P<station>[A-Z][A-Za-z]*\d+[A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)"
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .rules import NAME_TOKEN, WORD_START
+from .rules import BULLET, NAME_TOKEN, WORD_START
 
 SPACE = "[ \u00a0]"
 # Between the parts of a row on one line: "Ashgrove | 13.11.2024 | 16:45", "7:02am · Reply · 5 likes"
@@ -72,7 +72,7 @@ def sentences(text: str) -> list[str]:
 
 # What may come before a sentence's first word: the line's start (and a list item's marker:
 # "• Others asked for lower fees."), or the end of the sentence before; then an opening mark.
-BEFORE_A_SENTENCE = re.compile(r"(?:^(?:\s*(?:[*•◦▪‣+-]|\d{1,9}[.)])[ \u00a0]+)?|[.!?][\"”’)]*\s+)[\"“‘(]?$")
+BEFORE_A_SENTENCE = re.compile(rf"(?:^(?:\s*(?:{BULLET}|\d{{1,9}}[.)])[ \u00a0]+)?|[.!?][\"”’)]*\s+)[\"“‘(]?$")
 
 
 def at_sentence_start(text: str, start: int) -> bool:
