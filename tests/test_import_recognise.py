@@ -3180,13 +3180,16 @@ def test_a_social_widget_s_comments_under_a_bare_heading_and_a_paywall_s_prompt(
                     "Subscribe to continue reading. Already a subscriber? Log in.\n\n"
                     "The cause of the fire is under investigation.\n\nComments\n\n"
                     "Karen Liu · Works at Millbrook Elementary\nSo sorry for the Schultz family.\nLike · Reply · 2d\n\n"
-                    "Dave Becker\nMy cousin drove past at 5 and the whole sky was orange.\nLike · Reply · 2d\n")
+                    "Dave Becker\nMy cousin drove past at 5 and the whole sky was orange.\nLike · Reply · 2d\n\n"
+                    "Tom Rees · Top fan\nThey rebuilt after the 1998 fire too.\nLike · Reply · 1d\n")
     # (the comments were the story's last paragraphs, and Dave Becker one of its people)
     assert "Subscribe" not in found.body and "Becker" not in found.body
-    # (a name with a badge after a dot reads as a row of links, chrome: no author yet)
+    # (a name with what the widget says of the commenter after a dot had read as a row of
+    # links, chrome: that comment had no author)
     assert [(c.author, c.text) for c in found.comments] == [
-        (None, "So sorry for the Schultz family."),
-        ("Dave Becker", "My cousin drove past at 5 and the whole sky was orange.")]
+        ("Karen Liu", "So sorry for the Schultz family."),
+        ("Dave Becker", "My cousin drove past at 5 and the whole sky was orange."),
+        ("Tom Rees", "They rebuilt after the 1998 fire too.")]
     assert people(found) == {}
 
 
