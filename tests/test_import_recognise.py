@@ -2538,6 +2538,18 @@ def test_a_german_or_romance_article_opening_a_phrase_names_a_thing_not_a_person
     assert people(found) == {"Gottfried Amelung": "Ratsherr"}
 
 
+def test_das_and_den_open_a_noun_in_a_german_story_and_may_open_a_name_in_an_english_one():
+    found = analyse("Stadtrat beschließt neuen Radweg\n\nASHBY – Der Stadtrat hat am Dienstag einen neuen Radweg"
+                    " beschlossen.\n\nDas Projekt umfasst einen Radweg und 40 Fahrradständer. Den Antrag stellte die"
+                    " Fraktion.\n\n„Das ist ein guter Tag“, sagte Bürgermeisterin Anna Schulz. Kritiker nannten das"
+                    " Projekt „viel zu teuer“.\n")
+    # ("Das Projekt" had been a person, named again by "Projekt" alone)
+    assert people(found) == {"Anna Schulz": "Bürgermeisterin"}
+    english = analyse("Budget vote delayed\n\nASHBY — The council delayed its budget vote, officials said.\n\n"
+                      "Das Gupta, the council's treasurer, said the plan was late.\n")
+    assert people(english) == {"Das Gupta": "council's treasurer"}
+
+
 def test_names_that_begin_with_la_le_or_das_and_english_words_like_fiscal_stay_as_they_were():
     found = analyse("Budget vote delayed\n\nLa Toya Pemberton said the fiscal plan was late. Meera Das said the"
                     " council would vote in May. Pemberton said she would ask again. The fiscal year ends in"

@@ -21,9 +21,11 @@ SUFFIX = re.compile(GENERATION)
 SUFFIX_WORDS = frozenset({"Jr", "Sr", "Jr.", "Sr.", "II", "III", "IV"})
 # No name has an article after its first word.
 ARTICLE_WORDS = frozenset({"the", "a", "an"})
-# Articles that also begin names ("La Toya Jackson", "Le Pen", "Tarun Das" said as "Das ...",
-# "Les Paul", "Su Bingtian", "Lo Wai-ming", "Sa Dingding", "Den Uyl").
-NAME_ARTICLES = frozenset({"la", "le", "das", "o", "les", "su", "lo", "sa", "den"})
+# Articles that also begin names ("La Toya Jackson", "Le Pen", "Les Paul", "Su Bingtian",
+# "Lo Wai-ming", "Sa Dingding"); in a story written in English also "Das" ("Das Gupta") and "Den"
+# ("Den Uyl"), which in a German one open a noun ("Das Projekt umfasst ...", "Den Antrag ...").
+NAME_ARTICLES = frozenset({"la", "le", "o", "les", "su", "lo", "sa"})
+ENGLISH_NAME_ARTICLES = NAME_ARTICLES | {"das", "den"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,8 @@ def could_be_person(name: str, rules: Rules) -> bool:
         is_thing_word(words, i, rules) or _title_in_name(words, i, rules) for i in range(len(words))) and not (
         words[0].lower() in rules.name_particles and words[1] in rules.name_particles) and not any(
         w.lower() in ARTICLE_WORDS for w in words[1:]) and not (  # ("I. The wall": a numbered heading)
-        words[0].lower() in rules.role_articles and words[0].lower() not in NAME_ARTICLES) and (  # ("Der Neubau")
+        words[0].lower() in rules.role_articles
+        and words[0].lower() not in (ENGLISH_NAME_ARTICLES if rules.english else NAME_ARTICLES)) and (  # ("Der Neubau")
         not _east_asian_given(words[-1]) or _east_asian_family(words[-2]))  # ("Harbour Run-in": no name)
 
 

@@ -103,6 +103,7 @@ class Rules:
     organisation_nouns: frozenset[str] = frozenset()
     surnames_too: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    english: bool = False  # these are the rules for a story written in English (see in_english)
 
     def is_title_word(self, lower: str) -> bool:
         """A title word in lower case, or one made with "co-" or "vice-" of a title or job word
@@ -121,7 +122,7 @@ class Rules:
 
     def in_english(self) -> Rules:
         """These rules for a story written in English: the other languages' titles are no titles."""
-        return replace(self, title_words=self.title_words - self.foreign_title_words)
+        return replace(self, title_words=self.title_words - self.foreign_title_words, english=True)
 
 
 # What may join a title word with a hyphen to make another ("co-chair", "vice-president",
