@@ -2297,6 +2297,8 @@ def test_an_explainers_table_of_contents_is_chrome_and_its_crossheads_stay():
                                   "We sat through four hours of this so you didn't have to. Chip in $5 to keep us at City Hall.",
                                   "The Unit is a registered charity, no. 1199999.",
                                   "Do you have a story about a care home? Contact our team securely at tips@unit.example.",
+                                  "Have you been affected by Storm Dara? Email us at news@tellwater.example",
+                                  "Were you caught up in the delays? Get in touch: news@tellwater.example",
                                   "Reach Ana Ruiz-Pell at aruiz@post.example or 555-0148.",
                                   "Support the show"])
 def test_an_outlets_appeal_under_the_story_is_chrome(line):
@@ -2321,6 +2323,7 @@ def test_more_and_a_sections_name_over_a_paragraph_of_the_story_is_a_crosshead()
                                   "“Give $5 to keep us going,” she told the meeting.",
                                   "The archive is free to read online.",
                                   "Do you have a story about the flood? The mayor asked that of every resident.",
+                                  "Have you been affected by the closure? Residents were asked that at the meeting.",
                                   "Support the show's crew, the director said."])
 def test_a_story_sentence_like_an_appeal_stays(line):
     found = analyse(STORY + line + "\n\nThe council will meet again in May.\n")
