@@ -3307,3 +3307,15 @@ def test_two_names_under_one_plural_title_each_have_it():
         "Jim Tate": "Board member", "Rosa Mendez": "Board member", "Ann Lee": "Council member",
         "Derek Baird": "Council member"}
     assert people(found)["Rosalind Achterberg"] != "Dean of Student"  # (a plural after "of" stays one)
+
+
+def test_an_embedded_posts_words_are_the_quote_of_the_one_who_posted_them():
+    found = analyse("ASHBY — A post by Mayor Linda Okafor blaming residents for missed bin collections angered"
+                    " refuse workers.\n\n"
+                    "Bins will be collected when residents put them out on time. Simple. — Linda Okafor (@MayorOkafor)"
+                    " June 1, 2025\n\n"
+                    "Nobody reads the timetable. — Dale Pruitt (@binwatch) 2 June 2025\n")
+    # (a post of someone the story names no further is left as it is)
+    assert [(q.line, q.by) for q in found.quotes] == [(3, "linda-okafor")]
+    assert ("[Bins will be collected when residents put them out on time. Simple.]{.quote by=linda-okafor} — Linda"
+            " Okafor (@MayorOkafor) June 1, 2025") in found.body

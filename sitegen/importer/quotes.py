@@ -146,7 +146,30 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
         named_above = {o.slug for o in here}
         spoke_last_above = last.by if last else None
     quotes = _with_pull_quotes(quotes, unspoken, lines)
+    quotes += _embedded_posts(lines, by_line, quotes)
     return tuple(sorted(quotes + _interview_answers(lines, cast, quotes), key=lambda q: (q.line, q.start)))
+
+
+# A post embedded in the page, as its text stands in for it: the post, a dash, who posted it
+# and their handle, the date ("Bins will be collected on time. Simple. — Linda Okafor
+# (@MayorOkafor) June 1, 2025").
+EMBEDDED_POST = re.compile(r"[ \u00a0]*(?P<text>\S.*?)[ \u00a0]+[—–][ \u00a0]+(?P<name>[^—–()@]{2,60}?)[ \u00a0]+"
+                           r"\(@\w{1,30}\)[ \u00a0]+(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})[ \u00a0]*")
+
+
+def _embedded_posts(lines: list[Line], by_line: dict[int, list[Occurrence]], quotes: list[Quote]) -> list[Quote]:
+    """An embedded post's words, as the quote of the person who posted them, when the story
+    names them (a post of someone it does not name, or a paragraph with quotes of its own, is
+    left as it is)."""
+    quoted = {q.line for q in quotes}
+    posts = []
+    for line in lines:
+        if line.number in quoted or not (match := EMBEDDED_POST.fullmatch(line.text)):
+            continue
+        posters = {o.slug for o in by_line.get(line.number, []) if match.start("name") <= o.start and o.end <= match.end("name")}
+        if len(posters) == 1:
+            posts.append(Quote(line.number, match.start("text"), match.end("text"), posters.pop()))
+    return posts
 
 
 # An interview's question and answer paragraphs: "Q: Why get rid of late fees?", "A: Fees keep ...".
