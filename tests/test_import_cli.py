@@ -120,6 +120,37 @@ def test_lists_in_a_story_are_lists_on_its_page(site):
         assert alone in paragraphs, paragraphs
 
 
+def test_lines_of_their_own_stay_lines_and_wrapped_text_runs_on(site):
+    """Lines with no blank line between them had all run on as one paragraph: a page copied
+    with one paragraph a line (the whole story one paragraph on its page) and a timeline's
+    lines alike. Most of them ending a sentence, they are paragraphs when longer than text tools
+    wrap lines, else lines; text wrapped to a width still runs on."""
+    paragraphs = ["BRACKLEY — The Brackley council voted 5-2 on Tuesday to approve next year's budget, which"
+                  " includes money for road repairs and a new fire engine, officials said.",
+                  "The vote followed a three-hour meeting at which more than forty residents spoke, most of them"
+                  " against the plan to close the library on Sundays.",
+                  "Opponents said the savings, about $40,000 a year, were too small to justify the loss of the"
+                  " only quiet place in town where students can study at weekends."]
+    (site / "in" / "story.txt").write_text(
+        "Brackley council approves new budget\n\nBy Ottoline Farrow\n\n" + "\n".join(paragraphs) + "\n\n"
+        "Timeline\n2019 – The county first proposes the cuts.\n2021 – A review backs them.\n"
+        "2025 – The council votes.\n\n"
+        "The council will meet again in May, when it is expected to\nvote on the library's opening hours"
+        " and on a plan\nto sell the old fire station on Mill Road.\n", encoding="utf-8")
+    assert run(site, str(site / "in" / "story.txt")).exit_code == 0
+    assert build(site).exit_code == 0
+    page = BeautifulSoup((site / "public/articles/brackley-council-approves-new-budget/index.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    for br in page.select(".article-body > p > br"):
+        br.replace_with("\x00")  # (a line break; a soft one, a newline, reads as a space)
+    shown = [[" ".join(part.split()) for part in p.get_text().split("\x00")] for p in page.select(".article-body > p")]
+    assert shown == [[paragraph] for paragraph in paragraphs] + [
+        ["Timeline", "2019 – The county first proposes the cuts.", "2021 – A review backs them.",
+         "2025 – The council votes."],
+        ["The council will meet again in May, when it is expected to vote on the library's opening hours and on a"
+         " plan to sell the old fire station on Mill Road."]]
+
+
 WAYBACK = ("The Wayback Machine - https://web.archive.org/web/20230512081433/https://www.millbrook.example/news/"
            "20190314/pool-stays-shut\nINTERNET ARCHIVE\nWayback Machine\nhttps://www.millbrook.example/news/"
            "20190314/pool-stays-shut\nGo\n42 captures\n15 Mar 2019 - 02 Aug 2023\nAPR\nMAY\nJUN\n12\n2022\n2023\n"

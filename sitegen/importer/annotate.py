@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .markdown import Span, list_lines, render_line, render_list_line
 from .people import Cast
 from .quotes import Quote
@@ -28,17 +30,66 @@ def body_spans(cast: Cast, quotes: tuple[Quote, ...]) -> dict[int, list[Span]]:
 
 def render_body(lines: list[Line], spans: dict[int, list[Span]]) -> str:
     """Body lines as Markdown; a gap in the line numbers (blank, chrome) ends a paragraph, and
-    a list (see markdown.list_lines) has a paragraph break before and after it."""
+    a list (see markdown.list_lines) has a paragraph break before and after it. Lines with no
+    gap between them run on as one paragraph, unless they are lines of their own (see
+    _line_breaks)."""
     listed = list_lines([(line.number, line.text) for line in lines])
     out: list[str] = []
+    paragraph: list[str] = []  # the lines of the paragraph being read, not in a list
+
+    def end_paragraph() -> None:
+        out.extend(_line_breaks(paragraph))
+        paragraph.clear()
+
     previous = None
     for index, line in enumerate(lines):
         in_list = index in listed
-        breaks = previous is not None and (line.number != previous + 1 or in_list != (index - 1 in listed))
-        if breaks and out[-1]:
-            out.append("")
+        if previous is not None and (line.number != previous + 1 or in_list != (index - 1 in listed)):
+            end_paragraph()
+            if out[-1]:
+                out.append("")
         line_spans = spans.get(line.number, [])
-        out.append(render_list_line(line.text, listed[index], line_spans) if in_list
-                   else render_line(line.text, line_spans))
+        if in_list:
+            out.append(render_list_line(line.text, listed[index], line_spans))
+        else:
+            paragraph.append(render_line(line.text, line_spans))
         previous = line.number
+    end_paragraph()
     return "\n".join(out) + "\n" if out else ""
+
+
+# Markdown's line break inside a paragraph: a backslash at the end of the line.
+HARD_BREAK = "\\"
+# A line that ends a sentence (its closing quotation marks and brackets after the stop), also
+# inside an annotation span at its end ("... said: [“We wait.”]{.quote by=ann-lee}").
+ENDS_A_SENTENCE = re.compile(r"[.!?:;][\"”’)]*(?:\]\{[^{}]*\})?$")
+# The fewest lines, and the share of them ending a sentence, that make lines of their own.
+MIN_OWN_LINES = 3
+OWN_LINE_ENDS = 2 / 3
+# A label among such lines ("Timeline", "What happens next") has at most this many words.
+MAX_LABEL_WORDS = 4
+# Text tools wrap lines at 72 to 100 characters: a longer line is a whole paragraph.
+MAX_WRAPPED_LINE = 100
+
+
+def _line_breaks(paragraph: list[str]) -> list[str]:
+    """The Markdown lines of a run of lines with no gap between them.
+
+    Text wrapped to a width breaks at the end of a sentence only now and then: its lines run
+    on as one paragraph. But when most lines end a sentence (or are a short label), they are
+    lines of their own (a timeline's "2019 – The county proposes a bypass." / "2021 – ...", or
+    a page copied with one paragraph a line and no blank lines between), and each such end
+    stays one: a paragraph break where a line is longer than text tools wrap (whole
+    paragraphs), else a line break. Joined, they had run on as one paragraph."""
+    ends = [ENDS_A_SENTENCE.search(line) is not None or len(line.split()) <= MAX_LABEL_WORDS
+            for line in paragraph[:-1]]
+    if len(paragraph) < MIN_OWN_LINES or sum(ends) < OWN_LINE_ENDS * len(ends):
+        return paragraph
+    paragraphs = max(len(line) for line in paragraph) > MAX_WRAPPED_LINE
+    out = []
+    for line, ends_here in zip(paragraph, ends + [False]):
+        if ends_here and paragraphs:
+            out += [line, ""]
+        else:
+            out.append(line + HARD_BREAK if ends_here else line)
+    return out

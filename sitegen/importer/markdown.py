@@ -133,12 +133,14 @@ def without_list_marker(text: str) -> str:
 
 def plain_text(markdown_line: str) -> str:
     """The words of a rendered body line: annotation spans unwrapped, escapes undone, a list
-    item's marker and the spaces at both ends dropped. (Compare it with a captured line's
-    `without_list_marker`: the page draws the bullet or number of a list.)"""
+    item's marker, a line break and the spaces at both ends dropped. (Compare it with a
+    captured line's `without_list_marker`: the page draws the bullet or number of a list.)"""
     out, i = [], 0
     while i < len(markdown_line):
         char = markdown_line[i]
-        if char == "\\" and i + 1 < len(markdown_line):
+        if char == "\\" and i + 1 == len(markdown_line):
+            break  # a line break (see annotate.render_body), no character of the text
+        if char == "\\":
             out.append(markdown_line[i + 1])
             i += 2
         elif char == "]" and markdown_line.startswith("{", i + 1):
