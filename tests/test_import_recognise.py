@@ -3319,3 +3319,13 @@ def test_an_embedded_posts_words_are_the_quote_of_the_one_who_posted_them():
     assert [(q.line, q.by) for q in found.quotes] == [(3, "linda-okafor")]
     assert ("[Bins will be collected when residents put them out on time. Simple.]{.quote by=linda-okafor} — Linda"
             " Okafor (@MayorOkafor) June 1, 2025") in found.body
+
+
+def test_a_live_blogs_time_over_its_entry_is_a_line_of_its_own():
+    found = analyse("Storm Dara live: power cuts across the county\n\nBy Maren Holt\n\n"
+                    "10:32\nThe main road to Gull Island is closed after a tree fell, police said.\n\n"
+                    "9.15am\nAbout 15,000 homes are without power.\n\n"
+                    "The council said 10:32 was\nthe time of the first call.\n")
+    # ("10:32 The main road ..." had run on as one line)
+    assert "10:32\\\nThe main road" in found.body and "9\\.15am\\\nAbout 15,000" in found.body
+    assert "The council said 10:32 was\nthe time" in found.body

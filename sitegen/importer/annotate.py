@@ -70,6 +70,9 @@ OWN_LINE_ENDS = 2 / 3
 MAX_LABEL_WORDS = 4
 # Text tools wrap lines at 72 to 100 characters: a longer line is a whole paragraph.
 MAX_WRAPPED_LINE = 100
+# A time alone on its line, over a live blog's entry: "10:32", "9.15am", "3:05 p.m. BST" (as
+# Markdown: "9\.15am", the stop after a number opening a line escaped).
+TIME_ALONE = re.compile(r"\d{1,2}\\?[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?(?:[ \u00a0][A-Z]{2,5})?")
 
 
 def _line_breaks(paragraph: list[str]) -> list[str]:
@@ -84,7 +87,8 @@ def _line_breaks(paragraph: list[str]) -> list[str]:
     ends = [ENDS_A_SENTENCE.search(line) is not None or len(line.split()) <= MAX_LABEL_WORDS
             for line in paragraph[:-1]]
     if len(paragraph) < MIN_OWN_LINES or sum(ends) < OWN_LINE_ENDS * len(ends):
-        return paragraph
+        # (but a live blog's time over its entry is a line of its own: "10:32" / "The road is ...")
+        return [line + HARD_BREAK if TIME_ALONE.fullmatch(line) else line for line in paragraph[:-1]] + paragraph[-1:]
     paragraphs = max(len(line) for line in paragraph) > MAX_WRAPPED_LINE
     out = []
     for line, ends_here in zip(paragraph, ends + [False]):
