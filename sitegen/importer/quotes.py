@@ -166,7 +166,8 @@ def _embedded_posts(lines: list[Line], by_line: dict[int, list[Occurrence]], quo
     for line in lines:
         if line.number in quoted or not (match := EMBEDDED_POST.fullmatch(line.text)):
             continue
-        posters = {o.slug for o in by_line.get(line.number, []) if match.start("name") <= o.start and o.end <= match.end("name")}
+        posters = {o.slug for o in by_line.get(line.number, [])
+                   if match.start("name") <= o.start and o.end <= match.end("name")}
         if len(posters) == 1:
             posts.append(Quote(line.number, match.start("text"), match.end("text"), posters.pop()))
     return posts

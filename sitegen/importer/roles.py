@@ -314,7 +314,8 @@ def _plural_title_before_and(before: str, rules: Rules) -> str | None:
     return None
 
 
-# The most words of a name under a plural title ("Board members Mary Ann de la Cruz and ...").
+# The most words of a name under a plural title, each capitalised ("Board members Mary Ann
+# Hollis-Grant and ..."; not one with a particle in lower case, "de la Cruz").
 MAX_NAME_TOKENS = 5
 
 
