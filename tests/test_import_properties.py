@@ -35,6 +35,8 @@ INTERESTING = [
     "KCAL9's Brittney Hopper reports.", "# not a heading", "* not a list", "1. not a list",
     "[not a link](x)", "{++not an insertion++}", "a | b", "---", "===", "<b>raw</b>", "&amp;",
     "Published December 18, 2016", "until December 19", "", "   ", "\u00a0", "\t", "\ufeff",
+    "• A bullet item.", "- another item", "2. The second step.", "3) A third.", "    carried on in lower case",
+    "10:32", "2019 – The county proposes a bypass.", "Timeline",
     "x" * 300,
 ]
 line = st.one_of(st.sampled_from(INTERESTING), st.text(max_size=60))
