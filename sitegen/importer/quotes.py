@@ -85,12 +85,12 @@ def _before_that(verbs: frozenset[str]) -> re.Pattern[str]:
 
 
 @cache
-def _before_reported(verbs: frozenset[str]) -> re.Pattern[str]:
+def _before_reported(verbs: frozenset[str], naming_verbs: frozenset[str]) -> re.Pattern[str]:
     """... and without "that", when the quote is part of a sentence (it opens in lower case):
     `Streeting said on Sunday the government was “determined to turn this around”`, and after
     the naming verbs: `Okafor called the ruling “a gut punch”`."""
     return re.compile(rf"(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>,[^.;!?“”\"]{{1,120}}?,)?{SPACE}+"
-                      rf"(?:{verbs_pattern(verbs)})\b{SPACE}[^.;!?“”\",]{{0,120}}$")
+                      rf"(?:{verbs_pattern(verbs | naming_verbs)})\b{SPACE}[^.;!?“”\",]{{0,120}}$")
 
 
 def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...]:
@@ -327,7 +327,7 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         if match:
             return _before_who(match) if pattern is _before(verbs) else (match.start("who"), match.end("who"))
     if text[start + 1:start + 2].islower():
-        if match := _before_reported(verbs | rules.naming_verbs).search(text[:start]):
+        if match := _before_reported(verbs, rules.naming_verbs).search(text[:start]):
             return _before_who(match)
     return None
 

@@ -302,7 +302,7 @@ def _plural_title_before_and(before: str, rules: Rules) -> str | None:
     """The second of two names under one plural title: in "Board members Jim Tate and Rosa
     Mendez", Rosa Mendez is a "Board member" too. (Only after "and": "Board members Jim Tate,
     a teacher," is one name and an aside.)"""
-    tokens = before.rstrip(" \u00a0").replace("\u00a0", " ").split(" ")
+    tokens = _words_before(before)
     if len(tokens) < 3 or tokens[-1] not in ("and", "&"):
         return None
     for index in range(len(tokens) - 3, max(-1, len(tokens) - 3 - MAX_NAME_TOKENS), -1):
@@ -312,6 +312,11 @@ def _plural_title_before_and(before: str, rules: Rules) -> str | None:
         if _singular_title(tokens[index], rules):
             return _title_run(" ".join(tokens[:index + 1]) + " ", rules)
     return None
+
+
+def _words_before(before: str) -> list[str]:
+    """The words of the text before a name, split at each space (a no-break space is one)."""
+    return before.rstrip(" \u00a0").replace("\u00a0", " ").split(" ")
 
 
 # The most words of a name under a plural title, each capitalised ("Board members Mary Ann
@@ -345,7 +350,7 @@ def _without_honorific(before: str, rules: Rules) -> str:
 
 def _title_run(before: str, rules: Rules) -> str | None:
     """Title words right before a name: "President-elect Donald Trump", "Staff Reince Priebus"."""
-    tokens = before.rstrip(" \u00a0").replace("\u00a0", " ").split(" ")
+    tokens = _words_before(before)
     if (tokens and (singular := _singular_title(tokens[-1], rules))
             and not (len(tokens) > 1 and tokens[-2].lower() in TITLE_JOINS)):  # (not "Dean of Students")
         tokens[-1] = singular  # "Board members Jim Tate and Rosa Mendez": each a "Board member"
