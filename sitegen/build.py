@@ -22,13 +22,13 @@ from .load import is_site_folder, load_site
 from .load.files import is_settled
 from .lookahead import folder_stat
 from .render import (Renderer, Urls, create_environment, crawler_files, plan_units, render_unit,
-                     static_files, theme_dirs)
+                     static_files, theme_dirs, unit_folder)
 from .render.pages import article_output_paths
 from .render.theme import template_problem
 from .search import (BUNDLE_DIR, index_basis, index_bytes, index_in_place, index_paths, index_present, index_site,
                      keep_index)
-from .write import (MARKER, OutputCollision, ReusedFiles, WriteStats, open_stage, recover, update_output,
-                    write_output)
+from .write import (MARKER, FoldersAhead, OutputCollision, ReusedFiles, WriteStats, open_stage, recover,
+                    update_output, write_output)
 
 
 @dataclass
@@ -367,7 +367,21 @@ def _files(units, todo, manifest, new_manifest, renderer, static, stage, jobs, p
     ``unit_key(unit_id)`` makes the keys the plan left out (None): here, while the workers
     render, not in the plan with one core idle (a quarter of a second at 10,000 articles;
     see plan.plan_units)."""
-    rendered = parallel.run(_render, [u.id for u in todo], jobs, {"renderer": renderer, "static": static, "stage": stage})
+    ahead = None
+    if stage.whole_tree and jobs > 1:
+        folders = dict.fromkeys(folder for unit in todo if (folder := unit_folder(renderer, unit.id)))
+        ahead = FoldersAhead(stage, folders)
+    rendered = parallel.run(_render, [u.id for u in todo], jobs, {"renderer": renderer, "static": static, "stage": stage},
+                            ahead and ahead.start)
+    try:
+        yield from _files_in_order(units, todo, manifest, new_manifest, renderer, rendered, progress, kept_in, unit_key)
+    finally:
+        if ahead is not None:
+            ahead.stop()
+
+
+def _files_in_order(units, todo, manifest, new_manifest, renderer, rendered, progress, kept_in, unit_key):
+    """_files' files, the ``rendered`` results of the units to do among those reused."""
     todo_ids = {u.id for u in todo}
     done = 0
     same_files = True

@@ -29,6 +29,7 @@ import json
 import os
 import shutil
 import stat
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -110,11 +111,10 @@ class Stage:
             except OSError:
                 pass  # e.g. a file system without hard links: write it instead
         target = os.path.join(self.folder, rel)
-        _make_folder(os.path.dirname(target), self.made)
         # "x": never open a file already staged. It may be a hard link to the live output's
         # file, which writing would change before the build has even succeeded.
         try:
-            write_bytes(target, file.data, exclusive=True)
+            self._in_folder(target, lambda: write_bytes(target, file.data, exclusive=True))
         except FileExistsError:
             raise OutputCollision(rel) from None
         return StagedFile(rel, len(file.data), True)
@@ -123,11 +123,74 @@ class Stage:
         """Hard-link the previous output's file at ``rel`` into the staging folder; never over a
         file already staged there (two pages wanting one path is an ``OutputError``)."""
         target = os.path.join(self.folder, rel)
-        _make_folder(os.path.dirname(target), self.made)
         try:
-            os.link(os.path.join(self.output, rel), target)
+            self._in_folder(target, lambda: os.link(os.path.join(self.output, rel), target))
         except FileExistsError:
             raise OutputCollision(rel) from None
+
+    def _in_folder(self, target: str, make) -> None:
+        """``make()``, which makes the file ``target``, with the target's folder made first if it
+        is not there yet.
+
+        The file is made first and its folder only if that fails: the folder is most often
+        there already, made for an earlier file of the same unit or ahead of the workers (see
+        FoldersAhead), and a mkdir locks the folder above it even when it fails."""
+        try:
+            make()
+        except FileNotFoundError:
+            _make_folder(os.path.dirname(target), self.made)
+            make()  # (for a link, also FileNotFoundError if its source is gone)
+
+
+class FoldersAhead:
+    """Makes the folders of a new tree in a thread of the build's parent process, ahead of
+    the render workers that fill them.
+
+    Every article's page has a folder of its own, and all of them are in one folder
+    (``articles/``): a mkdir there holds that folder's lock, and two workers making folders
+    side by side spent most of the time of the mkdirs waiting for each other, busy (on ext4,
+    10,000 folders with four files each took 5.7 s of CPU from two processes against 2.9 s
+    from one). Made in one thread, the parent's, which otherwise only waits for the workers'
+    results, no two mkdirs meet; a worker that gets ahead of it makes its folder itself
+    (see Stage._in_folder), and the two agree whoever comes first."""
+
+    def __init__(self, stage: Stage, folders: Iterable[str]):
+        self.root, self.folders = str(stage.folder), folders
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._make, name="sitegen-folders-ahead", daemon=True)
+
+    def start(self) -> None:
+        """Started once the workers are forked: a process forked while a thread runs inherits
+        whatever locks that thread held, never to be released in the child."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.ident is not None:
+            self._thread.join()
+
+    def _make(self) -> None:
+        for folder in self.folders:
+            if self._stop.is_set():
+                return
+            try:
+                self._make_one(folder)
+            except OSError:
+                return  # (the staging folder removed after a failure, say: the workers report any other problem)
+
+    def _make_one(self, folder: str) -> None:
+        """The folder and those above it, but never the staging folder itself: gone, it was
+        removed after the build failed, and must stay so."""
+        try:
+            os.mkdir(os.path.join(self.root, folder))
+        except FileExistsError:
+            pass
+        except FileNotFoundError:
+            above = folder.rpartition("/")[0]
+            if not above:
+                raise
+            self._make_one(above)
+            os.mkdir(os.path.join(self.root, folder))
 
 
 def open_stage(output_dir: Path, whole_tree: bool) -> Stage:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sitegen.build
+import sitegen.write as write_module
 from conftest import article, write_files
 from test_yamlfile import EXAMPLES, documents, keys
 from sitegen import parallel
@@ -22,7 +25,8 @@ from sitegen.load import load_site
 from sitegen.index import build_index
 from sitegen.load.articles import ArticleHeader, NameRef
 from sitegen.render import plan as plan_module
-from sitegen.render import plan_units, static_files, theme_dirs
+from sitegen.render import OutputFile, plan_units, static_files, theme_dirs
+from sitegen.write import FoldersAhead, open_stage
 from sitegen.yamlfile import YamlSyntaxError, parse_yaml
 
 
@@ -151,6 +155,56 @@ def test_a_cold_build_records_the_keys_it_made_while_rendering(tmp_path, monkeyp
     assert made[-1] is None and again.units_rendered == 0
     keys = BuildCache.open(root).manifest(root / "public").units
     assert all(keys[("article", f"a{n}")][0] for n in range(4))
+
+
+def test_a_parallel_cold_build_makes_the_pages_folders_ahead_of_its_workers(tmp_path, monkeypatch):
+    """The folders of the articles', people's and topics' pages are made by the parent, in plan
+    order (see write.FoldersAhead), and the pages are the same as one process makes."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    files = {f"content/articles/a{n}/index.md": article(f"A{n}", date=f"2020-0{n + 1}-01", people="[Ada Lovelace]",
+                                                        topics="[computing]") for n in range(4)}
+    root = write_files(tmp_path / "site", files)
+    given = []
+    original = write_module.FoldersAhead.__init__
+
+    def recording(self, stage, folders):
+        given.append(list(folders))
+        original(self, stage, given[-1])
+
+    monkeypatch.setattr(write_module.FoldersAhead, "__init__", recording)
+    build(root, Diagnostics(), jobs=2, output_dir=str(tmp_path / "two"))
+    assert given == [["articles/a3", "articles/a2", "articles/a1", "articles/a0", "people/ada-lovelace",
+                      "topics/computing"]]
+    build(root, Diagnostics(), jobs=1, clean=True, output_dir=str(tmp_path / "one"))
+    assert len(given) == 1  # (one process makes its folders as it goes)
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+
+
+def _tree(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_folders_made_ahead_are_made_however_deep_and_stop_with_their_staging_folder(tmp_path):
+    """FoldersAhead makes each folder, those above it too; a folder made already (by a worker
+    that got ahead) is no error; and once the staging folder is gone (a failed build's), it
+    stops without a word rather than make it again."""
+    stage = open_stage(tmp_path / "out", whole_tree=True)
+    (stage.folder / "articles" / "b").mkdir(parents=True)
+    ahead = FoldersAhead(stage, ["articles/a", "articles/b", "people/x/page/2"])
+    ahead.start()
+    deadline = time.monotonic() + 10
+    while not (stage.folder / "people/x/page/2").is_dir() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    ahead.stop()
+    assert {str(p.relative_to(stage.folder)) for p in stage.folder.rglob("*")} == {
+        "articles", "articles/a", "articles/b", "people", "people/x", "people/x/page", "people/x/page/2"}
+    assert stage.put(OutputFile("articles/a/index.html", b"a")).written
+    assert stage.put(OutputFile("topics/t/index.html", b"t")).written  # (a folder no one made ahead)
+    shutil.rmtree(stage.folder)
+    gone = FoldersAhead(stage, ["articles/c"])
+    gone.start()
+    gone.stop()
+    assert not stage.folder.exists()
 
 
 def _without_lines_then_lines(text: str, first_line: int):

@@ -162,6 +162,21 @@ def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
     raise ValueError(f"unknown render unit {unit_id!r}")
 
 
+def unit_folder(r: Renderer, unit_id: tuple) -> str | None:
+    """The output folder that the first file of a unit goes into, known before it is rendered
+    (an article's, a person's or a topic's own), or None. See write.FoldersAhead."""
+    kind = unit_id[0]
+    if kind == "article":
+        url = r.urls.article(r.index.articles[unit_id[1]])
+    elif kind == "person":
+        url = r.urls.person(unit_id[1])
+    elif kind == "topic":
+        url = r.urls.topic(unit_id[1])
+    else:
+        return None
+    return r.urls.output_file(url).rpartition("/")[0] or None
+
+
 def crawler_files(site: Site, urls: Urls, paths) -> list[OutputFile]:
     """The sitemap (one file, or an index and its parts) and robots.txt, from the paths of
     the site's files (those of its HTML pages are enough)."""
