@@ -145,8 +145,17 @@ def _build_held(config: Config, output: Path, diags, search, jobs, clean, progre
                 cancel_search) -> BuildReport:
     """The build, once no other build writes into ``output``."""
     jobs = jobs or parallel.default_jobs()
-    with _removed_meanwhile(jobs) as remove:
-        return _build_now(config, output, diags, search, jobs, clean, progress, keep_state_in, cancel_search, remove)
+    # Before the output is looked at: an update a killed build committed is finished first,
+    # and what builds killed before their commit left beside the output is removed.
+    recovered = recover(output)
+    # (Looking at the bundles and the output meanwhile: see lookahead.py.)
+    cache = BuildCache.open(config.root, enabled=not clean, look_at=(config.content_dir / "articles", output), jobs=jobs)
+    try:
+        with _removed_meanwhile(jobs) as remove:
+            return _build_now(config, output, diags, search, jobs, clean, progress, keep_state_in, cancel_search,
+                              remove, cache, recovered)
+    finally:
+        cache.stop_saving_articles()  # (a build that failed after its load: no process goes on writing the cache)
 
 
 @contextmanager
@@ -180,17 +189,14 @@ def _remove_what_can_be(folder: Path) -> None:
 
 
 def _build_now(config: Config, output: Path, diags, search, jobs, clean, progress, keep_state_in, cancel_search,
-               remove) -> BuildReport:
+               remove, cache: BuildCache, recovered: bool) -> BuildReport:
     report = BuildReport()
     urls = urls_for(config)
-    # Before the output is looked at: an update a killed build committed is finished first,
-    # and what builds killed before their commit left beside the output is removed.
-    recovered = recover(output)
-    # (Looking at the bundles and the output meanwhile: see lookahead.py.)
-    cache = BuildCache.open(config.root, enabled=not clean, look_at=(config.content_dir / "articles", output), jobs=jobs)
     with _timed(report.timings, "load"):
         site = load_site(config, diags, urls, cache, jobs, progress)
     diags.raise_if_errors()
+    if jobs > 1:
+        cache.start_saving_articles()
     with _timed(report.timings, "index"):
         index = build_index(site)
     _settle()  # the site and its index live until the end; render workers are forked from here

@@ -345,6 +345,7 @@ class BuildCache:
     released: set = field(default_factory=set)  # fingerprints of the records let go (see release)
     tokens: dict = field(default_factory=dict)  # shard number -> the token it was saved with (see save)
     look_ahead: LookAhead | None = None  # looking at the bundles and the output meanwhile (see open)
+    _saving: object = field(default=None, repr=False)  # the process saving the shards (see start_saving_articles)
 
     def __post_init__(self):
         if self.bodies is None:
@@ -407,17 +408,39 @@ class BuildCache:
             manifest.looked = self.look_ahead.output_folders(identity[0] if identity else None)
         return manifest
 
-    def save(self, output_dir: Path, manifest: OutputManifest, jobs: int = 1) -> None:
-        (self.folder / "articles").mkdir(parents=True, exist_ok=True)
+    def start_saving_articles(self) -> None:
+        """Save the articles' records (the shards: what the load stage found) in a process of
+        its own while the build goes on, rather than at its end with a core idle; ``save``
+        waits for it. They are as they will be at the end: nothing after the load changes
+        them. (Where processes cannot be forked, ``save`` saves them itself.)"""
+        changed, state = self._changed_shards()
+        if changed:
+            self._saving = parallel.start(_store_shards, state, changed)
+
+    def stop_saving_articles(self) -> bool:
+        """Wait for the shards being saved (see start_saving_articles): whether they were."""
+        saving, self._saving = self._saving, None
+        if saving is None:
+            return False
+        saving.join()
+        return saving.exitcode == 0
+
+    def _changed_shards(self) -> tuple[list[int], dict]:
         shards: dict[int, dict] = {n: {} for n in range(SHARDS)}
         for slug in sorted(self.articles.keys() | self.headers.keys()):
             shards[_shard_of(slug)][slug] = (self.articles.get(slug), self.headers.get(slug))
         changed = [n for n, entries in shards.items() if not _same_entries(entries, (self.loaded or {}).get(n))]
-        # After a cold build, every shard: pickled by forked workers, which have them already
-        # (only their numbers are sent), rather than one by one while the other cores wait.
-        state = {"shards": shards, "folder": str(self.folder), "tokens": {n: os.urandom(8) for n in changed}}
-        for _ in parallel.run(_store_shard, changed, jobs, state):
-            pass
+        (self.folder / "articles").mkdir(parents=True, exist_ok=True)
+        return changed, {"shards": shards, "folder": str(self.folder), "tokens": {n: os.urandom(8) for n in changed}}
+
+    def save(self, output_dir: Path, manifest: OutputManifest, jobs: int = 1) -> None:
+        if not self.stop_saving_articles():
+            # Pickled by forked workers, which have the shards already (only their numbers are
+            # sent), rather than one by one while the other cores wait. (Also when the process
+            # saving them failed: then the failure is seen here.)
+            changed, state = self._changed_shards()
+            for _ in parallel.run(_store_shard, changed, jobs, state):
+                pass
         _store(self._manifest_path(output_dir), manifest)
         if self.registries_changed:
             _store(self._registries_path(), self.registries)
@@ -584,6 +607,11 @@ def _store_shard(state: dict, number: int) -> None:
     write_bytes(temporary, marshal.dumps((token, scans)))
     os.replace(temporary, path)
     _store(_shard_path(state["folder"], number), (token, entries))
+
+
+def _store_shards(state: dict, numbers: list[int]) -> None:
+    for number in numbers:
+        _store_shard(state, number)
 
 
 def _store(path: Path, data) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 import os
 import shutil
@@ -730,17 +731,22 @@ def test_output_is_the_same_with_one_and_with_several_workers(tmp_path):
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
-def test_a_cache_saved_by_workers_reads_back_whole(tmp_path, monkeypatch):
-    """After a cold build the cache's shards are pickled by forked workers: the next build
-    finds every article in them."""
+@pytest.mark.parametrize("process_of_its_own", [True, False])
+def test_a_cache_saved_by_workers_reads_back_whole(tmp_path, monkeypatch, process_of_its_own):
+    """After a cold build with workers, the cache's shards are pickled by a forked process of
+    their own while the build renders (see BuildCache.start_saving_articles); where it cannot
+    be forked, by forked workers at the end. Either way the next build finds every article."""
     monkeypatch.setattr(sitegen.parallel, "MIN_TASKS_FOR_POOL", 2)
-    runs = []
-    original = sitegen.parallel.run
+    runs, started = [], []
+    original_run, original_start = sitegen.parallel.run, sitegen.parallel.start
     monkeypatch.setattr(sitegen.parallel, "run", lambda f, tasks, jobs, state, *more: runs.append((f, len(tasks), jobs))
-                        or original(f, tasks, jobs, state, *more))
+                        or original_run(f, tasks, jobs, state, *more))
+    monkeypatch.setattr(sitegen.parallel, "start", lambda f, *args: started.append((f, *args[1:]))
+                        or (original_start(f, *args) if process_of_its_own else None))
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out", jobs=2)
-    assert (sitegen.cache._store_shard, 3, 2) in runs
+    assert [len(args[0]) for f, *args in started if f is sitegen.cache._store_shards] == [3]  # (3 shards)
+    assert ((sitegen.cache._store_shard, 3, 2) in runs) is not process_of_its_own
     assert len(list((root / ".sitegen-cache/articles").glob("*.pickle"))) == 3
     monkeypatch.undo()
     again = run(root, tmp_path / "out", jobs=1)
@@ -968,6 +974,22 @@ def test_a_failed_build_leaves_the_output_as_it_was_when_updating_in_place(tmp_p
     assert "404.html:1: template error: ZeroDivisionError" in str(failed.value.diagnostics[0])
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+def test_a_build_that_fails_after_its_load_keeps_what_it_loaded_and_leaves_no_process(tmp_path, monkeypatch):
+    """The articles' records are saved while the build renders (see start_saving_articles): a
+    template's error fails the build, but not before that process is done, and the next
+    build, the template mended, renders no body again."""
+    monkeypatch.setattr(sitegen.parallel, "MIN_TASKS_FOR_POOL", 2)
+    root = write_files(tmp_path / "site", BASE)
+    broken = root / "themes/default/templates/404.html"
+    write_files(root, {str(broken.relative_to(root)): "{% extends 'base.html' %}{% block main %}{{ 1 / 0 }}{% endblock %}"})
+    with pytest.raises(BuildError):
+        run(root, tmp_path / "out", jobs=2)
+    assert multiprocessing.active_children() == []
+    broken.unlink()
+    again = run(root, tmp_path / "out", jobs=2)
+    assert again.cache_hits == 3
 
 
 def test_verbose_reports_stage_times_and_cache_hits(tmp_path):
