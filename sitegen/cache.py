@@ -346,6 +346,7 @@ class BuildCache:
     tokens: dict = field(default_factory=dict)  # shard number -> the token it was saved with (see save)
     look_ahead: LookAhead | None = None  # looking at the bundles and the output meanwhile (see open)
     _saving: object = field(default=None, repr=False)  # the process saving the shards (see start_saving_articles)
+    _shards: tuple | None = field(default=None, repr=False)  # (the shards to save, their state), made for it
 
     def __post_init__(self):
         if self.bodies is None:
@@ -412,9 +413,12 @@ class BuildCache:
         """Save the articles' records (the shards: what the load stage found) in a process of
         its own while the build goes on, rather than at its end with a core idle; ``save``
         waits for it. They are as they will be at the end: nothing after the load changes
-        them. (Where processes cannot be forked, ``save`` saves them itself.)"""
-        changed, state = self._changed_shards()
-        if changed:
+        them. Only when as many shards changed as ``save`` would give to workers (all of them,
+        after a cold build): the one an edit changes is saved at the end, in this process, as a
+        process started for it would cost more than it saves. (Where processes cannot be
+        forked, ``save`` saves them too.)"""
+        self._shards = changed, state = self._changed_shards()
+        if len(changed) >= parallel.MIN_TASKS_FOR_POOL:
             self._saving = parallel.start(_store_shards, state, changed)
 
     def stop_saving_articles(self) -> bool:
@@ -438,7 +442,7 @@ class BuildCache:
             # Pickled by forked workers, which have the shards already (only their numbers are
             # sent), rather than one by one while the other cores wait. (Also when the process
             # saving them failed: then the failure is seen here.)
-            changed, state = self._changed_shards()
+            changed, state = self._shards or self._changed_shards()
             for _ in parallel.run(_store_shard, changed, jobs, state):
                 pass
         _store(self._manifest_path(output_dir), manifest)

@@ -976,6 +976,23 @@ def test_a_failed_build_leaves_the_output_as_it_was_when_updating_in_place(tmp_p
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
 
 
+def test_an_edit_saves_its_articles_shard_itself(tmp_path, monkeypatch):
+    """Fewer shards changed than workers would be given: no process is started to save them."""
+    monkeypatch.setattr(sitegen.parallel, "MIN_TASKS_FOR_POOL", 2)
+    monkeypatch.setattr(sitegen.load.files, "SETTLE_NS", -10**18)  # (else every header is read again: all shards change)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out", jobs=2)
+    started = []
+    original = sitegen.parallel.start
+    monkeypatch.setattr(sitegen.parallel, "start", lambda f, *args: started.append((f, *args[1:])) or original(f, *args))
+    monkeypatch.setattr(sitegen.parallel, "MIN_TASKS_FOR_POOL", 3)  # (all 3 shards, at the cold build)
+    CHANGES["edit a body"](root)
+    assert run(root, tmp_path / "out", jobs=2).cache_hits == 2
+    assert [args for f, *args in started if f is sitegen.cache._store_shards] == []
+    monkeypatch.undo()
+    assert run(root, tmp_path / "out", jobs=1).units_rendered == 0  # (its shard was saved all the same)
+
+
 def test_a_build_that_fails_after_its_load_keeps_what_it_loaded_and_leaves_no_process(tmp_path, monkeypatch):
     """The articles' records are saved while the build renders (see start_saving_articles): a
     template's error fails the build, but not before that process is done, and the next
