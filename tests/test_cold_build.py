@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import sitegen.build
 import sitegen.write as write_module
 from conftest import article, write_files
+from test_incremental import tree
 from test_yamlfile import EXAMPLES, documents, keys
 from sitegen import parallel
 from sitegen.build import build, urls_for
@@ -177,11 +178,7 @@ def test_a_parallel_cold_build_makes_the_pages_folders_ahead_of_its_workers(tmp_
                       "topics/computing"]]
     build(root, Diagnostics(), jobs=1, clean=True, output_dir=str(tmp_path / "one"))
     assert len(given) == 1  # (one process makes its folders as it goes)
-    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
-
-
-def _tree(folder: Path) -> dict:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
 def test_folders_made_ahead_are_made_however_deep_and_stop_with_their_staging_folder(tmp_path):
