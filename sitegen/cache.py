@@ -419,6 +419,7 @@ class BuildCache:
         forked, ``save`` saves them too.)"""
         self._shards = changed, state = self._changed_shards()
         if len(changed) >= parallel.MIN_TASKS_FOR_POOL:
+            (self.folder / "articles").mkdir(parents=True, exist_ok=True)
             self._saving = parallel.start(_store_shards, state, changed)
 
     def stop_saving_articles(self) -> bool:
@@ -434,7 +435,6 @@ class BuildCache:
         for slug in sorted(self.articles.keys() | self.headers.keys()):
             shards[_shard_of(slug)][slug] = (self.articles.get(slug), self.headers.get(slug))
         changed = [n for n, entries in shards.items() if not _same_entries(entries, (self.loaded or {}).get(n))]
-        (self.folder / "articles").mkdir(parents=True, exist_ok=True)
         return changed, {"shards": shards, "folder": str(self.folder), "tokens": {n: os.urandom(8) for n in changed}}
 
     def save(self, output_dir: Path, manifest: OutputManifest, jobs: int = 1) -> None:
@@ -443,6 +443,7 @@ class BuildCache:
             # sent), rather than one by one while the other cores wait. (Also when the process
             # saving them failed: then the failure is seen here.)
             changed, state = self._shards or self._changed_shards()
+            (self.folder / "articles").mkdir(parents=True, exist_ok=True)
             for _ in parallel.run(_store_shard, changed, jobs, state):
                 pass
         _store(self._manifest_path(output_dir), manifest)
