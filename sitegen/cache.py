@@ -143,7 +143,7 @@ class CachedArticle:
     article: object
     warnings: list
     # What its names added to the people and topics that the registries lack (see
-    # load._resolve_names): with the registries unchanged, its names need not be resolved again.
+    # load._NameResolver): with the registries unchanged, its names need not be resolved again.
     additions: tuple | None = None
 
     def __reduce__(self):

@@ -22,7 +22,8 @@ from sitegen.build import build, urls_for
 from sitegen.cache import BuildCache
 from sitegen.config import load_config
 from sitegen.diagnostics import Diagnostics
-from sitegen.load import load_site
+import sitegen.load
+from sitegen.load import _read_one, load_site
 from sitegen.index import build_index
 from sitegen.load.articles import ArticleHeader, NameRef
 from sitegen.render import plan as plan_module
@@ -84,6 +85,63 @@ def test_registries_read_meanwhile_report_their_warnings_first(tmp_path, monkeyp
         messages = [w.message for w in diags.warnings]
         assert messages[:2] == ["unknown key 'shoe_size'", "unknown key 'hue'"]
         assert messages[2:] == ["unknown front matter key 'colour'"] * 6
+
+
+def _read_one_waiting_for_the_first_names(state: dict, task: tuple):
+    """_read_one, but the last article's front matter is read only once the parent has
+    resolved the first's names (or after 10 s in vain: noted in ``state["waited"]``)."""
+    if task[0].name == "a5":
+        state["waited"].value = state["resolved"].wait(10)
+    return _read_one(state, task)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_names_are_resolved_as_each_front_matter_comes_back(tmp_path, monkeypatch, jobs):
+    """The parent resolves an article's names as its front matter comes back from the
+    workers, not after the last one (see load_site). Here the last waits for the first's
+    names: resolved only after every front matter was read, it would wait in vain."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    context = multiprocessing.get_context("fork")
+    resolved, waited = context.Event(), context.Value("b", 0)
+    original = sitegen.load._NameResolver.resolve
+    order = []
+
+    def resolve(self, header, diags):
+        order.append(header.slug)
+        resolved.set()
+        return original(self, header, diags)
+
+    monkeypatch.setattr(sitegen.load._NameResolver, "resolve", resolve)
+    monkeypatch.setattr(sitegen.load, "_read_one", _read_one_waiting_for_the_first_names)
+    real_run = parallel.run
+    monkeypatch.setattr(parallel, "run", lambda function, tasks, jobs, state, *a: real_run(
+        function, tasks, jobs, {**state, "resolved": resolved, "waited": waited}, *a))
+    write_files(tmp_path, {f"content/articles/a{n}/index.md": article(f"A{n}", people="[Ada Lovelace]")
+                           for n in range(6)})
+    config = load_config(tmp_path, Diagnostics())
+    site = load_site(config, Diagnostics(), urls_for(config), BuildCache.open(tmp_path, enabled=False), jobs)
+    assert waited.value == 1 and order == [f"a{n}" for n in range(6)]
+    assert [[r.slug for r in a.people] for a in site.articles] == [["ada-lovelace"]] * 6
+
+
+def test_names_resolved_early_report_in_folder_order_after_the_front_matter(tmp_path, monkeypatch):
+    """Messages about names, though found as each front matter comes back, are reported as
+    before: after every front matter's own messages, article by article in folder order,
+    the same with one process and with several; a draft's names are not resolved."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    files = {f"content/articles/a{n}/index.md": article(f"A{n}", people=f"[{{id: nobody-{n}}}]", colour="blue")
+             for n in range(6)}
+    files["content/articles/a3/index.md"] = article("A3", people="[{id: nobody-3}]", draft="true")
+    write_files(tmp_path, files)
+    seen = []
+    for jobs in (1, 2):
+        diags = Diagnostics()
+        config = load_config(tmp_path, diags)
+        load_site(config, diags, urls_for(config), BuildCache.open(tmp_path, enabled=False), jobs)
+        seen.append([(d.location.path.parent.name, d.message) for d in diags.items])
+    assert seen[0] == seen[1]
+    assert seen[0] == ([(f"a{n}", "unknown front matter key 'colour'") for n in (0, 1, 2, 4, 5)]
+                       + [(f"a{n}", f"id 'nobody-{n}': not in the registry") for n in (0, 1, 2, 4, 5)])
 
 
 def test_a_light_headers_names_are_packed_as_plain_tuples():

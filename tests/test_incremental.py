@@ -571,8 +571,9 @@ def test_names_are_resolved_again_only_for_front_matter_read_again(tmp_path, mon
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
     resolved = []
-    original = sitegen.load._resolve_names
-    monkeypatch.setattr(sitegen.load, "_resolve_names", lambda header, *a: resolved.append(header.slug) or original(header, *a))
+    original = sitegen.load._NameResolver.resolve
+    monkeypatch.setattr(sitegen.load._NameResolver, "resolve",
+                        lambda self, header, *a: resolved.append(header.slug) or original(self, header, *a))
     assert run(root, tmp_path / "out").cache_hits == 3 and resolved == []
     CHANGES["edit a body"](root)
     assert run(root, tmp_path / "out").cache_hits == 2 and resolved == ["one"]
