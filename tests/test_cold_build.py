@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import sitegen.build
 import sitegen.write as write_module
 from conftest import article, write_files
-from test_incremental import tree
+from test_incremental import BASE, edit, tree
 from test_yamlfile import EXAMPLES, documents, keys
 from sitegen import parallel
 from sitegen.build import build, urls_for
@@ -142,6 +142,34 @@ def test_names_resolved_early_report_in_folder_order_after_the_front_matter(tmp_
     assert seen[0] == seen[1]
     assert seen[0] == ([(f"a{n}", "unknown front matter key 'colour'") for n in (0, 1, 2, 4, 5)]
                        + [(f"a{n}", f"id 'nobody-{n}': not in the registry") for n in (0, 1, 2, 4, 5)])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_article_without_a_record_gets_its_key_from_the_worker_that_renders_it(tmp_path, monkeypatch, jobs):
+    """The parent makes an article's cache key only to compare it with the record of the
+    last build: for the others (every article of a cold build) the worker that renders the
+    body makes it, and the names its body links. The same key: the next build renders nothing."""
+    monkeypatch.setattr(parallel, "MIN_TASKS_FOR_POOL", 2)
+    root = write_files(tmp_path / "site", BASE)
+    given = {}
+    real_run = parallel.run
+
+    def run(function, tasks, *args):
+        if function is sitegen.load._finish:
+            given.update((task.header.slug, (task.key, task.auto_names)) for task in tasks)
+        return real_run(function, tasks, *args)
+
+    monkeypatch.setattr(parallel, "run", run)
+    build(root, Diagnostics(), output_dir=tmp_path / "out", jobs=jobs)
+    assert given == {"one": (None, None), "two": (None, None), "three": (None, None)}
+    given.clear()
+    edit(root, "content/articles/one/index.md", "Lovelace wrote.", "Lovelace wrote again.")
+    report = build(root, Diagnostics(), output_dir=tmp_path / "out", jobs=jobs)
+    assert report.cache_hits == 2 and list(given) == ["one"]
+    key, names = given["one"]
+    assert key and ("Lovelace", "ada-lovelace") in names and ("Ada Lovelace", "ada-lovelace") in names
+    build(root, Diagnostics(), output_dir=tmp_path / "clean", clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
 
 
 def test_a_light_headers_names_are_packed_as_plain_tuples():

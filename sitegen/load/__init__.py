@@ -130,11 +130,14 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
         roles, reporters, topic_slugs, additions = resolved[h.slug]
         if h.slug in unchanged:
             key, auto_names = cached.key, None  # (the names to link are needed only to render it again)
+        elif cached is None:
+            # No record to compare its key with (every article of a cold build): the worker that
+            # renders it makes the key, and finds the names to link, rather than this process
+            # with the other core idle (2 s at 100,000 articles).
+            key = auto_names = None
         else:
             auto_names = _auto_link_names(roles, reporters, people)
-            header = h.header
-            key = digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, plain(roles),
-                         plain(reporters), topic_slugs, auto_names, *settings)
+            key = _body_key(h.header, roles, reporters, topic_slugs, auto_names, settings)
         if (cached and not h.broken and cached.key == key and cache.bodies.has(cached.article.fingerprint)
                 and (h.slug in unchanged
                      or all(names[kind].get(slug) == name for (kind, slug), name in cached.refs))):
@@ -143,13 +146,13 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             articles[h.slug] = cached
             cache.hits += 1
         else:
-            if auto_names is None:
+            if auto_names is None and key is not None:
                 auto_names = _auto_link_names(roles, reporters, people)
             tasks.append(_BodyTask(h.header, roles, reporters, topic_slugs, auto_names, key, additions,
                                    *read_again.get(h.slug, (None, None)), h.scan))
             cache.release(h.slug)
     cache.misses += len(tasks)
-    state = {"names": names, "urls": urls, "root": root, "bodies": cache.bodies}
+    state = {"names": names, "urls": urls, "root": root, "bodies": cache.bodies, "people": people, "settings": settings}
     for done, (slug, entry, items) in enumerate(parallel.run(_finish, tasks, jobs, state), 1):
         if progress:
             progress("load", done, len(tasks))
@@ -312,8 +315,8 @@ class _BodyTask:
     roles: list
     reporters: list
     topics: list
-    auto_names: tuple
-    key: str
+    auto_names: tuple | None  # (with the key None: both made by the worker)
+    key: str | None  # None: made by the worker (see load_site)
     additions: tuple
     packed_values: bytes | None  # from _read_one, if this build read the front matter
     seen: str | None  # the bundle's files, from _read_one, if this build read the front matter
@@ -354,10 +357,14 @@ def _finish(state: dict, task: _BodyTask):
         _MARKDOWN.append(create_markdown())
     seen: dict = {}
     urls, names = state["urls"], state["names"]
+    key, auto_names = task.key, task.auto_names
+    if key is None:  # (left to the worker: see load_site)
+        auto_names = _auto_link_names(task.roles, task.reporters, state["people"])
+        key = _body_key(task.header, task.roles, task.reporters, task.topics, auto_names, state["settings"])
     context = BodyContext(
         person_url=urls.person, topic_url=urls.topic,
         person_names=_Recording("person", names["person"], seen), topic_names=_Recording("topic", names["topic"], seen),
-        auto_link_names=task.auto_names,
+        auto_link_names=auto_names,
     )
     reread = Diagnostics()
     header = _whole_header(task, reread, state["root"])
@@ -373,12 +380,12 @@ def _finish(state: dict, task: _BodyTask):
         return task.header.slug, None, local.items
     # The body also depends on the names it looked up: they go into the fingerprint that
     # decides which pages to render again.
-    fingerprint = digest(task.key, sorted(seen.items(), key=lambda item: item[0]))
+    fingerprint = digest(key, sorted(seen.items(), key=lambda item: item[0]))
     # The body and comments go to the body store from here, not back to the parent: most of
     # the bytes, and the parent needs none of them (render workers read back those they need).
     state["bodies"].put(fingerprint, article.content)
     light = article.without_content(fingerprint=fingerprint, listed_digest=digest(article.listed_fields()))
-    entry = CachedArticle(task.key, Packed(seen.items()), light, local.warnings, task.additions)
+    entry = CachedArticle(key, Packed(seen.items()), light, local.warnings, task.additions)
     return task.header.slug, entry, local.errors
 
 
@@ -524,6 +531,14 @@ class _SlugsOfNames:
             if slug:
                 self.known[key] = slug
         return slug
+
+
+def _body_key(header: ArticleHeader, roles: list, reporters: list, topic_slugs: list, auto_names: tuple,
+              settings: tuple) -> str:
+    """The cache key of an article's rendered body: its source and files, its names resolved,
+    the names its body links, and the settings its links are made with."""
+    return digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, plain(roles),
+                  plain(reporters), topic_slugs, auto_names, *settings)
 
 
 def _auto_link_names(roles: list, reporters: list, people: dict[str, Person]) -> tuple[tuple[str, str], ...]:
