@@ -103,7 +103,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     unchanged = {} if checked.changed else {
         h.slug: entry for h in known if h.slug not in read_again
         and (entry := cache.articles.get(h.slug)) is not None and entry.additions is not None}
-    if not resolver:  # (no front matter was read again)
+    if not resolver:  # (no front matter was read again, or only drafts')
         resolver.append(_NameResolver(people, topics))
     resolved = {}
     for h in known:
