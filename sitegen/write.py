@@ -180,7 +180,8 @@ class FoldersAhead:
 
     def _make_one(self, folder: str) -> None:
         """The folder and those above it, but never the staging folder itself: gone, it was
-        removed after the build failed, and must stay so."""
+        removed after the build failed, and must stay so. (A folder a worker made first is
+        fine: made once the folder above is, too.)"""
         try:
             os.mkdir(os.path.join(self.root, folder))
         except FileExistsError:
@@ -190,7 +191,7 @@ class FoldersAhead:
             if not above:
                 raise
             self._make_one(above)
-            os.mkdir(os.path.join(self.root, folder))
+            self._make_one(folder)
 
 
 def open_stage(output_dir: Path, whole_tree: bool) -> Stage:

@@ -74,7 +74,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
         bundles = find_bundles(content / "articles", diags, remembered, as_before, as_saved)
     else:
         bundles, as_before = found
-    resolver: list[_NameResolver] = []  # made once the registries are read (see read_registries)
+    resolver: _NameResolver | None = None  # made once the registries are read (see read_registries)
     early: dict[str, tuple] = {}  # slug -> (its names resolved, the diagnostics of that)
 
     def resolve_read(h: BundleHeader) -> None:
@@ -83,12 +83,13 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
         # second at 10,000 articles): resolving one article's names needs only the registries,
         # read before the first comes back (see parallel.run's meanwhile). Their messages are
         # kept for the folder order below.
+        nonlocal resolver
         if h.draft and not config.drafts:
             return
-        if not resolver:
-            resolver.append(_NameResolver(registries["people"], registries["topics"]))
+        if resolver is None:
+            resolver = _NameResolver(registries["people"], registries["topics"])
         local = Diagnostics()
-        early[h.slug] = (resolver[0].resolve(h.header, local), local.items)
+        early[h.slug] = (resolver.resolve(h.header, local), local.items)
 
     known, read_again = _read_headers(bundles, as_before, diags, root, cache, jobs, read_registries, as_saved,
                                       resolve_read)
@@ -103,8 +104,8 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     unchanged = {} if checked.changed else {
         h.slug: entry for h in known if h.slug not in read_again
         and (entry := cache.articles.get(h.slug)) is not None and entry.additions is not None}
-    if not resolver:  # (no front matter was read again, or only drafts')
-        resolver.append(_NameResolver(people, topics))
+    if resolver is None:  # (no front matter was read again, or only drafts')
+        resolver = _NameResolver(people, topics)
     resolved = {}
     for h in known:
         if h.slug in early:
@@ -115,7 +116,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             resolved[h.slug] = (list(entry.article.people), list(entry.article.reporters), list(entry.article.topics),
                                 entry.additions)
         else:
-            resolved[h.slug] = resolver[0].resolve(h.header, diags)
+            resolved[h.slug] = resolver.resolve(h.header, diags)
         _add_unregistered(resolved[h.slug][3], people, topics)
     names = {"person": {slug: p.name for slug, p in people.items()}, "topic": {slug: t.name for slug, t in topics.items()}}
     # ... and, if every person and topic is as it was too, its cache key is the same as then.
