@@ -11,10 +11,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from . import parallel, paths
 from .cache import BuildCache, CacheDamaged, OutputManifest, output_held
 from .config import Config, load_config
-from .diagnostics import BuildError, Diagnostic, Diagnostics, Location
+from .diagnostics import BuildError, Diagnostic, Diagnostics, Location, os_problem
 from .index import build_index
 from .libc import c_function
 from .limits import size_warning
@@ -273,7 +275,13 @@ def _build_now(config: Config, output: Path, diags, search, jobs, clean, progres
     manifest_changed = (new_manifest.folders, new_manifest.basis) != (intact, basis)
     new_manifest.folders, new_manifest.basis = intact, basis
     if cache.misses or new_manifest is not manifest or clean or manifest_changed:
-        cache.save(output, new_manifest, jobs)
+        try:
+            cache.save(output, new_manifest, jobs)
+        except OSError as exc:
+            # The site is built and in place; only the next build's shortcut is missing (the
+            # record of the output was dropped before it changed: see before_swap).
+            diags.warning(Location(cache.folder), f"the build cache was not saved: {os_problem(exc)}; "
+                          "the next build renders what it cannot find there again")
     report.articles, report.people, report.topics = len(site.articles), len(site.people), len(site.topics)
     report.comments = sum(a.comment_count for a in site.articles)
     report.annotations = sum(len(a.annotations) for a in site.articles)
@@ -451,6 +459,8 @@ def _render(state: dict, unit_id: tuple):
     except BuildError:  # a content error found while rendering (a bundle file gone since it was listed)
         raise
     except Exception as exc:  # a theme's mistake is reported like a content error
+        if isinstance(exc, OSError) and not isinstance(exc, TemplateError):  # (a missing template is an OSError)
+            raise  # the system's refusal (a full disk): not the theme's mistake
         problem = template_problem(exc, " ".join(map(str, unit_id)))
         if problem is None:
             raise

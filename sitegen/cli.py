@@ -17,7 +17,7 @@ import click
 from . import __version__
 from .build import build
 from .config import base_url_option
-from .diagnostics import BuildError, Diagnostics, counted, display_path
+from .diagnostics import BuildError, Diagnostics, counted, display_path, os_problem
 from .search import SearchIndexError
 from .write import OutputError
 
@@ -106,6 +106,13 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
         sys.exit(EXIT_USAGE)
     except SearchIndexError as exc:
         click.echo(f"sitegen: search index: {exc}; the output folder was left unchanged", err=True)
+        sys.exit(EXIT_CONTENT)
+    except OSError as exc:  # the system's refusal (a full disk, a folder not ours to write)
+        _print_warnings(diags, quiet)
+        # (Never half written: the previous output is replaced whole, or an update that stops
+        # half done says so as an OutputError.)
+        click.echo(f"sitegen: {os_problem(exc)}; the build stopped, and the output folder holds the last "
+                   "complete build", err=True)
         sys.exit(EXIT_CONTENT)
     _print_warnings(diags, quiet)
     if not quiet:

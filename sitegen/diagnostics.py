@@ -91,6 +91,13 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def os_problem(exc: OSError) -> str:
+    """What the system said, on the file it said it of: ``public/x/index.html: No space left
+    on device`` (a full disk, a folder that may not be written), without Python's traceback."""
+    what = exc.strerror or str(exc)
+    return f"{display_path(exc.filename)}: {what}" if exc.filename else what
+
+
 def _is_below_cwd(path: Path) -> bool:
     try:
         Path(path).resolve().relative_to(Path.cwd().resolve())

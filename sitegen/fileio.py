@@ -52,5 +52,15 @@ def write_bytes(path, data: bytes, exclusive: bool = False) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
+    except OSError as exc:
+        raise named(exc, path) from None
     finally:
         os.close(fd)
+
+
+def named(exc: OSError, path) -> OSError:
+    """``exc`` with the file it is about: the error of a write to an open file (a full disk)
+    names none, and "No space left on device" alone does not say which disk."""
+    if exc.filename is not None:
+        return exc
+    return OSError(exc.errno, exc.strerror, os.fspath(path))  # (of the subclass for its errno, as raised)

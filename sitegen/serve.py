@@ -42,7 +42,7 @@ import watchfiles
 from .build import build
 from .cache import CACHE_DIR, BuildCache
 from .config import CONFIG_FILE, base_url_option, load_config
-from .diagnostics import BuildError, Diagnostics
+from .diagnostics import BuildError, Diagnostics, os_problem
 from .search import IndexingCancelled, SearchIndexError
 from .write import OutputError
 
@@ -153,6 +153,8 @@ class DevSite:
             return [str(d) for d in exc.diagnostics]
         except (OutputError, SearchIndexError) as exc:
             return [f"sitegen: {exc}"]
+        except OSError as exc:  # a full disk, say: said as the command line says it
+            return [f"sitegen: {os_problem(exc)}"]
         except Exception as exc:  # a theme's template error, say: show it rather than stop serving
             return ["".join(traceback.format_exception(exc)).rstrip()]
         finally:

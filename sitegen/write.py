@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .diagnostics import display_path, os_problem
 from .fileio import write_bytes
 from .libc import c_function
 
@@ -261,7 +262,11 @@ def update_output(files: Iterable, stage: Stage, previous_files: set[str], befor
         _abandon(files, stage)
         raise
     # Committed: from here on, an interruption is finished by the next build, not undone.
-    _apply_journal(journal, stage.output)
+    try:
+        _apply_journal(journal, stage.output)
+    except OSError as exc:
+        raise OutputError(f"{display_path(stage.output)} was left half updated ({os_problem(exc)}): "
+                          "the next build finishes the update") from exc
     return stats
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import traceback
 import types
+from contextlib import suppress
 from pathlib import Path
 
 import jinja2
@@ -243,14 +244,19 @@ class _QuickContext(jinja2.runtime.Context):
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """Jinja's store of compiled templates, where a file that cannot be read back is a template
-    to compile again (and so is written anew), not a failed build: like the rest of the cache,
-    it is only ever a shortcut."""
+    to compile again (and so is written anew), and one that cannot be written (a full disk) is
+    one compiled again next time, not a failed build: like the rest of the cache, it is only
+    ever a shortcut."""
 
     def load_bytecode(self, bucket) -> None:
         try:
             super().load_bytecode(bucket)
         except Exception:
             bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        with suppress(OSError):  # (Jinja removes its half-written file before it raises)
+            super().dump_bytecode(bucket)
 
 
 class Unindented(jinja2.ext.Extension):
