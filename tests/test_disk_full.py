@@ -23,7 +23,7 @@ SCENARIO = r"""
 import hashlib, json, os, subprocess, sys
 from pathlib import Path
 
-disk, size, plan = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+disk, size, plan, report_file = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3]), Path(sys.argv[4])
 subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(disk)], check=True)
 if plan.get("site_on_disk"):
     subprocess.run(["cp", "-a", plan["site"], str(disk / "site")], check=True)
@@ -42,15 +42,22 @@ def build(jobs):
             "temporaries": sorted(str(p.relative_to(site)) for p in (site / ".sitegen-cache").rglob(".*")
                                   if p.is_file())}
 
+def served():
+    # What `sitegen serve` shows (on its error page) when a rebuild fails.
+    from sitegen.serve import DevSite
+    return {"errors": list(DevSite(site, output).rebuild().errors), "tree": tree(output)}
+
 report = {}
 for step in plan["steps"]:
     if step["do"] == "build":
         report[step["name"]] = build(step["jobs"])
+    elif step["do"] == "serve":
+        report[step["name"]] = served()
     elif step["do"] == "write":
         Path(step["path"]).write_bytes(b"\x89" * step["bytes"])
     elif step["do"] == "remove":
         os.unlink(step["path"])
-print(json.dumps(report))
+report_file.write_text(json.dumps(report))
 """
 
 
@@ -59,12 +66,12 @@ def run_scenario(tmp_path: Path, size: str, plan: dict) -> dict:
         pytest.fail("unshare (util-linux) is needed to give the build a disk that fills up")
     disk = tmp_path / "disk"
     disk.mkdir()
-    script = tmp_path / "scenario.py"
+    script, report = tmp_path / "scenario.py", tmp_path / "report.json"
     script.write_text(SCENARIO, encoding="utf-8")
     done = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", sys.executable, str(script), str(disk),
-                           size, json.dumps(plan)], capture_output=True, text=True, timeout=300)
+                           size, json.dumps(plan), str(report)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return json.loads(report.read_text(encoding="utf-8"))
 
 
 def small_site(root: Path) -> Path:
@@ -135,3 +142,12 @@ def test_a_cold_build_on_a_full_disk_leaves_no_partial_files_wherever_it_stops(t
             seen.add("stopped in the body store" if ".sitegen-cache/bodies/" in line else
                      "stopped in the output" if ".public.staging-" in line else line)
     assert seen == {"stopped in the body store", "stopped in the output", "built, the cache not saved", "built"}
+
+
+def test_sitegen_serve_shows_a_full_disk_as_one_line_not_a_traceback(tmp_path):
+    site = small_site(tmp_path / "site")
+    write_files(site, {"content/articles/story-1/scan.tiff": "x" * (3 * 1024 * 1024)})  # more than the disk holds
+    report = run_scenario(tmp_path, "2m", {"site": str(site), "steps": [{"do": "serve", "name": "served"}]})
+    [error] = report["served"]["errors"]
+    assert error.startswith("sitegen: ") and error.endswith("story-1/scan.tiff: No space left on device"), error
+    assert report["served"]["tree"] is None
