@@ -279,7 +279,8 @@ def _build_now(config: Config, output: Path, diags, search, jobs, clean, progres
             cache.save(output, new_manifest, jobs)
         except OSError as exc:
             # The site is built and in place; only the next build's shortcut is missing (the
-            # record of the output was dropped before it changed: see before_swap).
+            # record of the output was dropped before it changed: see before_swap and
+            # before_commit; so the next build makes the output whole).
             diags.warning(Location(cache.folder), f"the build cache was not saved: {os_problem(exc)}; "
                           "the next build renders what it cannot find there again")
     report.articles, report.people, report.topics = len(site.articles), len(site.people), len(site.topics)
