@@ -41,12 +41,12 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PosixPath, PurePath, PurePosixPath, PureWindowsPath, WindowsPath
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
 import sitegen
 
 from . import parallel
-from .fileio import named, read_bytes, write_bytes
+from .fileio import named, read_bytes, removed_if_unfinished, write_bytes
 from .lookahead import LookAhead, file_identity
 
 CACHE_DIR = ".sitegen-cache"
@@ -257,7 +257,7 @@ class BodyStore:
         payload = pickle.dumps((VERSION, content), protocol=pickle.HIGHEST_PROTOCOL)
         data = _checksum(payload) + payload
         temporary = os.path.join(shard, f".{name}.{os.getpid()}")
-        with _removed_if_unfinished(temporary):
+        with removed_if_unfinished(temporary):
             try:
                 write_bytes(temporary, data)
             except FileNotFoundError:  # the shard's first body (a mkdir for each was a tenth of a put)
@@ -610,7 +610,7 @@ def _store_shard(state: dict, number: int) -> None:
              if header is not None and header.scan is not None}
     path = scans_path(state["folder"], number)
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    with _removed_if_unfinished(temporary):
+    with removed_if_unfinished(temporary):
         write_bytes(temporary, marshal.dumps((token, scans)))
     os.replace(temporary, path)
     _store(_shard_path(state["folder"], number), (token, entries))
@@ -624,23 +624,11 @@ def _store_shards(state: dict, numbers: list[int]) -> None:
 def _store(path: Path, data) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     try:
-        with _removed_if_unfinished(temporary), open(temporary, "wb") as handle:
+        with removed_if_unfinished(temporary), open(temporary, "wb") as handle:
             _pickler(handle).dump((VERSION, data))
     except OSError as exc:
         raise named(exc, path) from None
     os.replace(temporary, path)
-
-
-@contextmanager
-def _removed_if_unfinished(temporary) -> Iterator[None]:
-    """A temporary file that could not be written whole (the disk full, say) is removed at
-    once: left for a later build to find, it would hold on to the space that ran out."""
-    try:
-        yield
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _reduce_path(path: PurePath):

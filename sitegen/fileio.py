@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+from contextlib import contextmanager, suppress
+from typing import Iterator
 
 # os.read allocates the whole size asked for before reading: for the small files a build
 # reads, 64 KiB at a time made each read faster than a mebibyte (8 µs against 14 µs).
@@ -64,3 +66,15 @@ def named(exc: OSError, path) -> OSError:
     if exc.filename is not None:
         return exc
     return OSError(exc.errno, exc.strerror, os.fspath(path))  # (of the subclass for its errno, as raised)
+
+
+@contextmanager
+def removed_if_unfinished(temporary) -> Iterator[None]:
+    """A temporary file that could not be written whole (the disk full, say) is removed at
+    once: left for a later build to find, it would hold on to the space that ran out."""
+    try:
+        yield
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .diagnostics import display_path, os_problem
-from .fileio import write_bytes
+from .fileio import removed_if_unfinished, write_bytes
 from .libc import c_function
 
 MARKER = ".sitegen-output"  # says "sitegen made this folder": we only ever replace such folders
@@ -216,7 +216,7 @@ def write_output(files: Iterable, stage: Stage, before_swap=None, remove=shutil.
     assert stage.whole_tree, "an update in place is written by update_output"
     stats = WriteStats()
     try:
-        (stage.folder / MARKER).write_bytes(b"This folder is written by sitegen build and replaced on every build.\n")
+        write_bytes(stage.folder / MARKER, b"This folder is written by sitegen build and replaced on every build.\n")
         for file in files:
             if isinstance(file, ReusedFiles):
                 _count_reused(file, stats)
@@ -322,7 +322,8 @@ def _abandon(files: Iterable, stage: Stage) -> None:
 
 def _store_journal(journal: Path, plan: dict) -> None:
     temporary = journal.with_name(journal.name.replace(".journal-", ".pending-"))
-    temporary.write_text(json.dumps(plan), encoding="utf-8")
+    with removed_if_unfinished(temporary):
+        write_bytes(temporary, json.dumps(plan).encode("utf-8"))
     os.replace(temporary, journal)  # the commit point
 
 
