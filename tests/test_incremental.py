@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import multiprocessing
 import re
@@ -28,7 +29,7 @@ import sitegen.load.files
 import sitegen.load.registries
 import sitegen.render.feeds
 import sitegen.render.plan
-from conftest import article, soup, write_files
+from conftest import article, run_sitegen, soup, write_files
 from sitegen.build import build, urls_for
 from sitegen.cache import BuildCache, digest
 from sitegen.config import load_config
@@ -951,7 +952,17 @@ def test_an_update_interrupted_after_its_commit_is_finished_by_the_next_build(tm
         run(root, out)
     monkeypatch.undo()
     assert tree(out) == before  # committed, not yet applied
-    # Make the leftovers those of a dead process (ours is alive, so they would be left alone).
+    left_by_a_dead_process(tmp_path)
+
+    assert_rebuild_equals_clean_build(root, tmp_path)
+    assert "again" in (out / "articles/one/index.html").read_text()
+    assert not (out / "articles/three").exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+def left_by_a_dead_process(tmp_path: Path) -> None:
+    """Make the journal and staging folder left beside out/ those of a process that has ended,
+    as they are when a build stopped (ours is alive, so they would be left alone)."""
     [journal] = tmp_path.glob(".out.journal-*")
     [staging] = tmp_path.glob(".out.staging-*")
     dead = _dead_pid()
@@ -961,8 +972,29 @@ def test_an_update_interrupted_after_its_commit_is_finished_by_the_next_build(tm
     (tmp_path / f".out.journal-{dead}").write_text(json.dumps(plan))
     journal.unlink()
 
+
+def test_an_update_the_disk_stops_half_applied_says_so_and_the_next_build_finishes_it(tmp_path, monkeypatch):
+    root, out, before = built_and_edited(tmp_path, monkeypatch)
+    CHANGES["delete an article"](root)
+    replace = os.replace
+
+    def disk_full_once(source, target, *args, **kwargs):  # the first file moved into out/ fails
+        if str(target).startswith(str(out) + os.sep) and not refused:
+            refused.append(target)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+        return replace(source, target, *args, **kwargs)
+
+    refused = []
+    monkeypatch.setattr(sitegen.write.os, "replace", disk_full_once)
+    result = run_sitegen("build", "--source", str(root), "--output", str(out))
+    monkeypatch.setattr(sitegen.write.os, "replace", replace)
+    assert result.exit_code == 2, result.output
+    [message] = result.stderr.splitlines()
+    assert re.fullmatch(rf"sitegen: \S*out was left half updated \(\S*out/\S+: No space left on device\): the next "
+                        r"build finishes the update", message), message
+    left_by_a_dead_process(tmp_path)
+
     assert_rebuild_equals_clean_build(root, tmp_path)
-    assert "again" in (out / "articles/one/index.html").read_text()
     assert not (out / "articles/three").exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
 
