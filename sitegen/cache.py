@@ -46,7 +46,7 @@ from typing import Iterable, Sequence
 import sitegen
 
 from . import parallel
-from .fileio import named, read_bytes, removed_if_unfinished, write_bytes
+from .fileio import named, read_bytes, removed_if_unfinished, write_replacing
 from .lookahead import LookAhead, file_identity
 
 CACHE_DIR = ".sitegen-cache"
@@ -256,14 +256,12 @@ class BodyStore:
         shard, name = os.path.join(self.folder, fingerprint[:2]), f"{fingerprint}.pickle"
         payload = pickle.dumps((VERSION, content), protocol=pickle.HIGHEST_PROTOCOL)
         data = _checksum(payload) + payload
-        temporary = os.path.join(shard, f".{name}.{os.getpid()}")
-        with removed_if_unfinished(temporary):
-            try:
-                write_bytes(temporary, data)
-            except FileNotFoundError:  # the shard's first body (a mkdir for each was a tenth of a put)
-                os.makedirs(shard, exist_ok=True)
-                write_bytes(temporary, data)
-        os.replace(temporary, os.path.join(shard, name))
+        target, temporary = os.path.join(shard, name), os.path.join(shard, f".{name}.{os.getpid()}")
+        try:
+            write_replacing(target, data, temporary)
+        except FileNotFoundError:  # the shard's first body (a mkdir for each was a tenth of a put)
+            os.makedirs(shard, exist_ok=True)
+            write_replacing(target, data, temporary)
         self._listed.get(fingerprint[:2], set()).add(name)
 
     def get(self, fingerprint: str):
@@ -609,10 +607,7 @@ def _store_shard(state: dict, number: int) -> None:
     scans = {header.folder: (header.scan.paths, header.scan.stats) for _, header in entries.values()
              if header is not None and header.scan is not None}
     path = scans_path(state["folder"], number)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    with removed_if_unfinished(temporary):
-        write_bytes(temporary, marshal.dumps((token, scans)))
-    os.replace(temporary, path)
+    write_replacing(path, marshal.dumps((token, scans)), path.with_name(f".{path.name}.{os.getpid()}"))
     _store(_shard_path(state["folder"], number), (token, entries))
 
 

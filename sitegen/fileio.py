@@ -78,3 +78,11 @@ def removed_if_unfinished(temporary) -> Iterator[None]:
         with suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def write_replacing(path, data: bytes, temporary) -> None:
+    """``data`` written to ``temporary``, then renamed over ``path``: whoever reads ``path``
+    finds the old file or the new one, never half of one."""
+    with removed_if_unfinished(temporary):
+        write_bytes(temporary, data)
+    os.replace(temporary, path)

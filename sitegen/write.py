@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .diagnostics import display_path, os_problem
-from .fileio import removed_if_unfinished, write_bytes
+from .fileio import write_bytes, write_replacing
 from .libc import c_function
 
 MARKER = ".sitegen-output"  # says "sitegen made this folder": we only ever replace such folders
@@ -322,9 +322,7 @@ def _abandon(files: Iterable, stage: Stage) -> None:
 
 def _store_journal(journal: Path, plan: dict) -> None:
     temporary = journal.with_name(journal.name.replace(".journal-", ".pending-"))
-    with removed_if_unfinished(temporary):
-        write_bytes(temporary, json.dumps(plan).encode("utf-8"))
-    os.replace(temporary, journal)  # the commit point
+    write_replacing(journal, json.dumps(plan).encode("utf-8"), temporary)  # (its rename: the commit point)
 
 
 def _apply_journal(journal: Path, output_dir: Path) -> None:
