@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import article, build, page, write_files
 import sitegen.render.feeds
-from sitegen.render.feeds import sitemap_files
+from sitegen.render.feeds import EntryMemo, sitemap_files
 from sitegen.render.urls import Urls
 
 BASE = "https://news.example/archive/"
@@ -324,3 +324,40 @@ def test_an_article_in_many_subject_feeds_reads_the_same_in_each(site):
         [entry] = parse_feed(root / f"public/topics/t{n}/feed.xml").entries
         assert entry.title == "Shared & <Listed>" and entry.summary == "A summary"
     assert entries[0] == entries[1] == entries[2]
+
+
+def test_the_feed_entry_memo_forgets_the_least_recently_used_first():
+    """A render worker remembers the entries it made for the feeds of the next person or
+    topic; once full, it forgets the one used longest ago, not everything at once."""
+    memo = EntryMemo(limit=2)
+    made = []
+
+    def maker(name):
+        return lambda: made.append(name) or f"<entry>{name}</entry>"
+
+    for name in ("a", "b", "a", "c", "a", "b", "c"):
+        assert memo.entry(name, maker(name)) == f"<entry>{name}</entry>"
+    # "b" went when "c" came ("a" had just been used again); then "c" when "b" came back,
+    # and "a" when "c" did.
+    assert made == ["a", "b", "c", "b", "c"]
+    assert list(memo) == ["b", "c"]
+
+
+def test_feeds_read_the_same_with_a_memo_of_one_entry(site, tmp_path, monkeypatch):
+    """The memo only spares work: with room for one entry, every feed is byte for byte what it
+    is with room for all (undated entries, which take each feed's date, included)."""
+    files = {f"content/topics/t{n}.yaml": f"name: Topic {n}\n" for n in range(4)}
+    for n in range(6):
+        date = {} if n % 3 == 0 else {"date": f"20{10 + n}-0{n}-1{n}"}
+        files[f"content/articles/a{n}/index.md"] = article(
+            f"Article {n}", "Body.", topics=f"[t{n % 4}, t{(n + 1) % 4}, t{(n + 3) % 4}]",
+            people=f"[Person {n % 2}]", **date)
+    root = site(files)
+    assert build(root, "--jobs", "1", output=tmp_path / "roomy").exit_code == 0
+    monkeypatch.setattr(sitegen.render.feeds, "ENTRY_MEMO_LIMIT", 1)
+    assert build(root, "--jobs", "1", "--clean", output=tmp_path / "tight").exit_code == 0
+    feeds = sorted(p.relative_to(tmp_path / "roomy") for p in (tmp_path / "roomy").rglob("feed.xml"))
+    assert len(feeds) == 1 + 4 + 2
+    for feed in feeds:
+        assert (tmp_path / "tight" / feed).read_bytes() == (tmp_path / "roomy" / feed).read_bytes(), feed
+        parse_feed(tmp_path / "tight" / feed)
