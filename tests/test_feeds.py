@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import article, build, page, write_files
 import sitegen.render.feeds
-from sitegen.render.feeds import EntryMemo, sitemap_files
+from sitegen.render.feeds import sitemap_files
 from sitegen.render.urls import Urls
 
 BASE = "https://news.example/archive/"
@@ -324,23 +324,6 @@ def test_an_article_in_many_subject_feeds_reads_the_same_in_each(site):
         [entry] = parse_feed(root / f"public/topics/t{n}/feed.xml").entries
         assert entry.title == "Shared & <Listed>" and entry.summary == "A summary"
     assert entries[0] == entries[1] == entries[2]
-
-
-def test_the_feed_entry_memo_forgets_the_least_recently_used_first():
-    """A render worker remembers the entries it made for the feeds of the next person or
-    topic; once full, it forgets the one used longest ago, not everything at once."""
-    memo = EntryMemo(limit=2)
-    made = []
-
-    def maker(name):
-        return lambda: made.append(name) or f"<entry>{name}</entry>"
-
-    for name in ("a", "b", "a", "c", "a", "b", "c"):
-        assert memo.entry(name, maker(name)) == f"<entry>{name}</entry>"
-    # "b" went when "c" came ("a" had just been used again); then "c" when "b" came back,
-    # and "a" when "c" did.
-    assert made == ["a", "b", "c", "b", "c"]
-    assert list(memo) == ["b", "c"]
 
 
 def test_feeds_read_the_same_with_a_memo_of_one_entry(site, tmp_path, monkeypatch):

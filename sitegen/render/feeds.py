@@ -18,13 +18,13 @@ same bytes: no build timestamps. The rules for dates and ids (documented in
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..config import Config
 from ..index import Index
 from ..model import Article, PartialDate, Site
+from .recent import RecentlyUsed
 from .urls import Urls
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -42,8 +42,10 @@ SITEMAP_FILE = "sitemap.xml"
 # search engines ignore what is beyond. 100,000 articles make some 180,000 pages.
 SITEMAP_MAX_URLS = 50_000
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024
-# Entries kept by a render worker's EntryMemo (under a kilobyte each): enough for every entry
-# its person and topic feeds hold at 100,000 articles (some 62,000 of 89,000; see EntryMemo).
+# Entries kept by a render worker's memo (see entry_memo; under a kilobyte each): enough for
+# every entry its person and topic feeds hold at 100,000 articles. Each of two workers used
+# 100,000 entries, 62,000 of them different, and a memo of 20,000 that forgot them all when
+# full made 89,000 (see recent.RecentlyUsed).
 ENTRY_MEMO_LIMIT = 100_000
 
 # Characters XML 1.0 forbids even when escaped; a stray control character in a body would
@@ -94,7 +96,7 @@ def _newest(index: Index, slugs, limit: int = FEED_LIMIT) -> tuple[Article, ...]
     return tuple(index.articles[s] for s in list(slugs)[:limit])
 
 
-def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls, memo: EntryMemo | None = None) -> bytes:
+def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls, memo: RecentlyUsed | None = None) -> bytes:
     """The feed as an Atom (RFC 4287) document, one element a line.
 
     Written as text, like the sitemap: there are thousands of feeds (one per person and
@@ -130,35 +132,17 @@ def _document(lines: list[str]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-class EntryMemo(OrderedDict):
-    """Feed entries made so far, the least recently used forgotten first once there are
-    ``limit``. An article is in the feed of each of its people and topics, and a worker renders
-    the feeds of about half of them, in slug order: at 100,000 articles each of two workers
-    used 100,000 entries, 62,000 of them different. A memo of 20,000 that forgot everything
-    when full made 89,000 of them; this one makes each once."""
-
-    def __init__(self, limit: int | None = None):
-        super().__init__()
-        self.limit = ENTRY_MEMO_LIMIT if limit is None else limit
-
-    def entry(self, key, make) -> str:
-        """The entry remembered under ``key``, or ``make()``'s, remembered."""
-        text = self.get(key)
-        if text is not None:
-            self.move_to_end(key)
-            return text
-        text = self[key] = make()
-        if len(self) > self.limit:
-            self.popitem(last=False)
-        return text
+def entry_memo() -> RecentlyUsed:
+    """A memo for ``atom_xml``, kept by a render worker for the whole render stage."""
+    return RecentlyUsed(ENTRY_MEMO_LIMIT)
 
 
 def _entry_text(article: Article, feed_updated: str, site: Site, urls: Urls, full_content: bool,
-                memo: EntryMemo | None) -> str:
+                memo: RecentlyUsed | None) -> str:
     if memo is None or full_content:  # (the site feed's entries, with bodies, are in no other feed)
         return "\n".join(_entry(article, feed_updated, site, urls, full_content))
     key = (article.slug, article.date is None and feed_updated)  # (an undated entry takes the feed's date)
-    return memo.entry(key, lambda: "\n".join(_entry(article, feed_updated, site, urls, full_content)))
+    return memo.recall(key) or memo.keep(key, "\n".join(_entry(article, feed_updated, site, urls, full_content)))
 
 
 def _entry(article: Article, feed_updated: str, site: Site, urls: Urls, full_content: bool = True) -> list[str]:

@@ -25,8 +25,9 @@ from .citation import bibtex, citation, citation_urls, csl_json
 from .comments import comment_thread_html, render_comment_text
 from .excerpts import annotation_excerpt, excerpt, has_own_pages, site_annotation_lists
 from .groups import by_article, entry_before_page, timeline_years, year_sections
-from .feeds import EntryMemo, Feed, atom_xml, person_feed, robots_txt, site_feed, sitemap_files, topic_feed
+from .feeds import Feed, atom_xml, entry_memo, person_feed, robots_txt, site_feed, sitemap_files, topic_feed
 from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_json, search_filters
+from .recent import RecentlyUsed
 from .urls import Urls, page_url, published_name
 from ..search import search_page
 
@@ -88,7 +89,7 @@ class Renderer:
     env: jinja2.Environment
     urls: Urls
     bodies: BodyStore  # bodies and comments of the site's articles, which hold neither
-    feed_entries: EntryMemo = field(default_factory=EntryMemo)  # see feeds.atom_xml
+    feed_entries: RecentlyUsed = field(default_factory=entry_memo)  # see feeds.atom_xml
 
     def __post_init__(self):
         # What every template gets, as globals of the environment rather than variables of

@@ -26,6 +26,7 @@ import sitegen
 from ..diagnostics import Diagnostic, Diagnostics, Location
 from ..escaping import escape_text
 from ..paths import is_inside
+from .recent import RecentlyUsed
 
 
 def default_theme_dir() -> Path:
@@ -291,13 +292,16 @@ class CachedFragments(jinja2.ext.Extension):
     """
 
     tags = {"cached"}
-    # At most this many fragments are kept (about 12 MB of the default theme's items), then all
-    # are forgotten at once: at 100,000 articles, every worker would hold every article's item.
-    LIMIT = 20_000
+    # At most this many fragments are kept (under a kilobyte each: up to about 70 MB a worker),
+    # the least recently used forgotten first (see recent.RecentlyUsed). At 10,000 articles
+    # each of two workers uses 70,000 different ones of the default theme (17,000 article and
+    # 52,000 annotation items); at 100,000 articles, ten times as many would not be worth the
+    # memory.
+    LIMIT = 80_000
 
     def __init__(self, environment: jinja2.Environment):
         super().__init__(environment)
-        environment.extend(cached_fragments={})
+        environment.extend(cached_fragments=RecentlyUsed(self.LIMIT))
 
     def parse(self, parser):
         lineno = next(parser.stream).lineno
@@ -325,7 +329,7 @@ class CachedFragments(jinja2.ext.Extension):
     def _found(self, key: tuple) -> str | None:
         """The fragment kept for ``key`` ((place, keys)), or None."""
         try:
-            return self.environment.cached_fragments.get(key)
+            return self.environment.cached_fragments.recall(key)
         except TypeError:
             kinds = ", ".join(sorted({type(k).__name__ for k in key[1] if not _hashable(k)}))
             raise jinja2.TemplateRuntimeError(f"cached: a key must be a string, a number or a tuple of them, "
@@ -333,11 +337,7 @@ class CachedFragments(jinja2.ext.Extension):
 
     def _fragment(self, key: tuple, caller) -> str:
         """The block rendered (a fragment not found), kept for ``key``."""
-        fragments = self.environment.cached_fragments
-        if len(fragments) >= self.LIMIT:
-            fragments.clear()
-        html = fragments[key] = caller()
-        return html
+        return self.environment.cached_fragments.keep(key, caller())
 
 
 def _hashable(value) -> bool:
