@@ -65,6 +65,12 @@ class SiteInfo:
 
 # ---------------------------------------------------------------- the work folder
 
+# See Workspace.seconds_to_settle: a run waits this long after the last one deleted this many.
+SETTLE_SECONDS = 330
+MANY_DELETED = 10_000
+EMPTIED_STAMP = "trash-emptied"
+
+
 class Workspace:
     """benchmarks/.work: cached sites, outputs, and a trash folder emptied after the last timed run.
 
@@ -92,8 +98,26 @@ class Workspace:
             os.rename(path, self.trash / f"{len(os.listdir(self.trash)):04d}-{path.name}")
 
     def empty_trash(self) -> None:
+        """Delete what was set aside; if that was many files, note when (see seconds_to_settle)."""
+        deleted = sum(len(folders) + len(files) for _, folders, files in os.walk(self.trash))
         shutil.rmtree(self.trash, ignore_errors=True)
         self.trash.mkdir(exist_ok=True)
+        if deleted >= MANY_DELETED:
+            (self.root / EMPTIED_STAMP).write_text(f"{deleted} files and folders deleted\n")
+
+    def seconds_to_settle(self, now: float | None = None) -> float:
+        """How long until the last run's deletion of many files stops slowing this one down.
+
+        ext4 without a journal does not give out a freed inode again for up to five minutes
+        (fs/ext4/ialloc.c, recently_deleted), and every file made meanwhile costs the kernel a
+        search past the freed ones: a 100,000-article cold build started a minute after a
+        10,000-article run had deleted its outputs took 213 s and 402 s of CPU, against 178 s
+        and 327 s on a quiet disk. (Deletions of anyone else's are not known here.)"""
+        try:
+            emptied = (self.root / EMPTIED_STAMP).stat().st_mtime
+        except FileNotFoundError:
+            return 0.0
+        return max(0.0, emptied + SETTLE_SECONDS - (time.time() if now is None else now))
 
 
 # Read when this module is imported, together with ``generate``: the code that really runs.
@@ -525,6 +549,11 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
             raise SystemExit(f"run.py: --compare: unknown generator {name!r} (known: {', '.join(OTHERS)})")
         if shutil.which(OTHERS[name].command) is None:
             raise SystemExit(f"run.py: --compare {name}: no `{OTHERS[name].command}` on PATH ({OTHERS[name].hint})")
+    wait = ws.seconds_to_settle()
+    if wait > 0:
+        log(f"waiting {wait:.0f} s: the last run deleted many files {SETTLE_SECONDS - wait:.0f} s ago, and files made "
+            "within five minutes of that are slower to make (see Workspace.seconds_to_settle)")
+        time.sleep(wait)
     infos, results = [], []
     try:
         for size, runs in sizes.items():

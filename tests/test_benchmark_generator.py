@@ -391,3 +391,26 @@ def people_of(front: dict) -> list[str]:
 def whole_date(front: dict) -> str | None:
     date = str(front.get("date") or "")
     return date if len(date) == 10 else None
+
+
+def test_a_run_waits_after_the_last_one_deleted_many_files(bench_modules, tmp_path: Path):
+    """Files made within minutes of a mass deletion are slower to make (ext4): a run that
+    follows one that emptied a large trash waits, one after a small deletion does not."""
+    import time
+
+    _, run, _ = bench_modules
+    ws = run.Workspace(tmp_path / "work")
+    assert ws.seconds_to_settle() == 0
+    few = ws.trash / "0000-out"
+    few.mkdir()
+    (few / "index.html").write_text("x")
+    ws.empty_trash()
+    assert ws.seconds_to_settle() == 0 and not list(ws.trash.iterdir())
+    many = ws.trash / "0000-out"
+    many.mkdir()
+    for n in range(run.MANY_DELETED):
+        (many / f"{n}.html").touch()
+    ws.empty_trash()
+    assert not list(ws.trash.iterdir())
+    assert run.SETTLE_SECONDS - 60 < ws.seconds_to_settle() <= run.SETTLE_SECONDS
+    assert ws.seconds_to_settle(now=time.time() + run.SETTLE_SECONDS + 1) == 0
