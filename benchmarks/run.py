@@ -111,8 +111,8 @@ class Workspace:
         ext4 without a journal does not give out a freed inode again for up to five minutes
         (fs/ext4/ialloc.c, recently_deleted), and every file made meanwhile costs the kernel a
         search past the freed ones: a 100,000-article cold build started a minute after a
-        10,000-article run had deleted its outputs took 213 s and 402 s of CPU, against 178 s
-        and 327 s on a quiet disk. (Deletions of anyone else's are not known here.)"""
+        10,000-article run had deleted its outputs took 213 s and 402 s of CPU, against 182 s
+        and 346 s after the wait. (Deletions of anyone else's are not known here.)"""
         try:
             emptied = (self.root / EMPTIED_STAMP).stat().st_mtime
         except FileNotFoundError:

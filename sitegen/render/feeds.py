@@ -43,9 +43,9 @@ SITEMAP_FILE = "sitemap.xml"
 SITEMAP_MAX_URLS = 50_000
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024
 # Entries kept by a render worker's memo (see entry_memo; under a kilobyte each): enough for
-# every entry its person and topic feeds hold at 100,000 articles. Each of two workers used
-# 100,000 entries, 62,000 of them different, and a memo of 20,000 that forgot them all when
-# full made 89,000 (see recent.RecentlyUsed).
+# every entry its person and topic feeds hold at 100,000 articles, some 62,000 different ones
+# in each of two workers. (Of a worker's first 100,000 uses, a memo of 20,000 that forgot
+# them all when full made 89,000: see recent.RecentlyUsed.)
 ENTRY_MEMO_LIMIT = 100_000
 
 # Characters XML 1.0 forbids even when escaped; a stray control character in a body would

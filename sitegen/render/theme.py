@@ -292,11 +292,10 @@ class CachedFragments(jinja2.ext.Extension):
     """
 
     tags = {"cached"}
-    # At most this many fragments are kept (under a kilobyte each: up to about 70 MB a worker),
-    # the least recently used forgotten first (see recent.RecentlyUsed). At 10,000 articles
-    # each of two workers uses 70,000 different ones of the default theme (17,000 article and
-    # 52,000 annotation items); at 100,000 articles, ten times as many would not be worth the
-    # memory.
+    # At most this many fragments are kept, the least recently used forgotten first (see
+    # recent.RecentlyUsed). At 10,000 articles each of two workers uses 70,000 different ones
+    # of the default theme (17,000 article and 52,000 annotation items), which hold about
+    # 30 MB; at 100,000 articles, ten times as many would not be worth the memory.
     LIMIT = 80_000
 
     def __init__(self, environment: jinja2.Environment):
