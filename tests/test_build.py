@@ -378,6 +378,24 @@ def test_a_cached_block_is_rendered_once_per_key_and_block_in_a_build(tmp_path):
     assert second.get_template("page.html").render() == "[a4][b5][a4]<6>"
 
 
+def test_each_cached_block_keeps_its_fragments_apart_from_the_others(tmp_path, monkeypatch):
+    """Each block has a memo of its own: another block's fragments, however many, do not push
+    its out. (The default theme's article items come back on the topics' pages after the
+    people's, among five times as many annotation items: one memo for all had forgotten them
+    by then at 100,000 articles.) With room for one fragment, two blocks used in turn each
+    render theirs once, and each still forgets its own fragment for the next key."""
+    monkeypatch.setattr(theme.CachedFragments, "LIMIT", 1)
+    (tmp_path / "theme/templates").mkdir(parents=True)
+    (tmp_path / "theme/templates/page.html").write_text(
+        "{% for k in ['a', 'a', 'b', 'a'] %}"
+        "{% cached k %}[{{ tick() }}]{% endcached %}{% cached k %}<{{ tick() }}>{% endcached %}"
+        "{% endfor %}")
+    env = theme.create_environment([tmp_path / "theme"])
+    ticks = iter(range(1, 100))
+    env.globals["tick"] = lambda: next(ticks)
+    assert env.get_template("page.html").render() == "[1]<2>[1]<2>[3]<4>[5]<6>"
+
+
 def test_calls_from_templates_reach_what_jinja_would_give_them(tmp_path):
     """theme._QuickContext takes a short way to plain functions, methods and macros: what
     Jinja hands a callable (the context, the environment, loop variables) and what a failing

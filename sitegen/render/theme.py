@@ -292,16 +292,18 @@ class CachedFragments(jinja2.ext.Extension):
     """
 
     tags = {"cached"}
-    # At most this many fragments are kept, the least recently used forgotten first (see
-    # recent.RecentlyUsed). At 10,000 articles each of two workers uses 70,000 different ones
-    # of the default theme (17,000 article and 52,000 annotation items), which hold about
-    # 30 MB. At 100,000 articles, room for more was not worth its memory: with 400,000, the
-    # render stage took as long, and the largest process held 264 MiB more.
+    # At most this many fragments of each block are kept, the least recently used forgotten
+    # first (see recent.RecentlyUsed). A memo for each block, not one for all: the default
+    # theme's article items come back on the people's pages and then on the topics', which
+    # also list annotations (five times as many items), and a memo shared by both kinds had
+    # forgotten the articles' by then once an archive outgrew it. At 10,000 articles each of
+    # two workers uses 17,000 article and 52,000 annotation items (about 30 MB); at 100,000,
+    # some 700,000 items in all, which would take each worker to 1.9 GB if all were kept.
     LIMIT = 80_000
 
     def __init__(self, environment: jinja2.Environment):
         super().__init__(environment)
-        environment.extend(cached_fragments=RecentlyUsed(self.LIMIT))
+        environment.extend(cached_fragments={})  # the block's place -> its RecentlyUsed
 
     def parse(self, parser):
         lineno = next(parser.stream).lineno
@@ -328,16 +330,26 @@ class CachedFragments(jinja2.ext.Extension):
 
     def _found(self, key: tuple) -> str | None:
         """The fragment kept for ``key`` ((place, keys)), or None."""
+        place, keys = key
         try:
-            return self.environment.cached_fragments.recall(key)
+            return self._memo(place).recall(keys)
         except TypeError:
-            kinds = ", ".join(sorted({type(k).__name__ for k in key[1] if not _hashable(k)}))
+            kinds = ", ".join(sorted({type(k).__name__ for k in keys if not _hashable(k)}))
             raise jinja2.TemplateRuntimeError(f"cached: a key must be a string, a number or a tuple of them, "
                                               f"not a {kinds}") from None
 
     def _fragment(self, key: tuple, caller) -> str:
         """The block rendered (a fragment not found), kept for ``key``."""
-        return self.environment.cached_fragments.keep(key, caller())
+        place, keys = key
+        return self._memo(place).keep(keys, caller())
+
+    def _memo(self, place: tuple) -> RecentlyUsed:
+        """The fragments kept of the block at ``place``."""
+        memos = self.environment.cached_fragments
+        memo = memos.get(place)
+        if memo is None:
+            memo = memos[place] = RecentlyUsed(self.LIMIT)
+        return memo
 
 
 def _hashable(value) -> bool:
