@@ -70,7 +70,7 @@ def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None
     ``on_wait(output_folder)`` to say so (see cache.output_held).
     """
     heard = len(diags.items)
-    with _fewer_collections():
+    with _no_collections():
         try:
             return _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in, cancel_search, on_wait)
         except CacheDamaged:
@@ -479,16 +479,23 @@ def output_path(config: Config) -> Path:
 
 
 @contextmanager
-def _fewer_collections():
-    """A build allocates millions of small objects (tokens, template frames) and frees most of
-    them at once; the cyclic collector's default thresholds would scan the growing heap
-    thousands of times for nothing. Collect rarely during the build, normally afterwards."""
-    old = gc.get_threshold()
-    gc.set_threshold(200_000, 50, 50)
+def _no_collections():
+    """No cyclic collection during the build: it allocates millions of objects and frees
+    almost none of them by collection (534 in 68 collections in a 10,000-article build's main
+    process before its render stage), since what it makes either lives until the end (the
+    site, its index) or is freed by reference counting (tokens, template frames). Each
+    collection of the newest objects follows their references into a heap of up to 1.5 GB at
+    100,000 articles, missing the processors' caches: 1.7 s of the plan stage's 6.5 s there,
+    and, with collections merely made rare, 4 % more CPU in a 10,000-article build than with
+    none. Worker processes forked meanwhile inherit the setting. Afterwards the collector is
+    as it was, and frees whatever cycles the build left (a theme's own, say)."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*old)
+        if enabled:
+            gc.enable()
         gc.unfreeze()  # see _settle: a long-lived `sitegen serve` must be able to free them
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 import shutil
@@ -142,6 +143,27 @@ def test_names_resolved_early_report_in_folder_order_after_the_front_matter(tmp_
     assert seen[0] == seen[1]
     assert seen[0] == ([(f"a{n}", "unknown front matter key 'colour'") for n in (0, 1, 2, 4, 5)]
                        + [(f"a{n}", f"id 'nobody-{n}': not in the registry") for n in (0, 1, 2, 4, 5)])
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_the_cyclic_collector_is_off_during_a_build_and_as_it_was_after(tmp_path, enabled_before):
+    """build._no_collections: a build's objects live until its end or are freed by reference
+    counting, and collections that follow them into a large heap cost time for nothing. As
+    each article is loaded and each page rendered the collector is off; afterwards it is as
+    before the build (so `sitegen serve`, between builds, collects as usual)."""
+    root = write_files(tmp_path / "site", BASE)
+    seen = []
+    was = gc.isenabled()
+    gc.enable() if enabled_before else gc.disable()
+    try:
+        build(root, Diagnostics(), output_dir=tmp_path / "out", jobs=1,
+              progress=lambda stage, done, total: seen.append((stage, gc.isenabled())))
+        after = gc.isenabled()
+    finally:
+        gc.enable() if was else gc.disable()
+    assert {stage for stage, _ in seen} == {"load", "render"}
+    assert not any(enabled for _, enabled in seen)
+    assert after is enabled_before
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
