@@ -285,10 +285,10 @@ class CachedFragments(jinja2.ext.Extension):
     article's slug, the default theme's ``article_item`` is rendered once per worker process
     instead of once on each listing page that shows the article. The key must
     tell apart everything the fragment shows but the globals (``site``, ``config``, ``urls``,
-    ...), which are the same for the whole build; the block's place (its template, and which
-    block of it) is part of the key, so two blocks never share an entry. The fragments live as
-    long as the environment: one build, in one process. Keys are hashable values (strings,
-    numbers, tuples of them).
+    ...), which are the same for the whole build. Each block (its place: its template, and
+    which block of it) keeps its fragments in a memo of its own, so two blocks never share
+    an entry, whatever their keys. The fragments live as long as the environment: one build,
+    in one process. Keys are hashable values (strings, numbers, tuples of them).
     """
 
     tags = {"cached"}
