@@ -35,8 +35,8 @@ from pathlib import Path
 
 import generate
 import other_generators
-from harness import (TIME, BuildFailed, BuildOptions, Measurement, Sitegen, build_command, detect_options,
-                     installed_sitegen, snapshot, snapshot_sitegen, timed_build)
+from harness import (TIME, BuildFailed, BuildOptions, Measurement, Sitegen, build_command, concurrent_speed,
+                     detect_options, installed_sitegen, snapshot, snapshot_sitegen, timed_build)
 
 HERE = Path(__file__).resolve().parent
 CACHE_NAMES = (".sitegen-cache",)  # where an incremental build may keep its cache (site, output's parent, cwd)
@@ -365,7 +365,8 @@ def ensure_other_site(ws: Workspace, name: str, size: int, seed: int) -> Path:
 
 # ---------------------------------------------------------------- reporting
 
-def machine_description(sitegen: Sitegen) -> list[str]:
+def machine_description(sitegen: Sitegen, speed: float | None = None) -> list[str]:
+    """The machine, as the block of RESULTS.md describes it; ``speed``: see concurrent_speed."""
     cpu = "unknown"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -383,8 +384,12 @@ def machine_description(sitegen: Sitegen) -> list[str]:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     version = sitegen.run("--version").strip()
+    together = [] if speed is None else [
+        f"- {cores} Python processes at once each ran {speed * 100:.0f} % as fast as one alone (measured before the "
+        "builds; under 100 %, the cores share their hardware: see harness.concurrent_speed)"]
     return [
         f"- CPU: {cpu}, {cores} cores available (nproc)",
+        *together,
         f"- Memory: {memory}",
         f"- OS: {platform.system()} {platform.release()}",
         f"- Python {platform.python_version()}; {version or 'sitegen (version unknown)'}: {sitegen.described}",
@@ -443,7 +448,7 @@ def round_ratios(theirs: tuple[Measurement, ...], sitegen: tuple[Measurement, ..
 
 
 def results_block(infos, results, runs: dict[int, int], jobs: int | None, seed: int, sitegen: Sitegen,
-                  options: BuildOptions, search: bool = False) -> str:
+                  options: BuildOptions, search: bool = False, speed: float | None = None) -> str:
     flags = [f for f, present in (("--clean", options.clean), ("--jobs", options.jobs)) if present]
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
     compared = [name for name in OTHERS if any(r.scenario == other_scenario(name) for r in results)]
@@ -454,7 +459,7 @@ def results_block(infos, results, runs: dict[int, int], jobs: int | None, seed: 
     lines = [BEGIN, "", f"Measured {today} with `python3 benchmarks/run.py --sizes "
              f"{','.join(str(i.size) for i in infos)} --runs {','.join(str(runs[i.size]) for i in infos)}{f' --jobs {jobs}' if jobs else ''}{f' --commit {sitegen.commit}' if sitegen.commit else ''} --seed {seed}{extra_flags}`"
              f" ({_runs_described(runs)}; build options available: "
-             f"{', '.join(flags) if flags else 'neither --clean nor --jobs'}).", "", *machine_description(sitegen),
+             f"{', '.join(flags) if flags else 'neither --clean nor --jobs'}).", "", *machine_description(sitegen, speed),
              *(f"- {OTHERS[name].version()}" for name in compared), "",
              *results_table(infos, results), "", END]
     return "\n".join(lines)
@@ -554,6 +559,9 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
         log(f"waiting {wait:.0f} s: the last run deleted many files {SETTLE_SECONDS - wait:.0f} s ago, and files made "
             "within five minutes of that are slower to make (see Workspace.seconds_to_settle)")
         time.sleep(wait)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    speed = concurrent_speed(cores)
+    log(f"{cores} Python processes at once: each at {speed * 100:.0f} % of one alone's speed")
     infos, results = [], []
     try:
         for size, runs in sizes.items():
@@ -571,7 +579,7 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
         ws.empty_trash()  # only now: every timed run is done
     print("\n".join(results_table(infos, results)))
     if args.write:
-        block = results_block(infos, results, sizes, args.jobs, args.seed, sitegen, options, args.search)
+        block = results_block(infos, results, sizes, args.jobs, args.seed, sitegen, options, args.search, speed)
         update_results_file(args.results, block)
         log(f"updated {args.results.name}")
     return 0

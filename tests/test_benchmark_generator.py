@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import collections
 import importlib
+import multiprocessing
 import re
 import runpy
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -229,6 +231,8 @@ def test_the_runner_measures_every_scenario_and_leaves_the_site_as_generated(ben
                      "--results", str(results)]) == 0
     text = results.read_text()
     assert "Hand-written commentary stays." in text and text.count(run.BEGIN) == 1
+    # The machine as the block describes it, with how fast its cores ran side by side.
+    assert re.search(r"^- \d+ Python processes at once each ran \d+ % as fast as one alone", text, re.MULTILINE)
     rows = {}
     for line in text.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
@@ -288,6 +292,30 @@ def test_round_ratios_pair_the_runs_taken_in_turn(bench_modules):
     # Round 1 was a slow stretch for both, round 2 a fast one: each round is even.
     assert run.round_ratios(runs(40.0, 20.0), runs(40.0, 20.0)) == [1.0, 1.0]
     assert run.round_ratios(runs(30.0, 10.0), runs(20.0, 20.0)) == [1.5, 0.5]
+
+
+def test_the_speed_of_processes_side_by_side_is_each_ones_against_one_alone(bench_modules, monkeypatch):
+    _, _, harness = bench_modules
+    running = multiprocessing.get_context("fork").Value("i", 0)
+
+    def loop_sharing_one_core(loops: int) -> float:
+        # Takes a second for each process running it at this moment: what a loop would take
+        # where all of them share one core. (Forked processes run it: it is inherited.)
+        with running.get_lock():
+            running.value += 1
+        time.sleep(0.2)  # (the others, started at the same time, have counted themselves by now)
+        seconds = float(running.value)
+        time.sleep(0.1)
+        with running.get_lock():
+            running.value -= 1
+        return seconds
+
+    monkeypatch.setattr(harness, "_loop_seconds", loop_sharing_one_core)
+    assert harness.concurrent_speed(2, rounds=1) == 0.5
+    assert harness.concurrent_speed(1) == 1.0
+    # And the real loop, briefly: some speed, whatever this machine's.
+    monkeypatch.undo()
+    assert 0 < harness.concurrent_speed(2, loops=50_000, rounds=1) < 10
 
 
 def test_reading_an_archive_through_reads_every_file_once_and_no_link(bench_modules, tmp_path: Path):
