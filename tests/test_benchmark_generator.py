@@ -303,9 +303,9 @@ def test_the_speed_of_processes_side_by_side_is_each_ones_against_one_alone(benc
         # where all of them share one core. (Forked processes run it: it is inherited.)
         with running.get_lock():
             running.value += 1
-        time.sleep(0.2)  # (the others, started at the same time, have counted themselves by now)
+        time.sleep(0.3)  # (the others, started at the same time, have counted themselves by now)
         seconds = float(running.value)
-        time.sleep(0.1)
+        time.sleep(0.6)  # (and have read the count before this one takes itself off it)
         with running.get_lock():
             running.value -= 1
         return seconds
