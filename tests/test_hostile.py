@@ -460,18 +460,38 @@ GOOD = {"content/articles/good/index.md": article("Good", "Fine.")}
 
 @pytest.fixture
 def reads(monkeypatch):
-    """Every file the build opens, as resolved paths."""
+    """Every file the build opens in this process, as resolved paths: through ``open`` and
+    through ``os.open``, with which sitegen's fileio reads content files. (Processes the build
+    forks, such as the one that looks at the bundles ahead, are not seen: they only look at
+    the files' names and times.)"""
     opened: list[Path] = []
-    real_open = io.open
+    real_open, real_os_open = io.open, os.open
 
     def recording_open(file, *args, **kwargs):
         if isinstance(file, (str, Path)):
             opened.append(Path(file).resolve())
         return real_open(file, *args, **kwargs)
 
+    def recording_os_open(path, flags, *args, **kwargs):
+        if isinstance(path, (str, Path)) and kwargs.get("dir_fd") is None:
+            opened.append(Path(path).resolve())
+        return real_os_open(path, flags, *args, **kwargs)
+
     monkeypatch.setattr(io, "open", recording_open)
     monkeypatch.setattr(builtins, "open", recording_open)
+    monkeypatch.setattr(os, "open", recording_os_open)
     return opened
+
+
+def test_the_reads_fixture_sees_the_content_files_a_build_reads(tmp_path, reads):
+    """The tests below say what a build did not read: only as good as what ``reads`` sees."""
+    root = write_files(tmp_path / "site", {**GOOD, "content/articles/good/comments.yaml": "comments: []\n",
+                                           "content/people/ann.yaml": "name: Ann\n"})
+    reads.clear()
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    for name in ("content/articles/good/index.md", "content/articles/good/comments.yaml", "content/people/ann.yaml"):
+        assert (root / name).resolve() in reads, name
 
 
 def tree(folder: Path) -> dict[str, bytes]:
