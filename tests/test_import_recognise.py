@@ -3309,6 +3309,17 @@ def test_two_names_under_one_plural_title_each_have_it():
     assert people(found)["Rosalind Achterberg"] != "Dean of Student"  # (a plural after "of" stays one)
 
 
+def test_a_capitalised_plural_title_is_no_part_of_the_names_under_it():
+    # (It was: "Senators Mary Ann de la Cruz", with no role, a Tom Ng with none, and no Ann Lee.)
+    found = analyse("HARBOR CITY — Tolls on the Harbor Bridge will rise in March.\n\n"
+                    "Senators Mary Ann de la Cruz and Tom Ng asked the authority to delay the increase.\n\n"
+                    "“We need a plan, not another toll,” de la Cruz said.\n\n"
+                    "Councilmembers Ann Lee and Derek Baird backed the delay.\n")
+    assert people(found) == {"Mary Ann de la Cruz": "Senator", "Tom Ng": "Senator", "Ann Lee": "Councilmember",
+                             "Derek Baird": "Councilmember"}
+    assert [q.by for q in found.quotes] == ["mary-ann-de-la-cruz"]
+
+
 def test_an_embedded_posts_words_are_the_quote_of_the_one_who_posted_them():
     found = analyse("ASHBY — A post by Mayor Linda Okafor blaming residents for missed bin collections angered"
                     " refuse workers.\n\n"

@@ -86,10 +86,14 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
 
 
 def is_title_before_name(word: str, rules: Rules) -> bool:
-    """A title word, as written in a capitalised phrase ("Mayor Dana Whitfield"): not one that is
-    also a surname and is written as one ("Son Minjae"; "her son, Gregor Marsh" gives a role)."""
+    """A title word, as written in a capitalised phrase ("Mayor Dana Whitfield"), or its plural
+    ("Senators Mary Ann de la Cruz and Tom Ng"): not one that is also a surname and is written
+    as one ("Son Minjae"; "her son, Gregor Marsh" gives a role)."""
     lower = word.lower()
-    return rules.is_title_word(lower) and not (word[:1].isupper() and lower in rules.surname_titles)
+    if rules.is_title_word(lower):
+        return not (word[:1].isupper() and lower in rules.surname_titles)
+    singular = rules.singular_title(word)
+    return singular is not None and not (word[:1].isupper() and singular.lower() in rules.surname_titles)
 
 
 def _title_in_name(words: list[str], index: int, rules: Rules) -> bool:

@@ -286,18 +286,6 @@ def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> 
             or _plural_title_before_and(before, rules))
 
 
-def _singular_title(word: str, rules: Rules) -> str | None:
-    """The title a plural names, as written ("members" -> "member", "Councilmen" ->
-    "Councilman", "secretaries" -> "secretary"), or None."""
-    lower = word.lower()
-    for plural, singular in (("men", "man"), ("ies", "y"), ("s", "")):
-        if lower.endswith(plural) and len(lower) > len(plural) + 2:
-            stem = word[:len(word) - len(plural)] + singular
-            if not rules.is_title_word(lower) and rules.is_title_word(stem.lower()):
-                return stem
-    return None
-
-
 def _plural_title_before_and(before: str, rules: Rules) -> str | None:
     """The second of two names under one plural title: in "Board members Jim Tate and Rosa
     Mendez", Rosa Mendez is a "Board member" too. (Only after "and": "Board members Jim Tate,
@@ -306,10 +294,11 @@ def _plural_title_before_and(before: str, rules: Rules) -> str | None:
     if len(tokens) < 3 or tokens[-1] not in ("and", "&"):
         return None
     for index in range(len(tokens) - 3, max(-1, len(tokens) - 3 - MAX_NAME_TOKENS), -1):
-        between = tokens[index + 1:-1]  # the first name
-        if not all(token[:1].isupper() and token[-1:].isalpha() and not _is_title(token, rules) for token in between):
+        between = tokens[index + 1:-1]  # the first name, so far as it goes back
+        if not all((token[:1].isupper() or token in rules.name_particles) and token[-1:].isalpha()
+                   and not _is_title(token, rules) for token in between):
             return None
-        if _singular_title(tokens[index], rules):
+        if between[0][:1].isupper() and rules.singular_title(tokens[index]):
             return _title_run(" ".join(tokens[:index + 1]) + " ", rules)
     return None
 
@@ -319,8 +308,9 @@ def _words_before(before: str) -> list[str]:
     return before.rstrip(" \u00a0").replace("\u00a0", " ").split(" ")
 
 
-# The most words of a name under a plural title, each capitalised ("Board members Mary Ann
-# Hollis-Grant and ..."; not one with a particle in lower case, "de la Cruz").
+# The most words of a name under a plural title, each capitalised or a name's particle after
+# its first word ("Board members Mary Ann Hollis-Grant and ...", "Senators Mary Ann de la Cruz
+# and ...").
 MAX_NAME_TOKENS = 5
 
 
@@ -351,7 +341,7 @@ def _without_honorific(before: str, rules: Rules) -> str:
 def _title_run(before: str, rules: Rules) -> str | None:
     """Title words right before a name: "President-elect Donald Trump", "Staff Reince Priebus"."""
     tokens = _words_before(before)
-    if (tokens and (singular := _singular_title(tokens[-1], rules))
+    if (tokens and (singular := rules.singular_title(tokens[-1]))
             and not (len(tokens) > 1 and tokens[-2].lower() in TITLE_JOINS)):  # (not "Dean of Students")
         tokens[-1] = singular  # "Board members Jim Tate and Rosa Mendez": each a "Board member"
     if before[-1:] not in (" ", "\u00a0") or not tokens or not (_is_title(tokens[-1], rules) or _after_a_title(tokens, rules)):

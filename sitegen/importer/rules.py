@@ -116,6 +116,17 @@ class Rules:
         return bool(hyphen) and (prefix in HYPHEN_TITLE_PREFIXES and (rest in self.title_words or rest in self.job_words)
                                  or rest in HYPHEN_TITLE_SUFFIXES and prefix in self.title_words)
 
+    def singular_title(self, word: str) -> str | None:
+        """The title a plural names, as written ("members" -> "member", "Councilmen" ->
+        "Councilman", "secretaries" -> "secretary", "Senators" -> "Senator"), or None."""
+        lower = word.lower()
+        for plural, singular in (("men", "man"), ("ies", "y"), ("s", "")):
+            if lower.endswith(plural) and len(lower) > len(plural) + 2:
+                stem = word[:len(word) - len(plural)] + singular
+                if not self.is_title_word(lower) and self.is_title_word(stem.lower()):
+                    return stem
+        return None
+
     def with_chrome(self, patterns: tuple[re.Pattern[str], ...]) -> Rules:
         """These rules plus an outlet's own chrome patterns."""
         return replace(self, chrome=self.chrome + patterns)
