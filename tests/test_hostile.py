@@ -462,8 +462,8 @@ GOOD = {"content/articles/good/index.md": article("Good", "Fine.")}
 def reads(monkeypatch):
     """Every file the build opens in this process, as resolved paths: through ``open`` and
     through ``os.open``, with which sitegen's fileio reads content files. (Processes the build
-    forks, such as the one that looks at the bundles ahead, are not seen: they only look at
-    the files' names and times.)"""
+    forks are not seen. The one that looks at the bundles ahead reads only the cache's records
+    and the bundles' names and times; tiny sites start no worker pool.)"""
     opened: list[Path] = []
     real_open, real_os_open = io.open, os.open
 
