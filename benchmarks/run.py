@@ -365,6 +365,11 @@ def ensure_other_site(ws: Workspace, name: str, size: int, seed: int) -> Path:
 
 # ---------------------------------------------------------------- reporting
 
+def available_cores() -> int:
+    """The cores this process may run on (nproc's figure)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def machine_description(sitegen: Sitegen, speed: float | None = None) -> list[str]:
     """The machine, as the block of RESULTS.md describes it; ``speed``: see concurrent_speed."""
     cpu = "unknown"
@@ -382,7 +387,7 @@ def machine_description(sitegen: Sitegen, speed: float | None = None) -> list[st
                 memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
     except OSError:
         pass
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = available_cores()
     version = sitegen.run("--version").strip()
     together = [] if speed is None else [
         f"- {cores} Python processes at once each ran {speed * 100:.0f} % as fast as one alone (measured before the "
@@ -559,7 +564,7 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
         log(f"waiting {wait:.0f} s: the last run deleted many files {SETTLE_SECONDS - wait:.0f} s ago, and files made "
             "within five minutes of that are slower to make (see Workspace.seconds_to_settle)")
         time.sleep(wait)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = available_cores()
     speed = concurrent_speed(cores)
     log(f"{cores} Python processes at once: each at {speed * 100:.0f} % of one alone's speed")
     infos, results = [], []

@@ -90,10 +90,8 @@ def is_title_before_name(word: str, rules: Rules) -> bool:
     ("Senators Mary Ann de la Cruz and Tom Ng"): not one that is also a surname and is written
     as one ("Son Minjae"; "her son, Gregor Marsh" gives a role)."""
     lower = word.lower()
-    if rules.is_title_word(lower):
-        return not (word[:1].isupper() and lower in rules.surname_titles)
-    singular = rules.singular_title(word)
-    return singular is not None and not (word[:1].isupper() and singular.lower() in rules.surname_titles)
+    title = lower if rules.is_title_word(lower) else (rules.singular_title(word) or "").lower()
+    return bool(title) and not (word[:1].isupper() and title in rules.surname_titles)
 
 
 def _title_in_name(words: list[str], index: int, rules: Rules) -> bool:
