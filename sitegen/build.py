@@ -488,8 +488,9 @@ def _no_collections():
     100,000 articles, missing the processors' caches: 1.7 s of the plan stage's 6.5 s there
     with the site loaded from the cache, and, with collections merely made rare, 4 % more CPU
     in a 10,000-article cold build than with none. Worker processes forked meanwhile inherit
-    the setting. Afterwards the collector is as it was, and frees whatever cycles the build
-    left (a theme's own, say)."""
+    the setting. What a theme's templates leave in cycles at every page is freed between tasks,
+    young objects only (see parallel._collect_young_garbage). Afterwards the collector is as
+    it was, and frees whatever cycles the build left."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -9,6 +9,7 @@ import shutil
 import time
 from pathlib import Path
 
+import jinja2
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -164,6 +165,30 @@ def test_the_cyclic_collector_is_off_during_a_build_and_as_it_was_after(tmp_path
     assert {stage for stage, _ in seen} == {"load", "render"}
     assert not any(enabled for _, enabled in seen)
     assert after is enabled_before
+
+
+def test_a_theme_macro_that_holds_each_page_leaves_no_page_behind(tmp_path, monkeypatch):
+    """A macro defined in a page's template that uses a name of the page (here ``config``) is
+    a reference cycle with the page's context, which holds the article, its body and its
+    comments: garbage only the cyclic collector frees, and a build runs with it off. The tasks'
+    young objects are collected between tasks (see parallel._collect_young_garbage; here after
+    every one), so no page is left behind. Without that, each article's page stayed in memory
+    until the end: at 10,000 articles, some 150 MB more in each render worker."""
+    default = (Path(sitegen.build.__file__).parent.parent / "themes/default/templates/article.html").read_text()
+    assert default.startswith('{% extends "base.html" %}\n')
+    with_macro = default.replace("\n", '\n{% macro site_name() %}{{ config.title }}{% endmacro %}\n', 1)
+    root = write_files(tmp_path / "site", {**BASE, "themes/default/templates/article.html": with_macro})
+    monkeypatch.setattr(parallel, "YOUNG_OBJECTS", 0)
+    was = gc.isenabled()
+    gc.disable()  # (and so it stays after the build: nothing collects what was left before it is counted)
+    try:
+        build(root, Diagnostics(), output_dir=tmp_path / "out", jobs=1)
+        pages_left = [o for o in gc.get_objects() if isinstance(o, jinja2.runtime.Context) and o.name == "article.html"]
+    finally:
+        if was:
+            gc.enable()
+    assert (tmp_path / "out/articles/one/index.html").is_file()
+    assert pages_left == []  # (3, one an article, without the collections)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

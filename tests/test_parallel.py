@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import weakref
+
+import pytest
 
 from sitegen import parallel
 
@@ -105,3 +109,37 @@ def test_workers_are_forked_with_sigterm_held_and_take_it_once_started():
     assert seen and all(seen)  # every worker and process forked with SIGTERM held
     assert answers == {(False, signal.SIG_DFL)}  # and, started, takes it at once
     assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # the parent's mask as it was
+
+
+class _InACycle:
+    """An object that refers to itself: only the cyclic collector frees it."""
+
+    def __init__(self):
+        self.me = self
+
+
+_LEFT = weakref.WeakSet()  # (each worker has its own copy)
+
+
+def _leave_a_cycle(state: dict, task: int) -> int:
+    _LEFT.add(_InACycle())
+    return len(_LEFT)  # how many of the cycles the tasks left are still there
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_cycles_that_tasks_leave_are_freed_between_tasks_with_the_collector_off(monkeypatch, jobs):
+    """A build runs with the cyclic collector off, and a theme can leave a cycle at every page
+    (a macro of the page's template that uses a name of the page holds its context, and with
+    it the article's body and comments): once enough objects were made, the youngest are
+    collected between two tasks, in the workers and in the process itself, so that such
+    garbage never grows with the number of pages."""
+    monkeypatch.setattr(parallel, "YOUNG_OBJECTS", 100)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        left = list(parallel.run(_leave_a_cycle, list(range(2000)), jobs, {}))
+    finally:
+        gc.unfreeze()  # (what run froze in this process, as a build would at its end)
+        if was:
+            gc.enable()
+    assert max(left) < 100  # (without the collections: all 2,000, or each worker's share of them)
