@@ -3320,6 +3320,17 @@ def test_a_capitalised_plural_title_is_no_part_of_the_names_under_it():
     assert [q.by for q in found.quotes] == ["mary-ann-de-la-cruz"]
 
 
+def test_the_first_of_two_people_who_speak_together_is_a_person_too():
+    # (It was: only the name next to the verb, Tom Brennan and Eva Diaz, and "Gonzalez said" unattributed.)
+    found = analyse("LIMA — The council approved the bus depot on Mill Road on Tuesday.\n\n"
+                    "Maria Gonzalez and Tom Brennan said they would appeal the decision.\n\n"
+                    "Ana Ruiz and Eva Diaz, both teachers, told the council the depot was too close to the school.\n\n"
+                    "“We were never asked,” Gonzalez said.\n\n"
+                    "Goldsmith Lane and Park Road were closed for the day.\n")
+    assert people(found) == {"Maria Gonzalez": None, "Tom Brennan": None, "Ana Ruiz": None, "Eva Diaz": None}
+    assert [q.by for q in found.quotes] == ["maria-gonzalez"]
+
+
 def test_an_embedded_posts_words_are_the_quote_of_the_one_who_posted_them():
     found = analyse("ASHBY — A post by Mayor Linda Okafor blaming residents for missed bin collections angered"
                     " refuse workers.\n\n"

@@ -76,6 +76,14 @@ def _where_from_then_speech(verbs: frozenset[str]) -> re.Pattern[str]:
 
 
 @cache
+def _and_another_then_speech(verbs: frozenset[str]) -> re.Pattern[str]:
+    """Another full name, then the verb: the first of two people speaks too ("Maria Gonzalez
+    and Tom Brennan said", "Ana Ruiz and Eva Diaz, both teachers, told ...")."""
+    return re.compile(rf"{SPACE}+and{SPACE}+[A-Z][\w’'-]*(?:{SPACE}+[A-Z][\w’'-]*){{1,3}}"
+                      rf"(?:,[^,.;:“”\"]{{1,100}}?,)?{SPACE}+(?:{verbs_pattern(verbs)})\b")
+
+
+@cache
 def _speech_before(verbs: frozenset[str]) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{verbs_pattern(verbs)}|according to){SPACE}+(?:[^,.;“”\"]{{0,80}},{SPACE}+"
@@ -106,7 +114,8 @@ def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) 
         return False  # "Nurses say conditions are the worst": a group speaks, not one person
     if after and (not strict or _plain_aside(after.group(0), rules)):
         return True
-    if not strict and " " in text[start:end].strip() and _where_from_then_speech(rules.speech_verbs).match(text, end):
+    if not strict and " " in text[start:end].strip() and (_where_from_then_speech(rules.speech_verbs).match(text, end)
+                                                          or _and_another_then_speech(rules.speech_verbs).match(text, end)):
         return True  # (a full name only: "Friends of the Earth said" is a group)
     if _verb_and_role(rules.speech_verbs, rules.title_words, rules.role_articles).search(text[:start]):
         return True
