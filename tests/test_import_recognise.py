@@ -3331,6 +3331,17 @@ def test_the_first_of_two_people_who_speak_together_is_a_person_too():
     assert [q.by for q in found.quotes] == ["maria-gonzalez"]
 
 
+def test_a_first_name_of_two_letters_before_a_family_name_that_names_places():
+    # (It was: no Jo Park, "Park said" unattributed; "Park" also names places, and a first name
+    # before it was wanted of three letters or more, as a lone name is.)
+    found = analyse("LIMA — The council approved the bus depot on Mill Road on Tuesday.\n\n"
+                    "Residents Jo Park and Sam Lee said they would appeal.\n\n"
+                    "“We were never asked,” Park said.\n\n"
+                    "In Park Road, the buses will start in May.\n")
+    assert people(found) == {"Jo Park": "Resident", "Sam Lee": "Resident"}
+    assert [q.by for q in found.quotes] == ["jo-park"]
+
+
 def test_an_embedded_posts_words_are_the_quote_of_the_one_who_posted_them():
     found = analyse("ASHBY — A post by Mayor Linda Okafor blaming residents for missed bin collections angered"
                     " refuse workers.\n\n"

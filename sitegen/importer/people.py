@@ -311,9 +311,18 @@ class _State:
             for m in re.finditer(rf"{WORD_START}{re.escape(words[1])}(?![\w-])", self.text))
 
     def _could_be_first_name(self, word: str) -> bool:
-        """Not a place's first word ("Central", "Memorial") nor a title ("Councilwoman")."""
-        return (is_single_name(word, self.rules) and not ADJECTIVE_ENDING.search(word)
+        """Not a place's first word ("Central", "Memorial") nor a title ("Councilwoman"). A
+        first name may have two letters ("Jo Park"), which a lone name may not."""
+        return ((is_single_name(word, self.rules) or self._short_first_name(word)) and not ADJECTIVE_ENDING.search(word)
                 and not is_title_before_name(word, self.rules))
+
+    def _short_first_name(self, word: str) -> bool:
+        """"Jo", "Ed", "Al": a capital and a small letter, and no word that stands before a
+        place ("In Park ...", "At Park ...") or is no name."""
+        lower = word.lower()
+        return (re.fullmatch(rf"[{UPPER}][a-zà-ÿ]", word) is not None and lower not in self.rules.before_things
+                and lower not in self.rules.name_stopwords and lower not in self.rules.title_words
+                and lower not in self.rules.not_name_words)
 
     def _nearest_named_before(self, family_name: str, start: int) -> str | None:
         """The first name of the last "<first name> <family_name>" written before ``start``: whom
