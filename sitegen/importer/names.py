@@ -170,10 +170,11 @@ def is_thing_word(words: list[str], index: int, rules: Rules) -> bool:
     return lower in rules.not_name_words and not opens_a_name
 
 
-def is_single_name(word: str, rules: Rules) -> bool:
-    """A lone capitalised word that may stand for a person ("Kelly", "Leveinson")."""
+def is_single_name(word: str, rules: Rules, shortest: int = 3) -> bool:
+    """A lone capitalised word that may stand for a person ("Kelly", "Leveinson"); of
+    ``shortest`` letters or more (a first name before a family name may have two: "Jo")."""
     lower = word.lower()
-    return bool(re.fullmatch(NAME_TOKEN, word)) and len(word) > 2 and not (
+    return bool(re.fullmatch(NAME_TOKEN, word)) and len(word) >= shortest and not (
         lower in rules.name_stopwords or lower in rules.title_words
         or lower in rules.not_name_words)
 

@@ -312,17 +312,12 @@ class _State:
 
     def _could_be_first_name(self, word: str) -> bool:
         """Not a place's first word ("Central", "Memorial") nor a title ("Councilwoman"). A
-        first name may have two letters ("Jo Park"), which a lone name may not."""
-        return ((is_single_name(word, self.rules) or self._short_first_name(word)) and not ADJECTIVE_ENDING.search(word)
+        first name may have two letters ("Jo Park"), which a lone name may not: a capital and a
+        small letter, and no word that stands before a place ("In Park Road")."""
+        if len(word) == 2 and (not re.fullmatch(rf"[{UPPER}][a-zà-ÿ]", word) or word.lower() in self.rules.before_things):
+            return False
+        return (is_single_name(word, self.rules, shortest=2) and not ADJECTIVE_ENDING.search(word)
                 and not is_title_before_name(word, self.rules))
-
-    def _short_first_name(self, word: str) -> bool:
-        """"Jo", "Ed", "Al": a capital and a small letter, and no word that stands before a
-        place ("In Park ...", "At Park ...") or is no name."""
-        lower = word.lower()
-        return (re.fullmatch(rf"[{UPPER}][a-zà-ÿ]", word) is not None and lower not in self.rules.before_things
-                and lower not in self.rules.name_stopwords and lower not in self.rules.title_words
-                and lower not in self.rules.not_name_words)
 
     def _nearest_named_before(self, family_name: str, start: int) -> str | None:
         """The first name of the last "<first name> <family_name>" written before ``start``: whom
