@@ -3362,3 +3362,35 @@ def test_a_live_blogs_time_over_its_entry_is_a_line_of_its_own():
     # ("10:32 The main road ..." had run on as one line)
     assert "10:32\\\nThe main road" in found.body and "9\\.15am\\\nAbout 15,000" in found.body
     assert "The council said 10:32 was\nthe time" in found.body
+
+
+def test_a_quote_wrapped_over_the_lines_of_a_paragraph_is_found_whole():
+    # (It was: none of these quotes, each line read alone; lines wrapped at no width the
+    # importer finds stay lines, and Markdown runs them on.)
+    found = analyse("LIMA — The council approved the bus depot on Mill Road on Tuesday\nafter a long debate.\n\n"
+                    "Ana Ruiz, a teacher who lives near the depot, said the plan was\n“too expensive for a town\n"
+                    "of this size.” The vote was 5 to 2.\n\n"
+                    "\"We were never asked,\" said Tom Brennan,\n   a parent. \"Nobody came to\nthe school.\"\n\n"
+                    "Petra Vogel sagte: „Wir bauen\nhier auf Pump“.\n\n"
+                    "« C'est une fierté pour toute\nla ville », a déclaré le maire Gilles Lurton.\n\n"
+                    "The plan ignores the fishing fleet entirely.\nRashid al-Amin, Ardenmoor\n")
+    assert [(q.line, q.by) for q in found.quotes] == [(4, "ana-ruiz"), (8, "tom-brennan"), (8, "tom-brennan"),
+                                                      (12, "petra-vogel"), (15, "gilles-lurton")]
+    assert found.body.split("\n")[3:] == [
+        "[Ana Ruiz]{person=ana-ruiz}, a teacher who lives near the depot, said the plan was",
+        "[“too expensive for a town",
+        "of this size.”]{.quote by=ana-ruiz} The vote was 5 to 2.",
+        "",
+        "[\"We were never asked,\"]{.quote by=tom-brennan} said [Tom Brennan]{person=tom-brennan},",
+        "a parent. [\"Nobody came to",
+        "the school.\"]{.quote by=tom-brennan}",
+        "",
+        "[Petra Vogel]{person=petra-vogel} sagte: [„Wir bauen",
+        "hier auf Pump“]{.quote by=petra-vogel}.",
+        "",
+        "[« C'est une fierté pour toute",
+        "la ville »]{.quote by=gilles-lurton}, a déclaré le maire [Gilles Lurton]{person=gilles-lurton}.",
+        "",
+        "The plan ignores the fishing fleet entirely.",
+        "[Rashid al-Amin]{person=rashid-al-amin}, Ardenmoor",
+        ""]

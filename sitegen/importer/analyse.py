@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import metadata as meta
-from .annotate import body_spans, render_body
+from .annotate import body_spans, line_spans, lines_as_read, render_body
 from .comments import Comment, all_lines, parse_comments
 from .dumps import undo_tool_marks
 from .metadata import Reporter
@@ -133,10 +133,12 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
                | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body, rules))
     body = [line for line in body if line.number not in credits]
-    marked = with_english_quotation_marks(body)  # (the same lines, for the recognisers)
-    cast = find_cast(marked, registries.people, _reporter_slugs(reporters, registries), rules,
+    # The same lines, for the recognisers (a quote wrapped over lines as one line).
+    read_lines = lines_as_read(body)
+    read = with_english_quotation_marks([read_line.line for read_line in read_lines])
+    cast = find_cast(read, registries.people, _reporter_slugs(reporters, registries), rules,
                      dateline.place if dateline else None)
-    quotes = find_quotes(marked, cast, rules)
+    quotes = find_quotes(read, cast, rules)
     comments, reported = _comments(segments, comment_lines, rules)
     segments = _as_chrome(_unclaimed_as_chrome(segments, comments), credits)
     site = (dateline.site if dateline else None) or page.site
@@ -151,7 +153,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         topics=tuple(find_topics("\n".join([title or ""] + [b.text for b in body]),
                                  registries.topics)),
         summary=meta.summary_of(lede),
-        body=render_body(body, body_spans(cast, quotes)),
+        body=render_body(body, line_spans(read_lines, body_spans(cast, quotes))),
         comments=comments, reported_count=reported,
         quotes=quotes, segments=segments,
         unknown=_unknown(cast, reporters, registries),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Iterator
 
-from .markdown import Span, list_lines, render_line, render_list_line
+from .markdown import ListLine, Span, list_lines, render_line, render_list_line
 from .people import Cast
 from .quotes import Quote
-from .textutil import Line
+from .textutil import Line, english_quotation_marks
 
 
 def body_spans(cast: Cast, quotes: tuple[Quote, ...]) -> dict[int, list[Span]]:
@@ -35,34 +37,112 @@ def render_body(lines: list[Line], spans: dict[int, list[Span]]) -> str:
     _line_breaks)."""
     listed = list_lines([(line.number, line.text) for line in lines])
     out: list[str] = []
-    paragraph: list[str] = []  # the lines of the paragraph being read, not in a list
-
-    def end_paragraph() -> None:
-        out.extend(_line_breaks(paragraph))
-        paragraph.clear()
-
-    previous = None
-    for index, line in enumerate(lines):
-        in_list = index in listed
-        if previous is not None and (line.number != previous + 1 or in_list != (index - 1 in listed)):
-            end_paragraph()
-            if out[-1]:
-                out.append("")
-        line_spans = spans.get(line.number, [])
-        if in_list:
-            out.append(render_list_line(line.text, listed[index], line_spans))
+    for group in _blocks(lines, listed):
+        if out and out[-1]:
+            out.append("")
+        if group[0] in listed:
+            out += [render_list_line(lines[i].text, listed[i], spans.get(lines[i].number, [])) for i in group]
         else:
-            paragraph.append(render_line(line.text, line_spans))
-        previous = line.number
-    end_paragraph()
+            out += _line_breaks([render_line(lines[i].text, spans.get(lines[i].number, [])) for i in group],
+                                [lines[i].text for i in group])
     return "\n".join(out) + "\n" if out else ""
+
+
+def _blocks(lines: list[Line], listed: dict[int, ListLine]) -> Iterator[list[int]]:
+    """The lines, by index, in runs with no gap in their numbers, each all of a list or none."""
+    run: list[int] = []
+    for index, line in enumerate(lines):
+        if run and (line.number != lines[index - 1].number + 1 or (index in listed) != (index - 1 in listed)):
+            yield run
+            run = []
+        run.append(index)
+    if run:
+        yield run
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLine:
+    """One line as the recognisers read it, ``line``: most often a body line as it is, else the
+    ``lines`` of a paragraph over which a quote is wrapped, joined and numbered as the first
+    (see lines_as_read). Line ``lines[i]``'s text from ``leads[i]`` on starts at ``starts[i]``
+    in ``line.text``."""
+    line: Line
+    lines: tuple[Line, ...]
+    starts: tuple[int, ...]
+    leads: tuple[int, ...]
+
+
+def lines_as_read(lines: list[Line]) -> list[ReadLine]:
+    """The body lines as the recognisers read them: each on its own, but the lines of a
+    paragraph that Markdown runs on (see _line_breaks) as one when a quote is wrapped over
+    two of them: the quote is then found whole, and what attributes it, in the lines before
+    and after it ("Ana Ruiz said the plan was" / "“too expensive for a town" / "of this
+    size,” ...), with it.
+
+    Not every paragraph as one line: lines keep what their being lines says (a letter's
+    signature under its last sentence, "Rashid al-Amin, Ardenmoor", names its writer)."""
+    listed = list_lines([(line.number, line.text) for line in lines])
+    read = []
+    for group in _blocks(lines, listed):
+        run = [lines[i] for i in group]
+        if (len(run) > 1 and group[0] not in listed and _runs_on([line.text for line in run])
+                and any(_ends_inside_a_quote(" ".join(line.text for line in run[:end])) for end in range(1, len(run)))):
+            read.append(_joined(run))
+        else:
+            read += [ReadLine(line, (line,), (0,), (0,)) for line in run]
+    return read
+
+
+def _ends_inside_a_quote(text: str) -> bool:
+    """A quotation mark opens in ``text`` and does not close. (Not the single marks: ’ is
+    also an apostrophe.)"""
+    text = english_quotation_marks(text)  # (German „…“ closes with English's opening mark)
+    opened = text.count("“") + text.count("„") + text.count("«")
+    return opened > text.count("”") + text.count("»") or text.count('"') % 2 == 1
+
+
+def _joined(run: list[Line]) -> ReadLine:
+    """One line of the run's lines, a space between each and the next: as Markdown renders them
+    (the first line's own spaces before its text kept, so that it is read where it stands)."""
+    parts, starts, leads, at = [], [], [], 0
+    for index, line in enumerate(run):
+        lead = 0 if index == 0 else len(line.text) - len(line.text.lstrip())
+        part = line.text[lead:].rstrip()
+        parts.append(part)
+        starts.append(at)
+        leads.append(lead)
+        at += len(part) + 1
+    return ReadLine(Line(run[0].number, " ".join(parts)), tuple(run), tuple(starts), tuple(leads))
+
+
+def line_spans(read: list[ReadLine], spans: dict[int, list[Span]]) -> dict[int, list[Span]]:
+    """The spans found in the lines as read (see lines_as_read), placed on the lines they cover:
+    a span over two lines opens on the first and closes on the second (Markdown reads it whole)."""
+    placed: dict[int, list[Span]] = {}
+    for read_line in read:
+        found = spans.get(read_line.line.number)
+        if not found:
+            continue
+        if len(read_line.lines) == 1:
+            placed[read_line.line.number] = found
+            continue
+        for span in found:
+            for line, start, lead in zip(read_line.lines, read_line.starts, read_line.leads):
+                length = len(line.text[lead:].rstrip())
+                if span.start >= start + length or span.end <= start:
+                    continue  # (also the space between two lines)
+                opens, closes = span.start >= start, span.end <= start + length
+                if opens or closes:  # (a line wholly inside it needs nothing)
+                    placed.setdefault(line.number, []).append(Span(
+                        max(span.start, start) - start + lead, min(span.end, start + length) - start + lead,
+                        span.attrs, opens, closes))
+    return placed
 
 
 # Markdown's line break inside a paragraph: a backslash at the end of the line.
 HARD_BREAK = "\\"
-# A line that ends a sentence (its closing quotation marks and brackets after the stop), also
-# inside an annotation span at its end ("... said: [“We wait.”]{.quote by=ann-lee}").
-ENDS_A_SENTENCE = re.compile(r"[.!?:;][\"”’)]*(?:\]\{[^{}]*\})?$")
+# A line that ends a sentence (its closing quotation marks and brackets after the stop).
+ENDS_A_SENTENCE = re.compile(r"[.!?:;][\"”’)]*$")
 # The fewest lines, and the share of them ending a sentence, that make lines of their own.
 MIN_OWN_LINES = 3
 OWN_LINE_ENDS = 2 / 3
@@ -75,8 +155,9 @@ MAX_WRAPPED_LINE = 100
 TIME_ALONE = re.compile(r"\d{1,2}\\?[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?(?:[ \u00a0][A-Z]{2,5})?")
 
 
-def _line_breaks(paragraph: list[str]) -> list[str]:
-    """The Markdown lines of a run of lines with no gap between them.
+def _line_breaks(paragraph: list[str], texts: list[str]) -> list[str]:
+    """The Markdown lines of a run of lines with no gap between them, ``paragraph`` (the lines
+    as Markdown) of ``texts`` (as captured).
 
     Text wrapped to a width breaks at the end of a sentence only now and then: its lines run
     on as one paragraph. But when most lines end a sentence (or are a short label), they are
@@ -84,16 +165,35 @@ def _line_breaks(paragraph: list[str]) -> list[str]:
     a page copied with one paragraph a line and no blank lines between), and each such end
     stays one: a paragraph break where a line is longer than text tools wrap (whole
     paragraphs), else a line break. Joined, they had run on as one paragraph."""
-    ends = [ENDS_A_SENTENCE.search(line) is not None or len(line.split()) <= MAX_LABEL_WORDS
-            for line in paragraph[:-1]]
-    if len(paragraph) < MIN_OWN_LINES or sum(ends) < OWN_LINE_ENDS * len(ends):
+    if not _own_lines(texts):
         # (but a live blog's time over its entry is a line of its own: "10:32" / "The road is ...")
-        return [line + HARD_BREAK if TIME_ALONE.fullmatch(line) else line for line in paragraph[:-1]] + paragraph[-1:]
-    paragraphs = max(len(line) for line in paragraph) > MAX_WRAPPED_LINE
+        return [line + HARD_BREAK if _time_alone(text) else line
+                for line, text in zip(paragraph[:-1], texts)] + paragraph[-1:]
+    paragraphs = max(len(text.strip()) for text in texts) > MAX_WRAPPED_LINE
     out = []
-    for line, ends_here in zip(paragraph, ends + [False]):
+    for line, ends_here in zip(paragraph, _sentence_ends(texts) + [False]):
         if ends_here and paragraphs:
             out += [line, ""]
         else:
             out.append(line + HARD_BREAK if ends_here else line)
     return out
+
+
+def _runs_on(texts: list[str]) -> bool:
+    """Whether Markdown renders these lines (see _line_breaks) as one paragraph, without a break."""
+    return not _own_lines(texts) and not any(_time_alone(text) for text in texts[:-1])
+
+
+def _own_lines(texts: list[str]) -> bool:
+    ends = _sentence_ends(texts)
+    return len(texts) >= MIN_OWN_LINES and sum(ends) >= OWN_LINE_ENDS * len(ends)
+
+
+def _sentence_ends(texts: list[str]) -> list[bool]:
+    """Whether each line but the last ends a sentence or is a short label."""
+    return [ENDS_A_SENTENCE.search(text.rstrip()) is not None or len(text.split()) <= MAX_LABEL_WORDS
+            for text in texts[:-1]]
+
+
+def _time_alone(text: str) -> bool:
+    return TIME_ALONE.fullmatch(text.strip()) is not None

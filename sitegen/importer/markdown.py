@@ -32,6 +32,10 @@ class Span:
     start: int
     end: int
     attrs: str               # inside the braces: ".quote by=jessica-levinson", "person=x-y"
+    # A span over two lines or more is given on each as its part there: it opens on its
+    # first line and closes on its last (see annotate.line_spans).
+    opens: bool = True
+    closes: bool = True
 
 
 def escape(text: str) -> str:
@@ -108,7 +112,7 @@ def render_line(text: str, spans: list[Span]) -> str:
     for span in sorted(spans, key=lambda s: s.start):
         start, end = span.start - shift, span.end - shift
         pieces.append(escape(core[position:start]))
-        pieces.append(f"[{escape(core[start:end])}]{{{span.attrs}}}")
+        pieces.append(("[" if span.opens else "") + escape(core[start:end]) + (f"]{{{span.attrs}}}" if span.closes else ""))
         position = end
     pieces.append(escape(core[position:]))
     rendered = "".join(pieces)
