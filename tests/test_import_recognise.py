@@ -2993,6 +2993,16 @@ def test_according_to_and_adding_attribute_a_quote():
     assert [q.by for q in found.quotes] == ["ann-cole", "ann-cole", None]
 
 
+def test_according_to_after_a_quote_names_its_speaker():
+    # (It was: each quote without a speaker; "according to" was read only before a quote.)
+    found = analyse("CAPITAL — The council approved the bus depot on Tuesday.\n\n"
+                    "The plan was “too expensive for a town of this size,” according to Ana Ruiz, a teacher who"
+                    " has lived near the depot for twenty years and whose children go to the school next to it.\n\n"
+                    "“We will appeal,” according to the mayor, Ann Lee.\n\n"
+                    "“It is a start,” according to a statement from the council.\n")
+    assert [q.by for q in found.quotes] == ["ana-ruiz", "ann-lee", None]
+
+
 def test_a_social_network_is_no_one_and_a_colon_hands_the_quote_to_who_spoke_before_it():
     found = analyse('CAPITAL — The mayor posted on Facebook. "We regret the delay," she wrote on Twitter.\n\n'
                     'Ana Ruiz, 44, told reporters: "We are not going anywhere." Her neighbour, Eva Diaz, '

@@ -1,5 +1,5 @@
-"""Direct quotes and who said them: `“…,” said X`, `X said: “…”`, `“…,” she said`, and
-partial quotes in reported speech, `X said that the plan “…”`.
+"""Direct quotes and who said them: `“…,” said X`, `X said: “…”`, `“…,” she said`,
+`“…,” according to X`, and partial quotes in reported speech, `X said that the plan “…”`.
 
 A quote is marked only when the text attributes it (a speech verb next to it); its speaker is
 the person named in the attribution, or for "he"/"she"/"they" the one person named in the
@@ -308,11 +308,11 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     after = not (text[start + 1:start + 2].islower() and text[end - 2:end - 1] in ".!?")
     if after and (match := _verb_alone(verbs).match(text, end)):
         return match.start("who"), match.end("who")
-    for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)) if after else ():
+    for pattern in (ACCORDING_TO_AFTER, _after_verb_first(verbs), _after_subject_first(verbs)) if after else ():
         match = pattern.match(text, end)
         if match and len(match.group("who").split()) <= MAX_SPEAKER_WORDS:
             return match.start("who"), match.end("who")
-        if match and pattern is _after_verb_first(verbs):
+        if match and pattern is not _after_subject_first(verbs):
             # A long aside after the name: "said Linda Marsh-Potter, 58, a patient's daughter
             # who waited six hours in the emergency room on Tuesday." The name is before it,
             # or after a role, set off by commas: "said the mayor of Ashby, Ann Lee, who ...".
@@ -345,6 +345,9 @@ def _before_who(match: re.Match) -> tuple[int, int]:
 # "According to Ann Cole, the firm's lawyer, “the ruling ignores the evidence.”"
 ACCORDING_TO = re.compile(rf"(?i:according{SPACE}+to){SPACE}+(?P<who>[^.;!?“”\",]{{1,100}}?)"
                           rf"(?:,[^.;!?“”\"]{{1,120}}?)?,{SPACE}*$")
+# ... and after the quote: "“…,” according to Ana Ruiz, a teacher who lives near the depot."
+ACCORDING_TO_AFTER = re.compile(rf"[ \u00a0,]*(?i:according{SPACE}+to){SPACE}+(?P<who>[^.;!?“”\"]{{1,160}}?)[ \u00a0]*"
+                                r"(?:[.;!?“”\"]|$)")
 SPEAKING_ON = re.compile(rf",{SPACE}+(?P<who>{'|'.join(PARTICIPLES)})(?:{SPACE}+that)?{SPACE}*[,:]?{SPACE}*$")
 
 
