@@ -3404,3 +3404,17 @@ def test_a_quote_wrapped_over_the_lines_of_a_paragraph_is_found_whole():
         "The plan ignores the fishing fleet entirely.",
         "[Rashid al-Amin]{person=rashid-al-amin}, Ardenmoor",
         ""]
+
+
+@pytest.mark.parametrize("sentence, roles", [
+    ("The grant was approved, according to town manager Paul Whitcombe.", {"Paul Whitcombe": "town manager"}),
+    ("A letter from school principal Ines Okafor said the term would start late.", {"Ines Okafor": "school principal"}),
+    ("She thanked manager Rosa Delgado for the work.", {"Rosa Delgado": "manager"}),
+    ("Councillor Brian Tate, the lone no vote, said the town should wait.", {"Brian Tate": "Councillor"}),
+    ("Mayor Ann Lee, a former teacher, said the town should wait.", {"Ann Lee": "former teacher"}),
+    ("Her husband of 61 years, Arvid Lindqvist, the lone no vote, said the town should wait.",
+     {"Arvid Lindqvist": "lone no vote"}),
+])
+def test_a_role_before_a_name_after_a_preposition_and_over_an_aside_that_holds_no_title(sentence, roles):
+    # (It was: "manager" and "principal" alone, "lone no vote" for the councillor.)
+    assert people(analyse("LIMA — The council approved the bus depot on Mill Road on Tuesday.\n\n" + sentence + "\n")) == roles

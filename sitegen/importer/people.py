@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .names import (ARTICLE_WORDS, SUFFIX_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person,
                     is_title_before_name, is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
-from .roles import (AGE, aside_names_an_organisation, party_only, role_after, role_before, role_by_verb, role_in_appositive,
+from .roles import (AGE, aside_names_an_organisation, holds_a_title, party_only, role_after, role_before, role_by_verb, role_in_appositive,
                     speaks)
 from .rules import HYPHENATED_GIVEN, UPPER, WORD_START, Rules, any_word
 from .textutil import Line, at_sentence_start, word_spans
@@ -350,7 +350,12 @@ class _State:
         text = line.text
         role = (role_after(text, end, self.rules) or role_in_appositive(text, start, end, self.rules)
                 or role_before(text, start, self.rules) or role_by_verb(text, end, self.rules) or None)
-        if role and party_only(role, self.rules):
+        # A title before the name says more than a party, and a title right before it more
+        # than an aside that holds none: "Councillor Brian Tate, the lone no vote," is a
+        # councillor ("Her husband of 61 years, Arvid Lindqvist, a retired lobsterman," stays
+        # a lobsterman).
+        titled = not text[:start].rstrip(" \u00a0").endswith(",")
+        if role and (party_only(role, self.rules) or titled and not holds_a_title(role, self.rules)):
             role = role_before(text, start, self.rules) or role
         previous = self.people.get(slug)
         if previous is None:

@@ -208,6 +208,12 @@ def party_only(role: str, rules: Rules) -> bool:
     return words[0].lower() in PARTIES and not _has_title(words[1:], rules)
 
 
+def holds_a_title(role: str, rules: Rules) -> bool:
+    """A role with a title word in it: "former teacher", "council's press officer" (not "lone
+    dissenter", "familiar figure at the gate")."""
+    return _has_title(role.split(), rules)
+
+
 def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: bool = False) -> str | None:
     """The role an appositive gives before a name of two words or more that speaks right after
     it: "A budget hawk, Dorian Kessling, said" -> "budget hawk" (the noun phrase without its
@@ -389,18 +395,26 @@ DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", 
 def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) -> bool:
     """The lower-case word at ``index`` is a noun telling what a lower-case title right after
     it is of ("plant manager", "store manager", "campaign manager"). Only after an article, a
-    possessive, a speech verb or a capitalised word inside a sentence ("said the plant manager",
-    "the company's store manager", "White House press secretary", "On Monday campaign
-    manager"): a word in lower case before a title may as well be a verb ("she thanked manager
-    Rosa Delgado", "She thanked manager Rosa Delgado")."""
+    possessive, a speech verb, a preposition or a capitalised word inside a sentence ("said the
+    plant manager", "the company's store manager", "according to town manager", "White House
+    press secretary", "On Monday campaign manager"): a word in lower case before a title may as
+    well be a verb ("she thanked manager Rosa Delgado", "She thanked manager Rosa Delgado")."""
     if index < 1 or not title.islower() or not _is_title(title, rules):
         return False
     word, previous = tokens[index], tokens[index - 1]
     # (the word before that one goes on the sentence: no stop, dash or quotation mark ends it)
     capitalised_inside = index > 1 and previous[:1].isupper() and previous.isalpha() and tokens[index - 2][-1:].isalnum()
+    # (not "to" alone: "to thank manager Rosa Delgado"; nor a verb's -ing form after one: "by thanking")
+    preposition = previous.lower() in BEFORE_A_ROLE or previous.lower() == "to" and index > 1 and tokens[index - 2].lower() == "according"
     return (word.isalpha() and word.islower() and not _role_word(word, rules) and word not in LIST_WORDS
             and (previous.lower() in DETERMINERS or previous.endswith(("'s", "’s"))
-                 or previous.lower() in rules.speech_verbs or capitalised_inside))
+                 or previous.lower() in rules.speech_verbs or capitalised_inside
+                 or preposition and not word.endswith("ing")))
+
+
+# Prepositions before a noun phrase that a role with its kind may make ("a letter from town
+# manager", "by school principal"), never before a verb.
+BEFORE_A_ROLE = frozenset(("by", "from", "with", "of"))
 
 
 def _after_a_title(tokens: list[str], rules: Rules) -> bool:
