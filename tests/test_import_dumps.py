@@ -787,3 +787,73 @@ def test_a_menu_run_together_is_not_joined_to_the_label_under_it():
     assert [line.strip() for line in unmarked.lines[:2]] == [menu.strip(), "Neglected: an investigation"]
     found = analysed(dump)
     assert found.title == "The care homes that never got a full inspection"
+
+
+NEWSPAPER_COLUMN = """\
+THE WESTBROOK HERALD                                   Tuesday, March 4, 2025
+
+Council backs flood wall after
+two-year fight
+
+By Harriet Okonjo
+Staff Writer
+
+WESTBROOK — The town coun-
+cil voted 6-1 on Monday night to
+build a flood wall along the Mill
+River, ending a two-year fight
+over how to protect the low-lying
+Eastgate neighbourhood.
+
+“We have waited long enough,”
+said Councillor Devi Ramasamy,
+who represents Eastgate. “Every
+spring we pile sandbags and hope.”
+
+The wall, estimated to cost $4.2
+million, will be paid for by a
+state resilience grant, according
+to town manager Paul Whitcombe,
+who was re-elected in January.
+Ramasamy, who had also been re-
+elected then, called it a start.
+
+Councillor Brian Tate, the lone
+no vote, said the town should
+have bought out the houses in-
+stead. “A wall only moves the
+water somewhere else,” Tate said.
+
+Page A3
+"""
+
+
+def test_a_newspaper_columns_text_reads_as_the_printed_story():
+    """A column of a printed page, as a PDF's text gives it: lines of some 30 characters (it had
+    been left as it was, the width being below what was looked for), words broken at hyphens
+    the page added, the paper's masthead with the issue's date over the headline, its page
+    number under the story."""
+    found = analysed(NEWSPAPER_COLUMN)
+    assert found.title == "Council backs flood wall after two-year fight"
+    assert found.undone == ("paragraphs wrapped at 33 characters joined",)
+    assert [r.name for r in found.reporters] == ["Harriet Okonjo"]
+    assert {p.name: p.role for p in found.people} == {
+        "Devi Ramasamy": "Councillor", "Paul Whitcombe": "town manager", "Brian Tate": "Councillor"}
+    assert [q.by for q in found.quotes] == ["devi-ramasamy", "devi-ramasamy", "brian-tate"]
+    assert found.summary == ("The town council voted 6-1 on Monday night to build a flood wall along the Mill River,"
+                             " ending a two-year fight over how to protect the low-lying Eastgate neighbourhood.")
+    body = re.sub(r"\]\{[^}]*\}", "", found.body).replace("[", "").replace("\\", "").split("\n")
+    # The hyphen of a broken word goes where the capture has the word whole elsewhere ("Council"
+    # in the headline), stays in a compound written so elsewhere ("re-elected"), and stays where
+    # the word is nowhere else whole: text is never made up.
+    assert body[0] == ("WESTBROOK — The town council voted 6-1 on Monday night to build a flood wall along the"
+                       " Mill River, ending a two-year fight over how to protect the low-lying Eastgate"
+                       " neighbourhood.")
+    assert body[4] == ("The wall, estimated to cost $4.2 million, will be paid for by a state resilience grant,"
+                       " according to town manager Paul Whitcombe, who was re-elected in January. Ramasamy,"
+                       " who had also been re-elected then, called it a start.")
+    assert body[-2].endswith("houses in-stead. “A wall only moves the water somewhere else,” Tate said.")
+    chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
+    assert "Page A3" in chrome and any(line.startswith("THE WESTBROOK HERALD") for line in chrome)
+    for line in ("Continued on Page A6", "See FLOOD, Page A4", "Cont. from page 1"):
+        assert line_matches(generic_rules().chrome, line), line

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Callable
 
 from .textutil import FORM_FIELD
@@ -61,7 +62,7 @@ MIN_MARKDOWN_MARKS = 3
 MIN_HEADING_WORDS = 3  # a lone "# " heading that makes a capture Markdown has at least these
 
 # Wrapping: most long lines end within a few characters of one width.
-MIN_WRAP_WIDTH = 40     # (a newspaper's column, printed, is about this wide)
+MIN_WRAP_WIDTH = 28     # (a newspaper's column, printed, is 30 to 40 wide)
 MAX_WRAP_WIDTH = 160
 WIDTH_PERCENTILE = 0.95
 MIN_WRAPPED_SHARE = 0.15
@@ -353,6 +354,7 @@ def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[
     line there and runs to the blank line is chrome as a whole ("Swimmers crowd the pool on the
     last weekend of" / "August 2024. (Dev Anand/Courier)")."""
     out: list = []
+    words = cache(lambda: _words_of(numbered))  # (only if a line ends with a broken word)
     physical = ""  # the last line read as the tool wrote it (out's last may be several joined)
     caption_end = -1  # while a caption is read: the index of its last line
     lines_in_last = 0  # how many of the tool's lines out's last holds
@@ -369,7 +371,10 @@ def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[
             # A word and its hyphen at the end of the line go on with the next word: a compound
             # the tool broke at its hyphen ("Whitlock-" / "Baird", "anti-" / "EU"); a dash has a
             # space before it ("the fares -" / "up 20%") and keeps the space after it.
-            joiner = "" if before.endswith("-") and before[-2:-1].isalpha() and line.lstrip()[:1].isalpha() else " "
+            joiner = " "
+            if _broken_word(before, line):
+                joiner = "" if _hyphen_of_the_word(before, line, words()) else "-"
+                before = before[:-1]
             out[-1] = (out[-1][0], before + joiner + line.strip())
         else:
             out.append((n, line))
@@ -377,6 +382,29 @@ def _unwrapped(numbered: list, width: int, loose: bool, stands_alone: Callable[[
         lines_in_last += 1
         physical = line
     return out
+
+
+def _hyphen_of_the_word(before: str, line: str, words: set[str]) -> bool:
+    """Whether the hyphen at the end of ``before`` is one a printed page adds where it breaks a
+    word ("coun-" / "cil"), not a compound's ("Whitlock-" / "Baird", "re-" / "elected"): when
+    the capture has the word whole elsewhere ("council") and never with the hyphen. Without a
+    dictionary, a word written once keeps its hyphen: "ac-cording" reads; "re-elected" made
+    "reelected" would alter the text."""
+    first, second = WORD_AT_END.search(before[:-1]), WORD_AT_START.match(line.lstrip())
+    if first is None or second is None:
+        return False
+    whole, hyphenated = (first.group() + second.group()).lower(), f"{first.group()}-{second.group()}".lower()
+    return whole in words and hyphenated not in words
+
+
+WORD_AT_END = re.compile(r"[^\W\d_]+$")
+WORD_AT_START = re.compile(r"[^\W\d_]+")
+WORD_OR_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _words_of(numbered: list) -> set[str]:
+    """The capture's words, and its compounds whole, in lower case."""
+    return {word.lower() for _, line in numbered for word in WORD_OR_COMPOUND.findall(line)}
 
 
 def _caption_ends(before: str, line: str, lines_before: int, stands_alone: Callable[[str], bool]) -> bool:
@@ -424,4 +452,14 @@ def _continues(before: str, line: str, width: int, loose: bool) -> bool:
     length = len(before.rstrip())
     if length > width + 2:
         return False  # longer than the tool wraps at: not wrapped by it (a row of links, a title)
+    if _broken_word(before, line):
+        # (a word that did not fit, broken at a hyphen the tool added, "coun-" / "cil": its
+        # second part alone would have fitted)
+        return length >= width - _slack(width, loose)
     return length + 1 + len(line.split()[0]) > width - (_slack(width, loose) if loose else 2)
+
+
+def _broken_word(before: str, line: str) -> bool:
+    """Whether ``before`` ends with a word and a hyphen that ``line`` goes on with."""
+    before = before.rstrip()
+    return before.endswith("-") and before[-2:-1].isalpha() and line.lstrip()[:1].isalpha()

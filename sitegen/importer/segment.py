@@ -31,6 +31,9 @@ _COUNT_LINK = re.compile(r"\d+ (?:comments?|responses?|replies)|(?:comments?|res
                          re.IGNORECASE)
 # "· 14 replies" in a forum thread's header
 REPLY_COUNT = re.compile(r"\b(\d[\d,]*) (?:replies|posts)\b", re.IGNORECASE)
+# Cells of a line set apart by a wide gap: a printed page's masthead ("THE WESTBROOK HERALD
+# <spaces> Tuesday, March 4, 2025"), a table's row. No headline has one.
+LAYOUT_GAP = re.compile(r"\S(?: {4,}|\t)\S")
 MENU_WORDS = 4          # a menu item or section name has at most this many words
 HEADER_WORDS = 12       # a line this short before the lede is header (byline, date), not story
 MAX_LINKS = 12          # a list of related links or tags has at most this many items
@@ -340,7 +343,7 @@ def is_headline(line: str, rules: Rules) -> bool:
     """A short line without sentence punctuation at the end, which is not a dateline or byline."""
     text = line.strip()
     words = text.split()
-    if not 2 <= len(words) <= MAX_HEADLINE_WORDS or len(text) > MAX_HEADLINE_CHARS:
+    if not 2 <= len(words) <= MAX_HEADLINE_WORDS or len(text) > MAX_HEADLINE_CHARS or LAYOUT_GAP.search(text):
         return False
     if text[-1] in ",;:" or text[-1] == "." and not ABBREVIATION_END.search(text) or find_dateline(text, rules):
         return False
