@@ -10,6 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from sitegen.importer import import_command
@@ -857,3 +858,74 @@ def test_a_newspaper_columns_text_reads_as_the_printed_story():
     assert "Page A3" in chrome and any(line.startswith("THE WESTBROOK HERALD") for line in chrome)
     for line in ("Continued on Page A6", "See FLOOD, Page A4", "Cont. from page 1"):
         assert line_matches(generic_rules().chrome, line), line
+
+
+NEWSLETTER_EMAIL = """\
+---------- Forwarded message ---------
+From: Ridgeway Post <newsletter@ridgewaypost.example>
+Date: Thu, Oct 9, 2025 at 6:02 AM
+Subject: Morning Briefing: School board delays vote on closures
+To: <archivist@example.org>
+
+
+View this email in your browser
+
+MORNING BRIEFING
+
+School board delays vote on closures
+
+By Tomasz Wierzbicki
+
+RIDGEWAY — The Ridgeway school board on Wednesday delayed a vote on closing two elementary schools, saying it needed more time to study enrollment figures.
+
+"We owe families a decision based on the best numbers we can get," said board president Alma Ferreira.
+
+Parents packed the meeting, and more than 30 spoke against the plan.
+
+"My daughter walks to Lincoln Elementary. Where will she go?" asked parent Derek Osei.
+
+The board will meet again on Oct. 22.
+
+___
+
+Associated Press writer Lena Marsh in Columbus contributed to this report.
+
+You are receiving this email because you subscribed to the Ridgeway Post newsletter.
+Unsubscribe | Update your preferences
+Ridgeway Post, 12 Main St, Ridgeway, OH 43000
+"""
+
+
+@pytest.mark.parametrize("headers", [
+    NEWSLETTER_EMAIL.split("\n\n\n")[0],
+    # Outlook's forward, and Apple Mail's
+    "From: Ridgeway Post <newsletter@ridgewaypost.example>\nSent: Thursday, October 9, 2025 6:02 AM\n"
+    "To: Archive Desk\nSubject: Morning Briefing",
+    "Begin forwarded message:\n\nFrom: Ridgeway Post <newsletter@ridgewaypost.example>\n"
+    "Subject: Morning Briefing\nDate: 9 October 2025 at 06:02:00 BST\nTo: archivist@example.org",
+])
+def test_a_newsletters_story_saved_from_the_inbox_is_dated_by_its_email(headers):
+    """The e-mail's headers say when the newsletter, and the story in it, went out; the mail
+    program's lines and the newsletter's own around the story are chrome."""
+    capture = headers + "\n\n\n" + NEWSLETTER_EMAIL.split("\n\n\n", 1)[1]
+    found = analysed(capture)
+    assert (found.title, found.date, found.date_origin) == ("School board delays vote on closures", "2025-10-09",
+                                                            "metadata")
+    assert [r.name for r in found.reporters] == ["Tomasz Wierzbicki", "Lena Marsh"]
+    assert {p.name: p.role for p in found.people} == {"Alma Ferreira": "board president", "Derek Osei": "parent"}
+    body = re.sub(r"\]\{[^}]*\}", "", found.body).replace("[", "").replace("\\", "").split("\n")
+    assert body[0].startswith("RIDGEWAY — The Ridgeway school board on Wednesday delayed a vote")
+    assert body[-2] == "Associated Press writer Lena Marsh in Columbus contributed to this report."
+    chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
+    assert {"View this email in your browser", "Unsubscribe | Update your preferences"} <= chrome
+    assert any(line.startswith("You are receiving this email because") for line in chrome)
+    for line in ("Forward to a friend", "Manage your preferences", "Was this email forwarded to you? Sign up here.",
+                 "View this newsletter in your browser"):
+        assert line_matches(generic_rules().chrome, line), line
+
+
+def test_a_story_that_quotes_an_email_is_not_dated_by_it():
+    found = analysed("Council clerk resigns\n\nASHBY — The council clerk resigned on Monday.\n\n"
+                     "From: Dana Roe\nDate: Thu, Oct 9, 2025 at 6:02 AM\nSubject: My resignation\n\n"
+                     "The letter did not say why.\n")
+    assert found.date is None

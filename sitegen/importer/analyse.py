@@ -126,7 +126,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     reporters = _reporters(body, page, rules, english)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
     in_dateline = [Line(body[lede_index].number, lede_line[:dateline.end])] if dateline else []
-    date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules)
+    date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules, lines)
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
     header = _byline_and_date_lines(body[:lede_index], reporters, rules)
@@ -407,14 +407,45 @@ def _reporters(body: list[Line], page: PageMeta, rules: Rules, english: bool) ->
     return found
 
 
-def _date(url, page, header, body, rules) -> tuple[str | None, str | None]:
+def _date(url, page, header, body, rules, lines=()) -> tuple[str | None, str | None]:
     """The article's date and where it came from; (None, None) rather than a guess."""
     if meta.url_date(url):
         return meta.url_date(url), "url"
     if page.date:
         return page.date, "metadata"
     found = meta.text_date(header, body, rules)
-    return (found[0], "text") if found else (None, None)
+    if found:
+        return found[0], "text"
+    sent = _email_sent(lines, rules)
+    return (sent, "metadata") if sent else (None, None)
+
+
+# A story saved from one's inbox, as a newsletter carried it: the e-mail's headers above it,
+# forwarded or not ("From: Ridgeway Post <newsletter@...>", "Date: Thu, Oct 9, 2025 at 6:02
+# AM", "Subject: ...", "To: ...").
+EMAIL_HEADER = re.compile(r"(?P<key>from|date|sent|subject|to|cc|reply-to):[ \t]+(?P<value>\S.*)", re.IGNORECASE)
+MAX_LINES_OVER_HEADERS = 1  # (a mail program's "---------- Forwarded message ---------")
+MIN_EMAIL_HEADERS = 3
+
+
+def _email_sent(lines: tuple[str, ...], rules: Rules) -> str | None:
+    """When the e-mail at the top of the capture was sent (its "Date:", or Outlook's "Sent:"),
+    if its headers are there: a newsletter's story is published as it is sent. (Not an e-mail
+    that a story quotes.)"""
+    texts = [line.strip() for line in lines if line.strip()]
+    first = next((n for n, text in enumerate(texts[:MAX_LINES_OVER_HEADERS + 1]) if EMAIL_HEADER.fullmatch(text)), None)
+    if first is None:
+        return None
+    headers = {}
+    for text in texts[first:]:
+        if not (match := EMAIL_HEADER.fullmatch(text)):
+            break
+        headers.setdefault(match.group("key").lower(), match.group("value"))
+    sent = headers.get("date") or headers.get("sent")
+    if len(headers) < MIN_EMAIL_HEADERS or "from" not in headers or sent is None:
+        return None
+    found = meta.text_date([Line(0, sent)], [], rules)
+    return found[0] if found else None
 
 
 def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):
