@@ -3418,3 +3418,20 @@ def test_a_quote_wrapped_over_the_lines_of_a_paragraph_is_found_whole():
 def test_a_role_before_a_name_after_a_preposition_and_over_an_aside_that_holds_no_title(sentence, roles):
     # (It was: "manager" and "principal" alone, "lone no vote" for the councillor.)
     assert people(analyse("LIMA — The council approved the bus depot on Mill Road on Tuesday.\n\n" + sentence + "\n")) == roles
+
+
+def test_a_quoted_sentence_after_one_in_which_one_person_speaks_is_theirs():
+    # (It was: these quotes were not marked, no attribution next to them.)
+    found = analyse("ASHBY — The council met on Monday.\n\n"
+                    "Ann Lee said the work would start in May. “It will be quick.”\n\n"
+                    "Bob Marsh said he disagreed with Ann Lee. “Nothing is quick here.”\n\n"
+                    "Rosa Kessling owns the bakery. “Bread comes first.”\n")
+    # (two people in the sentence before: whose it is, is not said; nor is it when no one speaks there)
+    assert [(q.line, q.by) for q in found.quotes] == [(3, "ann-lee")]
+    found = analyse("PIANVERDE — Il consiglio comunale ha approvato ieri sera il nuovo parcheggio.\n\n"
+                    "L'assessora ai Lavori pubblici, Giulia Martinelli, ha spiegato che i lavori partiranno in "
+                    "autunno. «Sarà un cantiere rapido».\n\n"
+                    "I commercianti restano preoccupati: «Per un anno nessuno potrà arrivare in centro», secondo "
+                    "Franco Dellisanti, presidente dell'associazione.\n\n"
+                    "«Hemos esperado demasiado», según Lucía Ortega, vecina del barrio.\n")
+    assert [q.by for q in found.quotes] == ["giulia-martinelli", "franco-dellisanti", "lucia-ortega"]

@@ -247,15 +247,25 @@ def _goes_on_speaking(text: str, start: int, end: int, before: Quote | None, spo
     before it, in the paragraph, if only that quote's attribution stands between them ("“We
     weren't done,” coach Tom Reyes said. “They believed it.”"), or, when the paragraph opens
     with it, in the paragraph above (a quote that runs over paragraphs, as news writing sets
-    them). (``text``: the line with its abbreviations' stops masked, as attribution takes it.)"""
-    if not QUOTED_SENTENCE.search(text, 0, end):
+    them); else the one person the sentence before it names, speaking there ("Lee said the
+    work would start in May. “It will be quick.”", "L'assessora, Giulia Martinelli, ha
+    spiegato che ... «Sarà un cantiere rapido»."). (``text``: the line with its abbreviations'
+    stops masked, as attribution takes it.)"""
+    # (a sentence's stop inside the quote, or, as Italian, Spanish and French set it, right after)
+    if not QUOTED_SENTENCE.search(text, 0, end) and not (text[end - 1:end] in "”»" and text[end:end + 1] in (".", "!", "?")):
         return None
     if before is not None:
         others = any(before.end <= o.start < start and o.slug != before.by for o in here)
         # (up to the quote's first letter: the last sentence's end is seen by what follows it)
         one_sentence = len(SENTENCE_END.findall(text, before.end, start + 2)) <= 1
         return before.by if before.by and not others and one_sentence and at_sentence_start(text, start) else None
-    return spoke_above if not text[:start].strip() else None
+    if not text[:start].strip():
+        return spoke_above
+    if not at_sentence_start(text, start):
+        return None
+    named = _named_before(text, start, here)
+    speaking = {o.slug for o in here if o.speaker and o.end <= start and o.slug in named}
+    return next(iter(named)) if len(named) == 1 and speaking else None
 
 
 # Stands in, for the patterns above, for the full stop of an abbreviation before a name: "said
@@ -342,11 +352,13 @@ def _before_who(match: re.Match) -> tuple[int, int]:
     return start, end
 
 
-# "According to Ann Cole, the firm's lawyer, “the ruling ignores the evidence.”"
-ACCORDING_TO = re.compile(rf"(?i:according{SPACE}+to){SPACE}+(?P<who>[^.;!?“”\",]{{1,100}}?)"
+# "According to Ann Cole, the firm's lawyer, “the ruling ignores the evidence.”" (and as the
+# other languages the importer knows say it: "según", "selon", "secondo", "segundo", "laut")
+ACCORDING = rf"(?i:according{SPACE}+to|seg[úu]n|selon|secondo|segundo|laut)"
+ACCORDING_TO = re.compile(rf"{ACCORDING}{SPACE}+(?P<who>[^.;!?“”\",]{{1,100}}?)"
                           rf"(?:,[^.;!?“”\"]{{1,120}}?)?,{SPACE}*$")
 # ... and after the quote: "“…,” according to Ana Ruiz, a teacher who lives near the depot."
-ACCORDING_TO_AFTER = re.compile(rf"[ \u00a0,]*(?i:according{SPACE}+to){SPACE}+(?P<who>[^.;!?“”\"]{{1,160}}?)[ \u00a0]*"
+ACCORDING_TO_AFTER = re.compile(rf"[ \u00a0,]*{ACCORDING}{SPACE}+(?P<who>[^.;!?“”\"]{{1,160}}?)[ \u00a0]*"
                                 r"(?:[.;!?“”\"]|$)")
 SPEAKING_ON = re.compile(rf",{SPACE}+(?P<who>{'|'.join(PARTICIPLES)})(?:{SPACE}+that)?{SPACE}*[,:]?{SPACE}*$")
 
