@@ -3435,3 +3435,19 @@ def test_a_quoted_sentence_after_one_in_which_one_person_speaks_is_theirs():
                     "Franco Dellisanti, presidente dell'associazione.\n\n"
                     "«Hemos esperado demasiado», según Lucía Ortega, vecina del barrio.\n")
     assert [q.by for q in found.quotes] == ["giulia-martinelli", "franco-dellisanti", "lucia-ortega"]
+
+
+@pytest.mark.parametrize("lede, place, date", [
+    ("VALDELINCE, 14 mar. 2025 — El pleno del Ayuntamiento aprobó este jueves el nuevo carril bici.",
+     "Valdelince", "2025-03-14"),
+    ("MADRID, 14 de marzo de 2025 — El pleno del Ayuntamiento aprobó este jueves el nuevo carril bici.",
+     "Madrid", "2025-03-14"),
+    ("LYON, 3 juillet 2025 — Le conseil municipal a voté mardi le budget de la piscine.", "Lyon", "2025-07-03"),
+    ("BERLIN, 14. März 2025 – Der Stadtrat hat am Dienstag den neuen Radweg beschlossen.", "Berlin", "2025-03-14"),
+    ("PIANVERDE, 3 ottobre 2024 — Il consiglio comunale ha approvato ieri sera il nuovo parcheggio.",
+     "Pianverde", "2024-10-03"),
+])
+def test_a_dateline_with_a_date_written_day_first_gives_the_place_and_the_date(lede, place, date):
+    # (It was: no dateline, the day-first date not read as its part, and no date; Italian months unknown.)
+    found = analyse(lede + "\n")
+    assert (found.dateline, found.date, found.date_origin) == (place, date, "text")

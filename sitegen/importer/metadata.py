@@ -19,13 +19,14 @@ from .textutil import ROW_SEPARATOR, Line, sentences
 # /2019/03/14/, /2019-3-14/, /20190314/
 URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# The months of Spanish, Portuguese, French and German dates ("14 de octubre de 2025", "3 juillet 2025",
-# "12 de novembro de 2025", "14. Oktober 2025")
+# The months of Spanish, Portuguese, French, German and Italian dates ("14 de octubre de 2025",
+# "3 juillet 2025", "12 de novembro de 2025", "14. Oktober 2025", "14 ottobre 2025")
 FOREIGN_MONTHS = {name: number for number, names in enumerate((
-    "enero janvier janeiro januar jänner", "febrero février fevrier fevereiro februar", "marzo mars março märz",
-    "abril avril", "mayo mai maio", "junio juin junho juni", "julio juillet julho juli", "agosto août aout",
-    "septiembre setiembre septembre setembro", "octubre octobre outubro oktober", "noviembre novembre novembro",
-    "diciembre décembre decembre dezembro dezember"), start=1) for name in names.split()}
+    "enero janvier janeiro januar jänner gennaio", "febrero février fevrier fevereiro februar febbraio",
+    "marzo mars março märz", "abril avril aprile", "mayo mai maio maggio", "junio juin junho juni giugno",
+    "julio juillet julho juli luglio", "agosto août aout", "septiembre setiembre septembre setembro settembre",
+    "octubre octobre outubro oktober ottobre", "noviembre novembre novembro",
+    "diciembre décembre decembre dezembro dezember dicembre"), start=1) for name in names.split()}
 MAX_TITLE_WORDS = 20
 SHORT_TITLE_WORDS = 12
 TIME_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+", re.IGNORECASE)
