@@ -11,6 +11,7 @@ import yaml
 from sitegen.importer.analyse import analyse_text
 from sitegen.importer.html import analyse_html
 from sitegen.importer.metadata import byline_names, find_dateline
+from sitegen.importer.names import slugify
 from sitegen.importer.people import find_cast
 from sitegen.importer.registry import Registries, load_registries
 from sitegen.importer.rules import generic_rules, line_matches
@@ -3451,3 +3452,21 @@ def test_a_dateline_with_a_date_written_day_first_gives_the_place_and_the_date(l
     # (It was: no dateline, the day-first date not read as its part, and no date; Italian months unknown.)
     found = analyse(lede + "\n")
     assert (found.dateline, found.date, found.date_origin) == (place, date, "text")
+
+
+@pytest.mark.parametrize("lede, sentence, roles", [
+    ("VALDELINCE — El pleno del Ayuntamiento aprobó este jueves el trazado del nuevo carril bici.",
+     "El concejal de la oposición Jorge Barrientos criticó el coste. «No se ha consultado a los comerciantes», dijo.",
+     {"Jorge Barrientos": "concejal de la oposición"}),
+    ("PIANVERDE — Il consiglio comunale ha approvato ieri sera il progetto del nuovo parcheggio.",
+     "L'assessore alla mobilità Marco Rossi ha difeso il progetto. «Sarà un cantiere rapido», ha detto.",
+     {"Marco Rossi": "assessore alla mobilità"}),
+    ("ASHBY — The council approved the depot on Tuesday.",
+     "The director of public works Ann Lee defended the plan. “It will be quick,” she said.",
+     {"Ann Lee": "director of public works"}),
+])
+def test_a_title_and_what_it_is_of_in_lower_case_right_before_a_name(lede, sentence, roles):
+    # (It was: no one found, and the quote without a speaker.)
+    found = analyse(lede + "\n\n" + sentence + "\n")
+    assert people(found) == roles
+    assert [q.by for q in found.quotes] == list(map(slugify, roles))

@@ -298,7 +298,7 @@ def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> 
         if words and len(words) <= MAX_ROLE_WORDS and _has_title(words, rules):
             return " ".join(words)
     return (_title_run(before, rules) or _title_of_place(before, rules, one_word=not evidence)
-            or _plural_title_before_and(before, rules))
+            or _title_of_a_thing(before, rules) or _plural_title_before_and(before, rules))
 
 
 def _plural_title_before_and(before: str, rules: Rules) -> str | None:
@@ -344,6 +344,26 @@ def _title_of_place(before: str, rules: Rules, one_word: bool = True) -> str | N
             words.insert(0, lead.pop())
         return " ".join(words)
     return None
+
+
+# A title, and what it is of in lower case, right before a name: "el concejal de la oposición
+# Jorge Barrientos", "l'assessore alla mobilità Marco Rossi", "the director of public works
+# Ann Lee" (one to three words after the joining word and an article).
+TITLE_OF_A_THING = re.compile(rf"(?<!\S)(?P<title>\S+){SPACE}+(?:{'|'.join(sorted(TITLE_JOINS))}){SPACE}+"
+                              rf"(?:(?P<article>\S+){SPACE}+)??(?:[^\W\d_A-Z][\w’'-]*{SPACE}+){{1,3}}$")
+
+
+def _title_of_a_thing(before: str, rules: Rules) -> str | None:
+    match = TITLE_OF_A_THING.search(before)
+    if not match or not _is_title(match.group("title"), rules):
+        return None
+    article = match.group("article")
+    if article is not None and article.lower() not in rules.role_articles | DETERMINERS:
+        return None
+    words = match.group(0).split()
+    if any(_is_title(word, rules) or word.lower() in rules.speech_verbs for word in words[2:]):
+        return None  # (another title, or a verb, after it: a role of its own, a sentence going on)
+    return " ".join(_trim(words, rules))  # ("L'assessore alla mobilità": "assessore alla mobilità")
 
 
 def _without_honorific(before: str, rules: Rules) -> str:
