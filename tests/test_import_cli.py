@@ -366,3 +366,33 @@ def test_many_files_on_a_terminal_show_a_progress_bar(site, monkeypatch):
     assert "importing" in result.stderr
     reported = [line for line in result.stdout.splitlines() if " -> " in line]
     assert len(reported) == 6 and result.stdout.splitlines()[-1] == "sitegen import: 6 created"
+
+
+TABLE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Harbour dredging to start in May</title>
+<meta property="og:url" content="https://kestrelbaymercury.example/news/2025/04/02/harbour-dredging-may">
+</head><body><main><article>
+<h1>Harbour dredging to start in May</h1>
+<p>KESTREL BAY — Dredging of the harbour channel will start in May, the port authority said on Wednesday,
+after two years of delays that left the ferry aground at low tide.</p>
+<p>The work comes in stages, the authority said in a notice posted at the ferry terminal on Wednesday.</p>
+<ul><li>Dredging starts on May 5.</li><li>The channel closes to yachts for three weeks.</li></ul>
+<table><tr><th>Stage</th><th>Dates</th></tr><tr><td>Channel</td><td>May 5 to 25</td></tr>
+<tr><td>Berths | moorings</td><td>June</td></tr></table>
+<p>Local fisher Anna Kowalski said she welcomed the work but worried about the noise it would make.</p>
+</article></main></body></html>
+"""
+
+
+def test_a_pages_table_and_list_are_a_table_and_a_list_on_the_archive_s_page(site):
+    # (It was: each row of the table a paragraph of its own, its pipes shown as text and the
+    # rule under its header dropped as a row of separators; each item of the list a paragraph.)
+    (site / "in" / "page.html").write_text(TABLE_PAGE, encoding="utf-8")
+    assert run(site, str(site / "in" / "page.html")).exit_code == 0
+    page = built_page(site, "harbour-dredging-may")
+    rows = [[cell.get_text(strip=True) for cell in row.select("th, td")] for row in page.select(".article-body table tr")]
+    assert rows == [["Stage", "Dates"], ["Channel", "May 5 to 25"], ["Berths | moorings", "June"]]
+    items = page.select(".article-body ul > li")
+    assert [item.get_text(strip=True) for item in items] == ["Dredging starts on May 5.",
+                                                            "The channel closes to yachts for three weeks."]
+    assert not page.select(".article-body ul > li > p")  # (one list, its items close together)

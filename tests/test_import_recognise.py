@@ -3470,3 +3470,14 @@ def test_a_title_and_what_it_is_of_in_lower_case_right_before_a_name(lede, sente
     found = analyse(lede + "\n\n" + sentence + "\n")
     assert people(found) == roles
     assert [q.by for q in found.quotes] == list(map(slugify, roles))
+
+
+def test_a_table_between_pipes_stays_a_table_and_its_cells_name_no_one():
+    # (It was: the rule under the header dropped as a row of separators, the pipes escaped, and
+    # "Little Ashby", a place whose last word is the dateline's town, made a person.)
+    found = analyse("ASHBY — The council published the results of Tuesday's vote.\n\n"
+                    "| Ward | Yes | No |\n| :--- | ---: | ---: |\n| Ashby North | 1,204 | 388 |\n"
+                    "| Little Ashby | 640 | 702 |\n\nTurnout was 41 per cent, said returning officer Ann Lee.\n")
+    assert found.body.split("\n")[2:7] == ["| Ward | Yes | No |", "| :--- | ---: | ---: |", "| Ashby North | 1,204 | 388 |",
+                                           "| Little Ashby | 640 | 702 |", ""]
+    assert people(found) == {"Ann Lee": "returning officer"}

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .markdown import ListLine, Span, list_lines, render_line, render_list_line
+from .markdown import ListLine, Span, list_lines, render_line, render_list_line, render_table_line, table_lines
 from .people import Cast
 from .quotes import Quote
 from .textutil import Line, english_quotation_marks
@@ -35,12 +35,15 @@ def render_body(lines: list[Line], spans: dict[int, list[Span]]) -> str:
     a list (see markdown.list_lines) has a paragraph break before and after it. Lines with no
     gap between them run on as one paragraph, unless they are lines of their own (see
     _line_breaks)."""
-    listed = list_lines([(line.number, line.text) for line in lines])
+    numbered = [(line.number, line.text) for line in lines]
+    listed, tables = list_lines(numbered), table_lines(numbered)
     out: list[str] = []
-    for group in _blocks(lines, listed):
+    for group in _blocks(lines, listed, tables):
         if out and out[-1]:
             out.append("")
-        if group[0] in listed:
+        if group[0] in tables:
+            out += [render_table_line(lines[i].text, spans.get(lines[i].number, [])) for i in group]
+        elif group[0] in listed:
             out += [render_list_line(lines[i].text, listed[i], spans.get(lines[i].number, [])) for i in group]
         else:
             out += _line_breaks([render_line(lines[i].text, spans.get(lines[i].number, [])) for i in group],
@@ -48,11 +51,15 @@ def render_body(lines: list[Line], spans: dict[int, list[Span]]) -> str:
     return "\n".join(out) + "\n" if out else ""
 
 
-def _blocks(lines: list[Line], listed: dict[int, ListLine]) -> Iterator[list[int]]:
-    """The lines, by index, in runs with no gap in their numbers, each all of a list or none."""
+def _blocks(lines: list[Line], listed: dict[int, ListLine], tables: set[int]) -> Iterator[list[int]]:
+    """The lines, by index, in runs with no gap in their numbers, each all of a table, all of a
+    list, or of neither."""
+    def kind(index: int) -> int:
+        return 2 if index in tables else 1 if index in listed else 0
+
     run: list[int] = []
     for index, line in enumerate(lines):
-        if run and (line.number != lines[index - 1].number + 1 or (index in listed) != (index - 1 in listed)):
+        if run and (line.number != lines[index - 1].number + 1 or kind(index) != kind(index - 1)):
             yield run
             run = []
         run.append(index)
@@ -81,11 +88,12 @@ def lines_as_read(lines: list[Line]) -> list[ReadLine]:
 
     Not every paragraph as one line: lines keep what their being lines says (a letter's
     signature under its last sentence, "Rashid al-Amin, Ardenmoor", names its writer)."""
-    listed = list_lines([(line.number, line.text) for line in lines])
+    numbered = [(line.number, line.text) for line in lines]
+    listed, tables = list_lines(numbered), table_lines(numbered)
     read = []
-    for group in _blocks(lines, listed):
+    for group in _blocks(lines, listed, tables):
         run = [lines[i] for i in group]
-        if (len(run) > 1 and group[0] not in listed and _runs_on([line.text for line in run])
+        if (len(run) > 1 and group[0] not in listed and group[0] not in tables and _runs_on([line.text for line in run])
                 and any(_ends_inside_a_quote(" ".join(line.text for line in run[:end])) for end in range(1, len(run)))):
             read.append(_joined(run))
         else:

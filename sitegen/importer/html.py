@@ -7,6 +7,7 @@ import datetime
 import re
 
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
+from .markdown import TABLE_ROW
 from .registry import Registries
 from .rules import generic_rules, line_matches
 from .segment import MAX_HEADLINE_WORDS
@@ -397,14 +398,22 @@ def _split_at_blocks(text: str, tree) -> str:
 
 
 def _paragraph_lines(text: str, skip_first: str | None = None) -> tuple[str, ...]:
-    """trafilatura gives one paragraph a line: separate them by blank lines, as pages read."""
+    """trafilatura gives one paragraph a line: separate them by blank lines, as pages read;
+    but not the rows of a table, nor the items of a list ("- "), which go on one another."""
     paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
     if paragraphs and skip_first and paragraphs[0] == skip_first.strip():
         paragraphs = paragraphs[1:]
     lines: list[str] = []
     for paragraph in paragraphs:
+        if lines and _same_block(lines[-2], paragraph):
+            lines.pop()
         lines.extend([paragraph, ""])
     return tuple(lines[:-1])
+
+
+def _same_block(above: str, line: str) -> bool:
+    return (TABLE_ROW.fullmatch(above) is not None and TABLE_ROW.fullmatch(line) is not None
+            or above.startswith("- ") and line.startswith("- "))
 
 
 def _clean(value) -> str | None:

@@ -27,6 +27,40 @@ BULLET_MARKER = re.compile(rf"{BULLET}[ \u00a0]+(?=\S)")
 NUMBER_MARKER = re.compile(r"(\d{1,9})([.)])[ \u00a0]+(?=\S)")
 
 
+# A table as page extractors and converters write it (trafilatura, html2text, pandoc's pipe
+# tables): each row between pipes, the header row over a rule of dashes ("| Stage | Dates |",
+# "|---|---|"). Markdown draws it as a table.
+TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*")
+TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*")
+
+
+def table_lines(lines: list[tuple[int, str]]) -> set[int]:
+    """The lines, given as (line number, text), that make tables, by index in ``lines``: a
+    header row, the rule under it and the rows under that, with no line between them."""
+    found: set[int] = set()
+
+    def goes_on(index: int, pattern: re.Pattern[str]) -> bool:
+        return (index < len(lines) and lines[index][0] == lines[index - 1][0] + 1
+                and pattern.fullmatch(lines[index][1]) is not None)
+
+    index = 0
+    while index + 1 < len(lines):
+        if TABLE_ROW.fullmatch(lines[index][1]) and goes_on(index + 1, TABLE_RULE):
+            end = index + 2
+            while goes_on(end, TABLE_ROW):
+                end += 1
+            found.update(range(index, end))
+            index = end
+        else:
+            index += 1
+    return found
+
+
+def render_table_line(text: str, spans: list[Span]) -> str:
+    """A row of a table (see table_lines): as any line, but for its pipes, which part the cells."""
+    return render_line(text, spans).replace("\\|", "|")
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int

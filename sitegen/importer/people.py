@@ -265,8 +265,10 @@ class _State:
         # "from", ... the words more likely name a place, and the last name must be seen to
         # speak, or be given an age: "Residents in Little Ashby", later "Ashby ward", is no one;
         # "a header from Jamie Clarke", later "Clarke, 19, was making his third start", is.
-        if self._count(surname(candidate.name)) > self._count(candidate.name):
-            family_name = surname(candidate.name)
+        # (not when the last word is the dateline's town, named all through the story: "Little
+        # Ashby" in a story from Ashby is a place)
+        family_name = surname(candidate.name)
+        if self._count(family_name) > self._count(candidate.name) and family_name.lower() != self.town:
             return (not self._after_a_place_word(text, candidate) or self._speaks_alone(family_name)
                     or self._aged_alone(family_name))
         return len(words) > 1 and self._speaks_alone(words[0])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB_AT, byline_names, dates, find_dateline, is_lifespan_under_name,
                        writers_above)
 from .comments import dated_buttons
+from .markdown import table_lines
 from .rules import LIST_BULLET, Rules, line_matches
 from .textutil import FORM_FIELD, ROW_SEPARATOR
 
@@ -150,6 +151,8 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
                                       and not is_byline(line, rules)
                                       and not _byline_over_date(lines, n, rules) or is_menu_row(line))
               for n, line in enumerate(lines)]
+    for n in table_lines(list(enumerate(lines))):
+        chrome[n] = False  # (a table's rule, "|---|---|", is a row of separators)
     _mark_publication_lines(lines, chrome, rules)
     _mark_link_lists(lines, chrome, rules)
     _mark_contact_blocks(lines, chrome, rules)
