@@ -3411,6 +3411,7 @@ def test_a_quote_wrapped_over_the_lines_of_a_paragraph_is_found_whole():
     ("The grant was approved, according to town manager Paul Whitcombe.", {"Paul Whitcombe": "town manager"}),
     ("A letter from school principal Ines Okafor said the term would start late.", {"Ines Okafor": "school principal"}),
     ("She thanked manager Rosa Delgado for the work.", {"Rosa Delgado": "manager"}),
+    ("Local fisher Anna Kowalski said she welcomed the work.", {"Anna Kowalski": "Local fisher"}),
     ("Councillor Brian Tate, the lone no vote, said the town should wait.", {"Brian Tate": "Councillor"}),
     ("Mayor Ann Lee, a former teacher, said the town should wait.", {"Ann Lee": "former teacher"}),
     ("Her husband of 61 years, Arvid Lindqvist, the lone no vote, said the town should wait.",
