@@ -3482,3 +3482,20 @@ def test_a_table_between_pipes_stays_a_table_and_its_cells_name_no_one():
     assert found.body.split("\n")[2:7] == ["| Ward | Yes | No |", "| :--- | ---: | ---: |", "| Ashby North | 1,204 | 388 |",
                                            "| Little Ashby | 640 | 702 |", ""]
     assert people(found) == {"Ann Lee": "returning officer"}
+
+
+def test_a_saved_pages_numbered_lists_keep_their_numbers_and_its_lists_their_items_together():
+    # (It was: every item "- ", as trafilatura marks them, and each a paragraph of its own.)
+    page = ("<html><head><title>Steps ahead for the harbour dredging plan</title></head><body><article>"
+            "<h1>Steps ahead for the harbour dredging plan</h1><p>KESTREL BAY — The council set out what happens"
+            " next in a long notice on Friday afternoon, officials said.</p>"
+            "<ol><li>Dredging starts on May 5.</li><li>The channel <b>closes</b> to yachts.</li></ol>"
+            "<p>Later steps are listed separately in the notice, which runs to four pages.</p>"
+            "<ol start='4'><li>The berths are dredged.</li><li>The channel reopens.</li></ol>"
+            "<ul><li>Bullet one.</li><li>Bullet two.</li></ul>"
+            "<p>More text follows here in a paragraph of its own.</p></article></body></html>")
+    body = analyse_html(page.encode("utf-8"), None, REGISTRIES).body.split("\n")
+    assert body[2:13] == ["1. Dredging starts on May 5.", "2. The channel closes to yachts.", "",
+                          "Later steps are listed separately in the notice, which runs to four pages.", "",
+                          "4. The berths are dredged.", "5. The channel reopens.", "",
+                          "- Bullet one.", "- Bullet two.", ""]

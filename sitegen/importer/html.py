@@ -7,7 +7,7 @@ import datetime
 import re
 
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
-from .markdown import TABLE_ROW
+from .markdown import NUMBER_MARKER, TABLE_ROW
 from .registry import Registries
 from .rules import generic_rules, line_matches
 from .segment import MAX_HEADLINE_WORDS
@@ -37,7 +37,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
                     date=_iso_date(document.date),
                     site=site, author=_authors(tree) or _clean(document.author))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
-    lines = _paragraph_lines(_split_at_blocks(document.text, tree), skip_first=page.title)
+    lines = _paragraph_lines(_numbered(_split_at_blocks(document.text, tree), tree), skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
     return analyse_lines(lines, url or canonical, registries, page, comments)
 
@@ -397,6 +397,26 @@ def _split_at_blocks(text: str, tree) -> str:
     return text
 
 
+def _numbered(text: str, tree) -> str:
+    """trafilatura marks every list's items "- ", a numbered list's too: the items of each of
+    the page's numbered lists (<ol>, from its start) get their numbers back ("1. ", "2. ")."""
+    if tree is None:
+        return text
+    lines = text.split("\n")
+    for ol in tree.iter("ol"):
+        items = ["- " + _text(li) for li in ol if li.tag == "li"]
+        try:
+            start = int(ol.get("start", 1))
+        except ValueError:
+            start = 1
+        for at in range(len(lines) - len(items) + 1):
+            if items and [line.strip() for line in lines[at:at + len(items)]] == items:
+                for number, index in enumerate(range(at, at + len(items)), start):
+                    lines[index] = f"{number}. {lines[index].strip()[2:]}"
+                break
+    return "\n".join(lines)
+
+
 def _paragraph_lines(text: str, skip_first: str | None = None) -> tuple[str, ...]:
     """trafilatura gives one paragraph a line: separate them by blank lines, as pages read;
     but not the rows of a table, nor the items of a list ("- "), which go on one another."""
@@ -413,7 +433,12 @@ def _paragraph_lines(text: str, skip_first: str | None = None) -> tuple[str, ...
 
 def _same_block(above: str, line: str) -> bool:
     return (TABLE_ROW.fullmatch(above) is not None and TABLE_ROW.fullmatch(line) is not None
-            or above.startswith("- ") and line.startswith("- "))
+            or _list_item(above) is not None and _list_item(above) == _list_item(line))
+
+
+def _list_item(line: str) -> str | None:
+    """The kind of list the line is an item of ("- ", "1. "), if it is one."""
+    return "- " if line.startswith("- ") else "1. " if NUMBER_MARKER.match(line) else None
 
 
 def _clean(value) -> str | None:
