@@ -376,6 +376,7 @@ TABLE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <p>KESTREL BAY — Dredging of the harbour channel will start in May, the port authority said on Wednesday,
 after two years of delays that left the ferry aground at low tide.</p>
 <p>The work comes in stages, the authority said in a notice posted at the ferry terminal on Wednesday.</p>
+<h2>What happens next</h2>
 <ul><li>Dredging starts on May 5.</li><li>The channel closes to yachts for three weeks.</li></ul>
 <table><tr><th>Stage</th><th>Dates</th></tr><tr><td>Channel</td><td>May 5 to 25</td></tr>
 <tr><td>Berths | moorings</td><td>June</td></tr></table>
@@ -384,9 +385,10 @@ after two years of delays that left the ferry aground at low tide.</p>
 """
 
 
-def test_a_pages_table_and_list_are_a_table_and_a_list_on_the_archive_s_page(site):
+def test_a_pages_table_list_and_heading_are_a_table_a_list_and_a_heading_on_the_archive_s_page(site):
     # (It was: each row of the table a paragraph of its own, its pipes shown as text and the
-    # rule under its header dropped as a row of separators; each item of the list a paragraph.)
+    # rule under its header dropped as a row of separators; each item of the list a paragraph;
+    # the heading a paragraph.)
     (site / "in" / "page.html").write_text(TABLE_PAGE, encoding="utf-8")
     assert run(site, str(site / "in" / "page.html")).exit_code == 0
     page = built_page(site, "harbour-dredging-may")
@@ -396,3 +398,4 @@ def test_a_pages_table_and_list_are_a_table_and_a_list_on_the_archive_s_page(sit
     assert [item.get_text(strip=True) for item in items] == ["Dredging starts on May 5.",
                                                             "The channel closes to yachts for three weeks."]
     assert not page.select(".article-body ul > li > p")  # (one list, its items close together)
+    assert [h.get_text(strip=True) for h in page.select(".article-body h2")] == ["What happens next"]

@@ -3499,3 +3499,22 @@ def test_a_saved_pages_numbered_lists_keep_their_numbers_and_its_lists_their_ite
                           "Later steps are listed separately in the notice, which runs to four pages.", "",
                           "4. The berths are dredged.", "5. The channel reopens.", "",
                           "- Bullet one.", "- Bullet two.", ""]
+
+
+def test_a_stories_headings_are_headings_in_its_body():
+    # (It was: a paragraph each, "## " taken off a Markdown capture's and a page's <h2> read as text.)
+    page = ("<html><head><title>Harbour dredging to start in May</title></head><body><article>"
+            "<h1>Harbour dredging to start in May</h1><p>KESTREL BAY — Dredging of the harbour channel will start"
+            " in May, the port authority said on Wednesday.</p><h2>What happens next</h2>"
+            "<p>The channel closes to yachts for three weeks from May 5, the authority said.</p>"
+            "<h3>For ferry passengers</h3><p>The ferry keeps to its timetable throughout the work.</p>"
+            "</article></body></html>")
+    body = analyse_html(page.encode("utf-8"), None, REGISTRIES).body.split("\n")
+    assert [line for line in body if line.startswith("#")] == ["## What happens next", "### For ferry passengers"]
+    markdown = ("# Harbour dredging to start in May\n\nKESTREL BAY — Dredging of the harbour channel will start in"
+                " May, the [port authority](https://port.example) said on Wednesday.\n\n## What *happens* next\n\n"
+                "The channel closes to yachts for three weeks from May 5, the authority said.\n\n"
+                "The ferry keeps to its [timetable](https://port.example/ferry) throughout the work.\n")
+    found = analyse(markdown)
+    assert found.title == "Harbour dredging to start in May"
+    assert found.body.split("\n")[2] == "## What happens next"

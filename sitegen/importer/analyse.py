@@ -42,6 +42,9 @@ class PageMeta:
     site: str | None = None
     author: str | None = None
     title_at: int | None = None  # where the headline stood among the lines (taken out of them)
+    # The headings under the headline (a saved page's <h2> to <h6>, a Markdown capture's "## "):
+    # (text, level); a body line of such a text is a heading on the archive's page.
+    crossheads: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,7 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
                                ends_alone=lambda line: _comment_header(line, rules) or is_menu_row(line.strip()))
     declared = unmarked.declared  # (a clipper's front matter)
     page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
-                    author=declared.get("author"), title_at=unmarked.headline_at)
+                    author=declared.get("author"), title_at=unmarked.headline_at, crossheads=unmarked.crossheads)
     analysis = analyse_lines(unmarked.lines, url or declared.get("url"), registries, page)
     return replace(analysis, undone=unmarked.undone, origin=unmarked.origin) if unmarked.undone else analysis
 
@@ -134,7 +137,9 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
                | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body, rules))
     body = [line for line in body if line.number not in credits]
     # The same lines, for the recognisers (a quote wrapped over lines as one line).
-    read_lines = lines_as_read(body)
+    levels = dict(page.crossheads)
+    headings = {line.number: levels[line.text.strip()] for line in body if line.text.strip() in levels}
+    read_lines = lines_as_read(body, headings)
     read = with_english_quotation_marks([read_line.line for read_line in read_lines])
     cast = find_cast(read, registries.people, _reporter_slugs(reporters, registries), rules,
                      dateline.place if dateline else None)
@@ -153,7 +158,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         topics=tuple(find_topics("\n".join([title or ""] + [b.text for b in body]),
                                  registries.topics)),
         summary=meta.summary_of(lede),
-        body=render_body(body, line_spans(read_lines, body_spans(cast, quotes))),
+        body=render_body(body, line_spans(read_lines, body_spans(cast, quotes)), headings),
         comments=comments, reported_count=reported,
         quotes=quotes, segments=segments,
         unknown=_unknown(cast, reporters, registries),

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .markdown import ListLine, Span, list_lines, render_line, render_list_line, render_table_line, table_lines
+from .markdown import (ListLine, Span, list_lines, render_heading, render_line, render_list_line, render_table_line,
+                       table_lines)
 from .people import Cast
 from .quotes import Quote
 from .textutil import Line, english_quotation_marks
@@ -30,18 +31,22 @@ def body_spans(cast: Cast, quotes: tuple[Quote, ...]) -> dict[int, list[Span]]:
     return spans
 
 
-def render_body(lines: list[Line], spans: dict[int, list[Span]]) -> str:
+def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[int, int] | None = None) -> str:
     """Body lines as Markdown; a gap in the line numbers (blank, chrome) ends a paragraph, and
-    a list (see markdown.list_lines) has a paragraph break before and after it. Lines with no
-    gap between them run on as one paragraph, unless they are lines of their own (see
-    _line_breaks)."""
+    a list (see markdown.list_lines), a table and a heading (``headings``: line number ->
+    level) have a paragraph break before and after them. Lines with no gap between them run on
+    as one paragraph, unless they are lines of their own (see _line_breaks)."""
     numbered = [(line.number, line.text) for line in lines]
     listed, tables = list_lines(numbered), table_lines(numbered)
+    headings = headings or {}
     out: list[str] = []
-    for group in _blocks(lines, listed, tables):
+    for group in _blocks(lines, listed, tables, headings):
         if out and out[-1]:
             out.append("")
-        if group[0] in tables:
+        if lines[group[0]].number in headings:
+            out += [render_heading(lines[i].text, headings[lines[i].number], spans.get(lines[i].number, []))
+                    for i in group]
+        elif group[0] in tables:
             out += [render_table_line(lines[i].text, spans.get(lines[i].number, [])) for i in group]
         elif group[0] in listed:
             out += [render_list_line(lines[i].text, listed[i], spans.get(lines[i].number, [])) for i in group]
@@ -51,11 +56,12 @@ def render_body(lines: list[Line], spans: dict[int, list[Span]]) -> str:
     return "\n".join(out) + "\n" if out else ""
 
 
-def _blocks(lines: list[Line], listed: dict[int, ListLine], tables: set[int]) -> Iterator[list[int]]:
-    """The lines, by index, in runs with no gap in their numbers, each all of a table, all of a
-    list, or of neither."""
+def _blocks(lines: list[Line], listed: dict[int, ListLine], tables: set[int],
+            headings: dict[int, int]) -> Iterator[list[int]]:
+    """The lines, by index, in runs with no gap in their numbers, each all of headings, all of
+    a table, all of a list, or of none of them."""
     def kind(index: int) -> int:
-        return 2 if index in tables else 1 if index in listed else 0
+        return 3 if lines[index].number in headings else 2 if index in tables else 1 if index in listed else 0
 
     run: list[int] = []
     for index, line in enumerate(lines):
@@ -79,7 +85,7 @@ class ReadLine:
     leads: tuple[int, ...]
 
 
-def lines_as_read(lines: list[Line]) -> list[ReadLine]:
+def lines_as_read(lines: list[Line], headings: dict[int, int] | None = None) -> list[ReadLine]:
     """The body lines as the recognisers read them: each on its own, but the lines of a
     paragraph that Markdown runs on (see _line_breaks) as one when a quote is wrapped over
     two of them: the quote is then found whole, and what attributes it, in the lines before
@@ -89,11 +95,12 @@ def lines_as_read(lines: list[Line]) -> list[ReadLine]:
     Not every paragraph as one line: lines keep what their being lines says (a letter's
     signature under its last sentence, "Rashid al-Amin, Ardenmoor", names its writer)."""
     numbered = [(line.number, line.text) for line in lines]
-    listed, tables = list_lines(numbered), table_lines(numbered)
+    listed, tables, headings = list_lines(numbered), table_lines(numbered), headings or {}
     read = []
-    for group in _blocks(lines, listed, tables):
+    for group in _blocks(lines, listed, tables, headings):
         run = [lines[i] for i in group]
-        if (len(run) > 1 and group[0] not in listed and group[0] not in tables and _runs_on([line.text for line in run])
+        plain = group[0] not in listed and group[0] not in tables and run[0].number not in headings
+        if (len(run) > 1 and plain and _runs_on([line.text for line in run])
                 and any(_ends_inside_a_quote(" ".join(line.text for line in run[:end])) for end in range(1, len(run)))):
             read.append(_joined(run))
         else:

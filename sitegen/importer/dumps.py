@@ -46,6 +46,7 @@ MD_REFERENCE_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)+)\]\[[^\[\]]*\]")
 MD_LINK_DEFINITION = re.compile(r"\s{0,3}\[[^\[\]]+\]:\s+\S+.*")
 MD_TOP_HEADING = re.compile(r"\s{0,3}#\s+\S")
 MD_HEADING = re.compile(r"(\s{0,3})#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+MD_HASHES = re.compile(r"(\s{0,3})(#{1,6})\s+\S")
 MD_SPAN = re.compile(r"(?<![\\!])\[((?:[^\[\]\\]|\\.)*)\]\{[^{}]*\}")
 MD_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][\w-]+\s*|[\w-]+=\S+\s*)+\}")
 # (a fence may open a list's item: "1.  ::: {#comment-311}", as pandoc writes a comment list)
@@ -99,6 +100,8 @@ class Unmarked:
     headline_at: int | None = None  # where it stood: the index in ``lines`` of the line under it
     # What a clipper's front matter declares: "title", "author", "date" (YYYY-MM-DD), "site", "url"
     declared: dict = field(default_factory=dict)
+    # A Markdown capture's headings under its headline ("## What happens next"): (text, level)
+    crossheads: tuple[tuple[str, int], ...] = ()
 
 
 def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] = lambda line: False,
@@ -138,12 +141,15 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
                      or MD_LINK_DEFINITION.fullmatch(line)) for _, line in numbered]
         if headline_at is not None:
             headline_at = sum(kept[:headline_at])
+        crossheads = tuple((_plain(line).strip(), len(heading.group(2)))
+                           for (_, line), keep in zip(numbered, kept) if keep and (heading := MD_HASHES.match(line)))
         numbered = [(n, _plain(line)) for (n, line), keep in zip(numbered, kept) if keep]
         undone.append("Markdown's links, headings and emphasis")
     if not undone:
         return Unmarked(lines, tuple(range(1, len(lines) + 1)), ())
     return Unmarked(tuple(line for _, line in numbered), tuple(n for n, _ in numbered), tuple(undone),
-                    headline or declared.get("title"), headline_at if headline else None, declared)
+                    headline or declared.get("title"), headline_at if headline else None, declared,
+                    crossheads if markdown else ())
 
 
 # The site's name after the headline in a page's title: a separator between spaces, a few words.

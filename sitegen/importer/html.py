@@ -35,7 +35,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     site = _clean(document.sitename)
     page = PageMeta(title=_headline(tree) or _without_site_name(_clean(document.title) or lead, site),
                     date=_iso_date(document.date),
-                    site=site, author=_authors(tree) or _clean(document.author))
+                    site=site, author=_authors(tree) or _clean(document.author), crossheads=_crossheads(tree))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
     lines = _paragraph_lines(_numbered(_split_at_blocks(document.text, tree), tree), skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
@@ -395,6 +395,16 @@ def _split_at_blocks(text: str, tree) -> str:
         if len(blocks) > 1 and " ".join(blocks).split() == words:
             return "\n".join(block for block in blocks if block)
     return text
+
+
+def _crossheads(tree) -> tuple[tuple[str, int], ...]:
+    """The headings of the story: the <h2> to <h6> of the page's <article> (or <main>), with
+    their levels."""
+    if tree is None:
+        return ()
+    containers = tree.xpath("//article") or tree.xpath("//main")
+    return tuple((text, int(heading.tag[1])) for container in containers[:1] for heading in _elements(container)
+                 if heading.tag in ("h2", "h3", "h4", "h5", "h6") and (text := _text(heading)))
 
 
 def _numbered(text: str, tree) -> str:

@@ -3,9 +3,10 @@
 Characters that Markdown (or the CriticMarkup and attribute-span extensions) would read as
 syntax are backslash-escaped, so the rendered text equals the source text; annotation spans
 only wrap text. `plain_text` undoes both, which is how tests check that nothing was altered.
-The one thing of a line that becomes Markdown syntax is a list item's marker ("• ", "* ",
+The things of a line that become Markdown syntax are a list item's marker ("• ", "* ",
 "2. "): a run of such lines is a list (see `list_lines`), and the page draws the bullets and
-numbers itself.
+numbers itself; a table's pipes (see `table_lines`); and a heading's level, added before a
+line known to be one (see `render_heading`).
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ def table_lines(lines: list[tuple[int, str]]) -> set[int]:
     return found
 
 
+def render_heading(text: str, level: int, spans: list[Span]) -> str:
+    """A heading of the story (a crosshead) at ``level`` (2 to 6: the headline is the page's one
+    of level 1)."""
+    return "#" * min(max(level, 2), 6) + " " + render_line(text, spans)
+
+
 def render_table_line(text: str, spans: list[Span]) -> str:
     """A row of a table (see table_lines): as any line, but for its pipes, which part the cells."""
     return render_line(text, spans).replace("\\|", "|")
@@ -75,6 +82,9 @@ class Span:
 def escape(text: str) -> str:
     out = "".join("\\" + c if c in INLINE_SPECIAL else c for c in text)
     return ENTITY.sub(r"\\&", out)
+
+
+HEADING_MARKS = re.compile(r"#{2,6} ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +181,12 @@ def without_list_marker(text: str) -> str:
 
 def plain_text(markdown_line: str) -> str:
     """The words of a rendered body line: annotation spans unwrapped, escapes undone, a list
-    item's marker, a line break and the spaces at both ends dropped. (Compare it with a
-    captured line's `without_list_marker`: the page draws the bullet or number of a list.)"""
+    item's marker, a heading's marks, a line break and the spaces at both ends dropped. (Compare
+    it with a captured line's `without_list_marker`: the page draws the bullet or number of a
+    list.)"""
     out, i = [], 0
+    if heading := HEADING_MARKS.match(markdown_line):  # (a heading's marks; "\#" is the text's own)
+        i = heading.end()
     while i < len(markdown_line):
         char = markdown_line[i]
         if char == "\\" and i + 1 == len(markdown_line):
