@@ -3412,6 +3412,8 @@ def test_a_quote_wrapped_over_the_lines_of_a_paragraph_is_found_whole():
     ("A letter from school principal Ines Okafor said the term would start late.", {"Ines Okafor": "school principal"}),
     ("She thanked manager Rosa Delgado for the work.", {"Rosa Delgado": "manager"}),
     ("Local fisher Anna Kowalski said she welcomed the work.", {"Anna Kowalski": "Local fisher"}),
+    ("“We are asked to do the same work with fewer staff,” branch manager Tom Elwood told me.",
+     {"Tom Elwood": "branch manager"}),
     ("Councillor Brian Tate, the lone no vote, said the town should wait.", {"Brian Tate": "Councillor"}),
     ("Mayor Ann Lee, a former teacher, said the town should wait.", {"Ann Lee": "former teacher"}),
     ("Her husband of 61 years, Arvid Lindqvist, the lone no vote, said the town should wait.",

@@ -415,9 +415,10 @@ DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", 
 def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) -> bool:
     """The lower-case word at ``index`` is a noun telling what a lower-case title right after
     it is of ("plant manager", "store manager", "campaign manager"). Only after an article, a
-    possessive, a speech verb, a preposition or a capitalised word inside a sentence ("said the
-    plant manager", "the company's store manager", "according to town manager", "White House
-    press secretary", "On Monday campaign manager"): a word in lower case before a title may as
+    possessive, a speech verb, a preposition, a quotation's end or a capitalised word inside a
+    sentence ("said the plant manager", "the company's store manager", "according to town
+    manager", "“...,” branch manager", "White House press secretary", "On Monday campaign
+    manager"): a word in lower case before a title may as
     well be a verb ("she thanked manager Rosa Delgado", "She thanked manager Rosa Delgado")."""
     if index < 1 or not title.islower() or not _is_title(title, rules):
         return False
@@ -426,9 +427,11 @@ def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) 
     capitalised_inside = index > 1 and previous[:1].isupper() and previous.isalpha() and tokens[index - 2][-1:].isalnum()
     # (not "to" alone: "to thank manager Rosa Delgado"; nor a verb's -ing form after one: "by thanking")
     preposition = previous.lower() in BEFORE_A_ROLE or previous.lower() == "to" and index > 1 and tokens[index - 2].lower() == "according"
+    # (or right after a quotation: "“... two fewer staff,” branch manager Tom Elwood told me")
+    after_a_quote = previous.endswith(("”", '"', "’", "»"))
     return (word.isalpha() and word.islower() and not _role_word(word, rules) and word not in LIST_WORDS
             and (previous.lower() in DETERMINERS or previous.endswith(("'s", "’s"))
-                 or previous.lower() in rules.speech_verbs or capitalised_inside
+                 or previous.lower() in rules.speech_verbs or capitalised_inside or after_a_quote
                  or preposition and not word.endswith("ing")))
 
 
