@@ -10,7 +10,7 @@ from .markdown import (ListLine, Span, list_lines, render_heading, render_line, 
                        table_lines)
 from .people import Cast
 from .quotes import Quote
-from .textutil import Line, english_quotation_marks
+from .textutil import Line
 
 
 def body_spans(cast: Cast, quotes: tuple[Quote, ...]) -> dict[int, list[Span]]:
@@ -86,34 +86,77 @@ class ReadLine:
 
 
 def lines_as_read(lines: list[Line], headings: dict[int, int] | None = None) -> list[ReadLine]:
-    """The body lines as the recognisers read them: each on its own, but the lines of a
-    paragraph that Markdown runs on (see _line_breaks) as one when a quote is wrapped over
-    two of them: the quote is then found whole, and what attributes it, in the lines before
-    and after it ("Ana Ruiz said the plan was" / "“too expensive for a town" / "of this
-    size,” ...), with it.
+    """The body lines as the recognisers read them: each on its own, but, in a paragraph that
+    Markdown runs on (see _line_breaks), the lines a quote is wrapped over as one, with the line
+    before them: the quote is then found whole, and what attributes it with it ("Ana Ruiz said
+    the plan was" / "“too expensive for a town" / "of this size,” ...).
 
-    Not every paragraph as one line: lines keep what their being lines says (a letter's
-    signature under its last sentence, "Rashid al-Amin, Ardenmoor", names its writer)."""
+    Not the whole paragraph as one line: lines keep what their being lines says (a letter's
+    signature under its last sentence, "Rashid al-Amin, Ardenmoor", names its writer), and the
+    recognisers, reading a line's text before each name and quote, would take time growing
+    with the square of a long paragraph's length (a capture with no blank lines at all)."""
     numbered = [(line.number, line.text) for line in lines]
     listed, tables, headings = list_lines(numbered), table_lines(numbered), headings or {}
     read = []
     for group in _blocks(lines, listed, tables, headings):
         run = [lines[i] for i in group]
         plain = group[0] not in listed and group[0] not in tables and run[0].number not in headings
-        if (len(run) > 1 and plain and _runs_on([line.text for line in run])
-                and any(_ends_inside_a_quote(" ".join(line.text for line in run[:end])) for end in range(1, len(run)))):
-            read.append(_joined(run))
+        if len(run) > 1 and plain and _runs_on([line.text for line in run]):
+            read += [_joined(run[start:end]) for start, end in _quoted_stretches(_quote_open([line.text for line in run]))]
         else:
             read += [ReadLine(line, (line,), (0,), (0,)) for line in run]
     return read
 
 
-def _ends_inside_a_quote(text: str) -> bool:
-    """A quotation mark opens in ``text`` and does not close. (Not the single marks: ’ is
-    also an apostrophe.)"""
-    text = english_quotation_marks(text)  # (German „…“ closes with English's opening mark)
-    opened = text.count("“") + text.count("„") + text.count("«")
-    return opened > text.count("”") + text.count("»") or text.count('"') % 2 == 1
+# The most lines a quote is read over: a mark left open for longer is a stray one.
+MAX_QUOTE_LINES = 12
+
+
+def _quoted_stretches(open_at_ends: list[bool]) -> list[tuple[int, int]]:
+    """The lines of a run (by their quotes open at each one's end, see _quote_open) in stretches
+    read as one, (start, end): a quote's lines with the line before them, each other line alone."""
+    stretches: list[tuple[int, int]] = []
+    index = 0
+    while index < len(open_at_ends):
+        end = index
+        while end < len(open_at_ends) - 1 and open_at_ends[end] and end - index < MAX_QUOTE_LINES:
+            end += 1
+        if end > index and not open_at_ends[end]:
+            start = index
+            if stretches and stretches[-1] == (index - 1, index):
+                start = stretches.pop()[0]  # (the line before the quote's first, alone so far)
+            stretches.append((start, end + 1))
+            index = end + 1
+        else:
+            stretches.append((index, index + 1))
+            index += 1
+    return stretches
+
+
+def _quote_open(texts: list[str]) -> list[bool]:
+    """Whether a quotation is open at the end of each of these lines, read one after the other.
+    (Not the single marks: ’ is also an apostrophe.)"""
+    english = german = french = straight = 0
+    open_at_ends = []
+    for text in texts:
+        for char in text:
+            if char == "„":
+                german += 1
+            elif char == "“":  # (German „…“ closes with English's opening mark)
+                if german:
+                    german -= 1
+                else:
+                    english += 1
+            elif char == "”":
+                english = max(english - 1, 0)
+            elif char == "«":
+                french += 1
+            elif char == "»":
+                french = max(french - 1, 0)
+            elif char == '"':
+                straight ^= 1
+        open_at_ends.append(bool(english or german or french or straight))
+    return open_at_ends
 
 
 def _joined(run: list[Line]) -> ReadLine:
