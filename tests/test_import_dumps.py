@@ -929,3 +929,27 @@ def test_a_story_that_quotes_an_email_is_not_dated_by_it():
                      "From: Dana Roe\nDate: Thu, Oct 9, 2025 at 6:02 AM\nSubject: My resignation\n\n"
                      "The letter did not say why.\n")
     assert found.date is None
+
+
+def test_a_prefixs_hyphen_stays_and_verse_stays_verse():
+    # (Found in review: "re-" / "sign" became "resign", another word, where "resign" stood
+    # elsewhere; a poem's lines of some 30 characters were joined as a column's.)
+    found = analysed(NEWSPAPER_COLUMN.replace("Page A3\n", "Tate said he would not resign. The council\n"
+                                                          "has decided that it will not re-\n"
+                                                          "sign the harbour lease this year.\n\nPage A3\n"))
+    body = found.body.replace("\\", "")
+    assert "will not re-sign the harbour lease" in body and "would not resign" in body
+    poem = ("A poem for the harbour\n\nBy Ann Lee\n\n"
+            "The boats come in at evening\nand the gulls go out to sea,\nthe nets are hung on every post\n"
+            "and the tide comes back to me.\n\nThe fishers mend their lanterns\nwhile the children run the quay,\n"
+            "the bell rings out for supper\nand the tide comes back to me.\n\nThe harbour lights are burning\n"
+            "where the old stone pier will be,\nthe wind is cold at midnight\nand the tide comes back to me.\n")
+    found = analysed(poem)
+    assert found.undone == () and "The boats come in at evening\nand the gulls go out to sea," in found.body
+
+
+def test_a_newsletters_headers_are_chrome_without_its_browser_line_and_a_story_line_is_not():
+    found = analysed(NEWSLETTER_EMAIL.replace("View this email in your browser\n", ""))
+    assert (found.title, found.date) == ("School board delays vote on closures", "2025-10-09")
+    assert found.body.startswith("RIDGEWAY — The Ridgeway school board")
+    assert not line_matches(generic_rules().chrome, "You got this message too? Police say do not click the link.")

@@ -3530,7 +3530,44 @@ def test_only_the_lines_a_quote_is_wrapped_over_are_read_as_one():
     texts = ["the council said the plan was too expensive for the town"] * 30
     texts[10], texts[11], texts[12] = "and Ana Ruiz, a teacher, said the plan was", "“too expensive for a", "town,” she said"
     texts[20] = "and then a stray “ opened and never closed in the rest of it"
+    texts[5] = 'and a 12" pipe, its inch mark no quotation mark'
     read = lines_as_read([Line(n, text) for n, text in enumerate(texts, 1)])
     # (the quote's two lines and the line before them; the stray mark joins nothing)
     assert [(r.line.number, len(r.lines)) for r in read if len(r.lines) > 1] == [(11, 3)]
     assert len(read) == 28
+
+
+@pytest.mark.parametrize("text, by", [
+    ("The plan was “dead on arrival,” according to critics, but Mayor Ann Lee said it would pass.", [None]),
+    ("“She stole from the fund,” according to a lawsuit against Ann Lee.", [None]),
+    ("Paul Ortiz asked the mayor whether the road would close this year. “Not this year.”", []),
+])
+def test_a_quote_is_not_given_to_a_name_near_it_that_did_not_say_it(text, by):
+    # (Found in review: the rest of the sentence after "according to critics", the subject of
+    # a lawsuit, the one who asked the question, were taken for the speaker.)
+    found = analyse("ASHBY — The council approved the depot on Tuesday.\n\n" + text + "\n")
+    assert [q.by for q in found.quotes] == by
+
+
+@pytest.mark.parametrize("text", [
+    "The director of public works thanked Acme Paving for the quick repair.",
+    "The minister of finance thanked Ann Lee for her work.",
+    "El presidente de la comunidad recibió a Ana Ruiz en su despacho.",
+])
+def test_a_verb_after_a_title_and_what_it_is_of_is_no_part_of_a_role(text):
+    # (Found in review: "director of public works thanked" was a role, and Acme Paving a person.)
+    assert people(analyse("ASHBY — The council approved the depot on Tuesday.\n\n" + text + "\n")) == {}
+
+
+def test_a_saved_pages_headings_keep_their_levels_and_a_closing_hash():
+    page = ("<html><head><title>Harbour dredging to start in May</title></head><body><article>"
+            "<h1>Harbour dredging to start in May</h1><p>KESTREL BAY — Dredging of the harbour channel will start"
+            " in May, the port authority said on Wednesday.</p><h3>How to help</h3><p>Volunteers are wanted.</p>"
+            "<h2>How to help</h2><p>Donations go to the harbour trust.</p><h2>Why we rank it #</h2>"
+            "<p>It is the first of the year's works.</p>"
+            "<table><tr><th>Stage</th><th>Place</th></tr><tr><td>One</td><td>Ashby | Reserves</td></tr></table>"
+            "</article></body></html>")
+    body = analyse_html(page.encode("utf-8"), None, REGISTRIES).body.split("\n")
+    assert [line for line in body if line.startswith("#")] == ["### How to help", "## How to help", "## Why we rank it \\#"]
+    # (the converter's escaped pipe in a cell stays escaped: one cell, "Ashby | Reserves")
+    assert "| One | Ashby \\| Reserves |" in body

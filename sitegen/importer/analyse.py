@@ -107,7 +107,11 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     probe = _probe_dateline(lines, generic_rules())
     publisher = registries.source_for(meta.url_host(url), probe.site if probe else page.site)
     rules = generic_rules().with_chrome(publisher.chrome) if publisher else generic_rules()
-    segments = segment(lines, rules, find_title=page.title is None, toolbar_end=replay.toolbar_end if replay else 0,
+    # (a web archive's toolbar, or an e-mail's headers and the mail program's line over them, are
+    # above the page: chrome)
+    email = _email_headers(lines)
+    above_page = max(replay.toolbar_end if replay else 0, email[1] if email else 0)
+    segments = segment(lines, rules, find_title=page.title is None, toolbar_end=above_page,
                        title_at=page.title_at)
     body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
     if not body:
@@ -137,8 +141,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
                | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body, rules))
     body = [line for line in body if line.number not in credits]
     # The same lines, for the recognisers (a quote wrapped over lines as one line).
-    levels = dict(page.crossheads)
-    headings = {line.number: levels[line.text.strip()] for line in body if line.text.strip() in levels}
+    headings = _heading_levels(body, page.crossheads)
     read_lines = lines_as_read(body, headings)
     read = with_english_quotation_marks([read_line.line for read_line in read_lines])
     cast = find_cast(read, registries.people, _reporter_slugs(reporters, registries), rules,
@@ -412,6 +415,15 @@ def _reporters(body: list[Line], page: PageMeta, rules: Rules, english: bool) ->
     return found
 
 
+def _heading_levels(body: list[Line], crossheads: tuple[tuple[str, int], ...]) -> dict[int, int]:
+    """The body lines that are the story's headings (line number -> level), each heading given
+    to the first line of its text after the one before it ("### Ann Lee", later "## Ann Lee")."""
+    levels: dict[str, list[int]] = {}
+    for text, level in crossheads:
+        levels.setdefault(text, []).append(level)
+    return {line.number: levels[line.text.strip()].pop(0) for line in body if levels.get(line.text.strip())}
+
+
 def _date(url, page, header, body, rules, lines=()) -> tuple[str | None, str | None]:
     """The article's date and where it came from; (None, None) rather than a guess."""
     if meta.url_date(url):
@@ -433,24 +445,32 @@ MAX_LINES_OVER_HEADERS = 1  # (a mail program's "---------- Forwarded message --
 MIN_EMAIL_HEADERS = 3
 
 
-def _email_sent(lines: tuple[str, ...], rules: Rules) -> str | None:
-    """When the e-mail at the top of the capture was sent (its "Date:", or Outlook's "Sent:"),
-    if its headers are there: a newsletter's story is published as it is sent. (Not an e-mail
-    that a story quotes.)"""
-    texts = [line.strip() for line in lines if line.strip()]
-    first = next((n for n, text in enumerate(texts[:MAX_LINES_OVER_HEADERS + 1]) if EMAIL_HEADER.fullmatch(text)), None)
+def _email_headers(lines: tuple[str, ...]) -> tuple[dict[str, str], int] | None:
+    """The headers of the e-mail at the top of the capture, if they are there (not an e-mail
+    that a story quotes), and the index of the line under them."""
+    texts = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
+    first = next((at for at, (_, text) in enumerate(texts[:MAX_LINES_OVER_HEADERS + 1]) if EMAIL_HEADER.fullmatch(text)),
+                 None)
     if first is None:
         return None
-    headers = {}
-    for text in texts[first:]:
+    headers, end = {}, 0
+    for n, text in texts[first:]:
         if not (match := EMAIL_HEADER.fullmatch(text)):
             break
         headers.setdefault(match.group("key").lower(), match.group("value"))
-    sent = headers.get("date") or headers.get("sent")
-    if len(headers) < MIN_EMAIL_HEADERS or "from" not in headers or sent is None:
+        end = n + 1
+    if len(headers) < MIN_EMAIL_HEADERS or "from" not in headers:
         return None
-    found = meta.text_date([Line(0, sent)], [], rules)
-    return found[0] if found else None
+    return headers, end
+
+
+def _email_sent(lines: tuple[str, ...], rules: Rules) -> str | None:
+    """When the e-mail at the top of the capture was sent (its "Date:", or Outlook's "Sent:"):
+    a newsletter's story is published as it is sent."""
+    found = _email_headers(lines)
+    sent = found and (found[0].get("date") or found[0].get("sent"))
+    dated = meta.text_date([Line(0, sent)], [], rules) if sent else None
+    return dated[0] if dated else None
 
 
 def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):

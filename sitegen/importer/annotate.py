@@ -139,6 +139,7 @@ def _quote_open(texts: list[str]) -> list[bool]:
     english = german = french = straight = 0
     open_at_ends = []
     for text in texts:
+        previous = ""
         for char in text:
             if char == "„":
                 german += 1
@@ -153,8 +154,9 @@ def _quote_open(texts: list[str]) -> list[bool]:
                 french += 1
             elif char == "»":
                 french = max(french - 1, 0)
-            elif char == '"':
+            elif char == '"' and not previous.isdigit():  # (not an inch mark: "a 12" pipe")
                 straight ^= 1
+            previous = char
         open_at_ends.append(bool(english or german or french or straight))
     return open_at_ends
 

@@ -69,6 +69,12 @@ WIDTH_PERCENTILE = 0.95
 MIN_WRAPPED_SHARE = 0.15
 MIN_WRAPPED_LINES = 5
 MIN_BROKEN_SENTENCES = 3
+MIN_PROSE_WIDTH = 40    # narrower, and the lines must be seen to break phrases (see _wrap_width)
+MID_PHRASE_SHARE = 0.1
+# A line that breaks a phrase: it ends with a word that a phrase never ends with, or a word
+# broken at a hyphen.
+MID_PHRASE_END = re.compile(r"(?:\b(?i:the|a|an|to|of|in|on|at|by|for|from|with|and|or|that|was|were|is|are|has|"
+                            r"had|have|its|their|his|her|our|this|these|into|than|as)|[^\W\d_]-)[ \t]*$")
 MID_SENTENCE = re.compile(r"\s*[a-z0-9(‘“\"']")  # a line going on with a sentence: "in 2019", "said"
 SENTENCE_END = tuple(".!?:;\"”’)")
 LIST_ITEM = re.compile(r"\s*(?:[*•◦▪+-]|\d{1,3}[.)])\s")
@@ -342,6 +348,12 @@ def _wrap_width(lines: list[str], loose: bool) -> int | None:
     near = [n for n, line in enumerate(lines) if width - _slack(width, loose) <= len(line.rstrip()) <= width + 2]
     broken = sum(1 for n in near if n + 1 < len(lines) and MID_SENTENCE.match(lines[n + 1])
                  and lines[n].rstrip()[-1:] not in SENTENCE_END)
+    if width < MIN_PROSE_WIDTH and sum(1 for n in near if MID_PHRASE_END.search(lines[n])) < max(
+            MIN_BROKEN_SENTENCES, MID_PHRASE_SHARE * len(near)):
+        # Lines this short are a newspaper's column or verse, whose lines are a poem's own
+        # ("The boats come in at evening" / "and the gulls go out to sea,"): a column breaks in
+        # the middle of phrases too ("... on Monday night to" / "build a flood wall"), "coun-".
+        return None
     return width if len(near) >= max(MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE * len(lengths)) and \
         broken >= MIN_BROKEN_SENTENCES else None
 
@@ -397,12 +409,16 @@ def _hyphen_of_the_word(before: str, line: str, words: set[str]) -> bool:
     dictionary, a word written once keeps its hyphen: "ac-cording" reads; "re-elected" made
     "reelected" would alter the text."""
     first, second = WORD_AT_END.search(before[:-1]), WORD_AT_START.match(line.lstrip())
-    if first is None or second is None:
-        return False
+    if first is None or second is None or first.group().lower() in PREFIXES:
+        return False  # ("re-" / "sign": "re-sign" or "resign", a prefix's hyphen may be the word's)
     whole, hyphenated = (first.group() + second.group()).lower(), f"{first.group()}-{second.group()}".lower()
     return whole in words and hyphenated not in words
 
 
+# Prefixes written with a hyphen before some words and without it before others.
+PREFIXES = frozenset({"re", "pre", "co", "de", "ex", "non", "anti", "un", "sub", "self", "semi", "multi", "post",
+                      "pro", "over", "under", "inter", "mid", "mini", "micro", "bi", "tri", "out", "up", "cross",
+                      "counter", "neo", "pan", "vice", "extra", "ultra", "out", "all", "well"})
 WORD_AT_END = re.compile(r"[^\W\d_]+$")
 WORD_AT_START = re.compile(r"[^\W\d_]+")
 WORD_OR_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

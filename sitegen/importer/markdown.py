@@ -60,12 +60,21 @@ def table_lines(lines: list[tuple[int, str]]) -> set[int]:
 def render_heading(text: str, level: int, spans: list[Span]) -> str:
     """A heading of the story (a crosshead) at ``level`` (2 to 6: the headline is the page's one
     of level 1)."""
-    return "#" * min(max(level, 2), 6) + " " + render_line(text, spans)
+    rendered = render_line(text, spans)
+    if rendered.endswith("#"):  # (a "#" ending it would be read as the heading's closing mark)
+        rendered = rendered[:-1] + "\\#"
+    return "#" * min(max(level, 2), 6) + " " + rendered
 
 
 def render_table_line(text: str, spans: list[Span]) -> str:
-    """A row of a table (see table_lines): as any line, but for its pipes, which part the cells."""
-    return render_line(text, spans).replace("\\|", "|")
+    """A row of a table (see table_lines): as any line, but for its pipes, which part the cells;
+    a pipe inside a cell, which the converter escaped ("| Ashby \\| Reserves |"), stays escaped.
+    (Two characters stand for the escaped one while the line is rendered: the spans' places stay.)"""
+    kept = text.replace("\\|", ESCAPED_PIPE)
+    return render_line(kept, spans).replace("\\|", "|").replace(ESCAPED_PIPE, "\\|")
+
+
+ESCAPED_PIPE = "\x00\x01"
 
 
 @dataclass(frozen=True, slots=True)

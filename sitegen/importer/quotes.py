@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import takewhile
 
 from .names import surname
 from .people import Cast, Occurrence
@@ -265,7 +266,20 @@ def _goes_on_speaking(text: str, start: int, end: int, before: Quote | None, spo
         return None
     named = _named_before(text, start, here)
     speaking = {o.slug for o in here if o.speaker and o.end <= start and o.slug in named}
-    return next(iter(named)) if len(named) == 1 and speaking else None
+    if len(named) != 1 or not speaking or ASKS.search(_sentence_before(text, start)):
+        return None  # (a question's answer is not the asker's: "X asked whether ... “Not this year.”")
+    return next(iter(named))
+
+
+# A sentence that asks: its answer, quoted after it, is someone else's.
+ASKS = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|question|questions|questioned|inquired|"
+                  r"enquired|pregunt\w*|demand\w*|fragt\w*|chiede\w*|chiese)\b|\?[\"”’»]?[ \u00a0]*$", re.IGNORECASE)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence that ends right before ``start``."""
+    stops = [match.end() for match in SENTENCE_END.finditer(text, 0, start)]
+    return text[stops[-2] if len(stops) > 1 else 0:start]
 
 
 # Stands in, for the patterns above, for the full stop of an abbreviation before a name: "said
@@ -318,11 +332,13 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     after = not (text[start + 1:start + 2].islower() and text[end - 2:end - 1] in ".!?")
     if after and (match := _verb_alone(verbs).match(text, end)):
         return match.start("who"), match.end("who")
-    for pattern in (ACCORDING_TO_AFTER, _after_verb_first(verbs), _after_subject_first(verbs)) if after else ():
+    if after and (match := ACCORDING_TO_AFTER.match(text, end)):
+        return _according_to(match, rules)
+    for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)) if after else ():
         match = pattern.match(text, end)
         if match and len(match.group("who").split()) <= MAX_SPEAKER_WORDS:
             return match.start("who"), match.end("who")
-        if match and pattern is not _after_subject_first(verbs):
+        if match and pattern is _after_verb_first(verbs):
             # A long aside after the name: "said Linda Marsh-Potter, 58, a patient's daughter
             # who waited six hours in the emergency room on Tuesday." The name is before it,
             # or after a role, set off by commas: "said the mayor of Ashby, Ann Lee, who ...".
@@ -342,6 +358,19 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     return None
 
 
+def _according_to(match: re.Match, rules: Rules) -> tuple[int, int]:
+    """The words after "according to" that name the speaker: a name, after a role if one stands
+    before it ("town manager Paul Whitcombe", "la alcaldesa Ana Ruiz"), or a name set off after
+    the words ("the mayor, Ann Lee"); an empty span when a name there is what the words are
+    about, not who spoke ("a lawsuit against Ann Lee", "a report by the Ashby Trust")."""
+    start, end = match.span("who")
+    words = match.group("who").split(",")[0].split()
+    before_name = list(takewhile(lambda word: not word[:1].isupper(), words))
+    if before_name and len(before_name) < len(words) and not rules.is_title_word(before_name[-1].lower()):
+        return start, start
+    return start, end
+
+
 def _before_who(match: re.Match) -> tuple[int, int]:
     """The words naming who speaks before the verb, with the aside between them if there is one:
     in "The mayor, Ann Lee, said:" the aside names her. (Not after "she": "She, a farmer, said"
@@ -357,9 +386,11 @@ def _before_who(match: re.Match) -> tuple[int, int]:
 ACCORDING = rf"(?i:according{SPACE}+to|seg[úu]n|selon|secondo|segundo|laut)"
 ACCORDING_TO = re.compile(rf"{ACCORDING}{SPACE}+(?P<who>[^.;!?“”\",]{{1,100}}?)"
                           rf"(?:,[^.;!?“”\"]{{1,120}}?)?,{SPACE}*$")
-# ... and after the quote: "“…,” according to Ana Ruiz, a teacher who lives near the depot."
-ACCORDING_TO_AFTER = re.compile(rf"[ \u00a0,]*{ACCORDING}{SPACE}+(?P<who>[^.;!?“”\"]{{1,160}}?)[ \u00a0]*"
-                                r"(?:[.;!?“”\"]|$)")
+# ... and after the quote: "“…,” according to Ana Ruiz, a teacher who lives near the depot.",
+# "according to the mayor, Ann Lee." (the words up to a comma, and a name set off after them;
+# not the rest of the sentence: "according to critics, but Mayor Ann Lee said ..." is no one's)
+ACCORDING_TO_AFTER = re.compile(rf"[ \u00a0,]*{ACCORDING}{SPACE}+(?P<who>[^.;!?“”\",]{{1,100}}?"
+                                rf"(?:,{SPACE}*[A-Z][^.;!?“”\",]{{0,60}}?(?={SPACE}*(?:[.;!?“”\"]|$)))?){SPACE}*(?:[,.;!?“”\"]|$)")
 SPEAKING_ON = re.compile(rf",{SPACE}+(?P<who>{'|'.join(PARTICIPLES)})(?:{SPACE}+that)?{SPACE}*[,:]?{SPACE}*$")
 
 

@@ -361,9 +361,22 @@ def _title_of_a_thing(before: str, rules: Rules) -> str | None:
     if article is not None and article.lower() not in rules.role_articles | DETERMINERS:
         return None
     words = match.group(0).split()
-    if any(_is_title(word, rules) or word.lower() in rules.speech_verbs for word in words[2:]):
+    if any(_is_title(word, rules) or word.lower() in rules.speech_verbs or _looks_like_a_verb(word) for word in words[2:]):
         return None  # (another title, or a verb, after it: a role of its own, a sentence going on)
+    if words[-1].lower() in JOINING_WORDS:
+        return None  # ("El presidente de la comunidad recibió a Ana Ruiz": a role ends with no such word)
     return " ".join(_trim(words, rules))  # ("L'assessore alla mobilità": "assessore alla mobilità")
+
+
+def _looks_like_a_verb(word: str) -> bool:
+    """A verb in the past, as English and Spanish write it ("thanked", "recibió", "criticó"): the
+    words after a title and "of" are a sentence going on, not what the title is of."""
+    return len(word) > 3 and word.endswith(("ed", "ó"))
+
+
+# Words no role ends with: prepositions and articles ("recibió a", "of the").
+JOINING_WORDS = frozenset({"a", "al", "de", "del", "to", "of", "for", "at", "by", "with", "the", "la", "el", "le",
+                           "il", "lo", "los", "las", "les", "un", "una", "une", "an", "and", "y", "e", "et"})
 
 
 def _without_honorific(before: str, rules: Rules) -> str:
