@@ -172,7 +172,7 @@ def compare_with_original(article: Article, root: Path, diags: Diagnostics) -> N
     text = read_text(index_path, Diagnostics(), root)
     try:
         doc = split_front_matter(text) if text is not None else None
-        original = WORD.findall((article.path / article.original_file).read_text(encoding="utf-8", errors="replace"))
+        original = _words_of_capture((article.path / article.original_file).read_text(encoding="utf-8", errors="replace"))
     except (FrontMatterError, OSError):
         return
     if doc is None:
@@ -196,6 +196,20 @@ def compare_with_original(article: Article, root: Path, diags: Diagnostics) -> N
 
 
 WORD = re.compile(r"\w+")
+# A word a printed page broke at the end of a line, with a hyphen of its own ("coun-" / "cil"):
+# the import joins it ("council", see importer.dumps), and so is it read here.
+BROKEN_AT_LINE_END = re.compile(r"-[ \t]*\r?\n[ \t]*")
+
+
+def _words_of_capture(text: str) -> list[str]:
+    """The capture's words in order; a word broken at a line's end both whole and as its parts."""
+    matches = list(WORD.finditer(text))
+    words = []
+    for match, after in zip(matches, matches[1:] + [None]):
+        if after is not None and BROKEN_AT_LINE_END.fullmatch(text, match.end(), after.start()):
+            words.append(match.group() + after.group())
+        words.append(match.group())
+    return words
 # What a reader does not see as words of the text: images, link addresses, footnote marks and
 # definitions (the archive's), backslash escapes.
 NOT_SHOWN = re.compile(r"!\[[^\]]*\]\([^)]*\)|(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[\^[^\]]*\](?::.*)?|\\(?=[!-/:-@\[-`{-~])")

@@ -308,3 +308,17 @@ def test_the_summary_counts_one_in_the_singular(tmp_path):
     result = run_check("--source", str(root))
     assert result.exit_code == 0, result.output
     assert "(1 article, 0 originals verified;" in result.output
+
+
+def test_a_word_the_import_joined_across_a_printed_lines_hyphen_is_the_captures(site_copy):
+    # (It was a warning: the import joins "coun-" / "cil" as "council", which the capture's
+    # words, read one by one, did not have.)
+    write_files(site_copy, {"content/articles/undated/original.txt": "Headline\n\nThe town coun-\ncil will vote,\n"
+                                                                       "the news-\npaper said.\n",
+                            "content/articles/undated/index.md": article(
+                                "Undated Clipping", "The town council will vote, the news-paper said.",
+                                original="{file: original.txt}")})
+    assert build(site_copy).exit_code == 0
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "text as published" in line and "/undated/" in line] == []
