@@ -953,3 +953,15 @@ def test_a_newsletters_headers_are_chrome_without_its_browser_line_and_a_story_l
     assert (found.title, found.date) == ("School board delays vote on closures", "2025-10-09")
     assert found.body.startswith("RIDGEWAY — The Ridgeway school board")
     assert not line_matches(generic_rules().chrome, "You got this message too? Police say do not click the link.")
+
+
+def test_a_converters_tables_are_tables_with_or_without_their_outer_pipes_and_escaped_pipes_in_cells():
+    # (Found end to end: html2text's table, without outer pipes, lost its header row and rule as
+    # chrome; a cell's escaped pipe, unescaped with the other Markdown escapes, split the cell.)
+    found = analysed("# Council election results are in\n\nASHBY — The count ended at 2am, the [returning officer]"
+                     "(https://x.example) said on Friday.\n\nWard | Yes | No\n---|---|---\nNorth | 1,204 | 388\n\n"
+                     "| Candidate | Party |\n|---|---|\n| Hamish Trevelyan | Independent \\| local |\n\n"
+                     "Turnout was 41 per cent, the **council** said.\n")
+    assert found.body.split("\n")[2:10] == ["Ward | Yes | No", "---|---|---", "North | 1,204 | 388", "",
+                                            "| Candidate | Party |", "|---|---|", "| Hamish Trevelyan | Independent \\| local |",
+                                            ""]

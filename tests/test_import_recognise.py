@@ -3571,3 +3571,16 @@ def test_a_saved_pages_headings_keep_their_levels_and_a_closing_hash():
     assert [line for line in body if line.startswith("#")] == ["### How to help", "## How to help", "## Why we rank it \\#"]
     # (the converter's escaped pipe in a cell stays escaped: one cell, "Ashby | Reserves")
     assert "| One | Ashby \\| Reserves |" in body
+
+
+def test_a_page_copied_a_paragraph_a_line_ends_sentences_in_other_languages_marks_and_según_is_no_role():
+    # (Found end to end: a line ending „…gekostet.“ or "... la Saône. »" was not seen to end a
+    # sentence, so a paragraph a line ran on as one; "Según el concejal de Urbanismo" was a role.)
+    found = analyse("BERLIN — Der Stadtrat hat am Dienstag den neuen Radweg beschlossen.\n"
+                    "„Das hat zu viel gekostet“, sagte Petra Vogel. „Wir bauen hier auf Pump.“\n"
+                    "Die Kosten lagen bei vier Millionen Euro.\n"
+                    "Der Bau beginnt im Mai.\n")
+    assert len([line for line in found.body.split("\n") if line]) == 4
+    found = analyse("VALDELINCE — El pleno aprobó este jueves el nuevo carril bici.\n\n"
+                    "Según el concejal de Urbanismo, Jorge Barrientos, la obra empezará en mayo.\n")
+    assert people(found) == {"Jorge Barrientos": "concejal de Urbanismo"}

@@ -201,8 +201,9 @@ def line_spans(read: list[ReadLine], spans: dict[int, list[Span]]) -> dict[int, 
 
 # Markdown's line break inside a paragraph: a backslash at the end of the line.
 HARD_BREAK = "\\"
-# A line that ends a sentence (its closing quotation marks and brackets after the stop).
-ENDS_A_SENTENCE = re.compile(r"[.!?:;][\"”’)]*$")
+# A line that ends a sentence (its closing quotation marks and brackets after the stop: also
+# German's “, French »  after a space, a British ').
+ENDS_A_SENTENCE = re.compile(r"[.!?:;](?:[ \u00a0]?»|[\"”’“')'])*$")
 # The fewest lines, and the share of them ending a sentence, that make lines of their own.
 MIN_OWN_LINES = 3
 OWN_LINE_ENDS = 2 / 3

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable
 
+from .markdown import TABLE_CELLS
 from .textutil import FORM_FIELD
 
 # lynx: a link's number before its text, a form's button, the list of addresses at the end.
@@ -321,6 +322,8 @@ def _plain(line: str) -> str:
     line = MD_INLINE_TAG.sub("", line)  # (pandoc keeps the tags it has no Markdown for)
     line = MD_STRONG.sub(lambda m: m.group(2), line)
     line = MD_EMPHASIS.sub(lambda m: m.group(2), line)
+    if TABLE_CELLS.fullmatch(line):  # (a table's row: its escaped pipes are in its cells, and stay so)
+        return MD_ESCAPE.sub(lambda m: m.group(0) if m.group(1) == "|" else m.group(1), line)
     return MD_ESCAPE.sub(r"\1", line)
 
 

@@ -30,9 +30,12 @@ NUMBER_MARKER = re.compile(r"(\d{1,9})([.)])[ \u00a0]+(?=\S)")
 
 # A table as page extractors and converters write it (trafilatura, html2text, pandoc's pipe
 # tables): each row between pipes, the header row over a rule of dashes ("| Stage | Dates |",
-# "|---|---|"). Markdown draws it as a table.
+# "|---|---|"); html2text leaves the outer pipes out ("Stage | Dates", "---|---"). Markdown
+# draws it as a table.
 TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*")
-TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*")
+TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*")
+# A row, once a table is seen: its cells between pipes, the outer ones or not.
+TABLE_CELLS = re.compile(r".*[^\\]\|.*")
 
 
 def table_lines(lines: list[tuple[int, str]]) -> set[int]:
@@ -46,9 +49,11 @@ def table_lines(lines: list[tuple[int, str]]) -> set[int]:
 
     index = 0
     while index + 1 < len(lines):
-        if TABLE_ROW.fullmatch(lines[index][1]) and goes_on(index + 1, TABLE_RULE):
+        if TABLE_CELLS.fullmatch(lines[index][1]) and goes_on(index + 1, TABLE_RULE):
+            # (the rows like the header: between outer pipes if it is)
+            row = TABLE_ROW if TABLE_ROW.fullmatch(lines[index][1]) else TABLE_CELLS
             end = index + 2
-            while goes_on(end, TABLE_ROW):
+            while goes_on(end, row):
                 end += 1
             found.update(range(index, end))
             index = end
@@ -71,7 +76,7 @@ def render_table_line(text: str, spans: list[Span]) -> str:
     a pipe inside a cell, which the converter escaped ("| Ashby \\| Reserves |"), stays escaped.
     (Two characters stand for the escaped one while the line is rendered: the spans' places stay.)"""
     kept = text.replace("\\|", ESCAPED_PIPE)
-    return render_line(kept, spans).replace("\\|", "|").replace(ESCAPED_PIPE, "\\|")
+    return render_line(kept, spans, line_start=False).replace("\\|", "|").replace(ESCAPED_PIPE, "\\|")
 
 
 ESCAPED_PIPE = "\x00\x01"
@@ -156,9 +161,10 @@ def render_list_line(text: str, part: ListLine, spans: list[Span]) -> str:
     return part.prefix + render_line(" " * part.width + text[part.width:], spans)
 
 
-def render_line(text: str, spans: list[Span]) -> str:
+def render_line(text: str, spans: list[Span], line_start: bool = True) -> str:
     """One body line as Markdown, with its annotation spans; spaces at both ends dropped
-    (Markdown would drop them anyway; original.txt keeps them)."""
+    (Markdown would drop them anyway; original.txt keeps them); with ``line_start``, what would
+    open a block there escaped."""
     core = text.strip()
     shift = len(text) - len(text.lstrip())
     pieces, position = [], 0
@@ -169,7 +175,7 @@ def render_line(text: str, spans: list[Span]) -> str:
         position = end
     pieces.append(escape(core[position:]))
     rendered = "".join(pieces)
-    return _escape_line_start(rendered)
+    return _escape_line_start(rendered) if line_start else rendered  # (a table's row: "---|---" is its rule)
 
 
 def _escape_line_start(line: str) -> str:
