@@ -3584,3 +3584,17 @@ def test_a_page_copied_a_paragraph_a_line_ends_sentences_in_other_languages_mark
     found = analyse("VALDELINCE — El pleno aprobó este jueves el nuevo carril bici.\n\n"
                     "Según el concejal de Urbanismo, Jorge Barrientos, la obra empezará en mayo.\n")
     assert people(found) == {"Jorge Barrientos": "concejal de Urbanismo"}
+
+
+@pytest.mark.parametrize("first_row", ["<tr><td>Library</td><td>Visits</td><td>Closes</td></tr>",
+                                       "<tr><th>Library</th><th>Visits</th><th>Closes</th></tr>"])
+def test_a_saved_pages_table_without_a_header_row_is_a_table_too(first_row):
+    # (Found end to end: trafilatura writes no rule under a table whose first row is not <th>,
+    # and its rows showed as text between pipes.)
+    page = ("<html><head><title>Library hours change in May</title></head><body><article>"
+            "<h1>Library hours change in May</h1><p>ASHBY — The council set out the new library hours in a long"
+            f" notice on Friday afternoon, officials said.</p><table>{first_row}"
+            "<tr><td>North</td><td>12,000</td><td>Sunday</td></tr></table>"
+            "<p>More text follows here in a paragraph of its own.</p></article></body></html>")
+    body = analyse_html(page.encode("utf-8"), None, REGISTRIES).body.split("\n")
+    assert body[2:6] == ["| Library | Visits | Closes |", "|---|---|---|", "| North | 12,000 | Sunday |", ""]

@@ -7,7 +7,7 @@ import datetime
 import re
 
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
-from .markdown import NUMBER_MARKER, TABLE_ROW
+from .markdown import NUMBER_MARKER, TABLE_ROW, TABLE_RULE
 from .registry import Registries
 from .rules import generic_rules, line_matches
 from .segment import MAX_HEADLINE_WORDS
@@ -437,8 +437,22 @@ def _paragraph_lines(text: str, skip_first: str | None = None) -> tuple[str, ...
     for paragraph in paragraphs:
         if lines and _same_block(lines[-2], paragraph):
             lines.pop()
+            if _header_row_alone(lines) and not TABLE_RULE.fullmatch(paragraph):
+                # (a table without a header row, <th>, as trafilatura writes it: its first row
+                # is read as its header, for Markdown draws no table without one)
+                lines.append("|" + "---|" * _cell_count(lines[-1]))
         lines.extend([paragraph, ""])
     return tuple(lines[:-1])
+
+
+def _header_row_alone(lines: list[str]) -> bool:
+    """The last line is a table's first row, with no rule under it yet."""
+    return (TABLE_ROW.fullmatch(lines[-1]) is not None and TABLE_RULE.fullmatch(lines[-1]) is None
+            and (len(lines) < 2 or TABLE_ROW.fullmatch(lines[-2]) is None))
+
+
+def _cell_count(row: str) -> int:
+    return len(re.split(r"(?<!\\)\|", row.strip().strip("|")))
 
 
 def _same_block(above: str, line: str) -> bool:
