@@ -40,8 +40,11 @@ def record_problems(page, problems: list[str]) -> None:
                                                        f"({message.location.get('url')})")
             if message.type == "error" else None)
     page.on("pageerror", lambda error: problems.append(f"{page.url}: script error: {error}"))
+    # (not a request the browser dropped itself, the page being left: the icon it fetches after
+    # the page has loaded, cut off by the next page's navigation, "net::ERR_ABORTED"; whether
+    # the icon loads is test_every_page_has_an_icon_the_browser_can_load's)
     page.on("requestfailed", lambda request: problems.append(
-        f"{page.url}: request failed: {request.url} ({request.failure})"))
+        f"{page.url}: request failed: {request.url} ({request.failure})") if request.failure != "net::ERR_ABORTED" else None)
     page.on("response", lambda response: problems.append(
         f"{page.url}: HTTP {response.status} for {response.url}") if response.status >= 400 else None)
 
