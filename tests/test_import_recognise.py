@@ -3412,6 +3412,7 @@ def test_a_quote_wrapped_over_the_lines_of_a_paragraph_is_found_whole():
     ("A letter from school principal Ines Okafor said the term would start late.", {"Ines Okafor": "school principal"}),
     ("She thanked manager Rosa Delgado for the work.", {"Rosa Delgado": "manager"}),
     ("Local fisher Anna Kowalski said she welcomed the work.", {"Anna Kowalski": "Local fisher"}),
+    ("Campaigner Ngozi Featherby said she would fight it.", {"Ngozi Featherby": "Campaigner"}),
     ("“We are asked to do the same work with fewer staff,” branch manager Tom Elwood told me.",
      {"Tom Elwood": "branch manager"}),
     ("Councillor Brian Tate, the lone no vote, said the town should wait.", {"Brian Tate": "Councillor"}),
@@ -3450,11 +3451,17 @@ def test_a_quoted_sentence_after_one_in_which_one_person_speaks_is_theirs():
     ("BERLIN, 14. März 2025 – Der Stadtrat hat am Dienstag den neuen Radweg beschlossen.", "Berlin", "2025-03-14"),
     ("PIANVERDE, 3 ottobre 2024 — Il consiglio comunale ha approvato ieri sera il nuovo parcheggio.",
      "Pianverde", "2024-10-03"),
+    # (in ordinary capitals too, before a full date; a day is no place)
+    ("Valdemora, 14 de marzo de 2025 — El pleno del Ayuntamiento aprobó este jueves el nuevo carril bici.",
+     "Valdemora", "2025-03-14"),
+    ("Bologna, 27 febbraio 2025 — Il consiglio comunale ha approvato ieri sera il nuovo parcheggio.",
+     "Bologna", "2025-02-27"),
 ])
 def test_a_dateline_with_a_date_written_day_first_gives_the_place_and_the_date(lede, place, date):
     # (It was: no dateline, the day-first date not read as its part, and no date; Italian months unknown.)
     found = analyse(lede + "\n")
     assert (found.dateline, found.date, found.date_origin) == (place, date, "text")
+    assert find_dateline("Friday, 14 March 2025 — The council approved the depot.", generic_rules()) is None
 
 
 @pytest.mark.parametrize("lede, sentence, roles", [

@@ -50,8 +50,11 @@ class Reporter:
 
 def find_dateline(text: str, rules: Rules) -> Dateline | None:
     match = rules.dateline.match(text)
-    if not match or sum(c.isupper() for c in match.group("place")) < 2:
+    # (a place in ordinary capitals only before a full date: "Valdemora, 14 de marzo de 2025 —")
+    if not match or sum(c.isupper() for c in match.group("place")) < 2 and match.group("place").isupper():
         return None
+    if match.group("place").lower() in rules.not_name_words:
+        return None  # ("Friday, 14 March 2025 — ...": a day, no place)
     if match.group(0).rstrip().endswith(":") and not _reads_as_lede(text[match.end():]):
         return None  # "PUBLISHED: November 14, 2024 at 9:05 PM", "FT: Rovers 3 (Okonjo 22)"
     words = match.group("place").split()
