@@ -965,3 +965,13 @@ def test_a_converters_tables_are_tables_with_or_without_their_outer_pipes_and_es
     assert found.body.split("\n")[2:10] == ["Ward | Yes | No", "---|---|---", "North | 1,204 | 388", "",
                                             "| Candidate | Party |", "|---|---|", "| Hamish Trevelyan | Independent \\| local |",
                                             ""]
+
+
+def test_a_markdown_captures_block_quote_is_a_block_quote_in_the_body():
+    # (Found end to end: its "> " was escaped, and every line of the quote showed a ">".)
+    found = analysed("# A letter left at the harbour wall\n\nASHBY — A note was found at the [harbour](https://x.example)"
+                     " wall on Friday, the **harbourmaster** said.\n\n"
+                     "> To whoever finds this: the choir\n> cannot sing without you.\n>\n> Come back in May.\n\n"
+                     "Nobody has claimed it, the harbourmaster said.\n")
+    assert found.body.split("\n")[2:8] == ["> To whoever finds this: the choir", "> cannot sing without you.", "",
+                                           "> Come back in May.", "", "Nobody has claimed it, the harbourmaster said."]

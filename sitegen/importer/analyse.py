@@ -45,6 +45,7 @@ class PageMeta:
     # The headings under the headline (a saved page's <h2> to <h6>, a Markdown capture's "## "):
     # (text, level); a body line of such a text is a heading on the archive's page.
     crossheads: tuple[tuple[str, int], ...] = ()
+    blockquotes: tuple[int, ...] = ()  # the numbers of the lines of block quotes (a Markdown capture's "> ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,8 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
                                ends_alone=lambda line: _comment_header(line, rules) or is_menu_row(line.strip()))
     declared = unmarked.declared  # (a clipper's front matter)
     page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
-                    author=declared.get("author"), title_at=unmarked.headline_at, crossheads=unmarked.crossheads)
+                    author=declared.get("author"), title_at=unmarked.headline_at, crossheads=unmarked.crossheads,
+                    blockquotes=unmarked.blockquotes)
     analysis = analyse_lines(unmarked.lines, url or declared.get("url"), registries, page)
     return replace(analysis, undone=unmarked.undone, origin=unmarked.origin) if unmarked.undone else analysis
 
@@ -138,11 +140,13 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     # body too, the page would show them twice.
     header = _byline_and_date_lines(body[:lede_index], reporters, rules)
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
-               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules) | _pull_quotes(body, rules))
+               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules)
+               | _pull_quotes(body, rules, _quoted_lines(body, page)))
     body = [line for line in body if line.number not in credits]
     # The same lines, for the recognisers (a quote wrapped over lines as one line).
     headings = _heading_levels(body, page.crossheads)
-    read_lines = lines_as_read(body, headings)
+    quoted = _quoted_lines(body, page)
+    read_lines = lines_as_read(body, headings, quoted)
     read = with_english_quotation_marks([read_line.line for read_line in read_lines])
     cast = find_cast(read, registries.people, _reporter_slugs(reporters, registries), rules,
                      dateline.place if dateline else None)
@@ -161,7 +165,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         topics=tuple(find_topics("\n".join([title or ""] + [b.text for b in body]),
                                  registries.topics)),
         summary=meta.summary_of(lede),
-        body=render_body(body, line_spans(read_lines, body_spans(cast, quotes)), headings),
+        body=render_body(body, line_spans(read_lines, body_spans(cast, quotes)), headings, quoted),
         comments=comments, reported_count=reported,
         quotes=quotes, segments=segments,
         unknown=_unknown(cast, reporters, registries),
@@ -266,21 +270,27 @@ def _credits_below(lines: list[Line], rules: Rules) -> set[int]:
 BLOCKQUOTE = re.compile(r"\s*>")
 
 
-def _pull_quotes(lines: list[Line], rules: Rules) -> set[int]:
-    """Numbers of the lines of a pull quote: a block of quoted lines ("> ...", as Markdown keeps
-    a page's <blockquote>) whose words the story says elsewhere, with the speaker's name under
-    them ("> --- Kaspar Nilsen, trails supervisor"). A quoted passage the story does not repeat
-    (a letter, a statement) stays."""
+def _quoted_lines(body: list[Line], page: PageMeta) -> set[int]:
+    """The numbers of the body lines that are a block quote's (see PageMeta.blockquotes)."""
+    return {line.number for line in body} & set(page.blockquotes)
+
+
+def _pull_quotes(lines: list[Line], rules: Rules, in_block_quotes: set[int] = frozenset()) -> set[int]:
+    """Numbers of the lines of a pull quote: a block of quoted lines (a Markdown capture's "> ",
+    taken off and said in ``in_block_quotes``, as Markdown keeps a page's <blockquote>) whose
+    words the story says elsewhere, with the speaker's name under them ("> --- Kaspar Nilsen,
+    trails supervisor"). A quoted passage the story does not repeat (a letter, a statement)
+    stays."""
     blocks: list[list[Line]] = []
     previous_quoted = False
     for line in lines:
-        quoted = BLOCKQUOTE.match(line.text) is not None
+        quoted = BLOCKQUOTE.match(line.text) is not None or line.number in in_block_quotes
         if quoted and previous_quoted:
             blocks[-1].append(line)
         elif quoted:
             blocks.append([line])
         previous_quoted = quoted
-    story = f" {words_of(' '.join(line.text for line in lines if not BLOCKQUOTE.match(line.text)))} "
+    story = f" {words_of(' '.join(line.text for line in lines if not BLOCKQUOTE.match(line.text) and line.number not in in_block_quotes))} "
     found: set[int] = set()
     for block in blocks:
         quoted = [BLOCKQUOTE.sub("", line.text, count=1).strip() for line in block]

@@ -31,19 +31,24 @@ def body_spans(cast: Cast, quotes: tuple[Quote, ...]) -> dict[int, list[Span]]:
     return spans
 
 
-def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[int, int] | None = None) -> str:
+def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[int, int] | None = None,
+                quoted: set[int] | None = None) -> str:
     """Body lines as Markdown; a gap in the line numbers (blank, chrome) ends a paragraph, and
-    a list (see markdown.list_lines), a table and a heading (``headings``: line number ->
-    level) have a paragraph break before and after them. Lines with no gap between them run on
-    as one paragraph, unless they are lines of their own (see _line_breaks)."""
+    a list (see markdown.list_lines), a table, a heading (``headings``: line number -> level)
+    and a block quote (``quoted``: line numbers) have a paragraph break before and after them.
+    Lines with no gap between them run on as one paragraph, unless they are lines of their own
+    (see _line_breaks)."""
     numbered = [(line.number, line.text) for line in lines]
     listed, tables = list_lines(numbered), table_lines(numbered)
-    headings = headings or {}
+    headings, quoted = headings or {}, quoted or set()
     out: list[str] = []
-    for group in _blocks(lines, listed, tables, headings):
+    for group in _blocks(lines, listed, tables, headings, quoted):
         if out and out[-1]:
             out.append("")
-        if lines[group[0]].number in headings:
+        if lines[group[0]].number in quoted:
+            out += ["> " + line for line in _line_breaks(
+                [render_line(lines[i].text, spans.get(lines[i].number, [])) for i in group], [lines[i].text for i in group])]
+        elif lines[group[0]].number in headings:
             out += [render_heading(lines[i].text, headings[lines[i].number], spans.get(lines[i].number, []))
                     for i in group]
         elif group[0] in tables:
@@ -57,11 +62,12 @@ def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[
 
 
 def _blocks(lines: list[Line], listed: dict[int, ListLine], tables: set[int],
-            headings: dict[int, int]) -> Iterator[list[int]]:
-    """The lines, by index, in runs with no gap in their numbers, each all of headings, all of
-    a table, all of a list, or of none of them."""
+            headings: dict[int, int], quoted: set[int] = frozenset()) -> Iterator[list[int]]:
+    """The lines, by index, in runs with no gap in their numbers, each all of a block quote,
+    all of headings, all of a table, all of a list, or of none of them."""
     def kind(index: int) -> int:
-        return 3 if lines[index].number in headings else 2 if index in tables else 1 if index in listed else 0
+        number = lines[index].number
+        return 4 if number in quoted else 3 if number in headings else 2 if index in tables else 1 if index in listed else 0
 
     run: list[int] = []
     for index, line in enumerate(lines):
@@ -85,7 +91,8 @@ class ReadLine:
     leads: tuple[int, ...]
 
 
-def lines_as_read(lines: list[Line], headings: dict[int, int] | None = None) -> list[ReadLine]:
+def lines_as_read(lines: list[Line], headings: dict[int, int] | None = None,
+                  quoted: set[int] | None = None) -> list[ReadLine]:
     """The body lines as the recognisers read them: each on its own, but, in a paragraph that
     Markdown runs on (see _line_breaks), the lines a quote is wrapped over as one, with the line
     before them: the quote is then found whole, and what attributes it with it ("Ana Ruiz said
@@ -96,9 +103,9 @@ def lines_as_read(lines: list[Line], headings: dict[int, int] | None = None) -> 
     recognisers, reading a line's text before each name and quote, would take time growing
     with the square of a long paragraph's length (a capture with no blank lines at all)."""
     numbered = [(line.number, line.text) for line in lines]
-    listed, tables, headings = list_lines(numbered), table_lines(numbered), headings or {}
+    listed, tables, headings, quoted = list_lines(numbered), table_lines(numbered), headings or {}, quoted or set()
     read = []
-    for group in _blocks(lines, listed, tables, headings):
+    for group in _blocks(lines, listed, tables, headings, quoted):
         run = [lines[i] for i in group]
         plain = group[0] not in listed and group[0] not in tables and run[0].number not in headings
         if len(run) > 1 and plain and _runs_on([line.text for line in run]):

@@ -47,6 +47,7 @@ MD_REFERENCE_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)+)\]\[[^\[\]]*\]")
 MD_LINK_DEFINITION = re.compile(r"\s{0,3}\[[^\[\]]+\]:\s+\S+.*")
 MD_TOP_HEADING = re.compile(r"\s{0,3}#\s+\S")
 MD_HEADING = re.compile(r"(\s{0,3})#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+MD_BLOCKQUOTE = re.compile(r"[ ]{0,3}>[ ]?")
 MD_HASHES = re.compile(r"(\s{0,3})(#{1,6})\s+\S")
 MD_SPAN = re.compile(r"(?<![\\!])\[((?:[^\[\]\\]|\\.)*)\]\{[^{}]*\}")
 MD_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][\w-]+\s*|[\w-]+=\S+\s*)+\}")
@@ -109,6 +110,9 @@ class Unmarked:
     declared: dict = field(default_factory=dict)
     # A Markdown capture's headings under its headline ("## What happens next"): (text, level)
     crossheads: tuple[tuple[str, int], ...] = ()
+    # ... and the lines of its block quotes ("> To whoever finds this ..."), their "> " taken off:
+    # their numbers in ``lines`` (1 for the first)
+    blockquotes: tuple[int, ...] = ()
 
 
 def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] = lambda line: False,
@@ -150,13 +154,16 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
             headline_at = sum(kept[:headline_at])
         crossheads = tuple((_plain(line).strip(), len(heading.group(2)))
                            for (_, line), keep in zip(numbered, kept) if keep and (heading := MD_HASHES.match(line)))
-        numbered = [(n, _plain(line)) for (n, line), keep in zip(numbered, kept) if keep]
+        # (a block quote's lines lose their "> ", and are said to be one: see Unmarked)
+        quoted = [keep and MD_BLOCKQUOTE.match(line) is not None for (_, line), keep in zip(numbered, kept)]
+        numbered = [(n, _plain(MD_BLOCKQUOTE.sub("", line, count=1))) for (n, line), keep in zip(numbered, kept) if keep]
+        blockquotes = tuple(at for at, is_quoted in enumerate((q for q, k in zip(quoted, kept) if k), 1) if is_quoted)
         undone.append("Markdown's links, headings and emphasis")
     if not undone:
         return Unmarked(lines, tuple(range(1, len(lines) + 1)), ())
     return Unmarked(tuple(line for _, line in numbered), tuple(n for n, _ in numbered), tuple(undone),
                     headline or declared.get("title"), headline_at if headline else None, declared,
-                    crossheads if markdown else ())
+                    crossheads if markdown else (), blockquotes if markdown else ())
 
 
 # The site's name after the headline in a page's title: a separator between spaces, a few words.

@@ -5,8 +5,8 @@ syntax are backslash-escaped, so the rendered text equals the source text; annot
 only wrap text. `plain_text` undoes both, which is how tests check that nothing was altered.
 The things of a line that become Markdown syntax are a list item's marker ("• ", "* ",
 "2. "): a run of such lines is a list (see `list_lines`), and the page draws the bullets and
-numbers itself; a table's pipes (see `table_lines`); and a heading's level, added before a
-line known to be one (see `render_heading`).
+numbers itself; a table's pipes (see `table_lines`); and a heading's level or a block
+quote's "> ", added before a line known to be one (see `render_heading`, annotate.render_body).
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def escape(text: str) -> str:
     return ENTITY.sub(r"\\&", out)
 
 
-HEADING_MARKS = re.compile(r"#{2,6} ")
+HEADING_MARKS = re.compile(r"#{2,6} |> ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +200,8 @@ def plain_text(markdown_line: str) -> str:
     it with a captured line's `without_list_marker`: the page draws the bullet or number of a
     list.)"""
     out, i = [], 0
-    if heading := HEADING_MARKS.match(markdown_line):  # (a heading's marks; "\#" is the text's own)
-        i = heading.end()
+    if heading := HEADING_MARKS.match(markdown_line):  # (a heading's or a block quote's marks;
+        i = heading.end()                                # "\#", "\>" are the text's own)
     while i < len(markdown_line):
         char = markdown_line[i]
         if char == "\\" and i + 1 == len(markdown_line):
