@@ -975,3 +975,13 @@ def test_a_markdown_captures_block_quote_is_a_block_quote_in_the_body():
                      "Nobody has claimed it, the harbourmaster said.\n")
     assert found.body.split("\n")[2:8] == ["> To whoever finds this: the choir", "> cannot sing without you.", "",
                                            "> Come back in May.", "", "Nobody has claimed it, the harbourmaster said."]
+
+
+def test_a_markdown_captures_rules_between_sections_are_no_text():
+    # (Found end to end: html2text's "* * *" became a list of one item, "* *", and "___" an "_".)
+    found = analysed("# A letter left at the harbour wall\n\nASHBY — A note was found at the [harbour](https://x.example)"
+                     " wall on Friday, the **harbourmaster** said.\n\n* * *\n\n"
+                     "Nobody has claimed it, the harbourmaster said.\n\n___\n\nThe council meets on Monday.\n")
+    assert [line for line in found.body.split("\n") if line][1:] == [
+        "Nobody has claimed it, the harbourmaster said.", "The council meets on Monday."]
+    assert line_matches(generic_rules().chrome, "* * *") and line_matches(generic_rules().chrome, "_____")

@@ -47,6 +47,8 @@ MD_REFERENCE_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)+)\]\[[^\[\]]*\]")
 MD_LINK_DEFINITION = re.compile(r"\s{0,3}\[[^\[\]]+\]:\s+\S+.*")
 MD_TOP_HEADING = re.compile(r"\s{0,3}#\s+\S")
 MD_HEADING = re.compile(r"(\s{0,3})#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+# A rule between sections ("* * *", "___", "---"): no text of the page.
+MD_THEMATIC_BREAK = re.compile(r"[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})")
 MD_BLOCKQUOTE = re.compile(r"[ ]{0,3}>[ ]?")
 MD_HASHES = re.compile(r"(\s{0,3})(#{1,6})\s+\S")
 MD_SPAN = re.compile(r"(?<![\\!])\[((?:[^\[\]\\]|\\.)*)\]\{[^{}]*\}")
@@ -149,7 +151,7 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
             headline, headline_at = _plain(numbered.pop(tops[0])[1]).strip(), tops[0]
             headline, headline_at = _headline_under_page_title(headline, headline_at, numbered)
         kept = [not (MD_FENCED_DIV.fullmatch(line) or MD_TAG_LINE.fullmatch(line)
-                     or MD_LINK_DEFINITION.fullmatch(line)) for _, line in numbered]
+                     or MD_LINK_DEFINITION.fullmatch(line) or MD_THEMATIC_BREAK.fullmatch(line)) for _, line in numbered]
         if headline_at is not None:
             headline_at = sum(kept[:headline_at])
         crossheads = tuple((_plain(line).strip(), len(heading.group(2)))
