@@ -3433,6 +3433,10 @@ def test_a_quoted_sentence_after_one_in_which_one_person_speaks_is_theirs():
                     "Rosa Kessling owns the bakery. “Bread comes first.”\n")
     # (two people in the sentence before: whose it is, is not said; nor is it when no one speaks there)
     assert [(q.line, q.by) for q in found.quotes] == [(3, "ann-lee")]
+    # (a sentence about a question or a demand is no question)
+    found = analyse("ASHBY — The council met on Monday.\n\nAnn Lee said the question was settled. “It is done.”\n\n"
+                    "Bob Marsh said he had demanded a recount. “Count every vote again.”\n")
+    assert [q.by for q in found.quotes] == ["ann-lee", "bob-marsh"]
     found = analyse("PIANVERDE — Il consiglio comunale ha approvato ieri sera il nuovo parcheggio.\n\n"
                     "L'assessora ai Lavori pubblici, Giulia Martinelli, ha spiegato che i lavori partiranno in "
                     "autunno. «Sarà un cantiere rapido».\n\n"

@@ -272,7 +272,7 @@ def _goes_on_speaking(text: str, start: int, end: int, before: Quote | None, spo
 
 
 # A sentence that asks: its answer, quoted after it, is someone else's.
-ASKS = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|question|questions|questioned|inquired|"
+ASKS = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|questioned|inquired|"
                   r"enquired|pregunt\w*|fragt\w*|chiede\w*|chiese)\b|\?[\"”’»]?[ \u00a0]*$", re.IGNORECASE)
 
 
