@@ -985,3 +985,14 @@ def test_a_markdown_captures_rules_between_sections_are_no_text():
     assert [line for line in found.body.split("\n") if line][1:] == [
         "Nobody has claimed it, the harbourmaster said.", "The council meets on Monday."]
     assert line_matches(generic_rules().chrome, "* * *") and line_matches(generic_rules().chrome, "_____")
+
+
+def test_a_newsletter_forwarded_as_a_quoted_message_loses_its_quotation_marks():
+    # (Found end to end: forwarded with "> " before every line, the title was "> RIDGEWAY ...",
+    # every line of the story kept its ">", and a role read "> parent".)
+    quoted = "\n".join("> " + line if line.strip() else ">" for line in NEWSLETTER_EMAIL.split("\n"))
+    found = analysed("Hi all, see below.\n\n" + quoted)
+    assert (found.title, found.date) == ("School board delays vote on closures", "2025-10-09")
+    assert found.undone == ('the e-mail\'s quotation marks (">")',)
+    assert {p.name: p.role for p in found.people} == {"Alma Ferreira": "board president", "Derek Osei": "parent"}
+    assert found.body.startswith("RIDGEWAY — The Ridgeway school board") and "\n>" not in found.body

@@ -452,6 +452,8 @@ def _date(url, page, header, body, rules, lines=()) -> tuple[str | None, str | N
 # AM", "Subject: ...", "To: ...").
 EMAIL_HEADER = re.compile(r"(?P<key>from|date|sent|subject|to|cc|reply-to):[ \t]+(?P<value>\S.*)", re.IGNORECASE)
 MAX_LINES_OVER_HEADERS = 1  # (a mail program's "---------- Forwarded message ---------")
+MAX_NOTE_OVER_FORWARD = 2   # (the forwarder's note over that line: "Hi all, see below.")
+FORWARDED = re.compile(r"-*[ \t]*(?:forwarded message|begin forwarded message:?|original message)[ \t]*-*", re.IGNORECASE)
 MIN_EMAIL_HEADERS = 3
 
 
@@ -459,8 +461,9 @@ def _email_headers(lines: tuple[str, ...]) -> tuple[dict[str, str], int] | None:
     """The headers of the e-mail at the top of the capture, if they are there (not an e-mail
     that a story quotes), and the index of the line under them."""
     texts = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
-    first = next((at for at, (_, text) in enumerate(texts[:MAX_LINES_OVER_HEADERS + 1]) if EMAIL_HEADER.fullmatch(text)),
-                 None)
+    forward = next((at for at, (_, text) in enumerate(texts[:MAX_NOTE_OVER_FORWARD + 1]) if FORWARDED.fullmatch(text)), None)
+    above = MAX_LINES_OVER_HEADERS if forward is None else forward + 1
+    first = next((at for at, (_, text) in enumerate(texts[:above + 1]) if EMAIL_HEADER.fullmatch(text)), None)
     if first is None:
         return None
     headers, end = {}, 0

@@ -126,6 +126,9 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
     asked of the line without lynx's link numbers."""
     numbered = _dedented([(n + 1, line.replace(PAGE_BREAK, "")) for n, line in enumerate(lines)])
     undone = []
+    if _quoted_by_a_mail_program(numbered):
+        numbered = [(n, MAIL_QUOTE.sub("", line, count=1)) for n, line in numbered]
+        undone.append("the e-mail's quotation marks (\">\")")
     declared, numbered = _front_matter(numbered)
     if declared:
         undone.append("the front matter (" + ", ".join(sorted(declared)) + ")")
@@ -334,6 +337,18 @@ def _plain(line: str) -> str:
     if TABLE_CELLS.fullmatch(line):  # (a table's row: its escaped pipes are in its cells, and stay so)
         return MD_ESCAPE.sub(lambda m: m.group(0) if m.group(1) == "|" else m.group(1), line)
     return MD_ESCAPE.sub(r"\1", line)
+
+
+# An e-mail program quoting a forwarded or replied-to message: "> " before each of its lines.
+MAIL_QUOTE = re.compile(r"[ ]{0,3}>[ ]?")
+MAIL_QUOTED_SHARE = 0.8
+
+
+def _quoted_by_a_mail_program(numbered: list) -> bool:
+    """Most lines of the capture open with "> ": a newsletter forwarded or answered as a quoted
+    message (a Markdown capture's block quote is a few lines of it)."""
+    texts = [line for _, line in numbered if line.strip()]
+    return len(texts) >= MIN_WRAPPED_LINES and sum(1 for line in texts if MAIL_QUOTE.match(line)) >= MAIL_QUOTED_SHARE * len(texts)
 
 
 def _dedented(numbered: list) -> list:
