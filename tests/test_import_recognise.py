@@ -3609,3 +3609,12 @@ def test_a_saved_pages_table_without_a_header_row_is_a_table_too(first_row):
             "<p>More text follows here in a paragraph of its own.</p></article></body></html>")
     body = analyse_html(page.encode("utf-8"), None, REGISTRIES).body.split("\n")
     assert body[2:6] == ["| Library | Visits | Closes |", "|---|---|---|", "| North | 12,000 | Sunday |", ""]
+
+
+@pytest.mark.parametrize("indent", ["", "   "])
+def test_a_plural_opening_an_indented_line_is_no_one(indent):
+    # (Found end to end: in a capture whose lines are indented, "   Opponents said ..." made
+    # Opponents a person: the line's start, after its indentation, was not a sentence's start.)
+    found = analyse(f"ASHBY — The council met on Monday.\n\n{indent}Opponents said the city had not explained how it"
+                    " would pay for the work.\n")
+    assert people(found) == {}

@@ -75,9 +75,10 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in found if s.strip()]
 
 
-# What may come before a sentence's first word: the line's start (and a list item's marker:
-# "• Others asked for lower fees."), or the end of the sentence before; then an opening mark.
-BEFORE_A_SENTENCE = re.compile(rf"(?:^(?:\s*(?:{BULLET}|\d{{1,9}}[.)])[ \u00a0]+)?|[.!?][\"”’)]*\s+)[\"“‘(]?$")
+# What may come before a sentence's first word: the line's start, after its indentation (and a
+# list item's marker: "• Others asked for lower fees."), or the end of the sentence before;
+# then an opening mark.
+BEFORE_A_SENTENCE = re.compile(rf"(?:^\s*(?:(?:{BULLET}|\d{{1,9}}[.)])[ \u00a0]+)?|[.!?][\"”’)]*\s+)[\"“‘(]?$")
 
 
 def at_sentence_start(text: str, start: int) -> bool:
