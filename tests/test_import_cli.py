@@ -30,6 +30,13 @@ def run(site: Path, *args: str):
     return CliRunner().invoke(import_command, [*args, "--source", str(site)])
 
 
+def import_story(site: Path, text: str) -> None:
+    """``text`` written as a capture, in/story.txt, and imported."""
+    (site / "in" / "story.txt").write_text(text, encoding="utf-8")
+    result = run(site, str(site / "in" / "story.txt"))
+    assert result.exit_code == 0, result.output
+
+
 def built_page(site: Path, slug: str) -> BeautifulSoup:
     """The site built, and the page of article ``slug`` parsed."""
     result = build(site)
@@ -56,12 +63,12 @@ def test_url_option_gives_slug_date_and_source(site):
 def test_what_the_import_writes_builds_and_its_mentions_name_the_built_pages(site):
     """The import's slugs are the build's: a person's mention must lead to their page, for
     names with apostrophes and accents too."""
-    (site / "in" / "story.txt").write_text(
+    import_story(
+        site,
         "Blizzard strands drivers overnight near the pass\n\nDENVER — Hundreds of drivers spent the night"
         " in their cars, officials said.\n\n\u201cWe ran the engine,\u201d said Brigid O'Donoghue, 34, of"
         " Larkspur. Zoë D'Arcy-Núñez, a trucker, said the road closed at dusk. O'Donoghue said she would"
-        " drive again.\n", encoding="utf-8")
-    assert run(site, str(site / "in" / "story.txt")).exit_code == 0
+        " drive again.\n")
     page = built_page(site, "blizzard-strands-drivers-overnight-near-the-pass")
     links = {a["href"] for a in page.select(".article-body a[href*='/people/']")}
     assert links == {"/people/brigid-odonoghue/", "/people/zoe-darcy-nunez/"}
@@ -71,11 +78,10 @@ def test_what_the_import_writes_builds_and_its_mentions_name_the_built_pages(sit
 
 def test_a_job_word_before_a_name_is_the_role_not_part_of_the_name(site):
     """Regression: "Librarian Ruth Akinola said" gave a person "Librarian Ruth Akinola"."""
-    (site / "in" / "story.txt").write_text(
+    import_story(
+        site,
         "Library Sunday hours to end in April\n\nPORTHAVEN — The town library will close on Sundays from April,"
-        " the council confirmed.\n\nLibrarian Ruth Akinola said 400 people used the library every Sunday.\n",
-        encoding="utf-8")
-    assert run(site, str(site / "in" / "story.txt")).exit_code == 0
+        " the council confirmed.\n\nLibrarian Ruth Akinola said 400 people used the library every Sunday.\n")
     page = built_page(site, "library-sunday-hours-to-end-in-april")
     mention = page.select_one(".article-body a.mention-person")
     assert (mention.get_text(), mention["href"]) == ("Ruth Akinola", "/people/ruth-akinola/")
@@ -87,7 +93,8 @@ def test_lists_in_a_story_are_lists_on_its_page(site):
     ("\\* $2 million ... \\* A new fire engine"). A run of them is a list, an item wrapped onto
     a deeper-indented line stays one item, a lone "1. " sentence stays a sentence, and the
     word after a bullet starts a sentence ("- Others asked" names no one)."""
-    (site / "in" / "story.txt").write_text(
+    import_story(
+        site,
         "Brackley council approves new budget\n\nBy Ottoline Farrow\n\n"
         "BRACKLEY — The Brackley council voted 5-2 on Tuesday to approve next year's budget, officials said.\n\n"
         "The budget includes:\n• $2 million for road repairs, with the first half going to the\n"
@@ -95,8 +102,7 @@ def test_lists_in_a_story_are_lists_on_its_page(site):
         "\u201cThis is a budget for everyone,\u201d said Mayor Linda Okafor.\n\n"
         "What happens next:\n\n1. The county reviews the plan in March.\n2. Residents can comment until\n"
         "   April 30.\n\n3. The council votes again in May.\nOpponents said the plan spends too much.\n"
-        "- Others asked for lower fees.\n\n1. In 1999 the council last cut its budget.\n", encoding="utf-8")
-    assert run(site, str(site / "in" / "story.txt")).exit_code == 0
+        "- Others asked for lower fees.\n\n1. In 1999 the council last cut its budget.\n")
     bundle = site / "content" / "articles" / "brackley-council-approves-new-budget"
     named = [p if isinstance(p, str) else p["name"] for p in front_matter(bundle)["people"]]
     assert named == ["Linda Okafor"]
@@ -131,13 +137,13 @@ def test_lines_of_their_own_stay_lines_and_wrapped_text_runs_on(site):
                   " against the plan to close the library on Sundays.",
                   "Opponents said the savings, about $40,000 a year, were too small to justify the loss of the"
                   " only quiet place in town where students can study at weekends."]
-    (site / "in" / "story.txt").write_text(
+    import_story(
+        site,
         "Brackley council approves new budget\n\nBy Ottoline Farrow\n\n" + "\n".join(paragraphs) + "\n\n"
         "Timeline\n2019 – The county first proposes the cuts.\n2021 – A review backs them.\n"
         "2025 – The council votes.\n\n"
         "The council will meet again in May, when it is expected to\nvote on the library's opening hours"
-        " and on a plan\nto sell the old fire station on Mill Road.\n", encoding="utf-8")
-    assert run(site, str(site / "in" / "story.txt")).exit_code == 0
+        " and on a plan\nto sell the old fire station on Mill Road.\n")
     page = built_page(site, "brackley-council-approves-new-budget")
     for br in page.select(".article-body > p > br"):
         br.replace_with("\x00")  # (a line break; a soft one, a newline, reads as a space)
@@ -153,13 +159,13 @@ def test_lines_of_their_own_stay_lines_and_wrapped_text_runs_on(site):
 def test_a_quote_wrapped_over_lines_is_one_quote_on_the_page(site):
     # (It was: no quote marked. Wrapped at no width the importer finds, few lines of uneven
     # length, the lines stay lines that Markdown runs on, and each was read alone.)
-    (site / "in" / "story.txt").write_text(
+    import_story(
+        site,
         "Depot approved after a long debate\n\n"
         "LIMA — The council approved the bus depot on Mill Road on Tuesday\nafter a long debate.\n\n"
         "Ana Ruiz, a teacher who lives near the depot, said the plan was\n“too expensive for a town\n"
         "of this size.” The vote was 5 to 2.\n\n"
-        "“We were never asked. Nobody came to\nthe school to ask us,” Ruiz said.\n", encoding="utf-8")
-    assert run(site, str(site / "in" / "story.txt")).exit_code == 0
+        "“We were never asked. Nobody came to\nthe school to ask us,” Ruiz said.\n")
     page = built_page(site, "depot-approved-after-a-long-debate")
     quotes = [(" ".join(q.get_text().split()), q.get("data-speaker")) for q in page.select(".article-body .quote")]
     assert quotes == [("“too expensive for a town of this size.”", "ana-ruiz"),

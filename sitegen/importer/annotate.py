@@ -38,45 +38,50 @@ def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[
     and a block quote (``quoted``: line numbers) have a paragraph break before and after them.
     Lines with no gap between them run on as one paragraph, unless they are lines of their own
     (see _line_breaks)."""
-    numbered = [(line.number, line.text) for line in lines]
-    listed, tables = list_lines(numbered), table_lines(numbered)
-    headings, quoted = headings or {}, quoted or set()
+    headings = headings or {}
+    listed = list_lines([(line.number, line.text) for line in lines])
     out: list[str] = []
-    for group in _blocks(lines, listed, tables, headings, quoted):
+    for kind, group in _blocks(lines, listed, headings, quoted or set()):
         if out and out[-1]:
             out.append("")
-        if lines[group[0]].number in quoted:
-            out += ["> " + line for line in _line_breaks(
-                [render_line(lines[i].text, spans.get(lines[i].number, [])) for i in group], [lines[i].text for i in group])]
-        elif lines[group[0]].number in headings:
-            out += [render_heading(lines[i].text, headings[lines[i].number], spans.get(lines[i].number, []))
-                    for i in group]
-        elif group[0] in tables:
-            out += [render_table_line(lines[i].text, spans.get(lines[i].number, [])) for i in group]
-        elif group[0] in listed:
-            out += [render_list_line(lines[i].text, listed[i], spans.get(lines[i].number, [])) for i in group]
+        texts = [lines[i].text for i in group]
+        marked = [spans.get(lines[i].number, []) for i in group]
+        if kind == HEADING:
+            out += [render_heading(text, headings[lines[i].number], on_line)
+                    for i, text, on_line in zip(group, texts, marked)]
+        elif kind == TABLE:
+            out += [render_table_line(text, on_line) for text, on_line in zip(texts, marked)]
+        elif kind == LIST:
+            out += [render_list_line(text, listed[i], on_line) for i, text, on_line in zip(group, texts, marked)]
         else:
-            out += _line_breaks([render_line(lines[i].text, spans.get(lines[i].number, [])) for i in group],
-                                [lines[i].text for i in group])
+            paragraph = _line_breaks([render_line(text, on_line) for text, on_line in zip(texts, marked)], texts)
+            out += ["> " + line for line in paragraph] if kind == QUOTE else paragraph
     return "\n".join(out) + "\n" if out else ""
 
 
-def _blocks(lines: list[Line], listed: dict[int, ListLine], tables: set[int],
-            headings: dict[int, int], quoted: set[int] = frozenset()) -> Iterator[list[int]]:
-    """The lines, by index, in runs with no gap in their numbers, each all of a block quote,
-    all of headings, all of a table, all of a list, or of none of them."""
-    def kind(index: int) -> int:
+# The kinds of block the body's lines make (see _blocks).
+PARAGRAPH, LIST, TABLE, HEADING, QUOTE = "paragraph", "list", "table", "heading", "quote"
+
+
+def _blocks(lines: list[Line], listed: dict[int, ListLine], headings: dict[int, int],
+            quoted: set[int]) -> Iterator[tuple[str, list[int]]]:
+    """The lines, by index, in runs with no gap in their numbers, each of one kind: a block
+    quote's lines, headings, a table's rows, a list's lines (``listed``), or a paragraph's."""
+    tables = table_lines([(line.number, line.text) for line in lines])
+
+    def kind(index: int) -> str:
         number = lines[index].number
-        return 4 if number in quoted else 3 if number in headings else 2 if index in tables else 1 if index in listed else 0
+        return (QUOTE if number in quoted else HEADING if number in headings else TABLE if index in tables
+                else LIST if index in listed else PARAGRAPH)
 
     run: list[int] = []
     for index, line in enumerate(lines):
         if run and (line.number != lines[index - 1].number + 1 or kind(index) != kind(index - 1)):
-            yield run
+            yield kind(run[0]), run
             run = []
         run.append(index)
     if run:
-        yield run
+        yield kind(run[0]), run
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,13 +107,11 @@ def lines_as_read(lines: list[Line], headings: dict[int, int] | None = None,
     signature under its last sentence, "Rashid al-Amin, Ardenmoor", names its writer), and the
     recognisers, reading a line's text before each name and quote, would take time growing
     with the square of a long paragraph's length (a capture with no blank lines at all)."""
-    numbered = [(line.number, line.text) for line in lines]
-    listed, tables, headings, quoted = list_lines(numbered), table_lines(numbered), headings or {}, quoted or set()
+    listed = list_lines([(line.number, line.text) for line in lines])
     read = []
-    for group in _blocks(lines, listed, tables, headings, quoted):
+    for kind, group in _blocks(lines, listed, headings or {}, quoted or set()):
         run = [lines[i] for i in group]
-        plain = group[0] not in listed and group[0] not in tables and run[0].number not in headings
-        if len(run) > 1 and plain and _runs_on([line.text for line in run]):
+        if len(run) > 1 and kind in (PARAGRAPH, QUOTE) and _runs_on([line.text for line in run]):
             read += [_joined(run[start:end]) for start, end in _quoted_stretches(_quote_open([line.text for line in run]))]
         else:
             read += [ReadLine(line, (line,), (0,), (0,)) for line in run]

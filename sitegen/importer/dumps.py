@@ -157,12 +157,12 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
                      or MD_LINK_DEFINITION.fullmatch(line) or MD_THEMATIC_BREAK.fullmatch(line)) for _, line in numbered]
         if headline_at is not None:
             headline_at = sum(kept[:headline_at])
+        numbered = [line for line, keep in zip(numbered, kept) if keep]
         crossheads = tuple((_plain(line).strip(), len(heading.group(2)))
-                           for (_, line), keep in zip(numbered, kept) if keep and (heading := MD_HASHES.match(line)))
-        # (a block quote's lines lose their "> ", and are said to be one: see Unmarked)
-        quoted = [keep and MD_BLOCKQUOTE.match(line) is not None for (_, line), keep in zip(numbered, kept)]
-        numbered = [(n, _plain(MD_BLOCKQUOTE.sub("", line, count=1))) for (n, line), keep in zip(numbered, kept) if keep]
-        blockquotes = tuple(at for at, is_quoted in enumerate((q for q, k in zip(quoted, kept) if k), 1) if is_quoted)
+                           for _, line in numbered if (heading := MD_HASHES.match(line)))
+        # (a block quote's lines lose their "> ", and are said to be one by number: see Unmarked)
+        blockquotes = tuple(at for at, (_, line) in enumerate(numbered, 1) if MD_BLOCKQUOTE.match(line))
+        numbered = [(n, _plain(MD_BLOCKQUOTE.sub("", line, count=1))) for n, line in numbered]
         undone.append("Markdown's links, headings and emphasis")
     if not undone:
         return Unmarked(lines, tuple(range(1, len(lines) + 1)), ())

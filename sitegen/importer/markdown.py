@@ -71,15 +71,15 @@ def render_heading(text: str, level: int, spans: list[Span]) -> str:
     return "#" * min(max(level, 2), 6) + " " + rendered
 
 
+ESCAPED_PIPE = "\x00\x01"  # (see render_table_line)
+
+
 def render_table_line(text: str, spans: list[Span]) -> str:
     """A row of a table (see table_lines): as any line, but for its pipes, which part the cells;
     a pipe inside a cell, which the converter escaped ("| Ashby \\| Reserves |"), stays escaped.
     (Two characters stand for the escaped one while the line is rendered: the spans' places stay.)"""
     kept = text.replace("\\|", ESCAPED_PIPE)
     return render_line(kept, spans, line_start=False).replace("\\|", "|").replace(ESCAPED_PIPE, "\\|")
-
-
-ESCAPED_PIPE = "\x00\x01"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,8 @@ def escape(text: str) -> str:
     return ENTITY.sub(r"\\&", out)
 
 
-HEADING_MARKS = re.compile(r"#{2,6} |> ")
+# What annotate.render_body adds before a heading's or a block quote's line.
+BLOCK_MARKS = re.compile(r"#{2,6} |> ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +201,8 @@ def plain_text(markdown_line: str) -> str:
     it with a captured line's `without_list_marker`: the page draws the bullet or number of a
     list.)"""
     out, i = [], 0
-    if heading := HEADING_MARKS.match(markdown_line):  # (a heading's or a block quote's marks;
-        i = heading.end()                                # "\#", "\>" are the text's own)
+    if marks := BLOCK_MARKS.match(markdown_line):  # (a heading's or a block quote's marks;
+        i = marks.end()                                  # "\#", "\>" are the text's own)
     while i < len(markdown_line):
         char = markdown_line[i]
         if char == "\\" and i + 1 == len(markdown_line):
