@@ -116,6 +116,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     segments = segment(lines, rules, find_title=page.title is None, toolbar_end=above_page,
                        title_at=page.title_at)
     body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
+    quoted = set(segments.numbers(BODY)) & set(page.blockquotes)  # (see PageMeta.blockquotes)
     if not body:
         raise NoArticle(_no_article_message(segments))
     english = meta.written_in_english(body)
@@ -135,17 +136,16 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     reporters = _reporters(body, page, rules, english)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
     in_dateline = [Line(body[lede_index].number, lede_line[:dateline.end])] if dateline else []
-    date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules, lines)
+    date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules, email[0] if email else {})
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
     header = _byline_and_date_lines(body[:lede_index], reporters, rules)
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
                | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules)
-               | _pull_quotes(body, rules, _quoted_lines(body, page)))
+               | _pull_quotes(body, rules, quoted))
     body = [line for line in body if line.number not in credits]
     # The same lines, for the recognisers (a quote wrapped over lines as one line).
     headings = _heading_levels(body, page.crossheads)
-    quoted = _quoted_lines(body, page)
     read_lines = lines_as_read(body, headings, quoted)
     read = with_english_quotation_marks([read_line.line for read_line in read_lines])
     cast = find_cast(read, registries.people, _reporter_slugs(reporters, registries), rules,
@@ -268,11 +268,6 @@ def _credits_below(lines: list[Line], rules: Rules) -> set[int]:
 
 
 BLOCKQUOTE = re.compile(r"\s*>")
-
-
-def _quoted_lines(body: list[Line], page: PageMeta) -> set[int]:
-    """The numbers of the body lines that are a block quote's (see PageMeta.blockquotes)."""
-    return {line.number for line in body} & set(page.blockquotes)
 
 
 def _pull_quotes(lines: list[Line], rules: Rules, in_block_quotes: set[int] = frozenset()) -> set[int]:
@@ -434,7 +429,7 @@ def _heading_levels(body: list[Line], crossheads: tuple[tuple[str, int], ...]) -
     return {line.number: levels[line.text.strip()].pop(0) for line in body if levels.get(line.text.strip())}
 
 
-def _date(url, page, header, body, rules, lines=()) -> tuple[str | None, str | None]:
+def _date(url, page, header, body, rules, email_headers: dict[str, str]) -> tuple[str | None, str | None]:
     """The article's date and where it came from; (None, None) rather than a guess."""
     if meta.url_date(url):
         return meta.url_date(url), "url"
@@ -443,7 +438,7 @@ def _date(url, page, header, body, rules, lines=()) -> tuple[str | None, str | N
     found = meta.text_date(header, body, rules)
     if found:
         return found[0], "text"
-    sent = _email_sent(lines, rules)
+    sent = _email_sent(email_headers, rules)
     return (sent, "metadata") if sent else (None, None)
 
 
@@ -477,11 +472,10 @@ def _email_headers(lines: tuple[str, ...]) -> tuple[dict[str, str], int] | None:
     return headers, end
 
 
-def _email_sent(lines: tuple[str, ...], rules: Rules) -> str | None:
-    """When the e-mail at the top of the capture was sent (its "Date:", or Outlook's "Sent:"):
-    a newsletter's story is published as it is sent."""
-    found = _email_headers(lines)
-    sent = found and (found[0].get("date") or found[0].get("sent"))
+def _email_sent(headers: dict[str, str], rules: Rules) -> str | None:
+    """When the e-mail at the top of the capture was sent, by its headers (see _email_headers):
+    its "Date:", or Outlook's "Sent:". A newsletter's story is published as it is sent."""
+    sent = headers.get("date") or headers.get("sent")
     dated = meta.text_date([Line(0, sent)], [], rules) if sent else None
     return dated[0] if dated else None
 

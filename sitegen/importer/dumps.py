@@ -445,7 +445,7 @@ def _hyphen_of_the_word(before: str, line: str, words: set[str]) -> bool:
 # Prefixes written with a hyphen before some words and without it before others.
 PREFIXES = frozenset({"re", "pre", "co", "de", "ex", "non", "anti", "un", "sub", "self", "semi", "multi", "post",
                       "pro", "over", "under", "inter", "mid", "mini", "micro", "bi", "tri", "out", "up", "cross",
-                      "counter", "neo", "pan", "vice", "extra", "ultra", "out", "all", "well"})
+                      "counter", "neo", "pan", "vice", "extra", "ultra", "all", "well"})
 WORD_AT_END = re.compile(r"[^\W\d_]+$")
 WORD_AT_START = re.compile(r"[^\W\d_]+")
 WORD_OR_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

@@ -32,16 +32,11 @@ def with_english_quotation_marks(lines: list[Line]) -> list[Line]:
     """The lines with „…“ and «…» written “…”, for the recognisers, whose patterns know
     English quotation marks (“Das ist gut“, sagte X). One character stands for one, so what
     they find is found at the same places in the lines as written, which keep their own marks."""
-    return [Line(line.number, english_quotation_marks(line.text)) if "„" in line.text or "«" in line.text else line
-            for line in lines]
-
-
-def english_quotation_marks(text: str) -> str:
-    """The text with each „…“ and «…» it holds written “…”."""
     def english(match: re.Match) -> str:
         return f"“{match.group(1)}”"
 
-    return GUILLEMETS.sub(english, LOW_HIGH_QUOTE.sub(english, text))
+    return [Line(line.number, GUILLEMETS.sub(english, LOW_HIGH_QUOTE.sub(english, line.text)))
+            if "„" in line.text or "«" in line.text else line for line in lines]
 
 
 def word_spans(text: str):
