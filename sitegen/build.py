@@ -158,6 +158,7 @@ def _build_held(config: Config, output: Path, diags, search, jobs, clean, progre
                               remove, cache, recovered)
     finally:
         cache.stop_saving_articles()  # (a build that failed after its load: no process goes on writing the cache)
+        cache.bodies.close()
 
 
 @contextmanager
@@ -197,6 +198,7 @@ def _build_now(config: Config, output: Path, diags, search, jobs, clean, progres
     with _timed(report.timings, "load"):
         site = load_site(config, diags, urls, cache, jobs, progress)
     diags.raise_if_errors()
+    cache.compact_bodies()
     if jobs > 1:
         cache.start_saving_articles()
     with _timed(report.timings, "index"):

@@ -11,9 +11,9 @@ Five things are kept, all keyed by their inputs so a stale entry can never be us
   beside each of those files, its bundles' scans once more, in a form that a process of its
   own reads without the records, to look at the bundles while the build opens the cache
   (see lookahead.py);
-- each loaded article's rendered body and comments (``bodies/``), one file per article
-  version, named by its fingerprint: they are most of the bytes, and only the pages rendered
-  again need them, so a rebuild reads a handful instead of all;
+- each loaded article's rendered body and comments (``bodies/``, appended to packs, its place
+  in its record): they are most of the bytes, and only the pages rendered again need them, so
+  a rebuild reads a handful instead of all;
 - each people and topic registry file's checked values, keyed by its path and text;
 - for each output folder, the key of every render *unit* (an article page with its files, a
   person's pages and feed, ...) and the files it wrote, so an unchanged unit is linked from the
@@ -38,7 +38,7 @@ import time
 import zlib
 from array import array
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PosixPath, PurePath, PurePosixPath, PureWindowsPath, WindowsPath
 from typing import Iterable, Sequence
@@ -52,7 +52,7 @@ from .lookahead import LookAhead, file_identity
 CACHE_DIR = ".sitegen-cache"
 # Bump when the layout of the cache's files changes. (Changes to the code that renders are
 # caught by _made_by, below.)
-FORMAT = 21
+FORMAT = 22
 
 
 def _made_by() -> str:
@@ -145,11 +145,12 @@ class CachedArticle:
     # What its names added to the people and topics that the registries lack (see
     # load._NameResolver): with the registries unchanged, its names need not be resolved again.
     additions: tuple | None = None
+    body: tuple | None = None  # where the body store keeps its body and comments: (pack, offset, size)
 
     def __reduce__(self):
         # Made again by a call with its values, not as an empty object whose attributes are set
         # from a dict: the cache holds one per article, every build reads them all.
-        return CachedArticle, (self.key, self.refs, self.article, self.warnings, self.additions)
+        return CachedArticle, (self.key, self.refs, self.article, self.warnings, self.additions, self.body)
 
 
 @dataclass
@@ -220,90 +221,213 @@ class CacheDamaged(Exception):
 
 
 class BodyStore:
-    """Rendered bodies and comments (``ArticleContent``), one file each, by article fingerprint.
+    """Rendered bodies and comments (``ArticleContent``), by article fingerprint, appended to
+    pack files (``bodies/*.pack``).
 
     Load-stage workers put what they render here and hand the parent only the light
-    ``Article``; render-stage workers take back the few they need. A fingerprint names one
-    version of one article's content, so a file is written once and never changes: a file
-    being there is as good as its content being right (files are renamed into place whole).
+    ``Article`` with the body's place (pack, offset, size), kept in the article's record (see
+    ``CachedArticle.body``); render-stage workers take back the few they need. One pack per
+    process that renders bodies, written by it alone and only ever appended to: a place that
+    a record names holds the bytes it was given. One file per body cost a cold build a file
+    to create and another to rename for every article, a tenth of the CPU of its load stage
+    (creating files is slow on these file systems; see README, "Performance"), and as much
+    again to open each one at the render stage.
+
+    A pack whose bodies are no longer in any record goes; one that holds mostly dead bodies
+    has its live ones copied on (see ``compact``), so the store stays near the site's size.
     """
 
     def __init__(self, folder: Path, writable: bool = True):
         self.folder = folder / "bodies"
         self.writable = writable  # `sitegen check` never writes: its bodies are dropped
-        self._listed: dict[str, set[str]] = {}  # subfolder -> the file names in it (see has)
+        self.located: dict[str, tuple] = {}  # fingerprint -> place, for ``get`` (see locate)
+        self._sizes: dict[str, int] | None = None  # pack name -> its size, as listed once (see has)
+        self._writing: tuple | None = None  # (pid, fd, pack name, its size): this process's pack
+        self._reading: dict[str, int] = {}  # pack name -> a descriptor open for reading
 
-    def path(self, fingerprint: str) -> Path:
-        return self.folder / fingerprint[:2] / f"{fingerprint}.pickle"
+    def has(self, place) -> bool:
+        """Whether the store holds the bytes at ``place`` (a record's ``body``). Asked for every
+        article on every build: the packs are listed once, not a stat an article."""
+        if place is None:
+            return False
+        if self._sizes is None:
+            self._sizes = self._listed()
+        pack, offset, size = place
+        return offset + size <= self._sizes.get(pack, -1)
 
-    def has(self, fingerprint: str) -> bool:
-        # Asked for every article on every build: each subfolder is listed once, rather than
-        # a stat an article (256 listings against 10,000 stats). What this process puts or
-        # removes afterwards is kept in the lists; workers' bodies are not asked for again.
-        subfolder = fingerprint[:2]
-        names = self._listed.get(subfolder)
-        if names is None:
-            try:
-                names = set(os.listdir(os.path.join(self.folder, subfolder)))
-            except OSError:
-                names = set()
-            self._listed[subfolder] = names
-        return f"{fingerprint}.pickle" in names
+    def locate(self, fingerprint: str, place) -> tuple | None:
+        """Where ``get(fingerprint)`` finds the body: told for every article the build has.
+        Returns the place with its pack's name interned: a record that keeps it holds one
+        string a pack rather than one an article (each came from a worker on its own)."""
+        if place is not None:
+            place = (sys.intern(place[0]), place[1], place[2])
+        self.located[fingerprint] = place
+        return place
 
-    def put(self, fingerprint: str, content) -> None:
+    def put(self, fingerprint: str, content) -> tuple | None:
+        """Append ``content`` to this process's pack; its place (None if not stored)."""
         if not self.writable:
-            return
-        shard, name = os.path.join(self.folder, fingerprint[:2]), f"{fingerprint}.pickle"
+            return None
         payload = pickle.dumps((VERSION, content), protocol=pickle.HIGHEST_PROTOCOL)
-        data = _checksum(payload) + payload
-        target, temporary = os.path.join(shard, name), os.path.join(shard, f".{name}.{os.getpid()}")
+        place = self._append(_checksum(payload) + payload)
+        self.located[fingerprint] = place
+        return place
+
+    def _append(self, data: bytes) -> tuple:
+        pid = os.getpid()
+        if self._writing is None or self._writing[0] != pid:  # (forked: the pack is the parent's)
+            self._writing = (pid, *self._new_pack())
+        _, fd, pack, offset = self._writing
+        path = os.path.join(self.folder, pack)
         try:
-            write_replacing(target, data, temporary)
-        except FileNotFoundError:  # the shard's first body (a mkdir for each was a tenth of a put)
-            os.makedirs(shard, exist_ok=True)
-            write_replacing(target, data, temporary)
-        self._listed.get(fingerprint[:2], set()).add(name)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        except OSError as exc:
+            # A body written in part (the disk full, say) is taken off again: no record names
+            # it, and it would hold on to the space that ran out.
+            with suppress(OSError):
+                os.ftruncate(fd, offset)
+            raise named(exc, path) from None
+        self._writing = (pid, fd, pack, offset + len(data))
+        if self._sizes is not None:
+            self._sizes[pack] = offset + len(data)
+        return pack, offset, len(data)
+
+    def _new_pack(self) -> tuple[int, str, int]:
+        pack = f"{_pack_tag()}-{os.getpid()}-{os.urandom(6).hex()}.pack"
+        path = os.path.join(self.folder, pack)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | os.O_CLOEXEC
+        try:
+            fd = os.open(path, flags, 0o666)
+        except FileNotFoundError:  # the store's first pack
+            os.makedirs(self.folder, exist_ok=True)
+            fd = os.open(path, flags, 0o666)
+        return fd, pack, 0
 
     def get(self, fingerprint: str):
-        """The stored content; ``CacheDamaged`` if the file is gone or not what was written."""
-        path = self.path(fingerprint)
+        """The stored content; ``CacheDamaged`` if its pack is gone or not what was written."""
+        place = self.located.get(fingerprint)
+        if place is None:
+            raise CacheDamaged(f"{self.folder}: no body {fingerprint}")
+        pack, offset, size = place
+        path = os.path.join(self.folder, pack)
         try:
-            data = memoryview(read_bytes(path))
+            fd = self._reading.get(pack)
+            if fd is None:
+                fd = self._reading[pack] = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+            data = memoryview(os.pread(fd, size, offset))
             check, payload = data[:_CHECKSUM_SIZE], data[_CHECKSUM_SIZE:]
-            if _checksum(payload) == check:
+            if len(data) == size and _checksum(payload) == check:
                 version, content = pickle.loads(payload)
                 if version == VERSION:
                     return content
         except Exception:
             pass
-        raise CacheDamaged(str(path))
+        raise CacheDamaged(path)
 
-    def remove(self, fingerprints: set[str]) -> None:
-        for fingerprint in fingerprints:
-            self.path(fingerprint).unlink(missing_ok=True)
-            self._listed.get(fingerprint[:2], set()).discard(f"{fingerprint}.pickle")
+    def close(self) -> None:
+        """Close the packs this process has open (a ``sitegen serve`` builds again and again)."""
+        if self._writing is not None and self._writing[0] == os.getpid():
+            os.close(self._writing[1])
+        self._writing = None
+        for fd in self._reading.values():
+            with suppress(OSError):
+                os.close(fd)
+        self._reading.clear()
 
-    def prune(self, keep: set[str]) -> None:
-        """Remove the bodies of article versions no longer in the site.
+    def compact(self, records: dict) -> set:
+        """Copy the live bodies out of packs that are mostly dead bodies (at most half their
+        bytes in use), and out of the small packs once there are many, into this process's
+        pack; ``records`` (slug -> CachedArticle) get their new places (their shards are then
+        saved again). Returns the slugs whose records changed.
 
-        Not a body another build is writing right now (``sitegen serve`` and ``sitegen build``
-        in a second terminal share the cache): its temporary file, named with a dot, goes only
-        once it is old enough to be a killed build's leftover. Removed under the writer's feet,
-        its rename into place failed and that build with it."""
-        self._listed.clear()
-        if not self.folder.is_dir():
-            return
+        Bodies die one by one as articles are edited, and a pack goes only when all of its
+        bodies have: without this, an archive edited over the years would keep a version of
+        every article ever built in a pack that one unedited article holds on to. And every
+        build that renders a body again writes a pack of its own, a small one after an edit."""
+        if not self.writable:
+            return set()
+        live = _live_bytes(records)
+        sizes = self._sizes if self._sizes is not None else self._listed()
+        own = self._writing[2] if self._writing is not None else None
+        used = {pack: size for pack, size in sizes.items() if pack != own and live.get(pack)}
+        small = {pack for pack, size in used.items() if size < COMPACT_FROM}
+        sparse = {pack for pack, size in used.items() if pack not in small and live[pack] * 2 <= size}
+        if len(small) > MANY_SMALL_PACKS:
+            sparse |= small
+        moved = set()
+        for slug, record in sorted(records.items()):
+            if record.body is not None and record.body[0] in sparse:
+                fingerprint = record.article.fingerprint
+                self.located[fingerprint] = record.body
+                self.put(fingerprint, self.get(fingerprint))
+                records[slug] = replace(record, body=self.located[fingerprint])
+                moved.add(slug)
+        return moved
+
+    def prune(self, records: Iterable, dropped: set = frozenset()) -> None:
+        """Remove the packs that hold no body of ``records`` (CachedArticle): those named in
+        ``dropped`` (the packs the records read at the start of the build used) and those of
+        another sitegen VERSION at once, others only once they are old enough to be a killed
+        build's leftover. A pack that no record names may be one that another build is writing
+        right now (``sitegen serve`` and ``sitegen build`` in a second terminal share the
+        cache): removed under the writer's feet, that build would fail at its render stage.
+        (So the packs of the build before a --clean one, which reads no records, stay for
+        that while.)"""
+        used = {record.body[0] for record in records if record.body is not None}
+        if self._writing is not None:
+            used.add(self._writing[2])
+        ours = _pack_tag() + "-"
         now = time.time()
-        for shard in os.scandir(self.folder):
-            if not shard.is_dir():
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name in used:
                 continue
-            for entry in os.scandir(shard.path):
-                if entry.name.startswith("."):
-                    with suppress(OSError):  # (gone meanwhile: renamed into place)
-                        if now - entry.stat(follow_symlinks=False).st_mtime > LEFTOVER_SECONDS:
-                            os.unlink(entry.path)
-                elif entry.name.removesuffix(".pickle") not in keep:
-                    os.unlink(entry.path)
+            with suppress(OSError):  # (gone meanwhile: another build pruned it)
+                if (entry.name in dropped or not entry.name.startswith(ours) or not entry.name.endswith(".pack")
+                        or now - entry.stat(follow_symlinks=False).st_mtime > LEFTOVER_SECONDS):
+                    if entry.is_dir(follow_symlinks=False):
+                        shutil.rmtree(entry.path)  # (a store of the layout before packs)
+                    else:
+                        os.unlink(entry.path)
+        self._sizes = None
+
+    def _listed(self) -> dict[str, int]:
+        try:
+            return {entry.name: entry.stat(follow_symlinks=False).st_size
+                    for entry in os.scandir(self.folder) if entry.name.endswith(".pack")}
+        except OSError:
+            return {}
+
+    def __getstate__(self) -> dict:
+        # (For a worker started without fork: its own descriptors, opened when it needs them.)
+        return {**self.__dict__, "_writing": None, "_reading": {}}
+
+
+def _pack_tag() -> str:
+    """What the names of this VERSION's packs start with: those of another are no build's now."""
+    return digest(VERSION)[:12]
+
+
+def _live_bytes(records: dict) -> dict[str, int]:
+    """Pack name -> the bytes of it that ``records`` (slug -> CachedArticle) use."""
+    live: dict[str, int] = {}
+    for record in records.values():
+        if record.body is not None:
+            live[record.body[0]] = live.get(record.body[0], 0) + record.body[2]
+    return live
+
+
+# Packs smaller than this are left as they are, however few of their bodies are in use: a
+# build that renders a few articles again writes a small pack, and copying a few bodies on at
+# every build would cost more than the bytes it saves ...
+COMPACT_FROM = 1 << 20
+# ... until there are more of them than this: then their bodies go to one pack.
+MANY_SMALL_PACKS = 32
 
 
 def _checksum(payload) -> bytes:
@@ -341,7 +465,7 @@ class BuildCache:
     registries_changed: bool = True  # since they were read from the cache
     names: tuple | None = None  # (people, topics, URL settings) of the last build (see load_site)
     names_read: tuple | None = None
-    released: set = field(default_factory=set)  # fingerprints of the records let go (see release)
+    released: set = field(default_factory=set)  # the packs of the bodies of the records let go (see release)
     tokens: dict = field(default_factory=dict)  # shard number -> the token it was saved with (see save)
     look_ahead: LookAhead | None = None  # looking at the bundles and the output meanwhile (see open)
     _saving: object = field(default=None, repr=False)  # the process saving the shards (see start_saving_articles)
@@ -394,8 +518,14 @@ class BuildCache:
         shard = (self.loaded or {}).get(_shard_of(slug))
         if shard and slug in shard and shard[slug][0] is not None:
             article, header = shard[slug]
-            self.released.add(article.article.fingerprint)
+            if article.body is not None:
+                self.released.add(article.body[0])
             shard[slug] = (None, header)  # no longer the same entry: its shard is written again
+
+    def compact_bodies(self) -> None:
+        """Keep the body store near the site's size (see BodyStore.compact): after the load,
+        before the records are saved."""
+        self.bodies.compact(self.articles)
 
     def manifest(self, output_dir: Path, enabled: bool = True) -> OutputManifest:
         """What the last build wrote to ``output_dir``; with what the look ahead (see open)
@@ -450,13 +580,12 @@ class BuildCache:
             _store(self._registries_path(), self.registries)
         if self.names != self.names_read:
             _store(self._names_path(), self.names)
-        current = {entry.article.fingerprint for entry in self.articles.values()}
-        if not self.whole:  # a clean build, or a cache not all read: whatever else is in the store goes
-            self.bodies.prune(current)
-        else:  # only the versions this build replaced (no need to list the whole store)
-            before = {article.article.fingerprint for entries in self.loaded.values()
-                      for article, _ in entries.values() if article is not None}
-            self.bodies.remove((before | self.released) - current)
+        # The packs that the records read at the start used (and those of the records let go,
+        # see release) and these no longer use hold only versions this build replaced: removed
+        # at once.
+        before = {article.body[0] for entries in (self.loaded or {}).values()
+                  for article, _ in entries.values() if article is not None and article.body is not None}
+        self.bodies.prune(self.articles.values(), dropped=before | self.released)
 
     def _shard_path(self, number: int) -> Path:
         return _shard_path(self.folder, number)

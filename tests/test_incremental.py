@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2.bccache
 import jinja2.loaders
@@ -636,45 +637,125 @@ def test_registry_files_the_file_system_vouches_for_are_not_read(tmp_path, monke
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
+def _store_and_records(root: Path) -> tuple[dict[str, int], dict]:
+    """The body store's packs (name -> size) and the cache's records (slug -> CachedArticle)."""
+    packs = {p.name: p.stat().st_size for p in (root / ".sitegen-cache" / "bodies").iterdir()}
+    return packs, BuildCache.open(root).articles
+
+
+def _holds_only_the_sites_bodies(root: Path) -> bool:
+    """Every byte of every pack is a body that a record of the cache names, and every record
+    names one."""
+    packs, records = _store_and_records(root)
+    places = sorted(record.body for record in records.values())
+    in_use = {pack: sum(size for name, _, size in places if name == pack) for pack in packs}
+    return bool(records) and None not in places and in_use == packs
+
+
 def test_articles_loaded_again_leave_no_old_bodies_behind(tmp_path):
     """A new base URL renders every body again; the old records are let go of as soon as that
     is known (see BuildCache.release), and their bodies leave the store."""
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
+    first, _ = _store_and_records(root)
     CHANGES["change the base URL"](root)
     again = run(root, tmp_path / "out")
     assert again.cache_hits == 0
-    bodies = sorted(p.name for p in (root / ".sitegen-cache" / "bodies").rglob("*.pickle"))
-    assert len(bodies) == 3
+    assert _holds_only_the_sites_bodies(root)
+    assert not first.keys() & _store_and_records(root)[0].keys()
+
+
+def test_an_edited_articles_old_body_leaves_the_store(tmp_path):
+    """An edit's build writes the new body into a pack of its own; the pack of the version
+    it replaced goes once it holds no body in use (a larger one is compacted: see below)."""
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out", jobs=1)
+    first, _ = _store_and_records(root)
+    CHANGES["edit a body"](root)
+    run(root, tmp_path / "out", jobs=1)
+    edit(root, "content/articles/one/index.md", "Lovelace wrote again.", "Lovelace wrote once more.")
+    run(root, tmp_path / "out", jobs=1)
+    packs, records = _store_and_records(root)
+    assert len(packs) == 2 and first.keys() < packs.keys()  # the first build's, and the last edit's
+    assert {record.body[0] for record in records.values()} == packs.keys()
 
 
 def test_a_new_version_of_sitegen_leaves_no_old_bodies_behind(tmp_path, monkeypatch):
     """The records of another VERSION are not read, so they cannot say which bodies are
-    theirs: the store is pruned to this build's (it grew by a site's bodies per upgrade)."""
+    theirs: that version's packs go (the store grew by a site's bodies per upgrade)."""
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
     for module, name in ((sitegen.cache, "VERSION"), (sitegen.load, "CACHE_VERSION"), (sitegen.render.plan, "VERSION")):
         monkeypatch.setattr(module, name, getattr(module, name) + "-next")
     again = run(root, tmp_path / "out")
     assert again.cache_hits == 0
-    bodies = list((root / ".sitegen-cache" / "bodies").rglob("*.pickle"))
-    assert len(bodies) == 3
+    assert _holds_only_the_sites_bodies(root)
 
 
-def test_pruning_the_bodies_leaves_a_body_another_build_is_writing(tmp_path):
+def test_pruning_the_bodies_leaves_a_pack_another_build_is_writing(tmp_path):
     """`sitegen serve` and a `sitegen build` in another terminal share the cache: a build that
-    prunes the store must not remove the other's body while it is being written (its rename
-    into place then failed). Only a temporary file old enough to be a killed build's goes."""
+    prunes the store must not remove the pack the other is writing and has not yet recorded.
+    Only a pack no record names that is old enough to be a killed build's goes, or one that
+    the records used at the build's start (a replaced version's), or another version's (and
+    the folders of the store's layout before packs)."""
     store = sitegen.cache.BodyStore(tmp_path)
-    store.put("ab" + "0" * 62, "kept")
-    shard = tmp_path / "bodies" / "ab"
-    being_written, left_over = shard / ".ab1.pickle.4242", shard / ".ab2.pickle.4243"
-    being_written.write_bytes(b"half")
-    left_over.write_bytes(b"half")
+    kept = sitegen.cache.CachedArticle("key", (), None, [], None, store.put("ab" + "0" * 62, "kept"))
+    store.close()
+    tag = sitegen.cache._pack_tag()
+    folder = tmp_path / "bodies"
+    being_written, left_over, replaced = (folder / f"{tag}-{n}-0a0a0a0a0a0a.pack" for n in (4242, 4243, 4244))
+    of_another_version = folder / "0123456789ab-4245-0a0a0a0a0a0a.pack"
+    for path in (being_written, left_over, replaced, of_another_version):
+        path.write_bytes(b"half")
+    (folder / "ab").mkdir()  # the store as it was before packs: a file a body in 256 folders
+    (folder / "ab" / ("ab" + "1" * 62 + ".pickle")).write_bytes(b"a body")
     hours_ago = time.time() - 2 * sitegen.cache.LEFTOVER_SECONDS
     os.utime(left_over, (hours_ago, hours_ago))
-    store.prune(keep={"ab" + "0" * 62})
-    assert sorted(p.name for p in shard.iterdir()) == sorted([being_written.name, "ab" + "0" * 62 + ".pickle"])
+    store.prune([kept], dropped={replaced.name})
+    assert sorted(p.name for p in folder.iterdir()) == sorted([being_written.name, kept.body[0]])
+
+
+def test_sparse_and_many_small_packs_are_compacted(tmp_path, monkeypatch):
+    """A pack whose bodies are mostly dead has its live ones copied on, and so have the small
+    packs once there are many of them: the store stays near the site's size."""
+    monkeypatch.setattr(sitegen.cache, "COMPACT_FROM", 1000)
+    monkeypatch.setattr(sitegen.cache, "MANY_SMALL_PACKS", 3)
+
+    def stored(contents: list[str]) -> dict:
+        """Each content put into one pack, as one process would: records by slug."""
+        writer = sitegen.cache.BodyStore(tmp_path)
+        records = {text: sitegen.cache.CachedArticle("key", (), SimpleNamespace(fingerprint=text), [], None,
+                                                      writer.put(text, text)) for text in contents}
+        writer.close()
+        return records
+
+    def compacted(records: dict) -> set:
+        store = sitegen.cache.BodyStore(tmp_path)
+        before = {record.body[0] for record in records.values()}
+        moved = store.compact(records)
+        store.prune(records.values(), dropped=before)
+        store.close()
+        reader = sitegen.cache.BodyStore(tmp_path)
+        for slug, record in records.items():
+            reader.locate(slug, record.body)
+            assert reader.get(slug) == slug
+        reader.close()
+        return moved
+
+    big = stored([f"big {n} " + "x" * 300 for n in range(8)])  # one pack of some 2,500 bytes
+    records = {slug: record for slug, record in big.items() if slug.startswith(("big 0", "big 1"))}  # 2 of 8 live
+    for n in range(3):
+        records.update(stored([f"small {n}"]))
+    assert compacted(records) == {"big 0 " + "x" * 300, "big 1 " + "x" * 300}  # three small packs are not many
+    assert _packs_in_use(tmp_path, records) == (4, 4)  # the big one is gone, its bodies in a small one
+    records.update(stored(["small 3"]))
+    assert compacted(records) == set(records)  # five small packs are many
+    assert _packs_in_use(tmp_path, records) == (1, 1)
+
+
+def _packs_in_use(folder: Path, records: dict) -> tuple[int, int]:
+    """(packs in the store, packs the records use)."""
+    return len(list((folder / "bodies").iterdir())), len({record.body[0] for record in records.values()})
 
 
 def test_the_cache_serves_every_way_of_naming_the_site(tmp_path, monkeypatch):
@@ -848,7 +929,7 @@ def test_a_corrupt_cache_is_ignored(tmp_path):
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
     cached = [p for p in (root / ".sitegen-cache").rglob("*") if p.is_file()]
-    assert any(p.parent.parent.name == "bodies" for p in cached)
+    assert any(p.parent.name == "bodies" for p in cached)
     for path in cached:
         path.write_bytes(b"not a pickle")
     assert_rebuild_equals_clean_build(root, tmp_path)
@@ -864,26 +945,36 @@ _DAMAGES = {
 
 @pytest.mark.parametrize("damage", list(_DAMAGES))
 def test_a_damaged_body_in_the_cache_is_not_published(tmp_path, damage):
-    """The article index still vouches for the body, but its file was changed behind our back."""
+    """The article index still vouches for the body, but its pack was changed behind our back
+    (each body in it; cut off: in the middle of its first)."""
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
-    bodies = sorted((root / ".sitegen-cache/bodies").rglob("*.pickle"))
-    assert bodies
-    for path in bodies:
-        path.write_bytes(_DAMAGES[damage](path.read_bytes()))
-    (tmp_path / "out/articles/one/index.html").unlink()  # so its page must be rendered again
+    packs, records = _store_and_records(root)
+    for pack in packs:
+        path = root / ".sitegen-cache/bodies" / pack
+        data, damaged = path.read_bytes(), b""
+        for _, offset, size in sorted(r.body for r in records.values() if r.body[0] == pack):
+            damaged += _DAMAGES[damage](data[offset:offset + size])
+        path.write_bytes(damaged)
+    for slug in records:  # so that every page must be rendered again
+        (tmp_path / "out/articles" / slug / "index.html").unlink()
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 
 def test_a_body_gone_from_the_cache_is_rendered_again(tmp_path):
-    """The store is asked whether it has each body (BodyStore.has, from folder listings)."""
+    """The store is asked whether it has each body (BodyStore.has, from the packs' sizes as
+    listed): one cut off its pack is rendered again, and a pack gone takes its bodies with it."""
     root = write_files(tmp_path / "site", BASE)
     first = run(root, tmp_path / "out")
-    bodies = sorted((root / ".sitegen-cache/bodies").rglob("*.pickle"))
-    bodies[0].unlink()
+    packs, records = _store_and_records(root)
+    last = max(record.body for record in records.values())
+    os.truncate(root / ".sitegen-cache/bodies" / last[0], last[1] + last[2] - 1)
     again = run(root, tmp_path / "out")
     assert again.cache_hits == first.articles - 1
-    assert len(list((root / ".sitegen-cache/bodies").rglob("*.pickle"))) == len(bodies)
+    for pack in _store_and_records(root)[0]:
+        (root / ".sitegen-cache/bodies" / pack).unlink()
+    assert run(root, tmp_path / "out").cache_hits == 0
+    assert _holds_only_the_sites_bodies(root)
     assert_rebuild_equals_clean_build(root, tmp_path)
 
 

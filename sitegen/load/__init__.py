@@ -139,12 +139,13 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
         else:
             auto_names = _auto_link_names(roles, reporters, people)
             key = _body_key(h.header, roles, reporters, topic_slugs, auto_names, settings)
-        if (cached and not h.broken and cached.key == key and cache.bodies.has(cached.article.fingerprint)
+        if (cached and not h.broken and cached.key == key and cache.bodies.has(cached.body)
                 and (h.slug in unchanged
                      or all(names[kind].get(slug) == name for (kind, slug), name in cached.refs))):
             if cached.additions != additions:  # a new object, so that its shard of the cache is written
                 cached = replace(cached, additions=additions)
             articles[h.slug] = cached
+            cache.bodies.locate(cached.article.fingerprint, cached.body)
             cache.hits += 1
         else:
             if auto_names is None and key is not None:
@@ -160,6 +161,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
         diags.extend(items)
         if entry is not None:
             articles[slug] = entry
+            entry.body = cache.bodies.locate(entry.article.fingerprint, entry.body)
             # The index lists every annotation and the plan digests their speakers: reading
             # them unpacks them (see model.Packed), done here while workers render the other
             # bodies, not after the load with one core idle (a fifth of a second at 10,000 articles).
@@ -384,9 +386,9 @@ def _finish(state: dict, task: _BodyTask):
     fingerprint = digest(key, sorted(seen.items(), key=lambda item: item[0]))
     # The body and comments go to the body store from here, not back to the parent: most of
     # the bytes, and the parent needs none of them (render workers read back those they need).
-    state["bodies"].put(fingerprint, article.content)
+    place = state["bodies"].put(fingerprint, article.content)
     light = article.without_content(fingerprint=fingerprint, listed_digest=digest(article.listed_fields()))
-    entry = CachedArticle(key, Packed(seen.items()), light, local.warnings, task.additions)
+    entry = CachedArticle(key, Packed(seen.items()), light, local.warnings, task.additions, place)
     return task.header.slug, entry, local.errors
 
 
