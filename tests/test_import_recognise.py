@@ -3106,6 +3106,24 @@ def test_german_and_french_quotation_marks_quote_and_stay_as_written():
     assert "[« C'est une fierté pour toute la ville »]{.quote by=gilles-lurton}" in found.body
 
 
+def test_german_books_and_newspapers_inward_guillemets_quote():
+    # (It was: no quote, and "am Donnerstag den Bau" a person: a day, "den" a name's particle.)
+    found = analyse("BAD NEUENAHR – Der Stadtrat hat am Donnerstag den Bau einer Brücke beschlossen.\n\n"
+                    "»Wir haben lange genug gewartet«, sagte Bürgermeister Guido Orthen. Die alte Brücke war zerstört.\n\n"
+                    "Anwohnerin Helga Brandt sagte: »Endlich passiert etwas. Wir fahren seit Jahren\n"
+                    "einen Umweg.« Der Bau soll im Herbst beginnen.\n\n"
+                    "Home » Lokales » Ahrweiler\n")
+    assert [(q.line, q.by) for q in found.quotes] == [(3, "guido-orthen"), (5, "helga-brandt")]
+    assert people(found) == {"Guido Orthen": "Bürgermeister", "Helga Brandt": "Anwohnerin"}
+    assert found.body.split("\n")[2:7] == [
+        "[»Wir haben lange genug gewartet«]{.quote by=guido-orthen}, sagte Bürgermeister [Guido Orthen]{person=guido-orthen}."
+        " Die alte Brücke war zerstört.",
+        "",
+        "Anwohnerin [Helga Brandt]{person=helga-brandt} sagte: [»Endlich passiert etwas. Wir fahren seit Jahren",
+        "einen Umweg.«]{.quote by=helga-brandt} Der Bau soll im Herbst beginnen.",
+        ""]
+
+
 def test_a_speaker_named_after_a_role_before_a_long_aside():
     found = analyse("ASHBY — The council met.\n\n“We will rebuild,” said the mayor of Ashby, Ann Lee, who has led the "
                     "council since 2019 and who plans to run again next year after a long campaign.\n")

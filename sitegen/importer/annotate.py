@@ -10,7 +10,7 @@ from .markdown import (ListLine, Span, list_lines, render_heading, render_line, 
                        table_lines)
 from .people import Cast
 from .quotes import Quote
-from .textutil import Line
+from .textutil import Line, guillemets_reversed
 
 
 def body_spans(cast: Cast, quotes: tuple[Quote, ...]) -> dict[int, list[Span]]:
@@ -147,6 +147,8 @@ def _quote_open(texts: list[str]) -> list[bool]:
     """Whether a quotation is open at the end of each of these lines, read one after the other.
     (Not the single marks: ’ is also an apostrophe.)"""
     english = german = french = straight = 0
+    # The first guillemet says which way they point: «…», or German's »…«.
+    opening_guillemet = "»" if guillemets_reversed("".join(texts)) else "«"
     open_at_ends = []
     for text in texts:
         previous = ""
@@ -160,9 +162,9 @@ def _quote_open(texts: list[str]) -> list[bool]:
                     english += 1
             elif char == "”":
                 english = max(english - 1, 0)
-            elif char == "«":
+            elif char == opening_guillemet:
                 french += 1
-            elif char == "»":
+            elif char in "«»":
                 french = max(french - 1, 0)
             elif char == '"' and not previous.isdigit():  # (not an inch mark: "a 12" pipe")
                 straight ^= 1
@@ -212,8 +214,8 @@ def line_spans(read: list[ReadLine], spans: dict[int, list[Span]]) -> dict[int, 
 # Markdown's line break inside a paragraph: a backslash at the end of the line.
 HARD_BREAK = "\\"
 # A line that ends a sentence (its closing quotation marks and brackets after the stop: also
-# German's “, French »  after a space, a British ').
-ENDS_A_SENTENCE = re.compile(r"[.!?:;](?:[ \u00a0]?»|[\"”’“')'])*$")
+# German's “ or «, French »  after a space, a British ').
+ENDS_A_SENTENCE = re.compile(r"[.!?:;](?:[ \u00a0]?»|[\"”’“«')'])*$")
 # The fewest lines, and the share of them ending a sentence, that make lines of their own.
 MIN_OWN_LINES = 3
 OWN_LINE_ENDS = 2 / 3

@@ -23,20 +23,33 @@ class Line:
 
 
 # Quotation marks of other languages: German „…“ and French, Spanish, Italian «…» (with or
-# without spaces inside).
+# without spaces inside), and the »…« of German books and many German newspapers.
 LOW_HIGH_QUOTE = re.compile(r"„([^„“”\n]*)[“”]")
 GUILLEMETS = re.compile(r"«([^«»\n]*)»")
+REVERSED_GUILLEMETS = re.compile(r"»([^«»\n]*)«")
 
 
 def with_english_quotation_marks(lines: list[Line]) -> list[Line]:
-    """The lines with „…“ and «…» written “…”, for the recognisers, whose patterns know
+    """The lines with „…“, «…» and »…« written “…”, for the recognisers, whose patterns know
     English quotation marks (“Das ist gut“, sagte X). One character stands for one, so what
     they find is found at the same places in the lines as written, which keep their own marks."""
     def english(match: re.Match) -> str:
         return f"“{match.group(1)}”"
 
-    return [Line(line.number, GUILLEMETS.sub(english, LOW_HIGH_QUOTE.sub(english, line.text)))
-            if "„" in line.text or "«" in line.text else line for line in lines]
+    def converted(text: str) -> str:
+        text = LOW_HIGH_QUOTE.sub(english, text)
+        guillemets = REVERSED_GUILLEMETS if guillemets_reversed(text) else GUILLEMETS
+        return guillemets.sub(english, text)
+
+    return [Line(line.number, converted(line.text)) if "„" in line.text or "«" in line.text else line
+            for line in lines]
+
+
+def guillemets_reversed(text: str) -> bool:
+    """Whether the text's guillemets point inwards, as German sets them (»…«): its first one
+    says (a line of German with «…» inside »…« is read as German)."""
+    first = re.search("[«»]", text)
+    return first is not None and first.group(0) == "»"
 
 
 def word_spans(text: str):
