@@ -157,8 +157,10 @@ def _build_held(config: Config, output: Path, diags, search, jobs, clean, progre
             return _build_now(config, output, diags, search, jobs, clean, progress, keep_state_in, cancel_search,
                               remove, cache, recovered)
     finally:
-        cache.stop_saving_articles()  # (a build that failed after its load: no process goes on writing the cache)
-        cache.bodies.close()
+        try:
+            cache.stop_saving_articles()  # (a build that failed after its load: no process goes on writing the cache)
+        finally:
+            cache.bodies.close()
 
 
 @contextmanager
@@ -276,7 +278,7 @@ def _build_now(config: Config, output: Path, diags, search, jobs, clean, progres
             new_manifest = manifest
     manifest_changed = (new_manifest.folders, new_manifest.basis) != (intact, basis)
     new_manifest.folders, new_manifest.basis = intact, basis
-    if cache.misses or new_manifest is not manifest or clean or manifest_changed:
+    if cache.misses or new_manifest is not manifest or clean or manifest_changed or cache.compacted:
         try:
             cache.save(output, new_manifest, jobs)
         except OSError as exc:

@@ -259,7 +259,7 @@ class BodyStore:
         """Where ``get(fingerprint)`` finds the body: told for every article the build has.
         Returns the place with its pack's name interned: a record that keeps it holds one
         string a pack rather than one an article (each came from a worker on its own)."""
-        if place is not None:
+        if place is not None and sys.intern(place[0]) is not place[0]:
             place = (sys.intern(place[0]), place[1], place[2])
         self.located[fingerprint] = place
         return place
@@ -286,8 +286,11 @@ class BodyStore:
         except OSError as exc:
             # A body written in part (the disk full, say) is taken off again: no record names
             # it, and it would hold on to the space that ran out.
-            with suppress(OSError):
+            try:
                 os.ftruncate(fd, offset)
+            except OSError:  # (then the pack's end is not known: the next body goes to a new one)
+                os.close(fd)
+                self._writing = None
             raise named(exc, path) from None
         self._writing = (pid, fd, pack, offset + len(data))
         if self._sizes is not None:
@@ -297,7 +300,7 @@ class BodyStore:
     def _new_pack(self) -> tuple[int, str, int]:
         pack = f"{_pack_tag()}-{os.getpid()}-{os.urandom(6).hex()}.pack"
         path = os.path.join(self.folder, pack)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | os.O_CLOEXEC
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | _NOT_INHERITED
         try:
             fd = os.open(path, flags, 0o666)
         except FileNotFoundError:  # the store's first pack
@@ -310,21 +313,35 @@ class BodyStore:
         place = self.located.get(fingerprint)
         if place is None:
             raise CacheDamaged(f"{self.folder}: no body {fingerprint}")
-        pack, offset, size = place
-        path = os.path.join(self.folder, pack)
         try:
-            fd = self._reading.get(pack)
-            if fd is None:
-                fd = self._reading[pack] = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-            data = memoryview(os.pread(fd, size, offset))
-            check, payload = data[:_CHECKSUM_SIZE], data[_CHECKSUM_SIZE:]
-            if len(data) == size and _checksum(payload) == check:
-                version, content = pickle.loads(payload)
-                if version == VERSION:
-                    return content
+            version, content = pickle.loads(memoryview(self._record(place))[_CHECKSUM_SIZE:])
         except Exception:
-            pass
-        raise CacheDamaged(path)
+            version = None
+        if version != VERSION:
+            raise CacheDamaged(os.path.join(self.folder, place[0]))
+        return content
+
+    def _record(self, place) -> bytes:
+        """The bytes at ``place`` (a checksum, then the pickled body), the checksum checked."""
+        pack, offset, size = place
+        data = _read_at(self._reader(pack), size, offset)
+        if len(data) != size or _checksum(memoryview(data)[_CHECKSUM_SIZE:]) != data[:_CHECKSUM_SIZE]:
+            raise CacheDamaged(os.path.join(self.folder, pack))
+        return data
+
+    def _reader(self, pack: str) -> int:
+        """A descriptor open on the pack, at most READERS of them kept open: a theme changed
+        on an archive edited for years reads from every pack there is."""
+        fd = self._reading.pop(pack, None)
+        if fd is None:
+            if len(self._reading) >= READERS:
+                os.close(self._reading.pop(next(iter(self._reading))))  # (the least recently used)
+            try:
+                fd = os.open(os.path.join(self.folder, pack), os.O_RDONLY | _NOT_INHERITED)
+            except FileNotFoundError:
+                raise CacheDamaged(os.path.join(self.folder, pack)) from None
+        self._reading[pack] = fd
+        return fd
 
     def close(self) -> None:
         """Close the packs this process has open (a ``sitegen serve`` builds again and again)."""
@@ -339,13 +356,17 @@ class BodyStore:
     def compact(self, records: dict) -> set:
         """Copy the live bodies out of packs that are mostly dead bodies (at most half their
         bytes in use), and out of the small packs once there are many, into this process's
-        pack; ``records`` (slug -> CachedArticle) get their new places (their shards are then
-        saved again). Returns the slugs whose records changed.
+        pack; ``records`` (slug -> CachedArticle) get their new places, to be saved. Returns
+        the packs emptied so.
 
         Bodies die one by one as articles are edited, and a pack goes only when all of its
         bodies have: without this, an archive edited over the years would keep a version of
         every article ever built in a pack that one unedited article holds on to. And every
-        build that renders a body again writes a pack of its own, a small one after an edit."""
+        build that renders a body again writes a pack of its own, a small one after an edit.
+
+        An emptied pack's bodies are current versions, which another build sharing the cache
+        may have found there and be about to read: it is touched, and goes only once it is
+        as old as a killed build's leftover (see prune)."""
         if not self.writable:
             return set()
         live = _live_bytes(records)
@@ -356,25 +377,27 @@ class BodyStore:
         sparse = {pack for pack, size in used.items() if pack not in small and live[pack] * 2 <= size}
         if len(small) > MANY_SMALL_PACKS:
             sparse |= small
-        moved = set()
+        if not sparse:
+            return set()
         for slug, record in sorted(records.items()):
             if record.body is not None and record.body[0] in sparse:
-                fingerprint = record.article.fingerprint
-                self.located[fingerprint] = record.body
-                self.put(fingerprint, self.get(fingerprint))
-                records[slug] = replace(record, body=self.located[fingerprint])
-                moved.add(slug)
-        return moved
+                place = self._append(self._record(record.body))  # (copied as it is, not unpickled)
+                self.located[record.article.fingerprint] = place
+                records[slug] = replace(record, body=place)
+        for pack in sparse:
+            with suppress(OSError):
+                os.utime(os.path.join(self.folder, pack))
+        return sparse
 
     def prune(self, records: Iterable, dropped: set = frozenset()) -> None:
         """Remove the packs that hold no body of ``records`` (CachedArticle): those named in
         ``dropped`` (the packs the records read at the start of the build used) and those of
-        another sitegen VERSION at once, others only once they are old enough to be a killed
+        another sitegen VERSION at once, others only once untouched for as long as a killed
         build's leftover. A pack that no record names may be one that another build is writing
         right now (``sitegen serve`` and ``sitegen build`` in a second terminal share the
         cache): removed under the writer's feet, that build would fail at its render stage.
-        (So the packs of the build before a --clean one, which reads no records, stay for
-        that while.)"""
+        (So the packs of the build before a --clean one, which reads no records, stay until
+        an hour after they were written.)"""
         used = {record.body[0] for record in records if record.body is not None}
         if self._writing is not None:
             used.add(self._writing[2])
@@ -408,6 +431,20 @@ class BodyStore:
         return {**self.__dict__, "_writing": None, "_reading": {}}
 
 
+def _read_at(fd: int, size: int, offset: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # (Windows: no pread; each process has its own descriptors)
+    return os.read(fd, size)
+
+
+# Descriptors of the body store's packs: not passed on to programs the build starts
+# (Pagefind), and binary where the system tells text from binary.
+_NOT_INHERITED = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+# At most this many packs are kept open for reading by one process.
+READERS = 64
+
+
 def _pack_tag() -> str:
     """What the names of this VERSION's packs start with: those of another are no build's now."""
     return digest(VERSION)[:12]
@@ -431,7 +468,7 @@ MANY_SMALL_PACKS = 32
 
 
 def _checksum(payload) -> bytes:
-    """What a body's file starts with, to tell a damaged or cut off file (CacheDamaged): a
+    """What a body starts with in its pack, to tell a damaged or cut off one (CacheDamaged): a
     CRC-32, as in zip and gzip files. Not a cryptographic digest: the files are the cache's
     own, and one that anyone could change could as well be given a right digest. (A SHA-256
     of a body of 9 KB takes twice as long, at every write and every read.)"""
@@ -440,7 +477,8 @@ def _checksum(payload) -> bytes:
 
 _CHECKSUM_SIZE = 4
 
-# A temporary file in the body store older than this is a killed build's, not one being written.
+# A pack of the body store that no record names, untouched for this long, is a killed build's,
+# not one that another build is writing, or reading from after a compaction.
 LEFTOVER_SECONDS = 3600
 
 # The article entries are split over this many files by slug, so that an edit rewrites one
@@ -457,15 +495,12 @@ class BuildCache:
     misses: int = 0
     bodies: BodyStore | None = None
     loaded: dict | None = None  # shard number -> {slug: (article, header)} as read; None: not read
-    # Every shard was read (of this VERSION): then the records name every body in the store.
-    # Otherwise the store may hold bodies no record names (those of an older sitegen, which
-    # bodies alone would pile up with each upgrade), and saving lists and prunes it.
-    whole: bool = False
     registries: dict = field(default_factory=dict)  # registry files as checked (load.registries.CheckedEntries)
     registries_changed: bool = True  # since they were read from the cache
     names: tuple | None = None  # (people, topics, URL settings) of the last build (see load_site)
     names_read: tuple | None = None
     released: set = field(default_factory=set)  # the packs of the bodies of the records let go (see release)
+    compacted: set = field(default_factory=set)  # the packs whose bodies compact_bodies moved
     tokens: dict = field(default_factory=dict)  # shard number -> the token it was saved with (see save)
     look_ahead: LookAhead | None = None  # looking at the bundles and the output meanwhile (see open)
     _saving: object = field(default=None, repr=False)  # the process saving the shards (see start_saving_articles)
@@ -489,7 +524,6 @@ class BuildCache:
                 cache.look_ahead = LookAhead.start(cache.folder, articles, output, cache._manifest_path(output), jobs)
             with _no_collection():
                 shards = {n: _load(cache._shard_path(n)) for n in range(SHARDS)}
-                cache.whole = None not in shards.values()
                 cache.tokens = {n: shard[0] for n, shard in shards.items() if shard is not None}
                 cache.loaded = {n: shard[1] if shard else {} for n, shard in shards.items()}
                 cache.registries = _load(cache._registries_path()) or {}
@@ -524,8 +558,8 @@ class BuildCache:
 
     def compact_bodies(self) -> None:
         """Keep the body store near the site's size (see BodyStore.compact): after the load,
-        before the records are saved."""
-        self.bodies.compact(self.articles)
+        before the records are saved (which the build must then do, ``compacted``)."""
+        self.compacted = self.bodies.compact(self.articles)
 
     def manifest(self, output_dir: Path, enabled: bool = True) -> OutputManifest:
         """What the last build wrote to ``output_dir``; with what the look ahead (see open)
@@ -581,11 +615,11 @@ class BuildCache:
         if self.names != self.names_read:
             _store(self._names_path(), self.names)
         # The packs that the records read at the start used (and those of the records let go,
-        # see release) and these no longer use hold only versions this build replaced: removed
-        # at once.
+        # see release) and these no longer use hold only versions this build replaced, unless
+        # their bodies were moved (see BodyStore.compact): removed at once.
         before = {article.body[0] for entries in (self.loaded or {}).values()
                   for article, _ in entries.values() if article is not None and article.body is not None}
-        self.bodies.prune(self.articles.values(), dropped=before | self.released)
+        self.bodies.prune(self.articles.values(), dropped=(before | self.released) - self.compacted)
 
     def _shard_path(self, number: int) -> Path:
         return _shard_path(self.folder, number)

@@ -730,32 +730,105 @@ def test_sparse_and_many_small_packs_are_compacted(tmp_path, monkeypatch):
         return records
 
     def compacted(records: dict) -> set:
+        """The packs emptied, once the store is saved as a build saves it."""
         store = sitegen.cache.BodyStore(tmp_path)
         before = {record.body[0] for record in records.values()}
-        moved = store.compact(records)
-        store.prune(records.values(), dropped=before)
+        emptied = store.compact(records)
+        store.prune(records.values(), dropped=before - emptied)
         store.close()
         reader = sitegen.cache.BodyStore(tmp_path)
         for slug, record in records.items():
             reader.locate(slug, record.body)
             assert reader.get(slug) == slug
         reader.close()
-        return moved
+        return emptied
 
     big = stored([f"big {n} " + "x" * 300 for n in range(8)])  # one pack of some 2,500 bytes
     records = {slug: record for slug, record in big.items() if slug.startswith(("big 0", "big 1"))}  # 2 of 8 live
     for n in range(3):
         records.update(stored([f"small {n}"]))
-    assert compacted(records) == {"big 0 " + "x" * 300, "big 1 " + "x" * 300}  # three small packs are not many
-    assert _packs_in_use(tmp_path, records) == (4, 4)  # the big one is gone, its bodies in a small one
+    big_pack = next(iter(big.values())).body[0]
+    assert compacted(records) == {big_pack}  # three small packs are not many
+    # (the big pack stays a while, for another build that may be reading it; its two live
+    # bodies are in a small pack now)
+    assert _packs_in_use(tmp_path, records) == (5, 4)
     records.update(stored(["small 3"]))
-    assert compacted(records) == set(records)  # five small packs are many
-    assert _packs_in_use(tmp_path, records) == (1, 1)
+    in_use = {record.body[0] for record in records.values()}
+    assert compacted(records) == in_use  # five small packs are many
+    assert _packs_in_use(tmp_path, records) == (7, 1)
 
 
 def _packs_in_use(folder: Path, records: dict) -> tuple[int, int]:
     """(packs in the store, packs the records use)."""
     return len(list((folder / "bodies").iterdir())), len({record.body[0] for record in records.values()})
+
+
+def test_bodies_moved_by_a_no_op_build_are_recorded(tmp_path, monkeypatch):
+    """A build that changes nothing may still compact the store (the last edit's own pack
+    was the one too many): its records are saved, or each no-op made another pack and
+    copied the same bodies again."""
+    monkeypatch.setattr(sitegen.cache, "MANY_SMALL_PACKS", 2)
+    files = dict(BASE) | {f"content/articles/a{n}/index.md": article(f"A{n}", f"Body {n}.", date="1900-01-01")
+                          for n in range(4)}
+    root = write_files(tmp_path / "site", files)
+    run(root, tmp_path / "out")
+    # Edits of different articles: a small pack each, its one body in use. The second edit's
+    # build finds two small packs besides its own, not too many; the next finds three.
+    for n in range(2):
+        edit(root, f"content/articles/a{n}/index.md", f"Body {n}.", f"Body {n} edited.")
+        run(root, tmp_path / "out")
+    counts = []
+    for _ in range(3):
+        report = run(root, tmp_path / "out")
+        assert report.cache_hits == report.articles and report.write.written == 0
+        counts.append(len(_store_and_records(root)[0]))
+    assert counts[0] == counts[1] == counts[2]
+    packs, records = _store_and_records(root)
+    assert len({record.body[0] for record in records.values()}) == 1 and all(r.body[0] in packs for r in records.values())
+
+
+def test_a_pack_emptied_by_compaction_stays_for_a_build_that_reads_it(tmp_path, monkeypatch):
+    """Two builds share the cache (`sitegen serve`, and `sitegen build` into another output):
+    one that moves bodies out of a pack must leave it for the other, which found its bodies
+    there when it opened the cache, and renders its pages from them."""
+    monkeypatch.setattr(sitegen.cache, "MANY_SMALL_PACKS", 0)  # (for the many small packs of a long-edited site)
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out", jobs=1)
+    CHANGES["edit a body"](root)
+    run(root, tmp_path / "out", jobs=1)
+    other = BuildCache.open(root)  # the other build, after its load
+    record = other.articles["two"]
+    assert other.bodies.has(record.body)
+    other.bodies.locate(record.article.fingerprint, record.body)
+    edit(root, "content/articles/one/index.md", "Lovelace wrote again.", "Lovelace wrote once more.")
+    run(root, tmp_path / "other-out", jobs=1)  # compacts
+    assert _store_and_records(root)[1]["two"].body != record.body
+    assert other.bodies.get(record.article.fingerprint).body_html  # its render stage
+    other.bodies.close()
+
+
+def test_a_body_written_in_part_is_cut_off_its_pack(tmp_path, monkeypatch):
+    """A full disk in the middle of a body: the pack keeps only the whole bodies before it
+    (nothing names the part; it would hold on to the space that ran out), and the error
+    names the pack."""
+    store = sitegen.cache.BodyStore(tmp_path)
+    first = store.put("a" * 64, "a body")
+    real_write = os.write
+
+    def disk_full_halfway(fd, data):
+        real_write(fd, bytes(data[:len(data) // 2]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sitegen.cache.os, "write", disk_full_halfway)
+    with pytest.raises(OSError) as failed:
+        store.put("b" * 64, "another body " * 100)
+    monkeypatch.undo()
+    pack = tmp_path / "bodies" / first[0]
+    assert failed.value.filename == str(pack) and pack.stat().st_size == first[2]
+    after = store.put("c" * 64, "a third")
+    assert after == (first[0], first[2], after[2])
+    assert store.get("a" * 64) == "a body" and store.get("c" * 64) == "a third"
+    store.close()
 
 
 def test_the_cache_serves_every_way_of_naming_the_site(tmp_path, monkeypatch):
