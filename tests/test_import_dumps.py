@@ -860,6 +860,21 @@ def test_a_newspaper_columns_text_reads_as_the_printed_story():
         assert line_matches(generic_rules().chrome, line), line
 
 
+@pytest.mark.parametrize("line", ["Pasa a la página 4", "(Sigue en la página 12)", "Viene de la portada",
+                                  "Viene de la página 1", "Suite page 6", "Lire la suite en page 3",
+                                  "Fortsetzung auf Seite 3", "Fortsetzung von Seite 1", "Segue a pagina 7",
+                                  "Segue dalla prima", "Continua na página 2"])
+def test_a_newspapers_jump_lines_in_other_languages_are_chrome(line):
+    # (They were kept in the body: "Pasa a la página 4" between two paragraphs of the story.)
+    assert line_matches(generic_rules().chrome, line)
+
+
+@pytest.mark.parametrize("line", ["La página 4 del informe recoge las cifras.", "Suite à la réunion, le maire a parlé.",
+                                  "Die Fortsetzung folgt im Herbst."])
+def test_sentences_about_pages_are_no_jump_lines(line):
+    assert not line_matches(generic_rules().chrome, line)
+
+
 NEWSLETTER_EMAIL = """\
 ---------- Forwarded message ---------
 From: Ridgeway Post <newsletter@ridgewaypost.example>
