@@ -3532,6 +3532,30 @@ def test_a_saved_pages_numbered_lists_keep_their_numbers_and_its_lists_their_ite
                           "- Bullet one.", "- Bullet two.", ""]
 
 
+def test_a_saved_pages_captions_are_read_as_a_text_captures_are():
+    # (It was: trafilatura drops <figcaption>, and the captions were gone without a word.)
+    page = ("<html><head><title>Flood wall approved</title></head><body>"
+            "<aside><figure><img src='ad.jpg'><figcaption>Subscribe today</figcaption></figure></aside><article>"
+            "<h1>Flood wall approved</h1><figure><img src='top.jpg'><figcaption>The river in spring.</figcaption></figure>"
+            "<p>WESTBROOK — The town council voted 6-1 on Monday night to build a flood wall along the Mill"
+            " River.</p><figure><img src='wall.jpg'><figcaption>The Mill River at dusk, where the wall will stand."
+            " Photo: Ann Lee</figcaption></figure><p>The wall will cost $4.2 million, according to town manager"
+            " Paul Whitcombe.</p><figure><figcaption>Residents at the meeting on Monday.</figcaption></figure>"
+            "<p>The work starts in May and should take a year.</p>"
+            + "<p>The story goes on about the river and the residents who came to the meeting that night.</p>" * 4
+            + "</article></body></html>")  # (long enough for trafilatura's main extraction, not its fallback)
+    found = analyse_html(page.encode("utf-8"), None, REGISTRIES)
+    body = [line for line in re.sub(r"\]\{[^}]*\}", "", found.body).replace("[", "").split("\n") if line]
+    assert body[:5] == ["WESTBROOK — The town council voted 6-1 on Monday night to build a flood wall along the Mill River.",
+                    "The river in spring.",
+                    "The wall will cost $4.2 million, according to town manager Paul Whitcombe.",
+                    "Residents at the meeting on Monday.",
+                    "The work starts in May and should take a year."]
+    chrome = [found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)]
+    assert chrome == ["The Mill River at dusk, where the wall will stand. Photo: Ann Lee"]
+    assert found.dateline == "Westbrook" and found.title == "Flood wall approved"
+
+
 def test_a_stories_headings_are_headings_in_its_body():
     # (It was: a paragraph each, "## " taken off a Markdown capture's and a page's <h2> read as text.)
     page = ("<html><head><title>Harbour dredging to start in May</title></head><body><article>"

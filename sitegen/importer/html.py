@@ -37,7 +37,8 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
                     date=_iso_date(document.date),
                     site=site, author=_authors(tree) or _clean(document.author), crossheads=_crossheads(tree))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
-    lines = _paragraph_lines(_numbered(_split_at_blocks(document.text, tree), tree), skip_first=page.title)
+    text = _with_captions(_numbered(_split_at_blocks(document.text, tree), tree), tree, page.title)
+    lines = _paragraph_lines(text, skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
     return analyse_lines(lines, url or canonical, registries, page, comments)
 
@@ -425,6 +426,40 @@ def _numbered(text: str, tree) -> str:
                     lines[index] = f"{number}. {lines[index].strip()[2:]}"
                 break
     return "\n".join(lines)
+
+
+def _with_captions(text: str, tree, title: str | None) -> str:
+    """The text with the captions of the story's pictures (<figcaption> in the page's
+    <article>, or <main>) put back, each a line of its own after the paragraph the picture
+    follows: trafilatura drops them. Then they are read as the captions of a text capture are
+    (one that ends with its credit is chrome, and listed in the report; others stay in the
+    body), rather than lost without a word. A caption with no paragraph of the text before it
+    (a picture above the lede) goes after the lede, not before the dateline and the story's
+    first sentence."""
+    if tree is None:
+        return text
+    lines = text.split("\n")
+    lede = 1 if len(lines) > 2 and title and " ".join(lines[0].split()) == title else 0
+    at_line = {}  # a paragraph's words -> the index of its line
+    for index, line in enumerate(lines):
+        at_line.setdefault(" ".join(line.split()), index)
+    after: dict[int, list[str]] = {}  # line index -> the captions to put after it
+    last_block = None  # the last paragraph (or heading, list item ...) before this point
+    containers = tree.xpath("//article") or tree.xpath("//main") or [tree]
+    for element in _elements(containers[0]):
+        if element.tag == "figcaption":
+            caption = _text(element)
+            if caption and caption not in at_line:
+                anchor = max(at_line.get(last_block, lede), lede)  # (never after the headline alone)
+                after.setdefault(anchor, []).append(caption)
+        elif element.tag in BLOCKS and not any(a.tag == "figure" for a in element.iterancestors()):
+            words = _text(element)
+            if words in at_line:
+                last_block = words
+    if not after:
+        return text
+    return "\n".join(line for index, text_line in enumerate(lines)
+                     for line in (text_line, *after.get(index, ())))
 
 
 def _paragraph_lines(text: str, skip_first: str | None = None) -> tuple[str, ...]:
