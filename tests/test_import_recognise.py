@@ -3124,6 +3124,15 @@ def test_german_books_and_newspapers_inward_guillemets_quote():
         ""]
 
 
+def test_a_company_after_a_role_is_no_person_and_a_harbour_master_is_a_role():
+    # (It was: "Saltmarsh Leisure" a person with the role "developer", "Brindle Aggregates" one,
+    # and "harbour master" no role: "master" was no title.)
+    found = analyse("ASHBY — The council approved the marina plan on Tuesday.\n\nThe developer, Saltmarsh Leisure, said"
+                    " work would start in May. Quarry owner Brindle Aggregates objected. Harbour master Tom Reyes said"
+                    " the moorings would move, according to harbor master Ann Lee. The master plan was approved.\n")
+    assert people(found) == {"Tom Reyes": "Harbour master", "Ann Lee": "harbor master"}
+
+
 def test_a_speaker_named_after_a_role_before_a_long_aside():
     found = analyse("ASHBY — The council met.\n\n“We will rebuild,” said the mayor of Ashby, Ann Lee, who has led the "
                     "council since 2019 and who plans to run again next year after a long campaign.\n")
