@@ -3133,6 +3133,23 @@ def test_a_company_after_a_role_is_no_person_and_a_harbour_master_is_a_role():
     assert people(found) == {"Tom Reyes": "Harbour master", "Ann Lee": "harbor master"}
 
 
+@pytest.mark.parametrize("lede", ["Friday, 14 March 2025 — The council approved the bridge plan after a long debate.",
+                                  "March 14, 2025 — The council approved the bridge plan after a long debate.",
+                                  "14 March 2025 - The council approved the bridge plan after a long debate."])
+def test_a_lede_opening_with_its_date_and_a_dash_dates_the_story(lede):
+    # (It was: no date, and the summary began with the date.)
+    found = analyse(f"Council approves bridge plan\n\n{lede}\n\nThe vote was 5 to 2.\n")
+    assert (found.date, found.dateline) == ("2025-03-14", None)
+    assert found.summary == "The council approved the bridge plan after a long debate."
+    assert found.body.startswith(lede)  # (the body as written)
+
+
+def test_a_lede_that_only_opens_with_a_date_is_not_dated_by_it():
+    found = analyse("Council approves bridge plan\n\nMarch 14, 2025 was the day the council approved the bridge plan"
+                    " after a long debate.\n\nThe vote was 5 to 2.\n")
+    assert found.date is None
+
+
 def test_a_speaker_named_after_a_role_before_a_long_aside():
     found = analyse("ASHBY — The council met.\n\n“We will rebuild,” said the mayor of Ashby, Ann Lee, who has led the "
                     "council since 2019 and who plans to run again next year after a long campaign.\n")

@@ -129,13 +129,15 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         dateline = None
     dateline = dateline or meta.place_and_full_stop(
         lede_line, {line.strip() for line in lines[:body[lede_index].number - 1]}, rules)
-    lede = lede_line[dateline.end if dateline else 0:]
+    # (or the lede opens with its date and a dash, and no place: "Friday, 14 March 2025 — ...")
+    story_start = dateline.end if dateline else meta.date_before_dash(lede_line, rules) or 0
+    lede = lede_line[story_start:]
     title_lines = segments.numbers(TITLE)  # (a headline wrapped over two lines: both)
     title = page.title or (meta.without_domain(" ".join(lines[n - 1].strip() for n in title_lines))
                            if title_lines else None)
     reporters = _reporters(body, page, rules, english)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
-    in_dateline = [Line(body[lede_index].number, lede_line[:dateline.end])] if dateline else []
+    in_dateline = [Line(body[lede_index].number, lede_line[:story_start])] if story_start else []
     date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules, email[0] if email else {})
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.

@@ -84,6 +84,22 @@ def place_and_full_stop(text: str, above: set[str], rules: Rules) -> Dateline | 
     return Dateline(place, None, match.end()) if place in above or named_again else None
 
 
+def date_before_dash(text: str, rules: Rules) -> int | None:
+    """Where the story starts in a lede that opens with its date and a dash, no place before
+    it ("Friday, 14 March 2025 — The council ...", "March 14, 2025 - ..."): that date dates it."""
+    rest = WEEKDAY.sub("", text)
+    skipped = len(text) - len(rest)
+    for pattern in rules.full_dates:
+        match = pattern.match(rest)
+        if match and _a_date(match) and (dash := DASH_AFTER_DATE.match(rest, match.end())):
+            if _reads_as_lede(rest[dash.end():]):
+                return skipped + dash.end()
+    return None
+
+
+DASH_AFTER_DATE = re.compile(r"[ \u00a0]*(?:—|–|--|(?<=[ \u00a0])-)[ \u00a0]+|[ \u00a0]*(?:—|–)")
+
+
 def _reads_as_lede(text: str) -> bool:
     """After "PLACE:", a story's first paragraph: a sentence of ten words or more."""
     return len(text.split()) >= 10 and text.rstrip()[-1:] in ".!?\"”’"
