@@ -869,6 +869,14 @@ def test_a_newspapers_jump_lines_in_other_languages_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
 
 
+@pytest.mark.parametrize("line", ["Continue reading the main story", "Der neue Anleger in Seedorf. Foto: Kurier/Max Vollrath",
+                                  "Foto: Max Vollrath", "La plaza mayor. Foto: Archivo"])
+def test_more_page_furniture_is_chrome(line):
+    # (It was kept in the body: a mobile page's prompt run into the next paragraph; German,
+    # Spanish and Italian captions' credits.)
+    assert line_matches(generic_rules().chrome, line)
+
+
 @pytest.mark.parametrize("line", ["La página 4 del informe recoge las cifras.", "Suite à la réunion, le maire a parlé.",
                                   "Die Fortsetzung folgt im Herbst."])
 def test_sentences_about_pages_are_no_jump_lines(line):

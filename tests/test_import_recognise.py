@@ -3150,6 +3150,36 @@ def test_a_lede_that_only_opens_with_a_date_is_not_dated_by_it():
     assert found.date is None
 
 
+def test_he_said_is_the_one_person_his_paragraph_names_not_the_speaker_above():
+    # (It was: the managing director of the paragraph above, the sentence right before the
+    # quote naming no one.)
+    found = analyse("PORTHAVEN — Two businesses opened on the quay this month.\n\n"
+                    "\"Fuel has doubled in three years,\" said managing director Clement Oyelaran-Fisk.\n\n"
+                    "Former fisherman Ewan Tresidder has opened a bakery in the old chandlery. He bakes 200 loaves a"
+                    " day. \"I still get up at four, just like at sea,\" he said.\n")
+    assert [q.by for q in found.quotes] == ["clement-oyelaran-fisk", "ewan-tresidder"]
+
+
+def test_a_team_after_the_and_before_a_preposition_is_no_person():
+    # (It was: "Ridgeway Ironmen" a person, and the coach's "he said" given to a player.)
+    found = analyse("Gulls edge Ironmen in overtime\n\nFINAL: Tidewater Gulls 4, Ridgeway Ironmen 3 (OT)\n\n"
+                    "TIDEWATER — Defenseman Kasia Brodowski scored in overtime to give the Tidewater Gulls a 4-3 win over the"
+                    " Ridgeway Ironmen at Harbourside Arena.\n\n\"I just shot,\" Brodowski said.\n\n"
+                    "Ironmen coach Dwight Okafor-Lunn was less amused. \"We gave them two power plays,\" he said.\n")
+    assert set(people(found)) == {"Kasia Brodowski", "Dwight Okafor-Lunn"}
+    assert [q.by for q in found.quotes] == ["kasia-brodowski", "dwight-okafor-lunn"]
+
+
+def test_trades_are_titles_before_a_name_and_surnames_after_one():
+    # (It was: "Baker Ines Kalnins" a person's whole name; "raccontato" no speech verb.)
+    found = analyse("ASHBY — Traders met on Tuesday about the road works on the high street.\n\nBaker Ines Kalnins"
+                    " said her regulars still come. Tom Baker said it was fine. Chef Ana Ruiz agreed, and florist"
+                    " Joe Lee said so too.\n\n«Abbiamo sentito un boato», ha raccontato Ottavio Pace.\n")
+    assert people(found) == {"Ines Kalnins": "Baker", "Tom Baker": None, "Ana Ruiz": "Chef", "Joe Lee": "florist",
+                             "Ottavio Pace": None}
+    assert [q.by for q in found.quotes] == ["ottavio-pace"]
+
+
 def test_a_speaker_named_after_a_role_before_a_long_aside():
     found = analyse("ASHBY — The council met.\n\n“We will rebuild,” said the mayor of Ashby, Ann Lee, who has led the "
                     "council since 2019 and who plans to run again next year after a long campaign.\n")

@@ -536,7 +536,9 @@ def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> b
     if re.match(r"['’]", after):
         return False  # "at John Smith's funeral"
     next_word = re.match(r"[ \u00a0]+([a-z]\w*)", after)
-    return next_word is None or next_word.group(1) in rules.speech_verbs
+    # (nor when that word is one that opens a phrase of its own: "a win over the Ridgeway
+    # Ironmen at Harbourside Arena", "the Gulls and the Ironmen")
+    return next_word is None or next_word.group(1) in rules.speech_verbs or next_word.group(1) in rules.name_stopwords
 
 
 def _title_after_an_article(text: str, candidate: Candidate, rules: Rules) -> bool:

@@ -135,9 +135,13 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
             else:
                 # Who "she" is: whoever spoke earlier in the paragraph, else the one person the
                 # sentence just before names ("Rosa Kessling, a farmer, disagreed. “…,” she
-                # said."), else the one the paragraph above names.
+                # said."), else the one person the paragraph names before it ("Former fisherman
+                # Ewan Tresidder has opened a bakery. He bakes 200 loaves a day. “…,” he said."),
+                # else the one the paragraph above names.
+                in_paragraph = {o.slug for o in here if o.end <= start}
                 introduced = set() if earlier else (
-                    at_sentence_start(line.text, start) and _named_before(masked, start, here) or named_above)
+                    at_sentence_start(line.text, start) and _named_before(masked, start, here)
+                    or (in_paragraph if len(in_paragraph) == 1 else set()) or named_above)
                 by = _speaker(line.text, who, here, history + [earlier], introduced)
             last = Quote(line.number, start, end, by)
             quotes.append(last)
