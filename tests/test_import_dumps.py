@@ -711,6 +711,19 @@ def test_a_converters_one_heading_is_the_headline_though_no_link_marks_markdown(
     assert plain.title == "Library to open on Sundays" and not plain.undone
 
 
+def test_a_one_heading_capture_whose_headline_opens_with_a_quotation_mark_is_markdown():
+    # (It was read as plain text: the title kept its "#", the byline's emphasis hid the reporter,
+    # and the bold speaker labels were escaped, shown with their asterisks.)
+    found = analysed("# \"I never wanted to be a chef\": a conversation with Imelda Vask\n\n"
+                     "*By Casimir Oduya · Granary Quarterly · 2 May 2024*\n\n"
+                     "Imelda Vask runs a 24-seat restaurant in the old granary of Hobbsford, and talked about fennel.\n\n"
+                     "**Granary Quarterly:** You trained as an architect. How did you end up in a kitchen?\n\n"
+                     "**Vask:** By accident, honestly.\n")
+    assert found.title == "\"I never wanted to be a chef\": a conversation with Imelda Vask"
+    assert [r.name for r in found.reporters] == ["Casimir Oduya"]
+    assert "Granary Quarterly: You trained as an architect." in found.body and "*" not in found.body
+
+
 def test_a_wrapped_caption_under_a_gallerys_counter_is_chrome_as_a_whole():
     """lynx wraps a caption under "1 of 5": its half without the credit is no line of the story."""
     found = analysed("   Photos: Lantern parade lights up the Old Quay\n\n   By Tamsin Arkwright\n\n"

@@ -3612,6 +3612,23 @@ def test_a_saved_pages_captions_are_read_as_a_text_captures_are():
     assert found.dateline == "Westbrook" and found.title == "Flood wall approved"
 
 
+def test_a_saved_pages_headline_under_a_kicker_leaves_the_body():
+    # (It was: the headline repeated as the body's second paragraph, "Neue Fähre" made a person,
+    # and so was "Eine Überfahrt".)
+    page = ("<html><head><title>Neue Fähre für den Werrensee</title></head><body><article>"
+            "<p class='kicker'>Bad Werrenbrück</p><h1>Neue Fähre für den Werrensee</h1>"
+            "<p>Bad Werrenbrück. Die neue Elektrofähre hat am Samstag ihren Dienst auf dem Werrensee aufgenommen."
+            " Rund 300 Schaulustige kamen zur Taufe.</p>"
+            "<p>»Wir haben zwölf Jahre gewartet«, sagte Bürgermeisterin Ulrike Brandstätter bei der Feier.</p>"
+            "<p>Eine Überfahrt kostet 2,50 Euro. Die Fähre fährt von sieben bis neunzehn Uhr jede halbe Stunde.</p>"
+            + "<p>Die Gemeinde hat lange über die Kosten gestritten, heißt es im Rathaus seit Jahren.</p>" * 3
+            + "</article></body></html>")
+    found = analyse_html(page.encode("utf-8"), None, REGISTRIES)
+    assert found.title == "Neue Fähre für den Werrensee"
+    assert not any("Neue Fähre für" in line for line in found.body.split("\n"))
+    assert people(found) == {"Ulrike Brandstätter": "Bürgermeisterin"}
+
+
 def test_a_stories_headings_are_headings_in_its_body():
     # (It was: a paragraph each, "## " taken off a Markdown capture's and a page's <h2> read as text.)
     page = ("<html><head><title>Harbour dredging to start in May</title></head><body><article>"

@@ -313,7 +313,8 @@ def _one_top_heading(lines: tuple[str, ...]) -> bool:
     n = tops[0]
     words = lines[n].strip()[1:].split()
     alone = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
-    return alone and MIN_HEADING_WORDS <= len(words) and words[0][:1].isupper()
+    # (the first word after an opening quotation mark: '# "I never wanted to be a chef": ...')
+    return alone and MIN_HEADING_WORDS <= len(words) and words[0].lstrip("\"“”‘’'«»„¡¿([")[:1].isupper()
 
 
 def _plain(line: str) -> str:

@@ -462,12 +462,23 @@ def _with_captions(text: str, tree, title: str | None) -> str:
                      for line in (text_line, *after.get(index, ())))
 
 
+MAX_KICKERS = 2  # short lines over a saved page's headline
+KICKER_WORDS = 6
+
+
 def _paragraph_lines(text: str, skip_first: str | None = None) -> tuple[str, ...]:
     """trafilatura gives one paragraph a line: separate them by blank lines, as pages read;
     but not the rows of a table, nor the items of a list ("- "), which go on one another."""
     paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
-    if paragraphs and skip_first and paragraphs[0] == skip_first.strip():
-        paragraphs = paragraphs[1:]
+    if skip_first:
+        # The headline, which the front matter holds; also under a kicker or two, the short
+        # lines a page sets over it ("Bad Werrenbrück", "Local news"), which stay.
+        for index, paragraph in enumerate(paragraphs[:MAX_KICKERS + 1]):
+            if paragraph == skip_first.strip():
+                del paragraphs[index]
+                break
+            if len(paragraph.split()) > KICKER_WORDS or paragraph.endswith((".", "!", "?")):
+                break
     lines: list[str] = []
     for paragraph in paragraphs:
         if lines and _same_block(lines[-2], paragraph):
