@@ -1959,6 +1959,12 @@ def test_a_press_releases_media_contact_block_is_chrome():
                     "Residents who need a ride can call 555-0142.\n\nMedia contact\n\nAdaeze Rutherford-Lim\n\n"
                     "Public Information Officer\n\nOffice of Emergency Services\n\n555-0199 | pio@county.example\n")
     assert found.body.rstrip().endswith("call 555-0142.") and "Adaeze" not in found.body
+    # (the company's line, its legal form's full stop no sentence's end, was left in the body)
+    found = analyse("Quillon opens a campus in Brantfield\n\nBRANTFIELD — Quillon Biotech will open a research campus"
+                    " in Brantfield next spring, the company said on Monday.\n\nThe campus will employ 200 people.\n\n"
+                    "###\n\nMedia Contact:\nHarriet Olumide\nDirector of Communications\nQuillon Biotech Inc.\n"
+                    "(555) 013-4477\npress@quillonbio.example\n")
+    assert found.body.rstrip().endswith("200 people.") and "Inc." not in found.body
 
 
 def test_a_comments_header_with_a_day_ago_in_words_is_no_row_of_links():

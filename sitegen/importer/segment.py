@@ -60,6 +60,8 @@ MAX_PLAYER_LINES = 6
 # A press release's contact block: its heading, and what shows a line of it is a contact's
 CONTACT_HEADING = re.compile(r"(?:media|press|news media|for media|for press)[ \u00a0]+(?:contacts?|inquiries|enquiries)"
                              r"[ \u00a0]*:?", re.IGNORECASE)
+# A company's name that ends with its legal form, whose full stop ends no sentence ("Quillon Biotech Inc.").
+COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Ltd|Corp|Co|LLC|Plc|plc|Pty|GmbH|AG|S\.A|N\.V|B\.V|S\.L|S\.p\.A)\.$")
 CONTACT_DETAIL = re.compile(r"@|\b\d{3}[-.\u00a0 ]\d{4}\b")
 MAX_CONTACT_WORDS = 8
 MAX_CONTACT_LINES = 6
@@ -456,7 +458,8 @@ def _mark_contact_blocks(lines: tuple[str, ...], chrome: list[bool], rules: Rule
         while below < len(lines) and blanks < 2 and taken < MAX_CONTACT_LINES:
             text = lines[below].strip()
             blanks = 0 if text else blanks + 1
-            if text and (_words(text) > MAX_CONTACT_WORDS or text[-1] in ".!?" and not CONTACT_DETAIL.search(text)):
+            if text and (_words(text) > MAX_CONTACT_WORDS or text[-1] in ".!?" and not CONTACT_DETAIL.search(text)
+                         and not COMPANY_SUFFIX.search(text)):
                 break
             chrome[below] = chrome[below] or bool(text)
             taken += bool(text)
