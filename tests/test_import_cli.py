@@ -405,3 +405,19 @@ def test_a_pages_table_list_and_heading_are_a_table_a_list_and_a_heading_on_the_
                                                             "The channel closes to yachts for three weeks."]
     assert not page.select(".article-body ul > li > p")  # (one list, its items close together)
     assert [h.get_text(strip=True) for h in page.select(".article-body h2")] == ["What happens next"]
+
+
+def test_a_folder_gives_its_markdown_captures_too(site):
+    # (It was: a folder's .md files left out without a word, though a clipper saves them so.)
+    (site / "in" / "story.txt").write_text(STORY, encoding="utf-8")
+    (site / "in" / "clipped.md").write_text(
+        "# Ferry fares to rise in spring\n\nPORTHAVEN — The ferry company will raise its fares by a tenth in"
+        " March, its managing director said on Monday.\n", encoding="utf-8")
+    (site / "in" / "notes.yaml").write_text("not: a capture\n", encoding="utf-8")
+    result = run(site, str(site / "in"))
+    assert result.exit_code == 0, result.output
+    new = [bundle for bundle in (site / "content" / "articles").iterdir() if (bundle / "original.txt").exists()]
+    originals = sorted((bundle / "original.txt").read_text(encoding="utf-8")[:13] for bundle in new)
+    assert originals == ["# Ferry fares", "Breaking Stor"]
+    clipped = next(bundle for bundle in new if front_matter(bundle)["title"] == "Ferry fares to rise in spring")
+    assert "#" not in (clipped / "index.md").read_text(encoding="utf-8").split("---\n", 2)[2]

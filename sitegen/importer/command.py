@@ -18,7 +18,8 @@ from .registry import load_registries
 from .report import describe
 from .segment import DecodeError
 
-TEXT_SUFFIXES = (".txt", ".text")
+# (a web clipper's or a converter's Markdown is a text capture too: see dumps.py)
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 PROGRESS_AT = 5               # inputs from which a progress bar is shown (on a terminal)
 
 
@@ -36,13 +37,13 @@ PROGRESS_AT = 5               # inputs from which a progress bar is shown (on a 
 @click.option("--encoding", default="utf-8", show_default=True,
               help="Encoding of plain-text inputs that are not UTF-8 (e.g. cp1252).")
 def import_command(paths, into, force, dry_run, url, site_root, encoding):
-    """Import article captures (.txt, or saved .html pages) as page bundles."""
+    """Import article captures (.txt or .md text, or saved .html pages) as page bundles."""
     inputs = collect_inputs(paths)
     if url and len(inputs) != 1:
         raise click.UsageError(f"--url names the URL of one file, but {len(inputs)} were given;"
                                " use a manifest.yaml beside the inputs instead")
     if not inputs:
-        raise click.UsageError("no .txt or .html files among the given paths")
+        raise click.UsageError("no .txt, .md or .html files among the given paths")
     registries, errors = load_registries(site_root)
     for error in errors:
         click.echo(error, err=True)
@@ -56,7 +57,7 @@ def import_command(paths, into, force, dry_run, url, site_root, encoding):
 
 
 def collect_inputs(paths) -> list[Path]:
-    """Files as given; folders give their .txt and .html files (dotfiles skipped), sorted."""
+    """Files as given; folders give their .txt, .md and .html files (dotfiles skipped), sorted."""
     inputs: list[Path] = []
     for path in paths:
         if path.is_dir():
