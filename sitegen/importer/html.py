@@ -429,33 +429,44 @@ def _numbered(text: str, tree) -> str:
 
 
 def _with_captions(text: str, tree, title: str | None) -> str:
-    """The text with the captions of the story's pictures (<figcaption> in the page's
-    <article>, or <main>) put back, each a line of its own after the paragraph the picture
-    follows: trafilatura drops them. Then they are read as the captions of a text capture are
-    (one that ends with its credit is chrome, and listed in the report; others stay in the
-    body), rather than lost without a word. A caption with no paragraph of the text before it
-    (a picture above the lede) goes after the lede, not before the dateline and the story's
-    first sentence."""
+    """The text with the captions of the story's pictures put back, each a line of its own
+    after the paragraph the picture follows: trafilatura drops them (<figcaption>). Then they
+    are read as the captions of a text capture are (one that ends with its credit is chrome,
+    and listed in the report; others stay in the body), rather than lost without a word.
+
+    Only the captions of the <article> (or <main>) holding the story's paragraphs, between its
+    first and its last (a picture above the lede goes after the lede, not before the dateline
+    and the story's first sentence; pictures after the story's end are those of related
+    stories), and not a pull quote's (a <figure> holding a <blockquote>)."""
     if tree is None:
         return text
     lines = text.split("\n")
-    lede = 1 if len(lines) > 2 and title and " ".join(lines[0].split()) == title else 0
     at_line = {}  # a paragraph's words -> the index of its line
     for index, line in enumerate(lines):
         at_line.setdefault(" ".join(line.split()), index)
-    after: dict[int, list[str]] = {}  # line index -> the captions to put after it
-    last_block = None  # the last paragraph (or heading, list item ...) before this point
-    containers = tree.xpath("//article") or tree.xpath("//main") or [tree]
-    for element in _elements(containers[0]):
+    headline = next((index for index, line in enumerate(lines[:MAX_KICKERS + 1]) if title and line.strip() == title), -1)
+    lede = headline + 1
+    story = max(tree.xpath("//article | //main"), default=None, key=lambda c: sum(
+        _text(e) in at_line for e in _elements(c) if e.tag in BLOCKS))
+    if story is None:
+        return text
+    found: list[tuple[int, str]] = []  # (the line it goes after, caption)
+    last_block, story_ends = None, False
+    for element in _elements(story):
         if element.tag == "figcaption":
+            figure = next((a for a in element.iterancestors() if a.tag == "figure"), None)
             caption = _text(element)
-            if caption and caption not in at_line:
-                anchor = max(at_line.get(last_block, lede), lede)  # (never after the headline alone)
-                after.setdefault(anchor, []).append(caption)
+            if caption and caption not in at_line and (figure is None or not figure.xpath(".//blockquote")):
+                found.append((max(at_line.get(last_block, lede), lede), caption))  # (never after the headline)
         elif element.tag in BLOCKS and not any(a.tag == "figure" for a in element.iterancestors()):
             words = _text(element)
-            if words in at_line:
+            if words in at_line and at_line[words] != headline:
                 last_block = words
+                story_ends = at_line[words]
+    after: dict[int, list[str]] = {}  # line index -> the captions to put after it
+    for anchor, caption in found:
+        if story_ends is not False and anchor < story_ends:
+            after.setdefault(anchor, []).append(caption)
     if not after:
         return text
     return "\n".join(line for index, text_line in enumerate(lines)

@@ -53,8 +53,8 @@ def find_dateline(text: str, rules: Rules) -> Dateline | None:
     # (a place in ordinary capitals only before a full date: "Valdemora, 14 de marzo de 2025 —")
     if not match or sum(c.isupper() for c in match.group("place")) < 2 and match.group("place").isupper():
         return None
-    if match.group("place").lower() in rules.not_name_words:
-        return None  # ("Friday, 14 March 2025 — ...": a day, no place)
+    if match.group("place").lower() in rules.not_name_words or ANY_WEEKDAY.fullmatch(match.group("place") + " "):
+        return None  # ("Friday, 14 March 2025 — ...", "Freitag, ...": a day, no place)
     if match.group(0).rstrip().endswith(":") and not _reads_as_lede(text[match.end():]):
         return None  # "PUBLISHED: November 14, 2024 at 9:05 PM", "FT: Rovers 3 (Okonjo 22)"
     words = match.group("place").split()
@@ -85,19 +85,30 @@ def place_and_full_stop(text: str, above: set[str], rules: Rules) -> Dateline | 
 
 
 def date_before_dash(text: str, rules: Rules) -> int | None:
-    """Where the story starts in a lede that opens with its date and a dash, no place before
-    it ("Friday, 14 March 2025 — The council ...", "March 14, 2025 - ..."): that date dates it."""
-    rest = WEEKDAY.sub("", text)
-    skipped = len(text) - len(rest)
+    """Where the story starts in a lede that opens with its day, its date and a dash, no place
+    before them ("Friday, 14 March 2025 — The council ...", "Freitag, 14. März 2025 – Der
+    Stadtrat ..."): that date dates it. Not a date alone: a feature may open with one it
+    looks back to ("June 6, 1944 — The day the troops landed ...")."""
+    day = ANY_WEEKDAY.match(text)
+    if day is None:
+        return None
     for pattern in rules.full_dates:
-        match = pattern.match(rest)
-        if match and _a_date(match) and (dash := DASH_AFTER_DATE.match(rest, match.end())):
-            if _reads_as_lede(rest[dash.end():]):
-                return skipped + dash.end()
+        match = pattern.match(text, day.end())
+        if match and _a_date(match) and (dash := DASH_AFTER_DATE.match(text, match.end())):
+            another_day = ANY_WEEKDAY.match(text, dash.end()) or any(p.match(text, dash.end()) for p in rules.full_dates)
+            if _reads_as_lede(text[dash.end():]) and not another_day:  # (not "Friday, 14 March–Sunday, 16 March")
+                return dash.end()
     return None
 
 
-DASH_AFTER_DATE = re.compile(r"[ \u00a0]*(?:—|–|--|(?<=[ \u00a0])-)[ \u00a0]+|[ \u00a0]*(?:—|–)")
+# A day of the week opening a line, in the languages whose months the dates are read in.
+ANY_WEEKDAY = re.compile(r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \u00a0]+"
+                         r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi"
+                         r"|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì"
+                         r"|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira"
+                         r"|quinta-feira|sexta-feira),?[ \u00a0]+", re.IGNORECASE)
+# The dash after the date, and a capital after it (not a span's: "14 March–16 March 2025 are").
+DASH_AFTER_DATE = re.compile(r"[ \u00a0]*(?:—|–|--|-)[ \u00a0]*(?=[\"“„«¿¡]?[A-ZÀ-Þ])")
 
 
 def _reads_as_lede(text: str) -> bool:

@@ -536,9 +536,17 @@ def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> b
     if re.match(r"['’]", after):
         return False  # "at John Smith's funeral"
     next_word = re.match(r"[ \u00a0]+([a-z]\w*)", after)
-    # (nor when that word is one that opens a phrase of its own: "a win over the Ridgeway
-    # Ironmen at Harbourside Arena", "the Gulls and the Ironmen")
-    return next_word is None or next_word.group(1) in rules.speech_verbs or next_word.group(1) in rules.name_stopwords
+    # (nor, after "the", when that word is an article or a preposition opening a phrase of its
+    # own: "a win over the Ridgeway Ironmen at Harbourside Arena", "give the Tidewater Gulls a
+    # win"; after "at", a person's name often comes before one: "shouted at Tom Reyes last night")
+    return (next_word is None or next_word.group(1) in rules.speech_verbs
+            or before[-1] == "the" and next_word.group(1) in AFTER_A_TEAM
+            and candidate.name.split()[0].lower().rstrip(".") not in rules.honorifics)
+
+
+# Words after "the X Y" that leave it a team's or a group's name, not a person's.
+AFTER_A_TEAM = frozenset({"a", "an", "at", "in", "on", "for", "from", "with", "by", "to", "of", "into", "over",
+                          "after", "before"})
 
 
 def _title_after_an_article(text: str, candidate: Candidate, rules: Rules) -> bool:

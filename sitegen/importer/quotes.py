@@ -135,10 +135,12 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
             else:
                 # Who "she" is: whoever spoke earlier in the paragraph, else the one person the
                 # sentence just before names ("Rosa Kessling, a farmer, disagreed. “…,” she
-                # said."), else the one person the paragraph names before it ("Former fisherman
-                # Ewan Tresidder has opened a bakery. He bakes 200 loaves a day. “…,” he said."),
-                # else the one the paragraph above names.
-                in_paragraph = {o.slug for o in here if o.end <= start}
+                # said."), else the one person a sentence of the paragraph opens with before it
+                # ("Former fisherman Ewan Tresidder has opened a bakery. He bakes 200 loaves a day.
+                # “…,” he said."; not one it names on the way: "The closure was proposed by
+                # minister Ann Lee. “…,” he said." goes on with the speaker above), else the one
+                # the paragraph above names.
+                in_paragraph = {o.slug for o in here if o.end <= start and _opens_its_sentence(masked, o.start, rules)}
                 introduced = set() if earlier else (
                     at_sentence_start(line.text, start) and _named_before(masked, start, here)
                     or (in_paragraph if len(in_paragraph) == 1 else set()) or named_above)
@@ -278,6 +280,13 @@ def _goes_on_speaking(text: str, start: int, end: int, before: Quote | None, spo
 # A sentence that asks: its answer, quoted after it, is someone else's.
 ASKS = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|questioned|inquired|"
                   r"enquired|pregunt\w*|fragt\w*|chiede\w*|chiese)\b|\?[\"”’»]?[ \u00a0]*$", re.IGNORECASE)
+
+
+def _opens_its_sentence(text: str, at: int, rules: Rules) -> bool:
+    """Whether the name at ``at`` is its sentence's subject: only capitalised words and titles
+    before it in the sentence ("Former fisherman Ewan Tresidder has opened ...")."""
+    begins = max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
+    return all(word[:1].isupper() or word.lower().strip(",") in rules.title_words for word in text[begins:at].split())
 
 
 def _sentence_before(text: str, start: int) -> str:

@@ -46,10 +46,15 @@ def with_english_quotation_marks(lines: list[Line]) -> list[Line]:
 
 
 def guillemets_reversed(text: str) -> bool:
-    """Whether the text's guillemets point inwards, as German sets them (»…«): its first one
-    says (a line of German with «…» inside »…« is read as German)."""
-    first = re.search("[«»]", text)
-    return first is not None and first.group(0) == "»"
+    """Whether the text's guillemets point inwards, as German sets them (»…«): only when they
+    pair up that way, »…« after »…«. Not a Spanish quotation going on in a new paragraph, which
+    opens with » ("»Ahora tenemos fecha», dijo ..."), nor a French line with a » between a
+    section's name and the page's ("Actualités » Lyon : « Nous ... »")."""
+    marks = "".join(GUILLEMET.findall(text))
+    return bool(marks) and len(marks) % 2 == 0 and marks == "»«" * (len(marks) // 2)
+
+
+GUILLEMET = re.compile("[«»]")
 
 
 def word_spans(text: str):
