@@ -3363,6 +3363,18 @@ def test_a_name_owning_something_before_the_verb_is_not_who_speaks():
     assert [q.by for q in found.quotes] == [None, "ann-cole"]
 
 
+def test_an_interviews_answers_under_the_persons_name_when_the_questions_are_the_outlets():
+    # (It was: no quote, the questions being labelled with the outlet's name, not "Q:".)
+    found = analyse("ASHBY — Marisol Vega took over as director of the library in January.\n\n"
+                    "Ashby Ledger: Why get rid of late fees?\n\nVega: Fees keep the people who need the library away.\n\n"
+                    "Ashby Ledger: What do you read?\n\nVega: Mostly mysteries.\n")
+    assert [(q.line, q.by) for q in found.quotes] == [(5, "marisol-vega"), (9, "marisol-vega")]
+    assert "Vega: [Mostly mysteries.]{.quote by=marisol-vega}" in found.body
+    once = analyse("ASHBY — Marisol Vega took over as director of the library in January.\n\n"
+                   "Vega: that was the plan, she wrote in a memo to the board.\n")  # (one such paragraph: no Q&A)
+    assert once.quotes == ()
+
+
 def test_an_interview_s_answers_are_the_one_person_introduced_above_the_questions():
     found = analyse("ASHBY — Marisol Vega took over as director of the library in January. She spoke with us.\n\n"
                     "Q: Why get rid of late fees?\n\nA: Fees keep the people who need the library away.\n\n"

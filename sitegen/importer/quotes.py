@@ -191,15 +191,23 @@ def _interview_answers(lines: list[Line], cast: Cast, quotes: list[Quote]) -> li
     """A Q&A's answers, as quotes of the one person the introduction above its first question
     names ("Marisol Vega took over as director ... Q: ... A: Fees keep ..."), and paragraphs
     opened by a person's name and a colon in it ("Vega: Mostly mysteries."). None when the
-    introduction names no one or several (then whose answers they are is not said)."""
-    first_question = next((line.number for line in lines if QUESTION.match(line.text)), None)
-    if first_question is None or not any(ANSWER.match(line.text) for line in lines):
-        return []
-    people = {person.slug for person in cast.people}  # (not the reporter who asks)
-    introduced = {o.slug for o in cast.occurrences if o.line < first_question and o.slug in people}
+    introduction names no one or several (then whose answers they are is not said). Without
+    "Q:" and "A:", an interview whose questions are labelled with the outlet's or the
+    interviewer's name: two paragraphs or more opened by a person's name and a colon are that
+    person's answers ("Granary Quarterly: You trained as an architect." / "Sorrentino-Vask: By
+    accident, honestly.")."""
     by_name = {}
     for person in cast.people:
         by_name[person.name] = by_name[surname(person.name)] = person.slug
+    first_question = next((line.number for line in lines if QUESTION.match(line.text)), None)
+    if first_question is None or not any(ANSWER.match(line.text) for line in lines):
+        labelled = [line.number for line in lines
+                    if (label := SPEAKER_LABEL.match(line.text)) and label.group("name") in by_name]
+        if len(labelled) < 2:
+            return []
+        first_question = labelled[0]
+    people = {person.slug for person in cast.people}  # (not the reporter who asks)
+    introduced = {o.slug for o in cast.occurrences if o.line < first_question and o.slug in people}
     quoted = {q.line for q in quotes}
     answers = []
     for line in lines:
