@@ -1032,3 +1032,12 @@ def test_a_newsletter_forwarded_as_a_quoted_message_loses_its_quotation_marks():
     assert found.undone == ('the e-mail\'s quotation marks (">")',)
     assert {p.name: p.role for p in found.people} == {"Alma Ferreira": "board president", "Derek Osei": "parent"}
     assert found.body.startswith("RIDGEWAY — The Ridgeway school board") and "\n>" not in found.body
+
+
+def test_a_newsletter_without_a_headline_is_titled_by_its_subject():
+    # (It was: a title derived from its first story's first sentence, the Subject there unread.)
+    found = analysed("From: The Quay Daily <briefing@quaydaily.example>\nDate: Thu, Oct 9, 2025 at 6:02 AM\n"
+                     "Subject: Fwd: Ferry fares, a new bakery and the harbour regatta\nTo: archivist@example.org\n\n"
+                     "Good morning. Here is what is happening on the Quay today, in three short stories for you.\n\n"
+                     "Island ferry fares will rise by 12 per cent from January, the operator said on Wednesday.\n")
+    assert (found.title, found.title_derived) == ("Ferry fares, a new bakery and the harbour regatta", False)

@@ -134,7 +134,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     lede = lede_line[story_start:]
     title_lines = segments.numbers(TITLE)  # (a headline wrapped over two lines: both)
     title = page.title or (meta.without_domain(" ".join(lines[n - 1].strip() for n in title_lines))
-                           if title_lines else None)
+                           if title_lines else None) or _email_subject(email[0] if email else {})
     reporters = _reporters(body, page, rules, english)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
     in_dateline = [Line(body[lede_index].number, lede_line[:story_start])] if story_start else []
@@ -472,6 +472,16 @@ def _email_headers(lines: tuple[str, ...]) -> tuple[dict[str, str], int] | None:
     if len(headers) < MIN_EMAIL_HEADERS or "from" not in headers:
         return None
     return headers, end
+
+
+def _email_subject(headers: dict[str, str]) -> str | None:
+    """The e-mail's subject, less a forward's or a reply's mark: the title of a newsletter whose
+    text has no headline over its stories (rather than one derived from the first story)."""
+    subject = SUBJECT_MARKS.sub("", headers.get("subject", "")).strip()
+    return subject or None
+
+
+SUBJECT_MARKS = re.compile(r"^(?:(?:fwd?|fw|re|aw|wg|tr|rv|rif|enc)[ \u00a0]*:[ \u00a0]*)+", re.IGNORECASE)
 
 
 def _email_sent(headers: dict[str, str], rules: Rules) -> str | None:
