@@ -3363,13 +3363,6 @@ def test_a_name_owning_something_before_the_verb_is_not_who_speaks():
     assert [q.by for q in found.quotes] == [None, "ann-cole"]
 
 
-def test_an_obituarys_life_dates_under_the_headline_stay_in_the_body():
-    # (It was: the line dropped as the header's date line, and kept nowhere but original.txt.)
-    found = analyse("Bartholomew Crane\nApril 3, 1931 – January 19, 2025\n\nBartholomew Crane, the lighthouse"
-                    " keeper who kept the Skellmouth light for 41 years, died Sunday at his home. He was 93.\n")
-    assert found.body.startswith("April 3, 1931 – January 19, 2025\n\n") and found.date is None
-
-
 def test_an_interviews_answers_under_the_persons_name_when_the_questions_are_the_outlets():
     # (It was: no quote, the questions being labelled with the outlet's name, not "Q:".)
     found = analyse("ASHBY — Marisol Vega took over as director of the library in January.\n\n"

@@ -387,11 +387,7 @@ def is_writers_credit(text: str, below: str | None, rules: Rules) -> bool:
 
 def dates(text: str, rules: Rules) -> bool:
     """A line that starts with a full date, says when the article was published, or is a row of
-    the place, the date and the time ("Ashgrove | 13.11.2024 | 16:45"). Not two dates joined by a
-    dash (DATE_SPAN): an obituary's life ("April 3, 1931 – January 19, 2025") or an event's days,
-    which are the story's text."""
-    if DATE_SPAN.search(text):
-        return False
+    the place, the date and the time ("Ashgrove | 13.11.2024 | 16:45")."""
     return opens_with_date(text, rules) or says_when_published(text, rules) or _dated_row(text, rules)
 
 
