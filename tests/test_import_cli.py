@@ -414,6 +414,11 @@ def test_a_folder_gives_its_markdown_captures_too(site):
         "# Ferry fares to rise in spring\n\nPORTHAVEN — The ferry company will raise its fares by a tenth in"
         " March, its managing director said on Monday.\n", encoding="utf-8")
     (site / "in" / "notes.yaml").write_text("not: a capture\n", encoding="utf-8")
+    (site / "in" / "README.md").write_text("# Captures\n\nWhat this folder holds.\n", encoding="utf-8")
+    bundle = site / "in" / "done" / "an-old-import"  # (an import into a folder of the captures)
+    bundle.mkdir(parents=True)
+    (bundle / "index.md").write_text("---\ntitle: An old import\n---\nIts body.\n", encoding="utf-8")
+    (bundle / "original.txt").write_text(STORY, encoding="utf-8")
     result = run(site, str(site / "in"))
     assert result.exit_code == 0, result.output
     new = [bundle for bundle in (site / "content" / "articles").iterdir() if (bundle / "original.txt").exists()]

@@ -3373,6 +3373,12 @@ def test_an_interviews_answers_under_the_persons_name_when_the_questions_are_the
     once = analyse("ASHBY — Marisol Vega took over as director of the library in January.\n\n"
                    "Vega: that was the plan, she wrote in a memo to the board.\n")  # (one such paragraph: no Q&A)
     assert once.quotes == ()
+    # Not a list of names and colons; not the questions of an interviewer the story names.
+    assert speakers("ASHBY — Linda Okafor, Peter Mensah and Ruth Alder stood for the council seat this year.\n\n"
+                    "Okafor: 1,204 votes\n\nMensah: 1,100 votes\n\nAlder: 310 votes\n") == []
+    assert speakers("ASHBY — Marisol Vega took over as director of the library in January. Our reporter Dana Pike"
+                    " spoke with her.\n\nPike: Why get rid of late fees?\n\nVega: Fees keep people away.\n\n"
+                    "Pike: What do you read?\n\nVega: Mostly mysteries.\n") == ["marisol-vega", "marisol-vega"]
 
 
 def test_an_interview_s_answers_are_the_one_person_introduced_above_the_questions():

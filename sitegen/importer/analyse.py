@@ -134,7 +134,10 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     lede = lede_line[story_start:]
     title_lines = segments.numbers(TITLE)  # (a headline wrapped over two lines: both)
     title = page.title or (meta.without_domain(" ".join(lines[n - 1].strip() for n in title_lines))
-                           if title_lines else None) or _email_subject(email[0] if email else {})
+                           if title_lines else None)
+    # (a newsletter with no headline over its stories: its subject, which the report marks as
+    # not the capture's headline, as a title derived from the lede is)
+    subject = None if title else _email_subject(email[0] if email else {})
     reporters = _reporters(body, page, rules, english)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
     in_dateline = [Line(body[lede_index].number, lede_line[:story_start])] if story_start else []
@@ -157,7 +160,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     segments = _as_chrome(_unclaimed_as_chrome(segments, comments), credits)
     site = (dateline.site if dateline else None) or page.site
     return Analysis(
-        title=title or meta.derive_title(lede),
+        title=title or subject or meta.derive_title(lede),
         title_derived=title is None,
         date=date, date_origin=origin,
         dateline=dateline.place if dateline else None,
@@ -475,13 +478,24 @@ def _email_headers(lines: tuple[str, ...]) -> tuple[dict[str, str], int] | None:
 
 
 def _email_subject(headers: dict[str, str]) -> str | None:
-    """The e-mail's subject, less a forward's or a reply's mark: the title of a newsletter whose
-    text has no headline over its stories (rather than one derived from the first story)."""
+    """The e-mail's subject, less a forward's or a reply's mark and a tag: the title of a
+    newsletter whose text has no headline over its stories (rather than one derived from the
+    first story). Not a subject that names no story: the sender's, an issue's or a day's
+    ("Your daily briefing", "Newsletter #45", "The Quay Daily: Thursday, October 9"), nor one
+    in lower case (a forwarder's note: "thought you'd want this for the archive")."""
     subject = SUBJECT_MARKS.sub("", headers.get("subject", "")).strip()
-    return subject or None
+    sender = re.sub(r"[ \u00a0]*<[^>]*>", "", headers.get("from", "")).strip(' "')
+    if (not subject or not subject[:1].isupper() or GENERIC_SUBJECT.search(subject)
+            or sender and sender.lower() in subject.lower()):
+        return None
+    return subject
 
 
-SUBJECT_MARKS = re.compile(r"^(?:(?:fwd?|fw|re|aw|wg|tr|rv|rif|enc)[ \u00a0]*:[ \u00a0]*)+", re.IGNORECASE)
+SUBJECT_MARKS = re.compile(r"^(?:(?:\[[^\]]{1,20}\]|(?:fwd?|re|aw|wg|tr|rv|rif|res|enc|sv|vs|r|i)[ \u00a0]*:)[ \u00a0]*)+",
+                           re.IGNORECASE)
+GENERIC_SUBJECT = re.compile(r"\b(?:newsletter|briefing|digest|roundup|round-up|edition|issue|bulletin|weekly|daily|"
+                             r"mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\b|#[ \u00a0]?\d|\b\d{1,2}[/.]\d{1,2}\b",
+                             re.IGNORECASE)
 
 
 def _email_sent(headers: dict[str, str], rules: Rules) -> str | None:

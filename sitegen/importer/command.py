@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -57,16 +58,30 @@ def import_command(paths, into, force, dry_run, url, site_root, encoding):
 
 
 def collect_inputs(paths) -> list[Path]:
-    """Files as given; folders give their .txt, .md and .html files (dotfiles skipped), sorted."""
+    """Files as given; folders give their .txt, .md and .html files (dotfiles skipped), sorted:
+    not a folder's notes about itself (README.md, CHANGELOG.md ...), nor the files of an article
+    bundle inside it (its index.md and original.txt: an archive imported into a folder of the
+    captures)."""
     inputs: list[Path] = []
     for path in paths:
         if path.is_dir():
             inputs += sorted(p for p in path.rglob("*") if p.is_file()
                              and p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES
-                             and not _hidden(p.relative_to(path)))
+                             and not _hidden(p.relative_to(path)) and not NOT_A_CAPTURE.match(p.name)
+                             and not _in_a_bundle(p))
         else:
             inputs.append(path)
     return list(dict.fromkeys(inputs))
+
+
+# A folder's notes about itself, in Markdown or plain text.
+NOT_A_CAPTURE = re.compile(r"(?:readme|changelog|changes|license|licence|contributing)(?:\.[a-z]+)?$", re.IGNORECASE)
+
+
+def _in_a_bundle(path: Path) -> bool:
+    """A file of an article bundle that sitegen wrote (index.md beside original.txt or .html)."""
+    folder = path.parent
+    return (folder / "index.md").is_file() and any((folder / name).is_file() for name in ("original.txt", "original.html"))
 
 
 def stderr_is_terminal() -> bool:

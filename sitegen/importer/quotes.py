@@ -193,19 +193,23 @@ def _interview_answers(lines: list[Line], cast: Cast, quotes: list[Quote]) -> li
     opened by a person's name and a colon in it ("Vega: Mostly mysteries."). None when the
     introduction names no one or several (then whose answers they are is not said). Without
     "Q:" and "A:", an interview whose questions are labelled with the outlet's or the
-    interviewer's name: two paragraphs or more opened by a person's name and a colon are that
-    person's answers ("Granary Quarterly: You trained as an architect." / "Sorrentino-Vask: By
-    accident, honestly.")."""
+    interviewer's name ("Granary Quarterly: ... How did you end up in a kitchen?" /
+    "Sorrentino-Vask: By accident, honestly."): two questions or more (labelled paragraphs
+    ending with a question mark) and two answers or more, labelled by a person the story
+    names who asks none of them. Not a list of names and colons ("Okafor: 1,204 votes")."""
     by_name = {}
     for person in cast.people:
         by_name[person.name] = by_name[surname(person.name)] = person.slug
+    asking: set[str] = set()  # the labels of the questions (see below)
     first_question = next((line.number for line in lines if QUESTION.match(line.text)), None)
     if first_question is None or not any(ANSWER.match(line.text) for line in lines):
-        labelled = [line.number for line in lines
-                    if (label := SPEAKER_LABEL.match(line.text)) and label.group("name") in by_name]
-        if len(labelled) < 2:
+        labelled = [(line, label.group("name")) for line in lines if (label := SPEAKER_LABEL.match(line.text))]
+        questions = [line.number for line, _ in labelled if line.text.rstrip().endswith("?")]
+        asking = {name for line, name in labelled if line.text.rstrip().endswith("?")}
+        answers = [line.number for line, name in labelled if name in by_name and name not in asking]
+        if len(questions) < 2 or len(answers) < 2:
             return []
-        first_question = labelled[0]
+        first_question = questions[0]
     people = {person.slug for person in cast.people}  # (not the reporter who asks)
     introduced = {o.slug for o in cast.occurrences if o.line < first_question and o.slug in people}
     quoted = {q.line for q in quotes}
@@ -215,7 +219,7 @@ def _interview_answers(lines: list[Line], cast: Cast, quotes: list[Quote]) -> li
             continue  # (its own quotes are given already)
         label = ANSWER.match(line.text)
         by = next(iter(introduced)) if label and len(introduced) == 1 else None
-        if label is None and (label := SPEAKER_LABEL.match(line.text)):
+        if label is None and (label := SPEAKER_LABEL.match(line.text)) and label.group("name") not in asking:
             by = by_name.get(label.group("name"))
         if by is not None:
             answers.append(Quote(line.number, label.end(), len(line.text.rstrip()), by))
