@@ -1162,6 +1162,11 @@ def _plain(markdown_line: str) -> str:
     return re.sub(r"\]\{[^}]*\}", "", markdown_line).replace("[", "").replace("\\", "")
 
 
+def _page_of(title: str, body: str) -> bytes:
+    """A saved page: its <title>, and the markup of its <body>."""
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>".encode("utf-8")
+
+
 def _saved_page(h1s: str) -> bytes:
     return ("<!doctype html><html><head><title>Lantern festival draws thousands | Valley Post</title>"
             '<meta property="og:title" content="Lantern festival draws thousands"></head><body>'
@@ -3629,15 +3634,15 @@ def test_a_table_between_pipes_stays_a_table_and_its_cells_name_no_one():
 
 def test_a_saved_pages_numbered_lists_keep_their_numbers_and_its_lists_their_items_together():
     # (It was: every item "- ", as trafilatura marks them, and each a paragraph of its own.)
-    page = ("<html><head><title>Steps ahead for the harbour dredging plan</title></head><body><article>"
+    page = _page_of("Steps ahead for the harbour dredging plan", "<article>"
             "<h1>Steps ahead for the harbour dredging plan</h1><p>KESTREL BAY — The council set out what happens"
             " next in a long notice on Friday afternoon, officials said.</p>"
             "<ol><li>Dredging starts on May 5.</li><li>The channel <b>closes</b> to yachts.</li></ol>"
             "<p>Later steps are listed separately in the notice, which runs to four pages.</p>"
             "<ol start='4'><li>The berths are dredged.</li><li>The channel reopens.</li></ol>"
             "<ul><li>Bullet one.</li><li>Bullet two.</li></ul>"
-            "<p>More text follows here in a paragraph of its own.</p></article></body></html>")
-    body = analyse_html(page.encode("utf-8"), None, REGISTRIES).body.split("\n")
+            "<p>More text follows here in a paragraph of its own.</p></article>")
+    body = analyse_html(page, None, REGISTRIES).body.split("\n")
     assert body[2:13] == ["1. Dredging starts on May 5.", "2. The channel closes to yachts.", "",
                           "Later steps are listed separately in the notice, which runs to four pages.", "",
                           "4. The berths are dredged.", "5. The channel reopens.", "",
@@ -3646,7 +3651,7 @@ def test_a_saved_pages_numbered_lists_keep_their_numbers_and_its_lists_their_ite
 
 def test_a_saved_pages_captions_are_read_as_a_text_captures_are():
     # (It was: trafilatura drops <figcaption>, and the captions were gone without a word.)
-    page = ("<html><head><title>Flood wall approved</title></head><body>"
+    page = _page_of("Flood wall approved",
             "<aside><figure><img src='ad.jpg'><figcaption>Subscribe today</figcaption></figure></aside><article>"
             "<h1>Flood wall approved</h1><figure><img src='top.jpg'><figcaption>The river in spring.</figcaption></figure>"
             "<p>WESTBROOK — The town council voted 6-1 on Monday night to build a flood wall along the Mill"
@@ -3655,8 +3660,8 @@ def test_a_saved_pages_captions_are_read_as_a_text_captures_are():
             " Paul Whitcombe.</p><figure><figcaption>Residents at the meeting on Monday.</figcaption></figure>"
             "<p>The work starts in May and should take a year.</p>"
             + "<p>The story goes on about the river and the residents who came to the meeting that night.</p>" * 4
-            + "</article></body></html>")  # (long enough for trafilatura's main extraction, not its fallback)
-    found = analyse_html(page.encode("utf-8"), None, REGISTRIES)
+            + "</article>")  # (long enough for trafilatura's main extraction, not its fallback)
+    found = analyse_html(page, None, REGISTRIES)
     body = [line for line in re.sub(r"\]\{[^}]*\}", "", found.body).replace("[", "").split("\n") if line]
     assert body[:5] == ["WESTBROOK — The town council voted 6-1 on Monday night to build a flood wall along the Mill River.",
                     "The river in spring.",
@@ -3686,8 +3691,8 @@ def test_only_the_storys_own_captions_are_put_back():
         "no article": f"<div><h1>Flood wall approved</h1>{top}{story}</div><div><figure><figcaption>Ann Lee opens her"
                       " new bakery on the high street.</figcaption></figure></div>"}
     for kind, inside in pages.items():
-        page = f"<html><head><title>Flood wall approved</title></head><body>{inside}</body></html>"
-        found = analyse_html(page.encode("utf-8"), None, REGISTRIES)
+        page = _page_of("Flood wall approved", inside)
+        found = analyse_html(page, None, REGISTRIES)
         body = [line for line in found.body.split("\n") if line not in ("", "Westbrook", "Storm warning")]
         expected = [] if kind == "no article" else ["Residents gather by the Mill River on Sunday.", "The river at dusk."]
         assert [line for line in body if not line.startswith(("WESTBROOK", "Paragraph"))] == expected, kind
@@ -3697,15 +3702,15 @@ def test_only_the_storys_own_captions_are_put_back():
 def test_a_saved_pages_headline_under_a_kicker_leaves_the_body():
     # (It was: the headline repeated as the body's second paragraph, "Neue Fähre" made a person,
     # and so was "Eine Überfahrt".)
-    page = ("<html><head><title>Neue Fähre für den Werrensee</title></head><body><article>"
+    page = _page_of("Neue Fähre für den Werrensee", "<article>"
             "<p class='kicker'>Bad Werrenbrück</p><h1>Neue Fähre für den Werrensee</h1>"
             "<p>Bad Werrenbrück. Die neue Elektrofähre hat am Samstag ihren Dienst auf dem Werrensee aufgenommen."
             " Rund 300 Schaulustige kamen zur Taufe.</p>"
             "<p>»Wir haben zwölf Jahre gewartet«, sagte Bürgermeisterin Ulrike Brandstätter bei der Feier.</p>"
             "<p>Eine Überfahrt kostet 2,50 Euro. Die Fähre fährt von sieben bis neunzehn Uhr jede halbe Stunde.</p>"
             + "<p>Die Gemeinde hat lange über die Kosten gestritten, heißt es im Rathaus seit Jahren.</p>" * 3
-            + "</article></body></html>")
-    found = analyse_html(page.encode("utf-8"), None, REGISTRIES)
+            + "</article>")
+    found = analyse_html(page, None, REGISTRIES)
     assert found.title == "Neue Fähre für den Werrensee"
     assert not any("Neue Fähre für" in line for line in found.body.split("\n"))
     assert people(found) == {"Ulrike Brandstätter": "Bürgermeisterin"}
@@ -3713,13 +3718,13 @@ def test_a_saved_pages_headline_under_a_kicker_leaves_the_body():
 
 def test_a_stories_headings_are_headings_in_its_body():
     # (It was: a paragraph each, "## " taken off a Markdown capture's and a page's <h2> read as text.)
-    page = ("<html><head><title>Harbour dredging to start in May</title></head><body><article>"
+    page = _page_of("Harbour dredging to start in May", "<article>"
             "<h1>Harbour dredging to start in May</h1><p>KESTREL BAY — Dredging of the harbour channel will start"
             " in May, the port authority said on Wednesday.</p><h2>What happens next</h2>"
             "<p>The channel closes to yachts for three weeks from May 5, the authority said.</p>"
             "<h3>For ferry passengers</h3><p>The ferry keeps to its timetable throughout the work.</p>"
-            "</article></body></html>")
-    body = analyse_html(page.encode("utf-8"), None, REGISTRIES).body.split("\n")
+            "</article>")
+    body = analyse_html(page, None, REGISTRIES).body.split("\n")
     assert [line for line in body if line.startswith("#")] == ["## What happens next", "### For ferry passengers"]
     markdown = ("# Harbour dredging to start in May\n\nKESTREL BAY — Dredging of the harbour channel will start in"
                 " May, the [port authority](https://port.example) said on Wednesday.\n\n## What *happens* next\n\n"
@@ -3768,14 +3773,14 @@ def test_a_verb_after_a_title_and_what_it_is_of_is_no_part_of_a_role(text):
 
 
 def test_a_saved_pages_headings_keep_their_levels_and_a_closing_hash():
-    page = ("<html><head><title>Harbour dredging to start in May</title></head><body><article>"
+    page = _page_of("Harbour dredging to start in May", "<article>"
             "<h1>Harbour dredging to start in May</h1><p>KESTREL BAY — Dredging of the harbour channel will start"
             " in May, the port authority said on Wednesday.</p><h3>How to help</h3><p>Volunteers are wanted.</p>"
             "<h2>How to help</h2><p>Donations go to the harbour trust.</p><h2>Why we rank it #</h2>"
             "<p>It is the first of the year's works.</p>"
             "<table><tr><th>Stage</th><th>Place</th></tr><tr><td>One</td><td>Ashby | Reserves</td></tr></table>"
-            "</article></body></html>")
-    body = analyse_html(page.encode("utf-8"), None, REGISTRIES).body.split("\n")
+            "</article>")
+    body = analyse_html(page, None, REGISTRIES).body.split("\n")
     assert [line for line in body if line.startswith("#")] == ["### How to help", "## How to help", "## Why we rank it \\#"]
     # (the converter's escaped pipe in a cell stays escaped: one cell, "Ashby | Reserves")
     assert "| One | Ashby \\| Reserves |" in body
@@ -3799,12 +3804,12 @@ def test_a_page_copied_a_paragraph_a_line_ends_sentences_in_other_languages_mark
 def test_a_saved_pages_table_without_a_header_row_is_a_table_too(first_row):
     # (Found end to end: trafilatura writes no rule under a table whose first row is not <th>,
     # and its rows showed as text between pipes.)
-    page = ("<html><head><title>Library hours change in May</title></head><body><article>"
+    page = _page_of("Library hours change in May", "<article>"
             "<h1>Library hours change in May</h1><p>ASHBY — The council set out the new library hours in a long"
             f" notice on Friday afternoon, officials said.</p><table>{first_row}"
             "<tr><td>North</td><td>12,000</td><td>Sunday</td></tr></table>"
-            "<p>More text follows here in a paragraph of its own.</p></article></body></html>")
-    body = analyse_html(page.encode("utf-8"), None, REGISTRIES).body.split("\n")
+            "<p>More text follows here in a paragraph of its own.</p></article>")
+    body = analyse_html(page, None, REGISTRIES).body.split("\n")
     assert body[2:6] == ["| Library | Visits | Closes |", "|---|---|---|", "| North | 12,000 | Sunday |", ""]
 
 

@@ -30,7 +30,9 @@ FOREIGN_MONTHS = {name: number for number, names in enumerate((
 MAX_TITLE_WORDS = 20
 SHORT_TITLE_WORDS = 12
 TIME_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+", re.IGNORECASE)
-WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+", re.IGNORECASE)
+# A day of the week in English, written out or short ("Tue.", "Thurs,").
+ENGLISH_DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+WEEKDAY = re.compile(rf"^{ENGLISH_DAY}\s+", re.IGNORECASE)
 DATE_LINE_WORDS = 15    # a line opening with a full date and no longer than this dates the article
 
 
@@ -102,7 +104,7 @@ def date_before_dash(text: str, rules: Rules) -> int | None:
 
 
 # A day of the week opening a line, in the languages whose months the dates are read in.
-ANY_WEEKDAY = re.compile(r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \u00a0]+"
+ANY_WEEKDAY = re.compile(rf"{ENGLISH_DAY}[ \u00a0]+"
                          r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi"
                          r"|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì"
                          r"|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira"

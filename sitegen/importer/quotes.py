@@ -204,12 +204,12 @@ def _interview_answers(lines: list[Line], cast: Cast, quotes: list[Quote]) -> li
     first_question = next((line.number for line in lines if QUESTION.match(line.text)), None)
     if first_question is None or not any(ANSWER.match(line.text) for line in lines):
         labelled = [(line, label.group("name")) for line in lines if (label := SPEAKER_LABEL.match(line.text))]
-        questions = [line.number for line, _ in labelled if line.text.rstrip().endswith("?")]
-        asking = {name for line, name in labelled if line.text.rstrip().endswith("?")}
+        questions = [(line, name) for line, name in labelled if line.text.rstrip().endswith("?")]
+        asking = {name for _, name in questions}
         answers = [line.number for line, name in labelled if name in by_name and name not in asking]
         if len(questions) < 2 or len(answers) < 2:
             return []
-        first_question = questions[0]
+        first_question = questions[0][0].number
     people = {person.slug for person in cast.people}  # (not the reporter who asks)
     introduced = {o.slug for o in cast.occurrences if o.line < first_question and o.slug in people}
     quoted = {q.line for q in quotes}
