@@ -724,6 +724,11 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     ("The line would stop, said store manager Rosa Delgado.", {"Rosa Delgado": "store manager"}),
     ("The firm's campaign manager Rosa Delgado said the line would stop.", {"Rosa Delgado": "campaign manager"}),
     ("She thanked manager Rosa Delgado, who said the line would stop.", {"Rosa Delgado": "manager"}),
+    # ... and a body one is a member of, also at a sentence's start
+    ("City council member Priya Anand-Holt said the line would stop.", {"Priya Anand-Holt": "council member"}),
+    ("School board member Lia Brandt said the line would stop.", {"Lia Brandt": "board member"}),
+    # a sentence's adverb before a title in another language is no part of it
+    ("Auch Stadtrat Jonas Weber sagte, die Fähre sei pünktlich.", {"Jonas Weber": "Stadtrat"}),
     # (and an aside after a name keeps the possessive that opens it)
     ("Rosa Delgado, his deputy, said the line would stop.", {"Rosa Delgado": "his deputy"}),
     # the -master and -mistress titles
@@ -1004,6 +1009,20 @@ def test_a_byline_over_its_agency_and_date_or_the_reading_time(header):
     assert found.body.startswith("MILBROOK — The Keeler Street bridge")
 
 
+@pytest.mark.parametrize("header, reporters", [
+    # the outlet the writer writes for, under the byline and over the date
+    ("By Yusra Delacroix-Amadi\nCivic Tinkerers\nMarch 14, 2025\n\n", ["Yusra Delacroix-Amadi"]),
+    ("By Yusra Delacroix-Amadi\n\nHarbour Gazette\n\nMarch 14, 2025\n\n", ["Yusra Delacroix-Amadi"]),
+    # a byline going on on the next line
+    ("By Yusra Delacroix-Amadi,\nTomasz Wrenfield\nMarch 14, 2025\n\n", ["Yusra Delacroix-Amadi", "Tomasz Wrenfield"]),
+])
+def test_the_outlet_under_a_byline_is_no_second_writer(header, reporters):
+    found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n\n" + header
+                    + KEELER_LEDE)
+    assert [r.name for r in found.reporters] == reporters
+    assert (found.date, found.body.splitlines()[0]) == ("2025-03-14", KEELER_LEDE.splitlines()[0])
+
+
 def test_a_row_of_the_place_date_and_time_under_the_byline_dates_the_article():
     found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n"
                     "By Ravi Chandrasekhar-Lowe\nMilbrook | 13.11.2024 | 16:45\n" + KEELER_LEDE)
@@ -1051,7 +1070,11 @@ def test_footer_link_lists_and_comment_widgets_are_not_the_story(wire):
     for furniture in ("Copyright 2022", "RELATED TOPICS", "Ferries", "Local government",
                       "Sort by", "Reply", "Terms of Use", "Privacy Policy"):
         assert furniture not in body
-    assert "contributed to this report" in body
+    # (the story's end is kept; the credit under it names a reporter: see
+    # test_a_contributors_credit_under_the_story_names_a_reporter_and_leaves_the_body)
+    assert body.rstrip().endswith("announced support for the plan on Friday.")
+    chrome = {wire.segments.lines[n - 1].strip() for n in wire.segments.numbers(CHROME)}
+    assert "Valley Wire writer Tess Moreau contributed to this report." in chrome
 
 
 def test_comments_as_widgets_show_them_author_above_time(wire):
@@ -1513,6 +1536,36 @@ def test_a_wire_storys_closing_credits_name_the_reporters_and_leave_the_body():
     assert "Reporting by" not in found.body and found.body.rstrip().endswith("traders said.")
     chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
     assert "Reporting by Margit van der Veen and Daniel Osei in Chicago; Editing by Clare Whitmore" in chrome
+
+
+def test_a_contributors_credit_under_the_story_names_a_reporter_and_leaves_the_body():
+    """A line of nothing but "X contributed to this report" credits: the writers are reporters,
+    not people the story names (left in the body, they were annotated as such). A story's
+    sentence before the credit on the same line keeps the line; so does the writer's note."""
+    story = ("Harbour ferry fares to rise in spring\n\nBy Yusra Delacroix-Amadi\n\nMarch 14, 2025\n\n"
+             "PORTSMOUTH — Ferry fares across the harbour will rise by ten percent in April, the operator said.\n\n"
+             "\"We held prices for three years,\" said Tomas Wrenfield, the operator's chief executive.\n\n")
+    credit = "Associated Press writer Kofi Mensah-Arthur in Southampton contributed to this report."
+    note = "Delphine Okoro is a staff writer. Reach her at delphine@example.com."
+    found = analyse(story + credit + "\n\n" + note + "\n")
+    assert [r.name for r in found.reporters] == ["Yusra Delacroix-Amadi", "Kofi Mensah-Arthur"]
+    assert found.body.rstrip().endswith("the operator's chief executive.")
+    assert [p.name for p in found.people] == ["Tomas Wrenfield"]
+    chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
+    assert {credit, note} <= chrome
+
+    two = "Staff writer Kofi Mensah-Arthur contributed to this report. Ines Kalnins contributed from Riga."
+    found = analyse(story + two + "\n")
+    assert [r.name for r in found.reporters][1:] == ["Kofi Mensah-Arthur", "Ines Kalnins"]
+    assert two not in found.body
+
+    found = analyse(story + "Staff writers Kofi Mensah-Arthur and Ines Kalnins contributed reporting.\n")
+    assert [r.name for r in found.reporters][1:] == ["Kofi Mensah-Arthur", "Ines Kalnins"]
+    assert "contributed" not in found.body
+
+    kept = "The fares were last raised in 2019. Kofi Mensah-Arthur contributed to this report."
+    found = analyse(story + kept + "\n")
+    assert "The fares were last raised in 2019." in found.body
 
 
 def test_a_breadcrumb_trail_above_the_headline_is_not_the_title():

@@ -146,7 +146,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     # body too, the page would show them twice.
     header = _byline_and_date_lines(body[:lede_index], reporters, rules)
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
-               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], rules)
+               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], reporters, rules)
                | _pull_quotes(body, rules, quoted))
     body = [line for line in body if line.number not in credits]
     # The same lines, for the recognisers (a quote wrapped over lines as one line).
@@ -263,13 +263,31 @@ def _page_titles(lines: list[Line], title: str | None) -> set[int]:
     return found
 
 
-def _credits_below(lines: list[Line], rules: Rules) -> set[int]:
+def _credits_below(lines: list[Line], reporters: list[Reporter], rules: Rules) -> set[int]:
     """Numbers of the lines below the lede that credit the writers as a wire story's end does
-    ("Reporting by A and B in Chicago; Editing by C"): bylines that the chrome rules know. They
-    name the reporters (read before this) and are not the story. (Segmenting keeps every byline
-    out of the chrome, since above the story one may look like a row of links.)"""
+    ("Reporting by A and B in Chicago; Editing by C", "Associated Press writer A in Leeds
+    contributed to this report."): bylines that the chrome rules know, and lines of nothing but
+    credits that named a reporter. They name the reporters (read before this) and are not the
+    story: in the body, the writers would be annotated as people the story names. (Segmenting
+    keeps every byline out of the chrome, since above the story one may look like a row of
+    links.)"""
+    credited = {reporter.line for reporter in reporters}
     return {line.number for line in lines
-            if is_byline(line.text, rules) and line_matches(rules.chrome, line.text) is not None}
+            if is_byline(line.text, rules) and line_matches(rules.chrome, line.text) is not None
+            or line.number in credited and _only_contributions(line.text)}
+
+
+# A sentence that says who contributed to the story: "Kofi Mensah in Leeds contributed to this
+# report.", "Staff writers A and B contributed reporting.", "C contributed from Paris."
+CONTRIBUTION = re.compile(r"[^\"“”]{3,250}?[ \u00a0]contributed(?:[ \u00a0]+reporting)?(?:[ \u00a0]+to[ \u00a0]+this"
+                          r"[ \u00a0]+(?:report|story|article)|[ \u00a0]+from[ \u00a0]+[^.\"“”]{1,60})?\.")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[ \u00a0]+(?=[A-Z])")
+
+
+def _only_contributions(text: str) -> bool:
+    """Whether every sentence of the line is a contributor's credit (not "The mayor resigned.
+    Ann Roe contributed to this report.", whose first sentence is the story's)."""
+    return all(CONTRIBUTION.fullmatch(sentence) for sentence in SENTENCE_BREAK.split(text.strip()))
 
 
 BLOCKQUOTE = re.compile(r"\s*>")

@@ -306,12 +306,18 @@ def find_reporters(lines: list[Line], rules: Rules, english: bool = False) -> li
     Brittney Hopper reports"), once each, bylines first. (``english``: the story is written in
     English, where a writer's three names are more often a middle name than a place.)"""
     found: dict[str, Reporter] = {}
+    under_byline = False  # the line above was a whole byline: "By Yusra Delacroix-Amadi"
     for index, line in enumerate(lines):
         names = byline_names(line.text, rules)
-        if not names and index < HEADER_LINES and index + 1 < len(lines):
+        # The line under a whole byline (not "By Ann Roe," over "Bo Li") that is a few
+        # capitalised words over the date is what the writer writes for ("Civic Tinkerers",
+        # "Harbour Gazette"), not a second writer.
+        looked_for_more = not names and index < HEADER_LINES and not under_byline
+        under_byline = bool(names) and not BYLINE_GOES_ON.search(line.text)
+        if looked_for_more and index + 1 < len(lines):
             after = lines[index + 2].text if index + 2 < len(lines) else None
             names = writers_above(line.text, lines[index + 1].text, rules, after)
-        if not names and index < HEADER_LINES and line.text.strip()[-1:] not in ".!?\"”":
+        if looked_for_more and not names and line.text.strip()[-1:] not in ".!?\"”":
             # a name run together with the date or the job, no "By" ("Lachlan Peploe Updated 21
             # Nov 2025, 6:10am"), not a sentence of the story
             names = [name] if (name := _name_before_job_or_date(line.text.strip(), rules)) else []
@@ -332,6 +338,9 @@ def find_reporters(lines: list[Line], rules: Rules, english: bool = False) -> li
 
 
 HEADER_LINES = 15  # body lines before the story where a name alone may be the byline
+
+# A byline that goes on on the next line: "By Yusra Delacroix-Amadi," over "Tomasz Wrenfield"
+BYLINE_GOES_ON = re.compile(r"[,&]\s*$")
 
 
 def _without_place(name: str, line: Line, lines: list[Line], rules: Rules, english: bool) -> str:

@@ -443,7 +443,7 @@ def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) 
     # (or right after a quotation: "“... two fewer staff,” branch manager Tom Elwood told me")
     after_a_quote = previous.endswith(("”", '"', "’", "»"))
     return (word.isalpha() and word.islower() and not _role_word(word, rules) and word not in LIST_WORDS
-            and (previous.lower() in DETERMINERS or previous.endswith(("'s", "’s"))
+            and (word in rules.governing_bodies or previous.lower() in DETERMINERS or previous.endswith(("'s", "’s"))
                  or previous.lower() in rules.speech_verbs or capitalised_inside or after_a_quote
                  or preposition and not word.endswith("ing")))
 
