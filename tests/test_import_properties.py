@@ -17,7 +17,8 @@ from sitegen.importer.analyse import NoArticle, analyse_text
 from sitegen.importer.comments import all_lines
 from sitegen.importer.document import bundle_files
 from sitegen.importer.dumps import undo_tool_marks
-from sitegen.importer.markdown import plain_text, render_line, without_list_marker
+from sitegen.importer.annotate import SECTION_RULE
+from sitegen.importer.markdown import SECTION_BREAK, plain_text, render_line, without_list_marker
 from sitegen.importer.registry import Registries, load_registries
 from sitegen.importer.rules import generic_rules
 from sitegen.importer.segment import BODY, COMMENT, TITLE, decode, segment, split_lines
@@ -78,8 +79,10 @@ def test_every_line_is_accounted_for(parts):
     assert len(roles) == len(read)
     for number, (role, text_line) in enumerate(zip(roles, read), 1):
         assert (role == "blank") == (not text_line.strip()), (number, role, text_line)
-    body_lines = [without_list_marker(read[n - 1]) for n in found.segments.numbers(BODY)]
-    assert [plain_text(m) for m in found.body.split("\n") if m] == body_lines
+    # (a section break between the story's paragraphs is Markdown's rule, whatever its marks)
+    body_lines = ["<rule>" if SECTION_BREAK.fullmatch(read[n - 1]) else without_list_marker(read[n - 1])
+                  for n in found.segments.numbers(BODY)]
+    assert ["<rule>" if m == SECTION_RULE else plain_text(m) for m in found.body.split("\n") if m] == body_lines
     assert all_lines(found.comments) == set(found.segments.numbers(COMMENT))
     if found.segments.numbers(TITLE):  # (a headline wrapped over two lines is read whole)
         assert found.title == " ".join(read[n - 1].strip() for n in found.segments.numbers(TITLE))

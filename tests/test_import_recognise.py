@@ -1568,6 +1568,21 @@ def test_a_contributors_credit_under_the_story_names_a_reporter_and_leaves_the_b
     assert "The fares were last raised in 2019." in found.body
 
 
+@pytest.mark.parametrize("rule", ["---", "* * *", "***", "___", "⁂", "• • •", "———"])
+def test_a_section_break_inside_the_story_stays_as_a_rule(rule):
+    """A rule between two of the story's paragraphs breaks it into sections: kept in the body,
+    as Markdown's rule (it was dropped as chrome, or "* * *" became a list's item "* *"). A
+    rule under the story, over the page's footer, is the page's."""
+    found = analyse("Harbour ferry fares to rise in spring\n\nBy Yusra Delacroix-Amadi\n\nMarch 14, 2025\n\n"
+                    "PORTSMOUTH — Ferry fares across the harbour will rise by ten percent in April.\n\n"
+                    f"{rule}\n\nThe first ferry crossed the harbour in 1840.\n\n{rule}\n\n"
+                    "Copyright 2025 Harbour Gazette. All rights reserved.\n")
+    assert found.body == ("PORTSMOUTH — Ferry fares across the harbour will rise by ten percent in April.\n\n"
+                          "* * *\n\nThe first ferry crossed the harbour in 1840.\n")
+    chrome = [found.segments.lines[n - 1] for n in found.segments.numbers(CHROME)]
+    assert chrome.count(rule) == 1
+
+
 def test_a_breadcrumb_trail_above_the_headline_is_not_the_title():
     """A trail of sections over the headline ("Home / Local News / Brackley"), or one whose last
     crumb is the headline itself, is the page's furniture: the headline is the line under it."""

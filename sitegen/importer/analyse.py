@@ -14,6 +14,7 @@ from .annotate import body_spans, line_spans, lines_as_read, render_body
 from .comments import Comment, all_lines, parse_comments
 from .dumps import undo_tool_marks
 from .metadata import Reporter
+from .markdown import SECTION_BREAK
 from .names import Matcher, slugify
 from .people import Person, find_cast
 from .quotes import Quote, find_quotes
@@ -148,7 +149,9 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
                | _page_titles(body, title) | _credits_below(body[lede_index + 1:], reporters, rules)
                | _pull_quotes(body, rules, quoted))
+    lede_number = body[lede_index].number
     body = [line for line in body if line.number not in credits]
+    breaks = _section_breaks(lines, segments, body, lede_number)
     # The same lines, for the recognisers (a quote wrapped over lines as one line).
     headings = _heading_levels(body, page.crossheads)
     read_lines = lines_as_read(body, headings, quoted)
@@ -158,6 +161,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     quotes = find_quotes(read, cast, rules)
     comments, reported = _comments(segments, comment_lines, rules)
     segments = _as_chrome(_unclaimed_as_chrome(segments, comments), credits)
+    segments = replace(segments, roles=tuple(BODY if n in breaks else role for n, role in enumerate(segments.roles, 1)))
     site = (dateline.site if dateline else None) or page.site
     return Analysis(
         title=title or subject or meta.derive_title(lede),
@@ -170,13 +174,30 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         topics=tuple(find_topics("\n".join([title or ""] + [b.text for b in body]),
                                  registries.topics)),
         summary=meta.summary_of(lede),
-        body=render_body(body, line_spans(read_lines, body_spans(cast, quotes)), headings, quoted),
+        body=render_body(sorted(body + [Line(n, lines[n - 1]) for n in breaks], key=lambda line: line.number),
+                         line_spans(read_lines, body_spans(cast, quotes)), headings, quoted, breaks),
         comments=comments, reported_count=reported,
         quotes=quotes, segments=segments,
         unknown=_unknown(cast, reporters, registries),
         notes=tuple(cast.notes),
         hints=tuple(meta.date_hints(body, rules)),
     )
+
+
+def _section_breaks(lines: tuple[str, ...], segments: Segments, body: list[Line], lede_number: int) -> set[int]:
+    """Numbers of the section breaks inside the story ("---", "* * *", "⁂" between two of its
+    paragraphs after the lede), which segmenting made chrome, as it does every rule of a
+    page's furniture: kept in the body, as Markdown's rule."""
+    in_body = {line.number for line in body}
+    found = set()
+    for n in segments.numbers(CHROME):
+        if n <= lede_number or not SECTION_BREAK.fullmatch(lines[n - 1]):
+            continue
+        above = next((m for m in range(n - 1, 0, -1) if lines[m - 1].strip()), None)
+        below = next((m for m in range(n + 1, len(lines) + 1) if lines[m - 1].strip()), None)
+        if above in in_body and below in in_body:
+            found.add(n)
+    return found
 
 
 def _comment_header(line: str, rules: Rules) -> bool:

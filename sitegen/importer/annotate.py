@@ -32,21 +32,23 @@ def body_spans(cast: Cast, quotes: tuple[Quote, ...]) -> dict[int, list[Span]]:
 
 
 def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[int, int] | None = None,
-                quoted: set[int] | None = None) -> str:
+                quoted: set[int] | None = None, breaks: set[int] | None = None) -> str:
     """Body lines as Markdown; a gap in the line numbers (blank, chrome) ends a paragraph, and
-    a list (see markdown.list_lines), a table, a heading (``headings``: line number -> level)
-    and a block quote (``quoted``: line numbers) have a paragraph break before and after them.
-    Lines with no gap between them run on as one paragraph, unless they are lines of their own
-    (see _line_breaks)."""
+    a list (see markdown.list_lines), a table, a heading (``headings``: line number -> level),
+    a block quote (``quoted``: line numbers) and a section break (``breaks``: line numbers, each
+    Markdown's rule) have a paragraph break before and after them. Lines with no gap between
+    them run on as one paragraph, unless they are lines of their own (see _line_breaks)."""
     headings = headings or {}
     listed = list_lines([(line.number, line.text) for line in lines])
     out: list[str] = []
-    for kind, group in _blocks(lines, listed, headings, quoted or set()):
+    for kind, group in _blocks(lines, listed, headings, quoted or set(), breaks or set()):
         if out and out[-1]:
             out.append("")
         texts = [lines[i].text for i in group]
         marked = [spans.get(lines[i].number, []) for i in group]
-        if kind == HEADING:
+        if kind == BREAK:
+            out += [SECTION_RULE for _ in group]
+        elif kind == HEADING:
             out += [render_heading(text, headings[lines[i].number], on_line)
                     for i, text, on_line in zip(group, texts, marked)]
         elif kind == TABLE:
@@ -60,18 +62,24 @@ def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[
 
 
 # The kinds of block the body's lines make (see _blocks).
-PARAGRAPH, LIST, TABLE, HEADING, QUOTE = "paragraph", "list", "table", "heading", "quote"
+PARAGRAPH, LIST, TABLE, HEADING, QUOTE, BREAK = "paragraph", "list", "table", "heading", "quote", "break"
+
+# A section break as the body writes it, whatever the capture's was ("---", "* * *", "⁂"):
+# Markdown's rule, which no line of text next to it can turn into a heading (as "---" would).
+SECTION_RULE = "* * *"
 
 
 def _blocks(lines: list[Line], listed: dict[int, ListLine], headings: dict[int, int],
-            quoted: set[int]) -> Iterator[tuple[str, list[int]]]:
+            quoted: set[int], breaks: set[int]) -> Iterator[tuple[str, list[int]]]:
     """The lines, by index, in runs with no gap in their numbers, each of one kind: a block
-    quote's lines, headings, a table's rows, a list's lines (``listed``), or a paragraph's."""
+    quote's lines, headings, a table's rows, a list's lines (``listed``), section breaks
+    (``breaks``), or a paragraph's."""
     tables = table_lines([(line.number, line.text) for line in lines])
 
     def kind(index: int) -> str:
         number = lines[index].number
-        return (QUOTE if number in quoted else HEADING if number in headings else TABLE if index in tables
+        return (BREAK if number in breaks else QUOTE if number in quoted else HEADING if number in headings
+                else TABLE if index in tables
                 else LIST if index in listed else PARAGRAPH)
 
     run: list[int] = []
@@ -109,7 +117,7 @@ def lines_as_read(lines: list[Line], headings: dict[int, int] | None = None,
     with the square of a long paragraph's length (a capture with no blank lines at all)."""
     listed = list_lines([(line.number, line.text) for line in lines])
     read = []
-    for kind, group in _blocks(lines, listed, headings or {}, quoted or set()):
+    for kind, group in _blocks(lines, listed, headings or {}, quoted or set(), set()):
         run = [lines[i] for i in group]
         if len(run) > 1 and kind in (PARAGRAPH, QUOTE) and _runs_on([line.text for line in run]):
             read += [_joined(run[start:end]) for start, end in _quoted_stretches(_quote_open([line.text for line in run]))]

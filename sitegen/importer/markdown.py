@@ -112,6 +112,11 @@ class ListLine:
     width: int
 
 
+# A line that breaks a story into sections: a rule ("---", "* * *", "___") or a row of stars,
+# bullets, diamonds or dashes ("⁂", "•••", "◆ ◆ ◆", "———"). Not "###", which ends a press release.
+SECTION_BREAK = re.compile(r"[ \t]*(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|(?:[•·◆◇~—–][ \t]*){3,}|⁂)[ \t]*")
+
+
 def list_lines(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
     """The body lines, given as (line number, text), that make lists, by index in ``lines``.
 
@@ -123,6 +128,8 @@ def list_lines(lines: list[tuple[int, str]]) -> dict[int, ListLine]:
     starts: dict[int, tuple[int, re.Match, bool]] = {}  # index -> (indentation, marker, is a bullet)
     for index, (_, text) in enumerate(lines):
         indent = len(text) - len(text.lstrip())
+        if SECTION_BREAK.fullmatch(text):
+            continue  # ("* * *" opens with a bullet)
         if marker := BULLET_MARKER.match(text, indent):
             starts[index] = (indent, marker, True)
         elif marker := NUMBER_MARKER.match(text, indent):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB_AT, byline_names, dates, find_dateline, is_lifespan_under_name,
                        writers_above)
 from .comments import dated_buttons
-from .markdown import table_lines
+from .markdown import SECTION_BREAK, table_lines
 from .rules import LIST_BULLET, Rules, line_matches
 from .textutil import FORM_FIELD, ROW_SEPARATOR
 
@@ -148,8 +148,10 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     heading, above ``lines[title_at]``). ``lines[:toolbar_end]`` are a web archive's toolbar
     (see webarchive.py): chrome."""
     # (a byline is never chrome, even when it looks like a row of links: "Story by X | Photos by Y")
+    # (a section break is no story text: "* * *", as a list's item "* *", is no chrome rule's)
     chrome = [bool(line.strip()) and (n < toolbar_end or (line_matches(rules.chrome, LIST_BULLET.sub("", line))
-                                                           is not None or _row_of_chrome(line, rules))
+                                                           is not None or _row_of_chrome(line, rules)
+                                                           or SECTION_BREAK.fullmatch(line) is not None)
                                       and not is_byline(line, rules)
                                       and not _byline_over_date(lines, n, rules) or is_menu_row(line))
               for n, line in enumerate(lines)]
