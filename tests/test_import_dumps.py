@@ -724,6 +724,21 @@ def test_a_one_heading_capture_whose_headline_opens_with_a_quotation_mark_is_mar
     assert "Granary Quarterly: You trained as an architect." in found.body and "*" not in found.body
 
 
+def test_a_markdown_captures_greater_than_signs_inside_lines_are_its_text():
+    """Only a line's first ">" opens a block quote: one inside the line is text ("temperatures
+    > 35C" lost its sign and the space after it, and an inline tag lost its end, so that the tag
+    was no longer taken off and the speaker's name inside it was lost)."""
+    found = analysed("# Heatwave warning issued for the whole county\n\n"
+                     "DALBY — Forecasters warned that temperatures > 35C were likely, rising from amber -> red.\n\n"
+                     "The index was 3 > 2 > 1, said forecaster Orla <b onmouseover=alert(5)>Fenwick-Dade</b>.\n\n"
+                     "> \"It will be hot,\" the warning said.\n")
+    body = found.body.replace("\\", "")
+    assert "temperatures > 35C were likely, rising from amber -> red." in body
+    assert "The index was 3 > 2 > 1, said forecaster" in body and "onmouseover" not in body
+    assert [p.name for p in found.people] == ["Orla Fenwick-Dade"]
+    assert "> [" in found.body or '> "It will be hot,"' in body  # (the block quote is one still)
+
+
 def test_a_wrapped_caption_under_a_gallerys_counter_is_chrome_as_a_whole():
     """lynx wraps a caption under "1 of 5": its half without the credit is no line of the story."""
     found = analysed("   Photos: Lantern parade lights up the Old Quay\n\n   By Tamsin Arkwright\n\n"

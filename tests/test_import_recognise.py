@@ -1568,6 +1568,14 @@ def test_a_contributors_credit_under_the_story_names_a_reporter_and_leaves_the_b
     assert "The fares were last raised in 2019." in found.body
 
 
+@pytest.mark.parametrize("lede", ["DALBY — Protesters gathered outside the hall as the board said it would vote.",
+                                  "DALBY, Vic. (Harbour Wire) — Forecasters warned that the board would vote."])
+def test_the_word_after_a_dateline_opens_a_sentence(lede):
+    """"Protesters" after "DALBY — " is capitalised as a sentence's first word: no one's name."""
+    found = analyse("Heat warning for the county\n\n" + lede + "\n\nThe vote is on Friday, said Priya Anand-Holt.\n")
+    assert list(people(found)) == ["Priya Anand-Holt"]
+
+
 @pytest.mark.parametrize("rule", ["---", "* * *", "***", "___", "⁂", "• • •", "———"])
 def test_a_section_break_inside_the_story_stays_as_a_rule(rule):
     """A rule between two of the story's paragraphs breaks it into sections: kept in the body,

@@ -49,7 +49,7 @@ MD_TOP_HEADING = re.compile(r"\s{0,3}#\s+\S")
 MD_HEADING = re.compile(r"(\s{0,3})#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 # A rule between sections ("* * *", "___", "---"): no text of the page.
 MD_THEMATIC_BREAK = re.compile(r"[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})")
-MD_BLOCKQUOTE = re.compile(r"[ ]{0,3}>[ ]?")
+MD_BLOCKQUOTE = re.compile(r"^[ ]{0,3}>[ ]?")  # (at the line's start only: "temperatures > 35C" is text)
 MD_HASHES = re.compile(r"(\s{0,3})(#{1,6})\s+\S")
 MD_SPAN = re.compile(r"(?<![\\!])\[((?:[^\[\]\\]|\\.)*)\]\{[^{}]*\}")
 MD_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][\w-]+\s*|[\w-]+=\S+\s*)+\}")

@@ -89,9 +89,11 @@ def sentences(text: str) -> list[str]:
 
 
 # What may come before a sentence's first word: the line's start, after its indentation (and a
-# list item's marker: "• Others asked for lower fees."), or the end of the sentence before;
+# list item's marker: "• Others asked for lower fees.", or a dateline in capitals and its dash:
+# "DALBY — Forecasters warned", "DALBY, Vic. (Wire) — "), or the end of the sentence before;
 # then an opening mark.
-BEFORE_A_SENTENCE = re.compile(rf"(?:^\s*(?:(?:{BULLET}|\d{{1,9}}[.)])[ \u00a0]+)?|[.!?][\"”’)]*\s+)[\"“‘(]?$")
+_DATELINE = r"[A-Z][A-Z.'’ \u00a0-]{1,40}(?:,[^,—–()]{1,30}){0,2}(?:[ \u00a0]*\([^()]{1,40}\))?[ \u00a0]+(?:—|–|--|-)[ \u00a0]+"
+BEFORE_A_SENTENCE = re.compile(rf"(?:^\s*(?:(?:{BULLET}|\d{{1,9}}[.)])[ \u00a0]+|{_DATELINE})?|[.!?][\"”’)]*\s+)[\"“‘(]?$")
 
 
 def at_sentence_start(text: str, start: int) -> bool:
