@@ -256,6 +256,36 @@ def test_empty_and_chrome_only_inputs(site, content, message):
     assert not (site / "content" / "articles").exists()
 
 
+def test_only_a_web_pages_address_becomes_the_source(site):
+    """The build takes only an http(s) address as an article's source: a clipper's front matter
+    with another ("javascript:alert(3)") had it written into the bundle, and then the whole
+    site failed to build. It is left out, said in the report, and the slug comes from the title;
+    --url and a manifest.yaml giving one are an error. (The front matter's quoted values are read
+    as YAML reads them: an escaped quote mark is one.)"""
+    capture = site / "in" / "clip.md"
+    capture.write_text('---\ntitle: "Quay toll rise approved"\nsource: "javascript:alert(3)"\n'
+                       'author: "Ada Quell\\" onmouseover=\\"alert(2)"\n---\n'
+                       "# Quay toll rise approved\n\nQUAYSIDE — The harbour board on Monday approved a 10% rise in"
+                       " the quay toll, its first since 2019, after a short debate.\n", encoding="utf-8")
+    result = run(site, str(capture))
+    assert result.exit_code == 0, result.output
+    assert "the front matter's address 'javascript:alert(3)' left out: not an http(s) address" in result.stdout
+    matter = front_matter(site / "content" / "articles" / "quay-toll-rise-approved")
+    assert "url" not in matter.get("source", {})
+    assert matter["reporters"] == ['Ada Quell" onmouseover="alert(2)']
+    assert build(site).exit_code == 0
+
+    result = run(site, str(capture), "--url", "javascript:alert(1)")
+    assert result.exit_code == 2 and "--url must be an http(s) address, not 'javascript:alert(1)'" in result.output
+    (site / "listed").mkdir()
+    listed = shutil.copy(capture, site / "listed" / "clip.md")
+    (site / "listed" / "manifest.yaml").write_text('clip.md: {url: "data:text/html,hi"}\n', encoding="utf-8")
+    result = run(site, str(listed))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"{listed}: {site / 'listed' / 'manifest.yaml'}: url must be an http(s)"
+                                     " address, not 'data:text/html,hi'")
+
+
 def test_usage_errors_exit_2(site):
     (site / "in" / "a.txt").write_text(STORY)
     (site / "in" / "b.txt").write_text(STORY)

@@ -18,6 +18,7 @@ from .names import slugify
 from .registry import load_registries
 from .report import describe
 from .segment import DecodeError
+from .textutil import WEB_ADDRESS
 
 # (a web clipper's or a converter's Markdown is a text capture too: see dumps.py)
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
@@ -40,6 +41,8 @@ PROGRESS_AT = 5               # inputs from which a progress bar is shown (on a 
 def import_command(paths, into, force, dry_run, url, site_root, encoding):
     """Import article captures (.txt or .md text, or saved .html pages) as page bundles."""
     inputs = collect_inputs(paths)
+    if url is not None and not WEB_ADDRESS.fullmatch(url.strip()):
+        raise click.UsageError(f"--url must be an http(s) address, not {url!r}")
     if url and len(inputs) != 1:
         raise click.UsageError(f"--url names the URL of one file, but {len(inputs)} were given;"
                                " use a manifest.yaml beside the inputs instead")

@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable
 
+import yaml
+
 from .markdown import TABLE_CELLS
-from .textutil import FORM_FIELD
+from .textutil import FORM_FIELD, WEB_ADDRESS
 
 # lynx: a link's number before its text, a form's button, the list of addresses at the end.
 # (A number with no text after it is a link with none, an image or a form's field: "[15]".)
@@ -129,9 +131,11 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
     if _quoted_by_a_mail_program(numbered):
         numbered = [(n, MAIL_QUOTE.sub("", line, count=1)) for n, line in numbered]
         undone.append("the e-mail's quotation marks (\">\")")
-    declared, numbered = _front_matter(numbered)
+    declared, numbered, ignored = _front_matter(numbered)
     if declared:
         undone.append("the front matter (" + ", ".join(sorted(declared)) + ")")
+    if ignored:
+        undone.append(f"the front matter's address {ignored!r} left out: not an http(s) address")
     markdown = _written_as_markdown(lines, clipped=bool(declared))
     if markdown:  # (a link or picture wrapped over lines is one, whatever its lines look like)
         numbered = _links_joined(numbered)
@@ -189,16 +193,19 @@ def _headline_under_page_title(headline: str, at: int, numbered: list) -> tuple[
     return headline, at
 
 
-def _front_matter(numbered: list) -> tuple[dict, list]:
-    """What a front matter at the top declares, and the lines without it (and without the title
-    repeated as the first line under it, as trafilatura writes it); ({}, the lines) without one."""
+def _front_matter(numbered: list) -> tuple[dict, list, str | None]:
+    """What a front matter at the top declares, the lines without it (and without the title
+    repeated as the first line under it, as trafilatura writes it), and the first address it
+    gave that is not a web page's ("javascript:...", left out: the article's source must be an
+    http(s) address, or the site would not build); ({}, the lines, None) without one."""
     if not numbered or numbered[0][1].strip() != FRONT_MATTER_FENCE:
-        return {}, numbered
+        return {}, numbered, None
     end = next((at for at in range(1, min(len(numbered), MAX_FRONT_MATTER_LINES))
                 if numbered[at][1].strip() == FRONT_MATTER_FENCE), None)
     if end is None:
-        return {}, numbered
+        return {}, numbered, None
     declared: dict = {}
+    ignored = None
     items: dict[str, list[str]] = {}  # a list's items under a key with no value ("author:" / '  - "[[A]]"')
     key = None
     for _, entry in numbered[1:end]:
@@ -208,10 +215,12 @@ def _front_matter(numbered: list) -> tuple[dict, list]:
                 if key and FRONT_MATTER_ITEM.fullmatch(entry):
                     items.setdefault(key, []).append(_unquoted(FRONT_MATTER_ITEM.fullmatch(entry)["item"]))
                 continue  # (a list of a key not read: "tags:" / "  - ferries")
-            return {}, numbered
+            return {}, numbered, None
         key, value = DECLARED.get(match["key"].lower()), _unquoted(match["value"] or "")
         if key == "date":
             value = ISO_DATE.search(value)[0] if ISO_DATE.search(value) else ""
+        if key == "url" and value and not WEB_ADDRESS.fullmatch(value):
+            ignored, value = ignored or value, ""
         if key and value:
             declared.setdefault(key, value)
     for key, listed in items.items():
@@ -220,7 +229,8 @@ def _front_matter(numbered: list) -> tuple[dict, list]:
     first = next((at for at, (_, line) in enumerate(rest) if line.strip()), None)
     if first is not None and declared.get("title") and rest[first][1].strip() == declared["title"]:
         rest = rest[:first] + rest[first + 1:]
-    return declared, rest
+    return declared, rest, ignored
+
 
 
 def _unquoted(value: str) -> str:
@@ -229,7 +239,13 @@ def _unquoted(value: str) -> str:
     value = WIKI_LINK.sub(lambda m: m["text"], value.strip())
     if value.startswith("[") and value.endswith("]"):
         return "; ".join(_unquoted(item) for item in value[1:-1].split(",") if item.strip())
-    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
+    if len(value) > 1 and value[0] == value[-1] == '"':
+        try:  # (its escapes read as YAML reads them: "Ada Quell\" onmouseover=..." is one quote mark)
+            loaded = yaml.safe_load(value)
+        except yaml.YAMLError:
+            loaded = None
+        return loaded if isinstance(loaded, str) else value[1:-1]
+    return value[1:-1].replace("''", "'") if len(value) > 1 and value[0] == value[-1] == "'" else value
 
 
 def _link_row(parts: list[str]) -> str | None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from .textutil import WEB_ADDRESS
+
 MANIFEST = "manifest.yaml"
 
 
@@ -23,7 +25,10 @@ def url_for(path: Path) -> str | None:
     entry = _load(path.parent / MANIFEST).get(path.name)
     if isinstance(entry, dict):
         entry = entry.get("url")
-    return entry.strip() if isinstance(entry, str) and entry.strip() else None
+    url = entry.strip() if isinstance(entry, str) and entry.strip() else None
+    if url is not None and not WEB_ADDRESS.fullmatch(url):
+        raise ManifestError(f"{path.parent / MANIFEST}: url must be an http(s) address, not {url!r}")
+    return url
 
 
 @cache
