@@ -1314,6 +1314,23 @@ def test_comment_markup_of_saved_pages(section, want):
     assert len(got) == len(want)
 
 
+def test_a_saved_comments_script_is_no_text_and_its_date_is_the_time_agos_title():
+    """What a page never shows is no comment's text (a script's code was read as its words), and
+    Disqus's date is its "time-ago" link, whose title says it in full."""
+    section = ('<div id="disqus_thread"><ul class="post-list"><li class="post"><div class="post-byline">'
+               '<span class="author">seaside_sal</span> <a class="time-ago" title="Tuesday, April 9, 2024 9:12 AM">'
+               '• 3 hours ago</a></div><div class="post-message"><p>Good news at last! <script>alert(\'xss1\')</script>'
+               '<style>p {color: red}</style></p></div></li><li class="post"><div class="post-byline">'
+               '<span class="author">Tam Oduya</span> <a class="time-ago">2 hours ago</a></div>'
+               '<div class="post-message"><p>Agreed.<noscript>Please turn on JavaScript.</noscript></p></div></li>'
+               '</ul></div>')
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"</body>", section.encode("utf-8") + b"</body>")
+    found = analyse_html(page, None, REGISTRIES)
+    assert [(c.author, c.date, c.text) for c in found.comments] == [
+        ("seaside_sal", "Tuesday, April 9, 2024 9:12 AM", "Good news at last!"), ("Tam Oduya", "2 hours ago", "Agreed.")]
+
+
 def test_a_reader_modes_page_with_its_title_above_the_markup():
     """A reader-mode tool's page: the title as a line of text above bare markup, ending with
     the site's name, which is taken off; a title-case headline with a dash keeps both halves."""
@@ -1508,6 +1525,15 @@ def test_numbered_posts_quoting_each_other_and_a_comment_widgets_own_header():
                      " Tweet\n\nRay Dunn\n4 hours ago\n\nGood luck to her, she deserves a rest.\n\n"
                      "Barb Kess\nRay Dunn\n3 hours ago\n\nShe does, Ray.\n")
     assert [(c.author, [r.author for r in c.replies]) for c in disqus.comments] == [("Ray Dunn", ["Barb Kess"])]
+    # (a commenter's picture, copied as its alternative text over the name, is no one's name, and
+    # no line of the comment above: "Avatar" answered Gloria, and ended the comment before)
+    avatars = analyse(story + "3 Comments\n\nAvatar\nHollisMom2015\n• 3 hours ago\nThis is heartbreaking.\nReply\n"
+                      "Share ›\n\nAvatar for TaxpayerTed\nTaxpayerTed\nHollisMom2015\n• 2 hours ago\nThe numbers don't lie."
+                      "\nReply\nShare ›\n\nAvatar\nGloria Reinholt\n• 4 hours ago\nI taught at Hollis for 26 years.\n"
+                      "Reply\nShare ›\n")
+    assert [(c.author, c.text, [(r.author, r.text) for r in c.replies]) for c in avatars.comments] == [
+        ("HollisMom2015", "This is heartbreaking.", [("TaxpayerTed", "The numbers don't lie.")]),
+        ("Gloria Reinholt", "I taught at Hollis for 26 years.", [])]
 
 
 def test_post_navigation_with_its_link_on_the_line_is_chrome():

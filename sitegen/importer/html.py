@@ -56,6 +56,7 @@ def _parse(raw: bytes):
     """The page as an lxml tree (trafilatura's own parser), or None when it cannot be parsed:
     then trafilatura's title and comments are used."""
     try:
+        import lxml.etree
         import lxml.html
     except ImportError:
         return None
@@ -67,9 +68,13 @@ def _parse(raw: bytes):
     except UnicodeDecodeError:
         utf8 = False
     try:
-        return lxml.html.document_fromstring(raw, parser=lxml.html.HTMLParser(encoding="utf-8") if utf8 else None)
+        tree = lxml.html.document_fromstring(raw, parser=lxml.html.HTMLParser(encoding="utf-8") if utf8 else None)
     except Exception:
         return None
+    # What the page never shows as text: a script's code in a comment ("<script>alert(1)</script>"
+    # was read as the comment's words), a style sheet, a template, what shows only without scripts.
+    lxml.etree.strip_elements(tree, "script", "style", "template", "noscript", with_tail=False)
+    return tree
 
 
 def _authors(tree) -> str | None:
@@ -164,7 +169,7 @@ _ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' comment ') "
          "or contains(concat(' ', normalize-space(@class), ' '), ' commentaire ')]")
 _AUTHOR_ENDINGS = ("author", "commenter", "username", "nickname", "authorname", "author-name", "author__name",
                    "user-name", "displayname", "display-name", "autor", "autore", "auteur")
-_DATE_ENDINGS = ("date", "timestamp", "time", "data", "fecha", "datum")
+_DATE_ENDINGS = ("date", "timestamp", "time", "data", "fecha", "datum", "ago", "timeago")  # (Disqus: "time-ago")
 # Portuguese and Italian for a date, and in English a wrapper of anything ("comment-data" around
 # the author and the text): such an element is the date only when it reads as one (_dated).
 _DATE_OR_ANYTHING = ("data",)
@@ -266,12 +271,17 @@ def _answering(item, items: set, reply_rules) -> str | None:
 
 
 def _date(item, items: set) -> str:
-    """The comment's date: its <time>'s machine-readable date, else the text of its date element."""
+    """The comment's date: its <time>'s machine-readable date, else its date element's title
+    or text."""
     times = [t for t in item.iter("time") if _nearest_item(t, items) is item]
     if times:
         return times[0].get("datetime") or _text(times[0])
     element = _own(item, items, _dated)
-    return _text(element) if element is not None else ""
+    if element is None:
+        return ""
+    # (its title may say the date in full, as Disqus's "• 3 hours ago" does: "Tuesday, April 9, 2024 9:12 AM")
+    title = " ".join((element.get("title") or "").split())
+    return title if any(c.isdigit() for c in title) else _text(element)
 
 
 def _dated(element) -> bool:
