@@ -1023,6 +1023,28 @@ def test_the_outlet_under_a_byline_is_no_second_writer(header, reporters):
     assert (found.date, found.body.splitlines()[0]) == ("2025-03-14", KEELER_LEDE.splitlines()[0])
 
 
+@pytest.mark.parametrize("line, date", [("Valdemora, 14 de marzo de 2025 - 09:12", "2025-03-14"),
+                                        ("Valdemora, 14 de marzo de 2025", "2025-03-14"),
+                                        ("LONDON, March 14, 2025 - 9.12 GMT", "2025-03-14")])
+def test_the_place_and_date_under_the_byline_are_no_dateline(line, date):
+    """The place, the date and the time under the byline, as Spanish papers set them, read like
+    a dateline with no story after it: the line was the lede, and the summary "09:12"."""
+    lede = ("VALDEMORA. — Una veintena de viviendas del barrio de Las Huertas amanecieron este jueves con el"
+            " agua por encima de los zócalos.")
+    found = analyse(f"El arroyo Tejero inunda veinte viviendas\n\nPor Marta Iturralde Pizarro\n{line}\n\n{lede}\n\n"
+                    "La concejala Nuria Castellví explicó que el Ayuntamiento había pedido la limpieza.\n")
+    assert (found.date, found.dateline, found.summary) == (date, "Valdemora", lede.split(" — ", 1)[1])
+    assert found.body.startswith("VALDEMORA. — ")
+
+
+def test_a_councils_department_after_a_title_is_no_person():
+    found = analyse("El arroyo Tejero inunda veinte viviendas\n\nVALDEMORA. — Una veintena de viviendas del barrio de"
+                    " Las Huertas amanecieron este jueves con el agua por encima de los zócalos.\n\n"
+                    "La concejala de Medio Ambiente, Nuria Castellví Ortega, explicó que el Ayuntamiento había"
+                    " solicitado la limpieza.\n")
+    assert people(found) == {"Nuria Castellví Ortega": "concejala de Medio Ambiente"}
+
+
 def test_a_row_of_the_place_date_and_time_under_the_byline_dates_the_article():
     found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n"
                     "By Ravi Chandrasekhar-Lowe\nMilbrook | 13.11.2024 | 16:45\n" + KEELER_LEDE)

@@ -59,6 +59,8 @@ def find_dateline(text: str, rules: Rules) -> Dateline | None:
         return None  # ("Friday, 14 March 2025 — ...", "Freitag, ...": a day, no place)
     if match.group(0).rstrip().endswith(":") and not _reads_as_lede(text[match.end():]):
         return None  # "PUBLISHED: November 14, 2024 at 9:05 PM", "FT: Rovers 3 (Okonjo 22)"
+    if any(c.isdigit() for c in match.group(0)) and TIME_ALONE.fullmatch(text[match.end():]):
+        return None  # the header's place, date and time: "Valdemora, 14 de marzo de 2025 - 09:12"
     words = match.group("place").split()
     if words[-1].endswith(".") and "." not in words[-1][:-1] and len(words[-1]) > 4:
         words[-1] = words[-1][:-1]  # ("VALDEMORA. —", as Spanish papers write it; not "ST.")
@@ -212,6 +214,13 @@ DATE_SPAN = re.compile(r"(?:\d{4}|\d{1,2})[ \u00a0]*(?:[–—-]|\bto\b|\buntil\
                        r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \u00a0]+\d{1,2}|\d{1,2}[ \u00a0]+"
                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*),?[ \u00a0]+\d{4}", re.IGNORECASE)
 UPDATED_LINE = re.compile(r"(?:last )?(?:updated|modified|edited)\b", re.IGNORECASE)
+
+
+# A time of day alone (or nothing) after a dated dateline: no story after it.
+TIME_ALONE = re.compile(r"[ \u00a0]*(?:\d{1,2}(?:[:.h]\d{2})?[ \u00a0]*(?:h|hs|uhr|hrs?|[ap]\.?m\.?)?"
+                        r"(?:[ \u00a0]+[A-Z]{2,5})?)?[ \u00a0]*", re.IGNORECASE)
+# A place, a comma and the rest (the date line of a header: "Valdemora, 14 de marzo de 2025 - 09:12").
+PLACE_AND_COMMA = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:[ \u00a0-][A-ZÀ-Þ][^\W\d_]*){0,3},[ \u00a0]+")
 
 
 def opens_with_date(text: str, rules: Rules) -> bool:
@@ -397,9 +406,17 @@ def is_writers_credit(text: str, below: str | None, rules: Rules) -> bool:
 
 
 def dates(text: str, rules: Rules) -> bool:
-    """A line that starts with a full date, says when the article was published, or is a row of
-    the place, the date and the time ("Ashgrove | 13.11.2024 | 16:45")."""
-    return opens_with_date(text, rules) or says_when_published(text, rules) or _dated_row(text, rules)
+    """A line that starts with a full date, says when the article was published, is a row of
+    the place, the date and the time ("Ashgrove | 13.11.2024 | 16:45"), or the place and the
+    date after a comma ("Valdemora, 14 de marzo de 2025 - 09:12")."""
+    return (opens_with_date(text, rules) or says_when_published(text, rules) or _dated_row(text, rules)
+            or _place_and_date(text, rules))
+
+
+def _place_and_date(text: str, rules: Rules) -> bool:
+    """"Valdemora, 14 de marzo de 2025 - 09:12": the place, then a full date opening the rest."""
+    match = PLACE_AND_COMMA.match(text.strip())
+    return match is not None and opens_with_date(text.strip()[match.end():], rules)
 
 
 MAX_ROW_PART_WORDS = 3
