@@ -26,7 +26,7 @@ from .build import output_path, urls_for
 from .check_html import ValidatorMissing, check_links, sample_pages, validate_html
 from .config import Config, base_url_option, load_config
 from .diagnostics import Diagnostic, Diagnostics, Location, counted, display_path, sorted_diagnostics
-from .fileio import sha256_hex
+from .fileio import encoding_by_bom, sha256_hex
 from .load import load_site
 from .load.files import read_text
 from .load.frontmatter import FrontMatterError, split_front_matter
@@ -172,7 +172,8 @@ def compare_with_original(article: Article, root: Path, diags: Diagnostics) -> N
     text = read_text(index_path, Diagnostics(), root)
     try:
         doc = split_front_matter(text) if text is not None else None
-        original = _words_of_capture((article.path / article.original_file).read_text(encoding="utf-8", errors="replace"))
+        raw = (article.path / article.original_file).read_bytes()  # (as the import read it: see importer.segment.decode)
+        original = _words_of_capture(raw.decode(encoding_by_bom(raw) or "utf-8", errors="replace"))
     except (FrontMatterError, OSError):
         return
     if doc is None:

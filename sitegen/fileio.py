@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from codecs import BOM_UTF8, BOM_UTF16_BE, BOM_UTF16_LE, BOM_UTF32_BE, BOM_UTF32_LE
 from contextlib import contextmanager, suppress
 from typing import Iterator
 
@@ -86,3 +87,13 @@ def write_replacing(path, data: bytes, temporary) -> None:
     with removed_if_unfinished(temporary):
         write_bytes(temporary, data)
     os.replace(temporary, path)
+
+
+def encoding_by_bom(raw: bytes) -> str | None:
+    """The Unicode encoding whose byte-order mark opens ``raw`` (a captured article saved as
+    UTF-16 by a Windows editor), or None. (UTF-32's marks first: UTF-16 LE's opens UTF-32 LE's.)"""
+    for bom, encoding in ((BOM_UTF32_LE, "utf-32"), (BOM_UTF32_BE, "utf-32"), (BOM_UTF8, "utf-8-sig"),
+                          (BOM_UTF16_LE, "utf-16"), (BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            return encoding
+    return None

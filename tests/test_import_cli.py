@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from bs4 import BeautifulSoup
 
 from conftest import build
+from sitegen.cli import cli
 from sitegen.importer import import_command
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
@@ -242,6 +243,23 @@ def test_non_utf8_is_a_located_error_or_read_with_encoding(site):
     bundle = site / "content" / "articles" / "title-of-it"
     assert (bundle / "original.txt").read_bytes() == raw
     assert "It’s a lede line." in (bundle / "index.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_capture_with_a_utf16_or_utf32_byte_order_mark_is_read_by_it(site, encoding):
+    """A Windows editor's UTF-16 capture (its byte-order mark first) was "not UTF-8 ... for example
+    --encoding cp1252"; read with --encoding utf-16, `sitegen check` then read its original as
+    UTF-8 and warned that the body has words the original does not have."""
+    text = "Library reopens after two-year renovation\n\nMILLBROOK — The library reopened on Tuesday, its director said.\n"
+    raw = ("\ufeff" + text).encode(encoding) if encoding != "utf-32" else text.encode("utf-32")
+    (site / "in" / "story.txt").write_bytes(raw)
+    result = run(site, str(site / "in" / "story.txt"))
+    assert result.exit_code == 0, result.output
+    bundle = site / "content" / "articles" / "library-reopens-after-two-year-renovation"
+    assert (bundle / "original.txt").read_bytes() == raw
+    assert "MILLBROOK — The library reopened on Tuesday" in (bundle / "index.md").read_text("utf-8")
+    checked = CliRunner().invoke(cli, ["check", "--source", str(site)])
+    assert "does not have here" not in checked.output, checked.output
 
 
 @pytest.mark.parametrize("content, message", [

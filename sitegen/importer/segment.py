@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..fileio import encoding_by_bom
 from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB_AT, byline_names, dates, find_dateline, is_lifespan_under_name,
                        writers_above)
 from .comments import dated_buttons
@@ -116,7 +117,11 @@ class Segments:
 
 
 def decode(raw: bytes, encoding: str = "utf-8") -> str:
-    """The text of a capture; a byte-order mark is dropped. Raises DecodeError with a location."""
+    """The text of a capture; a byte-order mark is dropped. Raises DecodeError with a location.
+    A UTF-16 or UTF-32 capture is read as its byte-order mark says, unless another encoding
+    than UTF-8 is asked for."""
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        encoding = encoding_by_bom(raw) or encoding
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as error:
