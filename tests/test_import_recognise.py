@@ -1992,6 +1992,24 @@ def test_the_writers_box_under_the_story_repeats_the_byline():
     assert "from our Brackley bureau" not in note.body and "Bram Oduya covers the market" in note.body
 
 
+@pytest.mark.parametrize("byline, note", [
+    ("By Jane Ashworth-Pryce, Political Editor", "Jane Ashworth-Pryce is Political Editor of The Northern Standard."),
+    ("BY JOHN SMITH AND MARY JONES | STAFF WRITERS", "John Smith and Mary Jones are staff writers for the Prairie Sun-Courier."),
+    ("By Dana Yarrowby-Finch", "Dana Yarrowby-Finch is a professor of environmental science at Hollin State University"
+                              " and directs its Watershed Research Lab."),
+])
+def test_a_note_on_the_writers_under_the_story_leaves_the_body(byline, note):
+    """What the story's writers are, under it (their job with the outlet, an op-ed writer's
+    post), left the writers annotated as people of the story; and the headline alone again under
+    it (a "Share this article:" box) is furniture."""
+    headline = "Brackley market moves to Saturday evenings"
+    found = analyse(f"{headline}\n\n{byline}\n\nBRACKLEY — The Brackley market will move from Wednesday mornings to"
+                    " Saturday evenings in June, its manager said.\n\nThe market will have 34 stalls this year.\n\n"
+                    f"{note}\n\nShare this article:\n{headline}\n")
+    assert found.body.rstrip().endswith("The market will have 34 stalls this year.")
+    assert found.people == ()
+
+
 def test_comment_headers_in_pandocs_plain_list_items():
     page = ("Ferry fares to rise from April, council confirms\n\nBy Euan Farrow\n\n"
             "BRACKLEY — Fares on the Brackley ferry will rise from 1 April, the council said on Tuesday.\n\n"

@@ -147,7 +147,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     # body too, the page would show them twice.
     header = _byline_and_date_lines(body[:lede_index], reporters, rules)
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
-               | _page_titles(body, title) | _credits_below(body[lede_index + 1:], reporters, rules)
+               | _page_titles(body, title, set(segments.numbers(CHROME))) | _credits_below(body[lede_index + 1:], reporters, rules)
                | _pull_quotes(body, rules, quoted))
     lede_number = body[lede_index].number
     body = [line for line in body if line.number not in credits]
@@ -233,10 +233,13 @@ def _name_and_job(text: str, names: set[str]) -> bool:
 
 
 # A note on the writer under the story: a name, then what the writer covers
-# (or what the writer is: "Anouk Trevelyan-Mbeki is a photographer based in Bramblecote.")
-WRITER_NOTE = re.compile(r"(?:\S+ ){1,4}(?:(?:covers|writes about|reports on) \S.{0,200}|is (?:an? |the |our )?[^.]{0,40}?"
-                         r"\b(?:photographer|photojournalist|reporter|writer|journalist|editor|correspondent|illustrator"
-                         r"|filmmaker)\b.{0,300})[.!]$")
+# (or what the writer is: "Anouk Trevelyan-Mbeki is a photographer based in Bramblecote.", "Jane
+# Roe is Political Editor of The Standard.", an op-ed's "Dana Finch is a professor of ... at ...",
+# "John Smith and Mary Jones are staff writers for the Sun-Courier.")
+WRITER_NOTE = re.compile(r"(?:\S+ ){1,8}(?:(?:covers|writes about|reports on) \S.{0,200}|(?:is|are) (?:an? |the |our )?"
+                         r"[^.]{0,40}?\b(?i:photographer|photojournalist|reporter|writer|journalist|editor|correspondent"
+                         r"|illustrator|filmmaker|columnist|contributor|professor|lecturer|author|fellow|researcher)s?\b"
+                         r".{0,300})[.!]$")
 
 
 def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: list[Reporter],
@@ -268,10 +271,12 @@ def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: 
 _SITE_SUFFIX = re.compile(r"\s+[-–—|·:]\s+(?:\S+\s?){1,6}")
 
 
-def _page_titles(lines: list[Line], title: str | None) -> set[int]:
+def _page_titles(lines: list[Line], title: str | None, chrome: set[int]) -> set[int]:
     """Numbers of the lines that are the page's title, the headline and the site's name
     ("Harbour wall to be rebuilt - The Quay Courier"), as converters and printed pages give it
-    above the page: furniture, not the story."""
+    above the page: furniture, not the story. And the headline alone again as the last line,
+    right under a line of furniture (a box under the story: "Share this article:" over it);
+    ``chrome``: the numbers of the capture's lines of furniture."""
     head = (title or "").strip()
     if not head:
         return set()
@@ -281,6 +286,8 @@ def _page_titles(lines: list[Line], title: str | None) -> set[int]:
         # (the headline's own length in the line: lower() may change a string's length)
         if text[:len(head)].lower() == head.lower() and _SITE_SUFFIX.fullmatch(text[len(head):]):
             found.add(line.number)
+    if lines and lines[-1].text.strip() == head and lines[-1].number - 1 in chrome:
+        found.add(lines[-1].number)
     return found
 
 
