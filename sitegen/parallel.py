@@ -20,6 +20,8 @@ _STATE: dict = {}
 
 _RUN = "parallel.run"  # the key in _STATE of the run it belongs to
 _JOB = "parallel.job"  # the key in _STATE of (function, tasks)
+_STOPPED = "parallel.stopped"  # the key in _STATE of the flag that tells workers to skip their tasks
+
 
 # Below this many tasks a pool costs more than it saves.
 MIN_TASKS_FOR_POOL = 64
@@ -62,14 +64,21 @@ def run(function: Callable, tasks: list, jobs: int, state: dict, meanwhile: Call
         # unpickling them again cost a third of a second of CPU.
         _STATE[_JOB] = (function, tasks)
         context = multiprocessing.get_context("fork")
+        # (a byte of memory shared with the workers, made before them: cheaper to read for each
+        # task than an Event, whose lock each reading takes)
+        stopped = _STATE[_STOPPED] = context.RawValue("b", 0)
         chunk = max(1, min(64, len(tasks) // (jobs * 8)))
         with _sigterm_held():
             pool = context.Pool(jobs, initializer=_worker_start)
         with pool:
             results = pool.imap(_call, range(len(tasks)), chunksize=chunk)
-            if meanwhile is not None:
-                meanwhile()
-            yield from results
+            try:
+                if meanwhile is not None:
+                    meanwhile()
+                yield from results
+            except BaseException:  # (a task's error, the caller's, or the caller stopped taking results)
+                _wind_down(pool, stopped)
+                raise
     finally:
         # The state holds the whole site: kept here, it would outlive the build (in `serve`,
         # until the next one) and be torn down object by object when the interpreter exits.
@@ -139,7 +148,23 @@ def _sigterm_held():
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
+def _wind_down(pool, stopped) -> None:
+    """Let a pool whose results are no longer wanted end on its own before it is terminated.
+
+    Terminating a pool kills its workers where they are, and one killed while it sends a
+    result dies holding the lock of the results' queue: the pool's own thread then waits for
+    that lock forever, and with it the build that failed (seen in the test suite, a build
+    failing on a theme's error). So the workers are told to skip the tasks left (``stopped``),
+    and, given no more, exit once the task each is doing is done; the pool's thread takes their
+    results and drops them. Terminating the pool then kills no one."""
+    stopped.value = 1
+    pool.close()
+    pool.join()
+
+
 def _call(number: int):
+    if _STATE[_STOPPED].value:
+        return None  # (the run stopped: see _wind_down)
     function, tasks = _STATE[_JOB]
     result = function(_STATE, tasks[number])
     _collect_young_garbage()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import multiprocessing.pool
 import os
+import time
 import weakref
 
 import pytest
@@ -30,6 +33,40 @@ def test_a_run_closed_late_leaves_a_later_run_its_state():
 def test_results_come_back_in_task_order_from_a_pool():
     tasks = list(range(parallel.MIN_TASKS_FOR_POOL * 2))
     assert list(parallel.run(_who, tasks, 2, {"who": "pool"})) == [("pool", n) for n in tasks]
+
+
+def _logged_failing_at_five(state: dict, task: int) -> int:
+    with open(state["log"], "a") as log:
+        log.write(f"{task}\n")
+    if task == 5:
+        raise ValueError("task 5 failed")
+    time.sleep(0.002)
+    return task
+
+
+@pytest.mark.parametrize("stop", ["a task fails", "the caller stops taking results"])
+def test_a_run_that_stops_lets_its_workers_end_before_the_pool_is_terminated(tmp_path, monkeypatch, stop):
+    """Terminating a pool kills its workers where they are, and one killed while it sends a
+    result dies holding the lock of the results' queue: the pool's thread waited for it for
+    ever, and the failed build with it (a build failing on a theme's error hung in the test
+    suite). When a run stops early, its workers skip the tasks left and exit; the pool is
+    terminated once none is alive."""
+    alive = []
+    terminate = multiprocessing.pool.Pool.terminate
+    monkeypatch.setattr(multiprocessing.pool.Pool, "terminate",
+                        lambda pool: alive.append([worker.is_alive() for worker in pool._pool]) or terminate(pool))
+    tasks = list(range(400))
+    state = {"log": tmp_path / "log"}
+    if stop == "a task fails":
+        with pytest.raises(ValueError, match="task 5 failed"):
+            list(parallel.run(_logged_failing_at_five, tasks, 2, state))
+    else:
+        results = parallel.run(_logged_failing_at_five, [t + 10 for t in tasks], 2, state)
+        assert next(results) == 10
+        results.close()
+    assert alive == [[False, False]]
+    assert multiprocessing.active_children() == []
+    assert len((tmp_path / "log").read_text().split()) < len(tasks) / 2  # (the tasks left were skipped)
 
 
 class _Unpicklable:
