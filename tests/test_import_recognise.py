@@ -727,6 +727,17 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     # ... and a body one is a member of, also at a sentence's start
     ("City council member Priya Anand-Holt said the line would stop.", {"Priya Anand-Holt": "council member"}),
     ("School board member Lia Brandt said the line would stop.", {"Lia Brandt": "board member"}),
+    # "shadow" is part of the title ("chancellor" alone said the opposite)
+    ("Conservative shadow chancellor Sir Rupert Delamere-Lyle said the line would stop.",
+     {"Rupert Delamere-Lyle": "Conservative shadow chancellor"}),
+    # ... and before a comma, the noun saying what the title is of, and whose it is (it was
+    # "director", "manager"), and the title before a councillor's "Cllr" (it was "Cllr")
+    ("The line would stop, a report by the council's finance director, Rosalind Achebe-Marr, said.",
+     {"Rosalind Achebe-Marr": "council's finance director"}),
+    ("Glenmoor Buses' operations manager, Fergus Ballantyne-Oji, said the line would stop.",
+     {"Fergus Ballantyne-Oji": "operations manager"}),
+    ("The council's transport chair, Cllr Imogen Vasquez-Thorne, said the line would stop.",
+     {"Imogen Vasquez-Thorne": "council's transport chair"}),
     # a sentence's adverb before a title in another language is no part of it
     ("Auch Stadtrat Jonas Weber sagte, die Fähre sei pünktlich.", {"Jonas Weber": "Stadtrat"}),
     # (and an aside after a name keeps the possessive that opens it)
@@ -1035,6 +1046,15 @@ def test_the_place_and_date_under_the_byline_are_no_dateline(line, date):
                     "La concejala Nuria Castellví explicó que el Ayuntamiento había pedido la limpieza.\n")
     assert (found.date, found.dateline, found.summary) == (date, "Valdemora", lede.split(" — ", 1)[1])
     assert found.body.startswith("VALDEMORA. — ")
+
+
+def test_a_french_verbs_a_after_a_name_opens_no_role():
+    """French "a" after a name and a comma is "has", not the English article: "Le maire, Jérôme
+    Leclerc-Maury, a salué le vote" gave the role "salué le vote"."""
+    found = analyse("Niort vote ses pistes cyclables\n\nNIORT — Le conseil municipal a adopté lundi soir le plan vélo"
+                    " de la ville, après trois heures de débat.\n\nLe maire, Jérôme Leclerc-Maury, a salué le vote."
+                    " « C'est une bonne journée pour la ville », a-t-il ajouté.\n")
+    assert people(found) == {"Jérôme Leclerc-Maury": "maire"}
 
 
 def test_a_councils_department_after_a_title_is_no_person():
@@ -2620,7 +2640,7 @@ def test_a_foreman_a_son_and_a_land_agent_give_roles_and_a_guild_speaks_for_no_o
                     "The Farmers' Guild says growers will be hit hardest.\n\nWe hear from the estate's land agent,"
                     " Humphrey Ashcombe-Day.\n")
     assert people(found) == {"Kit Rowse": "Foreman", "Gregor Ballantyne-Shah": "son",
-                             "Humphrey Ashcombe-Day": "agent"}
+                             "Humphrey Ashcombe-Day": "estate's land agent"}  # (it was "agent")
 
 
 def test_a_title_word_that_is_also_a_surname_opens_a_name():
@@ -3363,6 +3383,12 @@ def test_trades_are_titles_before_a_name_and_surnames_after_one():
     assert people(found) == {"Ines Kalnins": "Baker", "Tom Baker": None, "Ana Ruiz": "Chef", "Joe Lee": "florist",
                              "Ottavio Pace": None}
     assert [q.by for q in found.quotes] == ["ottavio-pace"]
+    # (the harbour's and the farm's trades too: "Lobsterman Jory Pelletier-Banks" was a whole name)
+    found = analyse("ASHBY — Traders met on Tuesday about the road works on the high street.\n\nLobsterman Jory"
+                    " Pelletier-Banks, who has fished out of Ashby for 31 years, said the catch was down. Farmer"
+                    " Ann Lee said so too. Paul Farmer and Carrie Fisher said it was fine.\n")
+    assert people(found) == {"Jory Pelletier-Banks": "Lobsterman", "Ann Lee": "Farmer", "Paul Farmer": None,
+                             "Carrie Fisher": None}
 
 
 def test_a_speaker_named_after_a_role_before_a_long_aside():

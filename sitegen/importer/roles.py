@@ -167,9 +167,16 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
         return None  # "Northport Rising, a climate group, said": a group speaks, no person
     while len(words) > 1 and words[0] in ASIDE_ADVERBS:
         words = words[1:]  # "Dr. Marcus Bell, currently an assistant superintendent in Duluth,"
+    if words[0] == "a" and len(words) > 1 and FRENCH_PARTICIPLE.fullmatch(words[1]):
+        return None  # (French "a" is a verb: "Le maire, Jérôme Leclerc, a salué le vote")
     if words[0] in ARTICLES and len(words) > 1:
         return " ".join(words[1:])
     return " ".join(words) if _has_title(words, rules) else None
+
+
+# A French past participle, after "a" ("has"): "a salué", "a dénoncé", "a dit", "a répondu".
+FRENCH_PARTICIPLE = re.compile(r"\w+é(?:e?s?)|dit|fait|pris|mis|écrit|répondu|reconnu|défendu|obtenu|soutenu|promis|admis"
+                               r"|permis|voulu|pu|dû|vu|lu|eu|été|rendu|perdu|vendu|entendu|attendu|choisi|réussi")
 
 
 # Words that may open an aside giving a role, and say nothing of the role themselves.
@@ -292,9 +299,16 @@ def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> 
             words = words[verbs[-1] + 1:]
         # the words right before the comma that can make a role ("stopped until our engineer,"),
         # or a title and what it is of ("The town's director of public works,")
-        while words and not all(_role_word(w, rules) for w in words) and not _title_of(words, rules):
-            words = words[1:]
-        words = _trim(words, rules)
+        start = 0
+        while start < len(words) and not all(_role_word(w, rules) for w in words[start:]) and not _title_of(words[start:], rules):
+            start += 1
+        # (with the noun before a title in lower case that says what it is of, and whose it is:
+        # "the council's finance director," -> "council's finance director")
+        if 0 < start < len(words) and _names_the_kind_of(words, start - 1, words[start], rules):
+            start -= 1
+            if start > 0 and words[start - 1].endswith(("'s", "’s")) and words[start - 1][:1].islower():
+                start -= 1
+        words = _trim(words[start:], rules)
         if words and len(words) <= MAX_ROLE_WORDS and _has_title(words, rules):
             return " ".join(words)
     return (_title_run(before, rules) or _title_of_place(before, rules, one_word=not evidence)
@@ -380,8 +394,10 @@ JOINING_WORDS = frozenset({"a", "al", "de", "del", "to", "of", "for", "at", "by"
 
 
 def _without_honorific(before: str, rules: Rules) -> str:
+    """The text before a name without the courtesy right before it ("Dr.", "Sir", a councillor's
+    "Cllr": "The committee's chair, Cllr Imogen Vasquez" is the chair)."""
     words = before.rstrip(" \u00a0").rsplit(" ", 1)
-    if len(words) == 2 and words[1].lower() in rules.honorifics:
+    if len(words) == 2 and (words[1].lower() in rules.honorifics or words[1].lower() in COUNCILLOR):
         return words[0] + " "
     return before
 
@@ -443,7 +459,7 @@ def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) 
     # (or right after a quotation: "“... two fewer staff,” branch manager Tom Elwood told me")
     after_a_quote = previous.endswith(("”", '"', "’", "»"))
     return (word.isalpha() and word.islower() and not _role_word(word, rules) and word not in LIST_WORDS
-            and (word in rules.governing_bodies or previous.lower() in DETERMINERS or previous.endswith(("'s", "’s"))
+            and (word in rules.governing_bodies or previous.lower() in DETERMINERS or previous.endswith(("'s", "’s", "s'", "s’"))
                  or previous.lower() in rules.speech_verbs or capitalised_inside or after_a_quote
                  or preposition and not word.endswith("ing")))
 
