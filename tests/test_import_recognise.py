@@ -1057,12 +1057,32 @@ def test_a_french_verbs_a_after_a_name_opens_no_role():
     assert people(found) == {"Jérôme Leclerc-Maury": "maire"}
 
 
+def test_a_street_and_a_papers_name_are_no_people():
+    found = analyse("Harbour dredging plan backed\n\nPORT ALDRIDGE — The city council voted 6-1 on Monday night to spend"
+                    " $3.8 million dredging the inner harbor.\n\nThe plans worried several houses on Sycamore Terrace,"
+                    " where residents learned of the plans from a neighbor.\n\nLetters may be sent to The Editor,"
+                    " Coldwater Echo, 4 Bridge Street, Coldwater. Penny Lane said she would write.\n")
+    assert people(found) == {"Penny Lane": None}
+
+
 def test_a_councils_department_after_a_title_is_no_person():
     found = analyse("El arroyo Tejero inunda veinte viviendas\n\nVALDEMORA. — Una veintena de viviendas del barrio de"
                     " Las Huertas amanecieron este jueves con el agua por encima de los zócalos.\n\n"
                     "La concejala de Medio Ambiente, Nuria Castellví Ortega, explicó que el Ayuntamiento había"
                     " solicitado la limpieza.\n")
     assert people(found) == {"Nuria Castellví Ortega": "concejala de Medio Ambiente"}
+
+
+def test_a_printed_pages_masthead_and_running_heads_are_no_story():
+    """A PDF's text: the paper's name, the date and the page number over the headline (it was the
+    headline), and again between the story's paragraphs where the page turns (it stayed)."""
+    found = analyse("THE HARBOR GAZETTE  •  Tuesday, October 14, 2025  •  Page 3\n\n"
+                    "Council backs dredging plan for inner harbor\n\nBY ROSALIND TEMPLEMAN-ORR\n\n"
+                    "PORT ALDRIDGE — The city council voted 6-1 on Monday night to spend $3.8 million dredging the"
+                    " inner harbor, ending a long dispute.\n\nTHE HARBOR GAZETTE  •  Page 4  •  Tuesday, October 14,"
+                    " 2025\n\nWork is expected to begin in January, the commission said.\n")
+    assert found.title == "Council backs dredging plan for inner harbor"
+    assert "GAZETTE" not in found.body and found.body.rstrip().endswith("the commission said.")
 
 
 def test_a_row_of_the_place_date_and_time_under_the_byline_dates_the_article():

@@ -377,9 +377,12 @@ def _said_elsewhere(lines: list[Line], start: int, end: int) -> bool:
 
 def _date_stamps(lines: list[Line], rules: Rules) -> set[int]:
     """Numbers of the lines below the lede that only say when the article was published or
-    updated ("First published on: 13-11-2024 at 21:40 IST"), as some pages print under it."""
+    updated ("First published on: 13-11-2024 at 21:40 IST"), as some pages print under it, or
+    are a printed page's running head between its paragraphs ("THE HARBOR GAZETTE  •  Page 4  •
+    Tuesday, October 14, 2025")."""
     return {line.number for line in lines
-            if rules.published_line.match(line.text.strip()) and meta.says_when_published(line.text.strip(), rules)}
+            if rules.published_line.match(line.text.strip()) and meta.says_when_published(line.text.strip(), rules)
+            or meta.dated_row(line.text, rules)}
 
 
 def _reporter_slugs(reporters: list[Reporter], registries: Registries) -> dict[str, str]:

@@ -409,7 +409,7 @@ def dates(text: str, rules: Rules) -> bool:
     """A line that starts with a full date, says when the article was published, is a row of
     the place, the date and the time ("Ashgrove | 13.11.2024 | 16:45"), or the place and the
     date after a comma ("Valdemora, 14 de marzo de 2025 - 09:12")."""
-    return (opens_with_date(text, rules) or says_when_published(text, rules) or _dated_row(text, rules)
+    return (opens_with_date(text, rules) or says_when_published(text, rules) or dated_row(text, rules)
             or _place_and_date(text, rules))
 
 
@@ -422,11 +422,13 @@ def _place_and_date(text: str, rules: Rules) -> bool:
 MAX_ROW_PART_WORDS = 3
 
 
-def _dated_row(text: str, rules: Rules) -> bool:
-    """A few short parts between bars or dots, one of them a full date."""
+def dated_row(text: str, rules: Rules) -> bool:
+    """A few short parts between bars or dots, one of them a full date (a printed page's running
+    head too: "THE HARBOR GAZETTE  •  Tuesday, October 14, 2025  •  Page 3")."""
     parts = ROW_SEPARATOR.split(text.strip())
-    return 2 <= len(parts) <= 4 and all(len(part.split()) <= MAX_ROW_PART_WORDS for part in parts) and any(
-        opens_with_date(part, rules) for part in parts)
+    dated = [opens_with_date(part, rules) for part in parts]
+    return 2 <= len(parts) <= 4 and any(dated) and all(
+        is_date or len(part.split()) <= MAX_ROW_PART_WORDS for part, is_date in zip(parts, dated))
 
 
 # How long the article takes to read, as a reader view writes it under the byline: "5–6 minutes"
