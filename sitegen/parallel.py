@@ -9,9 +9,11 @@ depends on the number of workers.
 from __future__ import annotations
 
 import gc
+import mmap
 import multiprocessing
 import os
 import signal
+import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -65,8 +67,8 @@ def run(function: Callable, tasks: list, jobs: int, state: dict, meanwhile: Call
         _STATE[_JOB] = (function, tasks)
         context = multiprocessing.get_context("fork")
         # (a byte of memory shared with the workers, made before them: cheaper to read for each
-        # task than an Event, whose lock each reading takes)
-        stopped = _STATE[_STOPPED] = context.RawValue("b", 0)
+        # task than an Event, whose lock each reading takes; anonymous, so no file to remove)
+        stopped = _STATE[_STOPPED] = mmap.mmap(-1, 1)
         chunk = max(1, min(64, len(tasks) // (jobs * 8)))
         with _sigterm_held():
             pool = context.Pool(jobs, initializer=_worker_start)
@@ -76,9 +78,14 @@ def run(function: Callable, tasks: list, jobs: int, state: dict, meanwhile: Call
                 if meanwhile is not None:
                     meanwhile()
                 yield from results
-            except BaseException:  # (a task's error, the caller's, or the caller stopped taking results)
+            except Exception:  # (a task's error, or the caller's)
                 _wind_down(pool, stopped)
                 raise
+            except GeneratorExit:  # (the caller stopped taking results)
+                _wind_down(pool, stopped)
+                raise
+            # (Ctrl+C, or SIGTERM in `sitegen serve`, as KeyboardInterrupt: the pool is terminated
+            # at once, as one of its workers may never end its task)
     finally:
         # The state holds the whole site: kept here, it would outlive the build (in `serve`,
         # until the next one) and be torn down object by object when the interpreter exits.
@@ -154,16 +161,31 @@ def _wind_down(pool, stopped) -> None:
     Terminating a pool kills its workers where they are, and one killed while it sends a
     result dies holding the lock of the results' queue: the pool's own thread then waits for
     that lock forever, and with it the build that failed (seen in the test suite, a build
-    failing on a theme's error). So the workers are told to skip the tasks left (``stopped``),
+    failing on a theme's error). So the workers are told to skip the tasks left (``stopped``)
     and, given no more, exit once the task each is doing is done; the pool's thread takes their
-    results and drops them. Terminating the pool then kills no one."""
-    stopped.value = 1
-    pool.close()
-    pool.join()
+    results and drops them. Terminating the pool then kills no one. A worker that has not
+    ended within WIND_DOWN_SECONDS (a task that never ends; a worker killed from outside,
+    whose task never comes back) is terminated with the others, as before."""
+    stopped[0] = 1
+    try:
+        pool.close()
+        workers = list(pool._pool)  # (the pool's processes: Pool has no join with a time limit)
+        deadline = time.monotonic() + WIND_DOWN_SECONDS
+        while any(worker.is_alive() for worker in workers) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        if not any(worker.is_alive() for worker in workers):
+            pool.join()
+    except (OSError, ValueError):
+        pass  # (an interpreter exiting has closed the pool's pipes: terminating it is all that is left)
+
+
+# How long the workers of a run that stopped early may take to end the task each is doing
+# (see _wind_down): render tasks take milliseconds.
+WIND_DOWN_SECONDS = 2
 
 
 def _call(number: int):
-    if _STATE[_STOPPED].value:
+    if _STATE[_STOPPED][0]:
         return None  # (the run stopped: see _wind_down)
     function, tasks = _STATE[_JOB]
     result = function(_STATE, tasks[number])

@@ -69,6 +69,24 @@ def test_a_run_that_stops_lets_its_workers_end_before_the_pool_is_terminated(tmp
     assert len((tmp_path / "log").read_text().split()) < len(tasks) / 2  # (the tasks left were skipped)
 
 
+def _stuck_at_150(state: dict, task: int) -> int:
+    if task == 150:
+        time.sleep(3600)  # (a task that never ends: a theme's endless loop, a hung read)
+    time.sleep(0.001)
+    return task
+
+
+def test_a_stopped_run_whose_worker_never_ends_its_task_is_terminated_all_the_same(monkeypatch):
+    monkeypatch.setattr(parallel, "WIND_DOWN_SECONDS", 0.5)
+    results = parallel.run(_stuck_at_150, list(range(200)), 2, {})
+    assert next(results) == 0
+    time.sleep(0.5)  # (a worker is at task 150 by then)
+    started = time.monotonic()
+    results.close()
+    assert time.monotonic() - started < 10
+    assert multiprocessing.active_children() == []
+
+
 class _Unpicklable:
     """A task that cannot travel through a pipe, as a lock or an open file could not."""
 
