@@ -1022,12 +1022,13 @@ def test_a_byline_over_its_agency_and_date_or_the_reading_time(header):
 
 @pytest.mark.parametrize("header, reporters", [
     # the outlet the writer writes for, under the byline and over the date
-    ("By Yusra Delacroix-Amadi\nCivic Tinkerers\nMarch 14, 2025\n\n", ["Yusra Delacroix-Amadi"]),
     ("By Yusra Delacroix-Amadi\n\nHarbour Gazette\n\nMarch 14, 2025\n\n", ["Yusra Delacroix-Amadi"]),
-    # a byline going on on the next line
+    # a second writer on a line of their own (which no word tells from an outlet's name that
+    # is no paper's, "Civic Tinkerers": read as a writer)
+    ("By Yusra Delacroix-Amadi\nTomasz Wrenfield\nMarch 14, 2025\n\n", ["Yusra Delacroix-Amadi", "Tomasz Wrenfield"]),
     ("By Yusra Delacroix-Amadi,\nTomasz Wrenfield\nMarch 14, 2025\n\n", ["Yusra Delacroix-Amadi", "Tomasz Wrenfield"]),
 ])
-def test_the_outlet_under_a_byline_is_no_second_writer(header, reporters):
+def test_the_line_under_a_byline_is_a_second_writer_not_an_outlet(header, reporters):
     found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n\n" + header
                     + KEELER_LEDE)
     assert [r.name for r in found.reporters] == reporters
@@ -1063,6 +1064,17 @@ def test_a_street_and_a_papers_name_are_no_people():
                     " where residents learned of the plans from a neighbor.\n\nLetters may be sent to The Editor,"
                     " Coldwater Echo, 4 Bridge Street, Coldwater. Penny Lane said she would write.\n")
     assert people(found) == {"Penny Lane": None}
+
+
+@pytest.mark.parametrize("lede, dateline", [
+    ("Valdemora, 14 de marzo de 2025.- El pleno aprobó ayer el plan de obras para el barrio.", None),
+    ("KYIV, March 14, 2025 —\n\nUkraine said on Friday that its forces had repelled an attack overnight.", "Kyiv"),
+])
+def test_a_place_and_date_with_the_story_after_them_stay_in_the_body(lede, dateline):
+    """Not the header's date line: a short item's lede after its place and date, or a dateline
+    alone on its line over the story."""
+    found = analyse("El pleno aprueba el plan de obras\n\nPor Marta Iturralde Pizarro\n\n" + lede + "\n\nSe votará en mayo.\n")
+    assert found.body.startswith(lede.split("\n")[0]) and found.dateline == dateline
 
 
 def test_a_councils_department_after_a_title_is_no_person():
@@ -1677,6 +1689,44 @@ def test_a_section_break_inside_the_story_stays_as_a_rule(rule):
                           "* * *\n\nThe first ferry crossed the harbour in 1840.\n")
     chrome = [found.segments.lines[n - 1] for n in found.segments.numbers(CHROME)]
     assert chrome.count(rule) == 1
+
+
+_FARES = ("Harbour ferry fares to rise in spring\n\nBy Ann Lee\n\nMarch 14, 2025\n\nPORTSMOUTH — Ferry fares across"
+          " the harbour will rise by ten percent in April, the operator said.\n\n")
+
+
+@pytest.mark.parametrize("rest, kept", [
+    # a story's sentence about someone who is an editor, the next opening with "Email" or "Follow"
+    ("The whistleblower is a former newspaper editor. Email records obtained by the Ledger show she warned the"
+     " council twice.\n", "Email records obtained by the Ledger"),
+    ("His daughter is a freelance writer. Follow the money, she told the meeting, and you will find it.\n",
+     "Follow the money"),
+    # a note about a source whose name the writer's opens ("Ann Leeming", the byline "Ann Lee")
+    ("Ann Leeming is a fellow at the Solent Transport Institute who has studied the crossings. He said the rise"
+     " was overdue.\n", "Ann Leeming is a fellow"),
+    # "contributed from" a place, and the sentence going on
+    ("Former captain Tom Baker contributed from Hamburg a box of photographs of the old boats.\n",
+     "contributed from Hamburg a box of photographs"),
+    # a plain-text table's rule of dashes, and a line underlined as a heading, are no section breaks
+    ("The new fares:\n\n  Route     Adult   Child\n  --------- ------- -------\n  Gosport   £4.40   £2.20\n",
+     "--------- ------- -------"),
+    ("What happens next\n---\n\nThe council will vote in May.\n", "What happens next"),
+    # "Avatar", a film's title as a crosshead in the story, is no commenter's picture
+    ("Avatar\n\nJames Cameron's film sold 40,000 tickets at the Regal alone.\n", "Avatar"),
+])
+def test_what_the_story_says_stays_though_it_looks_like_the_pages_furniture(rest, kept):
+    """Lines that the rules for writers' notes, credits, section breaks and comment widgets could
+    take for furniture, and which are the story's (a review of those rules found them dropped)."""
+    found = analyse(_FARES + rest)
+    assert kept in found.body.replace("\\", "")
+    assert [r.name for r in found.reporters] == ["Ann Lee"]
+
+
+def test_a_given_name_like_a_sentence_word_and_an_english_accented_noun_keep_their_people():
+    found = analyse(_FARES + "\"It is time,\" said coach Mike Dann, who joined in 2015. Pero Kovač, the club"
+                    " captain, said the players would miss him.\n\nAna Lopez, a café owner on the quay, said the fares"
+                    " were too high.\n")
+    assert people(found) == {"Mike Dann": "coach", "Pero Kovač": "club captain", "Ana Lopez": "café owner on the quay"}
 
 
 def test_a_breadcrumb_trail_above_the_headline_is_not_the_title():

@@ -22,7 +22,7 @@ from .registry import Registries
 from .rules import Rules, generic_rules, line_matches
 from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, is_menu_row,
                       segment, split_lines)
-from .textutil import MIN_PULL_QUOTE_CHARS, Line, with_english_quotation_marks, words_of
+from .textutil import MIN_PULL_QUOTE_CHARS, WEB_ADDRESS, Line, with_english_quotation_marks, words_of
 from .webarchive import replay_toolbar
 from .topics import find_topics
 
@@ -106,7 +106,7 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
 def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registries,
                   page: PageMeta, comment_lines: tuple[str, ...] = ()) -> Analysis:
     replay = replay_toolbar(lines)  # a page copied from the Wayback Machine names its address
-    url = url or (replay.original_url if replay else None)
+    url = url or (replay.original_url if replay and WEB_ADDRESS.fullmatch(replay.original_url) else None)
     probe = _probe_dateline(lines, generic_rules())
     publisher = registries.source_for(meta.url_host(url), probe.site if probe else page.site)
     rules = generic_rules().with_chrome(publisher.chrome) if publisher else generic_rules()
@@ -147,7 +147,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     # body too, the page would show them twice.
     header = _byline_and_date_lines(body[:lede_index], reporters, rules)
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
-               | _page_titles(body, title, set(segments.numbers(CHROME))) | _credits_below(body[lede_index + 1:], reporters, rules)
+               | _page_titles(body, title, {n for n in segments.numbers(CHROME) if not SECTION_BREAK.fullmatch(lines[n - 1])}) | _credits_below(body[lede_index + 1:], reporters, rules)
                | _pull_quotes(body, rules, quoted))
     lede_number = body[lede_index].number
     body = [line for line in body if line.number not in credits]
@@ -186,8 +186,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
 
 def _section_breaks(lines: tuple[str, ...], segments: Segments, body: list[Line], lede_number: int) -> set[int]:
     """Numbers of the section breaks inside the story ("---", "* * *", "⁂" between two of its
-    paragraphs after the lede), which segmenting made chrome, as it does every rule of a
-    page's furniture: kept in the body, as Markdown's rule."""
+    paragraphs after the lede, a blank line above and below), which segmenting made chrome, as
+    it does every rule of a page's furniture: kept in the body, as Markdown's rule."""
     in_body = {line.number for line in body}
     found = set()
     for n in segments.numbers(CHROME):
@@ -195,7 +195,8 @@ def _section_breaks(lines: tuple[str, ...], segments: Segments, body: list[Line]
             continue
         above = next((m for m in range(n - 1, 0, -1) if lines[m - 1].strip()), None)
         below = next((m for m in range(n + 1, len(lines) + 1) if lines[m - 1].strip()), None)
-        if above in in_body and below in in_body:
+        # (apart from both, by blank lines: "---" right under a line underlines a heading)
+        if above in in_body and below in in_body and above < n - 1 and below > n + 1:
             found.add(n)
     return found
 
@@ -254,7 +255,7 @@ def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: 
     names = tuple(reporter.name for reporter in reporters)
     found: set[int] = set()
     for index in range(lede_index + 1, len(body)):
-        if names and WRITER_NOTE.match(body[index].text.strip()) and body[index].text.strip().startswith(names):
+        if names and WRITER_NOTE.match(body[index].text.strip()) and _opens_with_one_of(body[index].text, names):
             found.add(body[index].number)  # "Amos Whitfield-Beck covers agriculture for KMPR from our bureau."
         credit = meta.byline_names(body[index].text, rules) if names else []
         # (or a byline naming only the story's writers in other words: "Written by Esmé Varga",
@@ -262,9 +263,15 @@ def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: 
         if body[index].text.strip() in bylines or credit and all(name in names for name in credit):
             found.add(body[index].number)
             below = body[index + 1] if index + 1 < len(body) else None
-            if below is not None and names and below.text.strip().startswith(names):
+            if below is not None and names and _opens_with_one_of(below.text, names):
                 found.add(below.number)
     return found
+
+
+def _opens_with_one_of(text: str, names: tuple[str, ...]) -> bool:
+    """Whether the text opens with one of the names, whole ("Ann Lee is ...", not "Ann Leeming")."""
+    text = text.strip()
+    return any(text.startswith(name) and not text[len(name):len(name) + 1].isalnum() for name in names)
 
 
 # What follows the headline in a page's title: a separator and the site's name, a few words.
@@ -564,10 +571,15 @@ def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):
     start = heading[0] + 1 if heading else in_comments[0] if in_comments else None
     if start is None:
         return (), None
-    numbered = [(n, segments.lines[n - 1] if segments.roles[n - 1] == COMMENT else
-                 None if segments.roles[n - 1] == CHROME else "")
+    # (a commenter's picture, copied as its alternative text, "Avatar" over the name, is the
+    # widget's: no author, no line of a comment; in the story, "Avatar" may be a film's title)
+    numbered = [(n, segments.lines[n - 1] if segments.roles[n - 1] == COMMENT and not AVATAR.fullmatch(segments.lines[n - 1])
+                 else None if segments.roles[n - 1] in (CHROME, COMMENT) else "")
                 for n in range(start, len(segments.lines) + 1)]
     return parse_comments(numbered, rules), segments.reported_count
+
+
+AVATAR = re.compile(r"\s*avatar\s*", re.IGNORECASE)
 
 
 def _as_chrome(segments: Segments, numbers: set[int]) -> Segments:

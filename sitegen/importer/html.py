@@ -8,6 +8,7 @@ import re
 
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
 from .markdown import NUMBER_MARKER, TABLE_ROW, TABLE_RULE
+from .metadata import opens_with_date
 from .registry import Registries
 from .rules import generic_rules, line_matches
 from .segment import MAX_HEADLINE_WORDS
@@ -192,6 +193,10 @@ _DISCUSSION_ENDINGS = ("comments", "discussion", "comment-list", "comments-list"
 _LABEL_AUTHOR = re.compile(r"comment (?:by|from) (?P<author>.{1,60})", re.IGNORECASE)
 
 
+# A machine-readable date in a title: "2024-04-09T09:12:00Z", "2024-04-09 09:12".
+ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}\b")
+
+
 def comment_lines(tree) -> tuple[str, ...]:
     """The page's comments, from their markup, as lines the text reader knows: the heading, then
     per comment "Author says on <date>:", the line naming whom it answers if it has one, and its
@@ -281,7 +286,7 @@ def _date(item, items: set) -> str:
         return ""
     # (its title may say the date in full, as Disqus's "• 3 hours ago" does: "Tuesday, April 9, 2024 9:12 AM")
     title = " ".join((element.get("title") or "").split())
-    return title if any(c.isdigit() for c in title) else _text(element)
+    return title if opens_with_date(title, generic_rules()) or ISO_DATE_TIME.match(title) else _text(element)
 
 
 def _dated(element) -> bool:

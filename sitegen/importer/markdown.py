@@ -113,8 +113,10 @@ class ListLine:
 
 
 # A line that breaks a story into sections: a rule ("---", "* * *", "___") or a row of stars,
-# bullets, diamonds or dashes ("⁂", "•••", "◆ ◆ ◆", "———"). Not "###", which ends a press release.
-SECTION_BREAK = re.compile(r"[ \t]*(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|(?:[•·◆◇~—–][ \t]*){3,}|⁂)[ \t]*")
+# bullets, diamonds or dashes ("⁂", "•••", "◆ ◆ ◆", "———"), each mark alone or all together.
+# Not "###", which ends a press release; not a plain-text table's rule ("-------  -----"), nor
+# a code fence ("~~~").
+SECTION_BREAK = re.compile(r"[ \t]*(?:(?P<mark>[-*_•·◆◇—–])(?:(?P=mark){2,}|(?:[ \t]+(?P=mark)){2,})|⁂)[ \t]*")
 
 
 def list_lines(lines: list[tuple[int, str]]) -> dict[int, ListLine]:

@@ -216,9 +216,10 @@ DATE_SPAN = re.compile(r"(?:\d{4}|\d{1,2})[ \u00a0]*(?:[–—-]|\bto\b|\buntil\
 UPDATED_LINE = re.compile(r"(?:last )?(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
-# A time of day alone (or nothing) after a dated dateline: no story after it.
-TIME_ALONE = re.compile(r"[ \u00a0]*(?:\d{1,2}(?:[:.h]\d{2})?[ \u00a0]*(?:h|hs|uhr|hrs?|[ap]\.?m\.?)?"
-                        r"(?:[ \u00a0]+[A-Z]{2,5})?)?[ \u00a0]*", re.IGNORECASE)
+# A time of day alone after a dated dateline: no story after it. (Nothing after it is a
+# dateline on a line of its own, the story on the next: "KYIV, March 14 (Reuters) -".)
+TIME_ALONE = re.compile(r"[ \u00a0]*\d{1,2}(?:[:.h]\d{2})?[ \u00a0]*(?:h|hs|uhr|hrs?|[ap]\.?m\.?)?"
+                        r"(?:[ \u00a0]+[A-Z]{2,5})?[ \u00a0]*", re.IGNORECASE)
 # A place, a comma and the rest (the date line of a header: "Valdemora, 14 de marzo de 2025 - 09:12").
 PLACE_AND_COMMA = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:[ \u00a0-][A-ZÀ-Þ][^\W\d_]*){0,3},[ \u00a0]+")
 
@@ -315,18 +316,12 @@ def find_reporters(lines: list[Line], rules: Rules, english: bool = False) -> li
     Brittney Hopper reports"), once each, bylines first. (``english``: the story is written in
     English, where a writer's three names are more often a middle name than a place.)"""
     found: dict[str, Reporter] = {}
-    under_byline = False  # the line above was a whole byline: "By Yusra Delacroix-Amadi"
     for index, line in enumerate(lines):
         names = byline_names(line.text, rules)
-        # The line under a whole byline (not "By Ann Roe," over "Bo Li") that is a few
-        # capitalised words over the date is what the writer writes for ("Civic Tinkerers",
-        # "Harbour Gazette"), not a second writer.
-        looked_for_more = not names and index < HEADER_LINES and not under_byline
-        under_byline = bool(names) and not BYLINE_GOES_ON.search(line.text)
-        if looked_for_more and index + 1 < len(lines):
+        if not names and index < HEADER_LINES and index + 1 < len(lines):
             after = lines[index + 2].text if index + 2 < len(lines) else None
             names = writers_above(line.text, lines[index + 1].text, rules, after)
-        if looked_for_more and not names and line.text.strip()[-1:] not in ".!?\"”":
+        if not names and index < HEADER_LINES and line.text.strip()[-1:] not in ".!?\"”":
             # a name run together with the date or the job, no "By" ("Lachlan Peploe Updated 21
             # Nov 2025, 6:10am"), not a sentence of the story
             names = [name] if (name := _name_before_job_or_date(line.text.strip(), rules)) else []
@@ -347,9 +342,6 @@ def find_reporters(lines: list[Line], rules: Rules, english: bool = False) -> li
 
 
 HEADER_LINES = 15  # body lines before the story where a name alone may be the byline
-
-# A byline that goes on on the next line: "By Yusra Delacroix-Amadi," over "Tomasz Wrenfield"
-BYLINE_GOES_ON = re.compile(r"[,&]\s*$")
 
 
 def _without_place(name: str, line: Line, lines: list[Line], rules: Rules, english: bool) -> str:
@@ -414,9 +406,18 @@ def dates(text: str, rules: Rules) -> bool:
 
 
 def _place_and_date(text: str, rules: Rules) -> bool:
-    """"Valdemora, 14 de marzo de 2025 - 09:12": the place, then a full date opening the rest."""
+    """"Valdemora, 14 de marzo de 2025 - 09:12": the place, then a full date, then at most a
+    time (not "Valdemora, 14 de marzo de 2025.- El pleno aprobó ayer el plan.", a lede)."""
     match = PLACE_AND_COMMA.match(text.strip())
-    return match is not None and opens_with_date(text.strip()[match.end():], rules)
+    if match is None:
+        return False
+    rest = WEEKDAY.sub("", text.strip()[match.end():])
+    for pattern in rules.full_dates:
+        date = pattern.match(rest)
+        if date is not None and _a_date(date):
+            after = rest[date.end():].strip(" \u00a0.,-–—|·")
+            return not after or TIME_ALONE.fullmatch(after) is not None
+    return False
 
 
 MAX_ROW_PART_WORDS = 3

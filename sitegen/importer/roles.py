@@ -167,7 +167,7 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
         return None  # "Northport Rising, a climate group, said": a group speaks, no person
     while len(words) > 1 and words[0] in ASIDE_ADVERBS:
         words = words[1:]  # "Dr. Marcus Bell, currently an assistant superintendent in Duluth,"
-    if words[0] == "a" and len(words) > 1 and FRENCH_PARTICIPLE.fullmatch(words[1]):
+    if words[0] == "a" and len(words) > 1 and not rules.english and FRENCH_PARTICIPLE.fullmatch(words[1]):
         return None  # (French "a" is a verb: "Le maire, Jérôme Leclerc, a salué le vote")
     if words[0] in ARTICLES and len(words) > 1:
         return " ".join(words[1:])

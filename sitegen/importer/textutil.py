@@ -11,9 +11,9 @@ from .rules import BULLET, NAME_TOKEN, WORD_START
 SPACE = "[ \u00a0]"
 # Between the parts of a row on one line: "Ashgrove | 13.11.2024 | 16:45", "7:02am · Reply · 5 likes"
 ROW_SEPARATOR = re.compile(r"[ \u00a0]+[|·•][ \u00a0]+")
-# A form's text field as a text browser draws it: "[          ]" (w3m, lynx) or "________" (links).
 # A web page's address, as an article's source must be (see load/fields.web_url).
 WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
+# A form's text field as a text browser draws it: "[          ]" (w3m, lynx) or "________" (links).
 FORM_FIELD = re.compile(r"\[[ _]{3,}\]|_{5,}")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
