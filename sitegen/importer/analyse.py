@@ -146,8 +146,9 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
     header = _byline_and_date_lines(body[:lede_index], reporters, rules)
+    furniture = {n for n in segments.numbers(CHROME) if not SECTION_BREAK.fullmatch(lines[n - 1])}
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
-               | _page_titles(body, title, {n for n in segments.numbers(CHROME) if not SECTION_BREAK.fullmatch(lines[n - 1])}) | _credits_below(body[lede_index + 1:], reporters, rules)
+               | _page_titles(body, title, furniture) | _credits_below(body[lede_index + 1:], reporters, rules)
                | _pull_quotes(body, rules, quoted))
     lede_number = body[lede_index].number
     body = [line for line in body if line.number not in credits]
@@ -573,7 +574,8 @@ def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):
         return (), None
     # (a commenter's picture, copied as its alternative text, "Avatar" over the name, is the
     # widget's: no author, no line of a comment; in the story, "Avatar" may be a film's title)
-    numbered = [(n, segments.lines[n - 1] if segments.roles[n - 1] == COMMENT and not AVATAR.fullmatch(segments.lines[n - 1])
+    numbered = [(n, segments.lines[n - 1] if segments.roles[n - 1] == COMMENT
+                 and not AVATAR.fullmatch(segments.lines[n - 1])
                  else None if segments.roles[n - 1] in (CHROME, COMMENT) else "")
                 for n in range(start, len(segments.lines) + 1)]
     return parse_comments(numbered, rules), segments.reported_count
