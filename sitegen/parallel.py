@@ -24,7 +24,6 @@ _RUN = "parallel.run"  # the key in _STATE of the run it belongs to
 _JOB = "parallel.job"  # the key in _STATE of (function, tasks)
 _STOPPED = "parallel.stopped"  # the key in _STATE of the flag that tells workers to skip their tasks
 
-
 # Below this many tasks a pool costs more than it saves.
 MIN_TASKS_FOR_POOL = 64
 
@@ -78,10 +77,7 @@ def run(function: Callable, tasks: list, jobs: int, state: dict, meanwhile: Call
                 if meanwhile is not None:
                     meanwhile()
                 yield from results
-            except Exception:  # (a task's error, or the caller's)
-                _wind_down(pool, stopped)
-                raise
-            except GeneratorExit:  # (the caller stopped taking results)
+            except (Exception, GeneratorExit):  # (a task's error, the caller's, or the caller stopped taking results)
                 _wind_down(pool, stopped)
                 raise
             # (Ctrl+C, or SIGTERM in `sitegen serve`, as KeyboardInterrupt: the pool is terminated

@@ -22,7 +22,7 @@ from .registry import Registries
 from .rules import Rules, generic_rules, line_matches
 from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, is_menu_row,
                       segment, split_lines)
-from .textutil import MIN_PULL_QUOTE_CHARS, WEB_ADDRESS, Line, with_english_quotation_marks, words_of
+from .textutil import MIN_PULL_QUOTE_CHARS, WEB_ADDRESS, Line, sentences, with_english_quotation_marks, words_of
 from .webarchive import replay_toolbar
 from .topics import find_topics
 
@@ -161,8 +161,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
                      dateline.place if dateline else None)
     quotes = find_quotes(read, cast, rules)
     comments, reported = _comments(segments, comment_lines, rules)
-    segments = _as_chrome(_unclaimed_as_chrome(segments, comments), credits)
-    segments = replace(segments, roles=tuple(BODY if n in breaks else role for n, role in enumerate(segments.roles, 1)))
+    segments = _with_role(_with_role(_unclaimed_as_chrome(segments, comments), credits, CHROME), breaks, BODY)
     site = (dateline.site if dateline else None) or page.site
     return Analysis(
         title=title or subject or meta.derive_title(lede),
@@ -317,13 +316,12 @@ def _credits_below(lines: list[Line], reporters: list[Reporter], rules: Rules) -
 # report.", "Staff writers A and B contributed reporting.", "C contributed from Paris."
 CONTRIBUTION = re.compile(r"[^\"“”]{3,250}?[ \u00a0]contributed(?:[ \u00a0]+reporting)?(?:[ \u00a0]+to[ \u00a0]+this"
                           r"[ \u00a0]+(?:report|story|article)|[ \u00a0]+from[ \u00a0]+[^.\"“”]{1,60})?\.")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])[ \u00a0]+(?=[A-Z])")
 
 
 def _only_contributions(text: str) -> bool:
     """Whether every sentence of the line is a contributor's credit (not "The mayor resigned.
     Ann Roe contributed to this report.", whose first sentence is the story's)."""
-    return all(CONTRIBUTION.fullmatch(sentence) for sentence in SENTENCE_BREAK.split(text.strip()))
+    return all(CONTRIBUTION.fullmatch(sentence) for sentence in sentences(text.strip()))
 
 
 BLOCKQUOTE = re.compile(r"\s*>")
@@ -584,18 +582,17 @@ def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):
 AVATAR = re.compile(r"\s*avatar\s*", re.IGNORECASE)
 
 
-def _as_chrome(segments: Segments, numbers: set[int]) -> Segments:
-    roles = tuple(CHROME if n in numbers else role for n, role in enumerate(segments.roles, 1))
+def _with_role(segments: Segments, numbers: set[int], role: str) -> Segments:
+    """The segments with the lines ``numbers`` given ``role`` (credits made chrome, section
+    breaks back in the body)."""
+    roles = tuple(role if n in numbers else was for n, was in enumerate(segments.roles, 1))
     return replace(segments, roles=roles) if roles != segments.roles else segments
 
 
 def _unclaimed_as_chrome(segments: Segments, comments: tuple[Comment, ...]) -> Segments:
     """Comment-section lines that no comment took (a widget's title above the first comment)
     are chrome, so that every line still has exactly one role."""
-    claimed = all_lines(comments)
-    roles = tuple(CHROME if role == COMMENT and n not in claimed else role
-                  for n, role in enumerate(segments.roles, 1))
-    return replace(segments, roles=roles) if roles != segments.roles else segments
+    return _with_role(segments, set(segments.numbers(COMMENT)) - all_lines(comments), CHROME)
 
 
 def _extracted_comments(lines: tuple[str, ...], rules: Rules):

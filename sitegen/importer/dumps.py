@@ -232,7 +232,6 @@ def _front_matter(numbered: list) -> tuple[dict, list, str | None]:
     return declared, rest, ignored
 
 
-
 def _unquoted(value: str) -> str:
     """A front matter's value as text: quotes off, a list's items joined ("['A', 'B']": "A; B"),
     a note-taking app's links as their text ("[[Ewan Castellane]]": "Ewan Castellane")."""
