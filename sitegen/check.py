@@ -27,6 +27,7 @@ from .check_html import ValidatorMissing, check_links, sample_pages, validate_ht
 from .config import Config, base_url_option, load_config
 from .diagnostics import Diagnostic, Diagnostics, Location, counted, display_path, sorted_diagnostics
 from .fileio import encoding_by_bom, sha256_hex
+from .importer.textutil import without_invisible
 from .load import load_site
 from .load.files import read_text
 from .load.frontmatter import FrontMatterError, split_front_matter
@@ -172,8 +173,9 @@ def compare_with_original(article: Article, root: Path, diags: Diagnostics) -> N
     text = read_text(index_path, Diagnostics(), root)
     try:
         doc = split_front_matter(text) if text is not None else None
-        raw = (article.path / article.original_file).read_bytes()  # (as the import read it: see importer.segment.decode)
-        original = _words_of_capture(raw.decode(encoding_by_bom(raw) or "utf-8", errors="replace"))
+        # (read as the import read it: see importer.segment.decode and analyse.analyse_lines)
+        raw = (article.path / article.original_file).read_bytes()
+        original = _words_of_capture(without_invisible(raw.decode(encoding_by_bom(raw) or "utf-8", errors="replace")))
     except (FrontMatterError, OSError):
         return
     if doc is None:

@@ -262,6 +262,25 @@ def test_a_capture_with_a_utf16_or_utf32_byte_order_mark_is_read_by_it(site, enc
     assert "does not have here" not in checked.output, checked.output
 
 
+def test_invisible_characters_are_kept_in_the_original_and_left_out_of_the_body(site):
+    """A soft hyphen inside a name: the original keeps it, the body and the front matter read as a
+    reader sees the text, and `sitegen check` reads the original so too (no warning that the body
+    has words the original does not have)."""
+    raw = ("Ferry route approved\n\nBy Marta Kowal\u00adczyk\n\nPORT ALDER — The council approved the "
+           "route on Tuesday, said Jo\u00adhanna Lind\u200bqvist, who chairs the harbor commission.\n").encode("utf-8")
+    (site / "in" / "story.txt").write_bytes(raw)
+    result = run(site, str(site / "in" / "story.txt"))
+    assert result.exit_code == 0, result.output
+    bundle = site / "content" / "articles" / "ferry-route-approved"
+    assert (bundle / "original.txt").read_bytes() == raw
+    assert front_matter(bundle)["reporters"] == ["Marta Kowalczyk"]
+    assert "[Johanna Lindqvist]{person=johanna-lindqvist}" in (bundle / "index.md").read_text("utf-8")
+    checked = CliRunner().invoke(cli, ["check", "--source", str(site)])
+    assert "does not have here" not in checked.output, checked.output
+    page = built_page(site, "ferry-route-approved")
+    assert [a.get_text() for a in page.select(".article-body a.mention")] == ["Johanna Lindqvist"]
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "empty file: no article text"),
     (b"Watch Live\nShare\n\nAdvertisement\n", "no article text (4 lines, 3 of them site chrome)"),

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_plugin
@@ -22,6 +22,7 @@ from sitegen.importer.markdown import SECTION_BREAK, plain_text, render_line, wi
 from sitegen.importer.registry import Registries, load_registries
 from sitegen.importer.rules import generic_rules
 from sitegen.importer.segment import BODY, COMMENT, TITLE, decode, segment, split_lines
+from sitegen.importer.textutil import without_invisible
 
 FIXTURES = Path(__file__).parent / "import_fixtures"
 REGISTRIES = load_registries(FIXTURES / "site")[0]
@@ -52,13 +53,15 @@ def build(bom: bool, lines: list[str], newline: str, final: bool) -> bytes:
 
 @settings(max_examples=150, deadline=None)
 @given(document)
+@example((False, ["Comments", "\ufeff"], "\n", False))  # (a line of nothing a reader sees is blank)
+@example((True, ["Head\u00adline of it here", "LONDON — It is a lede line\u200b here."], "\n", True))
 def test_every_line_is_accounted_for(parts):
     raw = build(*parts)
     try:
         text = decode(raw)
     except ValueError:
         return      # lone surrogates from st.text are not UTF-8: a located error, tested elsewhere
-    lines = split_lines(text)
+    lines = tuple(map(without_invisible, split_lines(text)))  # (as a reader sees them: see analyse_lines)
     try:
         found = analyse_text(raw, None, REGISTRIES)
     except NoArticle:

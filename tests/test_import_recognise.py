@@ -4058,3 +4058,35 @@ def test_a_plural_opening_an_indented_line_is_no_one(indent):
     found = analyse(f"ASHBY — The council met on Monday.\n\n{indent}Opponents said the city had not explained how it"
                     " would pay for the work.\n")
     assert people(found) == {}
+
+
+def test_invisible_characters_inside_names_do_not_cut_them():
+    """German and Polish sites put soft hyphens into long words and names, and a CMS may leave a
+    zero-width space in one: copied with the text, they cut "Kowal­czyk" in two for every
+    recogniser (no reporter, no people, quotes with no speaker). The body reads as a reader sees it."""
+    text = ("Council backs new ferry route after long debate\n\nBy Marta Kowal\u00adczyk\n\nMarch 3, 2025\n\n"
+            "PORT ALDER — The city council voted 6-1 on Tuesday to approve a new ferry route to the islands.\n\n"
+            "“This is a good day for the islands,” said Avraham Ben\u200b-David, who chairs the harbor commission.\n\n"
+            "Council member Jo\u00adhanna Lind\u00adqvist voted against the plan. “We cannot afford it,” "
+            "Lind\u00adqvist said.\n\nThe mayor, Ro\u2060berto Sanz, said the route would open in June.\n")
+    found = analyse(text)
+    assert [r.name for r in found.reporters] == ["Marta Kowalczyk"]
+    assert [(p.name, p.role) for p in found.people] == [
+        ("Avraham Ben-David", None), ("Johanna Lindqvist", "Council member"), ("Roberto Sanz", "mayor")]
+    assert [q.by for q in found.quotes] == ["avraham-ben-david", "johanna-lindqvist"]
+    assert not set("\u00ad\u200b\u2060") & set(found.body)
+    page = _saved_page("<h1>Lantern fes&shy;tival draws thou&shy;sands</h1>").replace(
+        b"Mayor Ada Quill", "Mayor Ada Quil\u00adliam".encode("utf-8")).replace(b"By Jo Bell", b"By Jo B&shy;ell")
+    saved = analyse_html(page, None, REGISTRIES)
+    assert saved.title == "Lantern festival draws thousands"
+    assert [r.name for r in saved.reporters] == ["Jo Bell"]
+    assert [(p.name, p.role) for p in saved.people] == [("Ada Quilliam", "Mayor")]
+
+
+def test_joiners_that_shape_a_script_are_kept():
+    """The zero-width joiner and non-joiner change how a word is written (Persian, Hindi, emoji):
+    not left out with the invisible characters."""
+    text = ("Community kitchen opens in Eastbrook\n\nEASTBROOK — The kitchen, named \u0645\u06cc\u200c\u0631\u0648\u062f, "
+            "opened on Monday with a 👩\u200d🍳 sign over the door, its founder said.\n")
+    assert "\u0645\u06cc\u200c\u0631\u0648\u062f" in analyse(text).body
+    assert "👩\u200d🍳" in analyse(text).body

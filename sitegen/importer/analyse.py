@@ -22,7 +22,8 @@ from .registry import Registries
 from .rules import Rules, generic_rules, line_matches
 from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, is_menu_row,
                       segment, split_lines)
-from .textutil import MIN_PULL_QUOTE_CHARS, WEB_ADDRESS, Line, sentences, with_english_quotation_marks, words_of
+from .textutil import (MIN_PULL_QUOTE_CHARS, WEB_ADDRESS, Line, sentences, with_english_quotation_marks,
+                       without_invisible, words_of)
 from .webarchive import replay_toolbar
 from .topics import find_topics
 
@@ -105,6 +106,13 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
 
 def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registries,
                   page: PageMeta, comment_lines: tuple[str, ...] = ()) -> Analysis:
+    # (the text as a reader sees it: characters that cut names and words in two are left out;
+    # the capture keeps them, and `sitegen check` reads it so too)
+    lines, comment_lines = tuple(map(without_invisible, lines)), tuple(map(without_invisible, comment_lines))
+    page = replace(page, title=page.title and without_invisible(page.title),
+                   site=page.site and without_invisible(page.site),
+                   author=page.author and without_invisible(page.author),
+                   crossheads=tuple((without_invisible(text), level) for text, level in page.crossheads))
     replay = replay_toolbar(lines)  # a page copied from the Wayback Machine names its address
     url = url or (replay.original_url if replay and WEB_ADDRESS.fullmatch(replay.original_url) else None)
     probe = _probe_dateline(lines, generic_rules())

@@ -16,6 +16,17 @@ WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
 # A form's text field as a text browser draws it: "[          ]" (w3m, lynx) or "________" (links).
 FORM_FIELD = re.compile(r"\[[ _]{3,}\]|_{5,}")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# Characters a reader never sees that pages put inside words: soft hyphens (where a word may
+# break: German and Polish sites put them in long words and names), zero-width spaces (where a
+# line may break), word joiners and zero-width no-break spaces. Copied with the text, they
+# cut "Kowal\u00adczyk" into two words for every recogniser. Those that change how a script is
+# written (the zero-width joiner and non-joiner, the marks of text direction) are not among them.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
+def without_invisible(text: str) -> str:
+    """``text`` as a reader sees it, without the INVISIBLE characters."""
+    return text.translate(INVISIBLE)
 
 
 @dataclass(frozen=True, slots=True)
