@@ -4090,3 +4090,22 @@ def test_joiners_that_shape_a_script_are_kept():
             "opened on Monday with a 👩\u200d🍳 sign over the door, its founder said.\n")
     assert "\u0645\u06cc\u200c\u0631\u0648\u062f" in analyse(text).body
     assert "👩\u200d🍳" in analyse(text).body
+
+
+@pytest.mark.parametrize("text, people", [
+    ("VALDEMONT – Le conseil a adopté le plan lundi.\n\nSelon Marc Lefèvre, président de l'association Vélo "
+     "Valdemont, le plan « va dans le bon sens ».\n", ["Marc Lefèvre"]),
+    ("LORA — El pleno aprobó el plan el lunes.\n\n«Es un buen día», dijo Ana Ruiz, portavoz del colectivo "
+     "Vecinos Unidos, que apoya el proyecto.\n", ["Ana Ruiz"]),
+    ("HOLLIS — The council voted on Monday to close the library.\n\nThe campaign group Save Hollis said it "
+     "would appeal. “We will not give up,” said its chair, Dana Pryor.\n", ["Dana Pryor"]),
+    # (in English a name followed by a verb may be a clause's subject: a person)
+    ("HOLLIS — The library closed on Monday.\n\nThe charity Jane Doe founded in 2004 will run it, the council "
+     "said.\n\n“It is a good home for it,” Doe said.\n", ["Jane Doe"]),
+    ("HOLLIS — The library closed on Monday.\n\nThe company Mr Reyes founded will run it, the council said.\n\n"
+     "Tom Reyes, 61, said he was pleased.\n", ["Tom Reyes"]),
+])
+def test_a_name_after_a_word_for_a_kind_of_group_is_the_groups(text, people):
+    """"l'association Vélo Valdemont", "the campaign group Save Hollis": the group's name, not a
+    person (it had been one, with the words before it as its role)."""
+    assert [p.name for p in analyse("Headline of the story here\n\n" + text).people] == people

@@ -525,6 +525,8 @@ def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> b
     group it is ("Northport Rising, a climate group, said")."""
     if aside_names_an_organisation(text, candidate.end, rules):
         return True  # "Northport Rising, a climate group, said"
+    if _after_a_group_noun(text, candidate, rules):
+        return True  # "the campaign group Save Hollis", "l'association Vélo Valdemont"
     if candidate.start != candidate.prefix_start:
         return False  # "the Prime Minister Rishi Sunak": "the" is the title's
     before = text[:candidate.start].rstrip(" \u00a0").rsplit(" ", 2)
@@ -542,6 +544,24 @@ def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> b
     return (next_word is None or next_word.group(1) in rules.speech_verbs
             or before[-1] == "the" and next_word.group(1) in AFTER_A_TEAM
             and candidate.name.split()[0].lower().rstrip(".") not in rules.honorifics)
+
+
+def _after_a_group_noun(text: str, candidate: Candidate, rules: Rules) -> bool:
+    """The name follows a word for a kind of group (``group_nouns``), with no title between
+    them; in English, it is not followed by a word that may make it a clause's subject: "the
+    charity Jane Doe founded" names a person ("the group Save Hollis said" does not)."""
+    if candidate.start != candidate.prefix_start:
+        return False  # "the company Mr Reyes founded", "the party leader Ana Ruiz"
+    before = ELISION.sub("", _word_before(text, candidate.start))
+    if before not in rules.group_nouns:
+        return False
+    next_word = re.match(r"[ \u00a0]+([a-z]\w*)", text[candidate.end:])
+    return (not rules.english or next_word is None or next_word.group(1) in rules.speech_verbs
+            or next_word.group(1) in AFTER_A_TEAM or next_word.group(1) == "and")
+
+
+# An elided article before a noun: "l'association", "dell'associazione", "d'Entreprise".
+ELISION = re.compile(r"^\w{0,3}['’]")
 
 
 # Words after "the X Y" that leave it a team's or a group's name, not a person's.

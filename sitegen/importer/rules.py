@@ -101,6 +101,7 @@ class Rules:
     foreign_title_words: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
     governing_bodies: frozenset[str] = frozenset()
     surnames_too: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
@@ -198,7 +199,7 @@ def build_rules(data: dict) -> Rules:
         "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations",
         "organisation_joins", "anonymous_authors", "honorifics", "surname_titles")}
     for key in ("role_articles", "given_names_too", "surname_titles_after", "foreign_title_words", "person_nouns",
-                "organisation_nouns", "governing_bodies", "surnames_too", "naming_verbs"):
+                "organisation_nouns", "group_nouns", "governing_bodies", "surnames_too", "naming_verbs"):
         words[key] = frozenset(w.lower() for w in data.get(key, ()))
     words["foreign_title_words"] -= words["title_words"]  # (a word of both stays a title)
     words["title_words"] |= words["foreign_title_words"]
