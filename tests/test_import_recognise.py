@@ -631,6 +631,13 @@ def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
         "Rashid al-Amin, Ardenmoor\n\nI have walked that shore for forty years and I will not stop now.\n"
         "Gwyneth Parry-Jones, Bryncoed, Wexshire\n",
         {"Rashid al-Amin": None, "Gwyneth Parry-Jones": None}, id="letters-signatures"),
+    pytest.param(  # signed after a dash
+        "Letters: ferry plan ignores islanders and their working hours\n\n"
+        "The timetable leaves at 6am and returns at 4pm, which suits no one who works a full day.\n\n"
+        "— Margaret Okafor, Little Skerry\n\nI want to thank the volunteers who cleared the beach.\n\n"
+        "- Priya Raman, Eastwick, Wexshire\n\nThe gardens need a keeper again.\n\n"
+        "— Eunice Poldark, Chair, Friends of Victoria Gardens\n",
+        {"Margaret Okafor": None, "Priya Raman": None, "Eunice Poldark": None}, id="letters-signed-after-a-dash"),
 ])
 def test_roles(text, roles):
     assert people(analyse(text)) == roles

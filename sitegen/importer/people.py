@@ -209,7 +209,8 @@ class _State:
         before = line.text[:candidate.prefix_start]
         if (part := NEXT_PART.search(before)) and part.start() in self.address_ends.get(line.number, ()):
             return True
-        if part and any(o.start == 0 and o.end == part.start() for o in self.by_line.get(line.number, ())) \
+        if part and any(o.start == _signature_start(line.text) and o.end == part.start()
+                        for o in self.by_line.get(line.number, ())) \
                 and _signature(line.text[part.start():]):
             return True  # a letter's signature: "Tom Rees, Little Ashby"
         if LIVES_IN.search(before):
@@ -250,8 +251,8 @@ class _State:
             return True  # "A budget hawk, Dorian Kessling, said"
         if len(candidate.name.split()) > 1 and role_by_verb(text, candidate.end, self.rules):
             return True  # "Rosa Alvarez became the city's planning director"
-        if candidate.prefix_start == 0 and _signature(text[candidate.end:]):
-            return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor"
+        if candidate.prefix_start == _signature_start(text) and _signature(text[candidate.end:]):
+            return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor", "— Tom Rees, Eastwick"
         if PERSON_AFTER.match(text, candidate.end) or PERSON_BEFORE.search(text, 0, candidate.prefix_start):
             return True
         # "Dr. Anil Chaudhry": only a person is so addressed (not "the Lady Evelyn Forbes", a boat)
@@ -577,11 +578,25 @@ def _title_after_an_article(text: str, candidate: Candidate, rules: Rules) -> bo
             and bool(before) and before[0].lower() in ARTICLE_WORDS)
 
 
+def _signature_start(text: str) -> int:
+    """Where a letter's signature opening the line starts its name: after a dash, if any
+    ("— Margaret Okafor, Little Skerry", "- Priya Raman, Eastwick")."""
+    return SIGNATURE_MARK.match(text).end()
+
+
+SIGNATURE_MARK = re.compile(r"(?:[—–~-][ \u00a0]*)?")
+
+
 def _signature(rest: str) -> bool:
     """What follows a name that opens its own line, in a letter's signature: a town, or nothing
-    but the town and county (", Ardenmoor", ", Little Stourby, Wexshire")."""
+    but the town and county (", Ardenmoor", ", Little Stourby, Wexshire"), or what the writer is
+    (", Chair, Friends of Victoria Gardens")."""
     words = rest.removeprefix(",").replace(",", " ").split()
-    return rest.startswith(", ") and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+    return (rest.startswith(", ") and 0 < len(words) <= 6 and words[-1][:1].isupper()
+            and all(w[:1].isupper() or w in SIGNATURE_JOINS for w in words))
+
+
+SIGNATURE_JOINS = frozenset({"of", "for", "on", "the", "and", "&"})
 
 
 def _lists(text: str, found: list[Candidate]) -> list[list[str]]:
