@@ -4116,3 +4116,15 @@ def test_a_name_after_a_word_for_a_kind_of_group_is_the_groups(text, people):
     """"l'association Vélo Valdemont", "the campaign group Save Hollis": the group's name, not a
     person (it had been one, with the words before it as its role)."""
     assert [p.name for p in analyse("Headline of the story here\n\n" + text).people] == people
+
+
+def test_a_french_verb_with_its_pronoun_after_a_quote_gives_the_speaker():
+    """« … », poursuit-il: French joins the subject pronoun to any verb with hyphens after a
+    quote; such quotes were no quotes at all (only "a-t-il" was known)."""
+    found = analyse("La mairie lance un plan vélo\n\nVALDEMONT – Le conseil a adopté un plan lundi.\n\n"
+                    "L'opposition reste sceptique. « Le budget n'est pas réaliste », estime Jean-Luc Perrin, "
+                    "conseiller municipal. « On ne sait pas qui paiera l'entretien », poursuit-il.\n\n"
+                    "« C'est un tournant pour la ville », explique Sophie Marchand, adjointe. « Ce sera fini "
+                    "en 2027 », nous confie-t-elle.\n\nJean-Luc Perrin n'est pas convaincu. « Une mauvaise "
+                    "idée de plus pour la ville », s'agace-t-il.\n")
+    assert [q.by for q in found.quotes] == ["jean-luc-perrin"] * 2 + ["sophie-marchand"] * 2 + ["jean-luc-perrin"]

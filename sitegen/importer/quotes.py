@@ -34,6 +34,10 @@ QUOTED = re.compile(r"“[^“”\n]{2,}?”|\"[^\"\n]{2,}?\""
 # ... and in the other languages the importer knows ("sagte sie", "dijo él", "a-t-il ajouté").
 PRONOUNS = {"he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "a-t-il", "a-t-elle", "él", "ella",
             "ele", "ela", "lui", "lei"}
+# French puts the subject pronoun after the verb it joins with hyphens after a quote, whatever the
+# verb: « … », poursuit-il. « … », s'agace-t-elle. « … », nous explique-t-il. « … », a-t-il ajouté.
+INVERTED_PRONOUN = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:(?:nous|vous|me|te|lui|leur)[ \u00a0]+|[mts]['’])?"
+                              r"[a-zà-ÿ]+(?:-t)?-(?P<who>il|elle|ils|elles)\b")
 # "..., said Cole, adding: “This is not over.”": the word stands for the speaker (see SPEAKING_ON).
 PARTICIPLES = ("adding", "saying", "noting", "explaining", "insisting", "warning", "arguing")
 # "... called the deal “a blank check” and said", "said Cole, adding: “…”": the sentence's
@@ -357,6 +361,8 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     after = not (text[start + 1:start + 2].islower() and text[end - 2:end - 1] in ".!?")
     if after and (match := _verb_alone(verbs).match(text, end)):
         return match.start("who"), match.end("who")
+    if after and (match := INVERTED_PRONOUN.match(text, end)):
+        return match.start("who"), match.end("who")  # « … », poursuit-il.
     if after and (match := ACCORDING_TO_AFTER.match(text, end)):
         return _according_to(match, rules)
     for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)) if after else ():
