@@ -4128,3 +4128,27 @@ def test_a_french_verb_with_its_pronoun_after_a_quote_gives_the_speaker():
                     "en 2027 », nous confie-t-elle.\n\nJean-Luc Perrin n'est pas convaincu. « Une mauvaise "
                     "idée de plus pour la ville », s'agace-t-il.\n")
     assert [q.by for q in found.quotes] == ["jean-luc-perrin"] * 2 + ["sophie-marchand"] * 2 + ["jean-luc-perrin"]
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Dans l'opposition, le conseiller municipal Baptiste Orsoni a voté contre le projet.",
+     ("Baptiste Orsoni", "conseiller municipal")),
+    ("El concejal socialista Pedro Ruiz votó en contra del plan.", ("Pedro Ruiz", "concejal socialista")),
+    ("Il consigliere comunale Mario Rossi ha votato contro il piano.", ("Mario Rossi", "consigliere comunale")),
+    ("Le projet, porté par l'adjointe chargée des mobilités, Héloïse Bertrand-Kaddour, doit relier les quartiers.",
+     ("Héloïse Bertrand-Kaddour", "adjointe chargée des mobilités")),
+    ("Rencontrée à la sortie du conseil, Maëlle Guérin, étudiante de 21 ans, se dit soulagée.",
+     ("Maëlle Guérin", "étudiante de 21 ans")),
+])
+def test_roles_as_romance_languages_write_them(sentence, person):
+    """Adjectives after the title ("conseiller municipal"), "in charge" between a title and what it
+    is of ("adjointe chargée des mobilités"), and the words for students, pensioners, teachers ...:
+    each of these people had been no one."""
+    found = analyse("Le plan vélo adopté\n\nNIORT – Le conseil a voté lundi soir.\n\n" + sentence + "\n")
+    assert [(p.name, p.role) for p in found.people] == [person]
+
+
+def test_in_english_a_word_after_a_title_is_no_adjective_of_it():
+    found = analyse("Council votes\n\nNIORT — The council voted on Monday.\n\nThe mayor yesterday Jean Dupont "
+                    "was not there.\n")
+    assert [p.role for p in found.people] != ["mayor yesterday"]

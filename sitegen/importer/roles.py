@@ -403,8 +403,14 @@ def _without_honorific(before: str, rules: Rules) -> str:
 
 
 def _title_run(before: str, rules: Rules) -> str | None:
-    """Title words right before a name: "President-elect Donald Trump", "Staff Reince Priebus"."""
+    """Title words right before a name: "President-elect Donald Trump", "Staff Reince Priebus";
+    in French, Spanish, Italian and Portuguese with the adjectives after the title ("le conseiller
+    municipal Baptiste Orsoni", "el concejal socialista Pedro Ruiz")."""
     tokens = _words_before(before)
+    adjectives = _adjectives_after_a_title(tokens, rules)
+    if adjectives:
+        run = _title_run(" ".join(tokens[:-len(adjectives)]) + " ", rules)
+        return run and " ".join([run, *adjectives])
     if (tokens and (singular := rules.singular_title(tokens[-1]))
             and not (len(tokens) > 1 and tokens[-2].lower() in TITLE_JOINS)):  # (not "Dean of Students")
         tokens[-1] = singular  # "Board members Jim Tate and Rosa Mendez": each a "Board member"
@@ -431,6 +437,28 @@ def _title_run(before: str, rules: Rules) -> str | None:
     if len(words) > 1 and words[-1].lower() in rules.honorifics | COUNCILLOR:
         words = words[:-1]  # "Council leader Cllr Mark Fenwick": "Council leader"
     return " ".join(words) if words else None
+
+
+def _adjectives_after_a_title(tokens: list[str], rules: Rules) -> list[str]:
+    """The one or two adjectives that end ``tokens`` after a title, as languages that put them
+    after the noun write them ("conseiller municipal", "concejal socialista", "consigliere
+    comunale", "président sortant"); none in English, where "the mayor yesterday" is no title."""
+    if rules.english:
+        return []
+    for count in (1, 2):
+        if len(tokens) > count and _is_title(tokens[-count - 1], rules):
+            adjectives = tokens[-count:]
+            if all(ADJECTIVE.fullmatch(word) and word not in NOT_ADJECTIVES and word not in PREPOSITIONS
+                   and word not in rules.name_stopwords and word not in rules.role_articles
+                   and word not in rules.speech_verbs for word in adjectives):
+                return adjectives
+    return []
+
+
+ADJECTIVE = re.compile(r"[a-zà-ÿ][a-zà-ÿ-]{2,}")
+# Words after a title that are no adjective of it: "le maire hier Jean ...", "et", "aussi".
+NOT_ADJECTIVES = frozenset({"hier", "aussi", "également", "encore", "même", "ayer", "también", "hoy", "anche",
+                            "ieri", "oggi", "ontem", "também", "hoje", "qui", "que", "quien", "che", "les", "des"})
 
 
 # How a British or Australian councillor is addressed before the name: after a role, no part of it.
@@ -476,8 +504,17 @@ def _after_a_title(tokens: list[str], rules: Rules) -> bool:
 
 
 def _title_of(words: list[str], rules: Rules) -> bool:
-    """"director of public works": a title, then "of", "for" or "at" and what it names."""
+    """"director of public works": a title, then "of", "for" or "at" and what it names; in
+    French, Spanish and Italian maybe with "in charge" between ("adjointe chargée des mobilités")."""
+    if len(words) > 3 and words[1].lower() in IN_CHARGE:
+        words = [words[0], *words[2:]]
     return len(words) > 2 and _is_title(words[0], rules) and words[1].lower() in TITLE_JOINS
+
+
+# "In charge" or "delegated" between a title and what it is of: "adjointe chargée des mobilités",
+# "concejala delegada de Cultura", "assessore incaricato ai Trasporti".
+IN_CHARGE = frozenset({"chargé", "chargée", "délégué", "déléguée", "encargado", "encargada", "delegado", "delegada",
+                       "incaricato", "incaricata", "delegato", "delegata"})
 
 
 def _ends_sentence(token: str, rules: Rules) -> bool:
