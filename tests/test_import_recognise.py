@@ -4152,3 +4152,27 @@ def test_in_english_a_word_after_a_title_is_no_adjective_of_it():
     found = analyse("Council votes\n\nNIORT — The council voted on Monday.\n\nThe mayor yesterday Jean Dupont "
                     "was not there.\n")
     assert [p.role for p in found.people] != ["mayor yesterday"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Pedro Ruiz, de 58 años, vive junto al río desde hace décadas.", "Pedro Ruiz"),
+    ("Jean Dupont, 58 ans, habite près du fleuve depuis toujours.", "Jean Dupont"),
+    ("Mario Rossi, 58 anni, abita vicino al fiume da sempre.", "Mario Rossi"),
+    ("João Silva, 58 anos, mora perto do rio.", "João Silva"),
+    ("Peter Müller (58) wohnt seit Jahren am Fluss.", "Peter Müller"),
+])
+def test_an_age_as_other_languages_write_it_shows_a_person(sentence, name):
+    found = analyse("Headline of the story here\n\nLORA — El pleno votó el lunes.\n\n" + sentence + "\n")
+    assert [p.name for p in found.people] == [name]
+
+
+def test_a_number_of_something_after_a_name_is_no_age():
+    found = analyse("Park reopens\n\nHOLLIS — The council reopened the park on Friday.\n\n"
+                    "Hollis Park, 14 acres, is the town's largest. Hollis Park (14 acres) has a pond.\n")
+    assert [p.name for p in found.people] == []
+
+
+def test_a_confederation_is_no_person():
+    found = analyse("El arroyo sin limpiar\n\nLORA — El pleno votó el lunes.\n\nFuentes de la Confederación "
+                    "Hidrográfica consultadas por este diario señalaron que la obra estaba en el plan.\n")
+    assert [p.name for p in found.people] == []

@@ -13,8 +13,11 @@ ARTICLES = ("a", "an", "the")
 LIST_WORDS = ("and", "or", "but", "nor")
 # Verbs that make what follows a name's comma a clause, not an appositive giving a role.
 CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could"})
-# An age between commas right after a name ("Evelyn Park, 71, a retired teacher"): a person.
-AGE = re.compile(rf",{SPACE}*\d{{1,3}}(?=,|{SPACE}*$|[.;])")
+# An age between commas right after a name ("Evelyn Park, 71, a retired teacher"; "Pedro Ruiz,
+# de 58 años,", "Jean Dupont, 58 ans,"), or in brackets as German papers write it ("Peter Müller
+# (58) wohnt"): a person.
+AGE = re.compile(rf"(?:,{SPACE}*(?:de{SPACE}+)?\d{{1,3}}(?:{SPACE}+(?:años|ans|anni|anos))?(?=,|{SPACE}*$|[.;])"
+                 rf"|{SPACE}*\(\d{{1,3}}\)(?=[,.;]|{SPACE}*$|{SPACE}+[a-zäöüß]))")
 MAX_ROLE_WORDS = 12
 # An aside that gives only the party a person belongs to ("State Sen. Harriet Moss, a
 # Democrat, said"): the title before the name says more of what the person does.
