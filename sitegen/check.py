@@ -185,7 +185,8 @@ def compare_with_original(article: Article, root: Path, diags: Diagnostics) -> N
         lines = reject_all(paragraph).split("\n")
         if len(lines) != paragraph.count("\n") + 1:  # (a mark over several lines went)
             lines = [" ".join(lines)]
-        published = [(start + n, word) for n, text in enumerate(lines) for word in WORD.findall(_plain(text))]
+        published = [(start + n, word) for n, text in enumerate(lines)
+                     for word in WORD.findall(without_invisible(_plain(text)))]  # (a body imported with them)
         for n, (line, word) in enumerate(published):
             try:
                 at = original.index(word, at) + 1

@@ -252,6 +252,10 @@ CAPTURE = "Headline\n\nFishermen had lost three months of work, Howells said.\n\
     # The published wording edited outside a correction mark.
     ("Fishermen had lost three months of work, Howells said.\n\nThe council votes on 26 March.",
      "index.md:7: warning: the text as published has words original.txt does not have here: '…The council votes'"),
+    # A soft hyphen or a zero-width space inside a word, in the body and not in the capture, or the
+    # other way round (the import leaves them out of the body since it keeps them in the capture):
+    # the same words to a reader.
+    ("Fisher\u00admen had lost three months of work, How\u200bells said.\n\nThe council will vote on 26 March.", None),
 ])
 def test_a_body_whose_published_wording_is_not_the_capture_is_a_warning(site_copy, body, warning):
     """The page's "exactly as published" view must show the capture's words, not the editor's."""

@@ -635,9 +635,13 @@ def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
         "Letters: ferry plan ignores islanders and their working hours\n\n"
         "The timetable leaves at 6am and returns at 4pm, which suits no one who works a full day.\n\n"
         "— Margaret Okafor, Little Skerry\n\nI want to thank the volunteers who cleared the beach.\n\n"
-        "- Priya Raman, Eastwick, Wexshire\n\nThe gardens need a keeper again.\n\n"
+        "– Priya Raman, Eastwick, Wexshire\n\nThe gardens need a keeper again.\n\n"
         "— Eunice Poldark, Chair, Friends of Victoria Gardens\n",
         {"Margaret Okafor": None, "Priya Raman": None, "Eunice Poldark": None}, id="letters-signed-after-a-dash"),
+    pytest.param(  # a list's items after hyphens are no signatures
+        "Venues: the festival opens in the old town on Friday evening\n\nThe festival uses three venues:\n\n"
+        "- Old Chapel, Mill Lane\n- Blue Door, Church Street\n- Mill Lane, Eastwick\n",
+        {}, id="list-items-are-no-signatures"),
 ])
 def test_roles(text, roles):
     assert people(analyse(text)) == roles
@@ -4111,6 +4115,19 @@ def test_joiners_that_shape_a_script_are_kept():
      "said.\n\n“It is a good home for it,” Doe said.\n", ["Jane Doe"]),
     ("HOLLIS — The library closed on Monday.\n\nThe company Mr Reyes founded will run it, the council said.\n\n"
      "Tom Reyes, 61, said he was pleased.\n", ["Tom Reyes"]),
+    # (a possessive, an age or a role after the name, or a preposition before the group's noun:
+    # a person)
+    ("ASHBY — The council met.\n\n“We are ready,” said Rosa Delgado, the owner of a bakery.\n\n"
+     "The company Rosa Delgado’s father founded in 1980 now employs 40.\n", ["Rosa Delgado"]),
+    ("ASHBY — The council met.\n\nThroughout the campaign Rosa Delgado, 45, knocked on every door.\n", ["Rosa Delgado"]),
+    ("ASHBY — The council met.\n\nAt the party Tom Hardy said the town had changed.\n", ["Tom Hardy"]),
+    ("ASHBY — The council met.\n\nJoining the club Tom Hardy, a retired teacher, said he was glad.\n", ["Tom Hardy"]),
+    ("NIORT – Le conseil a voté lundi.\n\n« Nous sommes prêts », affirme Jean Moreau, 54 ans, gérant du magasin.\n\n"
+     "Dans l'entreprise Jean Moreau a fait toute sa carrière.\n", ["Jean Moreau"]),
+    ("NIORT – Le conseil a voté lundi.\n\n« Nous sommes prêts », a déclaré au groupe Jean Moreau, président du club.\n",
+     ["Jean Moreau"]),
+    ("LORA — El pleno votó el lunes.\n\n«Vamos a recurrir», dijo a la plataforma Ana Ruiz, concejala del PP.\n",
+     ["Ana Ruiz"]),
 ])
 def test_a_name_after_a_word_for_a_kind_of_group_is_the_groups(text, people):
     """"l'association Vélo Valdemont", "the campaign group Save Hollis": the group's name, not a
@@ -4176,3 +4193,29 @@ def test_a_confederation_is_no_person():
     found = analyse("El arroyo sin limpiar\n\nLORA — El pleno votó el lunes.\n\nFuentes de la Confederación "
                     "Hidrográfica consultadas por este diario señalaron que la obra estaba en el plan.\n")
     assert [p.name for p in found.people] == []
+
+
+def test_an_impersonal_french_verb_after_a_quote_is_no_speaker():
+    """« … », semble-t-il / peut-il arriver / faut-il le rappeler: no one speaks. And after a quote
+    ending with its own "?" or "!", French writes no comma before the verb."""
+    found = analyse("Le plan vélo\n\nNIORT – Le conseil a voté lundi soir.\n\n« C'est un tournant », explique "
+                    "Sophie Marchand, adjointe. Le « plan vélo », semble-t-il, plaît aux habitants.\n\n"
+                    "« Une erreur de plus », peut-il arriver de dire.\n\n"
+                    "Sophie Marchand n'est pas d'accord. « Pourquoi attendre encore ? » s'interroge-t-elle.\n")
+    assert [(q.line, q.by) for q in found.quotes] == [(5, "sophie-marchand"), (9, "sophie-marchand")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le juge condamne Paul Girard à deux ans de prison.",
+    "Le maire félicite Sophie Marchand pour son travail.",
+    "Le maire avait nommé Sophie Marchand adjointe.",
+    "Il sindaco premia Mario Rossi per il suo lavoro.",
+    "O presidente recebe João Silva no palácio.",
+    "Les habitants ont élu Sophie Marchand dimanche.",
+    "Le maire ensuite Jean Dupont a parlé.",
+    "Le maire dimanche Jean Dupont a dit non.",
+])
+def test_a_verb_a_day_or_an_adverb_after_a_title_is_no_role(sentence):
+    """"Le juge condamne Paul Girard": the judge's title is not the convict's."""
+    found = analyse("Le plan vélo adopté\n\nNIORT – Le conseil a voté lundi soir.\n\n" + sentence + "\n")
+    assert [p.role for p in found.people if p.role] == []

@@ -549,20 +549,34 @@ def _written_as_organisation(text: str, candidate: Candidate, rules: Rules) -> b
 
 def _after_a_group_noun(text: str, candidate: Candidate, rules: Rules) -> bool:
     """The name follows a word for a kind of group (``group_nouns``), with no title between
-    them; in English, it is not followed by a word that may make it a clause's subject: "the
-    charity Jane Doe founded" names a person ("the group Save Hollis said" does not)."""
-    if candidate.start != candidate.prefix_start:
-        return False  # "the company Mr Reyes founded", "the party leader Ana Ruiz"
-    before = ELISION.sub("", _word_before(text, candidate.start))
-    if before not in rules.group_nouns:
+    them, as its name: "the campaign group Save Hollis said", "président de l'association Vélo
+    Valdemont". Not after a preposition, where a sentence may go on with a person ("At the party
+    Tom Hardy said", "a déclaré au groupe Jean Moreau", "Dans l'entreprise Jean Moreau a fait");
+    not when an age, a role or a possessive follows the name ("the club Tom Hardy, a retired
+    teacher,", "The company Rosa Delgado's father founded"); in English only before a speech
+    verb or a little word ("the charity Jane Doe founded" names a person)."""
+    words = text[:candidate.start].lower().split()
+    if candidate.start != candidate.prefix_start or not words:
+        return False
+    noun = ELISION.sub("", words[-1])
+    elided = words[-1][:len(words[-1]) - len(noun)].rstrip("'’")
+    if noun not in rules.group_nouns or elided in GROUP_PREPOSITIONS or GROUP_PREPOSITIONS & set(words[-4:-1]):
+        return False
+    if re.match(r"['’]s?\b", text[candidate.end:]) or AGE.match(text, candidate.end) or role_after(text, candidate.end, rules):
         return False
     next_word = re.match(r"[ \u00a0]+([a-z]\w*)", text[candidate.end:])
-    return (not rules.english or next_word is None or next_word.group(1) in rules.speech_verbs
-            or next_word.group(1) in AFTER_A_TEAM or next_word.group(1) == "and")
+    return not rules.english or next_word is not None and (next_word.group(1) in rules.speech_verbs
+                                                           or next_word.group(1) in AFTER_A_TEAM)
 
 
 # An elided article before a noun: "l'association", "dell'associazione", "d'Entreprise".
-ELISION = re.compile(r"^\w{0,3}['’]")
+ELISION = re.compile(r"^\w{0,4}['’]")
+# Prepositions before a group's noun after which a sentence may go on with a person (not "of",
+# "de", "del", "da": "president of the group X", "présidente de l'association X").
+GROUP_PREPOSITIONS = frozenset({"at", "in", "to", "for", "with", "from", "throughout", "after", "before", "during",
+                                "into", "on", "by", "about", "à", "au", "aux", "dans", "pour", "avec", "chez", "par",
+                                "sur", "en", "a", "al", "con", "para", "por", "desde", "ante", "alla", "alle", "per",
+                                "all", "nell", "sull", "dall", "coll", "nella", "nel", "com", "na", "no", "ao", "à"})
 
 
 # Words after "the X Y" that leave it a team's or a group's name, not a person's.
@@ -580,11 +594,12 @@ def _title_after_an_article(text: str, candidate: Candidate, rules: Rules) -> bo
 
 def _signature_start(text: str) -> int:
     """Where a letter's signature opening the line starts its name: after a dash, if any
-    ("— Margaret Okafor, Little Skerry", "- Priya Raman, Eastwick")."""
+    ("— Margaret Okafor, Little Skerry", "– Priya Raman, Eastwick"). Not after a hyphen: that
+    opens a list's item ("- Old Chapel, Mill Lane")."""
     return SIGNATURE_MARK.match(text).end()
 
 
-SIGNATURE_MARK = re.compile(r"(?:[—–~-][ \u00a0]*)?")
+SIGNATURE_MARK = re.compile(r"(?:[—–~][ \u00a0]*)?")
 
 
 def _signature(rest: str) -> bool:

@@ -36,7 +36,11 @@ PRONOUNS = {"he", "she", "they", "er", "sie", "il", "elle", "ils", "elles", "a-t
             "ele", "ela", "lui", "lei"}
 # French puts the subject pronoun after the verb it joins with hyphens after a quote, whatever the
 # verb: « … », poursuit-il. « … », s'agace-t-elle. « … », nous explique-t-il. « … », a-t-il ajouté.
-INVERTED_PRONOUN = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:(?:nous|vous|me|te|lui|leur)[ \u00a0]+|[mts]['’])?"
+# (Not the verbs of "semble-t-il", "faut-il", "est-il écrit", "va-t-il falloir": no one speaks. The
+# comma may be left out after a quote that ends with its own "?" or "!": « … ? » s'interroge-t-elle.)
+INVERTED_PRONOUN = re.compile(r"(?:(?<=[?!…][»”\"])|(?<=[?!…][ \u00a0\u202f][»”\"])|[ \u00a0]*,)[ \u00a0]*(?:(?:nous|vous|me|te|lui|leur)[ \u00a0]+|[mts]['’])?"
+                              r"(?!(?:semble|paraît|parait|faut|est|va|peut|reste|suffit|agit|vaut|convient|importe"
+                              r"|manque|existe|sera|serait|était|fut|doit|devrait|pourrait)-)"
                               r"[a-zà-ÿ]+(?:-t)?-(?P<who>il|elle|ils|elles)\b")
 # "..., said Cole, adding: “This is not over.”": the word stands for the speaker (see SPEAKING_ON).
 PARTICIPLES = ("adding", "saying", "noting", "explaining", "insisting", "warning", "arguing")

@@ -458,10 +458,17 @@ def _adjectives_after_a_title(tokens: list[str], rules: Rules) -> list[str]:
     return []
 
 
-ADJECTIVE = re.compile(r"[a-zà-ÿ][a-zà-ÿ-]{2,}")
-# Words after a title that are no adjective of it: "le maire hier Jean ...", "et", "aussi".
-NOT_ADJECTIVES = frozenset({"hier", "aussi", "également", "encore", "même", "ayer", "también", "hoy", "anche",
-                            "ieri", "oggi", "ontem", "também", "hoje", "qui", "que", "quien", "che", "les", "des"})
+# An adjective as these languages end them ("municipal", "comunale", "sortant", "socialiste",
+# "européen", "actuelle", "délégué", "socialista", "regional"): not a verb after its subject
+# ("le juge condamne X", "il sindaco premia X"), a day or an adverb ("le maire dimanche", "ensuite").
+ADJECTIVE = re.compile(r"[a-zà-ÿ-]{2,}(?:al|ale|ales|aux|el|elle|ien|ienne|éen|éenne|ain|aine|if|ive|ique|iste|aire"
+                       r"|ant|ante|ent|ente|int|inte|é|ée|ista|ano|ana|ino|ina|ense|ico|ica|ivo|iva|ese|ario|aria"
+                       r"|ório|ória|ar|or|ora)s?")
+# Words with such an ending that are no adjective of a title: "le maire maintenant", "souvent".
+NOT_ADJECTIVES = frozenset({"maintenant", "souvent", "notamment", "également", "seulement", "vraiment", "cependant",
+                            "pourtant", "justement", "actuellement", "récemment", "évidemment", "apparemment",
+                            "mientras", "durante", "antes", "entonces", "ahora", "solamente", "realmente", "durant",
+                            "pendant", "avant", "mentre", "sempre", "ancora", "encore", "por", "para", "sobre"})
 
 
 # How a British or Australian councillor is addressed before the name: after a role, no part of it.
