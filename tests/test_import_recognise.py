@@ -4195,6 +4195,34 @@ def test_a_confederation_is_no_person():
     assert [p.name for p in found.people] == []
 
 
+@pytest.mark.parametrize("sentence, person", [
+    ("A reader, Alison Pemberton-Yeo, has sent us this picture of her garden.", ("Alison Pemberton-Yeo", "reader")),
+    ("The mayor, John Smithers, has resigned after two years in office.", ("John Smithers", "mayor")),
+    ("The river, Brack Water, has risen two metres since Sunday.", None),
+    ("A local landmark, Hollis Park, was flooded on Monday.", None),
+])
+def test_an_appositive_with_a_title_or_a_word_for_a_person_shows_one_without_a_speech_verb(sentence, person):
+    """"A reader, X, has sent us" was no one (an appositive showed a person only before "said"),
+    and "she says" two lines on went to a man named in the paragraph above."""
+    found = analyse("Storm live\n\nBRACK — The river rose on Sunday.\n\n" + sentence + "\n")
+    assert [(p.name, p.role) for p in found.people] == ([person] if person else [])
+
+
+def test_a_live_blogs_entries_signed_under_their_times_name_its_reporters():
+    found = analyse("Brackwater Evening News\n\nStorm Ilse live: Flood warnings across the Brack valley as river "
+                    "peaks\n\nUpdated 14:48 GMT, 12 November 2025\n\nShow key events only\nPlease turn on JavaScript "
+                    "for a better experience\n\n14:48 GMT\nMeera Chaudhuri-Blake\n\nThat's all from the live page for now. Thank you for following.\n\n"
+                    "14:20 GMT\nMeera Chaudhuri-Blake\n\nPolice have closed the bridge. Inspector Gavin Sotheby said it "
+                    "would stay closed.\n\n13:34 GMT\nTomasz Wieczorek-Lund\n\nA reader, Alison Pemberton-Yeo, has sent "
+                    "us this picture of her garden. \"We've lived here 30 years and never seen it this high,\" she says.\n")
+    assert [r.name for r in found.reporters] == ["Meera Chaudhuri-Blake", "Tomasz Wieczorek-Lund"]
+    assert [p.name for p in found.people] == ["Gavin Sotheby", "Alison Pemberton-Yeo"]
+    assert [q.by for q in found.quotes] == ["alison-pemberton-yeo"]
+    # (each entry keeps its time and who signed it)
+    assert found.body.count("Meera Chaudhuri-Blake") == 2 and "13:34 GMT\\\n" in found.body
+    assert "JavaScript" not in found.body and "key events" not in found.body  # (the live page's controls)
+
+
 def test_an_impersonal_french_verb_after_a_quote_is_no_speaker():
     """« … », semble-t-il / peut-il arriver / faut-il le rappeler: no one speaks. And after a quote
     ending with its own "?" or "!", French writes no comma before the verb."""

@@ -158,6 +158,9 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
                | _page_titles(body, title, furniture) | _credits_below(body[lede_index + 1:], reporters, rules)
                | _pull_quotes(body, rules, quoted))
+    # (a live blog's entries keep the names that sign them, though they are the reporters': under
+    # each entry's time, they say who wrote which; see meta.live_entry_writers)
+    credits -= {line.number for line in meta.live_entry_writers(body, rules)}
     lede_number = body[lede_index].number
     body = [line for line in body if line.number not in credits]
     breaks = _section_breaks(lines, segments, body, lede_number)

@@ -328,6 +328,8 @@ def find_reporters(lines: list[Line], rules: Rules, english: bool = False) -> li
         for name in names:
             name = _without_place(name, line, lines, rules, english)
             found.setdefault(slugify(name), Reporter(name, None, line.number))
+    for line in live_entry_writers(lines, rules):
+        found.setdefault(slugify(line.text.strip()), Reporter(line.text.strip(), None, line.number))
     for line in lines:
         # (in the line's order: "Mark Chen in Houston and Sara Blum in Washington contributed"
         # is matched by two patterns, Sara Blum's first)
@@ -342,6 +344,16 @@ def find_reporters(lines: list[Line], rules: Rules, english: bool = False) -> li
 
 
 HEADER_LINES = 15  # body lines before the story where a name alone may be the byline
+
+
+def live_entry_writers(lines: list[Line], rules: Rules) -> list[Line]:
+    """The lines that sign a live blog's entries: a name alone right under the entry's time
+    ("14:20 GMT" / "Meera Chaudhuri-Blake"). Two entries so signed or more make a live blog;
+    one time over a name may be a timeline's."""
+    signed = [below for above, below in zip(lines, lines[1:])
+              if below.number == above.number + 1 and TIME_ALONE.fullmatch(above.text)
+              and _is_name(below.text.strip(), rules) and len(below.text.split()) >= 2]
+    return signed if len(signed) >= 2 else []
 
 
 def _without_place(name: str, line: Line, lines: list[Line], rules: Rules, english: bool) -> str:

@@ -230,12 +230,16 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
     article: "One neighbor, Pat Greer, said" -> "neighbor"). Not a day or a place ("A
     spokesman, Thursday, said"; the caller asks whether the words can be a person's name).
     ``evidence``: asked whether the words after it are a person's name at all."""
-    if len(text[start:end].split()) < 2 or not _comma_then_verb(rules.speech_verbs).match(text, end):
+    if len(text[start:end].split()) < 2:
         return None
     match = APPOSITIVE_BEFORE.search(text, 0, start)
     if not match or match.end() != start:
         return None
     words = match.group(1).split()
+    if not _comma_then_verb(rules.speech_verbs).match(text, end) and not (
+            COMMA_THEN_LOWER.match(text, end) and _surely_a_person(_head(words), rules)):
+        return None  # (but "A reader, Alison Pemberton-Yeo, has sent us this picture": a title or
+        # a word for a person says so without a speech verb; "The river, Brack Water, rose" does not)
     if any(w in CLAUSE_VERBS or w in LIST_WORDS or w in PRONOUNS or w in rules.speech_verbs for w in words):
         return None  # "The cost was high, ..."; "The mayor and ..."
     owned = [w for w in words if POSSESSIVE.search(w)]
@@ -252,6 +256,15 @@ def role_in_appositive(text: str, start: int, end: int, rules: Rules, evidence: 
     if head in PERSON_NOUNS or not _names_a_person(head, rules):
         return None  # "The man, John Smith, said", "A keen eye, Dana Marsh, said": a person, but no role
     return " ".join(words)
+
+
+COMMA_THEN_LOWER = re.compile(rf",{SPACE}+[a-z]")
+
+
+def _surely_a_person(noun: str, rules: Rules) -> bool:
+    """A title or a word for a person ("mayor", "reader", "woman"): not just a noun that ends as
+    one may ("river", "number")."""
+    return _is_title(noun, rules) or noun in rules.person_nouns or noun in PERSON_NOUNS
 
 
 # An aside after a name opened by an article: ", a climate group," (its words in group 1).
