@@ -4247,3 +4247,70 @@ def test_a_verb_a_day_or_an_adverb_after_a_title_is_no_role(sentence):
     """"Le juge condamne Paul Girard": the judge's title is not the convict's."""
     found = analyse("Le plan vélo adopté\n\nNIORT – Le conseil a voté lundi soir.\n\n" + sentence + "\n")
     assert [p.role for p in found.people if p.role] == []
+
+
+@pytest.mark.parametrize("heading", ["Guest Book (2)", "Condolences (2)", "Tributes (2)"])
+def test_an_obituarys_guest_book_is_its_comments(heading):
+    """Its entries had been the story's: their signers the reporters, the first entry's date the
+    article's."""
+    found = analyse("Marlow Heights Register\n\nWinifred Agatha Pemberton-Lyle\n\nWinifred Agatha Pemberton-Lyle, "
+                    "a piano teacher in Marlow Heights for fifty years, died on Feb. 11 at home. She was 91.\n\n"
+                    f"Share this obituary\n\n{heading}\n\nTom Haskell\nFebruary 14, 2025\nMrs. Pemberton-Lyle taught "
+                    "me piano when I was eight. Rest well.\n\nDiane Foley-Marsh\nFebruary 15, 2025\nOur deepest "
+                    "sympathies to the whole family.\n")
+    assert (found.date, found.reporters, found.reported_count) == (None, (), 2)
+    assert [c.author for c in found.comments] == ["Tom Haskell", "Diane Foley-Marsh"]
+
+
+def test_a_german_comments_date_is_its_date():
+    """"14.03.2025, 09:12" under the author had stayed in the comment's text, and under the next
+    author made it part of the comment above."""
+    found = analyse("Stadtrat beschließt Hochwasserschutz\n\nLEINBACH – Der Stadtrat hat am Montag den Bau einer "
+                    "Mauer am Mühlbach beschlossen.\n\nKommentare (2)\n\nPeter K.\n14.03.2025, 09:12\nEndlich wehrt "
+                    "sich mal jemand.\n\nHochwassergeschädigte\n14.03.2025 um 10:40 Uhr\nWir brauchen die Mauer.\n")
+    assert [(c.author, c.text) for c in found.comments] == [("Peter K.", "Endlich wehrt sich mal jemand."),
+                                                             ("Hochwassergeschädigte", "Wir brauchen die Mauer.")]
+    assert all(c.date.startswith("14.03.2025") for c in found.comments)
+
+
+def test_a_name_once_written_with_a_companys_suffix_is_the_companys():
+    found = analyse("School meals supplier fined\n\nASHBY — A catering firm was fined on Monday.\n\nKestrel Catering Ltd "
+                    "admitted two breaches of food hygiene rules.\n\nKestrel Catering said in a statement that it had "
+                    "\"overhauled its procedures\".\n\nDana Whitfield, 44, a parent, said she was relieved.\n")
+    assert [p.name for p in found.people] == ["Dana Whitfield"]
+    assert [q.by for q in found.quotes] == [None]
+
+
+@pytest.mark.parametrize("dateline, place", [
+    ("SANTA OLALLA DEL CERRO. —", "Santa Olalla del Cerro"), ("VILA NOVA DO SABOR —", "Vila Nova do Sabor"),
+    ("PORT OF SPAIN —", "Port of Spain"), ("NEWCASTLE UPON TYNE —", "Newcastle upon Tyne"),
+    ("LA PAZ —", "La Paz"), ("DES MOINES, Iowa —", "Des Moines"), ("ST. LOUIS —", "St. Louis"),
+])
+def test_a_datelines_place_in_capitals_keeps_its_particles_in_lower_case(dateline, place):
+    found = analyse("Headline of the story here\n\n" + dateline + " The council voted on Monday to close the old "
+                    "library after months of debate.\n")
+    assert found.dateline == place
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a title after a definite article: the one person of the story who holds it
+    ("ASHBY — Mayor Dana Whitfield opened the bridge on Monday.\n\n“It is a great day,” said the mayor.\n",
+     "dana-whitfield"),
+    ("LEINBACH – Bürgermeister Matthias Osterkamp eröffnete am Montag die Brücke.\n\n„Die Sicherheit der Menschen "
+     "geht vor“, sagte der Bürgermeister.\n", "matthias-osterkamp"),
+    ("NIORT – Le maire, Jérôme Leclerc, a salué le vote.\n\n« C'est un grand jour », a déclaré le maire.\n",
+     "jerome-leclerc"),
+    ("ASHBY — Mayor Dana Whitfield and Mayor Tom Reyes met.\n\n“It is a great day,” said the mayor.\n", None),
+    # German "so", and speech verbs of the other languages
+    ("LEINBACH – Der Stadtrat stimmte zu.\n\n„Es gibt bessere Lösungen“, so Baudezernent Rüdiger Kaltenbrunner.\n",
+     "rudiger-kaltenbrunner"),
+    ("LEINBACH – Die Anwohnerin Petra Wenderoth ist skeptisch. „Das Wasser stand bis zur Tür“, erzählte sie.\n",
+     "petra-wenderoth"),
+    ("VARENNA – Il consiglio ha votato lunedì.\n\n«Abbiamo perso tutto», racconta Marisa Colombetti, titolare di "
+     "una panetteria.\n", "marisa-colombetti"),
+    ("LORA — El pleno votó el lunes.\n\n«Lo hemos perdido todo», contó Dolores Peñaranda, vecina del barrio.\n",
+     "dolores-penaranda"),
+])
+def test_who_speaks_as_other_languages_and_titles_say_it(text, speaker):
+    found = analyse("Headline of the story here\n\n" + text)
+    assert [q.by for q in found.quotes] == [speaker]

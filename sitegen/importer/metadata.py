@@ -64,7 +64,7 @@ def find_dateline(text: str, rules: Rules) -> Dateline | None:
     words = match.group("place").split()
     if words[-1].endswith(".") and "." not in words[-1][:-1] and len(words[-1]) > 4:
         words[-1] = words[-1][:-1]  # ("VALDEMORA. —", as Spanish papers write it; not "ST.")
-    place = " ".join(_title_case(w) for w in words)
+    place = _place_case(words, rules)
     return Dateline(place, (match.group("site") or "").strip() or None, match.end())
 
 
@@ -123,6 +123,26 @@ def _reads_as_lede(text: str) -> bool:
 def _title_case(word: str) -> str:
     """LOS -> Los, ST. -> St.; N.Y. and D.C. keep their capitals."""
     return word if "." in word.rstrip(".") else word[:1] + word[1:].lower()
+
+
+def _place_case(words: list[str], rules: Rules) -> str:
+    """A place's name in capitals (a dateline's) in ordinary capitals, its particles after its
+    first word in lower case: "SANTA OLALLA DEL CERRO" -> "Santa Olalla del Cerro",
+    "STRATFORD-UPON-AVON" -> "Stratford-upon-Avon", "PORT OF SPAIN" -> "Port of Spain"."""
+    cased = []
+    for word in words:
+        parts = []
+        for part in word.split("-"):
+            lower = part.lower()
+            particle = (cased or parts) and (lower in rules.name_particles or lower in PLACE_PARTICLES)
+            parts.append(lower if particle else _title_case(part))
+        cased.append("-".join(parts))
+    return " ".join(cased)
+
+
+# Words inside places' names written in lower case (besides the names' particles).
+PLACE_PARTICLES = frozenset({"do", "dos", "das", "des", "de", "del", "la", "las", "los", "y", "e", "upon", "on",
+                             "under", "en", "sur", "lès", "les", "am", "im", "an", "of", "the", "sul", "sull"})
 
 
 def derive_title(lede: str) -> str:

@@ -125,6 +125,10 @@ class _State:
         for candidate in found:
             if _written_as_organisation(line.text, candidate, self.rules):
                 self.organisations.add(candidate.name)
+            *name, last = candidate.name.split()
+            if name and last.lower().rstrip(".") in COMPANY_SUFFIXES:
+                # "Kestrel Catering Ltd admitted ...", later "Kestrel Catering said": a company
+                self.organisations.update((candidate.name, " ".join(name)))
 
     def scan_lists_of_organisations(self, line: Line, found: list[Candidate]) -> None:
         """A list of three names or more with an organisation in it names organisations:
@@ -567,6 +571,11 @@ def _after_a_group_noun(text: str, candidate: Candidate, rules: Rules) -> bool:
     next_word = re.match(r"[ \u00a0]+([a-z]\w*)", text[candidate.end:])
     return not rules.english or next_word is not None and (next_word.group(1) in rules.speech_verbs
                                                            or next_word.group(1) in AFTER_A_TEAM)
+
+
+# What ends a company's name: "Kestrel Catering Ltd", "Harbour Foods Inc.", "Brauerei Adler GmbH".
+COMPANY_SUFFIXES = frozenset({"ltd", "limited", "inc", "llc", "plc", "corp", "gmbh", "ag", "sa", "s.a", "sl", "s.l",
+                              "spa", "s.p.a", "srl", "s.r.l", "bv", "nv", "lda", "sarl", "sas", "pty", "llp"})
 
 
 # An elided article before a noun: "l'association", "dell'associazione", "d'Entreprise".

@@ -42,6 +42,9 @@ INVERTED_PRONOUN = re.compile(r"(?:(?<=[?!…][»”\"])|(?<=[?!…][ \u00a0\u20
                               r"(?!(?:semble|paraît|parait|faut|est|va|peut|reste|suffit|agit|vaut|convient|importe"
                               r"|manque|existe|sera|serait|était|fut|doit|devrait|pourrait)-)"
                               r"[a-zà-ÿ]+(?:-t)?-(?P<who>il|elle|ils|elles)\b")
+# German's "so" and who said it after a quote ("„…“, so Kaltenbrunner."): not in English stories,
+# where "so" after a quote goes on with the sentence.
+SO_NAME = re.compile(r"[ \u00a0]*,[ \u00a0]*so[ \u00a0]+(?P<who>[^\W\d_][^.;!?“”\"„]{0,120}?)[ \u00a0]*(?:[.;!?]|$)")
 # "..., said Cole, adding: “This is not over.”": the word stands for the speaker (see SPEAKING_ON).
 PARTICIPLES = ("adding", "saying", "noting", "explaining", "insisting", "warning", "arguing")
 # "... called the deal “a blank check” and said", "said Cole, adding: “…”": the sentence's
@@ -152,7 +155,8 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
                 introduced = set() if earlier else (
                     at_sentence_start(line.text, start) and _named_before(masked, start, here)
                     or (in_paragraph if len(in_paragraph) == 1 else set()) or named_above)
-                by = _speaker(line.text, who, here, history + [earlier], introduced)
+                by = (_speaker(line.text, who, here, history + [earlier], introduced)
+                      or _holder_of(line.text[who[0]:who[1]], cast))
             last = Quote(line.number, start, end, by)
             quotes.append(last)
             if by:
@@ -367,6 +371,8 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         return match.start("who"), match.end("who")
     if after and (match := INVERTED_PRONOUN.match(text, end)):
         return match.start("who"), match.end("who")  # « … », poursuit-il.
+    if after and not rules.english and (match := SO_NAME.match(text, end)):
+        return match.start("who"), match.end("who")  # „…“, so Baudezernent Rüdiger Kaltenbrunner.
     if after and (match := ACCORDING_TO_AFTER.match(text, end)):
         return _according_to(match, rules)
     for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)) if after else ():
@@ -439,6 +445,24 @@ def _named_before(masked: str, start: int, here: list[Occurrence], sentence_befo
 
 
 POSSESSIVE = re.compile(r"['’](?:s\b|(?!\w))")
+
+
+def _holder_of(words: str, cast: Cast) -> str | None:
+    """The one person of the story whose role the words name after a definite article ("said
+    the mayor", "sagte der Bürgermeister", "a déclaré le maire"): the speaker the story named
+    with that title before."""
+    match = TITLE_REFERENCE.fullmatch(words.strip())
+    if match is None:
+        return None
+    title = match.group("title").lower()
+    holders = {person.slug for person in cast.people
+               if person.role and title in re.split(r"[\s,]+", person.role.lower())}
+    return holders.pop() if len(holders) == 1 else None
+
+
+# A title after a definite article, standing for the person who holds it.
+TITLE_REFERENCE = re.compile(r"(?:the|der|die|das|le|la|l['’]|el|il|lo|o)[ \u00a0]*(?P<title>[^\W\d_][\w’'-]+)",
+                             re.IGNORECASE)
 
 
 def _speaker(text: str, who: tuple[int, int], here: list[Occurrence],
