@@ -4156,6 +4156,11 @@ def test_a_french_verb_with_its_pronoun_after_a_quote_gives_the_speaker():
      ("Héloïse Bertrand-Kaddour", "adjointe chargée des mobilités")),
     ("Rencontrée à la sortie du conseil, Maëlle Guérin, étudiante de 21 ans, se dit soulagée.",
      ("Maëlle Guérin", "étudiante de 21 ans")),
+    ("Selon l'architecte responsable, Inès Carval, les travaux commencent en mars.",
+     ("Inès Carval", "architecte responsable")),
+    # (French "a" and a participle after the name's comma is a verb: no role "remis une pétition")
+    ("Le président de l'association Vélo Valdemont, Thibault Marchetti-Roux, a remis une pétition à la mairie.",
+     ("Thibault Marchetti-Roux", "président de l'association Vélo Valdemont")),
 ])
 def test_roles_as_romance_languages_write_them(sentence, person):
     """Adjectives after the title ("conseiller municipal"), "in charge" between a title and what it
@@ -4310,6 +4315,12 @@ def test_a_datelines_place_in_capitals_keeps_its_particles_in_lower_case(datelin
      "una panetteria.\n", "marisa-colombetti"),
     ("LORA — El pleno votó el lunes.\n\n«Lo hemos perdido todo», contó Dolores Peñaranda, vecina del barrio.\n",
      "dolores-penaranda"),
+    # (outside English any verb between the quote and a name)
+    ("NIORT – Le conseil a voté lundi.\n\n« On nous répond toujours la même chose », s'agace Bernard Lhuillier, "
+     "commerçant.\n", "bernard-lhuillier"),
+    ("LORA — El pleno votó el lunes.\n\n«No nos escuchan», se queja María Ruiz, vecina del barrio.\n", "maria-ruiz"),
+    ("VILA NOVA DO SABOR — A câmara aprovou o projeto.\n\nSegundo a arquiteta responsável, Inês Carvalhal, as obras "
+     "começam em março. \"Nenhuma árvore será abatida sem substituição\", garantiu.\n", "ines-carvalhal"),
 ])
 def test_who_speaks_as_other_languages_and_titles_say_it(text, speaker):
     found = analyse("Headline of the story here\n\n" + text)

@@ -45,6 +45,13 @@ INVERTED_PRONOUN = re.compile(r"(?:(?<=[?!…][»”\"])|(?<=[?!…][ \u00a0\u20
 # German's "so" and who said it after a quote ("„…“, so Kaltenbrunner."): not in English stories,
 # where "so" after a quote goes on with the sentence.
 SO_NAME = re.compile(r"[ \u00a0]*,[ \u00a0]*so[ \u00a0]+(?P<who>[^\W\d_][^.;!?“”\"„]{0,120}?)[ \u00a0]*(?:[.;!?]|$)")
+# Outside English, a verb and a name after a quote and its comma say who spoke, whatever the verb
+# (« … », s'agace Bernard Lhuillier; «…», se queja María Ruiz): not a word that goes on with the
+# sentence ("mais", "pero", "selon" ...).
+VERB_THEN_NAME = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:s['’]|se[ \u00a0]+|si[ \u00a0]+)?"
+                            r"(?!(?:mais|et|ou|donc|car|puis|alors|selon|pour|dans|avec|sans|sur|par|en|de|du|des|le|la"
+                            r"|les|un|une|y|o|pero|para|con|por|según|ma|e|per|che|mas|com|und|aber|oder|doch)\b)"
+                            r"[a-zà-ÿ]+[ \u00a0]+(?P<who>[A-ZÀ-Þ][^.;!?“”\"„«»,]{1,100}?)[ \u00a0]*(?:[.;!?,]|$)")
 # "..., said Cole, adding: “This is not over.”": the word stands for the speaker (see SPEAKING_ON).
 PARTICIPLES = ("adding", "saying", "noting", "explaining", "insisting", "warning", "arguing")
 # "... called the deal “a blank check” and said", "said Cole, adding: “…”": the sentence's
@@ -371,8 +378,8 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         return match.start("who"), match.end("who")
     if after and (match := INVERTED_PRONOUN.match(text, end)):
         return match.start("who"), match.end("who")  # « … », poursuit-il.
-    if after and not rules.english and (match := SO_NAME.match(text, end)):
-        return match.start("who"), match.end("who")  # „…“, so Baudezernent Rüdiger Kaltenbrunner.
+    if after and not rules.english and (match := SO_NAME.match(text, end) or VERB_THEN_NAME.match(text, end)):
+        return match.start("who"), match.end("who")  # „…“, so X. « … », s'agace X.
     if after and (match := ACCORDING_TO_AFTER.match(text, end)):
         return _according_to(match, rules)
     for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)) if after else ():

@@ -170,7 +170,7 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
         return None  # "Northport Rising, a climate group, said": a group speaks, no person
     while len(words) > 1 and words[0] in ASIDE_ADVERBS:
         words = words[1:]  # "Dr. Marcus Bell, currently an assistant superintendent in Duluth,"
-    if words[0] == "a" and len(words) > 1 and not rules.english and FRENCH_PARTICIPLE.fullmatch(words[1]):
+    if _french_verb_a(words, rules):
         return None  # (French "a" is a verb: "Le maire, Jérôme Leclerc, a salué le vote")
     if words[0] in ARTICLES and len(words) > 1:
         return " ".join(words[1:])
@@ -178,8 +178,9 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
 
 
 # A French past participle, after "a" ("has"): "a salué", "a dénoncé", "a dit", "a répondu".
-FRENCH_PARTICIPLE = re.compile(r"\w+é(?:e?s?)|dit|fait|pris|mis|écrit|répondu|reconnu|défendu|obtenu|soutenu|promis|admis"
-                               r"|permis|voulu|pu|dû|vu|lu|eu|été|rendu|perdu|vendu|entendu|attendu|choisi|réussi")
+FRENCH_PARTICIPLE = re.compile(r"\w+é(?:e?s?)|\w*(?:dit|fait|pris|mis|écrit|venu|tenu|ouvert|offert|couvert)|répondu|reconnu"
+                               r"|défendu|obtenu|soutenu|admis|voulu|pu|dû|vu|lu|eu|été|rendu|perdu|vendu|entendu|attendu"
+                               r"|\w+(?:i|u)")
 
 
 # Words that may open an aside giving a role, and say nothing of the role themselves.
@@ -275,7 +276,14 @@ def aside_names_an_organisation(text: str, end: int, rules: Rules) -> bool:
     """The aside after a name says it is a group, a company or a place ("Northport Rising, a
     climate group, said"; "Maple Haven, the tenants' association,")."""
     match = ASIDE_AFTER.match(text, end)
-    return match is not None and _names_an_organisation(match.group(1).split(), rules)
+    if match is None or _french_verb_a(match.group(0).split()[1:], rules):
+        return False  # ("X, a remis une pétition à la mairie": French "a" is a verb)
+    return _names_an_organisation(match.group(1).split(), rules)
+
+
+def _french_verb_a(words: list[str], rules: Rules) -> bool:
+    """The words open with French "a" ("has") and a past participle: "a salué le vote"."""
+    return len(words) > 1 and words[0] == "a" and not rules.english and FRENCH_PARTICIPLE.fullmatch(words[1]) is not None
 
 
 def _names_an_organisation(words: list[str], rules: Rules) -> bool:
@@ -313,6 +321,10 @@ def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> 
         verbs = [n for n, word in enumerate(words) if word.lower() in rules.speech_verbs]
         if verbs:
             words = words[verbs[-1] + 1:]
+        # (the adjectives after a title, as French, Spanish ... write them: "l'architecte
+        # responsable, X", "la arquitecta municipal, X")
+        adjectives = _adjectives_after_a_title(words, rules)
+        words = words[:len(words) - len(adjectives)]
         # the words right before the comma that can make a role ("stopped until our engineer,"),
         # or a title and what it is of ("The town's director of public works,")
         start = 0
@@ -326,7 +338,7 @@ def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> 
                 start -= 1
         words = _trim(words[start:], rules)
         if words and len(words) <= MAX_ROLE_WORDS and _has_title(words, rules):
-            return " ".join(words)
+            return " ".join(words + adjectives)
     return (_title_run(before, rules) or _title_of_place(before, rules, one_word=not evidence)
             or _title_of_a_thing(before, rules) or _plural_title_before_and(before, rules))
 
@@ -476,7 +488,7 @@ def _adjectives_after_a_title(tokens: list[str], rules: Rules) -> list[str]:
 # ("le juge condamne X", "il sindaco premia X"), a day or an adverb ("le maire dimanche", "ensuite").
 ADJECTIVE = re.compile(r"[a-zà-ÿ-]{2,}(?:al|ale|ales|aux|el|elle|ien|ienne|éen|éenne|ain|aine|if|ive|ique|iste|aire"
                        r"|ant|ante|ent|ente|int|inte|é|ée|ista|ano|ana|ino|ina|ense|ico|ica|ivo|iva|ese|ario|aria"
-                       r"|ório|ória|ar|or|ora)s?")
+                       r"|ório|ória|ar|or|ora|able|ible|ável|ível)s?")
 # Words with such an ending that are no adjective of a title: "le maire maintenant", "souvent".
 NOT_ADJECTIVES = frozenset({"maintenant", "souvent", "notamment", "également", "seulement", "vraiment", "cependant",
                             "pourtant", "justement", "actuellement", "récemment", "évidemment", "apparemment",
