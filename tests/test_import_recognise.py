@@ -638,6 +638,10 @@ def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
         "– Priya Raman, Eastwick, Wexshire\n\nThe gardens need a keeper again.\n\n"
         "— Eunice Poldark, Chair, Friends of Victoria Gardens\n",
         {"Margaret Okafor": None, "Priya Raman": None, "Eunice Poldark": None}, id="letters-signed-after-a-dash"),
+    pytest.param(  # signed over the town on the next line
+        "Letters: the bypass is long overdue and the council knows it\n\nSome of us would like to open our "
+        "windows in summer.\n\nDesmond Okereke\nHarbury\n\nThe gardens need a keeper again.\n\nVictoria Gardens\nHarbury\n",
+        {"Desmond Okereke": None}, id="letters-signed-over-the-town"),
     pytest.param(  # a list's items after hyphens are no signatures
         "Venues: the festival opens in the old town on Friday evening\n\nThe festival uses three venues:\n\n"
         "- Old Chapel, Mill Lane\n- Blue Door, Church Street\n- Mill Lane, Eastwick\n",
@@ -4325,3 +4329,22 @@ def test_a_datelines_place_in_capitals_keeps_its_particles_in_lower_case(datelin
 def test_who_speaks_as_other_languages_and_titles_say_it(text, speaker):
     found = analyse("Headline of the story here\n\n" + text)
     assert [q.by for q in found.quotes] == [speaker]
+
+
+def test_an_appositive_opened_by_its_or_her_shows_a_person():
+    """"Its commodore, Beatrix Holloway-Nunes, said:" had given no person and a quote with no speaker."""
+    found = analyse("Headline of the story here\n\nASHBY — The club will close its dinghy park.\n\nIts commodore, "
+                    "Beatrix Holloway-Nunes, said: \"This decision puts children's safety at risk.\"\n")
+    assert [p.name for p in found.people] == ["Beatrix Holloway-Nunes"]
+    assert [q.by for q in found.quotes] == ["beatrix-holloway-nunes"]
+
+
+def test_a_pages_more_news_list_and_a_letters_pages_address_are_chrome():
+    match = analyse("Athletic edge Rovers in derby\n\nHARROWGATE — Athletic beat Rovers 2-1 on Saturday, with two goals in "
+                    "the last ten minutes.\n\n“We never stopped believing,” said manager Tom Reyes.\n\n"
+                    "More Harrowgate Athletic news\nLundqvist signs new two-year deal\nTicket prices frozen for next season\n")
+    assert "More Harrowgate" not in match.body and "Lundqvist" not in match.body
+    letters = analyse("Letters: the bypass is long overdue and the council knows it\n\nThe bypass has been promised "
+                      "for twenty years and the town is still waiting for it.\n\n— Margaret Okafor, Little Skerry\n\n"
+                      "Write to us: letters@chronicle.example. Letters may be edited for length.\n")
+    assert "Write to us" not in letters.body and "Margaret Okafor" in letters.body

@@ -80,6 +80,7 @@ def find_cast(lines: list[Line], registry: tuple[Entry, ...], reporters: dict[st
     # (the town alone: "Lima" of "Lima, Peru", as local firms are named after it)
     state.town = dateline.split(",")[0].strip().lower() if dateline else None
     found = {line.number: candidates(line.text, rules) for line in lines}
+    state.signed = _signed_over_a_place(lines)
     for line in lines:
         state.scan_organisations(line, found[line.number])
     for line in lines:
@@ -116,6 +117,7 @@ class _State:
         self.organisations: set[str] = set()  # names written somewhere as an organisation's
         self.lone_aliases: dict[tuple[int, int], tuple[Line, int, str]] = {}  # see scan_lone_aliases
         self.address_ends: dict[int, set[int]] = {}  # line -> where the names of an address end (see _in_an_address)
+        self.signed: set[int] = set()  # lines that are a letter's signature over its town (see _signed_over_a_place)
 
     def scan_organisations(self, line: Line, found: list[Candidate]) -> None:
         """Names the line writes the way organisations, teams and places are written, never
@@ -255,6 +257,8 @@ class _State:
             return True  # "A budget hawk, Dorian Kessling, said"
         if len(candidate.name.split()) > 1 and role_by_verb(text, candidate.end, self.rules):
             return True  # "Rosa Alvarez became the city's planning director"
+        if line.number in self.signed and (candidate.prefix_start, candidate.end) == (0, len(text.rstrip())):
+            return True  # a letter's signature over the writer's town: "Desmond Okereke" / "Harbury"
         if candidate.prefix_start == _signature_start(text) and _signature(text[candidate.end:]):
             return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor", "— Tom Rees, Eastwick"
         if PERSON_AFTER.match(text, candidate.end) or PERSON_BEFORE.search(text, 0, candidate.prefix_start):
@@ -599,6 +603,19 @@ def _title_after_an_article(text: str, candidate: Candidate, rules: Rules) -> bo
     before = text[candidate.prefix_start:candidate.start].split()[:1] or text[:candidate.start].split()[-1:]
     return (candidate.name.split()[-1].lower() in rules.surname_titles_after
             and bool(before) and before[0].lower() in ARTICLE_WORDS)
+
+
+def _signed_over_a_place(lines: list[Line]) -> set[int]:
+    """The numbers of the lines that sign a letter over the writer's town on the next line:
+    under a paragraph that ends a sentence, a line of two to four capitalised words over one
+    of one to three, and a county after a comma ("Desmond Okereke" / "Harbury")."""
+    return {line.number for above, line, below in zip(lines, lines[1:], lines[2:])
+            if above.text.rstrip()[-1:] in ".!?\"”’" and SIGNATURE_NAME.fullmatch(line.text.strip())
+            and TOWN_LINE.fullmatch(below.text.strip())}
+
+
+SIGNATURE_NAME = re.compile(r"[A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){1,3}")
+TOWN_LINE = re.compile(r"[A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){0,2}(?:, [A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){0,2})?")
 
 
 def _signature_start(text: str) -> int:

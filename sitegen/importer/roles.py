@@ -42,7 +42,8 @@ FULL_NAME_ENDS = re.compile(rf"{NAME_ENDS.pattern}|{SPACE}+of{SPACE}+")
 # figure at the gate, ..."), at a sentence's start (or a dateline's dash) or after a comma or an
 # opening quotation mark.
 APPOSITIVE_BEFORE = re.compile(
-    rf"(?:^|[.!?][\"”’]?{SPACE}+|[“\"]|,{SPACE}+|(?:—|–|--){SPACE}*)(?:a|an|the|one|another|A|An|The|One|Another){SPACE}+"
+    rf"(?:^|[.!?][\"”’]?{SPACE}+|[“\"]|,{SPACE}+|(?:—|–|--){SPACE}*)(?:a|an|the|one|another|its|his|her|their|our"
+    rf"|A|An|The|One|Another|Its|His|Her|Their|Our){SPACE}+"
     rf"((?:[a-z][\w’'-]*{SPACE}+){{0,7}}[a-z][\w’'-]*),{SPACE}+$")
 # Prepositions after a noun phrase's head: what follows says where or whose it is ("figure at
 # the gate", "spokeswoman for the council", "adjointe aux sports").
