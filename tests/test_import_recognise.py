@@ -4348,3 +4348,17 @@ def test_a_pages_more_news_list_and_a_letters_pages_address_are_chrome():
                       "for twenty years and the town is still waiting for it.\n\n— Margaret Okafor, Little Skerry\n\n"
                       "Write to us: letters@chronicle.example. Letters may be edited for length.\n")
     assert "Write to us" not in letters.body and "Margaret Okafor" in letters.body
+
+
+def test_spanish_dialogue_after_a_dash_is_a_quote_of_who_the_narrator_names():
+    found = analyse("El mercado se inunda otra vez\n\nLORA — La riada del domingo anegó el mercado municipal por "
+                    "tercera vez este año.\n\n—Es un desastre —dijo el alcalde, Ramiro Cifuentes Ortega—. No lo vamos "
+                    "a permitir.\n\n—Lo hemos perdido todo —contó Dolores Peñaranda, que vende fruta—. Todo.\n\n"
+                    "—El seguro no cubre inundaciones —respondió ella.\n\n— Ana Ruiz, Lora\n")
+    assert [q.by for q in found.quotes] == ["ramiro-cifuentes-ortega", "dolores-penaranda", "dolores-penaranda"]
+    assert "—[Es un desastre]{.quote by=ramiro-cifuentes-ortega} —dijo el alcalde" in found.body
+    # (a signature's dash, with a space after it, opens no dialogue)
+    assert "Ana Ruiz" in [p.name for p in found.people] and len(found.quotes) == 3
+    titled = analyse("El mercado se inunda otra vez\n\nLORA — El alcalde, Ramiro Cifuentes, visitó el mercado el "
+                     "domingo.\n\n—Es un desastre —dijo el alcalde—. No lo vamos a permitir.\n")
+    assert [q.by for q in titled.quotes] == ["ramiro-cifuentes"]

@@ -112,6 +112,24 @@ def _before_reported(verbs: frozenset[str], naming_verbs: frozenset[str]) -> re.
                       rf"(?:{verbs_pattern(verbs | naming_verbs)})\b{SPACE}[^.;!?“”\",]{{0,120}}$")
 
 
+def _quoted_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
+    """The quotations of a line: in quotation marks, and outside English a paragraph of dialogue
+    opened by a dash (the speech up to the narrator's words, set off by another dash)."""
+    spans = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    if not rules.english and not spans and (match := DIALOGUE.match(text)):
+        spans.append(match.span("speech"))
+    return spans
+
+
+# The dash that opens the narrator's words after a line of dialogue (see DIALOGUE).
+NARRATOR_DASH = re.compile(r"[ \u00a0]+—(?=[a-zà-ÿ])")
+# A paragraph of dialogue as Spanish (and Portuguese, Catalan ...) writes it: "—Es un desastre
+# —dijo el alcalde—. No lo vamos a permitir." The speech follows the dash with no space (a
+# signature's dash has one: "— Ana Ruiz, Lora"); the narrator's words after it open with a dash
+# and a lower-case verb.
+DIALOGUE = re.compile(r"[ \u00a0]*—(?P<speech>[^\s—][^—\n]*?)(?=[ \u00a0]+—[a-zà-ÿ]|[ \u00a0]*$)")
+
+
 def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...]:
     by_line: dict[int, list[Occurrence]] = {}
     for occurrence in cast.occurrences:
@@ -126,7 +144,7 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
         speakers = {o.slug for o in here if o.speaker}
         masked = None  # (the line with its abbreviations' stops masked, made for its first quote)
         last: Quote | None = None  # the line's quote before this one
-        for start, end in ((m.start(), m.end()) for m in QUOTED.finditer(line.text)):
+        for start, end in _quoted_spans(line.text, rules):
             masked = masked or _without_abbreviation_stops(line.text, rules)
             who = attribution(masked, start, end, rules)
             if who is None:
@@ -374,6 +392,8 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     # before it: the words after it are the next sentence's ("Chief Justice John Roberts wrote
     # that the map “falls within the state's discretion.” Justice Sonia Sotomayor wrote ...").
     after = not (text[start + 1:start + 2].islower() and text[end - 2:end - 1] in ".!?")
+    if (narrator := NARRATOR_DASH.match(text, end)) and (match := _after_verb_first(verbs).match(text, narrator.end())):
+        return match.start("who"), match.end("who")  # —Es un desastre —dijo el alcalde—.
     if after and (match := _verb_alone(verbs).match(text, end)):
         return match.start("who"), match.end("who")
     if after and (match := INVERTED_PRONOUN.match(text, end)):
@@ -458,7 +478,7 @@ def _holder_of(words: str, cast: Cast) -> str | None:
     """The one person of the story whose role the words name after a definite article ("said
     the mayor", "sagte der Bürgermeister", "a déclaré le maire"): the speaker the story named
     with that title before."""
-    match = TITLE_REFERENCE.fullmatch(words.strip())
+    match = TITLE_REFERENCE.fullmatch(words.strip(" \u00a0—–"))  # (—dijo el alcalde—.)
     if match is None:
         return None
     title = match.group("title").lower()
