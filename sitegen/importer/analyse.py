@@ -318,15 +318,21 @@ def _credits_below(lines: list[Line], reporters: list[Reporter], rules: Rules) -
     keeps every byline out of the chrome, since above the story one may look like a row of
     links.)"""
     credited = {reporter.line for reporter in reporters}
+    names = tuple(reporter.name for reporter in reporters)
+    # (a credit naming the byline's writers again is one too: "A reported from Quillhaven; B ...")
     return {line.number for line in lines
             if is_byline(line.text, rules) and line_matches(rules.chrome, line.text) is not None
-            or line.number in credited and _only_contributions(line.text)}
+            or (line.number in credited or _opens_with_one_of(line.text, names)) and _only_contributions(line.text)}
 
 
 # A sentence that says who contributed to the story: "Kofi Mensah in Leeds contributed to this
 # report.", "Staff writers A and B contributed reporting.", "C contributed from Paris."
-CONTRIBUTION = re.compile(r"[^\"“”]{3,250}?[ \u00a0]contributed(?:[ \u00a0]+reporting)?(?:[ \u00a0]+to[ \u00a0]+this"
-                          r"[ \u00a0]+(?:report|story|article)|[ \u00a0]+from[ \u00a0]+[^.\"“”]{1,60})?\.")
+# (or several between semicolons, and "reported from": "A reported from Quillhaven; B reported
+# from Ostervale.")
+_CREDIT = (r"[^\"“”;]{3,250}?[ \u00a0](?:contributed(?:[ \u00a0]+reporting)?(?:[ \u00a0]+to[ \u00a0]+this"
+           r"[ \u00a0]+(?:report|story|article)|[ \u00a0]+from[ \u00a0]+[^.;\"“”]{1,60})?"
+           r"|reported[ \u00a0]+from[ \u00a0]+[^.;\"“”]{1,60})")
+CONTRIBUTION = re.compile(rf"{_CREDIT}(?:;[ \u00a0]+{_CREDIT})*\.")
 
 
 def _only_contributions(text: str) -> bool:

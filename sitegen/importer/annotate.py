@@ -231,6 +231,8 @@ OWN_LINE_ENDS = 2 / 3
 MAX_LABEL_WORDS = 4
 # Text tools wrap lines at 72 to 100 characters: a longer line is a whole paragraph.
 MAX_WRAPPED_LINE = 100
+# ... and no wrapped line but a paragraph's last is shorter than this.
+MIN_WRAPPED_LINE = 40
 # A time alone on its line, over a live blog's entry: "10:32", "9.15am", "3:05 p.m. BST" (as
 # Markdown: "9\.15am", the stop after a number opening a line escaped).
 TIME_ALONE = re.compile(r"\d{1,2}\\?[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?(?:[ \u00a0][A-Z]{2,5})?")
@@ -246,6 +248,11 @@ def _line_breaks(paragraph: list[str], texts: list[str]) -> list[str]:
     a page copied with one paragraph a line and no blank lines between), and each such end
     stays one: a paragraph break where a line is longer than text tools wrap (whole
     paragraphs), else a line break. Joined, they had run on as one paragraph."""
+    if _unwrapped(texts):
+        # (a line longer than text tools wrap: the text was not wrapped to a width, and each line
+        # is a paragraph of its own, a heading over a letter too: "The bypass is long overdue" /
+        # "Your correspondent last week claimed ...")
+        return [part for line in paragraph[:-1] for part in (line, "")] + paragraph[-1:]
     if not _own_lines(texts):
         # (but a live blog's time over its entry is a line of its own: "10:32" / "The road is ...")
         return [line + HARD_BREAK if _time_alone(text) else line
@@ -262,7 +269,19 @@ def _line_breaks(paragraph: list[str], texts: list[str]) -> list[str]:
 
 def _runs_on(texts: list[str]) -> bool:
     """Whether Markdown renders these lines (see _line_breaks) as one paragraph, without a break."""
-    return not _own_lines(texts) and not any(_time_alone(text) for text in texts[:-1])
+    return not _own_lines(texts) and not _unwrapped(texts) and not any(_time_alone(text) for text in texts[:-1])
+
+
+def _unwrapped(texts: list[str]) -> bool:
+    """Lines of which one is longer than text tools wrap, and one too short to be a wrapped
+    line's (a heading, a signature): each its own paragraph."""
+    return (len(texts) > 1 and max(len(text.strip()) for text in texts) > MAX_WRAPPED_LINE
+            and any(len(text.strip()) < MIN_WRAPPED_LINE and not GOES_ON.search(text) for text in texts[:-1]))
+
+
+# The end of a line that the next goes on from: a dateline's dash, a comma, a colon
+# ("KYIV, March 14 (Reuters) -" / "Ukraine's air force said ...").
+GOES_ON = re.compile(r"[-–—,:;][ \u00a0]*$")
 
 
 def _own_lines(texts: list[str]) -> bool:

@@ -62,8 +62,8 @@ def find_dateline(text: str, rules: Rules) -> Dateline | None:
     if any(c.isdigit() for c in match.group(0)) and TIME_ALONE.fullmatch(text[match.end():]):
         return None  # the header's place, date and time: "Valdemora, 14 de marzo de 2025 - 09:12"
     words = match.group("place").split()
-    if words[-1].endswith(".") and "." not in words[-1][:-1] and len(words[-1]) > 4:
-        words[-1] = words[-1][:-1]  # ("VALDEMORA. —", as Spanish papers write it; not "ST.")
+    if words[-1].endswith(".") and "." not in words[-1][:-1] and len(words[-1]) > 3:
+        words[-1] = words[-1][:-1]  # ("VALDEMORA. —", "DEL RÍO. —", as Spanish papers write it; not "ST.")
     place = _place_case(words, rules)
     return Dateline(place, (match.group("site") or "").strip() or None, match.end())
 
