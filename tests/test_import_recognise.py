@@ -4406,3 +4406,41 @@ def test_a_menu_row_with_wide_gaps_is_no_headline_and_a_credit_repeating_the_byl
                     "from Ostervale.\n")
     assert found.title == "Ice storm knocks out power to 40,000"
     assert "reported from" not in found.body and [p.name for p in found.people] == []
+
+
+@pytest.mark.parametrize("text, check", [
+    # "said the mayor": only a role that is the title, not a deputy's or a spokesman's
+    ("ASHBY — Deputy Mayor Tom Harlow voted against the plan.\n\n\"We have waited long enough,\" said the mayor.\n",
+     lambda found: [q.by for q in found.quotes] == [None]),
+    ("ASHBY — Sgt. Owen Hale, a police officer, was there.\n\n\"Stay away from the river,\" said the police.\n",
+     lambda found: [q.by for q in found.quotes] == [None]),
+    # a newspaper's name after an article, a book's author after "di", a German clause after "so"
+    ("NIORT – Le conseiller parisien Hugo Marchal a voté contre.\n\n« Le pont est dangereux », écrit Le Parisien.\n",
+     lambda found: "hugo-marchal" not in [q.by for q in found.quotes]),
+    ("VARENNA – Il consiglio ha votato.\n\nIl romanzo «La casa sul fiume», di Mario Bellandi, racconta la storia.\n",
+     lambda found: "mario-bellandi" not in [q.by for q in found.quotes]),
+    ("LEINBACH – Bürgermeister Klaus Weber verteidigte den Plan.\n\n„Das ist unverantwortlich“, so die Kritik der "
+     "Opposition an Bürgermeister Klaus Weber.\n", lambda found: "klaus-weber" not in [q.by for q in found.quotes]),
+    # a day's programme is no live blog; a show over its day no letter's signature
+    ("ASHBY — The festival opens on Saturday with talks.\n\n09:00\nRegistration Desk\n\nDoors open.\n\n10:30\nAnn Lee\n\n"
+     "A talk on the harbour.\n\n11:15\nTom Harlow\n\nA talk on boats.\n", lambda found: found.reporters == ()),
+    ("ASHBY — Here are our picks for the week ahead.\n\nMolly Malone\nTuesday\n\nA musical at the Grand.\n",
+     lambda found: found.people == ()),
+    # a crosshead "More good news", and a reader appeal with an address, stay
+    ("ASHBY — The council met on Monday and agreed on a long list of things.\n\nMore good news\nThe library "
+     "reopens on Friday.\nThe pool follows in May.\n", lambda found: "More good news" in found.body),
+    ("ASHBY — A car hit a wall on the A31 on Monday, police said.\n\nEmail us at news@post.example if you saw the "
+     "crash. Police also want to hear from anyone with dashcam footage.\n", lambda found: "Email us" in found.body),
+    # a letter signed after a hyphen, on no list's line; a company named after a person
+    ("Letters: the number 14 bus should run on Sundays, as it always has.\n\n- Priya Raman, Eastwick\n",
+     lambda found: [p.name for p in found.people] == ["Priya Raman"]),
+    ("ASHBY — A builder was fined on Monday.\n\nTom Harlow Ltd admitted breaching safety rules.\n\n\"I deeply "
+     "regret what happened,\" Tom Harlow told the court.\n", lambda found: [q.by for q in found.quotes] == ["tom-harlow"]),
+    # "l'élue" is a title; "ont élu" a verb
+    ("NIORT – Le conseil a voté lundi soir.\n\nL'élue écologiste Marie Roux a dénoncé le vote.\n",
+     lambda found: [(p.name, p.role) for p in found.people] == [("Marie Roux", "élue écologiste")]),
+    ("NIORT – Le conseil a voté lundi soir.\n\nLes habitants ont élu Sophie Marchand dimanche.\n",
+     lambda found: [p.role for p in found.people if p.role] == []),
+])
+def test_the_second_reviews_cases(text, check):
+    assert check(analyse("Headline of the story here\n\n" + text))

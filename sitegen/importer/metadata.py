@@ -368,12 +368,14 @@ HEADER_LINES = 15  # body lines before the story where a name alone may be the b
 
 def live_entry_writers(lines: list[Line], rules: Rules) -> list[Line]:
     """The lines that sign a live blog's entries: a name alone right under the entry's time
-    ("14:20 GMT" / "Meera Chaudhuri-Blake"). Two entries so signed or more make a live blog;
-    one time over a name may be a timeline's."""
+    ("14:20 GMT" / "Meera Chaudhuri-Blake"). A live blog's writers sign more than one entry
+    each: one name at least must sign two or more (a day's programme names each speaker once
+    under their time: "09:00" / "Registration Desk", "10:30" / "Ann Lee")."""
     signed = [below for above, below in zip(lines, lines[1:])
               if below.number == above.number + 1 and TIME_ALONE.fullmatch(above.text)
               and _is_name(below.text.strip(), rules) and len(below.text.split()) >= 2]
-    return signed if len(signed) >= 2 else []
+    names = [line.text.strip() for line in signed]
+    return signed if any(names.count(name) > 1 for name in names) else []
 
 
 def _without_place(name: str, line: Line, lines: list[Line], rules: Rules, english: bool) -> str:

@@ -81,6 +81,8 @@ def find_cast(lines: list[Line], registry: tuple[Entry, ...], reporters: dict[st
     state.town = dateline.split(",")[0].strip().lower() if dateline else None
     found = {line.number: candidates(line.text, rules) for line in lines}
     state.signed = _signed_over_a_place(lines)
+    hyphened = {line.number for line in lines if line.text.lstrip().startswith("- ")}
+    state.listed = {n for n in hyphened if n - 1 in hyphened or n + 1 in hyphened}
     for line in lines:
         state.scan_organisations(line, found[line.number])
     for line in lines:
@@ -118,6 +120,7 @@ class _State:
         self.lone_aliases: dict[tuple[int, int], tuple[Line, int, str]] = {}  # see scan_lone_aliases
         self.address_ends: dict[int, set[int]] = {}  # line -> where the names of an address end (see _in_an_address)
         self.signed: set[int] = set()  # lines that are a letter's signature over its town (see _signed_over_a_place)
+        self.listed: set[int] = set()  # lines opened by a hyphen with another such line next to them (a list)
 
     def scan_organisations(self, line: Line, found: list[Candidate]) -> None:
         """Names the line writes the way organisations, teams and places are written, never
@@ -130,7 +133,10 @@ class _State:
             *name, last = candidate.name.split()
             if name and last.lower().rstrip(".") in COMPANY_SUFFIXES:
                 # "Kestrel Catering Ltd admitted ...", later "Kestrel Catering said": a company
-                self.organisations.update((candidate.name, " ".join(name)))
+                # (but "Tom Harlow Ltd" is named after Tom Harlow, who may speak too)
+                self.organisations.add(candidate.name)
+                if name[-1].lower() in BUSINESS_WORDS:
+                    self.organisations.add(" ".join(name))
 
     def scan_lists_of_organisations(self, line: Line, found: list[Candidate]) -> None:
         """A list of three names or more with an organisation in it names organisations:
@@ -215,7 +221,7 @@ class _State:
         before = line.text[:candidate.prefix_start]
         if (part := NEXT_PART.search(before)) and part.start() in self.address_ends.get(line.number, ()):
             return True
-        if part and any(o.start == _signature_start(line.text) and o.end == part.start()
+        if part and any(o.start == _signature_start(line.text, line.number in self.listed) and o.end == part.start()
                         for o in self.by_line.get(line.number, ())) \
                 and _signature(line.text[part.start():]):
             return True  # a letter's signature: "Tom Rees, Little Ashby"
@@ -259,7 +265,8 @@ class _State:
             return True  # "Rosa Alvarez became the city's planning director"
         if line.number in self.signed and (candidate.prefix_start, candidate.end) == (0, len(text.rstrip())):
             return True  # a letter's signature over the writer's town: "Desmond Okereke" / "Harbury"
-        if candidate.prefix_start == _signature_start(text) and _signature(text[candidate.end:]):
+        if (candidate.prefix_start == _signature_start(text, line.number in self.listed)
+                and _signature(text[candidate.end:])):
             return True  # a letter's signature: "Gwyneth Parry-Jones, Ardenmoor", "— Tom Rees, Eastwick"
         if PERSON_AFTER.match(text, candidate.end) or PERSON_BEFORE.search(text, 0, candidate.prefix_start):
             return True
@@ -582,6 +589,14 @@ COMPANY_SUFFIXES = frozenset({"ltd", "limited", "inc", "llc", "plc", "corp", "gm
                               "spa", "s.p.a", "srl", "s.r.l", "bv", "nv", "lda", "sarl", "sas", "pty", "llp"})
 
 
+# The last word of a company's name before its suffix that no person's name ends with.
+BUSINESS_WORDS = frozenset({"catering", "foods", "food", "homes", "group", "holdings", "services", "construction",
+                            "builders", "motors", "logistics", "systems", "solutions", "properties", "developments",
+                            "farms", "networks", "media", "energy", "capital", "partners", "consulting", "engineering",
+                            "industries", "technologies", "transport", "haulage", "contractors", "estates", "retail",
+                            "brewing", "bakery", "bakeries", "dairies", "trading", "investments", "living", "studios"})
+
+
 # An elided article before a noun: "l'association", "dell'associazione", "d'Entreprise".
 ELISION = re.compile(r"^\w{0,4}['’]")
 # Prepositions before a group's noun after which a sentence may go on with a person (not "of",
@@ -609,23 +624,31 @@ def _signed_over_a_place(lines: list[Line]) -> set[int]:
     """The numbers of the lines that sign a letter over the writer's town on the next line:
     under a paragraph that ends a sentence, a line of two to four capitalised words over one
     of one to three, and a county after a comma ("Desmond Okereke" / "Harbury")."""
-    return {line.number for above, line, below in zip(lines, lines[1:], lines[2:])
-            if above.text.rstrip()[-1:] in ".!?\"”’" and SIGNATURE_NAME.fullmatch(line.text.strip())
-            and TOWN_LINE.fullmatch(below.text.strip())}
+    signed = {line.number for above, line, below in zip(lines, lines[1:], lines[2:])
+              if above.text.rstrip()[-1:] in ".!?\"”’" and SIGNATURE_NAME.fullmatch(line.text.strip())
+              and TOWN_LINE.fullmatch(below.text.strip())}
+    # (only on a page of letters: a show's title over its day or venue is no signature, "Molly
+    # Malone" / "Tuesday")
+    letters = any(LETTERS.search(line.text) for line in lines)
+    return signed if letters or len(signed) > 1 else set()
 
 
+LETTERS = re.compile(r"\b(?:letters?|lettres?|cartas?|lettere|leserbriefe?|Leserbrief|correspondent|editor)\b",
+                     re.IGNORECASE)
 SIGNATURE_NAME = re.compile(r"[A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){1,3}")
 TOWN_LINE = re.compile(r"[A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){0,2}(?:, [A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){0,2})?")
 
 
-def _signature_start(text: str) -> int:
+def _signature_start(text: str, in_a_list: bool = True) -> int:
     """Where a letter's signature opening the line starts its name: after a dash, if any
-    ("— Margaret Okafor, Little Skerry", "– Priya Raman, Eastwick"). Not after a hyphen: that
-    opens a list's item ("- Old Chapel, Mill Lane")."""
-    return SIGNATURE_MARK.match(text).end()
+    ("— Margaret Okafor, Little Skerry", "– Priya Raman, Eastwick"), or a hyphen on a line
+    that is no list's item (``in_a_list``: a line above or below opens with one too, "- Old
+    Chapel, Mill Lane")."""
+    return (SIGNATURE_MARK if in_a_list else SIGNATURE_OR_HYPHEN).match(text).end()
 
 
 SIGNATURE_MARK = re.compile(r"(?:[—–~][ \u00a0]*)?")
+SIGNATURE_OR_HYPHEN = re.compile(r"(?:[—–~-][ \u00a0]*)?")
 
 
 def _signature(rest: str) -> bool:

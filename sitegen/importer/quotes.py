@@ -44,13 +44,17 @@ INVERTED_PRONOUN = re.compile(r"(?:(?<=[?!…][»”\"])|(?<=[?!…][ \u00a0\u20
                               r"[a-zà-ÿ]+(?:-t)?-(?P<who>il|elle|ils|elles)\b")
 # German's "so" and who said it after a quote ("„…“, so Kaltenbrunner."): not in English stories,
 # where "so" after a quote goes on with the sentence.
-SO_NAME = re.compile(r"[ \u00a0]*,[ \u00a0]*so[ \u00a0]+(?P<who>[^\W\d_][^.;!?“”\"„]{0,120}?)[ \u00a0]*(?:[.;!?]|$)")
+SO_NAME = re.compile(r"[ \u00a0]*,[ \u00a0]*so[ \u00a0]+(?P<who>(?:(?:der|die|das)[ \u00a0]+)?"
+                     r"[A-ZÄÖÜ][\w’'.-]*(?:[ \u00a0]+[A-ZÄÖÜ][\w’'.-]*){0,4})[ \u00a0]*(?:[.;!?]|$)")
 # Outside English, a verb and a name after a quote and its comma say who spoke, whatever the verb
 # (« … », s'agace Bernard Lhuillier; «…», se queja María Ruiz): not a word that goes on with the
 # sentence ("mais", "pero", "selon" ...).
 VERB_THEN_NAME = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:s['’]|se[ \u00a0]+|si[ \u00a0]+)?"
                             r"(?!(?:mais|et|ou|donc|car|puis|alors|selon|pour|dans|avec|sans|sur|par|en|de|du|des|le|la"
-                            r"|les|un|une|y|o|pero|para|con|por|según|ma|e|per|che|mas|com|und|aber|oder|doch)\b)"
+                            r"|les|un|une|y|o|pero|para|con|por|según|ma|e|per|che|mas|com|und|aber|oder|doch|sous|sobre"
+                            r"|di|da|dal|della|von|mit|chez|entre|contre|comme|come|como|tras|bajo|hacia|desde|hasta"
+                            r"|durante|segundo|secondo|vers|avant|après|depuis|pendant|malgré|porté|signé|écrit"
+                            r"|dirigé|réalisé|publié|escrito|dirigido|scritto|diretto|de)\b)"
                             r"[a-zà-ÿ]+[ \u00a0]+(?P<who>[A-ZÀ-Þ][^.;!?“”\"„«»,]{1,100}?)[ \u00a0]*(?:[.;!?,]|$)")
 # "..., said Cole, adding: “This is not over.”": the word stands for the speaker (see SPEAKING_ON).
 PARTICIPLES = ("adding", "saying", "noting", "explaining", "insisting", "warning", "arguing")
@@ -481,15 +485,22 @@ def _holder_of(words: str, cast: Cast) -> str | None:
     match = TITLE_REFERENCE.fullmatch(words.strip(" \u00a0—–"))  # (—dijo el alcalde—.)
     if match is None:
         return None
-    title = match.group("title").lower()
+    title = (match.group("title") or match.group("noun")).lower()
+    # (the role that title and nothing before it: "Mayor", "mayor of Ashby"; not "Deputy Mayor",
+    # "spokesman for the mayor", "police officer" for "the police")
     holders = {person.slug for person in cast.people
-               if person.role and title in re.split(r"[\s,]+", person.role.lower())}
+               if person.role and TITLE_AND_WHAT_OF.fullmatch(person.role.lower())
+               and person.role.lower().split()[0] == title}
     return holders.pop() if len(holders) == 1 else None
 
 
-# A title after a definite article, standing for the person who holds it.
-TITLE_REFERENCE = re.compile(r"(?:the|der|die|das|le|la|l['’]|el|il|lo|o)[ \u00a0]*(?P<title>[^\W\d_][\w’'-]+)",
-                             re.IGNORECASE)
+# A title after a definite article, standing for the person who holds it: in lower case, as
+# running text writes it ("said the mayor"; not a newspaper's name, "écrit Le Parisien"), but
+# for a German noun ("sagte der Bürgermeister").
+TITLE_REFERENCE = re.compile(r"(?:(?i:the|le|la|el|il|lo|o)[ \u00a0]+|(?i:l)['’])(?P<title>[^\W\d_A-ZÀ-Þ][\w’'-]+)"
+                             r"|(?i:der|die|das)[ \u00a0]+(?P<noun>[A-ZÄÖÜ][\w’'-]+)")
+# A role that is a title and, maybe, what it is of: "mayor", "maire de Niort".
+TITLE_AND_WHAT_OF = re.compile(r"[^\W\d_][\w’'-]+(?:[ \u00a0]+(?:of|for|de|del|de la|du|des|di|della|da|do)[ \u00a0]+.+)?")
 
 
 def _speaker(text: str, who: tuple[int, int], here: list[Occurrence],

@@ -463,6 +463,8 @@ def _title_run(before: str, rules: Rules) -> str | None:
     words = _trim(run, rules)
     if all(w.lower() in rules.honorifics for w in words):
         return None  # "Mr", "Sir": a courtesy, not a role
+    if words and words[0].lower() in PARTICIPLE_TITLES and before_run >= 0 and tokens[before_run].lower() in AUXILIARIES:
+        return None  # "Les habitants ont élu Sophie Marchand": a participle, not "l'élue"
     if len(words) > 1 and words[-1].lower() in rules.honorifics | COUNCILLOR:
         words = words[:-1]  # "Council leader Cllr Mark Fenwick": "Council leader"
     return " ".join(words) if words else None
@@ -495,6 +497,12 @@ NOT_ADJECTIVES = frozenset({"maintenant", "souvent", "notamment", "également", 
                             "pourtant", "justement", "actuellement", "récemment", "évidemment", "apparemment",
                             "mientras", "durante", "antes", "entonces", "ahora", "solamente", "realmente", "durant",
                             "pendant", "avant", "mentre", "sempre", "ancora", "encore", "por", "para", "sobre"})
+
+
+# Title words that are a verb's participle too, and the auxiliaries that make them one.
+PARTICIPLE_TITLES = frozenset({"élu", "élue", "élus", "élues", "electo", "electa", "eletto", "eletta", "eleito", "eleita"})
+AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "avons", "ha", "han", "había", "habían",
+                         "hanno", "aveva", "avevano", "foi", "foram", "tinha", "tinham"})
 
 
 # How a British or Australian councillor is addressed before the name: after a role, no part of it.
