@@ -4444,3 +4444,10 @@ def test_a_menu_row_with_wide_gaps_is_no_headline_and_a_credit_repeating_the_byl
 ])
 def test_the_second_reviews_cases(text, check):
     assert check(analyse("Headline of the story here\n\n" + text))
+
+
+def test_a_date_line_written_with_a_no_break_space_is_a_date_not_the_headline():
+    found = analyse("The Ormsby Tideline\n\nAna Ruiz’s bakery wins county prize\n\nBy Benedikt Oyelaran-Hughes\n"
+                    "May\u00a04, 2025\n\nORMSBY — Ana Ruiz’s bakery on Harbour Lane has won the county’s small "
+                    "business award, beating 212 other entries.\n")
+    assert (found.title, found.date) == ("Ana Ruiz’s bakery wins county prize", "2025-05-04")

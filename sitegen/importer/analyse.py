@@ -87,6 +87,10 @@ class Analysis:
         return self.origin[number - 1] if number and self.origin else number
 
 
+# No-break spaces (and the narrow and figure ones) read as spaces.
+NO_BREAK_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007"), " ")
+
+
 def analyse_text(raw: bytes, url: str | None, registries: Registries,
                  encoding: str = "utf-8") -> Analysis:
     """Analyse a plain-text capture. Raises DecodeError or NoArticle."""
@@ -122,8 +126,11 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     # above the page: chrome)
     email = _email_headers(lines)
     above_page = max(replay.toolbar_end if replay else 0, email[1] if email else 0)
-    segments = segment(lines, rules, find_title=page.title is None, toolbar_end=above_page,
-                       title_at=page.title_at)
+    # (what the lines are, read with their no-break spaces as spaces: a date line "May 4, 2025"
+    # written with one was the headline; the body keeps them)
+    spaced = tuple(line.translate(NO_BREAK_SPACES) for line in lines)
+    segments = replace(segment(spaced, rules, find_title=page.title is None, toolbar_end=above_page,
+                               title_at=page.title_at), lines=lines)
     body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
     quoted = set(segments.numbers(BODY)) & set(page.blockquotes)  # (see PageMeta.blockquotes)
     if not body:
@@ -150,7 +157,9 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     reporters = _reporters(body, page, rules, english)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
     in_dateline = [Line(body[lede_index].number, lede_line[:story_start])] if story_start else []
-    date, origin = _date(url, page, body[:lede_index] + in_dateline, body, rules, email[0] if email else {})
+    spaced_body = [Line(line.number, spaced[line.number - 1]) for line in body]
+    date, origin = _date(url, page, spaced_body[:lede_index] + in_dateline, spaced_body, rules,
+                         email[0] if email else {})
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
     header = _byline_and_date_lines(body[:lede_index], reporters, rules)
