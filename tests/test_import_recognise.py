@@ -4451,3 +4451,15 @@ def test_a_date_line_written_with_a_no_break_space_is_a_date_not_the_headline():
                     "May\u00a04, 2025\n\nORMSBY — Ana Ruiz’s bakery on Harbour Lane has won the county’s small "
                     "business award, beating 212 other entries.\n")
     assert (found.title, found.date) == ("Ana Ruiz’s bakery wins county prize", "2025-05-04")
+
+
+def test_a_shared_surname_before_the_second_bearer_is_named_is_the_first_ones():
+    """"Marrowby-Quinn does not argue. “They need it,” she says." went to the man of the paragraph
+    above: her granddaughter, named later, made the surname ambiguous all through the story."""
+    found = analyse("Ninety years at the loom\n\nORMSBY — Elspeth Marrowby-Quinn has woven blankets for the town's "
+                    "newborns since 1961.\n\nAmbrose Fairweather-Njoku, who runs the mill, says the blankets keep the "
+                    "place going. \"Without her there is no mill,\" he said.\n\nMarrowby-Quinn does not argue. \"They "
+                    "need it,\" she says.\n\nHer granddaughter, Poppy Marrowby-Quinn, 19, now helps at the loom. \"I "
+                    "learn every day,\" Poppy Marrowby-Quinn said.\n")
+    assert [q.by for q in found.quotes] == ["ambrose-fairweather-njoku", "elspeth-marrowby-quinn",
+                                            "poppy-marrowby-quinn"]

@@ -400,8 +400,13 @@ class _State:
                 self._add(line, self._particles_before(line.text, start, surnames[word]), end, surnames[word],
                           self.people[surnames[word]].name if surnames[word] in self.people else word)
             elif word in shared:
-                # Never a new person of its own; the one of them the line named last, if any.
-                if slug := self._named_last_in_line(shared[word], line.number, start):
+                # Never a new person of its own; the one of them the line named last, if any,
+                # else the only one of them named in full so far (a granddaughter named later
+                # in the story is not who "Marrowby-Quinn" is before she appears)
+                named = [slug for slug in sorted(shared[word]) if self._named_before(slug, line.number, start)]
+                slug = self._named_last_in_line(shared[word], line.number, start) or (
+                    named[0] if len(named) == 1 else None)
+                if slug:
                     self._add(line, start, end, slug, self._name(slug))
             elif len(self.first_names.get(word, ())) == 1 and (
                     _word_before(line.text, start) in self.rules.honorifics
