@@ -580,7 +580,9 @@ def _after_a_group_noun(text: str, candidate: Candidate, rules: Rules) -> bool:
         return False
     noun = ELISION.sub("", words[-1])
     elided = words[-1][:len(words[-1]) - len(noun)].rstrip("'’")
-    if noun not in rules.group_nouns or elided in GROUP_PREPOSITIONS or GROUP_PREPOSITIONS & set(words[-4:-1]):
+    # (Spanish "a" is "to", English "a" an article: "A campaign group Save Hollis said")
+    prepositions = GROUP_PREPOSITIONS - {"a"} if rules.english else GROUP_PREPOSITIONS
+    if noun not in rules.group_nouns or elided in prepositions or prepositions & set(words[-4:-1]):
         return False
     if re.match(r"['’]s?\b", text[candidate.end:]) or AGE.match(text, candidate.end) or role_after(text, candidate.end, rules):
         return False
@@ -609,7 +611,7 @@ ELISION = re.compile(r"^\w{0,4}['’]")
 GROUP_PREPOSITIONS = frozenset({"at", "in", "to", "for", "with", "from", "throughout", "after", "before", "during",
                                 "into", "on", "by", "about", "à", "au", "aux", "dans", "pour", "avec", "chez", "par",
                                 "sur", "en", "a", "al", "con", "para", "por", "desde", "ante", "alla", "alle", "per",
-                                "all", "nell", "sull", "dall", "coll", "nella", "nel", "com", "na", "no", "ao", "à"})
+                                "all", "nell", "sull", "dall", "coll", "nella", "nel", "com", "na", "no", "ao"})
 
 
 # Words after "the X Y" that leave it a team's or a group's name, not a person's.
@@ -638,8 +640,9 @@ def _signed_over_a_place(lines: list[Line]) -> set[int]:
     return signed if letters or len(signed) > 1 else set()
 
 
-LETTERS = re.compile(r"\b(?:letters?|lettres?|cartas?|lettere|leserbriefe?|Leserbrief|correspondent|editor)\b",
-                     re.IGNORECASE)
+# Words that say the page is one of letters (its headline is not among the lines read; the
+# letters answer "your correspondent" or write to "the editor").
+LETTERS = re.compile(r"\b(?:letters?|lettres?|cartas?|lettere|leserbriefe?|correspondent|editor)\b", re.IGNORECASE)
 SIGNATURE_NAME = re.compile(r"[A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){1,3}")
 TOWN_LINE = re.compile(r"[A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){0,2}(?:, [A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){0,2})?")
 

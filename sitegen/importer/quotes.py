@@ -54,7 +54,7 @@ VERB_THEN_NAME = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:s['’]|se[ \u00a0]+|si[ \
                             r"|les|un|une|y|o|pero|para|con|por|según|ma|e|per|che|mas|com|und|aber|oder|doch|sous|sobre"
                             r"|di|da|dal|della|von|mit|chez|entre|contre|comme|come|como|tras|bajo|hacia|desde|hasta"
                             r"|durante|segundo|secondo|vers|avant|après|depuis|pendant|malgré|porté|signé|écrit"
-                            r"|dirigé|réalisé|publié|escrito|dirigido|scritto|diretto|de)\b)"
+                            r"|dirigé|réalisé|publié|escrito|dirigido|scritto|diretto)\b)"
                             r"[a-zà-ÿ]+[ \u00a0]+(?P<who>[A-ZÀ-Þ][^.;!?“”\"„«»,]{1,100}?)[ \u00a0]*(?:[.;!?,]|$)")
 # "..., said Cole, adding: “This is not over.”": the word stands for the speaker (see SPEAKING_ON).
 PARTICIPLES = ("adding", "saying", "noting", "explaining", "insisting", "warning", "arguing")
