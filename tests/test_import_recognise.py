@@ -4464,3 +4464,20 @@ def test_a_shared_surname_before_the_second_bearer_is_named_is_the_first_ones():
                     "learn every day,\" Poppy Marrowby-Quinn said.\n")
     assert [q.by for q in found.quotes] == ["ambrose-fairweather-njoku", "elspeth-marrowby-quinn",
                                             "poppy-marrowby-quinn"]
+
+
+@pytest.mark.parametrize("text, people, speakers", [
+    ("LORA — El pleno votó el lunes.\n\nLa portavoz de la plataforma vecinal Torremolina Limpia, Consuelo Etxeberria "
+     "Salas, criticó el plan. «No nos escuchan», dijo.\n",
+     [("Consuelo Etxeberria Salas", "portavoz de la plataforma vecinal Torremolina Limpia")],
+     ["consuelo-etxeberria-salas"]),
+    ("LORA — El pleno votó el lunes, con el voto en contra del exalcalde Julián Urquiza Moncada.\n\n—Han sido cuatro "
+     "años muy duros —dijo el exalcalde—.\n", [("Julián Urquiza Moncada", "exalcalde")], ["julian-urquiza-moncada"]),
+    ("ASHBY — The council met on Monday.\n\nEx-mayor Tom Reyes said he was sorry.\n", [("Tom Reyes", "Ex-mayor")], []),
+])
+def test_a_group_with_an_adjective_and_a_former_holders_title(text, people, speakers):
+    """"la plataforma vecinal Torremolina Limpia" had been a person with the spokeswoman's quotes;
+    "el exalcalde" and "Ex-mayor" were no titles ("del exalcalde" the role)."""
+    found = analyse("Headline of the story here\n\n" + text)
+    assert [(p.name, p.role) for p in found.people] == people
+    assert [q.by for q in found.quotes] == speakers

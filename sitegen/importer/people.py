@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .names import (ARTICLE_WORDS, SUFFIX_WORDS, Candidate, Matcher, candidates, close_spelling, could_be_person,
                     is_title_before_name, is_single_name, is_thing_word, slugify, surname)
 from .registry import Entry
-from .roles import (AGE, aside_names_an_organisation, holds_a_title, party_only, role_after, role_before, role_by_verb, role_in_appositive,
+from .roles import (ADJECTIVE, AGE, aside_names_an_organisation, holds_a_title, party_only, role_after, role_before, role_by_verb, role_in_appositive,
                     speaks)
 from .rules import HYPHENATED_GIVEN, UPPER, WORD_START, Rules, any_word
 from .textutil import Line, at_sentence_start, word_spans
@@ -578,6 +578,8 @@ def _after_a_group_noun(text: str, candidate: Candidate, rules: Rules) -> bool:
     words = text[:candidate.start].lower().split()
     if candidate.start != candidate.prefix_start or not words:
         return False
+    if not rules.english and len(words) > 1 and ADJECTIVE.fullmatch(words[-1]) and ELISION.sub("", words[-2]) in rules.group_nouns:
+        words = words[:-1]  # (an adjective after the noun: "la plataforma vecinal Torremolina Limpia")
     noun = ELISION.sub("", words[-1])
     elided = words[-1][:len(words[-1]) - len(noun)].rstrip("'’")
     # (Spanish "a" is "to", English "a" an article: "A campaign group Save Hollis said")

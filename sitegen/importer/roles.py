@@ -499,6 +499,11 @@ NOT_ADJECTIVES = frozenset({"maintenant", "souvent", "notamment", "également", 
                             "pendant", "avant", "mentre", "sempre", "ancora", "encore", "por", "para", "sobre"})
 
 
+# A preposition and an article in one word, opening no role: "con el voto del exalcalde X".
+CONTRACTED_ARTICLES = frozenset({"del", "al", "du", "au", "aux", "della", "dello", "dei", "delle", "dal", "nel", "do",
+                                 "da", "dos", "das", "ao", "aos", "vom", "zum", "zur", "beim", "im", "am"})
+
+
 # Title words that are a verb's participle too, and the auxiliaries that make them one.
 PARTICIPLE_TITLES = frozenset({"élu", "élue", "élus", "élues", "electo", "electa", "eletto", "eletta", "eleito", "eleita"})
 AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "avons", "ha", "han", "había", "habían",
@@ -576,6 +581,7 @@ def _trim(words: list[str], rules: Rules) -> list[str]:
     while words and (words[0].lower() in rules.speech_verbs or words[0].lower() in
                      rules.name_stopwords or words[0].lower() in rules.role_articles or words[0].lower() in rules.role_modifiers
                      and words[0].lower() in ("of", "the", "for", "and", "at", "to", "on", "in")
+                     or words[0].lower() in CONTRACTED_ARTICLES
                      or words[0].lower() in ("one", "another") and len(words) > 1 and words[1][:1].islower()):
         words = words[1:]  # ("One neighbor, Pat Greer,": "One" is an article here)
     if words and ELIDED_ARTICLE.match(words[0]) and len(words[0]) > 2:

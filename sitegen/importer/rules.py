@@ -108,12 +108,14 @@ class Rules:
     english: bool = False  # these are the rules for a story written in English (see in_english)
 
     def is_title_word(self, lower: str) -> bool:
-        """A title word in lower case, or one made with "co-" or "vice-" of a title or job word
+        """A title word in lower case, or one made with "co-", "vice-" or "ex-" of a title or job word
         ("co-chair", "vice-chair", "co-owner", "vice-president"; not "co-op"), or of a title and
         "-elect", "-designate" or "-general" ("senator-elect", "governor-designate",
         "director-general", "secretary-general")."""
         if lower in self.title_words:
             return True
+        if lower.startswith("ex") and not lower.startswith("ex-") and lower[2:] in self.foreign_title_words:
+            return True  # (Spanish, Italian, Portuguese: "exalcalde", "exministro", "exsindaco")
         prefix, hyphen, rest = lower.partition("-")
         return bool(hyphen) and (prefix in HYPHEN_TITLE_PREFIXES and (rest in self.title_words or rest in self.job_words)
                                  or rest in HYPHEN_TITLE_SUFFIXES and prefix in self.title_words)
@@ -138,9 +140,9 @@ class Rules:
         return replace(self, title_words=self.title_words - self.foreign_title_words, english=True)
 
 
-# What may join a title word with a hyphen to make another ("co-chair", "vice-president",
+# What may join a title word with a hyphen to make another ("co-chair", "vice-president", "ex-mayor",
 # "sub-postmaster", "senator-elect", "director-general").
-HYPHEN_TITLE_PREFIXES = frozenset({"co", "vice", "sub"})
+HYPHEN_TITLE_PREFIXES = frozenset({"co", "vice", "sub", "ex"})
 HYPHEN_TITLE_SUFFIXES = frozenset({"elect", "designate", "general"})
 # A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan, Dorothy ‘Dot’ MacAskill.
 NICKNAME = rf"[\"“‘'][{UPPER}][{LOWER}]+[\"”’']"
