@@ -162,7 +162,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
                          email[0] if email else {})
     # The byline and date lines above the story are read into the front matter; left in the
     # body too, the page would show them twice.
-    header = _byline_and_date_lines(body[:lede_index], reporters, rules)
+    header = _byline_and_date_lines(spaced_body[:lede_index], reporters, rules)
     furniture = {n for n in segments.numbers(CHROME) if not SECTION_BREAK.fullmatch(lines[n - 1])}
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
                | _page_titles(body, title, furniture) | _credits_below(body[lede_index + 1:], reporters, rules)

@@ -368,14 +368,19 @@ HEADER_LINES = 15  # body lines before the story where a name alone may be the b
 
 def live_entry_writers(lines: list[Line], rules: Rules) -> list[Line]:
     """The lines that sign a live blog's entries: a name alone right under the entry's time
-    ("14:20 GMT" / "Meera Chaudhuri-Blake"). A live blog's writers sign more than one entry
-    each: one name at least must sign two or more (a day's programme names each speaker once
-    under their time: "09:00" / "Registration Desk", "10:30" / "Ann Lee")."""
+    ("14:20 GMT" / "Meera Chaudhuri-Blake"): two or more, of which one name signs two or more,
+    or every time gives its zone (a day's programme names each speaker once under a time with
+    no zone: "09:00" / "Registration Desk", "10:30" / "Ann Lee")."""
     signed = [below for above, below in zip(lines, lines[1:])
               if below.number == above.number + 1 and TIME_ALONE.fullmatch(above.text)
               and _is_name(below.text.strip(), rules) and len(below.text.split()) >= 2]
     names = [line.text.strip() for line in signed]
-    return signed if any(names.count(name) > 1 for name in names) else []
+    zoned = sum(bool(ZONED_TIME.fullmatch(above.text)) for above, below in zip(lines, lines[1:]) if below in signed)
+    return signed if any(names.count(name) > 1 for name in names) or len(signed) >= 2 and zoned == len(signed) else []
+
+
+# A live blog's time with its zone ("14:20 GMT", "9:05 a.m. ET"), as a day's programme writes none.
+ZONED_TIME = re.compile(r"[ \u00a0]*\d{1,2}[:.h]\d{2}[ \u00a0]*(?:[ap]\.?m\.?)?[ \u00a0]+[A-Z]{2,5}[ \u00a0]*")
 
 
 def _without_place(name: str, line: Line, lines: list[Line], rules: Rules, english: bool) -> str:

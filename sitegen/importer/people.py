@@ -81,8 +81,10 @@ def find_cast(lines: list[Line], registry: tuple[Entry, ...], reporters: dict[st
     state.town = dateline.split(",")[0].strip().lower() if dateline else None
     found = {line.number: candidates(line.text, rules) for line in lines}
     state.signed = _signed_over_a_place(lines)
-    hyphened = {line.number for line in lines if line.text.lstrip().startswith("- ")}
-    state.listed = {n for n in hyphened if n - 1 in hyphened or n + 1 in hyphened}
+    # (the lines read, one after another: a list's items may stand between blank lines)
+    hyphened = [line.text.lstrip().startswith("- ") for line in lines]
+    state.listed = {line.number for i, line in enumerate(lines)
+                    if hyphened[i] and (i > 0 and hyphened[i - 1] or i + 1 < len(lines) and hyphened[i + 1])}
     for line in lines:
         state.scan_organisations(line, found[line.number])
     for line in lines:
@@ -578,8 +580,10 @@ def _after_a_group_noun(text: str, candidate: Candidate, rules: Rules) -> bool:
     words = text[:candidate.start].lower().split()
     if candidate.start != candidate.prefix_start or not words:
         return False
-    if not rules.english and len(words) > 1 and ADJECTIVE.fullmatch(words[-1]) and ELISION.sub("", words[-2]) in rules.group_nouns:
-        words = words[:-1]  # (an adjective after the noun: "la plataforma vecinal Torremolina Limpia")
+    if (not rules.english and len(words) > 1 and ADJECTIVE.fullmatch(words[-1])
+            and ELISION.sub("", words[-2]) in rules.group_nouns and not set(words[-3:-2]) & OF_THE):
+        words = words[:-1]  # (an adjective after the noun: "la plataforma vecinal Torremolina Limpia";
+        # not a title's group, "le député du parti socialiste Hugo Marchal")
     noun = ELISION.sub("", words[-1])
     elided = words[-1][:len(words[-1]) - len(noun)].rstrip("'’")
     # (Spanish "a" is "to", English "a" an article: "A campaign group Save Hollis said")
@@ -593,6 +597,10 @@ def _after_a_group_noun(text: str, candidate: Candidate, rules: Rules) -> bool:
                                                            or next_word.group(1) in AFTER_A_TEAM)
 
 
+# "Of the" in one word, before a group that a title belongs to.
+OF_THE = frozenset({"du", "des", "del", "della", "dello", "dei", "delle", "do", "da", "dos", "das"})
+
+
 # What ends a company's name: "Kestrel Catering Ltd", "Harbour Foods Inc.", "Brauerei Adler GmbH".
 COMPANY_SUFFIXES = frozenset({"ltd", "limited", "inc", "llc", "plc", "corp", "gmbh", "ag", "sa", "s.a", "sl", "s.l",
                               "spa", "s.p.a", "srl", "s.r.l", "bv", "nv", "lda", "sarl", "sas", "pty", "llp"})
@@ -603,7 +611,12 @@ BUSINESS_WORDS = frozenset({"catering", "foods", "food", "homes", "group", "hold
                             "builders", "motors", "logistics", "systems", "solutions", "properties", "developments",
                             "farms", "networks", "media", "energy", "capital", "partners", "consulting", "engineering",
                             "industries", "technologies", "transport", "haulage", "contractors", "estates", "retail",
-                            "brewing", "bakery", "bakeries", "dairies", "trading", "investments", "living", "studios"})
+                            "brewing", "bakery", "bakeries", "dairies", "trading", "investments", "living", "studios",
+                            "roofing", "coaches", "plumbing", "electrical", "joinery", "glazing", "landscaping",
+                            "cleaning", "security", "removals", "garage", "garages", "hire", "supplies", "products",
+                            "manufacturing", "design", "interiors", "kitchens", "windows", "scaffolding", "recycling",
+                            "waste", "fuels", "pharmacy", "care", "healthcare", "travel", "tours", "leisure", "hotels",
+                            "restaurants", "farm", "nurseries", "landscapes", "developers", "agency", "marine"})
 
 
 # An elided article before a noun: "l'association", "dell'associazione", "d'Entreprise".

@@ -19,6 +19,7 @@ from itertools import takewhile
 
 from .names import surname
 from .people import Cast, Occurrence
+from .roles import PREPOSITIONS
 from .rules import Rules
 from .textutil import MIN_PULL_QUOTE_CHARS, SENTENCE_END, SPACE, Line, at_sentence_start, verbs_pattern, words_of
 
@@ -53,7 +54,7 @@ VERB_THEN_NAME = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:s['’]|se[ \u00a0]+|si[ \
                             r"(?!(?:mais|et|ou|donc|car|puis|alors|selon|pour|dans|avec|sans|sur|par|en|de|du|des|le|la"
                             r"|les|un|une|y|o|pero|para|con|por|según|ma|e|per|che|mas|com|und|aber|oder|doch|sous|sobre"
                             r"|di|da|dal|della|von|mit|chez|entre|contre|comme|come|como|tras|bajo|hacia|desde|hasta"
-                            r"|durante|segundo|secondo|vers|avant|après|depuis|pendant|malgré|porté|signé|écrit"
+                            r"|durante|segundo|secondo|vers|avant|après|depuis|pendant|malgré|porté|signé"
                             r"|dirigé|réalisé|publié|escrito|dirigido|scritto|diretto)\b)"
                             r"[a-zà-ÿ]+[ \u00a0]+(?P<who>[A-ZÀ-Þ][^.;!?“”\"„«»,]{1,100}?)[ \u00a0]*(?:[.;!?,]|$)")
 # "..., said Cole, adding: “This is not over.”": the word stands for the speaker (see SPEAKING_ON).
@@ -185,7 +186,7 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
                     at_sentence_start(line.text, start) and _named_before(masked, start, here)
                     or (in_paragraph if len(in_paragraph) == 1 else set()) or named_above)
                 by = (_speaker(line.text, who, here, history + [earlier], introduced)
-                      or _holder_of(line.text[who[0]:who[1]], cast))
+                      or _holder_of(line.text[who[0]:who[1]], cast, rules))
             last = Quote(line.number, start, end, by)
             quotes.append(last)
             if by:
@@ -478,29 +479,36 @@ def _named_before(masked: str, start: int, here: list[Occurrence], sentence_befo
 POSSESSIVE = re.compile(r"['’](?:s\b|(?!\w))")
 
 
-def _holder_of(words: str, cast: Cast) -> str | None:
+def _holder_of(words: str, cast: Cast, rules: Rules) -> str | None:
     """The one person of the story whose role the words name after a definite article ("said
     the mayor", "sagte der Bürgermeister", "a déclaré le maire"): the speaker the story named
     with that title before."""
     match = TITLE_REFERENCE.fullmatch(words.strip(" \u00a0—–"))  # (—dijo el alcalde—.)
     if match is None:
         return None
-    title = (match.group("title") or match.group("noun")).lower()
-    # (the role that title and nothing before it: "Mayor", "mayor of Ashby"; not "Deputy Mayor",
-    # "spokesman for the mayor", "police officer" for "the police")
-    holders = {person.slug for person in cast.people
-               if person.role and TITLE_AND_WHAT_OF.fullmatch(person.role.lower())
-               and person.role.lower().split()[0] == title}
+    title = next(group for group in match.groups() if group).lower()
+    holders = {person.slug for person in cast.people if person.role and _holds(person.role, title, rules)}
     return holders.pop() if len(holders) == 1 else None
 
 
-# A title after a definite article, standing for the person who holds it: in lower case, as
-# running text writes it ("said the mayor"; not a newspaper's name, "écrit Le Parisien"), but
-# for a German noun ("sagte der Bürgermeister").
-TITLE_REFERENCE = re.compile(r"(?:(?i:the|le|la|el|il|lo|o)[ \u00a0]+|(?i:l)['’])(?P<title>[^\W\d_A-ZÀ-Þ][\w’'-]+)"
+def _holds(role: str, title: str, rules: Rules) -> bool:
+    """Whether the role is the title: its first word (as the other languages put the noun first:
+    "maire de Niort", "conseiller parisien") or the word its phrase is about ("Ashby Mayor",
+    "town's mayor", "mayor of Ashby"), with no word before it that makes it another's ("Deputy
+    Mayor", "former mayor", "spokesman for the mayor", "police officer" for "the police")."""
+    words = [word.lower() for word in role.split()]
+    ahead = next((i for i, word in enumerate(words) if word in PREPOSITIONS), len(words))
+    head = ahead - 1
+    return (words[0] == title and not rules.english
+            or head >= 0 and words[head] == title and not any(word in rules.role_modifiers for word in words[:head]))
+
+
+# A title after a definite article, standing for the person who holds it: after "the" ("said the
+# mayor", "said the Mayor"); in lower case after the other languages' articles (not a paper's
+# name, "écrit Le Parisien"), but for a German noun ("sagte der Bürgermeister").
+TITLE_REFERENCE = re.compile(r"(?i:the)[ \u00a0]+(?P<english>[^\W\d_][\w’'-]+)"
+                             r"|(?:(?i:le|la|el|il|lo|o)[ \u00a0]+|(?i:l)['’])(?P<title>[^\W\d_A-ZÀ-Þ][\w’'-]+)"
                              r"|(?i:der|die|das)[ \u00a0]+(?P<noun>[A-ZÄÖÜ][\w’'-]+)")
-# A role that is a title and, maybe, what it is of: "mayor", "maire de Niort".
-TITLE_AND_WHAT_OF = re.compile(r"[^\W\d_][\w’'-]+(?:[ \u00a0]+(?:of|for|de|del|de la|du|des|di|della|da|do)[ \u00a0]+.+)?")
 
 
 def _speaker(text: str, who: tuple[int, int], here: list[Occurrence],
