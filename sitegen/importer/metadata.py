@@ -380,7 +380,7 @@ def live_entry_writers(lines: list[Line], rules: Rules) -> list[Line]:
 
 
 # A live blog's time with its zone ("14:20 GMT", "9:05 a.m. ET"), as a day's programme writes none.
-ZONED_TIME = re.compile(r"[ \u00a0]*\d{1,2}[:.h]\d{2}[ \u00a0]*(?:[ap]\.?m\.?)?[ \u00a0]+[A-Z]{2,5}[ \u00a0]*")
+ZONED_TIME = re.compile(r"[ \u00a0]*\d{1,2}[:.h]\d{2}[ \u00a0]*(?:(?i:[ap]\.?m\.?)[ \u00a0]*)?(?!(?:AM|PM)\b)[A-Z]{2,5}[ \u00a0]*")
 
 
 def _without_place(name: str, line: Line, lines: list[Line], rules: Rules, english: bool) -> str:

@@ -81,10 +81,7 @@ def find_cast(lines: list[Line], registry: tuple[Entry, ...], reporters: dict[st
     state.town = dateline.split(",")[0].strip().lower() if dateline else None
     found = {line.number: candidates(line.text, rules) for line in lines}
     state.signed = _signed_over_a_place(lines)
-    # (the lines read, one after another: a list's items may stand between blank lines)
-    hyphened = [line.text.lstrip().startswith("- ") for line in lines]
-    state.listed = {line.number for i, line in enumerate(lines)
-                    if hyphened[i] and (i > 0 and hyphened[i - 1] or i + 1 < len(lines) and hyphened[i + 1])}
+    state.listed = _list_items(lines)
     for line in lines:
         state.scan_organisations(line, found[line.number])
     for line in lines:
@@ -660,6 +657,22 @@ def _signed_over_a_place(lines: list[Line]) -> set[int]:
 LETTERS = re.compile(r"\b(?:letters?|lettres?|cartas?|lettere|leserbriefe?|correspondent|editor)\b", re.IGNORECASE)
 SIGNATURE_NAME = re.compile(r"[A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){1,3}")
 TOWN_LINE = re.compile(r"[A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){0,2}(?:, [A-ZÀ-Þ][\w’'.-]+(?: [A-ZÀ-Þ][\w’'.-]+){0,2})?")
+
+
+def _list_items(lines: list[Line]) -> set[int]:
+    """The numbers of the lines that are a list's items opened by a hyphen: two or more on lines
+    one under another ("- Old Chapel, Mill Lane" / "- Blue Door, Church Street"), or three or
+    more between blank lines (two there may be a joint letter's signatures)."""
+    items, run = set(), []
+    for line in lines + [Line(0, "")]:
+        if line.text.lstrip().startswith("- "):
+            run.append(line.number)
+            continue
+        adjacent = any(b == a + 1 for a, b in zip(run, run[1:]))
+        if len(run) >= 3 or len(run) == 2 and adjacent:
+            items.update(run)
+        run = []
+    return items
 
 
 def _signature_start(text: str, in_a_list: bool = True) -> int:

@@ -492,15 +492,20 @@ def _holder_of(words: str, cast: Cast, rules: Rules) -> str | None:
 
 
 def _holds(role: str, title: str, rules: Rules) -> bool:
-    """Whether the role is the title: its first word (as the other languages put the noun first:
-    "maire de Niort", "conseiller parisien") or the word its phrase is about ("Ashby Mayor",
+    """Whether the role is the title: in the other languages, which put the noun first, the title
+    alone or with what it is of ("maire", "maire de Niort"; not "maire adjoint"); in English the word
+    its phrase is about ("Ashby Mayor",
     "town's mayor", "mayor of Ashby"), with no word before it that makes it another's ("Deputy
     Mayor", "former mayor", "spokesman for the mayor", "police officer" for "the police")."""
     words = [word.lower() for word in role.split()]
+    if not rules.english:  # (the noun first, and nothing but what it is of after it: not "maire adjoint")
+        return words[0] == title and (len(words) == 1 or words[1] in PREPOSITIONS or ELIDED_OF.match(words[1]) is not None)
     ahead = next((i for i, word in enumerate(words) if word in PREPOSITIONS), len(words))
     head = ahead - 1
-    return (words[0] == title and not rules.english
-            or head >= 0 and words[head] == title and not any(word in rules.role_modifiers for word in words[:head]))
+    return head >= 0 and words[head] == title and not any(word in rules.role_modifiers for word in words[:head])
+
+
+ELIDED_OF = re.compile(r"(?:d|dell|dall)['’]")
 
 
 # A title after a definite article, standing for the person who holds it: after "the" ("said the

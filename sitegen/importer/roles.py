@@ -463,9 +463,8 @@ def _title_run(before: str, rules: Rules) -> str | None:
     words = _trim(run, rules)
     if all(w.lower() in rules.honorifics for w in words):
         return None  # "Mr", "Sir": a courtesy, not a role
-    if words and words[0].lower() in PARTICIPLE_TITLES and not (
-            ELIDED_ARTICLE.match(run[0]) or before_run >= 0 and tokens[before_run].lower() in rules.role_articles):
-        return None  # "Les habitants ont élu Sophie Marchand", "Le candidat élu X": a participle, not "l'élue"
+    if words and words[0].lower() in PARTICIPLE_TITLES and before_run >= 0 and tokens[before_run].lower() in AUXILIARIES:
+        return None  # "Les habitants ont élu Sophie Marchand": a participle, not "l'élue"
     if any(word.lower() in PARTICIPLE_TITLES and before.lower() in AUXILIARIES for before, word in zip(run, run[1:])):
         return None  # "Le conseil municipal a élu Sophie Marchand" (not "municipal a élu")
     if len(words) > 1 and words[-1].lower() in rules.honorifics | COUNCILLOR:
@@ -524,7 +523,7 @@ DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", 
 def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) -> bool:
     """The lower-case word at ``index`` is a noun telling what a lower-case title right after
     it is of ("plant manager", "store manager", "campaign manager"). Only after an article, a
-    possessive, a speech verb, a preposition, a quotation's end, a comma or a capitalised word inside a
+    possessive, a speech verb, a preposition, a quotation's end or a capitalised word inside a
     sentence ("said the plant manager", "the company's store manager", "according to town
     manager", "“...,” branch manager", "White House press secretary", "On Monday campaign
     manager"): a word in lower case before a title may as
@@ -538,11 +537,9 @@ def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) 
     preposition = previous.lower() in BEFORE_A_ROLE or previous.lower() == "to" and index > 1 and tokens[index - 2].lower() == "according"
     # (or right after a quotation: "“... two fewer staff,” branch manager Tom Elwood told me")
     after_a_quote = previous.endswith(("”", '"', "’", "»"))
-    # (or a comma: "..., library director Gwendolyn Abara said", "Across the road, café owner X said")
-    after_a_comma = previous.endswith(",") and not word.endswith(("ed", "ing"))  # (not "..., thanked manager X")
     return (word.isalpha() and word.islower() and not _role_word(word, rules) and word not in LIST_WORDS
             and (word in rules.governing_bodies or previous.lower() in DETERMINERS or previous.endswith(("'s", "’s", "s'", "s’"))
-                 or previous.lower() in rules.speech_verbs or capitalised_inside or after_a_quote or after_a_comma
+                 or previous.lower() in rules.speech_verbs or capitalised_inside or after_a_quote
                  or preposition and not word.endswith("ing")))
 
 
