@@ -4528,3 +4528,6 @@ def test_a_live_blog_whose_writers_sign_once_each_with_zoned_times_and_a_no_brea
     dated = analyse("Ana Ruiz's bakery wins prize\n\nBy Ben Hughes\nMay\u00a04, 2025\n\nORMSBY — Ana Ruiz's bakery on "
                     "Harbour Lane has won the county's small business award this year.\n")
     assert dated.date == "2025-05-04" and "May" not in dated.body  # (the date line is not in the body twice)
+    release = analyse("Wetland to be restored\n\nBRANTFIELD, Mass., March\u00a03, 2025 /PRWire Global/ -- Brantfield "
+                      "Water Trust today announced a $4 million project to restore its marsh.\n")
+    assert (release.dateline, release.date) == ("Brantfield", "2025-03-03")  # (a no-break space in the dateline)

@@ -140,13 +140,14 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         rules = rules.in_english()  # ("the fiscal year": no Spanish prosecutor)
     lede_index = _lede_index(body, rules)
     lede_line = body[lede_index].text.strip()  # (a text browser's margin before it)
-    dateline = meta.find_dateline(lede_line, rules)
+    spaced_lede = lede_line.translate(NO_BREAK_SPACES)  # (see `spaced`: the same length)
+    dateline = meta.find_dateline(spaced_lede, rules)
     if dateline and _speakers_label(lede_line, dateline, [line.text.strip() for line in body]):
         dateline = None
     dateline = dateline or meta.place_and_full_stop(
         lede_line, {line.strip() for line in lines[:body[lede_index].number - 1]}, rules)
     # (or the lede opens with its date and a dash, and no place: "Friday, 14 March 2025 — ...")
-    story_start = dateline.end if dateline else meta.date_before_dash(lede_line, rules) or 0
+    story_start = dateline.end if dateline else meta.date_before_dash(spaced_lede, rules) or 0
     lede = lede_line[story_start:]
     title_lines = segments.numbers(TITLE)  # (a headline wrapped over two lines: both)
     title = page.title or (meta.without_domain(" ".join(lines[n - 1].strip() for n in title_lines))
@@ -156,7 +157,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     subject = None if title else _email_subject(email[0] if email else {})
     reporters = _reporters(body, page, rules, english)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
-    in_dateline = [Line(body[lede_index].number, lede_line[:story_start])] if story_start else []
+    in_dateline = [Line(body[lede_index].number, spaced_lede[:story_start])] if story_start else []
     spaced_body = [Line(line.number, spaced[line.number - 1]) for line in body]
     date, origin = _date(url, page, spaced_body[:lede_index] + in_dateline, spaced_body, rules,
                          email[0] if email else {})
