@@ -132,6 +132,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     segments = replace(segment(spaced, rules, find_title=page.title is None, toolbar_end=above_page,
                                title_at=page.title_at), lines=lines)
     body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
+    spaced_body = [Line(line.number, spaced[line.number - 1]) for line in body]
     quoted = set(segments.numbers(BODY)) & set(page.blockquotes)  # (see PageMeta.blockquotes)
     if not body:
         raise NoArticle(_no_article_message(segments))
@@ -140,7 +141,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         rules = rules.in_english()  # ("the fiscal year": no Spanish prosecutor)
     lede_index = _lede_index(body, rules)
     lede_line = body[lede_index].text.strip()  # (a text browser's margin before it)
-    spaced_lede = lede_line.translate(NO_BREAK_SPACES)  # (see `spaced`: the same length)
+    spaced_lede = spaced_body[lede_index].text.strip()  # (see `spaced`: as long as lede_line)
     dateline = meta.find_dateline(spaced_lede, rules)
     if dateline and _speakers_label(lede_line, dateline, [line.text.strip() for line in body]):
         dateline = None
@@ -158,7 +159,6 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     reporters = _reporters(body, page, rules, english)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
     in_dateline = [Line(body[lede_index].number, spaced_lede[:story_start])] if story_start else []
-    spaced_body = [Line(line.number, spaced[line.number - 1]) for line in body]
     date, origin = _date(url, page, spaced_body[:lede_index] + in_dateline, spaced_body, rules,
                          email[0] if email else {})
     # The byline and date lines above the story are read into the front matter; left in the

@@ -238,8 +238,8 @@ UPDATED_LINE = re.compile(r"(?:last )?(?:updated|modified|edited)\b", re.IGNOREC
 
 # A time of day alone after a dated dateline: no story after it. (Nothing after it is a
 # dateline on a line of its own, the story on the next: "KYIV, March 14 (Reuters) -".)
-TIME_ALONE = re.compile(r"[ \u00a0]*\d{1,2}(?:[:.h]\d{2})?[ \u00a0]*(?:h|hs|uhr|hrs?|[ap]\.?m\.?)?"
-                        r"(?:[ \u00a0]+[A-Z]{2,5})?[ \u00a0]*", re.IGNORECASE)
+TIME_ALONE = re.compile(r"[ \u00a0]*\d{1,2}(?P<minutes>[:.h]\d{2})?[ \u00a0]*(?:h|hs|uhr|hrs?|[ap]\.?m\.?)?"
+                        r"(?:[ \u00a0]+(?P<zone>[A-Z]{2,5}))?[ \u00a0]*", re.IGNORECASE)
 # A place, a comma and the rest (the date line of a header: "Valdemora, 14 de marzo de 2025 - 09:12").
 PLACE_AND_COMMA = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:[ \u00a0-][A-ZÀ-Þ][^\W\d_]*){0,3},[ \u00a0]+")
 
@@ -371,16 +371,20 @@ def live_entry_writers(lines: list[Line], rules: Rules) -> list[Line]:
     ("14:20 GMT" / "Meera Chaudhuri-Blake"): two or more, of which one name signs two or more,
     or every time gives its zone (a day's programme names each speaker once under a time with
     no zone: "09:00" / "Registration Desk", "10:30" / "Ann Lee")."""
-    signed = [below for above, below in zip(lines, lines[1:])
-              if below.number == above.number + 1 and TIME_ALONE.fullmatch(above.text)
+    signed = [(below, _zoned(time)) for above, below in zip(lines, lines[1:])
+              if below.number == above.number + 1 and (time := TIME_ALONE.fullmatch(above.text))
               and _is_name(below.text.strip(), rules) and len(below.text.split()) >= 2]
-    names = [line.text.strip() for line in signed]
-    zoned = sum(bool(ZONED_TIME.fullmatch(above.text)) for above, below in zip(lines, lines[1:]) if below in signed)
-    return signed if any(names.count(name) > 1 for name in names) or len(signed) >= 2 and zoned == len(signed) else []
+    names = [line.text.strip() for line, _ in signed]
+    if any(names.count(name) > 1 for name in names) or len(signed) >= 2 and all(zoned for _, zoned in signed):
+        return [line for line, _ in signed]
+    return []
 
 
-# A live blog's time with its zone ("14:20 GMT", "9:05 a.m. ET"), as a day's programme writes none.
-ZONED_TIME = re.compile(r"[ \u00a0]*\d{1,2}[:.h]\d{2}[ \u00a0]*(?:(?i:[ap]\.?m\.?)[ \u00a0]*)?(?!(?:AM|PM)\b)[A-Z]{2,5}[ \u00a0]*")
+def _zoned(time: re.Match) -> bool:
+    """A live blog's time with its zone ("14:20 GMT", "9:05 a.m. ET"), as a day's programme
+    writes none (nor is "10:30 AM" a zone)."""
+    zone = time.group("zone")
+    return bool(time.group("minutes") and zone and zone.isupper() and zone not in ("AM", "PM"))
 
 
 def _without_place(name: str, line: Line, lines: list[Line], rules: Rules, english: bool) -> str:
