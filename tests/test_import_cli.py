@@ -211,6 +211,22 @@ def test_manifest_beside_the_inputs(site):
     assert (site / "content" / "articles" / "my-story" / "index.md").exists()
 
 
+def test_the_report_says_when_a_story_is_in_a_language_the_rules_do_not_know(site):
+    """The import goes ahead (the text and the original are kept), and the report says that
+    what the rules found must be checked."""
+    (site / "in" / "story.txt").write_text(
+        "Gemeente stelt besluit over brug uit\n\nDe gemeenteraad van Leinbroek heeft het besluit over de nieuwe "
+        "brug over de Vaart opnieuw uitgesteld. Volgens wethouder Pieter de Vries zijn er nog te veel vragen over de "
+        "kosten.\n\nBewoners van de wijk Oosterhof zijn teleurgesteld. Marieke Jansen, die al twintig jaar aan de "
+        "Vaart woont, noemt het uitstel een slechte zaak.\n", encoding="utf-8")
+    result = run(site, str(site / "in" / "story.txt"), "--into", str(site / "out"))
+    assert result.exit_code == 0, result.output
+    assert (site / "out" / "gemeente-stelt-besluit-over-brug-uit" / "original.txt").exists()
+    assert any(line.strip().endswith("/story.txt: the text reads as none of the languages the import rules know "
+                                     "(English, French, Spanish, Italian, Portuguese or German): check its people, "
+                                     "quotes, dates and comments by hand") for line in result.output.splitlines())
+
+
 def test_without_url_the_slug_comes_from_the_title(site):
     (site / "in" / "story.txt").write_text(STORY)
     result = run(site, str(site / "in" / "story.txt"), "--into", str(site / "out"))

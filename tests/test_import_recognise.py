@@ -4293,6 +4293,18 @@ def test_a_name_once_written_with_a_companys_suffix_is_the_companys():
     assert [q.by for q in found.quotes] == [None]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Gridline Networks says it has been unable to reach the poles.",
+    "The developer, Quayside Living, said the delay would not affect its flats.",
+    "Harbour Foods said it would appeal.",
+])
+def test_a_name_ending_with_a_business_word_is_no_persons(sentence):
+    """Without a suffix as well ("Gridline Networks says it ...", which made a person)."""
+    found = analyse("Broadband rollout stalls\n\nPELLHAM — The rollout has stalled again.\n\n" + sentence
+                    + "\n\nDana Whitfield, 44, a resident, said she was tired of waiting.\n")
+    assert [p.name for p in found.people] == ["Dana Whitfield"]
+
+
 @pytest.mark.parametrize("dateline, place", [
     ("SANTA OLALLA DEL CERRO. —", "Santa Olalla del Cerro"), ("VILA NOVA DO SABOR —", "Vila Nova do Sabor"),
     ("PORT OF SPAIN —", "Port of Spain"), ("NEWCASTLE UPON TYNE —", "Newcastle upon Tyne"),
@@ -4531,3 +4543,49 @@ def test_a_live_blog_whose_writers_sign_once_each_with_zoned_times_and_a_no_brea
     release = analyse("Wetland to be restored\n\nBRANTFIELD, Mass., March\u00a03, 2025 /PRWire Global/ -- Brantfield "
                       "Water Trust today announced a $4 million project to restore its marsh.\n")
     assert (release.dateline, release.date) == ("Brantfield", "2025-03-03")  # (a no-break space in the dateline)
+
+
+LANGUAGE_NOTE = "the text reads as none of the languages the import rules know"
+# (each a story's lede and two more paragraphs, in a language the rules are not written for)
+OTHER_LANGUAGES = {
+    "Dutch": "LEINBROEK - De gemeenteraad van Leinbroek heeft het besluit over de nieuwe brug over de Vaart opnieuw "
+             "uitgesteld. Volgens wethouder Pieter de Vries zijn er nog te veel vragen over de kosten.\n\n\"We willen "
+             "eerst weten wat het echt gaat kosten,\" zei De Vries dinsdagavond.\n\nBewoners van de wijk Oosterhof "
+             "zijn teleurgesteld. Marieke Jansen, die al twintig jaar aan de Vaart woont, noemt het uitstel een "
+             "slechte zaak.\n",
+    "Swedish": "Kommunfullmäktige i Ekholm har återigen skjutit upp beslutet om den nya bron över ån. Enligt "
+               "kommunalrådet Per Nilsson finns det fortfarande för många frågor om kostnaderna.\n\n– Vi vill först "
+               "veta vad det verkligen kommer att kosta, säger Per Nilsson.\n\nBoende i stadsdelen Östermalm är "
+               "besvikna. Karin Berg, som har bott vid ån i tjugo år, kallar beskedet dåligt.\n",
+    "Polish": "Rada gminy Lesna ponownie odłożyła decyzję w sprawie nowego mostu na rzece. Według burmistrza Piotra "
+              "Nowaka wciąż jest zbyt wiele pytań o koszty.\n\n\"Najpierw chcemy wiedzieć, ile to naprawdę będzie "
+              "kosztować\" - powiedział Nowak we wtorek wieczorem.\n\nMieszkańcy osiedla Wschód są rozczarowani. "
+              "Maria Wiśniewska, która od dwudziestu lat mieszka nad rzeką, nazywa odroczenie złą wiadomością.\n",
+}
+
+
+@pytest.mark.parametrize("language", sorted(OTHER_LANGUAGES))
+def test_a_story_in_a_language_the_rules_do_not_know_is_said_to_be(language):
+    found = analyse("Headline of the story\n\n" + OTHER_LANGUAGES[language])
+    assert [message for line, message in found.notes if LANGUAGE_NOTE in message] == [
+        f"{LANGUAGE_NOTE} (English, French, Spanish, Italian, Portuguese or German): "
+        "check its people, quotes, dates and comments by hand"]
+
+
+@pytest.mark.parametrize("text", [
+    # few small words, many names and figures: still English
+    "ASHBY — Results of Thursday's council by-election in Ashby North.\n\nDana Whitfield (Labour) 1,204\n\n"
+    "Tom Lyle (Conservative) 987\n\nPriya Shah (Green) 455\n\nMarta Quill (Liberal Democrat) 301\n\nTurnout was "
+    "31 per cent. Whitfield said she was delighted with the result and thanked the volunteers who had knocked on "
+    "doors for her.\n",
+    "LEINBACH – Der Stadtrat hat am Montag den Bau einer Mauer am Mühlbach beschlossen. Die Arbeiten sollen im "
+    "Herbst beginnen und rund zwei Millionen Euro kosten.\n\n„Das ist ein guter Tag für die Stadt“, sagte "
+    "Bürgermeisterin Anna Roth nach der Sitzung. Die Anwohner hatten seit Jahren auf den Schutz gewartet.\n",
+    "VALDEMONT — Le conseil municipal a voté lundi la fermeture de la bibliothèque du quartier nord. La mesure "
+    "doit permettre une économie de 80 000 euros par an.\n\n« C'est une décision difficile », a déclaré le maire, "
+    "Bernard Lucas, qui promet un nouveau service de prêt dans les écoles.\n",
+    "Short notice: the library is closed on Monday.\n",  # (too short to tell)
+])
+def test_a_story_in_a_language_of_the_rules_has_no_such_note(text):
+    found = analyse("Headline of the story\n\n" + text)
+    assert not [message for line, message in found.notes if LANGUAGE_NOTE in message]

@@ -200,9 +200,20 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         comments=comments, reported_count=reported,
         quotes=quotes, segments=segments,
         unknown=_unknown(cast, reporters, registries),
-        notes=tuple(cast.notes),
+        notes=_language_note(body, rules) + tuple(cast.notes),
         hints=tuple(meta.date_hints(body, rules)),
     )
+
+
+def _language_note(body: list[Line], rules: Rules) -> tuple[tuple[None, str], ...]:
+    """A note for a story in a language the rules are not written for (Dutch, Swedish ...):
+    its people, quotes and dates were looked for with other languages' words."""
+    if meta.written_in_a_language_of(body, rules):
+        return ()
+    languages = [language for language, _ in rules.common_words]
+    known = ", ".join(languages[:-1]) + " or " + languages[-1] if len(languages) > 1 else languages[0]
+    return ((None, f"the text reads as none of the languages the import rules know ({known}): "
+                   "check its people, quotes, dates and comments by hand"),)
 
 
 def _section_breaks(lines: tuple[str, ...], segments: Segments, body: list[Line], lede_number: int) -> set[int]:

@@ -510,6 +510,29 @@ def written_in_english(body: list[Line]) -> bool:
     return len(ENGLISH_WORDS.findall(text)) > len(DAY_FIRST_LANGUAGE_WORDS.findall(text))
 
 
+# In every story in English, French, Spanish, Italian, Portuguese or German seen so far (a
+# results table, a match report among them), 0.17 or more of the words were the language's
+# common words (rules.common_words), six different ones at least; in Dutch, Swedish and Polish
+# stories, 0.12 at most, and three different ones (the "de" of Dutch is Spanish's too).
+MIN_COMMON_WORDS = 0.15
+MIN_DIFFERENT_COMMON_WORDS = 5
+MIN_WORDS_TO_TELL = 40  # (fewer say too little: a caption, a two-line notice)
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def written_in_a_language_of(body: list[Line], rules: Rules) -> bool:
+    """Whether the story is written in one of the languages the rules know (or is too short to
+    tell): enough of its words, and enough different ones, are one language's common words."""
+    words = [word.lower() for line in body for word in WORD.findall(line.text)]
+    if len(words) < MIN_WORDS_TO_TELL or not rules.common_words:
+        return True
+    for _, common in rules.common_words:
+        found = [word for word in words if word in common]
+        if len(found) >= MIN_COMMON_WORDS * len(words) and len(set(found)) >= MIN_DIFFERENT_COMMON_WORDS:
+            return True
+    return False
+
+
 def names_in(text: str, rules: Rules) -> list[str]:
     """The names among a list of them and other words ("A; B", "A; Transport Correspondent")."""
     return [part for part in BYLINE_SEPARATOR.split(text.replace(";", ",").strip()) if _is_name(part, rules)]

@@ -105,6 +105,8 @@ class Rules:
     governing_bodies: frozenset[str] = frozenset()
     surnames_too: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    # (language, its commonest small words), for each language the rules are written for
+    common_words: tuple[tuple[str, frozenset[str]], ...] = ()
     english: bool = False  # these are the rules for a story written in English (see in_english)
 
     def is_title_word(self, lower: str) -> bool:
@@ -229,6 +231,8 @@ def build_rules(data: dict) -> Rules:
         full_dates=_compile_all(data["full_dates"]),
         date_hints=_compile_all(data["date_hints"]),
         published_line=re.compile(data["published_line"], re.IGNORECASE),
+        common_words=tuple((language, frozenset(w.lower() for w in common))
+                           for language, common in data.get("common_words", {}).items()),
         **words,
     )
 
