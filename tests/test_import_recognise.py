@@ -1020,6 +1020,14 @@ def test_the_byline_and_date_lines_go_to_the_front_matter_not_the_body():
         "By Ravi Chandrasekhar-Lowe", "Senior Reporter", "Published March 6, 2024 at 9:05 AM", "Updated March 7, 2024"]
 
 
+def test_a_byline_copied_from_a_tables_cells_is_a_byline():
+    """"By<tab>Marta Quill", as a page laid out in a table copies, stayed in the body, with no reporter."""
+    found = analyse("Council approves new bridge budget\n\nBy\tMarta Quill\n12 March 2025\n\nPELLHAM — The "
+                    "council approved the budget for the new bridge on Monday.\n")
+    assert [r.name for r in found.reporters] == ["Marta Quill"]
+    assert "Marta Quill" not in found.body
+
+
 KEELER_LEDE = ("MILBROOK — The Keeler Street bridge will close for a year from April, the council decided on"
                " Tuesday after a two-hour debate.\n\nThe work will cost about 4 million dollars.\n")
 

@@ -575,6 +575,7 @@ def byline_names(line: str, rules: Rules) -> list[str]:
     Parts that are not names ("Associated Press", "Political Editor") are left out. A byline
     rule's group ``handle`` names a site's user ("Started by BridgeStreetBev")."""
     names = []
+    line = line.replace("\t", " ")  # (a byline copied from a table's cells: "By<tab>Jane Roe")
     # "(Reporting by X; Additional reporting by Y in Z; Editing by W)": each credit on its own
     # (a list's bullet before it taken off: "* By Jane Roe", as a text browser shows a list)
     for credit in CREDIT_SEPARATOR.split(LIST_BULLET.sub("", line).strip().removeprefix("(").removesuffix(")")):
