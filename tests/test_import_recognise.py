@@ -4597,3 +4597,22 @@ def test_a_story_in_a_language_the_rules_do_not_know_is_said_to_be(language):
 def test_a_story_in_a_language_of_the_rules_has_no_such_note(text):
     found = analyse("Headline of the story\n\n" + text)
     assert not [message for line, message in found.notes if LANGUAGE_NOTE in message]
+
+
+def test_a_german_title_after_a_name_is_its_role_and_what_it_is_of_no_person():
+    """German writes its nouns, titles too, with a capital: "Klaus Weber, Bürgermeister von
+    Leinbach," gave Klaus Weber no role, and made "von Leinbach" a person, the mayor."""
+    found = analyse("Brücke genehmigt\n\nLEINBACH – Der Stadtrat hat am Montag die Brücke genehmigt. Die Arbeiten "
+                    "sollen im Herbst beginnen.\n\n„Das ist ein guter Tag“, sagte Klaus Weber, Bürgermeister von "
+                    "Leinbach, nach der Sitzung.\n\nAuch Anna Roth, Vorsitzende des Bürgervereins, begrüßte die "
+                    "Entscheidung.\n")
+    assert [(p.name, p.role) for p in found.people] == [("Klaus Weber", "Bürgermeister von Leinbach"),
+                                                        ("Anna Roth", "Vorsitzende des Bürgervereins")]
+    assert [q.by for q in found.quotes] == ["klaus-weber"]
+
+
+def test_a_name_with_a_particle_after_a_title_with_no_name_before_is_a_person():
+    found = analyse("Gedenken in Bonn\n\nBONN – Zum Jahrestag kamen am Sonntag viele Gäste in die Stadthalle. Die Feier "
+                    "dauerte drei Stunden.\n\n„Die Stadt hat viel erreicht“, sagte Bürgermeister von "
+                    "Weizsäcker.\n")
+    assert [(p.name, p.role) for p in found.people] == [("von Weizsäcker", "Bürgermeister")]

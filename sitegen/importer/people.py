@@ -32,6 +32,9 @@ FROM_BEFORE = re.compile(r"[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?(?:\
 # The bracket after a name that a party or a ward stands in, up to a word of it: "Janet Hughes
 # (Lib Dem, Ashby North)".
 AFFILIATION_OPENING = re.compile(r"[ \u00a0]*\([^()\n]{0,40}$")
+# A title after a name and a comma, up to the name it is of ("Klaus Weber, Bürgermeister von
+# Leinbach": see _what_a_title_is_of).
+TITLE_IN_AN_ASIDE = re.compile(r",[ \u00a0]+(?P<title>[\w-]+)[ \u00a0]+$")
 AGE_BEFORE = re.compile(r",[ \u00a0]*\d{1,3},?$")
 # Where someone lives or was born: "The Smiths, who live in Little Ashby, waited" (no one).
 LIVES_IN = re.compile(r"\b(?:live|lives|lived|living|reside|resides|resided|based|born|raised|grew[ \u00a0]+up)"
@@ -203,7 +206,8 @@ class _State:
             self._add(line, candidate.start, candidate.end, known, self._name(known))
         elif candidate.name in self.organisations:
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
-        elif self._in_an_address(line, candidate) or self._in_an_affiliation(line, candidate):
+        elif (self._in_an_address(line, candidate) or self._in_an_affiliation(line, candidate)
+              or self._what_a_title_is_of(line, candidate)):
             self.places.setdefault(line.number, []).append((candidate.start, candidate.end))
             self.address_ends.setdefault(line.number, set()).add(candidate.end)
         elif (could_be_person(candidate.name, self.rules) and not _title_after_an_article(line.text, candidate, self.rules)
@@ -234,6 +238,16 @@ class _State:
             return False
         head = before[:where.start()]
         return AGE_BEFORE.search(head) is not None or any(o.end == len(head) for o in self.by_line.get(line.number, ()))
+
+    def _what_a_title_is_of(self, line: Line, candidate: Candidate) -> bool:
+        """A name opened by a particle right after a title, in an aside after the person just
+        named, is the place or body the title is of: "Klaus Weber, Bürgermeister von Leinbach,"
+        (but "Bundespräsident von Weizsäcker", with no name before it, is a person)."""
+        if not candidate.name[:1].islower():
+            return False
+        aside = TITLE_IN_AN_ASIDE.search(line.text, 0, candidate.start)
+        return (aside is not None and self.rules.is_title_word(aside["title"].lower())
+                and any(o.end == aside.start() for o in self.by_line.get(line.number, ())))
 
     def _in_an_affiliation(self, line: Line, candidate: Candidate) -> bool:
         """The name is a party's or a ward's, in brackets after a person's name: "Cllr Janet

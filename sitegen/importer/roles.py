@@ -159,7 +159,11 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     # (a capitalised first word only as an owner of the role: "Jean-Luc Moreau, France's
     # finance minister")
     owned = len(words) > 1 and words[0][0].isupper() and words[0].endswith(("'s", "’s")) and words[1][0].islower()
-    if not words or len(words) > MAX_ROLE_WORDS or not (words[0][0].islower() or owned) or words[0] in rules.speech_verbs:
+    # (or a title in German, which writes its nouns with a capital: "Klaus Weber, Bürgermeister
+    # von Leinbach,", "Anna Roth, Vorsitzende des Bürgervereins,")
+    german_title = bool(words) and not rules.english and words[0][0].isupper() and rules.is_title_word(words[0].lower())
+    if (not words or len(words) > MAX_ROLE_WORDS or not (words[0][0].islower() or owned or german_title)
+            or words[0] in rules.speech_verbs):
         return None  # (", said volunteers cannot ...": no aside, the sentence goes on)
     if _names_someone(words, rules):
         return None  # "in nearby Dunmore, hospital spokesperson Victor Lindqvist said": his role
