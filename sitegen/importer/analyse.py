@@ -208,12 +208,13 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
 def _language_note(body: list[Line], rules: Rules) -> tuple[tuple[None, str], ...]:
     """A note for a story in a language the rules are not written for (Dutch, Swedish ...):
     its people, quotes and dates were looked for with other languages' words."""
-    if meta.written_in_a_language_of(body, rules):
+    language = meta.language_of(body, rules)
+    if language is None or language in rules.languages:
         return ()
-    languages = [language for language, _ in rules.common_words]
-    known = ", ".join(languages[:-1]) + " or " + languages[-1] if len(languages) > 1 else languages[0]
-    return ((None, f"the text reads as none of the languages the import rules know ({known}): "
-                   "check its people, quotes, dates and comments by hand"),)
+    known = rules.languages
+    known_list = ", ".join(known[:-1]) + " and " + known[-1] if len(known) > 1 else "".join(known)
+    return ((None, f"the text reads as {language}, which the import rules do not know (they know "
+                   f"{known_list}): check its people, quotes, dates and comments by hand"),)
 
 
 def _section_breaks(lines: tuple[str, ...], segments: Segments, body: list[Line], lede_number: int) -> set[int]:

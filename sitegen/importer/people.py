@@ -133,10 +133,6 @@ class _State:
             if _written_as_organisation(line.text, candidate, self.rules):
                 self.organisations.add(candidate.name)
             *name, last = candidate.name.split()
-            if name and last.lower() in BUSINESS_WORDS:
-                # "Gridline Networks says it ...", "The developer, Quayside Living, said": no
-                # person's name ends with such a word
-                self.organisations.add(candidate.name)
             if name and last.lower().rstrip(".") in COMPANY_SUFFIXES:
                 # "Kestrel Catering Ltd admitted ...", later "Kestrel Catering said": a company
                 # (but "Tom Harlow Ltd" is named after Tom Harlow, who may speak too)
@@ -621,8 +617,7 @@ COMPANY_SUFFIXES = frozenset({"ltd", "limited", "inc", "llc", "plc", "corp", "gm
                               "spa", "s.p.a", "srl", "s.r.l", "bv", "nv", "lda", "sarl", "sas", "pty", "llp"})
 
 
-# The last word of a company's name (before its suffix, if it has one) that no person's name
-# ends with.
+# The last word of a company's name before its suffix that no person's name ends with.
 BUSINESS_WORDS = frozenset({"catering", "foods", "food", "homes", "group", "holdings", "services", "construction",
                             "builders", "motors", "logistics", "systems", "solutions", "properties", "developments",
                             "farms", "networks", "media", "energy", "capital", "partners", "consulting", "engineering",

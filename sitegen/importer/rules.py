@@ -105,8 +105,9 @@ class Rules:
     governing_bodies: frozenset[str] = frozenset()
     surnames_too: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
-    # (language, its commonest small words), for each language the rules are written for
+    # (language, its commonest small words) for the rules' languages and others a capture may be in
     common_words: tuple[tuple[str, frozenset[str]], ...] = ()
+    languages: tuple[str, ...] = ()  # the languages the rules are written for
     english: bool = False  # these are the rules for a story written in English (see in_english)
 
     def is_title_word(self, lower: str) -> bool:
@@ -232,7 +233,8 @@ def build_rules(data: dict) -> Rules:
         date_hints=_compile_all(data["date_hints"]),
         published_line=re.compile(data["published_line"], re.IGNORECASE),
         common_words=tuple((language, frozenset(w.lower() for w in common))
-                           for language, common in data.get("common_words", {}).items()),
+                           for language, common in (data.get("common_words") or {}).items() if common),
+        languages=tuple(data.get("languages") or ()),
         **words,
     )
 
