@@ -4606,6 +4606,11 @@ def test_a_story_in_a_language_the_rules_do_not_know_is_said_to_be(language):
     "Gareth Pryce, 52, Mill Lane, Ashby: drink driving, fined £800, banned 18 months.\n\nDana Whitfield, 31, "
     "Kiln Road, Pellham: speeding, 52mph in 30mph zone, fined £220, six points.\n\nTom Lyle, 44, Quay Street, "
     "Ashby: no insurance, fined £300, six points, costs £85.\n",
+    # an English story quoting a Dutch mayor at length
+    "LEIDEN — The new bridge opened on Monday in front of hundreds of people who had waited two years for it.\n\n"
+    "\"Het is een mooie dag voor de stad en wij zijn er heel blij mee, want het heeft lang geduurd,\" said Jan de "
+    "Vries, the mayor.\n\n\"De brug is van iedereen en dat is het belangrijkste voor ons allemaal,\" he added.\n\n"
+    "The bridge will open to walkers on Tuesday.\n",
     # French and Italian with their words elided before vowels
     "L'usine d'emballage de l'avenue Jean-Jaurès fermera en juin. L'annonce n'a surpris personne : l'activité "
     "s'effondrait depuis qu'un client l'avait quittée. D'ici l'été, quarante salariés seront reclassés, "
@@ -4645,6 +4650,8 @@ def test_a_menu_row_ending_with_an_account_button_is_no_headline():
 @pytest.mark.parametrize("byline, reporters", [
     ("By Dr. Miriam Oduya-Hartwell", ["Miriam Oduya-Hartwell"]), ("By Rev. Tom Hale", ["Tom Hale"]),
     ("By Prof. Ana Ruiz and Dr Ben Cole", ["Ana Ruiz", "Ben Cole"]),
+    # (honorifics that are given names or initials too stay: the next review's cases)
+    ("By Don Van Natta Jr.", ["Don Van Natta Jr."]), ("By M. Jane Porter", ["M. Jane Porter"]),
 ])
 def test_a_bylines_honorific_is_not_the_writers_name(byline, reporters):
     """"By Dr. X" gave no reporter, and the writer was a person of the story."""
@@ -4662,6 +4669,12 @@ def test_a_hyphenated_place_is_a_datelines(dateline, place):
                     "two schools to cancel classes on Tuesday.\n")
     assert (found.dateline, found.summary) == (
         place, "A water main break on Cutler Avenue forced two schools to cancel classes on Tuesday.")
+
+
+def test_a_slugs_hyphenated_word_is_no_datelines_place():
+    found = analyse("Your questions answered\n\nFOLLOW-UP - The council has answered readers' questions about the new "
+                    "parking rules in the town centre.\n")
+    assert (found.dateline, found.summary.split()[0]) == (None, "FOLLOW-UP")
 
 
 def test_defending_or_representing_before_a_defendants_name_is_no_part_of_it():

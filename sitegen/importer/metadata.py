@@ -522,6 +522,9 @@ WORD = re.compile(r"[^\W\d_]+")
 # A line of sentences: six words or more, ending as a sentence does. Only these are read for
 # the language: a list of listings or roadworks ("- Park run, Pennard Common, Saturday 9am"),
 # a results table or a weather forecast has few small words in any language.
+# What is said in quotation marks, left out of the words read for the language: an English story
+# may quote a Dutch mayor at length.
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|»[^«]*«|„[^“”]*[“”]')
 SENTENCES = re.compile(r"(?:\S+\s+){5,}.*[.!?…][\"'”»“’)]*\s*")
 
 
@@ -529,7 +532,7 @@ def language_of(body: list[Line], rules: Rules) -> str | None:
     """The language of the story's sentences, of those the rules have common words for; None
     when there are too few sentences to tell, or none of the languages has words enough."""
     words = [word.lower() for line in body if SENTENCES.fullmatch(line.text.strip())
-             for word in WORD.findall(line.text)]
+             for word in WORD.findall(QUOTED.sub(" ", line.text))]
     if len(words) < MIN_WORDS_TO_TELL:
         return None
     best, best_count = None, 0
@@ -645,12 +648,19 @@ def _names_in(given: str, rules: Rules) -> list[str]:
     return names
 
 
+# The honorifics a byline may put before its writer's name; not those that are given names or
+# initials too ("By Don Van Natta Jr.", "By M. Jane Porter").
+BYLINE_HONORIFICS = frozenset({"dr", "dr.", "rev", "rev.", "reverend", "sir", "dame", "mr", "mr.", "mrs", "mrs.",
+                               "ms", "ms."})
+
+
 def _without_honorific(part: str, rules: Rules) -> str:
     """A credit without the honorific or abbreviated title before the name ("By Dr. Miriam
     Oduya-Hartwell", "Rev. Tom Hale", "Prof. Ana Ruiz"): the writer is the name."""
     words = part.split()
-    if len(words) > 2 and (words[0].lower() in rules.honorifics
-                           or words[0].endswith(".") and rules.is_title_word(words[0].lower())):
+    lower = words[0].lower() if words else ""
+    if len(words) > 2 and (lower in BYLINE_HONORIFICS or lower.endswith(".") and len(lower) > 2
+                           and rules.is_title_word(lower)):
         return part.strip()[len(words[0]):].strip()
     return part
 
