@@ -4682,3 +4682,21 @@ def test_defending_or_representing_before_a_defendants_name_is_no_part_of_it():
                     "Defending Maddox, barrister Rupert Ansah-Kingsley said his client was remorseful. Representing "
                     "Wolanski, solicitor Amira Patel said he had a job waiting.\n")
     assert not [p.name for p in found.people if p.name.startswith(("Defending", "Representing"))]
+
+
+@pytest.mark.parametrize("lede, quote, speaker", [
+    ("PELLHAM — The council approved the new bridge on Monday after a long debate.",
+     '"It is a good day," said Jane Roe on Tuesday.', "jane-roe"),
+    ("PELLHAM — The council approved the new bridge on Monday after a long debate.",
+     '"It is a good day," said Jane Roe in a statement.', "jane-roe"),
+    ("BERLIN – Die Kommission hat den Plan vorgestellt. Die Arbeiten sollen im Herbst beginnen.",
+     "„Das ist ein guter Tag“, sagte Ursula Brandt nach der Sitzung.", "ursula-brandt"),
+    ("VALDEMONT — Le conseil municipal a voté la fermeture de la bibliothèque du quartier nord.",
+     "« C'est une décision difficile », a déclaré Bernard Lucas lors de la séance.", "bernard-lucas"),
+    ("TORREMOLINA — El pleno aprobó el nuevo puente sobre el río tras meses de debate.",
+     "«Es un gran día», dijo Ana Gil el lunes.", "ana-gil"),
+])
+def test_a_speaker_named_after_the_verb_with_when_or_where_after_the_name(lede, quote, speaker):
+    """"said Jane Roe on Tuesday": the name had to end the clause to be the speaker's, and was no one."""
+    found = analyse("Headline of the story\n\n" + lede + "\n\n" + quote + "\n")
+    assert ([p.slug for p in found.people], [q.by for q in found.quotes]) == ([speaker], [speaker])
