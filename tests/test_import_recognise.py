@@ -4700,3 +4700,26 @@ def test_a_speaker_named_after_the_verb_with_when_or_where_after_the_name(lede, 
     """"said Jane Roe on Tuesday": the name had to end the clause to be the speaker's, and was no one."""
     found = analyse("Headline of the story\n\n" + lede + "\n\n" + quote + "\n")
     assert ([p.slug for p in found.people], [q.by for q in found.quotes]) == ([speaker], [speaker])
+
+
+@pytest.mark.parametrize("text, people", [
+    # "den" and "der" alone are articles: "am Montag den Plan" was a person, "Montag den Plan"
+    ("BERLIN – Die Kommission hat am Montag den Plan vorgestellt. Die Arbeiten sollen im Herbst beginnen.\n\n"
+     "„Das ist ein guter Tag“, sagte Ursula Brandt nach der Sitzung.\n", [("Ursula Brandt", None)]),
+    # ... and after another particle part of the name
+    ("BRÜSSEL – Die Kommission hat am Dienstag den Plan vorgestellt. Die Arbeiten sollen im Herbst beginnen.\n\n"
+     "„Das ist ein guter Tag“, sagte Ursula von der Leyen. Später sagte von der Leyen, der Plan sei fertig.\n",
+     [("Ursula von der Leyen", None)]),
+    # a preposition with its article opens no name ("Am Sonntag" was a person), nor does a weekday
+    ("BONN – Am Sonntag kamen viele Gäste. Am Abend sprach Bürgermeisterin Eva Lenz.\n\n„Wir erinnern uns“, "
+     "sagte Lenz am Sonntag.\n", [("Eva Lenz", "Bürgermeisterin")]),
+    # (a weekday that is a family name too is one after a given name)
+    ("MÜNCHEN – Der Kabarettist trat am Freitag in der Stadthalle auf.\n\n„Ich bin gern hier“, sagte Thomas "
+     "Freitag nach der Vorstellung. Freitag, 71, tritt seit 40 Jahren auf.\n", [("Thomas Freitag", None)]),
+    # the titles of German government
+    ("BERLIN – Der Plan wurde am Montag vorgestellt. Die Arbeiten beginnen im Herbst.\n\n„Das ist ein guter Tag“, "
+     "sagte Bundeskanzlerin Ursula Brandt nach der Sitzung.\n", [("Ursula Brandt", "Bundeskanzlerin")]),
+])
+def test_german_articles_prepositions_weekdays_and_titles_are_no_names(text, people):
+    found = analyse("Überschrift der Meldung\n\n" + text)
+    assert [(p.name, p.role) for p in found.people] == people
