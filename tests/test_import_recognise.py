@@ -4723,3 +4723,19 @@ def test_a_speaker_named_after_the_verb_with_when_or_where_after_the_name(lede, 
 def test_german_articles_prepositions_weekdays_and_titles_are_no_names(text, people):
     found = analyse("Überschrift der Meldung\n\n" + text)
     assert [(p.name, p.role) for p in found.people] == people
+
+
+def test_an_opinion_headline_of_whole_sentences_over_the_byline_is_the_title():
+    found = analyse("The Carrick Standard\nOpinion\nGuest column\nOur libraries are not a luxury. Stop treating them "
+                    "like one.\nBy Dr. Miriam Oduya-Hartwell\nGuest columnist\nWhen the county commissioners voted "
+                    "last month to close three branch libraries to save $840,000, one of them called the branches a "
+                    "luxury.\n\nNone of that is a luxury.\n")
+    assert found.title == "Our libraries are not a luxury. Stop treating them like one."
+    assert found.body.startswith("When the county commissioners voted")
+
+
+def test_a_summary_sentence_over_the_byline_is_not_the_title():
+    found = analyse("Council approves the Keeler Street bridge rebuild\nThe work will begin in April and last a year.\n"
+                    "By Ravi Chandrasekhar-Lowe\n\nMILBROOK — The Keeler Street bridge will close for a year from April, "
+                    "the council decided.\n")
+    assert found.title == "Council approves the Keeler Street bridge rebuild"
