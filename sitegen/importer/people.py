@@ -284,9 +284,11 @@ class _State:
         if PERSON_AFTER.match(text, candidate.end) or PERSON_BEFORE.search(text, 0, candidate.prefix_start):
             return True
         # "Dr. Anil Chaudhry": only a person is so addressed (not "the Lady Evelyn Forbes", a boat)
+        # ("the Rev. Lucinda Haverkamp", "the Hon. X": these take the article)
         before = text[:candidate.start].split()[-2:]
         if before and before[-1].lower() in self.rules.honorifics and (
-                len(before) < 2 or before[0].lower() not in self.rules.before_organisations):
+                len(before) < 2 or before[0].lower() not in self.rules.before_organisations
+                or before[-1].lower() in HONORIFICS_WITH_THE):
             return True
         words = candidate.name.split()
         # News writing names a person in full once, then by last name (or, in features and
@@ -606,6 +608,10 @@ def _after_a_group_noun(text: str, candidate: Candidate, rules: Rules) -> bool:
     next_word = re.match(r"[ \u00a0]+([a-z]\w*)", text[candidate.end:])
     return not rules.english or next_word is not None and (next_word.group(1) in rules.speech_verbs
                                                            or next_word.group(1) in AFTER_A_TEAM)
+
+
+# Honorifics written after "the" before a person's name ("the Rev. Lucinda Haverkamp").
+HONORIFICS_WITH_THE = frozenset({"rev", "rev.", "reverend", "hon", "hon."})
 
 
 # "Of the" in one word, before a group that a title belongs to.

@@ -36,17 +36,7 @@ PLURAL_SAY = re.compile(rf"{SPACE}+(?:say|tell|warn|claim|insist|argue|believe)\
 # Elizabeth Crane (D-Ore.) said", "Cllr Janet Hughes (Lib Dem, Ashby North) said:".
 AFFILIATION = rf"(?:{SPACE}*\([^()“”\"\n]{{1,60}}\))?"
 NAME_ENDS = re.compile(rf"{AFFILIATION}['’]?s?\s*(?:[,.;:!?“”\"]|$)")
-# The words a sentence goes on with after "said" and the speaker's full name: when, where, to
-# whom ("said Jane Roe on Tuesday", "sagte Ursula Brandt nach der Sitzung", "a déclaré Jean
-# Dupont lors de la séance", "dijo Ana Gil el lunes"). (Not any word in lower case: "said Acme
-# Widgets spokesman Tim Brown" names Tim Brown.)
-AFTER_THE_SPEAKER = ("of|on|in|at|after|before|during|when|while|as|last|this|yesterday|today|tonight|earlier|later"
-                     "|outside|inside|from|to|nach|am|bei|im|vor|auf|während|gegenüber|zum|zur|dem|gestern|heute"
-                     "|lors|après|avant|devant|pendant|à|au|aux|dans|hier|aujourd['’]hui|tras|durante|ante|al|el|ayer|hoy"
-                     "|dopo|ai|nel|ieri|oggi|após|ao|aos|ontem|hoje"
-                     "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes"
-                     "|sábado|domingo")
-FULL_NAME_ENDS = re.compile(rf"{NAME_ENDS.pattern}|{SPACE}+(?:{AFTER_THE_SPEAKER}){SPACE}")
+FULL_NAME_ENDS = re.compile(rf"{NAME_ENDS.pattern}|{SPACE}+of{SPACE}+")
 # An appositive before a name, opened by an article and ending in a lower-case noun phrase of
 # one to eight words ("A budget hawk, Dorian Kessling, said"; "One neighbor, ..."; "A familiar
 # figure at the gate, ..."), at a sentence's start (or a dateline's dash) or after a comma or an

@@ -154,9 +154,6 @@ NICKNAME = rf"[\"“‘'][{UPPER}][{LOWER}]+[\"”’']"
 GENERATION = r"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV)(?![\w-]))"
 
 
-SECOND_PARTICLES = frozenset({"der", "den"})
-
-
 @cache
 def any_word(words: frozenset[str]) -> str:
     """A regex alternation of ``words``, each escaped ("in|at|from ..."), in a stable order."""
@@ -169,10 +166,7 @@ def name_phrase(particles: frozenset[str], words: int = 5) -> str:
     allowed inside ("Ludwig van Beethoven", "Juan Carlos Ibáñez de la Torre", "William "Bill"
     Reyes")."""
     particle = any_word(particles)
-    # ("der" and "den" only after another particle, "von der Leyen", "van den Berg": alone they
-    # are German's articles, "am Montag den Plan", "sagte Weber der Zeitung")
-    first = any_word(particles - SECOND_PARTICLES)
-    space = rf"[ \u00a0](?:{NICKNAME}[ \u00a0])?(?:(?:{first})[ \u00a0](?:(?:{particle})[ \u00a0])?)?"
+    space = rf"[ \u00a0](?:{NICKNAME}[ \u00a0])?(?:(?:{particle})[ \u00a0]){{0,2}}"
     # (the East Asian given name first: the other way "Moon Jae-in" would be read as "Moon")
     # (or first, in the Western order, before a family name of one syllable: "Ji-hoon Kim", also
     # after a title, "Coach Ji-hoon Kim", which is then no "Coach" of East Asian order)
