@@ -209,8 +209,8 @@ def _language_note(body: list[Line], rules: Rules) -> tuple[tuple[None, str], ..
     """A note for a story in a language the rules are not written for (Dutch, Swedish ...):
     its people, quotes and dates were looked for with other languages' words."""
     language = meta.language_of(body, rules)
-    if language is None or language in rules.languages:
-        return ()
+    if language is None or not rules.languages or language in rules.languages:
+        return ()  # (rules that name no languages of their own say nothing of any)
     known = rules.languages
     known_list = ", ".join(known[:-1]) + " and " + known[-1] if len(known) > 1 else "".join(known)
     return ((None, f"the text reads as {language}, which the import rules do not know (they know "

@@ -519,12 +519,12 @@ MIN_COMMON_WORDS = 0.12
 MIN_DIFFERENT_COMMON_WORDS = 5
 MIN_WORDS_TO_TELL = 40  # (fewer say too little: a caption, a two-line notice)
 WORD = re.compile(r"[^\W\d_]+")
-# A line of sentences: six words or more, ending as a sentence does. Only these are read for
-# the language: a list of listings or roadworks ("- Park run, Pennard Common, Saturday 9am"),
-# a results table or a weather forecast has few small words in any language.
 # What is said in quotation marks, left out of the words read for the language: an English story
 # may quote a Dutch mayor at length.
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|»[^«]*«|„[^“”]*[“”]')
+# A line of sentences: six words or more, ending as a sentence does. Only these are read for
+# the language: a list of listings or roadworks ("- Park run, Pennard Common, Saturday 9am"),
+# a results table or a weather forecast has few small words in any language.
 SENTENCES = re.compile(r"(?:\S+\s+){5,}.*[.!?…][\"'”»“’)]*\s*")
 
 

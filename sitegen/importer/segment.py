@@ -247,22 +247,7 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
                          and not _is_label(lines[n]) and not _is_header(lines[n], rules) and not LIST_BULLET.match(lines[n])
                          and len(lines[n].split()) > MENU_WORDS), None)
     run = next((run for run in runs if run), [])
-    if first_longer is None and not run:
-        return _headline_with_a_full_stop(lines, content[:lede], rules)
     return first_longer if first_longer is not None or not run else run[-1]
-
-
-def _headline_with_a_full_stop(lines: tuple[str, ...], header: list[int], rules: Rules) -> int | None:
-    """An opinion page's headline of whole sentences, right above the byline, when no other
-    line is shaped like a headline: "Our libraries are not a luxury. Stop treating them like
-    one." over "By Dr. Miriam Oduya-Hartwell". (Elsewhere a line ending with a full stop above
-    a byline is the summary under the headline.)"""
-    for above, below in zip(header, header[1:]):
-        text = lines[above].strip()
-        if (is_byline(lines[below], rules) and text.endswith(".") and len(text.split()) > MENU_WORDS
-                and is_headline(text.rstrip("."), rules)):
-            return above
-    return None
 
 
 def _headline_end(lines: tuple[str, ...], chrome: list[bool], title: int, rules: Rules) -> int:
