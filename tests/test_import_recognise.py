@@ -3649,6 +3649,15 @@ def test_an_interviews_answers_under_the_persons_name_when_the_questions_are_the
                     "Pike: What do you read?\n\nVega: Mostly mysteries.\n") == ["marisol-vega", "marisol-vega"]
 
 
+def test_a_transcripts_labels_in_capitals_name_the_speakers():
+    """"MARISOL VEGA: ..." as a radio transcript writes it gave no quote (the labels were looked
+    up as the story writes the name); the interviewer's, in capitals too, still asks."""
+    found = analyse("ASHBY — Host Dana Pike spoke with Marisol Vega, director of the library, about late fees.\n\n"
+                    "DANA PIKE: Why get rid of late fees?\n\nMARISOL VEGA: Fees keep the people who need the library "
+                    "away.\n\nDANA PIKE: What do you read?\n\nMARISOL VEGA: Mostly mysteries.\n")
+    assert [(q.line, q.by) for q in found.quotes] == [(5, "marisol-vega"), (9, "marisol-vega")]
+
+
 def test_an_interview_s_answers_are_the_one_person_introduced_above_the_questions():
     found = analyse("ASHBY — Marisol Vega took over as director of the library in January. She spoke with us.\n\n"
                     "Q: Why get rid of late fees?\n\nA: Fees keep the people who need the library away.\n\n"
