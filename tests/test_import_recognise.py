@@ -4765,3 +4765,12 @@ def test_names_that_open_with_a_german_preposition_or_hold_a_lone_den_stay_whole
     found = analyse("Premiere night\n\nSEOUL — The film opened on Friday to a full house and long queues.\n\n"
                     + quote + "\n")
     assert [p.name for p in found.people] == [person]
+
+
+def test_portuguese_do_and_dos_are_particles_of_a_name():
+    """"Maria do Céu Albergaria", "João dos Santos": the quote had no speaker, and "Santos" was the person."""
+    found = analyse("A câmara aprovou o orçamento\n\nVILA NOVA DO SABOR — A câmara municipal aprovou o orçamento na "
+                    "segunda-feira.\n\n«É um bom dia», afirmou a presidente da Junta de Freguesia, Maria do Céu "
+                    "Albergaria.\n\n«Vamos continuar», disse João dos Santos, presidente do Conselho Fiscal.\n")
+    assert [(p.name, q.by) for p, q in zip(found.people, found.quotes)] == [
+        ("Maria do Céu Albergaria", "maria-do-ceu-albergaria"), ("João dos Santos", "joao-dos-santos")]
