@@ -239,13 +239,16 @@ def _interview_answers(lines: list[Line], cast: Cast, quotes: list[Quote]) -> li
     "Sorrentino-Vask: By accident, honestly."): two questions or more (labelled paragraphs
     ending with a question mark) and two answers or more, labelled by a person the story
     names who asks none of them. Not a list of names and colons ("Okafor: 1,204 votes")."""
-    by_name = {}  # (in lower case: a transcript writes its labels in capitals, "YOLANDA MBATHA-CRANE:")
+    by_name = {}
     for person in cast.people:
-        by_name[person.name.lower()] = by_name[surname(person.name).lower()] = person.slug
+        by_name[person.name] = by_name[surname(person.name)] = person.slug
+        # (a transcript writes its labels in capitals: "YOLANDA MBATHA-CRANE:", the full name
+        # only; "OKAFOR:" in capitals may be a results list's, or another Okafor's)
+        by_name[person.name.upper()] = person.slug
     asking: set[str] = set()  # the labels of the questions (see below)
     first_question = next((line.number for line in lines if QUESTION.match(line.text)), None)
     if first_question is None or not any(ANSWER.match(line.text) for line in lines):
-        labelled = [(line, label.group("name").lower()) for line in lines if (label := SPEAKER_LABEL.match(line.text))]
+        labelled = [(line, label.group("name")) for line in lines if (label := SPEAKER_LABEL.match(line.text))]
         questions = [(line, name) for line, name in labelled if line.text.rstrip().endswith("?")]
         asking = {name for _, name in questions}
         answers = [line.number for line, name in labelled if name in by_name and name not in asking]
@@ -261,8 +264,8 @@ def _interview_answers(lines: list[Line], cast: Cast, quotes: list[Quote]) -> li
             continue  # (its own quotes are given already)
         label = ANSWER.match(line.text)
         by = next(iter(introduced)) if label and len(introduced) == 1 else None
-        if label is None and (label := SPEAKER_LABEL.match(line.text)) and label.group("name").lower() not in asking:
-            by = by_name.get(label.group("name").lower())
+        if label is None and (label := SPEAKER_LABEL.match(line.text)) and label.group("name") not in asking:
+            by = by_name.get(label.group("name"))
         if by is not None:
             answers.append(Quote(line.number, label.end(), len(line.text.rstrip()), by))
     return answers
