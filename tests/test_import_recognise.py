@@ -4770,3 +4770,17 @@ def test_names_that_open_with_a_german_preposition_or_hold_a_lone_den_stay_whole
     found = analyse("Premiere night\n\nSEOUL — The film opened on Friday to a full house and long queues.\n\n"
                     + quote + "\n")
     assert [p.name for p in found.people] == [person]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("VALDEMONT — Le conseil municipal a voté lundi la fermeture de la bibliothèque du quartier nord.\n\n« C'est "
+     "difficile », a déclaré Jean Dupont, le maire de Valdemont, après la séance.\n", "maire de Valdemont"),
+    ("TORREMOLINA — El pleno aprobó el lunes el nuevo puente sobre el río.\n\n«Es un gran día», dijo Ana Gil, la "
+     "alcaldesa, tras la votación.\n", "alcaldesa"),
+    ("LEINBACH – Die Schule feierte am Wochenende ihr Jubiläum mit vielen Gästen aus der ganzen Region.\n\n„Es war "
+     "ein schönes Fest“, sagte Petra Montag, die Schulleiterin.\n", "Schulleiterin"),
+])
+def test_a_role_after_a_name_drops_its_article_in_every_language(text, role):
+    """As English's does ("Dana Whitfield, the mayor," is "mayor"): "le maire de Valdemont" kept "le"."""
+    found = analyse("Headline of the story\n\n" + text)
+    assert [p.role for p in found.people] == [role]

@@ -179,6 +179,8 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
         return None  # (French "a" is a verb: "Le maire, Jérôme Leclerc, a salué le vote")
     if words[0] in ARTICLES and len(words) > 1:
         return " ".join(words[1:])
+    if words[0].lower() in rules.role_articles and len(words) > 1 and _has_title(words[1:], rules):
+        return " ".join(words[1:])  # (as before a name: "Jean Dupont, le maire de Valdemont," -> "maire de Valdemont")
     return " ".join(words) if _has_title(words, rules) else None
 
 
