@@ -10,6 +10,9 @@ from .rules import Rules
 from .textutil import SPACE, verbs_pattern
 
 ARTICLES = ("a", "an", "the")
+# The other languages' definite articles, before a title after a name ("la alcaldesa").
+DEFINITE_ARTICLES = frozenset({"el", "la", "los", "las", "le", "les", "il", "lo", "gli", "o", "os", "a", "as",
+                               "der", "die", "das"})
 LIST_WORDS = ("and", "or", "but", "nor")
 # Verbs that make what follows a name's comma a clause, not an appositive giving a role.
 CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could"})
@@ -179,8 +182,11 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
         return None  # (French "a" is a verb: "Le maire, Jérôme Leclerc, a salué le vote")
     if words[0] in ARTICLES and len(words) > 1:
         return " ".join(words[1:])
-    if words[0].lower() in rules.role_articles and len(words) > 1 and _has_title(words[1:], rules):
-        return " ".join(words[1:])  # (as before a name: "Jean Dupont, le maire de Valdemont," -> "maire de Valdemont")
+    if (not rules.english and words[0].lower() in DEFINITE_ARTICLES and len(words) > 1
+            and rules.is_title_word(words[1].lower())):
+        # (as before a name: "Jean Dupont, le maire de Valdemont," -> "maire de Valdemont"; not a
+        # possessive, "su portavoz", nor a relative pronoun, "dem der Bürgermeister widersprach")
+        return " ".join(words[1:])
     return " ".join(words) if _has_title(words, rules) else None
 
 
