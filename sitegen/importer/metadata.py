@@ -637,7 +637,7 @@ def _names_in(given: str, rules: Rules) -> list[str]:
     pieces = re.split(f"({BYLINE_SEPARATOR.pattern})", given)  # the parts, and the separator before each
     parts, and_before = pieces[0::2], [False] + ["," not in separator for separator in pieces[1::2]]
     for part, after_and in zip(parts, and_before):
-        part = _without_honorific(WHERE.sub("", part), rules)  # "Priya Ramaswamy in Mercer Falls"
+        part = _credit_without_honorific(WHERE.sub("", part), rules)  # "Priya Ramaswamy in Mercer Falls"
         name = " ".join(_normal_capitals(word) for word in part.split())
         if not _is_name(name, rules):  # "JANELLE WHITAKER-BOATENG Federated Press": the capitals
             name = " ".join(_normal_capitals(word) for word in _leading_capitals(part))
@@ -654,7 +654,7 @@ BYLINE_HONORIFICS = frozenset({"dr", "dr.", "rev", "rev.", "reverend", "sir", "d
                                "ms", "ms."})
 
 
-def _without_honorific(part: str, rules: Rules) -> str:
+def _credit_without_honorific(part: str, rules: Rules) -> str:
     """A credit without the honorific or abbreviated title before the name ("By Dr. Miriam
     Oduya-Hartwell", "Rev. Tom Hale", "Prof. Ana Ruiz"): the writer is the name."""
     words = part.split()

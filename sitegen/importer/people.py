@@ -623,7 +623,9 @@ COMPANY_SUFFIXES = frozenset({"ltd", "limited", "inc", "llc", "plc", "corp", "gm
                               "spa", "s.p.a", "srl", "s.r.l", "bv", "nv", "lda", "sarl", "sas", "pty", "llp"})
 
 
-# The last word of a company's name before its suffix that no person's name ends with.
+# The last word of a company's name that, with a company's suffix after it, names the business, not
+# the person it may be named after ("Kestrel Catering Ltd", but "Tom Harlow Ltd"). Some are family
+# names too (Care, Hire, Homes, Kitchens, Tours): without the suffix they say nothing.
 BUSINESS_WORDS = frozenset({"catering", "foods", "food", "homes", "group", "holdings", "services", "construction",
                             "builders", "motors", "logistics", "systems", "solutions", "properties", "developments",
                             "farms", "networks", "media", "energy", "capital", "partners", "consulting", "engineering",
