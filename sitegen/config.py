@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostics, Location, did_you_mean
+from .languages import normal_tag
 from .paths import is_inside
 from .yamlfile import YamlSyntaxError, parse_yaml
 
@@ -74,6 +75,8 @@ def load_config(root: Path, diags: Diagnostics, **overrides) -> Config:
     elif path.is_file():
         values = _read_config_file(path, diags, lines)
     values.update({k: v for k, v in overrides.items() if v is not None})
+    if "language" in values:
+        _normalise_language(values, Location(path, lines.get("language")), diags)
     config = Config(root=root, **values)
     from_command_line = overrides.get("base_url") is not None
     _check_base_url(config.base_url, None if from_command_line else Location(path, lines.get("base_url")),
@@ -114,6 +117,17 @@ def _read_config_file(path: Path, diags: Diagnostics, lines: dict) -> dict:
         else:
             values[key] = value
     return values
+
+
+def _normalise_language(values: dict, where: Location, diags: Diagnostics) -> None:
+    """The site's language tag in its usual case ("en-gb" -> "en-GB"): it is every page's lang,
+    which browsers and screen readers read, and what an article's own language is told from."""
+    tag = normal_tag(values["language"])
+    if tag is None:
+        diags.error(where, f"language: '{values['language']}' is not a language tag (expected one like 'en', 'fr' or 'pt-BR')")
+        del values["language"]
+    else:
+        values["language"] = tag
 
 
 def _check_theme(config: Config, where: Location, diags: Diagnostics) -> None:

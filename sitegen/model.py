@@ -280,6 +280,7 @@ class Article:
     people: tuple[PersonRole, ...] = ()
     topics: tuple[str, ...] = ()
     summary: str = ""
+    language: str = ""  # its language tag when the front matter gives one ('' = the site's language)
     draft: bool = False
     original_file: str = ""
     original_sha256: str = ""
@@ -297,8 +298,8 @@ class Article:
     # What a listing (archive, person, topic and annotation pages) may show of an article: its
     # metadata and annotations and whom and what it names; not its body, so that a reworded
     # sentence redoes the article's page but not every list it is in (see render/plan.py).
-    LISTED_FIELDS = ("slug", "title", "title_derived", "date", "dateline", "source", "summary", "reporters",
-                     "people", "topics", "annotations", "draft")
+    LISTED_FIELDS = ("slug", "title", "title_derived", "date", "dateline", "source", "summary", "language",
+                     "reporters", "people", "topics", "annotations", "draft")
 
     def listed_fields(self) -> tuple:
         """The values of LISTED_FIELDS for ``listed_digest``, records as their field values

@@ -227,6 +227,49 @@ def test_the_report_says_when_a_story_is_in_a_language_the_rules_do_not_know(sit
                                      "people, quotes, dates and comments by hand") for line in result.output.splitlines())
 
 
+FRENCH_STORY = (
+    "Le conseil municipal de Valdemont adopte son budget\n\nPar Claire Martin\n\nVALDEMONT — Le conseil municipal a "
+    "adopté mardi soir le budget de la commune pour l'année prochaine, après un long débat entre la majorité et "
+    "l'opposition.\n\n« C'est un budget équilibré qui protège les services publics », a déclaré le maire, Jean "
+    "Dupont, à l'issue de la séance.\n\nL'opposition a voté contre le texte. Selon elle, la hausse des dépenses de "
+    "fonctionnement n'est pas financée et la commune devra emprunter davantage dans les années qui viennent.\n")
+
+
+@pytest.mark.parametrize("site_language, written", [(None, "fr"), ("en-GB", "fr"), ("de", "fr"), ("fr", None),
+                                                    ("fr-CA", None)])
+def test_a_story_in_another_language_than_the_sites_is_given_its_own(site, site_language, written):
+    """Its page then says so (see test_languages.py); a story in the site's language, or in one
+    the rules cannot tell, gets none: it is in the site's."""
+    if site_language:
+        (site / "sitegen.yaml").write_text(f"title: Archive\nlanguage: {site_language}\n", encoding="utf-8")
+    import_story(site, FRENCH_STORY)
+    bundle = site / "content" / "articles" / "le-conseil-municipal-de-valdemont-adopte-son-budget"
+    front = yaml.safe_load((bundle / "index.md").read_text(encoding="utf-8").split("---\n")[1])
+    assert front.get("language") == written
+    result = build(site)
+    assert result.exit_code == 0, result.output
+    doc = BeautifulSoup((site / "public" / "articles" / bundle.name / "index.html").read_text(), "html.parser")
+    assert doc.select_one(".article-body").get("lang") == written
+
+
+ENGLISH_STORY = (
+    "Council adopts its budget after a long debate\n\nBy Claire Martin\n\nVALDEMONT — The town council adopted "
+    "next year's budget on Tuesday evening, after a long debate between the majority and the opposition.\n\n"
+    "\"It is a balanced budget that protects public services,\" the mayor, Jean Dupont, said after the meeting.\n\n"
+    "The opposition voted against the text. It said the rise in running costs was not funded and that the town "
+    "would have to borrow more in the years to come.\n")
+
+
+@pytest.mark.parametrize("site_language, written", [(None, None), ("en-GB", None), ("fr", "en")])
+def test_a_story_in_english_gets_a_language_only_in_a_site_in_another(site, site_language, written):
+    if site_language:
+        (site / "sitegen.yaml").write_text(f"language: {site_language}\n", encoding="utf-8")
+    import_story(site, ENGLISH_STORY)
+    text = (site / "content" / "articles" / "council-adopts-its-budget-after-a-long-debate" / "index.md").read_text(
+        encoding="utf-8")
+    assert yaml.safe_load(text.split("---\n")[1]).get("language") == written
+
+
 def test_without_url_the_slug_comes_from_the_title(site):
     (site / "in" / "story.txt").write_text(STORY)
     result = run(site, str(site / "in" / "story.txt"), "--into", str(site / "out"))

@@ -54,7 +54,7 @@ BASE = {
     "content/articles/one/original.txt": "raw\n",
     "content/articles/two/index.md": article(
         "Two", "[Babbage]{person=charles-babbage} built it. [A claim]{.claim rating=true}{>>Yes.<<}",
-        date="1850-02", people="[Charles Babbage]", topics="[computing, history]"),
+        date="1850-02", people="[Charles Babbage]", topics="[computing, history]", language="fr"),
     "content/articles/two/media/figure.txt": "figure\n",
     "content/articles/three/index.md": article("Three", "Undated {~~teh~>the~~} text.", people="[Ada Lovelace]"),
 }
@@ -124,6 +124,12 @@ CHANGES = {
                                          "{~~a~>an~~} [“Again”]{.quote by=ada-lovelace} she said."),
     "remove the only fact-check": lambda root: edit(root, "content/articles/two/index.md",
                                                     "[A claim]{.claim rating=true}{>>Yes.<<}", "A claim."),
+    # An article's language is on its page, its items in lists and its feed entries; the site's on
+    # what the archive adds to an article in another (its notes and fact-check ratings).
+    "give an article a language of its own": lambda root: edit(root, "content/articles/one/index.md",
+                                                              "date: 1843-09-05", "date: 1843-09-05\nlanguage: de"),
+    "change the site's language": lambda root: edit(root, "sitegen.yaml", "title: Incremental",
+                                                    "title: Incremental\nlanguage: fr"),
     "change the annotation excerpt": lambda root: edit(root, "sitegen.yaml", "annotation_excerpt: 1", "annotation_excerpt: 3"),
     # A bundle's folder found as it was is not looked into (see load.find_bundles): these change it.
     "move an article into a grouping folder": lambda root: move(root, "content/articles/three", "content/articles/1900s/three"),

@@ -81,6 +81,7 @@ class Analysis:
     # line read (``segments.lines``), the capture's line it starts on: lines are numbered so.
     undone: tuple[str, ...] = ()
     origin: tuple[int, ...] = ()
+    language: str | None = None  # the story's language tag, when it is one the rules know and tag
 
     def capture_line(self, number: int | None) -> int | None:
         """The capture's line where line ``number`` of the text read starts."""
@@ -184,6 +185,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     comments, reported = _comments(segments, comment_lines, rules)
     segments = _with_role(_with_role(_unclaimed_as_chrome(segments, comments), credits, CHROME), breaks, BODY)
     site = (dateline.site if dateline else None) or page.site
+    language = meta.language_of(body, rules)
     return Analysis(
         title=title or subject or meta.derive_title(lede),
         title_derived=title is None,
@@ -200,15 +202,15 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         comments=comments, reported_count=reported,
         quotes=quotes, segments=segments,
         unknown=_unknown(cast, reporters, registries),
-        notes=_language_note(body, rules) + tuple(cast.notes),
+        notes=_language_note(language, rules) + tuple(cast.notes),
         hints=tuple(meta.date_hints(body, rules)),
+        language=dict(rules.language_tags).get(language),
     )
 
 
-def _language_note(body: list[Line], rules: Rules) -> tuple[tuple[None, str], ...]:
+def _language_note(language: str | None, rules: Rules) -> tuple[tuple[None, str], ...]:
     """A note for a story in a language the rules are not written for (Dutch, Swedish ...):
     its people, quotes and dates were looked for with other languages' words."""
-    language = meta.language_of(body, rules)
     if language is None or not rules.languages or language in rules.languages:
         return ()  # (rules that name no languages of their own say nothing of any)
     known = rules.languages

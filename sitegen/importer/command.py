@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from ..config import load_config
+from ..diagnostics import Diagnostics
 from .analyse import NoArticle, analyse_text
 from .bundle import Outcome, write_bundle
 from .document import bundle_files
@@ -54,10 +56,17 @@ def import_command(paths, into, force, dry_run, url, site_root, encoding):
     if errors:
         sys.exit(1)
     into = into or site_root / "content" / "articles"
-    session = _Session(registries, into, force, dry_run, encoding)
+    session = _Session(registries, into, force, dry_run, encoding, site_language(site_root))
     _run(session, inputs, url)
     click.echo(session.summary())
     sys.exit(1 if session.problems else 0)
+
+
+def site_language(site_root: Path) -> str:
+    """The language of the site the bundles are for (``language`` in its sitegen.yaml): a story
+    in another is given its own in its front matter. A configuration the build would refuse
+    is the build's to report; the import goes on with what could be read of it."""
+    return load_config(site_root.resolve(), Diagnostics()).language
 
 
 def collect_inputs(paths) -> list[Path]:
@@ -109,8 +118,8 @@ def _run(session: _Session, inputs: list[Path], url: str | None) -> None:
 class _Session:
     """Counts and slugs across the inputs of one run."""
 
-    def __init__(self, registries, into: Path, force: bool, dry_run: bool, encoding: str):
-        self.registries, self.into = registries, into
+    def __init__(self, registries, into: Path, force: bool, dry_run: bool, encoding: str, language: str = "en"):
+        self.registries, self.into, self.language = registries, into, language
         self.force, self.dry_run, self.encoding = force, dry_run, encoding
         self.slugs: dict[str, Path] = {}
         self.statuses: dict[str, int] = {}
@@ -134,7 +143,7 @@ class _Session:
             return self._problem(f"{path}: gives the slug '{slug}', as {self.slugs[slug]} does;"
                                  " give one of them a different --url")
         self.slugs[slug] = path
-        files = bundle_files(analysis, raw, "original.html" if html else "original.txt")
+        files = bundle_files(analysis, raw, "original.html" if html else "original.txt", self.language)
         outcome = write_bundle(self.into / slug, files, path.name, force=self.force,
                                dry_run=self.dry_run)
         self._count(outcome)

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import datetime
 
+from ..languages import primary
 from .analyse import Analysis
 from .bundle import dump_yaml, sha256
 from .comments import Comment
 
 
-def bundle_files(analysis: Analysis, raw: bytes, original_name: str) -> dict[str, bytes]:
-    """The files import writes into the bundle; the original is the input, byte for byte."""
-    files = {"index.md": index_md(analysis, original_name, sha256(raw)).encode("utf-8")}
+def bundle_files(analysis: Analysis, raw: bytes, original_name: str, site_language: str = "en") -> dict[str, bytes]:
+    """The files import writes into the bundle; the original is the input, byte for byte.
+    ``site_language``: the site's language tag, which a story in another gets in its front matter."""
+    files = {"index.md": index_md(analysis, original_name, sha256(raw), site_language).encode("utf-8")}
     if analysis.comments or analysis.reported_count is not None:
         files["comments.yaml"] = comments_yaml(analysis).encode("utf-8")
     files[original_name] = raw
     return files
 
 
-def front_matter(analysis: Analysis, original_name: str, digest: str) -> dict:
-    """Front matter keys in the documented order; empty ones left out."""
+def front_matter(analysis: Analysis, original_name: str, digest: str, site_language: str = "en") -> dict:
+    """Front matter keys in the documented order; empty ones left out, and the story's language
+    when it is the site's (as "en" is an "en-GB" site's)."""
     data: dict = {"title": analysis.title}
     if analysis.title_derived:
         data["title_derived"] = True
@@ -42,12 +45,14 @@ def front_matter(analysis: Analysis, original_name: str, digest: str) -> dict:
         data["topics"] = list(analysis.topics)
     if analysis.summary:
         data["summary"] = analysis.summary
+    if analysis.language and primary(analysis.language) != primary(site_language):
+        data["language"] = analysis.language
     data["original"] = {"file": original_name, "sha256": digest}
     return data
 
 
-def index_md(analysis: Analysis, original_name: str, digest: str) -> str:
-    matter = dump_yaml(front_matter(analysis, original_name, digest))
+def index_md(analysis: Analysis, original_name: str, digest: str, site_language: str = "en") -> str:
+    matter = dump_yaml(front_matter(analysis, original_name, digest, site_language))
     return f"---\n{matter}---\n{analysis.body}"
 
 

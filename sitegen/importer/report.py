@@ -34,6 +34,7 @@ def found(analysis: Analysis) -> list[tuple[str, str]]:
         ("title", analysis.title + (" (derived from the lede)" if analysis.title_derived else "")),
         ("date", f"{analysis.date} (from the {analysis.date_origin})" if analysis.date else "none"),
         ("dateline", analysis.dateline or "none"),
+        ("language", analysis.language or ""),  # (not shown when the text does not tell)
         ("source", ", ".join(v for v in (source.name, source.site, source.url) if v) or "none"),
         ("reporters", "; ".join(f"{r.name} ({r.station})" if r.station else r.name
                                 for r in analysis.reporters) or "none"),

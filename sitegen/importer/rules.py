@@ -108,6 +108,7 @@ class Rules:
     # (language, its commonest small words) for the rules' languages and others a capture may be in
     common_words: tuple[tuple[str, frozenset[str]], ...] = ()
     languages: tuple[str, ...] = ()  # the languages the rules are written for
+    language_tags: tuple[tuple[str, str], ...] = ()  # (language, its BCP 47 tag) of those the rules tag
     english: bool = False  # these are the rules for a story written in English (see in_english)
 
     def is_title_word(self, lower: str) -> bool:
@@ -235,6 +236,7 @@ def build_rules(data: dict) -> Rules:
         common_words=tuple((language, frozenset(w.lower() for w in common))
                            for language, common in (data.get("common_words") or {}).items() if common),
         languages=tuple(data.get("languages") or ()),
+        language_tags=tuple((data.get("languages") or {}).items()) if isinstance(data.get("languages"), dict) else (),
         **words,
     )
 

@@ -18,6 +18,7 @@ from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BodyStore, BuildCache, 
 from ..cache import packed as cache_packed
 from ..config import Config
 from ..diagnostics import Diagnostics, Location
+from ..languages import own_language
 from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, plain
 from ..render.urls import bundle_prefix, page_path
@@ -120,7 +121,8 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
         _add_unregistered(resolved[h.slug][3], people, topics)
     names = {"person": {slug: p.name for slug, p in people.items()}, "topic": {slug: t.name for slug, t in topics.items()}}
     # ... and, if every person and topic is as it was too, its cache key is the same as then.
-    settings = (urls.base_path, urls.permalink)
+    # (the site's language too: what the archive adds to an article in another says it is in the site's)
+    settings = (urls.base_path, urls.permalink, config.language)
     if (people, topics, settings) != cache.names:
         unchanged = {}
     cache.names = (people, topics, settings)
@@ -376,6 +378,9 @@ def _finish(state: dict, task: _BodyTask):
     prefix = bundle_prefix(page_path(header.slug, header.values.get("date"), urls.permalink), urls.permalink)
     if prefix:
         context = replace(context, bundle_prefix=prefix)
+    site_language = state["settings"][2]
+    if own_language(header.values.get("language", ""), site_language):
+        context = replace(context, editorial_lang=site_language)
     local = Diagnostics()
     article = finish_article(header, task.roles, task.reporters, task.topics, _MARKDOWN[0], context, local,
                              state["root"], seen=task.seen)

@@ -249,6 +249,7 @@ FRONT_MATTER = {
     "people": _name_refs("role"),
     "topics": _name_refs(""),
     "summary": _set(fields.text),
+    "language": _set(fields.language_tag),
     "draft": _set(fields.flag),
     "original": _original,
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from ..languages import normal_tag
 from ..model import Link
 
 
@@ -78,6 +79,15 @@ def web_url(value) -> str:
     if url and urlsplit(url).scheme not in ("http", "https"):
         raise FieldError(f"expected an http(s) address, got {url!r}")
     return url
+
+
+def language_tag(value) -> str:
+    """A language tag in its usual case ("pt-br" -> "pt-BR"), or '' when none is given."""
+    given = text(value)
+    tag = normal_tag(given) if given else ""
+    if tag is None:
+        raise FieldError(f"'{given}' is not a language tag (expected one like 'fr', 'de' or 'pt-BR')")
+    return tag
 
 
 def links(value) -> tuple[Link, ...]:

@@ -48,6 +48,10 @@ class BodyContext:
     # one of them ("photo.jpg") is made to point there ("x/photo.jpg").
     bundle_prefix: str = ""
     bundle_files: frozenset[str] = frozenset()
+    # The site's language tag, for an article in another language (see languages.py): what the
+    # archive adds to its body (notes, fact-check ratings, who is quoted) is in the site's
+    # language, and says so in its lang, inside the body's own.
+    editorial_lang: str = ""
 
 
 @dataclass(frozen=True, slots=True)

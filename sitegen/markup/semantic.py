@@ -272,10 +272,15 @@ def _render_span_close(self, tokens, idx, options, env) -> str:
             name = escape(ctx.person_names.get(speaker, speaker))
             url = escape(ctx.person_url(speaker))
             # Added by the archive, not the source: hidden in the "as published" view.
-            return f'</span><a class="quote-by" data-editorial href="{url}" title="Quote by {name}"><span class="visually-hidden" data-pagefind-ignore>quote by </span>{name}</a>'
+            return f'</span><a class="quote-by" data-editorial{_lang(ctx)} href="{url}" title="Quote by {name}"><span class="visually-hidden" data-pagefind-ignore>quote by </span>{name}</a>'
         return "</span>"
     if kind == "claim":
         rating = token.meta.get("rating", "")
         label = escape(RATINGS.get(rating, rating or "unrated"))
-        return f'</span><a class="rating-badge rating-{escape(rating)}" data-editorial href="#{token.meta["anchor"]}" title="Fact-check rating">{label}</a>'
+        return f'</span><a class="rating-badge rating-{escape(rating)}" data-editorial{_lang(ctx)} href="#{token.meta["anchor"]}" title="Fact-check rating">{label}</a>'
     return "</span>"
+
+
+def _lang(ctx) -> str:
+    """The lang of what the archive adds to a body in another language than the site's."""
+    return f' lang="{escape(ctx.editorial_lang)}"' if ctx is not None and ctx.editorial_lang else ""

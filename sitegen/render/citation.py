@@ -140,7 +140,7 @@ def csl_json(article: Article, site: Site, config: Config, urls: Urls) -> bytes:
     item["archive"] = config.title
     item["archive_location"] = archive_url
     item["note"] = f"Archived copy at {archive_url}"
-    item["language"] = config.language
+    item["language"] = article.language or config.language
     return (compact_json([item]) + "\n").encode("utf-8")
 
 

@@ -23,6 +23,7 @@ from typing import Iterable
 
 from ..config import Config
 from ..index import Index
+from ..languages import own_language
 from ..model import Article, PartialDate, Site
 from .recent import RecentlyUsed
 from .urls import Urls
@@ -111,7 +112,7 @@ def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls, memo: RecentlyU
     base = f' xml:base="{_attribute(urls.absolute(urls.home()))}"' if urls.origin else ""
     lines = [
         XML_DECLARATION,
-        f'<feed xmlns="{ATOM}"{base}>',
+        f'<feed xmlns="{ATOM}" xml:lang="{_attribute(config.language)}"{base}>',
         _element("id", entry_id(feed.page_url, urls)),
         _element("title", feed.title),
         _element("subtitle", feed.subtitle),
@@ -122,7 +123,7 @@ def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls, memo: RecentlyU
         _element("generator", "sitegen"),
     ]
     for article in feed.articles:
-        lines.append(_entry_text(article, updated, site, urls, feed.full_content, memo))
+        lines.append(_entry_text(article, updated, site, config, urls, feed.full_content, memo))
     lines.append("</feed>")
     return _document(lines)
 
@@ -137,17 +138,21 @@ def entry_memo() -> RecentlyUsed:
     return RecentlyUsed(ENTRY_MEMO_LIMIT)
 
 
-def _entry_text(article: Article, feed_updated: str, site: Site, urls: Urls, full_content: bool,
+def _entry_text(article: Article, feed_updated: str, site: Site, config: Config, urls: Urls, full_content: bool,
                 memo: RecentlyUsed | None) -> str:
     if memo is None or full_content:  # (the site feed's entries, with bodies, are in no other feed)
-        return "\n".join(_entry(article, feed_updated, site, urls, full_content))
+        return "\n".join(_entry(article, feed_updated, site, config, urls, full_content))
     key = (article.slug, article.date is None and feed_updated)  # (an undated entry takes the feed's date)
-    return memo.recall(key) or memo.keep(key, "\n".join(_entry(article, feed_updated, site, urls, full_content)))
+    return memo.recall(key) or memo.keep(key, "\n".join(_entry(article, feed_updated, site, config, urls, full_content)))
 
 
-def _entry(article: Article, feed_updated: str, site: Site, urls: Urls, full_content: bool = True) -> list[str]:
+def _entry(article: Article, feed_updated: str, site: Site, config: Config, urls: Urls,
+           full_content: bool = True) -> list[str]:
     url = urls.article(article)
-    lines = ["<entry>", _element("id", entry_id(url, urls)), _element("title", article.title),
+    # (an article in another language than the site's says so: its title, summary and content are in it)
+    own = own_language(article.language, config.language)
+    lines = [f'<entry xml:lang="{_attribute(own)}">' if own else "<entry>", _element("id", entry_id(url, urls)),
+             _element("title", article.title),
              _link("alternate", urls.absolute(url), "text/html")]
     if article.source.url:
         lines.append(_link("via", article.source.url, "text/html"))

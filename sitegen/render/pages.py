@@ -13,11 +13,13 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 import jinja2
+from markupsafe import Markup
 
 from ..config import Config
 from ..diagnostics import BuildError, Diagnostic, Location
 from ..fileio import read_bytes
 from ..index import Index, archive_group_of, archive_groups
+from ..languages import own_language
 from ..markup.highlight import pygments_css
 from ..cache import BodyStore
 from ..model import Article, Site
@@ -98,7 +100,13 @@ class Renderer:
         self.env.globals.update(site=self.site, index=self.index, config=self.config, urls=self.urls,
                                 comment_html=render_comment_text, comment_thread_html=comment_thread_html,
                                 wayback_url=wayback_url, year_sections=year_sections,
-                                timeline_years=timeline_years)
+                                timeline_years=timeline_years, lang_of=self.lang_of)
+
+    def lang_of(self, article: Article) -> Markup:
+        """` lang="fr"` for an element holding a French article's own words (its title, body,
+        summary, quotes) on a page of an English site; nothing when it is in the site's language."""
+        own = own_language(article.language, self.config.language)
+        return Markup(' lang="%s"') % own if own else Markup("")
 
     def with_content(self, article: Article) -> Article:
         return article.with_content(self.bodies.get(article.fingerprint))

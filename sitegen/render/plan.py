@@ -263,9 +263,10 @@ def _pages(items: tuple, size: int):
 
 
 def _article_inputs(d: _Digests, index: Index, article: Article) -> tuple:
-    """The article itself, its neighbours' titles, and the people and topics its page names."""
+    """The article itself, its neighbours' titles (and their languages), and the people and
+    topics its page names."""
     # (the date as its field values: plain data, which cache.digest encodes in C, not by repr)
-    neighbours = [(s, index.articles[s].title, plain(index.articles[s].date))
+    neighbours = [(s, index.articles[s].title, plain(index.articles[s].date), index.articles[s].language)
                   for s in (index.previous.get(article.slug), index.following.get(article.slug)) if s]
     slugs = [r.slug for r in article.people] + [r.slug for r in article.reporters] + list(article.mentioned_people)
     slugs += [a.speaker for a in article.annotations if a.speaker]

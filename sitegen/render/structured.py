@@ -111,7 +111,8 @@ def article_graph(article: Article, site: Site, config: Config, urls: Urls) -> d
 def news_article(article: Article, site: Site, config: Config, urls: Urls) -> dict:
     url = urls.absolute(urls.article(article))
     data: dict = {"@type": "NewsArticle", "@id": article_id(url), "headline": article.title,
-                  "url": url, "mainEntityOfPage": url, "inLanguage": config.language}
+                  "url": url, "mainEntityOfPage": url,
+                  "inLanguage": article.language or config.language}
     if article.date:
         data["datePublished"] = article.date.iso()
     if article.summary:

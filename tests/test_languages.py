@@ -1,0 +1,164 @@
+"""An article in another language than the site's: its own words say so in their lang, what
+the archive adds to it says the site's, and its structured data, citation and feed entries
+name its language. Bad language tags are located errors."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import article, build, page, run_sitegen, soup, write_files
+from sitegen.languages import normal_tag
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+SITE = {
+    "sitegen.yaml": "title: Archive\nlanguage: en-gb\npagination: 1\n",
+    "content/people/jean-dupont.yaml": "name: Jean Dupont\n",
+    "content/topics/budget.yaml": "name: Budget\n",
+    "content/articles/budget-fr/index.md": article(
+        "Le conseil vote le budget",
+        "Le conseil a voté le budget.{>>The vote was on Tuesday.<<}\n\n"
+        "[« Le budget est équilibré »]{.quote by=jean-dupont}, a dit Jean Dupont.\n\n"
+        "[La ville a dépensé 3 millions]{.claim rating=false}{>>The accounts show 2 million.<<}\n\n"
+        "Il a dit {~~trois~>deux~~} fois non.",
+        date="2024-03-02", language="fr", summary="Le conseil municipal a voté.", people="[Jean Dupont]",
+        topics="[budget]"),
+    "content/articles/budget-en/index.md": article(
+        "Council votes on the budget", "The council voted.{>>A note.<<}\n\n[A claim]{.claim rating=true}{>>Yes.<<}",
+        date="2024-03-01", summary="The council voted.", topics="[budget]"),
+    # The site's language, given as an article's own in another case: no more than the site's.
+    "content/articles/same/index.md": article("Same language", "Text.{>>A note.<<}", date="2024-02-01",
+                                              language="EN-GB", topics="[budget]"),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = write_files(tmp_path_factory.mktemp("languages") / "site", SITE)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    return root / "public"
+
+
+def langs(element) -> list[tuple[str, str]]:
+    """(tag name, lang) of every element below ``element`` that says its language."""
+    return [(el.name, el["lang"]) for el in element.select("[lang]")]
+
+
+def test_the_page_is_in_the_sites_language_and_the_articles_own_words_in_theirs(built):
+    doc = page(built, "articles/budget-fr/")
+    assert doc.html["lang"] == "en-GB"  # (the labels, menus and search are the site's)
+    assert doc.select_one("h1#article-title")["lang"] == "fr"
+    body = doc.select_one(".article-body")
+    assert body["lang"] == "fr"
+    # What the archive added to the body is in the site's language, inside the French body.
+    notes = body.select(".sidenote")
+    assert [n.get_text() for n in notes] == ["The vote was on Tuesday.", "The accounts show 2 million."]
+    assert {n["lang"] for n in notes} == {"en-GB"}
+    assert body.select_one(".rating-badge")["lang"] == "en-GB"
+    assert body.select_one(".quote-by")["lang"] == "en-GB"
+    # The quote and the claim are the article's words: no lang of their own.
+    assert not body.select_one(".quote").has_attr("lang") and not body.select_one(".claim").has_attr("lang")
+
+
+def test_an_article_in_the_sites_language_says_nothing_more(built):
+    for url in ("articles/budget-en/", "articles/same/"):
+        doc = page(built, url)
+        header, body = doc.select_one(".article-header"), doc.select_one(".article-body")
+        assert langs(header) == langs(body) == [] and not body.has_attr("lang"), url
+
+
+def test_neighbours_titles_in_another_language_say_so(built):
+    nav = page(built, "articles/budget-en/").select_one("nav.prev-next")
+    newer = nav.select_one('a[rel="next"]')
+    assert newer.select_one("span[lang]").get_text() == "Le conseil vote le budget"
+    assert newer.select_one("span[lang]")["lang"] == "fr"
+
+
+def test_lists_say_the_language_of_an_articles_title_summary_and_claims(built):
+    items = {}
+    for path in sorted(built.glob("topics/budget/**/index.html")):
+        for item in soup(path).select("li.article-item"):
+            items[item.select_one(".article-item-title a").get_text()] = item
+    assert set(items) == {"Le conseil vote le budget", "Council votes on the budget", "Same language"}
+    french = items["Le conseil vote le budget"]
+    assert langs(french) == [("a", "fr"), ("p", "fr")]
+    assert french.select_one("p[lang]")["class"] == ["summary"]
+    assert langs(items["Council votes on the budget"]) == [] and langs(items["Same language"]) == []
+    # The fact-checks on the topic's list quote the claim in its language.
+    claims = {}
+    for path in sorted(built.glob("topics/budget/**/index.html")):
+        for q in soup(path).select(".annotation-head q"):
+            claims[q.get_text()] = q.get("lang")
+    assert claims == {"La ville a dépensé 3 millions": "fr", "A claim": None}
+
+
+def test_a_persons_quotes_say_their_language(built):
+    quote = page(built, "people/jean-dupont/").select_one("figure.quote-item")
+    assert quote.select_one("blockquote")["lang"] == "fr"
+    assert quote.select_one("figcaption a")["lang"] == "fr"
+
+
+def test_structured_data_and_citations_name_the_articles_language(built):
+    for slug, language in (("budget-fr", "fr"), ("budget-en", "en-GB"), ("same", "en-GB")):
+        doc = page(built, f"articles/{slug}/")
+        graph = json.loads(doc.select_one('script[type="application/ld+json"]').string)["@graph"]
+        assert graph[0]["inLanguage"] == language, slug
+        assert json.loads((built / f"articles/{slug}/cite.json").read_text())[0]["language"] == language, slug
+
+
+def test_feed_entries_in_another_language_say_so(built):
+    feed = ET.parse(built / "feed.xml").getroot()
+    assert feed.get(XML_LANG) == "en-GB"
+    entries = {e.find(f"{ATOM}title").text: e.get(XML_LANG) for e in feed.iter(f"{ATOM}entry")}
+    assert entries == {"Le conseil vote le budget": "fr", "Council votes on the budget": None, "Same language": None}
+
+
+@pytest.mark.parametrize("given, tag", [("fr", "fr"), ("FR", "fr"), ("pt-br", "pt-BR"), ("pt_BR", "pt-BR"),
+                                        ("zh-hant-tw", "zh-Hant-TW"), ("es-419", "es-419"), ("de-ch-1996", "de-CH-1996"),
+                                        ("haw", "haw")])
+def test_language_tags_are_written_as_usual(given, tag):
+    assert normal_tag(given) == tag
+
+
+@pytest.mark.parametrize("given", ["french", "f", "en-", "en_GB_", "fr-x-private", "<script>", "en gb", "12"])
+def test_what_is_no_language_tag_is_none(given):
+    assert normal_tag(given) is None
+
+
+def test_a_bad_language_in_front_matter_is_a_located_error(tmp_path):
+    root = write_files(tmp_path / "site", {
+        "content/articles/a/index.md": "---\ntitle: A\ndate: 2024-01-01\nlanguage: french\n---\nText.\n"})
+    result = build(root)
+    assert result.exit_code != 0
+    assert ("content/articles/a/index.md:4: language: 'french' is not a language tag (expected one like 'fr', "
+            "'de' or 'pt-BR')") in result.output.replace(str(root) + "/", "")
+    assert not (root / "public").exists()
+
+
+def test_a_bad_site_language_is_a_located_error(tmp_path):
+    root = write_files(tmp_path / "site", {"sitegen.yaml": "title: A\nlanguage: English\n",
+                                           "content/articles/a/index.md": article("A")})
+    result = build(root)
+    assert result.exit_code != 0
+    assert "sitegen.yaml:2: language: 'English' is not a language tag" in result.output.replace(str(root) + "/", "")
+
+
+def test_the_site_language_is_written_as_usual(tmp_path):
+    root = write_files(tmp_path / "site", {"sitegen.yaml": "language: pt_br\n",
+                                           "content/articles/a/index.md": article("A", language="pt-BR")})
+    assert build(root).exit_code == 0
+    doc = page(root / "public", "articles/a/")
+    assert doc.html["lang"] == "pt-BR"
+    assert langs(doc.select_one("main")) == []
+
+
+def test_the_pages_of_a_site_in_two_languages_are_valid_html(built):
+    """The W3C validator checks every lang value against the language subtag registry."""
+    result = run_sitegen("check", "--source", str(built.parent))
+    assert result.exit_code == 0, result.output
+    assert "no problems" in result.output and " 0 pages validated" not in result.output
