@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostics, Location, did_you_mean
-from .languages import normal_tag
+from .languages import BOOLEAN_LANGUAGE, normal_tag
 from .paths import is_inside
 from .yamlfile import YamlSyntaxError, parse_yaml
 
@@ -110,7 +110,9 @@ def _read_config_file(path: Path, diags: Diagnostics, lines: dict) -> dict:
             diags.error(where, f"unknown setting '{key}'{did_you_mean(key, known)}")
             continue
         expected = int if spec.type in ("int", int) else str
-        if expected is int and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        if key == "language" and isinstance(value, bool):
+            diags.error(where, f"language: {BOOLEAN_LANGUAGE}")
+        elif expected is int and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
             diags.error(where, f"{key}: expected a whole number of at least 1, got {value!r}")
         elif expected is str and not isinstance(value, str):
             diags.error(where, f"{key}: expected text, got {value!r}")

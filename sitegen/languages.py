@@ -17,6 +17,11 @@ LANGUAGE_TAG = re.compile(r"(?P<language>[a-z]{2,3})(?:-(?P<script>[a-z]{4}))?(?
                           r"(?P<variants>(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*)", re.IGNORECASE)
 
 
+# What a language given as YAML's true or false is told: YAML reads an unquoted `no` (Norwegian)
+# as false, and `yes`, `on`, `off` as booleans too.
+BOOLEAN_LANGUAGE = "YAML reads this as true or false, not a language tag: put the tag in quotes, as in language: 'no'"
+
+
 def normal_tag(text: str) -> str | None:
     """``text`` as a language tag in its usual case ("pt_br" -> "pt-BR"), or None if it is none."""
     found = LANGUAGE_TAG.fullmatch(text.strip().replace("_", "-"))

@@ -162,3 +162,21 @@ def test_the_pages_of_a_site_in_two_languages_are_valid_html(built):
     result = run_sitegen("check", "--source", str(built.parent))
     assert result.exit_code == 0, result.output
     assert "no problems" in result.output and " 0 pages validated" not in result.output
+
+
+@pytest.mark.parametrize("file", ["sitegen.yaml", "content/articles/a/index.md"])
+def test_norwegian_unquoted_which_yaml_reads_as_false_is_told_to_be_quoted(tmp_path, file):
+    files = {"content/articles/a/index.md": article("A", date="2024-01-01")}
+    if file == "sitegen.yaml":
+        files["sitegen.yaml"] = "title: A\nlanguage: no\n"
+        line = 2
+    else:
+        files[file] = article("A", date="2024-01-01", language="no")
+        line = 4
+    root = write_files(tmp_path / "site", files)
+    result = build(root)
+    assert result.exit_code != 0
+    assert (f"{file}:{line}: language: YAML reads this as true or false, not a language tag: put the tag in quotes, "
+            "as in language: 'no'") in result.output.replace(str(root) + "/", "")
+    (root / file).write_text((root / file).read_text().replace("language: no", "language: 'no'"))
+    assert build(root).exit_code == 0

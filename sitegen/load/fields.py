@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from ..languages import normal_tag
+from ..languages import BOOLEAN_LANGUAGE, normal_tag
 from ..model import Link
 
 
@@ -83,6 +83,8 @@ def web_url(value) -> str:
 
 def language_tag(value) -> str:
     """A language tag in its usual case ("pt-br" -> "pt-BR"), or '' when none is given."""
+    if isinstance(value, bool):
+        raise FieldError(BOOLEAN_LANGUAGE)
     given = text(value)
     tag = normal_tag(given) if given else ""
     if tag is None:
