@@ -216,7 +216,7 @@ def test_a_span_attribute_sitegen_does_not_read_is_a_warning_and_escaped_braces_
     })
     result = build(root)
     assert result.exit_code == 0, result.output
-    assert ("index.md:4: warning: span attribute 'persn' is not one sitegen reads (person, topic, by, rating, id, "
+    assert ("index.md:4: warning: span attribute 'persn' is not one sitegen reads (person, topic, by, rating, lang, id, "
             "class): left out of the page (did you mean 'person'?)") in result.stderr
     body = page(root / "public", "articles/a/").select_one(".article-body")
     assert not body.select("a.mention-person") and body.find("span", string="Ada")

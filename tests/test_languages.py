@@ -180,3 +180,53 @@ def test_norwegian_unquoted_which_yaml_reads_as_false_is_told_to_be_quoted(tmp_p
             "as in language: 'no'") in result.output.replace(str(root) + "/", "")
     (root / file).write_text((root / file).read_text().replace("language: no", "language: 'no'"))
     assert build(root).exit_code == 0
+
+
+def test_words_in_another_language_say_so_in_the_body_and_in_lists(tmp_path):
+    """A span's own lang: in the body as given; in lists, when it is not the site's."""
+    root = write_files(tmp_path / "site", {
+        "sitegen.yaml": "language: en\n",
+        "content/people/jean-dupont.yaml": "name: Jean Dupont\n",
+        "content/topics/budget.yaml": "name: Budget\n",
+        "content/articles/fr/index.md": article(
+            "Le budget",
+            "Le consultant a dit : [“We will deliver on time”]{.quote by=jean-dupont lang=en}. "
+            "[Le budget est équilibré]{.quote by=jean-dupont}. C'est de la [Schadenfreude]{lang=de}, "
+            "dit [Jean Dupont]{person=jean-dupont lang=fr}.\n\n"
+            "[The city spent 3 million]{.claim rating=false lang=EN}{>>The accounts say 2.<<}",
+            date="2024-03-02", language="fr", people="[Jean Dupont]", topics="[budget]"),
+        "content/articles/en/index.md": article(
+            "The budget", "The mayor called it [un budget équilibré]{.quote by=jean-dupont lang=fr}.",
+            date="2024-03-01", people="[Jean Dupont]", topics="[budget]"),
+    })
+    assert build(root).exit_code == 0
+    body = page(root / "public", "articles/fr/").select_one(".article-body")
+    assert body["lang"] == "fr"
+    own = {el.get_text(): el["lang"] for el in body.select("[lang]") if "sidenote" not in el.get("class", [])
+           and "quote-by" not in el.get("class", []) and "rating-badge" not in el.get("class", [])}
+    assert own == {"“We will deliver on time”": "en", "Schadenfreude": "de", "Jean Dupont": "fr",
+                   "The city spent 3 million": "en"}
+    assert body.select_one(".mention-person")["lang"] == "fr"
+    quotes = {q.select_one("blockquote").get_text(strip=True): q.select_one("blockquote").get("lang")
+              for q in page(root / "public", "people/jean-dupont/").select("figure.quote-item")}
+    # (on an English site's page, the English quote of the French article says nothing more)
+    assert quotes == {"“We will deliver on time”": None, "Le budget est équilibré": "fr", "un budget équilibré": "fr"}
+    claims = {q.get_text(): q.get("lang") for q in page(root / "public", "topics/budget/").select(".annotation-head q")}
+    assert claims == {"The city spent 3 million": None}
+
+
+def test_a_span_lang_that_is_no_language_tag_is_a_located_error(tmp_path):
+    root = write_files(tmp_path / "site", {"content/articles/a/index.md": "---\ntitle: A\n---\nText.\n\n"
+                                                                          "Some [words]{lang=german} here.\n"})
+    result = build(root)
+    assert result.exit_code != 0
+    assert ("content/articles/a/index.md:6: span lang 'german' is not a language tag (expected one like 'fr', 'de' "
+            "or 'pt-BR')") in result.output.replace(str(root) + "/", "")
+
+
+def test_a_lang_in_braces_that_is_not_a_span_is_a_located_error(tmp_path):
+    """(it would be shown as typed)"""
+    root = write_files(tmp_path / "site", {"content/articles/a/index.md": "---\ntitle: A\n---\nSome words {lang=de} here.\n"})
+    result = build(root)
+    assert result.exit_code != 0
+    assert "content/articles/a/index.md:4: malformed span: '{lang=de}'" in result.output.replace(str(root) + "/", "")

@@ -17,6 +17,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from ..diagnostics import did_you_mean
+from ..languages import normal_tag
 from ..model import Annotation
 
 RATINGS = {
@@ -28,13 +29,13 @@ RATINGS = {
     "misleading": "Misleading",
     "unverifiable": "Unverifiable",
 }
-ALLOWED_ATTRIBUTES = ["id", "class", "person", "topic", "by", "rating"]
+ALLOWED_ATTRIBUTES = ["id", "class", "person", "topic", "by", "rating", "lang"]
 KNOWN_CLASSES = {"quote", "claim"}
 # The start of a span's braces left in the text: a mark the span rule could not read (no "]"
 # right before the brace, a key without a value, no closing brace), which would be published
 # as typed. An escaped brace ("\{") is not text here (markdown-it keeps it apart until the
 # end of the core rules), so a body can still show such words on purpose.
-STRAY_ATTRIBUTES = re.compile(r"\{[ \t]*(?:\.(?:quote|claim)(?![\w-])|(?:person|topic|by|rating)[ \t]*=)")
+STRAY_ATTRIBUTES = re.compile(r"\{[ \t]*(?:\.(?:quote|claim)(?![\w-])|(?:person|topic|by|rating|lang)[ \t]*=)")
 
 
 def semantic_plugin(md: MarkdownIt) -> None:
@@ -118,12 +119,18 @@ def _classify(token: Token, ctx, counters: dict, env: dict) -> None:
             token.meta["kind"] = "plain"
     else:
         token.meta["kind"] = "plain"
+    if "lang" in attrs:  # words in another language than the text around them: {lang=de}
+        tag = normal_tag(str(attrs["lang"]))
+        if tag is None:
+            _problem(env, line, f"span lang '{attrs['lang']}' is not a language tag (expected one like 'fr', 'de' or 'pt-BR')")
+        else:
+            token.meta["lang"] = tag
     unknown = [c for c in classes if c not in KNOWN_CLASSES]
     if unknown:
         _problem(env, line, f"unknown span class '.{unknown[0]}' (use .quote or .claim){did_you_mean(unknown[0], KNOWN_CLASSES)}")
     for key in token.meta.get("insecure_attrs", ()):
         env.setdefault("body_warnings", []).append(
-            (line, f"span attribute '{key}' is not one sitegen reads (person, topic, by, rating, id, class): "
+            (line, f"span attribute '{key}' is not one sitegen reads (person, topic, by, rating, lang, id, class): "
                    f"left out of the page{did_you_mean(key, ALLOWED_ATTRIBUTES)}"))
 
 
@@ -141,12 +148,14 @@ def _record(opener: Token, text: str, children: list[Token], close_index: int, c
     kind = opener.meta.get("kind")
     if kind == "quote":
         env.setdefault("annotations", []).append(
-            Annotation("quote", opener.meta["anchor"], text=text, speaker=opener.meta["speaker"], line=opener.meta["line"] + 1)
+            Annotation("quote", opener.meta["anchor"], text=text, speaker=opener.meta["speaker"], line=opener.meta["line"] + 1,
+                       lang=opener.meta.get("lang", ""))
         )
     elif kind == "claim":
         note = _following_note_text(children, close_index)
         env.setdefault("annotations", []).append(
-            Annotation("claim", opener.meta["anchor"], text=text, note=note, rating=opener.meta["rating"], line=opener.meta["line"] + 1)
+            Annotation("claim", opener.meta["anchor"], text=text, note=note, rating=opener.meta["rating"], line=opener.meta["line"] + 1,
+                       lang=opener.meta.get("lang", ""))
         )
     elif kind == "person":
         env.setdefault("mentioned_people", set()).add(opener.meta["slug"])
@@ -245,19 +254,20 @@ def _render_span_open(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
     ctx = env.get("sitegen")
     kind = token.meta.get("kind", "plain")
+    lang = f' lang="{token.meta["lang"]}"' if "lang" in token.meta else ""  # (a checked tag: nothing to escape)
     if kind == "person" and ctx:
-        return f'<a class="mention mention-person" href="{escape(ctx.person_url(token.meta["slug"]))}">'
+        return f'<a class="mention mention-person" href="{escape(ctx.person_url(token.meta["slug"]))}"{lang}>'
     if kind == "topic" and ctx:
-        return f'<a class="mention mention-topic" href="{escape(ctx.topic_url(token.meta["slug"]))}">'
+        return f'<a class="mention mention-topic" href="{escape(ctx.topic_url(token.meta["slug"]))}"{lang}>'
     if kind == "quote":
         speaker = token.meta.get("speaker", "")
         data = f' data-speaker="{escape(speaker)}"' if speaker else ""
-        return f'<span class="quote" id="{token.meta["anchor"]}"{data}>'
+        return f'<span class="quote" id="{token.meta["anchor"]}"{data}{lang}>'
     if kind == "claim":
         rating = token.meta.get("rating", "")
-        return f'<span class="claim claim-{escape(rating)}" id="{token.meta["anchor"]}">'
+        return f'<span class="claim claim-{escape(rating)}" id="{token.meta["anchor"]}"{lang}>'
     element_id = token.attrs.get("id")
-    return f'<span id="{escape(str(element_id))}">' if element_id else "<span>"
+    return f'<span id="{escape(str(element_id))}"{lang}>' if element_id else f"<span{lang}>"
 
 
 def _render_span_close(self, tokens, idx, options, env) -> str:

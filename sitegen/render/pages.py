@@ -22,7 +22,7 @@ from ..index import Index, archive_group_of, archive_groups
 from ..languages import own_language
 from ..markup.highlight import pygments_css
 from ..cache import BodyStore
-from ..model import Article, Site
+from ..model import Annotation, Article, Site
 from .citation import bibtex, citation, citation_urls, csl_json
 from .comments import comment_thread_html, render_comment_text
 from .excerpts import annotation_excerpt, excerpt, has_own_pages, site_annotation_lists
@@ -102,10 +102,13 @@ class Renderer:
                                 wayback_url=wayback_url, year_sections=year_sections,
                                 timeline_years=timeline_years, lang_of=self.lang_of)
 
-    def lang_of(self, article: Article) -> Markup:
+    def lang_of(self, article: Article, annotation: Annotation | None = None) -> Markup:
         """` lang="fr"` for an element holding a French article's own words (its title, body,
-        summary, quotes) on a page of an English site; nothing when it is in the site's language."""
-        own = own_language(article.language, self.config.language)
+        summary, quotes) on a page of an English site; nothing when it is in the site's language.
+        With ``annotation``, a quote or claim's words, which may be in a language of their own
+        (an English quote in a French article: nothing on an English site's list)."""
+        own = own_language(annotation.lang if annotation is not None and annotation.lang else article.language,
+                           self.config.language)
         return Markup(' lang="%s"') % own if own else Markup("")
 
     def with_content(self, article: Article) -> Article:
