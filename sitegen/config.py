@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostics, Location, did_you_mean
-from .languages import BOOLEAN_LANGUAGE, normal_tag
+from .languages import BOOLEAN_LANGUAGE, normal_tag, not_a_tag
 from .paths import is_inside
 from .yamlfile import YamlSyntaxError, parse_yaml
 
@@ -28,7 +28,7 @@ class Config:
     base_url: str = "/"
     "Where the site is served, e.g. https://user.github.io/repo/; its path prefixes every link."
     language: str = "en"
-    "The lang attribute of every page."
+    "The site's language tag: every page's lang, and every article's that does not give its own."
     theme: str = "default"
     "Theme folder name under themes/; the built-in default theme fills in what it lacks."
     pagination: int = 50
@@ -126,7 +126,7 @@ def _normalise_language(values: dict, where: Location, diags: Diagnostics) -> No
     which browsers and screen readers read, and what an article's own language is told from."""
     tag = normal_tag(values["language"])
     if tag is None:
-        diags.error(where, f"language: '{values['language']}' is not a language tag (expected one like 'en', 'fr' or 'pt-BR')")
+        diags.error(where, f"language: {not_a_tag(values['language'])}")
         del values["language"]
     else:
         values["language"] = tag

@@ -8,31 +8,35 @@ as French, and its structured data and citations say what language it is in.
 
 from __future__ import annotations
 
-import re
-
-# The common shape of a tag: a language ("fr", "haw"), then optionally a script ("Latn"), a
-# region ("BR", "419") and variants ("pt-BR", "zh-Hant-TW", "de-CH-1996"). Private-use and
-# extension subtags, which no browser or screen reader acts on, are not taken.
-LANGUAGE_TAG = re.compile(r"(?P<language>[a-z]{2,3})(?:-(?P<script>[a-z]{4}))?(?:-(?P<region>[a-z]{2}|\d{3}))?"
-                          r"(?P<variants>(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*)", re.IGNORECASE)
-
+import langcodes
 
 # What a language given as YAML's true or false is told: YAML reads an unquoted `no` (Norwegian)
 # as false, and `yes`, `on`, `off` as booleans too.
 BOOLEAN_LANGUAGE = "YAML reads this as true or false, not a language tag: put the tag in quotes, as in language: 'no'"
 
+# Countries' codes written for their languages' ("jp" for Japanese), which are no language's.
+COUNTRY_FOR_LANGUAGE = {"jp": "ja", "cz": "cs", "dk": "da", "gr": "el", "cn": "zh", "ua": "uk", "kr": "ko",
+                        "al": "sq", "ee": "et", "rs": "sr", "si": "sl", "vn": "vi", "il": "he", "ir": "fa"}
+
 
 def normal_tag(text: str) -> str | None:
-    """``text`` as a language tag in its usual case ("pt_br" -> "pt-BR"), or None if it is none."""
-    found = LANGUAGE_TAG.fullmatch(text.strip().replace("_", "-"))
-    if found is None:
+    """``text`` as a language tag, in its usual form ("pt_br" -> "pt-BR", "eng" -> "en",
+    "en-UK" -> "en-GB"), or None if it is none. Every subtag must be in the IANA registry,
+    which langcodes carries: "jp" or "xx" have the shape of a tag but are no language's, and
+    would be published in every lang, structured data and citation of the article."""
+    given = text.strip().replace("_", "-")
+    try:
+        return langcodes.standardize_tag(given) if given and langcodes.tag_is_valid(given) else None
+    except (ValueError, LookupError):  # (what langcodes cannot parse at all)
         return None
-    parts = [found["language"].lower()]
-    if found["script"]:
-        parts.append(found["script"].title())
-    if found["region"]:
-        parts.append(found["region"].upper())
-    return "-".join(parts) + found["variants"].lower()
+
+
+def not_a_tag(given: str) -> str:
+    """What a value that is no language tag is told."""
+    hint = COUNTRY_FOR_LANGUAGE.get(given.strip().lower())
+    return (f"'{given}' is not a language tag ("
+            + (f"'{given.strip()}' is a country's code: did you mean '{hint}'?)" if hint
+               else "expected one like 'fr', 'de' or 'pt-BR')"))
 
 
 def primary(tag: str) -> str:

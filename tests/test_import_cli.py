@@ -252,6 +252,41 @@ def test_a_story_in_another_language_than_the_sites_is_given_its_own(site, site_
     assert doc.select_one(".article-body").get("lang") == written
 
 
+# English stories with much French in them, and one in both languages: no tag, the site's language.
+MIXED_STORIES = {
+    "French in British quotation marks": (
+        "Mayor's statement divides the council\n\nBy Claire Martin\n\nVALDEMONT — The mayor read a long statement "
+        "to the council on Tuesday, in French, which the opposition called a provocation.\n\nHe said: ‘Le conseil "
+        "municipal a adopté le budget de la commune pour l’année prochaine, après un long débat entre la majorité et "
+        "l’opposition, et je remercie tous les élus de la ville pour leur travail.’\n\nHe added: ‘C’est un budget "
+        "équilibré qui protège les services publics de la ville et qui prépare l’avenir de la commune.’\n\n"
+        "The opposition said it would appeal against the decision of the council.\n"),
+    "a French statement given in full": (
+        "Mayor's statement divides the council\n\nBy Claire Martin\n\nVALDEMONT — The mayor read a long statement "
+        "to the council on Tuesday, in French, which the opposition called a provocation.\n\nThe statement read, in "
+        "full: Le conseil municipal a adopté le budget de la commune pour l'année prochaine, après un long débat entre "
+        "la majorité et l'opposition, et je remercie tous les élus de la ville pour leur travail et leur patience.\n\n"
+        "C'est un budget équilibré qui protège les services publics de la ville et qui prépare l'avenir de la "
+        "commune pour les années qui viennent, et nous sommes fiers de ce travail.\n\n"
+        "The opposition said it would appeal against the decision of the council on Friday.\n"),
+    "paragraphs in English and in French": (
+        "Bilingual council adopts its budget\n\nBy Claire Martin\n\nVALDEMONT — The town council adopted next "
+        "year's budget on Tuesday evening, after a long debate between the majority and the opposition.\n\n"
+        "Le conseil municipal a adopté mardi soir le budget de la commune pour l'année prochaine, après un long débat "
+        "entre la majorité et l'opposition.\n\nThe opposition voted against the text. It said the rise in running "
+        "costs was not funded and that the town would have to borrow more.\n\nL'opposition a voté contre le texte. "
+        "Selon elle, la hausse des dépenses de fonctionnement n'est pas financée et la commune devra emprunter "
+        "davantage.\n"),
+}
+
+
+@pytest.mark.parametrize("story", list(MIXED_STORIES))
+def test_a_story_not_mostly_in_another_language_gets_none(site, story):
+    import_story(site, MIXED_STORIES[story])
+    (bundle,) = (site / "content" / "articles").glob("*-council*")
+    assert "language" not in yaml.safe_load((bundle / "index.md").read_text(encoding="utf-8").split("---\n")[1])
+
+
 ENGLISH_STORY = (
     "Council adopts its budget after a long debate\n\nBy Claire Martin\n\nVALDEMONT — The town council adopted "
     "next year's budget on Tuesday evening, after a long debate between the majority and the opposition.\n\n"

@@ -5,6 +5,7 @@ name its language. Bad language tags are located errors."""
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -25,7 +26,7 @@ SITE = {
         "[« Le budget est équilibré »]{.quote by=jean-dupont}, a dit Jean Dupont.\n\n"
         "[La ville a dépensé 3 millions]{.claim rating=false}{>>The accounts show 2 million.<<}\n\n"
         "Il a dit {~~trois~>deux~~} fois non.",
-        date="2024-03-02", language="fr", summary="Le conseil municipal a voté.", people="[Jean Dupont]",
+        date="2024-03-02", language="fr", summary="Le conseil municipal a voté.", people="[{name: Jean Dupont, role: maire}]",
         topics="[budget]"),
     "content/articles/budget-en/index.md": article(
         "Council votes on the budget", "The council voted.{>>A note.<<}\n\n[A claim]{.claim rating=true}{>>Yes.<<}",
@@ -63,6 +64,16 @@ def test_the_page_is_in_the_sites_language_and_the_articles_own_words_in_theirs(
     assert body.select_one(".quote-by")["lang"] == "en-GB"
     # The quote and the claim are the article's words: no lang of their own.
     assert not body.select_one(".quote").has_attr("lang") and not body.select_one(".claim").has_attr("lang")
+
+
+def test_the_articles_roles_and_its_title_in_its_citation_say_its_language(built):
+    doc = page(built, "articles/budget-fr/")
+    assert [(r.get_text(), r["lang"]) for r in doc.select(".chips .role")] == [("maire", "fr")]
+    citation = doc.select_one("p.citation")
+    assert [(s.get_text(), s["lang"]) for s in citation.select("[lang]")] == [("Le conseil vote le budget.", "fr")]
+    roles = page(built, "people/jean-dupont/").select_one("ul.roles li")
+    assert roles.select_one("span[lang]").get_text() == "maire" and roles.select_one("span[lang]")["lang"] == "fr"
+    assert page(built, "articles/budget-en/").select_one("p.citation [lang]") is None
 
 
 def test_an_article_in_the_sites_language_says_nothing_more(built):
@@ -104,10 +115,12 @@ def test_a_persons_quotes_say_their_language(built):
 
 
 def test_structured_data_and_citations_name_the_articles_language(built):
-    for slug, language in (("budget-fr", "fr"), ("budget-en", "en-GB"), ("same", "en-GB")):
+    # (a claim says its language only when it is not the site's)
+    for slug, language, claims in (("budget-fr", "fr", ["fr"]), ("budget-en", "en-GB", [None]), ("same", "en-GB", [])):
         doc = page(built, f"articles/{slug}/")
         graph = json.loads(doc.select_one('script[type="application/ld+json"]').string)["@graph"]
         assert graph[0]["inLanguage"] == language, slug
+        assert [item["itemReviewed"].get("inLanguage") for item in graph[1:]] == claims, slug
         assert json.loads((built / f"articles/{slug}/cite.json").read_text())[0]["language"] == language, slug
 
 
@@ -120,12 +133,16 @@ def test_feed_entries_in_another_language_say_so(built):
 
 @pytest.mark.parametrize("given, tag", [("fr", "fr"), ("FR", "fr"), ("pt-br", "pt-BR"), ("pt_BR", "pt-BR"),
                                         ("zh-hant-tw", "zh-Hant-TW"), ("es-419", "es-419"), ("de-ch-1996", "de-CH-1996"),
-                                        ("haw", "haw")])
+                                        ("haw", "haw"),
+                                        # (the registry's preferred forms)
+                                        ("eng", "en"), ("fre", "fr"), ("en-UK", "en-GB"), ("iw", "he")])
 def test_language_tags_are_written_as_usual(given, tag):
     assert normal_tag(given) == tag
 
 
-@pytest.mark.parametrize("given", ["french", "f", "en-", "en_GB_", "fr-x-private", "<script>", "en gb", "12"])
+@pytest.mark.parametrize("given", ["french", "f", "en-", "en_GB_", "<script>", "en gb", "12",
+                                   # the shape of a tag, but no language's in the registry
+                                   "jp", "xx", "cz", "en-aaaaaaaa"])
 def test_what_is_no_language_tag_is_none(given):
     assert normal_tag(given) is None
 
@@ -138,6 +155,14 @@ def test_a_bad_language_in_front_matter_is_a_located_error(tmp_path):
     assert ("content/articles/a/index.md:4: language: 'french' is not a language tag (expected one like 'fr', "
             "'de' or 'pt-BR')") in result.output.replace(str(root) + "/", "")
     assert not (root / "public").exists()
+
+
+def test_a_countrys_code_for_a_language_is_told_the_languages(tmp_path):
+    root = write_files(tmp_path / "site", {"content/articles/a/index.md": article("A", language="jp")})
+    result = build(root)
+    assert result.exit_code != 0
+    assert ("content/articles/a/index.md:3: language: 'jp' is not a language tag ('jp' is a country's code: did you "
+            "mean 'ja'?)") in result.output.replace(str(root) + "/", "")
 
 
 def test_a_bad_site_language_is_a_located_error(tmp_path):
@@ -230,3 +255,37 @@ def test_a_lang_in_braces_that_is_not_a_span_is_a_located_error(tmp_path):
     result = build(root)
     assert result.exit_code != 0
     assert "content/articles/a/index.md:4: malformed span: '{lang=de}'" in result.output.replace(str(root) + "/", "")
+
+
+# The macros of _macros.html as of 2026-12-02 (docs/themes.md): a site keeps its own copy of the
+# file, and the default theme's other templates must not ask it for one it does not have.
+MACROS_SINCE_2026_12_02 = {"all_link", "annotation_groups", "annotation_item", "article_item", "articles_by_year",
+                           "comment_thread", "correction", "count_of", "date_of", "pager", "quote_item", "quote_list",
+                           "rating_badge", "timeline"}
+
+
+def test_the_default_templates_ask_a_sites_older_macros_file_for_nothing_it_lacks():
+    from sitegen.render.theme import default_theme_dir
+
+    imported = set()
+    for template in (default_theme_dir() / "templates").rglob("*.html"):
+        for names in re.findall(r'{%-?\s*from\s+"_macros.html"\s+import\s+([^%]+?)\s*-?%}', template.read_text()):
+            imported.update(name.strip() for name in names.split(","))
+    assert imported and imported <= MACROS_SINCE_2026_12_02, imported - MACROS_SINCE_2026_12_02
+
+
+def test_a_site_with_its_own_older_macros_file_builds(tmp_path):
+    """Its lists show every article as in the site's language; the default article page still
+    marks the article's own words."""
+    from sitegen.render.theme import default_theme_dir
+
+    macros = (default_theme_dir() / "templates" / "_macros.html").read_text()
+    older = macros.replace(", lang_of(article, a))", ")").replace("own_words(a.note, lang)", "a.note")
+    older = re.sub(r"\{\{ lang_of\([^)]*\) \}\}", "", older.replace("own_words(a.text, lang)", "a.text"))
+    older = older.replace(", lang=''", "").replace(", lang)", ")").replace("{{ lang }}", "")
+    assert "lang" not in older.replace("language", "")
+    files = dict(SITE, **{"themes/default/templates/_macros.html": older})
+    root = write_files(tmp_path / "site", files)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    assert page(root / "public", "articles/budget-fr/").select_one(".article-body")["lang"] == "fr"

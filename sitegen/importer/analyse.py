@@ -204,8 +204,20 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         unknown=_unknown(cast, reporters, registries),
         notes=_language_note(language, rules) + tuple(cast.notes),
         hints=tuple(meta.date_hints(body, rules)),
-        language=dict(rules.language_tags).get(language),
+        language=_language_tag(body, language, rules),
     )
+
+
+def _language_tag(body: list[Line], language: str | None, rules: Rules) -> str | None:
+    """The tag of the story's language for its front matter, published in its pages' lang:
+    only when most of its lines of sentences read as that language too, not only most of its
+    words. A story in two languages paragraph by paragraph, or an English one giving a long
+    statement in French, is left to the editor (no tag: the site's language)."""
+    tag = dict(rules.language_tags).get(language)
+    if tag is None:
+        return None
+    by_line = meta.lines_in_language(body, rules)
+    return tag if by_line[language] * 2 > sum(by_line.values()) else None
 
 
 def _language_note(language: str | None, rules: Rules) -> tuple[tuple[None, str], ...]:

@@ -21,8 +21,8 @@ def bundle_files(analysis: Analysis, raw: bytes, original_name: str, site_langua
 
 
 def front_matter(analysis: Analysis, original_name: str, digest: str, site_language: str = "en") -> dict:
-    """Front matter keys in the documented order; empty ones left out, and the story's language
-    when it is the site's (as "en" is an "en-GB" site's)."""
+    """Front matter keys in the documented order; empty ones left out, and so is the story's
+    language when it is the site's (as "en" is an "en-GB" site's)."""
     data: dict = {"title": analysis.title}
     if analysis.title_derived:
         data["title_derived"] = True

@@ -8,6 +8,7 @@ reported so that an editor can decide.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -520,8 +521,9 @@ MIN_DIFFERENT_COMMON_WORDS = 5
 MIN_WORDS_TO_TELL = 40  # (fewer say too little: a caption, a two-line notice)
 WORD = re.compile(r"[^\W\d_]+")
 # What is said in quotation marks, left out of the words read for the language: an English story
-# may quote a Dutch mayor at length.
-QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|»[^«]*«|„[^“”]*[“”]')
+# may quote a Dutch mayor at length. (British single marks too: one closes at a ’ that is no
+# apostrophe, which a letter follows: ‘C’est un budget équilibré’.)
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|»[^«]*«|„[^“”]*[“”]|‘[^‘]*?’(?!\w)')
 # A line of sentences: six words or more, ending as a sentence does. Only these are read for
 # the language: a list of listings or roadworks ("- Park run, Pennard Common, Saturday 9am"),
 # a results table or a weather forecast has few small words in any language.
@@ -531,8 +533,7 @@ SENTENCES = re.compile(r"(?:\S+\s+){5,}.*[.!?…][\"'”»“’)]*\s*")
 def language_of(body: list[Line], rules: Rules) -> str | None:
     """The language of the story's sentences, of those the rules have common words for; None
     when there are too few sentences to tell, or none of the languages has words enough."""
-    words = [word.lower() for line in body if SENTENCES.fullmatch(line.text.strip())
-             for word in WORD.findall(QUOTED.sub(" ", line.text))]
+    words = [word for line in body for word in _sentence_words(line)]
     if len(words) < MIN_WORDS_TO_TELL:
         return None
     best, best_count = None, 0
@@ -542,6 +543,31 @@ def language_of(body: list[Line], rules: Rules) -> str | None:
                 and len(set(found)) >= MIN_DIFFERENT_COMMON_WORDS):
             best, best_count = language, len(found)
     return best
+
+
+def _sentence_words(line: Line) -> list[str]:
+    """The words of a line of sentences (SENTENCES), in lower case, what it quotes left out."""
+    if not SENTENCES.fullmatch(line.text.strip()):
+        return []
+    return [word.lower() for word in WORD.findall(QUOTED.sub(" ", line.text))]
+
+
+MIN_COMMON_WORDS_IN_A_LINE = 3
+
+
+def lines_in_language(body: list[Line], rules: Rules) -> Counter:
+    """How many of the story's lines of sentences read as each language: the one with the most
+    common words of the line (three at least; a tie tells none)."""
+    found = Counter()
+    for line in body:
+        words = _sentence_words(line)
+        if not words:
+            continue
+        counts = sorted(((sum(1 for word in words if word in common), language) for language, common in rules.common_words),
+                        reverse=True)
+        if counts and counts[0][0] >= MIN_COMMON_WORDS_IN_A_LINE and (len(counts) == 1 or counts[1][0] < counts[0][0]):
+            found[counts[0][1]] += 1
+    return found
 
 
 def names_in(text: str, rules: Rules) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from ..languages import BOOLEAN_LANGUAGE, normal_tag
+from ..languages import BOOLEAN_LANGUAGE, normal_tag, not_a_tag
 from ..model import Link
 
 
@@ -88,7 +88,7 @@ def language_tag(value) -> str:
     given = text(value)
     tag = normal_tag(given) if given else ""
     if tag is None:
-        raise FieldError(f"'{given}' is not a language tag (expected one like 'fr', 'de' or 'pt-BR')")
+        raise FieldError(not_a_tag(given))
     return tag
 
 

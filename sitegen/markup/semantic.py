@@ -17,7 +17,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from ..diagnostics import did_you_mean
-from ..languages import normal_tag
+from ..languages import normal_tag, not_a_tag
 from ..model import Annotation
 
 RATINGS = {
@@ -122,7 +122,7 @@ def _classify(token: Token, ctx, counters: dict, env: dict) -> None:
     if "lang" in attrs:  # words in another language than the text around them: {lang=de}
         tag = normal_tag(str(attrs["lang"]))
         if tag is None:
-            _problem(env, line, f"span lang '{attrs['lang']}' is not a language tag (expected one like 'fr', 'de' or 'pt-BR')")
+            _problem(env, line, f"span lang {not_a_tag(str(attrs['lang']))}")
         else:
             token.meta["lang"] = tag
     unknown = [c for c in classes if c not in KNOWN_CLASSES]

@@ -39,13 +39,14 @@ class Citation:
     bib_url: str
 
     def segments(self) -> list[tuple[str, str]]:
-        """(kind, text) pairs; kind is ``text``, ``italic`` or ``url``."""
+        """(kind, text) pairs; kind is ``text``, ``title`` (the article's own words, which may
+        be in another language than the site's), ``italic`` or ``url``."""
         title = self.title if self.title.endswith((".", "?", "!")) else self.title + "."
         if self.authors:
             authors = self.authors if self.authors.endswith(".") else self.authors + "."
-            parts = [("text", f"{authors} ({self.date}). {title}")]
+            parts = [("text", f"{authors} ({self.date}). "), ("title", title)]
         else:
-            parts = [("text", f"{title} ({self.date}).")]
+            parts = [("title", title), ("text", f" ({self.date}).")]
         if self.container:
             parts += [("text", " "), ("italic", self.container), ("text", ".")]
         if self.url:

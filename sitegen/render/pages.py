@@ -100,7 +100,7 @@ class Renderer:
         self.env.globals.update(site=self.site, index=self.index, config=self.config, urls=self.urls,
                                 comment_html=render_comment_text, comment_thread_html=comment_thread_html,
                                 wayback_url=wayback_url, year_sections=year_sections,
-                                timeline_years=timeline_years, lang_of=self.lang_of)
+                                timeline_years=timeline_years, lang_of=self.lang_of, own_words=own_words)
 
     def lang_of(self, article: Article, annotation: Annotation | None = None) -> Markup:
         """` lang="fr"` for an element holding a French article's own words (its title, body,
@@ -200,6 +200,12 @@ def crawler_files(site: Site, urls: Urls, paths) -> list[OutputFile]:
 
 def _page_url(urls: Urls, path: str) -> str:
     return urls.path(path[: -len("index.html")] if path.endswith("index.html") else path)
+
+
+def own_words(text: str, lang: Markup) -> Markup:
+    """``text`` escaped, in a span saying its language when ``lang`` (``lang_of(article)``) is
+    one: the title of another article in a line of the site's words ("Newer: …")."""
+    return Markup("<span%s>%s</span>") % (lang, text) if lang else Markup.escape(text)
 
 
 def wayback_url(article) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..config import Config
+from ..languages import own_language
 from ..markup.semantic import RATINGS
 from ..model import Article, Person, Site
 from .urls import Urls
@@ -158,6 +159,10 @@ def claim_review(article: Article, claim, config: Config, urls: Urls) -> dict:
     }
     if claim.note:
         data["reviewBody"] = claim.note
+    # The review is in the site's language; a claim made in another says which (only then: a
+    # claim's language is its article's, the NewsArticle's inLanguage, or the site's).
+    if own := own_language(claim.lang or article.language, config.language):
+        data["itemReviewed"]["inLanguage"] = own
     return data
 
 
