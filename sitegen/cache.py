@@ -28,7 +28,6 @@ from __future__ import annotations
 import copyreg
 import gc
 import hashlib
-import importlib.util
 import io
 import marshal
 import os
@@ -78,9 +77,6 @@ def _made_by() -> str:
     # search of the installed packages were a fiftieth of a one-article edit's build: its own
     # files are read instead (a handful, its compiled escaping included), as sitegen's are.
     h.update(_files_digest(Path(markupsafe.__file__).parent))
-    # langcodes writes language tags in their registered form, from the registry in its code:
-    # its files too, found without importing it (most builds never need it).
-    h.update(_files_digest(Path(importlib.util.find_spec("langcodes").origin).parent, "*.py"))
     return h.hexdigest()[:16]
 
 

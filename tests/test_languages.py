@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import article, build, page, run_sitegen, soup, write_files
-from sitegen.languages import normal_tag
+from sitegen.languages import EXPECTED, normal_tag, not_a_tag
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -133,18 +133,31 @@ def test_feed_entries_in_another_language_say_so(built):
 
 @pytest.mark.parametrize("given, tag", [("fr", "fr"), ("FR", "fr"), ("pt-br", "pt-BR"), ("pt_BR", "pt-BR"),
                                         ("zh-hant-tw", "zh-Hant-TW"), ("es-419", "es-419"), ("de-ch-1996", "de-CH-1996"),
-                                        ("haw", "haw"),
-                                        # (the registry's preferred forms)
-                                        ("eng", "en"), ("fre", "fr"), ("en-UK", "en-GB"), ("iw", "he")])
-def test_language_tags_are_written_as_usual(given, tag):
+                                        ("haw", "haw"), ("tok", "tok"), ("vi-hanoi", "vi-hanoi"), ("tl", "tl"),
+                                        ("und", "und"), ("no", "no")])
+def test_language_tags_are_written_as_usual_and_never_rewritten(given, tag):
     assert normal_tag(given) == tag
 
 
-@pytest.mark.parametrize("given", ["french", "f", "en-", "en_GB_", "<script>", "en gb", "12",
-                                   # the shape of a tag, but no language's in the registry
-                                   "jp", "xx", "cz", "en-aaaaaaaa"])
-def test_what_is_no_language_tag_is_none(given):
+@pytest.mark.parametrize("given, why", [
+    ("french", "expected one like 'fr', 'de' or 'pt-BR'"), ("en-", None), ("en_GB_", None), ("<script>", None),
+    ("en gb", None), ("12", None), ("f", None),
+    # (private use and extensions: no browser or screen reader acts on them, the validator refuses most)
+    ("x-klingon", None), ("i-default", None), ("en-a-bbb", None), ("en-US-u-ca-gregory", None),
+    ("jp", "'jp' is a country's code: did you mean 'ja'?"), ("cz", "'cz' is a country's code: did you mean 'cs'?"),
+    ("xx", "no language's code is 'xx'"), ("iw", "'iw' is no longer used: write 'he'"),
+    ("eng", "the language 'eng' is written 'en' in a tag"), ("fre", "the language 'fre' is written 'fr' in a tag"),
+    ("en-UK", "the United Kingdom's region is 'GB', as in 'en-GB'"),
+])
+def test_what_is_no_language_tag_is_told_why(given, why):
     assert normal_tag(given) is None
+    assert not_a_tag(given) == f"'{given}' is not a language tag ({why or EXPECTED})"
+
+
+def test_a_very_long_tag_is_none_and_is_shown_cut():
+    tag = "en-" + "-".join(["abcde"] * 1000)
+    assert normal_tag(tag) is None
+    assert not_a_tag(tag) == f"'{tag[:39]}…' is not a language tag ({EXPECTED})"
 
 
 def test_a_bad_language_in_front_matter_is_a_located_error(tmp_path):
@@ -289,3 +302,42 @@ def test_a_site_with_its_own_older_macros_file_builds(tmp_path):
     result = build(root)
     assert result.exit_code == 0, result.output
     assert page(root / "public", "articles/budget-fr/").select_one(".article-body")["lang"] == "fr"
+
+
+def test_what_the_archive_adds_inside_words_in_another_language_says_the_sites(tmp_path):
+    """A rating, a note and who is quoted, inside a French span of an English article: the
+    site's language; and the quote and claim in that span are French in the lists."""
+    root = write_files(tmp_path / "site", {
+        "sitegen.yaml": "language: en\n",
+        "content/people/jean-dupont.yaml": "name: Jean Dupont\n",
+        "content/topics/budget.yaml": "name: Budget\n",
+        "content/articles/a/index.md": article(
+            "Budget", "[Il a dit : [la ville a dépensé 3 millions]{.claim rating=false}{>>The accounts say 2.<<} "
+                      "et puis [« nous gagnerons »]{.quote by=jean-dupont}.]{lang=fr}",
+            date="2024-03-01", people="[Jean Dupont]", topics="[budget]")})
+    assert build(root).exit_code == 0
+    body = page(root / "public", "articles/a/").select_one(".article-body")
+    french = body.select_one('span[lang="fr"]')
+    assert [(el.get("class"), el["lang"]) for el in french.select("[lang]")] == [
+        (["rating-badge", "rating-false"], "en"), (["sidenote"], "en"), (["quote-by"], "en")]
+    assert not french.select_one(".claim").has_attr("lang") and not french.select_one(".quote").has_attr("lang")
+    quote = page(root / "public", "people/jean-dupont/").select_one("figure.quote-item blockquote")
+    assert quote["lang"] == "fr"
+    claim = page(root / "public", "topics/budget/").select_one(".annotation-head q")
+    assert claim["lang"] == "fr"
+    graph = json.loads(page(root / "public", "articles/a/").select_one('script[type="application/ld+json"]').string)
+    assert graph["@graph"][1]["itemReviewed"]["inLanguage"] == "fr"
+
+
+def test_a_quote_in_a_note_on_an_article_in_another_language_is_in_the_sites(tmp_path):
+    root = write_files(tmp_path / "site", {
+        "sitegen.yaml": "language: en\n",
+        "content/people/jean-dupont.yaml": "name: Jean Dupont\n",
+        "content/articles/a/index.md": article(
+            "Le budget", "Le conseil a voté.{>>Jean Dupont told us: [“we will appeal”]{.quote by=jean-dupont}.<<}",
+            date="2024-03-01", language="fr", people="[Jean Dupont]")})
+    assert build(root).exit_code == 0
+    note = page(root / "public", "articles/a/").select_one(".sidenote")
+    assert note["lang"] == "en" and not note.select_one(".quote-by").has_attr("lang")  # (in the English note)
+    quote = page(root / "public", "people/jean-dupont/").select_one("figure.quote-item blockquote")
+    assert not quote.has_attr("lang")  # English, as the site

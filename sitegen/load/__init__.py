@@ -18,7 +18,6 @@ from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BodyStore, BuildCache, 
 from ..cache import packed as cache_packed
 from ..config import Config
 from ..diagnostics import Diagnostics, Location
-from ..languages import own_language
 from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, plain
 from ..render.urls import bundle_prefix, page_path
@@ -378,9 +377,7 @@ def _finish(state: dict, task: _BodyTask):
     prefix = bundle_prefix(page_path(header.slug, header.values.get("date"), urls.permalink), urls.permalink)
     if prefix:
         context = replace(context, bundle_prefix=prefix)
-    site_language = state["settings"][2]
-    if own_language(header.values.get("language", ""), site_language):
-        context = replace(context, editorial_lang=site_language)
+    context = replace(context, site_language=state["settings"][2], article_language=header.values.get("language", ""))
     local = Diagnostics()
     article = finish_article(header, task.roles, task.reporters, task.topics, _MARKDOWN[0], context, local,
                              state["root"], seen=task.seen)

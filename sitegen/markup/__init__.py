@@ -48,10 +48,11 @@ class BodyContext:
     # one of them ("photo.jpg") is made to point there ("x/photo.jpg").
     bundle_prefix: str = ""
     bundle_files: frozenset[str] = frozenset()
-    # The site's language tag, for an article in another language (see languages.py): what the
-    # archive adds to its body (notes, fact-check ratings, who is quoted) is in the site's
-    # language, and says so in its lang, inside the body's own.
-    editorial_lang: str = ""
+    # The site's language tag and the article's own, if it gives one (see languages.py): what
+    # the archive adds to a body (notes, fact-check ratings, who is quoted) is in the site's
+    # language, and says so in its lang wherever the words around it are in another.
+    site_language: str = ""
+    article_language: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -259,9 +259,6 @@ def _emit_note(state: StateInline, part: tuple[int, int], anchored: bool) -> int
     number = state.env.get(NOTE_COUNT_KEY, 0) + 1
     state.env[NOTE_COUNT_KEY] = number
     attrs = {"class": "sidenote", "role": "note", "id": f"note-{number}-text"}
-    context = state.env.get("sitegen")
-    if context is not None and context.editorial_lang:
-        attrs["lang"] = context.editorial_lang
     token = _wrap(state, "note", "span", attrs, part, ("{>>", "<<}"))
     token.meta.update(number=number, anchored=anchored)
     return number

@@ -49,6 +49,7 @@ def annotate_spans(state: StateCore) -> None:
     if ctx is None:
         return
     counters = state.env.setdefault("span_counters", {"quote": 0, "claim": 0, "correction": 0})
+    site_language = ctx.site_language
     for block in state.tokens:
         if block.type != "inline" or not block.children or not _may_hold_marks(block):
             continue
@@ -56,6 +57,9 @@ def annotate_spans(state: StateCore) -> None:
         first_line = (block.map[0] if block.map else 0)
         softbreaks = 0
         stack: list[int] = []  # where the open spans' span_open tokens are in block.children
+        # The language of the words at this point: the article's, a span's own ({lang=de}), or
+        # inside a note the site's (see _lang_at).
+        in_force = [ctx.article_language or site_language]
         for i, token in enumerate(children):
             kind = token.type  # (read once: this reads every token of the paragraph)
             if kind == "text":  # (most tokens: nothing to do, so asked first)
@@ -64,10 +68,13 @@ def annotate_spans(state: StateCore) -> None:
             elif kind == "span_open":
                 token.meta["line"] = first_line + softbreaks
                 _classify(token, ctx, counters, state.env)
+                token.meta["around"] = in_force[-1]
+                in_force.append(token.meta.get("lang") or in_force[-1])
                 stack.append(i)
             elif kind == "span_close":
                 if stack:
                     opened = stack.pop()
+                    in_force.pop()
                     opener = children[opened]
                     token.meta.update(opener.meta)
                     text = _plain_text(children[opened + 1:i])
@@ -76,6 +83,12 @@ def annotate_spans(state: StateCore) -> None:
                 softbreaks += 1
             elif token.nesting == 1 and kind.startswith("critic_"):
                 _record_editorial(children, i, first_line + softbreaks, counters, state.env)
+                if kind == "critic_note_open":  # the archive's words
+                    if site_language and in_force[-1] != site_language:
+                        token.attrs["lang"] = site_language
+                    in_force.append(site_language)
+            elif kind == "critic_note_close" and len(in_force) > 1:
+                in_force.pop()
 
 
 def _may_hold_marks(block: Token) -> bool:
@@ -146,16 +159,20 @@ def _find_stray_attributes(text: str, line: int, env: dict) -> None:
 
 def _record(opener: Token, text: str, children: list[Token], close_index: int, ctx, env: dict) -> None:
     kind = opener.meta.get("kind")
+    # A quote's or claim's language, for the lists it is shown in: its own, or that of the words
+    # around it when they are not the article's (a span's {lang=...}, a note's: the site's).
+    lang = opener.meta.get("lang") or ("" if opener.meta["around"] == (ctx.article_language or ctx.site_language)
+                                       else opener.meta["around"])
     if kind == "quote":
         env.setdefault("annotations", []).append(
             Annotation("quote", opener.meta["anchor"], text=text, speaker=opener.meta["speaker"], line=opener.meta["line"] + 1,
-                       lang=opener.meta.get("lang", ""))
+                       lang=lang)
         )
     elif kind == "claim":
         note = _following_note_text(children, close_index)
         env.setdefault("annotations", []).append(
             Annotation("claim", opener.meta["anchor"], text=text, note=note, rating=opener.meta["rating"], line=opener.meta["line"] + 1,
-                       lang=opener.meta.get("lang", ""))
+                       lang=lang)
         )
     elif kind == "person":
         env.setdefault("mentioned_people", set()).add(opener.meta["slug"])
@@ -282,15 +299,18 @@ def _render_span_close(self, tokens, idx, options, env) -> str:
             name = escape(ctx.person_names.get(speaker, speaker))
             url = escape(ctx.person_url(speaker))
             # Added by the archive, not the source: hidden in the "as published" view.
-            return f'</span><a class="quote-by" data-editorial{_lang(ctx)} href="{url}" title="Quote by {name}"><span class="visually-hidden" data-pagefind-ignore>quote by </span>{name}</a>'
+            return f'</span><a class="quote-by" data-editorial{_lang(token, ctx)} href="{url}" title="Quote by {name}"><span class="visually-hidden" data-pagefind-ignore>quote by </span>{name}</a>'
         return "</span>"
     if kind == "claim":
         rating = token.meta.get("rating", "")
         label = escape(RATINGS.get(rating, rating or "unrated"))
-        return f'</span><a class="rating-badge rating-{escape(rating)}" data-editorial{_lang(ctx)} href="#{token.meta["anchor"]}" title="Fact-check rating">{label}</a>'
+        return f'</span><a class="rating-badge rating-{escape(rating)}" data-editorial{_lang(token, ctx)} href="#{token.meta["anchor"]}" title="Fact-check rating">{label}</a>'
     return "</span>"
 
 
-def _lang(ctx) -> str:
-    """The lang of what the archive adds to a body in another language than the site's."""
-    return f' lang="{escape(ctx.editorial_lang)}"' if ctx is not None and ctx.editorial_lang else ""
+def _lang(token: Token, ctx) -> str:
+    """The lang of what the archive adds after a span (a rating, who is quoted): the site's,
+    said when the words around the span are in another language."""
+    if ctx is None or not ctx.site_language or token.meta.get("around", ctx.site_language) == ctx.site_language:
+        return ""
+    return f' lang="{escape(ctx.site_language)}"'
