@@ -6,37 +6,46 @@ title, body and quotes, so that screen readers pronounce it as French, browsers 
 as French, and its structured data and citations say what language it is in.
 
 A tag is read as browsers and validators read the common ones: a language, then optionally a
-script, a region and variants. Its language is checked where a mistake is likely and can be
-told: a two-letter one must be one of ISO 639-1's (the registry's, which have not changed in
-years), so that a country's code ("jp", "cz") or a typo is an error at its line rather than a
-wrong ``lang`` on every page; a three-letter one must not be a language's that has a two-letter
-tag ("eng", "fre": BCP 47 takes "en", "fr"). Other three-letter languages (there are thousands:
-"haw", "yue", "tok") are taken as given. A tag is written in its usual case, never rewritten
-into another one.
+script, a region and variants, each of which must be in the IANA Language Subtag Registry
+(language_subtags.txt, the registry reduced), as the W3C validator of `sitegen check` wants
+them: a country's code ("jp", "cz"), a three-letter code of a language that has a two-letter
+tag ("eng"), a language's own script ("en-Latn") or a typo is an error at its line, with what
+to write instead when it can be told, rather than a wrong ``lang`` on every page. A tag is
+written in its usual case, never rewritten into another one.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
-# language, script, region, variants ("pt-BR", "zh-Hant-TW", "de-CH-1996", "es-419"). Private-use
-# ("x-...") and extension subtags ("-u-ca-..."), which no browser or screen reader acts on, are
-# not taken (the W3C validator refuses most of them).
+# language, script, region, variants ("pt-BR", "zh-Hant-TW", "de-CH-1996", "es-419"), in ASCII
+# ("es-４１９" is none). Private-use ("x-...") and extension subtags ("-u-ca-..."), which no
+# browser or screen reader acts on, are not taken.
 LANGUAGE_TAG = re.compile(r"(?P<language>[a-z]{2,3})(?:-(?P<script>[a-z]{4}))?(?:-(?P<region>[a-z]{2}|\d{3}))?"
-                          r"(?P<variants>(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*)", re.IGNORECASE)
+                          r"(?P<variants>(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*)", re.IGNORECASE | re.ASCII)
+# A language and one of its "extended" subtags ("zh-yue"), which the registry asks to write alone.
+EXTENDED = re.compile(r"(?P<language>[a-z]{2,3})-(?P<extlang>[a-z]{3})(?:-.*)?", re.IGNORECASE | re.ASCII)
 LONGEST_TAG = 64  # (longer is no tag anyone writes: told as one, without reading it)
+REGISTRY = Path(__file__).with_name("language_subtags.txt")
 
-# The two-letter languages of the IANA language subtag registry (ISO 639-1).
-TWO_LETTER = frozenset("""
-aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da
-de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz
-ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln
-lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi
-pl ps pt qu rm rn ro ru rw sa sc sd se sg sh si sk sl sm sn so sq sr ss st su sv sw ta te tg th
-ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
-""".split())
-# ... which it once had: what to write instead.
-DEPRECATED = {'in': 'id', 'iw': 'he', 'ji': 'yi', 'jw': 'jv', 'mo': 'ro'}
+
+@cache
+def registry() -> dict[str, set[str] | dict[str, str]]:
+    """The registry's subtags by kind (language, extlang, script, region, variant), and its
+    ``deprecated`` and ``suppress`` pairs: read once, by the first build that checks a tag."""
+    kinds: dict = {}
+    for line in REGISTRY.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, *words = line.split()
+            if kind in ("deprecated", "suppress"):
+                kinds.setdefault(kind, {}).update(word.split("=") for word in words)
+            else:
+                kinds.setdefault(kind, set()).update(words)
+    return kinds
+
+
 # The three-letter codes (ISO 639-2, both sets) of the languages that have a two-letter tag.
 THREE_LETTER = {
     "aar": "aa", "abk": "ab", "afr": "af", "aka": "ak", "alb": "sq", "amh": "am", "ara": "ar",
@@ -73,7 +82,7 @@ THREE_LETTER = {
 
 # Countries' codes written for their languages' ("jp" for Japanese), which are no language's.
 COUNTRY_FOR_LANGUAGE = {"jp": "ja", "cz": "cs", "dk": "da", "gr": "el", "cn": "zh", "ua": "uk", "al": "sq",
-                        "rs": "sr", "vn": "vi", "il": "he", "ir": "fa"}
+                        "rs": "sr", "vn": "vi", "il": "he", "ir": "fa"}  # (none a language's code)
 
 # What a language given as YAML's true or false is told: YAML reads an unquoted `no` (Norwegian)
 # as false, and `yes`, `on`, `off` as booleans too.
@@ -88,7 +97,7 @@ def normal_tag(text: str) -> str | None:
     (see the module's docstring for what is checked)."""
     given = text.strip().replace("_", "-")
     found = LANGUAGE_TAG.fullmatch(given) if len(given) <= LONGEST_TAG else None
-    if found is None or _language_problem(found["language"].lower(), found["region"]):
+    if found is None or _problem(found):
         return None
     parts = [found["language"].lower()]
     if found["script"]:
@@ -100,24 +109,44 @@ def normal_tag(text: str) -> str | None:
 
 def not_a_tag(given: str) -> str:
     """What a value that is no language tag is told."""
-    found = LANGUAGE_TAG.fullmatch(given.strip().replace("_", "-")) if len(given) <= LONGEST_TAG else None
-    problem = found and _language_problem(found["language"].lower(), found["region"])
+    text = given.strip().replace("_", "-")
+    found = LANGUAGE_TAG.fullmatch(text) if len(text) <= LONGEST_TAG else None
+    extended = EXTENDED.fullmatch(text) if found is None and len(text) <= LONGEST_TAG else None
+    if found is not None:
+        problem = _problem(found)
+    elif extended is not None and extended["extlang"].lower() in registry()["extlang"]:
+        problem = f"'{extended['language']}-{extended['extlang']}' is written '{extended['extlang'].lower()}'"
+    else:
+        problem = None
     shown = given if len(given) <= 40 else given[:39] + "…"
     return f"'{shown}' is not a language tag ({problem or EXPECTED})"
 
 
-def _language_problem(language: str, region: str | None) -> str | None:
-    """Why a tag of the right shape is none, or None."""
-    if len(language) == 2 and language in DEPRECATED:
-        return f"'{language}' is no longer used: write '{DEPRECATED[language]}'"
-    if language in COUNTRY_FOR_LANGUAGE:
-        return f"'{language}' is a country's code: did you mean '{COUNTRY_FOR_LANGUAGE[language]}'?"
-    if len(language) == 2 and language not in TWO_LETTER:
-        return f"no language's code is '{language}'"
-    if language in THREE_LETTER:
-        return f"the language '{language}' is written '{THREE_LETTER[language]}' in a tag"
-    if region and region.upper() == "UK":
-        return "the United Kingdom's region is 'GB', as in 'en-GB'"
+def _problem(found: re.Match) -> str | None:
+    """Why a tag of the right shape is none (a subtag the registry does not have), or None."""
+    known = registry()
+    language = found["language"].lower()
+    if language in known["deprecated"]:
+        return f"'{language}' is no longer used: write '{known['deprecated'][language]}'"
+    if language not in known["language"]:
+        if language in COUNTRY_FOR_LANGUAGE:
+            return f"'{language}' is a country's code: did you mean '{COUNTRY_FOR_LANGUAGE[language]}'?"
+        if language in THREE_LETTER:
+            return f"the language '{language}' is written '{THREE_LETTER[language]}' in a tag"
+        return f"no language in the IANA subtag registry has the code '{language}'"
+    script = (found["script"] or "").lower()
+    if script and script not in known["script"]:
+        return f"no script in the registry has the code '{found['script']}'"
+    if script and known["suppress"].get(language) == script:
+        return f"'{language}' is written in the script '{found['script']}' anyway: leave it out"
+    region = (found["region"] or "").lower()
+    if region == "uk":
+        return "'UK' is no region's code: the United Kingdom's is 'GB'"
+    if region and region not in known["region"]:
+        return f"no region in the registry has the code '{found['region']}'"
+    for variant in found["variants"].lower().split("-")[1:]:
+        if variant not in known["variant"]:
+            return f"no variant in the registry is '{variant}'"
     return None
 
 

@@ -264,7 +264,7 @@ class Annotation:
     rating: str = ""  # claims only
     speaker: str = ""  # quotes only: person slug, or "" for an unnamed speaker
     line: int = 0
-    lang: str = ""  # quotes and claims: their own language, when the span gives one ({lang=fr})
+    lang: str = ""  # the language of its words (a quote's, the words a note marks...) when not the article's
 
 
 @record

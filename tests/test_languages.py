@@ -133,8 +133,8 @@ def test_feed_entries_in_another_language_say_so(built):
 
 @pytest.mark.parametrize("given, tag", [("fr", "fr"), ("FR", "fr"), ("pt-br", "pt-BR"), ("pt_BR", "pt-BR"),
                                         ("zh-hant-tw", "zh-Hant-TW"), ("es-419", "es-419"), ("de-ch-1996", "de-CH-1996"),
-                                        ("haw", "haw"), ("tok", "tok"), ("vi-hanoi", "vi-hanoi"), ("tl", "tl"),
-                                        ("und", "und"), ("no", "no")])
+                                        ("haw", "haw"), ("yue", "yue"), ("tl", "tl"), ("sr-latn", "sr-Latn"),
+                                        ("zh-Hans", "zh-Hans"), ("und", "und"), ("no", "no"), ("en-us", "en-US")])
 def test_language_tags_are_written_as_usual_and_never_rewritten(given, tag):
     assert normal_tag(given) == tag
 
@@ -145,9 +145,15 @@ def test_language_tags_are_written_as_usual_and_never_rewritten(given, tag):
     # (private use and extensions: no browser or screen reader acts on them, the validator refuses most)
     ("x-klingon", None), ("i-default", None), ("en-a-bbb", None), ("en-US-u-ca-gregory", None),
     ("jp", "'jp' is a country's code: did you mean 'ja'?"), ("cz", "'cz' is a country's code: did you mean 'cs'?"),
-    ("xx", "no language's code is 'xx'"), ("iw", "'iw' is no longer used: write 'he'"),
+    ("xx", "no language in the IANA subtag registry has the code 'xx'"), ("iw", "'iw' is no longer used: write 'he'"),
+    ("xyz", "no language in the IANA subtag registry has the code 'xyz'"),
+    ("en-EN", "no region in the registry has the code 'EN'"), ("en-999", "no region in the registry has the code '999'"),
+    ("en-Abcd", "no script in the registry has the code 'Abcd'"),
+    ("en-Latn", "'en' is written in the script 'Latn' anyway: leave it out"),
+    ("en-aaaaaaaa", "no variant in the registry is 'aaaaaaaa'"), ("zh-yue", "'zh-yue' is written 'yue'"),
+    ("es-４１９", None), ("haſ", None),  # (ASCII only: other digits and letters are no tag's)
     ("eng", "the language 'eng' is written 'en' in a tag"), ("fre", "the language 'fre' is written 'fr' in a tag"),
-    ("en-UK", "the United Kingdom's region is 'GB', as in 'en-GB'"),
+    ("en-UK", "'UK' is no region's code: the United Kingdom's is 'GB'"),
 ])
 def test_what_is_no_language_tag_is_told_why(given, why):
     assert normal_tag(given) is None
@@ -296,6 +302,8 @@ def test_a_site_with_its_own_older_macros_file_builds(tmp_path):
     older = macros.replace(", lang_of(article, a))", ")").replace("own_words(a.note, lang)", "a.note")
     older = re.sub(r"\{\{ lang_of\([^)]*\) \}\}", "", older.replace("own_words(a.text, lang)", "a.text"))
     older = older.replace(", lang=''", "").replace(", lang)", ")").replace("{{ lang }}", "")
+    older = older.replace("{% set lang = lang_of(article, a) if article else '' %}", "").replace(", article=none", "")
+    older = older.replace("annotation_item(a, url, article)", "annotation_item(a, url)")
     assert "lang" not in older.replace("language", "")
     files = dict(SITE, **{"themes/default/templates/_macros.html": older})
     root = write_files(tmp_path / "site", files)
@@ -341,3 +349,24 @@ def test_a_quote_in_a_note_on_an_article_in_another_language_is_in_the_sites(tmp
     assert note["lang"] == "en" and not note.select_one(".quote-by").has_attr("lang")  # (in the English note)
     quote = page(root / "public", "people/jean-dupont/").select_one("figure.quote-item blockquote")
     assert not quote.has_attr("lang")  # English, as the site
+
+
+def test_the_words_a_note_marks_and_a_correction_in_a_span_of_another_language_say_it_in_lists(tmp_path):
+    root = write_files(tmp_path / "site", {
+        "sitegen.yaml": "language: en\nannotation_excerpt: 10\n",
+        "content/topics/budget.yaml": "name: Budget\n",
+        "content/articles/a/index.md": article(
+            "Budget", "He felt [{==Schadenfreude==}{>>A German word.<<}]{lang=de} and [il a {~~dit~>écrit~~} ceci]{lang=fr}.",
+            date="2024-03-01", topics="[budget]"),
+        "content/articles/b/index.md": article(
+            "Le budget", "Il a dit [in English {==we will win==}{>>Said in English.<<} and {~~teh~>the~~} end]{lang=en}.",
+            date="2024-03-02", language="fr", topics="[budget]")})
+    assert build(root).exit_code == 0
+    notes = {q.get_text(): q.get("lang") for q in page(root / "public", "topics/budget/").select(".annotation-head q")}
+    assert notes == {"Schadenfreude": "de", "we will win": None}
+    corrections = {}
+    for item in page(root / "public", "annotations/").select(".annotation-head"):
+        for part in item.select("del, ins"):
+            words = part.select_one("span[lang]")
+            corrections[part.get_text().split(": ", 1)[-1]] = words["lang"] if words else None
+    assert corrections == {"dit": "fr", "écrit": "fr", "teh": None, "the": None}

@@ -58,8 +58,11 @@ def annotate_spans(state: StateCore) -> None:
         softbreaks = 0
         stack: list[int] = []  # where the open spans' span_open tokens are in block.children
         # The language of the words at this point: the article's, a span's own ({lang=de}), or
-        # inside a note the site's (see _lang_at).
-        in_force = [ctx.article_language or site_language]
+        # inside a note the site's. Quotes, claims, the words a note marks and corrections take
+        # it to the lists when it is not the article's (see _record); what the archive adds, when
+        # it is not the site's, says the site's (a note here, a rating or who is quoted: _lang).
+        article_language = ctx.article_language or site_language
+        in_force = [article_language]
         for i, token in enumerate(children):
             kind = token.type  # (read once: this reads every token of the paragraph)
             if kind == "text":  # (most tokens: nothing to do, so asked first)
@@ -82,7 +85,8 @@ def annotate_spans(state: StateCore) -> None:
             elif kind == "softbreak" or kind == "hardbreak":
                 softbreaks += 1
             elif token.nesting == 1 and kind.startswith("critic_"):
-                _record_editorial(children, i, first_line + softbreaks, counters, state.env)
+                _record_editorial(children, i, first_line + softbreaks, counters, state.env,
+                                  "" if in_force[-1] == article_language else in_force[-1])
                 if kind == "critic_note_open":  # the archive's words
                     if site_language and in_force[-1] != site_language:
                         token.attrs["lang"] = site_language
@@ -178,8 +182,9 @@ def _record(opener: Token, text: str, children: list[Token], close_index: int, c
         env.setdefault("mentioned_people", set()).add(opener.meta["slug"])
 
 
-def _record_editorial(children: list[Token], i: int, line: int, counters: dict, env: dict) -> None:
-    """Notes and corrections (CriticMarkup tokens) become annotations with a stable anchor."""
+def _record_editorial(children: list[Token], i: int, line: int, counters: dict, env: dict, lang: str = "") -> None:
+    """Notes and corrections (CriticMarkup tokens) become annotations with a stable anchor;
+    ``lang``: the language of the words around them, when it is not the article's."""
     token = children[i]
     kind = token.type[len("critic_"):-len("_open")]
     annotations = env.setdefault("annotations", [])
@@ -190,7 +195,7 @@ def _record_editorial(children: list[Token], i: int, line: int, counters: dict, 
         number = token.meta.get("number")
         anchored = _text_between(children, i - 1, "critic_annotated", backwards=True) if token.meta.get("anchored") else ""
         annotations.append(Annotation("note", f"note-ref-{number}", text=anchored,
-                                      note=_text_between(children, i, "critic_note"), line=line + 1))
+                                      note=_text_between(children, i, "critic_note"), line=line + 1, lang=lang))
     elif kind in ("correction", "insert", "delete"):
         counters["correction"] += 1
         anchor = f"correction-{counters['correction']}"
@@ -201,7 +206,7 @@ def _record_editorial(children: list[Token], i: int, line: int, counters: dict, 
         else:
             text = _text_between(children, i, f"critic_{kind}")
             old, new = ("", text) if kind == "insert" else (text, "")
-        annotations.append(Annotation("correction", anchor, text=new, note=old, line=line + 1))
+        annotations.append(Annotation("correction", anchor, text=new, note=old, line=line + 1, lang=lang))
 
 
 def _index_of(children: list[Token], start: int, token_type: str) -> int:

@@ -83,6 +83,9 @@ class Pagination:
         return entries
 
 
+NO_LANG = Markup("")
+
+
 @dataclass(frozen=True, slots=True)
 class Renderer:
     site: Site
@@ -107,9 +110,11 @@ class Renderer:
         summary, quotes) on a page of an English site; nothing when it is in the site's language.
         With ``annotation``, a quote or claim's words, which may be in a language of their own
         (an English quote in a French article: nothing on an English site's list)."""
-        own = own_language(annotation.lang if annotation is not None and annotation.lang else article.language,
-                           self.config.language)
-        return Markup(' lang="%s"') % own if own else Markup("")
+        language = annotation.lang if annotation is not None and annotation.lang else article.language
+        if not language:  # (most articles: in the site's language; asked tens of times a page)
+            return NO_LANG
+        own = own_language(language, self.config.language)
+        return Markup(' lang="%s"') % own if own else NO_LANG
 
     def with_content(self, article: Article) -> Article:
         return article.with_content(self.bodies.get(article.fingerprint))
