@@ -33,14 +33,19 @@ REGISTRY = Path(__file__).with_name("language_subtags.txt")
 
 @cache
 def registry() -> dict[str, set[str] | dict[str, str]]:
-    """The registry's subtags by kind (language, extlang, script, region, variant), and its
-    ``deprecated`` and ``suppress`` pairs: read once, by the first build that checks a tag."""
-    kinds: dict = {}
+    """The registry's subtags by kind (language, extlang, script, region), its variants with
+    the prefixes each is for (a tuple of subtag tuples, empty for any), and its ``deprecated``
+    and ``suppress`` pairs: read once, by the first build that checks a tag."""
+    kinds: dict = {"variant": {}}
     for line in REGISTRY.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             kind, *words = line.split()
             if kind in ("deprecated", "suppress"):
                 kinds.setdefault(kind, {}).update(word.split("=") for word in words)
+            elif kind == "variant":
+                for word in words:
+                    variant, _, prefixes = word.partition("=")
+                    kinds["variant"][variant] = tuple(tuple(p.split("-")) for p in prefixes.split("|") if p)
             else:
                 kinds.setdefault(kind, set()).update(words)
     return kinds
@@ -99,12 +104,14 @@ def normal_tag(text: str) -> str | None:
     found = LANGUAGE_TAG.fullmatch(given) if len(given) <= LONGEST_TAG else None
     if found is None or _problem(found):
         return None
-    parts = [found["language"].lower()]
-    if found["script"]:
-        parts.append(found["script"].title())
-    if found["region"]:
-        parts.append(found["region"].upper())
-    return "-".join(parts) + found["variants"].lower()
+    return _usual_case([part for part in (found["language"], found["script"], found["region"]) if part]) + found["variants"].lower()
+
+
+def _usual_case(subtags) -> str:
+    """Subtags joined as tags are written: a language in lower case, a script with a capital,
+    a region in capitals ("zh", "Hant", "TW")."""
+    return "-".join(part.title() if len(part) == 4 and part.isalpha() and i else
+                    part.upper() if len(part) == 2 and i else part.lower() for i, part in enumerate(subtags))
 
 
 def not_a_tag(given: str) -> str:
@@ -144,9 +151,16 @@ def _problem(found: re.Match) -> str | None:
         return "'UK' is no region's code: the United Kingdom's is 'GB'"
     if region and region not in known["region"]:
         return f"no region in the registry has the code '{found['region']}'"
+    before = [language] + [part for part in (script, region) if part]
     for variant in found["variants"].lower().split("-")[1:]:
         if variant not in known["variant"]:
             return f"no variant in the registry is '{variant}'"
+        # (a variant is registered for some languages: "1996" for German, "pinyin" for Chinese
+        # and Tibetan in Latin script; each of a prefix's subtags comes before it in the tag)
+        prefixes = known["variant"][variant]
+        if prefixes and not any(set(prefix) <= set(before) for prefix in prefixes):
+            return f"the variant '{variant}' is for {' or '.join(repr(_usual_case(p)) for p in prefixes)}"
+        before.append(variant)
     return None
 
 
