@@ -8,8 +8,8 @@ reported so that an editor can decide.
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 import re
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
