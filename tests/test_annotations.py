@@ -194,6 +194,11 @@ BAD_MARKUP = [
     ("span with an unclosed brace", "[Ada]{.quote by=ada-lovelace said", "index.md:5: malformed span: '{.quote by=ada-lovelace said'"),
     ("space before the brace", "[Ada] {person=ada-lovelace}", "index.md:5: malformed span: '{person=ada-lovelace}'"),
     ("key without a value", "[Ada]{person=}", "index.md:5: malformed span: '{person=}'"),
+    # (in an inline footnote, read at the line that has it: its marks were once not read at all)
+    ("rating outside the set in an inline footnote", "Fine.\n\nText^[as [c]{.claim rating=bogus}{>>no<<}] here.",
+     "index.md:7: claim rating 'bogus' is not one of"),
+    ("unknown person in an inline footnote", "Text^[see [X]{person=nobody}].",
+     "index.md:5: mention of person 'nobody': no such person"),
 ]
 
 
@@ -221,3 +226,25 @@ def test_a_span_attribute_sitegen_does_not_read_is_a_warning_and_escaped_braces_
     body = page(root / "public", "articles/a/").select_one(".article-body")
     assert not body.select("a.mention-person") and body.find("span", string="Ada")
     assert "The form reads {person=x} as typed." in body.get_text()
+
+
+def test_marks_in_an_inline_footnote_are_read_as_the_paragraphs(site):
+    """A quote, a claim and a mention inside ^[...]: rendered as marks and listed, in the order
+    of reading (the footnote where it is referred to, before a later paragraph's marks)."""
+    root = site({
+        "content/people/ada-lovelace.yaml": "name: Ada Lovelace\n",
+        "content/articles/a/index.md": article(
+            "A", "Text^[She wrote [“the engine weaves”]{.quote by=ada-lovelace} and [it had 3 wheels]{.claim rating=false}"
+                 "{>>It had more.<<} with [Ada]{person=ada-lovelace}.] here.\n\nLater [“again”]{.quote by=ada-lovelace}.",
+            date="1843", people="[Ada Lovelace]"),
+    })
+    assert build(root).exit_code == 0
+    body = page(root / "public", "articles/a/").select_one(".article-body")
+    # (the footnote is shown at the end of the body; its quote was read first, where it is referred to)
+    assert {q["id"]: q.get_text() for q in body.select(".quote")} == {"quote-1": "“the engine weaves”",
+                                                                     "quote-2": "“again”"}
+    assert body.select_one(".claim")["id"] == "claim-1" and body.select_one(".claim + .rating-badge").get_text() == "False"
+    assert body.select_one(".footnotes a.mention-person")["href"] == "/people/ada-lovelace/"
+    person = page(root / "public", "people/ada-lovelace/")
+    assert sorted(q.select_one("blockquote").get_text(strip=True) for q in person.select("figure.quote-item")) == [
+        "“again”", "“the engine weaves”"]

@@ -49,50 +49,60 @@ def annotate_spans(state: StateCore) -> None:
     if ctx is None:
         return
     counters = state.env.setdefault("span_counters", {"quote": 0, "claim": 0, "correction": 0})
-    site_language = ctx.site_language
     for block in state.tokens:
         if block.type != "inline" or not block.children or not _may_hold_marks(block):
             continue
-        children = block.children
-        first_line = (block.map[0] if block.map else 0)
-        softbreaks = 0
-        stack: list[int] = []  # where the open spans' span_open tokens are in block.children
-        # The language of the words at this point: the article's, a span's own ({lang=de}), or
-        # inside a note the site's. Quotes, claims, the words a note marks and corrections take
-        # it to the lists when it is not the article's (see _record); what the archive adds, when
-        # it is not the site's, says the site's (a note here, a rating or who is quoted: _lang).
-        article_language = ctx.article_language or site_language
-        in_force = [article_language]
-        for i, token in enumerate(children):
-            kind = token.type  # (read once: this reads every token of the paragraph)
-            if kind == "text":  # (most tokens: nothing to do, so asked first)
-                if "{" in token.content:
-                    _find_stray_attributes(token.content, first_line + softbreaks, state.env)
-            elif kind == "span_open":
-                token.meta["line"] = first_line + softbreaks
-                _classify(token, ctx, counters, state.env)
-                token.meta["around"] = in_force[-1]
-                in_force.append(token.meta.get("lang") or in_force[-1])
-                stack.append(i)
-            elif kind == "span_close":
-                if stack:
-                    opened = stack.pop()
-                    in_force.pop()
-                    opener = children[opened]
-                    token.meta.update(opener.meta)
-                    text = _plain_text(children[opened + 1:i])
-                    _record(opener, text, children, i, ctx, state.env)
-            elif kind == "softbreak" or kind == "hardbreak":
-                softbreaks += 1
-            elif token.nesting == 1 and kind.startswith("critic_"):
-                _record_editorial(children, i, first_line + softbreaks, counters, state.env,
-                                  "" if in_force[-1] == article_language else in_force[-1])
-                if kind == "critic_note_open":  # the archive's words
-                    if site_language and in_force[-1] != site_language:
-                        token.attrs["lang"] = site_language
-                    in_force.append(site_language)
-            elif kind == "critic_note_close" and len(in_force) > 1:
+        _annotate(block.children, block.map[0] if block.map else 0, ctx.article_language or ctx.site_language,
+                  ctx, counters, state.env)
+
+
+def _annotate(children: list[Token], first_line: int, language: str, ctx, counters: dict, env: dict) -> None:
+    """Read the marks of one paragraph's inline tokens (or an inline footnote's, ``^[...]``,
+    which the footnote plugin keeps apart until the end of the document: read where it is
+    referred to, at that line, so that its marks are checked and listed as the paragraph's)."""
+    site_language = ctx.site_language
+    softbreaks = 0
+    stack: list[int] = []  # where the open spans' span_open tokens are in children
+    # The language of the words at this point: the article's, a span's own ({lang=de}), or
+    # inside a note the site's. Quotes, claims, the words a note marks and corrections take it
+    # to the lists when it is not the article's (see _record); what the archive adds, when it
+    # is not the site's, says the site's (a note here, a rating or who is quoted: _lang).
+    article_language = ctx.article_language or site_language
+    in_force = [language]
+    for i, token in enumerate(children):
+        kind = token.type  # (read once: this reads every token of the paragraph)
+        if kind == "text":  # (most tokens: nothing to do, so asked first)
+            if "{" in token.content:
+                _find_stray_attributes(token.content, first_line + softbreaks, env)
+        elif kind == "span_open":
+            token.meta["line"] = first_line + softbreaks
+            _classify(token, ctx, counters, env)
+            token.meta["around"] = in_force[-1]
+            in_force.append(token.meta.get("lang") or in_force[-1])
+            stack.append(i)
+        elif kind == "span_close":
+            if stack:
+                opened = stack.pop()
                 in_force.pop()
+                opener = children[opened]
+                token.meta.update(opener.meta)
+                text = _plain_text(children[opened + 1:i])
+                _record(opener, text, children, i, ctx, env)
+        elif kind == "softbreak" or kind == "hardbreak":
+            softbreaks += 1
+        elif token.nesting == 1 and kind.startswith("critic_"):
+            _record_editorial(children, i, first_line + softbreaks, counters, env,
+                              "" if in_force[-1] == article_language else in_force[-1])
+            if kind == "critic_note_open":  # the archive's words
+                if site_language and in_force[-1] != site_language:
+                    token.attrs["lang"] = site_language
+                in_force.append(site_language)
+        elif kind == "critic_note_close" and len(in_force) > 1:
+            in_force.pop()
+        elif kind == "footnote_ref":
+            inline = env.get("footnotes", {}).get("list", {}).get(token.meta.get("id"), {}).get("tokens")
+            if inline:  # (a footnote's label and definition, [^1]: ..., are a block of their own)
+                _annotate(inline, first_line + softbreaks, in_force[-1], ctx, counters, env)
 
 
 def _may_hold_marks(block: Token) -> bool:
