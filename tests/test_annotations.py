@@ -248,3 +248,28 @@ def test_marks_in_an_inline_footnote_are_read_as_the_paragraphs(site):
     person = page(root / "public", "people/ada-lovelace/")
     assert sorted(q.select_one("blockquote").get_text(strip=True) for q in person.select("figure.quote-item")) == [
         "“again”", "“the engine weaves”"]
+
+
+def test_an_inline_footnote_is_in_the_articles_language_and_keeps_the_lines_after_it(site):
+    """Shown at the end of the body, a footnote referred to from inside a note or a span of
+    another language is in the article's language; a mark after a footnote of several lines
+    is at its own line (its error names it, and lists keep the reading order)."""
+    root = site({
+        "content/people/ada-lovelace.yaml": "name: Ada Lovelace\n",
+        "content/articles/a/index.md": article(
+            "A", "Deutsch{>>archive note^[fn [“zitat”]{.quote by=ada-lovelace}]<<} Text.\n\n"
+                 "A^[x\ny\nz [c1]{.claim rating=true}{>>e<<}] b\n[c2]{.claim rating=false}{>>e<<} end.",
+            date="1843", language="de", people="[Ada Lovelace]"),
+    })
+    assert build(root).exit_code == 0
+    body = page(root / "public", "articles/a/").select_one(".article-body")
+    quote_by = body.select_one(".footnotes .quote-by")
+    assert quote_by["lang"] == "en"  # (the archive's words, in the German body)
+    person = page(root / "public", "people/ada-lovelace/")
+    assert person.select_one("figure.quote-item blockquote")["lang"] == "de"
+    claims = [a["href"].rpartition("#")[2] for a in page(root / "public", "annotations/").select(".annotation-head a")]
+    assert claims.index("claim-1") < claims.index("claim-2")
+    (root / "content/articles/a/index.md").write_text(
+        (root / "content/articles/a/index.md").read_text().replace("[c2]{.claim rating=false}", "[c2]{.claim rating=bogus}"))
+    result = build(root)
+    assert result.exit_code == 1 and "index.md:12: claim rating 'bogus' is not one of" in result.stderr

@@ -56,10 +56,11 @@ def annotate_spans(state: StateCore) -> None:
                   ctx, counters, state.env)
 
 
-def _annotate(children: list[Token], first_line: int, language: str, ctx, counters: dict, env: dict) -> None:
+def _annotate(children: list[Token], first_line: int, language: str, ctx, counters: dict, env: dict) -> int:
     """Read the marks of one paragraph's inline tokens (or an inline footnote's, ``^[...]``,
     which the footnote plugin keeps apart until the end of the document: read where it is
-    referred to, at that line, so that its marks are checked and listed as the paragraph's)."""
+    referred to, at that line, so that its marks are checked and listed as the paragraph's).
+    Returns the line breaks read, so that what follows a footnote of several lines is at its line."""
     site_language = ctx.site_language
     softbreaks = 0
     stack: list[int] = []  # where the open spans' span_open tokens are in children
@@ -102,7 +103,10 @@ def _annotate(children: list[Token], first_line: int, language: str, ctx, counte
         elif kind == "footnote_ref":
             inline = env.get("footnotes", {}).get("list", {}).get(token.meta.get("id"), {}).get("tokens")
             if inline:  # (a footnote's label and definition, [^1]: ..., are a block of their own)
-                _annotate(inline, first_line + softbreaks, in_force[-1], ctx, counters, env)
+                # (in the article's language: the footnote is shown at the end of the body, out
+                # of the span or note it is referred to from)
+                softbreaks += _annotate(inline, first_line + softbreaks, article_language, ctx, counters, env)
+    return softbreaks
 
 
 def _may_hold_marks(block: Token) -> bool:
