@@ -100,11 +100,17 @@ EXPECTED = "expected one like 'fr', 'de' or 'pt-BR'"
 def normal_tag(text: str) -> str | None:
     """``text`` as a language tag in its usual case ("pt_br" -> "pt-BR"), or None if it is none
     (see the module's docstring for what is checked)."""
-    given = text.strip().replace("_", "-")
-    found = LANGUAGE_TAG.fullmatch(given) if len(given) <= LONGEST_TAG else None
+    found = _read(text)
     if found is None or _problem(found):
         return None
-    return _usual_case([part for part in (found["language"], found["script"], found["region"]) if part]) + found["variants"].lower()
+    subtags = [part for part in (found["language"], found["script"], found["region"]) if part]
+    return _usual_case(subtags) + found["variants"].lower()
+
+
+def _read(text: str) -> re.Match | None:
+    """``text`` read as a tag's subtags ("pt_br" as "pt-BR"), or None if it has not their shape."""
+    given = text.strip().replace("_", "-")
+    return LANGUAGE_TAG.fullmatch(given) if len(given) <= LONGEST_TAG else None
 
 
 def _usual_case(subtags) -> str:
@@ -116,8 +122,8 @@ def _usual_case(subtags) -> str:
 
 def not_a_tag(given: str) -> str:
     """What a value that is no language tag is told."""
+    found = _read(given)
     text = given.strip().replace("_", "-")
-    found = LANGUAGE_TAG.fullmatch(text) if len(text) <= LONGEST_TAG else None
     extended = EXTENDED.fullmatch(text) if found is None and len(text) <= LONGEST_TAG else None
     if found is not None:
         problem = _problem(found)

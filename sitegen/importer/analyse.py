@@ -185,7 +185,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     comments, reported = _comments(segments, comment_lines, rules)
     segments = _with_role(_with_role(_unclaimed_as_chrome(segments, comments), credits, CHROME), breaks, BODY)
     site = (dateline.site if dateline else None) or page.site
-    language = meta.language_of(body, rules)
+    sentences = meta.sentence_words(body)  # (read once, for the language and for its tag)
+    language = meta.language_of(sentences, rules)
     return Analysis(
         title=title or subject or meta.derive_title(lede),
         title_derived=title is None,
@@ -204,11 +205,11 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         unknown=_unknown(cast, reporters, registries),
         notes=_language_note(language, rules) + tuple(cast.notes),
         hints=tuple(meta.date_hints(body, rules)),
-        language=_language_tag(body, language, rules),
+        language=_language_tag(sentences, language, rules),
     )
 
 
-def _language_tag(body: list[Line], language: str | None, rules: Rules) -> str | None:
+def _language_tag(sentences: list[list[str]], language: str | None, rules: Rules) -> str | None:
     """The tag of the story's language for its front matter, published in its pages' lang:
     only when most of its lines of sentences read as that language too, not only most of its
     words. A story in two languages paragraph by paragraph, or an English one giving a long
@@ -216,7 +217,7 @@ def _language_tag(body: list[Line], language: str | None, rules: Rules) -> str |
     tag = dict(rules.language_tags).get(language)
     if tag is None:
         return None
-    by_line = meta.lines_in_language(body, rules)
+    by_line = meta.lines_in_language(sentences, rules)
     return tag if by_line[language] * 2 > sum(by_line.values()) else None
 
 

@@ -530,10 +530,17 @@ QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|»[^«]*«|„[^“”]*[
 SENTENCES = re.compile(r"(?:\S+\s+){5,}.*[.!?…][\"'”»“’)]*\s*")
 
 
-def language_of(body: list[Line], rules: Rules) -> str | None:
-    """The language of the story's sentences, of those the rules have common words for; None
-    when there are too few sentences to tell, or none of the languages has words enough."""
-    words = [word for line in body for word in _sentence_words(line)]
+def sentence_words(body: list[Line]) -> list[list[str]]:
+    """The words of each of the story's lines of sentences (SENTENCES), in lower case, what
+    they quote left out: what language_of and lines_in_language read."""
+    return [[word.lower() for word in WORD.findall(QUOTED.sub(" ", line.text))]
+            for line in body if SENTENCES.fullmatch(line.text.strip())]
+
+
+def language_of(sentences: list[list[str]], rules: Rules) -> str | None:
+    """The language of the story's sentences (``sentence_words``), of those the rules have
+    common words for; None when there are too few to tell, or no language has words enough."""
+    words = [word for line in sentences for word in line]
     if len(words) < MIN_WORDS_TO_TELL:
         return None
     best, best_count = None, 0
@@ -545,22 +552,14 @@ def language_of(body: list[Line], rules: Rules) -> str | None:
     return best
 
 
-def _sentence_words(line: Line) -> list[str]:
-    """The words of a line of sentences (SENTENCES), in lower case, what it quotes left out."""
-    if not SENTENCES.fullmatch(line.text.strip()):
-        return []
-    return [word.lower() for word in WORD.findall(QUOTED.sub(" ", line.text))]
-
-
 MIN_COMMON_WORDS_IN_A_LINE = 3
 
 
-def lines_in_language(body: list[Line], rules: Rules) -> Counter:
-    """How many of the story's lines of sentences read as each language: the one with the most
-    common words of the line (three at least; a tie tells none)."""
+def lines_in_language(sentences: list[list[str]], rules: Rules) -> Counter:
+    """How many of the story's lines of sentences (``sentence_words``) read as each language:
+    the one with the most common words of the line (three at least; a tie tells none)."""
     found = Counter()
-    for line in body:
-        words = _sentence_words(line)
+    for words in sentences:
         if not words:
             continue
         counts = sorted(((sum(1 for word in words if word in common), language) for language, common in rules.common_words),

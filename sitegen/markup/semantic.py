@@ -88,12 +88,13 @@ def _annotate(children: list[Token], first_line: int, language: str, ctx, counte
                 opener = children[opened]
                 token.meta.update(opener.meta)
                 text = _plain_text(children[opened + 1:i])
-                _record(opener, text, children, i, ctx, env)
+                language = opener.meta.get("lang") or opener.meta["around"]
+                _record(opener, text, children, i, env, _listed_language(language, article_language))
         elif kind == "softbreak" or kind == "hardbreak":
             softbreaks += 1
         elif token.nesting == 1 and kind.startswith("critic_"):
             _record_editorial(children, i, first_line + softbreaks, counters, env,
-                              "" if in_force[-1] == article_language else in_force[-1])
+                              _listed_language(in_force[-1], article_language))
             if kind == "critic_note_open":  # the archive's words
                 if site_language and in_force[-1] != site_language:
                     token.attrs["lang"] = site_language
@@ -175,12 +176,16 @@ def _find_stray_attributes(text: str, line: int, env: dict) -> None:
                             "the brace right after ']', a value for every key, and a closing '}')")
 
 
-def _record(opener: Token, text: str, children: list[Token], close_index: int, ctx, env: dict) -> None:
+def _listed_language(language: str, article_language: str) -> str:
+    """The language of a mark's words (a quote's, a claim's, the words a note marks, a
+    correction's) for the lists they are shown in: '' when it is the article's."""
+    return "" if language == article_language else language
+
+
+def _record(opener: Token, text: str, children: list[Token], close_index: int, env: dict, lang: str) -> None:
+    """A quote or claim becomes an annotation, in ``lang`` (see _listed_language); a mention
+    names its person."""
     kind = opener.meta.get("kind")
-    # A quote's or claim's language, for the lists it is shown in: its own, or that of the words
-    # around it when they are not the article's (a span's {lang=...}, a note's: the site's).
-    lang = opener.meta.get("lang") or ("" if opener.meta["around"] == (ctx.article_language or ctx.site_language)
-                                       else opener.meta["around"])
     if kind == "quote":
         env.setdefault("annotations", []).append(
             Annotation("quote", opener.meta["anchor"], text=text, speaker=opener.meta["speaker"], line=opener.meta["line"] + 1,
