@@ -61,6 +61,7 @@ def _made_by() -> str:
     repository's own Pages workflow), the versions of the libraries that render, and the files
     of markupsafe, which escapes. A cache made by anything else is not used: render units are
     reused by key, and keys name inputs."""
+    import anyascii
     import jinja2
     import markdown_it
     import markupsafe
@@ -71,7 +72,7 @@ def _made_by() -> str:
     h = hashlib.sha256()
     h.update(_files_digest(Path(sitegen.__file__).parent, "*.py"))
     libraries = (jinja2.__version__, markdown_it.__version__, mdit_py_plugins.__version__, pygments.__version__,
-                 yaml.__version__)
+                 yaml.__version__, anyascii.__version__)  # (anyascii: the page addresses made from names)
     h.update(repr(libraries).encode("utf-8"))
     # markupsafe no longer says its version but through importlib.metadata, whose import and
     # search of the installed packages were a fiftieth of a one-article edit's build: its own

@@ -5,14 +5,34 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 # File systems allow 255 bytes per name; stay well below so "page/2" and suffixes still fit.
 MAX_SLUG_LENGTH = 120
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+def ascii_letters(text: str) -> str:
+    """``text`` in ASCII: accents taken off (``é`` -> ``e``), other letters written in Latin
+    ones (``ß`` -> ``ss``, ``ł`` -> ``l``, ``Путин`` -> ``Putin``, ``習近平`` -> ``XiJinPing``);
+    any other character (a sign, a dash, an emoji) by what its compatibility form has in
+    ASCII, or left out.
+
+    Folding accents alone (Unicode decomposition) left out every letter that has none: an
+    archive's people were filed as "ukasz-waesa" (Łukasz Wałęsa) and "jurgen-wei" (Jürgen
+    Weiß), and a name in Cyrillic, Greek or Chinese made no page address at all. Signs keep
+    the old folding so that a title's "½" or "€" does not put words into its slug."""
+    if text.isascii():
+        return text
+    return "".join(char if char.isascii() else anyascii(char) if char.isalpha() else
+                   unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+                   for char in unicodedata.normalize("NFC", text))
+
+
 def slugify(text: str) -> str:
-    """``"Jessica Levinson"`` -> ``"jessica-levinson"``; accents folded, punctuation dropped."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """``"Jessica Levinson"`` -> ``"jessica-levinson"``; letters in ASCII (see
+    ascii_letters), punctuation dropped."""
+    folded = ascii_letters(text)
     words = re.findall(r"[a-z0-9]+", folded.lower().replace("'", "").replace("’", ""))
     return "-".join(words)
 
@@ -34,5 +54,5 @@ def slug_problem(slug: str) -> str | None:
 
 def name_key(name: str) -> str:
     """How names are compared: case, accents and spacing do not matter."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or name
+    folded = ascii_letters(name) or name
     return " ".join(folded.casefold().replace(".", " ").split())

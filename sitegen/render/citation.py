@@ -8,11 +8,11 @@ invented: an undated article is cited "n.d." and gets no ``issued``/``year``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..config import Config
 from ..model import MONTH_NAMES, Article, PartialDate, Site
+from ..slugs import ascii_letters
 from .structured import compact_json
 from .urls import Urls
 
@@ -194,7 +194,7 @@ def bibtex_url(url: str) -> str:
 def cite_key(article: Article, names: list[str]) -> str:
     """``hopper2016vigil``: first reporter, year, first word of the title (ASCII); else the slug."""
     def ascii_word(text: str) -> str:
-        return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
+        return re.sub(r"[^a-z0-9]", "", ascii_letters(text).lower())
 
     # Only the first word that counts is used: fold the title's words one at a time until it.
     words = (ascii_word(w) for w in article.title.split())

@@ -1,0 +1,103 @@
+"""Names in any script get a page address: letters spelt in ASCII, none left out.
+
+Folding accents alone (Unicode decomposition) dropped every letter that has no accent to take
+off: "Łukasz Wałęsa" was filed as ``ukasz-waesa``, "Jürgen Weiß" as ``jurgen-wei``, and a name in
+Cyrillic or Chinese made no address at all (the build failed on it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import article, build, build_fixture_site, page, write_files
+from sitegen.slugs import name_key, slugify
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Jessica Levinson", "jessica-levinson"),
+    ("Brigid O’Donoghue", "brigid-odonoghue"),
+    ("José Ñúñez", "jose-nunez"),
+    ("Jürgen Weiß", "jurgen-weiss"),
+    ("Łukasz Wałęsa", "lukasz-walesa"),
+    ("Søren Håkansson", "soren-hakansson"),
+    ("Ægir Þórsson", "aegir-thorsson"),
+    ("Ahmed Đorđević", "ahmed-dordevic"),
+    ("Владимир Путин", "vladimir-putin"),
+    ("Ελευθέριος Βενιζέλος", "eleytherios-venizelos"),
+    ("習近平", "xijinping"),
+    ("e\u0301cole", "ecole"),  # an accent written as a combining mark
+])
+def test_names_become_slugs_with_every_letter(name, slug):
+    assert slugify(name) == slug
+
+
+def test_signs_add_no_words_to_a_slug():
+    """Only letters are spelt out: a title's "€" or "½" is not turned into "eur" or "1-2"."""
+    assert slugify("Fares up 5% — €2 for ½ the trips") == "fares-up-5-2-for-12-the-trips"
+    assert slugify("🎉 Party") == "party"
+
+
+def test_names_compare_in_their_latin_spelling():
+    assert name_key("Jürgen Weiß") == name_key("JURGEN  WEISS")
+    assert name_key("Владимир Путин") == name_key("Vladimir Putin")
+    assert name_key("Łukasz Wałęsa") != name_key("Lukasz Walesi")
+
+
+FILES = {
+    "sitegen.yaml": "title: Names\n",
+    "content/people/lukasz-walesa.yaml": "name: Łukasz Wałęsa\n",
+    "content/articles/visit/index.md": article(
+        "Weiß visits the shipyard", date="2020-01-01", reporters="[Jürgen Weiß]",
+        people="[Łukasz Wałęsa, Владимир Путин, 習近平]",
+        body="[Wałęsa]{person=lukasz-walesa} spoke first. [“We will see”]{.quote by=vladimir-putin}, said Putin."),
+    # (after "visit" in folder order: the first article that names an unregistered person spells
+    # the name of its page)
+    "content/articles/weiss-again/index.md": article(
+        "Weiss again", date="2020-01-02", reporters="[Jurgen Weiss]", people="[Vladimir Putin, Lukasz Walesa]"),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_fixture_site(tmp_path_factory, FILES, "name-slugs")
+
+
+def test_every_name_gets_its_page_and_spellings_of_one_name_share_it(built):
+    assert sorted(p.name for p in (built / "people").iterdir() if p.is_dir()) == [
+        "jurgen-weiss", "lukasz-walesa", "vladimir-putin", "xijinping"]
+    for slug, name, titles in [
+        ("jurgen-weiss", "Jürgen Weiß", {"Weiß visits the shipyard", "Weiss again"}),
+        ("vladimir-putin", "Владимир Путин", {"Weiß visits the shipyard", "Weiss again"}),
+        ("lukasz-walesa", "Łukasz Wałęsa", {"Weiß visits the shipyard", "Weiss again"}),
+        ("xijinping", "習近平", {"Weiß visits the shipyard"}),
+    ]:
+        doc = page(built, f"people/{slug}/")
+        assert doc.h1.get_text(strip=True) == name
+        assert {a.get_text(strip=True) for a in doc.select(".article-item-title a")} == titles
+
+
+def test_mentions_and_quotes_link_to_the_pages(built):
+    body = page(built, "articles/visit/").select_one(".article-body")
+    hrefs = {a["href"] for a in body.select("a[href^='/people/']")}
+    assert hrefs == {"/people/lukasz-walesa/", "/people/vladimir-putin/"}
+    quotes = page(built, "people/vladimir-putin/").select("blockquote, q")
+    assert any("We will see" in q.get_text() for q in quotes)
+
+
+def test_citation_key_spells_the_reporter_in_ascii(built):
+    bib = (built / "articles/visit/cite.bib").read_text(encoding="utf-8")
+    assert bib.startswith("@misc{weiss2020weiss,")
+    assert "author = {Weiß, Jürgen}" in bib  # the name itself as written
+
+
+def test_a_registry_file_keeps_an_old_address(tmp_path):
+    """What docs/content-format.md tells an archive whose people moved with the new slugs:
+    a registry file named with the old slug keeps the page there."""
+    root = write_files(tmp_path, {
+        "sitegen.yaml": "title: Names\n",
+        "content/people/jurgen-wei.yaml": "name: Jürgen Weiß\n",
+        "content/articles/a/index.md": article("A", date="2020-01-01", people="[Jürgen Weiß]"),
+    })
+    assert build(root).exit_code == 0
+    assert [p.name for p in (root / "public/people").iterdir() if p.is_dir()] == ["jurgen-wei"]
+    assert page(root / "public", "people/jurgen-wei/").h1.get_text(strip=True) == "Jürgen Weiß"
