@@ -22,6 +22,7 @@ _BaseLoader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else 
 
 
 _STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
 # Drop the implicit timestamp resolver: dates stay strings (see module docstring).
 _IMPLICIT = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -155,7 +156,9 @@ def _construct(loader, node, path, lines, offset):
         # Only a merge key (<<) or a '=' key has another tag than a string's: what
         # flatten_mapping looks for, one mapping at a time, in Python. Asked here first, the
         # front matter and comments of 300 articles parse in 3 % fewer instructions (callgrind).
+        merged = False
         if any(key_node.tag != _STR for key_node, _ in pairs):
+            merged = any(key_node.tag == _MERGE for key_node, _ in pairs)
             loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
             pairs = node.value
         result = {}
@@ -167,6 +170,8 @@ def _construct(loader, node, path, lines, offset):
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
                     raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
                 key = str(key)
+            if key in result and not merged:  # (after a merge, a key given again overrides the merged one)
+                _refuse_repeated_key(pairs, offset)
             where = path + (key,)
             # Most values are strings: taken here, not by a call that would note the value's
             # line only for the key's to replace it just below.
@@ -182,6 +187,20 @@ def _construct(loader, node, path, lines, offset):
 
 
 _Scalar = yaml.ScalarNode
+
+
+def _refuse_repeated_key(pairs: list, offset: int) -> None:
+    """A key given twice in one mapping is an error, at the second one's line.
+
+    YAML says a mapping's keys are unique, but PyYAML keeps the last value without a word: a
+    second ``date:`` further down the front matter silently redated the article, and a
+    second ``name:`` in a registry file renamed the person."""
+    seen: dict[str, int] = {}
+    for key_node, _ in pairs:
+        key, line = str(key_node.value), key_node.start_mark.line + 1 + offset
+        if key in seen:
+            raise YamlSyntaxError(line, f"'{key}' is given twice (first on line {seen[key]}): keep one")
+        seen[key] = line
 
 
 def _value(loader, node):
@@ -220,6 +239,8 @@ def _plain(loader, node):
                 result[key_node.value] = value_node.value
             else:
                 result[key_node.value] = _plain(loader, value_node)
+        if len(result) < len(node.value):
+            raise _Unusual  # a key given twice: _construct reports it at its line
         return result
     if kind is yaml.SequenceNode:
         return [_plain(loader, child) for child in node.value]

@@ -18,9 +18,18 @@ def reference_construct(loader, node, path, lines, offset):
     if isinstance(node, yaml.ScalarNode):
         return node.value if node.tag == yamlfile._STR else loader.construct_object(node, deep=True)
     if isinstance(node, yaml.MappingNode):
+        # A key given twice is an error at its second place (the first problem in the
+        # document's order), unless the mapping merges another (<<), whose keys it may give
+        # again to override them.
+        merges = any(key_node.tag == "tag:yaml.org,2002:merge" for key_node, _ in node.value)
         loader.flatten_mapping(node)
-        result = {}
+        result, first_lines = {}, {}
         for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1 + offset
+            if not merges and str(key_node.value) in first_lines:
+                raise YamlSyntaxError(line, f"'{key_node.value}' is given twice (first on line "
+                                            f"{first_lines[str(key_node.value)]}): keep one")
+            first_lines[str(key_node.value)] = line
             key = loader.construct_object(key_node, deep=True) if key_node.tag != yamlfile._STR else key_node.value
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
@@ -59,6 +68,9 @@ EXAMPLES = [
     "text: |\n  two\n  lines\nfolded: >\n  one\n  line\n",
     "? x\n: y\n",
     "= : value\n",
+    "a: 1\nb: 2\na: 3\n",
+    "x:\n  - {k: 1, k: 2}\n",
+    "base: &b {x: 1}\nmerged:\n  <<: *b\n  y: 3\n  y: 4\n",
 ]
 
 
