@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -82,6 +83,31 @@ CASES = [
      "or in a file name with an extension (as in '{year}/{slug}.html')"),
     ("base_url with another scheme", {"sitegen.yaml": "base_url: htps://user.github.io/repo/\n"},
      "sitegen.yaml:1: base_url: 'htps://user.github.io/repo/' is not a web address"),
+    # PyYAML keeps a repeated key's last value without a word: the article was silently redated.
+    ("a key given twice", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 2016-11-14\nsummary: S\ndate: 2023-01-01\n---\nB\n"},
+     "content/articles/bad/index.md:5: 'date' is given twice (first on line 3): keep one"),
+    ("a key given twice in a list's item", {"content/articles/bad/index.md":
+                                            "---\ntitle: T\npeople:\n  - name: Ada\n    role: a\n    role: b\n---\nB\n"},
+     "content/articles/bad/index.md:6: 'role' is given twice (first on line 5): keep one"),
+    ("a registry key given twice", {"content/people/ada.yaml": "name: Ada Lovelace\naliases: [Ada]\nname: Ada King\n"},
+     "content/people/ada.yaml:3: 'name' is given twice (first on line 1): keep one"),
+    ("a comment's key given twice", {"content/articles/good/comments.yaml":
+                                     "comments:\n  - id: c1\n    text: ok\n    author: A\n    text: again\n"},
+     "content/articles/good/comments.yaml:5: 'text' is given twice (first on line 3): keep one"),
+    # The capture is published beside its checksum as the text the article was made from.
+    ("a capture changed since its checksum", {
+        "content/articles/bad/index.md": "---\ntitle: T\noriginal:\n  file: original.txt\n"
+                                         f"  sha256: {hashlib.sha256(b'As printed.').hexdigest()}\n---\nB\n",
+        "content/articles/bad/original.txt": "As printed, and then edited.\n"},
+     "content/articles/bad/index.md:5: original: original.txt does not match this sha256: the file has "
+     f"{hashlib.sha256(b'As printed, and then edited.' + bytes([10])).hexdigest()[:12]}…, recorded "
+     f"{hashlib.sha256(b'As printed.').hexdigest()[:12]}… (the capture was changed since it was recorded"),
+    ("a checksum that is none", {
+        "content/articles/bad/index.md": "---\ntitle: T\noriginal: {file: original.txt, sha256: abc}\n---\nB\n",
+        "content/articles/bad/original.txt": "As printed.\n"},
+     "content/articles/bad/index.md:3: original: sha256 'abc' is not 64 hexadecimal digits"),
+    ("a setting given twice", {"sitegen.yaml": "title: A\nlanguage: en\ntitle: B\n"},
+     "sitegen.yaml:3: 'title' is given twice (first on line 1): keep one"),
 ]
 
 
@@ -192,6 +218,21 @@ def test_a_base_url_option_without_its_scheme_is_a_usage_error(site, command):
 def content_errors(result) -> list[str]:
     """The build's messages about content files, in the order printed."""
     return [line for line in result.stderr.splitlines() if line.startswith("content/")]
+
+
+def test_a_capture_changed_after_a_build_fails_the_next_one(site, monkeypatch):
+    """Only the capture changed: the article is read again (its bundle changed), and checked."""
+    captured = b"As printed.\n"
+    root = site({**GOOD, "content/articles/good/original.txt": captured.decode(),
+                 "content/articles/good/index.md": article("A Good Article", "Fine text.", date="2016-12-18",
+                                                           original=f"{{file: original.txt, sha256: {hashlib.sha256(captured).hexdigest()}}}")})
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    (root / "content/articles/good/original.txt").write_text("As printed, then changed.\n", encoding="utf-8")
+    result = build(root)
+    assert result.exit_code == 1
+    assert "content/articles/good/index.md:4: original: original.txt does not match this sha256" in result.output
+    assert (root / "public/articles/good/original.txt").read_bytes() == captured
 
 
 def test_several_errors_reported_in_one_run(site, monkeypatch):

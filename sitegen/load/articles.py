@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import stat
 import struct
 from dataclasses import dataclass, field, replace
@@ -58,6 +59,7 @@ class ArticleHeader:
     body: str | None = ""  # None in a light header (see load._light): read again when rendered
     body_first_line: int = 1
     original_line: int | None = None  # where `original:` is, for "file not found"
+    original_sha256_line: int | None = None  # where its sha256 is, for "does not match"
     source_digest: str = ""  # of index.md's bytes: part of the article's cache key
     files_digest: str = ""  # of the bundle's other files (see bundle_files_digest): also part of it
     packed_names: bytes | None = None  # people, reporters and topics, pickled, in a light header (see packed)
@@ -201,6 +203,7 @@ def _original(header, key, raw, line_of) -> None:
     header.values["original_file"] = fields.text(raw.get("file") or "")
     header.original_line = line_of()
     header.values["original_sha256"] = fields.text(raw.get("sha256") or "").lower()
+    header.original_sha256_line = line_of("sha256")
 
 
 def _name_refs(extra_key: str):
@@ -472,6 +475,7 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
     ``seen``: the bundle's files as this build listed them when it read the header (see
     ``files_seen``); None to list the bundle here."""
     assets, assets_as_text = _assets(header, diags, root, seen)
+    _verify_original(header, assets, diags)
     if context.bundle_prefix:
         context = replace(context, bundle_files=frozenset(assets))
     body = render_body(md, header.body, context)
@@ -499,6 +503,35 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
         fingerprint=fingerprint,
         **values,
     )
+
+
+def _verify_original(header: ArticleHeader, assets: tuple[str, ...], diags: Diagnostics) -> None:
+    """The capture must still be the bytes its recorded sha256 names: the archive publishes
+    it as the text the article was made from, beside the checksum, and a capture changed
+    since (by hand, by an editor's "fix") would be published as if it were the original.
+
+    Read again only when the article is (its bundle changed since the last build: see
+    bundle_files_digest), so a capture left as it is costs nothing; ``sitegen check`` reads
+    every one. No sha256 recorded is for ``sitegen check`` to point out, not an error."""
+    original, recorded = header.values.get("original_file"), header.values.get("original_sha256")
+    if not original or not recorded or original not in assets:  # (a missing file is reported by _assets)
+        return
+    where = Location(header.index_path, header.original_sha256_line or header.original_line)
+    if not SHA256_RE.fullmatch(recorded):
+        diags.error(where, f"original: sha256 {recorded!r} is not 64 hexadecimal digits")
+        return
+    try:
+        actual = sha256_hex(header.folder / original)
+    except OSError as error:
+        diags.error(Location(header.folder / original), f"cannot be read: {error.strerror}")
+        return
+    if actual != recorded:
+        diags.error(where, f"original: {original} does not match this sha256: the file has {actual[:12]}…, "
+                           f"recorded {recorded[:12]}… (the capture was changed since it was recorded; if that "
+                           f"change is meant to be published, record its sha256: {actual})")
+
+
+SHA256_RE = re.compile(r"[0-9a-f]{64}")
 
 
 def word_count(text: str) -> int:
