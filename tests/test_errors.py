@@ -325,6 +325,33 @@ def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch):
     assert "content/articles/a/index.md:3: warning: unknown front matter key 'sumary' (did you mean 'summary'?)" in result.stderr
 
 
+def test_markdown_files_outside_a_bundle_are_said_to_be_left_out(site, monkeypatch):
+    """Pelican keeps articles as files, Hugo a section's page as _index.md: here each would be
+    left out of the site, so every build says so (but of a README, and of a bundle's own files)."""
+    root = site({**GOOD,
+                 "content/articles/Loose Story.md": article("Loose"),
+                 "content/articles/hugo-style/_index.md": article("Hugo"),
+                 "content/articles/2016/other.markdown": article("Other"),
+                 "content/articles/index.md": article("Index"),
+                 "content/articles/README.md": "What this folder holds.\n",
+                 "content/articles/good/notes.md": "A file of the bundle, published beside its page.\n"})
+    monkeypatch.chdir(root)
+    for _ in range(2):
+        result = build(root)
+        assert result.exit_code == 0
+        warnings = sorted(line for line in result.stderr.splitlines() if ": warning: " in line)
+        assert warnings == [
+            f"content/articles/2016/other.markdown: warning: {LEFT_OUT} (move it to content/articles/2016/other/index.md)",
+            f"content/articles/Loose Story.md: warning: {LEFT_OUT} (move it to content/articles/loose-story/index.md)",
+            f"content/articles/hugo-style/_index.md: warning: {LEFT_OUT} (move it to content/articles/hugo-style/index.md)",
+            f"content/articles/index.md: warning: {LEFT_OUT} (move it to content/articles/<slug>/index.md)",
+        ]
+    assert (root / "public/articles/good/notes.md").exists()
+
+
+LEFT_OUT = "not an article, and left out of the site: an article is a folder holding an index.md"
+
+
 def test_refuses_to_replace_a_folder_it_did_not_make(site, tmp_path):
     root = site(GOOD)
     precious = tmp_path / "precious"

@@ -17,11 +17,11 @@ from .. import parallel
 from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BodyStore, BuildCache, CachedArticle, digest
 from ..cache import packed as cache_packed
 from ..config import Config
-from ..diagnostics import Diagnostics, Location
+from ..diagnostics import Diagnostics, Location, display_path
 from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, plain
 from ..render.urls import bundle_prefix, page_path
-from ..slugs import slug_problem
+from ..slugs import slug_problem, slugify
 from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, files_seen, finish_article,
                        list_bundle, packed_stat, person_slug_for, read_header, scan_and_list, scan_bundle, scan_is_settled)
 from .files import is_inside, read_text_and_bytes
@@ -444,7 +444,9 @@ def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, b
         folder = stack.pop()
         # os.scandir, not Path.iterdir: this runs for every bundle of the archive on every build.
         with os.scandir(folder) as listing:
-            subfolders = sorted((e for e in listing if not e.name.startswith(".") and e.is_dir()), key=lambda e: e.name)
+            entries = [e for e in listing if not e.name.startswith(".")]
+        subfolders = sorted((e for e in entries if e.is_dir()), key=lambda e: e.name)
+        _report_loose_pages(entries, folder != str(articles_dir), diags)
         for entry in subfolders:
             # A real folder below one that is inside is inside too: only links need resolving.
             if entry.is_symlink() and not is_inside(entry.path, articles_dir):
@@ -469,6 +471,23 @@ def find_bundles(articles_dir: Path, diags: Diagnostics, remembered: dict[str, b
             else:
                 found[entry.name] = entry.path
     return [found[slug] for slug in sorted(found)]
+
+
+def _report_loose_pages(entries: list, in_subfolder: bool, diags: Diagnostics) -> None:
+    """A Markdown file beside the bundles, not in one (``content/articles/story.md``, Pelican's
+    way; ``story/_index.md``, Hugo's for a section) is no article: said, since it would
+    otherwise be left out of the site without a word. (A README is the folder's own.)"""
+    for entry in entries:
+        name = entry.name
+        if name.endswith((".md", ".markdown")) and name.lower() not in ("readme.md", "readme.markdown") and entry.is_file():
+            where = Path(entry.path)
+            stem = name.rsplit(".", 1)[0].lstrip("_")
+            if stem == "index" and in_subfolder:  # (the folder itself was meant as the article)
+                instead = display_path(where.parent / INDEX_FILE)
+            else:
+                instead = display_path(where.parent / (slugify(stem) if stem != "index" and slugify(stem) else "<slug>") / INDEX_FILE)
+            diags.warning(Location(where), f"not an article, and left out of the site: an article is a folder holding "
+                                           f"an {INDEX_FILE} (move it to {instead})")
 
 
 class _NameResolver:
