@@ -48,7 +48,7 @@ FILES = {
     "content/people/lukasz-walesa.yaml": "name: Łukasz Wałęsa\n",
     "content/articles/visit/index.md": article(
         "Weiß visits the shipyard", date="2020-01-01", reporters="[Jürgen Weiß]",
-        people="[Łukasz Wałęsa, Владимир Путин, 習近平]",
+        people="[Łukasz Wałęsa, Владимир Путин, 習近平, Søren Ødegaard]",
         body="[Wałęsa]{person=lukasz-walesa} spoke first. [“We will see”]{.quote by=vladimir-putin}, said Putin."),
     # (after "visit" in folder order: the first article that names an unregistered person spells
     # the name of its page)
@@ -64,7 +64,7 @@ def built(tmp_path_factory):
 
 def test_every_name_gets_its_page_and_spellings_of_one_name_share_it(built):
     assert sorted(p.name for p in (built / "people").iterdir() if p.is_dir()) == [
-        "jurgen-weiss", "lukasz-walesa", "vladimir-putin", "xijinping"]
+        "jurgen-weiss", "lukasz-walesa", "soren-odegaard", "vladimir-putin", "xijinping"]
     for slug, name, titles in [
         ("jurgen-weiss", "Jürgen Weiß", {"Weiß visits the shipyard", "Weiss again"}),
         ("vladimir-putin", "Владимир Путин", {"Weiß visits the shipyard", "Weiss again"}),
@@ -101,3 +101,13 @@ def test_a_registry_file_keeps_an_old_address(tmp_path):
     assert build(root).exit_code == 0
     assert [p.name for p in (root / "public/people").iterdir() if p.is_dir()] == ["jurgen-wei"]
     assert page(root / "public", "people/jurgen-wei/").h1.get_text(strip=True) == "Jürgen Weiß"
+
+
+def test_people_are_filed_by_their_plain_letters_and_other_scripts_after_z(built):
+    """Ødegaard among the O's and Wałęsa before Weiß, as a reader looks for them (not after Z
+    by the code of "Ø"); a name in another script under its own letter, after the Latin ones."""
+    doc = page(built, "people/")
+    letters = [a.get_text(strip=True) for a in doc.select("a[href^='#letter-']")]
+    assert letters == ["O", "W", "П", "習"]
+    names = [a.get_text(strip=True) for a in doc.select("main a[href^='/people/']")]
+    assert names == ["Søren Ødegaard", "Łukasz Wałęsa", "Jürgen Weiß", "Владимир Путин", "習近平"]

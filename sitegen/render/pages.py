@@ -9,6 +9,7 @@ API, documented in ``docs/themes.md``.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
@@ -32,6 +33,7 @@ from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_
 from .recent import RecentlyUsed
 from .urls import Urls, page_url, published_name
 from ..search import search_page
+from ..slugs import ascii_letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,22 +444,34 @@ def _alphabet(present) -> list[str]:
 
 
 def topics_index_pages(r: Renderer) -> Iterator[OutputFile]:
-    topics = tuple(sorted(r.site.topics.values(), key=lambda t: (t.name.casefold(), t.slug)))
+    topics = tuple(sorted(r.site.topics.values(), key=lambda t: (filed_under(t.name)[1], t.name.casefold(), t.slug)))
     for chunk, pagination in paginate(topics, r.config.pagination * NAMES_PER_PAGE_FACTOR, r.urls.path("topics/")):
         yield r.page("topics.html", pagination.current_url, title=numbered("Topics", pagination), topics=chunk,
                      pagination=pagination)
+
+
+def filed_under(surname: str) -> tuple[str, str]:
+    """(letter, how it sorts) of a surname in the A to Z: a Latin letter by its plain letter
+    (Émile, Łukasz and Ødegaard among E, L and O, not after Z), a letter of another script by
+    itself (П after Z), anything else under "#"."""
+    first = surname[:1]
+    if not first.isalpha():
+        return "#", surname.casefold()
+    if first.isascii() or unicodedata.name(first, "").startswith("LATIN "):
+        folded = ascii_letters(surname).casefold()
+        return (folded[:1].upper() or first.upper()), folded
+    return first.upper(), surname.casefold()
 
 
 def people_by_letter(r: Renderer) -> list[tuple[str, list]]:
     """People A to Z by surname (the last word of the name), with their article counts."""
     def sort_key(person):
         words = person.name.split()
-        return ((words[-1] if words else person.slug).casefold(), person.name.casefold(), person.slug)
+        return (*filed_under(words[-1] if words else person.slug), person.name.casefold(), person.slug)
 
     letters: dict[str, list] = {}
     for person in sorted(r.site.people.values(), key=sort_key):
-        surname = sort_key(person)[0]
-        letter = surname[:1].upper() if surname[:1].isalpha() else "#"
+        letter = sort_key(person)[0]
         count = len(set(r.index.person_articles.get(person.slug, ())) | set(r.index.person_reported.get(person.slug, ())))
         letters.setdefault(letter, []).append((person, count))
     return sorted(letters.items())
