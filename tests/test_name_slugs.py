@@ -111,3 +111,18 @@ def test_people_are_filed_by_their_plain_letters_and_other_scripts_after_z(built
     assert letters == ["O", "W", "П", "習"]
     names = [a.get_text(strip=True) for a in doc.select("main a[href^='/people/']")]
     assert names == ["Søren Ødegaard", "Łukasz Wałęsa", "Jürgen Weiß", "Владимир Путин", "習近平"]
+
+
+def test_a_name_spelt_as_in_the_front_matter_is_linked_in_the_body(tmp_path):
+    """The front matter's "Jurgen Weiss" is the registry's "Jürgen Weiß": the body, which
+    spells it as the front matter does, links it on its first mention as it would the
+    registry's spelling."""
+    root = write_files(tmp_path, {
+        "sitegen.yaml": "title: Names\n",
+        "content/people/jurgen-weiss.yaml": "name: Jürgen Weiß\n",
+        "content/articles/a/index.md": article("A", date="2020-01-01", people="[Jurgen Weiss]",
+                                               body="Jurgen Weiss reviewed it. Later Jurgen Weiss left."),
+    })
+    assert build(root).exit_code == 0
+    links = page(root / "public", "articles/a/").select(".article-body a.mention-person")
+    assert [(a.get_text(), a["href"]) for a in links] == [("Jurgen Weiss", "/people/jurgen-weiss/")]

@@ -21,7 +21,7 @@ from ..diagnostics import Diagnostics, Location, display_path
 from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, plain
 from ..render.urls import bundle_prefix, page_path
-from ..slugs import slug_problem, slugify
+from ..slugs import name_key, slug_problem, slugify
 from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, files_seen, finish_article,
                        list_bundle, packed_stat, person_slug_for, read_header, scan_and_list, scan_bundle, scan_is_settled)
 from .files import is_inside, read_text_and_bytes
@@ -138,7 +138,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             # with the other core idle (2 s at 100,000 articles).
             key = auto_names = None
         else:
-            auto_names = _auto_link_names(roles, reporters, people)
+            auto_names = _auto_link_names(roles, reporters, people, h.header)
             key = _body_key(h.header, roles, reporters, topic_slugs, auto_names, settings)
         if (cached and not h.broken and cached.key == key and cache.bodies.has(cached.body)
                 and (h.slug in unchanged
@@ -150,7 +150,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             cache.hits += 1
         else:
             if auto_names is None and key is not None:
-                auto_names = _auto_link_names(roles, reporters, people)
+                auto_names = _auto_link_names(roles, reporters, people, h.header)
             tasks.append(_BodyTask(h.header, roles, reporters, topic_slugs, auto_names, key, additions,
                                    *read_again.get(h.slug, (None, None)), h.scan))
             cache.release(h.slug)
@@ -363,7 +363,7 @@ def _finish(state: dict, task: _BodyTask):
     urls, names = state["urls"], state["names"]
     key, auto_names = task.key, task.auto_names
     if key is None:  # (left to the worker: see load_site)
-        auto_names = _auto_link_names(task.roles, task.reporters, state["people"])
+        auto_names = _auto_link_names(task.roles, task.reporters, state["people"], task.header)
         key = _body_key(task.header, task.roles, task.reporters, task.topics, auto_names, state["settings"])
     context = BodyContext(
         person_url=urls.person, topic_url=urls.topic,
@@ -565,12 +565,26 @@ def _body_key(header: ArticleHeader, roles: list, reporters: list, topic_slugs: 
                   plain(reporters), topic_slugs, auto_names, *settings)
 
 
-def _auto_link_names(roles: list, reporters: list, people: dict[str, Person]) -> tuple[tuple[str, str], ...]:
-    """The names (and aliases) of the article's people, which its body links to their pages."""
+def _auto_link_names(roles: list, reporters: list, people: dict[str, Person], header: ArticleHeader) -> tuple[tuple[str, str], ...]:
+    """The names (and aliases) of the article's people, which its body links to their pages;
+    and each name as the front matter spells it, when that is another spelling of the
+    person's (``Jurgen Weiss`` for the registry's ``Jürgen Weiß``: the body most likely spells
+    it so too)."""
     names = {}
-    for slug in [r.slug for r in roles] + [r.slug for r in reporters]:
+    slugs = [r.slug for r in roles] + [r.slug for r in reporters]
+    for slug in slugs:
         person = people[slug]
         for name in (person.name, *person.aliases):
             names.setdefault(name, slug)
+    people_refs, reporter_refs, _ = header.names()
+    for ref in (*people_refs, *reporter_refs):
+        written = ref.name.strip()
+        if written and written not in names and written not in slugs:  # (most often the name itself: nothing to do)
+            key = name_key(written)
+            for slug in slugs:
+                person = people[slug]
+                if any(name_key(name) == key for name in (person.name, *person.aliases)):
+                    names[written] = slug
+                    break
     # Longest first, so "Donald Trump" is preferred over the alias "Trump" at the same spot.
     return tuple(sorted(names.items(), key=lambda item: (-len(item[0]), item[0])))
