@@ -5,7 +5,8 @@ Three kinds of check, all reported in one run as ``path:line: message``:
 1. the content, through the real loader (front matter, registries, comments, annotation
    references): whatever would stop ``sitegen build`` stops ``sitegen check``;
 2. every article's ``original.txt`` against the SHA-256 recorded in its front matter, since
-   the capture is the archive's proof of what was published;
+   the capture is the archive's proof of what was published; and its body, read as published,
+   against the capture's words (warnings: see ``compare_with_original``);
 3. when the output folder exists: every internal link and ``#anchor`` resolves (under the base
    URL the output was built with, unless ``--base-url`` says otherwise), and the HTML passes
    the W3C Nu validator (see ``check_html``).
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from html import unescape
 from urllib.parse import unquote
 from pathlib import Path
@@ -27,6 +29,9 @@ from .check_html import ValidatorMissing, check_links, sample_pages, validate_ht
 from .config import Config, base_url_option, load_config
 from .diagnostics import Diagnostic, Diagnostics, Location, counted, display_path, sorted_diagnostics
 from .fileio import encoding_by_bom, sha256_hex
+from .importer.analyse import NoArticle, analyse_text
+from .importer.registry import Registries, load_registries
+from .importer.segment import DecodeError
 from .importer.textutil import without_invisible
 from .load import load_site
 from .load.articles import SHA256_RE
@@ -65,11 +70,14 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
     urls = urls_for(config)
     site = load_site(config, diags, urls)
     report.articles = len(site.articles)
+    # (what the import reads a capture with; a registry it could not read stops the import, so
+    # the body it would write is not known then: see missing_from_body)
+    registries, registry_errors = load_registries(config.root)
     for article in site.articles:
         verified = verify_original(article, config.root, diags)
         report.originals_verified += verified
         if verified or not article.original_sha256:
-            compare_with_original(article, config.root, diags)
+            compare_with_original(article, config.root, diags, None if registry_errors else registries)
     out = output_path(config)
     if out.is_dir():
         report.output_checked = True
@@ -153,11 +161,13 @@ def verify_original(article: Article, root: Path, diags: Diagnostics) -> bool:
     return sha256_hex(article.path / article.original_file) == article.original_sha256
 
 
-def compare_with_original(article: Article, root: Path, diags: Diagnostics) -> None:
+def compare_with_original(article: Article, root: Path, diags: Diagnostics,
+                          registries: Registries | None = None) -> None:
     """A warning when the body, read as published (every editorial mark rejected), has words
     that its text capture does not have, in that order: an edit made outside a correction
     mark, or a deletion of words the source never printed, would make the page's "exactly as
-    published" view show what was never published. Reported at the paragraph's first line."""
+    published" view show what was never published. Reported at the paragraph's first line.
+    And one when words of the story are missing from it (see ``missing_from_body``)."""
     if not (article.original_file or "").endswith(".txt") or article.original_file not in article.assets:
         return
     index_path = article.path / "index.md"
@@ -171,23 +181,111 @@ def compare_with_original(article: Article, root: Path, diags: Diagnostics) -> N
         return
     if doc is None:
         return
+    published = _published_words(doc.body)
     at = 0
-    for start, paragraph in _paragraphs(doc.body):
+    for n, word in enumerate(published):
+        try:
+            at = original.index(word.text, at) + 1
+        except ValueError:
+            context = " ".join(w.text for w in published[max(0, n - 4):n + 1] if w.paragraph == word.paragraph)
+            diags.warning(Location(index_path, doc.body_first_line + word.line),
+                          f"the text as published has words {article.original_file} does not have here: "
+                          f"'…{context}' (an edit made outside {{~~old~>new~~}}, or a {{--deletion--}} of words "
+                          "the source never printed?)")
+            break
+    if registries is not None:
+        for line, missing in missing_from_body(published, raw, article.source.url, registries):
+            diags.warning(Location(index_path, doc.body_first_line + line),
+                          f"the text as published lacks words of {article.original_file} here: "
+                          f"'{missing}' (a paragraph or words deleted outside {{--deletion--}}?)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    line: int          # 0-based, in the body
+    paragraph: int     # the paragraph's first line
+    ends_sentence: bool
+
+
+def _published_words(body: str) -> list[_Word]:
+    """The words of a body read as published, in order, with where they stand."""
+    words = []
+    for start, paragraph in _paragraphs(body):
         lines = reject_all(paragraph).split("\n")
         if len(lines) != paragraph.count("\n") + 1:  # (a mark over several lines went)
             lines = [" ".join(lines)]
-        published = [(start + n, word) for n, text in enumerate(lines)
-                     for word in WORD.findall(without_invisible(_plain(text)))]  # (a body imported with them)
-        for n, (line, word) in enumerate(published):
-            try:
-                at = original.index(word, at) + 1
-            except ValueError:
-                context = " ".join(w for _, w in published[max(0, n - 4):n + 1])
-                diags.warning(Location(index_path, doc.body_first_line + line),
-                              f"the text as published has words {article.original_file} does not have here: "
-                              f"'…{context}' (an edit made outside {{~~old~>new~~}}, or a {{--deletion--}} of words "
-                              "the source never printed?)")
-                return
+        for n, text in enumerate(lines):
+            text = without_invisible(_plain(text))  # (a body imported with them)
+            words += [_Word(found.group(), start + n, start, bool(SENTENCE_END.match(text, found.end())))
+                      for found in WORD.finditer(text)]
+    return words
+
+
+# Where a sentence ends: its full stop, question or exclamation mark, quotes or a bracket after
+# them, and a space or the line's end.
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?:\s|$)")
+MISSING_SHOWN = 8             # words of a missing passage quoted in the warning
+PROSE_WORDS = 8               # ... and how many it needs to be a warning with no sentence end in it
+
+
+def missing_from_body(published: list[_Word], raw: bytes, url: str, registries: Registries):
+    """(0-based body line, its first words) for each passage of the story that the body, read
+    as published, leaves out between two places where it has the story's words: a paragraph or
+    a sentence deleted outside a {--deletion--} mark, so that the "exactly as published" view
+    does not show all that was published.
+
+    What is the story is what ``sitegen import`` puts in the body: the capture is read again, as
+    the import reads it (the same rules, the site's registries, whose outlets may have chrome
+    rules of their own), and the body the import would write is compared, word for word, with
+    this one. Everything else the capture holds between two paragraphs (ads, "Read more:"
+    links, share rows, captions and their credits, sign-up boxes, a pull quote, a running head:
+    docs/import.md) is not looked at, however long or sentence-like it is, so a freshly imported
+    article is never warned about, by construction. That is why the capture's words are not
+    compared with the body directly: no count of words or shape of lines tells the furniture
+    the import leaves out from a short paragraph an editor deleted (a caption or an editor's
+    note is made of sentences, "He is right." is three words). Nor does the import record what
+    it left out: bundles imported before, or by hand, would not have the record.
+
+    Only where the body goes on after the gap with the story's words ("insert" in difflib's
+    terms): where it has other words instead, the warning above names the edit. Words missing
+    from inside a line of the import's body are always a warning (a sentence, or a "not", cut
+    out of a paragraph); whole lines are unless they are short and no sentence: fewer than
+    PROSE_WORDS words and no sentence end (a label, a button, a link's title), since the import
+    may have kept the page's furniture there, and an editor removing it cleans up the import,
+    not the story (a crosshead or a list's heading deleted goes unnoticed so)."""
+    imported = _body_as_imported(raw, url, registries)
+    if imported is None:
+        return
+    expected = _published_words(imported)
+    words = [w.text for w in published]
+    opcodes = SequenceMatcher(None, words, [w.text for w in expected], autojunk=False).get_opcodes()
+    for tag, i1, _, j1, j2 in opcodes:
+        if tag != "insert" or not 0 < i1 < len(words):  # (not before the body's first word or after its last)
+            continue
+        missing = expected[j1:j2]
+        whole_lines = (j1 == 0 or expected[j1 - 1].line != missing[0].line) and \
+            (j2 == len(expected) or expected[j2].line != missing[-1].line)
+        if whole_lines and len(missing) < PROSE_WORDS and not any(w.ends_sentence for w in missing):
+            continue
+        shown = " ".join(w.text for w in missing[:MISSING_SHOWN]) + ("…" if len(missing) > MISSING_SHOWN else "")
+        # (where the words went: the line before the gap when they ended its line, a sentence at
+        # a paragraph's end; else the line after it, a paragraph's or its first words)
+        ended_a_line = j1 > 0 and expected[j1 - 1].line == missing[0].line
+        yield published[i1 - 1 if ended_a_line else i1].line, shown
+
+
+def _body_as_imported(raw: bytes, url: str, registries: Registries) -> str | None:
+    """The body ``sitegen import`` writes for this capture; None when it writes none. A capture
+    that is not UTF-8 was imported with --encoding: most often cp1252 (the bundle does not say)."""
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return analyse_text(raw, url or None, registries, encoding).body
+        except DecodeError:
+            continue
+        except NoArticle:
+            return None
+    return None
 
 
 WORD = re.compile(r"\w+")

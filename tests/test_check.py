@@ -14,6 +14,7 @@ from conftest import REPO, article, build, soup, write_files
 from sitegen.markup.published import published_text_of_html
 from sitegen.check import check_command
 from sitegen.check_html import page_url, sample_pages, scan_page, validator_command
+from sitegen.importer import import_command
 
 ORIGINAL = "LOS ANGELES (CBSLA.com) — raw capture, byte for byte.\r\nSecond line.\n"
 SHA = hashlib.sha256(ORIGINAL.encode("utf-8")).hexdigest()
@@ -328,3 +329,131 @@ def test_a_word_the_import_joined_across_a_printed_lines_hyphen_is_the_captures(
     result = run_check("--source", ".", "--no-validate-html")
     assert result.exit_code == 0, result.output
     assert [line for line in result.stderr.splitlines() if "text as published" in line and "/undated/" in line] == []
+
+
+# A capture as a browser's copy gives it: the site's menu, the headline, the byline, then the
+# story with the page's furniture between its paragraphs (an ad's label, a link to another
+# story, a share row, a photo's caption and credit, a newsletter's name), then the comments.
+FERRY = """Home | News | Sport | Opinion | Weather
+
+Islanders win a say on the Skerry ferry timetable
+
+By Ruth Pemberton-Vale, Coast Reporter
+Published 14 March 2025
+
+Councillors in Wexmouth voted on Tuesday to demand a seat at the table when the ferry operator next rewrites its timetable.
+
+Advertisement
+
+The motion, brought by Councillor Ines Harrow, passed by eleven votes to two after a debate that ran past midnight.
+
+Read more: Ferry fares to rise again in April
+
+The operator said it would not cut the early sailing before the summer. A spokesperson added that the winter timetable had been agreed with the transport board.
+
+Share on Facebook Share on X Email
+
+Passengers queue for the early sailing at Wexmouth quay. (Photo: Jan Ostrowski/Wexmouth Echo)
+
+He is right. It is time our own ministers listened.
+
+Newsletter: The Coast Bulletin
+
+What happens next
+
+The board meets again in May, when the islanders' letter will be read into the minutes.
+
+Comments (1)
+
+Sandy L.
+14 March 2025 at 10:12
+About time too.
+"""
+FERRY_CHROME = ("Advertisement", "Read more: Ferry fares", "Share on Facebook", "Passengers queue", "Newsletter: The Coast")
+
+
+def _imported(tmp_path, monkeypatch, capture: bytes = FERRY.encode("utf-8"), *options: str) -> Path:
+    """A site holding ``capture`` as ``sitegen import`` wrote it; returns its index.md."""
+    root = write_files(tmp_path / "site", {"sitegen.yaml": "title: Check Archive\n"})
+    (tmp_path / "ferry.txt").write_bytes(capture)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(import_command, [str(tmp_path / "ferry.txt"), *options], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    [index] = root.glob("content/articles/*/index.md")
+    return index
+
+
+def _missing_words_warnings(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if "lacks words of" in line]
+
+
+def _missing_words(index: Path, line: int, words: str) -> str:
+    return (f"{index.relative_to(Path.cwd())}:{line}: warning: the text as published lacks words of original.txt here: "
+            f"'{words}' (a paragraph or words deleted outside {{--deletion--}}?)")
+
+
+def _line_of(index: Path, text: str) -> int:
+    return next(n for n, line in enumerate(index.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(text))
+
+
+def test_an_imported_capture_with_furniture_between_its_paragraphs_checks_clean(tmp_path, monkeypatch):
+    """The words the import leaves out between the story's paragraphs are no missing words; the
+    story's own paragraph between two of them is."""
+    index = _imported(tmp_path, monkeypatch)
+    body = index.read_text(encoding="utf-8")
+    assert all(text in FERRY and text not in body for text in FERRY_CHROME)  # (what the import left out)
+    clean = run_check("--source", ".", "--no-validate-html")
+    assert clean.exit_code == 0, clean.output
+    assert ": warning: " not in clean.stderr
+    index.write_text(body.replace("He is right. It is time our own ministers listened.\n\n", ""), encoding="utf-8")
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 0, result.output  # (a warning, not an error)
+    line = _line_of(index, "What happens next")  # (the paragraph after the gap)
+    assert _missing_words_warnings(result) == [_missing_words(index, line, "He is right It is time our own…")]
+
+
+@pytest.mark.parametrize("old,new,at_line,missing", [
+    # A paragraph of the story deleted.
+    ("The board meets again in May, when the islanders' letter will be read into the minutes.\n", "",
+     None, None),  # (the last: only what is missing between two places the body has the story's is looked for)
+    ("The motion, brought by Councillor [Ines Harrow]{person=ines-harrow}, passed by eleven votes to two "
+     "after a debate that ran past midnight.\n\n", "", "The operator said", "The motion brought by Councillor Ines Harrow passed…"),
+    # A sentence deleted from a paragraph (named at that paragraph's line), and a word.
+    (" A spokesperson added that the winter timetable had been agreed with the transport board.", "",
+     "The operator said", "A spokesperson added that the winter timetable had…"),
+    ("would not cut", "would cut", "The operator said", "not"),
+    # Deleted, but marked as such: the page's "as published" view still shows it.
+    ("He is right. It is time our own ministers listened.", "{--He is right. It is time our own ministers listened.--}",
+     None, None),
+    # A short line with no sentence in it (the import may have kept the page's furniture; an
+    # editor removing it cleans the import up).
+    ("What happens next\n\n", "", None, None),
+    # A word changed, not deleted: the warning about words the capture does not have, alone.
+    ("would not cut", "would not end", None, None),
+], ids=["last-paragraph", "paragraph", "sentence", "word", "marked-deletion", "short-line", "word-changed"])
+def test_words_of_the_story_deleted_from_the_body_are_a_warning(tmp_path, monkeypatch, old, new, at_line, missing):
+    index = _imported(tmp_path, monkeypatch)
+    body = index.read_text(encoding="utf-8")
+    assert old in body
+    index.write_text(body.replace(old, new), encoding="utf-8")
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 0, result.output
+    if missing is None:
+        assert _missing_words_warnings(result) == []
+    else:
+        line = _line_of(index, at_line)
+        assert _missing_words_warnings(result) == [_missing_words(index, line, missing)]
+    edited = [line for line in result.stderr.splitlines() if "has words original.txt does not have" in line]
+    assert bool(edited) == (new == "would not end")
+
+
+def test_a_capture_imported_from_cp1252_is_read_as_it_was_imported(tmp_path, monkeypatch):
+    # (the import was told the encoding; the bundle does not say it)
+    capture = FERRY.replace("He is right.", "He is right, the mayor’s letter says.").encode("cp1252")
+    index = _imported(tmp_path, monkeypatch, capture, "--encoding", "cp1252")
+    assert ": warning: " not in run_check("--source", ".", "--no-validate-html").stderr
+    body = index.read_text(encoding="utf-8")
+    index.write_text(body.replace("He is right, the mayor’s letter says. It is time our own ministers listened.\n\n", ""),
+                     encoding="utf-8")
+    [warning] = _missing_words_warnings(run_check("--source", ".", "--no-validate-html"))
+    assert "'He is right the mayor s letter says…'" in warning
