@@ -28,6 +28,8 @@ SITE = {
         "Il a dit {~~trois~>deux~~} fois non.",
         date="2024-03-02", language="fr", summary="Le conseil municipal a voté.", people="[{name: Jean Dupont, role: maire}]",
         topics="[budget]"),
+    "content/articles/budget-fr/comments.yaml": "comments:\n  - id: c1\n    author: Lucie\n    text: Enfin un budget clair.\n",
+    "content/articles/budget-en/comments.yaml": "comments:\n  - id: c1\n    author: Lucy\n    text: At last.\n",
     "content/articles/budget-en/index.md": article(
         "Council votes on the budget", "The council voted.{>>A note.<<}\n\n[A claim]{.claim rating=true}{>>Yes.<<}",
         date="2024-03-01", summary="The council voted.", topics="[budget]"),
@@ -64,6 +66,18 @@ def test_the_page_is_in_the_sites_language_and_the_articles_own_words_in_theirs(
     assert body.select_one(".quote-by")["lang"] == "en-GB"
     # The quote and the claim are the article's words: no lang of their own.
     assert not body.select_one(".quote").has_attr("lang") and not body.select_one(".claim").has_attr("lang")
+
+
+def test_reader_comments_on_an_article_in_another_language_say_its_language(built):
+    """Readers most likely wrote in the article's language; the section's own words (its
+    heading, the count) are the site's."""
+    section = page(built, "articles/budget-fr/").select_one("section.comments")
+    assert section.h2.find_parent(attrs={"lang": True}).name == "html"
+    text = section.select_one(".comment-text")
+    assert text.get_text(strip=True) == "Enfin un budget clair."
+    assert text.find_parent(attrs={"lang": True})["lang"] == "fr"
+    english = page(built, "articles/budget-en/").select_one("section.comments")
+    assert langs(english) == []
 
 
 def test_the_articles_roles_and_its_title_in_its_citation_say_its_language(built):
