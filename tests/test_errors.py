@@ -325,6 +325,22 @@ def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch):
     assert "content/articles/a/index.md:3: warning: unknown front matter key 'sumary' (did you mean 'summary'?)" in result.stderr
 
 
+def test_annotation_marks_in_a_summary_are_taken_out_with_a_warning(site, monkeypatch):
+    """The import copies the lede into the summary: marks made over both (a find-and-replace)
+    were shown as typed in every list."""
+    summary = "'Sold [more than 200,000 copies]{.claim rating=true}{>>The publisher says so.<<} of {~~tree~>three~~} books.'"
+    root = site({"content/articles/a/index.md": article("A", "Text.", date="2020-01-01", summary=summary)})
+    monkeypatch.chdir(root)
+    for _ in range(2):  # (and again when the article's text is as it was)
+        result = build(root)
+        assert result.exit_code == 0
+        assert ("content/articles/a/index.md:4: warning: summary: annotation marks are read only in the body; lists "
+                "show it as 'Sold more than 200,000 copies of three books.' (the marks taken out)") in result.stderr
+    item = page(root / "public", "").select_one(".article-item")
+    assert "Sold more than 200,000 copies of three books." in item.get_text(" ", strip=True)
+    assert "{" not in item.get_text()
+
+
 def test_markdown_files_outside_a_bundle_are_said_to_be_left_out(site, monkeypatch):
     """Pelican keeps articles as files, Hugo a section's page as _index.md: here each would be
     left out of the site, so every build says so (but of a README, and of a bundle's own files)."""

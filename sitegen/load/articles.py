@@ -21,6 +21,7 @@ from ..cache import digest
 from ..diagnostics import Diagnostics, Location, did_you_mean
 from ..fileio import sha256_hex
 from ..markup import BodyContext, render_body
+from ..markup.published import accept_all
 from ..model import Article, CommentThread, PartialDate, PersonRole, Reporter, Source
 from ..slugs import slug_problem, slugify
 from . import fields
@@ -151,7 +152,19 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
     if "title" not in data:
         diags.error(Location(header.index_path, 1), "missing required key 'title'")
         failed.add("title")
+    summary = header.values.get("summary")
+    if summary and "{" in summary and MARKS_IN_TEXT.search(summary):
+        # (a summary is the lede the import copied: an edit made over the body and the front
+        # matter alike, a find-and-replace, puts marks there, which lists showed as typed)
+        header.values["summary"] = resolved = " ".join(accept_all(summary).split())
+        diags.warning(Location(header.index_path, front.line_of("summary")),
+                      f"summary: annotation marks are read only in the body; lists show it as "
+                      f"'{resolved[:60]}{'…' if len(resolved) > 60 else ''}' (the marks taken out)")
     return failed
+
+
+# The start of an annotation mark: a span's "]{" or a CriticMarkup mark's opening.
+MARKS_IN_TEXT = re.compile(r"\]\{|\{(?:>>|~~|\+\+|--|==)")
 
 
 def _set(check):
