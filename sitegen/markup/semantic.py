@@ -10,6 +10,7 @@ records an ``Annotation`` for the index. The render rules then only read ``token
 from __future__ import annotations
 
 import re
+from copy import copy
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -70,6 +71,8 @@ def _annotate(children: list[Token], first_line: int, language: str, ctx, counte
     # is not the site's, says the site's (a note here, a rating or who is quoted: _lang).
     article_language = ctx.article_language or site_language
     in_force = [language]
+    mentions_open = 0  # mentions (links) open at this point
+    holds_interactive = False  # whether a mention holds a link, a note, ... (see _links_kept_apart)
     for i, token in enumerate(children):
         kind = token.type  # (read once: this reads every token of the paragraph)
         if kind == "text":  # (most tokens: nothing to do, so asked first)
@@ -81,11 +84,18 @@ def _annotate(children: list[Token], first_line: int, language: str, ctx, counte
             token.meta["around"] = in_force[-1]
             in_force.append(token.meta.get("lang") or in_force[-1])
             stack.append(i)
+            if token.meta["kind"] in _MENTIONS:
+                holds_interactive = holds_interactive or mentions_open > 0
+                mentions_open += 1
+            elif mentions_open and _is_interactive(token):
+                holds_interactive = True
         elif kind == "span_close":
             if stack:
                 opened = stack.pop()
                 in_force.pop()
                 opener = children[opened]
+                if opener.meta["kind"] in _MENTIONS:
+                    mentions_open -= 1
                 token.meta.update(opener.meta)
                 text = _plain_text(children[opened + 1:i])
                 language = opener.meta.get("lang") or opener.meta["around"]
@@ -99,15 +109,97 @@ def _annotate(children: list[Token], first_line: int, language: str, ctx, counte
                 if site_language and in_force[-1] != site_language:
                     token.attrs["lang"] = site_language
                 in_force.append(site_language)
+                holds_interactive = holds_interactive or mentions_open > 0  # (its number is a label)
         elif kind == "critic_note_close" and len(in_force) > 1:
             in_force.pop()
+        elif kind == "link_open":
+            holds_interactive = holds_interactive or mentions_open > 0
         elif kind == "footnote_ref":
+            holds_interactive = holds_interactive or mentions_open > 0  # (a link to the footnote)
             inline = env.get("footnotes", {}).get("list", {}).get(token.meta.get("id"), {}).get("tokens")
             if inline:  # (a footnote's label and definition, [^1]: ..., are a block of their own)
                 # (in the article's language: the footnote is shown at the end of the body, out
                 # of the span or note it is referred to from)
                 softbreaks += _annotate(inline, first_line + softbreaks, article_language, ctx, counters, env)
+    if holds_interactive:
+        children[:] = _links_kept_apart(children)
     return softbreaks
+
+
+# The kinds of span that are links on the page: a mention of a person or topic.
+_MENTIONS = ("person", "topic")
+
+
+def _is_interactive(opener: Token) -> bool:
+    """Whether a span makes a link or a control besides its words: a mention, a claim (its
+    rating badge), a quote of a named speaker (who is quoted)."""
+    kind = opener.meta.get("kind")
+    return kind in _MENTIONS or kind == "claim" or (kind == "quote" and bool(opener.meta.get("speaker")))
+
+
+def _links_kept_apart(children: list[Token]) -> list[Token]:
+    """The tokens with every mention's link closed before what inside it is a link or a
+    control of its own, and opened again after it.
+
+    A mention is a link (``<a>``); a note inside it (``[Professor {==Levinson==}{>>…<<}]{person=x}``)
+    put its number's label and checkbox inside that link, a link or a footnote's reference made
+    a link inside a link, a quote its "quote by" link: HTML no browser reads as written (it
+    closes the first link at the second). So the mention's words around such a part are
+    linked, each stretch a link of its own to the same page, and the part is left out of them
+    (a part inside a mention's emphasis takes the emphasis out with it)."""
+    result: list[Token] = []
+    i = 0
+    while i < len(children):
+        token = children[i]
+        if token.type == "span_open" and token.meta.get("kind") in _MENTIONS:
+            close = _end_of(children, i)
+            result.extend(_mention_split(children, i, close))
+            i = close + 1
+        else:
+            result.append(token)
+            i += 1
+    return result
+
+
+def _end_of(children: list[Token], start: int) -> int:
+    """The index of the token that closes the one opened at ``start`` (itself if it opens nothing)."""
+    if children[start].nesting != 1:
+        return start
+    depth = 0
+    for j in range(start, len(children)):
+        depth += children[j].nesting
+        if depth == 0:
+            return j
+    return len(children) - 1
+
+
+def _mention_split(children: list[Token], opened: int, closed: int) -> list[Token]:
+    opener, closer = children[opened], children[closed]
+    result: list[Token] = []
+    stretch: list[Token] = []  # the mention's words since its link was last opened
+
+    def end_stretch():
+        if any(t.type != "softbreak" for t in stretch):  # (no empty link)
+            result.extend([copy(opener), *stretch, copy(closer)])
+        else:
+            result.extend(stretch)
+        stretch.clear()
+
+    i = opened + 1
+    while i < closed:
+        end = _end_of(children, i)
+        part = children[i:end + 1]
+        if any(t.type in _INTERACTIVE_TOKENS or (t.type == "span_open" and _is_interactive(t)) for t in part):
+            end_stretch()
+            result.extend(_links_kept_apart(part))  # (a mention inside it keeps its own link)
+        else:
+            stretch.extend(part)
+        i = end + 1
+    end_stretch()
+    return result
+
+
+_INTERACTIVE_TOKENS = ("link_open", "footnote_ref", "critic_note_open")
 
 
 def _may_hold_marks(block: Token) -> bool:

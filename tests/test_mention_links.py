@@ -1,0 +1,91 @@
+"""A mention is a link: what inside it is a link or a control of its own (a note's number and
+checkbox, a link, a footnote's reference, a quote's "quote by", a claim's rating, another
+mention) is taken out of it, and the mention's words around it are linked each on their own.
+HTML has no link inside a link: browsers close the first at the second, and the validator
+refuses it."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import article, build, page, write_files
+from sitegen.check_html import validate_html
+from sitegen.diagnostics import Diagnostics
+from sitegen.markup import BodyContext, create_markdown
+
+MD = create_markdown()
+CONTEXT = BodyContext(person_url="/people/{}/".format, topic_url="/topics/{}/".format,
+                      person_names={"ada": "Ada Lovelace", "bo": "Bo"}, topic_names={"maths": "Maths"},
+                      auto_link_names=(("Ada Lovelace", "ada"),))
+
+# What a link cannot hold, in HTML's content model: interactive content.
+INTERACTIVE = ("a", "label", "input", "button", "details", "select", "textarea")
+
+
+def nested_interactive(html: str) -> list[str]:
+    """Each interactive element inside a link, as written (html.parser keeps the nesting)."""
+    doc = BeautifulSoup(html, "html.parser")
+    return [f"{inner.name} in a" for link in doc.find_all("a") for inner in link.find_all(INTERACTIVE)]
+
+
+def render(text: str) -> str:
+    return MD.render(text, {"sitegen": CONTEXT})
+
+
+def test_a_note_in_a_mention_is_taken_out_of_its_link():
+    html = render("[Professor {==Lovelace==}{>>A mathematician.<<} of London]{person=ada} spoke.")
+    assert nested_interactive(html) == []
+    doc = BeautifulSoup(html, "html.parser")
+    links = doc.select("a.mention-person")
+    assert [(a.get_text(), a["href"]) for a in links] == [("Professor Lovelace", "/people/ada/"), (" of London", "/people/ada/")]
+    assert doc.select_one("mark").find_parent("a") is links[0]  # the words the note marks stay linked
+    assert doc.select_one(".sidenote").get_text() == "A mathematician." and doc.select_one(".sidenote").find_parent("a") is None
+    assert doc.select_one("label.sidenote-number")["for"] == doc.select_one("input.margin-toggle")["id"]
+
+
+def test_links_quotes_claims_footnotes_and_mentions_in_a_mention_keep_their_own_links():
+    html = render("[See [her notes](https://example.org) and [“Poetical science”]{.quote by=ada}, "
+                  "[counted 3]{.claim rating=false}{>>Two.<<}, [Bo]{person=bo} and a note^[Footnote.]]{person=ada}.")
+    assert nested_interactive(html) == []
+    doc = BeautifulSoup(html, "html.parser")
+    assert doc.select_one('a[href="https://example.org"]').get_text() == "her notes"
+    assert doc.select_one(".quote-by")["href"] == "/people/ada/" and doc.select_one(".rating-badge")
+    assert doc.select_one('a.mention-person[href="/people/bo/"]').get_text() == "Bo"
+    assert [a.get_text() for a in doc.select('a.mention-person[href="/people/ada/"]')] == [
+        "See ", " and ", ", ", ", ", " and a note"]
+
+
+def test_a_mention_with_nothing_of_the_kind_is_one_link_as_before():
+    html = render("[Ada *Lovelace* `x`]{person=ada} and [maths]{topic=maths}.")
+    doc = BeautifulSoup(html, "html.parser")
+    assert [a.get_text() for a in doc.find_all("a")] == ["Ada Lovelace x", "maths"]
+
+
+PIECES = ["Ada", " ", "[", "]{person=ada}", "]{person=bo}", "]{topic=maths}", "]{.quote by=bo}", "]{.quote}",
+          "]{.claim rating=true}", "](https://x.org)", "{>>", "<<}", "{==", "==}", "{++", "++}", "{~~a~>b~~}",
+          "^[", "*", "`", "\n", "<https://y.org>", "word", " Lovelace"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=24).map("".join))
+def test_no_mark_inside_a_mention_makes_a_link_or_control_inside_a_link(text):
+    assert nested_interactive(render(text)) == []
+
+
+def test_a_page_with_marks_inside_mentions_is_valid_and_lists_the_mention(tmp_path):
+    root = write_files(tmp_path, {
+        "sitegen.yaml": "title: Mentions\n",
+        "content/people/ada-lovelace.yaml": "name: Ada Lovelace\n",
+        "content/articles/a/index.md": article(
+            "A", "[Professor {==Lovelace==}{>>A mathematician.<<}]{person=ada-lovelace} wrote "
+                 "[[notes](https://example.org) on the engine]{person=ada-lovelace}.", date="2020-01-01"),
+    })
+    assert build(root).exit_code == 0
+    out = root / "public"
+    body = page(out, "articles/a/").select_one(".article-body")
+    assert nested_interactive(str(body)) == []
+    diags = Diagnostics()
+    assert validate_html([out / "articles/a/index.html"], diags) == 1 and not diags.items, diags.items
+    assert [a.get_text() for a in page(out, "people/ada-lovelace/").select(".article-item-title a")] == ["A"]
