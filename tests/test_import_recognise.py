@@ -1514,6 +1514,7 @@ def test_a_saved_pages_microdata_gives_every_writer_and_not_other_stories_writer
     "Show latest updates", "The Echo is funded by its readers. If you can, please support us from £2 a month.",
     "[harbour-wal]", "[IMG]", "Newsletter: The Morning Brief, every weekday", "Newsletter sign-up",
     "Students plant plugs on the east lawn. (Photo by Lionel Brassard | The Halberd)",
+    "About Us  Contact  Privacy Policy  Terms of Use", "About us\u00a0 Careers\u00a0 Help\u00a0 RSS",
 ])
 def test_page_furniture_lines_are_chrome(line):
     assert line_matches(generic_rules().chrome, line)
@@ -1960,6 +1961,17 @@ def test_the_lines_under_a_comments_plugins_name_are_the_footer_not_a_comment():
             "Tellwater Post | 12 Quay Road, Brackley | Contact | Terms of Use | Privacy"]
     found = analyse("\n".join(page) + "\n")
     assert [comment.author for comment in found.comments] == ["Ina Voss", "Ted Marr"]
+
+
+def test_a_footers_links_two_spaces_apart_are_not_the_last_comment():
+    page = ["Brackley ferry to stop running after nine at night", "", "By Ottoline Farrow", "",
+            "BRACKLEY — The Brackley ferry will stop running at 9 p.m. from June, the harbour board said.", "",
+            "Comments (2)", "", "Ina Voss", "March 4, 2024 at 10:14 am", "About time they told us.", "",
+            "Anonymous", "March 4, 2024 at 12:30 pm", "The board always says that.", "",
+            "About Us  Contact  Privacy Policy  Terms of Use", "© 2024 Tellwater Post"]
+    found = analyse("\n".join(page) + "\n")
+    assert [(comment.author, comment.text) for comment in found.comments] == [
+        ("Ina Voss", "About time they told us."), (None, "The board always says that.")]
 
 
 def test_a_widgets_count_in_its_bar_is_the_comments_heading():
