@@ -138,12 +138,22 @@ def parse_yaml(text: str, first_line: int = 1, lines: bool = True) -> YamlDocume
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
         problem = exc.problem or str(exc)
+        opened = _UNCLOSED.get((exc.context or "").removeprefix("while parsing a ").removeprefix("while scanning a "))
+        if opened and exc.context_mark and line is not None and exc.context_mark.line + first_line != line:
+            # (where the bracket or quotation mark was opened, not where the parser gave up: the
+            # next line, or the end of the front matter, which says nothing of the mistake)
+            raise YamlSyntaxError(exc.context_mark.line + first_line,
+                                  f"invalid YAML: the {opened} opened here is not closed ({problem}, line {line})") from None
         context = f" ({exc.context})" if exc.context else ""
         raise YamlSyntaxError(line, f"invalid YAML: {problem}{context}") from None
     except yaml.YAMLError as exc:  # e.g. a non-printable character
         raise YamlSyntaxError(first_line, f"invalid YAML: {str(exc).splitlines()[0]}") from None
     finally:
         loader.dispose()
+
+
+# What a parser's context says was left open: a list's or a mapping's bracket, a quotation mark.
+_UNCLOSED = {"flow sequence": "'['", "flow mapping": "'{'", "quoted scalar": "quotation mark"}
 
 
 def _construct(loader, node, path, lines, offset):

@@ -36,7 +36,11 @@ def assert_public_untouched(root: Path):
 
 CASES = [
     ("malformed YAML", {"content/articles/bad/index.md": "---\ntitle: [unclosed\ndate: 2016\n---\nBody\n"},
-     "content/articles/bad/index.md:3: invalid YAML"),
+     # (at the bracket left open, not where the parser gave up)
+     "content/articles/bad/index.md:2: invalid YAML: the '[' opened here is not closed (did not find expected "
+     "',' or ']', line 3)"),
+    ("a quotation mark left open", {"content/articles/bad/index.md": "---\ntitle: T\nsummary: \"Open\ndate: 2016\n---\nB\n"},
+     "content/articles/bad/index.md:3: invalid YAML: the quotation mark opened here is not closed"),
     ("missing title", {"content/articles/bad/index.md": "---\ndate: 2016-12-18\n---\nBody\n"},
      "content/articles/bad/index.md:1: missing required key 'title'"),
     ("impossible date", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 2016-13-45\n---\nBody\n"},
