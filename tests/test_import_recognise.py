@@ -3297,6 +3297,20 @@ def test_a_social_network_is_no_one_and_a_colon_hands_the_quote_to_who_spoke_bef
     assert [q.by for q in found.quotes] == [None, "ana-ruiz"]
 
 
+def test_a_colon_hands_the_quote_to_the_subject_of_the_sentence_before_it_whatever_its_verb():
+    found = analyse("CAPITAL — The council voted on Tuesday to add bus lanes to Ferry Road.\n\n"
+                    'Mayor Dana Whitfield defended the plan: "Buses carry more people, and they need room."\n\n'
+                    'The owner of the bakery, Pat Okafor, was blunt: "It will hurt the shops."\n\n'
+                    "Gerald Mossbank, who farms near Hollin Falls, put it to me this way last autumn: "
+                    '"I will do my part." He is right.\n\n'
+                    "Okafor's lawyer disagreed with the council: \"The plan is unlawful.\"\n\n"
+                    'The vote was close: "Seven to five," the clerk read out.\n')
+    assert [q.by for q in found.quotes] == ["dana-whitfield", "pat-okafor", "gerald-mossbank", None, None]
+    spanish = analyse("VALDELINCE — El pleno aprobó la nueva tarifa del agua.\n\n"
+                      'La alcaldesa, María José Fernández, defendió la medida: "Llevamos diez años sin actualizarla".\n')
+    assert [q.by for q in spanish.quotes] == ["maria-jose-fernandez"]
+
+
 def test_where_a_person_is_from_is_no_one_and_does_not_stop_them_speaking():
     found = analyse("ASHBY — Gareth Pryce, 52, of Mill Lane, Little Ashby, admitted 14 counts of fraud.\n\n"
                     "“It was a shock,” Tom Baker of Glen Ridge said. Sara Lund of the Parks Department said the "

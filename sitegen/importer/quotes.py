@@ -431,7 +431,24 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     if text[start + 1:start + 2].islower():
         if match := _before_reported(verbs, rules.naming_verbs).search(text[:start]):
             return _before_who(match)
+    if text[:start].rstrip(" \u00a0").endswith(":"):
+        for pattern in (SUBJECT_AND_ASIDE_BEFORE_COLON, SUBJECT_BEFORE_COLON):
+            if match := pattern.search(text[:start]):
+                return _before_who(match)
     return None
+
+
+# A colon hands a quote to the sentence before it, whatever its verb: to whoever that sentence
+# opens with, its subject ("Mayor Dana Whitfield defended the plan: “…”"; "La alcaldesa, María
+# José Fernández, defendió la medida: «…»", a name set off after a role). The subject is the
+# words before the sentence's first word in lower case (its verb); a name there owning something
+# is not who speaks ("Whitfield's lawyer defended her:"; see _speaker), nor is anything but a
+# person the story names ("The council was split:").
+_SENTENCE_START = r"(?:^|(?<=[.!?…”\"])[ \u00a0]+)"
+_VERB_TO_COLON = rf"{SPACE}+[^\W\d_A-ZÀ-Þ][^.;!?“”\"]{{0,100}}?:{SPACE}*$"
+SUBJECT_AND_ASIDE_BEFORE_COLON = re.compile(
+    rf"{_SENTENCE_START}(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>,[^.;!?“”\"]{{1,120}}?,){_VERB_TO_COLON}")
+SUBJECT_BEFORE_COLON = re.compile(rf"{_SENTENCE_START}(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>){_VERB_TO_COLON}")
 
 
 def _according_to(match: re.Match, rules: Rules) -> tuple[int, int]:
