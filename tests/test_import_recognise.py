@@ -4817,3 +4817,68 @@ def test_a_role_after_a_name_drops_its_article_in_every_language(text, role):
     """As English's does ("Dana Whitfield, the mayor," is "mayor"): "le maire de Valdemont" kept "le"."""
     found = analyse("Headline of the story\n\n" + text)
     assert found.people[0].role == role
+
+
+def test_she_said_after_an_unnamed_woman_is_not_the_mayor_s():
+    """A person the text does not name, brought in after the last one it names, may be who
+    "she" is: the quote gets no speaker."""
+    found = analyse("Rates row\n\nASHBY — Mayor John Smith opened the meeting at 7pm.\n\n"
+                    "A woman in the public gallery interrupted him. \"This is daylight robbery,\" she said.\n")
+    assert [q.by for q in found.quotes] == [None]
+    assert "[\"This is daylight robbery,\"]{.quote} she said." in found.body
+
+
+def test_she_said_is_not_a_man_the_text_called_he():
+    """Once the text has called a person "he" ("He said", "interrupted him"), "she said" is not
+    theirs: the nearest person before it known as "she" speaks, else no one."""
+    opened = "Rates row\n\nASHBY — Mayor John Smith opened the meeting at 7pm."
+    assert speakers(f"{opened} He said rates would rise.\n\n\"This is daylight robbery,\" she said.\n") == [None]
+    # (or a title says so: "Mr Smith")
+    assert speakers(f"{opened}\n\nMr Smith looked up from his notes. \"This is daylight robbery,\" she said.\n") == [None]
+
+
+def test_an_interview_s_she_told_me_after_the_subject_s_mother_is_no_one_s():
+    # (It was: the male translator's, the one person the paragraph above names.)
+    found = analyse("The novelist at home\n\nORMSBY — Novelist Clara Venn has written eleven novels in the flat above"
+                    " her mother's bakery.\n\n\"I write at night, when the ovens are cold,\" she told me.\n\n"
+                    "Pieter Hals, who translates her books into Dutch, visits twice a year. He reads the drafts at the kitchen"
+                    " table.\n\nHer mother has never missed a morning at the ovens. \"Not one day before,\" she"
+                    " told me.\n")
+    assert [q.by for q in found.quotes] == ["clara-venn", None]
+
+
+def test_a_pronoun_s_quote_still_goes_to_the_one_person_it_can_be():
+    assert speakers("Rates row\n\nASHBY — Mayor John Smith opened the meeting at 7pm. \"We will,\" he said.\n"
+                    ) == ["john-smith"]
+    # (a woman brought in between is not who "he" is)
+    assert speakers("Rates row\n\nASHBY — Mayor John Smith opened the meeting at 7pm.\n\nA woman in the public"
+                    " gallery interrupted him. \"We will not be shouted down,\" he said.\n") == ["john-smith"]
+    # (nor is a name's appositive a person of its own: "Rosa Kessling, a farmer")
+    assert speakers("SPRINGVALE — Calder Kessling said the aquifer had dropped.\n\nRosa Kessling, a farmer and"
+                    " a mother of three, disagreed. \"We need the water,\" she said.\n") == ["rosa-kessling"]
+
+
+def test_he_and_she_of_a_feature_go_to_the_man_and_the_woman():
+    found = analyse("Quay Street's novelist\n\nORMSBY — Novelist Clara Venn, 64, grew up above her parents' bakery on"
+                    " Quay Street.\n\n“I wrote my first book in the back room,” she said.\n\nPieter Hals, who translated it"
+                    " into Dutch, spent a year on the book. “The dialect was the hardest part,” he said.\n\n"
+                    "“I told him to keep the swearing,” she said. “Readers in Utrecht deserve it too.”\n\n"
+                    "“She was right,” he said.\n")
+    assert [q.by for q in found.quotes] == ["clara-venn", "pieter-hals", "clara-venn", "clara-venn", "pieter-hals"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # (the man named last has said "a-t-il", "dijo él", "sagte er": "elle", "ella" is the woman
+    # before him, known by her "Mme", "señora"; German "sie" is "she" and "they" alike, and says
+    # nothing against him)
+    ("NIORT — Mme Claire Dubois, la maire, a ouvert la séance.\n\nLe député Paul Martin a pris la parole"
+     " ensuite. « On verra », a-t-il dit.\n\n« Nous ne céderons pas », a-t-elle déclaré.\n", "claire-dubois"),
+    ("LORA — La señora Ana Ruiz abrió el pleno.\n\nEl concejal Jorge Barrientos habló después. «Es tarde»,"
+     " dijo él.\n\n«No vamos a ceder», dijo ella.\n", "ana-ruiz"),
+    ("LEINBACH — Herr Guido Orthen eröffnete die Sitzung.\n\nDanach sprach Frau Helga Brandt. „Zu spät“,"
+     " sagte sie.\n\n„Wir warten nicht“, sagte er.\n", "guido-orthen"),
+    ("LEINBACH — Frau Helga Brandt eröffnete die Sitzung.\n\nDanach sprach Herr Guido Orthen. „Zu spät“,"
+     " sagte er.\n\n„Wir warten nicht“, sagte sie.\n", "guido-orthen"),
+])
+def test_a_pronoun_s_gender_in_other_languages(text, speaker):
+    assert speakers(text)[-1] == speaker

@@ -7,12 +7,15 @@ sentence right before it in the paragraph or else in the paragraph right above (
 introduces the speaker: "Constable Mick Farrugia of the police said ..."), else the one
 person who spoke in the nearest earlier paragraph that has a speaker; for "X called it “…”
 and said" the one person named before the quote in its sentence. Otherwise the quote is
-marked without a speaker.
+marked without a speaker. So is a "she said" quote whose person the text has called "he", or
+after whose last mention a person it does not name comes in ("A woman in the public gallery
+interrupted him."): see _whom_it_can_be.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import takewhile
@@ -63,6 +66,60 @@ PARTICIPLES = ("adding", "saying", "noting", "explaining", "insisting", "warning
 # subject speaks.
 CONJUNCTIONS = {"and", "but", "and then", *PARTICIPLES}
 LOOKBACK = 4                  # paragraphs searched for the speaker of "she said"
+# Whom a quote's pronoun can stand for: a man ("he", "il", "él", "er"; Italian's and Portuguese's
+# "lui", "ele"), a woman ("she", "elle", "ella", "lei", "ela"); the others ("they", "ils",
+# "elles", and German "sie", which is "she" and "they" alike) say nothing of whom.
+PRONOUN_GENDER = {"he": "m", "il": "m", "a-t-il": "m", "él": "m", "er": "m", "lui": "m", "ele": "m",
+                  "she": "f", "elle": "f", "a-t-elle": "f", "ella": "f", "lei": "f", "ela": "f"}
+# The pronouns of the story's own words (not a quote's) that refer back to a person and are no
+# other word: English's, and Spanish's "él" and "ella". (Not French "il", "elle", German "er",
+# which stand for things as well, "il" also Italian's article; nor "sie", "ihr", "lui".)
+REFERRING = {"he": "m", "him": "m", "his": "m", "himself": "m", "él": "m",
+             "she": "f", "her": "f", "hers": "f", "herself": "f", "ella": "f"}
+REFERRING_WORD = re.compile(rf"(?<![\w’'-])(?i:{'|'.join(REFERRING)})(?![\w’'-])")
+# A title before a name that says whose it is: "Mr Hale", "Mrs. Ann Lee", "Mme Claire Dubois",
+# "la señora Ana Ruiz", "Frau Helga Brandt". (Not "M.", also an initial; not "Dr" or "Don".)
+HONORIFIC_GENDER = re.compile(r"(?<![\w.])(?:(?P<m>Mr|Sir|Lord|Monsieur|Herr|[Ss]eñor|Sr|Signor)"
+                              r"|(?P<f>Mrs|Ms|Miss|Dame|Lady|Madame|Mme|Frau|[Ss]eñora|Sra|Signora))"
+                              r"[.\u2024]?[ \u00a0]+$")
+# Nouns for a person the text does not name ("a woman in the public gallery", "one resident",
+# "her mother", "sa voisine", "eine Frau"), a man's, a woman's, or either's.
+PERSON_NOUNS = {
+    "f": ("woman", "girl", "lady", "mother", "mum", "mom", "wife", "daughter", "sister", "aunt", "niece",
+          "grandmother", "granddaughter", "widow", "girlfriend", "bride", "spokeswoman", "chairwoman",
+          "councilwoman", "congresswoman", "businesswoman", "policewoman", "landlady", "waitress", "stepmother",
+          "femme", "mère", "fille", "sœur", "épouse", "voisine", "habitante", "mujer", "madre", "hija", "hermana",
+          "esposa", "vecina", "donna", "figlia", "sorella", "moglie", "mulher", "mãe", "filha", "irmã", "frau",
+          "mutter", "tochter", "schwester", "ehefrau", "sprecherin", "anwohnerin", "nachbarin"),
+    "m": ("man", "boy", "gentleman", "father", "dad", "husband", "son", "brother", "uncle", "nephew",
+          "grandfather", "grandson", "widower", "boyfriend", "groom", "spokesman", "chairman", "councilman",
+          "congressman", "businessman", "policeman", "landlord", "waiter", "stepfather", "homme", "père", "fils",
+          "frère", "mari", "époux", "voisin", "habitant", "hombre", "padre", "hijo", "hermano", "esposo", "marido",
+          "vecino", "uomo", "figlio", "fratello", "marito", "homem", "pai", "filho", "irmão", "mann", "vater",
+          "sohn", "bruder", "ehemann", "sprecher", "anwohner", "nachbar"),
+    # (not the nouns that are often a thing's first word: "an official report", "a parent company",
+    # "a student union", "a visitor centre", "a witness statement")
+    None: ("person", "resident", "neighbour", "neighbor", "spokesperson", "eyewitness", "bystander", "onlooker",
+           "passer-by", "friend", "relative", "cousin", "spouse", "colleague", "villager", "protester", "protestor",
+           "demonstrator", "insider", "aide", "tenant", "shopper", "commuter", "parishioner", "porte-parole",
+           "portavoz", "portavoce"),
+}
+NOUN_GENDER = {noun: gender for gender, nouns in PERSON_NOUNS.items() for noun in nouns}
+# ... brought in by an article, "one" or "another", or a possessive, with up to two words before
+# the noun ("a woman", "an elderly man", "her own mother"; not "her son's school").
+UNNAMED_PERSON = re.compile(r"(?<![\w’'-])(?i:a|an|one|another|his|her|their|my|our|un|une|sa|son|una|su|um|uma"
+                            r"|seu|sua|eine?|seine?|ihre?)[ \u00a0]+(?:[a-zà-ÿ’'-]+[ \u00a0]+){0,2}?"
+                            rf"(?P<noun>(?i:{'|'.join(sorted(NOUN_GENDER, key=len, reverse=True))}))(?![\w’'-])")
+# ... which is no other person when it says what a person named is: after a verb "to be" or
+# "as" ("Lee is a mother of three", "worked as a nurse").
+BEING = re.compile(r"(?<![\w’'-])(?i:is|was|are|were|be|been|being|became|becomes|become|remains|remained|as|like"
+                   r"|est|était|es|era|fue|ist|war)[ \u00a0]+$")
+# ... or after the name and a comma, an age between ("Rosa Kessling, a farmer", "Ana Ruiz, 58, a
+# teacher", "Rosa Kessling, a farmer and a mother of three"; not "Smith, 60, thanked a woman"), or
+# right before it ("her mother, Ilse Venn", "a spokeswoman, Ann Lee,").
+APPOSITIVE_AFTER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*\d{1,3})?,[ \u00a0]*"
+                              r"(?:[^,.;:!?“”\"]*[ \u00a0](?:and|or|et|ou|y|o|e|und|oder)[ \u00a0]+)?")
+APPOSITIVE_BEFORE = re.compile(r",?[ \u00a0]*")
 MAX_SPEAKER_WORDS = 14
 
 
@@ -72,6 +129,7 @@ class Quote:
     start: int                # the opening quotation mark
     end: int                  # just after the closing mark
     by: str | None            # the speaker's slug, None when the text does not name one
+    doubt: str | None = None  # why a pronoun's quote was given no one, for the editor
 
 
 @cache
@@ -139,19 +197,25 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
     by_line: dict[int, list[Occurrence]] = {}
     for occurrence in cast.occurrences:
         by_line.setdefault(occurrence.line, []).append(occurrence)
+    story = _story(lines, by_line, rules)
+    names = {person.slug: person.name for person in cast.people}
+    told = iter(_genders_told(story, rules))  # (line, at, slug, "m" or "f"), in text order
+    next_told = next(told, None)
+    genders: dict[str, set[str]] = {}     # slug -> the pronouns the text has used for them so far
     history: list[set[str]] = []          # speakers of each earlier body line
     named_above: set[str] = set()         # the people the line above names
     spoke_last_above: str | None = None   # who spoke the line above's last quote
     quotes = []
     unspoken = []                         # paragraphs that are a quote alone, spoken by no one
-    for line in lines:
+    for i, line in enumerate(lines):
         here = by_line.get(line.number, [])
         speakers = {o.slug for o in here if o.speaker}
-        masked = None  # (the line with its abbreviations' stops masked, made for its first quote)
+        masked = story.masked[line.number]  # (the line with its abbreviations' stops masked)
         last: Quote | None = None  # the line's quote before this one
-        for start, end in _quoted_spans(line.text, rules):
-            masked = masked or _without_abbreviation_stops(line.text, rules)
-            who = attribution(masked, start, end, rules)
+        for (start, end), who in zip(story.quoted[line.number], story.attributed[line.number]):
+            while next_told is not None and next_told[:2] < (line.number, start):
+                genders.setdefault(next_told[2], set()).add(next_told[3])
+                next_told = next(told, None)
             if who is None:
                 by = _goes_on_speaking(masked, start, end, last, spoke_last_above, here)
                 if by is not None:
@@ -187,7 +251,13 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
                     or (in_paragraph if len(in_paragraph) == 1 else set()) or named_above)
                 by = (_speaker(line.text, who, here, history + [earlier], introduced)
                       or _holder_of(line.text[who[0]:who[1]], cast, rules))
-            last = Quote(line.number, start, end, by)
+            doubt = None
+            if words in PRONOUNS:
+                known = {slug: next(iter(seen)) for slug, seen in genders.items() if len(seen) == 1}
+                by, doubt = _whom_it_can_be(story, i, (start, who), words, by, known, quotes, names)
+                if by and words in PRONOUN_GENDER:
+                    genders.setdefault(by, set()).add(PRONOUN_GENDER[words])
+            last = Quote(line.number, start, end, by, doubt)
             quotes.append(last)
             if by:
                 speakers.add(by)
@@ -337,6 +407,191 @@ def _goes_on_speaking(text: str, start: int, end: int, before: Quote | None, spo
 # A sentence that asks: its answer, quoted after it, is someone else's.
 ASKS = re.compile(r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|questioned|inquired|"
                   r"enquired|pregunt\w*|fragt\w*|chiede\w*|chiese)\b|\?[\"”’»]?[ \u00a0]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """The body as the speakers of its quotes are looked for: its lines, each as attribution reads
+    it (its abbreviations' stops masked), the spans of its quotes and what attributes each, the
+    spans that are not the narrator's words (the quotes and their attributions: the pronoun of
+    "she said" is the speaker's, found by find_quotes), where each line's sentences end, and the
+    people each names in the narrator's words. (Sorted lists, searched by bisection: a long
+    story's lines may hold many quotes and names.)"""
+    lines: list[Line]
+    masked: dict[int, str]
+    quoted: dict[int, list[tuple[int, int]]]
+    attributed: dict[int, list[tuple[int, int] | None]]
+    unnarrated: dict[int, list[tuple[int, int]]]
+    stops: dict[int, list[int]]
+    by_line: dict[int, list[Occurrence]]
+    narrated_names: dict[int, list[Occurrence]]
+
+    def narrated(self, number: int, at: int) -> bool:
+        """Whether ``at`` is in the narrator's words of line ``number``."""
+        return not _inside(self.unnarrated[number], at)
+
+    def named(self, i: int, before: int | None = None) -> list[Occurrence]:
+        """The people the ``i``-th line names in the narrator's words (ending by ``before``)."""
+        names = self.narrated_names[self.lines[i].number]
+        return names if before is None else [o for o in names if o.end <= before]
+
+    def sentence_around(self, number: int, at: int) -> tuple[int, int]:
+        """Where the sentence of line ``number`` that ``at`` is in begins and ends."""
+        stops = self.stops[number]
+        k = bisect_right(stops, at)
+        return stops[k - 1] if k else 0, stops[k] if k < len(stops) else len(self.masked[number])
+
+
+def _story(lines: list[Line], by_line: dict[int, list[Occurrence]], rules: Rules) -> _Story:
+    masked = {line.number: _without_abbreviation_stops(line.text, rules) for line in lines}
+    quoted = {line.number: _quoted_spans(line.text, rules) for line in lines}
+    attributed = {number: [attribution(masked[number], start, end, rules) for start, end in spans]
+                  for number, spans in quoted.items()}
+    unnarrated = {number: _merged(quoted[number] + [who for who in attributed[number] if who]) for number in quoted}
+    stops = {number: [match.end() for match in SENTENCE_END.finditer(text)] for number, text in masked.items()}
+    # (sorted by where they start, as cast.occurrences are)
+    narrated_names = {number: [o for o in by_line.get(number, []) if not _inside(spans, o.start)]
+                      for number, spans in ((number, _merged(spans)) for number, spans in quoted.items())}
+    return _Story(lines, masked, quoted, attributed, unnarrated, stops, by_line, narrated_names)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, those that overlap made one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` is in one of the sorted spans, which do not overlap."""
+    k = bisect_right(spans, (at, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
+
+
+def _genders_told(story: _Story, rules: Rules) -> list[tuple[int, int, str, str]]:
+    """Where the text says a person is a man or a woman, in text order: a title before their name
+    ("Mr Hale", "Mme Claire Dubois", "Frau Helga Brandt"), and a pronoun of the narrator's that can
+    only be theirs ("Mayor John Smith opened the meeting. A woman interrupted him."; see _referent).
+    (The pronouns of the quotes' attributions are the speakers' as find_quotes gives them.)"""
+    told = []
+    for i, line in enumerate(story.lines):
+        text = story.masked[line.number]
+        here = story.by_line.get(line.number, [])
+        for o in here:
+            if title := HONORIFIC_GENDER.search(text, max(0, o.start - 12), o.start):
+                told.append((line.number, o.start, o.slug, "m" if title.group("m") else "f"))
+        names = [(o.start, o.end) for o in here]
+        for pronoun in REFERRING_WORD.finditer(text):
+            if not story.narrated(line.number, pronoun.start()) or _inside(names, pronoun.start()):
+                continue  # ("Ella Fitzgerald")
+            gender = REFERRING[pronoun.group().lower()]
+            if slug := _referent(story, i, pronoun.start(), gender, rules):
+                told.append((line.number, pronoun.start(), slug, gender))
+    return sorted(told)
+
+
+def _referent(story: _Story, i: int, at: int, gender: str, rules: Rules) -> str | None:
+    """Who the narrator's pronoun at ``at`` of the ``i``-th line is, when it can be one person
+    only: its sentence names no one before it (in "Smith said she would go", "she" may be anyone),
+    the last sentence before it that names someone names that one person alone, and no one else
+    who could be "he" or "she" comes between ("a woman", "the mayor"; not "A woman ... interrupted
+    him")."""
+    begins = story.sentence_around(story.lines[i].number, at)[0]
+    for j in range(i, max(-1, i - LOOKBACK - 1), -1):
+        named = story.named(j, at if j == i else None)
+        if not named:
+            continue
+        last = named[-1]
+        if j == i and last.start >= begins:
+            return None
+        sentence = story.sentence_around(story.lines[j].number, last.start)
+        in_sentence = takewhile(lambda o: o.start >= sentence[0], reversed(named))
+        if any(o.slug != last.slug for o in in_sentence) or _unnamed_between(story, (j, last.end), (i, at), gender, rules):
+            return None
+        return last.slug
+    return None
+
+
+@cache
+def _the_person(title_words: frozenset[str]) -> re.Pattern[str]:
+    """A person named by a title or a noun after "the" ("the mayor", "the woman"): who a pronoun
+    may be, for _referent, though not someone brought in."""
+    nouns = sorted(NOUN_GENDER.keys() | {word for word in title_words if word.isalpha()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w’'-])(?i:the|this|that)[ \u00a0]+(?:[a-zà-ÿ’'-]+[ \u00a0]+){0,2}?"
+                      rf"(?P<noun>(?i:{'|'.join(nouns)}))(?![\w’'-])")
+
+
+def _unnamed_between(story: _Story, since: tuple[int, int], until: tuple[int, int], gender: str | None,
+                     rules: Rules | None = None) -> str | None:
+    """The words for a person the text does not name ("A woman in the public gallery", "her
+    mother", "one resident") between ``since`` and ``until`` (a line's index and a place in it),
+    in the narrator's words, who could be "he" or "she" as ``gender`` says (None: anyone); with
+    ``rules``, also one after "the" ("the mayor"). Not the words that say who a person named is
+    ("Rosa Kessling, a farmer", "her mother, Ilse Venn", "Lee is a mother of three")."""
+    patterns = (UNNAMED_PERSON, _the_person(rules.title_words)) if rules else (UNNAMED_PERSON,)
+    for j in range(since[0], until[0] + 1):
+        number = story.lines[j].number
+        text, here = story.masked[number], story.by_line.get(number, [])
+        low, high = since[1] if j == since[0] else 0, until[1] if j == until[0] else len(text)
+        for match in sorted((m for pattern in patterns for m in pattern.finditer(text, low, high)), key=lambda m: m.start()):
+            noun = NOUN_GENDER.get(match.group("noun").lower())
+            if gender and noun and noun != gender or not story.narrated(number, match.start()):
+                continue
+            k = bisect_right([o.start for o in here], match.start())  # (the names before it and after it)
+            if BEING.search(text, max(0, match.start() - 12), match.start()) \
+                    or k and APPOSITIVE_AFTER.fullmatch(text, here[k - 1].end, match.start()) \
+                    or k < len(here) and APPOSITIVE_BEFORE.fullmatch(text, match.end(), here[k].start):
+                continue
+            return match.group()
+    return None
+
+
+def _whom_it_can_be(story: _Story, i: int, quote: tuple[int, tuple[int, int]], pronoun: str, by: str | None,
+                    known: dict[str, str], quotes: list[Quote], names: dict[str, str]) -> tuple[str | None, str | None]:
+    """The speaker of a quote that only a pronoun attributes, from ``by``, whom the rules above
+    give it to: not a person the text has called by a pronoun of the other gender ("Mayor John
+    Smith opened the meeting. He said ... “…,” she said."), but the nearest one before the quote
+    that it has called so, else no one; and no one when a person it does not name comes between
+    them ("... A woman in the public gallery interrupted him. “…,” she said."). With it, why it was
+    given no one (for the editor: see analyse)."""
+    if by is None:
+        return None, None
+    start, who = quote
+    gender = PRONOUN_GENDER.get(pronoun)
+    if gender and known.get(by, gender) != gender:
+        before = (o.slug for j in range(i, max(-1, i - LOOKBACK - 1), -1) for o in reversed(story.named(j, start if j == i else None)))
+        other = by
+        if (by := next((slug for slug in before if known.get(slug) == gender), None)) is None:
+            called = "a man" if known[other] == "m" else "a woman"
+            return None, f"“{pronoun}” is not {names.get(other, other)}, whom the text calls {called}"
+    since = _last_mention(story, by, i, start, quotes)
+    until = (i, min(start, who[0]))
+    if since and (someone := _unnamed_between(story, since, until, gender)):
+        return None, f"“{pronoun}” may be {names.get(by, by)} or “{someone}”"
+    return by, None
+
+
+def _last_mention(story: _Story, slug: str, i: int, start: int, quotes: list[Quote]) -> tuple[int, int] | None:
+    """Where the person was last named, or last spoke, before ``start`` in the ``i``-th line and
+    the lines above it (a line's index and a place in it)."""
+    first = max(0, i - LOOKBACK)
+    spoken = {}  # line index -> where their last quote there ends (``quotes`` are in text order)
+    for q in reversed(quotes):
+        if q.line < story.lines[first].number:
+            break
+        if q.by == slug and q.line <= story.lines[i].number:
+            spoken.setdefault(q.line, q.end)
+    for j in range(i, first - 1, -1):
+        number = story.lines[j].number
+        ends = [o.end for o in story.named(j, start if j == i else None) if o.slug == slug]
+        ends += [spoken[number]] if number in spoken else []
+        if ends:
+            return j, max(ends)
+    return None
 
 
 def _opens_its_sentence(text: str, at: int, rules: Rules) -> bool:
