@@ -14,6 +14,7 @@ from sitegen.importer.metadata import byline_names, find_dateline
 from sitegen.importer.names import slugify
 from sitegen.importer.people import find_cast
 from sitegen.importer.registry import Registries, load_registries
+from sitegen.importer.report import found as found_items, needs_attention
 from sitegen.importer.rules import generic_rules, line_matches
 from sitegen.importer.segment import BODY, CHROME, is_menu_row
 from sitegen.importer.textutil import Line
@@ -4821,11 +4822,14 @@ def test_a_role_after_a_name_drops_its_article_in_every_language(text, role):
 
 def test_she_said_after_an_unnamed_woman_is_not_the_mayor_s():
     """A person the text does not name, brought in after the last one it names, may be who
-    "she" is: the quote gets no speaker."""
+    "she" is: the quote gets no speaker, and the report asks an editor to look."""
     found = analyse("Rates row\n\nASHBY — Mayor John Smith opened the meeting at 7pm.\n\n"
                     "A woman in the public gallery interrupted him. \"This is daylight robbery,\" she said.\n")
     assert [q.by for q in found.quotes] == [None]
     assert "[\"This is daylight robbery,\"]{.quote} she said." in found.body
+    assert dict(found_items(found))["quotes"] == "1, 0 with a named speaker"
+    assert any(":5: " in item and "“she”" in item and "John Smith" in item
+               for item in needs_attention("rates.txt", found))
 
 
 def test_she_said_is_not_a_man_the_text_called_he():

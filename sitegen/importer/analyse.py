@@ -203,10 +203,16 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         comments=comments, reported_count=reported,
         quotes=quotes, segments=segments,
         unknown=_unknown(cast, reporters, registries),
-        notes=_language_note(language, rules) + tuple(cast.notes),
+        notes=_language_note(language, rules) + tuple(cast.notes) + _quote_notes(quotes),
         hints=tuple(meta.date_hints(body, rules)),
         language=_language_tag(sentences, language, rules),
     )
+
+
+def _quote_notes(quotes: tuple[Quote, ...]) -> tuple[tuple[int, str], ...]:
+    """The quotes that only a pronoun attributes and that were given no one, though the rules
+    for "she said" would have given them someone (quotes.py, _whom_it_can_be): an editor knows who."""
+    return tuple((quote.line, f"quote left without a speaker: {quote.doubt}") for quote in quotes if quote.doubt)
 
 
 def _language_tag(sentences: list[list[str]], language: str | None, rules: Rules) -> str | None:
