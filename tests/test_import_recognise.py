@@ -4886,3 +4886,85 @@ def test_he_and_she_of_a_feature_go_to_the_man_and_the_woman():
 ])
 def test_a_pronoun_s_gender_in_other_languages(text, speaker):
     assert speakers(text)[-1] == speaker
+
+
+def test_she_says_after_her_apposition_is_hers_though_her_sentence_brings_in_a_woman():
+    """A person the text does not name inside the sentence of the one it names ("... to fetch a
+    midwife for a woman in labour") is not who "she" is; the name after "His aunt," is the person
+    the sentence is about. (It was no one's: "“she” may be ... or “a woman”".)"""
+    found = analyse("The boatman of Marrow Mere\n\nKESWICK — Ambrose Pettigrew, 71, has rowed the mere for thirty"
+                    " years.\n\nHis aunt, Philippa Haverstock-Lee, who keeps the tea room by the pier, recalls him rowing"
+                    " out in a gale to fetch a midwife for a woman in labour on the far bank.\n\n"
+                    "\"He came back with the midwife sitting in the bilge,\" she says. \"Nobody thanked him.\"\n\n"
+                    "Councillor Rosalind Featherstone-Gray, who chairs the parks board, wants a footbridge.\n")
+    assert [q.by for q in found.quotes] == ["philippa-haverstock-lee"] * 2
+    assert not [note for note in found.notes if "quote left without a speaker" in note[1]]
+
+
+def test_she_says_after_the_sentence_that_brings_her_in_with_her_daughter_is_hers():
+    found = analyse("The boatman of Marrow Mere\n\nKESWICK — Ambrose Pettigrew, 71, has rowed the mere for thirty"
+                    " years. \"The mere's not going anywhere,\" he says.\n\nNot everyone is so resigned. Isolde"
+                    " Marchbanks, who runs the shop at Far Bank with her daughter, has collected 640 signatures asking"
+                    " the council to keep the boat running alongside the bridge.\n\n\"People come here for the boat,\""
+                    " she says. \"Nobody drives three hours to look at a bridge.\"\n")
+    assert [q.by for q in found.quotes] == ["ambrose-pettigrew", "isolde-marchbanks", "isolde-marchbanks"]
+
+
+@pytest.mark.parametrize("sentence, pronoun", [
+    # (the person named, or "he", is the sentence's subject; the son, the sister are of what it says)
+    ("Parent Desmond Achterkamp said he kept his son home on Tuesday.", "he"),
+    ("Desmond Achterkamp, a parent, kept his son home on Tuesday.", "he"),
+    ("Parent Desmond Achterkamp was angry. He kept his son home on Tuesday.", "he"),
+    ("Parent Ines Achterkamp said she kept her daughter home on Tuesday.", "she"),
+])
+def test_a_person_unnamed_inside_the_speaker_s_own_sentence_leaves_the_quote_theirs(sentence, pronoun):
+    found = analyse("Cold classrooms\n\nDUNMORE — Teacher Harriet Oyelaran said her classroom was 50 degrees on"
+                    f" Monday. \"The children wore coats,\" Oyelaran said.\n\n{sentence}\n\n\"It is not ideal,\""
+                    f" {pronoun} said. \"But it is what we have.\"\n")
+    slug = "ines-achterkamp" if "Ines" in sentence else "desmond-achterkamp"
+    assert [q.by for q in found.quotes] == ["harriet-oyelaran", slug, slug]
+
+
+def test_she_said_after_for_her_the_plan_is_to_move_in_with_her_sister_is_hers():
+    found = analyse("Births far from home\n\nCEDAR FORK — Tamsin Holloway-Reyes is due in March, 80 miles from the"
+                    " nearest maternity ward. \"I worry about the snow,\" Holloway-Reyes said.\n\nRep. Arthur Quenby"
+                    " said he would bring a bill to raise the rates for rural births.\n\nFor Holloway-Reyes, the plan"
+                    " is to move in with her sister near Ashgrove at 37 weeks.\n\n\"It's not ideal,\" she said."
+                    " \"But it's what we have.\"\n")
+    assert [q.by for q in found.quotes] == ["tamsin-holloway-reyes"] * 3
+
+
+@pytest.mark.parametrize("sentence", [
+    # (the person the text does not name is the sentence's subject, after a few words and a
+    # comma or not; or the sentence is about them and names no one)
+    "Later, a woman in the public gallery interrupted him.",
+    "In the public gallery, one resident stood up.",
+    "But a woman at the back would not sit down.",
+    "Then came a question from his own mother.",
+])
+def test_a_person_unnamed_who_is_a_sentence_s_subject_still_leaves_she_said_to_no_one(sentence):
+    found = analyse("Rates row\n\nASHBY — Mayor John Smith opened the meeting at 7pm.\n\n"
+                    f"{sentence} \"This is daylight robbery,\" she said.\n")
+    assert [q.by for q in found.quotes] == [None]
+
+
+def test_she_said_is_not_a_woman_named_two_paragraphs_before_someone_else_came_in():
+    """When "she" is not the man who spoke last, it goes back to the woman before him only when
+    the text still has her speaking: not over a sentence of the quote's own paragraph that brings
+    in a person whose name the importer does not know. (It was the sheriff's.)"""
+    found = analyse("Ice storm\n\nFELLSWICK — Sheriff Marguerite Okorafor-Blaine said deputies had answered 63 crashes."
+                    " \"Give the plows room to work,\" she said.\n\nPower company spokesperson Ravi Castellanos-Hume"
+                    " said crews were on their way. \"Some customers may wait until Tuesday,\" he said.\n\n"
+                    "Mayor of Pellham Junction Oksana Delacroix-Ward opened the community center as a shelter."
+                    " \"We have cots and hot food,\" she said.\n")
+    assert [q.by for q in found.quotes][:2] == ["marguerite-okorafor-blaine", "ravi-castellanos-hume"]
+    assert found.quotes[-1].by in (None, "oksana-delacroix-ward")
+
+
+def test_a_pronoun_s_quote_never_goes_to_a_person_named_after_it():
+    found = analyse("The boatman of Marrow Mere\n\nKESWICK — Councillor Rosalind Featherstone-Gray, who chairs the"
+                    " parks board, wants a footbridge. \"It will save lives,\" she told me.\n\nPettigrew has not objected."
+                    " He went to one meeting and left early. \"What would I say?\" he says.\n\nNot everyone agrees."
+                    " Corwen Blackwood-Tate, who runs the boatyard, has collected 300 signatures.\n")
+    assert [q.by for q in found.quotes][0] == "rosalind-featherstone-gray"
+    assert "corwen-blackwood-tate" not in [q.by for q in found.quotes]

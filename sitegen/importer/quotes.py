@@ -8,8 +8,8 @@ introduces the speaker: "Constable Mick Farrugia of the police said ..."), else 
 person who spoke in the nearest earlier paragraph that has a speaker; for "X called it “…”
 and said" the one person named before the quote in its sentence. Otherwise the quote is
 marked without a speaker. So is a "she said" quote whose person the text has called "he", or
-after whose last mention a person it does not name comes in ("A woman in the public gallery
-interrupted him."): see _whom_it_can_be.
+after whose last mention a person it does not name comes in as a sentence's subject ("A woman
+in the public gallery interrupted him."): see _whom_it_can_be.
 """
 
 from __future__ import annotations
@@ -254,7 +254,7 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
             doubt = None
             if words in PRONOUNS:
                 known = {slug: next(iter(seen)) for slug, seen in genders.items() if len(seen) == 1}
-                by, doubt = _whom_it_can_be(story, i, (start, who), words, by, known, quotes, names)
+                by, doubt = _whom_it_can_be(story, i, (start, who), words, by, known, quotes, names, rules)
                 if by and words in PRONOUN_GENDER:
                     genders.setdefault(by, set()).add(PRONOUN_GENDER[words])
             last = Quote(line.number, start, end, by, doubt)
@@ -526,12 +526,16 @@ def _the_person(title_words: frozenset[str]) -> re.Pattern[str]:
 
 
 def _unnamed_between(story: _Story, since: tuple[int, int], until: tuple[int, int], gender: str | None,
-                     rules: Rules | None = None) -> str | None:
+                     rules: Rules | None = None, speaker: str | None = None) -> str | None:
     """The words for a person the text does not name ("A woman in the public gallery", "her
     mother", "one resident") between ``since`` and ``until`` (a line's index and a place in it),
     in the narrator's words, who could be "he" or "she" as ``gender`` says (None: anyone); with
     ``rules``, also one after "the" ("the mayor"). Not the words that say who a person named is
-    ("Rosa Kessling, a farmer", "her mother, Ilse Venn", "Lee is a mother of three")."""
+    ("Rosa Kessling, a farmer", "her mother, Ilse Venn", "Lee is a mother of three"); with
+    ``speaker``, not the words that are only part of what a sentence says of them, the words not
+    its subject in a sentence that names them or opens with "he" or "she" before them ("Parent
+    Marcus Finn said he kept his son home", "For Kayla Bright, the plan is to move in with her
+    sister"; but "Later, a woman in the gallery interrupted him.", "A book about my mother.")."""
     patterns = (UNNAMED_PERSON, _the_person(rules.title_words)) if rules else (UNNAMED_PERSON,)
     for j in range(since[0], until[0] + 1):
         number = story.lines[j].number
@@ -546,33 +550,93 @@ def _unnamed_between(story: _Story, since: tuple[int, int], until: tuple[int, in
                     or k and APPOSITIVE_AFTER.fullmatch(text, here[k - 1].end, match.start()) \
                     or k < len(here) and APPOSITIVE_BEFORE.fullmatch(text, match.end(), here[k].start):
                 continue
+            if speaker and _told_of(story, j, match.start(), speaker, gender):
+                continue
             return match.group()
     return None
 
 
+# What may come before a sentence's subject: a few words set off by a comma ("Later,", "In the
+# public gallery,", "Minutes later,"), or a word that joins it to the sentence before ("But", "Then").
+OPENER = re.compile(r"[ \u00a0\"“”‘’(]*(?:(?:[^\s,.;:!?“”\"]+[ \u00a0]+){0,4}[^\s,.;:!?“”\"]+,[ \u00a0]*)?"
+                    r"(?:(?:And|But|Then|So|Yet|Now|Soon|Suddenly)[ \u00a0]+)?")
+# The pronouns that may be a sentence's subject, by the gender they say.
+SUBJECT_PRONOUN = {"m": re.compile(r"(?i:he|él)(?![\w’'-])"), "f": re.compile(r"(?i:she|ella)(?![\w’'-])")}
+
+
+def _told_of(story: _Story, j: int, at: int, speaker: str, gender: str | None) -> bool:
+    """Whether the words for a person at ``at`` of the ``j``-th line are not their sentence's
+    subject, in a sentence that is the speaker's: it names them before those words, or opens
+    with a pronoun that may be theirs (see _unnamed_between)."""
+    number = story.lines[j].number
+    text = story.masked[number]
+    begins = story.sentence_around(number, at)[0]
+    if OPENER.fullmatch(text, begins, at):
+        return False  # (its subject)
+    if any(o.slug == speaker and begins <= o.start < at for o in story.by_line.get(number, [])):
+        return True
+    subject = OPENER.match(text, begins, at).end()
+    return bool(gender) and bool(SUBJECT_PRONOUN[gender].match(text, subject, at))
+
+
 def _whom_it_can_be(story: _Story, i: int, quote: tuple[int, tuple[int, int]], pronoun: str, by: str | None,
-                    known: dict[str, str], quotes: list[Quote], names: dict[str, str]) -> tuple[str | None, str | None]:
+                    known: dict[str, str], quotes: list[Quote], names: dict[str, str],
+                    rules: Rules) -> tuple[str | None, str | None]:
     """The speaker of a quote that only a pronoun attributes, from ``by``, whom the rules above
     give it to: not a person the text has called by a pronoun of the other gender ("Mayor John
     Smith opened the meeting. He said ... “…,” she said."), but the nearest one before the quote
-    that it has called so, else no one; and no one when a person it does not name comes between
-    them ("... A woman in the public gallery interrupted him. “…,” she said."). With it, why it was
+    that it has called so when the text makes them the speaker still (see _may_go_back_to), else
+    no one; and no one when a person it does not name comes in after them as a sentence's subject
+    ("... A woman in the public gallery interrupted him. “…,” she said."). With it, why it was
     given no one (for the editor: see analyse)."""
     if by is None:
         return None, None
     start, who = quote
     gender = PRONOUN_GENDER.get(pronoun)
     if gender and known.get(by, gender) != gender:
-        before = (o.slug for j in range(i, max(-1, i - LOOKBACK - 1), -1) for o in reversed(story.named(j, start if j == i else None)))
+        before = ((j, o) for j in range(i, max(-1, i - LOOKBACK - 1), -1) for o in reversed(story.named(j, start if j == i else None)))
         other = by
-        if (by := next((slug for slug in before if known.get(slug) == gender), None)) is None:
+        agrees = next(((j, o) for j, o in before if known.get(o.slug) == gender), None)
+        by = agrees[1].slug if agrees and _may_go_back_to(story, i, start, agrees, other, quotes, rules) else None
+        if by is None:
             called = "a man" if known[other] == "m" else "a woman"
             return None, f"“{pronoun}” is not {names.get(other, other)}, whom the text calls {called}"
     since = _last_mention(story, by, i, start, quotes)
     until = (i, min(start, who[0]))
-    if since and (someone := _unnamed_between(story, since, until, gender)):
+    if since and (someone := _unnamed_between(story, since, until, gender, speaker=by)):
         return None, f"“{pronoun}” may be {names.get(by, by)} or “{someone}”"
     return by, None
+
+
+def _may_go_back_to(story: _Story, i: int, start: int, agrees: tuple[int, Occurrence], other: str,
+                    quotes: list[Quote], rules: Rules) -> bool:
+    """Whether "she said" at ``start`` of the ``i``-th line, which is not ``other``'s, may be the
+    person named at ``agrees`` (a line's index and the name there), the nearest before it whom the
+    text calls "she": when that person is the subject of the quote's sentence or of the one right
+    before it ("Danach sprach Frau Helga Brandt. „Zu spät“, sagte sie."), or when the quote opens
+    its paragraph, a turn of a dialogue, and no one but ``other`` has been named or spoken since
+    ("Clara Venn ... “…,” she said. / Pieter Hals ... “…,” he said. / “…,” she said."). Not over
+    a sentence of the quote's paragraph that brings someone else in, whose name may be one the
+    importer does not know ("Mayor of Pellham Junction Oksana Ward opened the shelter. “…,” she
+    said." is not the sheriff's two paragraphs above)."""
+    j, name = agrees
+    number, text = story.lines[i].number, story.masked[story.lines[i].number]
+    own = story.sentence_around(number, start)[0]
+    if j == i and _opens_its_sentence(text, name.start, rules) and (
+            name.start >= own or text[:own].strip() and name.start >= story.sentence_around(number, own - 1)[0]):
+        return True
+    if j == i - 1 and not text[:start].strip() and _opens_its_sentence(story.masked[story.lines[j].number], name.start, rules):
+        last = story.masked[story.lines[j].number].rstrip()
+        if name.start >= story.sentence_around(story.lines[j].number, len(last) - 1)[0]:
+            return True
+    if text[:start].strip(" \u00a0"):
+        return False
+    for k in range(j, i):
+        names = story.named(k)
+        if any(o.slug not in (other, name.slug) for o in names if k > j or o.start >= name.start):
+            return False
+    first, here = story.lines[j].number, story.lines[i].number
+    return all(q.by in (None, other, name.slug) for q in quotes if first <= q.line <= here)
 
 
 def _last_mention(story: _Story, slug: str, i: int, start: int, quotes: list[Quote]) -> tuple[int, int] | None:
