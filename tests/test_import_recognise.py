@@ -3312,6 +3312,30 @@ def test_a_colon_hands_the_quote_to_the_subject_of_the_sentence_before_it_whatev
     assert [q.by for q in spanish.quotes] == ["maria-jose-fernandez"]
 
 
+@pytest.mark.parametrize("lede, sentence", [
+    ("CAPITAL — The council met on Tuesday to discuss the plan for the east side.",
+     "Mayor Dana Whitfield received a letter from council member John Berg: “You have ignored the east side.”"),
+    ("CAPITAL — The council met on Tuesday to discuss the plan for the east side.",
+     "Senator John Smith faced a hostile question from a voter, Mary Jones: “Why did you vote for it?”"),
+    ("CAPITAL — The council met on Tuesday to discuss the plan for the east side.",
+     "Governor Tom Hale shared a post by his rival, Sarah Kent: “Tom Hale has failed this state.”"),
+    ("CAPITAL — The council met on Tuesday to discuss the plan for the east side.",
+     "Judge Maria Lopez read aloud the defendant's text message: “I will get you.”"),
+    ("CAPITAL — The council met on Tuesday to discuss the plan for the east side.",
+     "Mayor Dana Whitfield was heckled by residents: “Resign now!”"),
+    ("VALDELINCE — El pleno aprobó el lunes la nueva tarifa del agua para todos los barrios de la ciudad.",
+     "La alcaldesa, María José Fernández, recibió una carta del concejal Luis Gómez: «Usted ha abandonado el barrio.»"),
+    ("AUENHEIM – Der Stadtrat hat am Dienstag den neuen Radweg entlang der Aue beschlossen, teilte die Stadt mit.",
+     "Bürgermeisterin Anna Schmidt wurde von Anwohnern ausgebuht: „Rücktritt!“"),
+    ("AUENHEIM – Der Stadtrat hat am Dienstag den neuen Radweg entlang der Aue beschlossen, teilte die Stadt mit.",
+     "Gegen Friedrich Merz protestierten am Abend Tausende: „Merz muss weg!“"),
+])
+def test_a_colon_does_not_hand_the_quote_to_a_subject_the_sentence_says_it_is_not_from(lede, sentence):
+    """Whom the quote came from, or at whom it was aimed: the sentence's subject did not say it."""
+    found = analyse(f"{lede}\n\n{sentence}\n")
+    assert [q.by for q in found.quotes] in ([], [None])
+
+
 def test_where_a_person_is_from_is_no_one_and_does_not_stop_them_speaking():
     found = analyse("ASHBY — Gareth Pryce, 52, of Mill Lane, Little Ashby, admitted 14 counts of fraud.\n\n"
                     "“It was a shock,” Tom Baker of Glen Ridge said. Sara Lund of the Parks Department said the "

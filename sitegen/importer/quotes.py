@@ -251,6 +251,8 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
                     or (in_paragraph if len(in_paragraph) == 1 else set()) or named_above)
                 by = (_speaker(line.text, who, here, history + [earlier], introduced)
                       or _holder_of(line.text[who[0]:who[1]], cast, rules))
+            if isinstance(who, SubjectBeforeColon) and any(who[1] <= o.start and o.end <= start for o in here):
+                by = None  # (someone else named on the way to the colon: "received a letter from Cllr John Berg:")
             doubt = None
             if words in PRONOUNS:
                 known = {slug: next(iter(seen)) for slug, seen in genders.items() if len(seen) == 1}
@@ -751,10 +753,29 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         if match := _before_reported(verbs, rules.naming_verbs).search(text[:start]):
             return _before_who(match)
     if text[:start].rstrip(" \u00a0").endswith(":"):
-        for pattern in (SUBJECT_AND_ASIDE_BEFORE_COLON, SUBJECT_BEFORE_COLON):
-            if match := pattern.search(text[:start]):
-                return _before_who(match)
+        return _subject_before_colon(text, start)
     return None
+
+
+def _subject_before_colon(text: str, start: int) -> SubjectBeforeColon | None:
+    """The subject of the sentence the colon before the quote ends (see SUBJECT_BEFORE_COLON),
+    unless its words say the quote is another's: a sentence that opens with a preposition
+    ("Gegen Friedrich Merz protestierten Tausende:"), an agent or a source after the verb ("was
+    heckled by residents:", "received a letter from Cllr John Berg:", "wurde von Anwohnern
+    ausgebuht:"), something of someone's ("read aloud the defendant's message:"). A person the
+    story names after the verb makes it no one's too (see find_quotes)."""
+    for pattern in (SUBJECT_AND_ASIDE_BEFORE_COLON, SUBJECT_BEFORE_COLON):
+        if match := pattern.search(text[:start]):
+            first_word = match.group("who").split(maxsplit=1)[0].lower()
+            if first_word in SUBJECT_PREPOSITIONS or ANOTHERS.search(text, match.end("aside"), start):
+                return None
+            return SubjectBeforeColon(_before_who(match))
+    return None
+
+
+class SubjectBeforeColon(tuple):
+    """(start, end) of the words naming who speaks, found by _subject_before_colon: the quote is
+    no one's if a person the story names stands between them and the colon."""
 
 
 # A colon hands a quote to the sentence before it, whatever its verb: to whoever that sentence
@@ -768,6 +789,12 @@ _VERB_TO_COLON = rf"{SPACE}+[^\W\d_A-ZÀ-Þ][^.;!?“”\"]{{0,100}}?:{SPACE}*$"
 SUBJECT_AND_ASIDE_BEFORE_COLON = re.compile(
     rf"{_SENTENCE_START}(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>,[^.;!?“”\"]{{1,120}}?,){_VERB_TO_COLON}")
 SUBJECT_BEFORE_COLON = re.compile(rf"{_SENTENCE_START}(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>){_VERB_TO_COLON}")
+# Words of such a sentence that make the quote another's: who did it, or what it came from
+# ("by", "from", "von", "por", "par", "da"), and something owned.
+ANOTHERS = re.compile(r"(?i:\b(?:by|from|von|vom|por|par|da|dal|dalla|dallo|dai|dagli|dalle)\b)|\w['’]s?\b(?=[ \u00a0])")
+SUBJECT_PREPOSITIONS = frozenset(
+    "against for with without unlike despite after before about among gegen für mit ohne trotz nach vor bei "
+    "contro per con senza dopo prima contre pour avec sans après avant contra para con sin tras com sem".split())
 
 
 def _according_to(match: re.Match, rules: Rules) -> tuple[int, int]:
