@@ -24,9 +24,33 @@ def ascii_letters(text: str) -> str:
     the old folding so that a title's "½" or "€" does not put words into its slug."""
     if text.isascii():
         return text
-    return "".join(char if char.isascii() else anyascii(char) if char.isalpha() else
-                   unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
-                   for char in unicodedata.normalize("NFC", text))
+    return "".join(map(_in_ascii, unicodedata.normalize("NFC", text)))
+
+
+def _in_ascii(char: str) -> str:
+    if char.isascii():
+        return char
+    # (a letter, or a mark that is part of one: the vowel signs of Indic scripts, which
+    # folding would drop, "मोदी" -> "md")
+    if char.isalpha() or unicodedata.category(char)[0] == "M":
+        return anyascii(char)
+    return unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+
+
+def is_latin(char: str) -> bool:
+    """Whether the character is a letter of the Latin alphabet (accented, full-width, ...)."""
+    return char.isascii() or "LATIN" in unicodedata.name(char, "")
+
+
+def _as_compared(char: str) -> str:
+    """A character of a name as name_key compares it (see there)."""
+    if char.isascii():
+        return char
+    if is_latin(char):
+        return _in_ascii(char)
+    if char.isalpha() or unicodedata.category(char)[0] == "M":
+        return char
+    return unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
 
 
 def slugify(text: str) -> str:
@@ -54,5 +78,7 @@ def slug_problem(slug: str) -> str | None:
 
 def name_key(name: str) -> str:
     """How names are compared: case, accents and spacing do not matter."""
-    folded = ascii_letters(name) or name
+    # Latin letters in ASCII (Weiß is Weiss, Łukasz Lukasz); other scripts' as written, since
+    # spelling them in Latin letters makes different names one (王伟 and 汪伟 are both "wang wei")
+    folded = name if name.isascii() else "".join(map(_as_compared, unicodedata.normalize("NFC", name)))
     return " ".join(folded.casefold().replace(".", " ").split())

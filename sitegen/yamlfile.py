@@ -142,8 +142,8 @@ def parse_yaml(text: str, first_line: int = 1, lines: bool = True) -> YamlDocume
         if opened and exc.context_mark and line is not None and exc.context_mark.line + first_line != line:
             # (where the bracket or quotation mark was opened, not where the parser gave up: the
             # next line, or the end of the front matter, which says nothing of the mistake)
-            raise YamlSyntaxError(exc.context_mark.line + first_line,
-                                  f"invalid YAML: the {opened} opened here is not closed ({problem}, line {line})") from None
+            raise YamlSyntaxError(exc.context_mark.line + first_line, f"invalid YAML: in the {opened} opened here: "
+                                                                      f"{problem} (line {line})") from None
         context = f" ({exc.context})" if exc.context else ""
         raise YamlSyntaxError(line, f"invalid YAML: {problem}{context}") from None
     except yaml.YAMLError as exc:  # e.g. a non-printable character
@@ -153,7 +153,7 @@ def parse_yaml(text: str, first_line: int = 1, lines: bool = True) -> YamlDocume
 
 
 # What a parser's context says was left open: a list's or a mapping's bracket, a quotation mark.
-_UNCLOSED = {"flow sequence": "'['", "flow mapping": "'{'", "quoted scalar": "quotation mark"}
+_UNCLOSED = {"flow sequence": "list", "flow mapping": "mapping", "quoted scalar": "quoted text"}
 
 
 def _construct(loader, node, path, lines, offset):
@@ -169,6 +169,8 @@ def _construct(loader, node, path, lines, offset):
         merged = False
         if any(key_node.tag != _STR for key_node, _ in pairs):
             merged = any(key_node.tag == _MERGE for key_node, _ in pairs)
+            if merged:  # (the merged keys may be given again, to override them; the mapping's own may not)
+                _refuse_repeated_key([pair for pair in pairs if pair[0].tag != _MERGE], offset)
             loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
             pairs = node.value
         result = {}
@@ -180,9 +182,11 @@ def _construct(loader, node, path, lines, offset):
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
                     raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
                 key = str(key)
-            if key in result and not merged:  # (after a merge, a key given again overrides the merged one)
-                _refuse_repeated_key(pairs, offset)
             where = path + (key,)
+            if key in result and not merged:  # (after a merge, a key given again overrides the merged one)
+                # (by its value: "true" and "True", "1" and "0x1" are one key)
+                raise YamlSyntaxError(key_node.start_mark.line + 1 + offset,
+                                      f"'{key}' is given twice (first on line {lines[where]}): keep one")
             # Most values are strings: taken here, not by a call that would note the value's
             # line only for the key's to replace it just below.
             if value_node.tag == _STR and type(value_node) is _Scalar:

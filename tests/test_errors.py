@@ -37,10 +37,10 @@ def assert_public_untouched(root: Path):
 CASES = [
     ("malformed YAML", {"content/articles/bad/index.md": "---\ntitle: [unclosed\ndate: 2016\n---\nBody\n"},
      # (at the bracket left open, not where the parser gave up)
-     "content/articles/bad/index.md:2: invalid YAML: the '[' opened here is not closed (did not find expected "
-     "',' or ']', line 3)"),
+     "content/articles/bad/index.md:2: invalid YAML: in the list opened here: did not find expected ',' or ']' "
+     "(line 3)"),
     ("a quotation mark left open", {"content/articles/bad/index.md": "---\ntitle: T\nsummary: \"Open\ndate: 2016\n---\nB\n"},
-     "content/articles/bad/index.md:3: invalid YAML: the quotation mark opened here is not closed"),
+     "content/articles/bad/index.md:3: invalid YAML: in the quoted text opened here: found unexpected end of stream"),
     ("missing title", {"content/articles/bad/index.md": "---\ndate: 2016-12-18\n---\nBody\n"},
      "content/articles/bad/index.md:1: missing required key 'title'"),
     ("impossible date", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 2016-13-45\n---\nBody\n"},
@@ -353,6 +353,10 @@ def test_markdown_files_outside_a_bundle_are_said_to_be_left_out(site, monkeypat
                  "content/articles/hugo-style/_index.md": article("Hugo"),
                  "content/articles/2016/other.markdown": article("Other"),
                  "content/articles/index.md": article("Index"),
+                 # (2016 groups articles: made an article itself, "other" would be its file)
+                 "content/articles/2016/_index.md": article("Section"),
+                 "content/articles/2016/inner/index.md": article("Inner", "Text.", date="2016-01-01"),
+                 "content/articles/Notes.MD": "Notes.\n",
                  "content/articles/README.md": "What this folder holds.\n",
                  "content/articles/good/notes.md": "A file of the bundle, published beside its page.\n"})
     monkeypatch.chdir(root)
@@ -361,8 +365,10 @@ def test_markdown_files_outside_a_bundle_are_said_to_be_left_out(site, monkeypat
         assert result.exit_code == 0
         warnings = sorted(line for line in result.stderr.splitlines() if ": warning: " in line)
         assert warnings == [
+            f"content/articles/2016/_index.md: warning: {LEFT_OUT} (move it to content/articles/2016/<slug>/index.md)",
             f"content/articles/2016/other.markdown: warning: {LEFT_OUT} (move it to content/articles/2016/other/index.md)",
             f"content/articles/Loose Story.md: warning: {LEFT_OUT} (move it to content/articles/loose-story/index.md)",
+            f"content/articles/Notes.MD: warning: {LEFT_OUT} (move it to content/articles/notes/index.md)",
             f"content/articles/hugo-style/_index.md: warning: {LEFT_OUT} (move it to content/articles/hugo-style/index.md)",
             f"content/articles/index.md: warning: {LEFT_OUT} (move it to content/articles/<slug>/index.md)",
         ]

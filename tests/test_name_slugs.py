@@ -26,6 +26,8 @@ from sitegen.slugs import name_key, slugify
     ("Ελευθέριος Βενιζέλος", "eleytherios-venizelos"),
     ("習近平", "xijinping"),
     ("e\u0301cole", "ecole"),  # an accent written as a combining mark
+    ("नरेंद्र मोदी", "nremdr-modi"),  # (the vowel signs are marks, not letters: kept)
+    ("Ｂｒｏｗｎ", "brown"),
 ])
 def test_names_become_slugs_with_every_letter(name, slug):
     assert slugify(name) == slug
@@ -37,10 +39,14 @@ def test_signs_add_no_words_to_a_slug():
     assert slugify("🎉 Party") == "party"
 
 
-def test_names_compare_in_their_latin_spelling():
+def test_latin_names_compare_without_accents_and_others_as_written():
+    """Spelt in Latin letters, names of other scripts that differ may be one: 王伟 and 汪伟
+    are both "wangwei"."""
     assert name_key("Jürgen Weiß") == name_key("JURGEN  WEISS")
-    assert name_key("Владимир Путин") == name_key("Vladimir Putin")
     assert name_key("Łukasz Wałęsa") != name_key("Lukasz Walesi")
+    assert name_key("王伟") != name_key("汪伟")
+    assert name_key("Владимир Путин") == name_key("владимир  путин") != name_key("Vladimir Putin")
+    assert name_key("Ｂｒｏｗｎ") == name_key("Brown")
 
 
 FILES = {
@@ -126,3 +132,28 @@ def test_a_name_spelt_as_in_the_front_matter_is_linked_in_the_body(tmp_path):
     assert build(root).exit_code == 0
     links = page(root / "public", "articles/a/").select(".article-body a.mention-person")
     assert [(a.get_text(), a["href"]) for a in links] == [("Jurgen Weiss", "/people/jurgen-weiss/")]
+
+
+def test_a_name_whose_address_is_that_of_another_name_of_its_script_in_the_registry_is_an_error(tmp_path, monkeypatch):
+    root = write_files(tmp_path, {
+        "sitegen.yaml": "title: Names\n",
+        "content/people/wangwei.yaml": "name: 王伟\n",
+        "content/articles/a/index.md": article("A", date="2020-01-01", people="[汪伟]"),
+    })
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 1
+    assert ("content/articles/a/index.md:4: name '汪伟': its page address 'wangwei' is that of '王伟' in the registry, "
+            "another name in its script: if they are one, add '汪伟' to that entry's aliases; if not, give this one a "
+            "registry file of its own") in result.output
+
+
+def test_a_name_of_another_script_is_a_registered_latin_spelling_of_it(tmp_path):
+    """The registry writes the name in Latin letters only: the name in its own script is theirs."""
+    root = write_files(tmp_path, {
+        "sitegen.yaml": "title: Names\n",
+        "content/people/vladimir-putin.yaml": "name: Vladimir Putin\n",
+        "content/articles/a/index.md": article("A", date="2020-01-01", people="[Владимир Путин]"),
+    })
+    assert build(root).exit_code == 0
+    assert [p.name for p in (root / "public/people").iterdir() if p.is_dir()] == ["vladimir-putin"]

@@ -21,19 +21,28 @@ def reference_construct(loader, node, path, lines, offset):
         # A key given twice is an error at its second place (the first problem in the
         # document's order), unless the mapping merges another (<<), whose keys it may give
         # again to override them.
+        # (keys compared by their values, "true" and "True" one key; those a mapping gives
+        # besides a merge, "<<", by their text, since they may override what it merges)
         merges = any(key_node.tag == "tag:yaml.org,2002:merge" for key_node, _ in node.value)
+        if merges:
+            own = {}
+            for key_node, _ in node.value:
+                if key_node.tag != "tag:yaml.org,2002:merge":
+                    line = key_node.start_mark.line + 1 + offset
+                    if key_node.value in own:
+                        raise YamlSyntaxError(line, f"'{key_node.value}' is given twice (first on line {own[key_node.value]}): keep one")
+                    own[key_node.value] = line
         loader.flatten_mapping(node)
         result, first_lines = {}, {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1 + offset
-            if not merges and str(key_node.value) in first_lines:
-                raise YamlSyntaxError(line, f"'{key_node.value}' is given twice (first on line "
-                                            f"{first_lines[str(key_node.value)]}): keep one")
-            first_lines[str(key_node.value)] = line
             key = loader.construct_object(key_node, deep=True) if key_node.tag != yamlfile._STR else key_node.value
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
             key = str(key)
+            if not merges and key in first_lines:
+                raise YamlSyntaxError(line, f"'{key}' is given twice (first on line {first_lines[key]}): keep one")
+            first_lines[key] = line
             result[key] = reference_construct(loader, value_node, path + (key,), lines, offset)
             lines[path + (key,)] = key_node.start_mark.line + 1 + offset
         return result
@@ -71,6 +80,8 @@ EXAMPLES = [
     "a: 1\nb: 2\na: 3\n",
     "x:\n  - {k: 1, k: 2}\n",
     "base: &b {x: 1}\nmerged:\n  <<: *b\n  y: 3\n  y: 4\n",
+    "true: 1\nTrue: 2\n",
+    "base: &b {x: 1}\nmerged: {<<: *b, x: 2}\n",
 ]
 
 

@@ -477,15 +477,18 @@ def _report_loose_pages(entries: list, in_subfolder: bool, diags: Diagnostics) -
     """A Markdown file beside the bundles, not in one (``content/articles/story.md``, Pelican's
     way; ``story/_index.md``, Hugo's for a section) is no article: said, since it would
     otherwise be left out of the site without a word. (A README is the folder's own.)"""
+    groups = any(e.is_dir() for e in entries)  # (a folder of articles: made an article itself, they would be its files)
     for entry in entries:
         name = entry.name
-        if name.endswith((".md", ".markdown")) and name.lower() not in ("readme.md", "readme.markdown") and entry.is_file():
+        if name.lower().endswith((".md", ".markdown")) and name.lower() not in ("readme.md", "readme.markdown") \
+                and entry.is_file():
             where = Path(entry.path)
             stem = name.rsplit(".", 1)[0].lstrip("_")
-            if stem == "index" and in_subfolder:  # (the folder itself was meant as the article)
+            if stem.lower() == "index" and in_subfolder and not groups:  # (the folder itself was meant as the article)
                 instead = display_path(where.parent / INDEX_FILE)
             else:
-                instead = display_path(where.parent / (slugify(stem) if stem != "index" and slugify(stem) else "<slug>") / INDEX_FILE)
+                instead = display_path(where.parent / (slugify(stem) if stem.lower() != "index" and slugify(stem) else "<slug>")
+                                       / INDEX_FILE)
             diags.warning(Location(where), f"not an article, and left out of the site: an article is a folder holding "
                                            f"an {INDEX_FILE} (move it to {instead})")
 

@@ -23,7 +23,7 @@ from ..fileio import sha256_hex
 from ..markup import BodyContext, render_body
 from ..markup.published import accept_all
 from ..model import Article, CommentThread, PartialDate, PersonRole, Reporter, Source
-from ..slugs import slug_problem, slugify
+from ..slugs import is_latin, slug_problem, slugify
 from . import fields
 from .comments import load_comments
 from .files import is_inside, is_settled, read_text_and_bytes
@@ -518,6 +518,20 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
     )
 
 
+def _registered_in_another_script(name: str, slug: str, finder) -> str | None:
+    """The name in the name's own script under which the registry has the entry at ``slug``, the
+    page address made from the name, if it has one: spelt in Latin letters, different names of
+    another script may be one (王伟 and 汪伟 are both "wangwei"), and one the registry writes in
+    that script, and not so, is another's. (A registry that writes the name in Latin letters
+    only takes it as theirs: "Vladimir Putin" for "Владимир Путин".)"""
+    if all(is_latin(char) or not char.isalpha() for char in name):
+        return None
+    for key, entry in finder.by_key.items():  # (only for a name of another script the registry does not know)
+        if entry == slug and not all(is_latin(char) or not char.isalpha() for char in key):
+            return key
+    return None
+
+
 def _verify_original(header: ArticleHeader, assets: tuple[str, ...], diags: Diagnostics) -> None:
     """The capture must still be the bytes its recorded sha256 names: the archive publishes
     it as the text the article was made from, beside the checksum, and a capture changed
@@ -638,7 +652,14 @@ def person_slug_for(ref: NameRef, finder, diags: Diagnostics, path: Path) -> str
             return None
         if slug:
             return slug
-    slug = finder.find(ref.name) or slugify(ref.name)
+    slug = finder.find(ref.name)
+    if slug is None:
+        slug = slugify(ref.name)
+        if slug and (named := _registered_in_another_script(ref.name, slug, finder)):
+            diags.error(Location(path, ref.line), f"name {ref.name!r}: its page address '{slug}' is that of "
+                        f"{named!r} in the registry, another name in its script: if they are one, add {ref.name!r} "
+                        f"to that entry's aliases; if not, give this one a registry file of its own")
+            return None
     if not slug:
         diags.error(Location(path, ref.line), f"name {ref.name!r} has no letters or digits to make a page address from")
         return None

@@ -9,7 +9,6 @@ API, documented in ``docs/themes.md``.
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
@@ -25,7 +24,7 @@ from ..markup.highlight import pygments_css
 from ..cache import BodyStore
 from ..model import Annotation, Article, Site
 from .citation import bibtex, citation, citation_urls, csl_json
-from .comments import comment_thread_html, render_comment_text
+from .comments import comment_thread_html, comments_of, render_comment_text
 from .excerpts import annotation_excerpt, excerpt, has_own_pages, site_annotation_lists
 from .groups import by_article, entry_before_page, timeline_years, year_sections
 from .feeds import Feed, atom_xml, entry_memo, person_feed, robots_txt, site_feed, sitemap_files, topic_feed
@@ -33,7 +32,7 @@ from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_
 from .recent import RecentlyUsed
 from .urls import Urls, page_url, published_name
 from ..search import search_page
-from ..slugs import ascii_letters
+from ..slugs import ascii_letters, is_latin
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +102,7 @@ class Renderer:
         # each page: then a macro file imported without ``with context`` sees them too, and
         # Jinja runs it once per process instead of once per page.
         self.env.globals.update(site=self.site, index=self.index, config=self.config, urls=self.urls,
-                                comment_html=render_comment_text, comment_thread_html=comment_thread_html,
+                                comment_html=render_comment_text, comment_thread_html=comment_thread_html, comments_of=comments_of,
                                 wayback_url=wayback_url, year_sections=year_sections,
                                 timeline_years=timeline_years, lang_of=self.lang_of, own_words=own_words)
 
@@ -454,10 +453,12 @@ def filed_under(surname: str) -> tuple[str, str]:
     """(letter, how it sorts) of a surname in the A to Z: a Latin letter by its plain letter
     (Émile, Łukasz and Ødegaard among E, L and O, not after Z), a letter of another script by
     itself (П after Z), anything else under "#"."""
+    # (an ʻokina or an apostrophe before the first letter is not what it is filed by: ʻAkaka, 'Abd)
+    surname = surname.lstrip("ʻʼ'’‘`")
     first = surname[:1]
     if not first.isalpha():
         return "#", surname.casefold()
-    if first.isascii() or unicodedata.name(first, "").startswith("LATIN "):
+    if is_latin(first):
         folded = ascii_letters(surname).casefold()
         return (folded[:1].upper() or first.upper()), folded
     return first.upper(), surname.casefold()
