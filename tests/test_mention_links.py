@@ -25,9 +25,11 @@ INTERACTIVE = ("a", "label", "input", "button", "details", "select", "textarea")
 
 
 def nested_interactive(html: str) -> list[str]:
-    """Each interactive element inside a link, as written (html.parser keeps the nesting)."""
+    """Each interactive element inside a mention's link, as written (html.parser keeps the
+    nesting). (Not inside a Markdown link: a footnote's reference in a link's text, "[^[x]](…)",
+    is markdown-it's own.)"""
     doc = BeautifulSoup(html, "html.parser")
-    return [f"{inner.name} in a" for link in doc.find_all("a") for inner in link.find_all(INTERACTIVE)]
+    return [f"{inner.name} in a" for link in doc.select("a.mention") for inner in link.find_all(INTERACTIVE)]
 
 
 def render(text: str) -> str:
@@ -63,7 +65,7 @@ def test_a_mention_with_nothing_of_the_kind_is_one_link_as_before():
     assert [a.get_text() for a in doc.find_all("a")] == ["Ada Lovelace x", "maths"]
 
 
-PIECES = ["Ada", " ", "[", "]{person=ada}", "]{person=bo}", "]{topic=maths}", "]{.quote by=bo}", "]{.quote}",
+PIECES = ["Ada", " ", "[", "**", "]{person=ada}", "]{person=bo}", "]{topic=maths}", "]{.quote by=bo}", "]{.quote}",
           "]{.claim rating=true}", "](https://x.org)", "{>>", "<<}", "{==", "==}", "{++", "++}", "{~~a~>b~~}",
           "^[", "*", "`", "\n", "<https://y.org>", "word", " Lovelace"]
 
@@ -71,7 +73,22 @@ PIECES = ["Ada", " ", "[", "]{person=ada}", "]{person=bo}", "]{topic=maths}", "]
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=24).map("".join))
 def test_no_mark_inside_a_mention_makes_a_link_or_control_inside_a_link(text):
-    assert nested_interactive(render(text)) == []
+    html = render(text)
+    assert nested_interactive(html) == []
+    assert empty_mentions(html) == []
+
+
+def empty_mentions(html: str) -> list[str]:
+    """Mention links with no words (nothing for a screen reader to say of them)."""
+    doc = BeautifulSoup(html, "html.parser")
+    return [str(a) for a in doc.select("a.mention") if not a.get_text(strip=True) and not a.find("img")]
+
+
+def test_a_mention_whose_words_are_all_inside_a_link_makes_no_empty_link():
+    """(The words are inside the emphasis that holds the link: taken out with it, none are left.)"""
+    html = render("[**Mayor [Maria Okafor](https://e.com)**]{person=ada} spoke.")
+    assert empty_mentions(html) == [] and nested_interactive(html) == []
+    assert BeautifulSoup(html, "html.parser").select_one('a[href="https://e.com"]').get_text() == "Maria Okafor"
 
 
 def test_a_page_with_marks_inside_mentions_is_valid_and_lists_the_mention(tmp_path):
@@ -89,3 +106,11 @@ def test_a_page_with_marks_inside_mentions_is_valid_and_lists_the_mention(tmp_pa
     diags = Diagnostics()
     assert validate_html([out / "articles/a/index.html"], diags) == 1 and not diags.items, diags.items
     assert [a.get_text() for a in page(out, "people/ada-lovelace/").select(".article-item-title a")] == ["A"]
+
+
+def test_a_mention_without_words_is_no_link_and_a_warning():
+    env = {"sitegen": CONTEXT}
+    html = MD.render("Text []{person=ada} and [ ]{topic=maths}.", env)
+    assert BeautifulSoup(html, "html.parser").select("a") == []
+    assert env["body_warnings"] == [(0, "a mention of person 'ada' has no words: not linked"),
+                                    (0, "a mention of topic 'maths' has no words: not linked")]

@@ -94,10 +94,16 @@ def _annotate(children: list[Token], first_line: int, language: str, ctx, counte
                 opened = stack.pop()
                 in_force.pop()
                 opener = children[opened]
+                text = _plain_text(children[opened + 1:i])
                 if opener.meta["kind"] in _MENTIONS:
                     mentions_open -= 1
+                    if not text.strip() and not any(t.type == "image" for t in children[opened + 1:i]):
+                        # ("[]{person=x}": a link with nothing to click or read out)
+                        env.setdefault("body_warnings", []).append(
+                            (opener.meta["line"], f"a mention of {opener.meta['kind']} '{opener.meta['slug']}' "
+                                                  "has no words: not linked"))
+                        opener.meta["kind"] = "plain"
                 token.meta.update(opener.meta)
-                text = _plain_text(children[opened + 1:i])
                 language = opener.meta.get("lang") or opener.meta["around"]
                 _record(opener, text, children, i, env, _listed_language(language, article_language))
         elif kind == "softbreak" or kind == "hardbreak":
@@ -179,7 +185,7 @@ def _mention_split(children: list[Token], opened: int, closed: int) -> list[Toke
     stretch: list[Token] = []  # the mention's words since its link was last opened
 
     def end_stretch():
-        if any(t.type != "softbreak" for t in stretch):  # (no empty link)
+        if any(_shows_something(t) for t in stretch):  # (no link without words: markdown-it leaves empty texts)
             result.extend([copy(opener), *stretch, copy(closer)])
         else:
             result.extend(stretch)
@@ -200,6 +206,13 @@ def _mention_split(children: list[Token], opened: int, closed: int) -> list[Toke
 
 
 _INTERACTIVE_TOKENS = ("link_open", "footnote_ref", "critic_note_open")
+
+
+def _shows_something(token: Token) -> bool:
+    """Whether the token puts words or a picture on the page."""
+    if token.type in ("text", "text_special", "code_inline"):
+        return bool(token.content.strip())
+    return token.type == "image"
 
 
 def _may_hold_marks(block: Token) -> bool:

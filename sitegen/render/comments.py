@@ -24,6 +24,25 @@ def render_comment_text(text: str) -> Markup:
     return Markup(_text_html(text))
 
 
+class InLanguage(tuple):
+    """Comments whose texts are in a language of their own (``lang``: `` lang="fr"``), that of
+    the article they were written under when it is not the site's: its readers most likely
+    wrote in it. A tuple, so that a theme's own loop over the comments is as before."""
+    lang: Markup
+
+    def __new__(cls, comments, lang: Markup):
+        self = super().__new__(cls, comments)
+        self.lang = lang
+        return self
+
+
+def comments_of(article, lang: Markup):
+    """The article's comments for ``comment_thread`` (see InLanguage; ``lang`` from
+    ``lang_of(article)``)."""
+    comments = article.comments.comments
+    return InLanguage(comments, lang) if lang else comments
+
+
 def comment_thread_html(comments, depth: int = 0) -> Markup:
     """Comments and their replies, nested, as the default theme's ``comment_thread`` macro
     wrote them (a list per level, ``depth`` the level's number; each comment's author, date and
@@ -31,11 +50,11 @@ def comment_thread_html(comments, depth: int = 0) -> Markup:
     some 15 % of the instructions of rendering an article page, in Jinja's lookups and calls per
     comment. Every value is escaped as ``{{ value }}`` escaped it in the template."""
     parts: list[str] = []
-    _thread(comments, depth, parts)
+    _thread(comments, depth, parts, getattr(comments, "lang", ""))
     return Markup("".join(parts))
 
 
-def _thread(comments, depth: int, parts: list[str]) -> None:
+def _thread(comments, depth: int, parts: list[str], lang: str) -> None:
     parts.append(f' <ol class="comment-thread depth-{escape_output(depth)}">\n')
     for c in comments:
         author = c.author
@@ -44,9 +63,9 @@ def _thread(comments, depth: int, parts: list[str]) -> None:
                      f'<p class="comment-author">{escape_output(author) if author else _ANONYMOUS}')
         if c.date:
             parts.append(f' · <span class="muted">{escape_output(c.date)}</span>')
-        parts.append(f'</p>\n<div class="comment-text">{_text_html(c.text)}</div>\n</article>\n')
+        parts.append(f'</p>\n<div class="comment-text"{lang}>{_text_html(c.text)}</div>\n</article>\n')
         if c.replies:
-            _thread(c.replies, depth + 1, parts)
+            _thread(c.replies, depth + 1, parts, lang)
         parts.append(" </li>\n")
     parts.append(" </ol>\n")
 
