@@ -391,4 +391,6 @@ def check_command(source: Path, output: Path | None, base_url: str | None, valid
     if errors:
         click.echo(f"sitegen check: {len(errors)} problem(s) ({summary})", err=True)
         sys.exit(1)
-    click.echo(f"sitegen check: no problems ({summary})")
+    warned = len(diags.warnings)
+    click.echo(f"sitegen check: no problems, {counted(warned, 'warning', 'warnings')} ({summary})" if warned
+               else f"sitegen check: no problems ({summary})")

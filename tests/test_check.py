@@ -276,6 +276,7 @@ def test_a_body_whose_published_wording_is_not_the_capture_is_a_warning(site_cop
         assert found == []
     else:
         assert len(found) == 1 and found[0].startswith("content/articles/undated/" + warning), found
+        assert re.search(r"sitegen check: no problems, \d+ warnings? \(", result.stdout)  # (not "no problems" alone)
     # What the page shows as published is what the warning is about.
     shown = published_text_of_html(str(soup(site_copy / "public/articles/undated/index.html").select_one(".article-body")))
     assert ("three three" in shown) == ("three three" in (warning or ""))
