@@ -250,6 +250,26 @@ def test_marks_in_an_inline_footnote_are_read_as_the_paragraphs(site):
         "“again”", "“the engine weaves”"]
 
 
+def test_a_footnote_nothing_refers_to_lists_nothing_and_is_warned_about(site, monkeypatch):
+    """The page leaves out a footnote nothing refers to: its quote was listed on the person's
+    page, linking to an anchor the article did not have."""
+    root = site({
+        "content/people/ada-lovelace.yaml": "name: Ada Lovelace\n",
+        "content/articles/a/index.md": article(
+            "A", "Text.[^1]\n\n[^1]: Shown, [“the engine weaves”]{.quote by=ada-lovelace}.\n\n"
+                 "[^9]: Never referred to, [“a second quote”]{.quote by=ada-lovelace}.", date="1843"),
+    })
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0
+    assert "content/articles/a/index.md:9: warning: footnote [^9] is never referred to: the page leaves it out" \
+        in result.stderr
+    person = page(root / "public", "people/ada-lovelace/")
+    links = [a["href"] for a in person.select("figure.quote-item a[href*='#quote-']")]
+    assert links == ["/articles/a/#quote-1"]
+    assert page(root / "public", "articles/a/").select_one("#quote-1").get_text() == "“the engine weaves”"
+
+
 def test_an_inline_footnote_is_in_the_articles_language_and_keeps_the_lines_after_it(site):
     """Shown at the end of the body, a footnote referred to from inside a note or a span of
     another language is in the article's language; a mark after a footnote of several lines

@@ -50,8 +50,20 @@ def annotate_spans(state: StateCore) -> None:
     if ctx is None:
         return
     counters = state.env.setdefault("span_counters", {"quote": 0, "claim": 0, "correction": 0})
+    refs = state.env.get("footnotes", {}).get("refs", {})
+    unshown = False  # inside a footnote's definition that nothing refers to
     for block in state.tokens:
-        if block.type != "inline" or not block.children or not _may_hold_marks(block):
+        if block.type == "footnote_reference_open":
+            # (the page leaves it out, so its marks would be listed linking nowhere: a quote on
+            # the person's page pointing at an anchor the article does not have)
+            unshown = refs.get(":" + str(block.meta.get("label")), -1) < 0
+            if unshown:
+                state.env.setdefault("body_warnings", []).append(
+                    (block.map[0] if block.map else 0,
+                     f"footnote [^{block.meta.get('label')}] is never referred to: the page leaves it out"))
+        elif block.type == "footnote_reference_close":
+            unshown = False
+        if unshown or block.type != "inline" or not block.children or not _may_hold_marks(block):
             continue
         _annotate(block.children, block.map[0] if block.map else 0, ctx.article_language or ctx.site_language,
                   ctx, counters, state.env)
