@@ -252,6 +252,17 @@ def test_a_story_in_another_language_than_the_sites_is_given_its_own(site, site_
     assert doc.select_one(".article-body").get("lang") == written
 
 
+@pytest.mark.parametrize("site_language, said", [("en", "fr (written in the front matter)"),
+                                                  ("fr-CA", "fr (the site's: not written)")])
+def test_the_report_says_whether_the_storys_language_was_written(site, site_language, said):
+    (site / "sitegen.yaml").write_text(f"title: Archive\nlanguage: {site_language}\n", encoding="utf-8")
+    (site / "in" / "story.txt").write_text(FRENCH_STORY, encoding="utf-8")
+    result = run(site, str(site / "in" / "story.txt"))
+    assert result.exit_code == 0, result.output
+    assert [line.split(":", 1)[1].strip() for line in result.output.splitlines()
+            if line.strip().startswith("language:")] == [said]
+
+
 # English stories with much French in them, and one in both languages: no tag, the site's language.
 MIXED_STORIES = {
     "French in British quotation marks": (

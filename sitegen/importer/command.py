@@ -147,7 +147,8 @@ class _Session:
         outcome = write_bundle(self.into / slug, files, path.name, force=self.force,
                                dry_run=self.dry_run)
         self._count(outcome)
-        report = describe(str(path), str(self.into / slug), analysis, outcome, located=not html)
+        report = describe(str(path), str(self.into / slug), analysis, outcome, located=not html,
+                          site_language=self.language)
         if outcome.status == "refused":
             self._problem(f"{self.into / slug}: {outcome.message}")
         return report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..languages import primary
 from .analyse import Analysis
 from .bundle import Outcome
 from .comments import count
@@ -11,10 +12,10 @@ SHOWN_CHARS = 70              # dropped chrome lines are shown up to this length
 
 
 def describe(display: str, target: str, analysis: Analysis, outcome: Outcome,
-             located: bool = True) -> list[str]:
+             located: bool = True, site_language: str = "en") -> list[str]:
     """The report for one input: a heading line, what was found, what needs attention."""
     lines = [f"{display} -> {target}: {outcome.status}"]
-    lines += [f"  {key + ':':<11}{value}" for key, value in found(analysis) if value]
+    lines += [f"  {key + ':':<11}{value}" for key, value in found(analysis, site_language) if value]
     lines += _chrome(analysis, located)
     attention = needs_attention(display, analysis, located)
     if attention:
@@ -25,8 +26,12 @@ def describe(display: str, target: str, analysis: Analysis, outcome: Outcome,
     return lines
 
 
-def found(analysis: Analysis) -> list[tuple[str, str]]:
+def found(analysis: Analysis, site_language: str = "en") -> list[tuple[str, str]]:
     source = analysis.source
+    language = analysis.language or ""  # (not shown when the text does not tell)
+    if language:  # (written only when it is not the site's: see document.front_matter)
+        language += (" (the site's: not written)" if primary(language) == primary(site_language)
+                     else " (written in the front matter)")
     quotes = analysis.quotes
     comments = count(analysis.comments)
     reported = analysis.reported_count
@@ -34,7 +39,7 @@ def found(analysis: Analysis) -> list[tuple[str, str]]:
         ("title", analysis.title + (" (derived from the lede)" if analysis.title_derived else "")),
         ("date", f"{analysis.date} (from the {analysis.date_origin})" if analysis.date else "none"),
         ("dateline", analysis.dateline or "none"),
-        ("language", analysis.language or ""),  # (not shown when the text does not tell)
+        ("language", language),
         ("source", ", ".join(v for v in (source.name, source.site, source.url) if v) or "none"),
         ("reporters", "; ".join(f"{r.name} ({r.station})" if r.station else r.name
                                 for r in analysis.reporters) or "none"),
