@@ -758,17 +758,11 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
 
 
 def _subject_before_colon(text: str, start: int) -> SubjectBeforeColon | None:
-    """The subject of the sentence the colon before the quote ends (see SUBJECT_BEFORE_COLON),
-    unless its words say the quote is another's: a sentence that opens with a preposition
-    ("Gegen Friedrich Merz protestierten Tausende:"), an agent or a source after the verb ("was
-    heckled by residents:", "received a letter from Cllr John Berg:", "wurde von Anwohnern
-    ausgebuht:"), something of someone's ("read aloud the defendant's message:"). A person the
-    story names after the verb makes it no one's too (see find_quotes)."""
+    """The subject of the sentence the colon before the quote ends, when its verb says the
+    subject spoke (see COLON_VERBS). A person the story names after the verb makes the quote no
+    one's (see find_quotes)."""
     for pattern in (SUBJECT_AND_ASIDE_BEFORE_COLON, SUBJECT_BEFORE_COLON):
         if match := pattern.search(text[:start]):
-            first_word = match.group("who").split(maxsplit=1)[0].lower()
-            if first_word in SUBJECT_PREPOSITIONS or ANOTHERS.search(text, match.end("aside"), start):
-                return None
             return SubjectBeforeColon(_before_who(match))
     return None
 
@@ -778,23 +772,29 @@ class SubjectBeforeColon(tuple):
     no one's if a person the story names stands between them and the colon."""
 
 
-# A colon hands a quote to the sentence before it, whatever its verb: to whoever that sentence
-# opens with, its subject ("Mayor Dana Whitfield defended the plan: “…”"; "La alcaldesa, María
-# José Fernández, defendió la medida: «…»", a name set off after a role). The subject is the
-# words before the sentence's first word in lower case (its verb); a name there owning something
-# is not who speaks ("Whitfield's lawyer defended her:"; see _speaker), nor is anything but a
-# person the story names ("The council was split:").
+# A colon hands a quote to the sentence before it when that sentence's verb says its subject
+# spoke, though it is no verb of speech: to whoever the sentence opens with ("Mayor Dana Whitfield
+# defended the plan: “…”"; "La alcaldesa, María José Fernández, defendió la medida: «…»", a name
+# set off after a role). Only such verbs: any verb would give the subject words aimed at it or
+# read out by it ("was heckled by residents:", "received a letter from Cllr Berg:", "read aloud
+# the defendant's message:", "Gegen Friedrich Merz protestierten Tausende:"), which no list of
+# prepositions keeps apart from "spoke from the steps of City Hall:". A name there owning
+# something is not who speaks ("Whitfield's lawyer defended her:"; see _speaker), nor is
+# anything but a person the story names ("The council was split:").
+COLON_VERBS = (
+    r"(?:defend(?:s|ed)|put it|puts it|disagree(?:s|d)|agree(?:s|d)|conceded?s?|was (?:blunt|adamant|emphatic|clear|"
+    r"unrepentant|defiant|more cautious|less sure)|summ(?:ed|s) (?:it )?up|hit back|fired back|went further|"
+    r"defendió|defiende|resumió|zanjó|se mostró|fue (?:claro|clara|tajante|contundente)|"
+    r"a défendu|défend|a résumé|a tranché|s'est montrée?|s’est montrée?|"
+    r"ha difeso|difende|ha riassunto|ha tagliato corto|si è detta?|"
+    r"verteidigte|meldete sich zu Wort|zeigte sich|"
+    r"defendeu|defende|resumiu|mostrou-se)\b"
+)
 _SENTENCE_START = r"(?:^|(?<=[.!?…”\"])[ \u00a0]+)"
-_VERB_TO_COLON = rf"{SPACE}+[^\W\d_A-ZÀ-Þ][^.;!?“”\"]{{0,100}}?:{SPACE}*$"
+_VERB_TO_COLON = rf"{SPACE}+{COLON_VERBS}[^.;!?“”\"]{{0,80}}?:{SPACE}*$"
 SUBJECT_AND_ASIDE_BEFORE_COLON = re.compile(
     rf"{_SENTENCE_START}(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>,[^.;!?“”\"]{{1,120}}?,){_VERB_TO_COLON}")
 SUBJECT_BEFORE_COLON = re.compile(rf"{_SENTENCE_START}(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>){_VERB_TO_COLON}")
-# Words of such a sentence that make the quote another's: who did it, or what it came from
-# ("by", "from", "von", "por", "par", "da"), and something owned.
-ANOTHERS = re.compile(r"(?i:\b(?:by|from|von|vom|por|par|da|dal|dalla|dallo|dai|dagli|dalle)\b)|\w['’]s?\b(?=[ \u00a0])")
-SUBJECT_PREPOSITIONS = frozenset(
-    "against for with without unlike despite after before about among gegen für mit ohne trotz nach vor bei "
-    "contro per con senza dopo prima contre pour avec sans après avant contra para con sin tras com sem".split())
 
 
 def _according_to(match: re.Match, rules: Rules) -> tuple[int, int]:
