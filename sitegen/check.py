@@ -314,7 +314,8 @@ def _words_of_capture(text: str) -> list[str]:
 # definitions (the archive's), backslash escapes.
 NOT_SHOWN = re.compile(r"!\[[^\]]*\]\([^)]*\)|(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[\^[^\]]*\](?::.*)?|\\(?=[!-/:-@\[-`{-~])"
                        # (a code block's fence, with the name of its language: "```json")
-                       r"|(?m:^[ \t]{0,3}(?:`{3,}|~{3,}).*$)")
+                       # (in a list's item or a quotation too; a backtick fence names no backtick)
+                       r"|(?m:^[ \t>]*(?:`{3,}[^`\n]*|~{3,}.*)$)")
 
 
 def _plain(markdown: str) -> str:

@@ -24,7 +24,12 @@ def ascii_letters(text: str) -> str:
     the old folding so that a title's "½" or "€" does not put words into its slug."""
     if text.isascii():
         return text
-    return "".join(map(_in_ascii, unicodedata.normalize("NFC", text)))
+    return "".join(map(_in_ascii, OPTIONAL_MARKS.sub("", unicodedata.normalize("NFC", text))))
+
+
+# Marks a name may be written with or without: Hebrew's points and Arabic's short vowels
+# (مُحَمَّد is محمد), unlike the vowel signs of Indic scripts, which are part of the word.
+OPTIONAL_MARKS = re.compile("[\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 
 def _in_ascii(char: str) -> str:
@@ -80,5 +85,6 @@ def name_key(name: str) -> str:
     """How names are compared: case, accents and spacing do not matter."""
     # Latin letters in ASCII (Weiß is Weiss, Łukasz Lukasz); other scripts' as written, since
     # spelling them in Latin letters makes different names one (王伟 and 汪伟 are both "wang wei")
-    folded = name if name.isascii() else "".join(map(_as_compared, unicodedata.normalize("NFC", name)))
+    # (NFKC: a half-width ﾀﾅｶ is タナカ)
+    folded = name if name.isascii() else "".join(map(_as_compared, OPTIONAL_MARKS.sub("", unicodedata.normalize("NFKC", name))))
     return " ".join(folded.casefold().replace(".", " ").split())

@@ -261,6 +261,8 @@ CAPTURE = "Headline\n\nFishermen had lost three months of work, Howells said.\n\
     ("Fisher\u00admen had lost three months of work, How\u200bells said.\n\nThe council will vote on 26 March.", None),
     # A code block's fence names its language, which the capture never printed.
     ("Fishermen had lost three months of work, Howells said.\n\n```text\nThe council will vote on 26 March.\n```", None),
+    ("- Fishermen had lost three months of work, Howells said.\n\n  ```text\n  The council will vote on 26 March.\n  ```",
+     None),
 ])
 def test_a_body_whose_published_wording_is_not_the_capture_is_a_warning(site_copy, body, warning):
     """The page's "exactly as published" view must show the capture's words, not the editor's."""

@@ -357,6 +357,9 @@ def test_markdown_files_outside_a_bundle_are_said_to_be_left_out(site, monkeypat
                  "content/articles/2016/_index.md": article("Section"),
                  "content/articles/2016/inner/index.md": article("Inner", "Text.", date="2016-01-01"),
                  "content/articles/Notes.MD": "Notes.\n",
+                 # (a folder with its pictures beside the page, as Hugo keeps a page bundle)
+                 "content/articles/hugo-leaf/_index.md": article("Leaf"),
+                 "content/articles/hugo-leaf/images/a.txt": "not a picture, but a file in a folder\n",
                  "content/articles/README.md": "What this folder holds.\n",
                  "content/articles/good/notes.md": "A file of the bundle, published beside its page.\n"})
     monkeypatch.chdir(root)
@@ -369,6 +372,7 @@ def test_markdown_files_outside_a_bundle_are_said_to_be_left_out(site, monkeypat
             f"content/articles/2016/other.markdown: warning: {LEFT_OUT} (move it to content/articles/2016/other/index.md)",
             f"content/articles/Loose Story.md: warning: {LEFT_OUT} (move it to content/articles/loose-story/index.md)",
             f"content/articles/Notes.MD: warning: {LEFT_OUT} (move it to content/articles/notes/index.md)",
+            f"content/articles/hugo-leaf/_index.md: warning: {LEFT_OUT} (move it to content/articles/hugo-leaf/index.md)",
             f"content/articles/hugo-style/_index.md: warning: {LEFT_OUT} (move it to content/articles/hugo-style/index.md)",
             f"content/articles/index.md: warning: {LEFT_OUT} (move it to content/articles/<slug>/index.md)",
         ]

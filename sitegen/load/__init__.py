@@ -477,7 +477,9 @@ def _report_loose_pages(entries: list, in_subfolder: bool, diags: Diagnostics) -
     """A Markdown file beside the bundles, not in one (``content/articles/story.md``, Pelican's
     way; ``story/_index.md``, Hugo's for a section) is no article: said, since it would
     otherwise be left out of the site without a word. (A README is the folder's own.)"""
-    groups = any(e.is_dir() for e in entries)  # (a folder of articles: made an article itself, they would be its files)
+    # (a folder of articles: made an article itself, they would be its files; not a folder of
+    # pictures beside the page, as a Hugo bundle has)
+    groups = any(e.is_dir() and os.path.exists(os.path.join(e.path, INDEX_FILE)) for e in entries) if in_subfolder else True
     for entry in entries:
         name = entry.name
         if name.lower().endswith((".md", ".markdown")) and name.lower() not in ("readme.md", "readme.markdown") \

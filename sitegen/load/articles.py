@@ -518,18 +518,16 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
     )
 
 
-def _registered_in_another_script(name: str, slug: str, finder) -> str | None:
-    """The name in the name's own script under which the registry has the entry at ``slug``, the
-    page address made from the name, if it has one: spelt in Latin letters, different names of
-    another script may be one (王伟 and 汪伟 are both "wangwei"), and one the registry writes in
-    that script, and not so, is another's. (A registry that writes the name in Latin letters
-    only takes it as theirs: "Vladimir Putin" for "Владимир Путин".)"""
-    if all(is_latin(char) or not char.isalpha() for char in name):
-        return None
-    for key, entry in finder.by_key.items():  # (only for a name of another script the registry does not know)
-        if entry == slug and not all(is_latin(char) or not char.isalpha() for char in key):
-            return key
-    return None
+def _registered_in_another_script(name: str, slug: str, finder) -> bool:
+    """Whether the registry entry at ``slug``, the page address made from the name, which the
+    registry does not know, has names of its own in the name's script: spelt in Latin letters,
+    different names of another script may be one (王伟 and 汪伟 are both "wangwei"). (A registry
+    that writes the name in Latin letters only takes it as theirs: "Vladimir Putin" for
+    "Владимир Путин".)"""
+    if finder.find(slug) != slug or all(is_latin(char) or not char.isalpha() for char in name):
+        return False  # (most names: no entry at that address, or in Latin letters)
+    return any(entry == slug and not all(is_latin(char) or not char.isalpha() for char in key)
+               for key, entry in finder.by_key.items())
 
 
 def _verify_original(header: ArticleHeader, assets: tuple[str, ...], diags: Diagnostics) -> None:
@@ -655,11 +653,11 @@ def person_slug_for(ref: NameRef, finder, diags: Diagnostics, path: Path) -> str
     slug = finder.find(ref.name)
     if slug is None:
         slug = slugify(ref.name)
-        if slug and (named := _registered_in_another_script(ref.name, slug, finder)):
-            diags.error(Location(path, ref.line), f"name {ref.name!r}: its page address '{slug}' is that of "
-                        f"{named!r} in the registry, another name in its script: if they are one, add {ref.name!r} "
-                        f"to that entry's aliases; if not, give this one a registry file of its own")
-            return None
+        if slug and _registered_in_another_script(ref.name, slug, finder):
+            diags.warning(Location(path, ref.line), f"name {ref.name!r} is taken as the registry's '{slug}', "
+                          f"whose page address it spells, though the registry names them otherwise in its "
+                          f"script: if they are one, add {ref.name!r} to that entry's aliases; if not, give this "
+                          f"one a registry file of its own")
     if not slug:
         diags.error(Location(path, ref.line), f"name {ref.name!r} has no letters or digits to make a page address from")
         return None

@@ -35,6 +35,9 @@ class InLanguage(tuple):
         self.lang = lang
         return self
 
+    def __reduce__(self):  # (copied or pickled with its language)
+        return InLanguage, (tuple(self), self.lang)
+
 
 def comments_of(article, lang: Markup):
     """The article's comments for ``comment_thread`` (see InLanguage; ``lang`` from
