@@ -198,7 +198,7 @@ def compare_with_original(article: Article, root: Path, diags: Diagnostics,
             skipped = True  # (not read further: let the import's reading say what is missing)
             break
     # (the capture read again as the import reads it only when the body may lack some of its
-    # words: a tenth of a second an article, against nothing for a body that is the capture's
+    # words: some 40 ms an article, against nothing for a body that is the capture's
     # words one after the other)
     if registries is not None and skipped:
         for line, missing in missing_from_body(published, raw, article.source.url, registries):

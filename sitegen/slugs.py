@@ -47,6 +47,11 @@ def is_latin(char: str) -> bool:
     return char.isascii() or "LATIN" in unicodedata.name(char, "")
 
 
+def in_another_script(text: str) -> bool:
+    """Whether the text has letters of another alphabet than the Latin one."""
+    return any(char.isalpha() and not is_latin(char) for char in text)
+
+
 def _as_compared(char: str) -> str:
     """A character of a name as name_key compares it (see there)."""
     if char.isascii():

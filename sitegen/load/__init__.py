@@ -489,8 +489,8 @@ def _report_loose_pages(entries: list, in_subfolder: bool, diags: Diagnostics) -
             if stem.lower() == "index" and in_subfolder and not groups:  # (the folder itself was meant as the article)
                 instead = display_path(where.parent / INDEX_FILE)
             else:
-                instead = display_path(where.parent / (slugify(stem) if stem.lower() != "index" and slugify(stem) else "<slug>")
-                                       / INDEX_FILE)
+                slug = slugify(stem) if stem.lower() != "index" else ""
+                instead = display_path(where.parent / (slug or "<slug>") / INDEX_FILE)
             diags.warning(Location(where), f"not an article, and left out of the site: an article is a folder holding "
                                            f"an {INDEX_FILE} (move it to {instead})")
 

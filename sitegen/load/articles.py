@@ -23,7 +23,7 @@ from ..fileio import sha256_hex
 from ..markup import BodyContext, render_body
 from ..markup.published import accept_all
 from ..model import Article, CommentThread, PartialDate, PersonRole, Reporter, Source
-from ..slugs import is_latin, slug_problem, slugify
+from ..slugs import in_another_script, slug_problem, slugify
 from . import fields
 from .comments import load_comments
 from .files import is_inside, is_settled, read_text_and_bytes
@@ -524,10 +524,9 @@ def _registered_in_another_script(name: str, slug: str, finder) -> bool:
     different names of another script may be one (王伟 and 汪伟 are both "wangwei"). (A registry
     that writes the name in Latin letters only takes it as theirs: "Vladimir Putin" for
     "Владимир Путин".)"""
-    if finder.find(slug) != slug or all(is_latin(char) or not char.isalpha() for char in name):
+    if finder.find(slug) != slug or not in_another_script(name):
         return False  # (most names: no entry at that address, or in Latin letters)
-    return any(entry == slug and not all(is_latin(char) or not char.isalpha() for char in key)
-               for key, entry in finder.by_key.items())
+    return any(entry == slug and in_another_script(key) for key, entry in finder.by_key.items())
 
 
 def _verify_original(header: ArticleHeader, assets: tuple[str, ...], diags: Diagnostics) -> None:
