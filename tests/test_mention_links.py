@@ -6,6 +6,7 @@ refuses it."""
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -114,3 +115,17 @@ def test_a_mention_without_words_is_no_link_and_a_warning():
     assert BeautifulSoup(html, "html.parser").select("a") == []
     assert env["body_warnings"] == [(0, "a mention of person 'ada' has no words: not linked"),
                                     (0, "a mention of topic 'maths' has no words: not linked")]
+
+
+@pytest.mark.parametrize("text, warning", [
+    ("[\u200b]{person=ada}", "a mention of person 'ada' has no words: not linked"),
+    ("[{>>A note.<<}]{person=ada}",
+     "a mention of person 'ada' has no words of its own outside the link or note it holds: not linked"),
+    ("[[her notes](https://example.org)]{person=ada}",
+     "a mention of person 'ada' has no words of its own outside the link or note it holds: not linked"),
+])
+def test_a_mention_with_no_words_of_its_own_to_link_says_so(text, warning):
+    env = {"sitegen": CONTEXT}
+    html = MD.render(text, env)
+    assert BeautifulSoup(html, "html.parser").select("a.mention") == []
+    assert env["body_warnings"] == [(0, warning)]

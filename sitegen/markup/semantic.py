@@ -109,7 +109,7 @@ def _annotate(children: list[Token], first_line: int, language: str, ctx, counte
                 text = _plain_text(children[opened + 1:i])
                 if opener.meta["kind"] in _MENTIONS:
                     mentions_open -= 1
-                    if not text.strip() and not any(t.type == "image" for t in children[opened + 1:i]):
+                    if not text.strip(_BLANK) and not any(t.type == "image" for t in children[opened + 1:i]):
                         # ("[]{person=x}": a link with nothing to click or read out)
                         env.setdefault("body_warnings", []).append(
                             (opener.meta["line"], f"a mention of {opener.meta['kind']} '{opener.meta['slug']}' "
@@ -140,9 +140,13 @@ def _annotate(children: list[Token], first_line: int, language: str, ctx, counte
                 # of the span or note it is referred to from)
                 softbreaks += _annotate(inline, first_line + softbreaks, article_language, ctx, counters, env)
     if holds_interactive:
-        children[:] = _links_kept_apart(children)
+        children[:] = _links_kept_apart(children, env)
     return softbreaks
 
+
+# What shows nothing: spaces, and the invisible characters a pasted text may hold (zero-width
+# spaces and joiners, a soft hyphen, a byte-order mark).
+_BLANK = " \t\n\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 # The kinds of span that are links on the page: a mention of a person or topic.
 _MENTIONS = ("person", "topic")
@@ -155,7 +159,7 @@ def _is_interactive(opener: Token) -> bool:
     return kind in _MENTIONS or kind == "claim" or (kind == "quote" and bool(opener.meta.get("speaker")))
 
 
-def _links_kept_apart(children: list[Token]) -> list[Token]:
+def _links_kept_apart(children: list[Token], env: dict) -> list[Token]:
     """The tokens with every mention's link closed before what inside it is a link or a
     control of its own, and opened again after it.
 
@@ -171,7 +175,7 @@ def _links_kept_apart(children: list[Token]) -> list[Token]:
         token = children[i]
         if token.type == "span_open" and token.meta.get("kind") in _MENTIONS:
             close = _end_of(children, i)
-            result.extend(_mention_split(children, i, close))
+            result.extend(_mention_split(children, i, close, env))
             i = close + 1
         else:
             result.append(token)
@@ -191,14 +195,16 @@ def _end_of(children: list[Token], start: int) -> int:
     return len(children) - 1
 
 
-def _mention_split(children: list[Token], opened: int, closed: int) -> list[Token]:
+def _mention_split(children: list[Token], opened: int, closed: int, env: dict) -> list[Token]:
     opener, closer = children[opened], children[closed]
     result: list[Token] = []
     stretch: list[Token] = []  # the mention's words since its link was last opened
+    linked = []
 
     def end_stretch():
         if any(_shows_something(t) for t in stretch):  # (no link without words: markdown-it leaves empty texts)
             result.extend([copy(opener), *stretch, copy(closer)])
+            linked.append(True)
         else:
             result.extend(stretch)
         stretch.clear()
@@ -209,11 +215,15 @@ def _mention_split(children: list[Token], opened: int, closed: int) -> list[Toke
         part = children[i:end + 1]
         if any(t.type in _INTERACTIVE_TOKENS or (t.type == "span_open" and _is_interactive(t)) for t in part):
             end_stretch()
-            result.extend(_links_kept_apart(part))  # (a mention inside it keeps its own link)
+            result.extend(_links_kept_apart(part, env))  # (a mention inside it keeps its own link)
         else:
             stretch.extend(part)
         i = end + 1
     end_stretch()
+    if not linked:  # ("[[her notes](https://…)]{person=x}": every word inside the link)
+        env.setdefault("body_warnings", []).append(
+            (opener.meta["line"], f"a mention of {opener.meta['kind']} '{opener.meta['slug']}' has no words of its own "
+                                  "outside the link or note it holds: not linked"))
     return result
 
 
@@ -223,7 +233,7 @@ _INTERACTIVE_TOKENS = ("link_open", "footnote_ref", "critic_note_open")
 def _shows_something(token: Token) -> bool:
     """Whether the token puts words or a picture on the page."""
     if token.type in ("text", "text_special", "code_inline"):
-        return bool(token.content.strip())
+        return bool(token.content.strip(_BLANK))
     return token.type == "image"
 
 
