@@ -477,22 +477,26 @@ def _report_loose_pages(entries: list, in_subfolder: bool, diags: Diagnostics) -
     """A Markdown file beside the bundles, not in one (``content/articles/story.md``, Pelican's
     way; ``story/_index.md``, Hugo's for a section) is no article: said, since it would
     otherwise be left out of the site without a word. (A README is the folder's own.)"""
-    # (a folder of articles: made an article itself, they would be its files; not a folder of
-    # pictures beside the page, as a Hugo bundle has)
-    groups = any(e.is_dir() and os.path.exists(os.path.join(e.path, INDEX_FILE)) for e in entries) if in_subfolder else True
     for entry in entries:
         name = entry.name
         if name.lower().endswith((".md", ".markdown")) and name.lower() not in ("readme.md", "readme.markdown") \
                 and entry.is_file():
             where = Path(entry.path)
             stem = name.rsplit(".", 1)[0].lstrip("_")
-            if stem.lower() == "index" and in_subfolder and not groups:  # (the folder itself was meant as the article)
-                instead = display_path(where.parent / INDEX_FILE)
+            if stem.lower() == "index" and in_subfolder and not _holds_articles(entries):
+                instead = display_path(where.parent / INDEX_FILE)  # (the folder itself was meant as the article)
             else:
                 slug = slugify(stem) if stem.lower() != "index" else ""
                 instead = display_path(where.parent / (slug or "<slug>") / INDEX_FILE)
             diags.warning(Location(where), f"not an article, and left out of the site: an article is a folder holding "
                                            f"an {INDEX_FILE} (move it to {instead})")
+
+
+def _holds_articles(entries: list) -> bool:
+    """Whether a folder's entries include article folders: made an article itself, the folder
+    would have them as its files (not so a folder of pictures beside a page, as a Hugo bundle
+    has)."""
+    return any(e.is_dir() and os.path.exists(os.path.join(e.path, INDEX_FILE)) for e in entries)
 
 
 class _NameResolver:

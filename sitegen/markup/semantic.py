@@ -199,12 +199,13 @@ def _mention_split(children: list[Token], opened: int, closed: int, env: dict) -
     opener, closer = children[opened], children[closed]
     result: list[Token] = []
     stretch: list[Token] = []  # the mention's words since its link was last opened
-    linked = []
+    linked = False  # whether a stretch of its words was linked
 
     def end_stretch():
+        nonlocal linked
         if any(_shows_something(t) for t in stretch):  # (no link without words: markdown-it leaves empty texts)
             result.extend([copy(opener), *stretch, copy(closer)])
-            linked.append(True)
+            linked = True
         else:
             result.extend(stretch)
         stretch.clear()
