@@ -36,6 +36,7 @@ from pathlib import Path
 import generate
 import other_generators
 from harness import (TIME, BuildFailed, BuildOptions, Measurement, Sitegen, build_command, concurrent_speed,
+                     fresh_memory_cost,
                      detect_options, installed_sitegen, snapshot, snapshot_sitegen, timed_build)
 
 HERE = Path(__file__).resolve().parent
@@ -370,8 +371,10 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def machine_description(sitegen: Sitegen, speed: float | None = None) -> list[str]:
-    """The machine, as the block of RESULTS.md describes it; ``speed``: see concurrent_speed."""
+def machine_description(sitegen: Sitegen, speed: float | None = None,
+                        memory: dict[int, float] | None = None) -> list[str]:
+    """The machine, as the block of RESULTS.md describes it; ``speed``: see concurrent_speed;
+    ``memory``: microseconds a new page, by MiB asked for (see fresh_memory_cost)."""
     cpu = "unknown"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -380,22 +383,23 @@ def machine_description(sitegen: Sitegen, speed: float | None = None) -> list[st
                 break
     except OSError:
         pass
-    memory = "unknown"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
+    total_kib = _meminfo_kib("MemTotal")
+    total = f"{total_kib / 1024 / 1024:.1f} GiB" if total_kib else "unknown"
     cores = available_cores()
     version = sitegen.run("--version").strip()
     together = [] if speed is None else [
         f"- {cores} Python processes at once each ran {speed * 100:.0f} % as fast as one alone (measured before the "
         "builds; under 100 %, the cores share their hardware: see harness.concurrent_speed)"]
+    if memory:
+        together.append(
+            "- Memory a process touches for the first time: "
+            + ", ".join(f"{cost:.1f} µs a page when it asks for {_mib(mib)}" for mib, cost in sorted(memory.items()))
+            + " (measured before the builds; a 100,000-article build makes some 8 GiB of new memory, page cache "
+            "included, a 10,000-article one under 1 GiB: see harness.fresh_memory_cost)")
     return [
         f"- CPU: {cpu}, {cores} cores available (nproc)",
         *together,
-        f"- Memory: {memory}",
+        f"- Memory: {total}",
         f"- OS: {platform.system()} {platform.release()}",
         f"- Python {platform.python_version()}; {version or 'sitegen (version unknown)'}: {sitegen.described}",
     ]
@@ -453,7 +457,8 @@ def round_ratios(theirs: tuple[Measurement, ...], sitegen: tuple[Measurement, ..
 
 
 def results_block(infos, results, runs: dict[int, int], jobs: int | None, seed: int, sitegen: Sitegen,
-                  options: BuildOptions, search: bool = False, speed: float | None = None) -> str:
+                  options: BuildOptions, search: bool = False, speed: float | None = None,
+                  memory: dict[int, float] | None = None) -> str:
     flags = [f for f, present in (("--clean", options.clean), ("--jobs", options.jobs)) if present]
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
     compared = [name for name in OTHERS if any(r.scenario == other_scenario(name) for r in results)]
@@ -464,10 +469,37 @@ def results_block(infos, results, runs: dict[int, int], jobs: int | None, seed: 
     lines = [BEGIN, "", f"Measured {today} with `python3 benchmarks/run.py --sizes "
              f"{','.join(str(i.size) for i in infos)} --runs {','.join(str(runs[i.size]) for i in infos)}{f' --jobs {jobs}' if jobs else ''}{f' --commit {sitegen.commit}' if sitegen.commit else ''} --seed {seed}{extra_flags}`"
              f" ({_runs_described(runs)}; build options available: "
-             f"{', '.join(flags) if flags else 'neither --clean nor --jobs'}).", "", *machine_description(sitegen, speed),
+             f"{', '.join(flags) if flags else 'neither --clean nor --jobs'}).", "", *machine_description(sitegen, speed, memory),
              *(f"- {OTHERS[name].version()}" for name in compared), "",
              *results_table(infos, results), "", END]
     return "\n".join(lines)
+
+
+def memory_costs(largest_size: int) -> dict[int, float]:
+    """What new memory costs at the scale of a 10,000-article build (1 GiB) and of a
+    100,000-article one (8 GiB, or half the memory available if that is less), when the run
+    builds 100,000 articles or more: only there does a machine's price for memory beyond a
+    few GiB move the figures (see harness.fresh_memory_cost). Some 50 s on a machine where a
+    page costs 7 µs."""
+    if largest_size < 100_000:
+        return {}
+    sizes = [1024, min(8192, _meminfo_kib("MemAvailable") // 1024 // 2)]
+    return {mib: fresh_memory_cost(mib) for mib in sorted(set(sizes)) if mib >= 256}
+
+
+def _meminfo_kib(field: str) -> int:
+    """A figure of /proc/meminfo in KiB (0 where there is none: not Linux)."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _mib(mib: int) -> str:
+    return f"{mib // 1024} GiB" if mib % 1024 == 0 else f"{mib} MiB"
 
 
 def _runs_described(runs: dict[int, int]) -> str:
@@ -567,6 +599,9 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
     cores = available_cores()
     speed = concurrent_speed(cores)
     log(f"{cores} Python processes at once: each at {speed * 100:.0f} % of one alone's speed")
+    memory = memory_costs(max(sizes))
+    for mib, cost in memory.items():
+        log(f"memory touched for the first time: {cost:.1f} µs a page when a process asks for {_mib(mib)}")
     infos, results = [], []
     try:
         for size, runs in sizes.items():
@@ -584,7 +619,8 @@ def _measure(args: argparse.Namespace, sizes: dict[int, int], log) -> int:
         ws.empty_trash()  # only now: every timed run is done
     print("\n".join(results_table(infos, results)))
     if args.write:
-        block = results_block(infos, results, sizes, args.jobs, args.seed, sitegen, options, args.search, speed)
+        block = results_block(infos, results, sizes, args.jobs, args.seed, sitegen, options, args.search, speed,
+                              memory)
         update_results_file(args.results, block)
         log(f"updated {args.results.name}")
     return 0
