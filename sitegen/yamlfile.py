@@ -178,15 +178,10 @@ def _construct(loader, node, path, lines, offset):
             if key_node.tag == _STR and type(key_node) is _Scalar:
                 key = key_node.value
             else:
-                key = _value(loader, key_node)
-                if not isinstance(key, (str, int, float, bool)) and key is not None:
-                    raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
-                key = str(key)
+                key = _plain_key(loader, key_node, offset)
             where = path + (key,)
             if key in result and not merged:  # (after a merge, a key given again overrides the merged one)
-                # (by its value: "true" and "True", "1" and "0x1" are one key)
-                raise YamlSyntaxError(key_node.start_mark.line + 1 + offset,
-                                      f"'{key}' is given twice (first on line {lines[where]}): keep one")
+                raise _repeated(loader, key_node, key, pairs, offset, lines[where])
             # Most values are strings: taken here, not by a call that would note the value's
             # line only for the key's to replace it just below.
             if value_node.tag == _STR and type(value_node) is _Scalar:
@@ -201,6 +196,29 @@ def _construct(loader, node, path, lines, offset):
 
 
 _Scalar = yaml.ScalarNode
+
+
+def _plain_key(loader, key_node, offset: int) -> str:
+    """A key that is not a plain string (a number, true, null), as the string a mapping of
+    ours is keyed by."""
+    key = _value(loader, key_node)
+    if not isinstance(key, (str, int, float, bool)) and key is not None:
+        raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
+    return str(key)
+
+
+def _repeated(loader, key_node, key: str, pairs: list, offset: int, first_line: int) -> YamlSyntaxError:
+    """The error for a key given twice, named as written. Keys are compared by value: "yes"
+    and "on" are both YAML's true, "1" and "0x1" both one, and a message naming 'True' named
+    neither of the keys the file has."""
+    line = key_node.start_mark.line + 1 + offset
+    first = next(node for node, _ in pairs if node.value == key_node.value or (
+        node.tag != _STR and _plain_key(loader, node, offset) == key))
+    if first.value == key_node.value:
+        return YamlSyntaxError(line, f"'{key_node.value}' is given twice (first on line {first_line}): keep one")
+    read_as = {"True": "true", "False": "false", "None": "null"}.get(key, key)
+    return YamlSyntaxError(line, f"'{key_node.value}' is the same key as '{first.value}' on line {first_line} "
+                                 f"(YAML reads both as {read_as}): keep one")
 
 
 def _refuse_repeated_key(pairs: list, offset: int) -> None:

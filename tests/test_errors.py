@@ -112,6 +112,9 @@ CASES = [
      "content/articles/bad/index.md:3: original: sha256 'abc' is not 64 hexadecimal digits"),
     ("a setting given twice", {"sitegen.yaml": "title: A\nlanguage: en\ntitle: B\n"},
      "sitegen.yaml:3: 'title' is given twice (first on line 1): keep one"),
+    # (keys compared by what YAML reads, named as written)
+    ("one key written two ways", {"content/people/ada.yaml": "name: Ada Lovelace\nlinks:\n  yes: a\n  on: b\n"},
+     "content/people/ada.yaml:4: 'on' is the same key as 'yes' on line 3 (YAML reads both as true): keep one"),
 ]
 
 

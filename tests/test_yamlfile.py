@@ -33,16 +33,22 @@ def reference_construct(loader, node, path, lines, offset):
                         raise YamlSyntaxError(line, f"'{key_node.value}' is given twice (first on line {own[key_node.value]}): keep one")
                     own[key_node.value] = line
         loader.flatten_mapping(node)
-        result, first_lines = {}, {}
+        result, first_lines, first_texts = {}, {}, {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1 + offset
-            key = loader.construct_object(key_node, deep=True) if key_node.tag != yamlfile._STR else key_node.value
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
+            value = loader.construct_object(key_node, deep=True) if key_node.tag != yamlfile._STR else key_node.value
+            if not isinstance(value, (str, int, float, bool)) and value is not None:
                 raise YamlSyntaxError(key_node.start_mark.line + 1 + offset, "invalid YAML: mapping keys must be plain values")
-            key = str(key)
+            key = str(value)
             if not merges and key in first_lines:
-                raise YamlSyntaxError(line, f"'{key}' is given twice (first on line {first_lines[key]}): keep one")
-            first_lines[key] = line
+                # (named as written: "on" and "yes" are one key, true, and the message names both)
+                text, first = key_node.value, first_texts[key]
+                if text == first:
+                    raise YamlSyntaxError(line, f"'{text}' is given twice (first on line {first_lines[key]}): keep one")
+                read_as = yaml.safe_dump(value, default_flow_style=True).removesuffix("\n...\n").strip()
+                raise YamlSyntaxError(line, f"'{text}' is the same key as '{first}' on line {first_lines[key]} "
+                                            f"(YAML reads both as {read_as}): keep one")
+            first_lines[key], first_texts[key] = line, key_node.value
             result[key] = reference_construct(loader, value_node, path + (key,), lines, offset)
             lines[path + (key,)] = key_node.start_mark.line + 1 + offset
         return result
@@ -82,6 +88,10 @@ EXAMPLES = [
     "base: &b {x: 1}\nmerged:\n  <<: *b\n  y: 3\n  y: 4\n",
     "true: 1\nTrue: 2\n",
     "base: &b {x: 1}\nmerged: {<<: *b, x: 2}\n",
+    "yes: 1\nb: 2\non: 3\n",
+    "1: a\n0x1: b\n",
+    "null: 1\n~: 2\n",
+    "2.5: a\n'2.5': b\n",
 ]
 
 
