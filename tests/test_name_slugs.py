@@ -150,6 +150,35 @@ def test_a_name_whose_address_is_that_of_another_name_of_its_script_in_the_regis
             "to that entry's aliases; if not, give this one a registry file of its own") in result.stderr
 
 
+def test_two_unregistered_names_of_one_address_are_warned_about_until_one_is_registered(tmp_path, monkeypatch):
+    """Without a registry, 王伟 (first in folder order) and 汪伟 made one page, listing both
+    people's articles as one person's, without a word. Spellings of one Latin name share it
+    as before, and say nothing."""
+    root = write_files(tmp_path, {
+        "sitegen.yaml": "title: Names\n",
+        "content/articles/a/index.md": article("A", date="2020-01-02", people="[王伟, Jürgen Weiß]"),
+        "content/articles/b/index.md": article("B", date="2020-01-01", topics="[Economy]",
+                                               people="\n  - name: Dana Roe\n  - name: 汪伟\n    role: analyst"),
+        "content/articles/c/index.md": article("C", date="2020-01-03", people="[Jurgen Weiss, 王伟]"),
+    })
+    monkeypatch.chdir(root)
+    warning = ("content/articles/b/index.md:7: warning: person '汪伟' is listed on the page of '王伟' (people/wangwei/, "
+               "named so by an earlier article): in Latin letters both are 'wangwei'. If they are two, give this one "
+               "a registry file of its own (content/people/wangwei-2.yaml, with name: 汪伟); if one, write the name alike")
+    for attempt in range(2):  # (the second build takes the articles' names from the cache)
+        result = build(root)
+        assert result.exit_code == 0
+        assert [line for line in result.stderr.splitlines() if "warning" in line] == [warning]
+    write_files(root, {"content/people/wangwei-2.yaml": "name: 汪伟\n"})
+    result = build(root)
+    assert result.exit_code == 0 and "warning" not in result.stderr
+
+    def articles_of(slug):
+        return [a.get_text() for a in page(root / "public", f"/people/{slug}/").select(".article-item-title a")]
+
+    assert articles_of("wangwei") == ["C", "A"] and articles_of("wangwei-2") == ["B"]
+
+
 def test_names_written_with_or_without_optional_marks_or_in_half_width_are_one():
     assert name_key("مُحَمَّد عَبَّاس") == name_key("محمد عباس") and slugify("مُحَمَّد عَبَّاس") == slugify("محمد عباس")
     assert name_key("ﾀﾅｶ") == name_key("タナカ")

@@ -21,7 +21,7 @@ from ..diagnostics import Diagnostics, Location, display_path
 from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, plain
 from ..render.urls import bundle_prefix, page_path
-from ..slugs import name_key, slug_problem, slugify
+from ..slugs import in_another_script, name_key, slug_problem, slugify
 from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, files_seen, finish_article,
                        list_bundle, packed_stat, person_slug_for, read_header, scan_and_list, scan_bundle, scan_is_settled)
 from .files import is_inside, read_text_and_bytes
@@ -117,7 +117,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
                                 entry.additions)
         else:
             resolved[h.slug] = resolver.resolve(h.header, diags)
-        _add_unregistered(resolved[h.slug][3], people, topics)
+        _add_unregistered(resolved[h.slug][3], people, topics, h, diags)
     names = {"person": {slug: p.name for slug, p in people.items()}, "topic": {slug: t.name for slug, t in topics.items()}}
     # ... and, if every person and topic is as it was too, its cache key is the same as then.
     # (the site's language too: what the archive adds to an article in another says it is in the site's)
@@ -539,12 +539,34 @@ class _NameResolver:
         return roles, reporters, topic_slugs, tuple(additions)
 
 
-def _add_unregistered(additions: tuple, people: dict, topics: dict) -> None:
+def _add_unregistered(additions: tuple, people: dict, topics: dict, bundle: BundleHeader, diags: Diagnostics) -> None:
     for kind, slug, name in additions:
-        if kind == "person" and slug not in people:
-            people[slug] = Person(slug, name)
-        elif kind == "topic" and slug not in topics:
-            topics[slug] = Topic(slug, name)
+        entries = people if kind == "person" else topics
+        entry = entries.get(slug)
+        if entry is None:
+            entries[slug] = Person(slug, name) if kind == "person" else Topic(slug, name)
+        elif entry.name != name and _other_names_of_one_address(entry.name, name):
+            _warn_of_shared_address(kind, slug, entry.name, name, bundle, diags)
+
+
+def _other_names_of_one_address(first: str, then: str) -> bool:
+    """Whether two names no registry knows, which make one page address, are two names: in
+    Latin letters 王伟 and 汪伟 are both "wang-wei", and the second article's would be listed
+    as the first's person without a word. (Latin names that make one address are one name
+    written with other accents or capitals: Jurgen Weiss is Jürgen Weiß.)"""
+    return (in_another_script(first) or in_another_script(then)) and name_key(first) != name_key(then)
+
+
+def _warn_of_shared_address(kind: str, slug: str, first: str, then: str, bundle: BundleHeader,
+                            diags: Diagnostics) -> None:
+    people_refs, reporter_refs, topic_refs = bundle.header.names()  # (rare: unpacked only here)
+    refs = topic_refs if kind == "topic" else people_refs + reporter_refs
+    line = next((ref.line for ref in refs if ref.name == then), None)
+    folder = "topics" if kind == "topic" else "people"
+    diags.warning(Location(Path(bundle.folder) / INDEX_FILE, line),
+                  f"{kind} {then!r} is listed on the page of {first!r} ({folder}/{slug}/, named so by an earlier "
+                  f"article): in Latin letters both are '{slug}'. If they are two, give this one a registry file of "
+                  f"its own (content/{folder}/{slug}-2.yaml, with name: {then}); if one, write the name alike")
 
 
 class _SlugsOfNames:
