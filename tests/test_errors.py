@@ -47,6 +47,13 @@ CASES = [
      "content/articles/bad/index.md:3: date: '2016-13-45' is not a valid date"),
     ("impossible day", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 2017-02-29\n---\nBody\n"},
      "content/articles/bad/index.md:3: date: '2017-02-29' is not a valid date (February 2017 has no day 29)"),
+    # YAML reads these as numbers (0000 is octal 0): the message said '0' and '16', which the line does not
+    ("a date YAML reads as a number", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 0000\n---\nBody\n"},
+     "content/articles/bad/index.md:3: date: YAML reads this as the number 0, not a date: write it as YYYY, YYYY-MM "
+     "or YYYY-MM-DD"),
+    ("a date YAML reads as true", {"content/articles/bad/index.md": "---\ntitle: T\ndate: yes\n---\nBody\n"},
+     "content/articles/bad/index.md:3: date: YAML reads this as true, not a date: write it as YYYY, YYYY-MM "
+     "or YYYY-MM-DD"),
     ("duplicate slug", {"content/articles/2016/good/index.md": article("Same slug elsewhere")},
      "duplicate slug 'good'"),
     ("slug escaping the output", {"content/articles/Bad Name/index.md": article("T")},

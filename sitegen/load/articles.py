@@ -180,6 +180,11 @@ def _date(header, key, raw, line_of) -> None:
     try:
         header.values["date"] = PartialDate.parse(str(raw))
     except ValueError as exc:
+        if isinstance(raw, (int, float)):
+            # (YAML reads 0000 as 0, 0x7E0 as 2016 and "no" as false: the value is not what the line says)
+            read = ("true" if raw else "false") if isinstance(raw, bool) else f"the number {raw}"
+            raise fields.FieldError(f"YAML reads this as {read}, not a date: write it as YYYY, YYYY-MM "
+                                    f"or YYYY-MM-DD") from None
         raise fields.FieldError(f"'{raw}' is not a valid date ({exc})") from None
 
 
