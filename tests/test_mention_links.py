@@ -129,3 +129,32 @@ def test_a_mention_with_no_words_of_its_own_to_link_says_so(text, warning):
     html = MD.render(text, env)
     assert BeautifulSoup(html, "html.parser").select("a.mention") == []
     assert env["body_warnings"] == [(0, warning)]
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("See [the report by [Ada]{person=ada} here](https://example.org/r).", [0]),
+    ("See [a [Schadenfreude]{lang=de}\nlink](https://example.org/r) and [another [x]{lang=fr}](https://example.org/s).",
+     [0, 1]),
+    ("One line.\nSee [[Ada]{person=ada}](https://example.org/r).", [1]),
+])
+def test_a_span_in_a_links_text_keeps_the_link_from_being_made_and_says_so(text, lines):
+    """markdown-it makes no link whose text holds a bracketed token (a link inside a link is
+    not HTML): the page showed the brackets and the address as text, without a word."""
+    env = {"sitegen": CONTEXT}
+    html = MD.render(text, env)
+    assert not BeautifulSoup(html, "html.parser").select("a[href^='https://example.org']")
+    assert env["body_warnings"] == [(line, "a link's text holds a span ([…]{…}), and a link cannot: it is not made, "
+                                           "and the page shows its brackets and address as text; keep the span out "
+                                           "of the link's text") for line in lines]
+
+
+@pytest.mark.parametrize("text", [
+    "[Ada]{person=ada} wrote [the report](https://example.org/r).",
+    "A [bracket] then [Ada]{person=ada} and text](not a link).",
+    "[[the report](https://example.org/r)]{lang=en} and [Ada]{person=ada}.",
+    "`[x [y]{lang=fr}](z)` in code, and [Ada]{person=ada}.",
+])
+def test_spans_beside_links_or_brackets_are_no_warning(text):
+    env = {"sitegen": CONTEXT}
+    MD.render(text, env)
+    assert not env.get("body_warnings")

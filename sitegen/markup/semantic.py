@@ -85,13 +85,21 @@ def _annotate(children: list[Token], first_line: int, language: str, ctx, counte
     in_force = [language]
     mentions_open = 0  # mentions (links) open at this point
     holds_interactive = False  # whether a mention holds a link, a note, ... (see _links_kept_apart)
+    span_in_brackets = None  # the line of a span inside brackets a link may have been meant to make
+    brackets = None  # (made at the paragraph's first span: most have none)
     for i, token in enumerate(children):
         kind = token.type  # (read once: this reads every token of the paragraph)
         if kind == "text":  # (most tokens: nothing to do, so asked first)
             if "{" in token.content:
                 _find_stray_attributes(token.content, first_line + softbreaks, env)
+            if span_in_brackets is not None and "](" in token.content:
+                env.setdefault("body_warnings", []).append((span_in_brackets, LINK_AROUND_SPAN))
+                span_in_brackets = None
         elif kind == "span_open":
             token.meta["line"] = first_line + softbreaks
+            brackets = brackets or _OpenBrackets(children)
+            if span_in_brackets is None and brackets.open_before(i):
+                span_in_brackets = token.meta["line"]
             _classify(token, ctx, counters, env)
             token.meta["around"] = in_force[-1]
             in_force.append(token.meta.get("lang") or in_force[-1])
@@ -229,6 +237,28 @@ def _mention_split(children: list[Token], opened: int, closed: int, env: dict) -
 
 
 _INTERACTIVE_TOKENS = ("link_open", "footnote_ref", "critic_note_open")
+
+# markdown-it makes no link whose text holds another bracketed token (a link in a link is not
+# HTML), and a span is one: "[the report by [Dana Roe]{person=x}](https://…)" was published
+# with its brackets and address as text, without a word.
+LINK_AROUND_SPAN = ("a link's text holds a span ([…]{…}), and a link cannot: it is not made, and the page shows "
+                    "its brackets and address as text; keep the span out of the link's text")
+
+
+class _OpenBrackets:
+    """``open_before(i)``: whether the paragraph's text before ``children[i]`` leaves a "["
+    open (a link's text, if a "](" follows). Asked only at spans, in order: the text is
+    counted once, from where the last question left off."""
+
+    def __init__(self, children: list[Token]):
+        self.children, self.counted, self.open = children, 0, 0
+
+    def open_before(self, at: int) -> bool:
+        for token in self.children[self.counted:at]:
+            if token.type == "text":
+                self.open += token.content.count("[") - token.content.count("]")
+        self.counted = at
+        return self.open > 0
 
 
 def _shows_something(token: Token) -> bool:
