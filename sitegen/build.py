@@ -26,8 +26,9 @@ from .lookahead import folder_stat
 from .render import (Renderer, Urls, create_environment, crawler_files, plan_units, render_unit,
                      static_files, theme_dirs, unit_folder)
 from .render.pages import article_output_paths
+from .render.urls import SITE_SECTIONS
 from .render.theme import template_problem
-from .search import (BUNDLE_DIR, index_basis, index_bytes, index_in_place, index_paths, index_present, index_site,
+from .search import (index_basis, index_bytes, index_in_place, index_paths, index_present, index_site,
                      keep_index)
 from .write import (MARKER, FoldersAhead, OutputCollision, ReusedFiles, WriteStats, open_stage, recover,
                     update_output, write_output)
@@ -80,12 +81,6 @@ def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None
             # shortcut, so build again without it (nothing was written to the output yet).
             del diags.items[heard:]
             return _build(root, diags, search, jobs, True, progress, overrides, keep_state_in, cancel_search, on_wait)
-
-
-# The first part of the output paths of the site's own pages and files: an article whose page
-# or files land there (permalink '{slug}/' and an article called "search") takes their place.
-SITE_SECTIONS = {"index.html", "page", "people", "topics", "annotations", "search", "static", "feed.xml",
-                 "sitemap.xml", "robots.txt", "404.html", BUNDLE_DIR, ".nojekyll", MARKER}
 
 
 @contextmanager

@@ -597,19 +597,30 @@ def _has_comments(path: Path, seen: str | None) -> bool:
 def _assets(header: ArticleHeader, diags: Diagnostics, root: Path,
             seen: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Every other file in the bundle, published next to the page (original.txt included); and
-    those of them published as text, since a browser opening them could run script (see
-    load/scripts.py). ``seen``: see finish_article."""
+    those of them published as text (see bundle_assets). ``seen``: see finish_article."""
+    found, as_text = bundle_assets(header.folder, diags, root, seen)
+    original = header.values.get("original_file")
+    if original and original not in found:
+        diags.error(Location(header.index_path, header.original_line), f"original: file '{original}' not found in the article folder")
+    return found, as_text
+
+
+def bundle_assets(folder: Path, diags: Diagnostics, root: Path, seen: str | None = None, kind: str = "article",
+                  own: tuple[str, ...] = (INDEX_FILE, COMMENTS_FILE)) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The files of an article's or a page's (``kind``) bundle published next to its page, all
+    but its ``own``; and those of them published as text, since a browser opening them could run
+    script (see load/scripts.py). ``seen``: the bundle listed already (see finish_article)."""
     found, as_text = [], []
     if seen is None:
         entries = ((rel, Path(entry.path), entry.is_symlink(), None if entry.is_symlink() else entry.is_file())
-                   for rel, entry in _bundle_entries(header.folder))
+                   for rel, entry in _bundle_entries(folder))
     else:
-        entries = _seen_entries(header.folder, seen)
+        entries = _seen_entries(folder, seen)
     for rel, path, is_link, is_file in entries:
-        if rel in (INDEX_FILE, COMMENTS_FILE):
+        if rel in own:
             continue
-        if is_link and (not is_inside(path, header.folder) or not is_inside(path, root)):
-            diags.error(Location(path), "links outside the article folder; refusing to publish it")
+        if is_link and (not is_inside(path, folder) or not is_inside(path, root)):
+            diags.error(Location(path), f"links outside the {kind} folder; refusing to publish it")
             continue
         if not (path.is_file() if is_file is None else is_file):
             continue
@@ -623,15 +634,12 @@ def _assets(header: ArticleHeader, diags: Diagnostics, root: Path,
                                                     f"archive: it is published as text, as {rel}.txt")
                 as_text.append(rel)
         found.append(rel)
-    original = header.values.get("original_file")
-    if original and original not in found:
-        diags.error(Location(header.index_path, header.original_line), f"original: file '{original}' not found in the article folder")
     published = {}
     for rel in found:
         name = rel + ".txt" if rel in as_text else rel
         if name in published:
-            diags.error(Location(header.folder / rel), f"would be published as '{name}', like '{published[name]}': "
-                                                       "rename one of them")
+            diags.error(Location(folder / rel), f"would be published as '{name}', like '{published[name]}': "
+                                                "rename one of them")
         published[name] = rel
     return tuple(found), tuple(as_text)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from ..diagnostics import Diagnostics, Location, did_you_mean
 from ..languages import BOOLEAN_LANGUAGE, normal_tag, not_a_tag
 from ..model import Link
 
@@ -21,6 +22,26 @@ class FieldError(ValueError):
     def each(self) -> list["FieldError"]:
         """This problem and the value's others: each is reported at its own line."""
         return [self, *self.more]
+
+
+def checked_values(data: dict, spec: dict, path, line_of, diags: Diagnostics, unknown: str) -> tuple[dict, bool]:
+    """Each value of a YAML mapping checked by its key's checker in ``spec`` (``line_of(*path)``:
+    where a value is, for its errors): the clean values, and whether any had an error (each
+    reported at its line). A key not in ``spec`` is warned about as an ``unknown`` one, with the
+    key it may have been meant for, and left out."""
+    values, failed = {}, False
+    for key, raw in data.items():
+        check = spec.get(key)
+        if check is None:
+            diags.warning(Location(path, line_of(key)), f"unknown {unknown} '{key}'{did_you_mean(key, spec)}")
+            continue
+        try:
+            values[key] = check(raw)
+        except FieldError as exc:
+            for problem in exc.each():
+                diags.error(Location(path, line_of(key, *problem.path)), f"{key}: {problem}")
+            failed = True
+    return values, failed
 
 
 def each_item(items: list, check) -> list:

@@ -177,20 +177,8 @@ def _checked_values(path: Path, text: str, spec: dict, diags: Diagnostics) -> di
     if not isinstance(doc.data, dict):
         diags.error(Location(path, 1), "expected a mapping with at least 'name:'")
         return None
-    ok = True
-    values = {}
-    for key, raw in doc.data.items():
-        check = spec.get(key)
-        if check is None:
-            diags.warning(Location(path, doc.line_of(key)), f"unknown key '{key}'{did_you_mean(key, spec)}")
-            continue
-        try:
-            values[key] = check(raw)
-        except fields.FieldError as exc:
-            for problem in exc.each():
-                diags.error(Location(path, doc.line_of(key, *problem.path)), f"{key}: {problem}")
-            ok = False
+    values, failed = fields.checked_values(doc.data, spec, path, doc.line_of, diags, "key")
     if "name" not in doc.data:
         diags.error(Location(path, 1), "missing 'name:' (every entry needs a name)")
-        ok = False
-    return values if ok else None
+        failed = True
+    return None if failed else values

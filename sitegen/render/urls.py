@@ -9,6 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Article
+from ..search import BUNDLE_DIR
+from ..write import MARKER
+
+# The first part of the output paths of the site's own pages and files, with what each is: an
+# article whose page or files land there (permalink '{slug}/' and an article called "search")
+# takes their place.
+SITE_SECTIONS = {
+    "index.html": "the archive's first page", "page": "the archive's later pages", "people": "the people's pages",
+    "topics": "the topics' pages", "annotations": "the lists of annotations", "search": "the search page",
+    "static": "the theme's files", "feed.xml": "the site's feed", "sitemap.xml": "the sitemap",
+    "robots.txt": "robots.txt", "404.html": "the page for addresses that lead nowhere", BUNDLE_DIR: "the search index",
+    ".nojekyll": "GitHub Pages' .nojekyll", MARKER: "sitegen's mark on its output folder",
+}
 
 
 def published_name(article: Article, asset: str) -> str:
