@@ -345,7 +345,32 @@ class ArticleContent:
 
 
 @record
+class Page:
+    """A standalone page (``content/pages/about.md``, or ``about/index.md`` with files beside
+    it): the archive's About, its corrections policy. It is no article: it has no date, is in
+    no listing or feed, and is published at ``/<slug>/``."""
+
+    slug: str
+    title: str
+    path: Path  # its Markdown file
+    description: str = ""  # the meta description; the site's when empty
+    menu: int | None = None  # its weight in the site's navigation; None: not in it
+    draft: bool = False
+    body_html: str = ""
+    assets: tuple[str, ...] = ()  # a bundle's other files, copied next to the page
+    assets_as_text: tuple[str, ...] = ()  # those published as text (see load/scripts.py)
+    fingerprint: str = ""  # digest of everything its output is made from but the site's settings
+
+
+def menu_pages(pages: Sequence[Page]) -> tuple[Page, ...]:
+    """The pages the site's navigation links, in order: by ``menu`` weight, then title; the
+    slug breaks ties, so that the order never depends on the disk's."""
+    return tuple(sorted((p for p in pages if p.menu is not None), key=lambda p: (p.menu, p.title.casefold(), p.slug)))
+
+
+@record
 class Site:
     articles: tuple[Article, ...]  # sorted by Article.sort_key
     people: dict[str, Person]
     topics: dict[str, Topic]
+    pages: tuple[Page, ...] = ()  # sorted by slug

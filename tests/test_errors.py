@@ -122,6 +122,30 @@ CASES = [
     # (keys compared by what YAML reads, named as written)
     ("one key written two ways", {"content/people/ada.yaml": "name: Ada Lovelace\nlinks:\n  yes: a\n  on: b\n"},
      "content/people/ada.yaml:4: 'on' is the same key as 'yes' on line 3 (YAML reads both as true): keep one"),
+    # Standalone pages (content/pages/): their front matter, names and addresses.
+    ("a page's menu weight that is no number", {"content/pages/about.md": "---\ntitle: About\ndescription: D.\nmenu: first\n---\nA.\n"},
+     "content/pages/about.md:4: menu: expected a whole number, got 'first'"),
+    ("a page's menu weight that is true", {"content/pages/about.md": "---\ntitle: About\nmenu: yes\n---\nA.\n"},
+     "content/pages/about.md:3: menu: expected a whole number, got true"),
+    ("a page without a title", {"content/pages/about.md": "---\nmenu: 1\n---\nA.\n"},
+     "content/pages/about.md:1: missing required key 'title'"),
+    ("a page with malformed YAML", {"content/pages/about.md": "---\ntitle: [About\n---\nA.\n"},
+     "content/pages/about.md:2: invalid YAML"),
+    ("an error in a page's body", {"content/pages/about.md": "---\ntitle: About\n---\n\nText {>>never closed.\n"},
+     "content/pages/about.md:5: unclosed CriticMarkup note '{>>' (expected '<<}')"),
+    ("a page where the site's search page is", {"content/pages/search.md": "---\ntitle: Search us\n---\nA.\n"},
+     "content/pages/search.md: page 'search': its address /search/ is taken by the search page (rename the file)"),
+    ("a page where the articles are", {"content/pages/articles/index.md": "---\ntitle: Articles\n---\nA.\n"},
+     "content/pages/articles/index.md: page 'articles': its address /articles/ is taken by the articles "
+     "(permalink 'articles/{slug}/') (rename its folder)"),
+    ("two pages of one name", {"content/pages/about.md": "---\ntitle: About\n---\nA.\n",
+                               "content/pages/about/index.md": "---\ntitle: About too\n---\nA.\n"},
+     "content/pages/about.md: page 'about' is given twice: also content/pages/about/index.md (keep one)"),
+    ("nested pages", {"content/pages/legal/privacy.md": "---\ntitle: Privacy\n---\nA.\n"},
+     "content/pages/legal: a folder without an index.md: pages are not nested (a page is content/pages/<name>.md, "
+     "or content/pages/<name>/index.md with its files beside it)"),
+    ("a page name that is no slug", {"content/pages/About.md": "---\ntitle: About\n---\nA.\n"},
+     "content/pages/About.md: page name 'About' must be lower-case letters, digits and single hyphens (try 'about')"),
 ]
 
 
@@ -214,6 +238,19 @@ def test_an_article_where_a_page_of_the_site_goes_is_a_located_error(site, monke
             "articles' own, as in 'articles/{slug}/')") in result.stderr
     assert "sitegen: 1 error(s); the output folder was left unchanged" in result.stderr
     assert page(root / "public", f"{slug}/").find("h1").get_text(strip=True) != "A Party"
+    assert page(root / "public", "good/").find("h1").get_text(strip=True) == "A Good Article"
+
+
+def test_a_page_where_an_article_is_is_a_located_error(site, monkeypatch):
+    """permalink '{slug}/' puts articles at the top of the site, where pages are too."""
+    root = site({"sitegen.yaml": "permalink: '{slug}/'\n", **GOOD})
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    write_files(root, {"content/pages/good.md": "---\ntitle: Good page\n---\nA.\n"})
+    result = build(root)
+    assert result.exit_code == 1, result.output
+    assert ("content/pages/good.md: page 'good': its address /good/ is taken by article 'good' "
+            "(content/articles/good/index.md) (rename the file)") in result.stderr
     assert page(root / "public", "good/").find("h1").get_text(strip=True) == "A Good Article"
 
 
@@ -317,6 +354,19 @@ def test_front_matter_and_body_errors_of_one_file_come_in_one_run(site, monkeypa
     assert [line for line in again.stderr.splitlines() if line.startswith("content/articles/vigil")] == errors[2:]
 
 
+def test_front_matter_and_body_errors_of_one_page_come_in_one_run(site, monkeypatch):
+    root = site(GOOD)
+    monkeypatch.chdir(root)
+    result, _ = build_twice(lambda files: root, {
+        "content/pages/about.md": "---\ntitle: About\nmenu: first\n---\nText {>>never closed.\n"})
+    assert result.exit_code == 1
+    assert content_errors(result) == [
+        "content/pages/about.md:3: menu: expected a whole number, got 'first'",
+        "content/pages/about.md:5: unclosed CriticMarkup note '{>>' (expected '<<}')",
+    ], result.stderr
+    assert_public_untouched(root)
+
+
 def test_a_folder_without_content_is_not_built_as_an_empty_site(tmp_path, monkeypatch):
     """`sitegen build` run in the wrong folder: an error, not an empty public/ made there."""
     monkeypatch.chdir(tmp_path)
@@ -331,12 +381,15 @@ def test_a_folder_without_content_is_not_built_as_an_empty_site(tmp_path, monkey
     assert page(tmp_path / "public", "/").find("h1").get_text(strip=True) == "News Archive"
 
 
-def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch):
-    root = site({"content/articles/a/index.md": "---\ntitle: A\nsumary: typo\n---\nText\n"})
+@pytest.mark.parametrize("name, text, meant", [("content/articles/a/index.md", "sumary: typo", "summary"),
+                                               ("content/pages/about.md", "menus: 1", "menu")])
+def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch, name, text, meant):
+    root = site({name: f"---\ntitle: A\n{text}\n---\nText\n"})
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0
-    assert "content/articles/a/index.md:3: warning: unknown front matter key 'sumary' (did you mean 'summary'?)" in result.stderr
+    key = text.split(":")[0]
+    assert f"{name}:3: warning: unknown front matter key '{key}' (did you mean '{meant}'?)" in result.stderr
 
 
 def test_strict_stops_a_build_at_a_warning_and_leaves_the_output_as_it_was(site, monkeypatch):

@@ -168,6 +168,62 @@ def test_incremental_build_equals_clean_build(tmp_path, change, settled, output_
     assert_rebuild_equals_clean_build(root, tmp_path)  # with the cache of the first build
 
 
+# Standalone pages: every page's navigation links those with a menu weight, so a change to
+# which pages are linked, their order or their titles must redo every page of the site.
+WITH_PAGES = {
+    **BASE,
+    "content/pages/about.md": "---\ntitle: About\nmenu: 2\n---\nAbout [“Engines”]{.quote by=ada-lovelace}.\n",
+    "content/pages/policy/index.md": "---\ntitle: Policy\nmenu: 3\n---\nOur chart: ![Chart](chart.txt)\n",
+    "content/pages/policy/chart.txt": "chart\n",
+    "content/pages/unlinked.md": "---\ntitle: Unlinked\n---\nIn no menu.\n",
+}
+
+PAGE_CHANGES = {
+    "edit a page": lambda root: edit(root, "content/pages/unlinked.md", "In no menu.", "Still in no menu."),
+    "edit a page in the navigation": lambda root: edit(root, "content/pages/about.md", "About [", "All about ["),
+    "add a page": lambda root: write_files(root, {"content/pages/contact.md": "---\ntitle: Contact\n---\nWrite.\n"}),
+    "add a page to the navigation": lambda root: write_files(root, {"content/pages/contact.md":
+                                                                    "---\ntitle: Contact\nmenu: 1\n---\nWrite.\n"}),
+    "delete a page": lambda root: (root / "content/pages/unlinked.md").unlink(),
+    "delete a page in the navigation": lambda root: (root / "content/pages/about.md").unlink(),
+    "delete a page's folder": lambda root: shutil.rmtree(root / "content/pages/policy"),
+    "change a page's menu weight": lambda root: edit(root, "content/pages/about.md", "menu: 2", "menu: 4"),
+    "give a page a menu weight": lambda root: edit(root, "content/pages/unlinked.md", "title: Unlinked",
+                                                   "title: Unlinked\nmenu: 0"),
+    "take a page out of the navigation": lambda root: edit(root, "content/pages/about.md", "menu: 2\n", ""),
+    "retitle a page in the navigation": lambda root: edit(root, "content/pages/about.md", "title: About", "title: About us"),
+    "change a page's description": lambda root: edit(root, "content/pages/unlinked.md", "title: Unlinked",
+                                                     "title: Unlinked\ndescription: Found by search."),
+    "make a page a draft": lambda root: edit(root, "content/pages/about.md", "menu: 2", "menu: 2\ndraft: true"),
+    "change a file of a page's folder": lambda root: (root / "content/pages/policy/chart.txt").write_text("new\n"),
+    "add a file to a page's folder": lambda root: write_files(root, {"content/pages/policy/data.csv": "a,b\n"}),
+    "turn a page into a folder": lambda root: (move(root, "content/pages/unlinked.md", "content/pages/unlinked/index.md"),
+                                               write_files(root, {"content/pages/unlinked/photo.txt": "photo\n"})),
+    "rename a person a page quotes": CHANGES["rename a person in the registry"],
+}
+
+
+@pytest.mark.parametrize("change", list(PAGE_CHANGES), ids=list(PAGE_CHANGES))
+def test_incremental_build_with_pages_equals_clean_build(tmp_path, change, settled, output_mode):
+    root = write_files(tmp_path / "site", WITH_PAGES)
+    run(root, tmp_path / "out")
+    assert (tmp_path / "out/about/index.html").is_file() and (tmp_path / "out/policy/chart.txt").is_file()
+    before = tree(tmp_path / "out")
+    PAGE_CHANGES[change](root)
+    assert_rebuild_equals_clean_build(root, tmp_path)  # with the cache of the first build
+    assert tree(tmp_path / "out") != before  # (the change was one the output shows)
+
+
+def test_a_page_edit_renders_that_page_and_a_menu_change_every_page(tmp_path):
+    root = write_files(tmp_path / "site", WITH_PAGES)
+    run(root, tmp_path / "out")
+    PAGE_CHANGES["edit a page"](root)
+    assert run(root, tmp_path / "out").units_rendered == 1
+    PAGE_CHANGES["change a page's menu weight"](root)
+    report = run(root, tmp_path / "out")
+    assert report.units_rendered == report.units
+
+
 @pytest.mark.parametrize("change, parts", [("delete an article", "fewer"), ("add an article", "more"),
                                            ("change pagination", "more"), ("change the base URL", "as many"),
                                            ("edit a body", "as many")])
@@ -258,13 +314,15 @@ def test_equal_values_give_one_digest_whichever_objects_hold_them():
     assert digest(((shared, "x"),)) == digest(((made, "x"),))
 
 
-@pytest.mark.parametrize("change", list(CHANGES), ids=list(CHANGES))
-def test_a_plan_made_from_the_last_one_is_the_whole_plan(tmp_path, change):
-    root = write_files(tmp_path / "site", BASE)
+@pytest.mark.parametrize("files, change", [(BASE, c) for c in CHANGES] + [(WITH_PAGES, c) for c in PAGE_CHANGES],
+                         ids=list(CHANGES) + list(PAGE_CHANGES))
+def test_a_plan_made_from_the_last_one_is_the_whole_plan(tmp_path, files, change):
+    root = write_files(tmp_path / "site", files)
     run(root, tmp_path / "out")
-    CHANGES[change](root)
+    {**CHANGES, **PAGE_CHANGES}[change](root)
     from_last, whole = plan_with_and_without_the_last(root, tmp_path / "out")
     assert from_last == whole
+    assert any(unit.id[0] == "page" for unit in whole) == (files is WITH_PAGES)
 
 
 def test_the_index_makes_its_lists_when_first_asked_or_made_complete(tmp_path):

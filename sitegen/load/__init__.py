@@ -1,7 +1,8 @@
 """Load stage: ``content/`` -> ``Site``.
 
 Registries first, then every article's front matter, so that all people and topics of the
-archive are known before bodies are rendered and their references checked.
+archive are known before bodies are rendered and their references checked; the standalone
+pages last (``pages.py``), whose addresses must not be the articles'.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_fi
                        list_bundle, packed_stat, person_slug_for, read_header, scan_and_list, scan_bundle, scan_is_settled)
 from .files import is_inside, read_text_and_bytes
 from .frontmatter import body_after_front_matter
+from .pages import load_pages
 from .registries import CheckedEntries, NameIndex, load_people, load_topics
 
 __all__ = ["load_site", "find_bundles", "is_site_folder"]
@@ -170,8 +172,9 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     for entry in articles.values():
         diags.extend(entry.warnings)
     cache.articles = articles
-    ordered = sorted((entry.article for entry in articles.values()), key=lambda a: a.sort_key)
-    return Site(tuple(ordered), dict(sorted(people.items())), dict(sorted(topics.items())))
+    ordered = tuple(sorted((entry.article for entry in articles.values()), key=lambda a: a.sort_key))
+    pages = load_pages(config, diags, urls, names, ordered)
+    return Site(ordered, dict(sorted(people.items())), dict(sorted(topics.items())), pages)
 
 
 def _read_headers(folders: list[str], as_before: set[str], diags: Diagnostics, root: Path, cache: BuildCache,

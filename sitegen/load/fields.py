@@ -80,6 +80,13 @@ def flag(value) -> bool:
     return value
 
 
+def whole_number(value) -> int:
+    """Any integer, negative too (a weight); not true or false, which YAML makes numbers of."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise FieldError(f"expected a whole number, got {_describe(value)}")
+    return value
+
+
 def text_list(value) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value.strip(),) if value.strip() else ()

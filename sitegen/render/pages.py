@@ -22,7 +22,7 @@ from ..index import Index, archive_group_of, archive_groups
 from ..languages import own_language
 from ..markup.highlight import pygments_css
 from ..cache import BodyStore
-from ..model import Annotation, Article, Site
+from ..model import Annotation, Article, Page, Site, menu_pages
 from .citation import bibtex, citation, citation_urls, csl_json
 from .comments import comment_thread_html, comments_of, render_comment_text
 from .excerpts import annotation_excerpt, excerpt, has_own_pages, site_annotation_lists
@@ -104,7 +104,8 @@ class Renderer:
         self.env.globals.update(site=self.site, index=self.index, config=self.config, urls=self.urls,
                                 comment_html=render_comment_text, comment_thread_html=comment_thread_html, comments_of=comments_of,
                                 wayback_url=wayback_url, year_sections=year_sections,
-                                timeline_years=timeline_years, lang_of=self.lang_of, own_words=own_words)
+                                timeline_years=timeline_years, lang_of=self.lang_of, own_words=own_words,
+                                menu_pages=menu_pages(self.site.pages))
 
     def lang_of(self, article: Article, annotation: Annotation | None = None) -> Markup:
         """` lang="fr"` for an element holding a French article's own words (its title, body,
@@ -150,6 +151,8 @@ def render_unit(r: Renderer, unit_id: tuple, static: dict) -> list[OutputFile]:
     urls = r.urls
     if kind == "article":
         return list(article_files(r, r.with_content(r.index.articles[args[0]])))
+    if kind == "page":
+        return list(page_files(r, site_page(r.site, args[0])))
     if kind == "archive":
         return [archive_page(r, args[0])]
     if kind == "person":
@@ -190,6 +193,8 @@ def unit_folder(r: Renderer, unit_id: tuple) -> str | None:
         url = r.urls.person(unit_id[1])
     elif kind == "topic":
         url = r.urls.topic(unit_id[1])
+    elif kind == "page":
+        url = r.urls.page(site_page(r.site, unit_id[1]))
     else:
         return None
     return r.urls.output_file(url).rpartition("/")[0] or None
@@ -295,6 +300,20 @@ def article_files(r: Renderer, article) -> Iterator[OutputFile]:
         yield OutputFile(folder + published_name(article, asset), _bundle_file(article.path / asset))
     yield OutputFile(r.urls.output_file(cite.json_url), csl_json(article, r.site, r.config, r.urls))
     yield OutputFile(r.urls.output_file(cite.bib_url), bibtex(article, r.site, r.urls))
+
+
+def page_files(r: Renderer, page: Page) -> Iterator[OutputFile]:
+    """A standalone page and its bundle's files, beside it in its folder."""
+    url = r.urls.page(page)
+    yield r.page("page.html", url, title=page.title, page=page)
+    folder = r.urls.output_file(url).removesuffix("index.html")
+    for asset in page.assets:
+        yield OutputFile(folder + published_name(page, asset), _bundle_file(page.path.parent / asset))
+
+
+def site_page(site: Site, slug: str) -> Page:
+    # (a site has a handful of pages: looked for, rather than kept in one more mapping)
+    return next(page for page in site.pages if page.slug == slug)
 
 
 def _bundle_file(path) -> bytes:

@@ -19,14 +19,14 @@ from pathlib import Path
 from ..cache import VERSION, digest, raw_digest
 from ..config import Config
 from ..index import Index, archive_group_of
-from ..model import Article, Site, plain
+from ..model import Article, Page, Site, menu_pages, plain
 from .excerpts import has_own_pages, site_annotation_lists
 from .groups import entry_before_page
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    id: tuple  # ("article", slug), ("archive", page), ("person", slug), ("topic", slug), ("people-index",),
+    id: tuple  # ("article", slug), ("page", slug), ("archive", page), ("person", slug), ("topic", slug), ("people-index",),
     #            ("annotation-list", "fact-checks" or "corrections", page) ...
     key: str | None  # None: an article's, left for later (see plan_units)
 
@@ -54,12 +54,13 @@ def plan_units(site: Site, index: Index, config: Config, theme_dirs: list[Path],
     ``later``, a list, is given a ``UnitKeys`` and the units get no key (None): for a build
     that renders every unit whatever its key (no output recorded), the keys are needed only
     to be recorded, and are made while workers render (see build._files)."""
-    common = digest(VERSION, theme_digest(theme_dirs), config_digest(config))
+    # Every page's navigation links the pages that have a menu weight: they are part of every key.
+    common = digest(VERSION, theme_digest(theme_dirs), config_digest(config), _menu_digest(site))
     d = _Digests(site, index)
     static_key = _static_key(static)
     basis = Basis(_basis_digest(common, d, site, static_key), {a.slug: a.fingerprint for a in site.articles})
     if last is not None and basis.lists_as(last[1]):
-        return as_before(last[0], last[1], basis, common, d, index), basis
+        return as_before(last[0], last[1], basis, common, d, index, site), basis
     makers = _key_makers(site, index, config, static_key, common, d)
     if later is None:
         return [Unit(unit_id, make()) for unit_id, make in makers], basis
@@ -78,29 +79,34 @@ class UnitKeys:
         return self._makers.pop(unit_id)()
 
 
-def as_before(last_units: dict, last: Basis, basis: Basis, common: str, d: "_Digests", index: Index) -> list[Unit]:
+def as_before(last_units: dict, last: Basis, basis: Basis, common: str, d: "_Digests", index: Index,
+              site: Site) -> list[Unit]:
     """The last build's units, in its order, with the keys of what can have changed made again.
 
-    The basis digest covers every input of every key but the articles' fingerprints (the
-    listings show no body), and only the article pages and the site feed have those in
-    their keys. At 10,000 articles this spares digesting every listing of the archive."""
+    The basis digest covers every input of every key but the articles' and the pages'
+    fingerprints (the listings show no body), and only the article pages, the site feed and
+    the standalone pages have those in their keys. At 10,000 articles this spares digesting
+    every listing of the archive."""
     units = []
+    pages = {page.slug: page for page in site.pages}
     for unit_id, (key, *_) in last_units.items():
         if unit_id[0] == "article" and last.fingerprints.get(unit_id[1]) != basis.fingerprints[unit_id[1]]:
             key = _article_key(common, d, index, index.articles[unit_id[1]])
         elif unit_id == ("site-feed",):
             key = _site_feed_key(common, d, index)
+        elif unit_id[0] == "page":
+            key = _page_key(common, pages[unit_id[1]])
         units.append(Unit(unit_id, key))
     return units
 
 
 def _basis_digest(common: str, d: "_Digests", site: Site, static_key: list) -> str:
-    """Everything the plan's keys depend on, bodies aside: the people and topics, and of each
+    """Everything the plan's keys depend on, bodies aside: the people and topics, of each
     article in order its listed fields and the people its body names (the index lists it on
-    their pages). Computing it costs a fraction of computing every key."""
+    their pages), and which pages there are. Computing it costs a fraction of computing every key."""
     return digest(common, b"".join(map(d.person, site.people)), b"".join(map(d.topic, site.topics)),
                   _joined(f"{a.slug}\0{a.listed_digest}\0{' '.join(a.mentioned_people)}" for a in site.articles),
-                  static_key)
+                  static_key, _joined(page.slug for page in site.pages))
 
 
 def _key_makers(site: Site, index: Index, config: Config, static_key: list, common: str,
@@ -111,6 +117,7 @@ def _key_makers(site: Site, index: Index, config: Config, static_key: list, comm
     makers = [(("archive", n), partial(_archive_key, common, d, index, n, chunk, config.pagination))
               for n, chunk in _pages(index.order, config.pagination)]
     makers += [(("article", article.slug), partial(_article_key, common, d, index, article)) for article in site.articles]
+    makers += [(("page", page.slug), partial(_page_key, common, page)) for page in site.pages]
     makers.append((("people-index",), partial(_listings_key, common, d.person_listing, site.people)))
     makers += [(("person", slug), partial(_person_key, common, d, index, slug)) for slug in site.people]
     makers.append((("topics-index",), partial(_listings_key, common, d.topic_listing, site.topics)))
@@ -147,6 +154,15 @@ def _site_feed_key(common: str, d: "_Digests", index: Index) -> str:
     # The site feed carries whole bodies: its key has the articles' fingerprints.
     return digest(common, _joined(index.articles[s].fingerprint for s in index.order[:50]),
                   b"".join(d.listed(s) for s in index.order[:50]))
+
+
+def _page_key(common: str, page: Page) -> str:
+    return digest(common, page.fingerprint)
+
+
+def _menu_digest(site: Site) -> str:
+    """What the navigation shows of the pages: which, in which order, and their titles."""
+    return digest([(page.slug, page.title) for page in menu_pages(site.pages)])
 
 
 def _static_key(static: dict) -> list:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Article
+from ..model import Article, Page
 from ..search import BUNDLE_DIR
 from ..write import MARKER
 
 # The first part of the output paths of the site's own pages and files, with what each is: an
-# article whose page or files land there (permalink '{slug}/' and an article called "search")
-# takes their place.
+# article or a page whose files land there would take their place.
 SITE_SECTIONS = {
     "index.html": "the archive's first page", "page": "the archive's later pages", "people": "the people's pages",
     "topics": "the topics' pages", "annotations": "the lists of annotations", "search": "the search page",
@@ -24,10 +23,11 @@ SITE_SECTIONS = {
 }
 
 
-def published_name(article: Article, asset: str) -> str:
-    """The name a bundle file is published under next to its article's page: a file a browser
-    could run script from is published as text, under its name plus ".txt" (served as
-    text/plain), so that nothing captured can run on the archive's origin (load/scripts.py)."""
+def published_name(article: Article | Page, asset: str) -> str:
+    """The name a bundle file is published under next to its article's (or page's) page: a
+    file a browser could run script from is published as text, under its name plus ".txt"
+    (served as text/plain), so that nothing captured can run on the archive's origin
+    (load/scripts.py)."""
     return asset + ".txt" if asset in article.assets_as_text else asset
 
 
@@ -70,6 +70,10 @@ class Urls:
 
     def person(self, slug: str) -> str:
         return self.path(f"people/{slug}/")
+
+    def page(self, page: Page) -> str:
+        """A standalone page's URL: at the top of the site, as Hugo puts content/about.md at /about/."""
+        return self.path(f"{page.slug}/")
 
     def topic(self, slug: str) -> str:
         return self.path(f"topics/{slug}/")
