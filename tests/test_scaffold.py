@@ -51,6 +51,15 @@ def test_init_writes_an_archive_that_builds(archive: Path):
         assert (archive / "public" / "people" / person / "index.html").is_file()
 
 
+def test_init_writes_an_about_page_in_the_navigation(archive: Path):
+    assert build(archive).exit_code == 0
+    doc = page(archive / "public", "about/")
+    assert doc.h1.get_text(strip=True) == "About this archive"
+    assert doc.select_one(".page-body table") is not None  # (how to read the annotations)
+    home = page(archive / "public", "")
+    assert [a["href"] for a in home.select("header nav a")][-1] == "/about/"
+
+
 def test_the_example_article_shows_every_kind_of_annotation(archive: Path):
     assert build(archive).exit_code == 0
     body = page(archive / "public", f"articles/{EXAMPLE}/").select_one(".article-body")
