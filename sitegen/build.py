@@ -37,6 +37,7 @@ from .write import (MARKER, FoldersAhead, OutputCollision, ReusedFiles, WriteSta
 @dataclass
 class BuildReport:
     articles: int = 0
+    pages: int = 0  # standalone pages (content/pages/)
     people: int = 0
     topics: int = 0
     comments: int = 0
@@ -283,6 +284,7 @@ def _build_now(config: Config, output: Path, diags, search, jobs, clean, progres
             diags.warning(Location(cache.folder), f"the build cache was not saved: {os_problem(exc)}; "
                           "the next build renders what it cannot find there again")
     report.articles, report.people, report.topics = len(site.articles), len(site.people), len(site.topics)
+    report.pages = len(site.pages)
     report.comments = sum(a.comment_count for a in site.articles)
     report.annotations = sum(len(a.annotations) for a in site.articles)
     report.units, report.units_rendered, report.cache_hits = len(units), len(todo), cache.hits

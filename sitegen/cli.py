@@ -128,10 +128,11 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
         w = report.write
         written = (f"{w.files} files ({w.bytes / 1e6:.1f} MB; {w.written} written, {w.linked} unchanged)"
                    if w.files else "nothing changed, output left as it was")
+        # (pages only when there are some: most archives have none, and say nothing of them)
         counts = ", ".join(counted(n, one, many) for n, one, many in (
-            (report.articles, "article", "articles"), (report.people, "person", "people"),
-            (report.topics, "topic", "topics"), (report.comments, "comment", "comments"),
-            (report.annotations, "annotation", "annotations")))
+            (report.articles, "article", "articles"), *([(report.pages, "page", "pages")] if report.pages else []),
+            (report.people, "person", "people"), (report.topics, "topic", "topics"),
+            (report.comments, "comment", "comments"), (report.annotations, "annotation", "annotations")))
         click.echo(f"sitegen: built {counts}: {written}")
     if verbose:
         click.echo(f"  articles loaded from cache: {report.cache_hits} of {report.articles}; "

@@ -157,6 +157,12 @@ def test_raw_html_in_a_page_is_shown_as_text_never_run(site):
     assert doc.find("h1").get_text() == title and "<script>alert(1)</script>" in doc.select_one(".page-body").get_text()
 
 
+def test_the_build_says_how_many_pages_it_made(site):
+    result = build(site(PAGES))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("sitegen: built 1 article, 3 pages, 1 person, "), result.stdout
+
+
 def test_a_draft_page_is_built_only_with_drafts(site):
     root = site({**PAGES, "content/pages/contact.md": "---\ntitle: Contact\nmenu: 1\ndraft: true\n---\nWrite.\n"})
     assert build(root).exit_code == 0
