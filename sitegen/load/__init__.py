@@ -543,21 +543,25 @@ class _NameResolver:
 
 
 def _add_unregistered(additions: tuple, people: dict, topics: dict, bundle: BundleHeader, diags: Diagnostics) -> None:
+    warned = set()
     for kind, slug, name in additions:
         entries = people if kind == "person" else topics
         entry = entries.get(slug)
         if entry is None:
             entries[slug] = Person(slug, name) if kind == "person" else Topic(slug, name)
-        elif entry.name != name and _other_names_of_one_address(entry.name, name):
+        elif entry.name != name and (kind, name) not in warned and _other_names_of_one_address(entry.name, name):
+            warned.add((kind, name))  # (once an article: a name it gives twice, as a person and a reporter)
             _warn_of_shared_address(kind, slug, entry.name, name, bundle, diags)
 
 
 def _other_names_of_one_address(first: str, then: str) -> bool:
     """Whether two names no registry knows, which make one page address, are two names: in
     Latin letters 王伟 and 汪伟 are both "wang-wei", and the second article's would be listed
-    as the first's person without a word. (Latin names that make one address are one name
-    written with other accents or capitals: Jurgen Weiss is Jürgen Weiß.)"""
-    return (in_another_script(first) or in_another_script(then)) and name_key(first) != name_key(then)
+    as the first's person without a word. Names in Latin letters that make one address are
+    one name written with other accents or capitals (Jurgen Weiss is Jürgen Weiß), and a name
+    in Latin letters is taken as the spelling of one in another script, as a registry's
+    is (Vladimir Putin for Владимир Путин): only two names both in other scripts may be two."""
+    return in_another_script(first) and in_another_script(then) and name_key(first) != name_key(then)
 
 
 def _warn_of_shared_address(kind: str, slug: str, first: str, then: str, bundle: BundleHeader,
