@@ -146,6 +146,8 @@ class PartialDate:
         if not match:
             raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(g) if g else None for g in match.groups())
+        if year == 0:  # (the calendar has no year 0, and Python's dates, which feeds are made of, none before 1)
+            raise ValueError("the year must be 0001 or later")
         if month is not None and not 1 <= month <= 12:
             raise ValueError("month must be 01 to 12")
         if day is not None:

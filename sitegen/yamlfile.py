@@ -10,6 +10,7 @@ crash, and dates are validated by our own parser with a proper message.
 from __future__ import annotations
 
 import operator
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,6 +101,20 @@ class YamlDocument:
         return None
 
 
+    def written(self, key: str) -> str | None:
+        """The value of a top-level ``key: value`` line as written (YAML reads ``02016`` as
+        the number 1038): None when the document does not write it so (a flow mapping)."""
+        line = self.line_of(key)
+        if self.source is None or line is None:
+            return None
+        text, first_line = self.source
+        lines = text.split("\n")
+        if not 0 <= line - first_line < len(lines):
+            return None
+        found = re.match(rf"{re.escape(key)}\s*:\s*(.*?)\s*(?:#.*)?$", lines[line - first_line])
+        return found.group(1) if found and found.group(1) else None
+
+
 class YamlSyntaxError(ValueError):
     def __init__(self, line: int | None, message: str):
         self.line = line
@@ -133,7 +148,7 @@ def parse_yaml(text: str, first_line: int = 1, lines: bool = True) -> YamlDocume
             return YamlDocument(None, {(): first_line})
         lines: dict[tuple, int] = {}
         data = _construct(loader, node, (), lines, first_line - 1)
-        return YamlDocument(data, lines)
+        return YamlDocument(data, lines, (text, first_line))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
@@ -212,8 +227,7 @@ def _repeated(loader, key_node, key: str, pairs: list, offset: int, first_line: 
     and "on" are both YAML's true, "1" and "0x1" both one, and a message naming 'True' named
     neither of the keys the file has."""
     line = key_node.start_mark.line + 1 + offset
-    first = next(node for node, _ in pairs if node.value == key_node.value or (
-        node.tag != _STR and _plain_key(loader, node, offset) == key))
+    first = next(node for node, _ in pairs if (node.value if node.tag == _STR else _plain_key(loader, node, offset)) == key)
     if first.value == key_node.value:
         return YamlSyntaxError(line, f"'{key_node.value}' is given twice (first on line {first_line}): keep one")
     read_as = {"True": "true", "False": "false", "None": "null"}.get(key, key)

@@ -47,13 +47,19 @@ CASES = [
      "content/articles/bad/index.md:3: date: '2016-13-45' is not a valid date"),
     ("impossible day", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 2017-02-29\n---\nBody\n"},
      "content/articles/bad/index.md:3: date: '2017-02-29' is not a valid date (February 2017 has no day 29)"),
-    # YAML reads these as numbers (0000 is octal 0): the message said '0' and '16', which the line does not
-    ("a date YAML reads as a number", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 0000\n---\nBody\n"},
-     "content/articles/bad/index.md:3: date: YAML reads this as the number 0, not a date: write it as YYYY, YYYY-MM "
-     "or YYYY-MM-DD"),
+    # YAML reads these as numbers (02016 is octal 1038, 0x7E0 is 2016) or as true: the message said
+    # '0' and 'True', which the line does not, and 02016 was published as the year 1038
+    ("a year YAML reads as octal", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 02016 # a year\n---\nBody\n"},
+     "content/articles/bad/index.md:3: date: '02016' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+    ("a year YAML reads as hexadecimal", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 0x7E0\n---\nBody\n"},
+     "content/articles/bad/index.md:3: date: '0x7E0' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
     ("a date YAML reads as true", {"content/articles/bad/index.md": "---\ntitle: T\ndate: yes\n---\nBody\n"},
-     "content/articles/bad/index.md:3: date: YAML reads this as true, not a date: write it as YYYY, YYYY-MM "
-     "or YYYY-MM-DD"),
+     "content/articles/bad/index.md:3: date: 'yes' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+    ("the year 0000", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 0000\n---\nBody\n"},
+     "content/articles/bad/index.md:3: date: '0000' is not a valid date (the year must be 0001 or later)"),
+    ("a number in a flow mapping", {"content/articles/bad/index.md": "---\n{title: T, date: 0x10}\n---\nBody\n"},
+     "content/articles/bad/index.md:2: date: YAML reads this as the number 16, not a date: write it as YYYY, "
+     "YYYY-MM or YYYY-MM-DD"),
     ("duplicate slug", {"content/articles/2016/good/index.md": article("Same slug elsewhere")},
      "duplicate slug 'good'"),
     ("slug escaping the output", {"content/articles/Bad Name/index.md": article("T")},

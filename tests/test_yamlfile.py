@@ -92,6 +92,8 @@ EXAMPLES = [
     "1: a\n0x1: b\n",
     "null: 1\n~: 2\n",
     "2.5: a\n'2.5': b\n",
+    "'1': a\n0x1: b\n",
+    "'True': a\nyes: b\n",
 ]
 
 

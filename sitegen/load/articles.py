@@ -143,6 +143,10 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
             diags.warning(Location(header.index_path, front.line_of(key)),
                           f"unknown front matter key '{key}'{did_you_mean(key, FRONT_MATTER)}")
             continue
+        if key == "date" and raw is not None and not isinstance(raw, str):
+            # (YAML reads 02016 as the number 1038, 0x7E0 as 2016 and yes as true: the date is what
+            # the line says, which is checked as written; a year, 2016, is the same either way)
+            raw = front.written(key) or raw
         try:
             check(header, key, raw, lambda *p: front.line_of(key, *p))
         except fields.FieldError as exc:
