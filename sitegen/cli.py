@@ -76,7 +76,8 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="Also print the time spent in each stage.")
 @click.option("--strict", is_flag=True,
-              help="Treat warnings as errors: the build stops and the output folder is left unchanged (for CI).")
+              help="Treat warnings as errors (exit 1): a warning about the content stops the build before the output "
+                   "changes; one about the output itself (its size, the cache) comes once it is written. For CI.")
 def build_command(source: Path, output: Path | None, base_url: str | None, drafts: bool, jobs: int | None, clean: bool,
                   search: bool, quiet: bool, verbose: bool, strict: bool) -> None:
     """Build the site: read content/ and themes/, write public/.
@@ -120,7 +121,7 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
         click.echo(f"sitegen: {os_problem(exc)}; the build stopped, and the output folder holds the last "
                    "complete build", err=True)
         sys.exit(EXIT_CONTENT)
-    _print_warnings(diags, quiet)
+    _print_warnings(diags, quiet and not strict)  # (with --strict they are errors, which --quiet prints)
     if strict and diags.warnings:  # (about the output itself, found once it was written: its size, the cache)
         click.echo(f"sitegen: {len(diags.warnings)} warning(s) (--strict) about the output, which was written", err=True)
         sys.exit(EXIT_CONTENT)

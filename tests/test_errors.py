@@ -422,6 +422,21 @@ def test_strict_stops_a_build_at_a_warning_and_leaves_the_output_as_it_was(site,
     assert result.stderr.count("'sumary'") == 1
 
 
+def test_strict_and_quiet_show_a_warning_about_the_written_output(site, monkeypatch):
+    """The output's size is known once it is written: --strict then exits 1 with the output
+    written, and says why even with --quiet (which leaves out warnings, not errors)."""
+    import sitegen.build
+
+    root = site({"content/articles/a/index.md": "---\ntitle: A\n---\nText\n"})
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(sitegen.build, "size_warning", lambda size: "the site is too big (a test)")
+    result = build(root, "--strict", "--quiet")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == ["public: warning: the site is too big (a test)",
+                                               "sitegen: 1 warning(s) (--strict) about the output, which was written"]
+    assert (root / "public/articles/a/index.html").exists()
+
+
 def test_annotation_marks_in_a_summary_are_taken_out_with_a_warning(site, monkeypatch):
     """The import copies the lede into the summary: marks made over both (a find-and-replace)
     were shown as typed in every list."""
