@@ -92,7 +92,7 @@ def _annotate(children: list[Token], first_line: int, language: str, ctx, counte
         if kind == "text":  # (most tokens: nothing to do, so asked first)
             if "{" in token.content:
                 _find_stray_attributes(token.content, first_line + softbreaks, env)
-            if span_in_brackets is not None and "](" in token.content:
+            if span_in_brackets is not None and ("](" in token.content or "][" in token.content):  # (or a reference)
                 env.setdefault("body_warnings", []).append((span_in_brackets, LINK_AROUND_SPAN))
                 span_in_brackets = None
         elif kind == "span_open":
@@ -140,6 +140,10 @@ def _annotate(children: list[Token], first_line: int, language: str, ctx, counte
             in_force.pop()
         elif kind == "link_open":
             holds_interactive = holds_interactive or mentions_open > 0
+            if span_in_brackets is not None and i and children[i - 1].content.endswith("]"):
+                # ("[the report by [Ada]{person=ada}][r]": "[r]" made a link of its own)
+                env.setdefault("body_warnings", []).append((span_in_brackets, LINK_AROUND_SPAN))
+                span_in_brackets = None
         elif kind == "footnote_ref":
             holds_interactive = holds_interactive or mentions_open > 0  # (a link to the footnote)
             inline = env.get("footnotes", {}).get("list", {}).get(token.meta.get("id"), {}).get("tokens")
@@ -242,7 +246,7 @@ _INTERACTIVE_TOKENS = ("link_open", "footnote_ref", "critic_note_open")
 # HTML), and a span is one: "[the report by [Dana Roe]{person=x}](https://…)" was published
 # with its brackets and address as text, without a word.
 LINK_AROUND_SPAN = ("a link's text holds a span ([…]{…}), and a link cannot: it is not made, and the page shows "
-                    "its brackets and address as text; keep the span out of the link's text")
+                    "the link's Markdown as text; keep the span out of the link's text")
 
 
 class _OpenBrackets:
