@@ -3290,6 +3290,38 @@ def test_according_to_after_a_quote_names_its_speaker():
     assert [q.by for q in found.quotes] == ["ana-ruiz", "ann-lee", None]
 
 
+def test_when_or_where_after_the_speaker_s_name_ends_it():
+    # (It was: no one for the first four, the name followed by "on Tuesday" being no person; and
+    # John Smith for the two after.)
+    attributions = {
+        "said Jane Roe on Tuesday.": "jane-roe",
+        "said Jane Roe at the meeting.": "jane-roe",
+        "said Pedro de la Cruz after the hearing.": "pedro-de-la-cruz",
+        "said Ludwig van Beethoven in a statement.": "ludwig-van-beethoven",
+        # (the name after the words saying when or where is what they are about, not who spoke)
+        "said a spokesman after meeting John Smith.": None,
+        "said one resident at a meeting with John Smith.": None,
+        # (as before: a name set off by a comma after them is who spoke; the words after "told"
+        # name who was told)
+        "said the head of security at Ashby Hospital, Ann Lee.": "ann-lee",
+        "said Mayor Dana Whitfield at the meeting.": "dana-whitfield",
+        "said Jane Roe, the council's lawyer.": "jane-roe",
+        "Mayor Dana Whitfield told Jane Roe on Tuesday.": "dana-whitfield",
+    }
+    found = {attribution: analyse("CAPITAL — The council voted on Tuesday to close the depot. Mayor John Smith"
+                                  f" was away.\n\n“We will appeal,” {attribution}\n").quotes
+             for attribution in attributions}
+    assert {attribution: [q.by for q in quotes] for attribution, quotes in found.items()} == {
+        attribution: [speaker] for attribution, speaker in attributions.items()}
+
+
+def test_when_or_where_after_a_speaker_s_name_in_other_languages_ends_it():
+    assert speakers("NIORT — Le conseil municipal a voté le nouveau plan de circulation.\n\n"
+                    "« Nous ferons appel », a déclaré Jean Dupont mardi.\n") == ["jean-dupont"]
+    assert speakers("LORA — El pleno aprobó la nueva tarifa del agua.\n\n"
+                    "«Vamos a recurrir», dijo un portavoz tras reunirse con la alcaldesa Ana Ruiz.\n") == [None]
+
+
 def test_a_social_network_is_no_one_and_a_colon_hands_the_quote_to_who_spoke_before_it():
     found = analyse('CAPITAL — The mayor posted on Facebook. "We regret the delay," she wrote on Twitter.\n\n'
                     'Ana Ruiz, 44, told reporters: "We are not going anywhere." Her neighbour, Eva Diaz, '
@@ -4773,9 +4805,9 @@ def test_defending_or_representing_before_a_defendants_name_is_no_part_of_it():
     # (not "Im", "Bei": "said Im Yoon-ah", see the next test)
     ("BONN – Am Sonntag kamen viele Gäste. Am Abend sprach Bürgermeisterin Eva Lenz.\n\n„Wir erinnern uns“, "
      "sagte Lenz am Sonntag.\n", [("Eva Lenz", "Bürgermeisterin")]),
-    # (nor a time of day: "Abend" was the speaker)
+    # (nor a time of day: "Abend" was the speaker; Klara Mohn, who speaks "am Abend", is one)
     ("BERLIN – Der Rat tagte am Dienstag. Die Arbeiten beginnen im Herbst.\n\n„Wir sind bereit“, sagte Klara "
-     "Mohn am Abend.\n", []),
+     "Mohn am Abend.\n", [("Klara Mohn", None)]),
     # (a weekday that is a family name too is one after a given name)
     ("MÜNCHEN – Der Kabarettist trat am Freitag in der Stadthalle auf.\n\n„Ich bin gern hier“, sagte Thomas "
      "Freitag. Freitag, 71, tritt seit 40 Jahren auf.\n", [("Thomas Freitag", None)]),

@@ -22,7 +22,7 @@ from itertools import takewhile
 
 from .names import surname
 from .people import Cast, Occurrence
-from .roles import PREPOSITIONS
+from .roles import PREPOSITIONS, when_or_where
 from .rules import Rules
 from .textutil import MIN_PULL_QUOTE_CHARS, SENTENCE_END, SPACE, Line, at_sentence_start, verbs_pattern, words_of
 
@@ -733,6 +733,8 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         return _according_to(match, rules)
     for pattern in (_after_verb_first(verbs), _after_subject_first(verbs)) if after else ():
         match = pattern.match(text, end)
+        if match and pattern is _after_verb_first(verbs) and (name_ends := _before_when_or_where(text, match, rules)):
+            return match.start("who"), name_ends
         if match and len(match.group("who").split()) <= MAX_SPEAKER_WORDS:
             return match.start("who"), match.end("who")
         if match and pattern is _after_verb_first(verbs):
@@ -755,6 +757,24 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     if text[:start].rstrip(" \u00a0").endswith(":"):
         return _subject_before_colon(text, start)
     return None
+
+
+# A name set off by a comma ("..., Ann Lee"): see _before_when_or_where.
+NAME_SET_OFF = re.compile(r",[ \u00a0]*[A-ZÀ-Þ]")
+
+
+def _before_when_or_where(text: str, match: re.Match, rules: Rules) -> int | None:
+    """Where the words naming who spoke after the verb end, when a word saying when or where
+    they spoke comes after them (the rules' when_and_where_words): "said Jane Roe on Tuesday" is
+    Jane Roe's, and "said a spokesman after meeting John Smith" no one's, not John Smith's, whom
+    the words are about. None (the words as found) when a comma comes first ("said Roe, 54,
+    after the hearing": read as before) or a name set off by one after ("said the head of
+    security at Ashby Hospital, Ann Lee")."""
+    start, end = match.span("who")
+    cut = when_or_where(rules.when_and_where_words).search(text, start, end)
+    if cut is None or "," in text[start:cut.start()] or NAME_SET_OFF.search(text, cut.end(), end):
+        return None
+    return cut.start()
 
 
 def _subject_before_colon(text: str, start: int) -> SubjectBeforeColon | None:

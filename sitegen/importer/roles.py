@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from .names import POSSESSIVE
-from .rules import Rules
+from .rules import Rules, any_word
 from .textutil import SPACE, verbs_pattern
 
 ARTICLES = ("a", "an", "the")
@@ -111,6 +111,25 @@ def _verb_and_role(verbs: frozenset[str], titles: frozenset[str], articles: froz
                       rf"(?:(?:{roles}|[a-z]+ist){SPACE}+){{1,3}}(?-i:[a-zß-ÿ][\w-]*{SPACE}+)?$", re.IGNORECASE)
 
 
+@cache
+def _verb_after_a_quote(verbs: frozenset[str]) -> re.Pattern[str]:
+    """A quote's closing mark, its comma, a speech verb and capitalised words (a title) up to
+    the end: the name that follows is the verb's subject, who spoke ("“…,” said Jane Roe",
+    "“…?” asked Sen. Jane Roe", "« … », a déclaré Jean Dupont")."""
+    return re.compile(rf"[”\"»’'][ \u00a0]*,?[ \u00a0]*(?:{verbs_pattern(verbs)}){SPACE}+"
+                      rf"(?:(?:[A-Z][\w.’'-]*|the){SPACE}+){{0,5}}$")
+
+
+@cache
+def when_or_where(words: frozenset[str]) -> re.Pattern[str]:
+    """A word that opens what is said of when or where someone spoke (the rules'
+    when_and_where_words), right after their name. (None without words: an empty alternative
+    would match after any name.)"""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"{SPACE}+(?:{any_word(words)})(?![\w’'-])")
+
+
 def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) -> bool:
     """The name at text[start:end] is who speaks: "X, a ..., said" or "says ..., X.".
     ``strict`` (for a lone word) wants the verb right after it, or after an aside that starts
@@ -126,6 +145,9 @@ def speaks(text: str, start: int, end: int, rules: Rules, strict: bool = False) 
         return True  # (a full name only: "Friends of the Earth said" is a group)
     if _verb_and_role(rules.speech_verbs, rules.title_words, rules.role_articles).search(text[:start]):
         return True
+    if when_or_where(rules.when_and_where_words).match(text, end) and _verb_after_a_quote(rules.speech_verbs).search(
+            text, 0, start):
+        return True  # "“We will appeal,” said Jane Roe on Tuesday." (after a quote: not "told Jane Roe on Tuesday")
     ends = FULL_NAME_ENDS if " " in text[start:end].strip() else NAME_ENDS
     return bool(_speech_before(rules.speech_verbs).search(text[:start]) and ends.match(text, end))
 

@@ -105,6 +105,7 @@ class Rules:
     governing_bodies: frozenset[str] = frozenset()
     surnames_too: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    when_and_where_words: frozenset[str] = frozenset()
     # (language, its commonest small words) for the rules' languages and others a capture may be in
     common_words: tuple[tuple[str, frozenset[str]], ...] = ()
     languages: tuple[str, ...] = ()  # the languages the rules are written for
@@ -205,7 +206,8 @@ def build_rules(data: dict) -> Rules:
         "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations",
         "organisation_joins", "anonymous_authors", "honorifics", "surname_titles")}
     for key in ("role_articles", "given_names_too", "surname_titles_after", "foreign_title_words", "person_nouns",
-                "organisation_nouns", "group_nouns", "governing_bodies", "surnames_too", "naming_verbs"):
+                "organisation_nouns", "group_nouns", "governing_bodies", "surnames_too", "naming_verbs",
+                "when_and_where_words"):
         words[key] = frozenset(w.lower() for w in data.get(key, ()))
     words["foreign_title_words"] -= words["title_words"]  # (a word of both stays a title)
     words["title_words"] |= words["foreign_title_words"]
