@@ -5029,6 +5029,16 @@ def test_she_said_is_not_a_woman_named_two_paragraphs_before_someone_else_came_i
     assert found.quotes[-1].by in (None, "oksana-delacroix-ward")
 
 
+def test_a_question_or_a_cry_then_its_attribution_in_the_present_or_wondered():
+    # (It was: the last quote the man's who spoke last, "wondered" being no verb of speech, so
+    # that the quote went on with the speaker above.)
+    found = analyse("Bakery owner asks for the accounts\n\nASHBY — Mrs Jane Roe, who runs the bakery, has asked the"
+                    " council for its accounts. “Where is the money going?” she asks.\n\n“Why now?” asked Roe."
+                    " “Who pays?” she wondered.\n\nMr Tom Hale, the council's treasurer, disagreed. “Nothing is"
+                    " missing!” he insists. “Read the report,” he adds.\n\n“Who pays, then?” she wondered.\n")
+    assert [q.by for q in found.quotes] == ["jane-roe"] * 3 + ["tom-hale"] * 2 + ["jane-roe"]
+
+
 def test_a_pronoun_s_quote_never_goes_to_a_person_named_after_it():
     found = analyse("The boatman of Marrow Mere\n\nKESWICK — Councillor Rosalind Featherstone-Gray, who chairs the"
                     " parks board, wants a footbridge. \"It will save lives,\" she told me.\n\nPettigrew has not objected."
