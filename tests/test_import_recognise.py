@@ -3346,6 +3346,33 @@ def test_a_colon_hands_the_quote_to_the_subject_of_the_sentence_before_it_whatev
     assert [q.by for q in spanish.quotes] == ["maria-jose-fernandez"]
 
 
+def test_a_colon_after_a_french_or_italian_compound_past_or_words_setting_the_scene():
+    # (It was: no quote for the first five, "a répliqué", "ha ribadito", "ha replicato" being no
+    # verbs the colon hands a quote on after, and "Mardi soir," or "In a letter to ...," keeping
+    # the subject from being read.)
+    french = "NIORT — Le conseil municipal a voté mardi le nouveau plan de circulation du centre-ville.\n\n"
+    italian = "BERGAMO — Il consiglio comunale ha approvato martedì il nuovo piano del traffico.\n\n"
+    sentences = {
+        french + "La maire Claire Dubois a répliqué : « Les bus transportent plus de monde. »": ["claire-dubois"],
+        french + "Mardi soir, la maire Claire Dubois a défendu le projet : « Les bus transportent plus de monde. »":
+            ["claire-dubois"],
+        italian + "Il sindaco Marco Bellini ha ribadito: «Gli autobus portano più persone».": ["marco-bellini"],
+        italian + "Martedì sera, il sindaco Marco Bellini ha replicato alle critiche: «Gli autobus portano più"
+                  " persone».": ["marco-bellini"],
+        "CAPITAL — The council voted on Tuesday to add bus lanes.\n\nIn a letter to council member John Berg, Mayor"
+        " Dana Whitfield defended the plan: “Buses carry more people.”": ["dana-whitfield"],
+        # (as before)
+        french + "La maire Claire Dubois a défendu le projet : « Les bus transportent plus de monde. »":
+            ["claire-dubois"],
+        italian + "Il sindaco Marco Bellini ha difeso il piano: «Gli autobus portano più persone».": ["marco-bellini"],
+        # (words aimed at her: no quote; another person named on the way to the colon: no one's)
+        french + "Mardi soir, la maire Claire Dubois a été huée par les habitants : « Démission ! »": [],
+        french + "Le député Paul Martin a voté contre. Mardi soir, la maire Claire Dubois a répondu au député"
+                 " Paul Martin : « Les bus transportent plus de monde. »": [None],
+    }
+    assert {text: [q.by for q in analyse(text + "\n").quotes] for text in sentences} == sentences
+
+
 @pytest.mark.parametrize("lede, sentence", [
     ("CAPITAL — The council met on Tuesday to discuss the plan for the east side.",
      "Mayor Dana Whitfield received a letter from council member John Berg: “You have ignored the east side.”"),

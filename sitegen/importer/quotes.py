@@ -755,7 +755,7 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
         if match := _before_reported(verbs, rules.naming_verbs).search(text[:start]):
             return _before_who(match)
     if text[:start].rstrip(" \u00a0").endswith(":"):
-        return _subject_before_colon(text, start)
+        return _subject_before_colon(text, start, rules)
     return None
 
 
@@ -777,11 +777,11 @@ def _before_when_or_where(text: str, match: re.Match, rules: Rules) -> int | Non
     return cut.start()
 
 
-def _subject_before_colon(text: str, start: int) -> SubjectBeforeColon | None:
+def _subject_before_colon(text: str, start: int, rules: Rules) -> SubjectBeforeColon | None:
     """The subject of the sentence the colon before the quote ends, when its verb says the
-    subject spoke (see COLON_VERBS). A person the story names after the verb makes the quote no
-    one's (see find_quotes)."""
-    for pattern in (SUBJECT_AND_ASIDE_BEFORE_COLON, SUBJECT_BEFORE_COLON):
+    subject spoke (see _subject_before_colon_patterns). A person the story names after the verb
+    makes the quote no one's (see find_quotes)."""
+    for pattern in _subject_before_colon_patterns(rules.colon_verbs):
         if match := pattern.search(text[:start]):
             return SubjectBeforeColon(_before_who(match))
     return None
@@ -793,28 +793,30 @@ class SubjectBeforeColon(tuple):
 
 
 # A colon hands a quote to the sentence before it when that sentence's verb says its subject
-# spoke, though it is no verb of speech: to whoever the sentence opens with ("Mayor Dana Whitfield
-# defended the plan: “…”"; "La alcaldesa, María José Fernández, defendió la medida: «…»", a name
-# set off after a role). Only such verbs: any verb would give the subject words aimed at it or
-# read out by it ("was heckled by residents:", "received a letter from Cllr Berg:", "read aloud
-# the defendant's message:", "Gegen Friedrich Merz protestierten Tausende:"), which no list of
-# prepositions keeps apart from "spoke from the steps of City Hall:". A name there owning
-# something is not who speaks ("Whitfield's lawyer defended her:"; see _speaker), nor is
-# anything but a person the story names ("The council was split:").
-COLON_VERBS = (
-    r"(?:defend(?:s|ed)|put it|puts it|disagree(?:s|d)|agree(?:s|d)|conceded?s?|was (?:blunt|adamant|emphatic|clear|"
-    r"unrepentant|defiant|more cautious|less sure)|summ(?:ed|s) (?:it )?up|hit back|fired back|went further|"
-    r"defendió|defiende|resumió|zanjó|se mostró|fue (?:claro|clara|tajante|contundente)|"
-    r"a défendu|défend|a résumé|a tranché|s'est montrée?|s’est montrée?|"
-    r"ha difeso|difende|ha riassunto|ha tagliato corto|si è detta?|"
-    r"verteidigte|meldete sich zu Wort|zeigte sich|"
-    r"defendeu|defende|resumiu|mostrou-se)\b"
-)
+# spoke, though it is no verb of speech (the rules' colon_verbs): to whoever the sentence opens
+# with ("Mayor Dana Whitfield defended the plan: “…”"; "La alcaldesa, María José Fernández,
+# defendió la medida: «…»", a name set off after a role), after a few words and a comma that set
+# the scene if there are some ("Mardi soir, la maire Claire Dubois a défendu le projet : « … »").
+# Only such verbs: any verb would give the subject words aimed at it or read out by it ("was
+# heckled by residents:", "received a letter from Cllr Berg:", "read aloud the defendant's
+# message:", "Gegen Friedrich Merz protestierten Tausende:"), which no list of prepositions keeps
+# apart from "spoke from the steps of City Hall:". A name there owning something is not who
+# speaks ("Whitfield's lawyer defended her:"; see _speaker), nor is anything but a person the
+# story names ("The council was split:").
 _SENTENCE_START = r"(?:^|(?<=[.!?…”\"])[ \u00a0]+)"
-_VERB_TO_COLON = rf"{SPACE}+{COLON_VERBS}[^.;!?“”\"]{{0,80}}?:{SPACE}*$"
-SUBJECT_AND_ASIDE_BEFORE_COLON = re.compile(
-    rf"{_SENTENCE_START}(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>,[^.;!?“”\"]{{1,120}}?,){_VERB_TO_COLON}")
-SUBJECT_BEFORE_COLON = re.compile(rf"{_SENTENCE_START}(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>){_VERB_TO_COLON}")
+_SCENE_SET = rf"(?:[^.;:!?“”\",]{{1,60}},{SPACE}+)?"
+
+
+@cache
+def _subject_before_colon_patterns(colon_verbs: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """The subject and an aside after it, then one of the verbs and the colon; and the subject
+    alone, maybe after words that set the scene. (None without verbs: an empty alternative
+    would match any sentence.)"""
+    if not colon_verbs:
+        return ()
+    verb_to_colon = rf"{SPACE}+(?:{verbs_pattern(colon_verbs)})\b[^.;!?“”\"]{{0,80}}?:{SPACE}*$"
+    return (re.compile(rf"{_SENTENCE_START}(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>,[^.;!?“”\"]{{1,120}}?,){verb_to_colon}"),
+            re.compile(rf"{_SENTENCE_START}{_SCENE_SET}(?P<who>[^.;!?“”\",]{{1,100}}?)(?P<aside>){verb_to_colon}"))
 
 
 def _according_to(match: re.Match, rules: Rules) -> tuple[int, int]:

@@ -106,6 +106,7 @@ class Rules:
     surnames_too: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     when_and_where_words: frozenset[str] = frozenset()
+    colon_verbs: frozenset[str] = frozenset()  # (as written, not in lower case)
     # (language, its commonest small words) for the rules' languages and others a capture may be in
     common_words: tuple[tuple[str, frozenset[str]], ...] = ()
     languages: tuple[str, ...] = ()  # the languages the rules are written for
@@ -209,6 +210,7 @@ def build_rules(data: dict) -> Rules:
                 "organisation_nouns", "group_nouns", "governing_bodies", "surnames_too", "naming_verbs",
                 "when_and_where_words"):
         words[key] = frozenset(w.lower() for w in data.get(key, ()))
+    words["colon_verbs"] = frozenset(data.get("colon_verbs", ()))  # (as written: "meldete sich zu Wort")
     words["foreign_title_words"] -= words["title_words"]  # (a word of both stays a title)
     words["title_words"] |= words["foreign_title_words"]
     name = name_phrase(words["name_particles"])
