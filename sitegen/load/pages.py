@@ -162,15 +162,21 @@ def _check_addresses(pages: list[Page], articles: tuple[Article, ...], urls: Url
     """A page is published at the top of the site, beside the site's own sections and, with a
     permalink such as '{slug}/', the articles: one whose folder is taken is an error at its
     file (its files would replace theirs, or theirs its)."""
+    if not pages:
+        return
     taken = dict(SITE_SECTIONS)
     first = urls.permalink.split("/", 1)[0]
     if "{" not in first:  # (one folder for all the articles, kept for them even while there are none)
         taken[first] = f"the articles (permalink '{urls.permalink}')"
     else:  # ('{slug}/', '{year}/{slug}/', '{slug}.html': each article's own)
+        # (every article's folder is made, on every build, but only the pages' names are
+        # looked for and only a clash is described: a path shown costs a look at the disk)
+        names = {page.slug for page in pages}
         for article in articles:
             for url in (urls.article(article), urls.bundle_folder(article)):
-                taken.setdefault(urls.output_file(url).split("/", 1)[0],
-                                 f"article '{article.slug}' ({display_path(article.path / INDEX_FILE)})")
+                folder = urls.output_file(url).split("/", 1)[0]
+                if folder in names and folder not in taken:
+                    taken[folder] = f"article '{article.slug}' ({display_path(article.path / INDEX_FILE)})"
     for page in pages:
         if page.slug in taken:
             renamed = "its folder" if page.path.name == INDEX_FILE and page.path.parent.name == page.slug else "the file"
@@ -179,12 +185,29 @@ def _check_addresses(pages: list[Page], articles: tuple[Article, ...], urls: Url
 
 
 def report_loose_markdown(content: Path, diags: Diagnostics) -> None:
-    """A Markdown file directly in content/ (``content/about.md``, where Hugo keeps a page) is
-    left out of the site: said, with where a page goes."""
+    """A Markdown file directly in content/ (``content/about.md``, where Hugo keeps a page), or
+    a folder there holding an index.md (``content/about/index.md``, Hugo's page with its files),
+    is left out of the site: said, with where a page goes."""
     with os.scandir(content) as listing:
-        loose = sorted(e.name for e in listing if e.name.lower().endswith((".md", ".markdown"))
-                       and e.name.lower() not in README_NAMES and not e.name.startswith(".") and e.is_file())
-    for name in loose:
-        slug = slugify(name.rsplit(".", 1)[0].lstrip("_")) or "<name>"
-        diags.warning(Location(content / name), f"not a page, and left out of the site: a page is a Markdown file "
-                                                f"in content/{PAGES_DIR}/ (move it to {display_path(content / PAGES_DIR / (slug + '.md'))})")
+        entries = sorted((e.name, e.is_dir()) for e in listing if not e.name.startswith("."))
+    for name, is_folder in entries:
+        if is_folder:
+            index = next((content / name / i for i in ("index.md", "_index.md") if (content / name / i).is_file()), None)
+            if name not in CONTENT_FOLDERS and index is not None:
+                slug = slugify(name) or "<name>"
+                diags.warning(Location(index), f"not a page, and left out of the site: a page is a Markdown file in "
+                                               f"content/{PAGES_DIR}/ (move the folder to "
+                                               f"{display_path(content / PAGES_DIR / slug)})")
+        elif name.lower().endswith((".md", ".markdown")) and name.lower() not in README_NAMES:
+            stem = name.rsplit(".", 1)[0].lstrip("_")
+            if stem.lower() == "index":  # (Hugo's home page text: the home page here is the archive's)
+                diags.warning(Location(content / name), f"not a page, and left out of the site: the home page is "
+                                                        f"the archive's, and a page is a Markdown file in content/{PAGES_DIR}/")
+                continue
+            slug = slugify(stem) or "<name>"
+            diags.warning(Location(content / name), f"not a page, and left out of the site: a page is a Markdown file "
+                                                    f"in content/{PAGES_DIR}/ (move it to {display_path(content / PAGES_DIR / (slug + '.md'))})")
+
+
+# The folders content/ holds; another with an index.md in it is taken for a page put in the wrong place.
+CONTENT_FOLDERS = {"articles", "people", "topics", "sources", PAGES_DIR}
