@@ -67,7 +67,7 @@ def cli() -> None:
               help="Where to write the site (relative to the current folder). [default: SOURCE/public]")
 @click.option("--base-url", default=None, callback=base_url_option,
               help="Where the site will be served, e.g. https://user.github.io/repo/ (overrides sitegen.yaml).")
-@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--drafts", is_flag=True, help="Include articles and pages marked draft: true.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for loading and rendering. [default: all cores]")
 @click.option("--clean", is_flag=True, help="Ignore the cache of earlier builds (.sitegen-cache/) and redo everything.")

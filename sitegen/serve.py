@@ -391,7 +391,7 @@ pre {{ background: #fff4f4; border-left: 4px solid #a30000; padding: 1rem;
                    "0.0.0.0 opens the site to your network.")
 @click.option("--base-url", default=None, callback=base_url_option,
               help="Serve under this base path (e.g. /repo/), as on GitHub Pages (overrides sitegen.yaml).")
-@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--drafts", is_flag=True, help="Include articles and pages marked draft: true.")
 def serve_command(source: Path, port: int, host: str, base_url: str | None, drafts: bool) -> None:
     """Build the site, serve it on this computer, and rebuild it when a file changes.
 
