@@ -236,7 +236,7 @@ def fresh_memory_cost(mib: int, rounds: int = 3) -> float:
     costs = []
     pages = (mib << 20) // PAGE
     for _ in range(rounds):
-        mapping = mmap.mmap(-1, pages * PAGE)
+        mapping = mmap.mmap(-1, pages * PAGE, flags=mmap.MAP_PRIVATE)  # (a heap's kind: not shared)
         try:
             first = _touch_every_page(mapping, pages)
             again = _touch_every_page(mapping, pages)
