@@ -130,9 +130,11 @@ CASES = [
      "content/people/ada.yaml:4: 'on' is the same key as 'yes' on line 3 (YAML reads both as true): keep one"),
     # Standalone pages (content/pages/): their front matter, names and addresses.
     ("a page's menu weight that is no number", {"content/pages/about.md": "---\ntitle: About\ndescription: D.\nmenu: first\n---\nA.\n"},
-     "content/pages/about.md:4: menu: expected a whole number, got 'first'"),
+     "content/pages/about.md:4: menu: expected a whole number, got 'first': the page's place in the navigation, 1 before 2"),
+    ("Hugo's menu name", {"content/pages/about.md": "---\ntitle: About\nmenu: main\n---\nA.\n"},
+     "content/pages/about.md:3: menu: expected a whole number, got 'main': the page's place in the navigation, 1 before 2"),
     ("a page's menu weight that is true", {"content/pages/about.md": "---\ntitle: About\nmenu: yes\n---\nA.\n"},
-     "content/pages/about.md:3: menu: expected a whole number, got true"),
+     "content/pages/about.md:3: menu: expected a whole number, got true: the page's place in the navigation, 1 before 2"),
     ("a page without a title", {"content/pages/about.md": "---\nmenu: 1\n---\nA.\n"},
      "content/pages/about.md:1: missing required key 'title'"),
     ("a page with malformed YAML", {"content/pages/about.md": "---\ntitle: [About\n---\nA.\n"},
@@ -367,7 +369,7 @@ def test_front_matter_and_body_errors_of_one_page_come_in_one_run(site, monkeypa
         "content/pages/about.md": "---\ntitle: About\nmenu: first\n---\nText {>>never closed.\n"})
     assert result.exit_code == 1
     assert content_errors(result) == [
-        "content/pages/about.md:3: menu: expected a whole number, got 'first'",
+        "content/pages/about.md:3: menu: expected a whole number, got 'first': the page's place in the navigation, 1 before 2",
         "content/pages/about.md:5: unclosed CriticMarkup note '{>>' (expected '<<}')",
     ], result.stderr
     assert_public_untouched(root)

@@ -242,3 +242,14 @@ def test_a_page_is_checked_against_the_articles_addresses_without_describing_eac
     assert [d.message for d in diags.errors] == [
         "page 'story-7': its address /story-7/ is taken by article 'story-7' (content/articles/story-7/index.md) "
         "(rename the file)"]
+
+
+def test_hugos_weight_is_said_to_be_the_menu(site, monkeypatch):
+    root = site({"content/articles/one/index.md": article("One"),
+                 "content/pages/about.md": "---\ntitle: About\nweight: 2\n---\nA.\n"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if ": warning: " in line] == [
+        "content/pages/about.md:3: warning: unknown front matter key 'weight': a page's place in the navigation is "
+        "its 'menu' (menu: 1)"]

@@ -30,10 +30,17 @@ PAGES_DIR = "pages"  # in content/
 README_NAMES = ("readme.md", "readme.markdown")  # a folder's own notes, never published
 
 # Every front matter key of a page, with its checker; each one's meaning is in docs/content-format.md.
+def _menu_weight(value) -> int:
+    try:
+        return fields.whole_number(value)
+    except fields.FieldError as exc:  # (Hugo's "menu: main" names a menu; here there is one, ordered by this)
+        raise fields.FieldError(f"{exc}: the page's place in the navigation, 1 before 2") from None
+
+
 PAGE_FIELDS = {
     "title": fields.required_text,
     "description": fields.text,
-    "menu": fields.whole_number,
+    "menu": _menu_weight,
     "draft": fields.flag,
 }
 
@@ -151,6 +158,10 @@ def _front_matter(path: Path, front, diags: Diagnostics) -> tuple[dict | None, b
     if not isinstance(data, dict):
         diags.error(Location(path, 2), "front matter must be a mapping of keys (title: ..., menu: ...)")
         return None, True
+    if "weight" in data:  # (Hugo's; no did-you-mean finds 'menu' from it)
+        diags.warning(Location(path, front.line_of("weight")), "unknown front matter key 'weight': a page's place "
+                                                               "in the navigation is its 'menu' (menu: 1)")
+        data = {key: value for key, value in data.items() if key != "weight"}
     values, failed = fields.checked_values(data, PAGE_FIELDS, path, front.line_of, diags, "front matter key")
     if "title" not in data:
         diags.error(Location(path, 1), "missing required key 'title'")
