@@ -29,7 +29,6 @@ from .frontmatter import FrontMatterError, split_front_matter
 PAGES_DIR = "pages"  # in content/
 README_NAMES = ("readme.md", "readme.markdown")  # a folder's own notes, never published
 
-# Every front matter key of a page, with its checker; each one's meaning is in docs/content-format.md.
 def _menu_weight(value) -> int:
     try:
         return fields.whole_number(value)
@@ -37,6 +36,7 @@ def _menu_weight(value) -> int:
         raise fields.FieldError(f"{exc}: the page's place in the navigation, 1 before 2") from None
 
 
+# Every front matter key of a page, with its checker; each one's meaning is in docs/content-format.md.
 PAGE_FIELDS = {
     "title": fields.required_text,
     "description": fields.text,
