@@ -52,6 +52,12 @@ def test_search_finds_a_phrase_from_an_annotation(tab, archive: str):
     expect(result_link(tab, VIGIL_TITLE)).to_have_attribute("href", f"/repo/articles/{VIGIL}/")
 
 
+def test_search_finds_a_standalone_page_and_counts_it_as_a_result(tab, archive: str):
+    search(tab, archive, "small on purpose")
+    expect(result_link(tab, "About this archive")).to_have_attribute("href", "/repo/about/")
+    expect(tab.locator("#search-status")).to_have_text("1 result found for “small on purpose”.")
+
+
 def test_search_from_the_address_finds_a_reader_comment(tab, archive: str):
     tab.goto(archive + "search/?q=Is+Pence+any+better")
     expect(tab.locator("#search-query")).to_have_value("Is Pence any better")
@@ -85,7 +91,7 @@ def test_filters_narrow_the_results_without_a_query(tab, filtered: str):
 
 def test_search_with_no_match_says_so(tab, filtered: str):
     search(tab, filtered, "xylophone")
-    expect(tab.locator("#search-status")).to_have_text("0 articles found for “xylophone”.")
+    expect(tab.locator("#search-status")).to_have_text("0 results found for “xylophone”.")
     expect(tab.locator("#search-results li")).to_have_count(0)
 
 

@@ -93,7 +93,7 @@ async function search() {
 }
 
 function describe(count, query) {
-  const what = count === 1 ? "1 article" : `${count} articles`;
+  const what = count === 1 ? "1 result" : `${count} results`;  // (articles, and pages such as About)
   const shown = count > MAX_RESULTS ? ` (the first ${MAX_RESULTS} are shown)` : "";
   return (query ? `${what} found for “${query}”` : `${what} found`) + shown + ".";
 }
