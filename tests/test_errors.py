@@ -141,6 +141,8 @@ CASES = [
      "content/pages/about.md:2: invalid YAML"),
     ("an error in a page's body", {"content/pages/about.md": "---\ntitle: About\n---\n\nText {>>never closed.\n"},
      "content/pages/about.md:5: unclosed CriticMarkup note '{>>' (expected '<<}')"),
+    ("a page with an error where the site's search page is", {"content/pages/search.md": "---\ntitle: S\nmenu: x\n---\nA.\n"},
+     "content/pages/search.md: page 'search': its address /search/ is taken by the search page (rename the file)"),
     ("a page where the site's search page is", {"content/pages/search.md": "---\ntitle: Search us\n---\nA.\n"},
      "content/pages/search.md: page 'search': its address /search/ is taken by the search page (rename the file)"),
     ("a page where the articles are", {"content/pages/articles/index.md": "---\ntitle: Articles\n---\nA.\n"},

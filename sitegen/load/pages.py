@@ -62,12 +62,15 @@ def load_pages(config: Config, diags: Diagnostics, urls: Urls, names: dict, arti
     context = BodyContext(person_url=urls.person, topic_url=urls.topic, person_names=names["person"],
                           topic_names=names["topic"], site_language=config.language)
     md = create_markdown()
-    pages = []
+    pages, with_errors = [], []
     for source in sources:
+        errors = len(diags.errors)
         page = read_page(source, md, context, diags, config.root, config.drafts)
         if page is not None:
             pages.append(page)
-    _check_addresses(pages, articles, urls, diags)
+        elif len(diags.errors) > errors:
+            with_errors.append(source)  # (its address is checked too: every error in one run)
+    _check_addresses(pages + with_errors, articles, urls, diags)
     return tuple(pages)
 
 
@@ -169,7 +172,8 @@ def _front_matter(path: Path, front, diags: Diagnostics) -> tuple[dict | None, b
     return values, failed
 
 
-def _check_addresses(pages: list[Page], articles: tuple[Article, ...], urls: Urls, diags: Diagnostics) -> None:
+def _check_addresses(pages: list[Page | PageSource], articles: tuple[Article, ...], urls: Urls,
+                     diags: Diagnostics) -> None:
     """A page is published at the top of the site, beside the site's own sections and, with a
     permalink such as '{slug}/', the articles: one whose folder is taken is an error at its
     file (its files would replace theirs, or theirs its)."""
