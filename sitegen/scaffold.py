@@ -19,6 +19,7 @@ import yaml
 
 from .config import CONFIG_FILE
 from .model import PartialDate
+from .render.urls import SITE_SECTIONS
 from .slugs import slug_problem, slugify
 
 TEMPLATE_DIR = Path(__file__).parent / "scaffold_template"
@@ -103,15 +104,7 @@ def new_article(root: Path, title: str, date: PartialDate | None = None, slug: s
                 draft: bool = False) -> Path:
     """Create ``content/articles/<slug>/index.md``; returns its path. Never replaces a bundle."""
     root = Path(root)
-    if not (root / "content").is_dir() and not (root / CONFIG_FILE).is_file():
-        raise ScaffoldError(f"{root}: not a site folder (no content/ or {CONFIG_FILE}); "
-                            "run this in one or pass --source")
-    if not title.strip():
-        raise ScaffoldError("the title is empty")
-    slug = slug if slug is not None else article_slug(title)
-    problem = slug_problem(slug)
-    if problem:
-        raise ScaffoldError(f"slug '{slug}' {problem}; choose one with --slug")
+    slug = _new_slug(root, title, slug)
     folder = root / "content" / "articles" / slug
     folder.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -121,6 +114,45 @@ def new_article(root: Path, title: str, date: PartialDate | None = None, slug: s
     index = folder / "index.md"
     index.write_text(article_text(title.strip(), date, draft), encoding="utf-8")
     return index
+
+
+def new_page(root: Path, title: str, slug: str | None = None, menu: int | None = None, draft: bool = False) -> Path:
+    """Create ``content/pages/<slug>.md``; returns its path. Never replaces a page."""
+    root = Path(root)
+    slug = _new_slug(root, title, slug)
+    if slug in SITE_SECTIONS:
+        raise ScaffoldError(f"/{slug}/ is the site's own ({SITE_SECTIONS[slug]}); choose another --slug")
+    pages = root / "content" / "pages"
+    if (pages / slug).exists():
+        raise ScaffoldError(f"{pages / slug}: already exists; choose another --slug")
+    pages.mkdir(parents=True, exist_ok=True)
+    path = pages / f"{slug}.md"
+    front = {"title": title.strip(), **({"menu": menu} if menu is not None else {}), **({"draft": True} if draft else {})}
+    try:
+        with path.open("x", encoding="utf-8") as file:  # ("x": fails if anything is there, without a race)
+            file.write("\n".join([
+                "---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000).rstrip("\n"),
+                "# description: One sentence for search engines and link previews.",
+                *([] if menu is not None else ["# menu: 1                   # link it in the navigation, 1 before 2"]),
+                "---",
+                "Write the page in Markdown; docs/content-format.md (Pages) says what it can hold.", ""]))
+    except FileExistsError:
+        raise ScaffoldError(f"{path}: already exists; choose another --slug") from None
+    return path
+
+
+def _new_slug(root: Path, title: str, slug: str | None) -> str:
+    """The slug of new content in the site at ``root``: given, or made from the title."""
+    if not (root / "content").is_dir() and not (root / CONFIG_FILE).is_file():
+        raise ScaffoldError(f"{root}: not a site folder (no content/ or {CONFIG_FILE}); "
+                            "run this in one or pass --source")
+    if not title.strip():
+        raise ScaffoldError("the title is empty")
+    slug = slug if slug is not None else article_slug(title)
+    problem = slug_problem(slug)
+    if problem:
+        raise ScaffoldError(f"slug '{slug}' {problem}; choose one with --slug")
+    return slug
 
 
 def article_slug(title: str) -> str:
@@ -206,3 +238,20 @@ def new_article_command(title: str, date_text: str | None, slug: str | None, dra
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"sitegen: created {index}")
+
+
+@new_command.command("page")
+@click.argument("title")
+@click.option("--slug", default=None, help="The file and URL name (/<slug>/). [default: made from the title]")
+@click.option("--menu", type=int, default=None, metavar="N",
+              help="Link it in the site's navigation, in this place (1 before 2).")
+@click.option("--draft", is_flag=True, help="Mark it draft: true (built only with --drafts).")
+@click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="The site folder.")
+def new_page_command(title: str, slug: str | None, menu: int | None, draft: bool, source: Path) -> None:
+    """Create content/pages/<slug>.md, a standalone page (About, a corrections policy) titled TITLE."""
+    try:
+        path = new_page(source, title, slug, menu, draft)
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"sitegen: created {path}")

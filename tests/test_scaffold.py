@@ -250,3 +250,35 @@ def test_the_wheel_ships_the_template(tmp_path: Path):
                 for p in TEMPLATE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert "sitegen/scaffold_template/dot-github/workflows/pages.yml" in template
     assert template <= names
+
+
+# sitegen new page
+
+def test_new_page_builds_at_its_address_and_in_the_navigation(small_site: Path):
+    title = "Corrections: how we fix mistakes"
+    result = invoke(new_command, "page", title, "--menu", "2", "--source", str(small_site))
+    assert result.exit_code == 0, result.output
+    path = small_site / "content/pages/corrections-how-we-fix-mistakes.md"
+    assert split_front_matter(path.read_text(encoding="utf-8")).front.data == {"title": title, "menu": 2}
+    assert invoke(new_command, "page", "Draft notes", "--draft", "--source", str(small_site)).exit_code == 0
+    assert build(small_site).exit_code == 0
+    doc = page(small_site / "public", "corrections-how-we-fix-mistakes/")
+    assert doc.h1.get_text() == title
+    assert [a.get_text() for a in doc.select("nav a[aria-current]")] == [title]
+    assert not (small_site / "public/draft-notes").exists()  # (a draft: built only with --drafts)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["Search"], "/search/ is the site's own (the search page); choose another --slug"),
+    (["Taken"], "content/pages/taken.md: already exists; choose another --slug"),
+    (["Folder"], "content/pages/folder: already exists; choose another --slug"),
+    (["  "], "the title is empty"),
+])
+def test_new_page_refuses_the_sites_own_addresses_and_never_replaces_a_page(small_site: Path, monkeypatch, args, message):
+    write_files(small_site, {"content/pages/taken.md": "---\ntitle: Mine\n---\nMy text.\n",
+                             "content/pages/folder/index.md": "---\ntitle: Mine\n---\nMy text.\n"})
+    monkeypatch.chdir(small_site)
+    result = invoke(new_command, "page", *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert (small_site / "content/pages/taken.md").read_text() == "---\ntitle: Mine\n---\nMy text.\n"
