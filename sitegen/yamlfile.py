@@ -100,7 +100,6 @@ class YamlDocument:
                 return line
         return None
 
-
     def written(self, key: str) -> str | None:
         """The value of a top-level ``key: value`` line as written (YAML reads ``02016`` as
         the number 1038): None when the document does not write it so (a flow mapping)."""

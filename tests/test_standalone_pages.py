@@ -181,15 +181,20 @@ def test_menu_order_breaks_ties_by_title(site):
     assert [text for text, _ in nav(page(root / "public", ""))][5:] == ["Zulu", "alpha", "Beta"]
 
 
+def warnings_of_a_build(root: Path, monkeypatch) -> list[str]:
+    """The warning lines of a build of ``root`` that succeeds, sorted."""
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    return sorted(line for line in result.stderr.splitlines() if ": warning: " in line)
+
+
 def test_a_markdown_file_at_the_top_of_content_is_said_to_be_left_out(site, monkeypatch):
     """Hugo keeps content/about.md as a page: here it would be left out without a word."""
     root = site({"content/articles/one/index.md": article("One"), "content/About Us.md": "---\ntitle: About\n---\nA.\n",
                  "content/README.md": "What this folder holds.\n", "content/pages/logo.png": b"png",
                  "content/pages/faq.markdown": "---\ntitle: FAQ\n---\nQ.\n"})
-    monkeypatch.chdir(root)
-    result = build(root)
-    assert result.exit_code == 0, result.output
-    assert sorted(line for line in result.stderr.splitlines() if ": warning: " in line) == [
+    assert warnings_of_a_build(root, monkeypatch) == [
         "content/About Us.md: warning: not a page, and left out of the site: a page is a Markdown file in content/pages/ "
         "(move it to content/pages/about-us.md)",
         "content/pages/faq.markdown: warning: not a page, and left out of the site: a page is a <name>.md file or a "
@@ -204,10 +209,7 @@ def test_hugo_page_folders_and_home_page_text_in_content_are_said_to_be_left_out
     page's text) were left out without a word; folders of files with no index.md say nothing."""
     root = site({"content/articles/one/index.md": article("One"), "content/about/index.md": "---\ntitle: A\n---\nA.\n",
                  "content/_index.md": "---\ntitle: Home\n---\nWelcome.\n", "content/images/logo.png": b"png"})
-    monkeypatch.chdir(root)
-    result = build(root)
-    assert result.exit_code == 0, result.output
-    assert sorted(line for line in result.stderr.splitlines() if ": warning: " in line) == [
+    assert warnings_of_a_build(root, monkeypatch) == [
         "content/_index.md: warning: not a page, and left out of the site: the home page is the archive's, and a page "
         "is a Markdown file in content/pages/",
         "content/about/index.md: warning: not a page, and left out of the site: a page is a Markdown file in "
@@ -247,9 +249,6 @@ def test_a_page_is_checked_against_the_articles_addresses_without_describing_eac
 def test_hugos_weight_is_said_to_be_the_menu(site, monkeypatch):
     root = site({"content/articles/one/index.md": article("One"),
                  "content/pages/about.md": "---\ntitle: About\nweight: 2\n---\nA.\n"})
-    monkeypatch.chdir(root)
-    result = build(root)
-    assert result.exit_code == 0, result.output
-    assert [line for line in result.stderr.splitlines() if ": warning: " in line] == [
+    assert warnings_of_a_build(root, monkeypatch) == [
         "content/pages/about.md:3: warning: unknown front matter key 'weight': a page's place in the navigation is "
         "its 'menu' (menu: 1)"]

@@ -810,8 +810,8 @@ _SCENE_SET = rf"(?:[^.;:!?“”\",]{{1,60}},{SPACE}+)?"
 @cache
 def _subject_before_colon_patterns(colon_verbs: frozenset[str]) -> tuple[re.Pattern[str], ...]:
     """The subject and an aside after it, then one of the verbs and the colon; and the subject
-    alone, maybe after words that set the scene. (None without verbs: an empty alternative
-    would match any sentence.)"""
+    alone, maybe after words that set the scene. (No patterns without verbs: an empty
+    alternative would match any sentence.)"""
     if not colon_verbs:
         return ()
     verb_to_colon = rf"{SPACE}+(?:{verbs_pattern(colon_verbs)})\b[^.;!?“”\"]{{0,80}}?:{SPACE}*$"

@@ -123,8 +123,8 @@ def _verb_after_a_quote(verbs: frozenset[str]) -> re.Pattern[str]:
 @cache
 def when_or_where(words: frozenset[str]) -> re.Pattern[str]:
     """A word that opens what is said of when or where someone spoke (the rules'
-    when_and_where_words), right after their name. (None without words: an empty alternative
-    would match after any name.)"""
+    when_and_where_words), right after their name. (One that never matches without words: an
+    empty alternative would match after any name.)"""
     if not words:
         return re.compile(r"(?!)")
     return re.compile(rf"{SPACE}+(?:{any_word(words)})(?![\w’'-])")
