@@ -83,7 +83,7 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
         report.output_checked = True
         heard = len(diags.items)
         links = check_links(out, config.base_path, config.site_origin, diags)
-        diags.items[heard:] = located_in_sources(diags.items[heard:], out, site.articles, urls)
+        diags.items[heard:] = located_in_sources(diags.items[heard:], out, site, urls)
         report.pages, report.links = links.pages, links.links
         if validate:
             pages = [p for p in out.rglob("*.html") if not any(part.startswith(".") for part in p.relative_to(out).parts)]
@@ -114,17 +114,19 @@ def built_base_url(output: Path) -> Config | None:
 BROKEN_LINK = re.compile(r"""broken link (['"])(.*?)\1: """)
 
 
-def located_in_sources(found: list, out: Path, articles, urls) -> list:
-    """A broken link of an article's body is where the editor wrote it: reported at the line of
-    ``index.md`` that holds it (the page named after), not at the built page's line."""
-    pages = {out / urls.output_file(urls.article(a)): a for a in articles}
+def located_in_sources(found: list, out: Path, site, urls) -> list:
+    """A broken link of an article's or a standalone page's body is where the editor wrote it:
+    reported at the line of its Markdown file that holds it (the page named after), not at
+    the built page's line."""
+    sources = {out / urls.output_file(urls.article(a)): a.path / "index.md" for a in site.articles}
+    sources.update((out / urls.output_file(urls.page(p)), p.path) for p in site.pages)
     located = []
     for item in found:
-        article = pages.get(item.location.path) if item.location else None
-        link = BROKEN_LINK.match(item.message) if article else None
-        line = _line_with(article.path / "index.md", link.group(2)) if link else None
+        source = sources.get(item.location.path) if item.location else None
+        link = BROKEN_LINK.match(item.message) if source else None
+        line = _line_with(source, link.group(2)) if link else None
         if line:
-            item = Diagnostic(item.severity, Location(article.path / "index.md", line),
+            item = Diagnostic(item.severity, Location(source, line),
                               f"{item.message} (on {display_path(item.location.path)})")
         located.append(item)
     return located
@@ -385,16 +387,19 @@ def check_command(source: Path, output: Path | None, base_url: str | None, valid
     summary = (f"{counted(report.articles, 'article', 'articles')}, "
                f"{counted(report.originals_verified, 'original', 'originals')} verified")
     if report.output_checked:
-        summary += (f", {counted(report.pages, 'page', 'pages')}, {counted(report.links, 'internal link', 'internal links')}, "
-                    f"{counted(report.validated, 'page', 'pages')} validated")
+        # ("HTML files", not "pages": the build's summary counts standalone pages as pages)
+        summary += (f", {counted(report.pages, 'HTML file', 'HTML files')}, "
+                    f"{counted(report.links, 'internal link', 'internal links')}, "
+                    f"{counted(report.validated, 'HTML file', 'HTML files')} validated")
         if report.built_for:
             summary += f"; the output was built for {report.built_for}, and its links were checked as such"
     else:
         summary += "; no output folder to check (run sitegen build first to check links and HTML)"
-    if errors:
-        click.echo(f"sitegen check: {len(errors)} problem(s) ({summary})", err=True)
-        sys.exit(1)
     warned = len(diags.warnings)
+    if errors:
+        # (with --strict a warning is a problem too, and is counted as one)
+        click.echo(f"sitegen check: {len(errors) + (warned if strict else 0)} problem(s) ({summary})", err=True)
+        sys.exit(1)
     if warned and strict:
         click.echo(f"sitegen check: {counted(warned, 'warning', 'warnings')}, problems with --strict ({summary})", err=True)
         sys.exit(1)

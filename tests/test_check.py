@@ -45,10 +45,10 @@ def problems(result) -> list[str]:
 
 def summary_numbers(result) -> dict[str, int]:
     text = result.stdout + result.stderr
-    plural = {"article": "articles", "original verified": "originals verified", "page validated": "pages validated",
+    plural = {"article": "articles", "original verified": "originals verified", "HTML file validated": "HTML files validated",
               "internal link": "internal links"}  # (the summary says "1 article")
     return {plural.get(name, name): int(n)
-            for n, name in re.findall(r"(\d+) (articles?|originals? verified|pages? validated|internal links?)", text)}
+            for n, name in re.findall(r"(\d+) (articles?|originals? verified|HTML files? validated|internal links?)", text)}
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_clean_site_passes(built_site):
     result = run_check("--source", str(built_site), "--no-validate-html")
     assert result.exit_code == 0, result.output
     numbers = summary_numbers(result)
-    assert (numbers["articles"], numbers["originals verified"], numbers["pages validated"]) == (2, 1, 0)
+    assert (numbers["articles"], numbers["originals verified"], numbers["HTML files validated"]) == (2, 1, 0)
     assert numbers["internal links"] > 20
 
 
@@ -180,7 +180,7 @@ def test_invalid_html_is_reported_by_the_validator(site_copy):
     line = _inject(site_copy / "public/404.html", "<p><div>block in a paragraph</p>")
     result = run_check("--source", ".", "--sample", "3")
     assert result.exit_code == 1
-    assert summary_numbers(result)["pages validated"] == 3
+    assert summary_numbers(result)["HTML files validated"] == 3
     found = problems(result)
     assert found and all(p.startswith("public/404.html:") and ": HTML: " in p for p in found), result.stderr
     assert any(p.startswith(f"public/404.html:{line}: ") for p in found)
@@ -241,6 +241,17 @@ def test_a_broken_link_of_a_body_is_reported_where_it_was_written(site_copy):
     ]
 
 
+def test_a_broken_link_of_a_standalone_page_is_reported_where_it_was_written(site_copy):
+    page = site_copy / "content/pages/about.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("---\ntitle: About\n---\n\nWho we are.\n\nOur [policy](../no-such-policy/).\n", encoding="utf-8")
+    assert build(site_copy).exit_code == 0
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 1
+    assert problems(result) == ["content/pages/about.md:7: broken link '../no-such-policy/': "
+                                "no such file in the output (on public/about/index.html)"]
+
+
 CAPTURE = "Headline\n\nFishermen had lost three months of work, Howells said.\n\nThe council will vote on 26 March.\n"
 
 
@@ -294,7 +305,7 @@ def test_repo_content_builds_and_checks_clean(tmp_path):
     articles = [p for p in (REPO / "content/articles").rglob("index.md")]
     assert numbers["articles"] == len(articles)
     assert numbers["originals verified"] == len(articles)
-    assert numbers["pages validated"] == len(list(output.rglob("*.html")))
+    assert numbers["HTML files validated"] == len(list(output.rglob("*.html")))
 
 
 # Units of the link checker.
@@ -427,6 +438,12 @@ def test_strict_counts_warnings_as_problems(tmp_path, monkeypatch):
     assert strict.exit_code == 1
     assert strict.stderr.splitlines()[0].startswith("content/articles/a/index.md:3: warning: unknown front matter key")
     assert strict.stderr.splitlines()[-1].startswith("sitegen check: 1 warning, problems with --strict (")
+    # With an error besides, the warning is one of the problems counted.
+    write_files(tmp_path, {"content/articles/b/index.md": "---\ntitle: B\ndate: 2016-13-01\n---\nText\n"})
+    both = run_check("--no-validate-html", "--strict")
+    assert both.exit_code == 1 and both.stderr.splitlines()[-1].startswith("sitegen check: 2 problem(s) (")
+    assert run_check("--no-validate-html").stderr.splitlines()[-1].startswith("sitegen check: 1 problem(s) (")
+    (tmp_path / "content/articles/b/index.md").unlink()
     (tmp_path / "content/articles/a/index.md").write_text("---\ntitle: A\n---\nText\n")
     assert run_check("--no-validate-html", "--strict").exit_code == 0
 

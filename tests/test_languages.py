@@ -224,7 +224,7 @@ def test_the_pages_of_a_site_in_two_languages_are_valid_html(built):
     """The W3C validator checks every lang value against the language subtag registry."""
     result = run_sitegen("check", "--source", str(built.parent))
     assert result.exit_code == 0, result.output
-    assert "no problems" in result.output and " 0 pages validated" not in result.output
+    assert "no problems" in result.output and " 0 HTML files validated" not in result.output
 
 
 @pytest.mark.parametrize("file", ["sitegen.yaml", "content/articles/a/index.md"])
