@@ -208,12 +208,15 @@ def test_hugo_page_folders_and_home_page_text_in_content_are_said_to_be_left_out
     """Hugo's content/about/index.md (a page with its files) and content/_index.md (the home
     page's text) were left out without a word; folders of files with no index.md say nothing."""
     root = site({"content/articles/one/index.md": article("One"), "content/about/index.md": "---\ntitle: A\n---\nA.\n",
-                 "content/_index.md": "---\ntitle: Home\n---\nWelcome.\n", "content/images/logo.png": b"png"})
+                 "content/_index.md": "---\ntitle: Home\n---\nWelcome.\n", "content/images/logo.png": b"png",
+                 "content/contact/_index.md": "---\ntitle: C\n---\nC.\n"})
     assert warnings_of_a_build(root, monkeypatch) == [
         "content/_index.md: warning: not a page, and left out of the site: the home page is the archive's, and a page "
         "is a Markdown file in content/pages/",
         "content/about/index.md: warning: not a page, and left out of the site: a page is a Markdown file in "
         "content/pages/ (move the folder to content/pages/about)",
+        "content/contact/_index.md: warning: not a page, and left out of the site: a page is a Markdown file in "
+        "content/pages/ (move the folder to content/pages/contact, and rename _index.md to index.md)",
     ]
 
 
@@ -244,6 +247,27 @@ def test_a_page_is_checked_against_the_articles_addresses_without_describing_eac
     assert [d.message for d in diags.errors] == [
         "page 'story-7': its address /story-7/ is taken by article 'story-7' (content/articles/story-7/index.md) "
         "(rename the file)"]
+
+
+@pytest.mark.parametrize("permalink", ["{year}/{slug}/", "{year}/{slug}.html"])
+def test_a_page_named_like_a_year_sits_beside_that_years_articles(site, permalink):
+    """Under a '{year}/...' permalink the articles of 2024 are in 2024/, and a page named
+    2024 writes 2024/index.html, which none of theirs is: no clash (it was refused as one)."""
+    root = site({"sitegen.yaml": f"permalink: '{permalink}'\n",
+                 "content/articles/one/index.md": article("One", "Text.", date="2024-03-01"),
+                 "content/pages/2024.md": "---\ntitle: The year 2024\n---\nWhat happened.\n"})
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    assert page(root / "public", "2024/").find("h1").get_text() == "The year 2024"
+    assert page(root / "public", "2024/one/" if permalink.endswith("/") else "2024/one.html").find("h1").get_text() == "One"
+    if permalink.endswith("/"):
+        return
+    # An article whose page would be that folder's index.html does clash.
+    (root / "content/articles/index/index.md").parent.mkdir()
+    (root / "content/articles/index/index.md").write_text(article("Index", "Text.", date="2024-04-01"))
+    clash = build(root)
+    assert clash.exit_code == 1
+    assert "content/pages/2024.md: page '2024': its address /2024/ is taken by article 'index'" in clash.output
 
 
 def test_hugos_weight_is_said_to_be_the_menu(site, monkeypatch):

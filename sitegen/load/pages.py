@@ -184,12 +184,16 @@ def _check_addresses(pages: list[Page | PageSource], articles: tuple[Article, ..
     if "{" not in first:  # (one folder for all the articles, kept for them even while there are none)
         taken[first] = f"the articles (permalink '{urls.permalink}')"
     else:  # ('{slug}/', '{year}/{slug}/', '{slug}.html': each article's own)
-        # (every article's folder is made, on every build, but only the pages' names are
+        # An article takes a page's folder when its files would go there: its own folder (its
+        # bundle's, or its page's under '{slug}/') is the page's, or its page is that folder's
+        # index.html. A page beside the articles is not one: '2024' under '{year}/{slug}/'.
+        # (every article's folders are made, on every build, but only the pages' names are
         # looked for and only a clash is described: a path shown costs a look at the disk)
         names = {page.slug for page in pages}
         for article in articles:
-            for url in (urls.article(article), urls.bundle_folder(article)):
-                folder = urls.output_file(url).split("/", 1)[0]
+            page_file = urls.output_file(urls.article(article))
+            for folder in (urls.output_file(urls.bundle_folder(article)).rpartition("/")[0],
+                           page_file.removesuffix("/index.html")):
                 if folder in names and folder not in taken:
                     taken[folder] = f"article '{article.slug}' ({display_path(article.path / INDEX_FILE)})"
     for page in pages:
@@ -210,9 +214,10 @@ def report_loose_markdown(content: Path, diags: Diagnostics) -> None:
             index = next((content / name / i for i in ("index.md", "_index.md") if (content / name / i).is_file()), None)
             if name not in CONTENT_FOLDERS and index is not None:
                 slug = slugify(name) or "<name>"
+                rename = f", and rename {index.name} to index.md" if index.name != "index.md" else ""
                 diags.warning(Location(index), f"not a page, and left out of the site: a page is a Markdown file in "
                                                f"content/{PAGES_DIR}/ (move the folder to "
-                                               f"{display_path(content / PAGES_DIR / slug)})")
+                                               f"{display_path(content / PAGES_DIR / slug)}{rename})")
         elif name.lower().endswith((".md", ".markdown")) and name.lower() not in README_NAMES:
             stem = name.rsplit(".", 1)[0].lstrip("_")
             if stem.lower() == "index":  # (Hugo's home page text: the home page here is the archive's)
