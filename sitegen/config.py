@@ -7,6 +7,7 @@ setting that is silently ignored costs the user an afternoon.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -63,6 +64,30 @@ class Config:
 
 FILE_KEYS = [f for f in dataclasses.fields(Config) if not f.metadata.get("cli")]
 PERMALINK_FIELDS = {"slug", "year", "month", "day"}
+
+
+def is_site(folder: Path) -> bool:
+    """Whether ``folder`` holds a site: its content/ (a site with no articles yet still has it)."""
+    return (folder / "content").is_dir()
+
+
+def site_above(folder: Path) -> Path | None:
+    """The nearest folder above ``folder`` that holds a site (its content/, and its sitegen.yaml
+    or content/articles/), or None: where the user most likely meant to run sitegen, having
+    gone down into content/ or an article's folder to look at it."""
+    for parent in Path(os.path.abspath(folder)).parents:
+        if is_site(parent) and ((parent / CONFIG_FILE).is_file() or (parent / "content" / "articles").is_dir()):
+            return parent
+    return None
+
+
+def run_in_site_hint(folder: Path) -> str:
+    """What to do when sitegen is run in ``folder``, which holds no site."""
+    above = site_above(folder)
+    if above is None:
+        return "run sitegen where the site's sitegen.yaml and content/ are, pass --source DIR, or start one with sitegen init DIR"
+    where = os.path.relpath(above)
+    return f"run sitegen in {where}, the site's folder, or pass --source {where}"
 
 
 def load_config(root: Path, diags: Diagnostics, **overrides) -> Config:

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 import yaml
 
-from .config import CONFIG_FILE
+from .config import CONFIG_FILE, run_in_site_hint
 from .model import PartialDate
 from .render.urls import SITE_SECTIONS
 from .slugs import slug_problem, slugify
@@ -144,8 +144,7 @@ def new_page(root: Path, title: str, slug: str | None = None, menu: int | None =
 def _new_slug(root: Path, title: str, slug: str | None) -> str:
     """The slug of new content in the site at ``root``: given, or made from the title."""
     if not (root / "content").is_dir() and not (root / CONFIG_FILE).is_file():
-        raise ScaffoldError(f"{root}: not a site folder (no content/ or {CONFIG_FILE}); "
-                            "run this in one or pass --source")
+        raise ScaffoldError(f"{root}: not a site folder (no content/ or {CONFIG_FILE}) ({run_in_site_hint(root)})")
     if not title.strip():
         raise ScaffoldError("the title is empty")
     slug = slug if slug is not None else article_slug(title)

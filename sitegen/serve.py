@@ -41,7 +41,7 @@ import watchfiles
 
 from .build import build
 from .cache import CACHE_DIR, BuildCache
-from .config import CONFIG_FILE, base_url_option, load_config
+from .config import CONFIG_FILE, base_url_option, is_site, load_config, run_in_site_hint
 from .diagnostics import BuildError, Diagnostics, os_problem
 from .search import IndexingCancelled, SearchIndexError
 from .write import OutputError
@@ -401,6 +401,8 @@ def serve_command(source: Path, port: int, host: str, base_url: str | None, draf
     """
     if not source.is_dir():
         raise click.BadParameter(f"'{source}' is not a folder", param_hint="--source")
+    if not is_site(source):  # (it would serve an error page, and watch the wrong folder)
+        raise click.UsageError(f"'{source}' is not a site's folder: it has no content/ ({run_in_site_hint(source)})")
     previous = _stop_on_sigterm()
     try:
         with serve_folder(source) as output:

@@ -377,6 +377,25 @@ def test_front_matter_and_body_errors_of_one_page_come_in_one_run(site, monkeypa
     assert_public_untouched(root)
 
 
+@pytest.mark.parametrize("command", [["build"], ["check", "--no-validate-html"], ["serve", "--port", "0"],
+                                     ["new", "article", "A title"], ["import", "capture.txt"]])
+@pytest.mark.parametrize("below", ["content", "content/articles/one"])
+def test_a_command_run_below_the_site_folder_says_where_the_site_is(tmp_path, monkeypatch, command, below):
+    """Run in content/ or an article's folder, sitegen names the site's folder. The import
+    started a second site there (content/articles/content/articles/<slug>/, without the
+    site's registries, never built), and serve served an error page while watching the
+    wrong folder."""
+    root = write_files(tmp_path / "site", {"sitegen.yaml": "title: T\n", "content/articles/one/index.md": article("One")})
+    (root / below / "capture.txt").write_text("A headline\n\nA story of three words.\n", encoding="utf-8")
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    monkeypatch.chdir(root / below)
+    result = run_sitegen(*command)
+    up = "/".join([".."] * len(below.split("/")))
+    assert result.exit_code in (1, 2), result.output
+    assert f"(run sitegen in {up}, the site's folder, or pass --source {up})" in result.output
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
 def test_a_folder_without_content_is_not_built_as_an_empty_site(tmp_path, monkeypatch):
     """`sitegen build` run in the wrong folder: an error, not an empty public/ made there."""
     monkeypatch.chdir(tmp_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..config import load_config
+from ..config import is_site, load_config, run_in_site_hint, site_above
 from ..diagnostics import Diagnostics
 from .analyse import NoArticle, analyse_text
 from .bundle import Outcome, write_bundle
@@ -50,6 +50,10 @@ def import_command(paths, into, force, dry_run, url, site_root, encoding):
                                " use a manifest.yaml beside the inputs instead")
     if not inputs:
         raise click.UsageError("no .txt, .md or .html files among the given paths")
+    if into is None and not is_site(site_root) and site_above(site_root) is not None:
+        # (run in content/ or in an article's folder: a second site would be started there,
+        # without the site's registries, and its bundles never built)
+        raise click.UsageError(f"'{site_root}' is not a site's folder ({run_in_site_hint(site_root)})")
     registries, errors = load_registries(site_root)
     for error in errors:
         click.echo(error, err=True)

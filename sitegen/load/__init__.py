@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import parallel
 from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BodyStore, BuildCache, CachedArticle, digest
 from ..cache import packed as cache_packed
-from ..config import Config
+from ..config import Config, is_site, run_in_site_hint
 from ..diagnostics import Diagnostics, Location, display_path
 from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, plain
@@ -36,10 +36,9 @@ __all__ = ["load_site", "find_bundles", "is_site_folder"]
 def is_site_folder(config: Config, diags: Diagnostics) -> bool:
     """Whether the folder has a site's content/ (a site with no articles yet still has it); if
     not, an error says so, and nothing should be made there (sitegen run in the wrong folder)."""
-    if config.content_dir.is_dir():
+    if is_site(config.root):
         return True
-    diags.error(Location(config.content_dir), "no such folder: this is not a site's folder (run sitegen where the "
-                "site's sitegen.yaml and content/ are, pass --source DIR, or start one with sitegen init DIR)")
+    diags.error(Location(config.content_dir), f"no such folder: this is not a site's folder ({run_in_site_hint(config.root)})")
     return False
 
 
