@@ -3315,6 +3315,23 @@ def test_when_or_where_after_the_speaker_s_name_ends_it():
         attribution: [speaker] for attribution, speaker in attributions.items()}
 
 
+def test_a_weekday_after_the_speaker_s_name_ends_it():
+    # (It was: no one, "Jane Roe Tuesday" being read as one name with a day in it.)
+    attributions = {
+        "said Jane Roe Tuesday.": "jane-roe",
+        "said Pinecrest vice president Karen Liu Tuesday.": "karen-liu",
+        "said Mayor Dana Whitfield Tuesday night.": "dana-whitfield",
+        # (the weekday is no one's name, and "told" still names who was told)
+        "Mayor Dana Whitfield told Jane Roe Friday.": "dana-whitfield",
+    }
+    found = {attribution: analyse("CAPITAL — The council voted on Tuesday to close the depot. Mayor John Smith"
+                                  f" was away.\n\n“We will appeal,” {attribution}\n")
+             for attribution in attributions}
+    assert {attribution: [q.by for q in f.quotes] for attribution, f in found.items()} == {
+        attribution: [speaker] for attribution, speaker in attributions.items()}
+    assert people(found["said Jane Roe Tuesday."]) == {"John Smith": "Mayor", "Jane Roe": None}
+
+
 def test_when_or_where_after_a_speaker_s_name_in_other_languages_ends_it():
     assert speakers("NIORT — Le conseil municipal a voté le nouveau plan de circulation.\n\n"
                     "« Nous ferons appel », a déclaré Jean Dupont mardi.\n") == ["jean-dupont"]

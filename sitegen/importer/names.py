@@ -50,6 +50,7 @@ def slugify(text: str) -> str:
 # Capitalised phrases are read whole up to this many words, so that a name after a long title
 # ("Springfield City Council President Dana Whitfield") is found after the title.
 PHRASE_WORDS = 8
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
 @cache
@@ -79,8 +80,13 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
             places = [i for i, word in enumerate(words[:-2]) if word.lower() in rules.not_name_words]
             for _ in range(places[-1] + 1 if places else 1):
                 start += len(words.pop(0)) + 1
+        # "said Jane Roe Tuesday": a weekday after a name, as American papers write when
+        # someone spoke, is not part of it
+        end = match.end()
+        while len(words) > 2 and words[-1] in WEEKDAYS:
+            end -= len(words.pop()) + 1
         if words:
-            end, name = _with_suffix(line, match.end(), " ".join(words))
+            end, name = _with_suffix(line, end, " ".join(words))
             found.append(Candidate(start, end, name, match.start()))
     return found
 

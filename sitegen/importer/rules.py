@@ -207,9 +207,11 @@ def build_rules(data: dict) -> Rules:
         "appositive_no_role", "role_modifiers", "job_words", "before_things", "before_organisations",
         "organisation_joins", "anonymous_authors", "honorifics", "surname_titles")}
     for key in ("role_articles", "given_names_too", "surname_titles_after", "foreign_title_words", "person_nouns",
-                "organisation_nouns", "group_nouns", "governing_bodies", "surnames_too", "naming_verbs",
-                "when_and_where_words"):
+                "organisation_nouns", "group_nouns", "governing_bodies", "surnames_too", "naming_verbs"):
         words[key] = frozenset(w.lower() for w in data.get(key, ()))
+    # (as written: they are matched as written after a name, "on" in lower case, "Tuesday" with
+    # its capital; in lower case, "im" or "am" would cut the surname off "Jane Im")
+    words["when_and_where_words"] = frozenset(data.get("when_and_where_words", ()))
     words["colon_verbs"] = frozenset(data.get("colon_verbs", ()))  # (as written: "meldete sich zu Wort")
     words["foreign_title_words"] -= words["title_words"]  # (a word of both stays a title)
     words["title_words"] |= words["foreign_title_words"]
