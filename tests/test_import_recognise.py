@@ -3339,6 +3339,21 @@ def test_when_or_where_after_a_speaker_s_name_in_other_languages_ends_it():
                     "«Vamos a recurrir», dijo un portavoz tras reunirse con la alcaldesa Ana Ruiz.\n") == [None]
 
 
+@pytest.mark.parametrize("story, speaker", [
+    ("BERLIN — Der Verein sammelte Unterschriften.\n\n„Wer zahlt das?“, fragte die Vorsitzende Anna Becker.\n",
+     "anna-becker"),
+    ("PARIS — Le ministre était là.\n\n« Qui va payer ? », a demandé Anne Roux, commerçante.\n", "anne-roux"),
+    ("MADRID — Carmen Ruiz vende fruta.\n\n—¿Y dónde vamos a vender? —preguntó Ruiz—. Nadie lo ha explicado.\n",
+     "carmen-ruiz"),
+    ("ROMA — Il sindaco era presente.\n\n«Chi paga?», ha chiesto Anna Rossi, commerciante.\n", "anna-rossi"),
+    ("LISBOA — O presidente estava lá.\n\n«Quem paga?», perguntou a comerciante Ana Costa.\n", "ana-costa"),
+])
+def test_the_verbs_that_ask_in_other_languages_name_the_speaker(story, speaker):
+    # (It was: no quote for the Spanish dialogue and no speaker for the others, the verbs that
+    # ask being no speech verbs but in English.)
+    assert speakers(story) == [speaker]
+
+
 def test_a_social_network_is_no_one_and_a_colon_hands_the_quote_to_who_spoke_before_it():
     found = analyse('CAPITAL — The mayor posted on Facebook. "We regret the delay," she wrote on Twitter.\n\n'
                     'Ana Ruiz, 44, told reporters: "We are not going anywhere." Her neighbour, Eva Diaz, '
