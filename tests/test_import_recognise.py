@@ -966,6 +966,20 @@ def test_he_said_under_a_paragraph_that_introduces_one_person_is_that_person():
     assert [q.by for q in analyse("\n\n".join(paragraphs)).quotes] == ["ana-briggs", "mick-farrow"]
 
 
+def test_an_age_written_before_a_name_makes_a_person_who_may_speak():
+    # (It was: Eli Warner was no person, and "he said" went back to Leah Fontaine, who was named
+    # in the paragraph above.)
+    story = ("DUNMORE — “Every year there's more,” said Leah Fontaine, who runs the cleanup.\n\n"
+             "{age} Eli Warner found a 1970s bicycle. “It still has the bell,” he said.\n")
+    for age in ("Thirteen-year-old", "13-year-old"):
+        found = analyse(story.format(age=age))
+        assert list(people(found)) == ["Leah Fontaine", "Eli Warner"]
+        assert [q.by for q in found.quotes] == ["leah-fontaine", "eli-warner"]
+    # (after an article, a building's age: no one)
+    assert people(analyse("DUNMORE — The 150-year-old Corn Exchange will close. Its 40-year-old Pier Hotel"
+                          " shut.\n")) == {}
+
+
 def test_a_holiday_a_cinema_and_a_fire_service_are_not_people():
     found = analyse("MARROWBY — The work cannot start until after Labor Day, city engineer Hollis Brandvold told the"
                     " council.\n\nThe Starlite Drive-In will reopen in April. Labor Secretary Marty Walsh said the"

@@ -36,6 +36,10 @@ AFFILIATION_OPENING = re.compile(r"[ \u00a0]*\([^()\n]{0,40}$")
 # Leinbach": see _what_a_title_is_of).
 TITLE_IN_AN_ASIDE = re.compile(r",[ \u00a0]+(?P<title>[\w-]+)[ \u00a0]+$")
 AGE_BEFORE = re.compile(r",[ \u00a0]*\d{1,3},?$")
+# An age written before a name, as a compound: "13-year-old Eli Warner", "Thirteen-year-old Eli Warner"
+# (not after an article: "the 150-year-old Corn Exchange" is a building)
+AGE_COMPOUND_BEFORE = re.compile(r"(?:^|(?<=[ \u00a0(“\"]))(?:(?P<article>(?i:the|its|our|this|that|a|an))[ \u00a0]+)?"
+                                 r"(?:\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)-(?:year|yr)-old[ \u00a0]+$")
 # Where someone lives or was born: "The Smiths, who live in Little Ashby, waited" (no one).
 LIVES_IN = re.compile(r"\b(?:live|lives|lived|living|reside|resides|resided|based|born|raised|grew[ \u00a0]+up)"
                       r"[ \u00a0]+(?:in|at|near)[ \u00a0]+(?:the[ \u00a0]+)?$")
@@ -365,9 +369,13 @@ class _State:
 
     def _has_age(self, line: Line, candidate: Candidate) -> bool:
         """A name of two words or more followed by an age is a person's, even with a word that
-        usually names a place ("Evelyn Park, 71"), unless it starts with such a word."""
+        usually names a place ("Evelyn Park, 71"), unless it starts with such a word; so is one
+        after an age written before it ("13-year-old Eli Warner"), when it could be a person's
+        (not "the 150-year-old Corn Exchange": a thing, after an article)."""
         words = candidate.name.split()
-        return (len(words) >= 2 and AGE.match(line.text, candidate.end) is not None
+        return (len(words) >= 2 and (AGE.match(line.text, candidate.end) is not None
+                                     or (age := AGE_COMPOUND_BEFORE.search(line.text, 0, candidate.start)) is not None
+                                     and not age.group("article") and could_be_person(candidate.name, self.rules))
                 and not is_thing_word(words, 0, self.rules)
                 and not is_title_before_name(words[0], self.rules))
 
