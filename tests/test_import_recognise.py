@@ -96,6 +96,23 @@ def test_comments_that_are_only_paragraphs():
     assert found.reported_count == 3
 
 
+@pytest.mark.parametrize("heading, ago, date", [
+    ("Commentaires", "il y a 2 heures", "il y a 1 heure"),
+    ("Kommentare", "vor 3 Stunden", "vor einer Stunde"),
+    ("Comentarios", "hace 5 horas", "hace una hora"),
+    ("Commenti", "2 ore fa", "un giorno fa"),
+])
+def test_a_comments_heading_without_a_count_and_how_long_ago_in_other_languages(heading, ago, date):
+    # (It was: the French and German headings alone were read as the story's last paragraph,
+    # with the comments under them, and the times since were read as the comments' text.)
+    found = analyse("NIORT — Une réunion publique aura lieu le 15 avril à la salle des fêtes du quartier.\n\n"
+                    f"{heading}\n\nJean-Paul 79\n{ago}\nEnfin ! Le centre étouffe.\n\n"
+                    f"Sylvie D.\n{date}\nEt les personnes âgées ?\n")
+    assert heading not in found.body and "Enfin" not in found.body
+    assert [(c.author, c.date, c.text) for c in found.comments] == [
+        ("Jean-Paul 79", ago, "Enfin ! Le centre étouffe."), ("Sylvie D.", date, "Et les personnes âgées ?")]
+
+
 def test_nested_replies_by_indentation():
     found = analyse("LONDON — Lede of the story, long enough to be one.\n\nComments (4)\n"
                     "1. top\n   1. reply\n      1. reply to reply\n2. second\n")
