@@ -19,7 +19,7 @@ from .names import Matcher, slugify
 from .people import Person, find_cast
 from .quotes import Quote, find_quotes
 from .registry import Registries
-from .rules import Rules, generic_rules, line_matches
+from .rules import Rules, generic_rules, is_chrome, line_matches
 from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, is_menu_row,
                       segment, split_lines)
 from .textutil import (MIN_PULL_QUOTE_CHARS, WEB_ADDRESS, Line, sentences, with_english_quotation_marks,
@@ -97,7 +97,7 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
     """Analyse a plain-text capture. Raises DecodeError or NoArticle."""
     rules = generic_rules()
     unmarked = undo_tool_marks(split_lines(decode(raw, encoding)),
-                               stands_alone=lambda line: line_matches(rules.chrome, line) is not None,
+                               stands_alone=lambda line: is_chrome(rules, line),
                                # (nor is a menu run together on one line joined to the line under it:
                                # "Northgate Unit Investigations Data About Donate" / "Neglected: an investigation")
                                ends_alone=lambda line: _comment_header(line, rules) or is_menu_row(line.strip()))
@@ -364,7 +364,7 @@ def _credits_below(lines: list[Line], reporters: list[Reporter], rules: Rules) -
     names = tuple(reporter.name for reporter in reporters)
     # (a credit naming the byline's writers again is one too: "A reported from Quillhaven; B ...")
     return {line.number for line in lines
-            if is_byline(line.text, rules) and line_matches(rules.chrome, line.text) is not None
+            if is_byline(line.text, rules) and is_chrome(rules, line.text)
             or (line.number in credited or _opens_with_one_of(line.text, names)) and _only_contributions(line.text)}
 
 
@@ -660,7 +660,7 @@ def _extracted_comments(lines: tuple[str, ...], rules: Rules):
     count = first.groupdict().get("count") if first else None
     rest = lines[1:] if first else lines
     numbered = [(n, text) for n, text in enumerate(rest, 1)
-                if not text.strip() or not line_matches(rules.chrome, text)]
+                if not text.strip() or not is_chrome(rules, text)]
     return parse_comments(numbered, rules), int(count) if count else None
 
 

@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .rules import HANDLE, LIST_BULLET, Rules, line_matches, name_phrase
+from .rules import HANDLE, LIST_BULLET, Rules, is_chrome, line_matches, name_phrase
 from .textutil import ROW_SEPARATOR
 
 MAX_AUTHOR_WORDS = 5
@@ -389,7 +389,7 @@ def dated_buttons(text: str, rules: Rules) -> str | None:
     None for any other line."""
     parts = ROW_SEPARATOR.split(text.strip())
     for date, buttons in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
-        if buttons and line_matches(rules.comment_date, date) and all(line_matches(rules.chrome, b) for b in buttons):
+        if buttons and line_matches(rules.comment_date, date) and all(is_chrome(rules, b) for b in buttons):
             return DATE_PREFIX.sub("", date)
     return None
 

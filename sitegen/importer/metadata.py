@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .names import could_be_person, slugify
-from .rules import HANDLE, LIST_BULLET, Rules, any_word, line_matches, name_phrase
+from .rules import HANDLE, LIST_BULLET, Rules, any_word, is_chrome, line_matches, name_phrase
 from .textutil import ROW_SEPARATOR, Line, sentences
 
 # /2019/03/14/, /2019-3-14/, /20190314/
@@ -429,7 +429,7 @@ def writers_above(line: str, below: str, rules: Rules, after: str | None = None)
     parts = re.split(r"[ \u00a0]+[·|][ \u00a0]+", line.strip())
     # (not a button after the name: "Esmé Varga-Hollis · Follow" is a blog's row, the name a link)
     dated = any(says_when_published(part, rules) for part in parts[1:]) or len(parts) == 2 and (
-        _is_outlet(parts[1]) and not line_matches(rules.chrome, parts[1]) and dates(below, rules))
+        _is_outlet(parts[1]) and not is_chrome(rules, parts[1]) and dates(below, rules))
     return _only_names(re.sub(r"^by[ \u00a0]+", "", parts[0], flags=re.IGNORECASE), rules) if dated else []
 
 

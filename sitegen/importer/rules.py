@@ -194,6 +194,20 @@ def line_matches(patterns: tuple[re.Pattern[str], ...], line: str) -> re.Match[s
     return None
 
 
+# A run of spaces (or tabs, no-break spaces) inside a line: a text tool's gap between buttons or
+# links ("Share  Tweet  Email  Print", "Accepter   Refuser   En savoir plus").
+SPACE_RUN = re.compile(r"[ \t\u00a0\u202f]{2,}|\t")
+
+
+def is_chrome(rules: Rules, line: str) -> bool:
+    """The whole line is page furniture a chrome rule knows; a run of spaces between its words
+    counts as one space, as the rules are written."""
+    if line_matches(rules.chrome, line) is not None:
+        return True
+    text = line.strip()
+    return SPACE_RUN.search(text) is not None and line_matches(rules.chrome, SPACE_RUN.sub(" ", text)) is not None
+
+
 @cache
 def generic_rules() -> Rules:
     """The rules shipped with sitegen (sitegen/importer/rules/generic.yaml)."""

@@ -14,7 +14,7 @@ from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB_AT, byline_names, 
                        writers_above)
 from .comments import dated_buttons
 from .markdown import SECTION_BREAK, table_lines
-from .rules import LIST_BULLET, Rules, line_matches
+from .rules import LIST_BULLET, Rules, is_chrome, line_matches
 from .textutil import FORM_FIELD, ROW_SEPARATOR
 
 BOM = "\ufeff"
@@ -154,8 +154,8 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     (see webarchive.py): chrome."""
     # (a byline is never chrome, even when it looks like a row of links: "Story by X | Photos by Y")
     # (a section break is no story text: "* * *", as a list's item "* *", is no chrome rule's)
-    chrome = [bool(line.strip()) and (n < toolbar_end or (line_matches(rules.chrome, LIST_BULLET.sub("", line))
-                                                           is not None or _row_of_chrome(line, rules)
+    chrome = [bool(line.strip()) and (n < toolbar_end or (is_chrome(rules, LIST_BULLET.sub("", line))
+                                                           or _row_of_chrome(line, rules)
                                                            or SECTION_BREAK.fullmatch(line) is not None)
                                       and not is_byline(line, rules)
                                       and not _byline_over_date(lines, n, rules) or is_menu_row(line))
@@ -367,7 +367,7 @@ def _row_of_chrome(line: str, rules: Rules) -> bool:
     rules know, of two words or more ("Listen to this article 5 min · Share on LinkedIn · Save
     article · Order reprints")."""
     parts = ROW_SEPARATOR.split(line.strip())
-    return len(parts) >= 2 and all(len(part.split()) >= 2 and line_matches(rules.chrome, part) for part in parts)
+    return len(parts) >= 2 and all(len(part.split()) >= 2 and is_chrome(rules, part) for part in parts)
 
 
 def is_menu_row(line: str) -> bool:
