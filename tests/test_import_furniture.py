@@ -19,6 +19,68 @@ def analyse(text: str):
     return analyse_text(text.encode("utf-8"), None, REGISTRIES)
 
 
+# (the notice, the buttons' row as a text tool writes it, the headline, a byline and a date, the lede)
+BANNERS = {
+    "fr": ("Ce site utilise des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous"
+           " acceptez leur utilisation.", "Accepter   Refuser   En savoir plus",
+           "Le marché couvert de Vasselin rouvrira ses portes en mai", "Par Odile Ferrand-Lucas", "Publié le 03/02/2025",
+           "VASSELIN — La mairie a annoncé lundi la réouverture du marché couvert après deux ans de travaux."),
+    "fr2": ("Nous utilisons des cookies pour mesurer l'audience et personnaliser les contenus.",
+            "Tout accepter   Tout refuser   Personnaliser", "Le marché couvert de Vasselin rouvrira ses portes en mai",
+            "Par Odile Ferrand-Lucas", "Publié le 03/02/2025",
+            "VASSELIN — La mairie a annoncé lundi la réouverture du marché couvert après deux ans de travaux."),
+    "de": ("Wir verwenden Cookies, um Inhalte zu personalisieren und Zugriffe zu analysieren.",
+           "Alle akzeptieren   Nur notwendige   Mehr erfahren", "Neue Stadthalle in Ebersmoor soll im Herbst öffnen",
+           "Von Jana Wiltberg", "03.02.2025, 09:12 Uhr",
+           "Ebersmoor. Die neue Stadthalle soll im Herbst eröffnet werden, teilte die Stadt am Montag mit."),
+    "es": ("Utilizamos cookies propias y de terceros para mejorar su experiencia de navegación.",
+           "Aceptar todas   Rechazar todas   Más información", "El ayuntamiento de Valdecorzo aprueba el nuevo mercado",
+           "Por Lucía Garmendia", "3 de febrero de 2025",
+           "VALDECORZO — El pleno aprobó el lunes el proyecto del nuevo mercado municipal, que abrirá en mayo."),
+    "it": ("Questo sito utilizza cookie tecnici e di profilazione per migliorare la navigazione.",
+           "Accetta tutti   Rifiuta   Scopri di più", "Il comune di Valbrenta approva il nuovo mercato coperto",
+           "di Federica Ognibene", "3 febbraio 2025",
+           "VALBRENTA — Il consiglio comunale ha approvato lunedì il progetto del nuovo mercato coperto."),
+    "pt": ("Este site utiliza cookies para melhorar a sua experiência de navegação.",
+           "Aceitar todos   Recusar   Saiba mais", "Câmara de Vale Formoso aprova novo mercado municipal",
+           "Por Leonor Abreu-Vasconcelos", "3 de fevereiro de 2025",
+           "VALE FORMOSO — A Câmara Municipal aprovou na segunda-feira o projeto do novo mercado municipal."),
+    "en": ("We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
+           "Accept all   Reject all   More options", "Harbor market will reopen in May after two years of repairs",
+           "By Dana Whitfield", "February 3, 2025",
+           "PORT DALTON — The city said Monday that the harbor market would reopen in May after two years of repairs."),
+    # (buttons the rules do not know, set apart as a row under the notice)
+    "row": ("We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
+            "Sounds good   Tell me more", "Harbor market will reopen in May after two years of repairs",
+            "By Dana Whitfield", "February 3, 2025",
+            "PORT DALTON — The city said Monday that the harbor market would reopen in May after two years of repairs."),
+}
+
+
+@pytest.mark.parametrize("language", BANNERS)
+def test_a_consent_banners_buttons_are_chrome_never_the_headline(language):
+    notice, buttons, headline, byline, date, lede = BANNERS[language]
+    found = analyse(f"Accueil | Actualités | Région | Sports | Culture\n{notice}\n{buttons}\n\n{headline}\n\n"
+                    f"{byline}\n{date}\n\n{lede}\n\nThe end of the story, which goes on a little.\n")
+    assert found.title == headline and not found.title_derived
+    assert found.body.startswith(lede[:10])
+    assert buttons not in found.body and headline not in found.body and "cookie" not in found.body.lower()
+
+
+@pytest.mark.parametrize("line", ["Accepter le compromis, refuser la fermeture : le maire hésite.",
+                                  "Refuser de payer", "Details", "Configuración", "Accept the ruling, lawyers say"])
+def test_story_lines_with_a_buttons_words_stay(line):
+    found = analyse(BANNERS["en"][2] + "\n\nBy Dana Whitfield\nFebruary 3, 2025\n\n" + BANNERS["en"][5] + "\n\n"
+                    + line + "\n\nThe council will meet again in May.\n")
+    assert line in found.body
+
+
+def test_a_headline_right_under_a_consent_notice_is_the_headline():
+    notice, _, headline, byline, date, lede = BANNERS["en"]
+    found = analyse(f"{notice}\n{headline}\n\n{byline}\n{date}\n\n{lede}\n")
+    assert found.title == headline
+
+
 STORY = ("Harbor market will reopen in May after two years of repairs\n\nBy Dana Whitfield\nFebruary 3, 2025\n\n{row}\n\n"
          "PORT DALTON — The city said Monday that the harbor market would reopen in May after two years of repairs.\n\n"
          "The council will meet again in May.\n")

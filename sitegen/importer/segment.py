@@ -58,6 +58,9 @@ UP_NEXT = re.compile(r"up next:? .{1,100}", re.IGNORECASE)
 PLAYER_CONTROL = re.compile(r"\d{1,2}:\d{2}(?::\d{2})? ?/ ?\d{1,2}:\d{2}(?::\d{2})?|(?:un)?mute|play|pause|replay|"
                             r"full ?screen|captions|cc|settings", re.IGNORECASE)
 MAX_PLAYER_LINES = 6
+COOKIE = re.compile(r"cookie", re.IGNORECASE)  # (a consent banner's notice names them in every language)
+BUTTON_GAP = re.compile(r"[ \t\u00a0]{2,}|[ \u00a0]+[|·•][ \u00a0]+")  # between a row's buttons
+MAX_CONSENT_BUTTONS = 5
 # A press release's contact block: its heading, and what shows a line of it is a contact's
 CONTACT_HEADING = re.compile(r"(?:media|press|news media|for media|for press)[ \u00a0]+(?:contacts?|inquiries|enquiries)"
                              r"[ \u00a0]*:?", re.IGNORECASE)
@@ -167,6 +170,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     _mark_contact_blocks(lines, chrome, rules)
     _mark_ads(lines, chrome, rules)
     _mark_follow_prompts(lines, chrome)
+    _mark_consent_buttons(lines, chrome)
     _mark_video_players(lines, chrome)
     heading, count = _comments_heading(lines, chrome, rules)
     if heading is None:
@@ -507,6 +511,22 @@ def _mark_follow_prompts(lines: tuple[str, ...], chrome: list[bool]) -> None:
     for n, line in enumerate(lines):
         below = _next_text(lines, n + 1) if FOLLOW.fullmatch(line.strip()) else None
         if below is not None and SOCIAL_NETWORK.fullmatch(LIST_BULLET.sub("", lines[below]).strip()):
+            chrome[n] = True
+
+
+def _mark_consent_buttons(lines: tuple[str, ...], chrome: list[bool]) -> None:
+    """A cookie banner's buttons right under its notice (no blank line between), set apart by
+    wide gaps or bars as a text tool writes a row of buttons ("Tout accepter   Continuer sans
+    accepter   Personnaliser"), are the banner's though the rules do not know every button's
+    words: each part is a word or three, none ends a sentence. (A headline under the notice is
+    one part, no row.)"""
+    for n in range(1, len(lines)):
+        above, text = lines[n - 1].strip(), lines[n].strip()
+        if chrome[n] or not text or not chrome[n - 1] or not COOKIE.search(above):
+            continue
+        parts = [part for part in BUTTON_GAP.split(text) if part]
+        if (2 <= len(parts) <= MAX_CONSENT_BUTTONS and sum(len(part.split()) for part in parts) <= 2 * MAX_CONSENT_BUTTONS
+                and all(len(part.split()) <= 3 and part[-1] not in ".,;:!?" for part in parts)):
             chrome[n] = True
 
 
