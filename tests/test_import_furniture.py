@@ -94,3 +94,29 @@ def test_share_rows_are_chrome_with_wide_gaps_and_a_space_before_the_colon(row):
     found = analyse(STORY.format(row=row))
     assert row.split()[0] not in found.body and found.body.startswith("PORT DALTON")
     assert "The council will meet again in May." in found.body
+
+
+@pytest.mark.parametrize("byline", ["Priya Natarajan and Owen Castillo\nSentinel Staff Writers",
+                                    "Priya Natarajan and Owen Castillo / Sentinel Staff Writers",
+                                    "Priya Natarajan and Owen Castillo, Sentinel Staff Writers",
+                                    "Priya Natarajan and Owen Castillo | Sentinel Staff Writers",
+                                    "By Priya Natarajan and Owen Castillo / Sentinel Staff Writers",
+                                    "Priya Natarajan, Owen Castillo and Li Wei\nSentinel Staff Writers",
+                                    "Priya Natarajan / Sentinel Staff Writer"])
+def test_a_byline_of_joined_names_over_or_before_the_writers_job_leaves_the_body(byline):
+    found = analyse(f"Council rejects stadium subsidy after four-hour debate\n\n{byline}\nJune 11, 2025\n\n"
+                    "MILLBROOK — The Millbrook City Council voted 6-3 late Wednesday to reject a $42 million subsidy"
+                    " for a new stadium.\n\nThe team said it would consider moving to Carverton.\n")
+    names = [name for name in ("Priya Natarajan", "Owen Castillo", "Li Wei") if name in byline]
+    assert [r.name for r in found.reporters] == names
+    assert found.body.startswith("MILLBROOK") and "Staff Writer" not in found.body
+    assert not any(p.name in names for p in found.people)
+
+
+def test_a_sentence_naming_writers_with_their_job_stays_in_the_story():
+    line = "Priya Natarajan and Owen Castillo, Sentinel staff writers, won the award in May."
+    found = analyse("Council rejects stadium subsidy after four-hour debate\n\nBy Dana Whitfield\nJune 11, 2025\n\n"
+                    "MILLBROOK — The council voted 6-3 late Wednesday to reject a $42 million subsidy.\n\n"
+                    + line + "\n\nThe team said it would consider moving.\n")
+    assert [r.name for r in found.reporters] == ["Dana Whitfield"]
+    assert "won the award in May." in found.body

@@ -265,7 +265,9 @@ def _comment_header(line: str, rules: Rules) -> bool:
 def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules: Rules) -> set[int]:
     """Numbers of the lines before the lede that are a byline ("By Jane Roe", a reporter's name
     alone, the writer's job or outlet under it: "Senior Reporter"), say when the article was
-    published ("Published March 6, 2024 at 9:05 AM") or how long it reads ("5–6 minutes")."""
+    published ("Published March 6, 2024 at 9:05 AM") or how long it reads ("5–6 minutes"). The
+    reporters' names alone, joined ("Priya Natarajan and Owen Castillo" over "Sentinel Staff
+    Writers"), or with their job after them ("... / Sentinel Staff Writers"), are a byline too."""
     names = {reporter.name.lower() for reporter in reporters}
     found: set[int] = set()
     for index, line in enumerate(header):
@@ -275,15 +277,27 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
         below = header[index + 1].text if index + 1 < len(header) else None
         if (meta.byline_names(text, rules) or text.lower() in names or meta.dates(text, rules)
                 or meta.READING_TIME.fullmatch(text) or meta.STAFF_CREDIT.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)
-                or _name_and_job(text, names)):
+                or _name_and_job(text, names) or _reporters_alone(text, names, rules)):
             found.add(line.number)
     return found
 
 
+def _reporters_alone(text: str, names: set[str], rules: Rules) -> bool:
+    """A line of two reporters' names or more and nothing else ("A, B and C"), or of the
+    reporters' names and their job ("A and B / Sentinel Staff Writers")."""
+    alone = meta.only_names(text, rules)
+    if len(alone) > 1 and all(name.lower() in names for name in alone):
+        return True
+    credited = meta.writers_with_job(text, rules)
+    return bool(credited) and all(name.lower() in names for name in credited)
+
+
 def _name_and_job(text: str, names: set[str]) -> bool:
     """A reporter's name with the job after it, in capitals, as an AMP page's byline runs them
-    together ("Rhiannon Tal-Evans Local Democracy Reporter")."""
-    return any(text.lower().startswith(name + " ") and meta.WRITER_JOB_AT.fullmatch(text[len(name):].strip())
+    together ("Rhiannon Tal-Evans Local Democracy Reporter"), or with a slash, a bar or a dash
+    between them ("Priya Natarajan / Sentinel Staff Writer")."""
+    return any(text.lower().startswith(name + " ") and meta.WRITER_JOB_AT.fullmatch(
+        text[len(name):].strip().lstrip("–—-|/·").strip())
                for name in names)
 
 

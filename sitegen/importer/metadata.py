@@ -267,7 +267,7 @@ def says_when_published(text: str, rules: Rules) -> bool:
 
 def is_byline_line(text: str, rules: Rules) -> bool:
     """A byline, or names alone (the byline's names above the writer's job)."""
-    return bool(byline_names(text, rules) or _only_names(text, rules))
+    return bool(byline_names(text, rules) or only_names(text, rules))
 
 
 def date_hints(lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
@@ -344,8 +344,10 @@ def find_reporters(lines: list[Line], rules: Rules, english: bool = False) -> li
             names = writers_above(line.text, lines[index + 1].text, rules, after)
         if not names and index < HEADER_LINES and line.text.strip()[-1:] not in ".!?\"”":
             # a name run together with the date or the job, no "By" ("Lachlan Peploe Updated 21
-            # Nov 2025, 6:10am"), not a sentence of the story
-            names = [name] if (name := _name_before_job_or_date(line.text.strip(), rules)) else []
+            # Nov 2025, 6:10am"), not a sentence of the story; or names joined, then the job
+            # ("Priya Natarajan and Owen Castillo / Sentinel Staff Writers")
+            names = ([name] if (name := _name_before_job_or_date(line.text.strip(), rules)) else []) or (
+                writers_with_job(line.text, rules))
         for name in names:
             name = _without_place(name, line, lines, rules, english)
             found.setdefault(slugify(name), Reporter(name, None, line.number))
@@ -419,7 +421,7 @@ def writers_above(line: str, below: str, rules: Rules, after: str | None = None)
     (``after``: "Aled Pryce" / "Local Democracy Reporting Service" / "14:06, 14 NOV 2024"), or
     over a line of who the writer is ("Eleanor Pryce-Hollins is a former city councillor"):
     the byline."""
-    names = _only_names(line, rules)
+    names = only_names(line, rules)
     if names:
         return names if (dates(below, rules) or is_writers_credit(below, after, rules)
                          or READING_TIME.fullmatch(below.strip()) or byline_names(below, rules)
@@ -430,7 +432,7 @@ def writers_above(line: str, below: str, rules: Rules, after: str | None = None)
     # (not a button after the name: "Esmé Varga-Hollis · Follow" is a blog's row, the name a link)
     dated = any(says_when_published(part, rules) for part in parts[1:]) or len(parts) == 2 and (
         _is_outlet(parts[1]) and not is_chrome(rules, parts[1]) and dates(below, rules))
-    return _only_names(re.sub(r"^by[ \u00a0]+", "", parts[0], flags=re.IGNORECASE), rules) if dated else []
+    return only_names(re.sub(r"^by[ \u00a0]+", "", parts[0], flags=re.IGNORECASE), rules) if dated else []
 
 
 def is_writers_credit(text: str, below: str | None, rules: Rules) -> bool:
@@ -590,7 +592,7 @@ def is_lifespan_under_name(name: str, below: str, rules: Rules) -> bool:
             and _is_name(name.strip(), rules))
 
 
-def _only_names(line: str, rules: Rules) -> list[str]:
+def only_names(line: str, rules: Rules) -> list[str]:
     """The names of a line that holds nothing else ("A, B and C"), else []."""
     names = BYLINE_SEPARATOR.split(line.strip())
     return names if all(_is_name(name, rules) for name in names) else []
@@ -723,7 +725,7 @@ def _name_before_job_or_date(part: str, rules: Rules) -> str:
     if words and words[0].lower() in rules.name_stopwords:
         return ""  # ("Updated May 2, 2025 · First published ...": a stamp's word starts no name)
     for end in range(2, min(MAX_NAME_WORDS, len(words) - 1) + 1):
-        name, rest = " ".join(words[:end]), " ".join(words[end:]).lstrip("–—-|· \u00a0")
+        name, rest = " ".join(words[:end]), " ".join(words[end:]).lstrip("–—-|/· \u00a0")
         if any(word.lower() in rules.job_words for word in words[:end]):
             break  # ("Community Affairs Reporter": the job alone)
         if _is_name(name, rules) and (rest[:1].isalpha() and rest.split()[0].lower() in rules.job_words
@@ -732,6 +734,21 @@ def _name_before_job_or_date(part: str, rules: Rules) -> str:
                                        or opens_with_date(rest, rules) or says_when_published(rest, rules)):
             return name
     return ""
+
+
+def writers_with_job(text: str, rules: Rules) -> list[str]:
+    """The names of a byline with no "By": names joined by commas or "and", then the writers'
+    job after a comma, a slash, a bar or a dash ("Priya Natarajan and Owen Castillo / Sentinel
+    Staff Writers", "Priya Natarajan and Owen Castillo, Staff Writers"); [] for any other line."""
+    parts = BYLINE_SEPARATOR.split(LIST_BULLET.sub("", text).strip())
+    head, last = parts[:-1], parts[-1].strip()
+    if not head or not all(_is_name(part, rules) for part in head):
+        return []
+    if WRITER_JOB_AT.fullmatch(last):
+        return head  # (", Staff Writers")
+    name = _name_before_job_or_date(last, rules)
+    rest = last[len(name):].lstrip("–—-|/· \u00a0")
+    return head + [name] if name and WRITER_JOB_AT.fullmatch(rest) else []
 
 
 def _outlet_then_job(name: str, rest: str, rules: Rules) -> bool:
