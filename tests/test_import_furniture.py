@@ -120,3 +120,34 @@ def test_a_sentence_naming_writers_with_their_job_stays_in_the_story():
                     + line + "\n\nThe team said it would consider moving.\n")
     assert [r.name for r in found.reporters] == ["Dana Whitfield"]
     assert "won the award in May." in found.body
+
+
+def _threads(comments, to=None):
+    """(author, the author of the comment it answers, its text) of every comment, in order."""
+    return [row for c in comments for row in [(c.author, to, c.text)] + _threads(c.replies, c.author)]
+
+
+STADIUM = ("Council rejects stadium subsidy after four-hour debate\n\nBy Dana Whitfield\nJune 11, 2025\n\n"
+           "MILLBROOK — The council voted 6-3 late Wednesday to reject a $42 million subsidy for a new stadium.\n\n"
+           "The team said it would consider moving to Carverton.\n\n")
+
+
+@pytest.mark.parametrize("first", ["Sheila M.", "J. R. Okafor", "Ed K."])
+def test_a_comment_opening_with_at_and_a_name_ending_in_an_initial_answers_that_commenter(first):
+    found = analyse(STADIUM + f"37 Comments\n\nRon Bishop\n3 hours ago\nGood. Let the billionaires pay.\n\n"
+                              f"{first}\n2 hours ago\nJobs are jobs.\n\n"
+                              f"Ron Bishop\n1 hour ago\n@{first} Seasonal jobs selling hot dogs.\n\n"
+                              f"Tom Reyes\n30 minutes ago\n@{first}\n\nLoad more comments\n")
+    assert _threads(found.comments) == [("Ron Bishop", None, "Good. Let the billionaires pay."),
+                                        (first, None, "Jobs are jobs."),
+                                        ("Ron Bishop", first, f"@{first} Seasonal jobs selling hot dogs."),
+                                        ("Tom Reyes", None, f"@{first}")]
+
+
+def test_a_reply_to_a_reply_by_at_name_goes_under_that_reply():
+    found = analyse(STADIUM + "37 Comments\n\nRon Bishop\n3 hours ago\nGood. Let the billionaires pay.\n\n"
+                              "Sheila M.\n2 hours ago\n400 jobs is a lot of jobs, Ron.\n\n"
+                              "Ron Bishop\n1 hour ago\n@Sheila M. Seasonal jobs selling hot dogs, Sheila.\n")
+    assert [(author, to) for author, to, _ in _threads(found.comments)] == [
+        ("Ron Bishop", None), ("Sheila M.", "Ron Bishop"), ("Ron Bishop", "Sheila M.")]
+    assert found.comments[0].replies[0].replies[0].text.startswith("@Sheila M. Seasonal")

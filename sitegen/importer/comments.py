@@ -471,12 +471,15 @@ class _Commenters:
 
 @functools.lru_cache(maxsize=4096)
 def _opening(author: str) -> re.Pattern:
-    return re.compile(rf"@?{re.escape(author)}\b(?![’'])")
+    # (the name ends where no letter follows it: a name may end with an initial's full stop,
+    # "@Sheila M. Seasonal jobs ...")
+    return re.compile(rf"@?{re.escape(author)}(?![\w’'])")
 
 
 def _opens_with(author: str, text: str) -> bool:
-    """The comment begins with the author's name (and goes on): "@MargaretH Not on top ..."."""
-    return bool(_opening(author).match(text) and text[len(author):].strip())
+    """The comment begins with the author's name (and goes on): "@MargaretH Not on top ...",
+    "@Sheila M. Seasonal jobs ..."."""
+    return bool((match := _opening(author).match(text)) and text[match.end():].strip())
 
 
 @functools.lru_cache(maxsize=4096)
