@@ -212,6 +212,15 @@ def init_command(directory: Path) -> None:
     click.echo(f"Next: cd {directory} && sitegen serve")
 
 
+# New content starts as a draft, as Hugo's does: its placeholder text is not published by the
+# next build (or the next push, in the Pages workflow) before it has been written.
+DRAFT_HELP = "Mark it draft: true, built only with --drafts (and shown by sitegen serve --drafts) until that line goes."
+
+
+def _created(path: Path, draft: bool) -> str:
+    return f"sitegen: created {path}" + (" (a draft: delete its line 'draft: true' to publish it)" if draft else "")
+
+
 @click.group("new")
 def new_command() -> None:
     """Start a new piece of content."""
@@ -223,7 +232,7 @@ def new_command() -> None:
               help="Publication date: YYYY, YYYY-MM, YYYY-MM-DD or 'today'. Left out when not given: "
                    "an article's date is when it was published, never guessed.")
 @click.option("--slug", default=None, help="The folder and URL name. [default: made from the title]")
-@click.option("--draft", is_flag=True, help="Mark it draft: true (built only with --drafts).")
+@click.option("--draft/--no-draft", default=True, show_default=True, help=DRAFT_HELP)
 @click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="The site folder.")
 def new_article_command(title: str, date_text: str | None, slug: str | None, draft: bool, source: Path) -> None:
@@ -236,7 +245,7 @@ def new_article_command(title: str, date_text: str | None, slug: str | None, dra
         index = new_article(source, title, date, slug, draft)
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"sitegen: created {index}")
+    click.echo(_created(index, draft))
 
 
 @new_command.command("page")
@@ -244,7 +253,7 @@ def new_article_command(title: str, date_text: str | None, slug: str | None, dra
 @click.option("--slug", default=None, help="The file and URL name (/<slug>/). [default: made from the title]")
 @click.option("--menu", type=int, default=None, metavar="N",
               help="Link it in the site's navigation, in this place (1 before 2).")
-@click.option("--draft", is_flag=True, help="Mark it draft: true (built only with --drafts).")
+@click.option("--draft/--no-draft", default=True, show_default=True, help=DRAFT_HELP)
 @click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="The site folder.")
 def new_page_command(title: str, slug: str | None, menu: int | None, draft: bool, source: Path) -> None:
@@ -253,4 +262,4 @@ def new_page_command(title: str, slug: str | None, menu: int | None, draft: bool
         path = new_page(source, title, slug, menu, draft)
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"sitegen: created {path}")
+    click.echo(_created(path, draft))
