@@ -458,6 +458,27 @@ def test_rerun_is_unchanged_and_hand_edits_are_refused(site):
     assert "An editor's note" in (index.parent / ".import-backup" / "index.md.bak-1").read_text()
 
 
+def test_a_capture_imported_again_is_found_in_its_renamed_bundle(site):
+    """An editor renames a bundle to give the article another address, then imports the
+    folder of captures again (or the one capture with another --url, forced): a second bundle
+    was made from the same capture, and the story was published twice."""
+    (site / "in" / "story.txt").write_text(STORY)
+    (site / "in" / "other.txt").write_text(STORY.replace("Breaking Story", "Another Story"))
+    assert run(site, str(site / "in")).exit_code == 0
+    articles = site / "content" / "articles"
+    (articles / "breaking-story-headline-here").rename(articles / "boston-story")
+    before = sorted(p.name for p in articles.iterdir())
+    again = run(site, str(site / "in"))
+    assert again.exit_code == 0, again.output
+    assert f"{site / 'in' / 'story.txt'}: already imported, as {articles / 'boston-story'}; nothing written" in again.stdout
+    assert again.stdout.splitlines()[-1] == "sitegen import: 1 already imported, 1 unchanged"
+    other_url = run(site, str(site / "in" / "story.txt"), "--url", "https://example.org/news/boston/", "--force")
+    assert other_url.exit_code == 0 and "already imported, as" in other_url.stdout
+    assert sorted(p.name for p in articles.iterdir()) == before
+    # Into the bundle it was imported into, the capture is imported as ever.
+    assert run(site, str(site / "in" / "other.txt")).stdout.splitlines()[-1] == "sitegen import: 1 unchanged"
+
+
 def test_dry_run_writes_nothing(site):
     (site / "in" / "story.txt").write_text(STORY)
     result = run(site, str(site / "in"), "--dry-run")

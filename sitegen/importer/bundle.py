@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,26 @@ def _compare(folder: Path, files: dict[str, bytes], recorded: dict) -> tuple[lis
         if on_disk is not None and recorded.get(name) != sha256(on_disk):
             edited.append(name)
     return changed, edited
+
+
+# A capture's line in an import record, as _record_bytes writes it (read without a YAML parser:
+# an import looks at every bundle of the archive, tens of thousands of them)
+_RECORDED_CAPTURE = re.compile(r"^  original\.(?:txt|html): ([0-9a-f]{64})$", re.MULTILINE)
+
+
+def recorded_captures(articles: Path) -> dict[str, Path]:
+    """The sha256 of the capture each bundle in ``articles`` was imported from (as its record
+    has it) -> that bundle: a capture imported again is found in a bundle renamed since."""
+    found = {}
+    try:
+        bundles = sorted(entry.path for entry in os.scandir(articles) if entry.is_dir())
+    except (FileNotFoundError, NotADirectoryError):
+        return found
+    for bundle in bundles:
+        data = _read_bytes(Path(bundle) / RECORD)
+        if data and (capture := _RECORDED_CAPTURE.search(data.decode("utf-8", "replace"))):
+            found.setdefault(capture.group(1), Path(bundle))
+    return found
 
 
 def _record_bytes(input_name: str, files: dict[str, bytes]) -> bytes:
