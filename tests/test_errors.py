@@ -421,6 +421,22 @@ def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch, name
     assert f"{name}:3: warning: unknown front matter key '{key}' (did you mean '{meant}'?)" in result.stderr
 
 
+@pytest.mark.parametrize("text, hint", [
+    ("tags: [roads]", "an article's topics are 'topics' here (topics: [topic-slug])"),
+    ("author: Jane Roe", "who wrote an article is 'reporters' here (reporters: [Name])"),
+    ("description: A sentence.", "a sentence or two for listings and feeds is 'summary' here"),
+    ("slug: other-name", "an article's address is its folder's name: rename the folder"),
+])
+def test_a_key_of_hugos_or_pelicans_front_matter_is_told_what_says_the_same_here(site, monkeypatch, text, hint):
+    """No spelling of theirs is near ours, so "did you mean" said nothing of them."""
+    root = site({"content/articles/a/index.md": f"---\ntitle: A\n{text}\n---\nText\n"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0
+    key = text.split(":")[0]
+    assert f"content/articles/a/index.md:3: warning: unknown front matter key '{key}': {hint}" in result.stderr
+
+
 def test_strict_stops_a_build_at_a_warning_and_leaves_the_output_as_it_was(site, monkeypatch):
     root = site({"content/articles/a/index.md": "---\ntitle: A\n---\nText\n"})
     monkeypatch.chdir(root)

@@ -140,8 +140,8 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
     for key, raw in data.items():
         check = FRONT_MATTER.get(key)
         if check is None:
-            diags.warning(Location(header.index_path, front.line_of(key)),
-                          f"unknown front matter key '{key}'{did_you_mean(key, FRONT_MATTER)}")
+            hint = f": {OTHER_GENERATORS_KEYS[key]}" if key in OTHER_GENERATORS_KEYS else did_you_mean(key, FRONT_MATTER)
+            diags.warning(Location(header.index_path, front.line_of(key)), f"unknown front matter key '{key}'{hint}")
             continue
         if key == "date" and raw is not None and not isinstance(raw, str):
             # (YAML reads 02016 as the number 1038, 0x7E0 as 2016 and yes as true: the date is what
@@ -262,6 +262,21 @@ def _name_ref(item, i: int, extra_key: str, line: int | None) -> NameRef:
 # Front matter keys without which the body cannot be checked: the names it may refer to (a
 # mention of a person of a broken `people` list would be reported as unknown), and the title.
 BODY_NEEDS = {"title", "people", "reporters", "topics"}
+
+# Keys of Hugo's, Pelican's and Jekyll's front matter, with what says the same here: an archive
+# moved from one of them brings them along, and "did you mean" finds no near spelling for them.
+_TOPICS = "an article's topics are 'topics' here (topics: [topic-slug])"
+_REPORTERS = "who wrote an article is 'reporters' here (reporters: [Name])"
+OTHER_GENERATORS_KEYS = {
+    "tags": _TOPICS, "categories": _TOPICS, "category": _TOPICS,
+    "author": _REPORTERS, "authors": _REPORTERS,
+    "description": "a sentence or two for listings and feeds is 'summary' here",
+    "slug": "an article's address is its folder's name: rename the folder",
+    "url": "an article's address is its folder's name (rename the folder); the original's is source's url",
+    "aliases": "sitegen writes no redirect pages: keep an article's folder name once it is published",
+    "lastmod": "a change to the story is marked where it is made: a correction in its body (docs/annotations.md)",
+    "modified": "a change to the story is marked where it is made: a correction in its body (docs/annotations.md)",
+}
 
 FRONT_MATTER = {
     "title": _set(fields.required_text),
