@@ -437,6 +437,30 @@ def test_a_key_of_hugos_or_pelicans_front_matter_is_told_what_says_the_same_here
     assert f"content/articles/a/index.md:3: warning: unknown front matter key '{key}': {hint}" in result.stderr
 
 
+def test_a_front_matter_name_one_letter_from_a_registered_one_is_said_to_be_a_new_page(site, monkeypatch):
+    """A name no registry knows gets a page of its own, as it should; but one a letter away
+    from a registered one is most likely a slip, which made a second page without a word
+    (a misspelt name in the body is an error with "did you mean")."""
+    root = site({"content/people/renata-quill.yaml": "name: Renata Quill\n",
+                 "content/topics/transportation.yaml": "name: Transportation\n",
+                 "content/articles/a/index.md": "---\ntitle: A\npeople: [Renata Quil]\ntopics: [transportaton]\n---\nText\n",
+                 "content/articles/b/index.md": "---\ntitle: B\npeople: [Renata Quil, Ada Lovelace]\n---\nText\n"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0
+    assert [line for line in result.stderr.splitlines() if ": warning: " in line] == [
+        "content/articles/a/index.md:3: warning: person 'Renata Quil' is in no registry and gets a page of its own "
+        "(people/renata-quil/): did you mean 'Renata Quill'? If not, give it a registry file "
+        "(content/people/renata-quil.yaml, with name: Renata Quil)",
+        "content/articles/a/index.md:4: warning: topic 'transportaton' is in no registry and gets a page of its own "
+        "(topics/transportaton/): did you mean 'Transportation'? If not, give it a registry file "
+        "(content/topics/transportaton.yaml, with name: transportaton)",
+    ]
+    # Registered, it is another person: no warning.
+    write_files(root, {"content/people/renata-quil.yaml": "name: Renata Quil\n"})
+    assert "Renata Quil" not in build(root).stderr
+
+
 def test_strict_stops_a_build_at_a_warning_and_leaves_the_output_as_it_was(site, monkeypatch):
     root = site({"content/articles/a/index.md": "---\ntitle: A\n---\nText\n"})
     monkeypatch.chdir(root)

@@ -118,7 +118,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
                                 entry.additions)
         else:
             resolved[h.slug] = resolver.resolve(h.header, diags)
-        _add_unregistered(resolved[h.slug][3], people, topics, h, diags)
+        _add_unregistered(resolved[h.slug][3], people, topics, h, diags, resolver)
     names = {"person": {slug: p.name for slug, p in people.items()}, "topic": {slug: t.name for slug, t in topics.items()}}
     # ... and, if every person and topic is as it was too, its cache key is the same as then.
     # (the site's language too: what the archive adds to an article in another says it is in the site's)
@@ -512,6 +512,15 @@ class _NameResolver:
         self.registered_people, self.registered_topics = set(people), set(topics)
         self.people_finder = _SlugsOfNames(NameIndex.build(people))
         self.topic_finder = _SlugsOfNames(NameIndex.build(topics))
+        self.near_slugs: dict[str, _NearSlugs] = {}  # made when first asked (see registered_near)
+
+    def registered_near(self, kind: str, slug: str) -> str | None:
+        """A registered person's or topic's slug one letter away from ``slug``, an unregistered
+        one's: most likely the same name misspelt (renata-quil, transportaton)."""
+        near = self.near_slugs.get(kind)
+        if near is None:
+            near = self.near_slugs[kind] = _NearSlugs(self.registered_people if kind == "person" else self.registered_topics)
+        return near.one_letter_from(slug)
 
     def resolve(self, header: ArticleHeader, diags: Diagnostics):
         """(roles, reporters, topic slugs, additions) of the article.
@@ -541,13 +550,16 @@ class _NameResolver:
         return roles, reporters, topic_slugs, tuple(additions)
 
 
-def _add_unregistered(additions: tuple, people: dict, topics: dict, bundle: BundleHeader, diags: Diagnostics) -> None:
+def _add_unregistered(additions: tuple, people: dict, topics: dict, bundle: BundleHeader, diags: Diagnostics,
+                      resolver: _NameResolver) -> None:
     warned = set()
     for kind, slug, name in additions:
         entries = people if kind == "person" else topics
         entry = entries.get(slug)
         if entry is None:
             entries[slug] = Person(slug, name) if kind == "person" else Topic(slug, name)
+            if (meant := resolver.registered_near(kind, slug)) is not None:  # (the first article naming it says so)
+                _warn_of_near_miss(kind, slug, name, entries[meant].name, bundle, diags)
         elif entry.name != name and (kind, name) not in warned and _other_names_of_one_address(entry.name, name):
             warned.add((kind, name))  # (once an article: a name it gives twice, as a person and a reporter)
             _warn_of_shared_address(kind, slug, entry.name, name, bundle, diags)
@@ -565,14 +577,54 @@ def _other_names_of_one_address(first: str, then: str) -> bool:
 
 def _warn_of_shared_address(kind: str, slug: str, first: str, then: str, bundle: BundleHeader,
                             diags: Diagnostics) -> None:
-    people_refs, reporter_refs, topic_refs = bundle.header.names()  # (rare: unpacked only here)
-    refs = topic_refs if kind == "topic" else people_refs + reporter_refs
-    line = next((ref.line for ref in refs if ref.name == then), None)
     folder = "topics" if kind == "topic" else "people"
-    diags.warning(Location(Path(bundle.folder) / INDEX_FILE, line),
+    diags.warning(Location(Path(bundle.folder) / INDEX_FILE, _line_of_name(kind, then, bundle)),
                   f"{kind} {then!r} is listed on the page of {first!r} ({folder}/{slug}/, named so by an earlier "
                   f"article): in Latin letters both are '{slug}'. If they are two, give this one a registry file of "
                   f"its own (content/{folder}/{slug}-2.yaml, with name: {then}); if one, write the name alike")
+
+
+def _warn_of_near_miss(kind: str, slug: str, name: str, registered: str, bundle: BundleHeader,
+                       diags: Diagnostics) -> None:
+    folder = "topics" if kind == "topic" else "people"
+    diags.warning(Location(Path(bundle.folder) / INDEX_FILE, _line_of_name(kind, name, bundle)),
+                  f"{kind} {name!r} is in no registry and gets a page of its own ({folder}/{slug}/): did you mean "
+                  f"{registered!r}? If not, give it a registry file (content/{folder}/{slug}.yaml, with name: {name})")
+
+
+def _line_of_name(kind: str, name: str, bundle: BundleHeader) -> int | None:
+    people_refs, reporter_refs, topic_refs = bundle.header.names()  # (rare: unpacked only for a warning)
+    refs = topic_refs if kind == "topic" else people_refs + reporter_refs
+    return next((ref.line for ref in refs if ref.name == name), None)
+
+
+class _NearSlugs:
+    """Slugs one letter away from a set of slugs (one left out, put in or changed), found by
+    the slugs with one letter left out: a look-up per letter, not a comparison with every slug
+    of a registry of thousands. Slugs under MIN_LETTERS letters are too short to tell a slip
+    from another word (ai, eu)."""
+
+    MIN_LETTERS = 6
+
+    def __init__(self, slugs: set[str]):
+        self.by_variant: dict[str, str] = {}
+        for slug in sorted(slugs):  # (sorted: the same slug is named whatever the set's order)
+            if len(slug) >= self.MIN_LETTERS:
+                for variant in (slug, *_one_left_out(slug)):
+                    self.by_variant.setdefault(variant, slug)
+
+    def one_letter_from(self, slug: str) -> str | None:
+        if len(slug) < self.MIN_LETTERS or not self.by_variant:
+            return None
+        for variant in (slug, *_one_left_out(slug)):
+            found = self.by_variant.get(variant)
+            if found is not None and found != slug:
+                return found
+        return None
+
+
+def _one_left_out(word: str):
+    return (word[:i] + word[i + 1:] for i in range(len(word)))
 
 
 class _SlugsOfNames:
