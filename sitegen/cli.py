@@ -36,6 +36,7 @@ class _CommandsOfStages(click.Group):
         "init": ("sitegen.scaffold", "init_command"),
         "new": ("sitegen.scaffold", "new_command"),
         "serve": ("sitegen.serve", "serve_command"),
+        "theme": ("sitegen.scaffold", "theme_command"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -82,8 +83,10 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
                   search: bool, quiet: bool, verbose: bool, strict: bool) -> None:
     """Build the site: read content/ and themes/, write public/.
 
-    The site is built into a temporary folder and swapped into place only when everything
-    succeeded: after an error the previous output is left untouched.
+    Nothing in the output changes until everything has been rendered: after an error the
+    previous output is left untouched. A large change makes a new tree beside the output and
+    swaps it in; a small one is applied in place from a journal, which a build killed half-way
+    through leaves for the next build to finish.
     """
     if not source.is_dir():
         raise click.BadParameter(f"'{source}' is not a folder", param_hint="--source")
