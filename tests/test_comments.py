@@ -1,6 +1,7 @@
 """Reader comments on article pages: ``comment_thread_html`` writes, byte for byte, what the
-default theme's ``comment_thread`` macro wrote in Jinja before it was made in Python, and
-comment text is escaped as ``html.escape`` escaped it, whatever a stranger wrote."""
+default theme's ``comment_thread`` macro wrote in Jinja before it was made in Python (but for
+dates written as ISO dates, now in words), and comment text is escaped as ``html.escape``
+escaped it, whatever a stranger wrote."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import gc
 import re
 from html import escape
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
@@ -105,6 +107,24 @@ def test_nothing_a_commenter_writes_becomes_markup():
     html = comment_thread_html((Comment(hostile, hostile, hostile, hostile),))
     assert "<script>" not in html and "alert(&#34;x&#34;)" in html  # (id, author, date: as {{ }} escapes)
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;q&#x27;" in html  # (the text: as html.escape)
+
+
+@pytest.mark.parametrize("date, shown", [
+    ("2025-10-09T10:12", '<time datetime="2025-10-09T10:12">9 October 2025, 10:12</time>'),
+    ("2025-10-09 10:12:37", '<time datetime="2025-10-09T10:12">9 October 2025, 10:12</time>'),
+    ("2025-10-09T10:12:37Z", '<time datetime="2025-10-09T10:12Z">9 October 2025, 10:12 UTC</time>'),
+    ("2025-10-09T10:12+0200", '<time datetime="2025-10-09T10:12+02:00">9 October 2025, 10:12 (UTC+02:00)</time>'),
+    ("2025-10-09", '<time datetime="2025-10-09">9 October 2025</time>'),
+    # As captured: relative, in another order, or no date at all.
+    ("3 hours ago", "3 hours ago"),
+    ("14/01/2025 à 19h05", "14/01/2025 à 19h05"),
+    ("2025-13-09T10:12", "2025-13-09T10:12"),
+    ("<b>2025-10-09</b>", "&lt;b&gt;2025-10-09&lt;/b&gt;"),
+])
+def test_a_comments_iso_date_is_shown_in_words_and_any_other_as_written(date, shown):
+    """An ISO date from a saved page's markup read as a machine's, beside articles' dates in words."""
+    html = comment_thread_html((Comment("c1", "Ann", "Hi", date),))
+    assert f'<p class="comment-author">Ann · <span class="muted">{shown}</span></p>' in html
 
 
 def test_counting_a_threads_comments_makes_no_garbage_in_cycles():

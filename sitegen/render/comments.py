@@ -13,11 +13,18 @@ import re
 from markupsafe import Markup
 
 from ..escaping import escape_text
+from ..model import PartialDate
 from .theme import escape_output
 
 _URL_RE = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _ANONYMOUS = '<span class="muted">Anonymous</span>'
+# A comment's date as a saved page's markup gives it (2025-10-09T10:12, maybe with seconds and
+# a time zone; or YAML's reading of an unquoted date), shown as an article's date is, with its
+# time. Other wordings ("3 hours ago", "14/01/2025 à 19h05") are shown as captured: what they
+# meant is not known for sure (the hour of the capture, the order of day and month).
+_ISO_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?"
+                            r"(?:(Z)|([+-]\d{2}):?(\d{2}))?)?")
 
 
 def render_comment_text(text: str) -> Markup:
@@ -65,12 +72,29 @@ def _thread(comments, depth: int, parts: list[str], lang: str) -> None:
                      f'<article aria-label="Comment by {escape_output(author or "an anonymous reader")}">\n'
                      f'<p class="comment-author">{escape_output(author) if author else _ANONYMOUS}')
         if c.date:
-            parts.append(f' · <span class="muted">{escape_output(c.date)}</span>')
+            parts.append(f' · <span class="muted">{_date_html(c.date)}</span>')
         parts.append(f'</p>\n<div class="comment-text"{lang}>{_text_html(c.text)}</div>\n</article>\n')
         if c.replies:
             _thread(c.replies, depth + 1, parts, lang)
         parts.append(" </li>\n")
     parts.append(" </ol>\n")
+
+
+def _date_html(date: str) -> str:
+    """A comment's date: an ISO one as ``<time>`` in words (9 October 2025, 10:12), any other as written."""
+    found = _ISO_DATE_TIME.fullmatch(date.strip())
+    try:
+        day = PartialDate.parse(found.group(1)) if found else None
+    except ValueError:
+        day = None
+    if day is None:
+        return escape_output(date)
+    _, hour, minute, utc, zone_hours, zone_minutes = found.groups()
+    if hour is None:
+        return f'<time datetime="{day.iso()}">{day.human()}</time>'
+    zone = "Z" if utc else f"{zone_hours}:{zone_minutes}" if zone_hours else ""
+    said = " UTC" if utc else f" (UTC{zone})" if zone else ""
+    return f'<time datetime="{day.iso()}T{hour}:{minute}{zone}">{day.human()}, {hour}:{minute}{said}</time>'
 
 
 def _text_html(text: str) -> str:
