@@ -1,9 +1,11 @@
-"""``sitegen init`` and ``sitegen new``: start an archive, start an article.
+"""``sitegen init``, ``sitegen new`` and ``sitegen theme``: start an archive, an article, a
+theme of the site's own.
 
 ``init`` copies ``scaffold_template/`` (package data, so an installed wheel has it too): a
 configuration, an example article that shows every kind of annotation with its comments and
 raw capture, people and topics registries, and the GitHub Pages workflow. ``new article``
-writes a bundle with its front matter filled in. Neither ever replaces an existing file.
+writes a bundle with its front matter filled in. ``theme copy`` copies the built-in theme's
+files into the site, to be changed there. None ever replaces an existing file.
 """
 
 from __future__ import annotations
@@ -263,3 +265,58 @@ def new_page_command(title: str, slug: str | None, menu: int | None, draft: bool
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(_created(path, draft))
+
+
+@click.group("theme")
+def theme_command() -> None:
+    """The built-in theme's files, and copies of them in the site to change."""
+
+
+@theme_command.command("list")
+@click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="The site folder.")
+def theme_list_command(source: Path) -> None:
+    """List the built-in theme's templates and static files, and which the site has copied."""
+    builtin, own = _theme_folders(source)
+    for name in _theme_files(builtin):
+        copied = (own / name).is_file()
+        click.echo(f"{name}" + (f"  (the site's own: {own / name})" if copied else ""))
+
+
+@theme_command.command("copy")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="The site folder.")
+def theme_copy_command(names: tuple[str, ...], source: Path) -> None:
+    """Copy built-in theme files (article.html, partials/head_meta.html, style.css) into the
+    site's theme folder, to be edited there; never replaces a file the site has."""
+    builtin, own = _theme_folders(source)
+    files = _theme_files(builtin)
+    chosen = []
+    for name in names:  # (all looked at before any is copied: a mistake copies nothing)
+        found = [f for f in files if f == name or f in (f"templates/{name}", f"static/{name}")]
+        if not found:
+            raise click.UsageError(f"'{name}' is no file of the built-in theme (sitegen theme list names them)")
+        if (own / found[0]).exists():
+            raise click.UsageError(f"{own / found[0]}: already there; not replaced (edit it, or delete it to copy it again)")
+        chosen.append(found[0])
+    for name in dict.fromkeys(chosen):
+        (own / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(builtin / name, own / name)
+        click.echo(f"sitegen: copied {name} to {own / name}")
+
+
+def _theme_folders(source: Path) -> tuple[Path, Path]:
+    """The built-in theme's folder, and the site's own folder of the theme it uses."""
+    from .diagnostics import Diagnostics
+    from .config import load_config, is_site
+    from .render.theme import default_theme_dir  # (here: it loads Jinja, which `sitegen new` needs not)
+
+    if not is_site(source):
+        raise click.UsageError(f"{source}: not a site folder (no content/) ({run_in_site_hint(source)})")
+    return default_theme_dir(), source / "themes" / load_config(source.resolve(), Diagnostics()).theme
+
+
+def _theme_files(builtin: Path) -> list[str]:
+    return sorted(p.relative_to(builtin).as_posix() for p in builtin.rglob("*")
+                  if p.is_file() and "__pycache__" not in p.parts)

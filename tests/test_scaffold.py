@@ -16,8 +16,9 @@ from click.testing import CliRunner
 from conftest import REPO, build, page, write_files
 from sitegen.load.frontmatter import split_front_matter
 from sitegen.markup.published import reject_all
+from sitegen.render.theme import default_theme_dir
 from sitegen.scaffold import (TEMPLATE_DIR, init_command, installed_requirement, new_command, requirement_from,
-                              requirements_text)
+                              requirements_text, theme_command)
 
 EXAMPLE = "council-keeps-library-open-on-sundays"
 
@@ -288,3 +289,29 @@ def test_new_page_refuses_the_sites_own_addresses_and_never_replaces_a_page(smal
     assert result.exit_code == 2
     assert message in result.output
     assert (small_site / "content/pages/taken.md").read_text() == "---\ntitle: Mine\n---\nMy text.\n"
+
+
+# sitegen theme
+
+def test_a_theme_file_is_copied_into_the_site_to_be_changed_there(small_site: Path, monkeypatch):
+    """Installed from a wheel, sitegen has no source folder to copy a template from."""
+    monkeypatch.chdir(small_site)
+    assert "templates/article.html" in invoke(theme_command, "list").output.splitlines()
+    result = invoke(theme_command, "copy", "article.html", "style.css")
+    assert result.exit_code == 0, result.output
+    own = small_site / "themes/default/templates/article.html"
+    assert own.read_bytes() == (default_theme_dir() / "templates/article.html").read_bytes()
+    assert (small_site / "themes/default/static/style.css").is_file()
+    assert "templates/article.html  (the site's own: themes/default/templates/article.html)" in invoke(
+        theme_command, "list").output.splitlines()
+    own.write_text(own.read_text(encoding="utf-8").replace("{% block main %}", "{% block main %}<p id=mine>Mine</p>"),
+                   encoding="utf-8")
+    write_files(small_site, {"content/articles/one/index.md": "---\ntitle: One\n---\nText.\n"})
+    assert build(small_site).exit_code == 0
+    assert page(small_site / "public", "articles/one/").find(id="mine").get_text() == "Mine"
+    # Never over the site's own file; a name the theme has not copies nothing.
+    edited = own.read_bytes()
+    again = invoke(theme_command, "copy", "base.html", "article.html")
+    assert again.exit_code == 2 and "already there; not replaced" in again.output
+    assert own.read_bytes() == edited and not (small_site / "themes/default/templates/base.html").exists()
+    assert "is no file of the built-in theme" in invoke(theme_command, "copy", "nothing.html").output
