@@ -477,6 +477,15 @@ def test_a_capture_imported_again_is_found_in_its_renamed_bundle(site):
     assert sorted(p.name for p in articles.iterdir()) == before
     # Into the bundle it was imported into, the capture is imported as ever.
     assert run(site, str(site / "in" / "other.txt")).stdout.splitlines()[-1] == "sitegen import: 1 unchanged"
+    # A record with Windows line ends, another indent, or none at all: the capture is still found.
+    record = articles / "boston-story" / ".import.yaml"
+    for changed in (record.read_bytes().replace(b"\n", b"\r\n"), record.read_bytes().replace(b"\n  ", b"\n    "), None):
+        if changed is None:
+            record.unlink()
+        else:
+            record.write_bytes(changed)
+        assert "already imported, as" in run(site, str(site / "in" / "story.txt")).stdout
+        assert sorted(p.name for p in articles.iterdir()) == before
 
 
 def test_dry_run_writes_nothing(site):

@@ -81,24 +81,51 @@ def _compare(folder: Path, files: dict[str, bytes], recorded: dict) -> tuple[lis
     return changed, edited
 
 
-# A capture's line in an import record, as _record_bytes writes it (read without a YAML parser:
-# an import looks at every bundle of the archive, tens of thousands of them)
-_RECORDED_CAPTURE = re.compile(r"^  original\.(?:txt|html): ([0-9a-f]{64})$", re.MULTILINE)
+# A capture's line in an import record, as _record_bytes writes it, or as an editor's tools may
+# leave it (another indent, CRLF line ends, quotes). Read without a YAML parser: an import looks
+# at every bundle of the archive, tens of thousands of them.
+_RECORDED_CAPTURE = re.compile(r"^[ \t]*original\.(?:txt|html)[ \t]*:[ \t]*['\"]?([0-9a-f]{64})['\"]?[ \t]*\r?$",
+                               re.MULTILINE)
 
 
-def recorded_captures(articles: Path) -> dict[str, Path]:
-    """The sha256 of the capture each bundle in ``articles`` was imported from (as its record
-    has it) -> that bundle: a capture imported again is found in a bundle renamed since."""
-    found = {}
-    try:
-        bundles = sorted(entry.path for entry in os.scandir(articles) if entry.is_dir())
-    except (FileNotFoundError, NotADirectoryError):
-        return found
-    for bundle in bundles:
-        data = _read_bytes(Path(bundle) / RECORD)
-        if data and (capture := _RECORDED_CAPTURE.search(data.decode("utf-8", "replace"))):
-            found.setdefault(capture.group(1), Path(bundle))
-    return found
+class ImportedCaptures:
+    """The captures the bundles in a folder were imported from, to find one imported again
+    into a bundle renamed since (which a second bundle would publish twice). A bundle's import
+    record names its capture's sha256; a bundle without a readable record is asked by its
+    original file itself, when that has the new capture's size (a look at its size is cheap,
+    reading it not)."""
+
+    def __init__(self, articles: Path):
+        self.recorded: dict[str, set[Path]] = {}
+        self.unrecorded: list[Path] = []
+        try:
+            bundles = sorted(Path(entry.path) for entry in os.scandir(articles) if entry.is_dir())
+        except (FileNotFoundError, NotADirectoryError):
+            bundles = []
+        for bundle in bundles:
+            data = _read_bytes(bundle / RECORD)
+            capture = _RECORDED_CAPTURE.search(data.decode("utf-8", "replace")) if data else None
+            if capture:
+                self.recorded.setdefault(capture.group(1), set()).add(bundle)
+            else:
+                self.unrecorded.append(bundle)
+
+    def bundles_of(self, capture: bytes) -> list[Path]:
+        """The bundles imported from these bytes, in folder order."""
+        digest = sha256(capture)
+        found = set(self.recorded.get(digest, ()))
+        for bundle in self.unrecorded:
+            for name in ("original.txt", "original.html"):
+                try:
+                    same_size = (bundle / name).stat().st_size == len(capture)
+                except OSError:
+                    continue
+                if same_size and sha256((bundle / name).read_bytes()) == digest:
+                    found.add(bundle)
+        return sorted(found)
+
+    def add(self, capture: bytes, bundle: Path) -> None:
+        self.recorded.setdefault(sha256(capture), set()).add(bundle)
 
 
 def _record_bytes(input_name: str, files: dict[str, bytes]) -> bytes:

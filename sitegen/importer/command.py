@@ -11,7 +11,7 @@ import click
 from ..config import is_site, load_config, run_in_site_hint, site_above
 from ..diagnostics import Diagnostics
 from .analyse import NoArticle, analyse_text
-from .bundle import Outcome, recorded_captures, sha256, write_bundle
+from .bundle import ImportedCaptures, Outcome, write_bundle
 from .document import bundle_files
 from .html import HTML_SUFFIXES, analyse_html
 from .manifest import ManifestError, url_for
@@ -128,7 +128,7 @@ class _Session:
         self.slugs: dict[str, Path] = {}
         self.statuses: dict[str, int] = {}
         self.problems = 0
-        self.captures: dict[str, Path] | None = None  # sha256 of a capture -> its bundle (made when first asked)
+        self.captures: ImportedCaptures | None = None  # (made when first asked)
 
     def import_one(self, path: Path, url: str | None) -> list[str]:
         """Import one input; returns its report lines (errors go to stderr at once)."""
@@ -152,18 +152,19 @@ class _Session:
         # the article another address, or given another --url now): a second bundle would
         # publish the story twice.
         if self.captures is None:
-            self.captures = recorded_captures(self.into)
-        before = self.captures.get(sha256(raw))
-        if before is not None and before != self.into / slug:
+            self.captures = ImportedCaptures(self.into)
+        before = self.captures.bundles_of(raw)
+        if before and self.into / slug not in before:
             self.statuses["already imported"] = self.statuses.get("already imported", 0) + 1
-            return [f"{path}: already imported, as {before}; nothing written (a bundle's folder name is its "
+            said = "as" if before[0].exists() else "earlier in this run, as"
+            return [f"{path}: already imported, {said} {before[0]}; nothing written (a bundle's folder name is its "
                     "address: rename that folder to move the article)"]
         files = bundle_files(analysis, raw, "original.html" if html else "original.txt", self.language)
         outcome = write_bundle(self.into / slug, files, path.name, force=self.force,
                                dry_run=self.dry_run)
         self._count(outcome)
         if outcome.status == "created":
-            self.captures[sha256(raw)] = self.into / slug
+            self.captures.add(raw, self.into / slug)
         report = describe(str(path), str(self.into / slug), analysis, outcome, located=not html,
                           site_language=self.language)
         if outcome.status == "refused":
