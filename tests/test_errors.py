@@ -461,6 +461,19 @@ def test_a_front_matter_name_one_letter_from_a_registered_one_is_said_to_be_a_ne
     assert "Renata Quil" not in build(root).stderr
 
 
+def test_names_a_letter_apart_that_are_most_often_others_are_not_warned_about(site, monkeypatch):
+    """Another given name (Jon, John), a short word (Wang Mei, Wang Wei), another year's topic,
+    or two letters apart (Ann Smith, Dan Smith: one left out and one put in)."""
+    registry = {f"content/people/{slug}.yaml": f"name: {name}\n" for slug, name in (
+        ("john-smith", "John Smith"), ("wang-wei", "Wang Wei"), ("dan-smith", "Dan Smith"), ("maria-lopez", "Maria Lopez"))}
+    root = site({**registry, "content/topics/budget-2023.yaml": "name: Budget 2023\n",
+                 "content/articles/a/index.md": "---\ntitle: A\npeople: [Jon Smith, Wang Mei, Ann Smith, Aria Lopezs]\n"
+                                                "topics: [budget-2024]\n---\nText\n"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0 and ": warning: " not in result.stderr, result.stderr
+
+
 def test_strict_stops_a_build_at_a_warning_and_leaves_the_output_as_it_was(site, monkeypatch):
     root = site({"content/articles/a/index.md": "---\ntitle: A\n---\nText\n"})
     monkeypatch.chdir(root)

@@ -516,10 +516,11 @@ class _NameResolver:
 
     def registered_near(self, kind: str, slug: str) -> str | None:
         """A registered person's or topic's slug one letter away from ``slug``, an unregistered
-        one's: most likely the same name misspelt (renata-quil, transportaton)."""
+        one's: most likely the same name misspelt (renata-quil, transportaton; see _NearSlugs)."""
         near = self.near_slugs.get(kind)
         if near is None:
-            near = self.near_slugs[kind] = _NearSlugs(self.registered_people if kind == "person" else self.registered_topics)
+            registered = self.registered_people if kind == "person" else self.registered_topics
+            near = self.near_slugs[kind] = _NearSlugs(registered, first_word_too=kind == "topic")
         return near.one_letter_from(slug)
 
     def resolve(self, header: ArticleHeader, diags: Diagnostics):
@@ -599,28 +600,54 @@ def _line_of_name(kind: str, name: str, bundle: BundleHeader) -> int | None:
 
 
 class _NearSlugs:
-    """Slugs one letter away from a set of slugs (one left out, put in or changed), found by
-    the slugs with one letter left out: a look-up per letter, not a comparison with every slug
-    of a registry of thousands. Slugs under MIN_LETTERS letters are too short to tell a slip
-    from another word (ai, eu)."""
+    """Registered slugs one edit from an unregistered one's (a letter left out, put in or
+    changed), found by the slugs with one letter left out: a look-up per letter, not a
+    comparison with every slug of a registry of thousands. Only a slip in a word of
+    MIN_LETTERS or more, and no digit's change, is taken for one: "budget-2024" is another
+    year's topic, and Jon Smith, Eric Chen, Wang Mei are most often other people than John
+    Smith, Erin Chen, Wang Wei; a person's first word (a given name, mostly) is left out too."""
 
-    MIN_LETTERS = 6
+    MIN_LETTERS = 5
 
-    def __init__(self, slugs: set[str]):
-        self.by_variant: dict[str, str] = {}
+    def __init__(self, slugs: set[str], first_word_too: bool):
+        self.slugs, self.first_word_too = slugs, first_word_too
+        self.by_variant: dict[str, list[str]] = {}
         for slug in sorted(slugs):  # (sorted: the same slug is named whatever the set's order)
-            if len(slug) >= self.MIN_LETTERS:
-                for variant in (slug, *_one_left_out(slug)):
-                    self.by_variant.setdefault(variant, slug)
+            for variant in _one_left_out(slug):
+                self.by_variant.setdefault(variant, []).append(slug)
 
     def one_letter_from(self, slug: str) -> str | None:
-        if len(slug) < self.MIN_LETTERS or not self.by_variant:
+        if not self.slugs:
             return None
-        for variant in (slug, *_one_left_out(slug)):
-            found = self.by_variant.get(variant)
-            if found is not None and found != slug:
-                return found
+        candidates = list(self.by_variant.get(slug, ()))  # (a letter left out of a registered slug)
+        for variant in _one_left_out(slug):
+            if variant in self.slugs:  # (a letter put in)
+                candidates.append(variant)
+            candidates.extend(self.by_variant.get(variant, ()))  # (a letter changed, somewhere)
+        return next((c for c in sorted(set(candidates)) if self._a_slip(slug, c)), None)
+
+    def _a_slip(self, written: str, registered: str) -> bool:
+        at = _edit_at(written, registered)
+        if at is None:
+            return False
+        longer = max(written, registered, key=len)
+        changed = written[at:at + 1] + registered[at:at + 1]
+        word_number = longer.count("-", 0, at)
+        word = longer.split("-")[word_number]
+        return (not any(c.isdigit() for c in changed) and len(word) >= self.MIN_LETTERS
+                and (self.first_word_too or word_number > 0))
+
+
+def _edit_at(a: str, b: str) -> int | None:
+    """Where ``a`` and ``b`` differ by one letter left out, put in or changed; None if they
+    differ otherwise (or not at all)."""
+    if a == b or abs(len(a) - len(b)) > 1:
         return None
+    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return at if a[at + 1:] == b[at + 1:] else None
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return at if longer[at + 1:] == shorter[at:] else None
 
 
 def _one_left_out(word: str):
