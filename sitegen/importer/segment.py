@@ -61,6 +61,12 @@ MAX_PLAYER_LINES = 6
 COOKIE = re.compile(r"cookie", re.IGNORECASE)  # (a consent banner's notice names them in every language)
 BUTTON_GAP = re.compile(r"[ \t\u00a0]{2,}|[ \u00a0]+[|·•][ \u00a0]+")  # between a row's buttons
 MAX_CONSENT_BUTTONS = 5
+# A word of a consent button that says yes or no, in the languages the rules know: a row of
+# buttons has one ("Tout accepter", "Refuser"), a headline with a section's name beside it not.
+CONSENT_WORD = re.compile(r"accept|akzept|acept|accett|aceit|reject|refus|ablehn|rechaz|rifiut|rejeit|agree|"
+                          r"d'accord|d’accord|einverstanden|continu|allow|autoris|erlaub|consent|zustimm|"
+                          r"sounds good|got it|\b(?:ok|okay|yes|no thanks|oui|non merci|ja|nein danke|sí|sim|não)\b",
+                          re.IGNORECASE)
 # A press release's contact block: its heading, and what shows a line of it is a contact's
 CONTACT_HEADING = re.compile(r"(?:media|press|news media|for media|for press)[ \u00a0]+(?:contacts?|inquiries|enquiries)"
                              r"[ \u00a0]*:?", re.IGNORECASE)
@@ -518,15 +524,17 @@ def _mark_consent_buttons(lines: tuple[str, ...], chrome: list[bool]) -> None:
     """A cookie banner's buttons right under its notice (no blank line between), set apart by
     wide gaps or bars as a text tool writes a row of buttons ("Tout accepter   Continuer sans
     accepter   Personnaliser"), are the banner's though the rules do not know every button's
-    words: each part is a word or three, none ends a sentence. (A headline under the notice is
-    one part, no row.)"""
+    words: each part is a word or three, none ends a sentence, and one says yes or no (a
+    headline under the notice is one part, no row; one with its section beside it, "Budget
+    reporté   Politique", says neither)."""
     for n in range(1, len(lines)):
         above, text = lines[n - 1].strip(), lines[n].strip()
         if chrome[n] or not text or not chrome[n - 1] or not COOKIE.search(above):
             continue
         parts = [part for part in BUTTON_GAP.split(text) if part]
         if (2 <= len(parts) <= MAX_CONSENT_BUTTONS and sum(len(part.split()) for part in parts) <= 2 * MAX_CONSENT_BUTTONS
-                and all(len(part.split()) <= 3 and part[-1] not in ".,;:!?" for part in parts)):
+                and all(len(part.split()) <= 3 and part[-1] not in ".,;:!?" for part in parts)
+                and any(CONSENT_WORD.search(part) for part in parts)):
             chrome[n] = True
 
 
