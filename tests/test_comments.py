@@ -115,6 +115,9 @@ def test_nothing_a_commenter_writes_becomes_markup():
     ("2025-10-09T10:12:37Z", '<time datetime="2025-10-09T10:12Z">9 October 2025, 10:12 UTC</time>'),
     ("2025-10-09T10:12+0200", '<time datetime="2025-10-09T10:12+02:00">9 October 2025, 10:12 (UTC+02:00)</time>'),
     ("2025-10-09", '<time datetime="2025-10-09">9 October 2025</time>'),
+    ("2025-10-09 10:12:00+00:00", '<time datetime="2025-10-09T10:12Z">9 October 2025, 10:12 UTC</time>'),
+    ("2025-10-09t10:12+02", '<time datetime="2025-10-09T10:12+02:00">9 October 2025, 10:12 (UTC+02:00)</time>'),
+    ("2025-10-09T25:99", "2025-10-09T25:99"),  # (no time of day: as written, not a <time> the validator refuses)
     # As captured: relative, in another order, or no date at all.
     ("3 hours ago", "3 hours ago"),
     ("14/01/2025 à 19h05", "14/01/2025 à 19h05"),

@@ -24,8 +24,8 @@ _ANONYMOUS = '<span class="muted">Anonymous</span>'
 # a time zone; or YAML's reading of an unquoted date), shown as an article's date is, with its
 # time. Other wordings ("3 hours ago", "14/01/2025 à 19h05") are shown as captured: what they
 # meant is not known for sure (the hour of the capture, the order of day and month).
-_ISO_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?"
-                            r"(?:(Z)|([+-]\d{2}):?(\d{2}))?)?")
+_ISO_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[Tt ]([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d(?:\.\d+)?)?"
+                            r"(?:([Zz])|([+-](?:[01]\d|2[0-3])):?([0-5]\d)?)?)?")
 
 
 def render_comment_text(text: str) -> Markup:
@@ -96,7 +96,8 @@ def _date_html(date: str) -> str:
     _, hour, minute, utc, zone_hours, zone_minutes = found.groups()
     if hour is None:
         return f'<time datetime="{day.iso()}">{day.human()}</time>'
-    zone = "Z" if utc else f"{zone_hours}:{zone_minutes}" if zone_hours else ""
+    utc = utc or (zone_hours in ("+00", "-00") and zone_minutes in (None, "00"))  # (YAML's reading of "Z")
+    zone = "Z" if utc else f"{zone_hours}:{zone_minutes or '00'}" if zone_hours else ""
     said = " UTC" if utc else f" (UTC{zone})" if zone else ""
     return f'<time datetime="{day.iso()}T{hour}:{minute}{zone}">{day.human()}, {hour}:{minute}{said}</time>'
 
