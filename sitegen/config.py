@@ -86,7 +86,10 @@ def run_in_site_hint(folder: Path) -> str:
     above = site_above(folder)
     if above is None:
         return "run sitegen where the site's sitegen.yaml and content/ are, pass --source DIR, or start one with sitegen init DIR"
-    where = os.path.relpath(above)
+    try:
+        where = os.path.relpath(above)
+    except ValueError:  # (on Windows, a folder on another drive than the one the user stands on)
+        where = str(above)
     return f"run sitegen in {where}, the site's folder, or pass --source {where}"
 
 

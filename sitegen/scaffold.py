@@ -277,9 +277,9 @@ def theme_command() -> None:
               show_default=True, help="The site folder.")
 def theme_list_command(source: Path) -> None:
     """List the built-in theme's templates and static files, and which the site has copied."""
-    builtin, own = _theme_folders(source)
+    builtin, own = _theme_folders(source, site_needed=False)
     for name in _theme_files(builtin):
-        copied = (own / name).is_file()
+        copied = own is not None and (own / name).is_file()
         click.echo(f"{name}" + (f"  (the site's own: {own / name})" if copied else ""))
 
 
@@ -306,14 +306,17 @@ def theme_copy_command(names: tuple[str, ...], source: Path) -> None:
         click.echo(f"sitegen: copied {name} to {own / name}")
 
 
-def _theme_folders(source: Path) -> tuple[Path, Path]:
-    """The built-in theme's folder, and the site's own folder of the theme it uses."""
+def _theme_folders(source: Path, site_needed: bool = True) -> tuple[Path, Path | None]:
+    """The built-in theme's folder, and the site's own folder of the theme it uses (None
+    outside a site, where only the built-in theme's files can be listed)."""
+    from .config import is_site, load_config
     from .diagnostics import Diagnostics
-    from .config import load_config, is_site
     from .render.theme import default_theme_dir  # (here: it loads Jinja, which `sitegen new` needs not)
 
     if not is_site(source):
-        raise click.UsageError(f"{source}: not a site folder (no content/) ({run_in_site_hint(source)})")
+        if site_needed:
+            raise click.UsageError(f"{source}: not a site folder (no content/) ({run_in_site_hint(source)})")
+        return default_theme_dir(), None
     return default_theme_dir(), source / "themes" / load_config(source.resolve(), Diagnostics()).theme
 
 
