@@ -5136,3 +5136,14 @@ def test_a_pronoun_s_quote_never_goes_to_a_person_named_after_it():
                     " Corwen Blackwood-Tate, who runs the boatyard, has collected 300 signatures.\n")
     assert [q.by for q in found.quotes][0] == "rosalind-featherstone-gray"
     assert "corwen-blackwood-tate" not in [q.by for q in found.quotes]
+
+
+@pytest.mark.parametrize("sentence, company", [
+    ("Danish container line Nordhavn Shipping said on Thursday it would cut jobs.", "Nordhavn Shipping"),
+    ("Der Versorger Stadtwerke Ebersmoor teilte am Montag mit, die Preise stiegen.", "Stadtwerke Ebersmoor"),
+    ("La compagnie Transports Morel a annoncé lundi la fermeture du dépôt.", "Transports Morel"),
+])
+def test_a_name_ending_or_opening_with_a_trade_is_a_company_not_a_person(sentence, company):
+    found = analyse(f"Jobs to go\n\nBy Anna Reed\n\n{sentence} The decision follows a poor year.\n")
+    assert company not in people(found)
+    assert company in found.body and "{person=" not in found.body
