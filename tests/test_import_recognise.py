@@ -5147,3 +5147,39 @@ def test_a_name_ending_or_opening_with_a_trade_is_a_company_not_a_person(sentenc
     found = analyse(f"Jobs to go\n\nBy Anna Reed\n\n{sentence} The decision follows a poor year.\n")
     assert company not in people(found)
     assert company in found.body and "{person=" not in found.body
+
+
+def test_a_party_after_a_german_name_is_not_part_of_it():
+    found = analyse("Neuer Radweg für Altdorf\n\nVon Jana Wiltberg\n\nAltdorf. Stadtrat Jürgen Hoffmann von den Freien"
+                    " Wählern sprach sich aus. „Das ist ein guter Tag“, sagte Hoffmann am Montag.\n")
+    assert people(found) == {"Jürgen Hoffmann": "Stadtrat"}
+    assert [q.by for q in found.quotes] == ["jurgen-hoffmann"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Ursula von der Leyen sagte am Montag, das sei ein guter Tag.", "Ursula von der Leyen"),
+    ("Karl von den Steinen sagte am Montag, das sei ein guter Tag.", "Karl von den Steinen"),
+])
+def test_a_family_name_after_von_der_stays_whole(sentence, name):
+    assert name in people(analyse(f"Ein guter Tag\n\nVon Jana Wiltberg\n\nAltdorf. {sentence}\n"))
+
+
+def test_a_body_after_a_spanish_name_is_not_part_of_it():
+    found = analyse("Nuevo mercado en Lora\n\nPor Lucía Garmendia\n\nLORA — La portavoz Ana Ruiz del Ayuntamiento de"
+                    " Lora presentó el proyecto el lunes. «Es un buen día», dijo Ruiz.\n")
+    assert "Ana Ruiz" in people(found)
+    assert [q.by for q in found.quotes] == ["ana-ruiz"]
+
+
+@pytest.mark.parametrize("title", ["Verbandsvorsteherin", "Pressesprecher", "Amtsleiterin", "Kreisbrandmeister"])
+def test_a_german_compound_title_before_a_name_is_the_role(title):
+    found = analyse(f"Neues Wasserwerk\n\nVon Jana Wiltberg\n\nAltdorf. {title} Ingrid Bolle sagte, der Bau beginne"
+                    " im Mai. „Wir sind bereit“, sagte Bolle.\n")
+    assert people(found) == {"Ingrid Bolle": title}
+    assert [q.by for q in found.quotes] == ["ingrid-bolle"]
+
+
+def test_a_family_name_ending_as_a_title_does_stays_a_name():
+    found = analyse("Neues Wasserwerk\n\nVon Jana Wiltberg\n\nAltdorf. Tobias Hofmeister sagte, der"
+                    " Bau beginne im Mai. „Wir sind bereit“, sagte Hofmeister.\n")
+    assert "Tobias Hofmeister" in people(found)

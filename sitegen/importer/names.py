@@ -80,15 +80,47 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
             places = [i for i, word in enumerate(words[:-2]) if word.lower() in rules.not_name_words]
             for _ in range(places[-1] + 1 if places else 1):
                 start += len(words.pop(0)) + 1
+        # "Jürgen Hoffmann von den Freien Wählern", "Ana Ruiz del Ayuntamiento de Lora": a party,
+        # a group or a body the person is of, after the name, is not part of it
+        cut = _of_a_body(words, rules)
+        if cut is not None:
+            words = words[:cut]
         # "said Jane Roe Tuesday": a weekday after a name, as American papers write when
         # someone spoke, is not part of it
-        end = match.end()
+        end = match.end() if cut is None else start + len(" ".join(words))
         while len(words) > 2 and words[-1] in WEEKDAYS:
             end -= len(words.pop()) + 1
         if words:
             end, name = _with_suffix(line, end, " ".join(words))
             found.append(Candidate(start, end, name, match.start()))
     return found
+
+
+# German particles that open a party's or a body's name after a person's ("von den Grünen", "von
+# der Bürgerinitiative"), as they open a family name ("von der Leyen", "von den Steinen").
+OF_THE = frozenset({"von", "vom"})
+
+
+def _of_a_body(words: list[str], rules: Rules) -> int | None:
+    """Where a person's name of two words or more ends before particles that open the name of a
+    party, a group or a body ("Jürgen Hoffmann von den Freien Wählern", "Ana Ruiz del Ayuntamiento
+    de Lora"): the words after them name a thing (not_name_words, group_nouns), or, after German
+    "von den", "von der", are two words or more (a family name after them is one word: "Ursula
+    von der Leyen", "Karl von den Steinen"; a party is an adjective and a noun: "Freien Wählern")."""
+    for index in range(2, len(words) - 1):
+        if words[index] not in rules.name_particles or words[index - 1] in rules.name_particles:
+            continue
+        if sum(word[:1].isupper() for word in words[:index]) < 2:
+            return None
+        rest = index
+        while rest < len(words) and words[rest] in rules.name_particles:
+            rest += 1
+        after = words[rest:]
+        if any(word.lower() in rules.not_name_words or word.lower() in rules.group_nouns for word in after) or (
+                words[index] in OF_THE and rest - index == 2 and len(after) >= 2):
+            return index
+        return None
+    return None
 
 
 def is_title_before_name(word: str, rules: Rules) -> bool:

@@ -99,6 +99,7 @@ class Rules:
     given_names_too: frozenset[str] = frozenset()
     surname_titles_after: frozenset[str] = frozenset()
     foreign_title_words: frozenset[str] = frozenset()
+    title_endings: tuple[str, ...] = ()  # what ends a compound title ("Verbandsvorsteherin"), not in English
     person_nouns: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
@@ -120,6 +121,9 @@ class Rules:
         "director-general", "secretary-general")."""
         if lower in self.title_words:
             return True
+        if not self.english and self.title_endings and lower.endswith(self.title_endings) and any(
+                lower.endswith(ending) and len(lower) - len(ending) >= COMPOUND_STEM for ending in self.title_endings):
+            return True  # (German compounds: "Verbandsvorsteherin", "Pressesprecher", "Amtsleiterin")
         if lower.startswith("ex") and not lower.startswith("ex-") and lower[2:] in self.foreign_title_words:
             return True  # (Spanish, Italian, Portuguese: "exalcalde", "exministro", "exsindaco")
         prefix, hyphen, rest = lower.partition("-")
@@ -150,6 +154,9 @@ class Rules:
 # "sub-postmaster", "senator-elect", "director-general").
 HYPHEN_TITLE_PREFIXES = frozenset({"co", "vice", "sub", "ex"})
 HYPHEN_TITLE_SUFFIXES = frozenset({"elect", "designate", "general"})
+# The fewest letters before a title's ending in a compound title: "Amtsleiter", "Pressesprecher";
+# not the family names "Hofmeister", "Baumeister" or "Leiter" alone.
+COMPOUND_STEM = 4
 # A nickname in quotes inside a name: Raymond Patrick "Buddy" Callahan, Dorothy ‘Dot’ MacAskill.
 NICKNAME = rf"[\"“‘'][{UPPER}][{LOWER}]+[\"”’']"
 # A generational suffix ending a name: "Marcus T. Delacroix Jr.", "Martin Luther King, Jr.",
@@ -256,6 +263,7 @@ def build_rules(data: dict) -> Rules:
         common_words=tuple((language, frozenset(w.lower() for w in common))
                            for language, common in (data.get("common_words") or {}).items() if common),
         languages=tuple(data.get("languages") or ()),
+        title_endings=tuple(sorted(w.lower() for w in data.get("title_endings") or ())),
         language_tags=tuple((data.get("languages") or {}).items()) if isinstance(data.get("languages"), dict) else (),
         **words,
     )
