@@ -5183,3 +5183,18 @@ def test_a_family_name_ending_as_a_title_does_stays_a_name():
     found = analyse("Neues Wasserwerk\n\nVon Jana Wiltberg\n\nAltdorf. Tobias Hofmeister sagte, der"
                     " Bau beginne im Mai. „Wir sind bereit“, sagte Hofmeister.\n")
     assert "Tobias Hofmeister" in people(found)
+
+
+def test_a_french_title_of_a_place_before_a_name_and_the_elected_official_after_a_quote():
+    found = analyse("Un nouveau quartier pour Niort\n\nPar Odile Ferrand\n\nLa maire de Niort Claire Dubois a présenté le"
+                    " projet mardi.\n\n« C'est une chance pour la ville », a déclaré l'élue, sous les applaudissements.\n")
+    assert people(found) == {"Claire Dubois": "maire de Niort"}
+    assert [q.by for q in found.quotes] == ["claire-dubois"]
+
+
+def test_a_french_title_with_what_it_is_of_elided_before_a_name():
+    found = analyse("Un nouveau quartier pour Niort\n\nPar Odile Ferrand\n\nNIORT — « Le projet avance », a dit le"
+                    " maire, Jérôme Leclerc.\n\nPour le conseiller d'opposition Marc Girard, le calendrier est serré."
+                    " « Nous n'avons pas les moyens », a-t-il ajouté.\n")
+    assert people(found)["Marc Girard"] == "conseiller d'opposition"
+    assert [q.by for q in found.quotes] == ["jerome-leclerc", "marc-girard"]

@@ -76,7 +76,8 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
         # "Dean of Students Rosalind Achterberg", "Minister of Railways and Logistics Harpreet
         # Singh Bawa": the first word ends the title's "of ..."; in "Mayor of Corrigan Shire
         # Tomasz Wilk", the place's last word does.
-        if len(words) > 2 and start == match.start() and _after_title_of(line[:start]):
+        if len(words) > 2 and start == match.start() and (
+                _after_title_of(line[:start]) or _after_a_foreign_title_of(line[:start], rules)):
             places = [i for i, word in enumerate(words[:-2]) if word.lower() in rules.not_name_words]
             for _ in range(places[-1] + 1 if places else 1):
                 start += len(words.pop(0)) + 1
@@ -152,6 +153,18 @@ def _after_title_of(before: str) -> bool:
     as a title does; not "president of ", which names what the person leads."""
     match = TITLE_OF.search(before)
     return match is not None and match.group(1)[:1].isupper()
+
+
+# A title in lower case and the word that joins it to a place in French, Spanish, Italian,
+# Portuguese, German: "la maire de ", "il sindaco di ", "der Bürgermeister von ".
+FOREIGN_TITLE_OF = re.compile(r"(?<!\S)(\S+)[ \u00a0]+(?:de|du|del|di|da|do|von)[ \u00a0]+$")
+
+
+def _after_a_foreign_title_of(before: str, rules: Rules) -> bool:
+    """The text ends with a title and the word that joins it to a place, in a story not written
+    in English ("La maire de Niort Claire Dubois": the name follows the place's word)."""
+    match = None if rules.english else FOREIGN_TITLE_OF.search(before)
+    return match is not None and rules.is_title_word(match.group(1).lower())
 
 
 def _with_suffix(line: str, end: int, name: str) -> tuple[int, str]:

@@ -71,6 +71,13 @@ LOOKBACK = 4                  # paragraphs searched for the speaker of "she said
 # "elles", and German "sie", which is "she" and "they" alike) say nothing of whom.
 PRONOUN_GENDER = {"he": "m", "il": "m", "a-t-il": "m", "él": "m", "er": "m", "lui": "m", "ele": "m",
                   "she": "f", "elle": "f", "a-t-elle": "f", "ella": "f", "lei": "f", "ela": "f"}
+# French words for whoever holds an elected office or was just spoken of, after a quote as a
+# pronoun is ("« … », a déclaré l'élue"; "l'édile", the mayor; "l'intéressé", the one concerned):
+# they stand for the person named before them as "elle" or "il" does, not for a title of theirs.
+EPITHETS = {f"l{apostrophe}{word}": gender for apostrophe in "'’" for word, gender in (
+    ("élu", "m"), ("élue", "f"), ("édile", None), ("intéressé", "m"), ("intéressée", "f"))}
+PRONOUNS |= EPITHETS.keys()
+PRONOUN_GENDER |= {word: gender for word, gender in EPITHETS.items() if gender}
 # The pronouns of the story's own words (not a quote's) that refer back to a person and are no
 # other word: English's, and Spanish's "él" and "ella". (Not French "il", "elle", German "er",
 # which stand for things as well, "il" also Italian's article; nor "sie", "ihr", "lui".)
@@ -226,6 +233,9 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
                 continue
             earlier = {o.slug for o in here if o.speaker and o.end <= start}
             words = line.text[who[0]:who[1]].strip().lower()
+            if words not in PRONOUNS and (head := words.split(",")[0].strip()) in PRONOUNS:
+                # ("a déclaré l'élue, sous les applaudissements de la salle": the pronoun, then an aside)
+                words, who = head, (who[0], line.text.index(",", who[0]))
             if words in rules.speech_verbs:
                 # “…”, dijo.: the subject left out is the paragraph's one speaker so far, else the
                 # one person the sentence before names ("La alcaldesa, Inmaculada Serrano,

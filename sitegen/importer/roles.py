@@ -34,6 +34,10 @@ TITLE_JOINS = frozenset({"of", "for", "at", "de", "del", "da", "do", "dos", "das
 # Text that may follow a name spoken of by a verb before it ("said Kelly." / "says X, a ...");
 # after a full name, also where it is from ("said Lina Marchetti of the advocacy group").
 TITLE_OF_PLACE = re.compile(rf"(?<!\S)(\S+){SPACE}+(?:of|for){SPACE}+(?:[A-Z][\w’'&.-]*{SPACE}+){{1,5}}$")
+# The same in French, Spanish, Italian, Portuguese and German, the title in lower case: "la maire
+# de Niort", "il sindaco di Valbrenta", "la maire d'Angers".
+FOREIGN_TITLE_OF_PLACE = re.compile(rf"(?<!\S)(\S+){SPACE}+(?:(?:de|du|del|di|da|do|von){SPACE}+|d['’](?=[A-Z]))"
+                                    rf"(?:[A-Z][\w’'&.-]*{SPACE}+){{1,3}}$")
 PLURAL_SAY = re.compile(rf"{SPACE}+(?:say|tell|warn|claim|insist|argue|believe)\b")
 # A party, a state or a ward in brackets after a name, which the name's verb may follow: "Sen.
 # Elizabeth Crane (D-Ore.) said", "Cllr Janet Hughes (Lib Dem, Ashby North) said:".
@@ -420,14 +424,18 @@ def _title_of_place(before: str, rules: Rules, one_word: bool = True) -> str | N
         while lead and _is_title(lead[-1], rules):  # ("Vice", "Deputy" before the title)
             words.insert(0, lead.pop())
         return " ".join(words)
+    match = None if rules.english else FOREIGN_TITLE_OF_PLACE.search(before)
+    if match and match.group(1)[:1].islower() and _is_title(match.group(1), rules):
+        return " ".join(match.group(0).split())  # ("la maire de Niort Claire Dubois")
     return None
 
 
 # A title, and what it is of in lower case, right before a name: "el concejal de la oposición
 # Jorge Barrientos", "l'assessore alla mobilità Marco Rossi", "the director of public works
-# Ann Lee" (one to three words after the joining word and an article).
-TITLE_OF_A_THING = re.compile(rf"(?<!\S)(?P<title>\S+){SPACE}+(?:{'|'.join(sorted(TITLE_JOINS))}){SPACE}+"
-                              rf"(?:(?P<article>\S+){SPACE}+)??(?:[^\W\d_A-Z][\w’'-]*{SPACE}+){{1,3}}$")
+# Ann Lee" (one to three words after the joining word and an article); French "de" elided
+# before a vowel: "le conseiller d'opposition Marc Girard".
+TITLE_OF_A_THING = re.compile(rf"(?<!\S)(?P<title>\S+){SPACE}+(?:(?:{'|'.join(sorted(TITLE_JOINS))}){SPACE}+"
+                              rf"(?:(?P<article>\S+){SPACE}+)??|d['’](?=[^\W\d_A-Z]))(?:[^\W\d_A-Z][\w’'-]*{SPACE}+){{1,3}}$")
 
 
 def _title_of_a_thing(before: str, rules: Rules) -> str | None:
