@@ -159,3 +159,19 @@ def test_a_reply_to_a_reply_by_at_name_goes_under_that_reply():
     assert [(author, to) for author, to, _ in _threads(found.comments)] == [
         ("Ron Bishop", None), ("Sheila M.", "Ron Bishop"), ("Ron Bishop", "Sheila M.")]
     assert found.comments[0].replies[0].replies[0].text.startswith("@Sheila M. Seasonal")
+
+
+@pytest.mark.parametrize("header, author, date", [
+    ("Rainer_K vor 3 Stunden", "Rainer_K", "vor 3 Stunden"),
+    ("Gisela M. vor 1 Stunde", "Gisela M.", "vor 1 Stunde"),
+    ("Margot_31 il y a 2 heures", "Margot_31", "il y a 2 heures"),
+    ("Lucía R. hace 5 horas", "Lucía R.", "hace 5 horas"),
+    ("Giulia 2 ore fa", "Giulia", "2 ore fa"),
+])
+def test_a_comments_name_and_how_long_ago_in_another_language_on_one_line(header, author, date):
+    found = analyse("Neue Stadthalle in Ebersmoor\n\nVon Jana Wiltberg\n\nEbersmoor. Die neue Stadthalle soll im Herbst"
+                    " eröffnet werden, teilte die Stadt am Montag mit.\n\nKommentare (2)\n\n"
+                    f"{header}\nViel zu teuer für eine Stadt dieser Größe.\n\n"
+                    "Moni62 vor 5 Stunden\nEndlich passiert etwas.\n")
+    assert [(c.author, c.date, c.text) for c in found.comments] == [
+        (author, date, "Viel zu teuer für eine Stadt dieser Größe."), ("Moni62", "vor 5 Stunden", "Endlich passiert etwas.")]
