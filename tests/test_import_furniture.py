@@ -175,3 +175,19 @@ def test_a_comments_name_and_how_long_ago_in_another_language_on_one_line(header
                     "Moni62 vor 5 Stunden\nEndlich passiert etwas.\n")
     assert [(c.author, c.date, c.text) for c in found.comments] == [
         (author, date, "Viel zu teuer für eine Stadt dieser Größe."), ("Moni62", "vor 5 Stunden", "Endlich passiert etwas.")]
+
+
+@pytest.mark.parametrize("row", ["Partager sur Facebook Partager sur X", "Artikel teilen", "Diesen Artikel teilen",
+                                 "Auf Facebook teilen  Per E-Mail teilen", "Compartir en Facebook Compartir en X",
+                                 "Partager l'article", "Condividi"])
+def test_share_buttons_with_their_verb_in_other_languages_are_chrome(row):
+    found = analyse(STORY.format(row=row))
+    assert row not in found.body and found.body.startswith("PORT DALTON")
+    assert "The council will meet again in May." in found.body
+
+
+@pytest.mark.parametrize("line", ["Partager sur les réseaux sociaux est devenu un réflexe.",
+                                  "Compartir en familia es importante, dijo."])
+def test_a_sentence_opening_with_the_verb_to_share_stays(line):
+    found = analyse(STORY.format(row="Share Tweet WhatsApp").replace("The council will meet again in May.", line))
+    assert line in found.body
