@@ -191,3 +191,12 @@ def test_share_buttons_with_their_verb_in_other_languages_are_chrome(row):
 def test_a_sentence_opening_with_the_verb_to_share_stays(line):
     found = analyse(STORY.format(row="Share Tweet WhatsApp").replace("The council will meet again in May.", line))
     assert line in found.body
+
+
+@pytest.mark.parametrize("badge", ["Live", "● LIVE", "Live updates", "En direct", "Liveticker"])
+def test_a_live_blogs_badge_under_its_headline_is_chrome_and_the_headline_the_title(badge):
+    found = analyse(f"Live updates: Storm Harriet hits the coast\n{badge}\n\nBy Dana Whitfield\n\n10:32\nWinds of 80 mph"
+                    " were recorded at the pier. \"It's the worst I've seen,\" said harbor master Tom Ruiz.\n\n"
+                    "10:15\nThe coastguard closed the beach.\n")
+    assert (found.title, found.title_derived) == ("Live updates: Storm Harriet hits the coast", False)
+    assert found.body.startswith("10:32") and badge not in found.body
