@@ -200,3 +200,19 @@ def test_a_live_blogs_badge_under_its_headline_is_chrome_and_the_headline_the_ti
                     "10:15\nThe coastguard closed the beach.\n")
     assert (found.title, found.title_derived) == ("Live updates: Storm Harriet hits the coast", False)
     assert found.body.startswith("10:32") and badge not in found.body
+
+
+@pytest.mark.parametrize("tagline", ["Community news from Hollow Creek", "Notes and gossip from Hollow Creek Valley"])
+def test_a_blogs_tagline_under_its_name_is_not_the_headline(tagline):
+    found = analyse(f"Hollow Creek Neighbors\n{tagline}\n\nLibrary to stay open Sundays after all\n\nPosted by Margaret Lowe"
+                    "\n\nThe Hollow Creek library will stay open on Sundays, the board decided on Tuesday. \"We listened,\""
+                    " said board chair Ellen Park.\n")
+    assert (found.title, found.title_derived) == ("Library to stay open Sundays after all", False)
+    assert [r.name for r in found.reporters] == ["Margaret Lowe"]
+    assert found.body.startswith("The Hollow Creek library") and "Margaret Lowe" not in {p.name for p in found.people}
+
+
+def test_a_headline_under_a_section_name_with_a_standfirst_below_stays_the_headline():
+    found = analyse("Local News\nCouncil approves the harbour budget\n\nThe vote was five to two after a long debate\n\n"
+                    "By Dana Whitfield\n\nPORT DALTON — The council approved the budget on Monday.\n")
+    assert found.title == "Council approves the harbour budget"
