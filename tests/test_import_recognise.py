@@ -5198,3 +5198,10 @@ def test_a_french_title_with_what_it_is_of_elided_before_a_name():
                     " « Nous n'avons pas les moyens », a-t-il ajouté.\n")
     assert people(found)["Marc Girard"] == "conseiller d'opposition"
     assert [q.by for q in found.quotes] == ["jerome-leclerc", "marc-girard"]
+
+
+def test_a_naming_verb_in_a_who_clause_gives_the_quote_to_the_person_before_it():
+    assert speakers("Council backs new park\n\nBy Dana Whitfield\n\n\"We heard you,\" said Mayor Tom Hale, who called the"
+                    " hearing \"the longest I can remember.\" The council voted 5-2.\n") == ["tom-hale", "tom-hale"]
+    assert speakers("Council backs new park\n\nBy Dana Whitfield\n\nThe plan went to the board, who called it \"a good"
+                    " start.\" The council voted 5-2.\n") == [None]

@@ -65,6 +65,11 @@ PARTICIPLES = ("adding", "saying", "noting", "explaining", "insisting", "warning
 # "... called the deal “a blank check” and said", "said Cole, adding: “…”": the sentence's
 # subject speaks.
 CONJUNCTIONS = {"and", "but", "and then", *PARTICIPLES}
+# A relative pronoun after a person's name and a comma, the subject of a speech or naming verb
+# ("Tom Hale, who called the hearing “…”"; French "qui", Spanish "quien"), and what may come
+# between the name and it (an age, a party in brackets).
+RELATIVE = {"who", "qui", "quien"}
+BEFORE_RELATIVE = re.compile(r"(?:[ \u00a0]*,[ \u00a0]*\d{1,3})?(?:[ \u00a0]*\([^()]{1,60}\))?[ \u00a0]*,[ \u00a0]*")
 LOOKBACK = 4                  # paragraphs searched for the speaker of "she said"
 # Whom a quote's pronoun can stand for: a man ("he", "il", "él", "er"; Italian's and Portuguese's
 # "lui", "ele"), a woman ("she", "elle", "ella", "lei", "ela"); the others ("they", "ils",
@@ -242,6 +247,11 @@ def find_quotes(lines: list[Line], cast: Cast, rules: Rules) -> tuple[Quote, ...
                 # prometió estudiarlo. «…», dijo."); never someone of an earlier paragraph.
                 named = earlier or _named_before(masked, start, here)
                 by = next(iter(named)) if len(named) == 1 else None
+            elif words in RELATIVE:
+                # "said Mayor Tom Hale, who called the hearing “the longest I can remember”": the
+                # person named right before the comma
+                before = [o for o in here if o.end <= who[0] and BEFORE_RELATIVE.fullmatch(line.text, o.end, who[0])]
+                by = before[-1].slug if before else None
             elif words in CONJUNCTIONS:
                 # "Rep. Tom Whitcombe called the deal “a blank check” and said ...": the one
                 # person the sentence names before the quote, or no one.
