@@ -1348,6 +1348,26 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     assert two.title == "Lantern festival draws thousands"  # several <h1>: the page's metadata decides
 
 
+def test_a_saved_pages_standfirst_stays_when_the_page_marks_its_body():
+    """A page marking its body (schema.org's articleBody) gets only that from trafilatura: the
+    standfirst between the headline and the body is put back under the headline, once."""
+    body = ('<div itemprop="articleBody"><p>A water company has been fined £2 million after untreated sewage '
+            "poured into the River Leddon for eleven hours, killing an estimated 14,000 fish.</p>"
+            "<p>Ashwick Crown Court heard that alarms at the works sounded repeatedly through the night, "
+            "but no engineer was sent until the next morning.</p></div>")
+    page = _page_of("Water company fined | Northmoor Herald", (
+        "<article><h1>Water company fined £2m after sewage kills thousands of fish</h1>"
+        '<p class="article-header__standfirst">Judge says the firm ignored alarms for eleven hours</p>'
+        f"{body}</article>"))
+    found = analyse_html(page, None, REGISTRIES)
+    assert found.body.split("\n\n")[:2] == [
+        "Judge says the firm ignored alarms for eleven hours",
+        "A water company has been fined £2 million after untreated sewage poured into the River Leddon "
+        "for eleven hours, killing an estimated 14,000 fish."]
+    kept = analyse_html(page.replace(b' itemprop="articleBody"', b""), None, REGISTRIES)  # (trafilatura keeps it)
+    assert kept.body.count("Judge says the firm ignored alarms") == 1
+
+
 _PREFIXED_WIDGET = """<section id="comments"><h2>3 Comments</h2><div class="vf-widget">
 <div class="vf-comment"><div class="vf-comment-header"><span class="vf-avatar">P</span>
 <span class="vf-author">PellhamWalker</span><span class="vf-time">3 hours ago</span></div>

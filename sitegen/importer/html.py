@@ -39,6 +39,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
                     site=site, author=_authors(tree) or _clean(document.author), crossheads=_crossheads(tree))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
     text = _with_captions(_numbered(_split_at_blocks(document.text, tree), tree), tree, page.title)
+    text = _with_standfirst(text, tree, page.title)
     lines = _paragraph_lines(text, skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
     return analyse_lines(lines, url or canonical, registries, page, comments)
@@ -486,6 +487,61 @@ def _with_captions(text: str, tree, title: str | None) -> str:
         return text
     return "\n".join(line for index, text_line in enumerate(lines)
                      for line in (text_line, *after.get(index, ())))
+
+
+# How a story's standfirst is classed: the sentence or two under the headline that sums it up.
+STANDFIRST_ENDINGS = ("standfirst", "dek", "deck", "subheadline", "sub-headline", "subhead", "strapline",
+                      "chapo", "chapeau", "teaser", "leadtext", "lead-text", "intro", "article-summary",
+                      "summary", "subtitle")
+MIN_STANDFIRST_WORDS = 4
+MAX_STANDFIRST_WORDS = 80
+STANDFIRST_OPENING = 6  # words
+
+
+def _with_standfirst(text: str, tree, title: str | None) -> str:
+    """The text with the story's standfirst put back under its headline: when the page marks its
+    body (schema.org's articleBody, a content <div>), trafilatura takes that alone, and the
+    standfirst over it ("Judge says the firm ignored alarms for eleven hours") is lost. It is the
+    element classed as one ("standfirst", "dek", "chapo", "article-summary"...) between the page's
+    one <h1> and the story's first paragraph, in the <article> (or <main>) holding the <h1>: a
+    few words at least, no list or heading (a box of key points), and none of its paragraphs
+    opening as a line of the text does (trafilatura kept it, perhaps a little changed)."""
+    if tree is None or not text.strip():
+        return text
+    headlines = tree.xpath("//h1")
+    if len(headlines) != 1:
+        return text
+    h1 = headlines[0]
+    container = next((a for a in h1.iterancestors() if a.tag in ("article", "main")), None)
+    if container is None:
+        return text
+    lines = text.split("\n")
+    kept = {" ".join(line.split()) for line in lines}
+    flat = " ".join(text.split())
+    standfirst, passed = None, False
+    for element in container.iter():
+        if element is h1:
+            passed = True
+            continue
+        if not passed or not isinstance(element.tag, str):
+            continue
+        if element.tag in BLOCKS and _text(element) in kept and _text(element) != title:
+            break  # the story's first paragraph: nothing above it was left out
+        if element.tag in ("figure", "figcaption", "aside", "nav", "time") or not _has_class(element, STANDFIRST_ENDINGS):
+            continue
+        if any(a.tag in ("figure", "aside", "nav") or _has_class(a, STANDFIRST_ENDINGS) for a in element.iterancestors()):
+            continue
+        if element.xpath(".//ul | .//ol | .//h2 | .//h3 | .//h4 | .//table"):
+            continue
+        blocks = [b for b in ([_text(e) for e in _elements(element) if e.tag in BLOCKS] or [_text(element)]) if b]
+        if MIN_STANDFIRST_WORDS <= len(" ".join(blocks).split()) <= MAX_STANDFIRST_WORDS \
+                and not any(" ".join(b.split()[:STANDFIRST_OPENING]) in flat for b in blocks):
+            standfirst = blocks
+            break
+    if standfirst is None:
+        return text
+    at = next((index + 1 for index, line in enumerate(lines[:MAX_KICKERS + 1]) if title and line.strip() == title), 0)
+    return "\n".join(lines[:at] + standfirst + lines[at:])
 
 
 MAX_KICKERS = 2  # short lines over a saved page's headline
