@@ -1348,6 +1348,26 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     assert two.title == "Lantern festival draws thousands"  # several <h1>: the page's metadata decides
 
 
+def test_a_saved_live_blogs_entry_times_stay_over_their_entries():
+    """trafilatura drops a <time> standing outside a paragraph: a live blog's entries lost when
+    each was written. A byline's one date over a story is not put back."""
+    entry = ('<div class="entry"><time datetime="2025-05-02T{0}:00+01:00">{0}</time>'
+             '<p>{1}</p></div>')
+    page = _page_of("Count live | Weald Times", (
+        '<article><h1>Ashford Vale by-election: results as they happen</h1><p class="byline">By Nadia Farrow</p>'
+        + entry.format("03:12", "Helen Ostrowski of the Liberal Democrats has won the seat with a majority of 1,204.")
+        + entry.format("01:40", "The returning officer said there would be no recount in the Eastfield ward tonight.")
+        + entry.format("00:05", "Turnout has been confirmed at 41 per cent, down from 58 per cent at the general election.")
+        + "</article>"))
+    body = analyse_html(page, None, REGISTRIES).body.split("\n\n")
+    assert body[body.index("03:12") + 1].startswith("Helen Ostrowski")
+    assert body[body.index("01:40") + 1].startswith("The returning officer")
+    assert body[body.index("00:05") + 1].startswith("Turnout has been")
+    story = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"<p>By Jo Bell</p>", b'<p>By Jo Bell</p><div class="meta"><time datetime="2025-05-03">3 May 2025</time></div>')
+    assert "3 May 2025" not in analyse_html(story, None, REGISTRIES).body
+
+
 def test_a_saved_pages_standfirst_stays_when_the_page_marks_its_body():
     """A page marking its body (schema.org's articleBody) gets only that from trafilatura: the
     standfirst between the headline and the body is put back under the headline, once."""

@@ -39,7 +39,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
                     site=site, author=_authors(tree) or _clean(document.author), crossheads=_crossheads(tree))
     canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
     text = _with_captions(_numbered(_split_at_blocks(document.text, tree), tree), tree, page.title)
-    text = _with_standfirst(text, tree, page.title)
+    text = _with_entry_times(_with_standfirst(text, tree, page.title), tree)
     lines = _paragraph_lines(text, skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
     return analyse_lines(lines, url or canonical, registries, page, comments)
@@ -542,6 +542,51 @@ def _with_standfirst(text: str, tree, title: str | None) -> str:
         return text
     at = next((index + 1 for index, line in enumerate(lines[:MAX_KICKERS + 1]) if title and line.strip() == title), 0)
     return "\n".join(lines[:at] + standfirst + lines[at:])
+
+
+MAX_ENTRY_TIME_WORDS = 5  # "03:12", "4.10pm BST", "Tue 6 May, 09:12"
+
+
+def _with_entry_times(text: str, tree) -> str:
+    """The text with a live blog's entry times put back, each a line of its own over its entry:
+    trafilatura drops a <time> standing outside a paragraph ("03:12" over "Result declared"),
+    and with it when each entry was written. An entry is the smallest element around a <time>
+    holding one of the text's paragraphs after it; the page's entries are two or more, each
+    with one <time> before its text (not a byline's date over the whole story)."""
+    if tree is None:
+        return text
+    lines = text.split("\n")
+    at_line = {}
+    for index, line in enumerate(lines):
+        at_line.setdefault(" ".join(line.split()), index)
+    before: dict[int, str] = {}  # line index -> the time to put over it
+    entries = set()
+    for time in tree.iter("time"):
+        shown = _text(time)
+        if not shown or shown in at_line or len(shown.split()) > MAX_ENTRY_TIME_WORDS:
+            continue
+        if any(a.tag in BLOCKS and _text(a) != shown for a in time.iterancestors()):
+            continue  # (in a sentence, "Posted at 03:12 by ...": kept or dropped with it)
+        entry = next((a for a in time.iterancestors()
+                      if any(e.tag in BLOCKS and _text(e) in at_line for e in _elements(a))), None)
+        if entry is None or entry.tag in ("body", "html") or entry in entries \
+                or sum(1 for _ in entry.iter("time")) != 1:
+            continue
+        following, passed = None, False
+        for element in entry.iter():
+            if element is time:
+                passed = True
+            elif passed and element.tag in BLOCKS and _text(element) in at_line:
+                following = at_line[_text(element)]
+                break
+        if following is None or following in before:
+            continue
+        entries.add(entry)
+        before[following] = shown
+    if len(before) < 2:
+        return text
+    return "\n".join(line for index, text_line in enumerate(lines)
+                     for line in ((before[index],) if index in before else ()) + (text_line,))
 
 
 MAX_KICKERS = 2  # short lines over a saved page's headline
