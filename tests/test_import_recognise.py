@@ -1368,6 +1368,26 @@ def test_a_saved_live_blogs_entry_times_stay_over_their_entries():
     assert "3 May 2025" not in analyse_html(story, None, REGISTRIES).body
 
 
+def test_a_saved_page_laid_out_in_a_table_keeps_its_paragraphs():
+    """A page built in a layout table (the story in a cell, its paragraphs split by <br>) was
+    read as a table of data: the whole story one row, with the menu's cell. A table of data
+    beside it stays a table."""
+    story = ("<table width='100%'><tr><td class='nav'><a href='/'>Home</a> | <a href='/news'>News</a></td></tr>"
+             "<tr><td><b>Pool to reopen after six months of repairs</b><br><i>By Derek Hale, 14 March 2025</i><br><br>"
+             "WESTBY - The town's swimming pool will reopen on Monday after six months of repairs to its "
+             "leaking roof and boiler.<br><br>The work cost £640,000, most of it paid by a sports council grant."
+             "<br><br>\"Generations of children learned to swim here, and we could not let it close for good,\" "
+             "said council leader Pam Oxley.<br><br>Opening hours will be 7am to 9pm on weekdays.{}</td></tr></table>")
+    found = analyse_html(_page_of("Pool to reopen after repairs | Westby Gazette", story.format("")), None, REGISTRIES)
+    assert "Home" not in found.body and "|" not in found.body
+    assert "The work cost £640,000, most of it paid by a sports council grant." in found.body.split("\n\n")
+    assert [r.name for r in found.reporters] == ["Derek Hale"]
+    data = "<table><tr><th>Pool</th><th>Opens</th></tr><tr><td>Westby</td><td>7am</td></tr></table>"
+    with_data = analyse_html(_page_of("Pool to reopen after repairs | Westby Gazette", story.format(data)),
+                             None, REGISTRIES)
+    assert "| Pool | Opens |" in with_data.body
+
+
 def test_a_saved_pages_standfirst_stays_when_the_page_marks_its_body():
     """A page marking its body (schema.org's articleBody) gets only that from trafilatura: the
     standfirst between the headline and the body is put back under the headline, once."""

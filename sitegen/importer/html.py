@@ -27,7 +27,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     # parser would take the whole file for text, so the markup is read on its own.
     lead, markup = _text_before_markup(raw)
     document = trafilatura.bare_extraction(
-        markup, url=url, with_metadata=True, include_comments=True,
+        _without_layout_tables(markup), url=url, with_metadata=True, include_comments=True,
         # Only dates the page declares: an extensive search guesses from any date in the text.
         date_extraction_params={"extensive_search": False, "original_date": True})
     if document is None or not (document.text or "").strip():
@@ -54,7 +54,40 @@ def _text_before_markup(raw: bytes) -> tuple[str | None, bytes]:
     return lead, raw[start:]
 
 
-def _parse(raw: bytes):
+# A table laying out the page, not a table of data: a cell holding a story's worth of text (in
+# paragraphs or lines, less), a table inside another (how pages were built before style
+# sheets), or one declared so (role="presentation").
+LAYOUT_CELL_WORDS = 80
+LAYOUT_BROKEN_CELL_WORDS = 60  # (in paragraphs or lines: three <p> or <br> at least)
+
+
+def _without_layout_tables(markup: bytes):
+    """The page for trafilatura, its layout tables' rows and cells made plain blocks: it reads a
+    table as a table of data, and gave a story set in a layout table's cell as one row, its
+    paragraphs (split by <br>) run together with the menu's cell ("| Home \\| News |"). A page
+    without such a table is given as it is, one with them as a tree of our own."""
+    tree = _parse(markup, strip=False)
+    if tree is None:
+        return markup
+    layout = [table for table in tree.iter("table") if _is_layout_table(table)]
+    if not layout:
+        return markup
+    parts = [element for table in layout for element in table.iter("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+             if element is table or next(element.iterancestors("table"), None) is table]
+    for element in parts:
+        element.tag = "div"
+    return tree
+
+
+def _is_layout_table(table) -> bool:
+    if (table.get("role") or "").lower() in ("presentation", "none") or next(table.iterdescendants("table"), None) is not None:
+        return True
+    own_cells = (cell for cell in table.iter("td", "th") if next(cell.iterancestors("table"), None) is table)
+    return any(len(cell.text_content().split()) >= (LAYOUT_BROKEN_CELL_WORDS if len(cell.xpath(".//br | .//p")) >= 3
+                                                    else LAYOUT_CELL_WORDS) for cell in own_cells)
+
+
+def _parse(raw: bytes, strip: bool = True):
     """The page as an lxml tree (trafilatura's own parser), or None when it cannot be parsed:
     then trafilatura's title and comments are used."""
     try:
@@ -75,7 +108,8 @@ def _parse(raw: bytes):
         return None
     # What the page never shows as text: a script's code in a comment ("<script>alert(1)</script>"
     # was read as the comment's words), a style sheet, a template, what shows only without scripts.
-    lxml.etree.strip_elements(tree, "script", "style", "template", "noscript", with_tail=False)
+    if strip:
+        lxml.etree.strip_elements(tree, "script", "style", "template", "noscript", with_tail=False)
     return tree
 
 
