@@ -1368,6 +1368,19 @@ def test_a_saved_live_blogs_entry_times_stay_over_their_entries():
     assert "3 May 2025" not in analyse_html(story, None, REGISTRIES).body
 
 
+def test_a_saved_pages_writers_linked_as_authors_are_each_a_reporter():
+    """"By <a rel="author">A</a> and <a rel="author">B</a>": trafilatura gives only the first
+    writer. The site's name in an <h1> of its own over the story does not hide the byline; a
+    related story's writer is not the story's."""
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"<p>By Jo Bell</p>", b'<div class="byline">By <a rel="author" href="/a/1">Jo Bell</a> and '
+        b'<a rel="author" href="/a/2">Cath Luddon</a></div>').replace(
+        b"</article>", b'<div class="related-posts"><a href="/x">Fire at the mill</a> by '
+        b'<a rel="author" href="/a/3">Ian Petrov</a></div></article>').replace(
+        b"<nav>", b"<header><h1>Valley Post</h1></header><nav>")
+    assert [r.name for r in analyse_html(page, None, REGISTRIES).reporters] == ["Jo Bell", "Cath Luddon"]
+
+
 def test_a_saved_page_laid_out_in_a_table_keeps_its_paragraphs():
     """A page built in a layout table (the story in a cell, its paragraphs split by <br>) was
     read as a table of data: the whole story one row, with the menu's cell. A table of data

@@ -142,14 +142,20 @@ BYLINE_NAME_CLASSES = ("byline-name", "author-name", "byline__name", "author__na
 def _byline_names(tree) -> list[str]:
     """The names in the bylines of the <article> holding the page's one headline, one element
     classed as a byline's name each ("byline-name": a student paper's two bylines, each with the
-    writer's job), when the page has no microdata for them."""
-    headlines = tree.xpath("//h1")
-    article = next((a for a in headlines[0].iterancestors() if a.tag == "article"), None) if len(headlines) == 1 else None
+    writer's job) or a link to its writer's page (rel="author": "By <a>A</a> and <a>B</a>"; not
+    in a list of related stories), when the page has no microdata for them."""
+    # (the page's one <h1> in an <article>: a site's name over every page may be an <h1> too)
+    articles = [next(h1.iterancestors("article"), None) for h1 in tree.xpath("//h1")]
+    articles = [a for a in articles if a is not None]
+    article = articles[0] if len(articles) == 1 else None
     if article is None:
         return []
     names: list[str] = []
     for element in _elements(article):
-        name = _text(element).strip() if _has_class(element, BYLINE_NAME_CLASSES) else ""
+        named = _has_class(element, BYLINE_NAME_CLASSES) or "author" in (element.get("rel") or "").lower().split() \
+            and not any(a.tag in ("aside", "nav") or any(word in (a.get("class") or "").lower() for word in ("related", "comment"))
+                        for a in element.iterancestors())
+        name = _text(element).strip() if named else ""
         if name and name not in names:
             names.append(name)
     return names
