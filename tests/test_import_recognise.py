@@ -1381,6 +1381,24 @@ def test_a_saved_pages_writers_linked_as_authors_are_each_a_reporter():
     assert [r.name for r in analyse_html(page, None, REGISTRIES).reporters] == ["Jo Bell", "Cath Luddon"]
 
 
+def test_a_page_saved_from_a_web_archives_replay_has_its_published_address():
+    """Saved from the Wayback Machine, a page's canonical address is the replay's: the source's
+    address is the one after the replay's time stamp, as for a replay copied as text; without a
+    canonical address, the one the replay's script names."""
+    original = "https://www.millhavenstar.example/2021/10/04/canal-towpath-reopens/"
+    replay = f"https://web.archive.org/web/20211005093012/{original}"
+    page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"<title>", f'<link rel="canonical" href="{replay}"><title>'.encode())
+    found = analyse_html(page, None, REGISTRIES)
+    assert (found.source.url, found.date) == (original, "2021-10-04")
+    script = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
+        b"<title>", f'<script>__wm.wombat("{original}","20211005093012","https://web.archive.org/","web");'
+                    f"</script><title>".encode())
+    assert analyse_html(script, None, REGISTRIES).source.url == original
+    given = analyse_html(page, "https://www.example.com/given", REGISTRIES)  # (--url decides)
+    assert given.source.url == "https://www.example.com/given"
+
+
 def test_a_saved_page_laid_out_in_a_table_keeps_its_paragraphs():
     """A page built in a layout table (the story in a cell, its paragraphs split by <br>) was
     read as a table of data: the whole story one row, with the menu's cell. A table of data

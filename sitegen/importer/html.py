@@ -37,12 +37,34 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     page = PageMeta(title=_headline(tree) or _without_site_name(_clean(document.title) or lead, site),
                     date=_iso_date(document.date),
                     site=site, author=_authors(tree) or _clean(document.author), crossheads=_crossheads(tree))
-    canonical = document.url if (document.url or "").startswith(("http://", "https://")) else None
+    canonical = _original_address(document.url, markup)
     text = _with_captions(_numbered(_split_at_blocks(document.text, tree), tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(text, tree, page.title), tree)
     lines = _paragraph_lines(text, skip_first=page.title)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
     return analyse_lines(lines, url or canonical, registries, page, comments)
+
+
+# A page saved from the Wayback Machine's replay: its canonical address rewritten to the
+# replay's ("https://web.archive.org/web/20211005093012/https://www.example.com/..."), the
+# address it had when published in the replay's script ('__wm.wombat("https://www...",').
+# (the address after the stamp may have lost a slash of its "https://" on the way: "https:/www...")
+REPLAY_ADDRESS = re.compile(r"https?://web\.archive\.org/web/\d{4,14}[a-z_]*/(?P<scheme>https?):/{1,2}(?P<rest>[^/\s]\S*)")
+REPLAY_SCRIPT = re.compile(rb'__wm\.wombat\("(?P<original>https?://[^"\s]{1,2000})"')
+
+
+def _original_address(url: str | None, markup: bytes) -> str | None:
+    """The page's address as published: its canonical address, or, for a page saved from a web
+    archive's replay, the address after the replay's time stamp (the text of a replay copied
+    is read so too), else the one the replay's script names."""
+    canonical = url if (url or "").startswith(("http://", "https://")) else None
+    replayed = REPLAY_ADDRESS.fullmatch(canonical or "")
+    if replayed:
+        return f"{replayed.group('scheme')}://{replayed.group('rest')}"
+    if canonical is None or canonical.startswith(("https://web.archive.org/", "http://web.archive.org/")):
+        script = REPLAY_SCRIPT.search(markup)
+        return script.group("original").decode("utf-8", "replace") if script else canonical
+    return canonical
 
 
 def _text_before_markup(raw: bytes) -> tuple[str | None, bytes]:
