@@ -1956,6 +1956,10 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "Loading ...",
     "Deckhands tie up the ferry at Brackley. Photograph by Ines Toller for The Tellwater Review",
     "This article is for subscribers only",
+    "You've read your 3 free articles this month. Subscribe for just $1 a week to keep reading.",
+    "Subscribe for just $1 a week to keep reading.",
+    "The treatment works, where alarms went unanswered. (Getty Images)",
+    "Fans at the ground on Saturday. (Ines Toller/AFP via Getty Images)",
     "Subscribe to Freight & Grain Review for unlimited access to news, market data and analysis.",
     "Subscribe now Already a subscriber? Sign in",
     "About us Advertise Contact Privacy Cookie settings",
@@ -2017,6 +2021,8 @@ def test_paywall_counts_ad_prompts_writers_notes_and_caption_credits_are_chrome(
     "Websites by local firms",  # (a crosshead)
     "She wanted to share her view with the board, she said.",
     "Residents who send a letter to the council will get a reply, the clerk said.",
+    "The agency sells its pictures to Getty Images and Alamy, its founder said.",
+    "The studio sold the rights to its archive. (Getty Images later bought it.)",
 ])
 def test_story_sentences_like_those_prompts_are_not_chrome(line):
     assert not line_matches(generic_rules().chrome, line)
