@@ -202,9 +202,8 @@ def test_a_live_blogs_badge_under_its_headline_is_chrome_and_the_headline_the_ti
     assert found.body.startswith("10:32") and badge not in found.body
 
 
-@pytest.mark.parametrize("tagline", ["Community news from Hollow Creek", "Notes and gossip from Hollow Creek Valley"])
-def test_a_blogs_tagline_under_its_name_is_not_the_headline(tagline):
-    found = analyse(f"Hollow Creek Neighbors\n{tagline}\n\nLibrary to stay open Sundays after all\n\nPosted by Margaret Lowe"
+def test_a_blogs_posted_by_line_over_the_post_is_its_byline():
+    found = analyse("Library to stay open Sundays after all\n\nPosted by Margaret Lowe"
                     "\n\nThe Hollow Creek library will stay open on Sundays, the board decided on Tuesday. \"We listened,\""
                     " said board chair Ellen Park.\n")
     assert (found.title, found.title_derived) == ("Library to stay open Sundays after all", False)
@@ -212,7 +211,30 @@ def test_a_blogs_tagline_under_its_name_is_not_the_headline(tagline):
     assert found.body.startswith("The Hollow Creek library") and "Margaret Lowe" not in {p.name for p in found.people}
 
 
+@pytest.mark.parametrize("kicker, headline", [("Hollow Creek", "Hollow Creek library to close after 80 years"),
+                                              ("Opinion", "News from the front lines of the housing crisis")])
+def test_a_headline_under_a_short_kicker_is_never_lost(kicker, headline):
+    """A blog's motto under its name was skipped as no headline; a real headline under its
+    kicker was then skipped too, and, above the title, dropped from the story altogether."""
+    found = analyse(f"{kicker}\n{headline}\n\nCosts are to blame, the board says\n\nThe Hollow Creek library has "
+                    "served the valley since 1945. \"It is a sad day,\" said board chair Ellen Park.\n")
+    assert found.title == headline
+
+
 def test_a_headline_under_a_section_name_with_a_standfirst_below_stays_the_headline():
     found = analyse("Local News\nCouncil approves the harbour budget\n\nThe vote was five to two after a long debate\n\n"
                     "By Dana Whitfield\n\nPORT DALTON — The council approved the budget on Monday.\n")
     assert found.title == "Council approves the harbour budget"
+
+
+def test_a_live_blogs_entries_keep_the_line_saying_who_posted_each():
+    """"Posted by ..." under every entry says who wrote which: those writers are the story's,
+    and the lines stay (as one writer's box at the end of a story is taken out)."""
+    entries = [("14:52", "Ferries cancelled", "Northwind Ferries has cancelled all sailings for the day.", "Fergus Drummond"),
+               ("14:30", "Power cut", "About 3,000 homes are without power after a line came down.", "Shona McAlpine"),
+               ("13:58", "Roof blown off", "Part of the roof of the primary school is in the playground.", "Fergus Drummond")]
+    text = "Storm Imelda live: ferries cancelled on the coast\n\n" + "".join(
+        f"{time}\n{head}\n{body}\nPosted by {name}\n\n" for time, head, body, name in entries)
+    found = analyse(text)
+    assert sum("Posted by" in line for line in found.body.splitlines()) == 3
+    assert {reporter.name for reporter in found.reporters} == {"Fergus Drummond", "Shona McAlpine"}

@@ -311,6 +311,9 @@ WRITER_NOTE = re.compile(r"(?:\S+ ){1,8}(?:(?:covers|writes about|reports on) \S
                          r".{0,300})[.!]$")
 
 
+BOX_LINES = 3  # a writer's box under the story: its lines are this close together
+
+
 def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: list[Reporter],
                 rules: Rules) -> set[int]:
     """Numbers of the lines of the writer's box under the story: the byline again, word for word
@@ -322,6 +325,7 @@ def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: 
                if line.number in header and meta.is_byline_line(line.text, rules)}
     names = tuple(reporter.name for reporter in reporters)
     found: set[int] = set()
+    credits = []  # (the index of each byline under the story)
     for index in range(lede_index + 1, len(body)):
         if names and WRITER_NOTE.match(body[index].text.strip()) and _opens_with_one_of(body[index].text, names):
             found.add(body[index].number)  # "Amos Whitfield-Beck covers agriculture for KMPR from our bureau."
@@ -329,10 +333,16 @@ def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: 
         # (or a byline naming only the story's writers in other words: "Written by Esmé Varga",
         # a blogging platform's box under the post, over the byline "Esmé Varga")
         if body[index].text.strip() in bylines or credit and all(name in names for name in credit):
-            found.add(body[index].number)
-            below = body[index + 1] if index + 1 < len(body) else None
-            if below is not None and names and _opens_with_one_of(below.text, names):
-                found.add(below.number)
+            credits.append(index)
+    # A writer's box is one, at the end; bylines under several parts of the story are its
+    # entries' own (a live blog's "Posted by Fergus Drummond" under each): they stay, saying
+    # who wrote which.
+    entries = len(credits) > 1 and credits[-1] - credits[0] > BOX_LINES
+    for index in credits if not entries else ():
+        found.add(body[index].number)
+        below = body[index + 1] if index + 1 < len(body) else None
+        if below is not None and names and _opens_with_one_of(below.text, names):
+            found.add(below.number)
     return found
 
 

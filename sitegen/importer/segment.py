@@ -250,8 +250,6 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
         section = [n for n in run if len(lines[n].split()) <= MENU_WORDS
                    and first_seen[lines[n].strip()] < n]  # ("Local News", as in the menus)
         after_section = [n for n in longer if section and n > section[-1]]
-        if len(longer) > 1 and _tagline_under_a_name(lines, longer[0]) and longer[1] > longer[0] + 1:
-            longer = longer[1:]  # ("Hollow Creek Neighbors" / "Community news from Hollow Creek": the blog's)
         if longer:
             return (after_section or longer)[0]
     menus_end = _end_of_menus(lines, content[lede] if lede < len(content) else len(lines), rules)
@@ -293,26 +291,6 @@ def _end_of_menus(lines: tuple[str, ...], before: int, rules: Rules) -> int:
         if length > best_length:
             best_end, best_length = n, length
     return best_end
-
-
-# A site's motto under its name: "Community news from Hollow Creek", "Local stories for the valley".
-TAGLINE = re.compile(r"(?i:(?:(?:the )?(?:community|local|independent|hyperlocal|neighbou?rhood|nonprofit|your|daily|weekly)"
-                     r" )?(?:news|stories|notes|updates|voices|journalism|reporting|happenings|musings)\b.{0,60}?"
-                     r"\b(?:from|for|about|of|in|on|across|around)\b)")
-
-
-def _tagline_under_a_name(lines: tuple[str, ...], n: int) -> bool:
-    """Line ``n`` is a site's motto under its name, a blank line under it ("Hollow Creek
-    Neighbors" / "Community news from Hollow Creek"): the line right above it, with no blank
-    line between, is as short as a menu item, and it reads as a motto or names what that line
-    names (two capitalised words of it)."""
-    above = lines[n - 1].strip() if n > 0 else ""
-    if not above or len(above.split()) > MENU_WORDS or n + 1 < len(lines) and lines[n + 1].strip():
-        return False
-    text = lines[n].strip()
-    words = above.split()
-    return TAGLINE.match(text) is not None or any(
-        f" {a} {b} " in f" {text} " for a, b in zip(words, words[1:]) if a[:1].isupper() and b[:1].isupper())
 
 
 def _run_above(lines: tuple[str, ...], before: list[int], chrome: list[bool], rules: Rules) -> list[int]:
