@@ -193,13 +193,20 @@ def test_a_sentence_opening_with_the_verb_to_share_stays(line):
     assert line in found.body
 
 
-@pytest.mark.parametrize("badge", ["Live", "● LIVE", "Live updates", "En direct", "Liveticker"])
+@pytest.mark.parametrize("badge", ["LIVE", "● Live", "● LIVE", "Live updates", "En direct", "Liveticker"])
 def test_a_live_blogs_badge_under_its_headline_is_chrome_and_the_headline_the_title(badge):
     found = analyse(f"Live updates: Storm Harriet hits the coast\n{badge}\n\nBy Dana Whitfield\n\n10:32\nWinds of 80 mph"
                     " were recorded at the pier. \"It's the worst I've seen,\" said harbor master Tom Ruiz.\n\n"
                     "10:15\nThe coastguard closed the beach.\n")
     assert (found.title, found.title_derived) == ("Live updates: Storm Harriet hits the coast", False)
     assert found.body.startswith("10:32") and badge not in found.body
+
+
+def test_a_crosshead_live_in_the_story_stays():
+    found = analyse("The band's new album is two records in one\n\nBy Dana Whitfield\n\nPORT DALTON — The band's"
+                    " new album comes as two records, one made in a studio and one on stage.\n\nStudio\n\nThe first"
+                    " record is quiet.\n\nLive\n\nThe second is loud.\n")
+    assert "\nLive\n" in found.body and "\nStudio\n" in found.body
 
 
 def test_a_blogs_posted_by_line_over_the_post_is_its_byline():
