@@ -5302,3 +5302,11 @@ def test_a_naming_verb_in_a_who_clause_gives_the_quote_to_the_person_before_it()
                     " hearing \"the longest I can remember.\" The council voted 5-2.\n") == ["tom-hale", "tom-hale"]
     assert speakers("Council backs new park\n\nBy Dana Whitfield\n\nThe plan went to the board, who called it \"a good"
                     " start.\" The council voted 5-2.\n") == [None]
+
+
+@pytest.mark.parametrize("name", ["Michael Holding", "Tom Brands", "Marta Gas"])
+def test_a_family_name_that_is_also_a_trade_is_a_persons(name):
+    """A company's name ends with its trade ("Nordhavn Shipping"); these trades are family names too."""
+    found = analyse(f"Tributes at the dinner\n\nBy Anna Reed\n\nFormer player {name} spoke at the dinner. "
+                    f"\"It is a sad day,\" {name.split()[-1]} said.\n")
+    assert name in people(found)
