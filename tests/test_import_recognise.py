@@ -5317,3 +5317,15 @@ def test_a_german_family_name_ending_like_a_title_stays_the_persons(name):
     found = analyse(f"Neues Konzerthaus\n\nVon Anna Reed\n\nEbersmoor. {name} leitet das Orchester seit 2019. "
                     f"„Wir freuen uns“, sagte {name.split()[-1]}.\n")
     assert name in people(found)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Le maire de La Rochelle Jean-François Fountaine a présenté le projet lundi.", "Jean-François Fountaine"),
+    ("El alcalde de San Sebastián Eneko Goia presentó el proyecto el lunes.", "Eneko Goia"),
+    ("La présidente de Radio France Sibyle Veil a présenté le projet lundi.", "Sibyle Veil"),
+    ("La maire de Niort Claire Dubois a présenté le projet lundi.", "Claire Dubois"),
+])
+def test_a_title_of_a_place_of_several_words_before_a_name(sentence, name):
+    """The place was taken as one word, and its other words joined the name ("Sebastián Eneko Goia")."""
+    found = analyse(f"Un projet\n\nPar Anna Reed\n\n{sentence} La décision est attendue.\n")
+    assert name in people(found) and not any(other.endswith(name) and other != name for other in people(found))

@@ -76,10 +76,15 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
         # "Dean of Students Rosalind Achterberg", "Minister of Railways and Logistics Harpreet
         # Singh Bawa": the first word ends the title's "of ..."; in "Mayor of Corrigan Shire
         # Tomasz Wilk", the place's last word does.
-        if len(words) > 2 and start == match.start() and (
-                _after_title_of(line[:start]) or _after_a_foreign_title_of(line[:start], rules)):
+        if len(words) > 2 and start == match.start() and _after_title_of(line[:start]):
             places = [i for i, word in enumerate(words[:-2]) if word.lower() in rules.not_name_words]
             for _ in range(places[-1] + 1 if places else 1):
+                start += len(words.pop(0)) + 1
+        elif len(words) > 2 and start == match.start() and _after_a_foreign_title_of(line[:start], rules):
+            # "La maire de La Rochelle Jean-François Fountaine", "El alcalde de San Sebastián Eneko
+            # Goia": a place may be of several words, so the name is taken as the last two
+            # capitalised ones (with the particles between them)
+            while sum(word[:1].isupper() for word in words) > 2:
                 start += len(words.pop(0)) + 1
         # "Jürgen Hoffmann von den Freien Wählern", "Ana Ruiz del Ayuntamiento de Lora": a party,
         # a group or a body the person is of, after the name, is not part of it
