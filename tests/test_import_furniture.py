@@ -177,6 +177,16 @@ def test_a_comments_name_and_how_long_ago_in_another_language_on_one_line(header
         (author, date, "Viel zu teuer für eine Stadt dieser Größe."), ("Moni62", "vor 5 Stunden", "Endlich passiert etwas.")]
 
 
+@pytest.mark.parametrize("line", ["Genau das war vor 2 Jahren", "On en parlait déjà il y a 3 ans"])
+def test_a_comments_own_line_ending_in_how_long_ago_is_no_new_comment(line):
+    found = analyse("Neue Stadthalle in Ebersmoor\n\nVon Jana Wiltberg\n\nEbersmoor. Die neue Stadthalle soll im Herbst"
+                    " eröffnet werden, teilte die Stadt am Montag mit.\n\nKommentare (2)\n\n"
+                    f"Rainer_K vor 3 Stunden\nViel zu teuer.\n{line}\n\n"
+                    "Moni62 vor 5 Stunden\nEndlich passiert etwas.\n")
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("Rainer_K", f"Viel zu teuer.\n{line}"), ("Moni62", "Endlich passiert etwas.")]
+
+
 @pytest.mark.parametrize("row", ["Partager sur Facebook Partager sur X", "Artikel teilen", "Diesen Artikel teilen",
                                  "Auf Facebook teilen  Per E-Mail teilen", "Compartir en Facebook Compartir en X",
                                  "Partager l'article", "Condividi"])
