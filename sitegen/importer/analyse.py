@@ -311,7 +311,9 @@ WRITER_NOTE = re.compile(r"(?:\S+ ){1,8}(?:(?:covers|writes about|reports on) \S
                          r".{0,300})[.!]$")
 
 
-BOX_LINES = 3  # a writer's box under the story: its lines are this close together
+# A live blog's entry: its time on a line of its own, its byline at most this many lines below.
+ENTRY_TIME = re.compile(r"\d{1,2}[:.h]\d{2}(?: ?[ap]\.?m\.?)?", re.IGNORECASE)
+ENTRY_LINES = 4
 
 
 def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: list[Reporter],
@@ -334,10 +336,11 @@ def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: 
         # a blogging platform's box under the post, over the byline "Esmé Varga")
         if body[index].text.strip() in bylines or credit and all(name in names for name in credit):
             credits.append(index)
-    # A writer's box is one, at the end; bylines under several parts of the story are its
-    # entries' own (a live blog's "Posted by Fergus Drummond" under each): they stay, saying
-    # who wrote which.
-    entries = len(credits) > 1 and credits[-1] - credits[0] > BOX_LINES
+    # A writer's box is one, at the end; bylines under a live blog's entries, each under its time
+    # ("14:52" / "Ferries cancelled" / ... / "Posted by Fergus Drummond"), are the entries' own:
+    # they stay, saying who wrote which.
+    entries = any(ENTRY_TIME.fullmatch(body[j].text.strip()) for index in credits
+                  for j in range(max(lede_index, index - ENTRY_LINES), index))
     for index in credits if not entries else ():
         found.add(body[index].number)
         below = body[index + 1] if index + 1 < len(body) else None

@@ -81,10 +81,11 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
             for _ in range(places[-1] + 1 if places else 1):
                 start += len(words.pop(0)) + 1
         elif len(words) > 2 and start == match.start() and _after_a_foreign_title_of(line[:start], rules):
-            # "La maire de La Rochelle Jean-François Fountaine", "El alcalde de San Sebastián Eneko
-            # Goia": a place may be of several words, so the name is taken as the last two
-            # capitalised ones (with the particles between them)
-            while sum(word[:1].isupper() for word in words) > 2:
+            # "La maire de Niort Claire Dubois": the place is one word, or two when the first is an
+            # article or a saint's ("La Rochelle", "San Sebastián"); the rest is the name, of three
+            # words too ("Juan Pérez García")
+            place = 2 if words[0] in PLACE_OPENERS and len(words) > 3 else 1
+            for _ in range(place):
                 start += len(words.pop(0)) + 1
         # "Jürgen Hoffmann von den Freien Wählern", "Ana Ruiz del Ayuntamiento de Lora": a party,
         # a group or a body the person is of, after the name, is not part of it
@@ -158,6 +159,11 @@ def _after_title_of(before: str) -> bool:
     as a title does; not "president of ", which names what the person leads."""
     match = TITLE_OF.search(before)
     return match is not None and match.group(1)[:1].isupper()
+
+
+# The words a place's name of two words opens with ("La Rochelle", "San Sebastián", "Bad Ems").
+PLACE_OPENERS = frozenset({"La", "Le", "Les", "L'", "El", "Los", "Las", "Il", "Lo", "O", "A", "Os", "As", "San", "Santa",
+                           "Santo", "São", "Saint", "Sainte", "St.", "Ste.", "Sankt", "St", "Bad", "Port", "Porto"})
 
 
 # A title in lower case and the word that joins it to a place in French, Spanish, Italian,
