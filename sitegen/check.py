@@ -54,11 +54,12 @@ class CheckReport:
 
 
 def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, base_url: str | None = None,
-               validate: bool = True, sample: int | None = None) -> CheckReport:
+               validate: bool = True, sample: int | None = None, drafts: bool = True) -> CheckReport:
     """Check the site at ``root`` (and its built output, if there is one); never writes anything."""
     report = CheckReport()
-    # Drafts are content too: check them even though a plain build leaves them out.
-    config = load_config(Path(root), diags, base_url=base_url, drafts=True, output_dir=output)
+    # Drafts are content too: checked even though a plain build leaves them out, unless the
+    # check is of what gets published (a CI's: a draft's problem must not stop the others').
+    config = load_config(Path(root), diags, base_url=base_url, drafts=drafts, output_dir=output)
     if diags.errors:
         return report
     # Without --base-url, the output's links are checked as it was built: the Pages workflow
@@ -102,7 +103,7 @@ def built_base_url(output: Path) -> Config | None:
     link to itself (written by sitegen, not by a theme), as a Config; None when unknown."""
     try:
         with open(output / "feed.xml", encoding="utf-8") as feed:
-            head = feed.read(4096)
+            head = feed.read(65536)  # (the self link comes after the title and subtitle, however long)
     except (OSError, UnicodeDecodeError):
         return None
     found = SELF_LINK.search(head)
@@ -362,8 +363,11 @@ def _front_matter_line(index_path: Path, root: Path, *key: str) -> int | None:
 @click.option("--sample", type=click.IntRange(min=1), default=None,
               help="Validate only this many pages, spread over the site. [default: all pages]")
 @click.option("--strict", is_flag=True, help="Count warnings as problems: exit 1 when there is any (for CI).")
+@click.option("--drafts/--no-drafts", default=True, show_default=True,
+              help="Check drafts too; --no-drafts leaves them out, as a build without --drafts does "
+                   "(for a CI that checks what it publishes).")
 def check_command(source: Path, output: Path | None, base_url: str | None, validate_html: bool, sample: int | None,
-                  strict: bool) -> None:
+                  strict: bool, drafts: bool) -> None:
     """Check the site without writing it: content, original captures, and the built output.
 
     \b
@@ -378,7 +382,7 @@ def check_command(source: Path, output: Path | None, base_url: str | None, valid
         raise click.BadParameter(f"'{source}' is not a folder", param_hint="--source")
     diags = Diagnostics()
     report = check_site(source, diags, output=output.resolve() if output else None, base_url=base_url,
-                        validate=validate_html, sample=sample)
+                        validate=validate_html, sample=sample, drafts=drafts)
     for warning in diags.warnings:
         click.echo(str(warning), err=True)
     errors = sorted_diagnostics(diags.errors)

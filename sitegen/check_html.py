@@ -112,9 +112,14 @@ def _problem(url: str, here: str, base_path: str, origin: str, files, folders, p
     if scheme in UNSAFE_SCHEMES:
         return f"unsafe link {url!r}"
     if scheme or parts.netloc:
-        # Absolute addresses on the site's own host (the canonical link) are checked too.
+        # Absolute addresses on the site's own host (the canonical link) are checked too, but
+        # not those outside its base path: another site on the same host (another repository's
+        # pages on user.github.io). A link the site's own pages make outside the base path
+        # (a build with another --base-url) is a path, and is caught below.
         own_host = urlsplit(origin).netloc.lower() if origin else ""
         if scheme not in ("", "http", "https") or not own_host or parts.netloc.lower() != own_host:
+            return None
+        if not (parts.path or "/").startswith(base_path):
             return None
     target = urlsplit(urljoin(here, url))
     path, fragment = target.path, unquote(target.fragment)

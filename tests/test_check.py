@@ -213,7 +213,8 @@ def test_sub_path_base_url(tmp_path, monkeypatch):
     assert any("no such file in the output" in p for p in problems(wrong))
     page = root / "public/people/ada-lovelace/index.html"
     line = _inject(page, '<a href="/repo/topics/computing/#nowhere">x</a> <a href="/topics/computing/">y</a> '
-                         '<a href="https://user.github.io/repo/people/nobody/">z</a>')
+                         '<a href="https://user.github.io/repo/people/nobody/">z</a> '
+                         '<a href="https://user.github.io/other-archive/">another site on the same host</a>')
     broken = run_check("--source", ".", "--base-url", base, "--no-validate-html")
     assert broken.exit_code == 1
     assert problems(broken) == [
@@ -224,6 +225,17 @@ def test_sub_path_base_url(tmp_path, monkeypatch):
         f"public/people/ada-lovelace/index.html:{line}: broken link 'https://user.github.io/repo/people/nobody/': "
         "no such file in the output",
     ]
+
+
+def test_no_drafts_checks_what_a_build_publishes(site_copy):
+    """A CI checks what it publishes: a draft's unknown person must not stop the others."""
+    write_files(site_copy, {"content/articles/wip/index.md": article("Work in progress", "[X]{person=nobody-here} said.",
+                                                                     draft="true")})
+    assert build(site_copy).exit_code == 0
+    with_drafts = run_check("--source", ".", "--no-validate-html")
+    assert with_drafts.exit_code == 1 and any("nobody-here" in p for p in problems(with_drafts))
+    published = run_check("--source", ".", "--no-validate-html", "--no-drafts")
+    assert published.exit_code == 0, published.output
 
 
 def test_a_broken_link_of_a_body_is_reported_where_it_was_written(site_copy):
