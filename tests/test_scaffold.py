@@ -155,7 +155,8 @@ def test_pages_workflow(path: Path, install: str):
     uses = [step.get("uses", "").split("@")[0] for step in steps]
     runs = [step.get("run", "") for step in steps]
     order = ["actions/checkout", "actions/setup-python", install, "actions/configure-pages", "actions/cache",
-             'sitegen build --search --base-url "${{ steps.pages.outputs.base_url }}/"', "actions/upload-pages-artifact"]
+             'sitegen build --search --base-url "${{ steps.pages.outputs.base_url }}/"',
+             "sitegen check --no-validate-html --no-drafts", "actions/upload-pages-artifact"]
     where = [next(i for i, (u, r) in enumerate(zip(uses, runs)) if item in (u, r)) for item in order]
     assert where == sorted(where)
     by_action = {step["uses"].split("@")[0]: step for step in steps if "uses" in step}
