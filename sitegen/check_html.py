@@ -99,7 +99,12 @@ def check_links(output: Path, base_path: str, origin: str, diags: Diagnostics) -
             if problem is None:
                 continue
             report.links += 1
-            if problem:
+            if problem and urlsplit(ref.url.strip()).netloc:
+                # (an address written whole, with the site's host: on user.github.io, another
+                # repository's pages are there too, which the output cannot vouch for; said, but
+                # no reason to stop a publish)
+                diags.warning(Location(output / rel, ref.line), f"{problem} (or another site on this host)")
+            elif problem:
                 diags.error(Location(output / rel, ref.line), problem)
     return report
 
@@ -115,14 +120,18 @@ def _problem(url: str, here: str, base_path: str, origin: str, files, folders, p
         # Absolute addresses on the site's own host (the canonical link) are checked too, but
         # not those outside its base path: another site on the same host (another repository's
         # pages on user.github.io). A link the site's own pages make outside the base path
-        # (a build with another --base-url) is a path, and is caught below.
+        # (a build with another --base-url) is a path, and is caught below. (One inside it that
+        # leads nowhere is a warning: see check_links.)
         own_host = urlsplit(origin).netloc.lower() if origin else ""
         if scheme not in ("", "http", "https") or not own_host or parts.netloc.lower() != own_host:
             return None
         if not (parts.path or "/").startswith(base_path):
             return None
     target = urlsplit(urljoin(here, url))
-    path, fragment = target.path, unquote(target.fragment)
+    # (a text fragment, "#:~:text=...", is the browser's to find, not an element's id)
+    path, fragment = target.path, unquote(target.fragment).split(":~:", 1)[0]
+    if path == base_path.rstrip("/"):
+        path = base_path  # ("/repo": the server answers with /repo/)
     if not path.startswith(base_path):
         return f"broken link {url!r}: outside the site's base path {base_path!r} (built with another --base-url?)"
     rel = _file_for(unquote(path[len(base_path):]), files, folders)

@@ -170,7 +170,9 @@ def test_broken_internal_link_or_anchor(site_copy, href, message):
 def test_good_relative_links_and_anchors_resolve(site_copy):
     page = site_copy / "public/articles/engine/index.html"
     _inject(page, '<p><a href="../../people/ada-lovelace/#articles-title">a</a> <a href="original.txt">b</a> '
-                  '<a href="#main">c</a> <a href="/articles/engine">d</a> <a href="https://elsewhere.example/x">e</a></p>')
+                  '<a href="#main">c</a> <a href="/articles/engine">d</a> <a href="https://elsewhere.example/x">e</a> '
+                  # (a text fragment is the browser's to find; the site's root without its slash)
+                  '<a href="../../people/ada-lovelace/#:~:text=Ada">f</a> <a href="#main:~:text=x">g</a></p>')
     result = run_check("--source", ".", "--no-validate-html")
     assert result.exit_code == 0, result.output
 
@@ -214,7 +216,8 @@ def test_sub_path_base_url(tmp_path, monkeypatch):
     page = root / "public/people/ada-lovelace/index.html"
     line = _inject(page, '<a href="/repo/topics/computing/#nowhere">x</a> <a href="/topics/computing/">y</a> '
                          '<a href="https://user.github.io/repo/people/nobody/">z</a> '
-                         '<a href="https://user.github.io/other-archive/">another site on the same host</a>')
+                         '<a href="https://user.github.io/other-archive/">another site on the same host</a> '
+                         '<a href="/repo">the site without its slash</a>')
     broken = run_check("--source", ".", "--base-url", base, "--no-validate-html")
     assert broken.exit_code == 1
     assert problems(broken) == [
@@ -222,9 +225,12 @@ def test_sub_path_base_url(tmp_path, monkeypatch):
         "no element with id 'nowhere' on /repo/topics/computing/",
         f"public/people/ada-lovelace/index.html:{line}: broken link '/topics/computing/': "
         "outside the site's base path '/repo/' (built with another --base-url?)",
-        f"public/people/ada-lovelace/index.html:{line}: broken link 'https://user.github.io/repo/people/nobody/': "
-        "no such file in the output",
     ]
+    # An address written whole with the site's host is a warning: on a user site (base path /),
+    # another repository's pages are on the same host.
+    assert f"public/people/ada-lovelace/index.html:{line}: warning: broken link " \
+           "'https://user.github.io/repo/people/nobody/': no such file in the output (or another site on this host)" \
+        in broken.stderr.splitlines()
 
 
 def test_no_drafts_checks_what_a_build_publishes(site_copy):
@@ -236,6 +242,18 @@ def test_no_drafts_checks_what_a_build_publishes(site_copy):
     assert with_drafts.exit_code == 1 and any("nobody-here" in p for p in problems(with_drafts))
     published = run_check("--source", ".", "--no-validate-html", "--no-drafts")
     assert published.exit_code == 0, published.output
+
+
+def test_on_a_user_site_a_link_to_another_repositorys_pages_is_a_warning(tmp_path, monkeypatch):
+    """On user.github.io (base path /) another repository's pages are under the site's own path:
+    the output cannot vouch for them, and a publish must not stop for them."""
+    write_files(tmp_path, {"content/articles/a/index.md": article("A", "See [our other archive](https://user.github.io/other-archive/).")})
+    monkeypatch.chdir(tmp_path)
+    assert build(tmp_path, "--base-url", "https://user.github.io/").exit_code == 0
+    result = run_check("--source", ".", "--no-validate-html", "--no-drafts")
+    assert result.exit_code == 0, result.output
+    assert "warning: broken link 'https://user.github.io/other-archive/': no such file in the output (or another " \
+           "site on this host)" in result.stderr
 
 
 def test_a_broken_link_of_a_body_is_reported_where_it_was_written(site_copy):
