@@ -40,8 +40,10 @@ def init_site(target: Path) -> list[Path]:
     target = Path(target)
     if target.exists() and not target.is_dir():
         raise ScaffoldError(f"{target}: exists and is not a folder")
-    if target.is_dir() and any(target.iterdir()):
-        raise ScaffoldError(f"{target}: not empty; sitegen init only writes into a new or empty folder")
+    # (a fresh clone of an empty repository holds only .git: as good as empty)
+    if target.is_dir() and any(entry.name != ".git" for entry in target.iterdir()):
+        raise ScaffoldError(f"{target}: not empty; sitegen init only writes into a new or empty folder "
+                            "(or a fresh clone of an empty repository)")
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for source in sorted(TEMPLATE_DIR.rglob("*")):
@@ -211,7 +213,8 @@ def init_command(directory: Path) -> None:
     if installed_requirement() is None:
         click.echo(f"sitegen: warning: edit {directory / REQUIREMENTS_FILE} to say where GitHub Actions "
                    "can install sitegen from", err=True)
-    click.echo(f"Next: cd {directory} && sitegen serve")
+    here = Path(directory).resolve() == Path.cwd().resolve()
+    click.echo("Next: sitegen serve" if here else f"Next: cd {directory} && sitegen serve")
 
 
 # New content starts as a draft, as Hugo's does: its placeholder text is not published by the

@@ -110,6 +110,17 @@ def test_init_accepts_an_empty_folder(tmp_path: Path):
     assert (tmp_path / "sitegen.yaml").is_file()
 
 
+def test_init_accepts_a_fresh_clone_of_an_empty_repository(tmp_path: Path, monkeypatch):
+    """GitHub's way: make the repository, clone it, start the archive in it (`sitegen init .`)."""
+    (tmp_path / ".git" / "objects").mkdir(parents=True)
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invoke(init_command, ".")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "sitegen.yaml").is_file() and (tmp_path / ".git" / "HEAD").read_text() == "ref: refs/heads/main\n"
+    assert result.output.splitlines()[-1] == "Next: sitegen serve"  # (not "cd . && ...")
+
+
 def test_requirements_name_where_sitegen_came_from(archive: Path):
     lines = (archive / "requirements.txt").read_text(encoding="utf-8").splitlines()
     requirements = [line for line in lines if line.strip() and not line.startswith("#")]
