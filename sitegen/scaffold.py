@@ -19,8 +19,10 @@ from pathlib import Path
 import click
 import yaml
 
-from .config import CONFIG_FILE, run_in_site_hint
+from .config import CONFIG_FILE, is_site, load_config, run_in_site_hint
+from .diagnostics import Diagnostics
 from .model import PartialDate
+from .render.theme import default_theme_dir
 from .render.urls import SITE_SECTIONS
 from .slugs import slug_problem, slugify
 
@@ -226,6 +228,11 @@ def _created(path: Path, draft: bool) -> str:
     return f"sitegen: created {path}" + (" (a draft: delete its line 'draft: true' to publish it)" if draft else "")
 
 
+# The option of every command here that works in a site: where the site is.
+SITE_FOLDER = click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path),
+                           default=Path("."), show_default=True, help="The site folder.")
+
+
 @click.group("new")
 def new_command() -> None:
     """Start a new piece of content."""
@@ -238,8 +245,7 @@ def new_command() -> None:
                    "an article's date is when it was published, never guessed.")
 @click.option("--slug", default=None, help="The folder and URL name. [default: made from the title]")
 @click.option("--draft/--no-draft", default=True, show_default=True, help=DRAFT_HELP)
-@click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="The site folder.")
+@SITE_FOLDER
 def new_article_command(title: str, date_text: str | None, slug: str | None, draft: bool, source: Path) -> None:
     """Create content/articles/<slug>/index.md for an article titled TITLE."""
     try:
@@ -259,8 +265,7 @@ def new_article_command(title: str, date_text: str | None, slug: str | None, dra
 @click.option("--menu", type=int, default=None, metavar="N",
               help="Link it in the site's navigation, in this place (1 before 2).")
 @click.option("--draft/--no-draft", default=True, show_default=True, help=DRAFT_HELP)
-@click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="The site folder.")
+@SITE_FOLDER
 def new_page_command(title: str, slug: str | None, menu: int | None, draft: bool, source: Path) -> None:
     """Create content/pages/<slug>.md, a standalone page (About, a corrections policy) titled TITLE."""
     try:
@@ -276,8 +281,7 @@ def theme_command() -> None:
 
 
 @theme_command.command("list")
-@click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="The site folder.")
+@SITE_FOLDER
 def theme_list_command(source: Path) -> None:
     """List the built-in theme's templates and static files, and which the site has copied."""
     builtin, own = _theme_folders(source, site_needed=False)
@@ -288,8 +292,7 @@ def theme_list_command(source: Path) -> None:
 
 @theme_command.command("copy")
 @click.argument("names", nargs=-1, required=True)
-@click.option("--source", "-s", "source", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="The site folder.")
+@SITE_FOLDER
 def theme_copy_command(names: tuple[str, ...], source: Path) -> None:
     """Copy built-in theme files (article.html, partials/head_meta.html, style.css) into the
     site's theme folder, to be edited there; never replaces a file the site has."""
@@ -312,10 +315,6 @@ def theme_copy_command(names: tuple[str, ...], source: Path) -> None:
 def _theme_folders(source: Path, site_needed: bool = True) -> tuple[Path, Path | None]:
     """The built-in theme's folder, and the site's own folder of the theme it uses (None
     outside a site, where only the built-in theme's files can be listed)."""
-    from .config import is_site, load_config
-    from .diagnostics import Diagnostics
-    from .render.theme import default_theme_dir  # (here: it loads Jinja, which `sitegen new` needs not)
-
     if not is_site(source):
         if site_needed:
             raise click.UsageError(f"{source}: not a site folder (no content/) ({run_in_site_hint(source)})")

@@ -267,6 +267,7 @@ BODY_NEEDS = {"title", "people", "reporters", "topics"}
 # moved from one of them brings them along, and "did you mean" finds no near spelling for them.
 _TOPICS = "an article's topics are 'topics' here (topics: [topic-slug])"
 _REPORTERS = "who wrote an article is 'reporters' here (reporters: [Name])"
+_CHANGED = "a change to the story is marked where it is made: a correction in its body (docs/annotations.md)"
 OTHER_GENERATORS_KEYS = {
     "tags": _TOPICS, "categories": _TOPICS, "category": _TOPICS,
     "author": _REPORTERS, "authors": _REPORTERS,
@@ -274,8 +275,7 @@ OTHER_GENERATORS_KEYS = {
     "slug": "an article's address is its folder's name: rename the folder",
     "url": "an article's address is its folder's name (rename the folder); the original's is source's url",
     "aliases": "sitegen writes no redirect pages: keep an article's folder name once it is published",
-    "lastmod": "a change to the story is marked where it is made: a correction in its body (docs/annotations.md)",
-    "modified": "a change to the story is marked where it is made: a correction in its body (docs/annotations.md)",
+    "lastmod": _CHANGED, "modified": _CHANGED,
 }
 
 FRONT_MATTER = {
