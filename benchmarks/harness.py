@@ -35,6 +35,12 @@ class Measurement:
     bytes_total: int
     pages: int  # .html files in the output
     load: float  # the 1-minute load average just before the build: other work on the machine
+    # CPU seconds the machine spent outside the build's processes while it ran: above all the
+    # kernel's own threads writing the build's output to the disk (files dirty for over half a
+    # minute are written while the build goes on) and taking back memory. A build of a few
+    # seconds leaves that writing to after it has ended; one of minutes pays for it as it goes.
+    others_cpu: float = 0.0
+    flush: float = 0.0  # seconds `sync` took right after the build: the writing it left to do
 
 
 # ---------------------------------------------------------------- /usr/bin/time -v
@@ -195,21 +201,38 @@ def timed_build(cmd: list[str], cwd: Path, out: Path, env: dict | None = None) -
     before = snapshot(out)
     load = os.getloadavg()[0]
     with tempfile.NamedTemporaryFile("r", suffix=".time", dir=cwd) as report:
+        busy = machine_busy()
         start = time.perf_counter()
         proc = subprocess.run([str(TIME), "-v", "-o", report.name, *cmd], cwd=cwd, capture_output=True, text=True,
                               env=env)
         wall = time.perf_counter() - start
+        busy = machine_busy() - busy
         figures = parse_time_v(Path(report.name).read_text())
     if proc.returncode != 0:
         raise BuildFailed(cmd, proc.returncode, proc.stdout + proc.stderr)
+    start = time.perf_counter()
+    os.sync()
+    flush = time.perf_counter() - start
     after = snapshot(out)
     files_written, bytes_written = written_between(before, after)
     return Measurement(
         wall=wall, cpu=figures["user"] + figures["sys"], max_rss_kib=int(figures["max_rss_kib"]),
         files_written=files_written, bytes_written=bytes_written, files_total=len(after),
         bytes_total=sum(s[2] for s in after.values()), pages=sum(1 for p in after if p.endswith(".html")),
-        load=load,
+        load=load, others_cpu=max(0.0, busy - figures["user"] - figures["sys"]), flush=flush,
     )
+
+
+def machine_busy() -> float:
+    """CPU seconds all cores have spent on anything but idling since the machine started
+    (/proc/stat: user, nice, system, irq and softirq time; 0.0 where there is no /proc)."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq = map(int, fields[1:8])
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
 class BuildFailed(Exception):

@@ -244,8 +244,9 @@ def measure_size(ws: Workspace, sitegen: Sitegen, size: int, seed: int, runs: in
             measured = []
             for i in range(runs):
                 m = steps[scenario](i)
-                log(f"n={size} {scenario:<8} run {i + 1}: {m.wall:7.2f} s wall, {m.cpu:7.2f} s CPU, "
-                    f"{m.max_rss_kib / 1024:6.0f} MiB, {m.files_written} files written, load {m.load:.1f}")
+                log(f"n={size} {scenario:<8} run {i + 1}: {m.wall:7.2f} s wall, {m.cpu:7.2f} s CPU "
+                    f"({m.others_cpu:.2f} s of others'), {m.max_rss_kib / 1024:6.0f} MiB, {m.files_written} files "
+                    f"written, flushed in {m.flush:.2f} s, load {m.load:.1f}")
                 measured.append(m)
                 if scenario == "cold":  # (the incremental scenarios start from the last cold build)
                     for other in alongside:
@@ -407,9 +408,9 @@ def machine_description(sitegen: Sitegen, speed: float | None = None,
 
 def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
     lines = [
-        "| articles | scenario | wall s (median) | wall range s | % of cold | CPU s | peak RSS MiB | files written "
-        "| MB written | load |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| articles | scenario | wall s (median) | wall range s | % of cold | CPU s | others' CPU s | flush s "
+        "| peak RSS MiB | files written | MB written | load |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     cold = {r.size: r for r in results if r.scenario == "cold"}  # sitegen's, by size
     for r in results:
@@ -420,7 +421,8 @@ def results_table(infos: list[SiteInfo], results: list[Result]) -> list[str]:
         share = f"{100 * r.median('wall') / cold_wall:.0f} %" if cold_wall else "–"
         lines.append(
             f"| {r.size:,} | {r.scenario} | {r.median('wall'):.2f} | {min(walls):.2f}–{max(walls):.2f} | {share} "
-            f"| {r.median('cpu'):.2f} | {r.median('max_rss_kib') / 1024:.0f} | {r.median('files_written'):,.0f} "
+            f"| {r.median('cpu'):.2f} | {r.median('others_cpu'):.2f} | {r.median('flush'):.2f} "
+            f"| {r.median('max_rss_kib') / 1024:.0f} | {r.median('files_written'):,.0f} "
             f"| {r.median('bytes_written') / 1e6:.1f} | {r.median('load'):.1f} |"
         )
     lines += ["", "| articles | people | topics | source MB | output files | HTML pages | output MB |",

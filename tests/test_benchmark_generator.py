@@ -207,6 +207,15 @@ def test_parse_time_v_reads_gnu_time_reports(bench_modules):
         harness.parse_time_v("Command exited with non-zero status 1\n")
 
 
+def test_the_machine_busy_counter_counts_this_process_work(bench_modules):
+    _, _, harness = bench_modules
+    before = harness.machine_busy()
+    deadline = time.process_time() + 0.3
+    while time.process_time() < deadline:
+        pass
+    assert harness.machine_busy() - before >= 0.2  # (clock ticks: 1/100 s)
+
+
 def test_written_files_are_those_with_a_new_inode_or_mtime(bench_modules, tmp_path: Path):
     import os
 
@@ -239,14 +248,16 @@ def test_the_runner_measures_every_scenario_and_leaves_the_site_as_generated(ben
     rows = {}
     for line in text.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) == 10 and cells[0] == "6":
+        if len(cells) == 12 and cells[0] == "6":
             rows[cells[1]] = cells
     assert set(run.SCENARIOS) <= set(rows)
+    # Others' CPU while each build ran, and the time the disk took to take what it left.
+    assert all(float(row[6]) >= 0 and float(row[7]) >= 0 for row in rows.values())
     n_published = sum(1 for _, (front, _) in articles(tmp_path / "work" / "sites" / "n6-seed1").items()
                       if not front.get("draft"))
     # The template change touches every article page; a no-op rebuild rewrites next to nothing.
-    assert int(rows["template"][7].replace(",", "")) >= n_published
-    assert int(rows["no-op"][7].replace(",", "")) < int(rows["cold"][7].replace(",", ""))
+    assert int(rows["template"][9].replace(",", "")) >= n_published
+    assert int(rows["no-op"][9].replace(",", "")) < int(rows["cold"][9].replace(",", ""))
     fresh = tmp_path / "fresh"
     gen.generate_site(6, fresh, gen.DEFAULT_SEED)
     site = tree(tmp_path / "work" / "sites" / "n6-seed1")
