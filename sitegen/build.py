@@ -31,7 +31,7 @@ from .render.theme import template_problem
 from .search import (index_basis, index_bytes, index_in_place, index_paths, index_present, index_site,
                      keep_index)
 from .write import (MARKER, FoldersAhead, OutputCollision, ReusedFiles, WriteStats, open_stage, recover,
-                    update_output, write_output)
+                    stamp_output, update_output, write_output)
 
 
 @dataclass
@@ -127,6 +127,13 @@ def _collision_error(path: str, site, urls: Urls) -> Diagnostic | None:
 def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=None, cancel_search=None,
            on_wait=None) -> BuildReport:
     paths.forget()
+    # Before anything is read (the configuration first): what changes from now on may not be
+    # in the output, and the output is dated so (see write.stamp_output). The machine's clock:
+    # on a local disk a file's time is the kernel's, which never runs ahead of it, so a file
+    # saved before this is never taken for one saved after. (Taken before waiting for another build into
+    # the same output: a file saved meanwhile is read, yet counts as later; the next build
+    # puts that right.)
+    read_from = time.time_ns()
     # The site's folder as one absolute path, however it was given: the cache names files by
     # their paths, and `sitegen build` in the site, `sitegen build -s site` beside it and
     # `sitegen serve` must find each other's entries (messages still name files relative to
@@ -136,7 +143,9 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
     diags.raise_if_errors()
     output = output_path(config)
     with output_held(config.root, output, on_wait):
-        return _build_held(config, output, diags, search, jobs, clean, progress, keep_state_in, cancel_search)
+        report = _build_held(config, output, diags, search, jobs, clean, progress, keep_state_in, cancel_search)
+        stamp_output(output, read_from)
+        return report
 
 
 def _build_held(config: Config, output: Path, diags, search, jobs, clean, progress, keep_state_in,

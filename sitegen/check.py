@@ -9,11 +9,13 @@ Three kinds of check, all reported in one run as ``path:line: message``:
    against the capture's words (warnings: see ``compare_with_original``);
 3. when the output folder exists: every internal link and ``#anchor`` resolves (under the base
    URL the output was built with, unless ``--base-url`` says otherwise), and the HTML passes
-   the W3C Nu validator (see ``check_html``).
+   the W3C Nu validator (see ``check_html``); a warning first when the output is older than
+   what it is built from (see ``stale``), as it then shows the site as it was.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, replace
@@ -39,6 +41,8 @@ from .load.files import read_text
 from .load.frontmatter import FrontMatterError, split_front_matter
 from .markup.published import reject_all
 from .model import Article
+from .stale import Changed, changed_since
+from .write import output_read_from
 
 
 
@@ -68,6 +72,11 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
     if built is not None and (built.base_path, built.site_origin) != (config.base_path, config.site_origin):
         config = replace(config, base_url=built.base_url)
         report.built_for = built.base_url
+    out = output_path(config)
+    # First: what follows about the output is about the site as the build saw it.
+    if out.is_dir() and (read_from := output_read_from(out)) is not None:
+        if changed := changed_since(config, read_from):
+            diags.warning(Location(out), stale_message(changed))
     urls = urls_for(config)
     site = load_site(config, diags, urls)
     report.articles = len(site.articles)
@@ -79,7 +88,6 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
         report.originals_verified += verified
         if verified or not article.original_sha256:
             compare_with_original(article, config.root, diags, None if registry_errors else registries)
-    out = output_path(config)
     if out.is_dir():
         report.output_checked = True
         heard = len(diags.items)
@@ -93,6 +101,14 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
             except ValidatorMissing as exc:
                 diags.error(None, f"cannot validate the HTML: {exc} (or pass --no-validate-html)")
     return report
+
+
+def stale_message(changed: Changed) -> str:
+    what = (f"a file was added to, removed from or renamed in {display_path(changed.path)}{os.sep}"
+            if changed.is_folder else f"{display_path(changed.path)} changed")
+    more = f" (and {counted(changed.others, 'other', 'others')})" if changed.others else ""
+    return (f"built before {what}{more}: run 'sitegen build' first, or the links and HTML checked "
+            "here are the site's as it was")
 
 
 SELF_LINK = re.compile(r'<link rel="self" type="application/atom\+xml" href="([^"]*)feed\.xml" />')
@@ -375,7 +391,8 @@ def check_command(source: Path, output: Path | None, base_url: str | None, valid
       - every front matter, registry, comments and annotation problem;
       - every original capture whose SHA-256 differs from the one recorded;
       - if the output folder exists (after sitegen build): every internal link or #anchor
-        that leads nowhere, and every HTML error found by the W3C Nu validator.
+        that leads nowhere, and every HTML error found by the W3C Nu validator; first, a
+        warning if a file of content/, sitegen.yaml or the theme changed since that build.
     Exit 0 when clean, 1 when there are problems (or, with --strict, warnings).
     """
     if not source.is_dir():

@@ -381,6 +381,29 @@ def _remove_empty_folders(folder: Path, output_dir: Path) -> None:
         folder = folder.parent
 
 
+def stamp_output(output_dir: Path, read_from_ns: int) -> None:
+    """Date the output by the marker's modification time: ``read_from_ns``, when the build
+    began reading what it was built from (``sitegen check`` compares the sources' times with
+    it: see stale.py). Set after every build that succeeded, the ones that found nothing to
+    write too (else an edit undone and built again would keep the output looking stale), and
+    never by a failed one, whose output stays the older site it is. The start, not the end:
+    a file saved while a build ran may not be in its pages."""
+    try:
+        os.utime(output_dir / MARKER, ns=(read_from_ns, read_from_ns))
+    except OSError:
+        pass  # (the marker was put there by this build: only check's warning is lost)
+
+
+def output_read_from(output_dir: Path) -> int | None:
+    """When the build that made the output in ``output_dir`` began reading its sources (see
+    ``stamp_output``), in nanoseconds; None when the folder has no marker (sitegen did not
+    make it, or it is not there)."""
+    try:
+        return os.stat(output_dir / MARKER).st_mtime_ns
+    except OSError:
+        return None
+
+
 def check_output_dir(output_dir: Path) -> None:
     """Refuse to replace a folder sitegen did not make (``--output ~`` must not move a home)."""
     if output_dir.exists() and not output_dir.is_dir():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -15,6 +16,7 @@ from sitegen.markup.published import published_text_of_html
 from sitegen.check import check_command
 from sitegen.check_html import page_url, sample_pages, scan_page, validator_command
 from sitegen.importer import import_command
+from sitegen.write import MARKER
 
 ORIGINAL = "LOS ANGELES (CBSLA.com) — raw capture, byte for byte.\r\nSecond line.\n"
 SHA = hashlib.sha256(ORIGINAL.encode("utf-8")).hexdigest()
@@ -523,3 +525,118 @@ def test_a_capture_imported_from_cp1252_is_read_as_it_was_imported(tmp_path, mon
                      encoding="utf-8")
     [warning] = _missing_words_warnings(run_check("--source", ".", "--no-validate-html"))
     assert "'He is right the mayor s letter says…'" in warning
+
+
+STALE = "public: warning: built before {}: run 'sitegen build' first, or the links and HTML checked here are the site's as it was"
+
+
+def stale_warnings(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if ": warning: built before " in line]
+
+
+def test_a_check_right_after_a_build_does_not_say_the_output_is_stale(tmp_path, monkeypatch):
+    """Not even when the build found nothing to write: an edit undone, a file saved unchanged,
+    then built again (the output is dated by every build that succeeds, not by its writes)."""
+    root = write_files(tmp_path, SITE)
+    monkeypatch.chdir(root)
+    assert build(root).exit_code == 0
+    result = run_check("--no-validate-html")
+    assert result.exit_code == 0, result.output
+    assert stale_warnings(result) == []
+    index = root / "content/articles/engine/index.md"
+    index.write_text(index.read_text())
+    rebuilt = build(root)
+    assert "nothing changed" in rebuilt.output
+    assert stale_warnings(run_check("--no-validate-html")) == []
+
+
+def test_a_check_after_an_edit_says_first_that_the_output_is_older(site_copy):
+    """The links and HTML checked are those of the last build: a link just fixed is still
+    reported, a new one is not. Said first, naming the newest file changed; a problem with
+    --strict. Built again, the warning goes."""
+    index = site_copy / "content/articles/engine/index.md"
+    index.write_text(index.read_text().replace("said she.", "said she. [More](/nowhere/)."))
+    # Changed too, but before it: counted, not named.
+    built = (site_copy / "public" / MARKER).stat().st_mtime_ns
+    os.utime(site_copy / "content/topics/computing.yaml", ns=(built + 1, built + 1))
+    result = run_check("--source", ".", "--no-validate-html")
+    assert result.exit_code == 0, result.output  # (the new broken link is not in the output yet)
+    assert result.stderr.splitlines()[0] == STALE.format(f"{Path('content/articles/engine/index.md')} changed (and 1 other)")
+    assert "2 warnings" in result.stdout  # (and the site's own: see test_a_body_whose_published_wording...)
+    strict = run_check("--source", ".", "--no-validate-html", "--strict")
+    assert strict.exit_code == 1 and strict.stderr.splitlines()[-1].startswith("sitegen check: 2 warnings, problems with --strict (")
+    assert build(site_copy).exit_code == 0
+    rebuilt = run_check("--source", ".", "--no-validate-html")
+    assert stale_warnings(rebuilt) == [] and any("/nowhere/" in p for p in problems(rebuilt))
+
+
+def test_a_file_removed_or_a_failed_build_leaves_the_output_stale(site_copy):
+    """A file removed changes only its folder, which is named then. A build that fails leaves
+    the output as it was, so it is still older than the content."""
+    (site_copy / "content/articles/engine/comments.yaml").unlink()
+    result = run_check("--source", ".", "--no-validate-html")
+    folder = Path("content/articles/engine")
+    assert stale_warnings(result) == [STALE.format(f"a file was added to, removed from or renamed in {folder}{os.sep}")]
+    assert build(site_copy).exit_code == 0
+    (site_copy / "content/people/ada-lovelace.yaml").write_text("name: [not a name\n")
+    assert build(site_copy).exit_code == 1
+    failed = run_check("--source", ".", "--no-validate-html")
+    assert failed.exit_code == 1
+    assert stale_warnings(failed) == [STALE.format(f"{Path('content/people/ada-lovelace.yaml')} changed")]
+
+
+def test_the_configuration_and_the_sites_theme_are_what_the_output_is_built_from(tmp_path, monkeypatch):
+    files = dict(SITE)
+    files["sitegen.yaml"] = "title: Check Archive\ntheme: mine\n"
+    files["themes/mine/static/extra.css"] = "p { color: black; }\n"
+    files["themes/default/static/more.css"] = "p { color: black; }\n"  # (fills in for mine)
+    root = write_files(tmp_path, files)
+    monkeypatch.chdir(root)
+
+    def stale_after(change) -> list[str]:
+        assert build(root).exit_code == 0
+        assert stale_warnings(run_check("--no-validate-html")) == []
+        change()
+        return stale_warnings(run_check("--no-validate-html"))
+
+    css = root / "themes/mine/static/extra.css"
+    assert stale_after(lambda: css.write_text("p { color: navy; }\n")) == [
+        STALE.format(f"{Path('themes/mine/static/extra.css')} changed")]
+    config = root / "sitegen.yaml"
+    assert stale_after(lambda: config.write_text(config.read_text().replace("Check", "Checked"))) == [
+        STALE.format("sitegen.yaml changed")]
+    # The site's default theme gone (sitegen's fills in for it): only themes/ shows it.
+    assert stale_after(lambda: shutil.rmtree(root / "themes/default")) == [
+        STALE.format(f"a file was added to, removed from or renamed in themes{os.sep}")]
+
+    # What the build does not read is not looked at: the site's folder, a theme not used, hidden files.
+    def elsewhere():
+        (root / "notes.txt").write_text("to do\n")
+        write_files(root, {"themes/other/static/x.css": "", "content/.notes.swp": "x",
+                           "themes/mine/static/.x.css.swp": "x"})
+        for folder in ("content", "themes", "themes/mine/static"):  # (changed by the hidden files alone)
+            os.utime(root / folder, ns=(0, 0))
+    assert stale_after(elsewhere) == []
+
+
+@pytest.mark.parametrize("built,checked", [(["--drafts"], ["--no-drafts"]), ([], ["--drafts"])])
+def test_drafts_built_or_not_do_not_make_the_output_look_stale(tmp_path, monkeypatch, built, checked):
+    files = dict(SITE)
+    files["content/articles/wip/index.md"] = article("Work in progress", "Text.", draft="true")
+    root = write_files(tmp_path, files)
+    monkeypatch.chdir(root)
+    assert build(root, *built).exit_code == 0
+    result = run_check("--no-validate-html", *checked)
+    assert result.exit_code == 0, result.output
+    assert stale_warnings(result) == []
+    (root / "content/articles/wip/index.md").write_text(article("Work in progress", "More text.", draft="true"))
+    assert stale_warnings(run_check("--no-validate-html", *checked)) == [
+        STALE.format(f"{Path('content/articles/wip/index.md')} changed")]
+
+
+def test_a_site_never_built_is_not_said_to_be_stale(tmp_path, monkeypatch):
+    root = write_files(tmp_path, SITE)
+    monkeypatch.chdir(root)
+    result = run_check("--no-validate-html")
+    assert result.exit_code == 0 and stale_warnings(result) == []
+    assert "no output folder to check (run sitegen build first" in result.stdout
