@@ -293,3 +293,24 @@ def test_an_inline_footnote_is_in_the_articles_language_and_keeps_the_lines_afte
         (root / "content/articles/a/index.md").read_text().replace("[c2]{.claim rating=false}", "[c2]{.claim rating=bogus}"))
     result = build(root)
     assert result.exit_code == 1 and "index.md:12: claim rating 'bogus' is not one of" in result.stderr
+
+
+def test_who_is_quoted_is_set_off_from_the_quote_in_the_pages_text(site):
+    """Read as text (a search result's excerpt, a feed reader without the site's style), the
+    quote's closing mark and the name after it were one word: "ici »Jean-Baptiste Rouvière".
+    Set off as an aside there; the separator is out of sight and out of the link's name."""
+    root = site({
+        "content/people/jb-rouviere.yaml": "name: Jean-Baptiste Rouvière\n",
+        "content/articles/a/index.md": article(
+            "Quai", "Il a dit [« nous restons ici »]{.quote by=jb-rouviere} hier soir.", date="2020", language="fr"),
+    })
+    assert build(root).exit_code == 0
+    body = page(root / "public", "articles/a/").select_one(".article-body")
+    assert " ".join(body.get_text().split()) == "Il a dit « nous restons ici » (quote by Jean-Baptiste Rouvière) hier soir."
+    credit = body.select_one(".quote + a.quote-by")
+    asides = [s for s in credit.select("span") if "quote by" not in s.get_text()]
+    assert [s.get_text() for s in asides] == [" (", ")"]
+    assert all(s["class"] == ["visually-hidden"] and s["aria-hidden"] == "true" for s in asides)
+    for hidden in credit.select(".visually-hidden"):
+        hidden.decompose()
+    assert credit.get_text() == "Jean-Baptiste Rouvière"  # (what a reader of the page sees)

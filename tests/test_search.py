@@ -255,6 +255,18 @@ def test_the_index_holds_the_articles_words_not_the_pages_labels(tmp_path: Path)
     assert "It weaves algebraic patterns" in content and "Ada Lovelace" in content
 
 
+def test_a_search_excerpt_sets_who_is_quoted_off_from_the_quote(tmp_path: Path):
+    """Pagefind reads the words of elements one after the other: the quote's closing mark and
+    the name of who is quoted, in an element of their own after it, were one word."""
+    site = write_files(tmp_path / "site", {
+        "content/people/jb-rouviere.yaml": "name: Jean-Baptiste Rouvière\n",
+        "content/articles/quai/index.md": article(
+            "Quai", "Il a dit [« nous restons ici »]{.quote by=jb-rouviere} hier soir.", date="2020", language="fr"),
+    })
+    content = index_records(build_searchable(site, site / "public"))["/articles/quai/"]["content"]
+    assert "Il a dit « nous restons ici » (Jean-Baptiste Rouvière) hier soir." in content
+
+
 @pytest.mark.parametrize("taken_down", ["draft", "deleted"])
 def test_a_build_without_search_drops_an_index_that_holds_pages_it_no_longer_makes(tmp_path: Path, taken_down):
     # An embargoed draft, or an article taken down: its words must not stay searchable in the

@@ -473,6 +473,15 @@ def _render_span_open(self, tokens, idx, options, env) -> str:
     return f'<span id="{escape(str(element_id))}"{lang}>' if element_id else f"<span{lang}>"
 
 
+# Around who is quoted, for what reads the page as text: the words of elements one after the
+# other, so that the quote's last and the name's first ran together ("« … ici »Jean Dupont" in
+# a search result's excerpt: Pagefind's, and a feed reader's, without the site's style). Set
+# off as an aside there, "« … ici » (Jean Dupont) hier soir"; out of sight (the style sets the
+# name apart), and out of the link's name for a screen reader ("quote by Jean Dupont").
+_ASIDE_OPEN = '<span class="visually-hidden" aria-hidden="true"> (</span>'
+_ASIDE_CLOSE = '<span class="visually-hidden" aria-hidden="true">)</span>'
+
+
 def _render_span_close(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
     ctx = env.get("sitegen")
@@ -485,7 +494,8 @@ def _render_span_close(self, tokens, idx, options, env) -> str:
             name = escape(ctx.person_names.get(speaker, speaker))
             url = escape(ctx.person_url(speaker))
             # Added by the archive, not the source: hidden in the "as published" view.
-            return f'</span><a class="quote-by" data-editorial{_lang(token, ctx)} href="{url}" title="Quote by {name}"><span class="visually-hidden" data-pagefind-ignore>quote by </span>{name}</a>'
+            return (f'</span><a class="quote-by" data-editorial{_lang(token, ctx)} href="{url}" title="Quote by {name}">'
+                    f'{_ASIDE_OPEN}<span class="visually-hidden" data-pagefind-ignore>quote by </span>{name}{_ASIDE_CLOSE}</a>')
         return "</span>"
     if kind == "claim":
         rating = token.meta.get("rating", "")
