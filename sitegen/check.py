@@ -76,7 +76,7 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
     # First: what follows about the output is about the site as the build saw it.
     if out.is_dir() and (read_from := output_read_from(out)) is not None:
         if changed := changed_since(config, read_from):
-            diags.warning(Location(out), stale_message(changed))
+            diags.warning(Location(out), stale_message(changed, _build_command(Path(root), output)))
     urls = urls_for(config)
     site = load_site(config, diags, urls)
     report.articles = len(site.articles)
@@ -103,12 +103,23 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
     return report
 
 
-def stale_message(changed: Changed) -> str:
+def stale_message(changed: Changed, build_command: str = "sitegen build") -> str:
     what = (f"a file was added to, removed from or renamed in {display_path(changed.path)}{os.sep}"
             if changed.is_folder else f"{display_path(changed.path)} changed")
     more = f" (and {counted(changed.others, 'other', 'others')})" if changed.others else ""
-    return (f"built before {what}{more}: run 'sitegen build' first, or the links and HTML checked "
+    return (f"built before {what}{more}: run '{build_command}' first, or the links and HTML checked "
             "here are the site's as it was")
+
+
+def _build_command(root: Path, output: Path | None) -> str:
+    """The build that would bring the checked output up to date: with the check's own --source
+    and --output, when they are not the defaults (a plain build would write another folder)."""
+    command = ["sitegen build"]
+    if root.resolve() != Path.cwd().resolve():
+        command.append(f"--source {display_path(root)}")
+    if output is not None:
+        command.append(f"--output {display_path(output)}")
+    return " ".join(command)
 
 
 SELF_LINK = re.compile(r'<link rel="self" type="application/atom\+xml" href="([^"]*)feed\.xml" />')

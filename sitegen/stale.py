@@ -12,9 +12,17 @@ for another; ``themes/`` itself when one of them is not there, as it may have be
 The theme that comes with sitegen is not looked at: it changes with sitegen, not with the site.
 
 Hidden files and folders are passed over, as the loader passes them over. A file removed,
-added or renamed changes its folder's modification time, so folders are looked at too; a
-removed ``sitegen.yaml`` would change only the site's folder, which every build changes
-itself (the output is swapped in there), and goes unnoticed.
+added or renamed changes its folder's modification time, so folders are looked at too; but so
+does a hidden file made there (an editor's swap file, a Finder's ``.DS_Store``), so a folder
+whose change a hidden file in it explains is not counted. (A hidden file made and removed again
+since the build, an editor opened and closed without saving, leaves no trace but the folder's
+time: that folder is counted.) A removed ``sitegen.yaml`` would change only the site's folder,
+which every build changes itself (the output is swapped in there), and goes unnoticed.
+
+Times of modification only, not of status change: a copy of the whole site (``cp -a``,
+``rsync -a``, a backup restored) keeps both the sources' and the output's, and is as up to date
+as before; its status times are all new. (So a file copied over another with its own older
+time kept, ``cp -p``, goes unnoticed.)
 """
 
 from __future__ import annotations
@@ -45,9 +53,12 @@ def changed_since(config: Config, read_from_ns: int) -> Changed | None:
     every page (100,000 bundles: some 300,000 stats, a second or two when they are cached)."""
     files, folders = [], []  # (mtime_ns, path) of those modified after read_from_ns
     info = _stat(config.root / CONFIG_FILE)
-    if info is not None and info.st_mtime_ns > read_from_ns:
-        files.append((info.st_mtime_ns, str(config.root / CONFIG_FILE)))
-    themes = [folder for folder in theme_dirs(config.root, config.theme) if folder != default_theme_dir()]
+    if info is not None and _changed_at(info) > read_from_ns:
+        files.append((_changed_at(info), str(config.root / CONFIG_FILE)))
+    # (Resolved, both: the site's theme folder is sitegen's own in a checkout of sitegen, however
+    # the site's folder was named.)
+    builtin = default_theme_dir().resolve()
+    themes = [folder for folder in theme_dirs(config.root, config.theme) if folder.resolve() != builtin]
     wanted = {config.root / "themes" / name for name in {config.theme, "default"}}
     if len(themes) < len(wanted):
         # One of them is not there: it may have been removed since, which only themes/ shows.
@@ -77,20 +88,39 @@ def _walk(folder: str, after_ns: int, files: list, folders: list) -> None:
     info = _stat(folder)
     if info is None or not stat.S_ISDIR(info.st_mode):
         return
-    if info.st_mtime_ns > after_ns:
-        folders.append((info.st_mtime_ns, folder))
     try:
         with os.scandir(folder) as listing:
-            entries = [entry for entry in listing if not entry.name.startswith(".")]
+            entries = list(listing)
     except OSError:
         return
+    if info.st_mtime_ns > after_ns and not _hidden_change(entries, after_ns):
+        folders.append((info.st_mtime_ns, folder))
     for entry in entries:
+        if entry.name.startswith("."):
+            continue
         if entry.is_dir(follow_symlinks=False):
             _walk(entry.path, after_ns, files, folders)
         else:
             try:
-                mtime = entry.stat().st_mtime_ns
+                changed = _changed_at(entry.stat())
             except OSError:
                 continue  # (a link leading nowhere, or a file removed meanwhile)
-            if mtime > after_ns:
-                files.append((mtime, entry.path))
+            if changed > after_ns:
+                files.append((changed, entry.path))
+
+
+def _hidden_change(entries: list, after_ns: int) -> bool:
+    """Whether a hidden entry of a folder was made or changed after ``after_ns``: what changed
+    the folder's time may be that alone. (Looked at only for a folder changed since the build.)"""
+    for entry in entries:
+        if entry.name.startswith("."):
+            try:
+                if _changed_at(entry.stat(follow_symlinks=False)) > after_ns:
+                    return True
+            except OSError:
+                continue
+    return False
+
+
+def _changed_at(info: os.stat_result) -> int:
+    return info.st_mtime_ns

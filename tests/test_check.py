@@ -609,14 +609,23 @@ def test_the_configuration_and_the_sites_theme_are_what_the_output_is_built_from
     assert stale_after(lambda: shutil.rmtree(root / "themes/default")) == [
         STALE.format(f"a file was added to, removed from or renamed in themes{os.sep}")]
 
-    # What the build does not read is not looked at: the site's folder, a theme not used, hidden files.
+    # What the build does not read is not looked at: the site's folder, a theme not used, hidden
+    # files, and the folders they were made in (an editor's swap file, a Finder's .DS_Store).
     def elsewhere():
         (root / "notes.txt").write_text("to do\n")
         write_files(root, {"themes/other/static/x.css": "", "content/.notes.swp": "x",
-                           "themes/mine/static/.x.css.swp": "x"})
-        for folder in ("content", "themes", "themes/mine/static"):  # (changed by the hidden files alone)
-            os.utime(root / folder, ns=(0, 0))
+                           "themes/mine/static/.x.css.swp": "x", "content/articles/.DS_Store": "x"})
+        os.utime(root / "themes", ns=(0, 0))  # (changed by a theme not used: not looked at)
     assert stale_after(elsewhere) == []
+
+
+def test_the_hint_names_the_checks_own_source_and_output(site_copy, tmp_path):
+    root = site_copy
+    out = tmp_path / "elsewhere"
+    assert build(root, "--output", str(out)).exit_code == 0
+    (root / "content" / "articles" / "engine" / "index.md").touch()
+    result = run_check("--no-validate-html", "--output", str(out))
+    assert [line for line in stale_warnings(result) if f"run 'sitegen build --output {out}' first" in line]
 
 
 @pytest.mark.parametrize("built,checked", [(["--drafts"], ["--no-drafts"]), ([], ["--drafts"])])
