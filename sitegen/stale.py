@@ -53,8 +53,8 @@ def changed_since(config: Config, read_from_ns: int) -> Changed | None:
     every page (100,000 bundles: some 300,000 stats, a second or two when they are cached)."""
     files, folders = [], []  # (mtime_ns, path) of those modified after read_from_ns
     info = _stat(config.root / CONFIG_FILE)
-    if info is not None and _changed_at(info) > read_from_ns:
-        files.append((_changed_at(info), str(config.root / CONFIG_FILE)))
+    if info is not None and info.st_mtime_ns > read_from_ns:
+        files.append((info.st_mtime_ns, str(config.root / CONFIG_FILE)))
     # (Resolved, both: the site's theme folder is sitegen's own in a checkout of sitegen, however
     # the site's folder was named.)
     builtin = default_theme_dir().resolve()
@@ -102,11 +102,11 @@ def _walk(folder: str, after_ns: int, files: list, folders: list) -> None:
             _walk(entry.path, after_ns, files, folders)
         else:
             try:
-                changed = _changed_at(entry.stat())
+                mtime = entry.stat().st_mtime_ns
             except OSError:
                 continue  # (a link leading nowhere, or a file removed meanwhile)
-            if changed > after_ns:
-                files.append((changed, entry.path))
+            if mtime > after_ns:
+                files.append((mtime, entry.path))
 
 
 def _hidden_change(entries: list, after_ns: int) -> bool:
@@ -115,12 +115,8 @@ def _hidden_change(entries: list, after_ns: int) -> bool:
     for entry in entries:
         if entry.name.startswith("."):
             try:
-                if _changed_at(entry.stat(follow_symlinks=False)) > after_ns:
+                if entry.stat(follow_symlinks=False).st_mtime_ns > after_ns:
                     return True
             except OSError:
                 continue
     return False
-
-
-def _changed_at(info: os.stat_result) -> int:
-    return info.st_mtime_ns
