@@ -243,7 +243,7 @@ def test_marks_in_an_inline_footnote_are_read_as_the_paragraphs(site):
     # (the footnote is shown at the end of the body; its quote was read first, where it is referred to)
     assert {q["id"]: q.get_text() for q in body.select(".quote")} == {"quote-1": "“the engine weaves”",
                                                                      "quote-2": "“again”"}
-    assert body.select_one(".claim")["id"] == "claim-1" and body.select_one(".claim + .rating-badge").get_text() == "False"
+    assert body.select_one(".claim")["id"] == "claim-1" and body.select_one(".claim + .rating-badge").find(string=True, recursive=False) == "False"
     assert body.select_one(".footnotes a.mention-person")["href"] == "/people/ada-lovelace/"
     person = page(root / "public", "people/ada-lovelace/")
     assert sorted(q.select_one("blockquote").get_text(strip=True) for q in person.select("figure.quote-item")) == [
@@ -314,3 +314,20 @@ def test_who_is_quoted_is_set_off_from_the_quote_in_the_pages_text(site):
     for hidden in credit.select(".visually-hidden"):
         hidden.decompose()
     assert credit.get_text() == "Jean-Baptiste Rouvière"  # (what a reader of the page sees)
+
+
+def test_a_fact_checks_rating_is_set_off_from_the_claim_in_the_pages_text(site):
+    """Read as text, the claim's last word and the rating badge after it were one word ("le
+    maire a mentiFalse selon nous"); set off as an aside there, out of sight and of the link's name."""
+    root = site({"content/articles/a/index.md": article(
+        "Quai", "Selon lui, [le maire a menti]{.claim rating=false} selon nous.", date="2020", language="fr")})
+    assert build(root).exit_code == 0
+    body = page(root / "public", "articles/a/").select_one(".article-body")
+    assert " ".join(body.get_text().split()) == "Selon lui, le maire a menti (False) selon nous."
+    badge = body.select_one(".claim + a.rating-badge")
+    asides = badge.select("span")
+    assert [s.get_text() for s in asides] == [" (", ")"]
+    assert all(s["class"] == ["visually-hidden"] and s["aria-hidden"] == "true" for s in asides)
+    for hidden in asides:
+        hidden.decompose()
+    assert badge.get_text() == "False"  # (what a reader of the page sees, and the link's name)

@@ -267,6 +267,13 @@ def test_a_search_excerpt_sets_who_is_quoted_off_from_the_quote(tmp_path: Path):
     assert "Il a dit « nous restons ici » (Jean-Baptiste Rouvière) hier soir." in content
 
 
+def test_a_search_excerpt_sets_a_fact_checks_rating_off_from_the_claim(tmp_path: Path):
+    site = write_files(tmp_path / "site", {"content/articles/quai/index.md": article(
+        "Quai", "Selon lui, [le maire a menti]{.claim rating=false} selon nous.", date="2020", language="fr")})
+    content = index_records(build_searchable(site, site / "public"))["/articles/quai/"]["content"]
+    assert "le maire a menti (False) selon nous." in content
+
+
 @pytest.mark.parametrize("taken_down", ["draft", "deleted"])
 def test_a_build_without_search_drops_an_index_that_holds_pages_it_no_longer_makes(tmp_path: Path, taken_down):
     # An embargoed draft, or an article taken down: its words must not stay searchable in the

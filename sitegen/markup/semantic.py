@@ -473,11 +473,12 @@ def _render_span_open(self, tokens, idx, options, env) -> str:
     return f'<span id="{escape(str(element_id))}"{lang}>' if element_id else f"<span{lang}>"
 
 
-# Around who is quoted, for what reads the page as text: the words of elements one after the
-# other, so that the quote's last and the name's first ran together ("« … ici »Jean Dupont" in
-# a search result's excerpt: Pagefind's, and a feed reader's, without the site's style). Set
-# off as an aside there, "« … ici » (Jean Dupont) hier soir"; out of sight (the style sets the
-# name apart), and out of the link's name for a screen reader ("quote by Jean Dupont").
+# Around who is quoted and a fact-check's rating, for what reads the page as text: the words of
+# elements one after the other, so that the quote's last and the name's first ran together
+# ("« … ici »Jean Dupont", "le maire a mentiFalse" in a search result's excerpt: Pagefind's, and
+# a feed reader's, without the site's style). Set off as an aside there, "« … ici » (Jean
+# Dupont) hier soir"; out of sight (the style sets the name or the badge apart), and out of the
+# link's name for a screen reader ("quote by Jean Dupont", "False").
 _ASIDE_OPEN = '<span class="visually-hidden" aria-hidden="true"> (</span>'
 _ASIDE_CLOSE = '<span class="visually-hidden" aria-hidden="true">)</span>'
 
@@ -500,7 +501,8 @@ def _render_span_close(self, tokens, idx, options, env) -> str:
     if kind == "claim":
         rating = token.meta.get("rating", "")
         label = escape(RATINGS.get(rating, rating or "unrated"))
-        return f'</span><a class="rating-badge rating-{escape(rating)}" data-editorial{_lang(token, ctx)} href="#{token.meta["anchor"]}" title="Fact-check rating">{label}</a>'
+        return (f'</span><a class="rating-badge rating-{escape(rating)}" data-editorial{_lang(token, ctx)} '
+                f'href="#{token.meta["anchor"]}" title="Fact-check rating">{_ASIDE_OPEN}{label}{_ASIDE_CLOSE}</a>')
     return "</span>"
 
 
