@@ -103,7 +103,7 @@ def check_site(root: Path, diags: Diagnostics, *, output: Path | None = None, ba
     return report
 
 
-def stale_message(changed: Changed, build_command: str = "sitegen build") -> str:
+def stale_message(changed: Changed, build_command: str) -> str:
     what = (f"a file was added to, removed from or renamed in {display_path(changed.path)}{os.sep}"
             if changed.is_folder else f"{display_path(changed.path)} changed")
     more = f" (and {counted(changed.others, 'other', 'others')})" if changed.others else ""
