@@ -30,6 +30,7 @@ from .render.urls import SITE_SECTIONS
 from .render.theme import template_problem
 from .search import (index_basis, index_bytes, index_in_place, index_paths, index_present, index_site,
                      keep_index)
+from .stale import sources_clock_now
 from .write import (MARKER, FoldersAhead, OutputCollision, ReusedFiles, WriteStats, open_stage, recover,
                     stamp_output, update_output, write_output)
 
@@ -128,12 +129,11 @@ def _build(root, diags, search, jobs, clean, progress, overrides, keep_state_in=
            on_wait=None) -> BuildReport:
     paths.forget()
     # Before anything is read (the configuration first): what changes from now on may not be
-    # in the output, and the output is dated so (see write.stamp_output). The machine's clock:
-    # on a local disk a file's time is the kernel's, which never runs ahead of it, so a file
-    # saved before this is never taken for one saved after. (Taken before waiting for another build into
-    # the same output: a file saved meanwhile is read, yet counts as later; the next build
-    # puts that right.)
-    read_from = time.time_ns()
+    # in the output, and the output is dated so (see write.stamp_output), by the clock that
+    # dates the site's files, so that a file saved before this is never taken for one saved
+    # after. (Taken before waiting for another build into the same output: a file saved
+    # meanwhile is read, yet counts as later; the next build puts that right.)
+    read_from = sources_clock_now(Path(root))
     # The site's folder as one absolute path, however it was given: the cache names files by
     # their paths, and `sitegen build` in the site, `sitegen build -s site` beside it and
     # `sitegen serve` must find each other's entries (messages still name files relative to

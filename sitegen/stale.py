@@ -2,8 +2,9 @@
 
 A check of ``public/`` after an edit, without a build in between, checks the site as it was:
 a link just fixed is still reported, a new page's broken link is not. The build dates its
-output (``write.stamp_output``: the marker's modification time is when it began reading), and
-a source file or folder modified after that date means the output may not show it.
+output (``write.stamp_output``: the marker's modification time is when it began reading, by the
+clock of the site's file system: ``sources_clock_now``), and a source file or folder modified
+after that date means the output may not show it.
 
 What the output is built from: ``content/`` (drafts too: whether an article is still a draft
 is in the file that changed, and a build with ``--drafts`` has them), ``sitegen.yaml``, and
@@ -29,6 +30,8 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +44,30 @@ class Changed:
     path: Path        # the newest file modified since the build, else the newest folder
     is_folder: bool   # no file was: a file was removed from (or renamed in) this folder
     others: int       # how many more files (or folders) were modified since
+
+
+def sources_clock_now(site_root: Path) -> int:
+    """Now, in nanoseconds, by the clock that dates the site's files: the modification time of a
+    file made in the site's folder and removed at once.
+
+    Not the machine's clock: on a file server (NFS, SMB, a Windows drive under WSL) a file's
+    times are the server's, and a server whose clock runs a minute ahead would date every file
+    saved just before a build after it, so that ``check`` said the output was stale right after
+    the build. (A hidden name: no build or watch ever reads it, should a crash leave it there.)
+    The machine's clock when the folder cannot be written to (its sources can't change either,
+    from this machine)."""
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".sitegen-clock-", dir=site_root)
+    except OSError:
+        return time.time_ns()
+    try:
+        return os.fstat(handle).st_mtime_ns
+    finally:
+        os.close(handle)
+        try:
+            os.unlink(probe)
+        except OSError:
+            pass
 
 
 def changed_since(config: Config, read_from_ns: int) -> Changed | None:

@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -641,6 +642,26 @@ def test_drafts_built_or_not_do_not_make_the_output_look_stale(tmp_path, monkeyp
     (root / "content/articles/wip/index.md").write_text(article("Work in progress", "More text.", draft="true"))
     assert stale_warnings(run_check("--no-validate-html", *checked)) == [
         STALE.format(f"{Path('content/articles/wip/index.md')} changed")]
+
+
+def test_a_machine_clock_behind_the_site_files_clock_gives_no_false_warning(tmp_path, monkeypatch):
+    """On a file server whose clock runs ahead of the machine's (NFS, SMB, WSL's Windows
+    drives), files saved just before a build are dated after the machine's "now": the output
+    is dated by the clock of the site's file system, not the machine's. Simulated here by a
+    machine clock an hour behind; a file saved after the build still warns."""
+    root = write_files(tmp_path, SITE)
+    monkeypatch.chdir(root)
+    real_time_ns = time.time_ns
+    with monkeypatch.context() as behind:
+        behind.setattr(time, "time_ns", lambda: real_time_ns() - 3600 * 10**9)
+        assert build(root).exit_code == 0
+    assert stale_warnings(run_check("--no-validate-html")) == []
+    assert not [name for name in os.listdir(root) if name.startswith(".sitegen-clock")]
+    built = (root / "public" / MARKER).stat().st_mtime_ns
+    index = root / "content/articles/engine/index.md"
+    os.utime(index, ns=(built + 1, built + 1))
+    assert stale_warnings(run_check("--no-validate-html")) == [
+        STALE.format(f"{Path('content/articles/engine/index.md')} changed")]
 
 
 def test_a_site_never_built_is_not_said_to_be_stale(tmp_path, monkeypatch):
