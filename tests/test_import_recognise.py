@@ -3894,6 +3894,21 @@ def test_a_partial_quote_in_reported_speech_without_that_and_where_people_live()
     assert "Little Ashby" not in people(found)
 
 
+def test_a_quote_in_reported_speech_is_the_nearer_speaker_s():
+    """"Mayor Tom Hale, who told reporters that Jane Roe had said “we will sue”" gave Roe's words
+    to Hale, the subject of the main clause. A speaker inside what another reports, nearer the
+    quote, speaks it; one the story does not name ("residents") leaves it no one's; a thing
+    that "adds" or "notes" is no speaker, and a pronoun there is read as a pronoun."""
+    found = analyse("SPRINGFIELD — The council met on Monday to discuss the harbour plan.\n\n"
+                    "Mayor Tom Hale, who told reporters that Jane Roe had said “we will sue,” left early.\n\n"
+                    "Hale said that Roe, a lawyer, told him: “The vote was unlawful.”\n\n"
+                    "He said that residents had told him “the harbour is ours”.\n\n"
+                    "Hale said the plan adds “real value” to the town.\n\n"
+                    "Hale said on Tuesday he thinks the plan is “a fair deal”.\n")
+    assert people(found) == {"Tom Hale": "Mayor", "Jane Roe": "lawyer"}
+    assert [q.by for q in found.quotes] == ["jane-roe", "jane-roe", None, "tom-hale", "tom-hale"]
+
+
 def test_words_someone_calls_a_thing_are_their_quote():
     """"called the ruling “a gut punch”" was no one's quote: "called" is no speech verb. The
     naming verbs give a partial quote to whoever uses them, but not a name in capitals or the

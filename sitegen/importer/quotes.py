@@ -736,7 +736,7 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
     if text[:start].rstrip(" \u00a0").endswith(":") and (match := _before(verbs).search(text[:start])):
         # "Ana Ruiz told reporters: “…” Her neighbour, Eva Diaz, said the same." The colon
         # hands the quote to who spoke before it, not to the next sentence's speaker.
-        return _before_who(match)
+        return _nearest_speaker(text, _before_who(match), start, rules)
     # A partial quote that ends its sentence (“... the state's discretion.”) is the sentence's
     # before it: the words after it are the next sentence's ("Chief Justice John Roberts wrote
     # that the map “falls within the state's discretion.” Justice Sonia Sotomayor wrote ...").
@@ -769,14 +769,68 @@ def attribution(text: str, start: int, end: int, rules: Rules) -> tuple[int, int
                 return match.start("who"), match.start("who") + len(name)
     for pattern in (_before(verbs), _before_that(verbs), ACCORDING_TO, SPEAKING_ON):
         match = pattern.search(text[:start])
+        if match and pattern in (ACCORDING_TO, SPEAKING_ON):
+            return match.start("who"), match.end("who")
         if match:
-            return _before_who(match) if pattern is _before(verbs) else (match.start("who"), match.end("who"))
+            who = _before_who(match) if pattern is _before(verbs) else match.span("who")
+            return _nearest_speaker(text, who, start, rules)
     if text[start + 1:start + 2].islower():
         if match := _before_reported(verbs, rules.naming_verbs).search(text[:start]):
-            return _before_who(match)
+            return _nearest_speaker(text, _before_who(match), start, rules)
     if text[:start].rstrip(" \u00a0").endswith(":"):
         return _subject_before_colon(text, start, rules)
     return None
+
+
+# What joins reported speech to its verb ("said that ...", "a dit que ...", "sagte, dass ..."),
+# and the auxiliaries between a speaker inside it and the verb ("Jane Roe had said").
+COMPLEMENTISER = r"(?:that|que|qu['’]|dass|che)"
+AUXILIARY = rf"(?:{SPACE}+(?:had|has|have|would(?:{SPACE}+have)?))?"
+
+
+@cache
+def _reported_speaker(verbs: frozenset[str]) -> re.Pattern[str]:
+    """Someone speaking inside what another reports, right before the quote: "(Hale told
+    reporters that) Jane Roe had said “…”", "(Hale said that) Jane Roe, a lawyer, told him:
+    “…”". The words naming them hold no complementiser, so that the nearest such clause is found."""
+    return re.compile(rf"{SPACE}+(?:{COMPLEMENTISER}{SPACE}+)?"
+                      rf"(?P<who>(?!(?:had|has|have|would)\b)(?:(?!\b{COMPLEMENTISER}\b)[^.;!?“”\",]){{1,100}}?)"
+                      rf"(?P<aside>,[^.;!?“”\"]{{1,120}}?,)?{AUXILIARY}{SPACE}+(?:{verbs_pattern(verbs)})\b"
+                      rf"[^.;!?“”\",]{{0,60}}$")
+
+
+@cache
+def _verb_after_speaker(verbs: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"{AUXILIARY}{SPACE}+(?:{verbs_pattern(verbs)})\b")
+
+
+def _nearest_speaker(text: str, who: tuple[int, int], start: int, rules: Rules) -> tuple[int, int]:
+    """The words naming who speaks a quote that the verb after ``who`` brings in, or, when what
+    that verb reports has a speaker of its own nearer the quote, that one's: in "Mayor Tom Hale,
+    who told reporters that Jane Roe had said “we will sue”" the words are Roe's, not Hale's
+    (and in "... that residents had told him “…”", no one's the story names). Not a thing's
+    ("Hale said the plan adds “real value”" is Hale's)."""
+    verb, inner = _verb_after_speaker(rules.speech_verbs), _reported_speaker(rules.speech_verbs)
+    after = verb.match(text, who[1])
+    while after is not None and (match := inner.search(text, after.end(), start)):
+        words = match.group("who").split()
+        if words[-1].lower() in PRONOUNS:  # ("said Tuesday he thinks ...": "he")
+            who = (match.end("who") - len(words[-1]), match.end("who"))
+        elif _names_a_person(words, rules):
+            who = _before_who(match)
+        else:
+            break
+        after = verb.match(text, who[1])
+    return who
+
+
+def _names_a_person(words: list[str], rules: Rules) -> bool:
+    """The words name someone, as the subject of a verb of speech: a name ("Jane Roe", one the
+    story has not shown to be a person's yet), or a noun for a person ("residents", "her lawyer")."""
+    noun = words[-1].lower()
+    return any(word[:1].isupper() and word.lower() not in rules.not_name_words for word in words) or (
+        noun in NOUN_GENDER or noun.removesuffix("s") in NOUN_GENDER or rules.is_title_word(noun)
+        or rules.singular_title(noun) is not None)
 
 
 # A name set off by a comma ("..., Ann Lee"): see _before_when_or_where.
