@@ -5276,6 +5276,22 @@ def test_a_family_name_after_von_der_stays_whole(sentence, name):
     assert name in people(analyse(f"Ein guter Tag\n\nVon Jana Wiltberg\n\nAltdorf. {sentence}\n"))
 
 
+def test_several_given_names_and_a_family_name_after_particles_stay_whole():
+    """"Anna Maria von der Heide Schmitz" was read as "Schmitz": the words after "von der" were
+    taken for a party's, and the lone surname that spoke became a person. In English the words
+    after the particles are the name's; in German when the story calls the person by them
+    ("von der Heide Schmitz", "Schmitz"), not by the word before them ("Hoffmann")."""
+    english = analyse("SPRINGFIELD — The council met on Monday to discuss the harbour plan.\n\n"
+                      "“It is too late,” said Anna Maria von der Heide Schmitz, who chairs the residents' group.\n\n"
+                      "“We need a say,” said Maria José de la Fuente García.\n")
+    assert people(english) == {"Anna Maria von der Heide Schmitz": None, "Maria José de la Fuente García": None}
+    assert [q.by for q in english.quotes] == ["anna-maria-von-der-heide-schmitz", "maria-jose-de-la-fuente-garcia"]
+    german = analyse("Neuer Radweg für Altdorf\n\nVon Jana Wiltberg\n\nAltdorf. Stadträtin Anna Maria von der Heide"
+                     " Schmitz sprach sich aus. „Das ist ein guter Tag“, sagte von der Heide Schmitz am Montag.\n")
+    assert people(german) == {"Anna Maria von der Heide Schmitz": "Stadträtin"}
+    assert [q.by for q in german.quotes] == ["anna-maria-von-der-heide-schmitz"]
+
+
 def test_a_body_after_a_spanish_name_is_not_part_of_it():
     found = analyse("Nuevo mercado en Lora\n\nPor Lucía Garmendia\n\nLORA — La portavoz Ana Ruiz del Ayuntamiento de"
                     " Lora presentó el proyecto el lunes. «Es un buen día», dijo Ruiz.\n")

@@ -58,8 +58,9 @@ def _phrase_regex(particles: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"{WORD_START}{name_phrase(particles, PHRASE_WORDS)}(?![\w-])")
 
 
-def candidates(line: str, rules: Rules) -> list[Candidate]:
-    """Capitalised phrases of the line, with leading stopwords and titles taken off."""
+def candidates(line: str, rules: Rules, story: str = "") -> list[Candidate]:
+    """Capitalised phrases of the line, with leading stopwords and titles taken off; ``story``,
+    the article's text, tells a family name after particles from a body's name (see _of_a_body)."""
     found = []
     for match in _phrase_regex(rules.name_particles).finditer(line):
         words = match.group(0).replace("\u00a0", " ").split(" ")
@@ -89,7 +90,7 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
                 start += len(words.pop(0)) + 1
         # "Jürgen Hoffmann von den Freien Wählern", "Ana Ruiz del Ayuntamiento de Lora": a party,
         # a group or a body the person is of, after the name, is not part of it
-        cut = _of_a_body(words, rules)
+        cut = _of_a_body(words, rules, story)
         if cut is not None:
             words = words[:cut]
         # "said Jane Roe Tuesday": a weekday after a name, as American papers write when
@@ -108,12 +109,14 @@ def candidates(line: str, rules: Rules) -> list[Candidate]:
 OF_THE = frozenset({"von", "vom"})
 
 
-def _of_a_body(words: list[str], rules: Rules) -> int | None:
+def _of_a_body(words: list[str], rules: Rules, story: str = "") -> int | None:
     """Where a person's name of two words or more ends before particles that open the name of a
     party, a group or a body ("Jürgen Hoffmann von den Freien Wählern", "Ana Ruiz del Ayuntamiento
     de Lora"): the words after them name a thing (not_name_words, group_nouns), or, after German
-    "von den", "von der", are two words or more (a family name after them is one word: "Ursula
-    von der Leyen", "Karl von den Steinen"; a party is an adjective and a noun: "Freien Wählern")."""
+    "von den", "von der" in a story not written in English, are two words or more (a family name
+    after them is one word: "Ursula von der Leyen", "Karl von den Steinen"; a party is an
+    adjective and a noun: "Freien Wählern"), unless the story names the person by those words
+    (see _a_family_name_after_particles): "Anna Maria von der Heide Schmitz" is one name."""
     for index in range(2, len(words) - 1):
         if words[index] not in rules.name_particles or words[index - 1] in rules.name_particles:
             continue
@@ -123,11 +126,30 @@ def _of_a_body(words: list[str], rules: Rules) -> int | None:
         while rest < len(words) and words[rest] in rules.name_particles:
             rest += 1
         after = words[rest:]
-        if any(word.lower() in rules.not_name_words or word.lower() in rules.group_nouns for word in after) or (
-                words[index] in OF_THE and rest - index == 2 and len(after) >= 2):
+        if any(word.lower() in rules.not_name_words or word.lower() in rules.group_nouns for word in after):
+            return index
+        if words[index] in OF_THE and rest - index == 2 and len(after) >= 2 and not rules.english and not (
+                _a_family_name_after_particles(words, index, story)):
             return index
         return None
     return None
+
+
+def _a_family_name_after_particles(words: list[str], index: int, story: str) -> bool:
+    """The story names the person by what follows the particles at ``index`` ("von der Heide
+    Schmitz", or "Schmitz" alone), and never by the word before them ("Hoffmann" alone, of
+    "Jürgen Hoffmann von den Freien Wählern"), as news writing names a person after naming them
+    in full."""
+    def written_alone(name: str, before: str) -> bool:
+        return _count(name, story) > _count(f"{before} {name}", story)
+    family = " ".join(words[index:])
+    return ((written_alone(family, words[index - 1]) or written_alone(words[-1], words[-2]))
+            and not written_alone(words[index - 1], words[index - 2]))
+
+
+def _count(words: str, text: str) -> int:
+    """How often the words stand in the text as whole words."""
+    return len(re.findall(rf"{WORD_START}{re.escape(words)}(?![\w-])", text))
 
 
 def is_title_before_name(word: str, rules: Rules) -> bool:

@@ -86,7 +86,7 @@ def find_cast(lines: list[Line], registry: tuple[Entry, ...], reporters: dict[st
     state = _State(Matcher(registry), reporters, rules, "\n".join(line.text for line in lines))
     # (the town alone: "Lima" of "Lima, Peru", as local firms are named after it)
     state.town = dateline.split(",")[0].strip().lower() if dateline else None
-    found = {line.number: candidates(line.text, rules) for line in lines}
+    found = {line.number: candidates(line.text, rules, state.text) for line in lines}
     state.signed = _signed_over_a_place(lines)
     state.listed = _list_items(lines)
     for line in lines:
@@ -474,7 +474,7 @@ class _State:
                          and not speaks(line.text, start, end, self.rules, strict=True))
                 and not _names_a_thing(line.text, start, self.rules) and not any(
                     c.prefix_start <= start and start + len(word) <= c.end and c.end - c.prefix_start > len(word)
-                    for c in candidates(line.text, self.rules)))
+                    for c in candidates(line.text, self.rules, self.text)))
 
     def _a_word_opening_a_sentence(self, text: str, start: int, end: int) -> bool:
         """A capitalised word that opens a sentence, before a word in lower case, and does not
