@@ -5349,10 +5349,13 @@ def test_a_family_name_that_is_also_a_trade_is_a_persons(name):
     ("La maire de Niort Claire Dubois a présenté le projet lundi.", "Claire Dubois"),
     ("La maire de Niort Anne-Marie Dupont Leclerc a présenté le projet lundi.", "Anne-Marie Dupont Leclerc"),
     ("El alcalde de Lora Juan Pérez García presentó el proyecto el lunes.", "Juan Pérez García"),
+    ("La présidente de Radio France Sibyle Veil a présenté le projet lundi.", "Sibyle Veil"),
+    ("El director de Radio Valdelince Ana Ruiz presentó el proyecto el lunes.", "Ana Ruiz"),
 ])
 def test_a_title_of_a_place_before_a_name(sentence, name):
     """The place is one word, or two when it opens with an article or a saint's ("La Rochelle",
-    "San Sebastián"): its other words joined the name ("Sebastián Eneko Goia"). (A place of two
-    words otherwise, "Radio France Sibyle Veil", is not told apart from a name of three.)"""
+    "San Sebastián"), or with a word of organisations ("Radio France"): its other words joined the
+    name ("Sebastián Eneko Goia", "France Sibyle Veil"). (A place of two words otherwise is not
+    told apart from a name of three.)"""
     found = analyse(f"Un projet\n\nPar Anna Reed\n\n{sentence} La décision est attendue.\n")
     assert name in people(found) and not any(other.endswith(name) and other != name for other in people(found))

@@ -79,13 +79,13 @@ def candidates(line: str, rules: Rules, story: str = "") -> list[Candidate]:
         # Tomasz Wilk", the place's last word does.
         if len(words) > 2 and start == match.start() and _after_title_of(line[:start]):
             places = [i for i, word in enumerate(words[:-2]) if word.lower() in rules.not_name_words]
-            for _ in range(places[-1] + 1 if places else 1):
+            for _ in range(places[-1] + 1 if places else _an_organisation_s_words(words, rules)):
                 start += len(words.pop(0)) + 1
         elif len(words) > 2 and start == match.start() and _after_a_foreign_title_of(line[:start], rules):
             # "La maire de Niort Claire Dubois": the place is one word, or two when the first is an
-            # article or a saint's ("La Rochelle", "San Sebastián"); the rest is the name, of three
-            # words too ("Juan Pérez García")
-            place = 2 if words[0] in PLACE_OPENERS and len(words) > 3 else 1
+            # article or a saint's ("La Rochelle", "San Sebastián"), or an organisation's ("Radio
+            # France"); the rest is the name, of three words too ("Juan Pérez García")
+            place = 2 if words[0] in PLACE_OPENERS and len(words) > 3 else _an_organisation_s_words(words, rules)
             for _ in range(place):
                 start += len(words.pop(0)) + 1
         # "Jürgen Hoffmann von den Freien Wählern", "Ana Ruiz del Ayuntamiento de Lora": a party,
@@ -181,6 +181,14 @@ def _after_title_of(before: str) -> bool:
     as a title does; not "president of ", which names what the person leads."""
     match = TITLE_OF.search(before)
     return match is not None and match.group(1)[:1].isupper()
+
+
+def _an_organisation_s_words(words: list[str], rules: Rules) -> int:
+    """How many words open the phrase as the name of what a title is of, before the person's: one
+    ("Niort"), or two when the first is a word of organisations (not_name_words) with a name of
+    two words or more after the second: "la présidente de Radio France Sibyle Veil" is Sibyle
+    Veil, not "France Sibyle Veil"."""
+    return 2 if len(words) > 3 and words[0].lower() in rules.not_name_words else 1
 
 
 # The words a place's name of two words opens with ("La Rochelle", "San Sebastián", "Bad Ems").
