@@ -5299,12 +5299,24 @@ def test_a_body_after_a_spanish_name_is_not_part_of_it():
     assert [q.by for q in found.quotes] == ["ana-ruiz"]
 
 
-@pytest.mark.parametrize("title", ["Verbandsvorsteherin", "Pressesprecher", "Amtsleiterin", "Kreisbrandmeister"])
+@pytest.mark.parametrize("title", ["Verbandsvorsteherin", "Pressesprecher", "Amtsleiterin", "Kreisbrandmeister",
+                                   "Fraktionschef", "Polizeichefin"])
 def test_a_german_compound_title_before_a_name_is_the_role(title):
     found = analyse(f"Neues Wasserwerk\n\nVon Jana Wiltberg\n\nAltdorf. {title} Ingrid Bolle sagte, der Bau beginne"
                     " im Mai. „Wir sind bereit“, sagte Bolle.\n")
     assert people(found) == {"Ingrid Bolle": title}
     assert [q.by for q in found.quotes] == ["ingrid-bolle"]
+
+
+@pytest.mark.parametrize("job", ["Ingenieur", "Architektin", "Landwirt"])
+def test_a_german_job_before_a_name_is_the_role(job):
+    """"Der Ingenieur Tobias Hofmeister" found no person ("Ingenieur" was no title word), and
+    "Fraktionschef Rainer Kolbe" was a person of that name: a German job or a compound ending in
+    "-chef" before a name is the role, as "Mayor" and "le maire" are."""
+    found = analyse(f"Neues Wasserwerk\n\nVon Jana Wiltberg\n\nAltdorf. Der {job} Tobias Hofmeister hält die Pläne"
+                    " für machbar. „Das geht“, sagte Hofmeister am Montag.\n")
+    assert people(found) == {"Tobias Hofmeister": job}
+    assert [q.by for q in found.quotes] == ["tobias-hofmeister"]
 
 
 def test_a_family_name_ending_as_a_title_does_stays_a_name():
