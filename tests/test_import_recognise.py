@@ -4666,6 +4666,22 @@ def test_who_speaks_as_other_languages_and_titles_say_it(text, speaker):
     assert [q.by for q in found.quotes] == [speaker]
 
 
+def test_a_title_alone_after_a_german_quote_is_its_named_holder_or_no_one():
+    """"…“, so die Verbandsvorsteherin." was no one's though the story had named her: the
+    sentence's full stop was read as part of the title. The title alone is the one person the
+    story names with it, "sagte" or "so", and never makes a person of its own."""
+    named = analyse("Neues Wasserwerk\n\nVon Jana Wiltberg\n\nAltdorf. Verbandsvorsteherin Petra Lang lud am Montag"
+                    " zur Versammlung ein.\n\n„Das ist ein guter Tag für die Region“, sagte die Verbandsvorsteherin."
+                    "\n\n„Wir bauen im Mai“, so die Verbandsvorsteherin.\n")
+    assert people(named) == {"Petra Lang": "Verbandsvorsteherin"}
+    assert [q.by for q in named.quotes] == ["petra-lang", "petra-lang"]
+    unnamed = analyse("Neues Wasserwerk\n\nVon Jana Wiltberg\n\nAltdorf. Der Zweckverband lud am Montag zur"
+                      " Versammlung ein.\n\n„Das ist ein guter Tag für die Region“, sagte die Verbandsvorsteherin."
+                      "\n\n„Wir bauen im Mai“, so die Verbandsvorsteherin.\n")
+    assert people(unnamed) == {}
+    assert [q.by for q in unnamed.quotes] == [None, None]
+
+
 def test_an_appositive_opened_by_its_or_her_shows_a_person():
     """"Its commodore, Beatrix Holloway-Nunes, said:" had given no person and a quote with no speaker."""
     found = analyse("Headline of the story here\n\nASHBY — The club will close its dinghy park.\n\nIts commodore, "

@@ -46,10 +46,12 @@ INVERTED_PRONOUN = re.compile(r"(?:(?<=[?!…][»”\"])|(?<=[?!…][ \u00a0\u20
                               r"(?!(?:semble|paraît|parait|faut|est|va|peut|reste|suffit|agit|vaut|convient|importe"
                               r"|manque|existe|sera|serait|était|fut|doit|devrait|pourrait)-)"
                               r"[a-zà-ÿ]+(?:-t)?-(?P<who>il|elle|ils|elles)\b")
-# German's "so" and who said it after a quote ("„…“, so Kaltenbrunner."): not in English stories,
-# where "so" after a quote goes on with the sentence.
-SO_NAME = re.compile(r"[ \u00a0]*,[ \u00a0]*so[ \u00a0]+(?P<who>(?:(?:der|die|das)[ \u00a0]+)?"
-                     r"[A-ZÄÖÜ][\w’'.-]*(?:[ \u00a0]+[A-ZÄÖÜ][\w’'.-]*){0,4})[ \u00a0]*(?:[.;!?]|$)")
+# German's "so" and who said it after a quote ("„…“, so Kaltenbrunner.", "so die Vorsitzende."):
+# not in English stories, where "so" after a quote goes on with the sentence. (A word's full stop
+# is the name's only before another word of it, "so Dr. K. Weber": else it ends the sentence.)
+SO_WORD = r"[A-ZÄÖÜ][\w’'-]*(?:\.(?=[ \u00a0]+[A-ZÄÖÜ]))?"
+SO_NAME = re.compile(rf"[ \u00a0]*,[ \u00a0]*so[ \u00a0]+(?P<who>(?:(?:der|die|das)[ \u00a0]+)?"
+                     rf"{SO_WORD}(?:[ \u00a0]+{SO_WORD}){{0,4}})[ \u00a0]*(?:[.;!?]|$)")
 # Outside English, a verb and a name after a quote and its comma say who spoke, whatever the verb
 # (« … », s'agace Bernard Lhuillier; «…», se queja María Ruiz): not a word that goes on with the
 # sentence ("mais", "pero", "selon" ...).
