@@ -3805,6 +3805,22 @@ def test_a_party_or_ward_in_brackets_after_a_name_is_no_one_and_lets_the_verb_th
     assert [q.by for q in found.quotes] == ["janet-hughes", "tom-haskell"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("WASHINGTON — John Smith, a congressman, voted against it.\n\nSmith (D-Ohio) said: “The plan is too costly.”\n",
+     "john-smith"),
+    ("WASHINGTON — John Smith, a congressman, voted against it.\n\n“Too costly,” said Smith (D-Ohio).\n", "john-smith"),
+    ("LEINBACH – Der Abgeordnete Thomas Müller stimmte dagegen.\n\nMüller (CDU) sagte: „Der Plan ist zu teuer.“\n",
+     "thomas-muller"),
+    ("LEINBACH – Anna Schulze stimmte dagegen.\n\n„Zu teuer“, so Schulze (Bündnis 90/Die Grünen).\n", "anna-schulze"),
+])
+def test_a_party_after_a_lone_surname_is_the_person_named_in_full_before(text, speaker):
+    """A party in brackets after a surname ("Smith (D-Ohio) said", "Müller (CDU) sagte") is no
+    part of the name, and the surname is the person the story named in full before."""
+    found = analyse("Headline of the story here\n\n" + text)
+    assert [q.by for q in found.quotes] == [speaker]
+    assert [person.slug for person in found.people] == [speaker]
+
+
 def test_a_pull_quote_is_spoken_by_whoever_says_its_words_elsewhere():
     found = analyse("EASTSIDE — The shelves were bare.\n\n"
                     "“We're turning families away by noon.”\n\n"
