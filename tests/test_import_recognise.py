@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from sitegen.importer.analyse import analyse_text
+from sitegen.importer.document import comments_yaml
 from sitegen.importer.html import analyse_html
 from sitegen.importer.metadata import byline_names, find_dateline
 from sitegen.importer.names import slugify
@@ -4618,6 +4619,47 @@ def test_a_german_comments_date_is_its_date():
     assert [(c.author, c.text) for c in found.comments] == [("Peter K.", "Endlich wehrt sich mal jemand."),
                                                              ("Hochwassergeschädigte", "Wir brauchen die Mauer.")]
     assert all(c.date.startswith("14.03.2025") for c in found.comments)
+
+
+STORY_WITH_COMMENTS = {
+    "fr": ("La piscine fermera deux ans\n\nNIORT – La piscine municipale fermera ses portes le 1er septembre"
+           " pour deux ans de travaux, a décidé le conseil.\n\n2 commentaires\n\n"),
+    "de": ("Stadtrat beschließt Hochwasserschutz\n\nLEINBACH – Der Stadtrat hat am Montag den Bau einer Mauer am"
+           " Mühlbach beschlossen.\n\nKommentare (2)\n\n"),
+}
+
+
+@pytest.mark.parametrize("language, first, second", [
+    ("fr", "le 8 avril 2025 à 09h12", "le 8 avril 2025 à 10h40"),
+    ("fr", "8 avril 2025 à 9 h 12", "8 avril 2025 à 10 h 40"),
+    ("fr", "08/04/2025 à 09:12", "08/04/2025 à 10:40"),
+    ("de", "8. April 2025 um 09:12 Uhr", "8. April 2025 um 10:40 Uhr"),
+    ("de", "am 8. April 2025 um 09:12 Uhr", "am 8. April 2025 um 10:40 Uhr"),
+    ("de", "08.04.2025, 09:12", "08.04.2025, 10:40"),
+])
+@pytest.mark.parametrize("layout", ["{name} {date}", "{name}\n{date}", "{name} · {date}"])
+def test_a_french_or_german_comment_date_with_its_time_is_the_comments_date(language, first, second, layout):
+    """The date and time of a French or German comment, on its author's line or under it, is the
+    comment's date, as written but for the "le" or "am" before it (as "on" is left out of "Gary
+    Lindahl on March 3, 2024"). It was: "Margot le 8 avril 2025 à 09h12" and "8 avril 2025 à 9 h
+    12" stayed in the comment's text; "8. April 2025" under the name was read as an item numbered
+    8; on the name's line, "08/04/2025 à 09:12" lost its time."""
+    section = (layout.format(name="Margot_31", date=first) + "\nEnfin une décision.\n\n"
+               + layout.format(name="Sylvie D.", date=second) + "\nEt les nageurs ?\n")
+    stored = yaml.safe_load(comments_yaml(analyse(STORY_WITH_COMMENTS[language] + section)))["comments"]
+    assert [(c["author"], c.get("date"), c["text"]) for c in stored] == [
+        ("Margot_31", first.removeprefix("le ").removeprefix("am "), "Enfin une décision."),
+        ("Sylvie D.", second.removeprefix("le ").removeprefix("am "), "Et les nageurs ?")]
+
+
+def test_a_comments_date_and_time_on_its_authors_line_keeps_its_time():
+    """"Hal Pettersen Feb 27, 2024 at 9:15 pm" had the date without the time, unlike the same date
+    on a line of its own or after "on"."""
+    found = analyse("BOSTON — A story about the harbor was told today in full by the people who know it.\n\n"
+                    "2 Comments\n\nHal Pettersen Feb 27, 2024 at 9:15 pm\nGreat news.\n\n"
+                    "Ann Lee 27/02/2024 22:15\nNot so.\n")
+    assert [(c.author, c.date) for c in found.comments] == [("Hal Pettersen", "Feb 27, 2024 at 9:15 pm"),
+                                                            ("Ann Lee", "27/02/2024 22:15")]
 
 
 def test_a_name_once_written_with_a_companys_suffix_is_the_companys():

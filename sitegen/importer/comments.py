@@ -28,9 +28,11 @@ REPLY_AND_TEXT = re.compile(r"(?:in reply to|replying to) @?(?P<to>[^:]{1,60}?):
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?:]\s*$")  # (an initial's full stop: "Ed K.")
 # A province or state after a town: ", NS", ", Ill.", ", Ontario".
 REGION = re.compile(r",[ \u00a0]+(?:[A-Z]{2,3}|[A-Z][a-z]{1,12}\.?)[ \u00a0]*$")
-# What a comment's date line says before the date.
 TOWN = r"[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,2}"  # "Ashby", "Little Ashby", "St. Albans"
-DATE_PREFIX = re.compile(r"^(?:[•·][ \u00a0]*)?(?:(?:posted|published)(?: on)?[ \u00a0]+)?", re.IGNORECASE)
+# What a comment's date line says before the date ("Posted on", and "le" and "am" as French and
+# German write "on": "le 8 avril 2025 à 09h12", "am 8. April 2025 um 09:12 Uhr").
+DATE_PREFIX = re.compile(r"^(?:[•·][ \u00a0]*)?(?:(?:posted|published)(?: on)?[ \u00a0]+|(?-i:le|am)[ \u00a0]+)?",
+                         re.IGNORECASE)
 # The indent a "level" line stands for (see _Reader._depth): any step deeper makes a reply.
 LEVEL_INDENT = 2
 # Lines of badges and a member's details between a commenter's name and the date, at most.
@@ -326,9 +328,12 @@ class _Reader:
     def _text(self, number: int, text: str) -> None:
         """A numbered line, an author line ("Don says:"), a date, or the text of a comment."""
         rules = self.rules
-        numbered = NUMBER.match(text)
+        # The date under its author's name is read as one before anything else: "8. April 2025"
+        # is no item numbered 8, and "le 8 avril 2025" no comment by "le".
+        dated = self.expect_date and line_matches(rules.comment_date, text) is not None
+        numbered = None if dated else NUMBER.match(text)
         body = numbered.group("rest") if numbered else text.strip()
-        author = line_matches(rules.comment_author, body)
+        author = None if dated else line_matches(rules.comment_author, body)
         if self.structured and not self.roots and not (numbered or author) and not SENTENCE_END.search(body):
             return  # a widget's title or the site's name above the first comment: not a comment
         if numbered or author or not self.stack or self.stack[-1].closed:
@@ -351,7 +356,7 @@ class _Reader:
                 draft.author, to = draft.author[:-len(answered)].rstrip(), answered
             if to:
                 _move_under(self.roots, self.stack, draft, to)
-        elif self.expect_date and line_matches(rules.comment_date, body):
+        elif dated:
             draft.date = DATE_PREFIX.sub("", body)  # ("• 4 years ago", "Posted 12 February 2024 - 08:51 AM")
             draft.lines.append(number)
             self.expect_date = False
