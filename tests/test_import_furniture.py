@@ -178,14 +178,23 @@ def test_a_comments_name_and_how_long_ago_in_another_language_on_one_line(header
         (author, date, "Viel zu teuer für eine Stadt dieser Größe."), ("Moni62", "vor 5 Stunden", "Endlich passiert etwas.")]
 
 
-@pytest.mark.parametrize("line", ["Genau das war vor 2 Jahren", "On en parlait déjà il y a 3 ans"])
-def test_a_comments_own_line_ending_in_how_long_ago_is_no_new_comment(line):
+OWN_LINES_ENDING_IN_HOW_LONG_AGO = ["Genau das war vor 2 Jahren", "On en parlait déjà il y a 3 ans", "Schon vor 2 Jahren",
+                                    "Déjà il y a 3 ans", "Already 2 years ago", "Ya hace 2 años"]
+
+
+@pytest.mark.parametrize("line", OWN_LINES_ENDING_IN_HOW_LONG_AGO)
+@pytest.mark.parametrize("above", ["Viel zu teuer.\n", ""])
+def test_a_comments_own_line_ending_in_how_long_ago_is_no_new_comment(line, above):
+    """A word and how long ago ("Schon vor 2 Jahren") as the last line of a comment, under its
+    text or its header with no blank line between, had started a comment by "Schon", leaving
+    the comment's text behind; the times stay as written: the capture does not say when it
+    was made."""
     found = analyse("Neue Stadthalle in Ebersmoor\n\nVon Jana Wiltberg\n\nEbersmoor. Die neue Stadthalle soll im Herbst"
                     " eröffnet werden, teilte die Stadt am Montag mit.\n\nKommentare (2)\n\n"
-                    f"Rainer_K vor 3 Stunden\nViel zu teuer.\n{line}\n\n"
+                    f"Rainer_K vor 3 Stunden\n{above}{line}\n\n"
                     "Moni62 vor 5 Stunden\nEndlich passiert etwas.\n")
-    assert [(c.author, c.text) for c in found.comments] == [
-        ("Rainer_K", f"Viel zu teuer.\n{line}"), ("Moni62", "Endlich passiert etwas.")]
+    assert [(c.author, c.date, c.text) for c in found.comments] == [
+        ("Rainer_K", "vor 3 Stunden", f"{above}{line}"), ("Moni62", "vor 5 Stunden", "Endlich passiert etwas.")]
 
 
 @pytest.mark.parametrize("row", ["Partager sur Facebook Partager sur X", "Artikel teilen", "Diesen Artikel teilen",

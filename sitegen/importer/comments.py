@@ -168,7 +168,7 @@ class _Reader:
         elif (quoted := self._quote_of(index)) is not None:
             self._start_quote(number, text, *quoted)
         elif not self._signature(number, text):
-            self._text(number, text)
+            self._text(number, text, own_line=self._dated_line_ending_a_paragraph(index, text))
 
     def _started(self, draft: _Draft) -> _Draft:
         if self.started and self.started[-1].author:
@@ -325,15 +325,28 @@ class _Reader:
         if not self.structured:
             self.stack.clear()
 
-    def _text(self, number: int, text: str) -> None:
-        """A numbered line, an author line ("Don says:"), a date, or the text of a comment."""
+    def _dated_line_ending_a_paragraph(self, index: int, text: str) -> bool:
+        """A line shaped like a comment's header, a name or a word and the date or how long ago
+        ("Schon vor 2 Jahren", "Déjà il y a 3 ans", "Already 2 years ago"), that goes on with the
+        comment above, under its header or its text with no blank line between, and has nothing
+        under it: a line of that comment's own, where a header would have its text under it."""
+        draft = self.stack[-1] if self.stack else None
+        above, below = (self.texts[i].strip() if 0 <= i < len(self.texts) else "" for i in (index - 1, index + 1))
+        if not draft or draft.closed or not above or below or draft.paragraphs and not draft.open_paragraph:
+            return False
+        header = line_matches(self.rules.comment_author, text)
+        return bool(header and header.groupdict().get("date"))
+
+    def _text(self, number: int, text: str, own_line: bool = False) -> None:
+        """A numbered line, an author line ("Don says:"), a date, or the text of a comment (a
+        line ``own_line`` is that whatever its shape)."""
         rules = self.rules
         # The date under its author's name is read as one before anything else: "8. April 2025"
         # is no item numbered 8, and "le 8 avril 2025" no comment by "le".
         dated = self.expect_date and line_matches(rules.comment_date, text) is not None
-        numbered = None if dated else NUMBER.match(text)
+        numbered = None if dated or own_line else NUMBER.match(text)
         body = numbered.group("rest") if numbered else text.strip()
-        author = None if dated else line_matches(rules.comment_author, body)
+        author = None if dated or own_line else line_matches(rules.comment_author, body)
         if self.structured and not self.roots and not (numbered or author) and not SENTENCE_END.search(body):
             return  # a widget's title or the site's name above the first comment: not a comment
         if numbered or author or not self.stack or self.stack[-1].closed:
