@@ -528,6 +528,23 @@ def test_datelines(text, place, site):
     assert (found.dateline, found.source.site) == (place, site)
 
 
+@pytest.mark.parametrize("plain, bold", [
+    ("BERLIN –", "**BERLIN** –"), ("BERLIN –", "**BERLIN –**"), ("BERLIN (dpa) –", "**BERLIN (dpa)** –"),
+    ("Berlin.", "**Berlin.**"), ("Berlin.", "**Berlin**."), ("Berlin.", "__Berlin.__"),
+])
+def test_a_dateline_in_bold_is_read_as_the_plain_one(plain, bold):
+    """A German paper's dateline in Markdown's bold marks, in a capture with too few of them to be
+    read as Markdown ("**Berlin.** Der Bundestag ..."), had no dateline, and its "*" was taken for
+    a list's bullet: the lede was not found, and the kicker over the headline was the title."""
+    story = ("Berlin\n\nBundestag beschließt Wärmegesetz\n\n{} Der Bundestag hat am Donnerstag das neue Gesetz zur"
+             " Wärmeplanung beschlossen, wie die Regierung mitteilte.\n\nDie Opposition kritisierte das Gesetz.\n")
+    as_plain, in_bold = analyse(story.format(plain)), analyse(story.format(bold))
+    assert (in_bold.dateline, in_bold.source.site, in_bold.title, in_bold.summary) == (
+        as_plain.dateline, as_plain.source.site, as_plain.title, as_plain.summary)
+    assert in_bold.dateline == "Berlin" and in_bold.title == "Bundestag beschließt Wärmegesetz"
+    assert in_bold.body.split("\n\n")[0].startswith(bold.replace("*", "\\*").replace("_", "\\_") + " Der Bundestag")
+
+
 def test_organisations_places_and_days_are_not_people():
     found = analyse(
         "DENVER — Sarah Lund, a lawyer at Denver Law School, said on Fox News Sunday that the"

@@ -8,9 +8,10 @@ reported so that an editor can decide.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from .names import could_be_person, slugify
@@ -51,6 +52,35 @@ class Reporter:
     line: int
 
 
+# A bold span opening the lede, in Markdown's marks ("**BERLIN** – Der ...", "**Berlin.** Der
+# ..."), as a capture too sparing of Markdown's marks to be read as Markdown may have it.
+STRONG_OPENING = re.compile(r"(?P<mark>\*\*|__)(?=\S)(?P<words>[^*_]{1,60}?)(?<=\S)(?P=mark)")
+
+
+def without_strong_opening(text: str) -> str:
+    """The line as the page showed it, without the bold marks around its first words."""
+    strong = STRONG_OPENING.match(text)
+    return strong.group("words") + text[strong.end():] if strong else text
+
+
+def _through_strong_opening(read):
+    """A dateline reader that reads a lede opening in bold as it reads the same words without
+    the marks: its dateline is the plain form's, ending where the lede's own words start in the
+    line as written, marks and all."""
+    @functools.wraps(read)
+    def reader(text: str, *args) -> Dateline | None:
+        strong = STRONG_OPENING.match(text)
+        if strong is None:
+            return read(text, *args)
+        found = read(without_strong_opening(text), *args)
+        if found is None:
+            return None
+        mark = len(strong.group("mark"))  # (the closing mark counts when the dateline ends after it)
+        return replace(found, end=found.end + mark + (mark if found.end >= len(strong.group("words")) else 0))
+    return reader
+
+
+@_through_strong_opening
 def find_dateline(text: str, rules: Rules) -> Dateline | None:
     match = rules.dateline.match(text)
     # (a place in ordinary capitals only before a full date: "Valdemora, 14 de marzo de 2025 —")
@@ -74,6 +104,7 @@ def find_dateline(text: str, rules: Rules) -> Dateline | None:
 PLACE_FULL_STOP = re.compile(r"(?P<place>[A-ZÄÖÜ][\w’'-]+(?:[ \u00a0][A-ZÄÖÜ][\w’'-]+){0,3})\.[ \u00a0]+(?=[A-ZÄÖÜ„“\"])")
 
 
+@_through_strong_opening
 def place_and_full_stop(text: str, above: set[str], rules: Rules) -> Dateline | None:
     """The place opening the lede with a full stop, when a line above the lede (the kicker, as
     German papers set it over the headline) is that place, or the lede names it again ("Bad

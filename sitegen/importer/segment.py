@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from ..fileio import encoding_by_bom
-from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB_AT, byline_names, dates, find_dateline, is_lifespan_under_name,
-                       writers_above)
+from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB_AT, byline_names, dates, find_dateline,
+                       is_lifespan_under_name, without_strong_opening, writers_above)
 from .comments import dated_buttons
 from .markdown import SECTION_BREAK, table_lines
 from .rules import LIST_BULLET, Rules, is_chrome, line_matches
@@ -353,6 +353,7 @@ def is_lede(line: str, rules: Rules) -> bool:
     text = line.strip()
     if find_dateline(text, rules) is not None:
         return True
+    text = without_strong_opening(text)  # ("**Berlin.** Der ...": its "*" is no bullet)
     if text[:1] in BULLETS:
         return False  # a summary box's point ("• Three grocery chains say ...")
     if EDITORS_NOTE.match(text):
