@@ -222,6 +222,30 @@ def test_a_live_blogs_badge_under_its_headline_is_chrome_and_the_headline_the_ti
     assert found.body.startswith("10:32") and badge not in found.body
 
 
+LIVE_BLOG = ("\n\nBy Dana Whitfield\n\n10:32\nWinds of 80 mph were recorded at the pier. \"It's the worst I've seen,\" said"
+             " harbor master Tom Ruiz.\n\n10:15\nThe coastguard closed the beach.\n")
+
+
+@pytest.mark.parametrize("header", [
+    "LIVE: Storm Harriet hits the coast", "LIVE UPDATES: Storm Harriet hits the coast", "● Live | Storm Harriet hits the coast",
+    "LIVE – Storm Harriet hits the coast", "EN DIRECT : Storm Harriet hits the coast",
+    "Storm Harriet hits the coast\nLive", "Storm Harriet hits the coast\n\nLive",
+])
+def test_a_live_blogs_badge_glued_to_its_headline_or_in_ordinary_case_under_it_is_taken_off(header):
+    """"LIVE: Storm Harriet ..." was no headline (a label in capitals, as a score's "FINAL:"), and
+    "Live" under the headline broke the headline from the story: the title was made from the
+    story's first sentence and the headline and badge stayed in the body."""
+    found = analyse(header + LIVE_BLOG)
+    assert (found.title, found.title_derived) == ("Storm Harriet hits the coast", False)
+    assert found.body.startswith("10:32") and "Storm Harriet" not in found.body
+
+
+@pytest.mark.parametrize("headline", ["Live updates: Storm Harriet hits the coast", "Live: the best gigs of the summer"])
+def test_a_headline_opening_with_live_in_ordinary_case_keeps_it(headline):
+    found = analyse(headline + LIVE_BLOG)
+    assert (found.title, found.title_derived) == (headline, False)
+
+
 def test_a_crosshead_live_in_the_story_stays():
     found = analyse("The band's new album is two records in one\n\nBy Dana Whitfield\n\nPORT DALTON — The band's"
                     " new album comes as two records, one made in a studio and one on stage.\n\nStudio\n\nThe first"

@@ -154,6 +154,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     title_lines = segments.numbers(TITLE)  # (a headline wrapped over two lines: both)
     title = page.title or (meta.without_domain(" ".join(lines[n - 1].strip() for n in title_lines))
                            if title_lines else None)
+    title = title and meta.without_live_badge(title)  # ("LIVE: Storm Dara batters the coast")
     # (a newsletter with no headline over its stories: its subject, which the report marks as
     # not the capture's headline, as a title derived from the lede is)
     subject = None if title else _email_subject(email[0] if email else {})

@@ -837,5 +837,19 @@ def without_domain(title: str) -> str:
     return TRAILING_DOMAIN.sub("", title)
 
 
+# A live blog's badge glued to its headline before a colon, a bar or a dash, in capitals or
+# with its dot ("LIVE: Storm Dara batters the coast", "● Live | ...", "EN DIRECT : ..."); in
+# ordinary case the words are the headline's own ("Live updates: Storm Harriet hits the coast",
+# "Live: the best gigs of the summer").
+LIVE_BADGE = re.compile(r"(?:[●•🔴⬤◉][ \u00a0]?(?i:live)|LIVE(?: UPDATES?| BLOG| COVERAGE)?|EN DIRECT|EN VIVO|EN DIRECTO"
+                        r"|IN DIRETTA|AO VIVO|LIVE-?TICKER|LIVEBLOG)[ \u00a0]*(?::|[ \u00a0][|–—-])[ \u00a0]+(?=\S)")
+
+
+def without_live_badge(headline: str) -> str:
+    """The headline without a live blog's badge before it."""
+    badge = LIVE_BADGE.match(headline)
+    return headline[badge.end():] if badge else headline
+
+
 def url_host(url: str | None) -> str | None:
     return urlsplit(url or "").hostname

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..fileio import encoding_by_bom
 from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB_AT, byline_names, dates, find_dateline,
-                       is_lifespan_under_name, without_strong_opening, writers_above)
+                       is_lifespan_under_name, without_live_badge, without_strong_opening, writers_above)
 from .comments import dated_buttons
 from .markdown import SECTION_BREAK, table_lines
 from .rules import LIST_BULLET, Rules, is_chrome, line_matches
@@ -186,9 +186,12 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
         end = _unheaded_comments(lines, chrome, rules) or end
     if heading is not None:
         _mark_footer(lines, chrome, heading, rules)
+    _mark_live_badges(lines, chrome, rules, end)
     content = [n for n in range(end) if lines[n].strip() and not chrome[n]]
-    title = _headline(lines, content, chrome, rules) if find_title and len(content) > 1 else None
-    title_end = _headline_end(lines, chrome, title, rules) if title is not None else None
+    # (a live blog's badge glued to its headline, "LIVE: Storm Dara ...", is no label over a score)
+    headlines = tuple(map(without_live_badge, lines))
+    title = _headline(headlines, content, chrome, rules) if find_title and len(content) > 1 else None
+    title_end = _headline_end(headlines, chrome, title, rules) if title is not None else None
     # Above the headline there is only the page's furniture (section names, menus, teasers),
     # but for the byline and date, which some layouts put right above it; a date above the
     # menus is the masthead's (today's date), not the article's. (A headline taken out of the
@@ -536,6 +539,15 @@ def _mark_consent_buttons(lines: tuple[str, ...], chrome: list[bool]) -> None:
         if (2 <= len(parts) <= MAX_CONSENT_BUTTONS and sum(len(part.split()) for part in parts) <= 2 * MAX_CONSENT_BUTTONS
                 and all(len(part.split()) <= 3 and part[-1] not in ".,;:!?" for part in parts)
                 and any(CONSENT_WORD.search(part) for part in parts)):
+            chrome[n] = True
+
+
+def _mark_live_badges(lines: tuple[str, ...], chrome: list[bool], rules: Rules, end: int) -> None:
+    """A live blog's badge in ordinary case alone on a line ("Live"), above the story's first
+    paragraph, under or over the headline, is chrome as "LIVE" is; in the story, "Live" alone is
+    a crosshead (a concert review's "Studio" and "Live")."""
+    for n in range(_first_lede(lines, chrome, rules, end)):
+        if lines[n].strip().lower() == "live":
             chrome[n] = True
 
 
