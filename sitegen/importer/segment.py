@@ -63,10 +63,12 @@ BUTTON_GAP = re.compile(r"[ \t\u00a0]{2,}|[ \u00a0]+[|·•][ \u00a0]+")  # betw
 MAX_CONSENT_BUTTONS = 5
 # A word of a consent button that says yes or no, in the languages the rules know: a row of
 # buttons has one ("Tout accepter", "Refuser"), a headline with a section's name beside it not.
-CONSENT_WORD = re.compile(r"accept|akzept|acept|accett|aceit|reject|refus|ablehn|rechaz|rifiut|rejeit|agree|"
-                          r"d'accord|d’accord|einverstanden|continu|allow|autoris|erlaub|consent|zustimm|"
-                          r"sounds good|got it|\b(?:ok|okay|yes|no thanks|oui|non merci|ja|nein danke|sí|sim|não)\b",
-                          re.IGNORECASE)
+# Whole words, as buttons word them: a headline's "Tax refused" or "Offer accepted" says neither.
+CONSENT_WORD = re.compile(r"\b(?:accept(?:er|e)?|akzeptier(?:en|e)|acept(?:ar|o|a)|accett(?:a|o|are)|aceit(?:ar|o|e|a)|"
+                          r"reject|refus(?:er|e)|ablehnen|rechaz(?:ar|o|a)|rifiut(?:a|o|are)|rejeit(?:ar|o|e|a)|"
+                          r"(?:i )?agree|d['’]accord|einverstanden|continu(?:e|er|ar|a|are)|allow|autoris(?:er|e)|"
+                          r"erlauben|consent|zustimmen|sounds good|got it|ok|okay|yes|no thanks|oui|non merci|ja|"
+                          r"nein danke|sí|sim|não)\b", re.IGNORECASE)
 # A press release's contact block: its heading, and what shows a line of it is a contact's
 CONTACT_HEADING = re.compile(r"(?:media|press|news media|for media|for press)[ \u00a0]+(?:contacts?|inquiries|enquiries)"
                              r"[ \u00a0]*:?", re.IGNORECASE)
