@@ -1366,6 +1366,47 @@ def test_a_saved_pages_h1_is_its_headline_not_the_shortened_title():
     assert two.title == "Lantern festival draws thousands"  # several <h1>: the page's metadata decides
 
 
+BRIDGE_STORY = ("<p>By Mara Lindqvist</p><p>ORTHAVEN — The county will close the old Brigg Lane bridge to all"
+                " traffic from Monday after inspectors found cracks in two of its piers, officials said.</p>"
+                "<p>“We cannot take the risk with school buses crossing it twice a day,” said engineer Dev Okafor.</p>"
+                "<p>A temporary footbridge will open within a month, and a replacement is planned for 2027.</p>")
+
+
+@pytest.mark.parametrize("head, headline", [
+    ("<title>Orthaven Courier | Cracked piers shut Brigg Lane bridge</title>", ""),
+    ("<title>Orthaven Courier: Cracked piers shut Brigg Lane bridge</title>", ""),
+    ("<meta property='og:title' content='Cracked piers shut Brigg Lane bridge - Orthaven Courier'>", ""),
+    ("<title>Cracked piers shut Brigg Lane bridge | Local News | Orthaven Courier</title>"
+     "<meta property='og:site_name' content='Orthaven Courier'>", ""),
+    ("<title>Orthaven Courier</title>", "<h2 class='article-headline'>Cracked piers shut Brigg Lane bridge</h2>"),
+    ("<title>Orthaven Courier</title>", "<h2>Cracked piers shut Brigg Lane bridge</h2>"),
+    ("<title>Bridge shut | Orthaven Courier</title>", "<div itemprop='headline'>Cracked piers shut Brigg Lane bridge</div>"),
+    ("<title>Orthaven Courier | Local News</title>", "<h2 class='headline'>Cracked piers shut Brigg Lane bridge</h2>"
+     "<h3 class='sub-headline'>Inspectors found cracks in two piers</h3>"),
+])
+def test_a_saved_pages_headline_without_an_h1_comes_from_the_page_not_the_lede(head, headline):
+    """A page whose headline is no <h1> has it from the best of what else it gives, less the
+    site's name (its og:site_name, or its home link's words), never the site's name alone nor
+    the lede. (It was: "Orthaven Courier" for the title when the site's name came first or was
+    the whole <title>, the lede's words when trafilatura took the site's name, the name kept
+    after a dash in og:title, and the shortened <title> over the headline the page marks.)"""
+    page = (f"<html><head>{head}</head><body><header><a href='/'>Orthaven Courier</a></header>"
+            f"<article>{headline}{BRIDGE_STORY}</article></body></html>").encode()
+    found = analyse_html(page, None, REGISTRIES)
+    assert (found.title, found.title_derived) == ("Cracked piers shut Brigg Lane bridge", False)
+    assert "Cracked piers shut Brigg Lane bridge" not in found.body and "ORTHAVEN —" in found.body
+
+
+def test_a_saved_pages_teasers_headlines_are_not_its_headline():
+    """Several headlines marked on the page (other stories' teasers) tell none: the page's
+    title decides."""
+    teasers = "".join(f"<div class='teaser'><h3 class='headline'>{t}</h3></div>"
+                      for t in ("Library hours cut again", "Ferry fares to rise in June"))
+    page = (f"<html><head><title>Brigg Lane bridge shut | Orthaven Courier</title></head><body>"
+            f"<article>{BRIDGE_STORY}</article><section>{teasers}</section></body></html>").encode()
+    assert analyse_html(page, None, REGISTRIES).title == "Brigg Lane bridge shut"
+
+
 def test_a_saved_live_blogs_entry_times_stay_over_their_entries():
     """trafilatura drops a <time> standing outside a paragraph: a live blog's entries lost when
     each was written. A byline's one date over a story is not put back."""

@@ -34,7 +34,8 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
         raise NoArticle("no article text found in the page")
     tree = _parse(markup)  # our own copy: trafilatura cleans the tree it is given
     site = _clean(document.sitename)
-    page = PageMeta(title=_headline(tree) or _without_site_name(_clean(document.title) or lead, site),
+    title = _headline(tree) or _marked_headline(tree) or _metadata_title(tree, _clean(document.title) or lead, site)
+    page = PageMeta(title=title,
                     date=_iso_date(document.date),
                     site=site, author=_authors(tree) or _clean(document.author), crossheads=_crossheads(tree))
     canonical = _original_address(document.url, markup)
@@ -187,21 +188,60 @@ def _byline_names(tree) -> list[str]:
 # A comment widget's count on a line of its own: "3 replies · 2 participants", "12 comments"
 COUNT_LINE = re.compile(r"\d{1,6} (?:comments?|replies|responses?|posts)(?: ?[·•|] ?\d{1,6} [a-z]+)?", re.IGNORECASE)
 TITLE_SITE = re.compile(r"^(?P<headline>.+?)\s+[-|–—·]\s+(?P<site>[^-|–—·]{2,60})$")
+SITE_TITLE = re.compile(r"^(?P<site>[^-|–—·:]{2,60}?)(?:\s+[-|–—·]|:)\s+(?P<headline>.+)$")  # the site's name first
+TITLE_SECTION = re.compile(r"^(?P<headline>.+?)\s+\|\s+(?P<section>[^|]{2,40})$")
 MAX_SITE_WORDS = 5
 
 
-def _without_site_name(title: str | None, site: str | None) -> str | None:
-    """The title less the site's name after a bar or a dash: the name trafilatura read for the
-    site, or a short capitalised name that starts with "The" ("The Lantern Review"). (Not any
-    capitalised words: "Storm Hits Coast - Thousands Without Power" is one headline.)"""
+def _without_site_name(title: str | None, names: set[str]) -> str | None:
+    """The title less the site's name after a bar or a dash, or before one or a colon ("Harbour
+    wall to be rebuilt | Quay Courier", "Quay Courier: Harbour wall to be rebuilt"): one of the names the
+    page gives itself, or a short capitalised name that starts with "The" ("The Lantern
+    Review"). (Not any capitalised words: "Storm Hits Coast - Thousands Without Power" is one
+    headline.) None when the title is only the site's name: it names no story."""
+    if title in names:
+        return None
+    first = SITE_TITLE.match(title or "")
+    if first and first.group("site") in names:
+        return first.group("headline")
     match = TITLE_SITE.match(title or "")
     if not match:
         return title
     name = match.group("site")
     words = name.split()
-    if name == site or words[0] == "The" and len(words) <= MAX_SITE_WORDS and all(w[:1].isupper() for w in words):
-        return match.group("headline")
+    if name in names or words[0] == "The" and len(words) <= MAX_SITE_WORDS and all(w[:1].isupper() for w in words):
+        headline = match.group("headline")
+        # (a section's name between them, after a bar: "... | Local News | Quay Courier")
+        section = TITLE_SECTION.match(headline)
+        return section.group("headline") if section else headline
     return title
+
+
+def _metadata_title(tree, title: str | None, site: str | None) -> str | None:
+    """The title the page declares, less its site's name: trafilatura's, else, when that is
+    only the site's name (it takes the first part of "Quay Courier | Harbour wall to be
+    rebuilt"), the page's <title> or og:title. trafilatura cuts a site's name it knows off a
+    <title> but leaves the section's before it ("Harbour wall to be rebuilt | Local News"):
+    a <title> going on after trafilatura's words is read for the site's name again."""
+    names = _site_names(tree, site)
+    declared = [" ".join(text.split()) for text in
+                tree.xpath("//title/text() | //meta[@property='og:title']/@content")] if tree is not None else []
+    longer = [text for text in declared if title and text.startswith(title) and text != title]
+    return next((headline for text in longer if (headline := _without_site_name(text, names)) != text), None) \
+        or next((headline for text in [title, *declared] if (headline := _without_site_name(_clean(text), names))), None)
+
+
+def _site_names(tree, site: str | None) -> set[str]:
+    """The names the page gives its site: the one trafilatura read, the page's declared names
+    (og:site_name, application-name) and the words of its links to its home page ("<a
+    href="/">Quay Courier</a>"), which a title carries after the headline."""
+    names = {site} if site else set()
+    if tree is None:
+        return names
+    declared = tree.xpath("//meta[@property='og:site_name' or @name='application-name' "
+                          "or @name='apple-mobile-web-app-title']/@content")
+    home = [_text(link) for link in tree.xpath("//a[@href='/']")]
+    return names | {" ".join(name.split()) for name in [*declared, *home] if name.strip()}
 
 
 def _headline(tree) -> str | None:
@@ -212,6 +252,29 @@ def _headline(tree) -> str | None:
         return None
     texts = [" ".join(h.text_content().split()) for h in tree.xpath("//h1")]
     texts = [t for t in texts if 2 <= len(t.split()) <= MAX_HEADLINE_WORDS]
+    return texts[0] if len(texts) == 1 else None
+
+
+# How a page marks its story's headline when it is no <h1>: schema.org's property, or a class
+# (WordPress's "entry-title", "article-headline", "c-headline"), but not a subheadline's.
+HEADLINE_ENDINGS = ("headline", "entry-title", "post-title", "article-title", "story-title")
+
+
+def _marked_headline(tree) -> str | None:
+    """The headline the page marks as one (itemprop="headline", <h2 class="headline">), when
+    it marks one: the page's <title> and og:title may be shortened, carry the site's name, or
+    be only that. Not a teaser's in a list of other stories beside it, nor a standfirst's."""
+    if tree is None:
+        return None
+    texts = []
+    for element in tree.xpath("//*[@itemprop='headline' or @class]"):
+        if element.get("itemprop") != "headline" and not _has_class(element, HEADLINE_ENDINGS) \
+                or _has_class(element, STANDFIRST_ENDINGS) \
+                or any(a.tag in ("aside", "nav", "footer") for a in element.iterancestors()):
+            continue
+        text = " ".join((element.get("content") or "").split()) if element.tag == "meta" else _text(element)
+        if 2 <= len(text.split()) <= MAX_HEADLINE_WORDS and text not in texts:
+            texts.append(text)
     return texts[0] if len(texts) == 1 else None
 
 
