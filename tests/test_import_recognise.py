@@ -4312,14 +4312,44 @@ def test_a_saved_pages_captions_are_read_as_a_text_captures_are():
             + "</article>")  # (long enough for trafilatura's main extraction, not its fallback)
     found = analyse_html(page, None, REGISTRIES)
     body = [line for line in re.sub(r"\]\{[^}]*\}", "", found.body).replace("[", "").split("\n") if line]
-    assert body[:5] == ["WESTBROOK — The town council voted 6-1 on Monday night to build a flood wall along the Mill River.",
+    assert body[:6] == ["WESTBROOK — The town council voted 6-1 on Monday night to build a flood wall along the Mill River.",
                     "The river in spring.",
+                    "The Mill River at dusk, where the wall will stand.",
                     "The wall will cost $4.2 million, according to town manager Paul Whitcombe.",
                     "Residents at the meeting on Monday.",
                     "The work starts in May and should take a year."]
     chrome = [found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)]
-    assert chrome == ["The Mill River at dusk, where the wall will stand. Photo: Ann Lee"]
+    assert chrome == ["Photo: Ann Lee"]
     assert found.dateline == "Westbrook" and found.title == "Flood wall approved"
+
+
+@pytest.mark.parametrize("caption, words, credit", [
+    ("Volunteers fill sandbags by the Mill River. Photo: Jane Doe/Valley Post",
+     "Volunteers fill sandbags by the Mill River.", "Photo: Jane Doe/Valley Post"),
+    ("Des bénévoles remplissent des sacs de sable. Photo : Jean Dupont / AFP",
+     "Des bénévoles remplissent des sacs de sable.", "Photo : Jean Dupont / AFP"),
+    ("Freiwillige füllen Sandsäcke am Fluss. Foto: Jana Dorn/Der Kurier",
+     "Freiwillige füllen Sandsäcke am Fluss.", "Foto: Jana Dorn/Der Kurier"),
+    ("Volunteers fill sandbags by the Mill River (Jane Doe/Valley Post)",
+     "Volunteers fill sandbags by the Mill River", "(Jane Doe/Valley Post)"),
+    ("Volunteers fill sandbags by the Mill River | Jane Doe/Valley Post",
+     "Volunteers fill sandbags by the Mill River", "| Jane Doe/Valley Post"),
+    ("Photo: Jane Doe/Valley Post", None, "Photo: Jane Doe/Valley Post"),
+])
+def test_a_saved_pages_caption_keeps_its_words_and_loses_its_credit(caption, words, credit):
+    """A saved page's caption ending with its credit: the page tells where the caption starts,
+    so its words stay in the body, after the paragraph its picture follows, and only the credit
+    is chrome. (It was: the whole caption dropped with its credit.) A credit alone is chrome."""
+    page = _page_of("Flood wall approved", "<article><h1>Flood wall approved</h1>"
+            "<p>WESTBROOK — The town council voted 6-1 on Monday night to build a flood wall along the Mill River.</p>"
+            f"<figure><img src='sandbags.jpg'><figcaption>{caption}</figcaption></figure>"
+            "<p>The wall will cost $4.2 million, according to town manager Paul Whitcombe.</p>"
+            + "<p>The story goes on about the river and the residents who came to the meeting that night.</p>" * 4
+            + "</article>")
+    found = analyse_html(page, None, REGISTRIES)
+    body = [line for line in re.sub(r"\]\{[^}]*\}", "", found.body).replace("[", "").split("\n") if line]
+    assert body[1] == (words or "The wall will cost $4.2 million, according to town manager Paul Whitcombe.")
+    assert [found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)] == [credit]
 
 
 def test_only_the_storys_own_captions_are_put_back():

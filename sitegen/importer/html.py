@@ -10,7 +10,7 @@ from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
 from .markdown import NUMBER_MARKER, TABLE_ROW, TABLE_RULE
 from .metadata import opens_with_date
 from .registry import Registries
-from .rules import generic_rules, line_matches
+from .rules import generic_rules, is_chrome, line_matches
 from .segment import MAX_HEADLINE_WORDS
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -598,7 +598,8 @@ def _with_captions(text: str, tree, title: str | None) -> str:
             figure = next((a for a in element.iterancestors() if a.tag == "figure"), None)
             caption = _text(element)
             if caption and caption not in at_line and (figure is None or not figure.xpath(".//blockquote")):
-                found.append((max(at_line.get(last_block, lede), lede), caption))  # (never after the headline)
+                anchor = max(at_line.get(last_block, lede), lede)  # (never after the headline)
+                found += [(anchor, part) for part in _without_credit(caption)]
         elif element.tag in BLOCKS and not any(a.tag == "figure" for a in element.iterancestors()):
             words = _text(element)
             if words in at_line and at_line[words] != headline:
@@ -612,6 +613,26 @@ def _with_captions(text: str, tree, title: str | None) -> str:
         return text
     return "\n".join(line for index, text_line in enumerate(lines)
                      for line in (text_line, *after.get(index, ())))
+
+
+# Where a caption's credit may start: after its sentence ("... on Sunday. Photo: Ann Lee"), or
+# at a bracket or a bar ("... on Sunday (Ann Lee/Valley Post)", "... on Sunday | Ann Lee/Valley Post").
+CREDIT_START = re.compile(r"(?<=[.!?”])\s+|\s+(?=[(|])")
+
+
+def _without_credit(caption: str) -> tuple[str, ...]:
+    """The caption, its credit a line of its own after it when it ends with one: a caption
+    ending with its credit is chrome as a whole in a text capture, where it may be wrapped
+    over lines with the story's, but the page tells where the caption starts, so its words
+    stay in the body and the credit alone is dropped (and listed in the report)."""
+    rules = generic_rules()
+    if not is_chrome(rules, caption):
+        return (caption,)
+    for start in CREDIT_START.finditer(caption):
+        words, credit = caption[:start.start()], caption[start.end():]
+        if is_chrome(rules, credit) and not is_chrome(rules, words):
+            return words, credit
+    return (caption,)
 
 
 # How a story's standfirst is classed: the sentence or two under the headline that sums it up.
