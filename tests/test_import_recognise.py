@@ -4352,6 +4352,33 @@ def test_a_saved_pages_caption_keeps_its_words_and_loses_its_credit(caption, wor
     assert [found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)] == [credit]
 
 
+def test_a_saved_pages_embedded_posts_are_block_quotes_with_their_authors():
+    """An embedded tweet, Instagram or Bluesky post is a block quote of its own with the line
+    naming its author, not paragraphs of the story. (It was: its words and "— Jane Roe
+    (@janeroe) May 1, 2025" were the story's paragraphs.)"""
+    tweet = ('<blockquote class="twitter-tweet"><p lang="en">The Brigg Lane closure adds forty minutes to my'
+             ' commute. Nobody asked us.</p>&mdash; Jane Roe (@janeroe) <a href="https://twitter.com/janeroe/status/17">'
+             'May 1, 2025</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script>')
+    insta = ('<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/AbC123/"><div>'
+             '<a href="https://www.instagram.com/p/AbC123/">View this post on Instagram</a></div><p><a href='
+             '"https://www.instagram.com/p/AbC123/">Our last crossing of the old bridge</a></p>'
+             "<p>A post shared by Orthaven Rowing Club (@orthavenrowing)</p></blockquote>")
+    bluesky = ('<blockquote class="bluesky-embed"><p lang="en">Cracks in both piers, the engineers say.</p>&mdash; '
+               'Orthaven Watch (<a href="https://bsky.app/profile/x">@orthavenwatch.bsky.social</a>) '
+               '<a href="https://bsky.app/profile/x/post/3k">May 1, 2025 at 9:12 AM</a></blockquote>')
+    page = _page_of("Bridge shut", "<article><h1>Cracked piers shut Brigg Lane bridge</h1>"
+                    f"{BRIDGE_STORY.replace('</p><p>', f'</p>{tweet}<p>', 1)}{insta}"
+                    f"<p>The council meets again on Tuesday to discuss the detour.</p>{bluesky}</article>")
+    blocks = analyse_html(page, None, REGISTRIES).body.strip().split("\n\n")
+    quotes = [block.split("\n") for block in blocks if block.startswith("> ")]
+    assert quotes == [
+        ["> The Brigg Lane closure adds forty minutes to my commute. Nobody asked us.", "> — Jane Roe (@janeroe) May 1, 2025"],
+        ["> Our last crossing of the old bridge", "> A post shared by Orthaven Rowing Club (@orthavenrowing)"],
+        ["> Cracks in both piers, the engineers say.",
+         "> — Orthaven Watch (@orthavenwatch.bsky.social) May 1, 2025 at 9:12 AM"]]
+    assert blocks[blocks.index(quotes[0][0] + "\n" + quotes[0][1]) + 1].startswith("ORTHAVEN —")
+
+
 def test_only_the_storys_own_captions_are_put_back():
     # (It was: a caption above the lede under a kicker went before the lede and became the
     # summary; a page without <article> gave a sidebar's; a teaser <article> before the story's

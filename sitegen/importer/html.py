@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
+from .embeds import embedded_posts, set_apart
 from .markdown import NUMBER_MARKER, TABLE_ROW, TABLE_RULE
 from .metadata import opens_with_date
 from .registry import Registries
@@ -41,9 +43,9 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     canonical = _original_address(document.url, markup)
     text = _with_captions(_numbered(_split_at_blocks(document.text, tree), tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(text, tree, page.title), tree)
-    lines = _paragraph_lines(text, skip_first=page.title)
+    lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title), embedded_posts(tree))
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
-    return analyse_lines(lines, url or canonical, registries, page, comments)
+    return analyse_lines(lines, url or canonical, registries, replace(page, blockquotes=quoted), comments)
 
 
 # A page saved from the Wayback Machine's replay: its canonical address rewritten to the
