@@ -109,7 +109,9 @@ def _collision_error(path: str, site, urls: Urls) -> Diagnostic | None:
 
     def described(article, what: str) -> str:
         return {"page": f"the page of article '{article.slug}'",
-                "citation": f"a citation file of article '{article.slug}'"}.get(what, f"'{what}' of article '{article.slug}'")
+                "citation": f"a citation file of article '{article.slug}'",
+                "alias": f"the redirect page of an alias of article '{article.slug}'"}.get(
+            what, f"'{what}' of article '{article.slug}'")
 
     (article, what), others = claims[0], [described(*claim) for claim in claims[1:]]
     if section and len(claims) == 1:
@@ -120,7 +122,7 @@ def _collision_error(path: str, site, urls: Urls) -> Diagnostic | None:
     else:
         hint = (f"permalink '{urls.permalink}' puts several articles' pages and files in one folder: rename one "
                 "of the files, or end permalink with '/' to give every article a folder")
-    where = article.path / (what if what not in ("page", "citation") else "index.md")
+    where = article.path / (what if what not in ("page", "citation", "alias") else "index.md")
     return Diagnostic("error", Location(where), f"{described(article, what)} would be written to {path}, "
                                                 f"as would {' and '.join(others)} ({hint})")
 

@@ -9,6 +9,7 @@ The HTML itself is checked by the W3C Nu validator (``vnu.jar``, shipped inside 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -53,6 +54,8 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         line = self.getpos()[0]
+        if tag == "meta" and (target := refresh_target(attrs)):  # (an alias's page: where it sends readers)
+            self.refs.append(Ref(line, "content", target))
         for name, value in attrs:
             if value is None:
                 continue
@@ -67,6 +70,19 @@ class _Scanner(HTMLParser):
                         self.refs.append(Ref(line, name, words[0]))
 
     handle_startendtag = handle_starttag
+
+
+def refresh_target(attrs: list) -> str | None:
+    """The address a ``<meta http-equiv="refresh" content="0; url=…">`` sends the reader to."""
+    values = {name.lower(): value for name, value in attrs if value is not None}
+    if values.get("http-equiv", "").lower() != "refresh":
+        return None
+    found = REFRESH_URL.match(values.get("content", ""))
+    return found.group(1).strip().strip("'\"") if found else None
+
+
+# The content of a refresh: seconds, then ';' or ',' and the address, after 'url=' or alone.
+REFRESH_URL = re.compile(r"\s*\d[\d.]*\s*[;,]\s*(?:url\s*=\s*)?(\S.*)", re.IGNORECASE | re.DOTALL)
 
 
 def scan_page(html: str) -> ScannedPage:

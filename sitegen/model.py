@@ -293,6 +293,7 @@ class Article:
     comments: CommentThread = field(default_factory=CommentThread)
     assets: tuple[str, ...] = ()  # bundle-relative file names copied next to the page
     assets_as_text: tuple[str, ...] = ()  # those published as text, as <name>.txt (see load/scripts.py)
+    aliases: tuple[str, ...] = ()  # its old addresses, each redirected here ("2016/05/old-slug/": see fields.aliases)
     word_count: int = 0
     comment_count: int = 0  # comments shown (comments.shown_count), also known when they are not loaded
     fingerprint: str = ""  # digest of everything the article was loaded from (see cache.py)
@@ -361,6 +362,7 @@ class Page:
     body_html: str = ""
     assets: tuple[str, ...] = ()  # a bundle's other files, copied next to the page
     assets_as_text: tuple[str, ...] = ()  # those published as text (see load/scripts.py)
+    aliases: tuple[str, ...] = ()  # its old addresses, each redirected here (see Article.aliases)
     fingerprint: str = ""  # digest of everything its output is made from but the site's settings
 
 

@@ -214,6 +214,65 @@ def test_incremental_build_with_pages_equals_clean_build(tmp_path, change, settl
     assert tree(tmp_path / "out") != before  # (the change was one the output shows)
 
 
+# Aliases: each is a page of its article's (or page's) render unit, made again or removed with it.
+ALIASES = "aliases: [/1843/09/one/, old/one.html]"
+WITH_ALIASES = {
+    **WITH_PAGES,
+    "content/articles/one/index.md": BASE["content/articles/one/index.md"].replace(
+        "date: 1843-09-05", f"date: 1843-09-05\n{ALIASES}"),
+    "content/pages/about.md": WITH_PAGES["content/pages/about.md"].replace("menu: 2", "menu: 2\naliases: [/about-us/]"),
+}
+
+
+def rename_leaving_an_alias(root: Path) -> None:
+    move(root, "content/articles/one", "content/articles/uno")
+    edit(root, "content/articles/uno/index.md", ALIASES, ALIASES.replace("]", ", /articles/one/]"))
+
+
+ALIAS_CHANGES = {
+    "add an alias": lambda root: edit(root, "content/articles/one/index.md", ALIASES,
+                                      ALIASES.replace("]", ", /first/]")),
+    "change an alias": lambda root: edit(root, "content/articles/one/index.md", "/1843/09/one/", "/1843/9/one/"),
+    "remove an alias": lambda root: edit(root, "content/articles/one/index.md", ", old/one.html", ""),
+    "remove every alias": lambda root: edit(root, "content/articles/one/index.md", ALIASES + "\n", ""),
+    "give another article an alias": lambda root: edit(root, "content/articles/two/index.md", "date: 1850-02",
+                                                       "date: 1850-02\naliases: [/two-old/]"),
+    "move an alias to another article": lambda root: (
+        edit(root, "content/articles/one/index.md", ", old/one.html", ""),
+        edit(root, "content/articles/two/index.md", "date: 1850-02", "date: 1850-02\naliases: [old/one.html]")),
+    "rename the article aliases point to": lambda root: move(root, "content/articles/one", "content/articles/uno"),
+    "rename an article, leaving an alias at its old address": rename_leaving_an_alias,
+    "retitle the article aliases point to": lambda root: edit(root, "content/articles/one/index.md", "title: One",
+                                                              "title: One again"),
+    "delete the article aliases point to": lambda root: shutil.rmtree(root / "content/articles/one"),
+    "change a page's alias": lambda root: edit(root, "content/pages/about.md", "/about-us/", "/about-the-archive/"),
+    "remove a page's alias": lambda root: edit(root, "content/pages/about.md", "aliases: [/about-us/]\n", ""),
+    "change the base URL": CHANGES["change the base URL"],
+    "change the alias template": lambda root: write_files(root, {"themes/default/templates/alias.html":
+        (Path(__file__).parent.parent / "themes/default/templates/alias.html").read_text().replace("has moved", "moved")}),
+}
+
+
+@pytest.mark.parametrize("change", list(ALIAS_CHANGES), ids=list(ALIAS_CHANGES))
+def test_incremental_build_with_aliases_equals_clean_build(tmp_path, change, settled, output_mode):
+    root = write_files(tmp_path / "site", WITH_ALIASES)
+    run(root, tmp_path / "out")
+    before = tree(tmp_path / "out")
+    assert {"1843/09/one/index.html", "old/one.html", "about-us/index.html"} <= set(before)
+    ALIAS_CHANGES[change](root)
+    assert_rebuild_equals_clean_build(root, tmp_path)  # with the cache of the first build
+    after = tree(tmp_path / "out")
+    assert after != before  # (the change was one the output shows)
+    # (said outright: the page of an alias no longer given is gone from the output)
+    assert not set(ALIAS_PAGES_GONE.get(change, ())) & set(after)
+
+
+ALIAS_PAGES_GONE = {"change an alias": ["1843/09/one/index.html"], "remove an alias": ["old/one.html"],
+                    "remove every alias": ["1843/09/one/index.html", "old/one.html"],
+                    "delete the article aliases point to": ["1843/09/one/index.html", "old/one.html"],
+                    "change a page's alias": ["about-us/index.html"], "remove a page's alias": ["about-us/index.html"]}
+
+
 def test_a_page_edit_renders_that_page_and_a_menu_change_every_page(tmp_path):
     root = write_files(tmp_path / "site", WITH_PAGES)
     run(root, tmp_path / "out")
@@ -314,15 +373,16 @@ def test_equal_values_give_one_digest_whichever_objects_hold_them():
     assert digest(((shared, "x"),)) == digest(((made, "x"),))
 
 
-@pytest.mark.parametrize("files, change", [(BASE, c) for c in CHANGES] + [(WITH_PAGES, c) for c in PAGE_CHANGES],
-                         ids=list(CHANGES) + list(PAGE_CHANGES))
+@pytest.mark.parametrize("files, change", [(BASE, c) for c in CHANGES] + [(WITH_PAGES, c) for c in PAGE_CHANGES]
+                         + [(WITH_ALIASES, c) for c in ALIAS_CHANGES],
+                         ids=list(CHANGES) + list(PAGE_CHANGES) + [f"aliases: {c}" for c in ALIAS_CHANGES])
 def test_a_plan_made_from_the_last_one_is_the_whole_plan(tmp_path, files, change):
     root = write_files(tmp_path / "site", files)
     run(root, tmp_path / "out")
-    {**CHANGES, **PAGE_CHANGES}[change](root)
+    (ALIAS_CHANGES if files is WITH_ALIASES else {**CHANGES, **PAGE_CHANGES})[change](root)
     from_last, whole = plan_with_and_without_the_last(root, tmp_path / "out")
     assert from_last == whole
-    assert any(unit.id[0] == "page" for unit in whole) == (files is WITH_PAGES)
+    assert any(unit.id[0] == "page" for unit in whole) == (files is not BASE)
 
 
 def test_the_index_makes_its_lists_when_first_asked_or_made_complete(tmp_path):

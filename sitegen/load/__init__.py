@@ -2,7 +2,8 @@
 
 Registries first, then every article's front matter, so that all people and topics of the
 archive are known before bodies are rendered and their references checked; the standalone
-pages last (``pages.py``), whose addresses must not be the articles'.
+pages last (``pages.py``), whose addresses must not be the articles', and then the aliases
+(``aliases.py``), which must not be any of the site's.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_fi
                        list_bundle, packed_stat, person_slug_for, read_header, scan_and_list, scan_bundle, scan_is_settled)
 from .files import is_inside, read_text_and_bytes
 from .frontmatter import body_after_front_matter
+from .aliases import check_aliases
 from .pages import load_pages
 from .registries import CheckedEntries, NameIndex, load_people, load_topics
 
@@ -173,6 +175,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     cache.articles = articles
     ordered = tuple(sorted((entry.article for entry in articles.values()), key=lambda a: a.sort_key))
     pages = load_pages(config, diags, urls, names, ordered)
+    check_aliases(ordered, pages, urls, diags)
     return Site(ordered, dict(sorted(people.items())), dict(sorted(topics.items())), pages)
 
 

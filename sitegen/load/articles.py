@@ -274,7 +274,6 @@ OTHER_GENERATORS_KEYS = {
     "description": "a sentence or two for listings and feeds is 'summary' here",
     "slug": "an article's address is its folder's name: rename the folder",
     "url": "an article's address is its folder's name (rename the folder); the original's is source's url",
-    "aliases": "sitegen writes no redirect pages: keep an article's folder name once it is published",
     "lastmod": _CHANGED, "modified": _CHANGED,
 }
 
@@ -292,6 +291,7 @@ FRONT_MATTER = {
     "language": _set(fields.language_tag),
     "draft": _set(fields.flag),
     "original": _original,
+    "aliases": _set(fields.aliases),
 }
 
 

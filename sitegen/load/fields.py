@@ -6,7 +6,7 @@ a message that says what was expected. The caller adds the file and line.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Diagnostics, Location, did_you_mean
 from ..languages import BOOLEAN_LANGUAGE, normal_tag, not_a_tag
@@ -92,14 +92,60 @@ def text_list(value) -> tuple[str, ...]:
         return (value.strip(),) if value.strip() else ()
     if not isinstance(value, list):
         raise FieldError(f"expected a list of names, got {_describe(value)}")
-    return tuple(each_item(value, _list_name))
+    return tuple(each_item(value, _numbered(required_text)))
 
 
-def _list_name(i: int, item) -> str:
-    try:
-        return required_text(item)
-    except FieldError as exc:
-        raise FieldError(f"item {i + 1}: {exc}", (i,)) from None
+def _numbered(check):
+    """``check`` of one item of a list, for ``each_item``: its error says which item it is."""
+    def checked(i: int, item):
+        try:
+            return check(item)
+        except FieldError as exc:
+            raise FieldError(f"item {i + 1}: {exc}", (i,)) from None
+
+    return checked
+
+
+def aliases(value) -> tuple[str, ...]:
+    """An article's or page's old addresses, each a path from the site's root: written
+    ``/2016/05/old-slug/``, ``old/path.html`` or ``/old-slug``, kept as ``2016/05/old-slug/``,
+    ``old/path.html`` and ``old-slug/`` (a path with no extension is a folder, as a server
+    answers ``/old-slug`` with ``/old-slug/``). Percent-escapes are decoded: the page is a file
+    of that name."""
+    if not isinstance(value, list):
+        raise FieldError(f"expected a list of this page's old addresses (aliases: [/2016/05/old-slug/]), "
+                         f"got {_describe(value)}")
+    return tuple(each_item(value, _numbered(_alias_path)))
+
+
+def _alias_path(item) -> str:
+    if type(item) is not str:
+        raise FieldError(f"expected a path such as /2016/05/old-slug/, got {_describe(item)}")
+    written = item.strip()
+    if not written:
+        raise FieldError("must not be empty")
+    parts = urlsplit(written)
+    if parts.scheme or parts.netloc:
+        raise FieldError(f"{written!r} is an address with a host: an alias is a path on this site "
+                         f"(written {parts.path or '/'!r})")
+    for mark, what in (("?", "a query"), ("#", "a fragment")):
+        if mark in written:
+            raise FieldError(f"{written!r} has {what} ({written[written.index(mark):]!r}): a static site serves a "
+                             "page by its path alone, so no page can answer for it")
+    path = unquote(written).lstrip("/")
+    if any(ord(c) < 32 or c in "\\\x7f" for c in path):
+        raise FieldError(f"{written!r} has a character no path on the site can hold")
+    segments = path.split("/")
+    if any(s.startswith(".") for s in segments):
+        raise FieldError(f"{written!r} has a '..', '.' or hidden name in it: an alias is the whole path from the "
+                         "site's root, as a browser asks for it")
+    if "" in segments[:-1]:
+        raise FieldError(f"{written!r} has an empty folder name ('//')")
+    last = segments[-1]
+    if last and "." in last and not last.endswith((".html", ".htm")):
+        raise FieldError(f"{written!r} would be served as a '.{last.rsplit('.', 1)[1]}' file, not as a page: "
+                         "an alias ends in '/' or '.html'")
+    return path if not last or "." in last else path + "/"
 
 
 def web_url(value) -> str:

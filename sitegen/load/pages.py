@@ -42,6 +42,7 @@ PAGE_FIELDS = {
     "description": fields.text,
     "menu": _menu_weight,
     "draft": fields.flag,
+    "aliases": fields.aliases,
 }
 
 

@@ -203,7 +203,9 @@ def unit_folder(r: Renderer, unit_id: tuple) -> str | None:
 def crawler_files(site: Site, urls: Urls, paths) -> list[OutputFile]:
     """The sitemap (one file, or an index and its parts) and robots.txt, from the paths of
     the site's files (those of its HTML pages are enough)."""
-    pages = sorted(_page_url(urls, p) for p in paths if p.endswith(".html") and p != "404.html")
+    # (Not the alias pages: a redirect is no page of its own, and is marked noindex.)
+    redirects = alias_files(site, urls)
+    pages = sorted(_page_url(urls, p) for p in paths if p.endswith(".html") and p != "404.html" and p not in redirects)
     lastmod = {urls.article(a): a.date.iso() for a in site.articles if a.date}
     sitemaps = [OutputFile(name, data) for name, data in sitemap_files(pages, urls, lastmod)]
     return sitemaps + [OutputFile("robots.txt", robots_txt(urls))]
@@ -300,6 +302,8 @@ def article_files(r: Renderer, article) -> Iterator[OutputFile]:
         yield OutputFile(folder + published_name(article, asset), _bundle_file(article.path / asset))
     yield OutputFile(r.urls.output_file(cite.json_url), csl_json(article, r.site, r.config, r.urls))
     yield OutputFile(r.urls.output_file(cite.bib_url), bibtex(article, r.site, r.urls))
+    for alias in article.aliases:
+        yield alias_page(r, alias, url, article.title, r.lang_of(article))
 
 
 def page_files(r: Renderer, page: Page) -> Iterator[OutputFile]:
@@ -309,6 +313,22 @@ def page_files(r: Renderer, page: Page) -> Iterator[OutputFile]:
     folder = r.urls.output_file(url).removesuffix("index.html")
     for asset in page.assets:
         yield OutputFile(folder + published_name(page, asset), _bundle_file(page.path.parent / asset))
+    for alias in page.aliases:
+        yield alias_page(r, alias, url, page.title, NO_LANG)
+
+
+def alias_page(r: Renderer, alias: str, target: str, title: str, lang: Markup) -> OutputFile:
+    """The page at one of an article's or a page's old addresses, which sends the reader on to
+    ``target``, its page now. Made with the article's or page's own files (its render unit), so
+    that a changed or removed alias is made again or removed with them. Its ``page_url`` is the
+    target's: the page it stands for, which its canonical link names."""
+    return r.page("alias.html", r.urls.alias(alias), page_url=target, title=title, target=target, lang=lang)
+
+
+def alias_files(site: Site, urls: Urls) -> set[str]:
+    """The output paths of every alias page of the site (none are in its sitemap)."""
+    owners = [a for a in site.articles if a.aliases] + [p for p in site.pages if p.aliases]
+    return {urls.output_file(urls.alias(alias)) for owner in owners for alias in owner.aliases}
 
 
 def site_page(site: Site, slug: str) -> Page:
@@ -327,12 +347,13 @@ def _bundle_file(path) -> bytes:
 
 def article_output_paths(article, urls: Urls) -> list[tuple[str, str]]:
     """Every file ``article_files`` writes for the article, as (path in the output, "page", the
-    bundle file's name, or "citation")."""
+    bundle file's name, "citation" or "alias")."""
     url = urls.article(article)
     folder = _bundle_folder(urls, article)
     return [(urls.output_file(url), "page"),
             *((folder + published_name(article, asset), asset) for asset in article.assets),
-            *((urls.output_file(cite_url), "citation") for cite_url in citation_urls(url))]
+            *((urls.output_file(cite_url), "citation") for cite_url in citation_urls(url)),
+            *((urls.output_file(urls.alias(alias)), "alias") for alias in article.aliases)]
 
 
 def _bundle_folder(urls: Urls, article) -> str:

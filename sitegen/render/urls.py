@@ -75,6 +75,11 @@ class Urls:
         """A standalone page's URL: at the top of the site, as Hugo puts content/about.md at /about/."""
         return self.path(f"{page.slug}/")
 
+    def alias(self, alias: str) -> str:
+        """The URL of one of an article's or page's old addresses (``Article.aliases``), where
+        a page redirects to its new one."""
+        return self.path(alias)
+
     def topic(self, slug: str) -> str:
         return self.path(f"topics/{slug}/")
 
