@@ -126,26 +126,38 @@ class Packed(Sequence):
         return repr(self._tuple())
 
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# YYYY, YYYY-MM or YYYY-MM-DD; after a day, a time to the minute (seconds and their fractions
+# are read, not kept), then maybe its zone: Z, +HH, +HHMM or +HH:MM. "T" or a space before the
+# time: YAML writers and Python's str() of a datetime put a space.
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?"
+                      r"\s?(?:([Zz])|([+-]\d{2}):?(\d{2})?)?)?)?)?")
 
 
 @record(order=True)
 class PartialDate:
-    """A date known to the year, the month or the day: sources often give no more."""
+    """A date known to the year, the month or the day: sources often give no more. A day may
+    have its time, to the minute, and the time its zone (``zone``: "Z", "+02:00" or "-05:00";
+    "" when the time was given without one)."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    zone: str = ""
 
     @classmethod
     def parse(cls, text: str) -> "PartialDate":
-        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
+        """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` with optional
+        seconds and zone (``2016-11-08T21:30:00-05:00``, as Hugo's front matter has it); raise
+        ValueError otherwise."""
         import datetime
 
-        match = _DATE_RE.match(text.strip())
+        match = _DATE_RE.fullmatch(text.strip())
         if not match:
-            raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(g) if g else None for g in match.groups())
+            raise ValueError("expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM]")
+        year, month, day, hour, minute = (int(g) if g else None for g in match.groups()[:5])
+        utc, zone_hours, zone_minutes = match.groups()[5:]
         if year == 0:  # (the calendar has no year 0, and Python's dates, which feeds are made of, none before 1)
             raise ValueError("the year must be 0001 or later")
         if month is not None and not 1 <= month <= 12:
@@ -155,13 +167,29 @@ class PartialDate:
                 datetime.date(year, month, day)
             except ValueError:
                 raise ValueError(f"{MONTH_NAMES[month - 1]} {year} has no day {day}") from None
-        return cls(year, month, day)
+        if hour is None:
+            return cls(year, month, day)
+        if hour > 23 or minute > 59:
+            raise ValueError(f"a day has no {hour:02d}:{minute:02d}")
+        zone = ""
+        if utc or (zone_hours in ("+00", "-00") and zone_minutes in (None, "00")):
+            zone = "Z"  # (one way of writing UTC, whichever the source used)
+        elif zone_hours:
+            if int(zone_hours[1:]) > 14 or int(zone_minutes or 0) > 59:  # (UTC-12:00 to UTC+14:00 exist)
+                raise ValueError(f"no time zone is {zone_hours}:{zone_minutes or '00'} from UTC")
+            zone = f"{zone_hours}:{zone_minutes or '00'}"
+        return cls(year, month, day, hour, minute, zone)
 
     @property
-    def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
+    def sort_key(self) -> tuple[int, int, int, int]:
+        """Oldest first; within a day an article without its time comes before those with one.
+        (Times as written, each in its own zone: the day an article is listed under is the
+        day its page shows.)"""
+        return (self.year, self.month or 0, self.day or 0, -1 if self.hour is None else self.hour * 60 + self.minute)
 
-    def iso(self) -> str:
+    def day_iso(self) -> str:
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, without the time: for what takes no more
+        (BibTeX's date, a sitemap's, the Wayback Machine's address)."""
         parts = [f"{self.year:04d}"]
         if self.month:
             parts.append(f"{self.month:02d}")
@@ -169,7 +197,16 @@ class PartialDate:
             parts.append(f"{self.day:02d}")
         return "-".join(parts)
 
+    def iso(self) -> str:
+        """As HTML's ``<time datetime>`` and schema.org take it: the day, then the time and its zone when known."""
+        if self.hour is None:
+            return self.day_iso()
+        return f"{self.day_iso()}T{self.hour:02d}:{self.minute:02d}{self.zone}"
+
     def human(self) -> str:
+        if self.hour is not None:
+            zone = " UTC" if self.zone == "Z" else f" (UTC{self.zone})" if self.zone else ""
+            return f"{self.day} {MONTH_NAMES[self.month - 1]} {self.year}, {self.hour:02d}:{self.minute:02d}{zone}"
         if self.day:
             return f"{self.day} {MONTH_NAMES[self.month - 1]} {self.year}"
         if self.month:
@@ -330,8 +367,9 @@ class Article:
         # every article of the archive on every build, a no-op's too.
         date = self.date
         if date is None:
-            return (True, (0, 0, 0), self.slug)
-        return (False, (-date.year, -(date.month or 0), -(date.day or 0)), self.slug)
+            return (True, (0, 0, 0, 0), self.slug)
+        return (False, (-date.year, -(date.month or 0), -(date.day or 0),
+                        1 if date.hour is None else -(date.hour * 60 + date.minute)), self.slug)
 
 
 @record

@@ -50,11 +50,11 @@ CASES = [
     # YAML reads these as numbers (02016 is octal 1038, 0x7E0 is 2016) or as true: the message said
     # '0' and 'True', which the line does not, and 02016 was published as the year 1038
     ("a year YAML reads as octal", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 02016 # a year\n---\nBody\n"},
-     "content/articles/bad/index.md:3: date: '02016' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+     "content/articles/bad/index.md:3: date: '02016' is not a valid date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM])"),
     ("a year YAML reads as hexadecimal", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 0x7E0\n---\nBody\n"},
-     "content/articles/bad/index.md:3: date: '0x7E0' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+     "content/articles/bad/index.md:3: date: '0x7E0' is not a valid date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM])"),
     ("a date YAML reads as true", {"content/articles/bad/index.md": "---\ntitle: T\ndate: yes\n---\nBody\n"},
-     "content/articles/bad/index.md:3: date: 'yes' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
+     "content/articles/bad/index.md:3: date: 'yes' is not a valid date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM])"),
     ("the year 0000", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 0000\n---\nBody\n"},
      "content/articles/bad/index.md:3: date: '0000' is not a valid date (the year must be 0001 or later)"),
     ("a number in a flow mapping", {"content/articles/bad/index.md": "---\n{title: T, date: 0x10}\n---\nBody\n"},

@@ -166,7 +166,7 @@ def bibtex(article: Article, site: Site, urls: Urls) -> bytes:
         fields.append(("year", "{" + str(article.date.year) + "}"))
         if article.date.month:
             fields.append(("month", BIBTEX_MONTHS[article.date.month - 1]))
-        fields.append(("date", "{" + article.date.iso() + "}"))
+        fields.append(("date", "{" + article.date.day_iso() + "}"))
     if article.source.url:
         fields.append(("url", "{" + bibtex_url(article.source.url) + "}"))
     fields.append(("note", "{Archived copy at \\url{" + bibtex_url(archive_url) + "}}"))

@@ -20,14 +20,6 @@ from .theme import escape_output
 _URL_RE = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _ANONYMOUS = '<span class="muted">Anonymous</span>'
-# A comment's date as a saved page's markup gives it (2025-10-09T10:12, maybe with seconds and
-# a time zone; or YAML's reading of an unquoted date), shown as an article's date is, with its
-# time. Other wordings ("3 hours ago", "14/01/2025 à 19h05") are shown as captured: what they
-# meant is not known for sure (the hour of the capture, the order of day and month).
-_ISO_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[Tt ]([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d(?:\.\d+)?)?"
-                            r"(?:([Zz])|([+-](?:[01]\d|2[0-3])):?([0-5]\d)?)?)?")
-
-
 def render_comment_text(text: str) -> Markup:
     return Markup(_text_html(text))
 
@@ -83,23 +75,19 @@ def _thread(comments, depth: int, parts: list[str], lang: str) -> None:
 
 @lru_cache(maxsize=65536)
 def _date_html(date: str) -> str:
-    """A comment's date: an ISO one as ``<time>`` in words (9 October 2025, 10:12), any other as
-    written. (Kept once made: an archive's comments share a few thousand days, and a cold build
-    of 10,000 articles shows 60,000 comments.)"""
-    found = _ISO_DATE_TIME.fullmatch(date.strip())
+    """A comment's date: an ISO one (2025-10-09, maybe with its time and zone, as a saved page's
+    markup gives it, or YAML's reading of an unquoted date) as ``<time>`` in words, as an
+    article's date is shown (9 October 2025, 10:12 UTC); any other as written ("3 hours ago",
+    "14/01/2025 à 19h05": what they meant is not known for sure: the hour of the capture, the
+    order of day and month). (Kept once made: an archive's comments share a few thousand days,
+    and a cold build of 10,000 articles shows 60,000 comments.)"""
     try:
-        day = PartialDate.parse(found.group(1)) if found else None
+        day = PartialDate.parse(date)
     except ValueError:
         day = None
-    if day is None:
+    if day is None or day.day is None:  # (a year alone is more likely a number than a date)
         return escape_output(date)
-    _, hour, minute, utc, zone_hours, zone_minutes = found.groups()
-    if hour is None:
-        return f'<time datetime="{day.iso()}">{day.human()}</time>'
-    utc = utc or (zone_hours in ("+00", "-00") and zone_minutes in (None, "00"))  # (YAML's reading of "Z")
-    zone = "Z" if utc else f"{zone_hours}:{zone_minutes or '00'}" if zone_hours else ""
-    said = " UTC" if utc else f" (UTC{zone})" if zone else ""
-    return f'<time datetime="{day.iso()}T{hour}:{minute}{zone}">{day.human()}, {hour}:{minute}{said}</time>'
+    return f'<time datetime="{day.iso()}">{day.human()}</time>'
 
 
 def _text_html(text: str) -> str:

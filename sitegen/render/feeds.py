@@ -177,7 +177,11 @@ def _entry(article: Article, feed_updated: str, site: Site, config: Config, urls
 
 
 def atom_date(date: PartialDate) -> str:
-    return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}T00:00:00Z"
+    """RFC 3339, which Atom requires: a full date and time with its zone, so a date known to
+    the month or year is dated on its first day, and a time without its zone is taken as UTC
+    (the front matter can say otherwise: ``2016-11-08T21:30-05:00``)."""
+    hour, minute = (0, 0) if date.hour is None else (date.hour, date.minute)
+    return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}T{hour:02d}:{minute:02d}:00{date.zone or 'Z'}"
 
 
 def entry_id(url: str, urls: Urls) -> str:

@@ -206,7 +206,8 @@ def crawler_files(site: Site, urls: Urls, paths) -> list[OutputFile]:
     # (Not the alias pages: a redirect is no page of its own, and is marked noindex.)
     redirects = alias_files(site, urls)
     pages = sorted(_page_url(urls, p) for p in paths if p.endswith(".html") and p != "404.html" and p not in redirects)
-    lastmod = {urls.article(a): a.date.iso() for a in site.articles if a.date}
+    # (A sitemap takes a time only with its zone: W3C's datetime)
+    lastmod = {urls.article(a): a.date.iso() if a.date.zone else a.date.day_iso() for a in site.articles if a.date}
     sitemaps = [OutputFile(name, data) for name, data in sitemap_files(pages, urls, lastmod)]
     return sitemaps + [OutputFile("robots.txt", robots_txt(urls))]
 
@@ -223,7 +224,7 @@ def own_words(text: str, lang: Markup) -> Markup:
 
 def wayback_url(article) -> str:
     """The Internet Archive's copy nearest the publication date (its latest when undated)."""
-    stamp = article.date.iso().replace("-", "") if article.date else ""
+    stamp = article.date.day_iso().replace("-", "") if article.date else ""
     return f"https://web.archive.org/web/{stamp + '/' if stamp else ''}{article.source.url}"
 
 
