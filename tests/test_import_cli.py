@@ -549,7 +549,7 @@ def test_html_page(site):
     bundle = site / "content" / "articles" / "council-votes-to-rename-elm-park"
     matter = front_matter(bundle)
     assert matter["title"] == "Council Votes To Rename Elm Park" and "title_derived" not in matter
-    assert (str(matter["date"]), matter["date_origin"]) == ("2019-03-05", "metadata")
+    assert (str(matter["date"]), matter["date_origin"]) == ("2019-03-05T10:00Z", "metadata")
     assert matter["source"] == {
         "name": "The Springfield Gazette", "site": "Gazette",
         "url": "https://www.springfield-gazette.example/news/council-votes-to-rename-elm-park"}

@@ -1397,6 +1397,33 @@ def test_a_saved_pages_headline_without_an_h1_comes_from_the_page_not_the_lede(h
     assert "Cracked piers shut Brigg Lane bridge" not in found.body and "ORTHAVEN —" in found.body
 
 
+@pytest.mark.parametrize("declared,url,date,origin", [
+    # Open Graph's time, with its zone: kept, as the archive's date can hold it
+    ('<meta property="article:published_time" content="2025-05-02T21:30:00-05:00">', None,
+     "2025-05-02T21:30-05:00", "metadata"),
+    # schema.org's, in JSON-LD (a page's broken JSON-LD beside it is passed over)
+    ('<script type="application/ld+json">{broken</script><script type="application/ld+json">'
+     '{"@graph": [{"@type": "NewsArticle", "datePublished": "2025-05-02T09:05:00Z"}]}</script>', None,
+     "2025-05-02T09:05Z", "metadata"),
+    # midnight exactly: what sites write when they know the day only
+    ('<meta property="article:published_time" content="2025-05-02T00:00:00Z">', None, "2025-05-02", "metadata"),
+    # the day in the address and the time in the page: the page's, which says more
+    ('<meta property="article:published_time" content="2025-05-02T21:30:00+01:00">',
+     "https://weald.example/2025/05/02/bridge-shut/", "2025-05-02T21:30+01:00", "metadata"),
+    # a time on another day than the address's: the address's day alone
+    ('<meta property="article:published_time" content="2025-05-03T01:30:00+01:00">',
+     "https://weald.example/2025/05/02/bridge-shut/", "2025-05-02", "url"),
+])
+def test_a_saved_pages_time_of_publication_is_kept_with_its_day(declared, url, date, origin):
+    """The archive's date holds a time of day and its zone: a page that declares when it was
+    published, to the minute, gives it (it gave the day alone)."""
+    page = (f"<html><head><title>Brigg Lane bridge shut | Orthaven Courier</title>"
+            f'<meta property="og:published" content="">{declared}</head><body>'
+            f"<article><h1>Brigg Lane bridge shut</h1>{BRIDGE_STORY}</article></body></html>").encode()
+    found = analyse_html(page, url, REGISTRIES)
+    assert (found.date, found.date_origin) == (date, origin)
+
+
 def test_a_saved_pages_teasers_headlines_are_not_its_headline():
     """Several headlines marked on the page (other stories' teasers) tell none: the page's
     title decides."""

@@ -580,6 +580,9 @@ def _heading_levels(body: list[Line], crossheads: tuple[tuple[str, int], ...]) -
 def _date(url, page, header, body, rules, email_headers: dict[str, str]) -> tuple[str | None, str | None]:
     """The article's date and where it came from; (None, None) rather than a guess."""
     if meta.url_date(url):
+        # (the page's own date, when it says the same day and its time too)
+        if page.date and page.date.startswith(meta.url_date(url) + "T"):
+            return page.date, "metadata"
         return meta.url_date(url), "url"
     if page.date:
         return page.date, "metadata"
