@@ -1070,6 +1070,17 @@ def test_the_byline_and_date_lines_go_to_the_front_matter_not_the_body():
         "By Ravi Chandrasekhar-Lowe", "Senior Reporter", "Published March 6, 2024 at 9:05 AM", "Updated March 7, 2024"]
 
 
+@pytest.mark.parametrize("byline", ["By Rick Alvarez ralvarez@valleytribune.example",
+                                    "By Rick Alvarez Email: ralvarez@valleytribune.example"])
+def test_a_byline_with_the_writers_email_address_run_on_after_the_name_is_a_byline(byline):
+    """A local paper's "By Rick Alvarez ralvarez@..." stayed in the body, with no reporter: the
+    address read as part of the name made the line no byline."""
+    found = analyse(f"School levy passes by 212 votes\n\n{byline}\n\nVoters approved the school district's"
+                    " operating levy by 212 votes on Tuesday, the county said.\n")
+    assert [r.name for r in found.reporters] == ["Rick Alvarez"]
+    assert found.body.splitlines()[0].startswith("Voters approved")
+
+
 def test_a_byline_copied_from_a_tables_cells_is_a_byline():
     """"By<tab>Marta Quill", as a page laid out in a table copies, stayed in the body, with no reporter."""
     found = analyse("Council approves new bridge budget\n\nBy\tMarta Quill\n12 March 2025\n\nPELLHAM — The "

@@ -637,6 +637,10 @@ CREDIT_SEPARATOR = re.compile(r";|(?<=[a-z])\.[ \u00a0]+(?=(?:words|text|story|p
 WHERE = re.compile(r"[ \u00a0]+in[ \u00a0]+[A-Z].*$")
 BYLINE_SEPARATOR = re.compile(r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:and|AND|&)[ \u00a0]+")
 MAX_NAME_WORDS = 4
+# A writer's e-mail address run on after the name, as many local papers' pages print it ("By
+# Rick Alvarez ralvarez@tribune.example", "... Email: ralvarez@..."): it names no one, and
+# read as part of the name it made the line no byline at all.
+EMAIL_IN_BYLINE = re.compile(r"(?:[ \u00a0]+e-?mail:?)?[ \u00a0]+[^\s@]+@[^\s@]+\.[^\s@]+$", re.IGNORECASE)
 
 
 def byline_names(line: str, rules: Rules) -> list[str]:
@@ -648,6 +652,7 @@ def byline_names(line: str, rules: Rules) -> list[str]:
     # "(Reporting by X; Additional reporting by Y in Z; Editing by W)": each credit on its own
     # (a list's bullet before it taken off: "* By Jane Roe", as a text browser shows a list)
     for credit in CREDIT_SEPARATOR.split(LIST_BULLET.sub("", line).strip().removeprefix("(").removesuffix(")")):
+        credit = EMAIL_IN_BYLINE.sub("", credit.rstrip())
         match = line_matches(rules.bylines, credit) or line_matches(rules.bylines, _without_dated_part(credit, rules))
         if match and (handle := (match.groupdict().get("handle") or "").strip()):
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
