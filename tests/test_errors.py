@@ -82,6 +82,10 @@ CASES = [
      "content/articles/bad/index.md:2: not UTF-8 text"),
     ("no front matter", {"content/articles/bad/index.md": "Just text\n"},
      "content/articles/bad/index.md:1: expected front matter"),
+    # Hugo's TOML front matter was "expected front matter", as if there were none.
+    ("TOML front matter", {"content/articles/bad/index.md": "+++\ntitle = \"T\"\n+++\nBody\n"},
+     "content/articles/bad/index.md:1: front matter in TOML ('+++' lines, as Hugo writes it) is not read: write it "
+     "as YAML between two '---' lines"),
     ("bad comments", {"content/articles/good/comments.yaml": "comments:\n  - id: c1\n    text: ok\n  - id: c1\n    text: again\n"},
      "content/articles/good/comments.yaml:4: duplicate comment id 'c1'"),
     ("comment without an id", {"content/articles/good/comments.yaml": "comments:\n  - id: c1\n    text: ok\n  - text: who\n"},

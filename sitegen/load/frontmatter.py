@@ -34,7 +34,11 @@ def split_front_matter(text: str) -> SplitDocument:
     The text is cut where the lines are, not split into lines and joined again: the body
     is most of it, and this runs for every article of a cold build."""
     first_end = text.find("\n")
-    if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
+    first_line = (text if first_end < 0 else text[:first_end]).rstrip()
+    if first_line == "+++":  # (Hugo's TOML front matter: an archive moved from Hugo has it)
+        raise FrontMatterError(1, "front matter in TOML ('+++' lines, as Hugo writes it) is not read: write it as "
+                                  "YAML between two '---' lines (key = \"value\" becomes key: value)")
+    if first_line != "---":
         raise FrontMatterError(1, "expected front matter: the file must start with a line '---', then YAML, then '---'")
     closing = _CLOSING.search(text, first_end) if first_end >= 0 else None
     if closing is None:
