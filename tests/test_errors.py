@@ -136,7 +136,11 @@ CASES = [
     ("a page's menu weight that is no number", {"content/pages/about.md": "---\ntitle: About\ndescription: D.\nmenu: first\n---\nA.\n"},
      "content/pages/about.md:4: menu: expected a whole number, got 'first': the page's place in the navigation, 1 before 2"),
     ("Hugo's menu name", {"content/pages/about.md": "---\ntitle: About\nmenu: main\n---\nA.\n"},
-     "content/pages/about.md:3: menu: expected a whole number, got 'main': the page's place in the navigation, 1 before 2"),
+     "content/pages/about.md:3: menu: expected a whole number, got 'main': the page's place in the navigation, 1 before 2"
+     " (Hugo's 'menu: main' and its weight are one number here: menu: 1)"),
+    ("Hugo's menu with its weight", {"content/pages/about.md": "---\ntitle: About\nmenu:\n  main:\n    weight: 2\n---\nA.\n"},
+     "content/pages/about.md:3: menu: expected a whole number, got a mapping: the page's place in the navigation, 1 "
+     "before 2 (Hugo's 'menu: main' and its weight are one number here: menu: 1)"),
     ("a page's menu weight that is true", {"content/pages/about.md": "---\ntitle: About\nmenu: yes\n---\nA.\n"},
      "content/pages/about.md:3: menu: expected a whole number, got true: the page's place in the navigation, 1 before 2"),
     ("a page without a title", {"content/pages/about.md": "---\nmenu: 1\n---\nA.\n"},
@@ -375,7 +379,8 @@ def test_front_matter_and_body_errors_of_one_page_come_in_one_run(site, monkeypa
         "content/pages/about.md": "---\ntitle: About\nmenu: first\n---\nText {>>never closed.\n"})
     assert result.exit_code == 1
     assert content_errors(result) == [
-        "content/pages/about.md:3: menu: expected a whole number, got 'first': the page's place in the navigation, 1 before 2",
+        "content/pages/about.md:3: menu: expected a whole number, got 'first': the page's place in the navigation, 1 before 2"
+        " (Hugo's 'menu: main' and its weight are one number here: menu: 1)",
         "content/pages/about.md:5: unclosed CriticMarkup note '{>>' (expected '<<}')",
     ], result.stderr
     assert_public_untouched(root)

@@ -270,9 +270,15 @@ def test_a_page_named_like_a_year_sits_beside_that_years_articles(site, permalin
     assert "content/pages/2024.md: page '2024': its address /2024/ is taken by article 'index'" in clash.output
 
 
-def test_hugos_weight_is_said_to_be_the_menu(site, monkeypatch):
+@pytest.mark.parametrize("text, hint", [
+    ("weight: 2", "a page's place in the navigation is its 'menu' (menu: 1)"),
+    # (slug and url were warned about with no word of what to do: a Hugo page's address)
+    ("slug: about-us", "a page's address is its file's name: rename the file (and list the old address in 'aliases')"),
+    ("url: /about-us/", "a page's address is its file's name: rename the file (and list the old address in 'aliases')"),
+])
+def test_a_key_of_hugos_page_front_matter_is_told_what_says_the_same_here(site, monkeypatch, text, hint):
     root = site({"content/articles/one/index.md": article("One"),
-                 "content/pages/about.md": "---\ntitle: About\nweight: 2\n---\nA.\n"})
+                 "content/pages/about.md": f"---\ntitle: About\n{text}\n---\nA.\n"})
+    key = text.split(":")[0]
     assert warnings_of_a_build(root, monkeypatch) == [
-        "content/pages/about.md:3: warning: unknown front matter key 'weight': a page's place in the navigation is "
-        "its 'menu' (menu: 1)"]
+        f"content/pages/about.md:3: warning: unknown front matter key '{key}': {hint}"]

@@ -24,16 +24,19 @@ class FieldError(ValueError):
         return [self, *self.more]
 
 
-def checked_values(data: dict, spec: dict, path, line_of, diags: Diagnostics, unknown: str) -> tuple[dict, bool]:
+def checked_values(data: dict, spec: dict, path, line_of, diags: Diagnostics, unknown: str,
+                   hints: dict[str, str] | None = None) -> tuple[dict, bool]:
     """Each value of a YAML mapping checked by its key's checker in ``spec`` (``line_of(*path)``:
     where a value is, for its errors): the clean values, and whether any had an error (each
-    reported at its line). A key not in ``spec`` is warned about as an ``unknown`` one, with the
-    key it may have been meant for, and left out."""
+    reported at its line). A key not in ``spec`` is warned about as an ``unknown`` one, with
+    what says the same here when ``hints`` has it (another generator's key, which no spelling
+    of ours is near) or else the key it may have been meant for, and left out."""
     values, failed = {}, False
     for key, raw in data.items():
         check = spec.get(key)
         if check is None:
-            diags.warning(Location(path, line_of(key)), f"unknown {unknown} '{key}'{did_you_mean(key, spec)}")
+            hint = f": {hints[key]}" if hints and key in hints else did_you_mean(key, spec)
+            diags.warning(Location(path, line_of(key)), f"unknown {unknown} '{key}'{hint}")
             continue
         try:
             values[key] = check(raw)

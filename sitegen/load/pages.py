@@ -32,8 +32,12 @@ README_NAMES = ("readme.md", "readme.markdown")  # a folder's own notes, never p
 def _menu_weight(value) -> int:
     try:
         return fields.whole_number(value)
-    except fields.FieldError as exc:  # (Hugo's "menu: main" names a menu; here there is one, ordered by this)
-        raise fields.FieldError(f"{exc}: the page's place in the navigation, 1 before 2") from None
+    except fields.FieldError as exc:
+        # Hugo's "menu: main" (or "menu: {main: {weight: 2}}") names a menu; here there is one,
+        # and the number is the page's place in it.
+        hugo = (" (Hugo's 'menu: main' and its weight are one number here: menu: 1)"
+                if isinstance(value, (str, dict)) else "")
+        raise fields.FieldError(f"{exc}: the page's place in the navigation, 1 before 2{hugo}") from None
 
 
 # Every front matter key of a page, with its checker; each one's meaning is in docs/content-format.md.
@@ -44,6 +48,11 @@ PAGE_FIELDS = {
     "draft": fields.flag,
     "aliases": fields.aliases,
 }
+
+# Keys of Hugo's page front matter, with what says the same here: no spelling of ours is near them.
+_ADDRESS = "a page's address is its file's name: rename the file (and list the old address in 'aliases')"
+OTHER_GENERATORS_KEYS = {"weight": "a page's place in the navigation is its 'menu' (menu: 1)",
+                         "slug": _ADDRESS, "url": _ADDRESS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,11 +171,8 @@ def _front_matter(path: Path, front, diags: Diagnostics) -> tuple[dict | None, b
     if not isinstance(data, dict):
         diags.error(Location(path, 2), "front matter must be a mapping of keys (title: ..., menu: ...)")
         return None, True
-    if "weight" in data:  # (Hugo's; no did-you-mean finds 'menu' from it)
-        diags.warning(Location(path, front.line_of("weight")), "unknown front matter key 'weight': a page's place "
-                                                               "in the navigation is its 'menu' (menu: 1)")
-        data = {key: value for key, value in data.items() if key != "weight"}
-    values, failed = fields.checked_values(data, PAGE_FIELDS, path, front.line_of, diags, "front matter key")
+    values, failed = fields.checked_values(data, PAGE_FIELDS, path, front.line_of, diags, "front matter key",
+                                           OTHER_GENERATORS_KEYS)
     if "title" not in data:
         diags.error(Location(path, 1), "missing required key 'title'")
         failed = True
