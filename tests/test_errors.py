@@ -434,7 +434,9 @@ def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch, name
     ("tags: [roads]", "an article's topics are 'topics' here (topics: [topic-slug])"),
     ("author: Jane Roe", "who wrote an article is 'reporters' here (reporters: [Name])"),
     ("description: A sentence.", "a sentence or two for listings and feeds is 'summary' here"),
-    ("slug: other-name", "an article's address is its folder's name: rename the folder"),
+    ("slug: other-name", "an article's address is its folder's name: rename the folder (and list the old address in "
+                         "'aliases')"),
+    ("publishDate: 2016-11-08T21:30:00-05:00", "when the story was published is 'date' here"),
 ])
 def test_a_key_of_hugos_or_pelicans_front_matter_is_told_what_says_the_same_here(site, monkeypatch, text, hint):
     """No spelling of theirs is near ours, so "did you mean" said nothing of them."""

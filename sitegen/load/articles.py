@@ -267,14 +267,17 @@ BODY_NEEDS = {"title", "people", "reporters", "topics"}
 # moved from one of them brings them along, and "did you mean" finds no near spelling for them.
 _TOPICS = "an article's topics are 'topics' here (topics: [topic-slug])"
 _REPORTERS = "who wrote an article is 'reporters' here (reporters: [Name])"
+_PUBLISHED = "when the story was published is 'date' here"
 _CHANGED = "a change to the story is marked where it is made: a correction in its body (docs/annotations.md)"
 OTHER_GENERATORS_KEYS = {
     "tags": _TOPICS, "categories": _TOPICS, "category": _TOPICS,
     "author": _REPORTERS, "authors": _REPORTERS,
     "description": "a sentence or two for listings and feeds is 'summary' here",
-    "slug": "an article's address is its folder's name: rename the folder",
-    "url": "an article's address is its folder's name (rename the folder); the original's is source's url",
+    "slug": "an article's address is its folder's name: rename the folder (and list the old address in 'aliases')",
+    "url": "an article's address is its folder's name (rename the folder, and list the old address in 'aliases'); "
+           "the original's is source's url",
     "lastmod": _CHANGED, "modified": _CHANGED,
+    "publishDate": _PUBLISHED, "pubdate": _PUBLISHED,
 }
 
 FRONT_MATTER = {
