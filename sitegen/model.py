@@ -127,10 +127,11 @@ class Packed(Sequence):
 
 
 # YYYY, YYYY-MM or YYYY-MM-DD; after a day, a time to the minute (seconds and their fractions
-# are read, not kept), then maybe its zone: Z, +HH, +HHMM or +HH:MM. "T" or a space before the
-# time: YAML writers and Python's str() of a datetime put a space.
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?"
-                      r"\s?(?:([Zz])|([+-]\d{2}):?(\d{2})?)?)?)?)?")
+# are read, not kept), then maybe its zone: Z, +HH, +HHMM, +HH:MM, or +H as YAML allows. "T",
+# or spaces or tabs before the time and the zone, as YAML's timestamps have them ("2001-12-14
+# 21:59:43.10 -5" is its specification's example); Python's str() of a datetime puts a space.
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:(?:[Tt]|[ \t]+)(\d{2}):(\d{2})(?::\d{2}(?:[.,]\d*)?)?"
+                      r"[ \t]*(?:([Zz])|([+-](?:\d{2}|\d(?!\d))):?(\d{2})?)?)?)?)?")
 
 
 @record(order=True)
@@ -172,6 +173,8 @@ class PartialDate:
         if hour > 23 or minute > 59:
             raise ValueError(f"a day has no {hour:02d}:{minute:02d}")
         zone = ""
+        if zone_hours:  # (written "-5" too: kept as "-05:00")
+            zone_hours = f"{zone_hours[0]}{int(zone_hours[1:]):02d}"
         if utc or (zone_hours in ("+00", "-00") and zone_minutes in (None, "00")):
             zone = "Z"  # (one way of writing UTC, whichever the source used)
         elif zone_hours:

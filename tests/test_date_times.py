@@ -112,3 +112,24 @@ def test_a_bad_time_is_an_error_at_its_line(tmp_path, written, reason):
     assert result.exit_code == 1
     where = Path("content/articles/day/index.md")
     assert f"{root / where}:3: date: '{written}' is not a valid date ({reason})" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("written,datetime,shown", [
+    ("2016-11-08 21:30:00 +1", "2016-11-08T21:30+01:00", "8 November 2016, 21:30 (UTC+01:00)"),
+    ("2016-11-08 21:30:00.10 -5", "2016-11-08T21:30-05:00", "8 November 2016, 21:30 (UTC-05:00)"),
+    ("2016-11-08\t21:30:00", "2016-11-08T21:30", "8 November 2016, 21:30"),
+    ("2016-11-08  21:30:00 \tZ", "2016-11-08T21:30Z", "8 November 2016, 21:30 UTC"),
+    ("2016-11-08T21:30:00.000Z", "2016-11-08T21:30Z", "8 November 2016, 21:30 UTC"),
+    ("2016-11-08 21:30:00.123456+00:00", "2016-11-08T21:30Z", "8 November 2016, 21:30 UTC"),
+])
+def test_a_timestamp_as_yaml_and_other_tools_write_it(tmp_path, written, datetime, shown):
+    """YAML's own timestamps (its specification's example is '2001-12-14 21:59:43.10 -5'),
+    unquoted: a zone of one digit, tabs or several spaces before the time or the zone. They
+    stopped the build as no date at all; JavaScript's toISOString() and Python's str() of a
+    datetime were read already."""
+    root = write_files(tmp_path, {**SITE, "content/articles/day/index.md": article("Election day", "Text.",
+                                                                                    date=written)})
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    time = article_time(root / "public", "day")
+    assert (time["datetime"], time.get_text()) == (datetime, shown)
