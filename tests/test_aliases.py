@@ -122,6 +122,14 @@ ERRORS = [
     ("another alias", "aliases: [/old/]", 3,
      "aliases: item 1: '/old/' is the same page as the alias '/old/index.html' of article 'other' "
      "(content/articles/other/index.md:4)"),
+    # On macOS and Windows a name's case is not told apart: these would take the place of those pages.
+    ("the search page in capitals", "aliases: [/Search/]", 3, "aliases: item 1: '/Search/' is taken by the search page"),
+    ("an article's address in capitals", "aliases: [/Articles/Other/]", 3,
+     "aliases: item 1: '/Articles/Other/' is the address of the page of article 'other' "
+     "(content/articles/other/index.md), where a file name's case is not told apart (macOS, Windows)"),
+    ("another alias in capitals", "aliases: [/OLD/]", 3,
+     "aliases: item 1: '/OLD/' is the same page as the alias '/old/index.html' of article 'other' "
+     "(content/articles/other/index.md:4), where a file name's case is not told apart (macOS, Windows)"),
 ]
 
 

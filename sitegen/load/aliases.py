@@ -6,7 +6,9 @@ error at its line, as a page whose address is taken is (load/pages.py). The site
 (``people/``, ``search/``, ``feed.xml``…) are refused whole, as they are for pages, so that an
 alias accepted today is not made wrong by a person or a listing page added tomorrow. In the
 articles' folder (``articles/old-slug/``, what a renamed article leaves) and beside the pages,
-only the files the site really makes there are.
+only the files the site really makes there are. Paths are compared without their case (and
+their Unicode normalisation): on macOS and Windows ``/Search/`` is the search page's file, and
+an alias there would replace it, silently in an incremental build.
 
 A site with no alias costs one attribute read an article; with some, one look-up an article
 more, and only the articles whose files are near an alias are described.
@@ -14,6 +16,7 @@ more, and only the articles whose files are near an alias are described.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, Location, display_path
@@ -37,7 +40,7 @@ def check_aliases(articles: tuple[Article, ...], pages: tuple[Page, ...], urls: 
         page = urls.output_file(urls.article(article))
         folder = (page.rpartition("/")[0] if urls.permalink.endswith("/")
                   else urls.output_file(urls.bundle_folder(article)).removesuffix("/index.html"))
-        if page in claims.files or page in claims.folders or folder in claims.folders:
+        if claims.near(page) or claims.near(folder, as_file=False):
             whose = f"article '{article.slug}' ({display_path(article.path / INDEX_FILE)})"
             for path, what in article_output_paths(article, urls):
                 if what != "alias":
@@ -56,32 +59,57 @@ class _Claims:
 
     def __init__(self, urls: Urls, diags: Diagnostics):
         self.urls, self.diags = urls, diags
+        # (Both keyed by _same_file_key of the path.)
         self.files: dict[str, tuple] = {}  # output path -> (owner, number, alias)
         self.folders: dict[str, tuple] = {}  # every folder above a claimed file -> the first claim under it
 
     def claim(self, owner: Article | Page, number: int, alias: str) -> None:
         path = self.urls.output_file(self.urls.alias(alias))
-        section = path.split("/", 1)[0]
+        key = _same_file_key(path)
         claim = (owner, number, alias)
-        if section in SITE_SECTIONS:
+        if (section := _SECTION_KEYS.get(key.split("/", 1)[0])) is not None:
             _report(claim, f"is taken by {SITE_SECTIONS[section]}", self.diags)
-        elif path in self.files:
-            _report(claim, f"is the same page as the alias {_described(self.files[path])}", self.diags)
-        elif path in self.folders:
-            _report(claim, f"is a folder that the alias {_described(self.folders[path])} needs", self.diags)
-        elif (above := next((f for f in _folders_above(path) if f in self.files), None)) is not None:
+        elif key in self.files:
+            _report(claim, f"is the same page as the alias {_described(self.files[key])}"
+                           f"{_case_note(path, self._path(self.files[key]))}", self.diags)
+        elif key in self.folders:
+            _report(claim, f"is a folder that the alias {_described(self.folders[key])} needs", self.diags)
+        elif (above := next((f for f in _folders_above(key) if f in self.files), None)) is not None:
             _report(claim, f"needs a folder where the alias {_described(self.files[above])} is a file", self.diags)
         else:
-            self.files[path] = claim
-            for folder in _folders_above(path):
+            self.files[key] = claim
+            for folder in _folders_above(key):
                 self.folders.setdefault(folder, claim)
+
+    def near(self, path: str, as_file: bool = True) -> bool:
+        """Whether an alias claims ``path`` (``as_file``) or a folder of that name."""
+        key = _same_file_key(path)
+        return key in self.folders or (as_file and key in self.files)
 
     def refuse(self, path: str, whose: str) -> None:
         """``path`` is a file the site makes (``whose``): an alias there, or one that needs a folder there, is an error."""
-        if path in self.files:
-            _report(self.files.pop(path), f"is the address of {whose}", self.diags)
-        elif path in self.folders:
-            _report(self.folders[path], f"needs a folder where {whose} is a file", self.diags)
+        key = _same_file_key(path)
+        if key in self.files:
+            claim = self.files.pop(key)
+            _report(claim, f"is the address of {whose}{_case_note(path, self._path(claim))}", self.diags)
+        elif key in self.folders:
+            _report(self.folders[key], f"needs a folder where {whose} is a file", self.diags)
+
+    def _path(self, claim: tuple) -> str:
+        return self.urls.output_file(self.urls.alias(claim[2]))
+
+
+def _same_file_key(path: str) -> str:
+    """``path`` as file systems that ignore case compare names (APFS also Unicode's normalisation):
+    two paths with one key are one file on macOS and Windows."""
+    return unicodedata.normalize("NFC", path).casefold()
+
+
+_SECTION_KEYS = {_same_file_key(name): name for name in SITE_SECTIONS}
+
+
+def _case_note(path: str, other: str) -> str:
+    return ", where a file name's case is not told apart (macOS, Windows)" if path != other else ""
 
 
 def _folders_above(path: str) -> list[str]:
