@@ -256,6 +256,18 @@ def test_a_crosshead_live_in_the_story_stays():
     assert "\nLive\n" in found.body and "\nStudio\n" in found.body
 
 
+def test_a_crosshead_live_under_a_short_first_paragraph_stays():
+    """A story opening with a paragraph too short to be read as its lede (no dateline, a dozen
+    words or fewer) lost its crosshead "Live" below it, taken for a live blog's badge above the
+    lede: the badge is only above the story's first paragraph, whatever its length."""
+    found = analyse("Review: The Lanterns at the Roundhouse\n\nBy Dana Whitfield\n\nThe Lanterns played two sets"
+                    " on Saturday night.\n\nStudio\n\nThe first set drew on their new album.\n\nLive\n\nThe second"
+                    " set was older songs. \"We love playing these,\" said singer Rob Fenn.\n")
+    assert found.title == "Review: The Lanterns at the Roundhouse"
+    paragraphs = found.body.split("\n\n")
+    assert paragraphs.index("Live") == paragraphs.index("Studio") + 2
+
+
 def test_a_blogs_posted_by_line_over_the_post_is_its_byline():
     found = analyse("Library to stay open Sundays after all\n\nPosted by Margaret Lowe"
                     "\n\nThe Hollow Creek library will stay open on Sundays, the board decided on Tuesday. \"We listened,\""

@@ -547,10 +547,15 @@ def _mark_consent_buttons(lines: tuple[str, ...], chrome: list[bool]) -> None:
 def _mark_live_badges(lines: tuple[str, ...], chrome: list[bool], rules: Rules, end: int) -> None:
     """A live blog's badge in ordinary case alone on a line ("Live"), above the story's first
     paragraph, under or over the headline, is chrome as "LIVE" is; in the story, "Live" alone is
-    a crosshead (a concert review's "Studio" and "Live")."""
+    a crosshead (a concert review's "Studio" and "Live"). The story's first paragraph may be too
+    short to be read as its lede ("The Lanterns played two sets on Saturday night."): a line
+    ending with a full stop, as a headline, a byline or a date does not, is the story's too."""
     for n in range(_first_lede(lines, chrome, rules, end)):
-        if lines[n].strip().lower() == "live":
+        text = lines[n].strip()
+        if text.lower() == "live":
             chrome[n] = True
+        elif text and not chrome[n] and text.rstrip("\"”’')")[-1:] == "." and not ABBREVIATION_END.search(text):
+            return
 
 
 def _mark_video_players(lines: tuple[str, ...], chrome: list[bool]) -> None:
