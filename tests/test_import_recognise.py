@@ -5546,6 +5546,25 @@ def test_a_german_job_before_a_name_is_the_role(job):
     assert [q.by for q in found.quotes] == ["tobias-hofmeister"]
 
 
+@pytest.mark.parametrize("text, roles", [
+    ("Altdorf. Der Student Paul Krüger und die Studentin Mia Lenz trugen Plakate.",
+     {"Paul Krüger": "Student", "Mia Lenz": "Studentin"}),
+    ("Altdorf. Bürgermeister Klaus Weber und Ministerin Anna Roth besuchten die Baustelle.",
+     {"Klaus Weber": "Bürgermeister", "Anna Roth": "Ministerin"}),
+    ("Altdorf. Le maire Jérôme Baloge mais aussi la ministre Claire Dubois ont visité le chantier.",
+     {"Jérôme Baloge": "maire", "Claire Dubois": "ministre"}),
+    # (one person's two titles stay one role, as "co-founder and CEO" does)
+    ("Altdorf. Präsident und Geschäftsführer Max Roth sagte, der Bau beginne im Mai.",
+     {"Max Roth": "Präsident und Geschäftsführer"}),
+])
+def test_two_titled_names_joined_by_the_languages_and_each_keep_their_own_title(text, roles):
+    """"Der Student Paul Krüger und die Studentin Mia Lenz": Mia Lenz's role ran back over the
+    first person and the German "und" to the first title ("Student Paul Krüger und die
+    Studentin"), as it does not over English "and"."""
+    found = analyse(f"Neues Wasserwerk\n\nVon Jana Wiltberg\n\n{text}\n")
+    assert people(found) == roles
+
+
 def test_a_family_name_ending_as_a_title_does_stays_a_name():
     found = analyse("Neues Wasserwerk\n\nVon Jana Wiltberg\n\nAltdorf. Tobias Hofmeister sagte, der"
                     " Bau beginne im Mai. „Wir sind bereit“, sagte Hofmeister.\n")

@@ -14,6 +14,11 @@ ARTICLES = ("a", "an", "the")
 DEFINITE_ARTICLES = frozenset({"el", "la", "los", "las", "le", "les", "il", "lo", "gli", "o", "os", "a", "as",
                                "der", "die", "das"})
 LIST_WORDS = ("and", "or", "but", "nor")
+# ... and in the other languages, where two people's titles and names in a row are a list as in
+# English ("Der Student Paul Krüger und die Studentin Mia Lenz"); their "and" between two titles
+# is one person's two titles ("Präsident und Geschäftsführer Max Roth", as "co-founder and CEO").
+LIST_WORDS_ABROAD = ("und", "oder", "aber", "et", "ou", "mais", "y", "o", "pero", "e", "ma")
+AND_WORDS = ("and", "und", "et", "y", "e")
 # Verbs that make what follows a name's comma a clause, not an appositive giving a role.
 CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could"})
 # An age between commas right after a name ("Evelyn Park, 71, a retired teacher"; "Pedro Ruiz,
@@ -493,8 +498,8 @@ def _title_run(before: str, rules: Rules) -> str | None:
         if not token or not _role_word(token, rules) or run and (token[-1] in ",;:\"”" or _ends_sentence(token, rules)):
             break  # (a comma, a quotation's end or a sentence's end ends the role: "on Friday, Judge
             # Marchetti", "“We won in Brackwater,” said Mayor Dana Whitfield")
-        if token.lower() in LIST_WORDS and _has_title(run, rules) and not (
-                index > 0 and token.lower() == "and" and _is_title(tokens[index - 1], rules)):
+        if token.lower() in (*LIST_WORDS, *LIST_WORDS_ABROAD) and _has_title(run, rules) and not (
+                index > 0 and token.lower() in AND_WORDS and _is_title(tokens[index - 1], rules)):
             # "Green candidate Callum Ross and Liberal candidate Derek Baird": a list of two
             # (but "co-founder and CEO Priya Menon" is one person's two titles)
             break
