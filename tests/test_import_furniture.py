@@ -200,6 +200,21 @@ def test_a_comments_own_line_ending_in_how_long_ago_is_no_new_comment(line, abov
         ("Rainer_K", "vor 3 Stunden", f"{above}{line}"), ("Moni62", "vor 5 Stunden", "Endlich passiert etwas.")]
 
 
+@pytest.mark.parametrize("header, author, date", [
+    ("Bob Stone 13 Mar 2024", "Bob Stone", "13 Mar 2024"), ("Bob Stone · 3 hours ago", "Bob Stone", "3 hours ago"),
+    ("Jean Roux le 9 avril 2025 à 10h00", "Jean Roux", "9 avril 2025 à 10h00"), ("bob_s 5h", "bob_s", "5h")])
+def test_a_comments_header_under_the_text_above_with_its_own_text_after_a_blank_starts_a_comment(header, author, date):
+    """A comment's header right under the text of the comment above, its own text after a blank
+    line, was read as that comment's last line ("Schon vor 2 Jahren" is one), and the comment it
+    starts was lost in the one above: a line is the comment's own only with no text under it
+    that is not the next comment's."""
+    found = analyse("Library to open on Sundays\n\nBy Grace Lin\n\nASHBY — The Ashby library will open on Sundays"
+                    " from March, the trustees said on Monday.\n\nComments (2)\n\n"
+                    f"Ann Lee 12 Mar 2024\nGreat piece.\n{header}\n\nI disagree.\n")
+    assert [(c.author, c.date, c.text) for c in found.comments] == [
+        ("Ann Lee", "12 Mar 2024", "Great piece."), (author, date, "I disagree.")]
+
+
 @pytest.mark.parametrize("row", ["Partager sur Facebook Partager sur X", "Artikel teilen", "Diesen Artikel teilen",
                                  "Auf Facebook teilen  Per E-Mail teilen", "Compartir en Facebook Compartir en X",
                                  "Partager l'article", "Condividi"])

@@ -329,13 +329,26 @@ class _Reader:
         """A line shaped like a comment's header, a name or a word and the date or how long ago
         ("Schon vor 2 Jahren", "Déjà il y a 3 ans", "Already 2 years ago"), that goes on with the
         comment above, under its header or its text with no blank line between, and has nothing
-        under it: a line of that comment's own, where a header would have its text under it."""
+        under it but the next comment: a line of that comment's own, where a header would have its
+        text under it (after a blank line too: "Bob Stone 13 Mar 2024", blank, "I disagree.")."""
         draft = self.stack[-1] if self.stack else None
         above, below = (self.texts[i].strip() if 0 <= i < len(self.texts) else "" for i in (index - 1, index + 1))
         if not draft or draft.closed or not above or below or draft.paragraphs and not draft.open_paragraph:
             return False
         header = line_matches(self.rules.comment_author, text)
-        return bool(header and header.groupdict().get("date"))
+        return bool(header and header.groupdict().get("date")) and not self._text_under(index)
+
+    def _text_under(self, index: int) -> bool:
+        """The next line with words after line ``index`` is a comment's text: not the next
+        comment's header ("Moni62 vor 5 Stunden", or a name over its date or a number), nor a
+        button."""
+        below = next((n for n in range(index + 1, len(self.texts)) if self.texts[n].strip()), None)
+        if below is None:
+            return False
+        text = self.texts[below].strip()
+        under = self.texts[below + 1].strip() if below + 1 < len(self.texts) else ""
+        return not (line_matches(self.rules.comment_author, text) or NUMBER.match(text) or is_chrome(self.rules, text)
+                    or line_matches(self.rules.comment_date, under))
 
     def _text(self, number: int, text: str, own_line: bool = False) -> None:
         """A numbered line, an author line ("Don says:"), a date, or the text of a comment (a
