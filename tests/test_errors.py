@@ -448,6 +448,26 @@ def test_a_key_of_hugos_or_pelicans_front_matter_is_told_what_says_the_same_here
     assert f"content/articles/a/index.md:3: warning: unknown front matter key '{key}': {hint}" in result.stderr
 
 
+def test_hugos_shortcodes_and_summary_divider_in_a_body_are_warned_about_not_in_its_code(site, monkeypatch):
+    """A body moved from Hugo shows its shortcodes and "<!--more-->" as typed, which sitegen
+    does not read: each is said at its line. Shown as code, they are what the writer meant."""
+    body = ('Intro.\n\n{{< figure src="/img/x.jpg" >}}\n\n<!--more-->\n\n'
+            'See `{{< ref "x" >}}` and {{% note %}}this{{% /note %}}.\n\n```\n{{< tweet 1 >}}\n```\n')
+    root = site({"content/articles/a/index.md": f"---\ntitle: A\n---\n{body}"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    where = "content/articles/a/index.md"
+    assert [(at, message.split(" is shown")[0]) for at, message in warned] == [
+        (f"{where}:6", "Hugo's shortcode '{{< figure src=\"/img/x.jpg\" >}}'"),
+        (f"{where}:8", "Hugo's summary divider <!--more-->"),
+        (f"{where}:10", "Hugo's shortcode '{{% /note %}}'"),
+        (f"{where}:10", "Hugo's shortcode '{{% note %}}'"),
+    ]
+    assert build(root, "--strict").exit_code == 1
+
+
 def test_a_front_matter_name_one_letter_from_a_registered_one_is_said_to_be_a_new_page(site, monkeypatch):
     """A name no registry knows gets a page of its own, as it should; but one a letter away
     from a registered one is most likely a slip, which made a second page without a word

@@ -128,5 +128,42 @@ def render_body(md: MarkdownIt, text: str, context: BodyContext) -> RenderedBody
         problems.append((problem.line, problem.message))
     annotations = sorted(env.get("annotations", []), key=lambda a: (a.line, a.anchor))
     mentioned = sorted(env.get("mentioned_people", set()) | env.get("auto_linked_people", set()))
-    return RenderedBody(html, tuple(annotations), tuple(sorted(problems)), tuple(mentioned),
-                        tuple(sorted(env.get("body_warnings", []))))
+    warnings = env.get("body_warnings", [])
+    if any(marker in text for marker in HUGO_MARKERS):  # (rare: a body moved from Hugo; looked at again only then)
+        warnings = warnings + _hugo_markup(md, text, context)
+    return RenderedBody(html, tuple(annotations), tuple(sorted(problems)), tuple(mentioned), tuple(sorted(warnings)))
+
+
+# What a body moved from Hugo may hold that sitegen does not read, and shows as typed: a
+# shortcode ("{{< figure src=... >}}", "{{% note %}}") and the summary divider "<!--more-->".
+HUGO_MARKERS = ("{{<", "{{%", "<!--more-->")
+_HUGO_MARKUP = re.compile(r"\{\{[<%].*?[%>]\}\}|\{\{[<%]|<!--more-->", re.DOTALL)
+HUGO_SHORTCODE = ("Hugo's shortcode {found} is shown as typed: sitegen has none (write Markdown: an image is "
+                  "![text](file.jpg), a quote a '> ' line)")
+HUGO_MORE = ("Hugo's summary divider <!--more--> is shown as typed: a listing's summary is 'summary' in the "
+             "front matter")
+
+
+def _hugo_markup(md: MarkdownIt, text: str, context: BodyContext) -> list[tuple[int, str]]:
+    """(line, warning) for each shortcode or summary divider in the body's text, not in its code
+    (a body may show Hugo's markup as code, which is what code is for)."""
+    found = []
+    for block in md.parse(text, {"sitegen": context}):
+        if block.type != "inline" or not block.map:
+            continue
+        # The text between code spans, links' ends and the like, its tokens joined: the parser
+        # stops a text token at "<" or "%" ("{{", "<", " figure ... ", ">", "}}").
+        runs, run = [], []
+        for token in block.children or ():
+            if token.type in ("text", "text_special", "softbreak"):
+                run.append("\n" if token.type == "softbreak" else token.content)
+            else:
+                runs.append("".join(run))
+                run = []
+        runs.append("".join(run))
+        for match in (m for run in runs for m in _HUGO_MARKUP.finditer(run)):
+            shown = " ".join(match.group(0).split())
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            message = HUGO_MORE if shown == "<!--more-->" else HUGO_SHORTCODE.format(found=repr(shown))
+            found.append((block.map[0], message))
+    return found
