@@ -579,11 +579,11 @@ def _heading_levels(body: list[Line], crossheads: tuple[tuple[str, int], ...]) -
 
 def _date(url, page, header, body, rules, email_headers: dict[str, str]) -> tuple[str | None, str | None]:
     """The article's date and where it came from; (None, None) rather than a guess."""
-    if meta.url_date(url):
+    if day := meta.url_date(url):
         # (the page's own date, when it says the same day and its time too)
-        if page.date and page.date.startswith(meta.url_date(url) + "T"):
+        if page.date and page.date.startswith(day + "T"):
             return page.date, "metadata"
-        return meta.url_date(url), "url"
+        return day, "url"
     if page.date:
         return page.date, "metadata"
     found = meta.text_date(header, body, rules)

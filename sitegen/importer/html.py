@@ -808,7 +808,7 @@ def _with_time(day: str | None, tree, markup: bytes) -> str | None:
     day (a page's zone may put it there: the day is trafilatura's, read by its own rules), nor
     midnight exactly, which sites write when they know the day only. (The JSON-LD is read
     from the page as written: ``tree`` has no scripts.)"""
-    if day is None or tree is None or len(day) != 10:
+    if day is None or tree is None:
         return day
     for value in itertools.chain(tree.xpath(PUBLISHED_XPATH), _json_ld_published(markup)):
         try:
@@ -823,27 +823,26 @@ def _with_time(day: str | None, tree, markup: bytes) -> str | None:
 def _json_ld_published(markup: bytes) -> Iterator[str]:
     """Every ``datePublished`` of the page's JSON-LD, in the order they come."""
     tree = _parse(markup, strip=False)
-    if tree is None:
-        return
-    found = []
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("datePublished"), str):
-                found.append(node["datePublished"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+    for script in tree.xpath("//script[@type='application/ld+json']/text()") if tree is not None else ():
         try:
-            walk(json.loads(script))
+            data = json.loads(script)
         except ValueError:
             continue  # (a page's broken JSON-LD is no reason to stop its import)
-        yield from found
-        found.clear()
+        yield from _dates_published(data)
+
+
+def _dates_published(node) -> Iterator[str]:
+    """The ``datePublished`` values in a JSON-LD document, however deep (an ``@graph``'s items)."""
+    if isinstance(node, dict):
+        if isinstance(node.get("datePublished"), str):
+            yield node["datePublished"]
+        children = node.values()
+    elif isinstance(node, list):
+        children = node
+    else:
+        return
+    for child in children:
+        yield from _dates_published(child)
 
 
 def _iso_date(value) -> str | None:
