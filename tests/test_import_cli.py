@@ -188,7 +188,8 @@ WAYBACK = ("The Wayback Machine - https://web.archive.org/web/20230512081433/htt
 
 def test_a_page_copied_from_the_wayback_machine_gives_its_original_address(site):
     """The replay's toolbar is not the article; its first line names the page's own address,
-    which gives the slug, the date (from the address, not from the capture) and the source."""
+    which gives the slug, the date (its day from the address, not from the capture; its time
+    from the capture's stamp of that day) and the source."""
     (site / "in" / "pool.txt").write_text(WAYBACK + "NEWS\nPool won't open this summer\nBy MARY ROE, Staff Writer\n"
                                           "Posted Mar 14, 2019 at 6:01 PM\n\nThe city pool will stay closed this"
                                           " summer after inspectors found cracks in its basin, officials said.\n")
@@ -196,7 +197,7 @@ def test_a_page_copied_from_the_wayback_machine_gives_its_original_address(site)
     assert result.exit_code == 0, result.output
     matter = front_matter(site / "content" / "articles" / "pool-stays-shut")
     assert matter["title"] == "Pool won't open this summer"
-    assert (str(matter["date"]), matter["date_origin"]) == ("2019-03-14", "url")
+    assert (str(matter["date"]), matter["date_origin"]) == ("2019-03-14T18:01", "text")
     assert matter["source"]["url"] == "https://www.millbrook.example/news/20190314/pool-stays-shut"
     body = (site / "content" / "articles" / "pool-stays-shut" / "index.md").read_text("utf-8").split("---\n", 2)[2]
     assert "captures" not in body and "Archive Team" not in body and "volunteers" not in body

@@ -431,7 +431,7 @@ def test_a_tv_stations_story_under_its_video_player():
                     "PORT ELLERY, Pa. — About 30,000 residents were told to boil their tap water Sunday.\n\n"
                     "The Associated Press contributed to this report.\n")
     assert (found.title, found.date) == ("Boil advisory for 30,000 after water main break; crews work through the night",
-                                         "2025-01-12")
+                                         "2025-01-12T18:42-05:00")
     assert [r.name for r in found.reporters] == ["Kendra Vale", "Marcus Ibe"]
     assert found.body.startswith("PORT ELLERY, Pa. — About 30,000")
 
@@ -448,7 +448,7 @@ def test_numeric_european_dates_and_first_published_before_updated(stamps, date)
     assert found.date == date
     stamped = analyse(f"Cane farmers block the highway\n{stamps}\n\nKOLHAPUR: Farmers blocked the highway near"
                       " Kagal on Wednesday, the protesters said.\n\nFirst published on: 13-11-2024 at 21:40 IST\n")
-    assert stamped.date == ("2024-11-13" if stamps.startswith("Updated") else date)
+    assert stamped.date == ("2024-11-13T21:40" if stamps.startswith("Updated") else date)
     assert "First published" not in stamped.body
 
 
@@ -846,7 +846,7 @@ def test_a_headline_under_a_cookie_banner_a_dated_masthead_and_a_list_of_trendin
         "Plan for 260 homes approved despite 900 objections\nVillagers say the roads cannot cope\n"
         "By Marcus T. Delacroix Jr. | Staff Writer\n05:00, 4 MAR 2025\nUpdated 09:12, 4 MAR 2025\nNews\n"
         "The site off Pennock Lane, seen from the wood (Image: Hallowmere Gazette)\n",
-        "Plan for 260 homes approved despite 900 objections", ["Marcus T. Delacroix Jr."], "2025-03-04",
+        "Plan for 260 homes approved despite 900 objections", ["Marcus T. Delacroix Jr."], "2025-03-04T05:00",
         id="cookie-banner-motto-masthead-date"),
     pytest.param(
         "ORRERY\nIdeas from the frontiers of science\nFeatures\nEssays\nReviews\nPodcast\nArchive\nShop\n"
@@ -862,7 +862,7 @@ def test_a_headline_under_a_cookie_banner_a_dated_masthead_and_a_list_of_trendin
         "Count goes on in the council election as results come in\n"
         "Tanvir Rahman-Kerr, Eilidh NicAoidh and Olumide Adeyemi-Brooks\nFri 9 May 2025 07:55 BST\n",
         "Count goes on in the council election as results come in",
-        ["Tanvir Rahman-Kerr", "Eilidh NicAoidh", "Olumide Adeyemi-Brooks"], "2025-05-09", id="names-over-a-date"),
+        ["Tanvir Rahman-Kerr", "Eilidh NicAoidh", "Olumide Adeyemi-Brooks"], "2025-05-09T07:55+01:00", id="names-over-a-date"),
     pytest.param(
         "Flash flood closes the county road for a week after the storm\nAuthors: María José Ibarra Solís,"
         " Devin Okafor-Pratt\nPublished: August 2, 2025\n",
@@ -874,12 +874,12 @@ def test_a_headline_under_a_cookie_banner_a_dated_masthead_and_a_list_of_trendin
         " minutes. Market data provided by Lumen Quote Services.\nStocks edge higher as chipmakers rally on an"
         " upbeat outlook\nNomvula Dlamini and Pieter van Wyk\nPublished: 14 March 2024 | 06:42\n",
         "Stocks edge higher as chipmakers rally on an upbeat outlook", ["Nomvula Dlamini", "Pieter van Wyk"],
-        "2024-03-14", id="tickers-names-over-published"),
+        "2024-03-14T06:42", id="tickers-names-over-published"),
     pytest.param(
         "Algae bloom shuts off tap water in the town for a week\nPriya Deshmukh, Luc Arsenault · NPB News ·"
         " Posted: Jul 18, 2024 5:00 AM CDT | Last Updated: July 18\n",
         "Algae bloom shuts off tap water in the town for a week", ["Priya Deshmukh", "Luc Arsenault"],
-        "2024-07-18", id="names-outlet-and-posted-on-one-line"),
+        "2024-07-18T05:00-05:00", id="names-outlet-and-posted-on-one-line"),
 ])
 def test_headlines_bylines_and_dates_in_page_headers(page, title, reporters, date):
     found = analyse(page + "\nBRANTFIELD — The council approved the plan on Monday night after a long debate, officials"
@@ -895,7 +895,7 @@ def test_the_mastheads_date_is_not_the_articles_and_numeric_dates_are_read_when_
             "Posted in News, Courts\nTagged fraud, courts\ncbrennan@example.org\nDonate Now\n"
             "Comments have been disabled on this article for legal reasons.\n")
     dated = analyse(page.format(date="22/05/2023 — 14:07"))
-    assert dated.date == "2023-05-22"
+    assert dated.date == "2023-05-22T14:07"
     body_lines = {dated.segments.lines[n - 1] for n in dated.segments.numbers(BODY)}
     assert not body_lines & {"Wednesday 24 May 2023", "Normal text size", "Larger text size", "Posted in News, Courts",
                              "Tagged fraud, courts", "cbrennan@example.org", "Donate Now",
@@ -908,12 +908,12 @@ def test_a_numeric_date_either_way_is_read_by_its_weekday_or_by_how_the_story_wr
             "BRACKLEY — Fares on the Brackley ferry will rise {when}, the council said on Tuesday, in the"
             " largest increase since 2009.\n\nThe council will meet again next month.\n")
     weekday = analyse(page.format(date="Submitted on Tue, 10/07/2025 - 18:30", when="next year"))
-    assert weekday.date == "2025-10-07"  # (a Tuesday; July 10, 2025 was a Thursday)
+    assert weekday.date == "2025-10-07T18:30"  # (a Tuesday; July 10, 2025 was a Thursday)
     assert analyse(page.format(date="Submitted on Fri, 10/07/2025 - 18:30", when="next year")).date is None
     day_first = analyse(page.format(date="Published 04/03/2025 17:20", when="from 1 April"))
-    assert day_first.date == "2025-03-04"
+    assert day_first.date == "2025-03-04T17:20"
     assert "Published 04/03/2025" not in day_first.body  # (a date line whichever way it is read)
-    assert analyse(page.format(date="Published 04/03/2025 17:20", when="from April 1")).date == "2025-04-03"
+    assert analyse(page.format(date="Published 04/03/2025 17:20", when="from April 1")).date == "2025-04-03T17:20"
     assert analyse(page.format(date="Published 04/03/2025 17:20", when="from 1 April, not April 9")).date is None
     # ("Option 2 may cost more": "may" is no month)
     assert analyse(page.format(date="Published 04/03/2025 17:20", when="unless option 2 may cost more")).date is None
@@ -923,7 +923,7 @@ def test_a_first_published_date_counts_before_an_updated_one_on_the_same_line():
     found = analyse("Cyclists win protected bike lanes on Albion Road\n\nEuan Farrow Updated 21 Nov 2025, 6:10am"
                     " First published 20 Nov 2025, 9:45pm\n\nProtected bike lanes will be built along the full length"
                     " of Albion Road after the council reversed an earlier decision.\n")
-    assert found.date == "2025-11-20"
+    assert found.date == "2025-11-20T21:45"
 
 
 @pytest.mark.parametrize("line", [
@@ -1063,7 +1063,7 @@ def test_the_byline_and_date_lines_go_to_the_front_matter_not_the_body():
                     "Updated March 7, 2024\n• The bridge has been closed to lorries for two years, and inspectors"
                     " found cracks.\n\nMILBROOK — The Keeler Street bridge will close for a year from"
                     " April, the council decided.\n")
-    assert ([r.name for r in found.reporters], found.date) == (["Ravi Chandrasekhar-Lowe"], "2024-03-06")
+    assert ([r.name for r in found.reporters], found.date) == (["Ravi Chandrasekhar-Lowe"], "2024-03-06T09:05")
     assert found.summary.startswith("The Keeler Street bridge")  # the lede, not the summary box's point
     assert found.body.splitlines()[0] == "A dek that stays: the work will begin in April and last a year"
     assert [found.segments.lines[n - 1] for n in found.segments.numbers("chrome")] == [
@@ -1121,9 +1121,9 @@ def test_the_line_under_a_byline_is_a_second_writer_not_an_outlet(header, report
     assert (found.date, found.body.splitlines()[0]) == ("2025-03-14", KEELER_LEDE.splitlines()[0])
 
 
-@pytest.mark.parametrize("line, date", [("Valdemora, 14 de marzo de 2025 - 09:12", "2025-03-14"),
+@pytest.mark.parametrize("line, date", [("Valdemora, 14 de marzo de 2025 - 09:12", "2025-03-14T09:12"),
                                         ("Valdemora, 14 de marzo de 2025", "2025-03-14"),
-                                        ("LONDON, March 14, 2025 - 9.12 GMT", "2025-03-14")])
+                                        ("LONDON, March 14, 2025 - 9.12 GMT", "2025-03-14T09:12Z")])
 def test_the_place_and_date_under_the_byline_are_no_dateline(line, date):
     """The place, the date and the time under the byline, as Spanish papers set them, read like
     a dateline with no story after it: the line was the lede, and the summary "09:12"."""
@@ -1186,7 +1186,7 @@ def test_a_printed_pages_masthead_and_running_heads_are_no_story():
 def test_a_row_of_the_place_date_and_time_under_the_byline_dates_the_article():
     found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n"
                     "By Ravi Chandrasekhar-Lowe\nMilbrook | 13.11.2024 | 16:45\n" + KEELER_LEDE)
-    assert (found.date, found.body.splitlines()[0]) == ("2024-11-13", KEELER_LEDE.splitlines()[0])
+    assert (found.date, found.body.splitlines()[0]) == ("2024-11-13T16:45", KEELER_LEDE.splitlines()[0])
 
 
 def test_a_clippers_front_matter_lists_the_writers_as_links():
@@ -1208,7 +1208,7 @@ def test_menu_lines_above_the_headline_are_chrome(wire):
     dropped = [wire.segments.lines[n - 1].strip() for n in wire.segments.numbers("chrome")]
     assert dropped[:6] == ["Skip to main content", "World", "U.S.", "Politics", "Sports", "Sign In"]
     assert (wire.date, wire.date_origin, wire.dateline, wire.source.site) == (
-        "2022-05-14", "text", "Port Ellis", "Valley Wire")
+        "2022-05-14T06:05-04:00", "text", "Port Ellis", "Valley Wire")
 
 
 def test_capitals_bylines_and_contributor_credits_give_reporters(wire):
@@ -2227,7 +2227,7 @@ def test_a_drupal_page_byline_comments_replies_and_comment_form():
             "Submitted by Joan Farrow on Wed, 10/08/2025 - 12:03\n\nPermalink\n\nIf it fixes the sea wall I'm for it.\n\n"
             "Add new comment\n\nYour name\n\nAbout text formats\n\nSave Preview\n\nBrackley Beacon, 14 Quay Street\n")
     found = analyse(page)
-    assert [r.name for r in found.reporters] == ["Ottoline Farrow"] and found.date == "2025-10-07"
+    assert [r.name for r in found.reporters] == ["Ottoline Farrow"] and found.date == "2025-10-07T18:30"
     assert _who(found.comments) == [("quaywatcher", None), ("Ned C.", "quaywatcher"), ("Joan Farrow", None)]
     assert "Permalink" not in found.body and "Submitted by" not in found.body and "Add new comment" not in found.body
     assert found.body.rstrip().endswith("from May through September.")
@@ -2238,7 +2238,7 @@ def test_a_row_of_published_and_updated_stamps_is_a_date_line_however_long():
                     "PUBLISHED: March 3, 2025 at 9:47 PM CST | UPDATED: March 4, 2025 at 7:15 AM CST\n\n"
                     "The Brackley council voted 5-2 on Tuesday to start charging for parking on Quay Street next summer,"
                     " officials said.\n")
-    assert found.date == "2025-03-03" and "PUBLISHED" not in found.body
+    assert found.date == "2025-03-03T21:47-06:00" and "PUBLISHED" not in found.body
 
 
 def test_a_coral_comments_row_of_buttons_is_no_comment():
@@ -2420,7 +2420,7 @@ def test_a_byline_that_names_no_one_is_a_header_line_and_no_reporter():
                     "First published 11.09.2025, 06:30\n\n14:05\n\nPower company says repairs will take days\n\n"
                     "The regional grid operator said crews had restored electricity to about 9,000 homes on"
                     " Thursday.\n")
-    assert (found.title, found.date, found.reporters) == ("Storm Ilse comes ashore on the Carrow coast", "2025-09-11", ())
+    assert (found.title, found.date, found.reporters) == ("Storm Ilse comes ashore on the Carrow coast", "2025-09-11T06:30", ())
     assert "staff" not in found.body and "Power company says repairs will take days" in found.body
     page = _saved_page("<h1>Lantern festival draws thousands</h1>").replace(
         b"<title>", b'<meta name="author" content="Staff report"><title>').replace(b"<p>By Jo Bell</p>", b"")
@@ -2668,8 +2668,8 @@ def test_a_story_line_naming_a_comments_plugin_or_sort_words_stays():
     assert "sorts its catalogue." in found.body and "uses Isso" in found.body and not found.comments
 
 
-@pytest.mark.parametrize("stamp, date", [("14 de octubre de 2025, 07:30", "2025-10-14"), ("1º de mayo del 2024", "2024-05-01"),
-                                         ("Publié le 3 juillet 2025 à 18h02", "2025-07-03"),
+@pytest.mark.parametrize("stamp, date", [("14 de octubre de 2025, 07:30", "2025-10-14T07:30"), ("1º de mayo del 2024", "2024-05-01"),
+                                         ("Publié le 3 juillet 2025 à 18h02", "2025-07-03T18:02"),
                                          ("1er mars 2024", "2024-03-01")])
 def test_a_spanish_or_french_date_line(stamp, date):
     found = analyse("El Ayuntamiento cierra el puente romano al tráfico\n\nPor Maite Olabarrieta Cuenca\n\n" + stamp +
@@ -2719,7 +2719,7 @@ def test_a_dateline_below_a_box_of_short_lines_is_the_lede():
     found = analyse("Former water district manager gets 30 months\n\nBy Oren Matsuda-Fields and Priya Venkataraman\n\n"
                     "Published Feb. 6, 2025, 4:12 p.m.\n\n" + _CASE_BOX + "SPRINGVALE, Ore. — A former manager of the"
                     " water district was sentenced Thursday to 30 months in prison.\n\nThe district has sued.\n")
-    assert found.dateline == "Springvale" and found.date == "2025-02-06"
+    assert found.dateline == "Springvale" and found.date == "2025-02-06T16:12"
     assert "Matsuda-Fields" not in found.body and "Case at a glance" in found.body  # (the box stays)
 
 
@@ -2884,7 +2884,7 @@ def test_a_german_papers_cookie_banner_byline_date_share_row_links_and_comments(
                     "Teilen: Facebook WhatsApp X E-Mail\n\nLesen Sie auch: Stadt plant neue Beleuchtung\n\n"
                     "Kommentare (2)\n\nW. Brockhaus 14.10.2025, 08:12 Uhr\n\nTypisch.\n\nAntworten\n\n"
                     "Auenläufer 14.10.2025, 09:30 Uhr\n\nImmerhin zahlt der Hersteller.\n\nAntworten\n")
-    assert found.title == "Neue Brücke über die Aue verzögert sich" and found.date == "2025-10-14"
+    assert found.title == "Neue Brücke über die Aue verzögert sich" and found.date == "2025-10-14T06:45"
     assert [r.name for r in found.reporters] == ["Hanna Obertreis-Lang"]
     assert found.body.rstrip().endswith("Zeitplan vorlegen.") and "Cookies" not in found.body
     assert [(c.author, c.text) for c in found.comments] == [("W. Brockhaus", "Typisch."),
@@ -2898,7 +2898,7 @@ def test_a_portuguese_papers_date_related_links_and_comments_heading():
                     " substituir o edifício de 1958.\n\nAs obras começam em março.\n\nLeia também\n\n"
                     "* Feira de São Martinho regressa ao largo\n\nComentários (1)\n\nJoaquim F.\n\n12/11/2025 10:42\n\n"
                     "Finalmente.\n\nResponder\n")
-    assert found.date == "2025-11-12" and found.body.rstrip().endswith("As obras começam em março.")
+    assert found.date == "2025-11-12T09:15" and found.body.rstrip().endswith("As obras começam em março.")
     assert [c.author for c in found.comments] == ["Joaquim F."] and found.reported_count == 1
 
 
@@ -3001,7 +3001,7 @@ def test_the_writers_job_with_the_outlet_after_a_comma_is_a_header_line():
                     "Environment correspondent, Fenland Broadcasting\n\nPosted 14 April 2025, 07:00\n\n"
                     "Farmers in the eastern counties have been told to prepare for cuts to the water they can take"
                     " from rivers this summer.\n")
-    assert found.body.startswith("Farmers in the eastern") and found.date == "2025-04-14"
+    assert found.body.startswith("Farmers in the eastern") and found.date == "2025-04-14T07:00"
 
 
 @pytest.mark.parametrize("who, chrome", [("Anouk Trevelyan-Mbeki", True), ("Maud Pellowe", False)])
@@ -5617,3 +5617,45 @@ def test_a_title_of_a_place_before_a_name(sentence, name):
     told apart from a name of three.)"""
     found = analyse(f"Un projet\n\nPar Anna Reed\n\n{sentence} La décision est attendue.\n")
     assert name in people(found) and not any(other.endswith(name) and other != name for other in people(found))
+
+
+@pytest.mark.parametrize("stamp, date", [
+    ("Nov. 9, 2016, at 6:15 a.m. EST", "2016-11-09T06:15-05:00"),
+    ("Wed 9 Nov 2016 21.30 GMT", "2016-11-09T21:30Z"),
+    ("Posted: Nov 9, 2016 / 09:41 PM MST", "2016-11-09T21:41-07:00"),
+    ("March 3, 2025 at 9:47 PM CST | Updated: March 4, 2025 at 7:15 AM CST", "2025-03-03T21:47-06:00"),
+    # the time first, a weekday between ("6:15 AM ET, Wed November 9, 2016")
+    ("Published 6:15 AM ET, Wed November 9, 2016", "2016-11-09T06:15-05:00"),
+    # "ET" is the day's offset: daylight saving time in July
+    ("July 8, 2016 2:04 PM ET", "2016-07-08T14:04-04:00"),
+    ("9 de noviembre de 2016 - 06:15 (GMT+1)", "2016-11-09T06:15+01:00"),
+    ("Veröffentlicht am 09.11.2016 um 06:15 Uhr", "2016-11-09T06:15"),
+    ("Publié le 9 novembre 2016 à 06h15", "2016-11-09T06:15"),
+    ("November 9, 2016 12:30 am", "2016-11-09T00:30"),
+    ("November 9, 2016 12 pm", "2016-11-09T12:00"),
+    # a zone whose name says no one offset (IST: India, Ireland, Israel): the time alone
+    ("First Published: Nov 09, 2016, 18:15 IST", "2016-11-09T18:15"),
+    # no time: a number that is no time, midnight exactly (a site's "day only"), an update's time
+    ("November 9, 2016 12 comments", "2016-11-09"),
+    ("November 9, 2016 00:00", "2016-11-09"),
+    ("Updated 16:05 GMT, Wednesday 9 November 2016", "2016-11-09"),
+    ("Updated November 9, 2016 — 7.42pm, first published at 5.15pm", "2016-11-09"),
+])
+def test_the_time_of_day_of_a_date_line_and_its_zone_are_the_articles(stamp, date):
+    """The outlet's stamp says when the story went out: the article's date keeps its time, and
+    the zone when its name means one offset from UTC. (It was: the day alone.)"""
+    found = analyse(f"Council approves the new bridge\nBy Jane Roe\n{stamp}\n\nRIVERSIDE — The city council approved"
+                    " a new bridge on Tuesday after a debate that ran past midnight, officials said.\n")
+    assert (found.date, found.date_origin) == (date, "text")
+
+
+def test_a_time_of_day_on_the_days_of_the_address_dates_the_article_with_it():
+    """A dated address gives the day, and the capture's stamp of that day its time; a stamp of
+    another day gives nothing (the address's day stands)."""
+    page = ("Council approves the new bridge\nBy Jane Roe\n{stamp}\n\nRIVERSIDE — The city council approved a new"
+            " bridge on Tuesday after a debate that ran past midnight, officials said.\n")
+    url = "https://ledger.example/2016/11/09/council-bridge/"
+    same_day = analyse(page.format(stamp="Nov. 9, 2016, at 6:15 a.m. EST"), url)
+    assert (same_day.date, same_day.date_origin) == ("2016-11-09T06:15-05:00", "text")
+    other_day = analyse(page.format(stamp="Nov. 10, 2016, at 6:15 a.m. EST"), url)
+    assert (other_day.date, other_day.date_origin) == ("2016-11-09", "url")

@@ -580,9 +580,12 @@ def _heading_levels(body: list[Line], crossheads: tuple[tuple[str, int], ...]) -
 def _date(url, page, header, body, rules, email_headers: dict[str, str]) -> tuple[str | None, str | None]:
     """The article's date and where it came from; (None, None) rather than a guess."""
     if day := meta.url_date(url):
-        # (the page's own date, when it says the same day and its time too)
+        # (the page's own date, or its text's, when it says the same day and its time too)
         if page.date and page.date.startswith(day + "T"):
             return page.date, "metadata"
+        found = meta.text_date(header, body, rules)
+        if found and found[0].startswith(day + "T"):
+            return found[0], "text"
         return day, "url"
     if page.date:
         return page.date, "metadata"

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from .names import could_be_person, slugify
 from .rules import HANDLE, LIST_BULLET, Rules, any_word, is_chrome, line_matches, name_phrase
 from .textutil import ROW_SEPARATOR, Line, sentences
+from .timeofday import time_after, time_before
 
 # /2019/03/14/, /2019-3-14/, /20190314/
 URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")
@@ -200,7 +201,8 @@ def url_date(url: str | None) -> str | None:
 
 def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, int] | None:
     """A full date in the header lines, in a "Published ..." line or at the start of a short line
-    ("February 2, 2024 · 14 min read"), with its line number."""
+    ("February 2, 2024 · 14 min read"), with its line number; with the time of day the line
+    gives it ("2016-11-09T06:15-05:00": see timeofday.py)."""
     lines = header + [line for line in body if rules.published_line.search(line.text)
                       or opens_with_date(line.text, rules)]
     # "Updated: Nov 14, 2024" in the header does not date the article when a line says when
@@ -214,9 +216,15 @@ def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, 
         # 20 Nov 2025", a date right after "Updated" counts last)
         found = sorted((match for pattern in rules.full_dates for match in pattern.finditer(line.text)),
                        key=lambda match: _after_updated(line.text, match))
-        iso = next((iso for match in found if (iso := _date_from(match, day_first))), None)
-        if iso:
-            return iso, line.number
+        dated = next(((iso, match) for match in found if (iso := _date_from(match, day_first))), None)
+        if dated:
+            iso, match = dated
+            # With the time of day the line gives, after the date or before it; not an update's
+            # ("Updated July 16, 2024 — 7.42pm, first published at 5.15pm": the day is the same)
+            if _after_updated(line.text, match):
+                return iso, line.number
+            time = time_after(line.text, match.end(), iso) or time_before(line.text, match.start(), iso)
+            return iso + time, line.number
     return None
 
 
