@@ -38,7 +38,7 @@ from .importer.textutil import without_invisible
 from .load import load_site
 from .load.articles import SHA256_RE
 from .load.files import read_text
-from .load.frontmatter import FrontMatterError, split_front_matter
+from .load.frontmatter import FrontMatterError, front_matter_line, split_front_matter
 from .markup.published import reject_all
 from .model import Article
 from .stale import Changed, changed_since
@@ -182,7 +182,7 @@ def verify_original(article: Article, root: Path, diags: Diagnostics) -> bool:
     if not article.original_file:
         return False
     if not article.original_sha256:
-        line = _front_matter_line(article.path / "index.md", root, "original", "sha256")
+        line = front_matter_line(article.path / "index.md", root, "original", "sha256")
         diags.warning(Location(article.path / "index.md", line), "original: no sha256 recorded, so the capture cannot be verified")
         return False
     # The loader only lists files inside the bundle as assets; anything else was reported there.
@@ -365,16 +365,6 @@ def _paragraphs(body: str):
             lines = []
     if lines:
         yield start, "\n".join(lines)
-
-
-def _front_matter_line(index_path: Path, root: Path, *key: str) -> int | None:
-    text = read_text(index_path, Diagnostics(), root)
-    if text is None:
-        return None
-    try:
-        return split_front_matter(text).front.line_of(*key)
-    except FrontMatterError:
-        return None
 
 
 @click.command("check")

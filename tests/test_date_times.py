@@ -4,6 +4,7 @@ structured data, the sitemap and the citations, each in the form it takes."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -133,3 +134,30 @@ def test_a_timestamp_as_yaml_and_other_tools_write_it(tmp_path, written, datetim
     assert result.exit_code == 0, result.output
     time = article_time(root / "public", "day")
     assert (time["datetime"], time.get_text()) == (datetime, shown)
+
+
+def test_a_date_after_tomorrow_is_a_warning_at_its_line_at_every_build(tmp_path):
+    """An article's date is when its source published it: 2204 for 2024 is a typo, which put
+    the article at the top of every list without a word. Tomorrow is allowed (the source's
+    zone may be ahead of the machine's); the warning comes again from the cache, and with
+    --strict it stops the build."""
+    today = datetime.date.today()
+    ahead, tomorrow = today + datetime.timedelta(days=2), today + datetime.timedelta(days=1)
+    root = write_files(tmp_path, {
+        "sitegen.yaml": "title: Desk\n",
+        "content/articles/typo/index.md": article("Council vote", "Text.", summary="A vote.",
+                                                  date=f"{ahead.isoformat()}T09:30"),
+        "content/articles/tomorrow/index.md": article("Early edition", "Text.", date=tomorrow.isoformat()),
+        "content/articles/year/index.md": article("Next year", "Text.", date=str(today.year + 1)),
+    })
+    for _ in range(2):  # (the second from the cache)
+        result = build(root)
+        assert result.exit_code == 0, result.output
+        warned = sorted("content/" + line.split("/content/", 1)[1] for line in result.output.splitlines()
+                        if "is after today" in line)
+        assert warned == [
+            f"content/articles/typo/index.md:4: warning: date: {ahead.isoformat()} is after today "
+            f"({today.isoformat()}): an article's date is when its source published it (a typo?)",
+            f"content/articles/year/index.md:3: warning: date: {today.year + 1} is after today "
+            f"({today.isoformat()}): an article's date is when its source published it (a typo?)"]
+    assert build(root, "--strict").exit_code == 1

@@ -29,6 +29,7 @@ from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_fi
 from .files import is_inside, read_text_and_bytes
 from .frontmatter import body_after_front_matter
 from .aliases import check_aliases
+from .dates import warn_of_dates_ahead
 from .pages import load_pages
 from .registries import CheckedEntries, NameIndex, load_people, load_topics
 
@@ -174,6 +175,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
         diags.extend(entry.warnings)
     cache.articles = articles
     ordered = tuple(sorted((entry.article for entry in articles.values()), key=lambda a: a.sort_key))
+    warn_of_dates_ahead(ordered, root, diags)
     pages = load_pages(config, diags, urls, names, ordered)
     check_aliases(ordered, pages, urls, diags)
     return Site(ordered, dict(sorted(people.items())), dict(sorted(topics.items())), pages)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from ..diagnostics import Diagnostics
 from ..yamlfile import YamlDocument, YamlSyntaxError, parse_yaml
+from .files import read_text
 
 
 class FrontMatterError(ValueError):
@@ -60,3 +63,15 @@ def body_after_front_matter(text: str, body_first_line: int) -> str:
         if start == 0:  # (fewer lines than that)
             return ""
     return text[start:]
+
+
+def front_matter_line(index_path: Path, root: Path, *key: str) -> int | None:
+    """The line of a front matter key (``"original", "sha256"`` for a nested one), read anew
+    from the file: for a message about a loaded article, whose lines are not kept."""
+    text = read_text(index_path, Diagnostics(), root)
+    if text is None:
+        return None
+    try:
+        return split_front_matter(text).front.line_of(*key)
+    except FrontMatterError:
+        return None
