@@ -161,3 +161,18 @@ def test_a_date_after_tomorrow_is_a_warning_at_its_line_at_every_build(tmp_path)
             f"content/articles/year/index.md:3: warning: date: {today.year + 1} is after today "
             f"({today.isoformat()}): an article's date is when its source published it (a typo?)"]
     assert build(root, "--strict").exit_code == 1
+
+
+def test_a_feeds_updated_is_its_latest_instant_whatever_the_zones(tmp_path):
+    """Lists order a day's articles by their times as written; a feed's <updated> must not be
+    before any entry's. (It was the 23:59 UTC article's, three hours before the other one.)"""
+    root = write_files(tmp_path, {
+        "sitegen.yaml": "title: Night desk\nbase_url: https://example.org/\n",
+        "content/articles/utc/index.md": article("Late count", "Text.", date="'2016-11-08T23:59Z'"),
+        "content/articles/zoned/index.md": article("Polls close", "Text.", date="2016-11-08T21:30:00-05:00"),
+    })
+    assert build(root).exit_code == 0
+    feed = feedparser.parse((root / "public" / "feed.xml").read_bytes())
+    assert not feed.bozo
+    entries = [entry.updated_parsed for entry in feed.entries]
+    assert feed.feed.updated == "2016-11-08T21:30:00-05:00" and feed.feed.updated_parsed == max(entries)

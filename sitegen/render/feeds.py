@@ -4,7 +4,8 @@ Everything is derived from the content alone, so two builds of the same content 
 same bytes: no build timestamps. The rules for dates and ids (documented in
 ``docs/outputs.md``):
 
-- A feed's ``updated`` is its newest article's date; a feed with no dated article says
+- A feed's ``updated`` is its newest article's date (the latest instant, when their zones
+  differ); a feed with no dated article says
   1970-01-01, the conventional "unknown", rather than the time of the build.
 - Atom needs full timestamps, so a partial date is written as the first instant of its
   period (``2016-12`` -> ``2016-12-01T00:00:00Z``), which is also where the archive sorts it.
@@ -16,6 +17,8 @@ same bytes: no build timestamps. The rules for dates and ids (documented in
 """
 
 from __future__ import annotations
+
+import datetime
 
 import re
 from dataclasses import dataclass
@@ -107,7 +110,7 @@ def atom_xml(feed: Feed, site: Site, config: Config, urls: Urls, memo: RecentlyU
     ``memo``, kept for the build by the caller, remembers the entries of feeds without bodies:
     an article is in the feed of each of its people and topics, the same each time."""
     dated = [a.date for a in feed.articles if a.date]
-    updated = atom_date(max(dated, key=lambda d: d.sort_key)) if dated else UNKNOWN_UPDATED
+    updated = atom_date(_latest(dated)) if dated else UNKNOWN_UPDATED
     # (xml:base: so that the site paths inside entry content resolve in any reader)
     base = f' xml:base="{_attribute(urls.absolute(urls.home()))}"' if urls.origin else ""
     lines = [
@@ -174,6 +177,25 @@ def _entry(article: Article, feed_updated: str, site: Site, config: Config, urls
         lines.append(_element("summary", article.title))  # Atom wants a summary when there is no content
     lines.append("</entry>")
     return lines
+
+
+def _latest(dates: list[PartialDate]) -> PartialDate:
+    """The date of the latest instant, as ``atom_date`` writes each: a feed's ``updated`` is
+    never before one of its entries'. Lists order a day's articles by their times as written,
+    each in its own zone (their ``sort_key``), which is the same order unless zones differ:
+    "2016-11-08T21:30-05:00" is after "2016-11-08T23:59Z"."""
+    if all(date.zone in ("", "Z") for date in dates):  # (one zone for all, as atom_date takes them)
+        return max(dates, key=lambda d: d.sort_key)
+    return max(dates, key=_instant)
+
+
+def _instant(date: PartialDate) -> datetime.datetime:
+    hour, minute = (0, 0) if date.hour is None else (date.hour, date.minute)
+    zone = datetime.timezone.utc
+    if date.zone not in ("", "Z"):
+        sign = -1 if date.zone[0] == "-" else 1
+        zone = datetime.timezone(sign * datetime.timedelta(hours=int(date.zone[1:3]), minutes=int(date.zone[4:6])))
+    return datetime.datetime(date.year, date.month or 1, date.day or 1, hour, minute, tzinfo=zone)
 
 
 def atom_date(date: PartialDate) -> str:
