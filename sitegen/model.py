@@ -130,7 +130,8 @@ class Packed(Sequence):
 # are read, not kept), then maybe its zone: Z, +HH, +HHMM, +HH:MM, or +H as YAML allows. "T",
 # or spaces or tabs before the time and the zone, as YAML's timestamps have them ("2001-12-14
 # 21:59:43.10 -5" is its specification's example); Python's str() of a datetime puts a space.
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:(?:[Tt]|[ \t]+)(\d{2}):(\d{2})(?::\d{2}(?:[.,]\d*)?)?"
+# An hour of one digit too ("2016-11-08 9:30:00"), as YAML's timestamps allow.
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::\d{2}(?:[.,]\d*)?)?"
                       r"[ \t]*(?:([Zz])|([+-](?:\d{2}|\d(?!\d))):?(\d{2})?)?)?)?)?")
 
 
