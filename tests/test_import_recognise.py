@@ -211,6 +211,17 @@ def test_who_answers_whom_in_comment_layouts(section, who):
     assert _who(analyse(section).comments) == who
 
 
+def test_a_social_widgets_row_of_buttons_under_a_comment_gives_its_date():
+    """Facebook's comments plugin shows a comment's date only in the row of buttons under its
+    text ("Like · Reply · 1d"): the row stays chrome, and its date is the comment's."""
+    found = analyse(STORY + "3 comments\nSort by Top\n\nGloria Penwarden\nSo proud of these girls!\n"
+                    "Like · Reply · 1d\n\nEarl Vandermeer\nI was at the 1987 game.\nLike · Reply · 3 · 20h\n\n"
+                    "Nessa Kowalczyk\nCongrats Tamsin!\nLike · Reply · 2h\n")
+    assert [(c.author, c.text, c.date) for c in found.comments] == [
+        ("Gloria Penwarden", "So proud of these girls!", "1d"), ("Earl Vandermeer", "I was at the 1987 game.", "20h"),
+        ("Nessa Kowalczyk", "Congrats Tamsin!", "2h")]
+
+
 def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_date():
     facebook = analyse(STORY + "9 Comments\nSort by\nAdd a comment...\nDenise Arsenault\nI drive it daily.\n"
                        "Like · Reply · 14 · 1d\nHide 2 replies\nPat Whelan\nCarpool from the lot.\n"

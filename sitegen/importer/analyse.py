@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from . import metadata as meta
 from .annotate import body_spans, line_spans, lines_as_read, render_body
-from .comments import Comment, all_lines, parse_comments
+from .comments import Comment, all_lines, dated_buttons, parse_comments
 from .dumps import undo_tool_marks
 from .metadata import Reporter
 from .markdown import SECTION_BREAK
@@ -670,7 +670,10 @@ def _comments(segments: Segments, extra: tuple[str, ...], rules: Rules):
                  and not AVATAR.fullmatch(segments.lines[n - 1])
                  else None if segments.roles[n - 1] in (CHROME, COMMENT) else "")
                 for n in range(start, len(segments.lines) + 1)]
-    return parse_comments(numbered, rules), segments.reported_count
+    # (a social widget's row of buttons under a comment holds its date: "Like · Reply · 1d")
+    button_dates = {n: date for n, text in numbered if text is None
+                    and (date := dated_buttons(segments.lines[n - 1], rules)) is not None}
+    return parse_comments(numbered, rules, button_dates), segments.reported_count
 
 
 AVATAR = re.compile(r"\s*avatar\s*", re.IGNORECASE)

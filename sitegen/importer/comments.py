@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .rules import HANDLE, LIST_BULLET, Rules, is_chrome, line_matches, name_phrase
@@ -90,10 +91,12 @@ class _Quoting:
     words: str | None    # what the quoted commenter wrote above; None: unknown (a paragraph is quoted)
 
 
-def parse_comments(numbered_lines: list[tuple[int, str | None]], rules: Rules) -> tuple[Comment, ...]:
+def parse_comments(numbered_lines: list[tuple[int, str | None]], rules: Rules,
+                   button_dates: dict[int, str] | None = None) -> tuple[Comment, ...]:
     """Comments from the comment section's lines ((number, text); blank lines included, and
     chrome lines as None: they part comments as a blank line does, but a name line over a badge
-    ("Top fan") still heads the text under it)."""
+    ("Top fan") still heads the text under it). ``button_dates``: the dates that chrome lines,
+    rows of a comment's buttons, hold ("Like · Reply · 2d"), by line number."""
     chrome = {index for index, (_, text) in enumerate(numbered_lines) if text is None}
     numbered_lines = _signatures_first([(number, text or "") for number, text in numbered_lines], rules, chrome)
     reader = _Reader(numbered_lines, rules, chrome)
@@ -103,6 +106,7 @@ def parse_comments(numbered_lines: list[tuple[int, str | None]], rules: Rules) -
         signed = _signed_author(draft, rules) if draft.author is None else None
         if signed:
             draft.author = _author(signed, rules)
+    _dated_by_buttons(_all_drafts(reader.roots), button_dates or {})
     return tuple(_freeze(d, f"c{i}") for i, d in enumerate(_threaded_by_mentions(reader.roots), 1))
 
 
@@ -412,6 +416,18 @@ def _comment_quoted(roots: list[_Draft], draft: _Draft, quoted: str) -> _Draft |
     saying = [d for d in _all_drafts(roots) if d is not draft and words in " ".join(
         line for paragraph in d.paragraphs for line in paragraph if not line.startswith("> "))]
     return saying[0] if len(saying) == 1 else None
+
+
+def _dated_by_buttons(drafts: list[_Draft], button_dates: dict[int, str]) -> None:
+    """A comment with no date of its own takes the one in the row of buttons under its text, a
+    social widget's "Like · Reply · 1d" (the row is chrome, it stays the page's): the row
+    belongs to the comment with the last line above it."""
+    owners = sorted((line, index) for index, draft in enumerate(drafts) for line in draft.lines)
+    for number, date in sorted(button_dates.items()):
+        above = bisect_left(owners, (number, -1))
+        if above:
+            draft = drafts[owners[above - 1][1]]
+            draft.date = draft.date or date
 
 
 def dated_buttons(text: str, rules: Rules) -> str | None:
