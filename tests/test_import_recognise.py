@@ -595,6 +595,19 @@ def test_an_aside_naming_a_group_makes_no_person(sentence):
     assert people(analyse(STORY + sentence + "\n")) == {}
 
 
+@pytest.mark.parametrize("sentence, role", [
+    ("\u201cEvery farm kid deserves it,\u201d said Halvard Brune, the Nebraska Republican who wrote the bill.",
+     "Nebraska Republican"),
+    ("\u201cEvery farm kid deserves it,\u201d Halvard Brune, the senator who drafted the law, said.", "senator"),
+])
+def test_a_clause_after_a_persons_aside_naming_a_thing_leaves_the_person(sentence, role):
+    """A wire story's "said X, the Nebraska Republican who wrote the bill": the aside's noun is
+    "Republican", not the clause's "bill" (an organisation's word)."""
+    found = analyse(STORY + sentence + "\n")
+    assert people(found) == {"Halvard Brune": role}
+    assert [quote.by for quote in found.quotes] == ["halvard-brune"]
+
+
 def test_a_name_used_as_an_adjective_or_after_a_title_is_still_a_person():
     found = analyse(
         "WASHINGTON — Officials at the Joe Biden campaign met on Monday.\n\n\u201cWe are ready,\u201d"

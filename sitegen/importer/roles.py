@@ -187,9 +187,7 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
         return None
     if match.group(1).split()[0] in rules.appositive_no_role:
         return ""  # "Elsie Brandon, who has lived on Kingsley Road for 41 years,"
-    segment = re.split(rf"{SPACE}+(?:{verbs_pattern(rules.speech_verbs)}|who|which|whose|that)\b",
-                       match.group(1))[0]  # "a retired postmistress who has lived ..."
-    words = segment.split()
+    words = _before_clause(match.group(1), rules).split()  # "a retired postmistress who has lived ..."
     # (a capitalised first word only as an owner of the role: "Jean-Luc Moreau, France's
     # finance minister")
     owned = len(words) > 1 and words[0][0].isupper() and words[0].endswith(("'s", "’s")) and words[1][0].islower()
@@ -322,7 +320,15 @@ def aside_names_an_organisation(text: str, end: int, rules: Rules) -> bool:
     match = ASIDE_AFTER.match(text, end)
     if match is None or _french_verb_a(match.group(0).split()[1:], rules):
         return False  # ("X, a remis une pétition à la mairie": French "a" is a verb)
-    return _names_an_organisation(match.group(1).split(), rules)
+    # (its noun is the phrase's, not the clause's after it: "the senator who wrote the bill")
+    return _names_an_organisation(_before_clause(match.group(1), rules).split(), rules)
+
+
+def _before_clause(aside: str, rules: Rules) -> str:
+    """An aside's noun phrase, without the clause that says more of it: "a retired
+    postmistress" of "a retired postmistress who has lived ...", "the Nebraska Republican" of
+    "the Nebraska Republican who wrote the bill"."""
+    return re.split(rf"{SPACE}+(?:{verbs_pattern(rules.speech_verbs)}|who|which|whose|that)\b", aside)[0]
 
 
 def _french_verb_a(words: list[str], rules: Rules) -> bool:
