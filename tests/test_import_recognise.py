@@ -4630,6 +4630,7 @@ def test_joiners_that_shape_a_script_are_kept():
     ("HOLLIS — The council voted on Monday to close the library.\n\nThe campaign group Save Hollis said it "
      "would appeal. “We will not give up,” said its chair, Dana Pryor.\n", ["Dana Pryor"]),
     ("HOLLIS — The council voted on Monday.\n\nA campaign group Save Hollis said it would appeal.\n", []),
+    ("OSLO — Jobs will go.\n\nNorwegian shipping firm Hallvard Line said on Tuesday it would cut 600 jobs.\n", []),
     # (in English a name followed by a verb may be a clause's subject: a person)
     ("HOLLIS — The library closed on Monday.\n\nThe charity Jane Doe founded in 2004 will run it, the council "
      "said.\n\n“It is a good home for it,” Doe said.\n", ["Jane Doe"]),
