@@ -3260,6 +3260,18 @@ def test_a_place_run_on_after_the_writers_name_in_a_byline_is_not_the_name(bylin
     assert [r.name for r in found.reporters] == [reporter]
 
 
+def test_a_writers_name_alone_over_the_date_leaves_the_body_though_its_last_word_is_a_place():
+    """"Agustín Larrañeta Ribalta" over the date, in a story from Ribalta: the reporter is read
+    without the place, and the byline line (that no longer matched the reporter's name) was left
+    in the story, its name annotated as a person of the story."""
+    found = analyse("La biblioteca de San Telmo abrirá en marzo\n\nAgustín Larrañeta Ribalta\n04/11/2025 - 10:15\n\n"
+                    "El Ayuntamiento de Ribalta abrirá en marzo una biblioteca municipal en el antiguo mercado de"
+                    " San Telmo, un barrio que lleva veinte años sin ninguna.\n")
+    assert [r.name for r in found.reporters] == ["Agustín Larrañeta"]
+    assert found.segments.roles[2] == CHROME
+    assert people(found) == {}
+
+
 def test_an_english_writers_three_names_keep_the_last_that_the_story_names_as_a_place():
     found = analyse("Flood barriers approved\n\nBy Mary Ann Houston\n\nThe council in Houston approved the"
                     " flood barriers on Monday after a long debate about their cost and who would pay.\n")

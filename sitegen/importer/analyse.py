@@ -270,6 +270,9 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
     reporters' names alone, joined ("Priya Natarajan and Owen Castillo" over "Sentinel Staff
     Writers"), or with their job after them ("... / Sentinel Staff Writers"), are a byline too."""
     names = {reporter.name.lower() for reporter in reporters}
+    # (a line of names alone that gave a reporter is a byline though the name lost the place run
+    # on after it: "Agustín Larrañeta Ribalta" over the date, of a story from Ribalta)
+    named_on = {reporter.line for reporter in reporters}
     found: set[int] = set()
     for index, line in enumerate(header):
         text = line.text.strip()
@@ -278,7 +281,8 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
         below = header[index + 1].text if index + 1 < len(header) else None
         if (meta.byline_names(text, rules) or text.lower() in names or meta.dates(text, rules)
                 or meta.READING_TIME.fullmatch(text) or meta.STAFF_CREDIT.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)
-                or _name_and_job(text, names) or _reporters_alone(text, names, rules)):
+                or _name_and_job(text, names) or _reporters_alone(text, names, rules)
+                or line.number in named_on and meta.only_names(text, rules)):
             found.add(line.number)
     return found
 
