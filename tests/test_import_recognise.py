@@ -5005,6 +5005,18 @@ def test_a_menu_row_with_wide_gaps_is_no_headline_and_a_credit_repeating_the_byl
     assert "reported from" not in found.body and [p.name for p in found.people] == []
 
 
+def test_a_wire_storys_credit_by_a_writers_family_name_alone_leaves_the_body():
+    """AP's "Fortescue-Lyle reported from Denver." under the story, after the "___" rule: the
+    byline's writer, named by the family name alone; it stayed in the story, the rule above it a
+    section break."""
+    found = analyse("Wildfire forces evacuation of mountain town\n\nBy KESTREL MONAGHAN and ABIGAIL FORTESCUE-LYLE,"
+                    " Associated Press\n\nPINE HOLLOW, Colo. (AP) — Hundreds of residents fled the town on Saturday as"
+                    " a wildfire jumped a highway.\n\nFire officials said gusts were pushing the flames east.\n\n___\n\n"
+                    "Fortescue-Lyle reported from Denver.\n")
+    assert [r.name for r in found.reporters] == ["Kestrel Monaghan", "Abigail Fortescue-Lyle"]
+    assert found.body.rstrip().endswith("pushing the flames east.")
+
+
 @pytest.mark.parametrize("text, check", [
     # "said the mayor": only a role that is the title, not a deputy's or a spokesman's
     ("ASHBY — Deputy Mayor Tom Harlow voted against the plan.\n\n\"We have waited long enough,\" said the mayor.\n",

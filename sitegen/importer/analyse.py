@@ -393,8 +393,10 @@ def _credits_below(lines: list[Line], reporters: list[Reporter], rules: Rules) -
     keeps every byline out of the chrome, since above the story one may look like a row of
     links.)"""
     credited = {reporter.line for reporter in reporters}
-    names = tuple(reporter.name for reporter in reporters)
-    # (a credit naming the byline's writers again is one too: "A reported from Quillhaven; B ...")
+    # (a credit naming the byline's writers again is one too: "A reported from Quillhaven; B ...",
+    # also by the family name alone, as wire stories write it: "Fortescue-Lyle reported from Denver.")
+    names = tuple(reporter.name for reporter in reporters) + tuple(
+        reporter.name.split()[-1] for reporter in reporters if len(reporter.name.split()) > 1)
     return {line.number for line in lines
             if is_byline(line.text, rules) and is_chrome(rules, line.text)
             or (line.number in credited or _opens_with_one_of(line.text, names)) and _only_contributions(line.text)}
