@@ -3037,6 +3037,22 @@ def test_a_note_on_what_the_writer_is_under_the_story_is_chrome(who, chrome):
     assert (note not in found.body) == chrome
 
 
+@pytest.mark.parametrize("last", [
+    "— Anouk Trevelyan-Mbeki is a writer in Halifax. Her memoir is out in May.",
+    "-- Anouk Trevelyan-Mbeki is a writer in Halifax.",
+    "— Reporting by Anouk Trevelyan-Mbeki; editing by Malcolm Treadwell",
+    "— Reporting by Anouk Trevelyan-Mbeki",
+])
+def test_the_writers_note_or_credit_after_a_dash_under_the_story_is_chrome(last):
+    """An essay's or a wire story's last line set apart by a dash: the note on the writer and
+    the credits stayed in the story, the writer annotated as a person of it."""
+    found = analyse("What the lighthouse keeper taught me\n\nBy Anouk Trevelyan-Mbeki\n\nSeptember 30, 2025\n\n"
+                    "I spent the summer of 1998 on Gannet Rock with my grandfather, the last keeper of its light."
+                    "\n\n" + last + "\n")
+    assert found.body.rstrip().endswith("keeper of its light.")
+    assert [r.name for r in found.reporters] == ["Anouk Trevelyan-Mbeki"] and people(found) == {}
+
+
 def test_an_amp_pages_byline_of_the_name_and_the_job_in_capitals_is_a_header_line():
     found = analyse("Ferry terminal roof to be replaced after winter storms\n\nThe canopy over the queue has been fenced off"
                     " since January\n\nRhiannon Tal-Evans Local Democracy Reporter\n08:30, 12 MAR 2025\n\nThe damaged roof"

@@ -334,12 +334,13 @@ def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: 
     found: set[int] = set()
     credits = []  # (the index of each byline under the story)
     for index in range(lede_index + 1, len(body)):
-        if names and WRITER_NOTE.match(body[index].text.strip()) and _opens_with_one_of(body[index].text, names):
+        note = SIGN_OFF.sub("", body[index].text.strip())
+        if names and WRITER_NOTE.match(note) and _opens_with_one_of(note, names):
             found.add(body[index].number)  # "Amos Whitfield-Beck covers agriculture for KMPR from our bureau."
-        credit = meta.byline_names(body[index].text, rules) if names else []
+        credit = meta.byline_names(note, rules) if names else []
         # (or a byline naming only the story's writers in other words: "Written by Esmé Varga",
         # a blogging platform's box under the post, over the byline "Esmé Varga")
-        if body[index].text.strip() in bylines or credit and all(name in names for name in credit):
+        if note in bylines or credit and all(name in names for name in credit):
             credits.append(index)
     # A writer's box is one, at the end; bylines under a live blog's entries, each under its time
     # ("14:52" / "Ferries cancelled" / ... / "Posted by Fergus Drummond"), are the entries' own:
@@ -398,8 +399,14 @@ def _credits_below(lines: list[Line], reporters: list[Reporter], rules: Rules) -
     names = tuple(reporter.name for reporter in reporters) + tuple(
         reporter.name.split()[-1] for reporter in reporters if len(reporter.name.split()) > 1)
     return {line.number for line in lines
-            if is_byline(line.text, rules) and is_chrome(rules, line.text)
-            or (line.number in credited or _opens_with_one_of(line.text, names)) and _only_contributions(line.text)}
+            if is_byline(credit := SIGN_OFF.sub("", line.text.strip()), rules) and is_chrome(rules, credit)
+            or (line.number in credited or _opens_with_one_of(credit, names)) and _only_contributions(credit)}
+
+
+# The dash an essay's or a wire story's last line may open with, setting the writer's note or the
+# credits apart from the story: "— Mirabel Quayle-Sutton is a writer in Halifax.", "— Reporting by
+# A; editing by B". (A space after it: Spanish dialogue opens "—Es un desastre".)
+SIGN_OFF = re.compile(r"^(?:—|–|--)[ \u00a0]+(?=\S)")
 
 
 # A sentence that says who contributed to the story: "Kofi Mensah in Leeds contributed to this
