@@ -2077,6 +2077,7 @@ def test_a_bylines_names_are_read_before_the_date_or_reading_time_run_on_after_t
     "Loading ...",
     "Deckhands tie up the ferry at Brackley. Photograph by Ines Toller for The Tellwater Review",
     "This article is for subscribers only",
+    "This article is for subscribers only. Subscribe now to keep reading.",
     "You've read your 3 free articles this month. Subscribe for just $1 a week to keep reading.",
     "Subscribe for just $1 a week to keep reading.",
     "The treatment works, where alarms went unanswered. (Getty Images)",
