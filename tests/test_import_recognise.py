@@ -679,6 +679,11 @@ def test_bylines_in_the_header_without_by_at_the_start(header, reporter):
         " year's parade was the largest yet. Substitute Jonas Brandvold scored late, and Brandvold said he"
         " was delighted.\n",
         {"Priyanka Holm": "Organiser", "Jonas Brandvold": "Substitute"}, id="organiser-and-substitute"),
+    pytest.param(  # a planning story's developer, contractor and landowner
+        "QUAYSIDE — Residents packed the meeting on Wednesday.\n\nDeveloper Quentin Albright said the building"
+        " would include 16 affordable units. Landowner Ida Marsh said she would sell, and contractor Ravi"
+        " Kessel said work could start in May.\n",
+        {"Quentin Albright": "Developer", "Ida Marsh": "Landowner", "Ravi Kessel": "contractor"}, id="developer"),
     pytest.param(  # a headland, a ferry company and a campus's caterer are not people
         "QUAYSIDE — Fares will rise, the operator Skerrymore Lines announced on Wednesday. Crews winched"
         " two people from a yacht off Ellisford Point, a spokesperson said. A spokesperson for the"
