@@ -152,7 +152,7 @@ def located_in_sources(found: list, out: Path, site, urls) -> list:
     for item in found:
         source = sources.get(item.location.path) if item.location else None
         link = BROKEN_LINK.match(item.message) if source else None
-        line = _line_with(source, link.group(2)) if link else None
+        line = _line_with(source, *_as_written(link.group(2), urls.base_path)) if link else None
         if line:
             item = Diagnostic(item.severity, Location(source, line),
                               f"{item.message} (on {display_path(item.location.path)})")
@@ -160,9 +160,17 @@ def located_in_sources(found: list, out: Path, site, urls) -> list:
     return located
 
 
-def _line_with(path: Path, ref: str) -> int | None:
-    """The first line after the front matter of ``path`` holding ``ref`` (as written, or as
-    markdown-it writes it in the page: percent-encoded)."""
+def _as_written(ref: str, base_path: str) -> tuple[str, ...]:
+    """The ways a body may have written the link ``ref`` of its page: as it is, or from the
+    site's root without the base path, which the build put before it (see markup._point_into_the_site)."""
+    if base_path != "/" and ref.startswith(base_path):
+        return ref, "/" + ref[len(base_path):]
+    return (ref,)
+
+
+def _line_with(path: Path, *refs: str) -> int | None:
+    """The first line after the front matter of ``path`` holding one of ``refs`` (as written,
+    or as markdown-it writes it in the page: percent-encoded)."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
@@ -170,7 +178,7 @@ def _line_with(path: Path, ref: str) -> int | None:
     fences = 0
     for number, text in enumerate(lines, 1):
         fences += text == "---"
-        if fences >= 2 and (f"({ref}" in text or f"({unquote(ref)}" in text):
+        if fences >= 2 and any(f"({ref}" in text or f"({unquote(ref)}" in text for ref in refs):
             return number
     return None
 

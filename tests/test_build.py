@@ -648,3 +648,43 @@ def test_the_comments_section_says_only_what_was_captured(site, comments, count)
         assert section is None
     else:
         assert section.select_one(".comments-count").get_text(" ", strip=True).startswith(count)
+
+
+def test_a_body_link_from_the_sites_root_works_under_a_sub_path(tmp_path):
+    """'/articles/x/' in an article's or a page's body, a note's too, is an address in the
+    archive: built for a GitHub project's pages (https://user.github.io/repo/), it is made
+    '/repo/articles/x/'. It was left as written, a 404 there that `sitegen check` called a
+    link 'outside the site's base path'. One written with the base path, another host's
+    ('//cdn...'), a relative one and a bundle's file are as before; `check` finds every one
+    and reports a broken one at its line of the Markdown file."""
+    root = write_files(tmp_path / "site", {
+        "sitegen.yaml": "title: Archive\n",
+        "content/topics/libraries.yaml": "name: Libraries\n",
+        "content/articles/earlier/index.md": article("Earlier", "Text.", date="2016-05-01"),
+        "content/articles/later/index.md": article(
+            "Later", "See [the earlier story](/articles/earlier/#top), [libraries](/topics/libraries/?p=1),"
+                     " [as written](/repo/articles/earlier/), [a CDN](//cdn.example/x), [relative](../earlier/),"
+                     " ![a chart](chart.png) and {==this==}{>>a note: [annotations](/annotations/)<<}.\n\n"
+                     "A [broken one](/articles/nowhere/).", date="2016-06-01"),
+        "content/articles/later/chart.png": b"\x89PNG fake",
+        "content/pages/about.md": "---\ntitle: About\n---\nStart with [the later story](/articles/later/).\n",
+    })
+    out = tmp_path / "out"
+    assert build(root, "--base-url", "https://user.github.io/repo/", output=out).exit_code == 0
+    body = page(out, "articles/later/").select_one(".article-body") or page(out, "articles/later/")
+    hrefs = {a.get_text(strip=True): a["href"] for a in body.select("a[href]")}
+    assert {name: hrefs[name] for name in ("the earlier story", "libraries", "as written", "a CDN", "relative",
+                                           "annotations", "broken one")} == {
+        "the earlier story": "/repo/articles/earlier/#top", "libraries": "/repo/topics/libraries/?p=1",
+        "as written": "/repo/articles/earlier/", "a CDN": "//cdn.example/x", "relative": "../earlier/",
+        "annotations": "/repo/annotations/", "broken one": "/repo/articles/nowhere/"}
+    assert body.find("img", alt="a chart")["src"] == "chart.png"
+    assert page(out, "about/").find("a", string="the later story")["href"] == "/repo/articles/later/"
+    checked = run_sitegen("check", "--source", str(root), "--output", str(out), "--no-validate-html")
+    broken = [line for line in checked.output.splitlines() if "broken link" in line]
+    assert len(broken) == 1 and broken[0].startswith(f"{root / 'content/articles/later/index.md'}:7: broken link "
+                                                     "'/repo/articles/nowhere/'"), checked.output
+    # (built for the host's root, every link is as written)
+    assert build(root, output=tmp_path / "at-root").exit_code == 0
+    assert page(tmp_path / "at-root", "articles/later/").find("a", string="the earlier story")["href"] == \
+        "/articles/earlier/#top"

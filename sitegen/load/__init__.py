@@ -375,7 +375,7 @@ def _finish(state: dict, task: _BodyTask):
     context = BodyContext(
         person_url=urls.person, topic_url=urls.topic,
         person_names=_Recording("person", names["person"], seen), topic_names=_Recording("topic", names["topic"], seen),
-        auto_link_names=auto_names,
+        auto_link_names=auto_names, base_path=urls.base_path,
     )
     reread = Diagnostics()
     header = _whole_header(task, reread, state["root"])

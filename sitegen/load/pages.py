@@ -70,7 +70,7 @@ def load_pages(config: Config, diags: Diagnostics, urls: Urls, names: dict, arti
     if not sources:
         return ()
     context = BodyContext(person_url=urls.person, topic_url=urls.topic, person_names=names["person"],
-                          topic_names=names["topic"], site_language=config.language)
+                          topic_names=names["topic"], site_language=config.language, base_path=urls.base_path)
     md = create_markdown()
     pages, with_errors = [], []
     for source in sources:

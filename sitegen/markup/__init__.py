@@ -48,6 +48,9 @@ class BodyContext:
     # one of them ("photo.jpg") is made to point there ("x/photo.jpg").
     bundle_prefix: str = ""
     bundle_files: frozenset[str] = frozenset()
+    # The site's path on its host ("/repo/" for a GitHub project's pages): a link from the
+    # site's root ("/articles/x/") is a link into the archive, and is made to point under it.
+    base_path: str = "/"
     # The site's language tag and the article's own, if it gives one (see languages.py): what
     # the archive adds to a body (notes, fact-check ratings, who is quoted) is in the site's
     # language, and says so in its lang wherever the words around it are in another.
@@ -74,7 +77,7 @@ def create_markdown() -> MarkdownIt:
     md.use(criticmarkup_plugin)
     md.use(semantic_plugin)
     md.use(link_first_mentions_plugin)
-    md.core.ruler.after("inline", "sitegen_bundle_files", _point_at_bundle_files)
+    md.core.ruler.after("inline", "sitegen_bundle_files", _point_into_the_site)
     md.validateLink = _is_safe_link
     md.helpers = LinkHelpers()  # (a quicker parseLinkDestination: see helpers.py)
     quick_block_rules(md)  # (each block rule asked only where its block may start: see blocks.py)
@@ -100,18 +103,31 @@ def _normalize_link(normalize: Callable[[str], str], url: str) -> str:
     return url if _PLAIN_WEB_ADDRESS.fullmatch(url) else normalize(url)
 
 
-def _point_at_bundle_files(state) -> None:
+def _point_into_the_site(state) -> None:
+    """Links and images to the site's own files, as the page's address needs them: a bundle's
+    file by its name alone ("photo.jpg", when the page is not beside it: see BodyContext), and
+    an address from the site's root ("/articles/x/", "/topics/y/") under the base path, so that
+    it works on a GitHub project's pages (``/repo/articles/x/``) as on a site of its own. (Not
+    one written with the base path already, nor "//host/...", which is another site.)"""
     ctx = state.env.get("sitegen")
-    if ctx is None or not ctx.bundle_prefix:
+    if ctx is None:
+        return
+    prefix, base = ctx.bundle_prefix, ctx.base_path
+    if not prefix and base == "/":
         return
     for block in state.tokens:
         for token in block.children or ():
             attribute = "src" if token.type == "image" else "href" if token.type == "link_open" else None
             url = token.attrGet(attribute) if attribute else None
-            if url:
+            if not url:
+                continue
+            if url[0] == "/":
+                if base != "/" and not url.startswith(("//", base)) and url + "/" != base:
+                    token.attrSet(attribute, base + url[1:])
+            elif prefix:
                 parts = urlsplit(url)
                 if not (parts.scheme or parts.netloc) and unquote(parts.path) in ctx.bundle_files:
-                    token.attrSet(attribute, ctx.bundle_prefix + url)
+                    token.attrSet(attribute, prefix + url)
 
 
 def _is_safe_link(url: str) -> bool:
