@@ -4419,6 +4419,23 @@ def test_a_saved_pages_captions_are_read_as_a_text_captures_are():
     assert found.dateline == "Westbrook" and found.title == "Flood wall approved"
 
 
+def test_a_saved_page_without_article_or_main_keeps_its_captions_and_crossheads():
+    """A page whose story stands in a <div> (no <article>, no <main>): the element holding the
+    story's paragraphs gives its captions and its headings. (It was: the caption was lost, and
+    the crossheads were plain paragraphs.)"""
+    page = _page_of("Wreck found in the harbour", "<div class='top'><a href='/'>Home</a></div><div class='story'>"
+            "<h1>Wreck found in the harbour</h1><div class='story-content'>"
+            "<p>Dredgers at Eastmere harbour have found the wreck of a wooden schooner from the 1880s.</p>"
+            "<figure><img src='w.jpg'><figcaption>Timbers of the schooner at low tide.</figcaption></figure>"
+            "<p>The work stopped on Monday after the bucket brought up oak planking held with copper nails.</p>"
+            "<h2>What happens next</h2>"
+            + "<p>The harbour board will pay for a survey of the wreck before the dredging starts again.</p>" * 4
+            + "</div></div><div class='more'><h3>More stories</h3><p><a href='/x'>Fishmonger retires</a></p></div>")
+    body = analyse_html(page, None, REGISTRIES).body.split("\n")
+    assert body[2] == "Timbers of the schooner at low tide."
+    assert "## What happens next" in body and "### More stories" not in body
+
+
 @pytest.mark.parametrize("caption, words, credit", [
     ("Volunteers fill sandbags by the Mill River. Photo: Jane Doe/Valley Post",
      "Volunteers fill sandbags by the Mill River.", "Photo: Jane Doe/Valley Post"),
@@ -4496,7 +4513,8 @@ def test_only_the_storys_own_captions_are_put_back():
         page = _page_of("Flood wall approved", inside)
         found = analyse_html(page, None, REGISTRIES)
         body = [line for line in found.body.split("\n") if line not in ("", "Westbrook", "Storm warning")]
-        expected = [] if kind == "no article" else ["Residents gather by the Mill River on Sunday.", "The river at dusk."]
+        # (a page without <article>: the <div> holding the story's paragraphs gives its own)
+        expected = ["Residents gather by the Mill River on Sunday.", "The river at dusk."]
         assert [line for line in body if not line.startswith(("WESTBROOK", "Paragraph"))] == expected, kind
         assert found.summary.startswith("The town council voted"), kind
 

@@ -43,7 +43,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     title = _headline(tree) or _marked_headline(tree) or _metadata_title(tree, _clean(document.title) or lead, site)
     page = PageMeta(title=title,
                     date=_with_time(_iso_date(document.date), tree, markup),
-                    site=site, author=_authors(tree) or _clean(document.author), crossheads=_crossheads(tree))
+                    site=site, author=_authors(tree) or _clean(document.author), crossheads=_crossheads(tree, document.text))
     canonical = _original_address(document.url, markup)
     text = _with_captions(_numbered(_split_at_blocks(document.text, tree), tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(text, tree, page.title), tree)
@@ -545,14 +545,37 @@ def _split_at_blocks(text: str, tree) -> str:
     return text
 
 
-def _crossheads(tree) -> tuple[tuple[str, int], ...]:
-    """The headings of the story: the <h2> to <h6> of the page's <article> (or <main>), with
-    their levels."""
+def _crossheads(tree, text: str) -> tuple[tuple[str, int], ...]:
+    """The headings of the story: the <h2> to <h6> of the page's <article> (or <main>; on a page
+    with neither, of the element holding the story's paragraphs), with their levels."""
     if tree is None:
         return ()
-    containers = tree.xpath("//article") or tree.xpath("//main")
+    containers = tree.xpath("//article") or tree.xpath("//main") or _holding(tree, _lines_at(text))[:1]
     return tuple((text, int(heading.tag[1])) for container in containers[:1] for heading in _elements(container)
                  if heading.tag in ("h2", "h3", "h4", "h5", "h6") and (text := _text(heading)))
+
+
+def _holding(tree, paragraphs) -> list:
+    """On a page with neither <article> nor <main>, the element holding the story: the
+    smallest holding as many of its ``paragraphs`` (the text's lines) as any does (a <div
+    class="story-content">, schema.org's articleBody), in a list; [] when none holds one.
+    (Those holding the most are each inside the next: two apart would hold more together.)"""
+    counts: dict = {}
+    for block in tree.iter(*BLOCKS):
+        if _text(block) in paragraphs:
+            for ancestor in block.iterancestors():
+                counts[ancestor] = counts.get(ancestor, 0) + 1
+    most = max(counts.values(), default=0)
+    return [max((e for e, count in counts.items() if count == most), key=lambda e: sum(1 for _ in e.iterancestors()))] \
+        if most else []
+
+
+def _lines_at(text: str) -> dict[str, int]:
+    """Each line's words (spaces made one) -> the index of its first line."""
+    at_line: dict[str, int] = {}
+    for index, line in enumerate(text.split("\n")):
+        at_line.setdefault(" ".join(line.split()), index)
+    return at_line
 
 
 def _numbered(text: str, tree) -> str:
@@ -588,12 +611,10 @@ def _with_captions(text: str, tree, title: str | None) -> str:
     if tree is None:
         return text
     lines = text.split("\n")
-    at_line = {}  # a paragraph's words -> the index of its line
-    for index, line in enumerate(lines):
-        at_line.setdefault(" ".join(line.split()), index)
+    at_line = _lines_at(text)  # a paragraph's words -> the index of its line
     headline = next((index for index, line in enumerate(lines[:MAX_KICKERS + 1]) if title and line.strip() == title), -1)
     lede = headline + 1
-    story = max(tree.xpath("//article | //main"), default=None, key=lambda c: sum(
+    story = max(tree.xpath("//article | //main") or _holding(tree, at_line), default=None, key=lambda c: sum(
         _text(e) in at_line for e in _elements(c) if e.tag in BLOCKS))
     if story is None:
         return text
@@ -708,9 +729,7 @@ def _with_entry_times(text: str, tree) -> str:
     if tree is None:
         return text
     lines = text.split("\n")
-    at_line = {}
-    for index, line in enumerate(lines):
-        at_line.setdefault(" ".join(line.split()), index)
+    at_line = _lines_at(text)
     before: dict[int, str] = {}  # line index -> the time to put over it
     entries = set()
     for time in tree.iter("time"):
