@@ -4419,6 +4419,28 @@ def test_a_saved_pages_captions_are_read_as_a_text_captures_are():
     assert found.dateline == "Westbrook" and found.title == "Flood wall approved"
 
 
+@pytest.mark.parametrize("byline, reporters", [
+    ("<div class='node__meta'><span>Von <a href='/autoren/kv'>Katharina Völkl</a></span></div>", []),
+    ("<div class='node__meta'><span>Von <a href='/autoren/hw'>Heinz Walther</a></span></div>",
+     ["Heinz Walther"]),  # (the writer answering a reader)
+])
+def test_a_commenters_name_is_not_the_saved_pages_author(byline, reporters):
+    """trafilatura takes an element classed "author" anywhere for the writer's name: in a comment
+    too, when the byline is not so classed. A name the page shows only in its comments is no
+    reporter. (It was: the commenter "Heinz_W" was the story's reporter "Heinz W".)"""
+    comment = ("<article class='comment'><p class='comment__author'><span>Heinz_W</span></p>"
+               "<p class='comment__time'>3. Juni 2025 - 10:14</p><div class='content'><p>Endlich.</p></div></article>")
+    if "Walther" in byline:
+        comment = comment.replace("Heinz_W", "Heinz Walther")
+    page = _page_of("Gemeinderat stoppt Neubau der Sporthalle", "<main><article>"
+            f"<h1>Gemeinderat stoppt Neubau der Sporthalle</h1>{byline}"
+            + "<p>Der Gemeinderat hat am Montagabend den Neubau der Sporthalle an der Lindenstraße vorerst gestoppt.</p>" * 5
+            + f"<section class='field field--name-comment comments'><h2>Kommentare (1)</h2>{comment}</section></article></main>")
+    found = analyse_html(page, None, REGISTRIES)
+    assert [r.name for r in found.reporters] == reporters
+    assert found.comments[0].text == "Endlich."
+
+
 def test_a_saved_page_without_article_or_main_keeps_its_captions_and_crossheads():
     """A page whose story stands in a <div> (no <article>, no <main>): the element holding the
     story's paragraphs gives its captions and its headings. (It was: the caption was lost, and

@@ -43,7 +43,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     title = _headline(tree) or _marked_headline(tree) or _metadata_title(tree, _clean(document.title) or lead, site)
     page = PageMeta(title=title,
                     date=_with_time(_iso_date(document.date), tree, markup),
-                    site=site, author=_authors(tree) or _clean(document.author), crossheads=_crossheads(tree, document.text))
+                    site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree), crossheads=_crossheads(tree, document.text))
     canonical = _original_address(document.url, markup)
     text = _with_captions(_numbered(_split_at_blocks(document.text, tree), tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(text, tree, page.title), tree)
@@ -334,22 +334,7 @@ def comment_lines(tree) -> tuple[str, ...]:
     per comment "Author says on <date>:", the line naming whom it answers if it has one, and its
     paragraphs, a reply indented under its parent. trafilatura keeps comments' text but not who
     wrote them or whom they answer. () when the page has no comment markup of a known shape."""
-    if tree is None:
-        return ()
-    candidates = tree.xpath(_ITEM)
-    posts = [post for post in tree.xpath(_POST_ITEM) if _in_discussion(post)]
-    if posts:  # (document order, as the page shows them)
-        order = {element: index for index, element in enumerate(tree.iter())}
-        candidates = sorted(set(candidates) | set(posts), key=order.__getitem__)
-    found = set(candidates)
-    # (a wrapper such as WordPress's <article class="comment-body"> inside <li class="comment">
-    # has neither of its own: its parts belong to the item around it)
-    authors = {item: _author(item, found) for item in candidates}  # (asked twice below)
-    ordered = [item for item in candidates if authors[item] or _paragraphs(item, found)]
-    # A section classed like an item ("article-comment") around the items, its own text a note
-    # on the rules, is not a comment all of them answer.
-    holders = {item for item in ordered if not authors[item] and any(d in found for d in _elements(item))}
-    ordered = [item for item in ordered if item not in holders]
+    ordered = _comment_items(tree)
     if not ordered:
         return ()
     items = set(ordered)
@@ -366,6 +351,48 @@ def comment_lines(tree) -> tuple[str, ...]:
         lines += [indent + answering] if answering else []
         lines += [indent + text for text in _paragraphs(item, items)] + [""]
     return tuple(lines[:-1])
+
+
+def _comment_items(tree) -> list:
+    """The elements of the page's comments, one a comment, in the page's order ([] when the
+    page has no comment markup of a known shape)."""
+    if tree is None:
+        return []
+    candidates = tree.xpath(_ITEM)
+    posts = [post for post in tree.xpath(_POST_ITEM) if _in_discussion(post)]
+    if posts:  # (document order, as the page shows them)
+        order = {element: index for index, element in enumerate(tree.iter())}
+        candidates = sorted(set(candidates) | set(posts), key=order.__getitem__)
+    found = set(candidates)
+    # (a wrapper such as WordPress's <article class="comment-body"> inside <li class="comment">
+    # has neither of its own: its parts belong to the item around it)
+    authors = {item: _author(item, found) for item in candidates}  # (asked twice below)
+    ordered = [item for item in candidates if authors[item] or _paragraphs(item, found)]
+    # A section classed like an item ("article-comment") around the items, its own text a note
+    # on the rules, is not a comment all of them answer.
+    holders = {item for item in ordered if not authors[item] and any(d in found for d in _elements(item))}
+    return [item for item in ordered if item not in holders]
+
+
+def _not_a_commenter(author: str | None, tree) -> str | None:
+    """The author trafilatura read, unless it is a commenter's name that the page shows nowhere
+    outside its comments: trafilatura looks for an element classed "author" anywhere, and took
+    a comment's ("Heinz_W", read as "Heinz W") for the writer's when the byline was not so
+    classed. (A writer answering readers is a commenter too, named in the byline as well.)"""
+    if author is None or tree is None:
+        return author
+    items = set(_comment_items(tree))
+    name = _letters(author)
+    if name not in {_letters(_author(item, items)) for item in items}:
+        return author
+    outside = (e for e in tree.iter() if isinstance(e.tag, str) and e not in items
+               and not any(a in items for a in e.iterancestors()))
+    shown = "".join(_letters(f"{e.text or ''} {e.get('content') or ''}") for e in outside)
+    return author if name in shown else None
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
 
 
 def _in_discussion(element) -> bool:
