@@ -4487,6 +4487,21 @@ def test_a_saved_pages_caption_keeps_its_words_and_loses_its_credit(caption, wor
     assert [found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)] == [credit]
 
 
+def test_a_saved_pages_block_quote_stays_a_block_quote_with_its_cite():
+    """Any <blockquote> of the story (a statement, a letter, WordPress's quote block with its
+    <cite>) is a block quote, its lines together. (It was: its words and the <cite> were two
+    paragraphs of the story, and the quotation was not told from the writer's text.)"""
+    page = _page_of("Ferry fares to rise", "<article><h1>Ferry fares to rise</h1>"
+            "<p>Islanders will pay a fifth more to cross to Kelda from April, the operator told the council.</p>"
+            "<blockquote class='wp-block-quote'><p>Every pound on the fare is a pound off what a family on this"
+            " island can spend in its own shops.</p><cite>Councillor Aileen Drummond</cite></blockquote>"
+            + "<p>Councillors meet on March 18 to decide whether to pay a subsidy instead of the rise.</p>" * 4
+            + "</article>")
+    body = re.sub(r"\]\{[^}]*\}", "", analyse_html(page, None, REGISTRIES).body).replace("[", "").split("\n")
+    assert body[2:4] == ["> Every pound on the fare is a pound off what a family on this island can spend in its own shops.",
+                         "> Councillor Aileen Drummond"]
+
+
 def test_a_saved_pages_embedded_posts_are_block_quotes_with_their_authors():
     """An embedded tweet, Instagram or Bluesky post is a block quote of its own with the line
     naming its author, not paragraphs of the story. (It was: its words and "— Jane Roe

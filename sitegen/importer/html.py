@@ -47,7 +47,8 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     canonical = _original_address(document.url, markup)
     text = _with_captions(_numbered(_split_at_blocks(document.text, tree), tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(text, tree, page.title), tree)
-    lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title), embedded_posts(tree))
+    lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title),
+                             embedded_posts(tree, outside=set(_comment_items(tree))))
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
     return analyse_lines(lines, url or canonical, registries, replace(page, blockquotes=quoted), comments)
 
