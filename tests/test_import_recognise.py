@@ -1545,6 +1545,24 @@ def test_a_saved_page_laid_out_in_a_table_keeps_its_paragraphs():
     assert "| Pool | Opens |" in with_data.body
 
 
+def test_a_saved_pages_one_celled_table_around_its_menu_is_no_table_of_data():
+    """A table of one column (a box around the masthead's links, as old pages set it) lays the
+    page out. (It was: the menu a row of a table in the body, its bars escaped, and the site's
+    name a person.)"""
+    page = _page_of("Brückensanierung kostet 2,4 Millionen Euro",
+            "<table width='100%'><tr><td><a href='/'>Kreisbote Ahlenfeld</a> | <a href='/lokales/'>Lokales</a> | "
+            "<a href='/sport/'>Sport</a></td></tr></table><div id='artikel'><h1>Brückensanierung kostet 2,4 Millionen Euro</h1>"
+            "<p>Ahlenfeld – Die Sanierung der Mühlbachbrücke wird deutlich teurer als geplant. Statt 1,6 Millionen Euro"
+            " rechnet die Stadt nun mit 2,4 Millionen Euro, wie die Bauamtsleiterin am Dienstag berichtete.</p>"
+            "<p>„Die Schäden an den Widerlagern sind größer, als wir nach der ersten Untersuchung annehmen mussten“,"
+            " sagte sie. Die Brücke ist seit März für Lastwagen über 7,5 Tonnen gesperrt.</p>"
+            "<p>Der Ausschuss stimmte den Mehrkosten mit großer Mehrheit zu. Nur die Fraktion der Grünen enthielt sich.</p>"
+            "<p>Die Arbeiten sollen im Frühjahr beginnen und bis Ende 2025 dauern.</p></div>")
+    found = analyse_html(page, None, REGISTRIES)
+    assert "|" not in found.body and "Lokales" not in found.body
+    assert "Kreisbote Ahlenfeld" not in [p.name for p in found.people]
+
+
 def test_a_saved_pages_standfirst_stays_when_the_page_marks_its_body():
     """A page marking its body (schema.org's articleBody) gets only that from trafilatura: the
     standfirst between the headline and the body is put back under the headline, once."""

@@ -86,7 +86,7 @@ def _text_before_markup(raw: bytes) -> tuple[str | None, bytes]:
 
 # A table laying out the page, not a table of data: a cell holding a story's worth of text (in
 # paragraphs or lines, less), a table inside another (how pages were built before style
-# sheets), or one declared so (role="presentation").
+# sheets), one of a single column, or one declared so (role="presentation").
 LAYOUT_CELL_WORDS = 80
 LAYOUT_BROKEN_CELL_WORDS = 60  # (in paragraphs or lines: three <p> or <br> at least)
 
@@ -112,7 +112,9 @@ def _without_layout_tables(markup: bytes):
 def _is_layout_table(table) -> bool:
     if (table.get("role") or "").lower() in ("presentation", "none") or next(table.iterdescendants("table"), None) is not None:
         return True
-    own_cells = (cell for cell in table.iter("td", "th") if next(cell.iterancestors("table"), None) is table)
+    own_cells = [cell for cell in table.iter("td", "th") if next(cell.iterancestors("table"), None) is table]
+    if all(sum(1 for cell in row if cell in own_cells) <= 1 for row in table.iter("tr")):
+        return True  # (one cell a row, a box around the masthead's links: no table of data)
     return any(len(cell.text_content().split()) >= (LAYOUT_BROKEN_CELL_WORDS if len(cell.xpath(".//br | .//p")) >= 3
                                                     else LAYOUT_CELL_WORDS) for cell in own_cells)
 
