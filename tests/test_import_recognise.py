@@ -1583,6 +1583,26 @@ def test_a_saved_pages_standfirst_stays_when_the_page_marks_its_body():
     assert kept.body.count("Judge says the firm ignored alarms") == 1
 
 
+@pytest.mark.parametrize("standfirst", [
+    '<p class="article__desc">Judge says the firm ignored alarms for eleven hours</p>',
+    '<p class="article-excerpt">Judge says the firm ignored alarms for eleven hours</p>',
+    '<h3 class="subtitle">Judge says the firm ignored alarms for eleven hours</h3>',
+])
+def test_a_saved_pages_standfirst_classed_as_a_description_or_set_in_a_heading(standfirst):
+    """A standfirst classed as the story's description or excerpt (a French paper's
+    "article__desc", Ghost's "article-excerpt") is put back too, and one set in a heading's tag
+    (a newsletter's <h3 class="subtitle">) is a paragraph, not a crosshead. (It was: the first
+    two lost, the third "### Judge says ...".)"""
+    body = ('<div itemprop="articleBody"><p>A water company has been fined £2 million after untreated sewage '
+            "poured into the River Leddon for eleven hours, killing an estimated 14,000 fish.</p>"
+            "<p>Ashwick Crown Court heard that alarms at the works sounded repeatedly through the night, "
+            "but no engineer was sent until the next morning.</p></div>")
+    page = _page_of("Water company fined | Northmoor Herald", (
+        f"<article><h1>Water company fined £2m after sewage kills thousands of fish</h1>{standfirst}{body}</article>"))
+    found = analyse_html(page, None, REGISTRIES)
+    assert found.body.split("\n\n")[0] == "Judge says the firm ignored alarms for eleven hours"
+
+
 _PREFIXED_WIDGET = """<section id="comments"><h2>3 Comments</h2><div class="vf-widget">
 <div class="vf-comment"><div class="vf-comment-header"><span class="vf-avatar">P</span>
 <span class="vf-author">PellhamWalker</span><span class="vf-time">3 hours ago</span></div>

@@ -577,12 +577,15 @@ def _split_at_blocks(text: str, tree) -> str:
 
 def _crossheads(tree, text: str) -> tuple[tuple[str, int], ...]:
     """The headings of the story: the <h2> to <h6> of the page's <article> (or <main>; on a page
-    with neither, of the element holding the story's paragraphs), with their levels."""
+    with neither, of the element holding the story's paragraphs), with their levels; not one
+    classed as a standfirst."""
     if tree is None:
         return ()
     containers = tree.xpath("//article") or tree.xpath("//main") or _holding(tree, _lines_at(text))[:1]
+    # (a standfirst set in a heading's tag, <h3 class="subtitle">, is a paragraph of the story's)
     return tuple((text, int(heading.tag[1])) for container in containers[:1] for heading in _elements(container)
-                 if heading.tag in ("h2", "h3", "h4", "h5", "h6") and (text := _text(heading)))
+                 if heading.tag in ("h2", "h3", "h4", "h5", "h6") and not _has_class(heading, STANDFIRST_ENDINGS)
+                 and (text := _text(heading)))
 
 
 def _holding(tree, paragraphs) -> list:
@@ -695,7 +698,7 @@ def _without_credit(caption: str) -> tuple[str, ...]:
 # How a story's standfirst is classed: the sentence or two under the headline that sums it up.
 STANDFIRST_ENDINGS = ("standfirst", "dek", "deck", "subheadline", "sub-headline", "subhead", "strapline",
                       "chapo", "chapeau", "teaser", "leadtext", "lead-text", "intro", "article-summary",
-                      "summary", "subtitle")
+                      "summary", "subtitle", "excerpt", "desc", "description")
 MIN_STANDFIRST_WORDS = 4
 MAX_STANDFIRST_WORDS = 80
 STANDFIRST_OPENING = 6  # words
