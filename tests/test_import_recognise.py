@@ -1686,7 +1686,13 @@ _POSTS_OUTSIDE_A_DISCUSSION = """<aside class="recent"><h3>More stories</h3><ul>
                               ("Dave Renshaw", None, "Who signed off")]),
     (_INSIDE_A_SECTION_CLASSED_LIKE_AN_ITEM, [("Ada Quill", None, "What a night"),
                                               ("Jo Bell", None, "The fire engines")]),
-], ids=["disqus-like-posts", "posts-outside-a-discussion", "embedded-forum", "prefixed-classes", "generated-classes-and-labels", "flat-with-reply-lines", "section-classed-like-an-item"])
+    # (a newsletter platform's: the name classed "commenter-name"; it was "Anonymous")
+    ('<div id="discussion"><h4>Discussion about this post</h4><div class="comment" data-comment-id="1911">'
+     '<div class="comment-meta"><span class="commenter-name"><a href="/@dorianp">Dorian Pyke</a></span>'
+     '<a class="comment-timestamp" title="Apr 8, 2025, 1:15 PM">Apr 8</a></div><div class="comment-body">'
+     '<p>The jail line is the story.</p></div></div></div>', [("Dorian Pyke", None, "The jail line")]),
+], ids=["disqus-like-posts", "posts-outside-a-discussion", "embedded-forum", "prefixed-classes", "generated-classes-and-labels",
+        "flat-with-reply-lines", "section-classed-like-an-item", "commenter-name"])
 def test_comment_markup_of_saved_pages(section, want):
     """Comment widgets' markup beyond WordPress's: classes with a plugin's prefix, generated class
     names where only a label ("Comment by X") or a data attribute marks a comment, a flat thread

@@ -303,7 +303,7 @@ _ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' comment ') "
          "or contains(concat(' ', normalize-space(@class), ' '), ' commento ') "
          "or contains(concat(' ', normalize-space(@class), ' '), ' kommentar ') "
          "or contains(concat(' ', normalize-space(@class), ' '), ' commentaire ')]")
-_AUTHOR_ENDINGS = ("author", "commenter", "username", "nickname", "authorname", "author-name", "author__name",
+_AUTHOR_ENDINGS = ("author", "commenter", "commenter-name", "username", "nickname", "authorname", "author-name", "author__name",
                    "user-name", "displayname", "display-name", "autor", "autore", "auteur")
 _DATE_ENDINGS = ("date", "timestamp", "time", "data", "fecha", "datum", "ago", "timeago")  # (Disqus: "time-ago")
 # Portuguese and Italian for a date, and in English a wrapper of anything ("comment-data" around
