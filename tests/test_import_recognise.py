@@ -1545,6 +1545,19 @@ def test_a_saved_page_laid_out_in_a_table_keeps_its_paragraphs():
     assert "| Pool | Opens |" in with_data.body
 
 
+@pytest.mark.parametrize("header", ["<tr><th>Stage</th><th>Dates</th></tr>", "<tr><td>Stage</td><td>Dates</td></tr>"])
+def test_a_saved_pages_table_caption_is_a_paragraph_over_the_table(header):
+    """A table's <caption> is a paragraph over the table. (It was: trafilatura's first row with a
+    rule under it, over the header's own rule, a row of dashes drawn in the table.)"""
+    page = _page_of("Wreck found in the harbour", "<article><h1>Wreck found in the harbour</h1>"
+            + "<p>Dredgers at Eastmere harbour have found the wreck of a wooden schooner from the 1880s.</p>" * 3
+            + f"<table><caption>Dredging timetable</caption>{header}<tr><td>Survey</td><td>14 July</td></tr>"
+            "<tr><td>Dredging</td><td>4 August</td></tr></table>"
+            "<p>Local historians believe the ship may be the Ellen Marsh, lost in a gale in 1884.</p></article>")
+    body = analyse_html(page, None, REGISTRIES).body
+    assert "Dredging timetable\n\n| Stage | Dates |\n|---|---|\n| Survey | 14 July |\n| Dredging | 4 August |\n" in body
+
+
 def test_a_saved_pages_one_celled_table_around_its_menu_is_no_table_of_data():
     """A table of one column (a box around the masthead's links, as old pages set it) lays the
     page out. (It was: the menu a row of a table in the body, its bars escaped, and the site's

@@ -43,9 +43,11 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     title = _headline(tree) or _marked_headline(tree) or _metadata_title(tree, _clean(document.title) or lead, site)
     page = PageMeta(title=title,
                     date=_with_time(_iso_date(document.date), tree, markup),
-                    site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree), crossheads=_crossheads(tree, document.text))
+                    site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree),
+                    crossheads=_crossheads(tree, document.text))
     canonical = _original_address(document.url, markup)
-    text = _with_captions(_numbered(_split_at_blocks(document.text, tree), tree), tree, page.title)
+    text = _table_captions(_split_at_blocks(document.text, tree), tree)
+    text = _with_captions(_numbered(text, tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(text, tree, page.title), tree)
     lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title),
                              embedded_posts(tree, outside=set(_comment_items(tree))))
@@ -586,6 +588,24 @@ def _crossheads(tree, text: str) -> tuple[tuple[str, int], ...]:
     return tuple((text, int(heading.tag[1])) for container in containers[:1] for heading in _elements(container)
                  if heading.tag in ("h2", "h3", "h4", "h5", "h6") and not _has_class(heading, STANDFIRST_ENDINGS)
                  and (text := _text(heading)))
+
+
+def _table_captions(text: str, tree) -> str:
+    """trafilatura writes a table's <caption> as its first row, with a rule under it, over the
+    table's own header and rule ("| Dredging timetable |  |", "|---|---|", "| Stage | Dates |",
+    "|---|---|"): the page then drew a row of dashes in the table. The caption is a paragraph
+    of its own over the table."""
+    captions = {_text(caption) for caption in tree.iter("caption")} if tree is not None else set()
+    if not captions - {""}:
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        row = line.strip()
+        cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", row.strip("|"))] if TABLE_ROW.fullmatch(row) else []
+        if cells and cells[0] in captions and not any(cells[1:]):
+            rule = index + 1 < len(lines) and TABLE_RULE.fullmatch(lines[index + 1].strip()) is not None
+            lines[index:index + 1 + rule] = [cells[0]]
+    return "\n".join(lines)
 
 
 def _holding(tree, paragraphs) -> list:
