@@ -4613,6 +4613,24 @@ def test_only_the_storys_own_captions_are_put_back():
         assert found.summary.startswith("The town council voted"), kind
 
 
+def test_a_caption_over_the_lede_goes_after_it_under_a_date_line_too():
+    """A picture between the byline's date line and the story's first paragraph: its caption
+    goes after that paragraph, as one under the headline does. (It was: after the date line,
+    before the lede, and the caption was the story's summary.)"""
+    page = _page_of("Robot named Gus heads to the finals", "<div class='post'><h1>Robot named Gus heads to the finals</h1>"
+            "<div class='post-info'><span class='date'>Posted April 30, 2024 at 4:15 PM</span></div>"
+            "<figure><img src='gus.jpg'><figcaption>Kofi Asante-Bright adjusts Gus in the school workshop.</figcaption></figure>"
+            "<div class='entry'><p>A six-wheeled robot called Gus has carried the Halvorsen High School team to the"
+            " national finals.</p>"
+            + "<p>The team finished second of 48 schools at the regional qualifier on Saturday, its best result.</p>" * 4
+            + "</div></div>")
+    found = analyse_html(page, None, REGISTRIES)
+    body = [line for line in found.body.split("\n") if line]
+    assert body[:2] == ["A six-wheeled robot called Gus has carried the Halvorsen High School team to the national finals.",
+                         "Kofi Asante-Bright adjusts Gus in the school workshop."]
+    assert found.summary.startswith("A six-wheeled robot")
+
+
 def test_a_saved_pages_headline_under_a_kicker_leaves_the_body():
     # (It was: the headline repeated as the body's second paragraph, "Neue Fähre" made a person,
     # and so was "Eine Überfahrt".)

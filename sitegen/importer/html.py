@@ -673,18 +673,24 @@ def _with_captions(text: str, tree, title: str | None) -> str:
         return text
     found: list[tuple[int, str]] = []  # (the line it goes after, caption)
     last_block, story_ends = None, False
+    above = []  # the captions of pictures over the story's first paragraph, which go after it
     for element in _elements(story):
         if element.tag == "figcaption":
             figure = next((a for a in element.iterancestors() if a.tag == "figure"), None)
             caption = _text(element)
             if caption and caption not in at_line and (figure is None or not figure.xpath(".//blockquote")):
-                anchor = max(at_line.get(last_block, lede), lede)  # (never after the headline)
+                if last_block is None:
+                    above += _without_credit(caption)  # (not after a date line between the headline and the lede)
+                    continue
+                anchor = max(at_line[last_block], lede)  # (never after the headline)
                 found += [(anchor, part) for part in _without_credit(caption)]
         elif element.tag in BLOCKS and not any(a.tag == "figure" for a in element.iterancestors()):
             words = _text(element)
             if words in at_line and at_line[words] != headline:
                 last_block = words
                 story_ends = at_line[words]
+                found += [(max(story_ends, lede), part) for part in above]
+                above = []
     after: dict[int, list[str]] = {}  # line index -> the captions to put after it
     for anchor, caption in found:
         if story_ends is not False and anchor < story_ends:
