@@ -4613,6 +4613,22 @@ def test_only_the_storys_own_captions_are_put_back():
         assert found.summary.startswith("The town council voted"), kind
 
 
+def test_a_saved_pages_time_inside_a_paragraph_stays_in_it():
+    """trafilatura leaves a <time> out of its paragraph: "Published <time>...</time>" was the word
+    "Published" alone at the top of the body. The paragraph is whole again, here a date line,
+    which leaves the body as chrome."""
+    page = _page_of("Wildfire crews hold line above Corvina Canyon", "<article>"
+            "<h1>Wildfire crews hold line above Corvina Canyon</h1><p class='story__date'>Published"
+            " <time datetime='2025-01-31T23:30:00-08:00'>Jan. 31, 2025 11:30 p.m. PT</time></p>"
+            "<p>Firefighters held a containment line above Corvina Canyon late Friday, protecting 300 homes.</p>"
+            "<p>The Corvina Fire has burned 4,200 acres since it started Wednesday afternoon near Highway 49.</p>"
+            "<p>About 1,100 residents remain under evacuation orders, and shelters are open at the fairgrounds.</p>"
+            "<p>Forecasters expect winds to rise again Sunday, with gusts up to 40 mph on the ridges.</p></article>")
+    found = analyse_html(page, None, REGISTRIES)
+    assert found.body.startswith("Firefighters held")
+    assert [found.segments.lines[n - 1] for n in found.segments.numbers(CHROME)] == ["Published Jan. 31, 2025 11:30 p.m. PT"]
+
+
 def test_a_caption_over_the_lede_goes_after_it_under_a_date_line_too():
     """A picture between the byline's date line and the story's first paragraph: its caption
     goes after that paragraph, as one under the headline does. (It was: after the date line,

@@ -48,7 +48,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     canonical = _original_address(document.url, markup)
     text = _table_captions(_split_at_blocks(document.text, tree), tree)
     text = _with_captions(_numbered(text, tree), tree, page.title)
-    text = _with_entry_times(_with_standfirst(text, tree, page.title), tree)
+    text = _with_entry_times(_with_standfirst(_with_times_in_paragraphs(text, tree), tree, page.title), tree)
     lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title),
                              embedded_posts(tree, outside=set(_comment_items(tree))))
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
@@ -774,6 +774,27 @@ def _with_standfirst(text: str, tree, title: str | None) -> str:
         return text
     at = next((index + 1 for index, line in enumerate(lines[:MAX_KICKERS + 1]) if title and line.strip() == title), 0)
     return "\n".join(lines[:at] + standfirst + lines[at:])
+
+
+def _with_times_in_paragraphs(text: str, tree) -> str:
+    """The text with the <time>s of its paragraphs put back: trafilatura leaves a <time> out of
+    the paragraph around it too, and left "Published" alone on a line for "Published <time>Jan.
+    31, 2025 11:30 p.m. PT</time>" (a stamp the import reads as a date line), or "Posted at by
+    Ann Lee"."""
+    if tree is None:
+        return text
+    lines = text.split("\n")
+    at_line = _lines_at(text)
+    for time in tree.iter("time"):
+        block = next((a for a in time.iterancestors() if a.tag in BLOCKS), None)
+        shown = _text(time)
+        if block is None or not shown:
+            continue
+        whole = _text(block)
+        without = " ".join(whole.replace(shown, " ", 1).split())
+        if whole not in at_line and without in at_line:
+            lines[at_line[without]] = whole
+    return "\n".join(lines)
 
 
 MAX_ENTRY_TIME_WORDS = 5  # "03:12", "4.10pm BST", "Tue 6 May, 09:12"
