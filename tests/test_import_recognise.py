@@ -1494,6 +1494,32 @@ def test_a_saved_live_blogs_entry_times_stay_over_their_entries():
     assert "3 May 2025" not in analyse_html(story, None, REGISTRIES).body
 
 
+def test_a_saved_live_blogs_entry_headings_stay_under_their_times():
+    """A live blog's entries, an <article> each with its time and heading in a <header>:
+    trafilatura drops the <header>, and the headings were lost with the times; they are
+    crossheads of the blog (not only the first entry's, the first <article> of the page)."""
+    entry = ('<article class="live-post"><header><time datetime="2025-11-02T{0}:00+00:00">{0} GMT</time>{1}</header>'
+             '<div class="live-post-body"><p>{2}</p></div></article>')
+    page = _page_of("Storm Fenella live | Coastline Post", (
+        "<header><a href='/'>Coastline Post</a></header><main><div class='live-header'><h1>Storm Fenella live: rail"
+        " lines shut as gusts reach 90mph</h1><div class='byline'>Aurelie Danvers</div></div><div class='live-blog'>"
+        + entry.format("09:41", "<h2>Ferry sailings cancelled</h2>", "All sailings from Portrane to the islands have"
+                       " been cancelled for the rest of the day, the operator said.")
+        + entry.format("08:55", "", "Network Rail says the coast line between Ardley and Kessock is closed after a"
+                       " tree fell on the track near Brannock.")
+        + entry.format("07:30", "<h2>Amber warning extended</h2>", "The Met Office has extended its amber wind"
+                       " warning until midnight, covering the whole of the west coast.")
+        + entry.format("06:05", "<h2>Welcome</h2>", "Good morning. Storm Fenella arrived overnight with gusts of up"
+                       " to 90mph recorded at Malin Point. We will bring you updates through the day.")
+        + "</div></main><footer><p>© 2025 Coastline Post</p></footer>"))
+    body = analyse_html(page, None, REGISTRIES).body.split("\n\n")
+    assert body[body.index("09:41 GMT"):][:3] == ["09:41 GMT", "## Ferry sailings cancelled", "All sailings from"
+                                                  " Portrane to the islands have been cancelled for the rest of the day,"
+                                                  " the operator said."]
+    assert body[body.index("08:55 GMT") + 1].startswith("Network Rail")
+    assert body[body.index("07:30 GMT") + 1] == "## Amber warning extended"
+
+
 def test_a_saved_pages_writers_linked_as_authors_are_each_a_reporter():
     """"By <a rel="author">A</a> and <a rel="author">B</a>": trafilatura gives only the first
     writer. The site's name in an <h1> of its own over the story does not hide the byline; a

@@ -559,6 +559,7 @@ def _count_above(section, first_item) -> str | None:
 
 # Elements that are a paragraph of an article's text.
 BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "dd", "dt"})
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")  # (a story's crossheads: its <h1> is the headline)
 
 
 def _split_at_blocks(text: str, tree) -> str:
@@ -578,16 +579,25 @@ def _split_at_blocks(text: str, tree) -> str:
 
 
 def _crossheads(tree, text: str) -> tuple[tuple[str, int], ...]:
-    """The headings of the story: the <h2> to <h6> of the page's <article> (or <main>; on a page
-    with neither, of the element holding the story's paragraphs), with their levels; not one
-    classed as a standfirst."""
+    """The headings of the story: the <h2> to <h6> of the page's <article> (or <main>) holding it
+    (on a page with neither, of the element holding the story's paragraphs), with their levels;
+    not one classed as a standfirst."""
     if tree is None:
         return ()
-    containers = tree.xpath("//article") or tree.xpath("//main") or _holding(tree, _lines_at(text))[:1]
+    story = _story_container(tree, _lines_at(text))
     # (a standfirst set in a heading's tag, <h3 class="subtitle">, is a paragraph of the story's)
-    return tuple((text, int(heading.tag[1])) for container in containers[:1] for heading in _elements(container)
-                 if heading.tag in ("h2", "h3", "h4", "h5", "h6") and not _has_class(heading, STANDFIRST_ENDINGS)
-                 and (text := _text(heading)))
+    return tuple((text, int(heading.tag[1])) for heading in (_elements(story) if story is not None else ())
+                 if heading.tag in HEADINGS and not _has_class(heading, STANDFIRST_ENDINGS) and (text := _text(heading)))
+
+
+def _story_container(tree, at_line: dict[str, int]):
+    """The page's <article> or <main> holding the most of the story's paragraphs (the smallest of
+    those holding as many: a live blog's <main> around its entries' <article>s, not the first
+    entry; not a teaser's <article> over the story's), else the element holding them (see
+    _holding); None when nothing does."""
+    containers = tree.xpath("//article | //main") or _holding(tree, at_line)
+    return max(containers, default=None, key=lambda c: (
+        sum(_text(e) in at_line for e in _elements(c) if e.tag in BLOCKS), sum(1 for _ in c.iterancestors())))
 
 
 def _table_captions(text: str, tree) -> str:
@@ -667,8 +677,7 @@ def _with_captions(text: str, tree, title: str | None) -> str:
     at_line = _lines_at(text)  # a paragraph's words -> the index of its line
     headline = next((index for index, line in enumerate(lines[:MAX_KICKERS + 1]) if title and line.strip() == title), -1)
     lede = headline + 1
-    story = max(tree.xpath("//article | //main") or _holding(tree, at_line), default=None, key=lambda c: sum(
-        _text(e) in at_line for e in _elements(c) if e.tag in BLOCKS))
+    story = _story_container(tree, at_line)
     if story is None:
         return text
     found: list[tuple[int, str]] = []  # (the line it goes after, caption)
@@ -803,14 +812,15 @@ MAX_ENTRY_TIME_WORDS = 5  # "03:12", "4.10pm BST", "Tue 6 May, 09:12"
 def _with_entry_times(text: str, tree) -> str:
     """The text with a live blog's entry times put back, each a line of its own over its entry:
     trafilatura drops a <time> standing outside a paragraph ("03:12" over "Result declared"),
-    and with it when each entry was written. An entry is the smallest element around a <time>
+    and with it when each entry was written; and the entry's heading under it, which it drops
+    with the entry's <header> ("Ferry sailings cancelled"). An entry is the smallest element around a <time>
     holding one of the text's paragraphs after it; the page's entries are two or more, each
     with one <time> before its text (not a byline's date over the whole story)."""
     if tree is None:
         return text
     lines = text.split("\n")
     at_line = _lines_at(text)
-    before: dict[int, str] = {}  # line index -> the time to put over it
+    before: dict[int, tuple[str, ...]] = {}  # line index -> the time (and heading) to put over it
     entries = set()
     for time in tree.iter("time"):
         shown = _text(time)
@@ -823,21 +833,23 @@ def _with_entry_times(text: str, tree) -> str:
         if entry is None or entry.tag in ("body", "html") or entry in entries \
                 or sum(1 for _ in entry.iter("time")) != 1:
             continue
-        following, passed = None, False
+        following, passed, heading = None, False, ()
         for element in entry.iter():
             if element is time:
                 passed = True
+            elif element.tag in HEADINGS and _text(element) and _text(element) not in at_line:
+                heading = (_text(element),)  # (the entry's own, in a <header> with its time)
             elif passed and element.tag in BLOCKS and _text(element) in at_line:
                 following = at_line[_text(element)]
                 break
         if following is None or following in before:
             continue
         entries.add(entry)
-        before[following] = shown
+        before[following] = (shown, *heading)
     if len(before) < 2:
         return text
     return "\n".join(line for index, text_line in enumerate(lines)
-                     for line in ((before[index],) if index in before else ()) + (text_line,))
+                     for line in before.get(index, ()) + (text_line,))
 
 
 MAX_KICKERS = 2  # short lines over a saved page's headline
