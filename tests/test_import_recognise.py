@@ -4639,6 +4639,24 @@ def test_only_the_storys_own_captions_are_put_back():
         assert found.summary.startswith("The town council voted"), kind
 
 
+def test_a_saved_pages_footnotes_follow_the_story_and_their_markers_stand_apart():
+    """trafilatura drops a page's list of notes and runs each marker on with the word before it
+    ("every increase.1"): the notes follow the story, numbered, without their links back, and a
+    marker is set in brackets. A power ("12 km<sup>2</sup>") is no marker."""
+    page = _page_of("How the landfill was allowed to grow", "<article><h1>How the landfill was allowed to grow</h1>"
+            "<p>The landfill was licensed in 2009 to take 80,000 tonnes a year, and the state approved every"
+            " increase.<sup id='r1'><a href='#fn1'>1</a></sup></p>"
+            "<p>Three of the five expansions were approved without the public hearing the permit required.<sup>"
+            "<a href='#fn2'>2</a></sup></p><p>The site now covers 12 km<sup>2</sup> of the former quarry.</p>"
+            + "<p>Residents of the estate have complained of odour hundreds of times since 2019.</p>" * 3
+            + "<ol class='footnotes'><li id='fn1'>Permit WM-2009-114 and its modifications. <a href='#r1'>↩</a></li>"
+            "<li id='fn2'>The 2014, 2017 and 2021 modifications. <a href='#r2'>↩︎</a></li></ol></article>")
+    body = [line for line in analyse_html(page, None, REGISTRIES).body.split("\n") if line]
+    assert body[0].endswith("every increase.\\[1\\]") and body[1].endswith("permit required.\\[2\\]")
+    assert body[2] == "The site now covers 12 km2 of the former quarry."
+    assert body[-2:] == ["1. Permit WM-2009-114 and its modifications.", "2. The 2014, 2017 and 2021 modifications."]
+
+
 def test_a_saved_pages_time_inside_a_paragraph_stays_in_it():
     """trafilatura leaves a <time> out of its paragraph: "Published <time>...</time>" was the word
     "Published" alone at the top of the body. The paragraph is whole again, here a date line,

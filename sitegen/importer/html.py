@@ -3,6 +3,7 @@ through the same recognisers as a plain-text capture."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 import itertools
 import json
@@ -46,7 +47,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
                     site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree),
                     crossheads=_crossheads(tree, document.text))
     canonical = _original_address(document.url, markup)
-    text = _table_captions(_split_at_blocks(document.text, tree), tree)
+    text = _with_footnotes(_table_captions(_split_at_blocks(document.text, tree), tree), tree)
     text = _with_captions(_numbered(text, tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(_with_times_in_paragraphs(text, tree), tree, page.title), tree)
     lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title),
@@ -783,6 +784,46 @@ def _with_standfirst(text: str, tree, title: str | None) -> str:
         return text
     at = next((index + 1 for index, line in enumerate(lines[:MAX_KICKERS + 1]) if title and line.strip() == title), 0)
     return "\n".join(lines[:at] + standfirst + lines[at:])
+
+
+# How a page classes the list of its notes (WordPress's block "wp-block-footnotes", a
+# converter's "footnotes"), and the link back to a note's marker at an item's end.
+FOOTNOTES_ENDINGS = ("footnotes", "footnote-list")
+BACKLINK = re.compile(r"\s*(?:[↩↑^]\ufe0e?\s*)+$")
+
+
+def _with_footnotes(text: str, tree) -> str:
+    """The text with the story's notes: trafilatura drops the list of them (<ol class="footnotes">)
+    and runs each marker on with the word before it ("every increase.1"). A marker (a <sup>
+    of a number linking to its note) is set in brackets ("every increase.[1]"), and the
+    notes follow the story, numbered, without their links back ("↩")."""
+    if tree is None:
+        return text
+    lines = text.split("\n")
+    at_line = _lines_at(text)
+    for block in tree.iter("p", "li", "td", "dd"):
+        sups = [sup for sup in block.iter("sup") if _marker(sup)]
+        if sups and _text(block) in at_line:
+            marked = copy.deepcopy(block)
+            for sup in (sup for sup in marked.iter("sup") if _marker(sup)):
+                number, tail = _text(sup).strip("[]"), sup.tail
+                sup.clear()
+                sup.text, sup.tail = f"[{number}]", tail
+            lines[at_line[_text(block)]] = _text(marked)
+    notes = next((e for e in tree.iter() if isinstance(e.tag, str) and (_has_class(e, FOOTNOTES_ENDINGS)
+                  or (e.get("id") or "").lower() == "footnotes")), None)
+    items = [BACKLINK.sub("", _text(li)) for li in notes.iter("li")] if notes is not None else []
+    if not items or any(item in at_line for item in items):
+        return "\n".join(lines)
+    return "\n".join(lines + [f"{number}. {item}" for number, item in enumerate(items, 1) if item])
+
+
+def _marker(sup) -> bool:
+    """A note's marker: a <sup> of a number ("1", "[2]") linking to the note on the page (not a
+    power's, "km<sup>2</sup>")."""
+    links = [*sup.iter("a"), *(a for a in sup.iterancestors("a"))]
+    return re.fullmatch(r"\[?\d{1,3}\]?", _text(sup)) is not None \
+        and any((a.get("href") or "").startswith("#") for a in links)
 
 
 def _with_times_in_paragraphs(text: str, tree) -> str:
