@@ -566,6 +566,36 @@ def test_html_page(site):
     assert '{.quote by=maria-gomez}' in body
 
 
+def _single_file(page: bytes) -> bytes:
+    """``page`` as a browser saves it as one file (MHTML): MIME headers, the markup quoted-printable."""
+    import quopri
+    head = ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.springfield-gazette.example/news/elm-park\r\n"
+            "Subject: Council Votes To Rename Elm Park\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+            '\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x1----"\r\n\r\n\r\n'
+            "------MultipartBoundary--x1----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+            "Content-Location: https://www.springfield-gazette.example/news/elm-park\r\n\r\n")
+    tail = ("\r\n------MultipartBoundary--x1----\r\nContent-Type: text/css\r\nContent-Location: cid:css-1@mhtml.blink\r\n\r\n"
+            "body { color: black; }\r\n------MultipartBoundary--x1------\r\n")
+    return head.encode() + quopri.encodestring(page).replace(b"\n", b"\r\n") + tail.encode()
+
+
+def test_a_page_saved_as_one_file_is_read_as_its_page(site):
+    """A page a browser saved as one file (.mhtml, .mht) is read as the page inside it, and
+    kept byte for byte. (It was: read as plain text, its MIME headers and markup the story.)"""
+    saved = _single_file((FIXTURES / "page.html").read_bytes().replace(
+        b'<link rel="canonical" href="https://www.springfield-gazette.example/news/council-votes-to-rename-elm-park">', b""))
+    (site / "in" / "page.mhtml").write_bytes(saved)
+    result = run(site, str(site / "in"))
+    assert result.exit_code == 0, result.output
+    bundle = site / "content" / "articles" / "elm-park"
+    matter = front_matter(bundle)
+    assert matter["title"] == "Council Votes To Rename Elm Park" and matter["reporters"] == ["Jordan Reyes"]
+    assert matter["source"]["url"] == "https://www.springfield-gazette.example/news/elm-park"
+    assert (bundle / "original.html").read_bytes() == saved
+    body = (bundle / "index.md").read_text("utf-8").split("---\n", 2)[2]
+    assert "MIME" not in body and "=3D" not in body and "Home" not in body
+
+
 def test_many_files_on_a_terminal_show_a_progress_bar(site, monkeypatch):
     monkeypatch.setattr("sitegen.importer.command.stderr_is_terminal", lambda: True)
     for n in range(6):

@@ -19,8 +19,9 @@ from .metadata import opens_with_date
 from .registry import Registries
 from .rules import generic_rules, is_chrome, line_matches
 from .segment import MAX_HEADLINE_WORDS
+from .webarchive import MHTML_SUFFIXES, saved_page
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", *MHTML_SUFFIXES)
 
 
 def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysis:
@@ -30,6 +31,8 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     except ImportError as error:
         raise NoArticle(f"cannot read saved pages: trafilatura does not load ({error})") from None
 
+    # (a page saved as one file: its markup, and the address it was saved from)
+    raw, saved_from = saved_page(raw)
     # A reader-mode tool may write the page's title as a line of text above its markup: the
     # parser would take the whole file for text, so the markup is read on its own.
     lead, markup = _text_before_markup(raw)
@@ -53,7 +56,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title),
                              embedded_posts(tree, outside=set(_comment_items(tree))))
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
-    return analyse_lines(lines, url or canonical, registries, replace(page, blockquotes=quoted), comments)
+    return analyse_lines(lines, url or canonical or saved_from, registries, replace(page, blockquotes=quoted), comments)
 
 
 # A page saved from the Wayback Machine's replay: its canonical address rewritten to the

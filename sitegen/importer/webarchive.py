@@ -1,4 +1,5 @@
-"""Captures copied from a web archive's replay of a page (the Internet Archive's Wayback Machine).
+"""Captures copied from a web archive's replay of a page (the Internet Archive's Wayback Machine),
+and pages a browser saved as one file, an archive of their own (MHTML: see saved_page).
 
 Copied whole, such a page starts with the archive's toolbar: the replay's own address, the
 number of captures, a calendar of them, "About this capture" with the collection's notes, and
@@ -9,6 +10,8 @@ that address gives the article its slug, its outlet and often its date.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 from dataclasses import dataclass
 
@@ -49,3 +52,25 @@ def replay_toolbar(lines: tuple[str, ...]) -> Replay | None:
         while end in window and (not lines[end].strip() or TOOLBAR_LINE.fullmatch(lines[end].strip())):
             end += 1
     return Replay(end, start.group("original"), start.group("archived"))
+
+
+# A page a browser saved as one file ("Webpage, single file": .mhtml, .mht): a MIME message whose
+# parts are the page's markup and its pictures and style sheets, each encoded for mail.
+MHTML_SUFFIXES = (".mhtml", ".mht")
+MHTML_HEAD = 4096  # bytes in which a saved file's MIME headers say what it is
+
+
+def saved_page(raw: bytes) -> tuple[bytes, str | None]:
+    """The page's markup in a page saved as one file, and the address it was saved from (the
+    browser's "Snapshot-Content-Location", else the markup part's "Content-Location"); the
+    bytes as they are and None for any other file. The markup keeps its own encoding, which
+    its <meta> tells as a saved .html page's does."""
+    if b"multipart/related" not in raw[:MHTML_HEAD].lower():
+        return raw, None
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    part = next((p for p in message.walk() if p.get_content_type() in ("text/html", "application/xhtml+xml")), None)
+    markup = part.get_payload(decode=True) if part is not None else None
+    if not markup:
+        return raw, None
+    address = message.get("Snapshot-Content-Location") or part.get("Content-Location")
+    return markup, address.strip() if address and address.strip().startswith(("http://", "https://")) else None
