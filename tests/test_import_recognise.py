@@ -1464,6 +1464,21 @@ def test_a_saved_pages_time_of_publication_is_kept_with_its_day(declared, url, d
     assert (found.date, found.date_origin) == (date, origin)
 
 
+def test_a_blog_themes_h1_of_the_sites_name_is_not_the_headline():
+    """A blog theme setting the site's name in an <h1> over every page and the post's title in an
+    <h2 class="entry-title">: the headline is the post's. (It was: "Dunlow Local", the site's name.)"""
+    page = _page_of("Bakery owner takes on the parking meters &#8211; Dunlow Local",
+            "<header><h1 class='site-title'><a href='/'>Dunlow Local</a></h1></header><article>"
+            "<h2 class='entry-title'>Bakery owner takes on the parking meters</h2>"
+            "<p>Tessa Morland has run the bakery on Station Road for eleven years. Since the meters went in,"
+            " her morning trade has fallen by a third.</p>"
+            + "<p>A council spokesperson said the meters were under review and a report would follow in October.</p>" * 4
+            + "</article>")
+    found = analyse_html(page, None, REGISTRIES)
+    assert found.title == "Bakery owner takes on the parking meters" and not found.title_derived
+    assert "Bakery owner takes on" not in found.body
+
+
 def test_a_saved_pages_teasers_headlines_are_not_its_headline():
     """Several headlines marked on the page (other stories' teasers) tell none: the page's
     title decides."""

@@ -44,7 +44,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
         raise NoArticle("no article text found in the page")
     tree = _parse(markup)  # our own copy: trafilatura cleans the tree it is given
     site = _clean(document.sitename)
-    title = _headline(tree) or _marked_headline(tree) or _metadata_title(tree, _clean(document.title) or lead, site)
+    title = _headline(tree, site) or _marked_headline(tree) or _metadata_title(tree, _clean(document.title) or lead, site)
     page = PageMeta(title=title,
                     date=_with_time(_iso_date(document.date), tree, markup),
                     site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree),
@@ -259,14 +259,17 @@ def _site_names(tree, site: str | None) -> set[str]:
     return names | {" ".join(name.split()) for name in [*declared, *home] if name.strip()}
 
 
-def _headline(tree) -> str | None:
+def _headline(tree, site: str | None = None) -> str | None:
     """The page's one <h1>, the headline as readers see it: a page's <title> and og:title are
     often shortened for search and sharing ("Fernhollow lantern festival draws thousands" for
-    "Thousands light lanterns as Fernhollow marks its 200th birthday"), or carry the site's name."""
+    "Thousands light lanterns as Fernhollow marks its 200th birthday"), or carry the site's name.
+    Not the site's name in an <h1> over every page (a blog's theme sets its own so, and the
+    story's headline in an <h2 class="entry-title">)."""
     if tree is None:
         return None
+    names = _site_names(tree, site)
     texts = [" ".join(h.text_content().split()) for h in tree.xpath("//h1")]
-    texts = [t for t in texts if 2 <= len(t.split()) <= MAX_HEADLINE_WORDS]
+    texts = [t for t in texts if 2 <= len(t.split()) <= MAX_HEADLINE_WORDS and t not in names]
     return texts[0] if len(texts) == 1 else None
 
 
