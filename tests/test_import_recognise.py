@@ -1464,6 +1464,25 @@ def test_a_saved_pages_time_of_publication_is_kept_with_its_day(declared, url, d
     assert (found.date, found.date_origin) == (date, origin)
 
 
+def test_an_older_wordpress_themes_caption_and_comment_date():
+    """WordPress's older markup: a caption in <p class="wp-caption-text"> under the picture in a
+    <div class="wp-caption">, which trafilatura drops as it drops a <figcaption>, and a comment's
+    date as the link in its <div class="comment-meta commentmetadata">. (It was: the caption
+    lost, and the comment undated.)"""
+    page = _page_of("Bakery owner takes on the parking meters", "<article><h1>Bakery owner takes on the parking meters</h1>"
+            "<p>Tessa Morland has run the bakery on Station Road for eleven years. Since the meters went in,"
+            " her morning trade has fallen by a third.</p><div class='wp-caption alignnone'><img src='b.jpg'>"
+            "<p class='wp-caption-text'>Tessa Morland outside her bakery on Station Road.</p></div>"
+            + "<p>A council spokesperson said the meters were under review and a report would follow in October.</p>" * 4
+            + "</article><div id='comments'><h2>One thought</h2><ol class='commentlist'><li class='comment' id='li-comment-12'>"
+            "<div class='comment-author vcard'><cite class='fn'>Mags Hollin</cite> <span class='says'>says:</span></div>"
+            "<div class='comment-meta commentmetadata'><a href='#comment-12'>September 18, 2024 at 8:41 am</a></div>"
+            "<p>Signed. Best sourdough in the valley.</p></li></ol></div>")
+    found = analyse_html(page, None, REGISTRIES)
+    assert [line for line in found.body.split("\n") if line][1] == "Tessa Morland outside her bakery on Station Road."
+    assert (found.comments[0].author, found.comments[0].date) == ("Mags Hollin", "September 18, 2024 at 8:41 am")
+
+
 def test_a_blog_themes_h1_of_the_sites_name_is_not_the_headline():
     """A blog theme setting the site's name in an <h1> over every page and the post's title in an
     <h2 class="entry-title">: the headline is the post's. (It was: "Dunlow Local", the site's name.)"""

@@ -314,10 +314,11 @@ _ITEM = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' comment ') "
          "or contains(concat(' ', normalize-space(@class), ' '), ' commentaire ')]")
 _AUTHOR_ENDINGS = ("author", "commenter", "commenter-name", "username", "nickname", "authorname", "author-name", "author__name",
                    "user-name", "displayname", "display-name", "autor", "autore", "auteur")
-_DATE_ENDINGS = ("date", "timestamp", "time", "data", "fecha", "datum", "ago", "timeago")  # (Disqus: "time-ago")
+_DATE_ENDINGS = ("date", "timestamp", "time", "data", "fecha", "datum", "ago", "timeago",  # (Disqus: "time-ago")
+                 "commentmetadata")
 # Portuguese and Italian for a date, and in English a wrapper of anything ("comment-data" around
 # the author and the text): such an element is the date only when it reads as one (_dated).
-_DATE_OR_ANYTHING = ("data",)
+_DATE_OR_ANYTHING = ("data", "commentmetadata")  # (WordPress's older themes: the date's link in it)
 _DATE_ONLY_ENDINGS = tuple(e for e in _DATE_ENDINGS if e not in _DATE_OR_ANYTHING)
 _TEXT_ENDINGS = ("comment-text", "comment-content", "content", "body", "message")
 _ACTION_ENDINGS = ("actions", "links", "toolbar", "buttons")
@@ -691,7 +692,7 @@ def _with_captions(text: str, tree, title: str | None) -> str:
     last_block, story_ends = None, False
     above = []  # the captions of pictures over the story's first paragraph, which go after it
     for element in _elements(story):
-        if element.tag == "figcaption":
+        if _is_caption(element):
             figure = next((a for a in element.iterancestors() if a.tag == "figure"), None)
             caption = _text(element)
             if caption and caption not in at_line and (figure is None or not figure.xpath(".//blockquote")):
@@ -715,6 +716,17 @@ def _with_captions(text: str, tree, title: str | None) -> str:
         return text
     return "\n".join(line for index, text_line in enumerate(lines)
                      for line in (text_line, *after.get(index, ())))
+
+
+# How a caption is classed when it is no <figcaption>: WordPress's older "wp-caption-text" under
+# the picture in a <div class="wp-caption">, a theme's "image-caption" or "photo-caption".
+CAPTION_ENDINGS = ("caption-text", "image-caption", "photo-caption", "img-caption")
+
+
+def _is_caption(element) -> bool:
+    """A picture's caption: a <figcaption>, or an element classed as one with no caption inside it."""
+    return element.tag == "figcaption" or _has_class(element, CAPTION_ENDINGS) and not any(
+        e.tag == "figcaption" or _has_class(e, CAPTION_ENDINGS) for e in _elements(element))
 
 
 # Where a caption's credit may start: after its sentence ("... on Sunday. Photo: Ann Lee"), or
