@@ -5954,3 +5954,25 @@ def test_a_time_of_day_on_the_days_of_the_address_dates_the_article_with_it():
     assert (same_day.date, same_day.date_origin) == ("2016-11-09T06:15-05:00", "text")
     other_day = analyse(page.format(stamp="Nov. 10, 2016, at 6:15 a.m. EST"), url)
     assert (other_day.date, other_day.date_origin) == ("2016-11-09", "url")
+
+
+@pytest.mark.parametrize("url, slug", [
+    ("https://paper.example/2019/03/14/pool-stays-shut/", "pool-stays-shut"),
+    ("https://paper.example/world/2024/mar/05/council-votes-budget", "council-votes-budget"),
+    ("https://paper.example/news/uk-12345678", "uk-12345678"),
+    ("https://paper.example/budget", "budget"),
+    # a file's or a view's usual name, an id: the story's words before it (they gave 'index',
+    # 'amp', 'abcd1234xyz', '12345678')
+    ("https://paper.example/2024/03/05/politics/council-budget/index.html", "council-budget"),
+    ("https://paper.example/council-budget/amp/", "council-budget"),
+    ("https://paper.example/news/local/council-votes-budget/ABCD1234XYZ/", "council-votes-budget"),
+    # no words for a story in the address: the title makes the slug
+    ("https://paper.example/story/12345678", None),
+    ("https://paper.example/politics/ABCDEF123456", None),
+    ("https://paper.example/a/3fa85f64-5717-4562-b3fc-2c963f66afa6", None),
+    ("https://paper.example/article.php?id=5", None),
+])
+def test_the_slug_from_the_address_is_the_storys_words(url, slug):
+    from sitegen.importer.metadata import url_slug
+
+    assert url_slug(url) == slug

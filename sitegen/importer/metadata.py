@@ -834,11 +834,28 @@ def _is_name(text: str, rules: Rules) -> bool:
 
 
 def url_slug(url: str | None) -> str | None:
-    """The last segment of the URL's path, as a slug (file extensions dropped)."""
-    segments = [s for s in urlsplit(url or "").path.split("/") if s]
+    """The last segment of the URL's path, as a slug (file extensions dropped); the story's
+    words before it when it is a file's or a view's generic name ("/council-budget/index.html",
+    ".../amp/") or an id ("/council-votes-budget/ABCD1234XYZ/", "/story/12345678"): a segment
+    of words joined by hyphens, else none (the title makes the slug)."""
+    segments = [re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", s) for s in urlsplit(url or "").path.split("/") if s]
     if not segments:
         return None
-    return slugify(re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", segments[-1])) or None
+    last = segments[-1]
+    if last.lower() not in GENERIC_SEGMENTS and not ID_SEGMENT.fullmatch(last):
+        return slugify(last) or None
+    words = next((s for s in reversed(segments[:-1]) if STORY_SEGMENT.search(s) and not ID_SEGMENT.fullmatch(s)), None)
+    return slugify(words) if words else None
+
+
+# A URL's last segment that names no story: a file's or a view's usual name, or an id (digits;
+# a run of letters and digits with a digit and no word break, as publishing systems make them;
+# a UUID).
+GENERIC_SEGMENTS = frozenset({"index", "default", "article", "story", "content", "detail", "details", "view", "print",
+                              "amp", "full", "page", "post", "comments"})
+ID_SEGMENT = re.compile(r"\d+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{8,}",
+                        re.IGNORECASE)
+STORY_SEGMENT = re.compile(r"[^\W\d_]{2,}[-_][^\W\d_]{2,}")  # (words joined: "council-votes-budget")
 
 
 # "... despite 4,000-signature petition (ruapekastar.example)": a link aggregator's title
