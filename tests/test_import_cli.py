@@ -591,9 +591,13 @@ def test_a_page_saved_as_one_file_is_read_as_its_page(site):
     matter = front_matter(bundle)
     assert matter["title"] == "Council Votes To Rename Elm Park" and matter["reporters"] == ["Jordan Reyes"]
     assert matter["source"]["url"] == "https://www.springfield-gazette.example/news/elm-park"
-    assert (bundle / "original.html").read_bytes() == saved
+    assert (bundle / "original.mhtml").read_bytes() == saved and matter["original"]["file"] == "original.mhtml"
     body = (bundle / "index.md").read_text("utf-8").split("---\n", 2)[2]
     assert "MIME" not in body and "=3D" not in body and "Home" not in body
+    # (published as text, as a saved page is: a browser would open the archive as a page there)
+    assert build(site).exit_code == 0
+    published = site / "public" / "articles" / "elm-park"
+    assert (published / "original.mhtml.txt").read_bytes() == saved and not (published / "original.mhtml").exists()
 
 
 def test_many_files_on_a_terminal_show_a_progress_bar(site, monkeypatch):

@@ -17,9 +17,21 @@ from pathlib import Path
 
 import yaml
 
+from .webarchive import MHTML_SUFFIXES
+
 RECORD = ".import.yaml"
 BACKUP_DIR = ".import-backup"
 FILE_MODE = 0o644             # mkstemp creates files private to the user; bundles are shared
+
+# What a capture is kept as in its bundle: a saved page as the file it is (a page saved as one
+# file is a MIME archive, which a browser opens as such only by its own name), text as text.
+ORIGINAL_NAMES = ("original.txt", "original.html", "original.mhtml")
+
+
+def original_name(path: Path, html: bool) -> str:
+    if path.suffix.lower() in MHTML_SUFFIXES:
+        return "original.mhtml"
+    return "original.html" if html else "original.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +127,7 @@ class ImportedCaptures:
         digest = sha256(capture)
         found = set(self.recorded.get(digest, ()))
         for bundle in self.unrecorded:
-            for name in ("original.txt", "original.html"):
+            for name in ORIGINAL_NAMES:
                 try:
                     same_size = (bundle / name).stat().st_size == len(capture)
                 except OSError:

@@ -11,7 +11,7 @@ import click
 from ..config import is_site, load_config, run_in_site_hint, site_above
 from ..diagnostics import Diagnostics
 from .analyse import NoArticle, analyse_text
-from .bundle import ImportedCaptures, Outcome, write_bundle
+from .bundle import ORIGINAL_NAMES, ImportedCaptures, Outcome, original_name, write_bundle
 from .document import bundle_files
 from .html import HTML_SUFFIXES, analyse_html
 from .manifest import ManifestError, url_for
@@ -97,7 +97,7 @@ NOT_A_CAPTURE = re.compile(r"(?:readme|changelog|changes|license|licence|contrib
 def _in_a_bundle(path: Path) -> bool:
     """A file of an article bundle that sitegen wrote (index.md beside original.txt or .html)."""
     folder = path.parent
-    return (folder / "index.md").is_file() and any((folder / name).is_file() for name in ("original.txt", "original.html"))
+    return (folder / "index.md").is_file() and any((folder / name).is_file() for name in ORIGINAL_NAMES)
 
 
 def stderr_is_terminal() -> bool:
@@ -159,7 +159,7 @@ class _Session:
             said = "as" if before[0].exists() else "earlier in this run, as"
             return [f"{path}: already imported, {said} {before[0]}; nothing written (a bundle's folder name is its "
                     "address: rename that folder to move the article)"]
-        files = bundle_files(analysis, raw, "original.html" if html else "original.txt", self.language)
+        files = bundle_files(analysis, raw, original_name(path, html), self.language)
         outcome = write_bundle(self.into / slug, files, path.name, force=self.force,
                                dry_run=self.dry_run)
         self._count(outcome)

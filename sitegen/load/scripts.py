@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from xml.parsers import expat
 
-ALWAYS_SCRIPTED = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs",
+ALWAYS_SCRIPTED = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".mhtml", ".mht", ".js", ".mjs",
                    # XSLT can write script into the page it makes; a compressed SVG cannot be read here
                    ".xsl", ".xslt", ".svgz")
 READ_FOR_SCRIPT = (".svg", ".xml")
