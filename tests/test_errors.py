@@ -86,6 +86,18 @@ CASES = [
     ("TOML front matter", {"content/articles/bad/index.md": "+++\ntitle = \"T\"\n+++\nBody\n"},
      "content/articles/bad/index.md:1: front matter in TOML ('+++' lines, as Hugo writes it) is not read: write it "
      "as YAML between two '---' lines"),
+    # Pelican's metadata lines were "expected front matter", as if there were none.
+    ("Pelican's metadata lines", {"content/articles/bad/index.md": "Title: T\nDate: 2016-11-08 21:30\n\nBody\n"},
+     "content/articles/bad/index.md:1: metadata lines ('Title: …', as Pelican writes them) are front matter here: put "
+     "a line '---' before them and one after, and write the keys in lower case (title:, date:)"),
+    # Pelican's "Status: draft" and Jekyll's "published: false" were unknown keys, and the
+    # article or page they were to keep unpublished was published.
+    ("Pelican's draft status", {"content/articles/bad/index.md": "---\ntitle: T\nStatus: draft\n---\nBody\n"},
+     "content/articles/bad/index.md:3: Status: 'draft' is Pelican's way to keep it unpublished, which is not read "
+     "here (it would be published): write 'draft: true' instead"),
+    ("Jekyll's published: false", {"content/pages/about.md": "---\ntitle: T\npublished: false\n---\nBody\n"},
+     "content/pages/about.md:3: published: 'false' is Jekyll's way to keep it unpublished, which is not read "
+     "here (it would be published): write 'draft: true' instead"),
     ("bad comments", {"content/articles/good/comments.yaml": "comments:\n  - id: c1\n    text: ok\n  - id: c1\n    text: again\n"},
      "content/articles/good/comments.yaml:4: duplicate comment id 'c1'"),
     ("comment without an id", {"content/articles/good/comments.yaml": "comments:\n  - id: c1\n    text: ok\n  - text: who\n"},
@@ -437,6 +449,14 @@ def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch, name
     ("slug: other-name", "an article's address is its folder's name: rename the folder (and list the old address in "
                          "'aliases')"),
     ("publishDate: 2016-11-08T21:30:00-05:00", "when the story was published is 'date' here"),
+    # (Pelican writes its keys with a capital, and Jekyll has keys of its own: neither was told)
+    ("Tags: roads, bridges", "an article's topics are 'topics' here (topics: [topic-slug])"),
+    ("Authors: Jane Roe, John Doe", "who wrote an article is 'reporters' here (reporters: [Name])"),
+    ("Status: published", "an article is kept out of the site by 'draft: true' here"),
+    ("layout: post", "every article's page is made with the theme's article.html (docs/themes.md)"),
+    ("permalink: /2016/11/old/", "an article's address is its folder's name: rename the folder (and list the old "
+                                 "address in 'aliases')"),
+    ("excerpt_separator: <!--more-->", "a sentence or two for listings and feeds is 'summary' here"),
 ])
 def test_a_key_of_hugos_or_pelicans_front_matter_is_told_what_says_the_same_here(site, monkeypatch, text, hint):
     """No spelling of theirs is near ours, so "did you mean" said nothing of them."""

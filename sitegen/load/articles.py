@@ -140,8 +140,9 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
     for key, raw in data.items():
         check = FRONT_MATTER.get(key)
         if check is None:
-            hint = f": {OTHER_GENERATORS_KEYS[key]}" if key in OTHER_GENERATORS_KEYS else did_you_mean(key, FRONT_MATTER)
-            diags.warning(Location(header.index_path, front.line_of(key)), f"unknown front matter key '{key}'{hint}")
+            if fields.report_unknown_key(key, raw, FRONT_MATTER, OTHER_GENERATORS_KEYS,
+                                         Location(header.index_path, front.line_of(key)), diags):
+                failed.add(key)
             continue
         if key == "date" and raw is not None and not isinstance(raw, str):
             # (YAML reads 02016 as the number 1038, 0x7E0 as 2016 and yes as true: the date is what
@@ -269,15 +270,22 @@ _TOPICS = "an article's topics are 'topics' here (topics: [topic-slug])"
 _REPORTERS = "who wrote an article is 'reporters' here (reporters: [Name])"
 _PUBLISHED = "when the story was published is 'date' here"
 _CHANGED = "a change to the story is marked where it is made: a correction in its body (docs/annotations.md)"
+_ADDRESS = "an article's address is its folder's name: rename the folder (and list the old address in 'aliases')"
+_SUMMARY = "a sentence or two for listings and feeds is 'summary' here"
+_TEMPLATE = "every article's page is made with the theme's article.html (docs/themes.md)"
 OTHER_GENERATORS_KEYS = {
     "tags": _TOPICS, "categories": _TOPICS, "category": _TOPICS,
     "author": _REPORTERS, "authors": _REPORTERS,
-    "description": "a sentence or two for listings and feeds is 'summary' here",
-    "slug": "an article's address is its folder's name: rename the folder (and list the old address in 'aliases')",
+    "description": _SUMMARY, "excerpt": _SUMMARY, "excerpt_separator": _SUMMARY,
+    "slug": _ADDRESS, "permalink": _ADDRESS, "save_as": _ADDRESS,
     "url": "an article's address is its folder's name (rename the folder, and list the old address in 'aliases'); "
            "the original's is source's url",
-    "lastmod": _CHANGED, "modified": _CHANGED,
+    "lastmod": _CHANGED, "modified": _CHANGED, "last_modified_at": _CHANGED,
     "publishDate": _PUBLISHED, "pubdate": _PUBLISHED,
+    "status": "an article is kept out of the site by 'draft: true' here",
+    "published": "an article is kept out of the site by 'draft: true' here",
+    "layout": _TEMPLATE, "template": _TEMPLATE,
+    "lang": "an article's language is 'language' here (language: fr)",
 }
 
 FRONT_MATTER = {

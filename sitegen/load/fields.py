@@ -35,8 +35,7 @@ def checked_values(data: dict, spec: dict, path, line_of, diags: Diagnostics, un
     for key, raw in data.items():
         check = spec.get(key)
         if check is None:
-            hint = f": {hints[key]}" if hints and key in hints else did_you_mean(key, spec)
-            diags.warning(Location(path, line_of(key)), f"unknown {unknown} '{key}'{hint}")
+            failed |= report_unknown_key(key, raw, spec, hints, Location(path, line_of(key)), diags, unknown)
             continue
         try:
             values[key] = check(raw)
@@ -45,6 +44,32 @@ def checked_values(data: dict, spec: dict, path, line_of, diags: Diagnostics, un
                 diags.error(Location(path, line_of(key, *problem.path)), f"{key}: {problem}")
             failed = True
     return values, failed
+
+
+def report_unknown_key(key, raw, spec: dict, hints: dict[str, str] | None, where: Location, diags: Diagnostics,
+                       unknown: str = "front matter key") -> bool:
+    """A key not in ``spec``, warned about with what says the same here (``hints``: another
+    generator's keys, looked up in lower case too, as Pelican writes them: 'Tags') or else the
+    key it may have been meant for. Whether it is an error: in front matter (``hints`` given),
+    a key that another generator reads as "do not publish this" (Pelican's 'Status: draft',
+    Jekyll's 'published: false'), which left unread would publish it."""
+    if hints is not None and (unpublished := _unpublished_elsewhere(key, raw)) is not None:
+        diags.error(where, f"{key}: {unpublished}")
+        return True
+    hint = (hints or {}).get(key) or (hints or {}).get(key.lower())
+    diags.warning(where, f"unknown {unknown} '{key}'{f': {hint}' if hint else did_you_mean(key, spec)}")
+    return False
+
+
+def _unpublished_elsewhere(key, raw) -> str | None:
+    name = key.lower() if isinstance(key, str) else ""
+    if name == "status" and isinstance(raw, str) and raw.strip().lower() in ("draft", "hidden", "skip"):
+        return (f"'{raw}' is Pelican's way to keep it unpublished, which is not read here (it would be "
+                f"published): write 'draft: true' instead")
+    if name == "published" and raw is False:
+        return ("'false' is Jekyll's way to keep it unpublished, which is not read here (it would be "
+                "published): write 'draft: true' instead")
+    return None
 
 
 def each_item(items: list, check) -> list:

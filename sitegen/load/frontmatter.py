@@ -31,6 +31,11 @@ class SplitDocument:
 _CLOSING = re.compile(r"\n(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
+# Pelican's metadata header: its first line is one of its keys, a colon and a value ("Title: Vigil").
+_PELICAN_METADATA = re.compile(r"(?i)(?:title|date|modified|category|tags|slug|authors?|summary|status|lang"
+                               r"|translation|save_as|url|template):[^\S\n]+\S")
+
+
 def split_front_matter(text: str) -> SplitDocument:
     """``---\\n<yaml>\\n---\\n<body>``: the YAML must come first, between two ``---`` lines.
 
@@ -42,6 +47,10 @@ def split_front_matter(text: str) -> SplitDocument:
         raise FrontMatterError(1, "front matter in TOML ('+++' lines, as Hugo writes it) is not read: write it as "
                                   "YAML between two '---' lines (key = \"value\" becomes key: value)")
     if first_line != "---":
+        if _PELICAN_METADATA.match(first_line):  # ("Title: ..." lines, then a blank line: Pelican's)
+            raise FrontMatterError(1, "metadata lines ('Title: …', as Pelican writes them) are front matter here: "
+                                      "put a line '---' before them and one after, and write the keys in lower "
+                                      "case (title:, date:)")
         raise FrontMatterError(1, "expected front matter: the file must start with a line '---', then YAML, then '---'")
     closing = _CLOSING.search(text, first_end) if first_end >= 0 else None
     if closing is None:

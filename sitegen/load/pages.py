@@ -51,8 +51,12 @@ PAGE_FIELDS = {
 
 # Keys of Hugo's page front matter, with what says the same here: no spelling of ours is near them.
 _ADDRESS = "a page's address is its file's name: rename the file (and list the old address in 'aliases')"
+_TEMPLATE = "every page is made with the theme's page.html (docs/themes.md)"
 OTHER_GENERATORS_KEYS = {"weight": "a page's place in the navigation is its 'menu' (menu: 1)",
-                         "slug": _ADDRESS, "url": _ADDRESS}
+                         "slug": _ADDRESS, "url": _ADDRESS, "permalink": _ADDRESS, "save_as": _ADDRESS,
+                         "status": "a page is kept out of the site by 'draft: true' here",
+                         "published": "a page is kept out of the site by 'draft: true' here",
+                         "layout": _TEMPLATE, "template": _TEMPLATE}
 
 
 @dataclass(frozen=True, slots=True)
