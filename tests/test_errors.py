@@ -481,11 +481,50 @@ def test_hugos_shortcodes_and_summary_divider_in_a_body_are_warned_about_not_in_
     where = "content/articles/a/index.md"
     assert [(at, message.split(" is shown")[0]) for at, message in warned] == [
         (f"{where}:6", "Hugo's shortcode '{{< figure src=\"/img/x.jpg\" >}}'"),
-        (f"{where}:8", "Hugo's summary divider <!--more-->"),
+        (f"{where}:8", "the summary divider <!--more--> (Hugo's, or Jekyll's excerpt_separator)"),
         (f"{where}:10", "Hugo's shortcode '{{% /note %}}'"),
         (f"{where}:10", "Hugo's shortcode '{{% note %}}'"),
     ]
     assert build(root, "--strict").exit_code == 1
+
+
+def test_jekylls_liquid_and_pelicans_links_and_toc_in_a_body_are_warned_about_at_their_line(site, monkeypatch):
+    """A body moved from Jekyll showed its Liquid as typed, a link written with it among the
+    words ('[x]({% post_url ... %})'), without a word from the build or from check; Pelican's
+    links to its own pages ('{filename}/x.md') were broken links that check found, not saying
+    what to write, and its '[TOC]' was shown as typed. Each is now a warning at its line (not
+    in code), saying what to write instead."""
+    body = ("[TOC]\n\nSee [the recount]({filename}/recount.md) and\n![Boxes]({static}/images/boxes.png),\n"
+            "more on [elections]({tag}elections).\n\n"
+            "Read the [follow-up]({% post_url 2016-11-09-turnout %}) and\n"
+            "![chart]({{ site.baseurl }}/assets/chart.png).\n\n"
+            "{% highlight python %}\nx = 1\n{% endhighlight %}\n\n"
+            "`{{ shown }}` as code, and\n\n```\n{% raw %}\n```\n")
+    root = site({"content/articles/a/index.md": f"---\ntitle: A\n---\n{body}"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    where = "content/articles/a/index.md"
+    assert warned == [
+        [f"{where}:4", "[TOC] (Python-Markdown's, as Pelican uses it) is shown as typed: sitegen makes no table of "
+                       "contents; take it out, or link the headings yourself"],
+        [f"{where}:6", "Pelican's link '{filename}/recount.md' leads nowhere here: link the article from the site's "
+                       "root: /articles/<its folder>/"],
+        [f"{where}:7", "Pelican's link '{static}/images/boxes.png' leads nowhere here: put the file beside index.md "
+                       "and link it by its name alone"],
+        [f"{where}:8", "Pelican's link '{tag}elections' leads nowhere here: a topic's page is /topics/<slug>/"],
+        [f"{where}:10", "Jekyll's Liquid '{% post_url 2016-11-09-turnout %}' is shown as typed: sitegen reads none "
+                        "in a body (link an article from the site's root, /articles/<its folder>/, and a file beside "
+                        "index.md by its name: the base path is put before such a link)"],
+        [f"{where}:11", "Jekyll's Liquid '{{ site.baseurl }}' is shown as typed: sitegen reads none in a body (link "
+                        "an article from the site's root, /articles/<its folder>/, and a file beside index.md by its "
+                        "name: the base path is put before such a link)"],
+        [f"{where}:13", "Jekyll's Liquid '{% highlight python %}' is shown as typed: sitegen reads none in a body "
+                        "(write a fenced code block: a line ```python before the code, ``` after it)"],
+        [f"{where}:15", "Jekyll's Liquid '{% endhighlight %}' is shown as typed: sitegen reads none in a body "
+                        "(write a fenced code block: a line ```python before the code, ``` after it)"],
+    ]
 
 
 def test_a_front_matter_name_one_letter_from_a_registered_one_is_said_to_be_a_new_page(site, monkeypatch):
