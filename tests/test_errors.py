@@ -656,6 +656,33 @@ def test_markdown_files_outside_a_bundle_are_said_to_be_left_out(site, monkeypat
 LEFT_OUT = "not an article, and left out of the site: an article is a folder holding an index.md"
 
 
+def test_jekylls_dated_posts_and_saved_html_pages_are_told_where_they_go(site, monkeypatch):
+    """A Jekyll post copied as it was named (2016-11-08-title.md) was told to move to a folder
+    named with its date, where the date is read from no name; one in a folder of its name
+    to a folder inside that folder; an index.html beside the bundles was left out without a
+    word; and a bundle named with its date, with no date in its front matter, was undated."""
+    root = site({**GOOD,
+                 "content/articles/2016-11-08-polls-close.md": article("Polls"),
+                 "content/articles/turnout/2016-11-09-turnout.markdown": article("Turnout"),
+                 "content/articles/old-page/index.html": "<html><body><p>Old.</p></body></html>\n",
+                 "content/articles/2016-11-10-later/index.md": "---\ntitle: Later\n---\nText.\n"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    warnings = sorted(line for line in result.stderr.splitlines() if ": warning: " in line)
+    assert warnings == [
+        "content/articles/2016-11-08-polls-close.md: warning: " + LEFT_OUT
+        + " (move it to content/articles/polls-close/index.md, with date: 2016-11-08 in its front matter)",
+        "content/articles/2016-11-10-later/index.md:1: warning: no date: the folder's name starts with one, as a "
+        "Jekyll post's does, but the date is read from the front matter alone (write date: 2016-11-10; the folder "
+        "may then be named later, with its old address in 'aliases')",
+        "content/articles/old-page/index.html: warning: " + LEFT_OUT
+        + "; 'sitegen import' makes one of a saved page (move it out of content/, then import it)",
+        "content/articles/turnout/2016-11-09-turnout.markdown: warning: " + LEFT_OUT
+        + " (move it to content/articles/turnout/index.md, with date: 2016-11-09 in its front matter)",
+    ]
+
+
 def test_refuses_to_replace_a_folder_it_did_not_make(site, tmp_path):
     root = site(GOOD)
     precious = tmp_path / "precious"

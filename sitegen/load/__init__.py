@@ -24,7 +24,7 @@ from ..markup import BodyContext, create_markdown
 from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, plain
 from ..render.urls import bundle_prefix, page_path
 from ..slugs import in_another_script, name_key, slug_problem, slugify
-from .articles import (INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, files_seen, finish_article,
+from .articles import (DATED_NAME, INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, files_seen, finish_article,
                        list_bundle, packed_stat, person_slug_for, read_header, scan_and_list, scan_bundle, scan_is_settled)
 from .files import is_inside, read_text_and_bytes
 from .frontmatter import body_after_front_matter
@@ -486,15 +486,22 @@ def _report_loose_pages(entries: list, in_subfolder: bool, diags: Diagnostics) -
     otherwise be left out of the site without a word. (A README is the folder's own.)"""
     for entry in entries:
         name = entry.name
-        if name.lower().endswith((".md", ".markdown")) and name.lower() not in ("readme.md", "readme.markdown") \
+        if name.lower().endswith((".html", ".htm")) and entry.is_file():
+            # (a page saved from the old site, or the old generator's output: its text is imported)
+            diags.warning(Location(Path(entry.path)), f"not an article, and left out of the site: an article is a "
+                                                      f"folder holding an {INDEX_FILE}; 'sitegen import' makes one "
+                                                      f"of a saved page (move it out of content/, then import it)")
+        elif name.lower().endswith((".md", ".markdown")) and name.lower() not in ("readme.md", "readme.markdown") \
                 and entry.is_file():
             where = Path(entry.path)
             stem = name.rsplit(".", 1)[0].lstrip("_")
-            if stem.lower() == "index" and in_subfolder and not _holds_articles(entries):
+            dated = DATED_NAME.match(stem)  # (Jekyll's post, 2016-11-08-title.md: its date is in the front matter here)
+            slug = slugify(dated.group(2) if dated else stem) if stem.lower() != "index" else ""
+            if (stem.lower() == "index" or slug == where.parent.name) and in_subfolder and not _holds_articles(entries):
                 instead = display_path(where.parent / INDEX_FILE)  # (the folder itself was meant as the article)
             else:
-                slug = slugify(stem) if stem.lower() != "index" else ""
                 instead = display_path(where.parent / (slug or "<slug>") / INDEX_FILE)
+            instead += f", with date: {dated.group(1)} in its front matter" if dated else ""
             diags.warning(Location(where), f"not an article, and left out of the site: an article is a folder holding "
                                            f"an {INDEX_FILE} (move it to {instead})")
 

@@ -157,6 +157,11 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
     if "title" not in data:
         diags.error(Location(header.index_path, 1), "missing required key 'title'")
         failed.add("title")
+    if "date" not in data and (dated := DATED_NAME.match(header.slug)):  # (Jekyll's post, its date in its name)
+        diags.warning(Location(header.index_path, 1),
+                      f"no date: the folder's name starts with one, as a Jekyll post's does, but the date is read "
+                      f"from the front matter alone (write date: {dated.group(1)}; the folder may then be named "
+                      f"{dated.group(2)}, with its old address in 'aliases')")
     summary = header.values.get("summary")
     if summary and "{" in summary and MARKS_IN_TEXT.search(summary):
         # (a summary is the lede the import copied: an edit made over the body and the front
@@ -167,6 +172,9 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
                       f"'{resolved[:60]}{'…' if len(resolved) > 60 else ''}' (the marks taken out)")
     return failed
 
+
+# A name that starts with a day, as Jekyll's posts' do: 2016-11-08-title.md.
+DATED_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(.+)")
 
 # The start of an annotation mark: a span's "]{" or a CriticMarkup mark's opening.
 MARKS_IN_TEXT = re.compile(r"\]\{|\{(?:>>|~~|\+\+|--|==)")
