@@ -719,3 +719,17 @@ def test_the_command_exits_with_its_status_and_says_everything_through_a_pipe(si
     assert "content/articles/good/index.md:3: date: '2016-13-01'" in bad.stderr, bad.stderr
     usage = subprocess.run(command + ["--no-such-option"], capture_output=True, text=True)
     assert usage.returncode == 2 and "No such option" in usage.stderr
+
+
+def test_pelicans_link_in_a_reference_definition_is_warned_about_too(site, monkeypatch):
+    """'[the recount][r]' with '[r]: {filename}/recount.md' below: the body holds no '({', and
+    the search that decides whether a body may hold another generator's marks now looks for a
+    reference definition's address too (it missed it)."""
+    body = "See [the recount][r].\n\n[r]: {filename}/recount.md\n"
+    root = site({"content/articles/a/index.md": f"---\ntitle: A\n---\n{body}"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    assert warned == [["content/articles/a/index.md:4", "Pelican's link '{filename}/recount.md' leads nowhere "
+                       "here: link the article from the site's root: /articles/<its folder>/"]]
