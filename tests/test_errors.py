@@ -733,3 +733,21 @@ def test_pelicans_link_in_a_reference_definition_is_warned_about_too(site, monke
     warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
     assert warned == [["content/articles/a/index.md:4", "Pelican's link '{filename}/recount.md' leads nowhere "
                        "here: link the article from the site's root: /articles/<its folder>/"]]
+
+
+def test_comma_separated_names_in_one_string_are_warned_about(site, monkeypatch):
+    """Pelican's 'Tags: elections, county clerk' and 'Authors: Ana Ruiz, Ben Cole', moved as
+    'topics:' and 'reporters:', made one topic 'elections-county-clerk' and one person
+    'ana-ruiz-ben-cole' without a word. A name with a suffix after its comma is one name."""
+    root = site({"content/articles/a/index.md": "---\ntitle: A\ntopics: elections, county clerk\n"
+                                                "reporters: Ana Ruiz, Ben Cole\npeople: Martin Luther King, Jr.\n"
+                                                "---\nText.\n"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    assert warned == [
+        ["content/articles/a/index.md:3", "topics: 'elections, county clerk' is read as one name; several are "
+                                          "written as a list: [elections, county clerk]"],
+        ["content/articles/a/index.md:4", "reporters: 'Ana Ruiz, Ben Cole' is read as one name; several are written "
+                                          "as a list: [Ana Ruiz, Ben Cole]"]]

@@ -154,6 +154,12 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
             for problem in exc.each():
                 diags.error(Location(header.index_path, front.line_of(key, *problem.path)), f"{key}: {problem}")
             failed.add(key)
+    for key, raw in data.items():
+        if key in NAME_LISTS and isinstance(raw, str) and (several := _several_names(raw)):
+            # (Pelican's "Tags: a, b" and "Authors: A, B" as they are moved: one name here)
+            diags.warning(Location(header.index_path, front.line_of(key)),
+                          f"{key}: '{raw}' is read as one name; several are written as a list: "
+                          f"[{', '.join(several)}]")
     if "title" not in data:
         diags.error(Location(header.index_path, 1), "missing required key 'title'")
         failed.add("title")
@@ -171,6 +177,20 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
                       f"summary: annotation marks are read only in the body; lists show it as "
                       f"'{resolved[:60]}{'…' if len(resolved) > 60 else ''}' (the marks taken out)")
     return failed
+
+
+NAME_LISTS = ("people", "reporters", "topics")
+# What may follow a person's name after a comma, the name still one ("Martin Luther King, Jr.").
+NAME_SUFFIX = re.compile(r"(?:jr|sr|i{1,3}|iv|v|phd|md|esq|ret)\.?", re.IGNORECASE)
+
+
+def _several_names(text: str) -> list[str]:
+    """The names of a comma-separated text, or [] when it is one name (no comma, or a suffix
+    after it)."""
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) < 2 or not all(parts) or any(NAME_SUFFIX.fullmatch(part) for part in parts[1:]):
+        return []
+    return parts
 
 
 # A name that starts with a day, as Jekyll's posts' do: 2016-11-08-title.md.
