@@ -1554,6 +1554,29 @@ def test_a_saved_live_blogs_entry_headings_stay_under_their_times():
     assert body[body.index("07:30 GMT") + 1] == "## Amber warning extended"
 
 
+def test_a_live_blogs_headline_placed_after_its_newest_entry_is_not_in_the_body():
+    """A live blog that sets its newest entry above the <h1>: trafilatura gives the headline
+    after that entry, where it stayed in the body under the front matter's title."""
+    entry = ('<article class="live-post"><header><time datetime="2025-03-08T{0}:00+00:00">{0}</time></header>'
+             '<div class="live-post-body"><p>{1}</p></div></article>')
+    headline = "Storm Orla live: ferries cancelled as gales sweep the coast"
+    page = _page_of("Storm live | Quay Courier", (
+        "<main><div class='live-blog'>"
+        + entry.format("11:41", "All ferry sailings from Kilbreck to the islands have been cancelled for the rest"
+                       " of the day, the operator said.")
+        + f"<h1>{headline}</h1>"
+        + entry.format("10:55", "The coast road between Kilbreck and Ardley is closed after a tree fell across it"
+                       " near the golf club.")
+        + entry.format("09:30", "The Met Office has extended its amber wind warning until midnight, covering the"
+                       " whole of the west coast.")
+        + "</div></main>"))
+    found = analyse_html(page, None, REGISTRIES)
+    assert found.title == headline
+    assert headline not in found.body
+    assert found.body.split("\n\n")[:2] == ["11:41", "All ferry sailings from Kilbreck to the islands have been"
+                                              " cancelled for the rest of the day, the operator said."]
+
+
 def test_a_saved_pages_writers_linked_as_authors_are_each_a_reporter():
     """"By <a rel="author">A</a> and <a rel="author">B</a>": trafilatura gives only the first
     writer. The site's name in an <h1> of its own over the story does not hide the byline; a

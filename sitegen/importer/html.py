@@ -53,7 +53,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     text = _with_footnotes(_table_captions(_split_at_blocks(document.text, tree), tree), tree)
     text = _with_captions(_numbered(text, tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(_with_times_in_paragraphs(text, tree), tree, page.title), tree)
-    lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title),
+    lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title, anywhere=_is_h1(page.title, tree)),
                              embedded_posts(tree, outside=set(_comment_items(tree))))
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
     return analyse_lines(lines, url or canonical or saved_from, registries, replace(page, blockquotes=quoted), comments)
@@ -915,19 +915,27 @@ MAX_KICKERS = 2  # short lines over a saved page's headline
 KICKER_WORDS = 6
 
 
-def _paragraph_lines(text: str, skip_first: str | None = None) -> tuple[str, ...]:
+def _paragraph_lines(text: str, skip_first: str | None = None, anywhere: bool = False) -> tuple[str, ...]:
     """trafilatura gives one paragraph a line: separate them by blank lines, as pages read;
     but not the rows of a table, nor the items of a list ("- "), which go on one another."""
     paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
     if skip_first:
         # The headline, which the front matter holds; also under a kicker or two, the short
         # lines a page sets over it ("Bad Werrenbrück", "Local news"), which stay.
+        headline = skip_first.strip()
+        at = None
         for index, paragraph in enumerate(paragraphs[:MAX_KICKERS + 1]):
-            if paragraph == skip_first.strip():
-                del paragraphs[index]
+            if paragraph == headline:
+                at = index
                 break
             if len(paragraph.split()) > KICKER_WORDS or paragraph.endswith((".", "!", "?")):
                 break
+        # (the page's <h1>, wherever trafilatura put it: after a live blog's first entry when
+        # the page sets its newest entry above the headline)
+        if at is None and anywhere:
+            at = next((index for index, paragraph in enumerate(paragraphs) if paragraph == headline), None)
+        if at is not None:
+            del paragraphs[at]
     lines: list[str] = []
     for paragraph in paragraphs:
         if lines and _same_block(lines[-2], paragraph):
@@ -938,6 +946,12 @@ def _paragraph_lines(text: str, skip_first: str | None = None) -> tuple[str, ...
                 lines.append("|" + "---|" * _cell_count(lines[-1]))
         lines.extend([paragraph, ""])
     return tuple(lines[:-1])
+
+
+def _is_h1(title: str | None, tree) -> bool:
+    """Whether the headline is the text of one of the page's <h1>s (not only its metadata's
+    title, which a paragraph of the story may repeat)."""
+    return bool(title) and tree is not None and any(_text(h1) == title for h1 in tree.iter("h1"))
 
 
 def _header_row_alone(lines: list[str]) -> bool:
