@@ -1577,6 +1577,30 @@ def test_a_live_blogs_headline_placed_after_its_newest_entry_is_not_in_the_body(
                                               " cancelled for the rest of the day, the operator said."]
 
 
+def test_a_paragraph_of_bold_text_alone_is_a_crosshead_of_the_story():
+    """Many editors set a crosshead as a paragraph of bold text (<strong> or <b>), which stayed a
+    plain paragraph. Only when the bold is the whole paragraph, a few words and no sentence: a
+    label run into the text ("Update:"), a sentence in bold and the bold byline over the story
+    stay as they were."""
+    paragraphs = [
+        "<p><strong>By Mara Holt</strong></p>",
+        "<p>KILBRECK — The council agreed on Tuesday to rebuild the harbour wall at Kilbreck, which was breached"
+        " twice in January's storms.</p>",
+        "<p><strong>What happens next</strong></p>",
+        "<p>Contractors will be invited to bid in April, and work should begin in the summer.</p>",
+        "<p><strong>Update:</strong> the council has since said that the bidding will open a week later.</p>",
+        "<p><b>Fishermen worried?</b></p>",
+        "<p>Boats will have to use the outer quay while the work goes on, fishermen say.</p>",
+        "<p><strong>The harbour master said the work was long overdue.</strong></p>",
+        "<p>“We have been patching it for twenty years,” said harbour master Ilse Varga.</p>",
+    ]
+    page = _page_of("Harbour wall to be rebuilt", "<article><h1>Harbour wall to be rebuilt after winter storms</h1>"
+                    + "".join(paragraphs) + "</article>")
+    body = analyse_html(page, None, REGISTRIES).body.split("\n\n")
+    assert [line for line in body if line.startswith("#")] == ["### What happens next", "### Fishermen worried?"]
+    assert "Update: the council has since said that the bidding will open a week later." in body
+
+
 def test_a_saved_pages_writers_linked_as_authors_are_each_a_reporter():
     """"By <a rel="author">A</a> and <a rel="author">B</a>": trafilatura gives only the first
     writer. The site's name in an <h1> of its own over the story does not hide the byline; a

@@ -589,13 +589,46 @@ def _split_at_blocks(text: str, tree) -> str:
 def _crossheads(tree, text: str) -> tuple[tuple[str, int], ...]:
     """The headings of the story: the <h2> to <h6> of the page's <article> (or <main>) holding it
     (on a page with neither, of the element holding the story's paragraphs), with their levels;
-    not one classed as a standfirst."""
+    not one classed as a standfirst. And the crossheads an editor set as a paragraph of bold
+    text alone between two of the story's paragraphs (see _bold_crosshead), as an <h3>."""
     if tree is None:
         return ()
-    story = _story_container(tree, _lines_at(text))
-    # (a standfirst set in a heading's tag, <h3 class="subtitle">, is a paragraph of the story's)
-    return tuple((text, int(heading.tag[1])) for heading in (_elements(story) if story is not None else ())
-                 if heading.tag in HEADINGS and not _has_class(heading, STANDFIRST_ENDINGS) and (text := _text(heading)))
+    at_line = _lines_at(text)
+    story = _story_container(tree, at_line)
+    if story is None:
+        return ()
+    found: list[tuple[int, str, int]] = []  # (where it stands among the story's elements, text, level)
+    bold: list[tuple[int, str, int]] = []  # bold crossheads since the story's last paragraph
+    seen_paragraph = False
+    for index, element in enumerate(_elements(story)):
+        # (a standfirst set in a heading's tag, <h3 class="subtitle">, is a paragraph of the story's)
+        if element.tag in HEADINGS and not _has_class(element, STANDFIRST_ENDINGS) and (heading := _text(element)):
+            found.append((index, heading, int(element.tag[1])))
+        elif element.tag == "p" and _text(element) in at_line:
+            if not _bold_crosshead(element):
+                found += bold  # (with a paragraph of the story above and below it)
+                bold, seen_paragraph = [], True
+            elif seen_paragraph:
+                bold.append((index, _text(element), BOLD_CROSSHEAD_LEVEL))
+    return tuple((heading, level) for _, heading, level in sorted(found))
+
+
+# A crosshead set as a paragraph of bold text alone ("<p><strong>What happens next</strong></p>"),
+# as many editors write one: a few words, as a heading has.
+MAX_BOLD_CROSSHEAD_WORDS = 10
+BOLD_CROSSHEAD_LEVEL = 3
+
+
+def _bold_crosshead(paragraph) -> bool:
+    """Whether the paragraph is a crosshead written as bold text: the bold (<strong>, <b>) is the
+    whole paragraph, a few words, not a sentence (no full stop, colon or comma at its end) and
+    no link; not a label run into the paragraph's text ("<strong>Update:</strong> the ...")."""
+    children = [child for child in paragraph if isinstance(child.tag, str)]
+    if len(children) != 1 or children[0].tag not in ("strong", "b") or (paragraph.text or "").strip() \
+            or (children[0].tail or "").strip() or next(children[0].iter("a"), None) is not None:
+        return False
+    words = _text(paragraph)
+    return 0 < len(words.split()) <= MAX_BOLD_CROSSHEAD_WORDS and not words.endswith((".", ":", ",", ";", "…"))
 
 
 def _story_container(tree, at_line: dict[str, int]):
