@@ -1601,6 +1601,26 @@ def test_a_paragraph_of_bold_text_alone_is_a_crosshead_of_the_story():
     assert "Update: the council has since said that the bidding will open a week later." in body
 
 
+@pytest.mark.parametrize("photographers", [
+    '<span class="byline__photographer">Sam Quinn</span>',
+    # (the same markup as the writers': only "Photos by" tells them apart)
+    '<span class="byline__name">Sam Quinn</span> and <span class="byline__author">Lea Ortiz</span>',
+])
+def test_a_byline_of_three_writers_gives_each_and_not_its_photographers(photographers):
+    """A byline classing its third writer "byline__author" lost that writer; the photographers it
+    lists after them ("Photos by ...") are not the story's writers."""
+    page = _page_of("Flood defences tested | Quay Courier", (
+        "<article><h1>Flood defences tested as river rises</h1>"
+        '<div class="byline">By <span class="byline__name">Mara Holt</span>, <span class="byline__name">Dev'
+        ' Anand</span> and <span class="byline__author">Ruth Ellery</span>'
+        f' <span class="byline__photos">Photos by {photographers}</span></div>'
+        "<p>KILBRECK — The new flood gates on the River Brene were closed for the first time on Wednesday night as"
+        " the river rose to within half a metre of the top of its banks.</p>"
+        "<p>The Environment Agency said the river would peak on Thursday morning and fall through the weekend.</p>"
+        "</article>"))
+    assert [r.name for r in analyse_html(page, None, REGISTRIES).reporters] == ["Mara Holt", "Dev Anand", "Ruth Ellery"]
+
+
 def test_a_saved_pages_writers_linked_as_authors_are_each_a_reporter():
     """"By <a rel="author">A</a> and <a rel="author">B</a>": trafilatura gives only the first
     writer. The site's name in an <h1> of its own over the story does not hide the byline; a

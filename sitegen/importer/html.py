@@ -174,7 +174,14 @@ def _authors(tree) -> str | None:
     return "; ".join(names) if len(names) > 1 else None
 
 
-BYLINE_NAME_CLASSES = ("byline-name", "author-name", "byline__name", "author__name")
+BYLINE_NAME_CLASSES = ("byline-name", "author-name", "byline__name", "author__name", "byline-author", "byline__author")
+# Who made a story's pictures, film or graphics, named in its byline as its writers are ("Photos
+# by A and B"), and the classes of their elements ("byline__photographer", "photo-credit").
+NOT_WRITERS = re.compile(r"\b(?:photos?|photographs?|photography|pictures?|images?|video|videos|graphics?|"
+                         r"illustrations?|visuals?|fotos?|photographies)\b[^.;|]*?\b(?:by|par|von|por|di)\b",
+                         re.IGNORECASE)
+WRITTEN = re.compile(r"\b(?:by|words by|written by|par|von|por|di)\b", re.IGNORECASE)
+NOT_WRITER_CLASSES = ("photographer", "photo", "photos", "photo-credit", "videographer", "illustrator")
 
 
 def _byline_names(tree) -> list[str]:
@@ -193,10 +200,45 @@ def _byline_names(tree) -> list[str]:
         named = _has_class(element, BYLINE_NAME_CLASSES) or "author" in (element.get("rel") or "").lower().split() \
             and not any(a.tag in ("aside", "nav") or any(word in (a.get("class") or "").lower() for word in ("related", "comment"))
                         for a in element.iterancestors())
-        name = _text(element).strip() if named else ""
+        name = _text(element).strip() if named and not _credited_for_pictures(element, article) else ""
         if name and name not in names:
             names.append(name)
     return names
+
+
+def _credited_for_pictures(element, article) -> bool:
+    """Whether the name in the byline is a photographer's (or a video's, graphics' maker's), not
+    a writer's: its element, or one around it, is classed so ("byline__photographer"), or the
+    byline's words before it say so ("Photos by A and B"; the last "by" before it is that of
+    "Photos by", not the writers' "By")."""
+    if any(_has_class(e, NOT_WRITER_CLASSES) for e in (element, *element.iterancestors()) if e is not article):
+        return True
+    block = next((a for a in element.iterancestors() if a.tag in BLOCKS or a.tag in ("div", "section", "header",
+                                                                                     "footer", "address")), article)
+    before = _text_before(element, block)
+    pictures = list(NOT_WRITERS.finditer(before))
+    if not pictures:
+        return False
+    writers = [match for match in WRITTEN.finditer(before) if match.start() >= pictures[-1].end()]
+    return not writers
+
+
+def _text_before(element, within) -> str:
+    """The words of ``within`` before ``element`` starts, in the page's order."""
+    parts: list[str] = []
+
+    def walk(node) -> bool:  # (True once ``element`` is reached)
+        if node is element:
+            return True
+        parts.append(node.text or "" if isinstance(node.tag, str) else "")
+        for child in node:
+            if walk(child):
+                return True
+            parts.append(child.tail or "")
+        return False
+
+    walk(within)
+    return " ".join("".join(parts).split())
 
 
 # "Record 97 patients on trolleys - The Dunmara Clarion": a page's <title> ends with its site.
