@@ -1621,6 +1621,29 @@ def test_a_byline_of_three_writers_gives_each_and_not_its_photographers(photogra
     assert [r.name for r in analyse_html(page, None, REGISTRIES).reporters] == ["Mara Holt", "Dev Anand", "Ruth Ellery"]
 
 
+_CUT_STORY = ("<article><h1>Kilbreck mill to close with the loss of 80 jobs</h1>"
+              "<p>KILBRECK — The paper mill at Kilbreck is to close in June with the loss of 80 jobs, its owners"
+              " said on Thursday.</p><p>The mill, which has made paper on the site since 1887, has been losing money"
+              " for three years as the price of pulp and energy rose and orders from its biggest customer</p>{box}"
+              "</article>")
+_SUBSCRIBE_BOX = ('<div class="paywall"><h3>Subscribe to keep reading</h3><p>Get unlimited access for £1 a week.</p>'
+                  '<a href="/subscribe">Subscribe now</a></div>')
+
+
+def test_a_story_cut_by_a_paywall_is_kept_as_it_is_and_the_report_says_so():
+    """A capture whose story ends mid-sentence above a subscription box holds only part of the
+    story: the body keeps what the page showed, and the report says it looks cut. A story
+    ending whole above such a box, or a paragraph ending without a full stop and no box, say
+    nothing."""
+    cut = analyse_html(_page_of("Mill to close", _CUT_STORY.format(box=_SUBSCRIBE_BOX)), None, REGISTRIES)
+    assert cut.body.rstrip().endswith("orders from its biggest customer")
+    assert any("cut by a paywall" in item for item in needs_attention("page.html", cut, located=False))
+    whole = _page_of("Mill to close", _CUT_STORY.format(box=_SUBSCRIBE_BOX).replace("biggest customer<", "biggest customer fell.<"))
+    unboxed = _page_of("Mill to close", _CUT_STORY.format(box=""))
+    for page in (whole, unboxed):
+        assert not any("paywall" in item for item in needs_attention("page.html", analyse_html(page, None, REGISTRIES)))
+
+
 def test_a_saved_pages_writers_linked_as_authors_are_each_a_reporter():
     """"By <a rel="author">A</a> and <a rel="author">B</a>": trafilatura gives only the first
     writer. The site's name in an <h1> of its own over the story does not hide the byline; a

@@ -18,7 +18,7 @@ from .markdown import NUMBER_MARKER, TABLE_ROW, TABLE_RULE
 from .metadata import opens_with_date
 from .registry import Registries
 from .rules import generic_rules, is_chrome, line_matches
-from .segment import MAX_HEADLINE_WORDS
+from .segment import BODY, MAX_HEADLINE_WORDS
 from .webarchive import MHTML_SUFFIXES, saved_page
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", *MHTML_SUFFIXES)
@@ -56,7 +56,42 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title, anywhere=_is_h1(page.title, tree)),
                              embedded_posts(tree, outside=set(_comment_items(tree))))
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
-    return analyse_lines(lines, url or canonical or saved_from, registries, replace(page, blockquotes=quoted), comments)
+    analysis = analyse_lines(lines, url or canonical or saved_from, registries, replace(page, blockquotes=quoted), comments)
+    return replace(analysis, notes=analysis.notes + _paywall_note(analysis, tree))
+
+
+# A story cut off by a paywall: its last paragraph ends in the middle of a sentence (a word, a
+# comma, a dash), and a box asking for a subscription follows it on the page.
+CUT_OFF = re.compile(r"[\w,;–—-]$")
+PAYWALL_CLASSES = ("paywall", "regwall", "subscribe", "subscription", "subscriber", "subscribers-only", "premium",
+                   "piano", "metered", "meter", "locked", "abo", "abonnement")
+PAYWALL_WORDS = re.compile(r"\b(?:subscri(?:be|ber|bers|ption)|keep reading|continue reading|read the full (?:story|article)"
+                           r"|unlock (?:this|the full)|(?:subscribers|members) only|abonn(?:ez|ement|é|és)|suscr[ií]b|"
+                           r"abbona|Abo(?:nnement)?\b)", re.IGNORECASE)
+PAYWALL_LOOKAHEAD = 30  # elements after the story's last paragraph
+
+
+def _paywall_note(analysis, tree) -> tuple[tuple[int, str], ...]:
+    """A note for the editor when the capture looks cut by a paywall: the story's last paragraph
+    (a <p> of the page) ends mid-sentence and a subscription box follows it (an element classed
+    "paywall", "subscribe" ..., or asking for a subscription). The body keeps what the page
+    showed, no more: the archive does not hold the whole story, and the editor should know."""
+    numbers = analysis.segments.numbers(BODY)
+    if tree is None or not numbers:
+        return ()
+    last = " ".join(analysis.segments.lines[numbers[-1] - 1].split())
+    if not CUT_OFF.search(last):
+        return ()
+    paragraph = next((p for p in tree.iter("p") if _text(p) == last), None)
+    if paragraph is None:
+        return ()
+    following = itertools.islice((e for e in paragraph.xpath("following::*") if isinstance(e.tag, str)), PAYWALL_LOOKAHEAD)
+    if not any(_has_class(e, PAYWALL_CLASSES) or PAYWALL_WORDS.search(" ".join(f"{e.text or ''} {e.tail or ''}".split()))
+               for e in following):
+        return ()
+    shown = last if len(last) <= 50 else "…" + last[-49:]
+    return ((numbers[-1], f"the capture looks cut by a paywall: the story's last paragraph ends mid-sentence"
+                          f" (\"{shown}\") above a subscription box; the archive holds only what the page showed"),)
 
 
 # A page saved from the Wayback Machine's replay: its canonical address rewritten to the
