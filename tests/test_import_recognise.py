@@ -1644,6 +1644,24 @@ def test_a_story_cut_by_a_paywall_is_kept_as_it_is_and_the_report_says_so():
         assert not any("paywall" in item for item in needs_attention("page.html", analyse_html(page, None, REGISTRIES)))
 
 
+def test_a_saved_pages_pre_is_a_fenced_block_of_its_text_as_written():
+    """A <pre> lost its layout: each of its lines a paragraph, escaped, its indentation and blank
+    lines gone. It is a fenced block, its text as written, the fence longer than any run of
+    backticks in it."""
+    code = "def share(ward, total):\n    # by road length\n    return total * ward.km / KM\n\nprint(share(north, 1_000))"
+    table = "Ward   Km\n*North* 41\n```    12"
+    page = _page_of("Budget code | Quay Courier", (
+        "<article><h1>Council publishes the code behind its budget model</h1>"
+        "<p>KILBRECK — The council has published the small program it uses to share out its road budget between the"
+        " wards, after a request from residents.</p><p>The heart of it is a few lines:</p>"
+        f"<pre><code>{code}</code></pre><p>The table the council sent reads:</p><pre>{table}</pre>"
+        "<p>Residents said the model was simpler than they had expected.</p></article>"))
+    body = analyse_html(page, None, REGISTRIES).body
+    assert f"\n\n```\n{code}\n```\n\n" in body
+    assert f"\n\n````\n{table}\n````\n\n" in body
+    assert "\\*" not in body
+
+
 def test_a_saved_pages_writers_linked_as_authors_are_each_a_reporter():
     """"By <a rel="author">A</a> and <a rel="author">B</a>": trafilatura gives only the first
     writer. The site's name in an <h1> of its own over the story does not hide the byline; a

@@ -48,6 +48,9 @@ class PageMeta:
     # (text, level); a body line of such a text is a heading on the archive's page.
     crossheads: tuple[tuple[str, int], ...] = ()
     blockquotes: tuple[int, ...] = ()  # the numbers of the lines of block quotes (a Markdown capture's "> ")
+    # Blocks of code (a saved page's <pre>): (the number of the line standing for it, its text as
+    # written). Kept in the body as a fenced block, as it is; the recognisers do not read it.
+    code: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +135,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     spaced = tuple(line.translate(NO_BREAK_SPACES) for line in lines)
     segments = replace(segment(spaced, rules, find_title=page.title is None, toolbar_end=above_page,
                                title_at=page.title_at), lines=lines)
-    body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY)]
+    code = dict(page.code)
+    body = [Line(n, lines[n - 1]) for n in segments.numbers(BODY) if n not in code]
     spaced_body = [Line(line.number, spaced[line.number - 1]) for line in body]
     quoted = set(segments.numbers(BODY)) & set(page.blockquotes)  # (see PageMeta.blockquotes)
     if not body:
@@ -184,7 +188,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
                      dateline.place if dateline else None)
     quotes = find_quotes(read, cast, rules)
     comments, reported = _comments(segments, comment_lines, rules)
-    segments = _with_role(_with_role(_unclaimed_as_chrome(segments, comments), credits, CHROME), breaks, BODY)
+    segments = _with_role(_with_role(_unclaimed_as_chrome(segments, comments), credits, CHROME), breaks | set(code), BODY)
     site = (dateline.site if dateline else None) or page.site
     sentences = meta.sentence_words(body)  # (read once, for the language and for its tag)
     language = meta.language_of(sentences, rules)
@@ -199,8 +203,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         topics=tuple(find_topics("\n".join([title or ""] + [b.text for b in body]),
                                  registries.topics)),
         summary=meta.summary_of(lede),
-        body=render_body(sorted(body + [Line(n, lines[n - 1]) for n in breaks], key=lambda line: line.number),
-                         line_spans(read_lines, body_spans(cast, quotes)), headings, quoted, breaks),
+        body=render_body(sorted(body + [Line(n, lines[n - 1]) for n in breaks | set(code)], key=lambda line: line.number),
+                         line_spans(read_lines, body_spans(cast, quotes)), headings, quoted, breaks, code),
         comments=comments, reported_count=reported,
         quotes=quotes, segments=segments,
         unknown=_unknown(cast, reporters, registries),

@@ -32,22 +32,27 @@ def body_spans(cast: Cast, quotes: tuple[Quote, ...]) -> dict[int, list[Span]]:
 
 
 def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[int, int] | None = None,
-                quoted: set[int] | None = None, breaks: set[int] | None = None) -> str:
+                quoted: set[int] | None = None, breaks: set[int] | None = None,
+                code: dict[int, str] | None = None) -> str:
     """Body lines as Markdown; a gap in the line numbers (blank, chrome) ends a paragraph, and
     a list (see markdown.list_lines), a table, a heading (``headings``: line number -> level),
-    a block quote (``quoted``: line numbers) and a section break (``breaks``: line numbers, each
-    Markdown's rule) have a paragraph break before and after them. Lines with no gap between
+    a block quote (``quoted``: line numbers), a section break (``breaks``: line numbers, each
+    Markdown's rule) and a block of code (``code``: line number -> its text, a fenced block of
+    it as it is) have a paragraph break before and after them. Lines with no gap between
     them run on as one paragraph, unless they are lines of their own (see _line_breaks)."""
-    headings = headings or {}
+    headings, code = headings or {}, code or {}
     listed = list_lines([(line.number, line.text) for line in lines])
     out: list[str] = []
-    for kind, group in _blocks(lines, listed, headings, quoted or set(), breaks or set()):
+    for kind, group in _blocks(lines, listed, headings, quoted or set(), breaks or set(), set(code)):
         if out and out[-1]:
             out.append("")
         texts = [lines[i].text for i in group]
         marked = [spans.get(lines[i].number, []) for i in group]
         if kind == BREAK:
             out += [SECTION_RULE for _ in group]
+        elif kind == CODE:
+            for count, i in enumerate(group):
+                out += [""] * (count > 0) + fenced(code[lines[i].number])
         elif kind == HEADING:
             out += [render_heading(text, headings[lines[i].number], on_line)
                     for i, text, on_line in zip(group, texts, marked)]
@@ -62,7 +67,15 @@ def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[
 
 
 # The kinds of block the body's lines make (see _blocks).
-PARAGRAPH, LIST, TABLE, HEADING, QUOTE, BREAK = "paragraph", "list", "table", "heading", "quote", "break"
+PARAGRAPH, LIST, TABLE, HEADING, QUOTE, BREAK, CODE = "paragraph", "list", "table", "heading", "quote", "break", "code"
+
+
+def fenced(text: str) -> list[str]:
+    """A block of code as Markdown's fenced block, its lines as they are: a fence of backticks
+    longer than any run of them in the text (and three at least)."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence, *text.split("\n"), fence]
 
 # A section break as the body writes it, whatever the capture's was ("---", "* * *", "⁂"):
 # Markdown's rule, which no line of text next to it can turn into a heading (as "---" would).
@@ -70,15 +83,16 @@ SECTION_RULE = "* * *"
 
 
 def _blocks(lines: list[Line], listed: dict[int, ListLine], headings: dict[int, int],
-            quoted: set[int], breaks: set[int]) -> Iterator[tuple[str, list[int]]]:
+            quoted: set[int], breaks: set[int], code: frozenset[int] | set[int] = frozenset()) -> Iterator[tuple[str, list[int]]]:
     """The lines, by index, in runs with no gap in their numbers, each of one kind: a block
     quote's lines, headings, a table's rows, a list's lines (``listed``), section breaks
-    (``breaks``), or a paragraph's."""
+    (``breaks``), blocks of code (``code``), or a paragraph's."""
     tables = table_lines([(line.number, line.text) for line in lines])
 
     def kind(index: int) -> str:
         number = lines[index].number
-        return (BREAK if number in breaks else QUOTE if number in quoted else HEADING if number in headings
+        return (CODE if number in code else BREAK if number in breaks else QUOTE if number in quoted
+                else HEADING if number in headings
                 else TABLE if index in tables
                 else LIST if index in listed else PARAGRAPH)
 

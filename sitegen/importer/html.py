@@ -55,9 +55,57 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     text = _with_entry_times(_with_standfirst(_with_times_in_paragraphs(text, tree), tree, page.title), tree)
     lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title, anywhere=_is_h1(page.title, tree)),
                              embedded_posts(tree, outside=set(_comment_items(tree))))
+    lines, quoted, code = _code_blocks(lines, quoted, tree)
+    page = replace(page, code=code)
     comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
     analysis = analyse_lines(lines, url or canonical or saved_from, registries, replace(page, blockquotes=quoted), comments)
     return replace(analysis, notes=analysis.notes + _paywall_note(analysis, tree))
+
+
+def _code_blocks(lines: tuple[str, ...], quoted: tuple[int, ...], tree) \
+        -> tuple[tuple[str, ...], tuple[int, ...], tuple[tuple[int, str], ...]]:
+    """The lines with each of the story's <pre> blocks one line; the numbers of the block
+    quotes' lines (``quoted``) after that; and those blocks: (the number of that line, counted
+    from 1; the block's text as written). trafilatura gives a <pre>'s lines as paragraphs (its
+    blank lines left out), which the body ran on as text, escaped, its layout lost. The line
+    standing for a block is its first line, for the reading of the lines around it; the body
+    writes the block as it is. Not a <pre> in the comments or in a quotation."""
+    if tree is None:
+        return lines, quoted, ()
+    outside = set(_comment_items(tree))
+    lines, found, quoted = list(lines), [], list(quoted)
+    for pre in tree.iter("pre"):
+        if any(a.tag in ("pre", "blockquote") or a in outside for a in pre.iterancestors()):
+            continue
+        block = pre.text_content().removeprefix("\r").removeprefix("\n").rstrip("\r\n")
+        whole = "".join(block.split())
+        span = _lines_holding(lines, whole) if whole else None
+        if span is None:
+            continue
+        start, end = span
+        lines[start:end] = [next(line.strip() for line in block.split("\n") if line.strip())]
+        shift = end - start - 1
+        found = [(n - shift if n > start else n, text) for n, text in found] + [(start + 1, block)]
+        quoted = [n - shift if n > start else n for n in quoted]
+    return tuple(lines), tuple(quoted), tuple(sorted(found))
+
+
+def _lines_holding(lines: list[str], whole: str) -> tuple[int, int] | None:
+    """(first, past the last) index of the lines that hold, in a row and nothing more, the
+    words ``whole`` (spaces left out; blank lines between them passed over); None if none do."""
+    for start, line in enumerate(lines):
+        first = "".join(line.split())
+        if not first or not whole.startswith(first):
+            continue
+        held, end = first, start + 1
+        while held != whole and end < len(lines):
+            more = "".join(lines[end].split())
+            if not whole.startswith(held + more):
+                break
+            held, end = held + more, end + 1
+        if held == whole:
+            return start, end
+    return None
 
 
 # A story cut off by a paywall: its last paragraph ends in the middle of a sentence (a word, a
