@@ -6079,6 +6079,12 @@ def test_a_time_of_day_on_the_days_of_the_address_dates_the_article_with_it():
     ("https://paper.example/politics/ABCDEF123456", None),
     ("https://paper.example/a/3fa85f64-5717-4562-b3fc-2c963f66afa6", None),
     ("https://paper.example/article.php?id=5", None),
+    # a section's name before the id is no story's words: each story of the section had it
+    # ('capitol-alert', 'local-news')
+    ("https://paper.example/news/politics-government/capitol-alert/article252061118.html", None),
+    ("https://paper.example/local-news/2024/03/05/12345678", None),
+    ("https://paper.example/news/local-news/12345678", None),
+    ("https://paper.example/council-budget/amp/index.html", "council-budget"),
 ])
 def test_the_slug_from_the_address_is_the_storys_words(url, slug):
     from sitegen.importer.metadata import url_slug

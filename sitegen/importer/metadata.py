@@ -836,16 +836,25 @@ def _is_name(text: str, rules: Rules) -> bool:
 def url_slug(url: str | None) -> str | None:
     """The last segment of the URL's path, as a slug (file extensions dropped); the story's
     words before it when it is a file's or a view's generic name ("/council-budget/index.html",
-    ".../amp/") or an id ("/council-votes-budget/ABCD1234XYZ/", "/story/12345678"): a segment
-    of words joined by hyphens, else none (the title makes the slug)."""
+    ".../amp/") or an id ("/council-votes-budget/ABCD1234XYZ/", "/story/12345678"): the segment
+    right before it when it is words joined by hyphens (three or more before an id), else none
+    (the title makes the slug)."""
     segments = [re.sub(r"\.(?:s?html?|php|aspx?|jsp)$", "", s) for s in urlsplit(url or "").path.split("/") if s]
     if not segments:
         return None
     last = segments[-1]
     if last.lower() not in GENERIC_SEGMENTS and not ID_SEGMENT.fullmatch(last):
         return slugify(last) or None
-    words = next((s for s in reversed(segments[:-1]) if STORY_SEGMENT.search(s) and not ID_SEGMENT.fullmatch(s)), None)
-    return slugify(words) if words else None
+    # The segment right before it (a view's name between skipped: ".../council-budget/amp/index.html"),
+    # not one further up, which is a section's ("/local-news/2024/03/05/12345678"); before an id,
+    # words of a headline's length only: a section's name stands there too, on every story of it
+    # ("/politics-government/capitol-alert/article252061118.html")
+    before = next((s for s in reversed(segments[:-1]) if s.lower() not in GENERIC_SEGMENTS), "")
+    if not STORY_SEGMENT.search(before) or ID_SEGMENT.fullmatch(before):
+        return None
+    if last.lower() not in GENERIC_SEGMENTS and len(re.split(r"[-_]", before)) < 3:
+        return None
+    return slugify(before) or None
 
 
 # A URL's last segment that names no story: a file's or a view's usual name, or an id (digits;
