@@ -457,6 +457,9 @@ def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch, name
     ("permalink: /2016/11/old/", "an article's address is its folder's name: rename the folder (and list the old "
                                  "address in 'aliases')"),
     ("excerpt_separator: <!--more-->", "a sentence or two for listings and feeds is 'summary' here"),
+    # (a date of publication, as other generators name it, was told only of 'draft: true')
+    ("published: 2016-11-08", "when the story was published is 'date' here, and an article is kept out of the site "
+                              "by 'draft: true'"),
 ])
 def test_a_key_of_hugos_or_pelicans_front_matter_is_told_what_says_the_same_here(site, monkeypatch, text, hint):
     """No spelling of theirs is near ours, so "did you mean" said nothing of them."""

@@ -311,7 +311,9 @@ OTHER_GENERATORS_KEYS = {
     "lastmod": _CHANGED, "modified": _CHANGED, "last_modified_at": _CHANGED,
     "publishDate": _PUBLISHED, "pubdate": _PUBLISHED,
     "status": "an article is kept out of the site by 'draft: true' here",
-    "published": "an article is kept out of the site by 'draft: true' here",
+    # (Jekyll's "published: false"; other generators' date of publication: "published: 2016-11-08")
+    "published": "when the story was published is 'date' here, and an article is kept out of the site by "
+                 "'draft: true'",
     "layout": _TEMPLATE, "template": _TEMPLATE,
     "lang": "an article's language is 'language' here (language: fr)",
 }
