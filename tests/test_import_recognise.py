@@ -6038,6 +6038,8 @@ def test_a_title_of_a_place_before_a_name(sentence, name):
     ("November 9, 2016 12 pm", "2016-11-09T12:00"),
     # a zone whose name says no one offset (IST: India, Ireland, Israel): the time alone
     ("First Published: Nov 09, 2016, 18:15 IST", "2016-11-09T18:15"),
+    # an offset no zone has: the time alone (it was written, and the build refused the date)
+    ("Nov. 9, 2016 at 6:15 p.m. GMT+25", "2016-11-09T18:15"),
     # no time: a number that is no time, midnight exactly (a site's "day only"), an update's time
     ("November 9, 2016 12 comments", "2016-11-09"),
     ("November 9, 2016 00:00", "2016-11-09"),

@@ -15,6 +15,8 @@ import datetime
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..model import PartialDate
+
 _SPACE = r"[ \u00a0]"
 # What joins a date and its time: ", at", " · ", " | ", " - ", " à ", " um ", " a las ", " alle "
 _JOIN = (rf"(?:{_SPACE}*[,·•|/–—-])?{_SPACE}*"
@@ -75,7 +77,14 @@ def _as_suffix(match: re.Match[str] | None, day: str) -> str:
     if hour > 23 or minute > 59 or (hour, minute) == (0, 0):
         # (midnight exactly is what a site writes when it knows the day only)
         return ""
-    return f"T{hour:02d}:{minute:02d}{_zone(match.group('zone'), day, hour, minute)}"
+    time = f"T{hour:02d}:{minute:02d}"
+    zone = _zone(match.group("zone"), day, hour, minute)
+    if zone:
+        try:  # (an offset no zone has, "GMT+25": the time alone, as the date's reader takes only what is)
+            PartialDate.parse(day + time + zone)
+        except ValueError:
+            zone = ""
+    return time + zone
 
 
 def _zone(name: str | None, day: str, hour: int, minute: int) -> str:
