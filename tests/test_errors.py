@@ -744,6 +744,9 @@ def test_comma_separated_names_in_one_string_are_warned_about(site, monkeypatch)
     'ana-ruiz-ben-cole' without a word. A name with a suffix after its comma is one name."""
     root = site({"content/articles/a/index.md": "---\ntitle: A\ntopics: elections, county clerk\n"
                                                 "reporters: Ana Ruiz, Ben Cole\npeople: Martin Luther King, Jr.\n"
+                                                "---\nText.\n",
+                 # (a suffix written with its dots, or a British one, is one name too)
+                 "content/articles/b/index.md": "---\ntitle: B\nreporters: Jane Roe, Ph.D.\npeople: Ann Lee, MP\n"
                                                 "---\nText.\n"})
     monkeypatch.chdir(root)
     result = build(root)

@@ -181,7 +181,8 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
 
 NAME_LISTS = ("people", "reporters", "topics")
 # What may follow a person's name after a comma, the name still one ("Martin Luther King, Jr.").
-NAME_SUFFIX = re.compile(r"(?:jr|sr|i{1,3}|iv|v|phd|md|esq|ret)\.?", re.IGNORECASE)
+# Written with its dots too ("Ph.D.", "M.D."), and a British one ("Jane Roe, MP", "…, KC", "…, OBE").
+NAME_SUFFIX = re.compile(r"(?:jr|sr|i{1,3}|iv|v|ph\.?d|m\.?d|esq|ret|mp|msp|qc|kc|[okcm]be)\.?", re.IGNORECASE)
 
 
 def _several_names(text: str) -> list[str]:
