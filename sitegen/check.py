@@ -160,6 +160,13 @@ def located_in_sources(found: list, out: Path, site, urls) -> list:
     return located
 
 
+def _written_on(line: str, ref: str) -> bool:
+    """Whether a line of Markdown writes the link ``ref``: inline ("[x](ref") or as a reference
+    definition ("[x]: ref", its label's link made where it is used)."""
+    return f"({ref}" in line or re.match(rf"[ ]{{0,3}}\[[^\]]+\]:[ \t]*<?{re.escape(ref)}(?:>|[ \t]|$)",
+                                         line) is not None
+
+
 def _as_written(ref: str, base_path: str) -> tuple[str, ...]:
     """The ways a body may have written the link ``ref`` of its page: as it is, or from the
     site's root without the base path, which the build put before it (see markup._point_into_the_site)."""
@@ -178,7 +185,7 @@ def _line_with(path: Path, *refs: str) -> int | None:
     fences = 0
     for number, text in enumerate(lines, 1):
         fences += text == "---"
-        if fences >= 2 and any(f"({ref}" in text or f"({unquote(ref)}" in text for ref in refs):
+        if fences >= 2 and any(_written_on(text, written) for ref in refs for written in (ref, unquote(ref))):
             return number
     return None
 

@@ -274,6 +274,19 @@ def test_a_broken_link_of_a_body_is_reported_where_it_was_written(site_copy):
     ]
 
 
+def test_a_broken_link_of_a_reference_definition_is_reported_at_the_definitions_line(site_copy):
+    """'[r]: ../no-such-article/' under the text that uses '[the other one][r]': the definition's
+    line, where the address is written (it was the built page's line)."""
+    index = site_copy / "content/articles/undated/index.md"
+    index.write_text(article("Undated Clipping", "Text.\n\nSee [the other one][r].\n\n"
+                                                 "[r]: ../no-such-article/ \"Other\""), encoding="utf-8")
+    assert build(site_copy).exit_code == 0
+    result = run_check("--source", ".", "--no-validate-html")
+    assert problems(result) == [
+        "content/articles/undated/index.md:8: broken link '../no-such-article/': no such file in the output "
+        "(on public/articles/undated/index.html)"]
+
+
 def test_a_broken_link_of_a_standalone_page_is_reported_where_it_was_written(site_copy):
     page = site_copy / "content/pages/about.md"
     page.parent.mkdir(parents=True, exist_ok=True)
