@@ -6092,3 +6092,18 @@ def test_the_slug_from_the_address_is_the_storys_words(url, slug):
     from sitegen.importer.metadata import url_slug
 
     assert url_slug(url) == slug
+
+
+def test_initials_run_together_are_part_of_the_name():
+    """A name with its initials run together ("A.J. Pemberton-Hughes", "R.T. Sewell"): the
+    byline gives the writer, and the person is named whole. (It was: no reporter, the byline left
+    in the body, and "T. Sewell" the person, the span opening after "R.".)"""
+    found = analyse("Wind farm cable route approved despite objections\n\nBy A.J. Pemberton-Hughes\n"
+                    "14 October 2025\n\nA cable route for the offshore wind farm has been approved despite"
+                    " objections from villagers.\n\nParish council chairman R.T. Sewell said residents felt"
+                    " ignored.\n\n\"We asked for the cable to be routed along the A-road,\" Mr Sewell said.\n")
+    assert [r.name for r in found.reporters] == ["A.J. Pemberton-Hughes"]
+    assert "By A.J. Pemberton-Hughes" not in [found.segments.lines[n - 1] for n in found.segments.numbers(BODY)]
+    assert "R.T. Sewell" in people(found)
+    assert [q.by for q in found.quotes] == ["r-t-sewell"]
+    assert byline_names("BY A.J. PEMBERTON-HUGHES", generic_rules()) == ["A.J. Pemberton-Hughes"]

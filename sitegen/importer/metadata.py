@@ -824,7 +824,7 @@ def _normal_capitals(word: str) -> str:
     """JANE -> Jane, O'NEIL -> O'Neil, SMITH-JONES -> Smith-Jones, ÅSA -> Åsa; others as written."""
     if not _in_capitals(word):
         return word
-    return re.sub(r"(^|['’-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word.lower())
+    return re.sub(r"(^|['’.-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word.lower())
 
 
 def _is_name(text: str, rules: Rules) -> bool:

@@ -24,9 +24,10 @@ def _letters(test) -> str:
 UPPER = "A-Z" + _letters(str.isupper)
 LOWER = "a-z" + _letters(str.islower)
 # A word of a person's name: "Pell", "O’Brien", "McDonald", "LaFontaine", "al-Sayegh", "Jean-Luc",
-# "Ñúñez", "Ndung'u", an Irish surname with its particle ("Ó Briain", "Ní Bhriain"), or an initial "J.".
+# "Ñúñez", "Ndung'u", an Irish surname with its particle ("Ó Briain", "Ní Bhriain"), or an initial "J."
+# (or initials run together, "J.K.", "R.T.": the first is no word of its own).
 NAME_TOKEN = (rf"(?:(?:Mc|Mac|Nic|O['’]|D['’]|La|Le|De|Di|Da|Du|Van|Von|[aAeE]l-|(?:Ó|Ní|Nic|Uí|Mhic)[ \u00a0])?"
-              rf"[{UPPER}][{LOWER}]+(?:['’](?!s\b)[{LOWER}]+)*(?:-[{UPPER}][{LOWER}]+)?|[{UPPER}]\.)")
+              rf"[{UPPER}][{LOWER}]+(?:['’](?!s\b)[{LOWER}]+)*(?:-[{UPPER}][{LOWER}]+)?|(?:[{UPPER}]\.){{1,3}})")
 # A given name of East Asian form, a capital and then lower-case syllables joined by a hyphen
 # ("Jae-in", "Jong-un", "Yuen-ting", "Ing-wen"), allowed only as the last word of a name of two
 # words or more ("Moon Jae-in", "Tsai Ing-wen"), never as a word of its own: so ordinary

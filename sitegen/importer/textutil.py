@@ -77,9 +77,10 @@ def word_spans(text: str):
 
 
 # The abbreviations that stand before a name, and an initial: their full stop ends no sentence
-# ("Nurses at St. Brigid's Hospital returned", "said Sen. Harriet Moss", "John F. Kennedy").
+# ("Nurses at St. Brigid's Hospital returned", "said Sen. Harriet Moss", "John F. Kennedy", and
+# initials run together, "chairman R.T. Sewell").
 BEFORE_A_NAME = re.compile(r"(?:^|(?<=[^\w.]))(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Col|Lt|Capt|Sgt|Prof|Rev|Det|Insp|Supt|"
-                           r"Mt|Ft|[A-Z])\.$")
+                           r"Mt|Ft|(?:[A-Z]\.){0,2}[A-Z])\.$")
 
 
 # ... and those before a number ("died Aug. 14", "ranked No. 2") or a bracket ("Harbor Foods
