@@ -6107,3 +6107,17 @@ def test_initials_run_together_are_part_of_the_name():
     assert "R.T. Sewell" in people(found)
     assert [q.by for q in found.quotes] == ["r-t-sewell"]
     assert byline_names("BY A.J. PEMBERTON-HUGHES", generic_rules()) == ["A.J. Pemberton-Hughes"]
+
+
+def test_a_story_of_short_paragraphs_has_its_byline_and_date_read_as_the_header():
+    """A brief whose every paragraph is a short sentence (no line long enough to be the lede):
+    the byline and date lines over its first sentence are its header, and leave the body. (They
+    stayed in the body, and the summary was the byline.)"""
+    found = analyse("The Daily Ledger\n\nFerry cancelled as storm hits\n\nBy Jane Roe\nMarch 3, 2025\n\n"
+                    "The island ferry was cancelled on Tuesday morning.\n\n\"We are watching the wind,\" said"
+                    " manager Ola Berg.\n\nSailings resume tomorrow.\n")
+    body = [found.segments.lines[n - 1] for n in found.segments.numbers(BODY)]
+    assert body[0] == "The island ferry was cancelled on Tuesday morning."
+    assert "By Jane Roe" not in body and "March 3, 2025" not in body
+    assert [r.name for r in found.reporters] == ["Jane Roe"]
+

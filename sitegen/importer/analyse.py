@@ -547,6 +547,14 @@ def _lede_index(body: list[Line], rules: Rules) -> int:
             return index
         if is_lede(texts[index], rules):
             break
+    # A story of short paragraphs only (a brief, a phone's copy, a language whose words are
+    # long): the first line under the byline and date lines that ends a sentence, so that those
+    # lines are read as the header and leave the body.
+    top = 0
+    while top < min(len(body), LEDE_WINDOW) and _header_line(texts[top], rules):
+        top += 1
+    if top and top < len(body) and texts[top].rstrip("\"”’')»")[-1:] in ".!?":
+        return top
     return 0
 
 
