@@ -6121,3 +6121,15 @@ def test_a_story_of_short_paragraphs_has_its_byline_and_date_read_as_the_header(
     assert "By Jane Roe" not in body and "March 3, 2025" not in body
     assert [r.name for r in found.reporters] == ["Jane Roe"]
 
+
+
+def test_a_scandinavian_byline_is_a_byline_over_a_short_headline():
+    """The Swedish and Norwegian "Av", the Danish "Af", before the writer's name: a byline, so
+    a headline of four words above it is the headline. (The byline was: the headline, the real
+    one above it dropped as the site's furniture.)"""
+    found = analyse("Vestlandsavisa\n\nFergesambandet innstilt etter storm\n\nAv Ingrid Haugland\n14.10.2025 kl. 08:30\n\n"
+                    "Fergesambandet mellom Skjærvik og Holmøya er innstilt på grunn av kraftig vind i dag.\n\n"
+                    "Passasjerer bes følge med på nettsidene.\n")
+    assert found.title == "Fergesambandet innstilt etter storm"
+    assert [r.name for r in found.reporters] == ["Ingrid Haugland"]
+    assert byline_names("Af Mette Kjærgaard", generic_rules()) == ["Mette Kjærgaard"]
