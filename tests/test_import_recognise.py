@@ -6133,3 +6133,16 @@ def test_a_scandinavian_byline_is_a_byline_over_a_short_headline():
     assert found.title == "Fergesambandet innstilt etter storm"
     assert [r.name for r in found.reporters] == ["Ingrid Haugland"]
     assert byline_names("Af Mette Kjærgaard", generic_rules()) == ["Mette Kjærgaard"]
+
+
+def test_a_removed_comments_placeholder_is_no_part_of_the_comment_above():
+    """"This comment was removed by a moderator." stands where a comment was: no one's words, it
+    is the widget's (chrome), not the end of the comment above it. (It was read as that.)"""
+    found = analyse("Town hall clock to be restored\n\nBy Jane Roe\nMarch 10, 2025\n\nThe town hall clock, silent"
+                    " since 2005, is to be restored at a cost of £85,000, the council said.\n\nComments (3)\n\n"
+                    "Mary Hollis\n10 March 2025 15:01\nIt's part of our history. I'm glad.\nReply\n\n"
+                    "This comment was removed by a moderator.\n\nComment has been deleted\n\n"
+                    "RiversideRob\n10 March 2025 16:40\nWill it be right twice a day at least?\nReply\n")
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("Mary Hollis", "It's part of our history. I'm glad."),
+        ("RiversideRob", "Will it be right twice a day at least?")]
