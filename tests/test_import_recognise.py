@@ -6146,3 +6146,16 @@ def test_a_removed_comments_placeholder_is_no_part_of_the_comment_above():
     assert [(c.author, c.text) for c in found.comments] == [
         ("Mary Hollis", "It's part of our history. I'm glad."),
         ("RiversideRob", "Will it be right twice a day at least?")]
+
+
+def test_a_short_story_in_a_day_first_language_dates_itself_day_first():
+    """"09/03/2025" over a Portuguese match report of a few sentences is 9 March: its sentences
+    read as Portuguese, which writes the day first, though it has too few small words for the
+    count that tells a long story's. (It got no date: the numbers read either way.)"""
+    found = analyse("Vila Nova vence o Goiânia Esporte Clube por 2 a 1 e sobe na tabela\n\n"
+                    "Por João Victor Nascimento\n09/03/2025 21h47\n\n"
+                    "O Vila Nova venceu o Goiânia Esporte Clube por 2 a 1 neste domingo, no estádio Onésio Alvarenga.\n\n"
+                    "Os gols foram marcados por Rafael Dantas e Léo Pereira. Descontou Wellington Souza.\n\n"
+                    "\"Foi uma vitória de superação\", afirmou o técnico Paulo Henrique Gonçalves após a partida.\n\n"
+                    "Com o resultado, o time sobe para a quarta posição.\n")
+    assert (found.date, found.date_origin) == ("2025-03-09T21:47", "text")

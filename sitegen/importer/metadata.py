@@ -208,7 +208,7 @@ def text_date(header: list[Line], body: list[Line], rules: Rules) -> tuple[str, 
     # "Updated: Nov 14, 2024" in the header does not date the article when a line says when
     # it was first published ("First published on: 13-11-2024", under the story).
     updated = [line for line in lines if UPDATED_LINE.match(line.text.strip())]
-    day_first = _writes_day_first(body)
+    day_first = _writes_day_first(body, rules)
     for line in [line for line in lines if line not in updated] + updated:
         if DATE_SPAN.search(line.text):  # "June 2, 1936 – January 10, 2025": a life, or an
             continue                      # event's days, not the article's date
@@ -244,13 +244,13 @@ DAY_MONTH = re.compile(rf"\b\d{{1,2}} {MONTH_NAME}\b")
 MONTH_DAY = re.compile(rf"\b{MONTH_NAME}\.? \d{{1,2}}\b")
 
 
-def _writes_day_first(body: list[Line]) -> bool | None:
+def _writes_day_first(body: list[Line], rules: Rules | None = None) -> bool | None:
     """Whether the story writes its dates day first ("from 1 April", as Britain and most of the
     world do): True when it does and never month first ("April 1"), False for the other way
     round, None when it writes no such date or both ways."""
     day_first = any(DAY_MONTH.search(line.text) for line in body)
     month_first = any(MONTH_DAY.search(line.text) for line in body)
-    if day_first == month_first and _written_in_a_day_first_language(body):
+    if day_first == month_first and _written_in_a_day_first_language(body, rules):
         return True  # ("04/11/2025" in a Spanish story is 4 November)
     return None if day_first == month_first else day_first
 
@@ -263,10 +263,20 @@ DAY_FIRST_LANGUAGE_WORDS = re.compile(r"\b(?:el|los|las|que|del|una|não|em|uma|
 ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|is|was|that|with|for|on)\b", re.IGNORECASE)
 
 
-def _written_in_a_day_first_language(body: list[Line]) -> bool:
+def _written_in_a_day_first_language(body: list[Line], rules: Rules | None = None) -> bool:
+    """Their small words outnumber English's; or, in a short story with fewer of them (a match
+    report of a few sentences: "Os gols foram marcados por ..."), its sentences read as one of
+    those languages (``language_of``)."""
     text = " ".join(line.text for line in body)
     foreign = len(DAY_FIRST_LANGUAGE_WORDS.findall(text))
-    return foreign >= 10 and foreign > 2 * len(ENGLISH_WORDS.findall(text))
+    if foreign >= 10 and foreign > 2 * len(ENGLISH_WORDS.findall(text)):
+        return True
+    return rules is not None and language_of(sentence_words(body), rules) in DAY_FIRST_LANGUAGES
+
+
+# The languages of the rules that write a date's day first (not English: "04/11/2025" is April 11
+# in an American story).
+DAY_FIRST_LANGUAGES = frozenset({"French", "Spanish", "Italian", "Portuguese", "German"})
 
 
 # Two dates joined by a dash or "to"/"until"; the first date ends with its year or day.
