@@ -6159,3 +6159,21 @@ def test_a_short_story_in_a_day_first_language_dates_itself_day_first():
                     "\"Foi uma vitória de superação\", afirmou o técnico Paulo Henrique Gonçalves após a partida.\n\n"
                     "Com o resultado, o time sobe para a quarta posição.\n")
     assert (found.date, found.date_origin) == ("2025-03-09T21:47", "text")
+
+
+@pytest.mark.parametrize("sentence, person", [
+    # a court's counsel and an Indian city's elected member: their titles are roles (the counsel
+    # had none; "Corporator" was read as the first word of her name)
+    ("Defence counsel James Okonjo said his client was ashamed.", ("James Okonjo", "Defence counsel")),
+    ("Barrister Rupert Ansah said the case was weak.", ("Rupert Ansah", "Barrister")),
+    ("Corporator Shabana Qureshi said the allocation was excessive.", ("Shabana Qureshi", "Corporator")),
+    # a Portuguese name's particle "dos" or "das" (the name stopped before it: "Joana Pereira")
+    ("Resident Joana Pereira dos Santos said the bus was late.", ("Joana Pereira dos Santos", "Resident")),
+    ("Resident Maria das Neves said the bus was late.", ("Maria das Neves", "Resident")),
+    # a surname that is a Scottish estuary's word too, after a given name, speaking (no one)
+    ("Colin Firth said the plan was sound.", ("Colin Firth", None)),
+])
+def test_court_and_city_titles_and_name_particles(sentence, person):
+    found = analyse("Council meets over bridge plans\n\nBy Jane Roe\nMarch 3, 2025\n\nThe council met on"
+                    " Tuesday to discuss the plans for the new bridge, officials said.\n\n" + sentence + "\n")
+    assert person in people(found).items()
