@@ -320,3 +320,20 @@ def test_a_live_blogs_entries_keep_the_line_saying_who_posted_each():
         found = analyse(text)
         assert sum("Posted by" in line for line in found.body.splitlines()) == len(shown)
     assert {reporter.name for reporter in found.reporters} == {"Fergus Drummond", "Shona McAlpine"}
+
+
+def test_an_indian_papers_read_also_list_and_app_line_and_a_phones_scroll_prompt_are_chrome():
+    """"READ ALSO" over its links (capitals, no colon), "Get latest news updates on ... App" and
+    "Scroll to continue with content" between paragraphs are the page's, not the story's. (They
+    stayed in the body.)"""
+    found = analyse("Civic body sets aside ₹3,200 crore for coastal road repairs\n\n"
+                    "Meera Deshpande | TNN | Updated: Mar 3, 2025, 10:27 IST\n\n"
+                    "MUMBAI: The civic body has set aside ₹3,200 crore in its budget for repairs to the coastal road,"
+                    " officials said.\n\nScroll to continue with content\n\n"
+                    "The budget will be tabled before the standing committee on Wednesday.\n\n"
+                    "READ ALSO\nCivic body to hire 500 more teachers\nMonsoon prep: nullah cleaning begins\n\n"
+                    "Get latest news updates on The Western Chronicle App\n")
+    body = [found.segments.lines[n - 1] for n in found.segments.numbers("body")]
+    assert body == ["MUMBAI: The civic body has set aside ₹3,200 crore in its budget for repairs to the coastal"
+                    " road, officials said.",
+                    "The budget will be tabled before the standing committee on Wednesday."]
