@@ -6177,3 +6177,22 @@ def test_court_and_city_titles_and_name_particles(sentence, person):
     found = analyse("Council meets over bridge plans\n\nBy Jane Roe\nMarch 3, 2025\n\nThe council met on"
                     " Tuesday to discuss the plans for the new bridge, officials said.\n\n" + sentence + "\n")
     assert person in people(found).items()
+
+
+def test_a_capture_copied_twice_keeps_one_copy_of_its_text():
+    """The page selected and pasted twice into one file: the second copy is chrome (the report
+    lists it and says so), so the body, the quotes and the comments are the story's once. (The
+    body held the story twice, its quotes counted twice.) A paragraph said twice is no copy."""
+    story = ("The Valley Current\n\nFerry fares to rise 9 per cent\n\nBy Jean-Luc Tremblay\nOct. 14, 2025\n\n"
+             "VANCOUVER — Ferry fares on major routes will rise nine per cent next spring, the operator said.\n\n"
+             "\"We have held the line for three years,\" chief executive Siobhan O'Neill said.\n\n"
+             "The province said it would not step in.\n\nComments (1)\n\nIslandRider\nOct. 14, 2025 at 5:02 pm\n"
+             "Another year, another hike.\n")
+    found = analyse(story + "\n" + story)
+    body = [found.segments.lines[n - 1] for n in found.segments.numbers(BODY)]
+    assert body.count("The province said it would not step in.") == 1
+    assert [q.by for q in found.quotes] == ["siobhan-oneill"]
+    assert [(c.author, c.text) for c in found.comments] == [("IslandRider", "Another year, another hike.")]
+    assert any("holds its text twice" in message for _, message in found.notes)
+    once = analyse(story)
+    assert not any("twice" in message for _, message in once.notes)

@@ -20,7 +20,7 @@ from .people import Person, find_cast
 from .quotes import Quote, find_quotes
 from .registry import Registries
 from .rules import Rules, generic_rules, is_chrome, line_matches
-from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, is_menu_row,
+from .segment import (BODY, CHROME, COMMENT, HEADING, TITLE, Segments, decode, is_byline, is_lede, is_menu_row, repeated_copy,
                       segment, split_lines)
 from .textutil import (MIN_PULL_QUOTE_CHARS, WEB_ADDRESS, Line, sentences, with_english_quotation_marks,
                        without_invisible, words_of)
@@ -208,10 +208,20 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
         comments=comments, reported_count=reported,
         quotes=quotes, segments=segments,
         unknown=_unknown(cast, reporters, registries),
-        notes=_language_note(language, rules) + tuple(cast.notes) + _quote_notes(quotes),
+        notes=_copy_note(lines) + _language_note(language, rules) + tuple(cast.notes) + _quote_notes(quotes),
         hints=tuple(meta.date_hints(body, rules)),
         language=_language_tag(sentences, language, rules),
     )
+
+
+def _copy_note(lines: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """A capture copied twice (see segment.repeated_copy): where its second copy starts, which
+    is left out of the body as chrome."""
+    copy = repeated_copy(lines)
+    if not copy:
+        return ()
+    return ((copy[0] + 1, f"the capture holds its text twice: lines {copy[0] + 1}-{copy[-1] + 1} repeat the"
+                          " lines above them, and are left out"),)
 
 
 def _quote_notes(quotes: tuple[Quote, ...]) -> tuple[tuple[int, str], ...]:

@@ -173,6 +173,8 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
               for n, line in enumerate(lines)]
     for n in table_lines(list(enumerate(lines))):
         chrome[n] = False  # (a table's rule, "|---|---|", is a row of separators)
+    for n in repeated_copy(lines):
+        chrome[n] = True
     _mark_publication_lines(lines, chrome, rules)
     _mark_link_lists(lines, chrome, rules)
     _mark_contact_blocks(lines, chrome, rules)
@@ -224,6 +226,33 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
         else:
             roles.append(BODY if n < end else COMMENT)
     return Segments(lines, tuple(roles), count)
+
+
+# A capture copied twice by mistake (the page selected and pasted again under the first copy):
+# the second copy repeats this many lines of text at least, from one of the first few lines of
+# the capture, and most of the text before it.
+MIN_REPEATED_LINES = 5
+REPEAT_SHARE = 0.8
+REPEAT_FROM = 10
+
+
+def repeated_copy(lines: tuple[str, ...]) -> list[int]:
+    """The indexes of the lines of a second copy of the capture's text pasted under the first
+    (blank lines between them too): a run of lines, from one of the capture's first lines of
+    text, that repeats, line for line, four fifths of the text above it and five lines at the
+    least. A paragraph said twice (a pull quote, a refrain) is no copy. None when there is none."""
+    texts = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
+    for i in range(min(REPEAT_FROM, len(texts))):
+        for j in range(i + 1, len(texts)):
+            if texts[j][1] != texts[i][1]:
+                continue
+            run = 0
+            while j + run < len(texts) and i + run < j and texts[j + run][1] == texts[i + run][1]:
+                run += 1
+            if run >= MIN_REPEATED_LINES and run >= REPEAT_SHARE * (j - i):
+                first, last = texts[j][0], texts[j + run - 1][0]
+                return list(range(first, last + 1))
+    return []
 
 
 def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], rules: Rules) -> int | None:
