@@ -6196,3 +6196,20 @@ def test_a_capture_copied_twice_keeps_one_copy_of_its_text():
     assert any("holds its text twice" in message for _, message in found.notes)
     once = analyse(story)
     assert not any("twice" in message for _, message in once.notes)
+
+
+@pytest.mark.parametrize("sentence, person", [
+    # a country's initials inside a title in capitals are the title's (the role was "Attorney")
+    ("Assistant U.S. Attorney Laura Bennington told jurors the case was clear.",
+     ("Laura Bennington", "Assistant U.S. Attorney")),
+    ("U.S. District Judge Eleanor Vance-Morrow said the trial could last three weeks.",
+     ("Eleanor Vance-Morrow", "U.S. District Judge")),
+    ("On Monday, former U.S. Attorney Dana Roe said the case was clear.", ("Dana Roe", "former U.S. Attorney")),
+    # ... but they end the sentence before a title in sentence case, or after a word in lower case
+    ("The firm moved to the U.S. Chief executive Dana Roe said it was a good year.", ("Dana Roe", "Chief executive")),
+    ("The firm moved to the U.S. Mayor Dana Roe said it was a good year.", ("Dana Roe", "Mayor")),
+])
+def test_initials_of_a_country_in_a_title(sentence, person):
+    found = analyse("Council meets over bridge plans\n\nBy Jane Roe\nMarch 3, 2025\n\nThe council met on"
+                    " Tuesday to discuss the plans for the new bridge, officials said.\n\n" + sentence + "\n")
+    assert person in people(found).items()

@@ -501,7 +501,8 @@ def _title_run(before: str, rules: Rules) -> str | None:
     run: list[str] = []
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
-        if not token or not _role_word(token, rules) or run and (token[-1] in ",;:\"”" or _ends_sentence(token, rules)):
+        if not token or not _role_word(token, rules) or run and (token[-1] in ",;:\"”" or _ends_sentence(token, rules)
+                                                                 and not _initials_in_title(tokens, index, run, rules)):
             break  # (a comma, a quotation's end or a sentence's end ends the role: "on Friday, Judge
             # Marchetti", "“We won in Brackwater,” said Mayor Dana Whitfield")
         if token.lower() in (*LIST_WORDS, *LIST_WORDS_ABROAD) and _has_title(run, rules) and not (
@@ -625,6 +626,24 @@ def _ends_sentence(token: str, rules: Rules) -> bool:
     """"Agency." ends a sentence; "Sen.", "Dr." and an initial "J." do not."""
     return token.endswith((".", "!", "?")) and len(token.rstrip(".")) > 1 and not (
         token.lower() in rules.title_words or token.lower() in rules.honorifics)
+
+
+# A country's or a body's initials ("U.S.", "U.N."): in a title written in capitals they are the
+# title's ("Assistant U.S. Attorney Laura Bennington", "U.S. District Judge Eleanor Vance"), while
+# before one in sentence case they end the sentence before it ("... moved to the U.S. Chief
+# executive Dana Roe said"), and so do they after a word in lower case that is not a role's ("...
+# moved to the U.S. Mayor Dana Roe said"; but "former U.S. Attorney ...").
+INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+
+
+def _initials_in_title(tokens: list[str], index: int, run: list[str], rules: Rules) -> bool:
+    before = tokens[index - 1] if index > 0 else ""
+    return (INITIALS.fullmatch(tokens[index]) is not None and all(word[:1].isupper() for word in run)
+            and not (before[:1].islower() and (before.lower() not in rules.role_modifiers
+                                               or before.lower() in LITTLE_WORDS)))
+
+
+LITTLE_WORDS = frozenset({"of", "the", "for", "and", "at", "to", "on", "in", "a", "an"})
 
 
 # The article an Italian or French word may carry, elided: "L'assessora", "l’adjointe".
