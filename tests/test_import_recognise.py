@@ -6205,6 +6205,7 @@ def test_a_capture_copied_twice_keeps_one_copy_of_its_text():
     ("U.S. District Judge Eleanor Vance-Morrow said the trial could last three weeks.",
      ("Eleanor Vance-Morrow", "U.S. District Judge")),
     ("On Monday, former U.S. Attorney Dana Roe said the case was clear.", ("Dana Roe", "former U.S. Attorney")),
+    ("\"It was clear,\" said U.S. Attorney Dana Roe.", ("Dana Roe", "U.S. Attorney")),
     # ... but they end the sentence before a title in sentence case, or after a word in lower case
     ("The firm moved to the U.S. Chief executive Dana Roe said it was a good year.", ("Dana Roe", "Chief executive")),
     ("The firm moved to the U.S. Mayor Dana Roe said it was a good year.", ("Dana Roe", "Mayor")),
@@ -6213,3 +6214,15 @@ def test_initials_of_a_country_in_a_title(sentence, person):
     found = analyse("Council meets over bridge plans\n\nBy Jane Roe\nMarch 3, 2025\n\nThe council met on"
                     " Tuesday to discuss the plans for the new bridge, officials said.\n\n" + sentence + "\n")
     assert person in people(found).items()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\"It was clear,\" said U.S. Attorney Dana Roe.", "dana-roe"),
+    ("\"It was clear,\" said R.T. Sewell.", "r-t-sewell"),
+    ("Parish council chairman R.T. Sewell said residents felt \"completely ignored\".", "r-t-sewell"),
+])
+def test_a_speaker_with_initials_run_together_speaks_the_quote(text, speaker):
+    """The full stops inside "U.S." and "R.T." end no sentence between the quote and its speaker.
+    (The quote was left without one.)"""
+    assert speakers("Council meets over bridge plans\n\nBy Jane Roe\nMarch 3, 2025\n\nThe council met on"
+                    " Tuesday to discuss the plans for the new bridge, officials said.\n\n" + text + "\n") == [speaker]

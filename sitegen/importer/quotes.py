@@ -704,11 +704,12 @@ ABBREVIATION_STOP = "\u2024"
 @cache
 def _abbreviation_stops(title_words: frozenset[str]) -> re.Pattern[str]:
     """The full stop of a title's abbreviation ("Sen.", "Gov.", "Dr.") or of an initial ("John
-    F. Kennedy") when a capitalised word follows."""
+    F. Kennedy"), or of initials run together ("U.S. Attorney Dana Roe", "R.T. Sewell") when a
+    capitalised word follows."""
     abbreviations = sorted({word[:-1] for word in title_words if word.endswith(".")} | {"mr", "mrs", "ms", "dr", "st"},
                            key=lambda word: (-len(word), word))
     alternatives = "|".join(re.escape(word) for word in abbreviations)
-    return re.compile(rf"(?<![\w.])(?:(?i:{alternatives})|[A-Z])(?=\.{SPACE}+[A-Z])")
+    return re.compile(rf"(?<![\w.])(?:(?i:{alternatives})|(?:[A-Z]\.){{0,3}}[A-Z])(?=\.{SPACE}+[A-Z])")
 
 
 # A party, a state or a ward in brackets after a name: "Sen. Elizabeth Crane (D-Ore.) said",
@@ -721,6 +722,9 @@ def _without_abbreviation_stops(text: str, rules: Rules) -> str:
     """The line with the stops of its abbreviations, and the punctuation of a bracketed
     affiliation after a name, masked (ABBREVIATION_STOP)."""
     ends = [match.end() for match in _abbreviation_stops(rules.title_words).finditer(text)]
+    # (and the stops inside initials run together: "U.S.", "R.T.")
+    ends += [match.start() + index for match in _abbreviation_stops(rules.title_words).finditer(text)
+             for index, char in enumerate(match.group(0)) if char == "."]
     ends += [mark.start() for bracket in BRACKETED_AFFILIATION.finditer(text)
              for mark in BRACKETED_PUNCTUATION.finditer(text, bracket.start(), bracket.end())]
     if not ends:

@@ -631,16 +631,17 @@ def _ends_sentence(token: str, rules: Rules) -> bool:
 # A country's or a body's initials ("U.S.", "U.N."): in a title written in capitals they are the
 # title's ("Assistant U.S. Attorney Laura Bennington", "U.S. District Judge Eleanor Vance"), while
 # before one in sentence case they end the sentence before it ("... moved to the U.S. Chief
-# executive Dana Roe said"), and so do they after a word in lower case that is not a role's ("...
-# moved to the U.S. Mayor Dana Roe said"; but "former U.S. Attorney ...").
+# executive Dana Roe said"), and so do they after a word in lower case that is not a role's or a
+# speech verb ("... moved to the U.S. Mayor Dana Roe said"; but "former U.S. Attorney ...", "said
+# U.S. Attorney ...").
 INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
 
 
 def _initials_in_title(tokens: list[str], index: int, run: list[str], rules: Rules) -> bool:
     before = tokens[index - 1] if index > 0 else ""
     return (INITIALS.fullmatch(tokens[index]) is not None and all(word[:1].isupper() for word in run)
-            and not (before[:1].islower() and (before.lower() not in rules.role_modifiers
-                                               or before.lower() in LITTLE_WORDS)))
+            and not (before[:1].islower() and before.lower() not in rules.speech_verbs
+                     and (before.lower() not in rules.role_modifiers or before.lower() in LITTLE_WORDS)))
 
 
 LITTLE_WORDS = frozenset({"of", "the", "for", "and", "at", "to", "on", "in", "a", "an"})
