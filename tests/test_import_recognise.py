@@ -6226,3 +6226,14 @@ def test_a_speaker_with_initials_run_together_speaks_the_quote(text, speaker):
     (The quote was left without one.)"""
     assert speakers("Council meets over bridge plans\n\nBy Jane Roe\nMarch 3, 2025\n\nThe council met on"
                     " Tuesday to discuss the plans for the new bridge, officials said.\n\n" + text + "\n") == [speaker]
+
+
+@pytest.mark.parametrize("stamp", ["5 hours ago", "Today at 11:45", "Updated yesterday, 18:02", "an hour ago"])
+def test_a_relative_stamp_under_the_byline_is_a_header_line(stamp):
+    """A phone's page stamps the story relative to the day it was read ("5 hours ago"): a header
+    line, which leaves the body and dates nothing. (It stayed as the body's first line.)"""
+    found = analyse("Bypass plan scrapped after costs double\n\nEllie Brandon\nLocal Democracy Reporter\n"
+                    f"{stamp}\n\nPlans for a £60m bypass around Ashworth have been scrapped after the projected"
+                    " cost doubled, the council said.\n")
+    assert found.segments.lines[found.segments.numbers(BODY)[0] - 1].startswith("Plans for")
+    assert found.date is None

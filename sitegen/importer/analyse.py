@@ -280,7 +280,8 @@ def _comment_header(line: str, rules: Rules) -> bool:
 def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules: Rules) -> set[int]:
     """Numbers of the lines before the lede that are a byline ("By Jane Roe", a reporter's name
     alone, the writer's job or outlet under it: "Senior Reporter"), say when the article was
-    published ("Published March 6, 2024 at 9:05 AM") or how long it reads ("5–6 minutes"). The
+    published ("Published March 6, 2024 at 9:05 AM", or relative to the day of the copy: "5 hours
+    ago", "Today at 11:45") or how long it reads ("5–6 minutes"). The
     reporters' names alone, joined ("Priya Natarajan and Owen Castillo" over "Sentinel Staff
     Writers"), or with their job after them ("... / Sentinel Staff Writers"), are a byline too."""
     names = {reporter.name.lower() for reporter in reporters}
@@ -294,7 +295,8 @@ def _byline_and_date_lines(header: list[Line], reporters: list[Reporter], rules:
             header[index - 1].text, rules)
         below = header[index + 1].text if index + 1 < len(header) else None
         if (meta.byline_names(text, rules) or text.lower() in names or meta.dates(text, rules)
-                or meta.READING_TIME.fullmatch(text) or meta.STAFF_CREDIT.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)
+                or meta.READING_TIME.fullmatch(text) or meta.RELATIVE_STAMP.fullmatch(text)
+                or meta.STAFF_CREDIT.fullmatch(text) or after_byline and meta.is_writers_credit(text, below, rules)
                 or _name_and_job(text, names) or _reporters_alone(text, names, rules)
                 or line.number in named_on and meta.only_names(text, rules)):
             found.add(line.number)

@@ -530,6 +530,12 @@ def dated_row(text: str, rules: Rules) -> bool:
 # How long the article takes to read, as a reader view writes it under the byline: "5–6 minutes"
 READING_TIME = re.compile(r"\d{1,3}(?:[ \u00a0]?[–-][ \u00a0]?\d{1,3})?[ \u00a0]+min(?:ute)?s?(?:[ \u00a0]+read)?",
                           re.IGNORECASE)
+# A stamp that says when relative to the day the page was copied ("5 hours ago", "Today at 11:45",
+# "Updated yesterday, 18:02", as a phone's page shows it under the byline): a header line, which
+# dates nothing (the day it counts from is not known).
+RELATIVE_STAMP = re.compile(r"(?:(?:published|posted|updated|last updated)[: \u00a0]+)?(?:(?:today|yesterday)(?:,? (?:at )?"
+                            r"\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?)?|(?:\d{1,2}|an?|one) (?:mins?|minutes?|hrs?|hours?|days?)"
+                            r" ago|just now)", re.IGNORECASE)
 
 
 def _is_outlet(text: str) -> bool:
