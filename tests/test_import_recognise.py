@@ -6237,3 +6237,17 @@ def test_a_relative_stamp_under_the_byline_is_a_header_line(stamp):
                     " cost doubled, the council said.\n")
     assert found.segments.lines[found.segments.numbers(BODY)[0] - 1].startswith("Plans for")
     assert found.date is None
+
+
+def test_a_critic_is_a_title_and_portuguese_comment_buttons_are_chrome():
+    """"NDP health critic Marcus Okonkwo-Bell" is a person with a role, who speaks the quote
+    after (he was no one); "Gosto (4) · Responder" under a Portuguese comment is its buttons,
+    not its text (it was read as the comment's last line)."""
+    found = analyse("Ontario to fund 300 nurse positions\n\nBy Amandeep Sidhu\nMarch 4, 2025\n\nTHUNDER BAY, Ont."
+                    " — Ontario will fund 300 new nursing positions in northern hospitals, the minister said.\n\n"
+                    "NDP health critic Marcus Okonkwo-Bell called the move \"a drop in the bucket.\"\n\n"
+                    "Comentários (1)\n\nRui M.\n3 de junho de 2025 às 12:05\nJá não era sem tempo!\n"
+                    "Gosto (4) · Responder\n")
+    assert "Marcus Okonkwo-Bell" in people(found)
+    assert [q.by for q in found.quotes] == ["marcus-okonkwo-bell"]
+    assert [(c.author, c.text) for c in found.comments] == [("Rui M.", "Já não era sem tempo!")]
