@@ -6251,3 +6251,15 @@ def test_a_critic_is_a_title_and_portuguese_comment_buttons_are_chrome():
     assert "Marcus Okonkwo-Bell" in people(found)
     assert [q.by for q in found.quotes] == ["marcus-okonkwo-bell"]
     assert [(c.author, c.text) for c in found.comments] == [("Rui M.", "Já não era sem tempo!")]
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Dana Roe, the U.S. Attorney, said the case was clear.", ("Dana Roe", "U.S. Attorney")),
+    ("Dana Roe, the U.N. envoy to Haiti, said the talks had failed.", ("Dana Roe", "U.N. envoy to Haiti")),
+])
+def test_initials_inside_an_aside_are_the_roles(sentence, person):
+    """An aside that a comma closes keeps the initials inside it. (The role was "U": the stop
+    of "U." ended it.)"""
+    found = analyse("Council meets over bridge plans\n\nBy Jane Roe\nMarch 3, 2025\n\nThe council met on"
+                    " Tuesday to discuss the plans for the new bridge, officials said.\n\n" + sentence + "\n")
+    assert person in people(found).items()

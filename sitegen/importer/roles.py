@@ -180,11 +180,24 @@ def _names_someone(words: list[str], rules: Rules) -> bool:
     return 0 < name < len(words) and _is_title(words[-1 - name], rules)
 
 
+ENDS_WITH_AN_INITIAL = re.compile(r"(?:^|[ \u00a0])(?:[A-Z]\.)*[A-Z]$")
+
+
+@cache
+def _aside_with_initials() -> re.Pattern[str]:
+    return re.compile(rf"(?:{AGE.pattern})?,{SPACE}+((?:(?:[A-Z]\.){{2,4}}(?={SPACE})|[^,.;:!?“”\"()]){{2,160}})")
+
+
 def role_after(text: str, end: int, rules: Rules) -> str | None:
     """The appositive after a name: its role, "" when it gives none ("who ..."), else None."""
     match = re.compile(rf"(?:{AGE.pattern})?,{SPACE}+([^,.;:!?“”\"()]{{2,160}})").match(text, end)
     if not match:
         return None
+    if text[match.end(1):match.end(1) + 1] == "." and ENDS_WITH_AN_INITIAL.search(match.group(1)):
+        # "Dana Roe, the U.S. Attorney, said": the initials' stops end no aside that a comma closes
+        longer = _aside_with_initials().match(text, end)
+        if longer and text[longer.end(1):longer.end(1) + 1] == ",":
+            match = longer
     if match.group(1).split()[0] in rules.appositive_no_role:
         return ""  # "Elsie Brandon, who has lived on Kingsley Road for 41 years,"
     words = _before_clause(match.group(1), rules).split()  # "a retired postmistress who has lived ..."
