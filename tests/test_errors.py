@@ -43,6 +43,10 @@ CASES = [
      "content/articles/bad/index.md:3: invalid YAML: in the quoted text opened here: found unexpected end of stream"),
     ("missing title", {"content/articles/bad/index.md": "---\ndate: 2016-12-18\n---\nBody\n"},
      "content/articles/bad/index.md:1: missing required key 'title'"),
+    # (a key 'title' in other letters, as Pelican writes them: the error is at its line and says so)
+    ("title in capitals", {"content/articles/bad/index.md": "---\ndate: 2016-12-18\nTitle: Vigil\n---\nBody\n"},
+     "content/articles/bad/index.md:3: missing required key 'title': keys are written in lower case here ('Title' "
+     "is another key): write title:"),
     ("impossible date", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 2016-13-45\n---\nBody\n"},
      "content/articles/bad/index.md:3: date: '2016-13-45' is not a valid date"),
     ("impossible day", {"content/articles/bad/index.md": "---\ntitle: T\ndate: 2017-02-29\n---\nBody\n"},
@@ -157,6 +161,9 @@ CASES = [
      "content/pages/about.md:3: menu: expected a whole number, got true: the page's place in the navigation, 1 before 2"),
     ("a page without a title", {"content/pages/about.md": "---\nmenu: 1\n---\nA.\n"},
      "content/pages/about.md:1: missing required key 'title'"),
+    ("a page's title in capitals", {"content/pages/about.md": "---\nTITLE: About\n---\nA.\n"},
+     "content/pages/about.md:2: missing required key 'title': keys are written in lower case here ('TITLE' is "
+     "another key): write title:"),
     ("a page with malformed YAML", {"content/pages/about.md": "---\ntitle: [About\n---\nA.\n"},
      "content/pages/about.md:2: invalid YAML"),
     ("an error in a page's body", {"content/pages/about.md": "---\ntitle: About\n---\n\nText {>>never closed.\n"},

@@ -161,7 +161,7 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
                           f"{key}: '{raw}' is read as one name; several are written as a list: "
                           f"[{', '.join(several)}]")
     if "title" not in data:
-        diags.error(Location(header.index_path, 1), "missing required key 'title'")
+        fields.report_missing_title(data, header.index_path, front.line_of, diags)
         failed.add("title")
     if "date" not in data and (dated := DATED_NAME.match(header.slug)):  # (Jekyll's post, its date in its name)
         diags.warning(Location(header.index_path, 1),

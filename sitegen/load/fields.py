@@ -72,6 +72,18 @@ def _unpublished_elsewhere(key, raw) -> str | None:
     return None
 
 
+def report_missing_title(data: dict, path, line_of, diags: Diagnostics) -> None:
+    """The error of a front matter without 'title': at the line of a key that is 'title' in
+    other letters ('Title', as Pelican writes its keys), which keys are not here, else at the
+    file's first line."""
+    written = next((key for key in data if isinstance(key, str) and key.strip().lower() == "title"), None)
+    if written is None:
+        diags.error(Location(path, 1), "missing required key 'title'")
+    else:
+        diags.error(Location(path, line_of(written)), f"missing required key 'title': keys are written in lower "
+                                                      f"case here ('{written}' is another key): write title:")
+
+
 def each_item(items: list, check) -> list:
     """``check(index, item)`` of every item of a list: a list with several bad items has each
     of them reported at once, as a compiler does, rather than one a build."""

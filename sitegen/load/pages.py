@@ -178,7 +178,7 @@ def _front_matter(path: Path, front, diags: Diagnostics) -> tuple[dict | None, b
     values, failed = fields.checked_values(data, PAGE_FIELDS, path, front.line_of, diags, "front matter key",
                                            OTHER_GENERATORS_KEYS)
     if "title" not in data:
-        diags.error(Location(path, 1), "missing required key 'title'")
+        fields.report_missing_title(data, path, front.line_of, diags)
         failed = True
     return values, failed
 
