@@ -44,35 +44,38 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
         raise NoArticle("no article text found in the page")
     tree = _parse(markup)  # our own copy: trafilatura cleans the tree it is given
     site = _clean(document.sitename)
+    # The elements of the page's comments, found once: the story's parts are looked for outside them.
+    commented = _comment_items(tree)
+    in_comments = set(commented)
     title = _headline(tree, site) or _marked_headline(tree) or _metadata_title(tree, _clean(document.title) or lead, site)
     page = PageMeta(title=title,
                     date=_with_time(_iso_date(document.date), tree, markup),
-                    site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree),
+                    site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree, in_comments),
                     crossheads=_crossheads(tree, document.text))
     canonical = _original_address(document.url, markup)
     text = _with_footnotes(_table_captions(_split_at_blocks(document.text, tree), tree), tree)
     text = _with_captions(_numbered(text, tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(_with_times_in_paragraphs(text, tree), tree, page.title), tree)
     lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title, anywhere=_is_h1(page.title, tree)),
-                             embedded_posts(tree, outside=set(_comment_items(tree))))
-    lines, quoted, code = _code_blocks(lines, quoted, tree)
+                             embedded_posts(tree, outside=in_comments))
+    lines, quoted, code = _code_blocks(lines, quoted, tree, in_comments)
     page = replace(page, code=code)
-    comments = comment_lines(tree) or _paragraph_lines(document.comments or "")
+    comments = comment_lines(commented) or _paragraph_lines(document.comments or "")
     analysis = analyse_lines(lines, url or canonical or saved_from, registries, replace(page, blockquotes=quoted), comments)
     return replace(analysis, notes=analysis.notes + _paywall_note(analysis, tree))
 
 
-def _code_blocks(lines: tuple[str, ...], quoted: tuple[int, ...], tree) \
+def _code_blocks(lines: tuple[str, ...], quoted: tuple[int, ...], tree, outside: set) \
         -> tuple[tuple[str, ...], tuple[int, ...], tuple[tuple[int, str], ...]]:
     """The lines with each of the story's <pre> blocks one line; the numbers of the block
     quotes' lines (``quoted``) after that; and those blocks: (the number of that line, counted
     from 1; the block's text as written). trafilatura gives a <pre>'s lines as paragraphs (its
     blank lines left out), which the body ran on as text, escaped, its layout lost. The line
     standing for a block is its first line, for the reading of the lines around it; the body
-    writes the block as it is. Not a <pre> in the comments or in a quotation."""
+    writes the block as it is. Not a <pre> in the comments (``outside``: their elements) or in a
+    quotation."""
     if tree is None:
         return lines, quoted, ()
-    outside = set(_comment_items(tree))
     lines, found, quoted = list(lines), [], list(quoted)
     for pre in tree.iter("pre"):
         if any(a.tag in ("pre", "blockquote") or a in outside for a in pre.iterancestors()):
@@ -467,12 +470,12 @@ _LABEL_AUTHOR = re.compile(r"comment (?:by|from) (?P<author>.{1,60})", re.IGNORE
 ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}\b")
 
 
-def comment_lines(tree) -> tuple[str, ...]:
-    """The page's comments, from their markup, as lines the text reader knows: the heading, then
-    per comment "Author says on <date>:", the line naming whom it answers if it has one, and its
-    paragraphs, a reply indented under its parent. trafilatura keeps comments' text but not who
-    wrote them or whom they answer. () when the page has no comment markup of a known shape."""
-    ordered = _comment_items(tree)
+def comment_lines(ordered: list) -> tuple[str, ...]:
+    """The page's comments, from their markup (``ordered``: their elements, see _comment_items),
+    as lines the text reader knows: the heading, then per comment "Author says on <date>:", the
+    line naming whom it answers if it has one, and its paragraphs, a reply indented under its
+    parent. trafilatura keeps comments' text but not who wrote them or whom they answer. ()
+    when the page has no comment markup of a known shape."""
     if not ordered:
         return ()
     items = set(ordered)
@@ -512,14 +515,14 @@ def _comment_items(tree) -> list:
     return [item for item in ordered if item not in holders]
 
 
-def _not_a_commenter(author: str | None, tree) -> str | None:
+def _not_a_commenter(author: str | None, tree, items: set) -> str | None:
     """The author trafilatura read, unless it is a commenter's name that the page shows nowhere
     outside its comments: trafilatura looks for an element classed "author" anywhere, and took
     a comment's ("Heinz_W", read as "Heinz W") for the writer's when the byline was not so
-    classed. (A writer answering readers is a commenter too, named in the byline as well.)"""
+    classed. (A writer answering readers is a commenter too, named in the byline as well.)
+    ``items``: the comments' elements (see _comment_items)."""
     if author is None or tree is None:
         return author
-    items = set(_comment_items(tree))
     name = _letters(author)
     if name not in {_letters(_author(item, items)) for item in items}:
         return author
