@@ -19,7 +19,6 @@ same bytes: no build timestamps. The rules for dates and ids (documented in
 from __future__ import annotations
 
 import datetime
-
 import re
 from dataclasses import dataclass
 from typing import Iterable
