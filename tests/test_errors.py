@@ -102,6 +102,10 @@ CASES = [
     ("Jekyll's published: false", {"content/pages/about.md": "---\ntitle: T\npublished: false\n---\nBody\n"},
      "content/pages/about.md:3: published: 'false' is Jekyll's way to keep it unpublished, which is not read "
      "here (it would be published): write 'draft: true' instead"),
+    # Hugo's expiryDate was an unknown key: a page Hugo had taken down was published again.
+    ("Hugo's expiry date that has passed", {"content/articles/bad/index.md": "---\ntitle: T\nexpiryDate: 2016-11-30\n---\nBody\n"},
+     "content/articles/bad/index.md:3: expiryDate: 2016-11-30 has passed: Hugo took the page down then, and an "
+     "expiry date is not read here (it would be published): write 'draft: true' to keep it out"),
     ("bad comments", {"content/articles/good/comments.yaml": "comments:\n  - id: c1\n    text: ok\n  - id: c1\n    text: again\n"},
      "content/articles/good/comments.yaml:4: duplicate comment id 'c1'"),
     ("comment without an id", {"content/articles/good/comments.yaml": "comments:\n  - id: c1\n    text: ok\n  - text: who\n"},
@@ -467,6 +471,15 @@ def test_unknown_front_matter_key_is_a_warning_with_line(site, monkeypatch, name
     # (a date of publication, as other generators name it, was told only of 'draft: true')
     ("published: 2016-11-08", "when the story was published is 'date' here, and an article is kept out of the site "
                               "by 'draft: true'"),
+    # (Hugo's other keys got a plain "unknown key")
+    ("keywords: [roads, bridges]", "an article's topics are 'topics' here (topics: [topic-slug])"),
+    ("series: [Election night]", "an article's topics are 'topics' here (topics: [topic-slug])"),
+    ("type: post", "every article's page is made with the theme's article.html (docs/themes.md)"),
+    ("images: [photo.jpg]", "a picture is a file in the article's folder, shown where the body puts it "
+                            "(![caption](photo.jpg))"),
+    ("weight: 3", "articles are listed by their date here"),
+    ("toc: true", "no table of contents is made for an article here"),
+    ("expiryDate: 2999-01-01T00:00:00Z", "an archive keeps its articles for good: an expiry date is not read here"),
 ])
 def test_a_key_of_hugos_or_pelicans_front_matter_is_told_what_says_the_same_here(site, monkeypatch, text, hint):
     """No spelling of theirs is near ours, so "did you mean" said nothing of them."""

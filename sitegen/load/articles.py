@@ -302,8 +302,10 @@ _CHANGED = "a change to the story is marked where it is made: a correction in it
 _ADDRESS = "an article's address is its folder's name: rename the folder (and list the old address in 'aliases')"
 _SUMMARY = "a sentence or two for listings and feeds is 'summary' here"
 _TEMPLATE = "every article's page is made with the theme's article.html (docs/themes.md)"
+_PICTURE = ("a picture is a file in the article's folder, shown where the body puts it "
+            "(![caption](photo.jpg))")
 OTHER_GENERATORS_KEYS = {
-    "tags": _TOPICS, "categories": _TOPICS, "category": _TOPICS,
+    "tags": _TOPICS, "categories": _TOPICS, "category": _TOPICS, "keywords": _TOPICS, "series": _TOPICS,
     "author": _REPORTERS, "authors": _REPORTERS,
     "description": _SUMMARY, "excerpt": _SUMMARY, "excerpt_separator": _SUMMARY,
     "slug": _ADDRESS, "permalink": _ADDRESS, "save_as": _ADDRESS,
@@ -315,7 +317,12 @@ OTHER_GENERATORS_KEYS = {
     # (Jekyll's "published: false"; other generators' date of publication: "published: 2016-11-08")
     "published": "when the story was published is 'date' here, and an article is kept out of the site by "
                  "'draft: true'",
-    "layout": _TEMPLATE, "template": _TEMPLATE,
+    "layout": _TEMPLATE, "template": _TEMPLATE, "type": _TEMPLATE,
+    "images": _PICTURE, "image": _PICTURE, "featured_image": _PICTURE, "cover": _PICTURE,
+    "weight": "articles are listed by their date here",
+    "toc": "no table of contents is made for an article here",
+    # (an expiry date that has passed is an error: see fields.report_unknown_key)
+    "expirydate": "an archive keeps its articles for good: an expiry date is not read here",
     "lang": "an article's language is 'language' here (language: fr)",
 }
 
