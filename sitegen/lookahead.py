@@ -95,6 +95,13 @@ class LookAhead:
             return as_saved, None
         return as_saved, (bundles, as_saved | others.keys())
 
+    def looking(self) -> bool:
+        """Whether the process is still looking at the bundles (their answer has not come):
+        work that needs none of it is better done now than after waiting for it."""
+        if self._read or self._answers is None:
+            return False
+        return not select.select([self._answers], [], [], 0)[0]
+
     def output_folders(self, manifest_identity: tuple | None) -> tuple[int, set[str]] | None:
         """(the time just before the process looked, the output folders it found as the
         manifest records them), if it read the same manifest file (see ``file_identity``)."""

@@ -148,3 +148,28 @@ def test_a_build_does_not_wait_for_a_look_ahead_that_is_late(tmp_path, monkeypat
     assert time.perf_counter() - start < 20 and edited.cache_hits == 2
     run(root, tmp_path / "clean", jobs=2, clean=True)
     assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+
+
+def test_the_registries_are_read_while_the_look_ahead_is_still_looking(tmp_path, monkeypatch, settled):
+    """An edit opens its cache sooner than the other process looks at every bundle of a large
+    archive: the registries, which need none of its answer, are read meanwhile, and the build
+    says and makes what it would have after waiting."""
+    root = write_files(tmp_path / "site", {**BASE, "content/people/odd.yaml": "name: Odd One\ncolour: blue\n"})
+    run(root, tmp_path / "out", jobs=2)
+    order = []
+    original_bundles, original_people = sitegen.lookahead._bundles, sitegen.load.load_people
+    monkeypatch.setattr(sitegen.lookahead, "_bundles", lambda *args: time.sleep(1) or original_bundles(*args))
+    monkeypatch.setattr(sitegen.load, "load_people",
+                        lambda *args: order.append("registries") or original_people(*args))
+    original_answer = sitegen.lookahead.LookAhead.bundles
+    monkeypatch.setattr(sitegen.lookahead.LookAhead, "bundles",
+                        lambda self, *args: order.append("answer") or original_answer(self, *args))
+    CHANGES["edit a body"](root)
+    edited = run(root, tmp_path / "out", jobs=2)
+    assert order == ["registries", "answer"]
+    assert edited.cache_hits == 2
+    clean = run(root, tmp_path / "clean", jobs=1, clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+    said = [(d.location.path.relative_to(root), d.location.line, d.message) for d in edited.warnings]
+    assert said == [(d.location.path.relative_to(root), d.location.line, d.message) for d in clean.warnings]
+    assert any("colour" in message for *_, message in said)

@@ -72,6 +72,11 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     remembered = {h.folder: h.scan.folder_stat() for h in cache.headers.values() if h.scan}
     # Those whose every file the look ahead found as remembered (see lookahead.py) need no
     # more looking at; nor does the articles' folder, if it looked there without a problem.
+    # If it is still looking (an edit opens the cache sooner than 10,000 bundles are looked
+    # at), the registries are read first, rather than after its answer was waited for.
+    registries_first = cache.look_ahead is not None and cache.look_ahead.looking()
+    if registries_first:
+        read_registries()
     as_saved, found = cache.bundles_as_saved(remembered)
     if found is None:
         as_before: set[str] = set()
@@ -95,8 +100,8 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
         local = Diagnostics()
         early[h.slug] = (resolver.resolve(h.header, local), local.items)
 
-    known, read_again = _read_headers(bundles, as_before, diags, root, cache, jobs, read_registries, as_saved,
-                                      resolve_read)
+    known, read_again = _read_headers(bundles, as_before, diags, root, cache, jobs,
+                                      None if registries_first else read_registries, as_saved, resolve_read)
     people, topics = registries["people"], registries["topics"]
     cache.registries, cache.registries_changed = checked.now, checked.changed
     if not config.drafts:
