@@ -1508,6 +1508,31 @@ def test_a_saved_pages_teasers_headlines_are_not_its_headline():
     assert analyse_html(page, None, REGISTRIES).title == "Brigg Lane bridge shut"
 
 
+OWN = "https://orthaven.example/2025/05/02/brigg-lane-bridge-shut/"
+
+
+@pytest.mark.parametrize("headline, url, title", [
+    # a teaser's marked headline linking to its story, the page's own unmarked
+    ("<h2>Cracked piers shut Brigg Lane bridge</h2>", None, "Brigg Lane bridge shut"),
+    ("<h2>Cracked piers shut Brigg Lane bridge</h2>", OWN, "Brigg Lane bridge shut"),
+    # a blog theme's headline linked to the post itself: still the headline
+    (f"<h2 class='entry-title'><a href='{OWN}'>Cracked piers shut Brigg Lane bridge</a></h2>", None,
+     "Cracked piers shut Brigg Lane bridge"),
+    ("<h2 class='entry-title'><a href='/2025/05/02/brigg-lane-bridge-shut'>Cracked piers shut Brigg Lane bridge</a>"
+     "</h2>", None, "Cracked piers shut Brigg Lane bridge"),
+])
+def test_one_teasers_headline_linking_to_another_story_is_not_the_headline(headline, url, title):
+    """One other story's teaser on the page, its headline classed as one ("article-title") and
+    linking to that story, and the page's own headline unmarked: the page's title decides. (It
+    was: "Ferry fares to rise in June", the teaser's.)"""
+    teaser = ("<div class='more-stories'><h3 class='article-title'><a href='https://orthaven.example/2025/05/01/"
+              "ferry-fares-rise/'>Ferry fares to rise in June</a></h3></div>")
+    page = (f"<html><head><title>Brigg Lane bridge shut | Orthaven Courier</title>"
+            f"<link rel='canonical' href='{OWN}'></head><body><header><a href='/'>Orthaven Courier</a></header>"
+            f"<article>{headline}{BRIDGE_STORY}</article>{teaser}</body></html>").encode()
+    assert analyse_html(page, url, REGISTRIES).title == title
+
+
 def test_a_saved_live_blogs_entry_times_stay_over_their_entries():
     """trafilatura drops a <time> standing outside a paragraph: a live blog's entries lost when
     each was written. A byline's one date over a story is not put back."""

@@ -8,6 +8,7 @@ import datetime
 import itertools
 import json
 import re
+from urllib.parse import urlsplit
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -47,12 +48,17 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     # The elements of the page's comments, found once: the story's parts are looked for outside them.
     commented = _comment_items(tree)
     in_comments = set(commented)
-    title = _headline(tree, site) or _marked_headline(tree) or _metadata_title(tree, _clean(document.title) or lead, site)
+    canonical = _original_address(document.url, markup)
+    # (trafilatura's title may be another story's teaser's, as a marked headline may be)
+    found_title = _clean(document.title)
+    if found_title in _teasers(tree, url or canonical):
+        found_title = None
+    title = (_headline(tree, site) or _marked_headline(tree, url or canonical)
+             or _metadata_title(tree, found_title or lead, site))
     page = PageMeta(title=title,
                     date=_with_time(_iso_date(document.date), tree, markup),
                     site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree, in_comments),
                     crossheads=_crossheads(tree, document.text))
-    canonical = _original_address(document.url, markup)
     text = _with_footnotes(_table_captions(_split_at_blocks(document.text, tree), tree), tree)
     text = _with_captions(_numbered(text, tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(_with_times_in_paragraphs(text, tree), tree, page.title), tree)
@@ -406,22 +412,57 @@ def _headline(tree, site: str | None = None) -> str | None:
 HEADLINE_ENDINGS = ("headline", "entry-title", "post-title", "article-title", "story-title")
 
 
-def _marked_headline(tree) -> str | None:
+def _marked_headline(tree, address: str | None = None) -> str | None:
     """The headline the page marks as one (itemprop="headline", <h2 class="headline">), when
     it marks one: the page's <title> and og:title may be shortened, carry the site's name, or
-    be only that. Not a teaser's in a list of other stories beside it, nor a standfirst's."""
-    if tree is None:
-        return None
+    be only that. Not a teaser's in a list of other stories beside it (several, or one linking
+    to another page than the page's own ``address``), nor a standfirst's."""
     texts = []
+    for element, text in _headline_marks(tree):
+        if not _links_elsewhere(element, address) and text not in texts:
+            texts.append(text)
+    return texts[0] if len(texts) == 1 else None
+
+
+def _teasers(tree, address: str | None) -> set[str]:
+    """The marked headlines of other stories' teasers, linking to them: trafilatura may take
+    one for the page's title."""
+    return {text for element, text in _headline_marks(tree) if _links_elsewhere(element, address)}
+
+
+def _headline_marks(tree) -> Iterator[tuple]:
+    """Each element marked as a headline (schema.org's property, or a class such as WordPress's
+    "entry-title"), with its text: not a standfirst's, nor one in an aside, a menu or a footer."""
+    if tree is None:
+        return
     for element in tree.xpath("//*[@itemprop='headline' or @class]"):
         if element.get("itemprop") != "headline" and not _has_class(element, HEADLINE_ENDINGS) \
                 or _has_class(element, STANDFIRST_ENDINGS) \
                 or any(a.tag in ("aside", "nav", "footer") for a in element.iterancestors()):
             continue
         text = " ".join((element.get("content") or "").split()) if element.tag == "meta" else _text(element)
-        if 2 <= len(text.split()) <= MAX_HEADLINE_WORDS and text not in texts:
-            texts.append(text)
-    return texts[0] if len(texts) == 1 else None
+        if 2 <= len(text.split()) <= MAX_HEADLINE_WORDS:
+            yield element, text
+
+
+def _links_elsewhere(element, address: str | None) -> bool:
+    """Whether ``element`` is a link, or is in one or holds one, to another page than the one at
+    ``address``: a teaser's headline links to its story, where a blog theme's links the post's
+    own headline to the post. (Without the page's address, nothing is told.)"""
+    if not address:
+        return False
+    links = [*element.iterancestors("a"), *element.xpath("descendant-or-self::a[@href]")]
+    return any(_same_page(link.get("href") or "", address) is False for link in links)
+
+
+def _same_page(href: str, address: str) -> bool | None:
+    """Whether a link's ``href`` leads to the page at ``address`` (its host and path, a trailing
+    slash aside); None for a link within the page ("#top") or to no address."""
+    link, own = urlsplit(href.strip()), urlsplit(address)
+    if not (link.netloc or link.path):
+        return None
+    return ((link.netloc or own.netloc).lower(), link.path.rstrip("/") or "/") == \
+        (own.netloc.lower(), own.path.rstrip("/") or "/")
 
 
 # How comment markup is commonly classed (WordPress and most comment plugins): an item per
