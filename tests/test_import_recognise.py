@@ -1317,6 +1317,9 @@ def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
     ("Henrike Solvang | Home", []),
     ("By Callum Ashdown-Reyes, Tidewater Sport", ["Callum Ashdown-Reyes"]),  # the outlet after a comma
     ("Photographs by Ines Volkov. Words by Tamsin Arkwright", ["Tamsin Arkwright"]),
+    # the Dutch "Door", as the German "Von"; not before a headline in title case, which both open
+    ("Door Jan de Vries", ["Jan de Vries"]), ("Door Anouk Jansen, NOS", ["Anouk Jansen"]),
+    ("Von Hans Müller", ["Hans Müller"]), ("Von Trapp Singers Return", []), ("Door Prize Winners Announced", []),
 ])
 def test_bylines(line, names):
     assert byline_names(line, generic_rules()) == names
@@ -6158,6 +6161,19 @@ def test_a_scandinavian_byline_is_a_byline_over_a_short_headline():
     assert found.title == "Fergesambandet innstilt etter storm"
     assert [r.name for r in found.reporters] == ["Ingrid Haugland"]
     assert byline_names("Af Mette Kjærgaard", generic_rules()) == ["Mette Kjærgaard"]
+
+
+def test_a_dutch_byline_is_a_byline_and_a_headline_opened_by_von_is_the_headline():
+    """"Door Jan de Vries" under a Dutch headline is its byline, as "Von" is a German one's (it
+    was the headline); "Von Trapp Singers Return" over an English story is its headline (it was
+    read as the byline of a writer "Trapp Singers Return", the title taken from the lede)."""
+    dutch = analyse("Gemeente keurt havenplan goed\n\nDoor Jan de Vries\n\nAMSTERDAM — De gemeente heeft dinsdag"
+                    " het plan goedgekeurd na een lang debat.\n\nDe wethouder zei dat het goed was.\n")
+    assert (dutch.title, [r.name for r in dutch.reporters]) == ("Gemeente keurt havenplan goed", ["Jan de Vries"])
+    assert "Door" not in dutch.body
+    english = analyse("Von Trapp Singers Return\n\nSALZBURG — The family choir sang again on Sunday for the"
+                      " first time in years.\n\nThe hall was full.\n")
+    assert (english.title, english.title_derived, english.reporters) == ("Von Trapp Singers Return", False, ())
 
 
 def test_a_removed_comments_placeholder_is_no_part_of_the_comment_above():

@@ -681,10 +681,29 @@ def byline_names(line: str, rules: Rules) -> list[str]:
         if match and (handle := (match.groupdict().get("handle") or "").strip()):
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
             continue
-        if match and not _reads_as_a_sentence(credit, match):
+        if match and not _reads_as_a_sentence(credit, match) and not _reads_as_a_headline(credit, match, rules):
             given = match.group("names").strip()
             names += _names_in(_without_date_after(given, rules), rules) or _names_in(given, rules)
     return names
+
+
+# The byline words of other languages that open English headlines too: "Von Trapp Singers
+# Return", "Door Prize Winners Announced".
+HEADLINE_BYLINE_WORDS = ("Von", "Door")
+# A name after such a word has this many capitalised words at most ("Von Jana Wiltberg", "Door
+# Jan de Vries": the particles in lower case do not count); a headline in title case, more.
+MAX_NAME_CAPITALS_AFTER_HEADLINE_WORD = 2
+
+
+def _reads_as_a_headline(credit: str, match: re.Match, rules: Rules) -> bool:
+    """A line opened by one of HEADLINE_BYLINE_WORDS whose words after it are more capitalised
+    words than a writer's name has: a headline in title case, not a byline."""
+    opener = credit[:match.start("names")].strip().rstrip(":")
+    if opener not in HEADLINE_BYLINE_WORDS:
+        return False
+    given = _without_date_after(match.group("names").strip(), rules)
+    return any(len([word for word in name.split() if word[:1].isupper()]) > MAX_NAME_CAPITALS_AFTER_HEADLINE_WORD
+               for name in BYLINE_SEPARATOR.split(given))
 
 
 # A clause in lower case after the names, to the sentence's end: the line may be a sentence of
