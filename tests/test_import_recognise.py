@@ -539,6 +539,17 @@ def test_datelines(text, place, site):
     assert (found.dateline, found.source.site) == (place, site)
 
 
+@pytest.mark.parametrize("place", ["NEW DELHI", "New Delhi", "Mumbai"])
+def test_a_place_and_a_colon_opening_the_lede_is_its_dateline(place):
+    """Indian papers open the lede "NEW DELHI: The government ..." or "New Delhi: ...": the place
+    is the dateline, and the summary starts after it, as after "NEW DELHI —". (The place in
+    ordinary capitals was no dateline, and the summary opened with it.)"""
+    found = analyse("Port plan backed after a long debate\n\n" + place + ": The government said on Monday that"
+                    " the new port would open next year.\n\nOfficials said more was to come.\n")
+    assert found.dateline == place.title()
+    assert found.summary.startswith("The government said on Monday")
+
+
 @pytest.mark.parametrize("plain, bold", [
     ("BERLIN –", "**BERLIN** –"), ("BERLIN –", "**BERLIN –**"), ("BERLIN (dpa) –", "**BERLIN (dpa)** –"),
     ("Berlin.", "**Berlin.**"), ("Berlin.", "**Berlin**."), ("Berlin.", "__Berlin.__"),
@@ -959,6 +970,11 @@ def test_a_first_published_date_counts_before_an_updated_one_on_the_same_line():
     "PUBLISHED: November 14, 2024 at 9:05 PM EST | UPDATED: November 15, 2024 at 8:30 AM EST",
     "FT: Harrowgate Rovers 3 (Okonjo 22, 61; Bexley 78) Millbeck Town 1 (Faraday 55)",
     "UPDATE: The council has since said it will meet again next week to discuss the plan.",
+    # (nor in ordinary capitals, nor a letter's salutation)
+    "Update: The council has since said it will meet again next week to discuss the plan.",
+    "Exclusive: The council has since said it will meet again next week to discuss the plan.",
+    "In Brief: The council has since said it will meet again next week to discuss the plan.",
+    "Sir: The council has since said it will meet again next week to discuss the plan.",
 ])
 def test_a_label_before_a_colon_is_not_a_dateline(line):
     assert find_dateline(line, generic_rules()) is None

@@ -91,6 +91,9 @@ def find_dateline(text: str, rules: Rules) -> Dateline | None:
         return None  # ("Friday, 14 March 2025 — ...", "Freitag, ...": a day, no place)
     if match.group(0).rstrip().endswith(":") and not _reads_as_lede(text[match.end():]):
         return None  # "PUBLISHED: November 14, 2024 at 9:05 PM", "FT: Rovers 3 (Okonjo 22)"
+    if match.group(0).rstrip().endswith(":") and match.group("place").split()[0].lower() in (
+            rules.name_stopwords | rules.honorifics):
+        return None  # a label, "In Brief: The council ...", or a letter's "Sir: The council ...", names no place
     if any(c.isdigit() for c in match.group(0)) and TIME_ALONE.fullmatch(text[match.end():]):
         return None  # the header's place, date and time: "Valdemora, 14 de marzo de 2025 - 09:12"
     words = match.group("place").split()
