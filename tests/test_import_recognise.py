@@ -3317,10 +3317,14 @@ def test_a_note_on_what_the_writer_is_under_the_story_is_chrome(who, chrome):
     "-- Anouk Trevelyan-Mbeki is a writer in Halifax.",
     "— Reporting by Anouk Trevelyan-Mbeki; editing by Malcolm Treadwell",
     "— Reporting by Anouk Trevelyan-Mbeki",
+    # or set apart in italics (or bold) instead, as a capture keeps Markdown's marks
+    "*Anouk Trevelyan-Mbeki is a freelance writer in Halifax.*",
+    "_Anouk Trevelyan-Mbeki is a writer in Halifax._",
+    "**Reporting by Anouk Trevelyan-Mbeki**",
 ])
 def test_the_writers_note_or_credit_after_a_dash_under_the_story_is_chrome(last):
-    """An essay's or a wire story's last line set apart by a dash: the note on the writer and
-    the credits stayed in the story, the writer annotated as a person of it."""
+    """An essay's or a wire story's last line set apart by a dash or by emphasis: the note on
+    the writer and the credits stayed in the story, the writer annotated as a person of it."""
     found = analyse("What the lighthouse keeper taught me\n\nBy Anouk Trevelyan-Mbeki\n\nSeptember 30, 2025\n\n"
                     "I spent the summer of 1998 on Gannet Rock with my grandfather, the last keeper of its light."
                     "\n\n" + last + "\n")

@@ -350,7 +350,7 @@ def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: 
     found: set[int] = set()
     credits = []  # (the index of each byline under the story)
     for index in range(lede_index + 1, len(body)):
-        note = SIGN_OFF.sub("", body[index].text.strip())
+        note = _signed_off(body[index].text)
         if names and WRITER_NOTE.match(note) and _opens_with_one_of(note, names):
             found.add(body[index].number)  # "Amos Whitfield-Beck covers agriculture for KMPR from our bureau."
         credit = meta.byline_names(note, rules) if names else []
@@ -415,7 +415,7 @@ def _credits_below(lines: list[Line], reporters: list[Reporter], rules: Rules) -
     names = tuple(reporter.name for reporter in reporters) + tuple(
         reporter.name.split()[-1] for reporter in reporters if len(reporter.name.split()) > 1)
     return {line.number for line in lines
-            if is_byline(credit := SIGN_OFF.sub("", line.text.strip()), rules) and is_chrome(rules, credit)
+            if is_byline(credit := _signed_off(line.text), rules) and is_chrome(rules, credit)
             or (line.number in credited or _opens_with_one_of(credit, names)) and _only_contributions(credit)}
 
 
@@ -423,6 +423,17 @@ def _credits_below(lines: list[Line], reporters: list[Reporter], rules: Rules) -
 # credits apart from the story: "— Mirabel Quayle-Sutton is a writer in Halifax.", "— Reporting by
 # A; editing by B". (A space after it: Spanish dialogue opens "—Es un desastre".)
 SIGN_OFF = re.compile(r"^(?:—|–|--)[ \u00a0]+(?=\S)")
+# ... or the italics or bold it may be set in instead, the whole line ("*Mirabel Quayle-Sutton is a
+# writer in Halifax.*", as a capture keeps Markdown's marks)
+SET_APART = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?=\S)(?P<words>[^*_]+?)(?<=\S)(?P=mark)")
+
+
+def _signed_off(text: str) -> str:
+    """A line under the story as the note or credit it sets apart says it: without the dash it
+    opens with, or the emphasis marks around it."""
+    text = text.strip()
+    apart = SET_APART.fullmatch(text)
+    return SIGN_OFF.sub("", apart.group("words").strip() if apart else text)
 
 
 # A sentence that says who contributed to the story: "Kofi Mensah in Leeds contributed to this
