@@ -4302,7 +4302,17 @@ def test_a_list_of_key_points_under_the_headline_is_no_headline():
                     "By Ottoline Farrow\nMarch 3, 2025\n\nASHBY — The town council on Monday approved a $40 million"
                     " seawall along the harbour, ending a six-year fight over how to protect the old town.\n")
     assert (first.title, first.title_derived) == ("Council approves seawall after six-year fight", False)
-    assert first.body.startswith("- The council voted 6-3 for the seawall\n- Work starts")
+    # (the box's label stays over its points, as the list is the story's; it was dropped)
+    assert first.body.startswith("Key points:\n\n- The council voted 6-3 for the seawall\n- Work starts")
+
+
+def test_a_summary_boxs_label_stays_over_its_list_and_goes_alone():
+    story = ("Harbour plan backed after a long debate\n\nMILBROOK — The council approved the harbour plan on"
+             " Tuesday after a debate that ran past midnight.\n\nKey points:\n\n{}\nOfficials said more was to come.\n")
+    listed = analyse(story.format("• The plan costs £4m.\n• Work starts in May.\n"))
+    assert "\n\nKey points:\n\n- The plan costs £4m.\n- Work starts in May.\n\nOfficials" in listed.body
+    alone = analyse(story.format(""))  # (a box whose points the capture lost: its label is furniture)
+    assert "Key points" not in alone.body
 
 
 def test_a_social_widget_s_comments_under_a_bare_heading_and_a_paywall_s_prompt():

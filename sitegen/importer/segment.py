@@ -213,6 +213,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     _mark_blocks(lines, chrome, below_title, end, rules)
     _mark_spaced_signup_boxes(lines, chrome, below_title, end, rules)
     _mark_mastheads_again(lines, chrome, above, below_title, end)
+    _keep_list_labels(lines, chrome, below_title, end, rules)
     roles = []
     for n, line in enumerate(lines):
         if n == heading:  # (a forum thread's replies start at a blank line: see _forum_replies)
@@ -367,6 +368,28 @@ def _is_match_detail(line: str) -> bool:
     """A line of a match's score box: the scorers with their minutes ("Okwuosa 34', Brandvold
     89' | Faraday 61'": two or more) or the attendance ("Att: 11,482 · Ridgefield Stadium")."""
     return len(GOAL_MINUTE.findall(line)) >= 2 or ATTENDANCE.match(line.strip()) is not None
+
+
+def _keep_list_labels(lines: tuple[str, ...], chrome: list[bool], start: int, end: int, rules: Rules) -> None:
+    """A summary box's label over the story's own list ("Key points:" over "• The plan costs
+    £4m."), under the headline, is the story's, as the list is: the chrome rules know the label
+    for when it stands alone (a box whose points the capture lost), but dropped over its list it
+    left the points without their heading. A list that is furniture is chrome itself, and its
+    label stays so."""
+    for n in range(start, end):
+        if not chrome[n] or not _is_list_label(lines[n], rules):
+            continue
+        item = next((m for m in range(n + 1, end) if lines[m].strip()), None)
+        if item is not None and not chrome[item] and (LIST_BULLET.match(lines[item]) or NUMBERED.match(lines[item])):
+            chrome[n] = False
+
+
+def _is_list_label(line: str, rules: Rules) -> bool:
+    """A short line the chrome rules know (not as a heading over a list of links), ending with a
+    colon or not: "Key points:", "At a glance"."""
+    text = line.strip()
+    return (len(text.split()) <= MENU_WORDS and is_chrome(rules, text)
+            and line_matches(rules.link_list_headings, text) is None)
 
 
 def _is_label(line: str) -> bool:
