@@ -6219,6 +6219,23 @@ def test_a_removed_comments_placeholder_is_no_part_of_the_comment_above():
         ("RiversideRob", "Will it be right twice a day at least?")]
 
 
+@pytest.mark.parametrize("placeholder", ["[deleted]", "[removed]"])
+def test_a_threads_deleted_placeholder_alone_is_no_comment_and_over_a_comment_is_its_unnamed_author(placeholder):
+    """A thread's "[deleted]" alone where a comment was is no one's words: it was read as the
+    end of the comment above it ("This is great news for us.\n\n[deleted]"). Over a date and a
+    comment's text it is a removed account's name: the comment stays, its author unnamed."""
+    story = ("Harbour plan backed\n\nBy Jane Roe\n\nLONDON — The council approved the harbour plan on Tuesday"
+             " after a long debate.\n\nComments (3)\n\nmapleleaf99 says:\nThis is great news for us.\n\n{}\n\n"
+             "riverrat says:\nAbout time they did it.\n")
+    alone = analyse(story.format(placeholder))
+    assert [(c.author, c.text) for c in alone.comments] == [
+        ("mapleleaf99", "This is great news for us."), ("riverrat", "About time they did it.")]
+    authored = analyse(story.format(placeholder + "\n2 hours ago\nI still think it is a waste."))
+    assert [(c.author, c.text) for c in authored.comments] == [
+        ("mapleleaf99", "This is great news for us."), (None, "I still think it is a waste."),
+        ("riverrat", "About time they did it.")]
+
+
 def test_a_short_story_in_a_day_first_language_dates_itself_day_first():
     """"09/03/2025" over a Portuguese match report of a few sentences is 9 March: its sentences
     read as Portuguese, which writes the day first, though it has too few small words for the

@@ -173,6 +173,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
               for n, line in enumerate(lines)]
     for n in table_lines(list(enumerate(lines))):
         chrome[n] = False  # (a table's rule, "|---|---|", is a row of separators)
+    _keep_removed_authors(lines, chrome, rules)
     for n in repeated_copy(lines):
         chrome[n] = True
     _mark_publication_lines(lines, chrome, rules)
@@ -368,6 +369,15 @@ def _is_match_detail(line: str) -> bool:
     """A line of a match's score box: the scorers with their minutes ("Okwuosa 34', Brandvold
     89' | Faraday 61'": two or more) or the attendance ("Att: 11,482 · Ridgefield Stadium")."""
     return len(GOAL_MINUTE.findall(line)) >= 2 or ATTENDANCE.match(line.strip()) is not None
+
+
+def _keep_removed_authors(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -> None:
+    """A removed comment's placeholder ("[deleted]") is chrome alone, where the comment was, but
+    right over a line (a date, the comment's text) it is a removed account's name over its
+    comment, which stays (the author unnamed: anonymous_authors)."""
+    for n, line in enumerate(lines[:-1]):
+        if chrome[n] and line.strip().lower() in rules.anonymous_authors and lines[n + 1].strip():
+            chrome[n] = False
 
 
 def _keep_list_labels(lines: tuple[str, ...], chrome: list[bool], start: int, end: int, rules: Rules) -> None:
