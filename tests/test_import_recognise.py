@@ -2066,6 +2066,7 @@ def test_page_furniture_lines_are_chrome(line):
     "Want more? Ask the council.", "Already a subscriber? That is the question.", "Have a look at the plan online.",
     "The library is funded by its readers and donors, the mayor said.", "Enter Email Smith, the new chair.",
     "Newsletter returns after a decade", "Newsletter editor Ann Pell retires after 30 years",
+    "The moderator noted the time.", "Editor's note: This story was updated on Monday.",
 ])
 def test_story_sentences_with_chrome_words_are_not_chrome(line):
     assert line_matches(generic_rules().chrome, line) is None
@@ -6234,6 +6235,20 @@ def test_a_threads_deleted_placeholder_alone_is_no_comment_and_over_a_comment_is
     assert [(c.author, c.text) for c in authored.comments] == [
         ("mapleleaf99", "This is great news for us."), (None, "I still think it is a waste."),
         ("riverrat", "About time they did it.")]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_moderators_note_under_the_last_comment_is_not_its_text(gap):
+    """"Moderator note: comments on this story are now closed." under the last comment, right
+    under it or a blank line below, ran on into that comment as the commenter's words; it is
+    the site's note (chrome, listed in the report), and the comment is the commenter's alone."""
+    found = analyse("Harbour plan backed\n\nBy Jane Roe\n\nLONDON — The council approved the harbour plan on"
+                    " Tuesday after a long debate.\n\nComments (2)\n\n1. mapleleaf99 says:\nThis is great news for"
+                    " us.\n2. riverrat says:\nAbout time they did it." + gap
+                    + "Moderator note: comments on this story are now closed.\n")
+    assert [(c.author, c.text) for c in found.comments] == [
+        ("mapleleaf99", "This is great news for us."), ("riverrat", "About time they did it.")]
+    assert "Moderator note" not in found.body
 
 
 def test_a_short_story_in_a_day_first_language_dates_itself_day_first():
