@@ -5056,6 +5056,12 @@ def test_joiners_that_shape_a_script_are_kept():
      "would appeal. “We will not give up,” said its chair, Dana Pryor.\n", ["Dana Pryor"]),
     ("HOLLIS — The council voted on Monday.\n\nA campaign group Save Hollis said it would appeal.\n", []),
     ("OSLO — Jobs will go.\n\nNorwegian shipping firm Hallvard Line said on Tuesday it would cut 600 jobs.\n", []),
+    # (after a word for a business, too)
+    ("OSLO — Jobs will go.\n\nNorwegian container shipper Brekke Olsen said on Tuesday it would cut 600 jobs.\n", []),
+    ("OSLO — Jobs will go.\n\nThe carrier Nordhavn Skyways said on Tuesday it would cut 600 jobs.\n", []),
+    ("OSLO — Jobs will go.\n\nThe German carmaker Brenner Hartig said on Tuesday it would cut 600 jobs.\n", []),
+    # (but a business word that is a person's title names a person: "head brewer")
+    ("OSLO — Jobs will go.\n\nHead brewer Tom Hale said on Tuesday the beer would not change.\n", ["Tom Hale"]),
     # (in English a name followed by a verb may be a clause's subject: a person)
     ("HOLLIS — The library closed on Monday.\n\nThe charity Jane Doe founded in 2004 will run it, the council "
      "said.\n\n“It is a good home for it,” Doe said.\n", ["Jane Doe"]),

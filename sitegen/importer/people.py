@@ -609,13 +609,20 @@ def _after_a_group_noun(text: str, candidate: Candidate, rules: Rules) -> bool:
     elided = words[-1][:len(words[-1]) - len(noun)].rstrip("'’")
     # (Spanish "a" is "to", English "a" an article: "A campaign group Save Hollis said")
     prepositions = GROUP_PREPOSITIONS - {"a"} if rules.english else GROUP_PREPOSITIONS
-    if noun not in rules.group_nouns or elided in prepositions or prepositions & set(words[-4:-1]):
+    if not _names_a_group(noun, rules) or elided in prepositions or prepositions & set(words[-4:-1]):
         return False
     if re.match(r"['’]s?\b", text[candidate.end:]) or AGE.match(text, candidate.end) or role_after(text, candidate.end, rules):
         return False
     next_word = re.match(r"[ \u00a0]+([a-z]\w*)", text[candidate.end:])
     return not rules.english or next_word is not None and (next_word.group(1) in rules.speech_verbs
                                                            or next_word.group(1) in AFTER_A_TEAM)
+
+
+def _names_a_group(noun: str, rules: Rules) -> bool:
+    """A word for a kind of group, or for a business ("the shipping firm Hallvard Line", "the
+    container shipper Brekke Olsen", "the carrier Nordhavn Air"): the name after it is its own.
+    Not a business word that is a person's title too ("head brewer Tom Hale")."""
+    return noun in rules.group_nouns or noun in rules.organisation_nouns and not rules.is_title_word(noun)
 
 
 # Honorifics written after "the" before a person's name ("the Rev. Lucinda Haverkamp").
