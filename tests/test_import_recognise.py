@@ -785,6 +785,13 @@ def roles_in_lede(sentence: str) -> dict[str, str | None]:
      {"Maeve Quinn": "longest-serving steward at the ground"}),
     ("A man who lives near the gate, Maeve Quinn, said the plan was late.", {"Maeve Quinn": None}),
     ("The largest town in the valley, Port Alden, said it would appeal.", {}),
+    # a family name that names places too ("Firth"), after a role or before one, with no speech
+    # verb (it was no person: such a name was one only when it spoke)
+    ("The mayor resigned on Monday. Her deputy, Alan Firth, will take over until an election.",
+     {"Alan Firth": "deputy"}),
+    ("The mayor resigned on Monday. Alan Firth, her deputy, will take over until an election.",
+     {"Alan Firth": "her deputy"}),
+    ("The ferry crossed the Firth of Lorn on Monday.", {}),
 ])
 def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, roles):
     assert roles_in_lede(sentence) == roles
@@ -836,6 +843,13 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     # the -master and -mistress titles
     ("Harbourmaster Ewan Tulloch said the pier would close.", {"Ewan Tulloch": "Harbourmaster"}),
     ("Headmistress Ann Lowe said the school would close.", {"Ann Lowe": "Headmistress"}),
+    # a parish's roles, and a Kenyan county's member as a British MP (they were part of the name,
+    # or no role)
+    ("Bellringer Geoffrey Hale said the bells would ring at noon.", {"Geoffrey Hale": "Bellringer"}),
+    ("The bells will ring at noon, said bellringer Geoffrey Hale.", {"Geoffrey Hale": "bellringer"}),
+    ("Local MCA Joseph Mwangi-Njoroge said the ward had waited long enough.",
+     {"Joseph Mwangi-Njoroge": "Local MCA"}),
+    ("Local MP Joseph Mwangi said the ward had waited long enough.", {"Joseph Mwangi": "Local MP"}),
 ])
 def test_a_title_word_before_a_name_gives_its_role(sentence, roles):
     assert roles_in_lede(sentence) == roles

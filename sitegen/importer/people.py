@@ -332,16 +332,22 @@ class _State:
                    for m in re.finditer(rf"{WORD_START}{re.escape(word)}(?![\w-])", self.text))
 
     def _family_name_that_names_places(self, line: Line, candidate: Candidate) -> bool:
-        """A first name and a family name that also names places (surnames_too) that speaks, or
-        whose family name alone does: "Lena Park said", "said Lena Park", later "Park said". Not a
-        place's name: its first word is no first name ("Central Park", "Memorial Park", "Park
-        Street"), or the article writes it as a place's somewhere ("in Hyde Park")."""
+        """A first name and a family name that also names places (surnames_too) that speaks or
+        carries a person's role in an aside ("Her deputy, Alan Firth, will take over", "Alan
+        Firth, her deputy,"), or whose family name alone speaks: "Lena Park said", "said Lena Park", later
+        "Park said". Not a place's name: its first word is no first name ("Central Park",
+        "Memorial Park", "Park Street"), or the article writes it as a place's somewhere ("in
+        Hyde Park")."""
         words = candidate.name.split()
         if len(words) != 2 or words[1].lower() not in self.rules.surnames_too or not self._could_be_first_name(words[0]):
             return False
         if re.search(rf"\b(?i:{any_word(self.rules.before_things)})[ \u00a0]+{re.escape(candidate.name)}(?![\w-])", self.text):
             return False
-        return speaks(line.text, candidate.start, candidate.end, self.rules) or any(
+        # (a role with a title in it: "Victoria Park, the city's largest green space," is a park)
+        role = role_after(line.text, candidate.end, self.rules)
+        return (speaks(line.text, candidate.start, candidate.end, self.rules)
+                or role is not None and holds_a_title(role, self.rules)
+                or role_in_appositive(line.text, candidate.start, candidate.end, self.rules) is not None) or any(
             speaks(self.text, m.start(), m.end(), self.rules, strict=True)  # (later "Park said")
             and not _in_a_phrase(self.text, m.start()) and not _names_a_thing(self.text, m.start(), self.rules)
             and self._nearest_named_before(words[1], m.start()) == words[0]
