@@ -825,6 +825,12 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     # ... and a body one is a member of, also at a sentence's start
     ("City council member Priya Anand-Holt said the line would stop.", {"Priya Anand-Holt": "council member"}),
     ("School board member Lia Brandt said the line would stop.", {"Lia Brandt": "board member"}),
+    # ... the noun before that one too, and the portfolio or beat a job covers, at a sentence's
+    # start after a party's initials too (they were "board member", "critic")
+    ("The fares will rise, said transit board member Tom Hale.", {"Tom Hale": "transit board member"}),
+    ("NDP health critic Jenny Kwan said the plan fell short.", {"Jenny Kwan": "health critic"}),
+    ("The plan fell short, said NDP health critic Jenny Kwan.", {"Jenny Kwan": "health critic"}),
+    ("Transport correspondent Ola Brenner said the line would stop.", {"Ola Brenner": "Transport correspondent"}),
     # "shadow" is part of the title ("chancellor" alone said the opposite)
     ("Conservative shadow chancellor Sir Rupert Delamere-Lyle said the line would stop.",
      {"Rupert Delamere-Lyle": "Conservative shadow chancellor"}),
@@ -1079,7 +1085,8 @@ def test_a_holiday_a_cinema_and_a_fire_service_are_not_people():
                     " council.\n\nThe Starlite Drive-In will reopen in April. Labor Secretary Marty Walsh said the"
                     " plan was sound.\n\nFire crews rescue family from car\n\nMarrowby Fire and Rescue Service says"
                     " crews used a boat to rescue two adults and a child from a car.\n")
-    assert people(found) == {"Hollis Brandvold": "engineer", "Marty Walsh": "Labor Secretary"}
+    # ("city", the beat a job covers, is part of the role: it was "engineer")
+    assert people(found) == {"Hollis Brandvold": "city engineer", "Marty Walsh": "Labor Secretary"}
 
 
 def test_a_very_long_capture():

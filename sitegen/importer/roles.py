@@ -525,8 +525,14 @@ def _title_run(before: str, rules: Rules) -> str | None:
             break
         run.insert(0, token)
     before_run = len(tokens) - len(run) - 1
-    if run and _names_the_kind_of(tokens, before_run, run[0], rules):
-        run.insert(0, tokens[before_run])  # "the plant manager Rosa Delgado": "plant manager"
+    title = run[0] if run else ""
+    # "the plant manager Rosa Delgado": "plant manager"; and a noun before that one, "said transit
+    # board member Tom Hale": "transit board member"
+    for _ in range(MAX_KIND_WORDS):
+        if not (run and _names_the_kind_of(tokens, before_run, title, rules)):
+            break
+        run.insert(0, tokens[before_run])
+        before_run -= 1
     words = _trim(run, rules)
     if all(w.lower() in rules.honorifics for w in words):
         return None  # "Mr", "Sir": a courtesy, not a role
@@ -583,6 +589,11 @@ AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "avon
 COUNCILLOR = frozenset(("cllr", "cllr.", "clr", "cr", "cr."))
 
 
+# The nouns in lower case that may say what a title is of, one before the other ("transit board
+# member", "county health officer").
+MAX_KIND_WORDS = 2
+
+
 # Words that open a noun phrase, before a noun that says what a title is of ("the plant manager").
 DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "my", "your"))
 
@@ -604,8 +615,10 @@ def _names_the_kind_of(tokens: list[str], index: int, title: str, rules: Rules) 
     preposition = previous.lower() in BEFORE_A_ROLE or previous.lower() == "to" and index > 1 and tokens[index - 2].lower() == "according"
     # (or right after a quotation: "“... two fewer staff,” branch manager Tom Elwood told me")
     after_a_quote = previous.endswith(("”", '"', "’", "»"))
+    # (a body, or the beat or portfolio a job covers, "health critic", "transport correspondent",
+    # is a noun, never a verb, and says so at the start of a sentence too)
     return (word.isalpha() and word.islower() and not _role_word(word, rules) and word not in LIST_WORDS
-            and (word in rules.governing_bodies or previous.lower() in DETERMINERS or previous.endswith(("'s", "’s", "s'", "s’"))
+            and (word in rules.governing_bodies or word in rules.job_words or previous.lower() in DETERMINERS or previous.endswith(("'s", "’s", "s'", "s’"))
                  or previous.lower() in rules.speech_verbs or capitalised_inside or after_a_quote
                  or preposition and not word.endswith("ing")))
 
