@@ -6358,6 +6358,17 @@ def test_a_speaker_with_initials_run_together_speaks_the_quote(text, speaker):
                     " Tuesday to discuss the plans for the new bridge, officials said.\n\n" + text + "\n") == [speaker]
 
 
+@pytest.mark.parametrize("place", ["the U.S.", "the U.K.", "Boston."])
+def test_initials_run_together_before_a_pronoun_end_the_sentence(place):
+    """"... moved to the U.S. She opened an office" is two sentences, as after "Boston.": "She"
+    is Dana Roe, so "he said" is not hers. (The stop of "U.S." ended no sentence before a
+    capitalised word, "She" was taken for no one, and the quote was given to Dana Roe.)"""
+    found = analyse("Harbour plan backed after a long debate\n\nMILBROOK — Dana Roe, a lawyer, moved to " + place
+                    + " She opened an office there in May.\n\n“It was a mistake,” he said.\n")
+    assert [q.by for q in found.quotes] == [None]
+    assert any("“he” is not Dana Roe, whom the text calls a woman" in message for _, message in found.notes)
+
+
 @pytest.mark.parametrize("stamp", ["5 hours ago", "Today at 11:45", "Updated yesterday, 18:02", "an hour ago"])
 def test_a_relative_stamp_under_the_byline_is_a_header_line(stamp):
     """A phone's page stamps the story relative to the day it was read ("5 hours ago"): a header
@@ -6386,6 +6397,9 @@ def test_a_critic_is_a_title_and_portuguese_comment_buttons_are_chrome():
 @pytest.mark.parametrize("sentence, person", [
     ("Dana Roe, the U.S. Attorney, said the case was clear.", ("Dana Roe", "U.S. Attorney")),
     ("Dana Roe, the U.N. envoy to Haiti, said the talks had failed.", ("Dana Roe", "U.N. envoy to Haiti")),
+    # ... and one that the sentence's end closes, after the initials (it was "lawyer in the U")
+    ("“It was a mistake,” said Dana Roe, a lawyer in the U.S. She said the case would go on.",
+     ("Dana Roe", "lawyer in the U.S.")),
 ])
 def test_initials_inside_an_aside_are_the_roles(sentence, person):
     """An aside that a comma closes keeps the initials inside it. (The role was "U": the stop

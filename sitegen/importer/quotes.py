@@ -22,7 +22,7 @@ from itertools import takewhile
 
 from .names import surname
 from .people import Cast, Occurrence
-from .roles import PREPOSITIONS, when_or_where
+from .roles import ARTICLES, INITIALS as INITIALS_RUN, PREPOSITIONS, PRONOUNS as ROLE_PRONOUNS, when_or_where
 from .rules import Rules
 from .textutil import MIN_PULL_QUOTE_CHARS, SENTENCE_END, SPACE, Line, at_sentence_start, verbs_pattern, words_of
 
@@ -718,10 +718,19 @@ BRACKETED_AFFILIATION = re.compile(r"(?<=[\w.’'])[ \u00a0]*\((?=[A-Z])[^()“�
 BRACKETED_PUNCTUATION = re.compile(r"[.,;:!?]")
 
 
+# Words that open a sentence and are no name or title: after initials run together and their
+# stop ("... a lawyer in the U.S. She said"), the stop ends the sentence.
+SENTENCE_OPENERS = re.compile(rf"\.{SPACE}+(?:{'|'.join(sorted((ROLE_PRONOUNS - {'i'}) | set(ARTICLES) - {'a'}))})(?![\w’'-])",
+                              re.IGNORECASE)
+
+
 def _without_abbreviation_stops(text: str, rules: Rules) -> str:
     """The line with the stops of its abbreviations, and the punctuation of a bracketed
-    affiliation after a name, masked (ABBREVIATION_STOP)."""
-    ends = [match.end() for match in _abbreviation_stops(rules.title_words).finditer(text)]
+    affiliation after a name, masked (ABBREVIATION_STOP). Not the last stop of initials run
+    together before a pronoun or an article ("in the U.S. She said", "the U.K. The plan"): it
+    ends a sentence too."""
+    ends = [match.end() for match in _abbreviation_stops(rules.title_words).finditer(text)
+            if not (INITIALS_RUN.fullmatch(match.group(0) + ".") and SENTENCE_OPENERS.match(text, match.end()))]
     # (and the stops inside initials run together: "U.S.", "R.T.")
     ends += [match.start() + index for match in _abbreviation_stops(rules.title_words).finditer(text)
              for index, char in enumerate(match.group(0)) if char == "."]

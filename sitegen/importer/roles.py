@@ -193,14 +193,19 @@ def role_after(text: str, end: int, rules: Rules) -> str | None:
     match = re.compile(rf"(?:{AGE.pattern})?,{SPACE}+([^,.;:!?“”\"()]{{2,160}})").match(text, end)
     if not match:
         return None
-    if text[match.end(1):match.end(1) + 1] == "." and ENDS_WITH_AN_INITIAL.search(match.group(1)):
+    aside = match.group(1)
+    if text[match.end(1):match.end(1) + 1] == "." and ENDS_WITH_AN_INITIAL.search(aside):
         # "Dana Roe, the U.S. Attorney, said": the initials' stops end no aside that a comma closes
         longer = _aside_with_initials().match(text, end)
         if longer and text[longer.end(1):longer.end(1) + 1] == ",":
-            match = longer
-    if match.group(1).split()[0] in rules.appositive_no_role:
+            aside = longer.group(1)
+        elif initials := INITIALS_TO_THE_STOP.match(text, match.end(1) - 1):
+            # "Dana Roe, a lawyer in the U.S. She said": the aside ends with the initials whole
+            # (it was "a lawyer in the U"), their last stop the sentence's too
+            aside = text[match.start(1):initials.end()]
+    if aside.split()[0] in rules.appositive_no_role:
         return ""  # "Elsie Brandon, who has lived on Kingsley Road for 41 years,"
-    words = _before_clause(match.group(1), rules).split()  # "a retired postmistress who has lived ..."
+    words = _before_clause(aside, rules).split()  # "a retired postmistress who has lived ..."
     # (a capitalised first word only as an owner of the role: "Jean-Luc Moreau, France's
     # finance minister")
     owned = len(words) > 1 and words[0][0].isupper() and words[0].endswith(("'s", "’s")) and words[1][0].islower()
@@ -661,6 +666,8 @@ def _ends_sentence(token: str, rules: Rules) -> bool:
 # speech verb ("... moved to the U.S. Mayor Dana Roe said"; but "former U.S. Attorney ...", "said
 # U.S. Attorney ...").
 INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+# Initials run together from their first letter, up to the stop ending a sentence after them.
+INITIALS_TO_THE_STOP = re.compile(rf"(?:[A-Z]\.){{2,4}}(?={SPACE}+[A-Z]|$)")
 
 
 def _initials_in_title(tokens: list[str], index: int, run: list[str], rules: Rules) -> bool:
