@@ -4335,6 +4335,9 @@ def test_a_summary_boxs_label_stays_over_its_list_and_goes_alone():
     assert "\n\nKey points:\n\n- The plan costs £4m.\n- Work starts in May.\n\nOfficials" in listed.body
     alone = analyse(story.format(""))  # (a box whose points the capture lost: its label is furniture)
     assert "Key points" not in alone.body
+    # (nor is an ad's label or a rule that happens to stand over the story's list a label of it)
+    advert = analyse(story.replace("Key points:", "Advertisement").format("• The plan costs £4m.\n"))
+    assert "Advertisement" not in advert.body and "- The plan costs £4m." in advert.body
 
 
 def test_a_social_widget_s_comments_under_a_bare_heading_and_a_paywall_s_prompt():

@@ -395,11 +395,12 @@ def _keep_list_labels(lines: tuple[str, ...], chrome: list[bool], start: int, en
 
 
 def _is_list_label(line: str, rules: Rules) -> bool:
-    """A short line the chrome rules know (not as a heading over a list of links), ending with a
-    colon or not: "Key points:", "At a glance"."""
+    """A short label the chrome rules know, its colon pointing to what follows ("Key points:"):
+    not a heading over a list of links ("Related:"), nor a rule ("---") or an ad's label
+    ("Advertisement") that happens to stand over the story's list."""
     text = line.strip()
-    return (len(text.split()) <= MENU_WORDS and is_chrome(rules, text)
-            and line_matches(rules.link_list_headings, text) is None)
+    return (len(text.split()) <= MENU_WORDS and text.endswith(":") and any(c.isalpha() for c in text)
+            and is_chrome(rules, text) and line_matches(rules.link_list_headings, text) is None)
 
 
 def _is_label(line: str) -> bool:
