@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from sitegen.importer import import_command
 from sitegen.importer.analyse import analyse_text
 from sitegen.importer.dumps import undo_tool_marks
+from sitegen.importer.markdown import plain_text
 from sitegen.importer.registry import load_registries
 from sitegen.importer.rules import generic_rules, line_matches
 from sitegen.importer.segment import CHROME, is_menu_row
@@ -1026,6 +1027,22 @@ def test_a_markdown_captures_block_quote_is_a_block_quote_in_the_body():
                      "Nobody has claimed it, the harbourmaster said.\n")
     assert found.body.split("\n")[2:8] == ["> To whoever finds this: the choir", "> cannot sing without you.", "",
                                            "> Come back in May.", "", "Nobody has claimed it, the harbourmaster said."]
+
+
+def test_an_interviews_questions_in_bold_stay_bold_over_their_answers():
+    """A Markdown capture's interview sets each question in bold over its answer: the questions
+    stay bold paragraphs, the answers plain, as the page told them apart. (Its marks taken off
+    with the rest of Markdown's emphasis, questions and answers read alike.) A bold paragraph that
+    asks nothing, and a bold label run into its answer ("**Q:** ..."), lose their marks as before."""
+    found = analysed("# An interview with the harbourmaster\n\nASHBY — Ewan Tulloch has run the [harbour]"
+                     "(https://x.example) for thirty years.\n\n**Q: What happened next?**\n\nWe closed the pier for"
+                     " a week.\n\n**Why did you close it?**\n\nThe storm broke the *rails*.\n\n**The crane**\n\n"
+                     "**Q:** Will it reopen?\n\nYes, in May.\n")
+    assert [line for line in found.body.split("\n") if line][1:] == [
+        "**Q: What happened next?**", "We closed the pier for a week.", "**Why did you close it?**",
+        "The storm broke the rails.", "The crane", "Q: Will it reopen?", "Yes, in May."]
+    assert [plain_text(line) for line in found.body.split("\n") if line][1:3] == [
+        "Q: What happened next?", "We closed the pier for a week."]
 
 
 def test_a_markdown_captures_rules_between_sections_are_no_text():

@@ -48,6 +48,7 @@ class PageMeta:
     # (text, level); a body line of such a text is a heading on the archive's page.
     crossheads: tuple[tuple[str, int], ...] = ()
     blockquotes: tuple[int, ...] = ()  # the numbers of the lines of block quotes (a Markdown capture's "> ")
+    questions: tuple[int, ...] = ()  # ... and of an interview's questions in bold (a Markdown capture's "**Q: …?**")
     # Blocks of code (a saved page's <pre>): (the number of the line standing for it, its text as
     # written). Kept in the body as a fenced block, as it is; the recognisers do not read it.
     code: tuple[tuple[int, str], ...] = ()
@@ -107,7 +108,7 @@ def analyse_text(raw: bytes, url: str | None, registries: Registries,
     declared = unmarked.declared  # (a clipper's front matter)
     page = PageMeta(title=unmarked.headline, date=declared.get("date"), site=declared.get("site"),
                     author=declared.get("author"), title_at=unmarked.headline_at, crossheads=unmarked.crossheads,
-                    blockquotes=unmarked.blockquotes)
+                    blockquotes=unmarked.blockquotes, questions=unmarked.questions)
     analysis = analyse_lines(unmarked.lines, url or declared.get("url"), registries, page)
     return replace(analysis, undone=unmarked.undone, origin=unmarked.origin) if unmarked.undone else analysis
 
@@ -204,7 +205,8 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
                                  registries.topics)),
         summary=meta.summary_of(lede),
         body=render_body(sorted(body + [Line(n, lines[n - 1]) for n in breaks | set(code)], key=lambda line: line.number),
-                         line_spans(read_lines, body_spans(cast, quotes)), headings, quoted, breaks, code),
+                         line_spans(read_lines, body_spans(cast, quotes)), headings, quoted, breaks, code,
+                         set(segments.numbers(BODY)) & set(page.questions)),
         comments=comments, reported_count=reported,
         quotes=quotes, segments=segments,
         unknown=_unknown(cast, reporters, registries),

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .markdown import (ListLine, Span, list_lines, render_heading, render_line, render_list_line, render_table_line,
-                       table_lines)
+from .markdown import (ListLine, Span, list_lines, render_heading, render_line, render_list_line, render_strong,
+                       render_table_line, table_lines)
 from .people import Cast
 from .quotes import Quote
 from .textutil import Line, guillemets_reversed
@@ -33,17 +33,18 @@ def body_spans(cast: Cast, quotes: tuple[Quote, ...]) -> dict[int, list[Span]]:
 
 def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[int, int] | None = None,
                 quoted: set[int] | None = None, breaks: set[int] | None = None,
-                code: dict[int, str] | None = None) -> str:
+                code: dict[int, str] | None = None, questions: set[int] | None = None) -> str:
     """Body lines as Markdown; a gap in the line numbers (blank, chrome) ends a paragraph, and
     a list (see markdown.list_lines), a table, a heading (``headings``: line number -> level),
     a block quote (``quoted``: line numbers), a section break (``breaks``: line numbers, each
-    Markdown's rule) and a block of code (``code``: line number -> its text, a fenced block of
-    it as it is) have a paragraph break before and after them. Lines with no gap between
+    Markdown's rule), a block of code (``code``: line number -> its text, a fenced block of
+    it as it is) and an interview's question in bold (``questions``: line numbers, each a
+    paragraph in bold) have a paragraph break before and after them. Lines with no gap between
     them run on as one paragraph, unless they are lines of their own (see _line_breaks)."""
     headings, code = headings or {}, code or {}
     listed = list_lines([(line.number, line.text) for line in lines])
     out: list[str] = []
-    for kind, group in _blocks(lines, listed, headings, quoted or set(), breaks or set(), set(code)):
+    for kind, group in _blocks(lines, listed, headings, quoted or set(), breaks or set(), set(code), questions or set()):
         if out and out[-1]:
             out.append("")
         texts = [lines[i].text for i in group]
@@ -56,6 +57,9 @@ def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[
         elif kind == HEADING:
             out += [render_heading(text, headings[lines[i].number], on_line)
                     for i, text, on_line in zip(group, texts, marked)]
+        elif kind == QUESTION:
+            out += [line for count, (text, on_line) in enumerate(zip(texts, marked))
+                    for line in [""] * (count > 0) + [render_strong(text, on_line)]]
         elif kind == TABLE:
             out += [render_table_line(text, on_line) for text, on_line in zip(texts, marked)]
         elif kind == LIST:
@@ -67,7 +71,8 @@ def render_body(lines: list[Line], spans: dict[int, list[Span]], headings: dict[
 
 
 # The kinds of block the body's lines make (see _blocks).
-PARAGRAPH, LIST, TABLE, HEADING, QUOTE, BREAK, CODE = "paragraph", "list", "table", "heading", "quote", "break", "code"
+PARAGRAPH, LIST, TABLE, HEADING, QUOTE, BREAK, CODE, QUESTION = ("paragraph", "list", "table", "heading", "quote", "break",
+                                                                 "code", "question")
 
 
 def fenced(text: str) -> list[str]:
@@ -83,16 +88,18 @@ SECTION_RULE = "* * *"
 
 
 def _blocks(lines: list[Line], listed: dict[int, ListLine], headings: dict[int, int],
-            quoted: set[int], breaks: set[int], code: frozenset[int] | set[int] = frozenset()) -> Iterator[tuple[str, list[int]]]:
+            quoted: set[int], breaks: set[int], code: frozenset[int] | set[int] = frozenset(),
+            questions: frozenset[int] | set[int] = frozenset()) -> Iterator[tuple[str, list[int]]]:
     """The lines, by index, in runs with no gap in their numbers, each of one kind: a block
     quote's lines, headings, a table's rows, a list's lines (``listed``), section breaks
-    (``breaks``), blocks of code (``code``), or a paragraph's."""
+    (``breaks``), blocks of code (``code``), an interview's questions in bold (``questions``), or
+    a paragraph's."""
     tables = table_lines([(line.number, line.text) for line in lines])
 
     def kind(index: int) -> str:
         number = lines[index].number
         return (CODE if number in code else BREAK if number in breaks else QUOTE if number in quoted
-                else HEADING if number in headings
+                else HEADING if number in headings else QUESTION if number in questions
                 else TABLE if index in tables
                 else LIST if index in listed else PARAGRAPH)
 

@@ -117,6 +117,8 @@ class Unmarked:
     # ... and the lines of its block quotes ("> To whoever finds this ..."), their "> " taken off:
     # their numbers in ``lines`` (1 for the first)
     blockquotes: tuple[int, ...] = ()
+    # ... and of an interview's questions set in bold, their marks taken off (see INTERVIEW_QUESTION)
+    questions: tuple[int, ...] = ()
 
 
 def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] = lambda line: False,
@@ -166,13 +168,27 @@ def undo_tool_marks(lines: tuple[str, ...], stands_alone: Callable[[str], bool] 
                            for _, line in numbered if (heading := MD_HASHES.match(line)))
         # (a block quote's lines lose their "> ", and are said to be one by number: see Unmarked)
         blockquotes = tuple(at for at, (_, line) in enumerate(numbered, 1) if MD_BLOCKQUOTE.match(line))
+        questions = tuple(at for at, (_, line) in enumerate(numbered, 1) if _question_in_bold(line))
         numbered = [(n, _plain(MD_BLOCKQUOTE.sub("", line, count=1))) for n, line in numbered]
         undone.append("Markdown's links, headings and emphasis")
     if not undone:
         return Unmarked(lines, tuple(range(1, len(lines) + 1)), ())
     return Unmarked(tuple(line for _, line in numbered), tuple(n for n, _ in numbered), tuple(undone),
                     headline or declared.get("title"), headline_at if headline else None, declared,
-                    crossheads if markdown else (), blockquotes if markdown else ())
+                    crossheads if markdown else (), blockquotes if markdown else (), questions if markdown else ())
+
+
+# An interview's question, as the page sets it in bold over the answer: "Q: What happened next?",
+# "Q. And then?", or a question alone ("Why did you close the pier?").
+INTERVIEW_QUESTION = re.compile(r"(?:Q[.:][ \u00a0]+\S.*|.*\?[\"”’)]*)")
+
+
+def _question_in_bold(line: str) -> bool:
+    """The line is a paragraph in bold, the whole of it, that asks an interview's question
+    ("**Q: What happened next?**"): the archive keeps it bold, so that the questions stand apart
+    from the answers as on the page (a bold label run into the text, "**Q:** What ...", is not)."""
+    strong = MD_STRONG.fullmatch(line.strip())
+    return strong is not None and INTERVIEW_QUESTION.fullmatch(strong.group(2).strip()) is not None
 
 
 # The site's name after the headline in a page's title: a separator between spaces, a few words.

@@ -71,6 +71,17 @@ def render_heading(text: str, level: int, spans: list[Span]) -> str:
     return "#" * min(max(level, 2), 6) + " " + rendered
 
 
+# The marks around a paragraph in bold (an interview's question: see render_strong). The text's
+# own asterisks are escaped, so a line opening with these two is one.
+STRONG = "**"
+
+
+def render_strong(text: str, spans: list[Span]) -> str:
+    """A paragraph set in bold, the whole of it (an interview's question, "**Q: What happened
+    next?**"): its words as any line's, between Markdown's marks for bold."""
+    return STRONG + render_line(text, spans, line_start=False) + STRONG
+
+
 ESCAPED_PIPE = "\x00\x01"  # (see render_table_line)
 
 
@@ -210,6 +221,8 @@ def plain_text(markdown_line: str) -> str:
     it with a captured line's `without_list_marker`: the page draws the bullet or number of a
     list.)"""
     out, i = [], 0
+    if markdown_line.startswith(STRONG):  # (a paragraph in bold: see render_strong)
+        markdown_line = markdown_line[len(STRONG):-len(STRONG)]
     if marks := BLOCK_MARKS.match(markdown_line):  # (a heading's or a block quote's marks;
         i = marks.end()                                  # "\#", "\>" are the text's own)
     while i < len(markdown_line):
