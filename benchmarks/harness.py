@@ -22,6 +22,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 TIME = Path("/usr/bin/time")
+# Where the synthetic archive would be published: given to every generator (Hugo's baseURL), so
+# that each makes what a published site has, a sitemap of whole addresses among it (sitegen makes
+# none for a base URL without a host).
+BASE_URL = "https://archive.example.org/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +187,7 @@ def detect_options(sitegen: Sitegen) -> BuildOptions:
 
 def build_command(sitegen: Sitegen, site: Path, out: Path, options: BuildOptions, jobs: int | None,
                   clean: bool, search: bool = False) -> list[str]:
-    cmd = [*sitegen.argv, "build", "--source", str(site), "--output", str(out), "--quiet"]
+    cmd = [*sitegen.argv, "build", "--source", str(site), "--output", str(out), "--base-url", BASE_URL, "--quiet"]
     if search:
         cmd.append("--search")
     if clean and options.clean:

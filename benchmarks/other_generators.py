@@ -35,6 +35,8 @@ from pathlib import Path
 
 import yaml
 
+from harness import BASE_URL
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -79,8 +81,8 @@ def _write(path: Path, text: str) -> None:
 
 # ---------------------------------------------------------------- Hugo
 
-HUGO_CONFIG = """\
-baseURL = "https://archive.example.org/"
+HUGO_CONFIG = f"""\
+baseURL = "{BASE_URL}"
 title = "Synthetic archive"
 languageCode = "en"
 rssLimit = 50
