@@ -6125,6 +6125,21 @@ def test_a_title_of_a_place_before_a_name(sentence, name):
     ("Publié le 9 novembre 2016 à 06h15", "2016-11-09T06:15"),
     ("November 9, 2016 12:30 am", "2016-11-09T00:30"),
     ("November 9, 2016 12 pm", "2016-11-09T12:00"),
+    # noon in words; a double hyphen for a dash; Quebec's "18 h 32" (they gave the day alone)
+    ("Nov. 8, 2016, at noon", "2016-11-08T12:00"),
+    ("Nov. 8, 2016, at 12 noon EST", "2016-11-08T12:00-05:00"),
+    ("Noon ET, Tue November 8, 2016", "2016-11-08T12:00-05:00"),
+    ("Nov. 8, 2016 -- 10:30 p.m.", "2016-11-08T22:30"),
+    ("Nov. 8, 2016 -- 10:30 p.m. EST", "2016-11-08T22:30-05:00"),
+    ("Publié le 9 novembre 2016 à 18 h 32", "2016-11-09T18:32"),
+    ("9 novembre 2016, 18 h 32 HNE", "2016-11-09T18:32-05:00"),
+    # midnight in words: the night before the day or the one after it, as writers use it (and
+    # midnight exactly is a site's "day only" anyway): the day alone
+    ("Nov. 8, 2016, at midnight", "2016-11-08"),
+    # "noon" inside a word, an hour and "h" that are no time: the day alone
+    ("Tue November 8, 2016 afternoon", "2016-11-08"),
+    ("Nov. 8, 2016 -- 12 hours of debate", "2016-11-08"),
+    ("9 novembre 2016 à 18 h", "2016-11-09"),
     # a zone whose name says no one offset (IST: India, Ireland, Israel): the time alone
     ("First Published: Nov 09, 2016, 18:15 IST", "2016-11-09T18:15"),
     # an offset no zone has: the time alone (it was written, and the build refused the date)

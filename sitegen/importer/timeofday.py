@@ -1,12 +1,15 @@
 """The time of day a capture's date line gives with its date, and the zone it names.
 
 "Nov. 9, 2016, at 6:15 a.m. EST", "Wed 9 Nov 2016 06.15 GMT", "6:15 AM ET, Wed November 9,
-2016", "09.11.2016 um 06:15 Uhr", "9 novembre 2016 à 06h15": the outlet's own stamp says when
+2016", "09.11.2016 um 06:15 Uhr", "9 novembre 2016 à 06h15", "9 novembre 2016 à 18 h 32" (as
+Quebec writes it), "Nov. 8, 2016, at noon": the outlet's own stamp says when
 the story went out, and an article's ``date`` can hold it (``2016-11-09T06:15-05:00``). Read
 as written, never guessed: a zone is kept only when its name says one offset from UTC (EST is
 -05:00 whatever the day; "ET" is -05:00 or -04:00 as the day's daylight saving time has it; IST
 is India's, Ireland's or Israel's, and stays out), and a time with no zone, or an unknown one,
-is kept as the outlet's local time without a zone.
+is kept as the outlet's local time without a zone. "Midnight" in words is not read: writers use
+it for the night that ends the day as often as for the one that starts it ("the polls close at
+midnight Tuesday"), and midnight exactly is what a site writes when it knows the day only.
 """
 
 from __future__ import annotations
@@ -18,14 +21,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..model import PartialDate
 
 _SPACE = r"[ \u00a0]"
-# What joins a date and its time: ", at", " · ", " | ", " - ", " à ", " um ", " a las ", " alle "
-_JOIN = (rf"(?:{_SPACE}*[,·•|/–—-])?{_SPACE}*"
+# What joins a date and its time: ", at", " · ", " | ", " - ", " -- ", " à ", " um ", " a las ", " alle "
+_JOIN = (rf"(?:{_SPACE}*(?:--|[,·•|/–—-]))?{_SPACE}*"
          rf"(?:(?:at|à|a{_SPACE}las|alle(?:{_SPACE}ore)?|às|um|kl\.?){_SPACE}+)?")
-# "6:15", "06.15", "06h15", "6:15 a.m.", "6pm", "21:30 Uhr"; the zone after it, in capitals,
-# or as an offset ("GMT+1", "UTC-05:00", "+0200"); a minute is needed unless am/pm says it is
-# a time ("2016 12 killed" is no time).
-_TIME = (rf"(?P<hour>\d{{1,2}})(?:(?P<sep>[:.h])(?P<minute>\d{{2}}))?(?::\d{{2}})?"
-         rf"(?:{_SPACE}*(?P<half>[ap])\.?{_SPACE}?m\b\.?)?(?:{_SPACE}*(?:uhr|hrs?|hs|h)\b)?"
+# "6:15", "06.15", "06h15", "18 h 32", "6:15 a.m.", "6pm", "21:30 Uhr", "noon", "12 noon"; the
+# zone after it, in capitals, or as an offset ("GMT+1", "UTC-05:00", "+0200"); a minute is needed
+# unless am/pm or noon says it is a time ("2016 12 killed", "12 hours" are no time).
+_TIME = (rf"(?:(?:12(?::00)?{_SPACE}+)?\b(?P<noon>noon|midday)\b"
+         rf"|(?P<hour>\d{{1,2}})(?:(?:[:.h]|{_SPACE}h{_SPACE})(?P<minute>\d{{2}})(?!\d))?(?::\d{{2}})?"
+         rf"(?:{_SPACE}*(?P<half>[ap])\.?{_SPACE}?m\b\.?)?(?:{_SPACE}*(?:uhr|hrs?|hs|h)\b)?)"
          rf"(?:{_SPACE}*\(?(?P<zone>(?:UTC|GMT){_SPACE}?(?:[+−-]{_SPACE}?\d{{1,2}}(?::?\d{{2}})?)?|[+−-]\d{{4}}\b"
          rf"|[A-Za-z]{{1,5}}\b)\)?)?")
 TIME_AFTER = re.compile(_JOIN + _TIME, re.IGNORECASE)
@@ -48,6 +52,8 @@ FIXED_ZONES = {
     "NST": "-03:30", "NDT": "-02:30", "ADT": "-03:00",
     "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
     "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00", "AKDT": "-08:00", "HST": "-10:00",
+    # (Canada's French names: heure normale / avancée de l'Est, du Centre, du Pacifique)
+    "HNE": "-05:00", "HAE": "-04:00", "HNC": "-06:00", "HAC": "-05:00", "HNP": "-08:00", "HAP": "-07:00",
 }
 # Zone names whose offset depends on the day: the standard or the summer time of a place.
 LOCAL_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
@@ -67,9 +73,9 @@ def time_before(text: str, start: int, day: str) -> str:
 
 
 def _as_suffix(match: re.Match[str] | None, day: str) -> str:
-    if match is None or not (match.group("minute") or match.group("half")):
+    if match is None or not (match.group("minute") or match.group("half") or match.group("noon")):
         return ""
-    hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+    hour, minute = (12, 0) if match.group("noon") else (int(match.group("hour")), int(match.group("minute") or 0))
     if match.group("half"):
         if not 1 <= hour <= 12:
             return ""
