@@ -169,7 +169,8 @@ def _written_on(line: str, ref: str) -> bool:
 
 def _as_written(ref: str, base_path: str) -> tuple[str, ...]:
     """The ways a body may have written the link ``ref`` of its page: as it is, or from the
-    site's root without the base path, which the build put before it (see markup._point_into_the_site)."""
+    site's root without the base path, which the build put before it (see markup._point_into_the_site;
+    not before "/repo?x=1", which it left as written)."""
     if base_path != "/" and ref.startswith(base_path):
         return ref, "/" + ref[len(base_path):]
     return (ref,)

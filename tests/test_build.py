@@ -688,3 +688,29 @@ def test_a_body_link_from_the_sites_root_works_under_a_sub_path(tmp_path):
     assert build(root, output=tmp_path / "at-root").exit_code == 0
     assert page(tmp_path / "at-root", "articles/later/").find("a", string="the earlier story")["href"] == \
         "/articles/earlier/#top"
+
+
+def test_a_body_link_written_with_the_base_path_is_left_as_written_with_a_query_or_fragment_too(tmp_path):
+    """Under a sub-path (https://user.github.io/repo/), a link that starts with the base path,
+    '/repo/...', '/repo' alone, '/repo?x=1' or '/repo#x', is written with it already: it is left
+    as it is. ('/repo?x=1' was made '/repo/repo?x=1', a 404 that `sitegen check` reported.) The
+    base path wins over a page named like the repository (content/pages/repo.md, at /repo/ on
+    the host's root): under /repo/, a body reaches that page as '/repo/repo/'. A path that
+    only begins with the same letters ('/repository/') is the site's and gets the base path."""
+    root = write_files(tmp_path / "site", {
+        "sitegen.yaml": "title: Archive\n",
+        "content/pages/repo.md": "---\ntitle: The repository\n---\nAbout the repository.\n",
+        "content/pages/repository.md": "---\ntitle: Repositories\n---\nOther text.\n",
+        "content/articles/a/index.md": article(
+            "A", "[query](/repo?x=1), [fragment](/repo#top), [alone](/repo), [slash query](/repo/?x=1),"
+                 " [the page](/repo/repo/), [longer](/repository/), [root query](/?x=1).", date="2016-05-01"),
+    })
+    out = tmp_path / "out"
+    assert build(root, "--base-url", "https://user.github.io/repo/", output=out).exit_code == 0
+    body = page(out, "articles/a/").select_one(".article-body")
+    hrefs = {a.get_text(strip=True): a["href"] for a in body.select("a[href]")}
+    assert hrefs == {"query": "/repo?x=1", "fragment": "/repo#top", "alone": "/repo", "slash query": "/repo/?x=1",
+                     "the page": "/repo/repo/", "longer": "/repo/repository/", "root query": "/repo/?x=1"}
+    assert page(out, "repo/").find("h1").get_text(strip=True) == "The repository"
+    checked = run_sitegen("check", "--source", str(root), "--output", str(out), "--no-validate-html")
+    assert checked.exit_code == 0 and "broken link" not in checked.output, checked.output

@@ -109,7 +109,8 @@ def _point_into_the_site(state) -> None:
     file by its name alone ("photo.jpg", when the page is not beside it: see BodyContext), and
     an address from the site's root ("/articles/x/", "/topics/y/") under the base path, so that
     it works on a GitHub project's pages (``/repo/articles/x/``) as on a site of its own. (Not
-    one written with the base path already, nor "//host/...", which is another site.)"""
+    one written with the base path already, nor "//host/...", which is another site: see
+    ``written_with_base_path``.)"""
     ctx = state.env.get("sitegen")
     if ctx is None:
         return
@@ -123,12 +124,21 @@ def _point_into_the_site(state) -> None:
             if not url:
                 continue
             if url[0] == "/":
-                if base != "/" and not url.startswith(("//", base)) and url + "/" != base:
+                if base != "/" and not url.startswith("//") and not written_with_base_path(url, base):
                     token.attrSet(attribute, base + url[1:])
             elif prefix:
                 parts = urlsplit(url)
                 if not (parts.scheme or parts.netloc) and unquote(parts.path) in ctx.bundle_files:
                     token.attrSet(attribute, prefix + url)
+
+
+def written_with_base_path(url: str, base_path: str) -> bool:
+    """Whether a root-relative ``url`` starts with the site's base path ("/repo/" or "/repo/x",
+    "/repo" alone, "/repo?x=1", "/repo#x" for the base path "/repo/"): written for where the
+    site is served, and left as it is. The base path wins over a page of the same name
+    (content/pages/repo.md is "/repo/repo/" there); "/repository/" is not written with it."""
+    bare = base_path.rstrip("/")
+    return url.startswith(bare) and url[len(bare):][:1] in ("", "/", "?", "#")
 
 
 def _is_safe_link(url: str) -> bool:
