@@ -550,6 +550,59 @@ def test_jekylls_liquid_and_pelicans_links_and_toc_in_a_body_are_warned_about_at
     ]
 
 
+def test_python_markdowns_abbreviations_definition_lists_and_code_languages_are_warned_about_at_their_line(
+        site, monkeypatch):
+    """A body moved from Pelican showed Python-Markdown's abbreviations ('*[HTML]: ...'), definition
+    lists (a term, then ':   its definition') and a code block's language (':::python' as its
+    first line) as typed, without a word. Each is now a warning at its line saying what to write
+    instead; not a line that opens with ': ' in a quote, a footnote, a note or wrapped prose, nor
+    emphasis that opens with a bracket, nor any of them shown as code, nor '[TOC]' in a sentence
+    (Python-Markdown reads it as a paragraph of its own only)."""
+    body = ("The council heard what the HTML report said.\n\n"
+            "Quorum\n:   The least number of members present for a vote.\n:   Or of electors.\n\n"
+            "    :::python\n    print('x')\n\n"
+            "Elector\n\n:   One who votes in the Electoral College.\n\n"
+            "*[HTML]: Hyper Text Markup Language\n\n"
+            "> Il a dit\n> : « non ».\n\n"
+            "Le maire de la ville a déclaré devant le conseil municipal\n: « Nous ferons le pont », a-t-il dit.\n\n"
+            "A vote[^1] and {>>a note that\n: goes on<<}.\n\n"
+            "*[Correction]: an earlier version misspelt a name.*\n\n"
+            "The [TOC] marker is Pelican's.\n\n"
+            "```\n:::python\n*[HTML]: shown\n```\n\n"
+            "[^1]: Short\n: more text.\n")
+    root = site({"content/articles/a/index.md": f"---\ntitle: A\n---\n{body}"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    where = "content/articles/a/index.md"
+    assert warned == [
+        [f"{where}:7", "a definition list (Python-Markdown's, as Pelican reads it: a term's line, then ':   ' and its "
+                       "definition) is shown as typed: sitegen has none; write a list instead, a line '- **term**: "
+                       "its definition' each"],
+        [f"{where}:10", "Python-Markdown's ':::python' (a code block's language, as Pelican reads it) is shown as the "
+                        "code's first line: write a fenced code block: a line ```python before the code, ``` after it"],
+        [f"{where}:15", "a definition list (Python-Markdown's, as Pelican reads it: a term's line, then ':   ' and its "
+                        "definition) is shown as typed: sitegen has none; write a list instead, a line '- **term**: "
+                        "its definition' each"],
+        [f"{where}:17", "Python-Markdown's abbreviation '*[HTML]: Hyper Text Markup Language' (as Pelican reads it) "
+                        "is shown as typed: sitegen has none; write the words out where the abbreviation is first "
+                        "used ('Hyper Text Markup Language (HTML)'), and take the line out"],
+    ]
+    assert build(root, "--strict").exit_code == 1
+
+
+def test_python_markdowns_marks_cost_no_second_reading_of_an_ordinary_body():
+    """The search every body pays for lets through none of the benchmark's bodies, nor prose with
+    colons, emphasis and footnotes; a body with one of the marks, at its first line too, is read
+    again."""
+    from sitegen.markup.othergenerators import may_hold_other_generators_marks as may_hold
+    assert not may_hold("He said: no.\n\n*Editor's note:* [Levinson]{person=x} said.\n\nA vote[^1].\n\n"
+                        "[^1]: A note.\n\n| a | b |\n|:--|--:|\n")
+    assert all(may_hold(text) for text in ("*[HTML]: Hyper Text\n", "Term\n:   its definition\n",
+                                           "    :::python\n    x = 1\n", "[TOC]\n\nText.\n", "Text.\n\n[TOC]\n"))
+
+
 def test_a_front_matter_name_one_letter_from_a_registered_one_is_said_to_be_a_new_page(site, monkeypatch):
     """A name no registry knows gets a page of its own, as it should; but one a letter away
     from a registered one is most likely a slip, which made a second page without a word
