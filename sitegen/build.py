@@ -23,7 +23,7 @@ from .limits import size_warning
 from .load import is_site_folder, load_site
 from .load.files import is_settled
 from .lookahead import folder_stat
-from .render import (Renderer, Urls, create_environment, crawler_files, plan_units, render_unit,
+from .render import (Renderer, Urls, create_environment, crawler_files, has_sitemap, plan_units, render_unit,
                      static_files, theme_dirs, unit_folder)
 from .render.pages import article_output_paths
 from .render.urls import SITE_SECTIONS
@@ -51,6 +51,7 @@ class BuildReport:
     warnings: list = field(default_factory=list)
     site_bytes: int = 0  # what the output folder holds (see _site_bytes)
     search_indexed: bool = False  # Pagefind ran (a --search build whose pages had changed)
+    sitemap: bool = True  # a sitemap was made: base_url has a host (see render.pages.crawler_files)
 
 
 def build(root: Path, diags: Diagnostics, search: bool = False, jobs: int | None = None, clean: bool = False,
@@ -202,8 +203,8 @@ def _remove_what_can_be(folder: Path) -> None:
 
 def _build_now(config: Config, output: Path, diags, search, jobs, clean, progress, keep_state_in, cancel_search,
                remove, cache: BuildCache, recovered: bool) -> BuildReport:
-    report = BuildReport()
     urls = urls_for(config)
+    report = BuildReport(sitemap=has_sitemap(urls))
     with _timed(report.timings, "load"):
         site = load_site(config, diags, urls, cache, jobs, progress)
     diags.raise_if_errors()

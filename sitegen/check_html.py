@@ -8,10 +8,12 @@ The HTML itself is checked by the W3C Nu validator (``vnu.jar``, shipped inside 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -112,17 +114,46 @@ def check_links(output: Path, base_path: str, origin: str, diags: Diagnostics) -
         here = page_url(rel, base_path)
         for ref in scanned.refs:
             problem = _problem(ref.url, here, base_path, origin, files, folders, pages)
-            if problem is None:
-                continue
+            if problem is not None:
+                report.links += 1
+                _report(diags, Location(output / rel, ref.line), ref.url, problem)
+    for rel, line, url in crawler_refs(output, files):
+        parts = urlsplit(url)
+        problem = (_problem(url, base_path, base_path, origin, files, folders, pages) if parts.scheme and parts.netloc
+                   else f"{url!r} is not a whole address, which the sitemaps protocol requires (https://host/path/): "
+                        "a site whose base URL has no host gets no sitemap (build it again, with a host in --base-url)")
+        if problem is not None:
             report.links += 1
-            if problem and urlsplit(ref.url.strip()).netloc:
-                # (an address written whole, with the site's host: on user.github.io, another
-                # repository's pages are there too, which the output cannot vouch for; said, but
-                # no reason to stop a publish)
-                diags.warning(Location(output / rel, ref.line), f"{problem} (or another site on this host)")
-            elif problem:
-                diags.error(Location(output / rel, ref.line), problem)
+            _report(diags, Location(output / rel, line), url, problem)
     return report
+
+
+def _report(diags: Diagnostics, where: Location, url: str, problem: str) -> None:
+    if problem and urlsplit(url.strip()).netloc:
+        # (an address written whole, with the site's host: on user.github.io, another
+        # repository's pages are there too, which the output cannot vouch for; said, but
+        # no reason to stop a publish)
+        diags.warning(where, f"{problem} (or another site on this host)")
+    elif problem:
+        diags.error(where, problem)
+
+
+# The addresses robots.txt gives as its sitemap, and those a sitemap lists (the build writes
+# each on a line: see render.feeds).
+ROBOTS_SITEMAP = re.compile(r"[ \t]*sitemap[ \t]*:[ \t]*(\S+)", re.IGNORECASE)
+SITEMAP_LOC = re.compile(r"<loc>([^<]*)</loc>")
+
+
+def crawler_refs(output: Path, files: set[str]) -> Iterator[tuple[str, int, str]]:
+    """(file, line, address) for robots.txt's sitemap and each page a sitemap at the top of
+    ``output`` lists (sitemap.xml, or the index and its parts sitemap-1.xml, ...)."""
+    sitemaps = sorted(name for name in files if re.fullmatch(r"sitemap(?:-\d+)?\.xml", name))
+    for name, pattern in [("robots.txt", ROBOTS_SITEMAP)] * ("robots.txt" in files) + [(s, SITEMAP_LOC) for s in sitemaps]:
+        text = (output / name).read_text(encoding="utf-8", errors="replace")
+        for number, line in enumerate(text.splitlines(), 1):
+            for found in [pattern.match(line)] if pattern is ROBOTS_SITEMAP else pattern.finditer(line):
+                if found:
+                    yield name, number, html.unescape(found.group(1))
 
 
 def _problem(url: str, here: str, base_path: str, origin: str, files, folders, pages) -> str | None:

@@ -138,6 +138,9 @@ def build_command(source: Path, output: Path | None, base_url: str | None, draft
             (report.people, "person", "people"), (report.topics, "topic", "topics"),
             (report.comments, "comment", "comments"), (report.annotations, "annotation", "annotations")))
         click.echo(f"sitegen: built {counts}: {written}")
+        if not report.sitemap:  # (not a warning: a build to look at locally needs no host, nor a sitemap)
+            click.echo("sitegen: no sitemap.xml: a sitemap lists whole addresses, and base_url gives no host; "
+                       "build with --base-url https://<host>/<path>/ to publish one")
     if verbose:
         click.echo(f"  articles loaded from cache: {report.cache_hits} of {report.articles}; "
                    f"render units redone: {report.units_rendered} of {report.units}")

@@ -284,9 +284,13 @@ def test_an_archive_without_annotations_says_so(tmp_path_factory):
     assert not (output / "annotations/fact-checks").exists() and not (output / "annotations/corrections").exists()
 
 
-def test_the_sitemap_lists_every_new_page(built):
+def test_the_sitemap_lists_every_new_page(tmp_path_factory):
+    """(Built with a host: a sitemap lists whole addresses, and without one there is none.)"""
+    files = dict(FILES, **{"sitegen.yaml": FILES["sitegen.yaml"] + "base_url: https://news.example/\n"})
+    built = build_fixture_site(tmp_path_factory, files, "annotation-pages-hosted")
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    listed = {loc.text for loc in ET.parse(built / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)}
+    listed = {loc.text.removeprefix("https://news.example")
+              for loc in ET.parse(built / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)}
     new_pages = {"/" + p.relative_to(built).as_posix().removesuffix("index.html")
                  for first_url in WHOLE_LISTS for p in (built / first_url).rglob("index.html")}
     assert len(new_pages) == sum(math.ceil(len(entries) / PAGE_SIZE) for entries in WHOLE_LISTS.values())

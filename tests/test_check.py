@@ -236,6 +236,39 @@ def test_sub_path_base_url(tmp_path, monkeypatch):
         in broken.stderr.splitlines()
 
 
+def test_the_sitemap_and_robots_txt_are_checked_like_links(tmp_path, monkeypatch):
+    """Each address the sitemap lists and robots.txt's sitemap are checked as a page's links are:
+    whole (the sitemaps protocol takes no other, and a build without a host makes no sitemap)
+    and leading to a file of the output. A sitemap of site paths, as a build without a host
+    wrote it before, was passed without a word."""
+    root = write_files(tmp_path / "site", SITE)
+    monkeypatch.chdir(root)
+    base = "https://user.github.io/repo/"
+    assert build(root, "--base-url", base).exit_code == 0
+    out = root / "public"
+    assert (out / "sitemap.xml").is_file()
+    assert run_check("--source", ".", "--no-validate-html").exit_code == 0
+    (out / "people/ada-lovelace/index.html").unlink()
+    gone = run_check("--source", ".", "--no-validate-html")
+    line = next(n for n, text in enumerate((out / "sitemap.xml").read_text().splitlines(), 1)
+                if "/people/ada-lovelace/<" in text)
+    assert f"public/sitemap.xml:{line}: warning: broken link '{base}people/ada-lovelace/': no such file in the " \
+           "output (or another site on this host)" in gone.stderr.splitlines(), gone.stderr
+    # (built without a host: no sitemap, robots.txt names none, and check passes; one of site
+    # paths left there is an error at its line)
+    assert build(root).exit_code == 0 and not (out / "sitemap.xml").exists()
+    assert run_check("--source", ".", "--no-validate-html").exit_code == 0
+    write_files(out, {"sitemap.xml": '<?xml version="1.0" encoding="UTF-8"?>\n'
+                                     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+                                     "<url><loc>/articles/engine/</loc></url>\n</urlset>\n",
+                      "robots.txt": "User-agent: *\nDisallow:\n\nSitemap: /sitemap.xml\n"})
+    stale = run_check("--source", ".", "--no-validate-html")
+    whole = ("is not a whole address, which the sitemaps protocol requires (https://host/path/): a site whose base "
+             "URL has no host gets no sitemap (build it again, with a host in --base-url)")
+    assert stale.exit_code == 1 and problems(stale) == [f"public/robots.txt:4: '/sitemap.xml' {whole}",
+                                                        f"public/sitemap.xml:3: '/articles/engine/' {whole}"]
+
+
 def test_no_drafts_checks_what_a_build_publishes(site_copy):
     """A CI checks what it publishes: a draft's unknown person must not stop the others."""
     write_files(site_copy, {"content/articles/wip/index.md": article("Work in progress", "[X]{person=nobody-here} said.",

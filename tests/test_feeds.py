@@ -9,7 +9,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import article, build, page, write_files
+from conftest import article, build, page, run_sitegen, write_files
 import sitegen.render.feeds
 from sitegen.render.feeds import sitemap_files
 from sitegen.render.urls import Urls
@@ -184,6 +184,32 @@ def test_robots_points_at_the_sitemap(built):
     lines = (built / "robots.txt").read_text().splitlines()
     assert "User-agent: *" in lines
     assert [l.split(": ", 1)[1] for l in lines if l.startswith("Sitemap:")] == [BASE + "sitemap.xml"]
+
+
+def test_without_a_host_there_is_no_sitemap_and_robots_names_none(site):
+    """The sitemaps protocol takes whole addresses only (https://…): without a host in base_url
+    the sitemap listed site paths ('<loc>/articles/one/</loc>', 'Sitemap: /sitemap.xml'),
+    which search engines reject, without a word. Now there is none, robots.txt names none, and
+    the build says why once, in its summary; given a host, both are there as before. A link
+    checker finds no link to the missing file (nothing links to it), and check passes."""
+    root = site({"content/articles/one/index.md": article("One", "Text.", date="2016-12-18")})
+    built = build(root)
+    assert built.exit_code == 0, built.output
+    out = root / "public"
+    assert not list(out.glob("sitemap*.xml"))
+    robots = (out / "robots.txt").read_text().splitlines()
+    assert "User-agent: *" in robots and not [line for line in robots if line.lower().startswith("sitemap:")]
+    said = [line for line in built.output.splitlines() if "sitemap" in line]
+    assert said == ["sitegen: no sitemap.xml: a sitemap lists whole addresses, and base_url gives no host; "
+                    "build with --base-url https://<host>/<path>/ to publish one"], built.output
+    assert ": warning: " not in built.output and build(root, "--strict").exit_code == 0
+    assert run_sitegen("check", "--source", str(root), "--no-validate-html").exit_code == 0
+    # (given a host, the sitemap and robots.txt's line are back, whole, and nothing is said)
+    hosted = build(root, "--base-url", "https://news.example/")
+    assert hosted.exit_code == 0 and "sitemap" not in hosted.output
+    locs = [loc.text for loc in ET.parse(out / "sitemap.xml").getroot().iter(f"{SITEMAP_NS}loc")]
+    assert "https://news.example/articles/one/" in locs and all(loc.startswith("https://news.example/") for loc in locs)
+    assert "Sitemap: https://news.example/sitemap.xml" in (out / "robots.txt").read_text().splitlines()
 
 
 def test_without_a_host_ids_are_tag_uris_and_links_site_paths(site):

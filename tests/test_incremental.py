@@ -283,17 +283,24 @@ def test_a_page_edit_renders_that_page_and_a_menu_change_every_page(tmp_path):
     assert report.units_rendered == report.units
 
 
+# The site with a host in its base URL, which a sitemap needs (without one there is none).
+HOSTED = dict(BASE, **{"sitegen.yaml": BASE["sitegen.yaml"] + "base_url: https://example.org/\n"})
+HOSTED_CHANGES = dict(CHANGES, **{
+    "change the base URL": lambda root: edit(root, "sitegen.yaml", "https://example.org/", "https://example.org/archive/"),
+    "take the host away": lambda root: edit(root, "sitegen.yaml", "https://example.org/", "/")})
+
+
 @pytest.mark.parametrize("change, parts", [("delete an article", "fewer"), ("add an article", "more"),
                                            ("change pagination", "more"), ("change the base URL", "as many"),
-                                           ("edit a body", "as many")])
+                                           ("edit a body", "as many"), ("take the host away", "fewer")])
 def test_a_sitemap_in_parts_is_brought_up_to_date(tmp_path, monkeypatch, change, parts, output_mode):
     """One page a part: every change of the pages changes the parts, and a part no longer
-    made is not left behind (see build._replaced_paths)."""
+    made is not left behind (see build._replaced_paths); nor any, once the base URL has no host."""
     monkeypatch.setattr(sitegen.render.feeds, "SITEMAP_MAX_URLS", 1)
-    root = write_files(tmp_path / "site", BASE)
+    root = write_files(tmp_path / "site", HOSTED)
     run(root, tmp_path / "out")
     before = len(list((tmp_path / "out").glob("sitemap-*.xml")))
-    CHANGES[change](root)
+    HOSTED_CHANGES[change](root)
     assert_rebuild_equals_clean_build(root, tmp_path)
     after = len(list((tmp_path / "out").glob("sitemap-*.xml")))
     assert before > 10 and {-1: "fewer", 0: "as many", 1: "more"}[(after > before) - (after < before)] == parts
@@ -400,7 +407,7 @@ def test_the_index_makes_its_lists_when_first_asked_or_made_complete(tmp_path):
 def test_an_edit_updated_in_place_keeps_the_sitemap(tmp_path, monkeypatch):
     """Its pages and their dates are those of the last build: not made again (see build._files)."""
     always_in_place(monkeypatch)
-    root = write_files(tmp_path / "site", BASE)
+    root = write_files(tmp_path / "site", HOSTED)
     run(root, tmp_path / "out")
     made = []
     original = sitegen.build.crawler_files

@@ -210,6 +210,14 @@ def entry_id(url: str, urls: Urls) -> str:
     return urls.absolute(url) if urls.origin else f"tag:{TAG_AUTHORITY}:{url}"
 
 
+def has_sitemap(urls: Urls) -> bool:
+    """Whether the site gets a sitemap: only with a host in base_url. The sitemaps protocol takes
+    whole addresses only ("https://host/path/"), and search engines reject a sitemap of site
+    paths ("/articles/x/"), which is what it would list without one; no sitemap is better than
+    one that is refused (the build says so: see cli.build_command)."""
+    return bool(urls.origin)
+
+
 def sitemap_files(pages: list[str], urls: Urls, lastmod: dict[str, str]) -> list[tuple[str, bytes]]:
     """``sitemap.xml`` listing every page in ``pages`` (site paths, with the real dates in
     ``lastmod``); or, when one file may not hold them all, ``sitemap.xml`` as the index of
@@ -259,7 +267,8 @@ def _escape(text: str) -> str:
 def robots_txt(urls: Urls) -> bytes:
     # Crawlers only read /robots.txt at the root of a host: under a sub-path (a GitHub project
     # page) this file is inert, but the sitemap it names is still valid to submit by hand.
-    return f"User-agent: *\nDisallow:\n\nSitemap: {urls.absolute(urls.path(SITEMAP_FILE))}\n".encode("utf-8")
+    sitemap = f"\nSitemap: {urls.absolute(urls.path(SITEMAP_FILE))}\n" if has_sitemap(urls) else ""
+    return f"User-agent: *\nDisallow:\n{sitemap}".encode("utf-8")
 
 
 def _element(tag: str, text: str, attributes: str = "") -> str:

@@ -27,7 +27,7 @@ from .citation import bibtex, citation, citation_urls, csl_json
 from .comments import comment_thread_html, comments_of, render_comment_text
 from .excerpts import annotation_excerpt, excerpt, has_own_pages, site_annotation_lists
 from .groups import by_article, entry_before_page, timeline_years, year_sections
-from .feeds import Feed, atom_xml, entry_memo, person_feed, robots_txt, site_feed, sitemap_files, topic_feed
+from .feeds import Feed, atom_xml, entry_memo, has_sitemap, person_feed, robots_txt, site_feed, sitemap_files, topic_feed
 from .structured import FeedLink, HeadMeta, article_graph, profile_page, script_json, search_filters
 from .recent import RecentlyUsed
 from .urls import Urls, page_url, published_name
@@ -202,7 +202,10 @@ def unit_folder(r: Renderer, unit_id: tuple) -> str | None:
 
 def crawler_files(site: Site, urls: Urls, paths) -> list[OutputFile]:
     """The sitemap (one file, or an index and its parts) and robots.txt, from the paths of
-    the site's files (those of its HTML pages are enough)."""
+    the site's files (those of its HTML pages are enough); robots.txt alone for a site whose
+    base_url has no host (see feeds.has_sitemap)."""
+    if not has_sitemap(urls):
+        return [OutputFile("robots.txt", robots_txt(urls))]
     # (Not the alias pages: a redirect is no page of its own, and is marked noindex.)
     redirects = alias_files(site, urls)
     pages = sorted(_page_url(urls, p) for p in paths if p.endswith(".html") and p != "404.html" and p not in redirects)
