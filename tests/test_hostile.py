@@ -654,7 +654,7 @@ def test_a_saved_page_is_published_as_text_never_as_a_page(tmp_path):
         "content/articles/saved/helper.js": b"alert(1)",
         "content/articles/saved/chart.png": b"\x89PNG",
     })
-    assert build(site).exit_code == 0
+    assert build(site, "--base-url", "https://news.example/").exit_code == 0  # (with a host: a sitemap)
     folder = site / "public" / "articles" / "saved"
     assert sorted(p.name for p in folder.iterdir()) == [
         "chart.png", "cite.bib", "cite.json", "helper.js.txt", "index.html", "original.html.txt"]
