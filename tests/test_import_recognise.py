@@ -1560,6 +1560,11 @@ OWN = "https://orthaven.example/2025/05/02/brigg-lane-bridge-shut/"
      "Cracked piers shut Brigg Lane bridge"),
     ("<h2 class='entry-title'><a href='/2025/05/02/brigg-lane-bridge-shut'>Cracked piers shut Brigg Lane bridge</a>"
      "</h2>", None, "Cracked piers shut Brigg Lane bridge"),
+    # ... linked relative to the page, or to the host with "www." where the page's address has none
+    ("<h2 class='entry-title'><a href='../brigg-lane-bridge-shut/'>Cracked piers shut Brigg Lane bridge</a></h2>",
+     OWN, "Cracked piers shut Brigg Lane bridge"),
+    (f"<h2 class='entry-title'><a href='{OWN.replace('//', '//www.')}'>Cracked piers shut Brigg Lane bridge</a>"
+     "</h2>", None, "Cracked piers shut Brigg Lane bridge"),
 ])
 def test_one_teasers_headline_linking_to_another_story_is_not_the_headline(headline, url, title):
     """One other story's teaser on the page, its headline classed as one ("article-title") and

@@ -8,7 +8,7 @@ import datetime
 import itertools
 import json
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -457,12 +457,19 @@ def _links_elsewhere(element, address: str | None) -> bool:
 
 def _same_page(href: str, address: str) -> bool | None:
     """Whether a link's ``href`` leads to the page at ``address`` (its host and path, a trailing
-    slash aside); None for a link within the page ("#top") or to no address."""
-    link, own = urlsplit(href.strip()), urlsplit(address)
-    if not (link.netloc or link.path):
+    slash and a host's "www." aside); None for a link within the page ("#top") or to no address.
+    A relative link ("../post/", "post.html") is read from the page's address, as a browser reads
+    it: saved blog pages link their own headline so too."""
+    if not (urlsplit(href.strip()).netloc or urlsplit(href.strip()).path):
         return None
-    return ((link.netloc or own.netloc).lower(), link.path.rstrip("/") or "/") == \
-        (own.netloc.lower(), own.path.rstrip("/") or "/")
+    link, own = urlsplit(urljoin(address, href.strip())), urlsplit(address)
+    return (_host(link.netloc or own.netloc), link.path.rstrip("/") or "/") == \
+        (_host(own.netloc), own.path.rstrip("/") or "/")
+
+
+def _host(netloc: str) -> str:
+    """A host as a link names it: "www.example.com" is the site of "example.com"."""
+    return netloc.lower().removeprefix("www.")
 
 
 # How comment markup is commonly classed (WordPress and most comment plugins): an item per
