@@ -6147,6 +6147,9 @@ def test_a_title_of_a_place_before_a_name(sentence, name):
     ("9 novembre 2016 à 18 h", "2016-11-09"),
     # nor an update's time written those ways
     ("Updated noon ET, Tue November 8, 2016", "2016-11-08"),
+    # nor noon naming an edition or a briefing
+    ("Nov. 8, 2016 · Noon Edition", "2016-11-08"),
+    ("Nov. 8, 2016 -- Midday briefing", "2016-11-08"),
     ("Nov. 8, 2016 -- Updated 10:30 p.m.", "2016-11-08"),
     # a zone whose name says no one offset (IST: India, Ireland, Israel): the time alone
     ("First Published: Nov 09, 2016, 18:15 IST", "2016-11-09T18:15"),
