@@ -5091,6 +5091,10 @@ def test_joiners_that_shape_a_script_are_kept():
     ("OSLO — Jobs will go.\n\nThe German carmaker Brenner Hartig said on Tuesday it would cut 600 jobs.\n", []),
     # (but a business word that is a person's title names a person: "head brewer")
     ("OSLO — Jobs will go.\n\nHead brewer Tom Hale said on Tuesday the beer would not change.\n", ["Tom Hale"]),
+    # (nor a trade one carries alone as a business does: an importer, a supplier)
+    ("LEEDS — Tariffs will rise.\n\nWine importer Raj Patel said on Tuesday the tariffs would hurt.\n", ["Raj Patel"]),
+    ("LEEDS — Milk will cost more.\n\nMilk supplier Owen Price said on Tuesday the price was too low.\n",
+     ["Owen Price"]),
     # (in English a name followed by a verb may be a clause's subject: a person)
     ("HOLLIS — The library closed on Monday.\n\nThe charity Jane Doe founded in 2004 will run it, the council "
      "said.\n\n“It is a good home for it,” Doe said.\n", ["Jane Doe"]),

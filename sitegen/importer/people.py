@@ -627,8 +627,14 @@ def _after_a_group_noun(text: str, candidate: Candidate, rules: Rules) -> bool:
 def _names_a_group(noun: str, rules: Rules) -> bool:
     """A word for a kind of group, or for a business ("the shipping firm Hallvard Line", "the
     container shipper Brekke Olsen", "the carrier Nordhavn Air"): the name after it is its own.
-    Not a business word that is a person's title too ("head brewer Tom Hale")."""
-    return noun in rules.group_nouns or noun in rules.organisation_nouns and not rules.is_title_word(noun)
+    Not a business word that is a person's title too ("head brewer Tom Hale"), nor a trade that
+    one person carries on as often as a business does ("wine importer Raj Patel said")."""
+    return noun in rules.group_nouns or (noun in rules.organisation_nouns and not rules.is_title_word(noun)
+                                         and noun not in SOLE_TRADES)
+
+
+# Words for a business that are a sole trader's too: the name after one may be a person's.
+SOLE_TRADES = frozenset({"importer", "exporter", "supplier", "wholesaler", "retailer", "distributor", "distiller"})
 
 
 # Honorifics written after "the" before a person's name ("the Rev. Lucinda Haverkamp").
