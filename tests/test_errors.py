@@ -830,3 +830,15 @@ def test_comma_separated_names_in_one_string_are_warned_about(site, monkeypatch)
                                           "written as a list: [elections, county clerk]"],
         ["content/articles/a/index.md:4", "reporters: 'Ana Ruiz, Ben Cole' is read as one name; several are written "
                                           "as a list: [Ana Ruiz, Ben Cole]"]]
+
+
+@pytest.mark.parametrize("text", ["expiryDate: 2016-11-30", "Status: draft", "published: false"])
+def test_another_generators_unpublished_mark_beside_draft_true_is_a_warning(site, monkeypatch, text):
+    """The error for a key that kept the article unpublished elsewhere asks for 'draft: true';
+    with it written, the article is kept out, and the key is warned about only. (It was the same
+    error still, and the build stopped.)"""
+    root = site({"content/articles/a/index.md": f"---\ntitle: A\ndraft: true\n{text}\n---\nText\n"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.stderr
+    assert f"content/articles/a/index.md:4: warning: unknown front matter key '{text.split(':')[0]}'" in result.stderr

@@ -141,7 +141,8 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
         check = FRONT_MATTER.get(key)
         if check is None:
             if fields.report_unknown_key(key, raw, FRONT_MATTER, OTHER_GENERATORS_KEYS,
-                                         Location(header.index_path, front.line_of(key)), diags):
+                                         Location(header.index_path, front.line_of(key)), diags,
+                                         drafted=data.get("draft") is True):
                 failed.add(key)
             continue
         if key == "date" and raw is not None and not isinstance(raw, str):

@@ -36,7 +36,8 @@ def checked_values(data: dict, spec: dict, path, line_of, diags: Diagnostics, un
     for key, raw in data.items():
         check = spec.get(key)
         if check is None:
-            failed |= report_unknown_key(key, raw, spec, hints, Location(path, line_of(key)), diags, unknown)
+            failed |= report_unknown_key(key, raw, spec, hints, Location(path, line_of(key)), diags, unknown,
+                                         drafted=data.get("draft") is True)
             continue
         try:
             values[key] = check(raw)
@@ -48,14 +49,15 @@ def checked_values(data: dict, spec: dict, path, line_of, diags: Diagnostics, un
 
 
 def report_unknown_key(key, raw, spec: dict, hints: dict[str, str] | None, where: Location, diags: Diagnostics,
-                       unknown: str = "front matter key") -> bool:
+                       unknown: str = "front matter key", drafted: bool = False) -> bool:
     """A key not in ``spec``, warned about with what says the same here (``hints``: another
     generator's keys, looked up in lower case too, as Pelican writes them: 'Tags') or else the
     key it may have been meant for. Whether it is an error: in front matter (``hints`` given),
     a key that another generator reads as "do not publish this" (Pelican's 'Status: draft',
     Jekyll's 'published: false', Hugo's 'expiryDate' once it has passed), which left unread
-    would publish it."""
-    if hints is not None and (unpublished := _unpublished_elsewhere(key, raw)) is not None:
+    would publish it; not when the front matter says 'draft: true' too (``drafted``), as the
+    error asks, which keeps it out: then it is warned about as any other generator's key."""
+    if hints is not None and not drafted and (unpublished := _unpublished_elsewhere(key, raw)) is not None:
         diags.error(where, f"{key}: {unpublished}")
         return True
     hint = (hints or {}).get(key) or (hints or {}).get(key.lower())
