@@ -322,8 +322,12 @@ OTHER_GENERATORS_KEYS = {
     "images": _PICTURE, "image": _PICTURE, "featured_image": _PICTURE, "cover": _PICTURE,
     "weight": "articles are listed by their date here",
     "toc": "no table of contents is made for an article here",
-    # (an expiry date that has passed is an error: see fields.report_unknown_key)
-    "expirydate": "an archive keeps its articles for good: an expiry date is not read here",
+    # (A warning whether or not the day has passed, unlike Pelican's and Jekyll's marks of a draft:
+    # an error that comes with the day would make a build fail tomorrow that passes today, and an
+    # incremental build, which replays the warnings of a front matter it does not read again,
+    # differ from a clean one.)
+    "expirydate": "Hugo takes a page down at its expiry date; an archive keeps its articles for good, and the "
+                  "date is not read here: to keep this one out of the site, write 'draft: true'",
     "lang": "an article's language is 'language' here (language: fr)",
 }
 

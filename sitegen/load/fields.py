@@ -6,7 +6,6 @@ a message that says what was expected. The caller adds the file and line.
 
 from __future__ import annotations
 
-import datetime
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Diagnostics, Location, did_you_mean
@@ -54,8 +53,8 @@ def report_unknown_key(key, raw, spec: dict, hints: dict[str, str] | None, where
     generator's keys, looked up in lower case too, as Pelican writes them: 'Tags') or else the
     key it may have been meant for. Whether it is an error: in front matter (``hints`` given),
     a key that another generator reads as "do not publish this" (Pelican's 'Status: draft',
-    Jekyll's 'published: false', Hugo's 'expiryDate' once it has passed), which left unread
-    would publish it; not when the front matter says 'draft: true' too (``drafted``), as the
+    Jekyll's 'published: false'), which left unread would publish it; not when the front matter
+    says 'draft: true' too (``drafted``), as the
     error asks, which keeps it out: then it is warned about as any other generator's key."""
     if hints is not None and not drafted and (unpublished := _unpublished_elsewhere(key, raw)) is not None:
         diags.error(where, f"{key}: {unpublished}")
@@ -73,22 +72,7 @@ def _unpublished_elsewhere(key, raw) -> str | None:
     if name == "published" and raw is False:
         return ("'false' is Jekyll's way to keep it unpublished, which is not read here (it would be "
                 "published): write 'draft: true' instead")
-    if name == "expirydate" and (day := _day_of(raw)) is not None and day < datetime.date.today():
-        return (f"{day.isoformat()} has passed: Hugo took the page down then, and an expiry date is not read "
-                "here (it would be published): write 'draft: true' to keep it out")
     return None
-
-
-def _day_of(value) -> datetime.date | None:
-    """The day of a date as YAML reads it or as text ('2016-11-08', '2016-11-08T21:30:00Z'), or None."""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None
 
 
 def report_missing_title(data: dict, path, line_of, diags: Diagnostics) -> None:
