@@ -662,7 +662,9 @@ CREDIT_SEPARATOR = re.compile(r";|(?<=[a-z])\.[ \u00a0]+(?=(?:words|text|story|p
                               r"reporting|interview|illustrations?|graphics?|design)[ \u00a0]+by[ \u00a0])",
                               re.IGNORECASE)
 WHERE = re.compile(r"[ \u00a0]+in[ \u00a0]+[A-Z].*$")
-BYLINE_SEPARATOR = re.compile(r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:and|AND|&)[ \u00a0]+")
+# (and the "and" of the languages whose byline words the rules know: "Von A und B", "Por A y B",
+# "Par A et B", "Di A e B"; before a capital, so that a particle in lower case is not one)
+BYLINE_SEPARATOR = re.compile(r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:and|AND|&|(?:und|y|et|e)(?=[ \u00a0]+[A-ZÀ-Þ]))[ \u00a0]+")
 MAX_NAME_WORDS = 4
 # A writer's e-mail address run on after the name, as many local papers' pages print it ("By
 # Rick Alvarez ralvarez@tribune.example", "... Email: ralvarez@..."): it names no one, and
