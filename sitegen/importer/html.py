@@ -8,9 +8,9 @@ import datetime
 import itertools
 import json
 import re
-from urllib.parse import urljoin, urlsplit
 from collections.abc import Iterator
 from dataclasses import replace
+from urllib.parse import urljoin, urlsplit
 
 from ..model import PartialDate
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines

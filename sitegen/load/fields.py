@@ -54,8 +54,8 @@ def report_unknown_key(key, raw, spec: dict, hints: dict[str, str] | None, where
     key it may have been meant for. Whether it is an error: in front matter (``hints`` given),
     a key that another generator reads as "do not publish this" (Pelican's 'Status: draft',
     Jekyll's 'published: false'), which left unread would publish it; not when the front matter
-    says 'draft: true' too (``drafted``), as the
-    error asks, which keeps it out: then it is warned about as any other generator's key."""
+    says 'draft: true' too (``drafted``), as the error asks, which keeps it out: then it is
+    warned about as any other generator's key."""
     if hints is not None and not drafted and (unpublished := _unpublished_elsewhere(key, raw)) is not None:
         diags.error(where, f"{key}: {unpublished}")
         return True
