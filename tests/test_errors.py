@@ -559,7 +559,8 @@ def test_python_markdowns_abbreviations_definition_lists_and_code_languages_are_
     first line) as typed, without a word. Each is now a warning at its line saying what to write
     instead; not a line that opens with ': ' in a quote, a footnote, a note or wrapped prose, nor
     emphasis that opens with a bracket, nor any of them shown as code, nor '[TOC]' in a sentence
-    (Python-Markdown reads it as a paragraph of its own only)."""
+    (Python-Markdown reads it as a paragraph of its own only), nor an address in code that opens
+    with colons ('::1', which was told to be a fenced block's language '1')."""
     body = ("The council heard what the HTML report said.\n\n"
             "Quorum\n:   The least number of members present for a vote.\n:   Or of electors.\n\n"
             "    :::python\n    print('x')\n\n"
@@ -571,6 +572,7 @@ def test_python_markdowns_abbreviations_definition_lists_and_code_languages_are_
             "*[Correction]: an earlier version misspelt a name.*\n\n"
             "The [TOC] marker is Pelican's.\n\n"
             "```\n:::python\n*[HTML]: shown\n```\n\n"
+            "    ::1\n    fe80::1\n\n"
             "[^1]: Short\n: more text.\n")
     root = site({"content/articles/a/index.md": f"---\ntitle: A\n---\n{body}"})
     monkeypatch.chdir(root)

@@ -55,10 +55,11 @@ TOC = ("[TOC] (Python-Markdown's, as Pelican uses it) is shown as typed: sitegen
 # Python-Markdown's marks of a line (as Pelican's Markdown reads them, at most three spaces in):
 # an abbreviation, whose title has no "*" ("*[Correction]: ...*" is emphasis, as Markdown reads
 # it); a definition after its term's line, a colon and one to three spaces; a code block's first
-# line naming its language (codehilite's "::python" or ":::python", "hl_lines=" after it).
+# line naming its language (codehilite's "::python" or ":::python", "hl_lines=" after it; a
+# language's name starts with a letter: "::1" is an address).
 ABBREVIATION = re.compile(r"[ ]{0,3}\*\[[^\]\\\n]+\] ?:[^*\n]*")
 DEFINITION = re.compile(r"[ ]{0,3}:[ ]{1,3}\S")
-CODE_LANGUAGE = re.compile(r"[ \t]*:{2,}(?P<language>[\w#.+-]*)(?:[ \t]+hl_lines=.*)?[ \t]*")
+CODE_LANGUAGE = re.compile(r"[ \t]*:{2,}(?P<language>[A-Za-z][\w#.+-]*)(?:[ \t]+hl_lines=.*)?[ \t]*")
 ABBREVIATION_SHOWN = ("Python-Markdown's abbreviation {found} (as Pelican reads it) is shown as typed: sitegen has "
                       "none; write the words out where the abbreviation is first used ('Hyper Text Markup Language "
                       "(HTML)'), and take the line out")
