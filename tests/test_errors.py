@@ -815,6 +815,27 @@ def test_pelicans_link_in_a_reference_definition_is_warned_about_too(site, monke
                        "here: link the article from the site's root: /articles/<its folder>/"]]
 
 
+@pytest.mark.parametrize("line, advice", [
+    ("people: Jane Roe, Staff Writer", "people: 'Jane Roe, Staff Writer' is read as one name; a person's role in the "
+                                       "article is written apart: [{name: Jane Roe, role: Staff Writer}]"),
+    ("people: Ann Lee, Deputy Mayor", "people: 'Ann Lee, Deputy Mayor' is read as one name; a person's role in the "
+                                      "article is written apart: [{name: Ann Lee, role: Deputy Mayor}]"),
+    ("reporters: Jane Roe, Political Correspondent", "reporters: 'Jane Roe, Political Correspondent' is read as one "
+                                                     "name; a writer's job is not kept here: write the name alone, "
+                                                     "[Jane Roe]"),
+])
+def test_a_name_and_a_job_in_one_string_are_told_apart(site, monkeypatch, line, advice):
+    """'Jane Roe, Staff Writer', as a byline gives it, is one person and a job: it was warned about
+    as two names, with the advice to write [Jane Roe, Staff Writer], which makes a person of the
+    job."""
+    root = site({"content/articles/a/index.md": f"---\ntitle: A\n{line}\n---\nText.\n"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    assert warned == [["content/articles/a/index.md:3", advice]]
+
+
 def test_comma_separated_names_in_one_string_are_warned_about(site, monkeypatch):
     """Pelican's 'Tags: elections, county clerk' and 'Authors: Ana Ruiz, Ben Cole', moved as
     'topics:' and 'reporters:', made one topic 'elections-county-clerk' and one person

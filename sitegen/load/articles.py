@@ -156,7 +156,16 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
                 diags.error(Location(header.index_path, front.line_of(key, *problem.path)), f"{key}: {problem}")
             failed.add(key)
     for key, raw in data.items():
-        if key in NAME_LISTS and isinstance(raw, str) and (several := _several_names(raw)):
+        if key not in NAME_LISTS or not isinstance(raw, str):
+            continue
+        if key != "topics" and (with_job := _name_and_job(raw)):
+            # ("Jane Roe, Staff Writer", as a byline gives it: not two names)
+            name, job = with_job
+            instead = (f"a person's role in the article is written apart: [{{name: {name}, role: {job}}}]"
+                       if key == "people" else f"a writer's job is not kept here: write the name alone, [{name}]")
+            diags.warning(Location(header.index_path, front.line_of(key)),
+                          f"{key}: '{raw}' is read as one name; {instead}")
+        elif several := _several_names(raw):
             # (Pelican's "Tags: a, b" and "Authors: A, B" as they are moved: one name here)
             diags.warning(Location(header.index_path, front.line_of(key)),
                           f"{key}: '{raw}' is read as one name; several are written as a list: "
@@ -193,6 +202,23 @@ def _several_names(text: str) -> list[str]:
     if len(parts) < 2 or not all(parts) or any(NAME_SUFFIX.fullmatch(part) for part in parts[1:]):
         return []
     return parts
+
+
+# The words a job ends with ("Staff Writer", "Political Correspondent", "Deputy Mayor"): after a
+# name and its comma, what the person does, not a second name.
+JOB_ENDINGS = frozenset({
+    "writer", "reporter", "correspondent", "editor", "columnist", "photographer", "producer", "contributor",
+    "critic", "journalist", "intern", "anchor", "presenter", "host", "analyst", "spokesperson", "spokesman",
+    "spokeswoman", "director", "manager", "officer", "chair", "president", "mayor", "councillor", "councilor",
+    "senator", "representative", "secretary", "minister", "leader", "chief", "head", "clerk", "commissioner"})
+
+
+def _name_and_job(text: str) -> tuple[str, str] | None:
+    """(name, job) of "Jane Roe, Staff Writer": one comma, and a job after it (see JOB_ENDINGS)."""
+    name, _, job = (part.strip() for part in text.partition(","))
+    if "," in job or not name or not job or job.split()[-1].lower().rstrip(".") not in JOB_ENDINGS:
+        return None
+    return name, job
 
 
 # A name that starts with a day, as Jekyll's posts' do: 2016-11-08-title.md.
