@@ -308,6 +308,11 @@ def content_errors(result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.startswith("content/")]
 
 
+def warnings_of(result) -> list[list[str]]:
+    """The build's warnings, in the order printed, each as [where, what]."""
+    return [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+
+
 def test_a_capture_changed_after_a_build_fails_the_next_one(site, monkeypatch):
     """Only the capture changed: the article is read again (its bundle changed), and checked."""
     captured = b"As printed.\n"
@@ -502,7 +507,7 @@ def test_hugos_shortcodes_and_summary_divider_in_a_body_are_warned_about_not_in_
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    warned = warnings_of(result)
     where = "content/articles/a/index.md"
     assert [(at, message.split(" is shown")[0]) for at, message in warned] == [
         (f"{where}:6", "Hugo's shortcode '{{< figure src=\"/img/x.jpg\" >}}'"),
@@ -529,7 +534,7 @@ def test_jekylls_liquid_and_pelicans_links_and_toc_in_a_body_are_warned_about_at
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    warned = warnings_of(result)
     where = "content/articles/a/index.md"
     assert warned == [
         [f"{where}:4", "[TOC] (Python-Markdown's, as Pelican uses it) is shown as typed: sitegen makes no table of "
@@ -578,7 +583,7 @@ def test_python_markdowns_abbreviations_definition_lists_and_code_languages_are_
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    warned = warnings_of(result)
     where = "content/articles/a/index.md"
     assert warned == [
         [f"{where}:7", "a definition list (Python-Markdown's, as Pelican reads it: a term's line, then ':   ' and its "
@@ -810,7 +815,7 @@ def test_pelicans_link_in_a_reference_definition_is_warned_about_too(site, monke
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    warned = warnings_of(result)
     assert warned == [["content/articles/a/index.md:4", "Pelican's link '{filename}/recount.md' leads nowhere "
                        "here: link the article from the site's root: /articles/<its folder>/"]]
 
@@ -832,7 +837,7 @@ def test_a_name_and_a_job_in_one_string_are_told_apart(site, monkeypatch, line, 
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    warned = warnings_of(result)
     assert warned == [["content/articles/a/index.md:3", advice]]
 
 
@@ -849,7 +854,7 @@ def test_comma_separated_names_in_one_string_are_warned_about(site, monkeypatch)
     monkeypatch.chdir(root)
     result = build(root)
     assert result.exit_code == 0, result.output
-    warned = [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
+    warned = warnings_of(result)
     assert warned == [
         ["content/articles/a/index.md:3", "topics: 'elections, county clerk' is read as one name; several are "
                                           "written as a list: [elections, county clerk]"],

@@ -49,12 +49,12 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     commented = _comment_items(tree)
     in_comments = set(commented)
     canonical = _original_address(document.url, markup)
+    marked = _headline_marks(tree, url or canonical)
     # (trafilatura's title may be another story's teaser's, as a marked headline may be)
     found_title = _clean(document.title)
-    if found_title in _teasers(tree, url or canonical):
+    if any(teaser and text == found_title for text, teaser in marked):
         found_title = None
-    title = (_headline(tree, site) or _marked_headline(tree, url or canonical)
-             or _metadata_title(tree, found_title or lead, site))
+    title = _headline(tree, site) or _marked_headline(marked) or _metadata_title(tree, found_title or lead, site)
     page = PageMeta(title=title,
                     date=_with_time(_iso_date(document.date), tree, markup),
                     site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree, in_comments),
@@ -412,29 +412,22 @@ def _headline(tree, site: str | None = None) -> str | None:
 HEADLINE_ENDINGS = ("headline", "entry-title", "post-title", "article-title", "story-title")
 
 
-def _marked_headline(tree, address: str | None = None) -> str | None:
+def _marked_headline(marked: list[tuple[str, bool]]) -> str | None:
     """The headline the page marks as one (itemprop="headline", <h2 class="headline">), when
-    it marks one: the page's <title> and og:title may be shortened, carry the site's name, or
-    be only that. Not a teaser's in a list of other stories beside it (several, or one linking
-    to another page than the page's own ``address``), nor a standfirst's."""
-    texts = []
-    for element, text in _headline_marks(tree):
-        if not _links_elsewhere(element, address) and text not in texts:
-            texts.append(text)
+    it marks one (``marked``: see _headline_marks): the page's <title> and og:title may be
+    shortened, carry the site's name, or be only that. Not a teaser's in a list of other stories
+    beside it (several, or one linking to another page than the page's own), nor a standfirst's."""
+    texts = list(dict.fromkeys(text for text, teaser in marked if not teaser))
     return texts[0] if len(texts) == 1 else None
 
 
-def _teasers(tree, address: str | None) -> set[str]:
-    """The marked headlines of other stories' teasers, linking to them: trafilatura may take
-    one for the page's title."""
-    return {text for element, text in _headline_marks(tree) if _links_elsewhere(element, address)}
-
-
-def _headline_marks(tree) -> Iterator[tuple]:
-    """Each element marked as a headline (schema.org's property, or a class such as WordPress's
-    "entry-title"), with its text: not a standfirst's, nor one in an aside, a menu or a footer."""
+def _headline_marks(tree, address: str | None) -> list[tuple[str, bool]]:
+    """(text, whether a teaser's) of each element marked as a headline (schema.org's property,
+    or a class such as WordPress's "entry-title"): not a standfirst's, nor one in an aside, a
+    menu or a footer. A teaser's links to another page than the one at ``address``."""
     if tree is None:
-        return
+        return []
+    marked = []
     for element in tree.xpath("//*[@itemprop='headline' or @class]"):
         if element.get("itemprop") != "headline" and not _has_class(element, HEADLINE_ENDINGS) \
                 or _has_class(element, STANDFIRST_ENDINGS) \
@@ -442,7 +435,8 @@ def _headline_marks(tree) -> Iterator[tuple]:
             continue
         text = " ".join((element.get("content") or "").split()) if element.tag == "meta" else _text(element)
         if 2 <= len(text.split()) <= MAX_HEADLINE_WORDS:
-            yield element, text
+            marked.append((text, _links_elsewhere(element, address)))
+    return marked
 
 
 def _links_elsewhere(element, address: str | None) -> bool:
