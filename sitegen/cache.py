@@ -314,6 +314,10 @@ class BodyStore:
         place = self.located.get(fingerprint)
         if place is None:
             raise CacheDamaged(f"{self.folder}: no body {fingerprint}")
+        return self.at(place)
+
+    def at(self, place):
+        """The content at ``place`` (a record's ``body``); ``CacheDamaged`` as for ``get``."""
         try:
             version, content = pickle.loads(memoryview(self._record(place))[_CHECKSUM_SIZE:])
         except Exception:

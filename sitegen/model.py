@@ -285,6 +285,11 @@ class CommentThread:
         return _comments_in(self.comments)
 
 
+# The comments of every light record (see Article.without_content): one object, which the
+# build cache's files then hold once each, not once an article.
+NO_COMMENTS = CommentThread()
+
+
 def _comments_in(comments: tuple[Comment, ...]) -> int:
     """The comments and all their replies. (A function of the module's: a function nested in
     shown_count that called itself was a reference cycle, garbage that only the cyclic
@@ -329,6 +334,9 @@ class Article:
     original_file: str = ""
     original_sha256: str = ""
     body_html: str = ""
+    # Where body_html holds its fenced code blocks (see markup.RenderedBody.code_blocks); with
+    # the body, not in the light record.
+    code_blocks: tuple = ()
     annotations: tuple[Annotation, ...] = ()  # (a Packed in the build cache's records)
     mentioned_people: tuple[str, ...] = ()  # people marked in the body, beyond the front matter
     comments: CommentThread = field(default_factory=CommentThread)
@@ -353,16 +361,17 @@ class Article:
 
     @property
     def content(self) -> ArticleContent:
-        return ArticleContent(self.body_html, self.comments)
+        return ArticleContent(self.body_html, self.comments, self.code_blocks)
 
     def with_content(self, content: ArticleContent) -> "Article":
-        return replaced(self, body_html=content.body_html, comments=content.comments)
+        return replaced(self, body_html=content.body_html, comments=content.comments, code_blocks=content.code_blocks)
 
     def without_content(self, **changes) -> "Article":
         """The light record the build cache keeps: no body and comments, and its annotations
         unpickled only when something asks for them (see Packed); with ``changes`` too (a
         replace of the whole record less)."""
-        return replaced(self, body_html="", comments=CommentThread(), annotations=Packed(self.annotations), **changes)
+        return replaced(self, body_html="", comments=NO_COMMENTS, code_blocks=(), annotations=Packed(self.annotations),
+                        **changes)
 
     @property
     def sort_key(self) -> tuple:
@@ -387,6 +396,7 @@ class ArticleContent:
 
     body_html: str
     comments: CommentThread
+    code_blocks: tuple = ()  # see Article.code_blocks
 
 
 @record

@@ -28,6 +28,7 @@ import sitegen.write
 import sitegen.load.articles
 import sitegen.load.files
 import sitegen.load.registries
+import sitegen.markup.highlight
 import sitegen.render.feeds
 import sitegen.render.plan
 from conftest import article, run_sitegen, soup, write_files
@@ -48,7 +49,8 @@ BASE = {
     "content/topics/computing.yaml": "name: Computing\nrelated: [history]\n",
     "content/topics/history.yaml": "name: History\n",
     "content/articles/one/index.md": article(
-        "One", "Lovelace wrote.{>>A note.<<}\n\n[“Engines”]{.quote by=ada-lovelace} she said.",
+        "One", "Lovelace wrote.{>>A note.<<}\n\n[“Engines”]{.quote by=ada-lovelace} she said.\n\n"
+               "```python\nengine = 'analytical'\n```\n\n```text\nA table & a note\n```",
         date="1843-09-05", people="[Ada Lovelace]", topics="[computing]", reporters="[Pat Reporter]"),
     "content/articles/one/comments.yaml": "comments:\n  - id: c1\n    author: null\n    text: First.\n",
     "content/articles/one/original.txt": "raw\n",
@@ -89,6 +91,8 @@ def move(root: Path, old: str, new: str) -> None:
 
 CHANGES = {
     "edit a body": lambda root: edit(root, "content/articles/one/index.md", "Lovelace wrote.", "Lovelace wrote again."),
+    "edit a code block": lambda root: edit(root, "content/articles/one/index.md", "'analytical'", "'difference'"),
+    "change a code block's language": lambda root: edit(root, "content/articles/one/index.md", "```text", "```yaml"),
     "mention another person in a body": lambda root: edit(root, "content/articles/one/index.md", "Lovelace wrote.",
                                                           "Lovelace wrote to [Babbage]{person=charles-babbage}."),
     "move an article to another person": lambda root: edit(root, "content/articles/two/index.md",
@@ -455,6 +459,45 @@ def test_rebuilds_do_only_what_changed(tmp_path):
     # A reworded sentence: the article's own page and the feed that carries whole bodies; not
     # the lists the article is in (they show no body).
     assert edited.units_rendered == 2
+
+
+def test_a_body_rendered_again_highlights_only_the_code_blocks_that_changed(tmp_path, monkeypatch):
+    """Highlighting a process's first code block costs the import of Pygments and the making
+    of its lexer's regular expressions: a body rendered again takes the blocks it still has
+    from its last rendering."""
+    root = write_files(tmp_path / "site", BASE)  # (article one has a python block and a text one)
+    run(root, tmp_path / "out", jobs=1)
+    highlighted = []
+    lexer = sitegen.markup.highlight._lexer
+    monkeypatch.setattr(sitegen.markup.highlight, "_lexer", lambda lang: highlighted.append(lang) or lexer(lang))
+    CHANGES["edit a body"](root)
+    assert run(root, tmp_path / "out", jobs=1).cache_hits == 2
+    assert highlighted == []
+    CHANGES["edit a code block"](root)
+    run(root, tmp_path / "out", jobs=1)
+    assert highlighted == ["python"]
+    monkeypatch.undo()
+    run(root, tmp_path / "clean", clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+
+
+def test_a_body_whose_last_rendering_cannot_be_read_is_highlighted_anew(tmp_path, monkeypatch):
+    """Only a shortcut: the build goes on (the other articles still from the cache)."""
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out", jobs=1)
+    pack, offset, size = BuildCache.open(root).articles["one"].body
+    with open(root / ".sitegen-cache" / "bodies" / pack, "r+b") as handle:  # the same size, other bytes
+        handle.seek(offset)
+        handle.write(bytes(size))
+    highlighted = []
+    lexer = sitegen.markup.highlight._lexer
+    monkeypatch.setattr(sitegen.markup.highlight, "_lexer", lambda lang: highlighted.append(lang) or lexer(lang))
+    CHANGES["edit a body"](root)
+    assert run(root, tmp_path / "out", jobs=1).cache_hits == 2
+    assert highlighted == ["python", "text"]
+    monkeypatch.undo()
+    run(root, tmp_path / "clean", clean=True)
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")
 
 
 def test_unchanged_bundles_are_not_read_again(tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from markdown_it.renderer import RendererHTML
 
 from conftest import REPO
-from sitegen.markup import BodyContext, create_markdown
+from sitegen.markup import BodyContext, code_blocks_in, create_markdown, render_body
 from sitegen.markup.renderer import BodyRenderer
 
 MD = create_markdown()
@@ -92,3 +92,18 @@ def test_a_replaced_text_rule_is_used():
     md = create_markdown()
     md.add_render_rule("text", lambda self, tokens, idx, options, env: tokens[idx].content.upper())
     assert md.render("a *b* <c>") == "<p>A <em>B</em> <C></p>\n"
+
+
+def test_code_blocks_as_rendered_before_are_taken_as_they_were():
+    """A fenced block's HTML depends on its info string and code alone: a body rendered again
+    takes the blocks it still has from its last rendering (``code_before``)."""
+    text = "Text.\n\n```python\nx = 1 < 2\n```\n\n- An item\n\n  ```\n  inner & outer\n  ```\n"
+    first = render_body(MD, text, CONTEXT)
+    blocks = code_blocks_in(first.html, first.code_blocks)
+    assert len(blocks) == 2
+    assert all(html.startswith('<pre class="highlight">') and html.endswith("</pre>\n\n") for html in blocks.values())
+    before = {key: html.replace("<pre", "<pre data-before") for key, html in blocks.items()}
+    assert render_body(MD, text.replace("Text.", "Other text."), CONTEXT, code_before=before).html.count("data-before") == 2
+    changed = render_body(MD, text.replace("x = 1", "x = 2"), CONTEXT, code_before=before)
+    assert changed.html.count("data-before") == 1
+    assert changed.html.replace(' data-before', '') == render_body(MD, text.replace("x = 1", "x = 2"), CONTEXT).html

@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import parallel
-from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BodyStore, BuildCache, CachedArticle, digest
+from ..cache import CACHE_DIR, VERSION as CACHE_VERSION, BodyStore, BuildCache, CacheDamaged, CachedArticle, digest
 from ..cache import packed as cache_packed
 from ..config import Config, is_site, run_in_site_hint
 from ..diagnostics import Diagnostics, Location, display_path
-from ..markup import BodyContext, create_markdown
-from ..model import Packed, Person, PersonRole, Reporter, Site, Topic, plain
+from ..markup import BodyContext, code_blocks_in, create_markdown
+from ..model import Article, Packed, Person, PersonRole, Reporter, Site, Topic, plain
 from ..render.urls import bundle_prefix, page_path
 from ..slugs import in_another_script, name_key, slug_problem, slugify
 from .articles import (DATED_NAME, INDEX_FILE, ArticleHeader, BundleScan, NameRef, bundle_files_digest, files_seen, finish_article,
@@ -121,9 +121,10 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             resolved[h.slug], items = early[h.slug]
             diags.extend(items)
         elif h.slug in unchanged:
+            # Its record's tuples, as they are: its key is the record's, so they are not digested
+            # again (nearly every article of an edit's build: a list of each was a sixtieth of it).
             entry = unchanged[h.slug]
-            resolved[h.slug] = (list(entry.article.people), list(entry.article.reporters), list(entry.article.topics),
-                                entry.additions)
+            resolved[h.slug] = (entry.article.people, entry.article.reporters, entry.article.topics, entry.additions)
         else:
             resolved[h.slug] = resolver.resolve(h.header, diags)
         _add_unregistered(resolved[h.slug][3], people, topics, h, diags, resolver)
@@ -161,7 +162,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
             if auto_names is None and key is not None:
                 auto_names = _auto_link_names(roles, reporters, people, h.header)
             tasks.append(_BodyTask(h.header, roles, reporters, topic_slugs, auto_names, key, additions,
-                                   *read_again.get(h.slug, (None, None)), h.scan))
+                                   *read_again.get(h.slug, (None, None)), h.scan, cached and cached.body))
             cache.release(h.slug)
     cache.misses += len(tasks)
     state = {"names": names, "urls": urls, "root": root, "bodies": cache.bodies, "people": people, "settings": settings}
@@ -179,7 +180,7 @@ def load_site(config: Config, diags: Diagnostics, urls, cache: BuildCache | None
     for entry in articles.values():
         diags.extend(entry.warnings)
     cache.articles = articles
-    ordered = tuple(sorted((entry.article for entry in articles.values()), key=lambda a: a.sort_key))
+    ordered = tuple(sorted((entry.article for entry in articles.values()), key=Article.sort_key.fget))
     warn_of_dates_ahead(ordered, root, diags)
     pages = load_pages(config, diags, urls, names, ordered)
     check_aliases(ordered, pages, urls, diags)
@@ -337,6 +338,7 @@ class _BodyTask:
     packed_values: bytes | None  # from _read_one, if this build read the front matter
     seen: str | None  # the bundle's files, from _read_one, if this build read the front matter
     scan: BundleScan | None  # the bundle's scan, if settled (see BundleHeader)
+    body_before: tuple | None = None  # where the body store has its last rendering, if it has (see _CodeBefore)
 
 
 class _Recording(Mapping):
@@ -391,8 +393,9 @@ def _finish(state: dict, task: _BodyTask):
         context = replace(context, bundle_prefix=prefix)
     context = replace(context, site_language=state["settings"][2], article_language=header.values.get("language", ""))
     local = Diagnostics()
+    code_before = _CodeBefore(state["bodies"], task.body_before) if task.body_before is not None else None
     article = finish_article(header, task.roles, task.reporters, task.topics, _MARKDOWN[0], context, local,
-                             state["root"], seen=task.seen)
+                             state["root"], seen=task.seen, code_before=code_before)
     if local.errors or header.broken:  # (a broken header's own errors came with it: see read_header)
         return task.header.slug, None, local.items
     # The body also depends on the names it looked up: they go into the fingerprint that
@@ -404,6 +407,24 @@ def _finish(state: dict, task: _BodyTask):
     light = article.without_content(fingerprint=fingerprint, listed_digest=digest(article.listed_fields()))
     entry = CachedArticle(key, Packed(seen.items()), light, local.warnings, task.additions, place)
     return task.header.slug, entry, local.errors
+
+
+class _CodeBefore:
+    """The fenced code blocks of an article's last rendering, for rendering it again (see
+    render_body's ``code_before``): read from the body store when the body's first block asks
+    for one, as most bodies have none. If the store cannot give them, every block is highlighted."""
+
+    def __init__(self, bodies: BodyStore, place: tuple):
+        self.bodies, self.place, self.blocks = bodies, place, None
+
+    def get(self, key: tuple) -> str | None:
+        if self.blocks is None:
+            try:
+                content = self.bodies.at(self.place)
+                self.blocks = code_blocks_in(content.body_html, content.code_blocks)
+            except (CacheDamaged, OSError):
+                self.blocks = {}
+        return self.blocks.get(key)
 
 
 def _whole_header(task: _BodyTask, diags: Diagnostics, root: Path) -> ArticleHeader | None:
@@ -694,8 +715,10 @@ def _body_key(header: ArticleHeader, roles: list, reporters: list, topic_slugs: 
               settings: tuple) -> str:
     """The cache key of an article's rendered body: its source and files, its names resolved,
     the names its body links, and the settings its links are made with."""
-    return digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, plain(roles),
-                  plain(reporters), topic_slugs, auto_names, *settings)
+    # (As tuples: the names come as lists when resolved by this build, as its record's tuples
+    # when they are as the last build resolved them, and must digest alike.)
+    return digest(CACHE_VERSION, str(header.folder), header.source_digest, header.files_digest, plain(tuple(roles)),
+                  plain(tuple(reporters)), tuple(topic_slugs), auto_names, *settings)
 
 
 def _auto_link_names(roles: list, reporters: list, people: dict[str, Person], header: ArticleHeader) -> tuple[tuple[str, str], ...]:

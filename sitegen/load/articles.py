@@ -587,15 +587,15 @@ def _bundle_entries(folder: Path | str, prefix: str = "", folders: bool = False)
 
 def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: list[Reporter], topics: list[str],
                    md, context: BodyContext, diags: Diagnostics, root: Path, fingerprint: str = "",
-                   seen: str | None = None) -> Article:
+                   seen: str | None = None, code_before=None) -> Article:
     """Render the body, read the comments and list the assets: the article is complete.
     ``seen``: the bundle's files as this build listed them when it read the header (see
-    ``files_seen``); None to list the bundle here."""
+    ``files_seen``); None to list the bundle here. ``code_before``: see render_body."""
     assets, assets_as_text = _assets(header, diags, root, seen)
     _verify_original(header, assets, diags)
     if context.bundle_prefix:
         context = replace(context, bundle_files=frozenset(assets))
-    body = render_body(md, header.body, context)
+    body = render_body(md, header.body, context, code_before)
     for line, message in body.problems:
         diags.error(Location(header.index_path, header.body_first_line + line), message)
     for line, message in body.warnings:
@@ -610,6 +610,7 @@ def finish_article(header: ArticleHeader, people: list[PersonRole], reporters: l
         reporters=tuple(reporters),
         topics=tuple(topics),
         body_html=body.html,
+        code_blocks=body.code_blocks,
         annotations=body.annotations,
         mentioned_people=body.mentioned_people,
         comments=comments,

@@ -66,6 +66,9 @@ class RenderedBody:
     problems: tuple[tuple[int, str], ...]  # (0-based line in the body, message)
     mentioned_people: tuple[str, ...] = ()  # people marked or auto-linked in the body
     warnings: tuple[tuple[int, str], ...] = ()  # (0-based line in the body, message)
+    # Where ``html`` holds each fenced code block: ((info, code digest), start, end), for the
+    # next rendering of the body to take unchanged blocks from (see code_blocks_in).
+    code_blocks: tuple = ()
 
 
 def create_markdown() -> MarkdownIt:
@@ -147,8 +150,12 @@ def _is_safe_link(url: str) -> bool:
     return scheme in ("", "http", "https", "mailto")
 
 
-def render_body(md: MarkdownIt, text: str, context: BodyContext) -> RenderedBody:
+def render_body(md: MarkdownIt, text: str, context: BodyContext, code_before: Mapping | None = None) -> RenderedBody:
+    """``code_before``: the fenced code blocks of the body's last rendering, (info, code
+    digest) -> HTML (see code_blocks_in and BodyRenderer.fence), for those still in it."""
     env: dict = {"sitegen": context}
+    if code_before is not None:
+        env["code_before"] = code_before
     html = md.render(text, env)
     problems = list(env.get("body_problems", []))
     for problem in env.get("critic_problems", []):
@@ -158,4 +165,22 @@ def render_body(md: MarkdownIt, text: str, context: BodyContext) -> RenderedBody
     warnings = env.get("body_warnings", [])
     if may_hold_other_generators_marks(text):  # (rare: a body moved from Hugo, Pelican or Jekyll; looked at
         warnings = warnings + other_generators_marks(md, text, context)  # again only then)
-    return RenderedBody(html, tuple(annotations), tuple(sorted(problems)), tuple(mentioned), tuple(sorted(warnings)))
+    return RenderedBody(html, tuple(annotations), tuple(sorted(problems)), tuple(mentioned), tuple(sorted(warnings)),
+                        _placed(html, env.get("code_blocks", ())))
+
+
+def _placed(html: str, blocks) -> tuple:
+    """Each (key, block HTML) of ``blocks``, in the order rendered, as (key, start, end) in ``html``."""
+    placed, position = [], 0
+    for key, block in blocks:
+        start = html.find(block, position)
+        if start >= 0:
+            position = start + len(block)
+            placed.append((key, start, position))
+    return tuple(placed)
+
+
+def code_blocks_in(html: str, placed) -> dict:
+    """A rendered body's fenced code blocks, (info, code digest) -> HTML, from where
+    ``RenderedBody.code_blocks`` placed them in ``html``: see render_body's ``code_before``."""
+    return {key: html[start:end] for key, start, end in placed}
