@@ -381,8 +381,10 @@ def _check_output(units: list, manifest: OutputManifest, output: Path) -> tuple[
             todo.append(unit)
     # Only folders that have been still for a while: a file removed within the file system's
     # timestamp granularity of the last change could leave the folder's times as they were.
+    # (A folder the look ahead found as recorded was still then, and is stiller now: its
+    # times are not looked at again, for the tens of thousands of an archive's output.)
     intact = {folder: info for folder, info in seen.items()
-              if info is not None and folder not in missing and is_settled(info[0], info[1], now)}
+              if info is not None and folder not in missing and (folder in looked or is_settled(info[0], info[1], now))}
     return todo, intact
 
 

@@ -40,6 +40,8 @@ from array import array
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import compress
+from operator import is_not
 from pathlib import Path, PosixPath, PurePath, PurePosixPath, PureWindowsPath, WindowsPath
 from typing import Iterable, Sequence
 
@@ -358,11 +360,11 @@ class BodyStore:
                 os.close(fd)
         self._reading.clear()
 
-    def compact(self, records: dict) -> set:
+    def compact(self, records: dict, live: dict | None = None) -> set:
         """Copy the live bodies out of packs that are mostly dead bodies (at most half their
         bytes in use), and out of the small packs once there are many, into this process's
         pack; ``records`` (slug -> CachedArticle) get their new places, to be saved. Returns
-        the packs emptied so.
+        the packs emptied so. (``live``: ``_live_bytes(records)``, if already known.)
 
         Bodies die one by one as articles are edited, and a pack goes only when all of its
         bodies have: without this, an archive edited over the years would keep a version of
@@ -374,7 +376,7 @@ class BodyStore:
         as old as a killed build's leftover (see prune)."""
         if not self.writable:
             return set()
-        live = _live_bytes(records)
+        live = live if live is not None else _live_bytes(records)
         sizes = self._sizes if self._sizes is not None else self._listed()
         own = self._writing[2] if self._writing is not None else None
         used = {pack: size for pack, size in sizes.items() if pack != own and live.get(pack)}
@@ -394,7 +396,7 @@ class BodyStore:
                 os.utime(os.path.join(self.folder, pack))
         return sparse
 
-    def prune(self, records: Iterable, dropped: set = frozenset()) -> None:
+    def prune(self, records: Iterable, dropped: set = frozenset(), used: set | None = None) -> None:
         """Remove the packs that hold no body of ``records`` (CachedArticle): those named in
         ``dropped`` (the packs the records read at the start of the build used) and those of
         another sitegen VERSION at once, others only once untouched for as long as a killed
@@ -402,8 +404,8 @@ class BodyStore:
         right now (``sitegen serve`` and ``sitegen build`` in a second terminal share the
         cache): removed under the writer's feet, that build would fail at its render stage.
         (So the packs of the build before a --clean one, which reads no records, stay until
-        an hour after they were written.)"""
-        used = {record.body[0] for record in records if record.body is not None}
+        an hour after they were written.) ``used``: the packs the records use, if already known."""
+        used = set(used) if used is not None else {record.body[0] for record in records if record.body is not None}
         if self._writing is not None:
             used.add(self._writing[2])
         ours = _pack_tag() + "-"
@@ -505,6 +507,9 @@ class BuildCache:
     names: tuple | None = None  # (people, topics, URL settings) of the last build (see load_site)
     names_read: tuple | None = None
     released: set = field(default_factory=set)  # the packs of the bodies of the records let go (see release)
+    read_articles: dict = field(default_factory=dict)  # slug -> CachedArticle, as read
+    read_headers: dict = field(default_factory=dict)  # slug -> load.BundleHeader, as read
+    used_packs: set | None = None  # the packs the records use, as compact_bodies found them
     compacted: set = field(default_factory=set)  # the packs whose bodies compact_bodies moved
     tokens: dict = field(default_factory=dict)  # shard number -> the token it was saved with (see save)
     look_ahead: LookAhead | None = None  # looking at the bundles and the output meanwhile (see open)
@@ -539,6 +544,7 @@ class BuildCache:
                         cache.articles[slug] = article
                     if header is not None:
                         cache.headers[slug] = header
+            cache.read_articles, cache.read_headers = dict(cache.articles), dict(cache.headers)
         return cache
 
     def bundles_as_saved(self, remembered: dict[str, bytes]) -> tuple[set[str], tuple | None]:
@@ -564,7 +570,9 @@ class BuildCache:
     def compact_bodies(self) -> None:
         """Keep the body store near the site's size (see BodyStore.compact): after the load,
         before the records are saved (which the build must then do, ``compacted``)."""
-        self.compacted = self.bodies.compact(self.articles)
+        live = _live_bytes(self.articles)
+        self.used_packs = set(live)  # (before compacting: the packs it empties are kept a while, see prune)
+        self.compacted = self.bodies.compact(self.articles, live)
 
     def manifest(self, output_dir: Path, enabled: bool = True) -> OutputManifest:
         """What the last build wrote to ``output_dir``; with what the look ahead (see open)
@@ -599,10 +607,18 @@ class BuildCache:
         return saving.exitcode == 0
 
     def _changed_shards(self) -> tuple[list[int], dict]:
-        shards: dict[int, dict] = {n: {} for n in range(SHARDS)}
-        for slug in sorted(self.articles.keys() | self.headers.keys()):
-            shards[_shard_of(slug)][slug] = (self.articles.get(slug), self.headers.get(slug))
-        changed = [n for n, entries in shards.items() if not _same_entries(entries, (self.loaded or {}).get(n))]
+        """The shards whose entries are no longer the very objects read (an entry added,
+        dropped or made anew), and the state for saving them: their entries, by slug."""
+        # Found by identity, without a shard's dict made for each of the 64 (a fiftieth of an edit's build).
+        loaded, articles, headers = self.loaded or {}, self.articles, self.headers
+        changed_slugs = {*_not_as_read(articles, self.read_articles), *_not_as_read(headers, self.read_headers)}
+        changed_slugs.update(self.read_articles.keys() - articles.keys(), self.read_headers.keys() - headers.keys())
+        by_shard: dict[int, set] = {}
+        for slug in changed_slugs:
+            by_shard.setdefault(_shard_of(slug), set()).add(slug)
+        changed = sorted(by_shard)
+        shards = {n: {slug: (articles.get(slug), headers.get(slug)) for slug in sorted(by_shard[n].union(loaded.get(n, ())))
+                      if slug in articles or slug in headers} for n in changed}
         return changed, {"shards": shards, "folder": str(self.folder), "tokens": {n: os.urandom(8) for n in changed}}
 
     def save(self, output_dir: Path, manifest: OutputManifest, jobs: int = 1) -> None:
@@ -621,10 +637,12 @@ class BuildCache:
             _store(self._names_path(), self.names)
         # The packs that the records read at the start used (and those of the records let go,
         # see release) and these no longer use hold only versions this build replaced, unless
-        # their bodies were moved (see BodyStore.compact): removed at once.
-        before = {article.body[0] for entries in (self.loaded or {}).values()
-                  for article, _ in entries.values() if article is not None and article.body is not None}
-        self.bodies.prune(self.articles.values(), dropped=(before | self.released) - self.compacted)
+        # their bodies were moved (see BodyStore.compact): removed at once. Of the records read,
+        # those still here use packs that are in use; those let go, the released; so only
+        # those of articles gone are looked at (not every record, twice).
+        read, gone = self.read_articles, self.read_articles.keys() - self.articles.keys()
+        before = {read[slug].body[0] for slug in gone if read[slug].body is not None}
+        self.bodies.prune(self.articles.values(), dropped=(before | self.released) - self.compacted, used=self.used_packs)
 
     def _shard_path(self, number: int) -> Path:
         return _shard_path(self.folder, number)
@@ -720,14 +738,14 @@ def _no_collection():
             gc.enable()
 
 
+def _not_as_read(now: dict, read: dict):
+    """The keys of ``now`` whose values are not the very objects that ``read`` has for them:
+    looked up and compared in C, as this goes over every article of the archive."""
+    return compress(now, map(is_not, now.values(), map(read.get, now)))
+
+
 def _shard_of(slug: str) -> int:
     return zlib.crc32(slug.encode("utf-8")) % SHARDS
-
-
-def _same_entries(entries: dict, loaded: dict | None) -> bool:
-    """The same slugs holding the very objects that were read: the shard need not be written."""
-    return loaded is not None and entries.keys() == loaded.keys() and all(
-        entries[slug][0] is loaded[slug][0] and entries[slug][1] is loaded[slug][1] for slug in entries)
 
 
 def _load(path: Path, identity: list | None = None):

@@ -854,6 +854,18 @@ def test_an_edited_articles_old_body_leaves_the_store(tmp_path):
     assert {record.body[0] for record in records.values()} == packs.keys()
 
 
+def test_a_deleted_articles_body_leaves_the_store(tmp_path):
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out", jobs=1)
+    CHANGES["edit a body"](root)
+    run(root, tmp_path / "out", jobs=1)  # (article one's body now in a pack of its own)
+    assert len(_store_and_records(root)[0]) == 2
+    shutil.rmtree(root / "content/articles/one")
+    run(root, tmp_path / "out", jobs=1)
+    packs, records = _store_and_records(root)
+    assert len(packs) == 1 and {record.body[0] for record in records.values()} == packs.keys()
+
+
 def test_a_new_version_of_sitegen_leaves_no_old_bodies_behind(tmp_path, monkeypatch):
     """The records of another VERSION are not read, so they cannot say which bodies are
     theirs: that version's packs go (the store grew by a site's bodies per upgrade)."""
