@@ -94,9 +94,15 @@ def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
 
 
 def written_between(before: dict, after: dict) -> tuple[int, int]:
-    """Files (and their bytes) that are new or rewritten: a hard-linked unchanged file keeps its inode."""
-    changed = [stat for path, stat in after.items() if before.get(path, (None, None))[:2] != stat[:2]]
+    """Files (and their bytes) that are new or rewritten: a hard-linked unchanged file keeps its
+    inode. Not sitegen's marker file when only its time changed: every build dates the output
+    by it (sitegen.write.stamp_output), a no-op's too, without writing it."""
+    changed = [stat for path, stat in after.items() if before.get(path, (None, None))[:2] != stat[:2]
+               and not (path == OUTPUT_MARKER and before.get(path, (None,))[0] == stat[0])]
     return len(changed), sum(stat[2] for stat in changed)
+
+
+OUTPUT_MARKER = ".sitegen-output"  # (sitegen.write.MARKER: the harness imports no sitegen)
 
 
 # ---------------------------------------------------------------- running builds

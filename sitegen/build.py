@@ -6,7 +6,6 @@ import gc
 import os
 import shutil
 import time
-from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -416,13 +415,14 @@ def _files_in_order(units, todo, manifest, new_manifest, renderer, rendered, pro
     done = 0
     same_files = True
     # The files of reused units one after the other go together (a one-article edit reuses
-    # some ten thousand units, each its own yield and its own object), a few thousand at most.
-    reused = ReusedFiles([], array("Q"))
+    # some ten thousand units, each its own yield and its own object), those of a thousand
+    # units at most.
+    reused: list[tuple] = []  # the ids of the reused units whose files are not passed on yet
     for unit in units:
         if unit.id in todo_ids:
-            if reused.paths:
-                yield reused
-                reused = ReusedFiles([], array("Q"))
+            if reused:
+                yield ReusedFiles(*manifest.files_of(reused))
+                reused = []
             unit_id, files = next(rendered)
             done += 1
             if progress:
@@ -434,15 +434,13 @@ def _files_in_order(units, todo, manifest, new_manifest, renderer, rendered, pro
             key = unit.key if unit.key is not None else unit_key(unit.id)
             new_manifest.record(unit.id, key, unit_paths, (f.size for f in files))
         else:
-            unit_paths, sizes = manifest.files(unit.id)
-            reused.paths.extend(unit_paths)
-            reused.sizes.extend(sizes)
+            reused.append(unit.id)
             new_manifest.units[unit.id] = manifest.units[unit.id]  # the same key, files and sizes
-            if len(reused.paths) >= REUSED_AT_ONCE:
-                yield reused
-                reused = ReusedFiles([], array("Q"))
-    if reused.paths:
-        yield reused
+            if len(reused) >= REUSED_UNITS_AT_ONCE:
+                yield ReusedFiles(*manifest.files_of(reused))
+                reused = []
+    if reused:
+        yield ReusedFiles(*manifest.files_of(reused))
     kept = _kept_crawler_files(kept_in, manifest) if kept_in is not None and same_files else None
     if kept:
         new_manifest.crawler = manifest.crawler
@@ -455,8 +453,8 @@ def _files_in_order(units, todo, manifest, new_manifest, renderer, rendered, pro
         yield from files
 
 
-# At most this many reused files are held before they are passed on (see _files).
-REUSED_AT_ONCE = 4096
+# The files of at most this many reused units are held before they are passed on (see _files).
+REUSED_UNITS_AT_ONCE = 1024
 
 
 def _kept_crawler_files(output: Path, manifest: OutputManifest) -> ReusedFiles | None:

@@ -235,6 +235,22 @@ def test_written_files_are_those_with_a_new_inode_or_mtime(bench_modules, tmp_pa
     assert harness.written_between(before, harness.snapshot(old)) == (2, 9)
 
 
+def test_the_output_marker_dated_again_is_not_a_file_written(bench_modules, tmp_path: Path):
+    import os
+
+    from sitegen.write import MARKER
+
+    _, _, harness = bench_modules
+    assert harness.OUTPUT_MARKER == MARKER
+    (tmp_path / MARKER).write_text("")
+    before = harness.snapshot(tmp_path)
+    os.utime(tmp_path / MARKER, ns=(1, 1))  # what every build does (write.stamp_output)
+    assert harness.written_between(before, harness.snapshot(tmp_path)) == (0, 0)
+    (tmp_path / "new").write_text("x")
+    os.rename(tmp_path / "new", tmp_path / MARKER)  # a new file there is one
+    assert harness.written_between(before, harness.snapshot(tmp_path)) == (1, 1)
+
+
 def test_the_runner_measures_every_scenario_and_leaves_the_site_as_generated(bench_modules, tmp_path: Path):
     gen, run, _ = bench_modules
     results = tmp_path / "RESULTS.md"

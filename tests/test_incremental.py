@@ -427,9 +427,10 @@ def test_an_edit_updated_in_place_keeps_the_sitemap(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("change", ["edit a body", "edit comments", "change pagination", "delete an article"])
 def test_reused_files_passed_on_a_few_at_a_time_are_all_there(tmp_path, monkeypatch, change, output_mode):
-    """build._files passes the reused units' files on together, REUSED_AT_ONCE at most: in
-    batches of two, between and after the units rendered again, the rebuild is still the clean build."""
-    monkeypatch.setattr(sitegen.build, "REUSED_AT_ONCE", 2)
+    """build._files passes the reused units' files on together, those of REUSED_UNITS_AT_ONCE
+    units at most: in batches of two units' files, between and after the units rendered again,
+    the rebuild is still the clean build."""
+    monkeypatch.setattr(sitegen.build, "REUSED_UNITS_AT_ONCE", 2)
     root = write_files(tmp_path / "site", BASE)
     run(root, tmp_path / "out")
     CHANGES[change](root)
