@@ -382,8 +382,8 @@ def _check_output(units: list, manifest: OutputManifest, output: Path) -> tuple[
     # timestamp granularity of the last change could leave the folder's times as they were.
     # (A folder the look ahead found as recorded was still then, and is stiller now: its
     # times are not looked at again, for the tens of thousands of an archive's output.)
-    intact = {folder: info for folder, info in seen.items()
-              if info is not None and folder not in missing and (folder in looked or is_settled(info[0], info[1], now))}
+    intact = {folder: info for folder, info in seen.items() if info is not None and folder not in missing
+              and (folder in looked or is_settled(info[0], info[1], now))}
     return todo, intact
 
 

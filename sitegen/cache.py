@@ -620,7 +620,9 @@ class BuildCache:
         loaded, articles, headers = self.loaded or {}, self.articles, self.headers
         changed_slugs = {*_not_as_read(articles, self.read_articles), *_not_as_read(headers, self.read_headers)}
         changed_slugs.update(self.read_articles.keys() - articles.keys(), self.read_headers.keys() - headers.keys())
-        by_shard: dict[int, set] = {}
+        # (Without the cache read, --clean: every shard is written, the empty ones too, over
+        # whatever the files hold.)
+        by_shard: dict[int, set] = {} if self.loaded is not None else {n: set() for n in range(SHARDS)}
         for slug in changed_slugs:
             by_shard.setdefault(_shard_of(slug), set()).add(slug)
         changed = sorted(by_shard)

@@ -867,6 +867,15 @@ def test_a_deleted_articles_body_leaves_the_store(tmp_path):
     assert len(packs) == 1 and {record.body[0] for record in records.values()} == packs.keys()
 
 
+def test_a_clean_build_leaves_no_record_of_an_article_gone(tmp_path):
+    """--clean reads no records, so it cannot tell which shards of them changed: it writes all."""
+    root = write_files(tmp_path / "site", BASE)
+    run(root, tmp_path / "out")
+    shutil.rmtree(root / "content/articles/three")  # (the only article of its shard)
+    run(root, tmp_path / "out", clean=True)
+    assert set(BuildCache.open(root).articles) == {"one", "two"}
+
+
 def test_a_new_version_of_sitegen_leaves_no_old_bodies_behind(tmp_path, monkeypatch):
     """The records of another VERSION are not read, so they cannot say which bodies are
     theirs: that version's packs go (the store grew by a site's bodies per upgrade)."""
