@@ -522,6 +522,7 @@ class BuildCache:
     look_ahead: LookAhead | None = None  # looking at the bundles and the output meanwhile (see open)
     _saving: object = field(default=None, repr=False)  # the process saving the shards (see start_saving_articles)
     _shards: tuple | None = field(default=None, repr=False)  # (the shards to save, their state), made for it
+    _manifest_read: tuple | None = field(default=None, repr=False)  # (output folder, its manifest, identity): see open
 
     def __post_init__(self):
         if self.bodies is None:
@@ -545,6 +546,12 @@ class BuildCache:
                 cache.loaded = {n: shard[1] if shard else {} for n, shard in shards.items()}
                 cache.registries = _load(cache._registries_path()) or {}
                 cache.names = cache.names_read = _load(cache._names_path())
+                if look_at is not None:
+                    # Read now, not when the plan asks for it: the look ahead is then given this
+                    # much longer to look at the bundles before the load stage asks for its answer
+                    # (on a slow hour, an edit's build waited for it as long as this takes).
+                    identity = []
+                    cache._manifest_read = (look_at[1], _load(cache._manifest_path(look_at[1]), identity), identity)
             for entries in cache.loaded.values():
                 for slug, (article, header) in entries.items():
                     if article is not None:
@@ -586,8 +593,13 @@ class BuildCache:
         found of its folders, if it looked at the same manifest (``OutputManifest.looked``)."""
         if not enabled:
             return OutputManifest()
-        identity = []
-        manifest = _load(self._manifest_path(output_dir), identity) or OutputManifest()
+        if self._manifest_read is not None and self._manifest_read[0] == output_dir:
+            _, manifest, identity = self._manifest_read
+            self._manifest_read = None
+        else:
+            identity = []
+            manifest = _load(self._manifest_path(output_dir), identity)
+        manifest = manifest or OutputManifest()
         if self.look_ahead is not None:
             manifest.looked = self.look_ahead.output_folders(identity[0] if identity else None)
         return manifest
