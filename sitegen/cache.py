@@ -13,7 +13,8 @@ Five things are kept, all keyed by their inputs so a stale entry can never be us
   (see lookahead.py);
 - each loaded article's rendered body and comments (``bodies/``, appended to packs, its place
   in its record): they are most of the bytes, and only the pages rendered again need them, so
-  a rebuild reads a handful instead of all;
+  a rebuild reads a handful instead of all; with where the body's code blocks are, which its
+  next rendering takes as they were if their code is the same (see markup.render_body);
 - each people and topic registry file's checked values, keyed by its path and text;
 - for each output folder, the key of every render *unit* (an article page with its files, a
   person's pages and feed, ...) and the files it wrote, so an unchanged unit is linked from the
