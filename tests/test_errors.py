@@ -313,6 +313,16 @@ def warnings_of(result) -> list[list[str]]:
     return [line.split(": warning: ") for line in result.stderr.splitlines() if ": warning: " in line]
 
 
+def build_a_body(site, monkeypatch, body: str) -> tuple[Path, list[list[str]]]:
+    """A site with one article of this body, built (successfully) from its folder: the site's
+    folder and the build's warnings (see warnings_of)."""
+    root = site({"content/articles/a/index.md": f"---\ntitle: A\n---\n{body}"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    return root, warnings_of(result)
+
+
 def test_a_capture_changed_after_a_build_fails_the_next_one(site, monkeypatch):
     """Only the capture changed: the article is read again (its bundle changed), and checked."""
     captured = b"As printed.\n"
@@ -503,11 +513,7 @@ def test_hugos_shortcodes_and_summary_divider_in_a_body_are_warned_about_not_in_
     does not read: each is said at its line. Shown as code, they are what the writer meant."""
     body = ('Intro.\n\n{{< figure src="/img/x.jpg" >}}\n\n<!--more-->\n\n'
             'See `{{< ref "x" >}}` and {{% note %}}this{{% /note %}}.\n\n```\n{{< tweet 1 >}}\n```\n')
-    root = site({"content/articles/a/index.md": f"---\ntitle: A\n---\n{body}"})
-    monkeypatch.chdir(root)
-    result = build(root)
-    assert result.exit_code == 0, result.output
-    warned = warnings_of(result)
+    root, warned = build_a_body(site, monkeypatch, body)
     where = "content/articles/a/index.md"
     assert [(at, message.split(" is shown")[0]) for at, message in warned] == [
         (f"{where}:6", "Hugo's shortcode '{{< figure src=\"/img/x.jpg\" >}}'"),
@@ -530,11 +536,7 @@ def test_jekylls_liquid_and_pelicans_links_and_toc_in_a_body_are_warned_about_at
             "![chart]({{ site.baseurl }}/assets/chart.png).\n\n"
             "{% highlight python %}\nx = 1\n{% endhighlight %}\n\n"
             "`{{ shown }}` as code, and\n\n```\n{% raw %}\n```\n")
-    root = site({"content/articles/a/index.md": f"---\ntitle: A\n---\n{body}"})
-    monkeypatch.chdir(root)
-    result = build(root)
-    assert result.exit_code == 0, result.output
-    warned = warnings_of(result)
+    _, warned = build_a_body(site, monkeypatch, body)
     where = "content/articles/a/index.md"
     assert warned == [
         [f"{where}:4", "[TOC] (Python-Markdown's, as Pelican uses it) is shown as typed: sitegen makes no table of "
@@ -579,11 +581,7 @@ def test_python_markdowns_abbreviations_definition_lists_and_code_languages_are_
             "```\n:::python\n*[HTML]: shown\n```\n\n"
             "    ::1\n    fe80::1\n\n"
             "[^1]: Short\n: more text.\n")
-    root = site({"content/articles/a/index.md": f"---\ntitle: A\n---\n{body}"})
-    monkeypatch.chdir(root)
-    result = build(root)
-    assert result.exit_code == 0, result.output
-    warned = warnings_of(result)
+    root, warned = build_a_body(site, monkeypatch, body)
     where = "content/articles/a/index.md"
     assert warned == [
         [f"{where}:7", "a definition list (Python-Markdown's, as Pelican reads it: a term's line, then ':   ' and its "
@@ -811,11 +809,7 @@ def test_pelicans_link_in_a_reference_definition_is_warned_about_too(site, monke
     the search that decides whether a body may hold another generator's marks now looks for a
     reference definition's address too (it missed it)."""
     body = "See [the recount][r].\n\n[r]: {filename}/recount.md\n"
-    root = site({"content/articles/a/index.md": f"---\ntitle: A\n---\n{body}"})
-    monkeypatch.chdir(root)
-    result = build(root)
-    assert result.exit_code == 0, result.output
-    warned = warnings_of(result)
+    _, warned = build_a_body(site, monkeypatch, body)
     assert warned == [["content/articles/a/index.md:4", "Pelican's link '{filename}/recount.md' leads nowhere "
                        "here: link the article from the site's root: /articles/<its folder>/"]]
 
