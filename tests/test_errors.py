@@ -835,6 +835,35 @@ def test_a_name_and_a_job_in_one_string_are_told_apart(site, monkeypatch, line, 
     assert warned == [["content/articles/a/index.md:3", advice]]
 
 
+@pytest.mark.parametrize("lines, line_number, advice", [
+    ("people: [Jane Roe, Staff Writer]", 3, "people: 'Staff Writer' reads as Jane Roe's job, not a name; a person's "
+                                            "role in the article is written apart: [{name: Jane Roe, role: Staff Writer}]"),
+    ("people:\n  - Ann Lee\n  - Deputy Mayor\n  - Tom Head", 5,
+     "people: 'Deputy Mayor' reads as Ann Lee's job, not a name; a person's role in the article is written apart: "
+     "[{name: Ann Lee, role: Deputy Mayor}]"),
+    ("reporters: [Jane Roe, Senior Political Correspondent]", 3,
+     "reporters: 'Senior Political Correspondent' reads as Jane Roe's job, not a name; a writer's job is not kept "
+     "here: write the name alone, [Jane Roe]"),
+])
+def test_a_job_as_a_list_item_after_a_name_is_warned_about(site, monkeypatch, lines, line_number, advice):
+    """'[Jane Roe, Staff Writer]', a byline put in brackets, made a person of the job without a
+    word; a name that ends in a job's word ('Tom Head') is still a name."""
+    root = site({"content/articles/a/index.md": f"---\ntitle: A\n{lines}\n---\nText.\n"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    assert warnings_of(result) == [[f"content/articles/a/index.md:{line_number}", advice]]
+
+
+def test_names_that_end_in_a_jobs_word_are_not_warned_about(site, monkeypatch):
+    root = site({"content/articles/a/index.md": "---\ntitle: A\npeople: [Jane Roe, Tom Head, Ana Chief]\n"
+                                                "reporters: [Staff Writer]\n---\nText.\n"})
+    monkeypatch.chdir(root)
+    result = build(root)
+    assert result.exit_code == 0, result.output
+    assert warnings_of(result) == []
+
+
 def test_comma_separated_names_in_one_string_are_warned_about(site, monkeypatch):
     """Pelican's 'Tags: elections, county clerk' and 'Authors: Ana Ruiz, Ben Cole', moved as
     'topics:' and 'reporters:', made one topic 'elections-county-clerk' and one person

@@ -156,15 +156,18 @@ def _check_front_matter(header: ArticleHeader, data: dict, front, diags: Diagnos
                 diags.error(Location(header.index_path, front.line_of(key, *problem.path)), f"{key}: {problem}")
             failed.add(key)
     for key, raw in data.items():
+        if key in ("people", "reporters") and isinstance(raw, list):
+            # ("[Jane Roe, Staff Writer]": the byline in brackets makes a person of the job)
+            for number, (name, job) in _names_then_jobs(raw):
+                diags.warning(Location(header.index_path, front.line_of(key, number)),
+                              f"{key}: '{job}' reads as {name}'s job, not a name; {_where_a_job_goes(key, name, job)}")
         if key not in NAME_LISTS or not isinstance(raw, str):
             continue
         if key != "topics" and (with_job := _name_and_job(raw)):
             # ("Jane Roe, Staff Writer", as a byline gives it: not two names)
             name, job = with_job
-            instead = (f"a person's role in the article is written apart: [{{name: {name}, role: {job}}}]"
-                       if key == "people" else f"a writer's job is not kept here: write the name alone, [{name}]")
             diags.warning(Location(header.index_path, front.line_of(key)),
-                          f"{key}: '{raw}' is read as one name; {instead}")
+                          f"{key}: '{raw}' is read as one name; {_where_a_job_goes(key, name, job)}")
         elif several := _several_names(raw):
             # (Pelican's "Tags: a, b" and "Authors: A, B" as they are moved: one name here)
             diags.warning(Location(header.index_path, front.line_of(key)),
@@ -213,12 +216,41 @@ JOB_ENDINGS = frozenset({
     "senator", "representative", "secretary", "minister", "leader", "chief", "head", "clerk", "commissioner"})
 
 
+# The words before a job's last one in a job written alone, as a byline's second line or a list's
+# item gives it ("Staff Writer", "Senior Political Correspondent", "Deputy Mayor"). A list's item
+# that ends in a job's word but starts otherwise is a name ("Tom Head", "Ana Chief").
+JOB_WORDS_BEFORE = frozenset({
+    "staff", "senior", "chief", "deputy", "assistant", "associate", "contributing", "executive", "managing",
+    "political", "foreign", "special", "investigative", "news", "city", "sports", "business", "features",
+    "opinion", "science", "health", "education", "arts", "culture", "data", "photo", "video", "digital",
+    "guest", "freelance", "local", "national", "international", "legal", "court", "crime", "vice", "prime",
+    "general", "state", "press", "communications", "editorial", "economics", "environment", "technology"})
+
+
 def _name_and_job(text: str) -> tuple[str, str] | None:
     """(name, job) of "Jane Roe, Staff Writer": one comma, and a job after it (see JOB_ENDINGS)."""
     name, _, job = (part.strip() for part in text.partition(","))
     if "," in job or not name or not job or job.split()[-1].lower().rstrip(".") not in JOB_ENDINGS:
         return None
     return name, job
+
+
+def _names_then_jobs(items: list) -> list[tuple[int, tuple[str, str]]]:
+    """(the job's place, (name, job)) of each list item that is a job written alone after a name:
+    "[Jane Roe, Staff Writer]"."""
+    return [(number, (before, item)) for number, (before, item) in enumerate(zip(items, items[1:]), start=1)
+            if isinstance(item, str) and isinstance(before, str) and _a_job(item) and not _a_job(before)]
+
+
+def _a_job(text: str) -> bool:
+    *before, last = text.split() or [""]
+    return last.lower().rstrip(".") in JOB_ENDINGS and all(word.lower() in JOB_WORDS_BEFORE for word in before)
+
+
+def _where_a_job_goes(key: str, name: str, job: str) -> str:
+    if key == "people":
+        return f"a person's role in the article is written apart: [{{name: {name}, role: {job}}}]"
+    return f"a writer's job is not kept here: write the name alone, [{name}]"
 
 
 # A name that starts with a day, as Jekyll's posts' do: 2016-11-08-title.md.
