@@ -1199,7 +1199,12 @@ def test_the_line_under_a_byline_is_a_second_writer_not_an_outlet(header, report
 
 @pytest.mark.parametrize("line, date", [("Valdemora, 14 de marzo de 2025 - 09:12", "2025-03-14T09:12"),
                                         ("Valdemora, 14 de marzo de 2025", "2025-03-14"),
-                                        ("LONDON, March 14, 2025 - 9.12 GMT", "2025-03-14T09:12Z")])
+                                        ("LONDON, March 14, 2025 - 9.12 GMT", "2025-03-14T09:12Z"),
+                                        # (the time as timeofday reads it: Quebec's, noon in words)
+                                        ("Valdemora, 14 de marzo de 2025 - 18 h 32", "2025-03-14T18:32"),
+                                        ("LONDON, March 14, 2025 - noon", "2025-03-14T12:00"),
+                                        ("LONDON, March 14, 2025 - 12 noon GMT", "2025-03-14T12:00Z"),
+                                        ("LONDON, March 14, 2025 - midday", "2025-03-14T12:00")])
 def test_the_place_and_date_under_the_byline_are_no_dateline(line, date):
     """The place, the date and the time under the byline, as Spanish papers set them, read like
     a dateline with no story after it: the line was the lede, and the summary "09:12"."""
@@ -1209,6 +1214,21 @@ def test_the_place_and_date_under_the_byline_are_no_dateline(line, date):
                     "La concejala Nuria Castellví explicó que el Ayuntamiento había pedido la limpieza.\n")
     assert (found.date, found.dateline, found.summary) == (date, "Valdemora", lede.split(" — ", 1)[1])
     assert found.body.startswith("VALDEMORA. — ")
+
+
+@pytest.mark.parametrize("line, place", [
+    ("LONDON, March 14, 2025 - 09:12", None),
+    ("Valdemora, 14 de marzo de 2025 - 18 h 32", None),
+    ("LONDON, March 14, 2025 - noon", None),
+    ("LONDON, March 14, 2025 - 12 noon", None),
+    ("LONDON, March 14, 2025 - Midday GMT", None),
+    # noon naming an edition or a briefing, as timeofday reads it, is no time: a story after the dateline
+    ("LONDON, March 14, 2025 - Noon Edition", "London"),
+    ("LONDON, March 14, 2025 - Midday briefing", "London"),
+])
+def test_a_time_alone_after_a_dated_dateline_leaves_no_story(line, place):
+    found = find_dateline(line, generic_rules())
+    assert (found and found.place) == place
 
 
 def test_a_french_verbs_a_after_a_name_opens_no_role():

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from .names import could_be_person, slugify
 from .rules import HANDLE, LIST_BULLET, Rules, any_word, is_chrome, line_matches, name_phrase
 from .textutil import ROW_SEPARATOR, Line, sentences
-from .timeofday import time_after, time_before
+from .timeofday import MINUTE_MARK, NOON, time_after, time_before
 
 # /2019/03/14/, /2019-3-14/, /20190314/
 URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")
@@ -289,10 +289,11 @@ DATE_SPAN = re.compile(r"(?:\d{4}|\d{1,2})[ \u00a0]*(?:[–—-]|\bto\b|\buntil\
 UPDATED_LINE = re.compile(r"(?:last )?(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
-# A time of day alone after a dated dateline: no story after it. (Nothing after it is a
-# dateline on a line of its own, the story on the next: "KYIV, March 14 (Reuters) -".)
-TIME_ALONE = re.compile(r"[ \u00a0]*\d{1,2}(?P<minutes>[:.h]\d{2})?[ \u00a0]*(?:h|hs|uhr|hrs?|[ap]\.?m\.?)?"
-                        r"(?:[ \u00a0]+(?P<zone>[A-Z]{2,5}))?[ \u00a0]*", re.IGNORECASE)
+# A time of day alone after a dated dateline: no story after it ("- 09:12", "- 18 h 32", "- noon").
+# (Nothing after it is a dateline on a line of its own, the story on the next: "KYIV, March 14
+# (Reuters) -".)
+TIME_ALONE = re.compile(rf"[ \u00a0]*(?:{NOON}|\d{{1,2}}(?P<minutes>{MINUTE_MARK}\d{{2}})?[ \u00a0]*"
+                        r"(?:h|hs|uhr|hrs?|[ap]\.?m\.?)?)(?:[ \u00a0]+(?P<zone>[A-Z]{2,5}))?[ \u00a0]*", re.IGNORECASE)
 # A place, a comma and the rest (the date line of a header: "Valdemora, 14 de marzo de 2025 - 09:12").
 PLACE_AND_COMMA = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:[ \u00a0-][A-ZÀ-Þ][^\W\d_]*){0,3},[ \u00a0]+")
 

@@ -24,14 +24,18 @@ _SPACE = r"[ \u00a0]"
 # What joins a date and its time: ", at", " · ", " | ", " - ", " -- ", " à ", " um ", " a las ", " alle "
 _JOIN = (rf"(?:{_SPACE}*(?:--|[,·•|/–—-]))?{_SPACE}*"
          rf"(?:(?:at|à|a{_SPACE}las|alle(?:{_SPACE}ore)?|às|um|kl\.?){_SPACE}+)?")
-# "6:15", "06.15", "06h15", "18 h 32", "6:15 a.m.", "6pm", "21:30 Uhr", "noon", "12 noon"; the
-# zone after it, in capitals, or as an offset ("GMT+1", "UTC-05:00", "+0200"); a minute is needed
-# unless am/pm or noon says it is a time ("2016 12 killed", "12 hours" are no time). Noon not
-# before a word in lower case or capitalised (a zone's capitals or a weekday may follow): that
-# names something else, an edition or a briefing ("Nov. 8, 2016 · Noon Edition").
-_TIME = (rf"(?:(?:12(?::00)?{_SPACE}+)?\b(?P<noon>noon|midday)\b"
-         rf"(?!{_SPACE}+(?!(?i:mon|tue|wed|thu|fri|sat|sun))(?-i:[A-Z]?[a-z]))"
-         rf"|(?P<hour>\d{{1,2}})(?:(?:[:.h]|{_SPACE}h{_SPACE})(?P<minute>\d{{2}})(?!\d))?(?::\d{{2}})?"
+# "noon", "12 noon", "midday"; not before a word in lower case or capitalised (a zone's capitals
+# or a weekday may follow): that names something else, an edition or a briefing ("Nov. 8, 2016 ·
+# Noon Edition"). (The importer's other readers of a time take it from here, to read noon alike.)
+NOON = (rf"(?:12(?::00)?{_SPACE}+)?\b(?P<noon>noon|midday)\b"
+        rf"(?!{_SPACE}+(?!(?i:mon|tue|wed|thu|fri|sat|sun))(?-i:[A-Z]?[a-z]))")
+# Between an hour and its minute: "6:15", "06.15", "06h15", "18 h 32" (as Quebec writes it).
+MINUTE_MARK = rf"(?:[:.h]|{_SPACE}h{_SPACE})"
+# "6:15", "06.15", "06h15", "18 h 32", "6:15 a.m.", "6pm", "21:30 Uhr", noon; the zone after it, in
+# capitals, or as an offset ("GMT+1", "UTC-05:00", "+0200"); a minute is needed unless am/pm or
+# noon says it is a time ("2016 12 killed", "12 hours" are no time).
+_TIME = (rf"(?:{NOON}"
+         rf"|(?P<hour>\d{{1,2}})(?:{MINUTE_MARK}(?P<minute>\d{{2}})(?!\d))?(?::\d{{2}})?"
          rf"(?:{_SPACE}*(?P<half>[ap])\.?{_SPACE}?m\b\.?)?(?:{_SPACE}*(?:uhr|hrs?|hs|h)\b)?)"
          rf"(?:{_SPACE}*\(?(?P<zone>(?:UTC|GMT){_SPACE}?(?:[+−-]{_SPACE}?\d{{1,2}}(?::?\d{{2}})?)?|[+−-]\d{{4}}\b"
          rf"|[A-Za-z]{{1,5}}\b)\)?)?")
