@@ -11,7 +11,7 @@ import yaml
 from sitegen.importer.analyse import analyse_text
 from sitegen.importer.document import comments_yaml
 from sitegen.importer.html import analyse_html
-from sitegen.importer.metadata import byline_names, find_dateline
+from sitegen.importer.metadata import byline_names, find_dateline, opens_with_date
 from sitegen.importer.names import slugify
 from sitegen.importer.people import find_cast
 from sitegen.importer.registry import Registries, load_registries
@@ -1174,6 +1174,10 @@ KEELER_LEDE = ("MILBROOK — The Keeler Street bridge will close for a year from
     "Ravi Chandrasekhar-Lowe\n\nLocal Democracy Reporting Service\n\n09:12, 6 MAR 2024\n\n",
     # a reader view's: the name over how long the article reads
     "Ravi Chandrasekhar-Lowe\n\n4–5 minutes\n\n",
+    # the time before the date written as timeofday reads it: noon in words, Quebec's "18 h 32"
+    "Ravi Chandrasekhar-Lowe\n\nLocal Democracy Reporting Service\n\nnoon, 6 MAR 2024\n\n",
+    "Ravi Chandrasekhar-Lowe\n\nLocal Democracy Reporting Service\n\n12 noon, 6 MAR 2024\n\n",
+    "Ravi Chandrasekhar-Lowe\n\nLocal Democracy Reporting Service\n\n18 h 32, 6 MAR 2024\n\n",
 ])
 def test_a_byline_over_its_agency_and_date_or_the_reading_time(header):
     found = analyse("Council approves a rebuild of the Keeler Street bridge after years of delay\n\n" + header
@@ -1229,6 +1233,22 @@ def test_the_place_and_date_under_the_byline_are_no_dateline(line, date):
 def test_a_time_alone_after_a_dated_dateline_leaves_no_story(line, place):
     found = find_dateline(line, generic_rules())
     assert (found and found.place) == place
+
+
+@pytest.mark.parametrize("line, opens", [
+    ("05:00, 4 MAR 2025", True),
+    ("noon, 4 Mar 2025", True),
+    ("12 noon, 4 Mar 2025", True),
+    ("Midday, 4 Mar 2025", True),
+    ("18 h 32, 4 mars 2025", True),
+    ("06h15, 4 mars 2025", True),
+    # a number alone opens the date itself; an hour's count, noon naming an edition are no time
+    ("12 March 2025", True),
+    ("12 hours, 4 Mar 2025", False),
+    ("Noon Edition, 4 Mar 2025", False),
+])
+def test_a_time_of_day_may_open_a_date_line(line, opens):
+    assert opens_with_date(line, generic_rules()) is opens
 
 
 def test_a_french_verbs_a_after_a_name_opens_no_role():

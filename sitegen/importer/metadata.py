@@ -32,7 +32,9 @@ FOREIGN_MONTHS = {name: number for number, names in enumerate((
     "diciembre décembre decembre dezembro dezember dicembre"), start=1) for name in names.split()}
 MAX_TITLE_WORDS = 20
 SHORT_TITLE_WORDS = 12
-TIME_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?,?\s+", re.IGNORECASE)
+# A time opening a date line ("05:00, 4 MAR 2025", "noon, 4 Mar 2025", "18 h 32, 4 mars 2025"):
+# with its minute, or noon, as a number alone opens the date itself ("12 March 2025").
+TIME_FIRST = re.compile(rf"^(?:{NOON}|\d{{1,2}}{MINUTE_MARK}\d{{2}}(?:\s?[ap]\.?m\.?)?),?\s+", re.IGNORECASE)
 # A day of the week in English, written out or short ("Tue.", "Thurs,").
 ENGLISH_DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
 WEEKDAY = re.compile(rf"^{ENGLISH_DAY}\s+", re.IGNORECASE)
