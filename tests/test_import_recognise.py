@@ -6324,6 +6324,47 @@ def test_a_dutch_byline_is_a_byline_and_a_headline_opened_by_von_is_the_headline
     assert (english.title, english.title_derived, english.reporters) == ("Von Trapp Singers Return", False, ())
 
 
+# A German story of a few sentences, under its headline and a byline line (the byline's writers).
+GERMAN_STORY = ("Stadtrat beschließt neuen Hafenplan\n\n{byline}\n\nHAMBURG — Der Stadtrat hat am Dienstag den neuen"
+                " Plan für den Hafen nach einer langen Debatte beschlossen.\n\nDie Bürgermeisterin sagte, dass die"
+                " Arbeiten im nächsten Jahr beginnen werden.\n\nEs ist noch nicht klar, wie viel das Projekt kosten"
+                " wird und wer es am Ende bezahlen soll.\n")
+
+
+@pytest.mark.parametrize("byline, writers", [
+    ("Von Anna Maria Schmidt", ["Anna Maria Schmidt"]),
+    ("Von Karl-Heinz Maria Weber", ["Karl-Heinz Maria Weber"]),
+    ("Von Jana Wiltberg und Anna Maria Schmidt", ["Jana Wiltberg", "Anna Maria Schmidt"]),
+])
+def test_von_and_a_name_of_three_words_over_a_german_story_is_its_byline(byline, writers):
+    """"Von" and a name of three capitalised words over a German story: its byline, as a name of
+    two is (it was taken for an English headline in title case, "Von Trapp Singers Return", the
+    writer lost and the byline the title). The story's language tells the two apart."""
+    found = analyse(GERMAN_STORY.format(byline=byline))
+    assert (found.title, [r.name for r in found.reporters]) == ("Stadtrat beschließt neuen Hafenplan", writers)
+    assert byline not in found.body
+
+
+def test_von_and_three_capitalised_words_over_an_english_story_stays_its_headline():
+    """The same line shape over a story long enough for its language to be told, in English: the
+    headline, as over a short one (the German reading is the German story's alone)."""
+    found = analyse("Von Trapp Singers Return\n\nSALZBURG — The family choir sang again on Sunday for the first"
+                    " time in years, and the hall was full.\n\nThe singers said that they had been asked to come"
+                    " back by the town for its festival.\n\nIt was the first of three concerts that they will give"
+                    " in the city this summer.\n")
+    assert (found.title, found.title_derived, found.reporters) == ("Von Trapp Singers Return", False, ())
+
+
+def test_a_byline_line_reads_by_the_language_of_the_capture():
+    """The rules for a German capture read "Von" and three capitalised words as a name; for an
+    English one, or one whose language is not told, as a headline's words."""
+    assert byline_names("Von Anna Maria Schmidt", generic_rules().written_in("German")) == ["Anna Maria Schmidt"]
+    assert byline_names("Von Anna Maria Schmidt", generic_rules().written_in("English")) == []
+    assert byline_names("Von Anna Maria Schmidt", generic_rules()) == []
+    assert byline_names("Door Anna Maria Jansen", generic_rules().written_in("Dutch")) == ["Anna Maria Jansen"]
+    assert byline_names("Door Prize Winners Announced", generic_rules().written_in("German")) == []
+
+
 def test_a_removed_comments_placeholder_is_no_part_of_the_comment_above():
     """"This comment was removed by a moderator." stands where a comment was: no one's words, it
     is the widget's (chrome), not the end of the comment above it. (It was read as that.)"""

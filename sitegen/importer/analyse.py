@@ -127,6 +127,9 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     probe = _probe_dateline(lines, generic_rules())
     publisher = registries.source_for(meta.url_host(url), probe.site if probe else page.site)
     rules = generic_rules().with_chrome(publisher.chrome) if publisher else generic_rules()
+    # (a line opened by "Von" or "Door" is a German or Dutch byline, or an English headline in
+    # title case: the language of the capture's sentences tells which, before the headline is looked for)
+    rules = rules.written_in(meta.language_for_bylines(lines, rules))
     # (a web archive's toolbar, or an e-mail's headers and the mail program's line over them, are
     # above the page: chrome)
     email = _email_headers(lines)

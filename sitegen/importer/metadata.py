@@ -695,19 +695,30 @@ def byline_names(line: str, rules: Rules) -> list[str]:
     return names
 
 
-# The byline words of other languages that open English headlines too: "Von Trapp Singers
-# Return", "Door Prize Winners Announced".
-HEADLINE_BYLINE_WORDS = ("Von", "Door")
+# The byline words of other languages that open English headlines too ("Von Trapp Singers
+# Return", "Door Prize Winners Announced"), and the language each is the byline word of.
+HEADLINE_BYLINE_WORDS = {"Von": "German", "Door": "Dutch"}
+HEADLINE_BYLINE_WORD = re.compile(rf"\b(?:{'|'.join(HEADLINE_BYLINE_WORDS)})[ \u00a0]")
 # A name after such a word has this many capitalised words at most ("Von Jana Wiltberg", "Door
 # Jan de Vries": the particles in lower case do not count); a headline in title case, more.
 MAX_NAME_CAPITALS_AFTER_HEADLINE_WORD = 2
 
 
+def language_for_bylines(lines: tuple[str, ...], rules: Rules) -> str | None:
+    """The language of the capture's sentences (``language_of``), which tells a byline opened by
+    one of HEADLINE_BYLINE_WORDS from a headline; read only when a line holds one (else None)."""
+    if not any(HEADLINE_BYLINE_WORD.search(line) for line in lines):
+        return None
+    return language_of(sentence_words([Line(n, line) for n, line in enumerate(lines, 1)]), rules)
+
+
 def _reads_as_a_headline(credit: str, match: re.Match, rules: Rules) -> bool:
     """A line opened by one of HEADLINE_BYLINE_WORDS whose words after it are more capitalised
-    words than a writer's name has: a headline in title case, not a byline."""
+    words than a writer's name has: a headline in title case, not a byline. In a capture written
+    in the word's own language it is the byline whatever the name ("Von Anna Maria Schmidt" over
+    a German story): no English headline stands there."""
     opener = credit[:match.start("names")].strip().rstrip(":")
-    if opener not in HEADLINE_BYLINE_WORDS:
+    if opener not in HEADLINE_BYLINE_WORDS or rules.capture_language == HEADLINE_BYLINE_WORDS[opener]:
         return False
     given = _without_date_after(match.group("names").strip(), rules)
     return any(len([word for word in name.split() if word[:1].isupper()]) > MAX_NAME_CAPITALS_AFTER_HEADLINE_WORD

@@ -114,6 +114,7 @@ class Rules:
     languages: tuple[str, ...] = ()  # the languages the rules are written for
     language_tags: tuple[tuple[str, str], ...] = ()  # (language, its BCP 47 tag) of those the rules tag
     english: bool = False  # these are the rules for a story written in English (see in_english)
+    capture_language: str | None = None  # the language the capture's sentences read as (see written_in)
 
     def is_title_word(self, lower: str) -> bool:
         """A title word in lower case, or one made with "co-", "vice-" or "ex-" of a title or job word
@@ -149,6 +150,10 @@ class Rules:
     def in_english(self) -> Rules:
         """These rules for a story written in English: the other languages' titles are no titles."""
         return replace(self, title_words=self.title_words - self.foreign_title_words, english=True)
+
+    def written_in(self, language: str | None) -> Rules:
+        """These rules for a capture whose sentences read as ``language`` (None: too few to tell)."""
+        return replace(self, capture_language=language)
 
 
 # What may join a title word with a hyphen to make another ("co-chair", "vice-president", "ex-mayor",
