@@ -6538,3 +6538,23 @@ def test_initials_inside_an_aside_are_the_roles(sentence, person):
     found = analyse("Council meets over bridge plans\n\nBy Jane Roe\nMarch 3, 2025\n\nThe council met on"
                     " Tuesday to discuss the plans for the new bridge, officials said.\n\n" + sentence + "\n")
     assert person in people(found).items()
+
+
+def test_bare_handles_over_how_long_ago_start_comments_with_no_heading():
+    # A widget's comments copied block by block, no heading over them: each handle alone on a
+    # line, then how long ago, then the text, the buttons of the comment above between them.
+    story = ("Footbridge over Marrow Creek to close for repairs\n\nBy Odile Farnsworth\n\n"
+             "BRACKENFORD — The wooden footbridge over Marrow Creek will close on Monday for six weeks,"
+             " the county said.\n\nA detour along Quarry Road adds about a mile for walkers.\n\n")
+    found = analyse(story + "Share this article\nriverwatcher42\n3 hours ago\nAbout time. The boards bounce.\n"
+                    "Reply\nmillpond_ann\n2 hours ago\nSix weeks seems long for a bridge that size.\nReply\n"
+                    "quarrylane\n1 hour ago\nThe detour has no sidewalk for half of it.\n")
+    assert [(c.author, c.date, c.text) for c in found.comments] == [
+        ("riverwatcher42", "3 hours ago", "About time. The boards bounce."),
+        ("millpond_ann", "2 hours ago", "Six weeks seems long for a bridge that size."),
+        ("quarrylane", "1 hour ago", "The detour has no sidewalk for half of it.")]
+    assert found.body.rstrip().endswith("about a mile for walkers.")
+    # A live blog's entries under their time since are the story's, not comments.
+    blog = analyse(story + "Update\n2 hours ago\nCrews have started lifting the decking.\n\n"
+                   "Update\n1 hour ago\nThe detour signs are up.\n")
+    assert not blog.comments and "The detour signs are up." in blog.body

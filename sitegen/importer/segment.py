@@ -14,7 +14,7 @@ from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB_AT, byline_names, 
                        is_lifespan_under_name, without_live_badge, without_strong_opening, writers_above)
 from .comments import dated_buttons
 from .markdown import SECTION_BREAK, table_lines
-from .rules import LIST_BULLET, Rules, is_chrome, line_matches
+from .rules import HANDLE, LIST_BULLET, Rules, is_chrome, line_matches
 from .textutil import FORM_FIELD, ROW_SEPARATOR
 
 BOM = "\ufeff"
@@ -834,8 +834,8 @@ def _unheaded_comments(lines, chrome, rules) -> int | None:
     lede = _first_lede(lines, chrome, rules, len(lines))
     if lede == len(lines):
         return None
-    authors = [n for n in range(lede + 1, len(lines))
-               if lines[n].strip() and not chrome[n] and _dated_author(lines, n, rules)]
+    authors = [n for n in range(lede + 1, len(lines)) if lines[n].strip() and not chrome[n]
+               and (_dated_author(lines, n, rules) or _handle_over_date(lines, n, rules))]
     return authors[0] if len(authors) >= MIN_UNHEADED_COMMENTS else None
 
 
@@ -846,6 +846,25 @@ def _dated_author(lines, n: int, rules: Rules) -> bool:
     dated = bool(match and (match.groupdict().get("date") or lines[n].rstrip().endswith("|")))
     below = _next_text(lines, n + 1)
     return dated and below is not None and not line_matches(rules.comment_author, lines[below])
+
+
+# A commenter's handle alone on a line: one word, in lower case or shaped like a handle
+# ("riverwatcher42", "millpond_ann", "quarrylane", "QuayLass82"); not "Update" over a live
+# blog's "2 hours ago".
+BARE_HANDLE = re.compile(r"@?[\w.-]{2,30}")
+
+
+def _handle_over_date(lines, n: int, rules: Rules) -> bool:
+    """Line ``n`` is a commenter's handle alone, over a line of only how long ago or when
+    ("riverwatcher42" / "3 hours ago"), over the comment's text: a widget's comment copied
+    block by block, the name and the date each on a line of its own."""
+    handle = lines[n].strip()
+    if not BARE_HANDLE.fullmatch(handle) or not (handle.lower() == handle or HANDLE.fullmatch(handle)):
+        return False
+    date = _next_text(lines, n + 1)
+    text = _next_text(lines, date + 1) if date is not None else None
+    return (text is not None and line_matches(rules.comment_date, lines[date]) is not None
+            and line_matches(rules.comment_date, lines[text]) is None)
 
 
 def _count_under(lines, n) -> int | None:
