@@ -2296,6 +2296,22 @@ def test_a_contributors_credit_under_the_story_names_a_reporter_and_leaves_the_b
     assert "The fares were last raised in 2019." in found.body
 
 
+@pytest.mark.parametrize("byline", ["By Nadia Ferreira-Holm\n\n", ""])
+@pytest.mark.parametrize("note", ["_Nadia Ferreira-Holm is the Herald's education reporter._",
+                                  "*Nadia Ferreira-Holm is a staff writer. Reach her at nadia@herald.example.*"])
+def test_a_writers_note_in_italics_leaves_the_body_with_a_byline_or_without(byline, note):
+    """The writer's note under the story in italics is the note the chrome rules know plain,
+    whether or not a byline stands over the story; an editor's note stays, as the story's."""
+    story = ("School board names new principal for Ashgrove Middle\n\n" + byline + "April 3, 2025\n\n"
+             "ASHGROVE — The school board on Wednesday named Corinna Delacroix-Webb as the new principal of"
+             " Ashgrove Middle School.\n\nShe will start in August.\n\n")
+    editors = "_Editor's note: This story was updated to correct the name of the school._"
+    found = analyse(story + editors + "\n\n" + note + "\n")
+    assert found.body.rstrip().endswith("correct the name of the school.\\_")
+    chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
+    assert note in chrome and editors not in chrome
+
+
 @pytest.mark.parametrize("lede", ["DALBY — Protesters gathered outside the hall as the board said it would vote.",
                                   "DALBY, Vic. (Harbour Wire) — Forecasters warned that the board would vote."])
 def test_the_word_after_a_dateline_opens_a_sentence(lede):

@@ -177,6 +177,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     furniture = {n for n in segments.numbers(CHROME) if not SECTION_BREAK.fullmatch(lines[n - 1])}
     credits = (header | _date_stamps(body[lede_index + 1:], rules) | _author_box(body, lede_index, header, reporters, rules)
                | _page_titles(body, title, furniture) | _credits_below(body[lede_index + 1:], reporters, rules)
+               | _notes_set_apart(body[lede_index + 1:], rules)
                | _pull_quotes(body, rules, quoted))
     # (a live blog's entries keep the names that sign them, though they are the reporters': under
     # each entry's time, they say who wrote which; see meta.live_entry_writers)
@@ -422,6 +423,14 @@ def _credits_below(lines: list[Line], reporters: list[Reporter], rules: Rules) -
     return {line.number for line in lines
             if is_byline(credit := _signed_off(line.text), rules) and is_chrome(rules, credit)
             or (line.number in credited or _opens_with_one_of(credit, names)) and _only_contributions(credit)}
+
+
+def _notes_set_apart(lines: list[Line], rules: Rules) -> set[int]:
+    """Numbers of the lines below the lede that are the writer's note in italics or after a
+    dash ("_Nadia Ferreira-Holm is the Herald's education reporter._"), which the chrome rules
+    know without the marks: the same note, with a byline over the story or without one."""
+    return {line.number for line in lines
+            if (note := _signed_off(line.text)) != line.text.strip() and WRITER_NOTE.match(note) and is_chrome(rules, note)}
 
 
 # The dash an essay's or a wire story's last line may open with, setting the writer's note or the
