@@ -6574,3 +6574,17 @@ def test_bare_handles_over_how_long_ago_start_comments_with_no_heading():
     blog = analyse(story + "Update\n2 hours ago\nCrews have started lifting the decking.\n\n"
                    "Update\n1 hour ago\nThe detour signs are up.\n")
     assert not blog.comments and "The detour signs are up." in blog.body
+
+
+def test_a_live_blogs_headline_over_a_relative_stamp_is_the_title_not_its_first_entrys():
+    """A live blog's headline under its badge, over "Updated 2 minutes ago" (chrome, which dates
+    nothing) and a box of key points: the first entry's heading, right above its text, is the
+    entry's, and the entry's time and the key points stay in the body."""
+    found = analysed("live_blog_relative_stamp.txt")
+    assert found.title == "Storm Ondine: power cuts and flooding across the south coast"
+    assert not found.title_derived
+    body = found.body
+    assert "- Harbour Road closed in Saltmere" in body
+    assert body.index("16:05") < body.index("Ferries to Kell Island cancelled") < body.index("All afternoon sailings")
+    chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
+    assert {"LIVE", "Updated 2 minutes ago"} <= chrome and "Storm Ondine" not in body

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..fileio import encoding_by_bom
-from .metadata import (READING_TIME, STAFF_CREDIT, WRITER_JOB_AT, byline_names, dates, find_dateline,
+from .metadata import (READING_TIME, RELATIVE_STAMP, STAFF_CREDIT, WRITER_JOB_AT, byline_names, dates, find_dateline,
                        is_lifespan_under_name, without_live_badge, without_strong_opening, writers_above)
 from .comments import dated_buttons
 from .markdown import SECTION_BREAK, table_lines
@@ -276,6 +276,12 @@ def _headline(lines: tuple[str, ...], content: list[int], chrome: list[bool], ru
     if named is not None:
         return named
     headers = [i for i in range(lede) if _is_header(lines[content[i]], rules)]
+    # (a stamp relative to the day of the copy, "Updated 2 minutes ago", is chrome, but stands
+    # under the headline as a date line does: a live blog's first entry's heading, nearer the
+    # lede, is not the headline)
+    stamps = [i for i, n in enumerate(content[:lede]) if i and any(
+        chrome[m] and RELATIVE_STAMP.fullmatch(lines[m].strip()) for m in range(content[i - 1] + 1, n))]
+    headers = sorted(set(headers) | set(stamps))
     runs = [_run_above(lines, content[:i], chrome, rules) for i in reversed(headers)]
     runs.append(_run_above(lines, content[:lede], chrome, rules))
     first_seen: dict[str, int] = {}
