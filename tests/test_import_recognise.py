@@ -2762,6 +2762,50 @@ def test_a_note_on_the_writers_under_the_story_leaves_the_body(byline, note):
     assert found.people == ()
 
 
+COLUMN = ("Pellham Gazette\nHome | News | Opinion | Sports\n\nOpinion: Our library deserves a real budget\n\n"
+          "By Harriet Quenneville-Ash\n\nMarch 12, 2025\n\n"
+          "For thirty years the Pellham Free Library has done more with less than any institution in this town.\n\n"
+          "Trustee Walter Binsley-Crane said last month that the roof would have to wait another year.\n\n"
+          "{middle}The council votes on the budget on Tuesday. I hope its members will visit the reading room first.\n\n"
+          "{last}\n\nComments\n\n2 comments\n\nTownReader 2 hours ago\nWell said.\n\nTerms of Use | Privacy Policy\n")
+
+
+@pytest.mark.parametrize("bio", [
+    "Harriet Quenneville-Ash is a retired schoolteacher and a member of the Friends of Pellham Free Library."
+    " She lives in Pellham.",
+    "_Harriet Quenneville-Ash is a retired schoolteacher and a member of the Friends of Pellham Free Library._",
+    "Harriet Quenneville-Ash is chair of the Pellham Historical Society.",
+    "Harriet Quenneville-Ash writes on gardening and local history from her home on Mill Lane.",
+    "Harriet Quenneville-Ash lives in Pellham, where she taught for thirty-one years.",
+])
+def test_a_columnists_bio_as_the_last_paragraph_leaves_the_body(bio):
+    """The last paragraph of the story opening with the byline's writer, whole, and saying what
+    she is, writes, covers or where she lives is the writer's note, whatever her job is called
+    ("a retired schoolteacher" is no newsroom's job): not the story, and not a person it names."""
+    found = analyse(COLUMN.format(middle="", last=bio))
+    assert found.body.rstrip().endswith("visit the reading room first.")
+    assert "Quenneville-Ash" not in found.body
+    assert [r.name for r in found.reporters] == ["Harriet Quenneville-Ash"]
+    assert [p.name for p in found.people] == ["Walter Binsley-Crane"]
+    chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
+    assert bio in chrome
+
+
+def test_a_sentence_on_the_columnist_mid_story_or_a_last_paragraph_on_someone_else_stays():
+    """Only the last paragraph can be the writer's note: a paragraph of the story opening with
+    her name stays, and so does a last paragraph saying what someone else is."""
+    middle = "Harriet Quenneville-Ash is a retired schoolteacher who has borrowed a book a week since 1979.\n\n"
+    last = "Mayor Odile Fenwick-Marsh is a former librarian and lives in Pellham."
+    found = analyse(COLUMN.format(middle=middle, last=last))
+    assert middle.strip() in found.body.replace("[Harriet Quenneville-Ash]{person=harriet-quenneville-ash}",
+                                                "Harriet Quenneville-Ash")
+    assert found.body.rstrip().endswith("and lives in Pellham.")
+    assert "Odile Fenwick-Marsh" in people(found)
+    found = analyse(COLUMN.format(middle=middle, last="The reading room opens at nine."))
+    assert "borrowed a book a week" in found.body and found.body.rstrip().endswith("opens at nine.")
+
+
+
 def test_comment_headers_in_pandocs_plain_list_items():
     page = ("Ferry fares to rise from April, council confirms\n\nBy Euan Farrow\n\n"
             "BRACKLEY — Fares on the Brackley ferry will rise from 1 April, the council said on Tuesday.\n\n"

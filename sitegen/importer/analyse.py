@@ -179,6 +179,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
                | _page_titles(body, title, furniture) | _credits_below(body[lede_index + 1:], reporters, rules)
                | _notes_set_apart(body[lede_index + 1:], rules)
                | _pull_quotes(body, rules, quoted))
+    credits |= _writers_bio(body[lede_index + 1:], credits, reporters)
     # (a live blog's entries keep the names that sign them, though they are the reporters': under
     # each entry's time, they say who wrote which; see meta.live_entry_writers)
     credits -= {line.number for line in meta.live_entry_writers(body, rules)}
@@ -375,6 +376,26 @@ def _author_box(body: list[Line], lede_index: int, header: set[int], reporters: 
         if below is not None and names and _opens_with_one_of(below.text, names):
             found.add(below.number)
     return found
+
+
+# What the writer's note under the story says right after the writer's name, whatever the job
+# is called ("Harriet Quenneville-Ash is a retired schoolteacher ...", "... is chair of the
+# Pellham Historical Society.", "... writes on gardening ...", "... lives in Pellham.")
+BIO_AFTER_NAME = re.compile(r" (?:is (?:an?|the) |is [^.,]{1,60}? (?:at|of|for) |(?:writes|covers|lives in) )\S")
+
+
+def _writers_bio(lines: list[Line], credits: set[int], reporters: list[Reporter]) -> set[int]:
+    """The number of the story's last paragraph (``lines``: the body under the lede, less the
+    ``credits`` found under it) when it is the note on its writer: it opens with a reporter's
+    name, whole, and says what the writer is, writes, covers or where she lives. Only the last:
+    a paragraph above it opening so is the story's, as is a last one on someone else."""
+    story = [line for line in lines if line.number not in credits]
+    if not story:
+        return set()
+    note = _signed_off(story[-1].text)
+    names = tuple(reporter.name for reporter in reporters)
+    opens = any(note.startswith(name) and BIO_AFTER_NAME.match(note, len(name)) for name in names)
+    return {story[-1].number} if opens and note.endswith(".") else set()
 
 
 def _opens_with_one_of(text: str, names: tuple[str, ...]) -> bool:
