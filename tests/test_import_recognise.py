@@ -2805,6 +2805,37 @@ def test_a_sentence_on_the_columnist_mid_story_or_a_last_paragraph_on_someone_el
     assert "borrowed a book a week" in found.body and found.body.rstrip().endswith("opens at nine.")
 
 
+RELAY = ("Ashgrove Herald\n\nAshgrove girls win county relay title\n\n{byline}April 3, 2025\n\n"
+         "ASHGROVE — The Ashgrove Middle School girls' relay team won the county title on Saturday, coach"
+         " Marta Ellingsworth said.\n\n{middle}The team ran the final leg in under a minute.\n\n{last}\n")
+
+
+@pytest.mark.parametrize("tagline", ["Nadia Ferreira-Holm covers schools and youth sports for the Herald.",
+                                     "_Nadia Ferreira-Holm covers schools and youth sports for the Ashgrove Herald._"])
+def test_a_covers_tagline_as_the_last_line_names_the_reporter_when_no_byline_does(tagline):
+    """A newsroom's tagline under the story, "<name> covers <beat> for <the outlet>.", with no
+    byline over the story: the name is the reporter's, and the line is no part of the story."""
+    found = analyse(RELAY.format(byline="", middle="", last=tagline))
+    assert found.body.rstrip().endswith("under a minute.")
+    assert [r.name for r in found.reporters] == ["Nadia Ferreira-Holm"]
+    assert [p.name for p in found.people] == ["Marta Ellingsworth"]
+    chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
+    assert tagline in chrome
+
+
+@pytest.mark.parametrize("byline, middle, last", [
+    # (the story names her: the line may be the story's own)
+    ("", "Herald reporter Nadia Ferreira-Holm timed the race.\n\n",
+     "Nadia Ferreira-Holm covers schools and youth sports for the Herald."),
+    ("", "", "Bram Oduya covers the meet for the parish newsletter, he said."),
+    # (another writer's byline over the story)
+    ("By Ottoline Farrow\n\n", "", "Nadia Ferreira-Holm covers schools and youth sports for the Herald."),
+])
+def test_a_last_line_saying_what_someone_covers_stays_when_it_is_not_the_writers_tagline(byline, middle, last):
+    found = analyse(RELAY.format(byline=byline, middle=middle, last=last))
+    assert found.body.rstrip().endswith(last.rsplit(" ", 1)[-1])
+    assert "Nadia Ferreira-Holm" not in [r.name for r in found.reporters]
+
 
 def test_comment_headers_in_pandocs_plain_list_items():
     page = ("Ferry fares to rise from April, council confirms\n\nBy Euan Farrow\n\n"

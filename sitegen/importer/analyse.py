@@ -166,7 +166,7 @@ def analyse_lines(lines: tuple[str, ...], url: str | None, registries: Registrie
     # (a newsletter with no headline over its stories: its subject, which the report marks as
     # not the capture's headline, as a title derived from the lede is)
     subject = None if title else _email_subject(email[0] if email else {})
-    reporters = _reporters(body, page, rules, english)
+    reporters = _reporters(body, page, rules, english) or _tagline_writer(body, lede_index, rules)
     # (the dateline may carry the date: "BRANTFIELD, Mass., March 3, 2025 /PRWire Global/ --")
     in_dateline = [Line(body[lede_index].number, spaced_lede[:story_start])] if story_start else []
     date, origin = _date(url, page, spaced_body[:lede_index] + in_dateline, spaced_body, rules,
@@ -649,6 +649,29 @@ def _reporters(body: list[Line], page: PageMeta, rules: Rules, english: bool) ->
         # ("Noor Haddadin; Felix Amsel", "Rhiannon Pryce; Transport Correspondent")
         found = [Reporter(name, None, 0) for name in meta.names_in(author, rules) or [author]]
     return found
+
+
+# A newsroom's tagline, one sentence: the writer's name, the beat and the outlet in capitals
+# ("Nadia Ferreira-Holm covers schools and youth sports for the Herald.")
+TAGLINE = re.compile(r"(?P<name>\S+(?: \S+){1,3}) covers [^.,;:]{3,80}? for (?:the )?"
+                     r"[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,4}\.")
+
+
+def _tagline_writer(body: list[Line], lede_index: int, rules: Rules) -> list[Reporter]:
+    """The writer a story with no byline names in the tagline that is its last line, plain or
+    set apart ("_Nadia Ferreira-Holm covers schools ... for the Herald._"); read then as the
+    reporter, the line leaves the body as the writer's note does. Not when the story names her
+    above it: "covers ... for ..." may be what it says of someone it is about."""
+    if len(body) <= lede_index + 1:
+        return []
+    tagline = TAGLINE.fullmatch(_signed_off(body[-1].text))
+    name = tagline.group("name") if tagline else None
+    if not name or meta.only_names(name, rules) != [name]:
+        return []
+    family_name = re.compile(rf"(?<![\w-]){re.escape(name.split()[-1])}(?![\w-])")
+    if any(family_name.search(line.text) for line in body[:-1]):
+        return []
+    return [Reporter(name, None, body[-1].number)]
 
 
 def _heading_levels(body: list[Line], crossheads: tuple[tuple[str, int], ...]) -> dict[int, int]:
