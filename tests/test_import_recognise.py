@@ -6663,3 +6663,84 @@ def test_a_live_blogs_headline_over_a_relative_stamp_is_the_title_not_its_first_
     assert body.index("16:05") < body.index("Ferries to Kell Island cancelled") < body.index("All afternoon sailings")
     chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
     assert {"LIVE", "Updated 2 minutes ago"} <= chrome and "Storm Ondine" not in body
+
+
+TOLLHOUSE = ("Tollhouse bypass plans revived after a decade on the shelf\n\nBy Tamsin Orrell\nMarch 3, 2025\n\n"
+             "HOLLINGFORD — County planners on Monday revived a long-shelved plan for a bypass around the"
+             " market town, officials said.\n\nThe scheme would cost an estimated £48 million.\n\n")
+# A comment's header as widgets show it: a handle over how long ago, a name in capitals over it,
+# or the name and the short time on one line.
+COMMENT_HEADERS = {"handles": ("quarrylane\n2 hours ago", "millpond_ann\n1 hour ago", "tollgate_ted\n20 minutes ago"),
+                   "names": ("Rosa Quint\n3 hours ago", "Derek Amble\n2 hours ago", "Ivy Marsh\n1 hour ago"),
+                   "one line": ("Rosa Quint · 3h", "Derek Amble · 2h", "Ivy Marsh · 1h")}
+SITE_FOOTER = "Privacy Policy\nTerms of Use\nContact Us\n© 2025 Hollingford Courier\n"
+
+
+def _headed_comments(headers, button: str) -> str:
+    first, second, third = headers
+    return (f"Comments (5)\n\n{first}\nThe bypass should have been built ten years ago.\nReply\n\n"
+            f"{button}\n\n{second}\nAgreed, and the bus lane too.\nReply\n\n"
+            f"{third}\nNobody has asked the farmers along the route.\nReply\n\n")
+
+
+@pytest.mark.parametrize("layout", COMMENT_HEADERS)
+@pytest.mark.parametrize("button", ["Show more comments", "Load more comments", "View all comments",
+                                    "View more replies", "Show 3 more replies"])
+def test_a_more_comments_button_between_comments_does_not_end_them(button, layout):
+    """A button between two comments, headed alike, is no end of the section: the comments
+    under it are read (they were dropped as the page's footer), and the footer under the last
+    one is still no comment."""
+    found = analyse(TOLLHOUSE + _headed_comments(COMMENT_HEADERS[layout], button) + SITE_FOOTER)
+    authors = [header.split("\n")[0].split(" · ")[0] for header in COMMENT_HEADERS[layout]]
+    assert [(c.author, c.text, c.replies) for c in found.comments] == [
+        (authors[0], "The bypass should have been built ten years ago.", ()),
+        (authors[1], "Agreed, and the bus lane too.", ()),
+        (authors[2], "Nobody has asked the farmers along the route.", ())]
+    chrome = {found.segments.lines[n - 1].strip() for n in found.segments.numbers(CHROME)}
+    assert {button, "Privacy Policy", "© 2025 Hollingford Courier"} <= chrome
+    assert "Privacy" not in found.body
+
+
+@pytest.mark.parametrize("layout", COMMENT_HEADERS)
+@pytest.mark.parametrize("footer", [
+    SITE_FOOTER,
+    "Sign up for the Courier newsletter\nThe week's top stories from Hollingford, every Friday.\nSign up\n",
+    # another story's headline over its time is no commenter's name over a comment's date
+    "Related stories\n\nBypass Protest Draws Hundreds\n3 hours ago\n\nMarket Square Reopens To Traffic\n5 hours ago\n",
+    "Bypass Protest Draws Hundreds To Town Hall\n3 hours ago\nMarket Square Reopens\n5 hours ago\n",
+])
+def test_a_more_comments_button_over_the_footer_still_ends_the_comments(footer, layout):
+    first, second, _ = COMMENT_HEADERS[layout]
+    found = analyse(TOLLHOUSE + f"Comments (5)\n\n{first}\nThe bypass should have been built ten years ago.\n"
+                                f"Reply\n\n{second}\nAgreed, and the bus lane too.\nReply\n\nLoad more comments\n\n"
+                    + footer)
+    assert [c.text for c in found.comments] == ["The bypass should have been built ten years ago.",
+                                                "Agreed, and the bus lane too."]
+    assert found.segments.roles.count("comment") == len(first.split("\n")) + len(second.split("\n")) + 2
+    assert "Bypass Protest" not in found.body and "Privacy" not in found.body
+
+
+def test_replies_folded_away_and_a_more_comments_button_between_threads():
+    """Replies under "View 2 more replies", then "Show more comments", then more threads: every
+    comment is read, each reply under the comment it answers."""
+    found = analyse(TOLLHOUSE + "Comments (9)\n\n"
+                    "Rosa Quint\n3 hours ago\nThe bypass should have been built ten years ago.\nReply\n\n"
+                    "    Derek Amble\n    2 hours ago\n    Agreed, and the bus lane too.\n    Reply\n"
+                    "    View 2 more replies\n\nShow more comments\n\n"
+                    "Ivy Marsh\n1 hour ago\nNobody has asked the farmers along the route.\nReply\n\n"
+                    "    tollgate_ted\n    40 minutes ago\n    They did, twice, at the parish hall.\n    Reply\n"
+                    "    View 2 more replies\n\nLoad more comments\n\n"
+                    "Pat Lowe\n20 minutes ago\nReplying to Ivy Marsh\nThe hall was half empty both times.\nReply\n\n"
+                    + SITE_FOOTER)
+    assert _reply_threads(found.comments) == [
+        ("Rosa Quint", None, "The bypass should have been built ten years ago."),
+        ("Derek Amble", "Rosa Quint", "Agreed, and the bus lane too."),
+        ("Ivy Marsh", None, "Nobody has asked the farmers along the route."),
+        ("tollgate_ted", "Ivy Marsh", "They did, twice, at the parish hall."),
+        ("Pat Lowe", "Ivy Marsh", "The hall was half empty both times.")]
+    assert found.comments[1].replies[1].author == "Pat Lowe"
+
+
+def _reply_threads(comments, to=None):
+    """(author, the author of the comment it answers, its text) of every comment, in order."""
+    return [row for c in comments for row in [(c.author, to, c.text)] + _reply_threads(c.replies, c.author)]

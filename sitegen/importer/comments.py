@@ -441,6 +441,43 @@ def dated_buttons(text: str, rules: Rules) -> str | None:
     return None
 
 
+DATED_HEADER, NAME_OVER_DATE = "name and date", "name over date"
+
+
+def header_shape(lines: tuple[str, ...], n: int, rules: Rules) -> str | None:
+    """How line ``n`` opens a comment, with the comment's text under it: DATED_HEADER, the name
+    and the date on one line ("Rosa Quint · 3h", "quarrylane 2h"), or NAME_OVER_DATE, a name or
+    handle alone over a line of only the date ("Rosa Quint" / "3 hours ago"); None for any other
+    line. A footer's links and a list of related stories, a headline over the time of each, have
+    neither shape: a headline is no name, and it has another headline under its time, no text."""
+    text = lines[n].strip()
+    below = _next_text_line(lines, n + 1)
+    if below is None:
+        return None
+    header = line_matches(rules.comment_author, text)
+    if header is not None:
+        dated = header.groupdict().get("date") and not _opens_comment(lines, below, rules)
+        return DATED_HEADER if dated else None
+    name = _is_author_name(text, rules) or (text.islower() and len(text.split()) == 1)
+    text_below = _next_text_line(lines, below + 1)
+    if (name and line_matches(rules.comment_date, lines[below]) and text_below is not None
+            and not _opens_comment(lines, text_below, rules)):
+        return NAME_OVER_DATE
+    return None
+
+
+def _opens_comment(lines: tuple[str, ...], n: int, rules: Rules) -> bool:
+    """Line ``n`` is a date or a header itself, or a name over a date: no comment's text."""
+    below = _next_text_line(lines, n + 1)
+    return bool(line_matches(rules.comment_date, lines[n]) or line_matches(rules.comment_author, lines[n])
+                or below is not None and line_matches(rules.comment_date, lines[below]))
+
+
+def _next_text_line(lines: tuple[str, ...], start: int) -> int | None:
+    """The next line from ``start`` that is not blank, a blank line at most between."""
+    return next((n for n in range(start, min(start + 2, len(lines))) if lines[n].strip()), None)
+
+
 def _threaded_by_mentions(roots: list[_Draft]) -> list[_Draft]:
     """A comment that opens by naming an earlier commenter ("@MargaretH Not on top of ...",
     "Ray Delgado the roundabout money ...", "Della, if you have ...") or speaks to one in its

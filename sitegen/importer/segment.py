@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..fileio import encoding_by_bom
 from .metadata import (READING_TIME, RELATIVE_STAMP, STAFF_CREDIT, WRITER_JOB_AT, byline_names, dates, find_dateline,
                        is_lifespan_under_name, without_live_badge, without_strong_opening, writers_above)
-from .comments import dated_buttons
+from .comments import dated_buttons, header_shape
 from .markdown import SECTION_BREAK, table_lines
 from .rules import HANDLE, LIST_BULLET, Rules, is_chrome, line_matches
 from .textutil import FORM_FIELD, ROW_SEPARATOR
@@ -763,15 +763,29 @@ def _mark_named_pitch(lines: tuple[str, ...], chrome: list[bool], above: list[in
 
 def _mark_footer(lines: tuple[str, ...], chrome: list[bool], heading: int, rules: Rules) -> None:
     """After the comments, the page's footer: from the line that closes the comment section
-    ("Load more comments", "Comments are now closed.") on, once a comment has been read."""
+    ("Load more comments", "Comments are now closed.") on, once a comment has been read. A
+    button with comments under it, headed as those above it are ("Show more comments" between
+    "quarrylane" / "2 hours ago" and "millpond_ann" / "1 hour ago"), is only a button."""
     seen_comment = False
     for n in range(heading + 1, len(lines)):
         text = lines[n].strip()
         if seen_comment and text and line_matches(rules.comments_end, text):
+            if _comments_go_on(lines, chrome, heading, n, rules):
+                chrome[n] = True
+                continue
             for rest in range(n, len(lines)):
                 chrome[rest] = bool(lines[rest].strip())
             return
         seen_comment = seen_comment or (bool(text) and not chrome[n])
+
+
+def _comments_go_on(lines, chrome, heading: int, end: int, rules: Rules) -> bool:
+    """The first line under the closing line ``end`` that is not chrome opens a comment the way
+    one of the comments between the heading and ``end`` is opened."""
+    below = _next_lines(lines, chrome, end + 1, 1)
+    shape = header_shape(lines, below[0], rules) if below else None
+    return shape is not None and any(header_shape(lines, n, rules) == shape for n in range(heading + 1, end)
+                                     if lines[n].strip() and not chrome[n])
 
 
 def _comments_heading(lines, chrome, rules) -> tuple[int | None, int | None]:
