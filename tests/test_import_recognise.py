@@ -6744,3 +6744,25 @@ def test_replies_folded_away_and_a_more_comments_button_between_threads():
 def _reply_threads(comments, to=None):
     """(author, the author of the comment it answers, its text) of every comment, in order."""
     return [row for c in comments for row in [(c.author, to, c.text)] + _reply_threads(c.replies, c.author)]
+
+
+@pytest.mark.parametrize("label", ["Key points", "At a glance", "Key takeaways"])
+def test_a_summary_boxs_label_without_a_colon_stays_right_over_its_list(label):
+    """"Key points" with no colon, right over the box's list, is its label as "Key points:" is:
+    it stays over the points (it was dropped as chrome, the points left in the body without it)."""
+    story = ("Harbour plan backed after a long debate\n\nMILBROOK — The council approved the harbour plan on"
+             " Tuesday after a debate that ran past midnight.\n\n{}\nOfficials said more was to come.\n")
+    listed = analyse(story.format(f"{label}\n• The plan costs £4m.\n• Work starts in May.\n"))
+    assert f"\n\n{label}\n\n- The plan costs £4m.\n- Work starts in May.\n\nOfficials" in listed.body
+    # Alone, or with the list not right under it, it is the box's furniture as before.
+    assert label not in analyse(story.format(f"{label}\n")).body
+    assert label not in analyse(story.format(f"{label}\n\n• The plan costs £4m.\n")).body
+    # A label that heads no story's list stays chrome over one.
+    assert "Trending" not in analyse(story.format("Trending\n• The plan costs £4m.\n")).body
+    # With no masthead above, the label is no menu item: the headline over it stays the title.
+    first = analyse(f"Council approves seawall after six-year fight\n\n{label}\n"
+                    "* The council voted 6-3 for the seawall\n* Work starts in March and takes two years\n\n"
+                    "By Ottoline Farrow\nMarch 3, 2025\n\nASHBY — The town council on Monday approved a $40 million"
+                    " seawall along the harbour, ending a six-year fight over how to protect the old town.\n")
+    assert (first.title, first.title_derived) == ("Council approves seawall after six-year fight", False)
+    assert first.body.startswith(f"{label}\n\n- The council voted 6-3 for the seawall\n- Work starts")

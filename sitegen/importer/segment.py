@@ -24,6 +24,8 @@ BLANK, TITLE, BODY, CHROME, HEADING, COMMENT = (
 NUMBERED = re.compile(r"\s*\d{1,4}[.)]\s+\S")
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
+# A summary box's label, which heads its list without a colon too ("Key points" over "• ...")
+SUMMARY_LABEL = re.compile(r"summary|key (?:points|takeaways|facts)|at a glance|in brief", re.IGNORECASE)
 LABELLED = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,})?:")  # "FINAL:", "BREAKING NEWS:"
 # A full stop that ends a name or an abbreviation, not a sentence: "Raymond P. Callahan Jr."
 ABBREVIATION_END = re.compile(r"(?:\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|Ms)\.|\b(?:[A-Z]\.)+)$")
@@ -321,14 +323,14 @@ def _headline_end(lines: tuple[str, ...], chrome: list[bool], title: int, rules:
 def _end_of_menus(lines: tuple[str, ...], before: int, rules: Rules) -> int:
     """The last line of the longest run of short lines (menu items, blank lines ignored) before
     ``before``: the site's menus, below which a masthead's motto no longer is. A byline or a
-    date is no menu item, nor is a label over a list ("Key points:"): short as they are, they
-    stand under the headline."""
+    date is no menu item, nor is a label over a list ("Key points:", "Key points"): short as they
+    are, they stand under the headline."""
     best_end, best_length, length = -1, 0, 0
     for n in range(before):
         words = len(lines[n].split())
         if not words:
             continue
-        menu_item = words <= MENU_WORDS and not lines[n].rstrip().endswith(":") and not _is_header(lines[n], rules)
+        menu_item = words <= MENU_WORDS and not _labels_what_follows(lines, n) and not _is_header(lines[n], rules)
         length = length + 1 if menu_item else 0
         if length > best_length:
             best_end, best_length = n, length
@@ -393,20 +395,31 @@ def _keep_list_labels(lines: tuple[str, ...], chrome: list[bool], start: int, en
     left the points without their heading. A list that is furniture is chrome itself, and its
     label stays so."""
     for n in range(start, end):
-        if not chrome[n] or not _is_list_label(lines[n], rules):
+        if not chrome[n] or not _is_list_label(lines, n, rules):
             continue
         item = next((m for m in range(n + 1, end) if lines[m].strip()), None)
         if item is not None and not chrome[item] and (LIST_BULLET.match(lines[item]) or NUMBERED.match(lines[item])):
             chrome[n] = False
 
 
-def _is_list_label(line: str, rules: Rules) -> bool:
-    """A short label the chrome rules know, its colon pointing to what follows ("Key points:"):
-    not a heading over a list of links ("Related:"), nor a rule ("---") or an ad's label
+def _is_list_label(lines: tuple[str, ...], n: int, rules: Rules) -> bool:
+    """A short label the chrome rules know, pointing to what follows ("Key points:"): not a
+    heading over a list of links ("Related:"), nor a rule ("---") or an ad's label
     ("Advertisement") that happens to stand over the story's list."""
-    text = line.strip()
-    return (len(text.split()) <= MENU_WORDS and text.endswith(":") and any(c.isalpha() for c in text)
+    text = lines[n].strip()
+    return (len(text.split()) <= MENU_WORDS and _labels_what_follows(lines, n) and any(c.isalpha() for c in text)
             and is_chrome(rules, text) and line_matches(rules.link_list_headings, text) is None)
+
+
+def _labels_what_follows(lines: tuple[str, ...], n: int) -> bool:
+    """Line ``n`` ends with a colon ("Key points:"), or is a summary box's label right over its
+    list's first item ("Key points" / "• The plan costs £4m."): without the colon, only a
+    summary's words say the line heads what is under it ("Trending", "Share" head no story's list)."""
+    text = lines[n].strip()
+    if text.endswith(":"):
+        return True
+    below = lines[n + 1] if n + 1 < len(lines) else ""
+    return SUMMARY_LABEL.fullmatch(text) is not None and bool(LIST_BULLET.match(below) or NUMBERED.match(below))
 
 
 def _is_label(line: str) -> bool:
