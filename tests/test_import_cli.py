@@ -77,6 +77,25 @@ def test_what_the_import_writes_builds_and_its_mentions_name_the_built_pages(sit
         assert (site / "public" / link.strip("/") / "index.html").is_file()
 
 
+def test_what_import_force_keeps_in_its_backup_is_not_published(site):
+    """The hand-edited index.md that --force replaces is kept in the bundle's .import-backup/,
+    which the build leaves out: the old text is kept, not published."""
+    import_story(site, STORY)
+    bundle = next((site / "content" / "articles").glob("breaking-story-headline-here*"))
+    edited = (bundle / "index.md").read_text(encoding="utf-8") + "\nA hand note with the word Quillwort.\n"
+    (bundle / "index.md").write_text(edited, encoding="utf-8")
+    result = run(site, str(site / "in" / "story.txt"), "--force")
+    assert result.exit_code == 0, result.output
+    assert (bundle / ".import-backup" / "index.md.bak-1").read_text(encoding="utf-8") == edited
+    built = build(site)
+    assert built.exit_code == 0, built.output
+    published = [path for path in (site / "public").rglob("*") if path.is_file()]
+    assert not any(".import-backup" in path.parts or path.name.endswith(".bak-1") for path in published)
+    pages = [BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text()
+             for path in published if path.suffix == ".html"]
+    assert pages and not any("Quillwort" in text for text in pages)
+
+
 def test_a_job_word_before_a_name_is_the_role_not_part_of_the_name(site):
     """Regression: "Librarian Ruth Akinola said" gave a person "Librarian Ruth Akinola"."""
     import_story(
