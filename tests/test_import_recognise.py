@@ -866,9 +866,45 @@ def test_an_appositive_with_an_article_before_a_name_gives_its_role(sentence, ro
     ("Local MCA Joseph Mwangi-Njoroge said the ward had waited long enough.",
      {"Joseph Mwangi-Njoroge": "Local MCA"}),
     ("Local MP Joseph Mwangi said the ward had waited long enough.", {"Joseph Mwangi": "Local MP"}),
+    # a noun phrase in lower case ending in a noun for a person that is no title, after a speech
+    # verb (they had no role)
+    ("The gate stayed shut, said union steward Bertil Osgood.", {"Bertil Osgood": "union steward"}),
+    ("The gate stayed shut, said longtime union steward Bertil Osgood.", {"Bertil Osgood": "longtime union steward"}),
+    ("The gate stayed shut, said the union steward Bertil Osgood.", {"Bertil Osgood": "union steward"}),
+    ("The marsh was flooded, said avid angler Corin Lathwell.", {"Corin Lathwell": "avid angler"}),
+    # ... not a noun that says only that one is a person
+    ("The gate stayed shut, said local man Bertil Osgood.", {"Bertil Osgood": None}),
 ])
 def test_a_title_word_before_a_name_gives_its_role(sentence, roles):
     assert roles_in_lede(sentence) == roles
+
+
+def wire_story(paragraph: str):
+    """A short wire story on a strike whose second paragraph is ``paragraph``, analysed."""
+    return analyse("Strike goes on at Halvern mill\n\nMILBROOK — Workers at the Halvern mill walked out on Monday.\n\n"
+                   + paragraph + "\n")
+
+
+@pytest.mark.parametrize("paragraph, name, role", [
+    ("“We have waited long enough,” said union steward Bertil Osgood, 52, standing at the main gate.",
+     "Bertil Osgood", "union steward"),
+    ("“The mill was our whole street,” said longtime resident Mae Fenwick, 81.", "Mae Fenwick", "longtime resident"),
+    ("“The ward is full,” says school nurse Ida Crane, 47, pointing at the beds.", "Ida Crane", "school nurse"),
+])
+def test_a_role_in_lower_case_between_a_speech_verb_and_a_name_before_an_age_and_a_clause(paragraph, name, role):
+    found = wire_story(paragraph)
+    assert people(found) == {name: role}
+    assert [quote.by for quote in found.quotes] == [slugify(name)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "“We have waited long enough,” said on Tuesday Bertil Osgood, 52, standing at the main gate.",
+    "Union members said that Bertil Osgood, 52, would lead the walkout.",
+])
+def test_ordinary_words_after_a_speech_verb_are_no_role(paragraph):
+    found = wire_story(paragraph)
+    assert set(people(found).values()) <= {None}
+    assert "bertil-osgood" not in [quote.by for quote in found.quotes]
 
 
 def test_an_obituary_its_name_with_a_nickname_and_the_family():

@@ -408,7 +408,52 @@ def role_before(text: str, start: int, rules: Rules, evidence: bool = False) -> 
         if words and len(words) <= MAX_ROLE_WORDS and _has_title(words, rules):
             return " ".join(words + adjectives)
     return (_title_run(before, rules) or _title_of_place(before, rules, one_word=not evidence)
-            or _title_of_a_thing(before, rules) or _plural_title_before_and(before, rules))
+            or _title_of_a_thing(before, rules) or _plural_title_before_and(before, rules)
+            # (a role only: a doer's ending shows no person, "said container shipper Brekke Olsen")
+            or not evidence and _person_noun_after_a_speech_verb(before, rules) or None)
+
+
+# The most words of a role in lower case between a speech verb and a name ("said longtime union
+# steward X"), besides an article.
+MAX_SPOKEN_ROLE_WORDS = 4
+# A role's word in lower case, maybe a possessive before its head ("said the union's steward X").
+LOWER_CASE_WORD = re.compile(r"[a-z][a-z-]*(?:['’]s)?")
+# Words that end as a doer's noun does (PERSON_ENDING) or may stand after a speech verb, and are
+# no part of a role: "asked whether X", "said either X or Y", "said only X had a key".
+NOT_IN_A_ROLE = frozenset({"either", "neither", "whether", "rather", "further", "other", "another", "never",
+                           "under", "over", "sooner", "only", "just", "not", "too", "instead"})
+
+
+def _person_noun_after_a_speech_verb(before: str, rules: Rules) -> str | None:
+    """A noun phrase in lower case, ending in a noun for a person that is no title, between a speech
+    verb and a name ("said union steward Bertil Osgood" -> "union steward", "said avid angler X");
+    the title words are _title_run's. Not ordinary words ("said on Tuesday X", "said that X"), nor
+    a noun that says only that one is a person ("said local man X")."""
+    if not rules.english or before[-1:] not in (" ", "\u00a0"):
+        return None  # (the person nouns and doers' endings are English words)
+    tokens = _words_before(before)
+    for count in range(1, min(MAX_SPOKEN_ROLE_WORDS + 2, len(tokens))):  # (and an article)
+        if tokens[-count - 1].lower() in rules.speech_verbs:
+            break
+    else:
+        return None
+    words = tokens[-count:]
+    if words[0] in ARTICLES and len(words) > 1:
+        words = words[1:]  # ("said the union steward X")
+    head = words[-1]
+    if len(words) > MAX_SPOKEN_ROLE_WORDS or not all(LOWER_CASE_WORD.fullmatch(word) and not _ordinary_word(word, rules) for word in words):
+        return None
+    if POSSESSIVE.search(head) or head in PERSON_NOUNS or _names_an_organisation([head], rules):
+        return None  # ("said local man X": a person, no role; "said insurer X": a company)
+    return " ".join(words) if _names_a_person(head, rules) else None
+
+
+def _ordinary_word(word: str, rules: Rules) -> bool:
+    """A word that opens or goes on a sentence, not a role's: "on", "that", "later", "is", "and"."""
+    lower = word.lower()
+    return (lower in rules.name_stopwords or lower in rules.when_and_where_words or lower in rules.speech_verbs
+            or lower in NOT_IN_A_ROLE or lower in CLAUSE_VERBS or lower in PREPOSITIONS or lower in LIST_WORDS
+            or lower in PRONOUNS or lower in ARTICLES)
 
 
 def _plural_title_before_and(before: str, rules: Rules) -> str | None:
