@@ -65,6 +65,7 @@ class _Draft:
     lines: list[int] = field(default_factory=list)
     open_paragraph: bool = False
     closed: bool = False  # its author's signature line has been read: what follows is another
+    counted: bool = False  # placed under the comment above by a count line ("2 replies")
 
     def add_quote(self, text: str, number: int) -> None:
         """A line of a quotation of another comment (or of the article), kept as "> text"."""
@@ -107,6 +108,7 @@ def parse_comments(numbered_lines: list[tuple[int, str | None]], rules: Rules,
         if signed:
             draft.author = _author(signed, rules)
     _dated_by_buttons(_all_drafts(reader.roots), button_dates or {})
+    _thread_counted_replies_by_mentions(reader.roots)
     return tuple(_freeze(d, f"c{i}") for i, d in enumerate(_threaded_by_mentions(reader.roots), 1))
 
 
@@ -155,7 +157,7 @@ class _Reader:
             self._author_above(number, text, dated=index in self.dated_authors)
         elif index in self.between:
             self._between(number, text)
-        elif text.strip() and (count := line_matches(self.rules.comment_replies_below, text)):
+        elif text.strip() and self._under_text() and (count := line_matches(self.rules.comment_replies_below, text)):
             self._replies_below(number, int(count.group("count") or 1))
         elif text.strip() and (reply := line_matches(self.rules.comment_reply_to, text)):
             self._reply_marker(number, reply.group("to").strip())
@@ -219,6 +221,12 @@ class _Reader:
         else:  # an earlier commenter's name, when it is one (not a town or a badge)
             _move_under(self.roots, self.stack, draft, text.strip())
 
+    def _under_text(self) -> bool:
+        """The latest comment has its text: a count line under it counts its replies (right
+        under its author and date, "2 replies" is what the commenter wrote)."""
+        latest = _all_drafts(self.roots)[-1:]
+        return bool(latest and latest[0].paragraphs)
+
     def _replies_below(self, number: int, count: int) -> None:
         """"2 replies", "Hide 2 replies", "Replies (1)" under a comment: the next comments, as
         many as it says, answer that one."""
@@ -240,8 +248,12 @@ class _Reader:
         """Place a comment just started under the one a reply marker above it named."""
         if self.replies_below and self.replies_below[1] > 0:
             parent, count = self.replies_below
-            self.replies_below = (parent, count - 1)
-            _move_under_draft(self.roots, self.stack, draft, parent)
+            if parent in self.stack[:-1]:  # indented under it already: indentation threads these
+                self.replies_below = None
+            else:
+                self.replies_below = (parent, count - 1)
+                _move_under_draft(self.roots, self.stack, draft, parent)
+                draft.counted = True
         if self.answering:
             _move_under(self.roots, self.stack, draft, self.answering[0])
             draft.lines.append(self.answering[1])
@@ -491,10 +503,9 @@ def _threaded_by_mentions(roots: list[_Draft]) -> list[_Draft]:
     threaded: list[_Draft] = []
     commenters = _Commenters()
     for draft in roots:
-        text = draft.paragraphs[0][0] if draft.paragraphs and draft.paragraphs[0] else ""
-        first_sentence = re.match(r"[^.!?]*[.!?]?", text).group(0)
+        text, first_sentence = _opening_words(draft)
         named = [author for author in commenters.who_may_be_named(text, first_sentence)
-                 if _opens_with(author, text) or _spoken_to(author.split()[0], first_sentence)]
+                 if _names(author, text, first_sentence)]
         place, answered = commenters.latest_of(named)
         if answered is not None and draft.author != answered.author:
             answered.replies.append(draft)
@@ -503,6 +514,41 @@ def _threaded_by_mentions(roots: list[_Draft]) -> list[_Draft]:
             threaded.append(draft)
             commenters.add(draft, (len(threaded) - 1,))
     return threaded
+
+
+def _thread_counted_replies_by_mentions(drafts: list[_Draft]) -> None:
+    """Replies a count line put under a comment ("2 replies" over them) are the flat list the
+    widget shows; one that opens by naming another commenter of that list ("@millpond_ann The
+    bus lane ...", "Thanks Rosa, ...") answers that one's latest comment there, as
+    _threaded_by_mentions places the top-level comments."""
+    for draft in drafts:
+        kept: list[_Draft] = []
+        for reply in draft.replies:
+            answered = _named_among(reply, kept) if reply.counted else None
+            if answered is not None:
+                reply.counted = False  # (placed by its mention: not moved again below)
+            (answered.replies if answered is not None else kept).append(reply)
+        draft.replies = kept
+        _thread_counted_replies_by_mentions(kept)
+
+
+def _named_among(draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
+    """The latest comment among ``earlier`` (and their replies) whose author ``draft`` opens
+    by naming, not its own author's."""
+    text, first_sentence = _opening_words(draft)
+    return next((d for d in reversed(_all_drafts(earlier))
+                 if d.author and d.author != draft.author and _names(d.author, text, first_sentence)), None)
+
+
+def _opening_words(draft: _Draft) -> tuple[str, str]:
+    """A comment's first line and its first sentence, where it names whom it answers."""
+    text = draft.paragraphs[0][0] if draft.paragraphs and draft.paragraphs[0] else ""
+    return text, re.match(r"[^.!?]*[.!?]?", text).group(0)
+
+
+def _names(author: str, text: str, first_sentence: str) -> bool:
+    """The comment opening with ``text`` answers ``author``: "@author ...", "Thanks Rosa, ..."."""
+    return _opens_with(author, text) or _spoken_to(author.split()[0], first_sentence)
 
 
 # The only characters outside ASCII that a case-insensitive regex matches with an ASCII
