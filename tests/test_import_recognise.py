@@ -271,6 +271,73 @@ def test_comment_widgets_replies_below_a_comment_and_lines_between_author_and_da
     assert "Leave a note" not in thanked.body
 
 
+def _threaded(section: str) -> list[tuple[str, str | None, str]]:
+    """(author, whom it answers, text) of every comment under the story, replies after what they answer."""
+    return [(c["author"], c["reply_to"], c["text"]) for c in _thread(analyse(STORY + section).comments)]
+
+
+def _widget_comment(author: str, when: str, text: str, indent: str = "") -> str:
+    return f"{indent}{author}\n{indent}{when}\n{indent}{text}\n{indent}Reply\n"
+
+
+def test_a_bare_count_of_replies_under_a_comment_nests_as_many_as_it_says():
+    """"2 replies" over the replies a widget shows folded open nests them under the comment,
+    as "Hide 2 replies" does; the comment after them is a new thread."""
+    thread = (_widget_comment("harbourlight", "3 hours ago", "The lock gates have leaked all winter.")
+              + "{count}\n" + _widget_comment("Tobias Wren", "2 hours ago", "They were patched in March.")
+              + _widget_comment("gullrock_pete", "1 hour ago", "Patched, not fixed.")
+              + _widget_comment("Ines Marchetti", "40 minutes ago", "Different matter: the towpath is closed."))
+    for count in ("2 replies", "2 Replies", "Hide 2 replies"):
+        assert _threaded("Comments (4)\n" + thread.format(count=count)) == [
+            ("harbourlight", None, "The lock gates have leaked all winter."),
+            ("Tobias Wren", "harbourlight", "They were patched in March."),
+            ("gullrock_pete", "harbourlight", "Patched, not fixed."),
+            ("Ines Marchetti", None, "Different matter: the towpath is closed.")], count
+    one = thread.format(count="1 reply")
+    assert _threaded("Comments (4)\n" + one)[1:3] == [
+        ("Tobias Wren", "harbourlight", "They were patched in March."),
+        ("gullrock_pete", None, "Patched, not fixed.")]
+
+
+def test_a_count_of_more_replies_than_follow_nests_those_that_do():
+    section = ("Comments (3)\n" + _widget_comment("Odalys Ferreira", "5 hours ago", "Who pays for the new pontoon?")
+               + "3 Replies\n" + _widget_comment("keelhaul_kim", "4 hours ago", "The harbour trust, I think.")
+               + _widget_comment("Bram Osei", "2 hours ago", "The trust and the county, half each."))
+    assert _threaded(section) == [
+        ("Odalys Ferreira", None, "Who pays for the new pontoon?"),
+        ("keelhaul_kim", "Odalys Ferreira", "The harbour trust, I think."),
+        ("Bram Osei", "Odalys Ferreira", "The trust and the county, half each.")]
+
+
+def test_a_count_of_replies_leaves_a_comments_own_words_and_other_threading_alone():
+    # (a count in a sentence, or alone as what the commenter wrote, counts nothing)
+    said = ("Comments (3)\n" + _widget_comment("Wilma Achterberg", "6 hours ago", "I got 2 replies from the council.")
+            + _widget_comment("dockside_dev", "5 hours ago", "2 replies")
+            + _widget_comment("Piet Lorimer", "4 hours ago", "Write to the harbourmaster instead."))
+    assert _threaded(said) == [
+        ("Wilma Achterberg", None, "I got 2 replies from the council."), ("dockside_dev", None, "2 replies"),
+        ("Piet Lorimer", None, "Write to the harbourmaster instead.")]
+    # (indentation places a reply to a reply under it, whatever the count above says)
+    indented = ("Comments (4)\n" + _widget_comment("Ruth Okafor", "2 hours ago", "Is the slipway open?")
+                + "2 replies\n" + _widget_comment("saltmarsh_sam", "1 hour ago", "Only at high tide.", "    ")
+                + _widget_comment("Ruth Okafor", "50 minutes ago", "Thanks, good to know.", "        ")
+                + _widget_comment("Cyril Dunmore", "30 minutes ago", "It reopens fully in May.", "    ")
+                + _widget_comment("Hetty Vance", "10 minutes ago", "Unrelated: the café is shut.", "    ")
+                + _widget_comment("Magnus Teale", "5 minutes ago", "Lovely photos.", ""))
+    assert [(author, to) for author, to, _ in _threaded(indented)] == [
+        ("Ruth Okafor", None), ("saltmarsh_sam", "Ruth Okafor"), ("Ruth Okafor", "saltmarsh_sam"),
+        ("Cyril Dunmore", "Ruth Okafor"), ("Hetty Vance", "Ruth Okafor"), ("Magnus Teale", None)]
+    # ("@name" or "Replying to X" in a counted reply says whom it answers)
+    named = ("Comments (4)\n" + _widget_comment("Ruth Okafor", "2 hours ago", "Is the slipway open?")
+             + "3 replies\n" + _widget_comment("saltmarsh_sam", "1 hour ago", "Only at high tide.")
+             + _widget_comment("Cyril Dunmore", "40 minutes ago", "@saltmarsh_sam Not since the storm.")
+             + "Hetty Vance\nReplying to Cyril Dunmore\n20 minutes ago\nIt reopened on Friday.\nReply\n")
+    assert _threaded(named) == [
+        ("Ruth Okafor", None, "Is the slipway open?"), ("saltmarsh_sam", "Ruth Okafor", "Only at high tide."),
+        ("Cyril Dunmore", "saltmarsh_sam", "@saltmarsh_sam Not since the storm."),
+        ("Hetty Vance", "Cyril Dunmore", "It reopened on Friday.")]
+
+
 def test_a_log_in_to_join_the_discussion_line_is_no_comment():
     found = analyse(STORY + "Comments (2)\n\nLog in or register to join the discussion.\n\n"
                     "Ivo Lindqvist Feb 2, 2025 9:10am\n\nThe pipes here are older than I am.\n\nReply\n\n"

@@ -192,6 +192,7 @@ def segment(lines: tuple[str, ...], rules: Rules, find_title: bool = True, toolb
     if heading is None:  # comments with no heading over them (trafilatura's text ends so)
         end = _unheaded_comments(lines, chrome, rules) or end
     if heading is not None:
+        _keep_reply_counts(lines, chrome, heading, rules)
         _mark_footer(lines, chrome, heading, rules)
     _mark_live_badges(lines, chrome, rules, end)
     content = [n for n in range(end) if lines[n].strip() and not chrome[n]]
@@ -790,6 +791,18 @@ def _mark_footer(lines: tuple[str, ...], chrome: list[bool], heading: int, rules
                 chrome[rest] = bool(lines[rest].strip())
             return
         seen_comment = seen_comment or (bool(text) and not chrome[n])
+
+
+def _keep_reply_counts(lines: tuple[str, ...], chrome: list[bool], heading: int, rules: Rules) -> None:
+    """A bare count under a comment ("2 replies", "1 reply"), as a widget prints it over the
+    replies it shows, says the next comments answer that one (see comments.py), as "Hide 2
+    replies" does, though the chrome rules drop such a count elsewhere on the page. Over the
+    first comment it stays chrome, and in the footer _mark_footer makes it chrome again."""
+    seen_comment = False
+    for n in range(heading + 1, len(lines)):
+        if chrome[n] and seen_comment and line_matches(rules.comment_replies_below, lines[n]):
+            chrome[n] = False
+        seen_comment = seen_comment or (bool(lines[n].strip()) and not chrome[n])
 
 
 def _comments_go_on(lines, chrome, heading: int, end: int, rules: Rules) -> bool:
