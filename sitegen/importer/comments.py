@@ -157,7 +157,7 @@ class _Reader:
             self._author_above(number, text, dated=index in self.dated_authors)
         elif index in self.between:
             self._between(number, text)
-        elif text.strip() and self._under_text() and (count := line_matches(self.rules.comment_replies_below, text)):
+        elif text.strip() and (count := line_matches(self.rules.comment_replies_below, text)) and self._under_text():
             self._replies_below(number, int(count.group("count") or 1))
         elif text.strip() and (reply := line_matches(self.rules.comment_reply_to, text)):
             self._reply_marker(number, reply.group("to").strip())
