@@ -2014,6 +2014,102 @@ def test_a_saved_pages_standfirst_classed_as_a_description_or_set_in_a_heading(s
     assert found.body.split("\n\n")[0] == "Judge says the firm ignored alarms for eleven hours"
 
 
+# A post as a Ghost blog's theme writes it: the site's menu over it, a callout, a toggle and a link
+# card among its paragraphs, a call to subscribe and share buttons under it.
+_GHOST_POST = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Wrenfield council delays vote on the riverside plan</title>
+<meta property="og:site_name" content="The Wrenfield Ledger"><meta property="og:type" content="article">
+<meta property="article:published_time" content="2025-03-03T18:20:00.000Z">
+<link rel="canonical" href="https://wrenfieldledger.example/council-delays-riverside-vote/"></head>
+<body class="post-template">
+<div class="viewport">
+<header id="gh-head" class="gh-head outer">
+  <div class="gh-head-inner inner">
+    <div class="gh-head-brand"><a class="gh-head-logo" href="https://wrenfieldledger.example">The Wrenfield Ledger</a></div>
+    <nav class="gh-head-menu">
+      <ul class="nav">
+        <li class="nav-home"><a href="https://wrenfieldledger.example/">Home</a></li>
+        <li class="nav-council"><a href="https://wrenfieldledger.example/tag/council/">Council Watch</a></li>
+        <li class="nav-schools"><a href="https://wrenfieldledger.example/tag/schools/">Schools</a></li>
+        <li class="nav-about"><a href="https://wrenfieldledger.example/about/">About the Ledger</a></li>
+      </ul>
+    </nav>
+    <div class="gh-head-actions"><a class="gh-head-button" href="#/portal/signup">Subscribe</a></div>
+  </div>
+</header>
+<main id="site-main" class="site-main">
+<article class="gh-article post tag-council">
+  <header class="gh-article-header gh-canvas">
+    <a class="gh-article-tag" href="https://wrenfieldledger.example/tag/council/">Council Watch</a>
+    <h1 class="gh-article-title">Wrenfield council delays vote on the riverside plan</h1>
+    <p class="gh-article-excerpt">Councillors asked for another look at the flood maps before deciding.</p>
+    <div class="gh-article-meta">
+      <div class="gh-article-author-name"><a href="/author/tamsin/">Tamsin Orley</a></div>
+      <div class="gh-article-meta-content">
+        <time class="gh-article-date" datetime="2025-03-03">Mar 3, 2025</time>
+        <span class="gh-article-meta-length">— 4 min read</span>
+      </div>
+    </div>
+  </header>
+  <section class="gh-content gh-canvas">
+    <p>Wrenfield's town council put off a vote on the riverside housing plan on Monday night, after two hours of questions from residents who packed the library's meeting room.</p>
+    <p>The plan would put 140 homes on the old tannery site beside the Wren, land the county's flood maps last showed as dry in 2009.</p>
+    <div class="kg-card kg-callout-card kg-callout-card-yellow"><div class="kg-callout-emoji">💡</div><div class="kg-callout-text">The council meets again on <b>March 14</b> to vote on the plan.</div></div>
+    <p>“We cannot vote on a map older than some of the children who would live there,” said Councillor Priya Castell, who moved to delay.</p>
+    <div class="kg-card kg-toggle-card" data-kg-toggle-state="close">
+      <div class="kg-toggle-heading">
+        <h4 class="kg-toggle-heading-text">What is the riverside plan?</h4>
+        <button class="kg-toggle-card-icon" aria-label="Expand toggle to read content"><svg viewBox="0 0 14 14"><path d="M7 0v14"/></svg></button>
+      </div>
+      <div class="kg-toggle-content"><p>A developer, Harrowgate Homes, proposed the homes in 2023 with a new footbridge and a park along the bank.</p></div>
+    </div>
+    <p>The developer's spokesman, Owen Thale, said the company would pay for a new flood survey if the council asked for one.</p>
+    <figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://wrenfieldledger.example/tannery-site-history/"><div class="kg-bookmark-content"><div class="kg-bookmark-title">A short history of the tannery site</div><div class="kg-bookmark-description">From leather works to empty lot: what stood beside the Wren for a century.</div><div class="kg-bookmark-metadata"><img class="kg-bookmark-icon" src="/favicon.png" alt=""><span class="kg-bookmark-author">The Wrenfield Ledger</span><span class="kg-bookmark-publisher">Tamsin Orley</span></div></div><div class="kg-bookmark-thumbnail"><img src="/content/images/tannery.jpg" alt=""></div></a></figure>
+    <p>Residents who want to speak at the next meeting must sign up at the town clerk's office by March 12.</p>
+  </section>
+  <section class="footer-cta outer">
+    <div class="inner">
+      <h2 class="footer-cta-title">Sign up for more like this.</h2>
+      <a class="footer-cta-button" href="#/portal">Enter your email <span>Subscribe</span></a>
+    </div>
+  </section>
+  <div class="gh-share"><a href="https://twitter.com/share">Share on X</a> <a href="https://facebook.com/sharer">Share on Facebook</a></div>
+</article>
+</main>
+<footer class="gh-foot outer">
+  <div class="gh-foot-inner inner">
+    <div class="gh-copyright">The Wrenfield Ledger © 2025</div>
+    <nav class="gh-foot-menu"><ul class="nav"><li><a href="/privacy/">Privacy</a></li><li><a href="/contact/">Contact the newsroom</a></li></ul></nav>
+    <div class="gh-powered-by"><a href="https://ghost.org/" target="_blank" rel="noopener">Powered by Ghost</a></div>
+  </div>
+</footer>
+</div>
+</body>
+</html>"""
+
+
+def test_a_ghost_posts_callout_and_toggle_keep_their_words_in_their_place():
+    """A callout's words stand in a <div> of the card, outside any paragraph, and trafilatura
+    dropped them ("The council meets again on March 14 ..." was missing from the body); so with a
+    toggle whose content is not a <p>. Each is a paragraph where the page has it, the callout's
+    emoji left out. A link card's preview of another page, a sign-up card, the menu, the call
+    to subscribe, the share buttons and the footer stay out of the body."""
+    body = analyse_html(_GHOST_POST.encode("utf-8"), None, REGISTRIES).body
+    paragraphs = body.split("\n\n")
+    callout = paragraphs.index("The council meets again on March 14 to vote on the plan.")
+    assert paragraphs[callout - 1].startswith("The plan would put 140 homes")
+    assert "We cannot vote on a map" in paragraphs[callout + 1]
+    toggle = paragraphs.index("A developer, Harrowgate Homes, proposed the homes in 2023 with a new footbridge and a park "
+                              "along the bank.")
+    assert paragraphs[toggle - 1] == "#### What is the riverside plan?"
+    assert "Owen Thale" in paragraphs[toggle + 1]
+    assert "💡" not in body
+    for chrome in ("Council Watch", "About the Ledger", "Subscribe", "Sign up for more", "Share on", "©",
+                   "Contact the newsroom", "Powered by", "A short history of the tannery site", "From leather works"):
+        assert chrome not in body, chrome
+
+
+
 _PREFIXED_WIDGET = """<section id="comments"><h2>3 Comments</h2><div class="vf-widget">
 <div class="vf-comment"><div class="vf-comment-header"><span class="vf-avatar">P</span>
 <span class="vf-author">PellhamWalker</span><span class="vf-time">3 hours ago</span></div>

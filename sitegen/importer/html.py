@@ -59,7 +59,8 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
                     date=_with_time(_iso_date(document.date), tree, markup),
                     site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree, in_comments),
                     crossheads=_crossheads(tree, document.text))
-    text = _with_footnotes(_table_captions(_split_at_blocks(document.text, tree), tree), tree)
+    text = _with_loose_text(_split_at_blocks(document.text, tree), tree, in_comments)
+    text = _with_footnotes(_table_captions(text, tree), tree)
     text = _with_captions(_numbered(text, tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(_with_times_in_paragraphs(text, tree), tree, page.title), tree)
     lines, quoted = set_apart(_paragraph_lines(text, skip_first=page.title, anywhere=_is_h1(page.title, tree)),
@@ -915,10 +916,126 @@ def _with_captions(text: str, tree, title: str | None) -> str:
     for anchor, caption in found:
         if story_ends is not False and anchor < story_ends:
             after.setdefault(anchor, []).append(caption)
-    if not after:
-        return text
+    return _inserted_after(lines, after) if after else text
+
+
+def _inserted_after(lines: list[str], after: dict[int, list[str]]) -> str:
+    """The lines as text, with the lines ``after`` an index put after the line at that index."""
     return "\n".join(line for index, text_line in enumerate(lines)
                      for line in (text_line, *after.get(index, ())))
+
+
+# Elements that are part of a line of text, not a block of their own.
+INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+                    "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
+                    "var", "wbr"})
+# Controls and pictures: what they hold is no text a reader reads ("Expand" on a toggle's button).
+NOT_TEXT = frozenset({"button", "select", "option", "input", "textarea", "label", "svg", "img", "picture", "video",
+                      "audio", "iframe", "object", "canvas", "math"})
+# Where loose text is the page's, not the story's: its menus, header and footer, forms, side
+# boxes, pictures and link cards (<figure>), tables (which trafilatura reads itself).
+NOT_STORY = frozenset({"nav", "header", "footer", "form", "aside", "figure", "table", "dialog", "menu"})
+# (a word of a class, "kg-signup-card", "gh-share", "footer-cta": a box of the page's, wherever it stands)
+NOT_STORY_WORDS = frozenset({"share", "sharing", "social", "subscribe", "subscription", "signup", "newsletter", "cta",
+                             "related", "ad", "ads", "advert", "advertisement", "promo", "byline", "meta", "author",
+                             "date", "time", "timestamp"})
+
+
+def _with_loose_text(text: str, tree, outside: set) -> str:
+    """The text with the story's loose text put back: words standing in a block that is no
+    paragraph (a blog's callout box, "<div class="kg-callout-text">The council meets again on
+    <b>March 14</b></div>", a <details>'s <summary>), which trafilatura drops, losing the
+    story's words. Each run of such words between two of the story's paragraphs in the
+    <article> (or <main>) holding them is a paragraph, after the one it follows; not an
+    ornament alone (a callout's emoji), not the words of links alone (a link card, a row of
+    share buttons), not what the page hides, nor the page's furniture (see NOT_STORY) or its
+    comments (``outside``); not words the text holds already."""
+    if tree is None:
+        return text
+    lines = text.split("\n")
+    at_line = _lines_at(text)
+    story = _story_container(tree, at_line)
+    if story is None:
+        return text
+    held = "".join(text.split())
+    found: list[tuple[int, str]] = []  # (the line it goes after, its words)
+    last_line = None  # that of the story's paragraph read last
+    for kind, words in _blocks_and_loose_text(story, outside):
+        if words in at_line:  # (a paragraph, or loose words trafilatura kept as one)
+            last_line = at_line[words]
+        elif kind == "loose" and last_line is not None and "".join(words.split()) not in held:
+            found.append((last_line, words))
+    after: dict[int, list[str]] = {}  # line index -> the runs of words to put after it
+    for anchor, loose in found:
+        if anchor < last_line:  # (after the story's last paragraph stand the page's boxes)
+            after.setdefault(anchor, []).append(loose)
+    return _inserted_after(lines, after) if after else text
+
+
+def _blocks_and_loose_text(element, outside: set) -> Iterator[tuple[str, str]]:
+    """In the page's order, ("block", words) for each paragraph (an element of BLOCKS) and
+    ("loose", words) for each run of words standing outside any (see _with_loose_text)."""
+    run: list[str] = []  # the words of the run being read
+    borrowed: list[str] = []  # those of its words that are a link's or a <time>'s
+
+    def finish() -> Iterator[tuple[str, str]]:
+        words = own = " ".join("".join(run).split())
+        for part in borrowed:
+            own = own.replace(part, " ", 1)
+        # (an emoji, a bullet, links alone, a live blog's time: no words of the story's own)
+        if any(c.isalnum() for c in own):
+            yield "loose", words
+        run.clear()
+        borrowed.clear()
+
+    run.append(element.text or "")
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag in NOT_TEXT:
+            pass
+        elif child.tag == "br":
+            yield from finish()  # (the reader sees a line of its own, as trafilatura gives one kept)
+        elif _is_inline(child):
+            shown = _shown_text(child)
+            run.append(shown)
+            borrowed.extend(_shown_text(e) for e in child.iter("a", "time"))
+        else:
+            yield from finish()
+            if child.tag in BLOCKS:
+                yield "block", _text(child)
+            elif not _hidden(child) and child not in outside and child.tag not in NOT_STORY \
+                    and not NOT_STORY_WORDS & _class_words(child) and not _has_class(child, CAPTION_ENDINGS):
+                yield from _blocks_and_loose_text(child, outside)
+        run.append(child.tail or "")
+    yield from finish()
+
+
+def _is_inline(element) -> bool:
+    """Whether the element is part of a line of text: an inline tag holding no block (a link
+    around a card's <div>s is a block)."""
+    return element.tag in INLINE and all(e.tag in INLINE or e.tag in NOT_TEXT for e in _elements(element)
+                                         if not any(a.tag in NOT_TEXT for a in e.iterancestors()))
+
+
+def _shown_text(element) -> str:
+    """The element's words as the reader sees them: not a control's or a picture's, nor hidden ones."""
+    if element.tag in NOT_TEXT or _hidden(element):
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            parts.append(" " if child.tag == "br" else _shown_text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())  # (no space added: "Kowal<b>czyk</b>" is one word)
+
+
+def _class_words(element) -> set[str]:
+    """The words of the element's classes ("kg-signup-card": "kg", "signup", "card")."""
+    return set(re.split(r"[\s_-]+", (element.get("class") or "").lower())) - {""}
+
+
+def _hidden(element) -> bool:
+    return element.get("hidden") is not None or (element.get("aria-hidden") or "").lower() == "true" \
+        or "display:none" in "".join((element.get("style") or "").lower().split())
 
 
 # How a caption is classed when it is no <figcaption>: WordPress's older "wp-caption-text" under
