@@ -6965,3 +6965,63 @@ def test_a_summary_boxs_label_without_a_colon_stays_right_over_its_list(label):
                     " seawall along the harbour, ending a six-year fight over how to protect the old town.\n")
     assert (first.title, first.title_derived) == ("Council approves seawall after six-year fight", False)
     assert first.body.startswith(f"{label}\n\n- The council voted 6-3 for the seawall\n- Work starts")
+
+
+def _arc_style_page(header: str) -> bytes:
+    """A saved page built as Arc XP news sites build theirs: no published_time in its metadata,
+    the time only in the article's <header>; related stories with <time>s of their own, a footer."""
+    return ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+            "<title>Pier repairs to close Marlow Street for six weeks – The Brackwater Ledger</title>"
+            "<meta property='og:site_name' content='The Brackwater Ledger'></head><body>"
+            "<header class='site-header'><a href='/'>The Brackwater Ledger</a><nav><a href='/news/'>News</a></nav></header>"
+            "<main><article class='b-article'><header class='article-header'>"
+            f"<h1>Pier repairs to close Marlow Street for six weeks</h1>{header}</header><div>"
+            "<p>BRACKWATER — Marlow Street will close to traffic between the ferry terminal and Dock Lane for six"
+            " weeks from Monday while crews replace the rotting piles under the old fishing pier.</p>"
+            "<p>The pier, built in 1931, was shut to walkers last autumn after an inspection found a third of"
+            " its piles had lost more than half their strength.</p>"
+            "<p>Buses on the harbour route will follow Quay Road instead, adding about four minutes to the trip.</p>"
+            "</div></article><aside class='related-stories'><h2>More local news</h2><ul>"
+            "<li><a href='/news/ferry-fares/'>Ferry fares to rise in April</a>"
+            " <time datetime='2024-03-04T09:00:00-05:00'>March 4, 2024</time></li>"
+            "<li><a href='/news/dredging/'>Harbour dredging delayed again</a>"
+            " <time datetime='2024-02-28T16:10:00-05:00'>Feb. 28, 2024</time></li></ul></aside></main>"
+            "<footer><p>© 2024 The Brackwater Ledger. All rights reserved.</p>"
+            "<time datetime='2024-12-31T00:00:00-05:00'>2024</time></footer></body></html>").encode("utf-8")
+
+
+ARC_BODY = ["BRACKWATER — Marlow Street will close to traffic between the ferry terminal and Dock Lane for six weeks"
+            " from Monday while crews replace the rotting piles under the old fishing pier.",
+            "The pier, built in 1931, was shut to walkers last autumn after an inspection found a third of its piles"
+            " had lost more than half their strength.",
+            "Buses on the harbour route will follow Quay Road instead, adding about four minutes to the trip."]
+PUBLISHED_IN_HEADER = ("<div class='c-date'><time datetime='2024-03-05T14:30:00-05:00'>March 5, 2024 at 2:30 p.m."
+                       " EST</time></div>")
+
+
+def test_a_saved_pages_header_time_dates_it_with_its_zone():
+    """The page declares its time only in the <time> of the article's header: it is the
+    published date and time, its zone as written; not a related story's <time> nor the footer's."""
+    page = _arc_style_page("<div class='c-byline'>By <a href='/people/talia-brenner/'>Talia Brenner</a></div>"
+                           + PUBLISHED_IN_HEADER)
+    found = analyse_html(page, None, REGISTRIES)
+    assert (found.date, found.date_origin) == ("2024-03-05T14:30-05:00", "metadata")
+    assert [line for line in found.body.split("\n") if line] == ARC_BODY
+
+
+def test_a_saved_pages_header_time_of_an_update_is_not_the_published_one():
+    stamps = ("<div class='c-date'>Updated <time datetime='2024-03-06T09:15:00-05:00'>March 6, 2024 at 9:15 a.m."
+              " EST</time> · Published <time datetime='2024-03-05T14:30:00-05:00'>March 5, 2024 at 2:30 p.m."
+              " EST</time></div>")
+    found = analyse_html(_arc_style_page(stamps), None, REGISTRIES)
+    assert found.date == "2024-03-05T14:30-05:00"
+    classed = PUBLISHED_IN_HEADER.replace("</div>", "<span class='timestamp-updated'><time datetime="
+                                          "'2024-03-06T09:15:00-05:00'>March 6</time></span></div>")
+    assert analyse_html(_arc_style_page(classed), None, REGISTRIES).date == "2024-03-05T14:30-05:00"
+
+
+def test_a_saved_pages_metadata_time_wins_over_its_header_time():
+    page = _arc_style_page(PUBLISHED_IN_HEADER).replace(
+        b"<title>", b"<meta property='article:published_time' content='2024-03-05T19:30:00Z'><title>")
+    assert analyse_html(page, None, REGISTRIES).date == "2024-03-05T19:30Z"
+

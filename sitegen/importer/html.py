@@ -1311,17 +1311,69 @@ def _with_time(day: str | None, tree, markup: bytes) -> str | None:
     when the page declares one for that day ("2016-11-08T21:30-05:00"). Not a time on another
     day (a page's zone may put it there: the day is trafilatura's, read by its own rules), nor
     midnight exactly, which sites write when they know the day only. (The JSON-LD is read
-    from the page as written: ``tree`` has no scripts.)"""
-    if day is None or tree is None:
+    from the page as written: ``tree`` has no scripts.) When the page declares none, the <time>
+    in the story's header dates it (see _header_time)."""
+    if tree is None:
         return day
+    declared = False
     for value in itertools.chain(tree.xpath(PUBLISHED_XPATH), _json_ld_published(markup)):
         try:
             date = PartialDate.parse(str(value))
         except ValueError:
             continue
+        declared = True
         if date.day_iso() == day and date.hour is not None and (date.hour, date.minute) != (0, 0):
             return date.iso()
-    return day
+    # (what the page's metadata declares wins over what its header shows)
+    shown = None if declared else _header_time(tree)
+    if shown is None:
+        return day
+    return shown.day_iso() if shown.hour is None or (shown.hour, shown.minute) == (0, 0) else shown.iso()
+
+
+# A <time> of when the story was changed, not published: its class or property ("dateModified",
+# "timestamp-updated"), or the word before it ("Updated <time>...</time>").
+UPDATE_MARKS = ("modified", "updated", "update", "datemodified", "date-modified", "date-updated")
+UPDATED_BEFORE = re.compile(r"\b(?:updated|modified)\W*$", re.IGNORECASE)
+MIN_STORY_PARAGRAPH_WORDS = 15
+
+
+def _header_time(tree) -> PartialDate | None:
+    """When the story was published as the <time datetime> in its header shows it, its zone as
+    written, for a page whose metadata does not say (an Arc XP site's "<time datetime=
+    "2024-03-05T14:30:00-05:00">March 5, 2024 at 2:30 p.m. EST</time>" under the byline). The
+    header is the <header> around the page's one <h1>, else what follows the <h1> before the
+    story's first paragraph: not a related story's <time>, a comment's or the footer's (nor a
+    live blog's entry's, an <article> of its own), nor an "Updated" stamp's."""
+    headlines = tree.xpath("//h1")
+    if len(headlines) != 1:
+        return None
+    h1 = headlines[0]
+    article = next(h1.iterancestors("article"), None)
+    header = next(h1.iterancestors("header"), None)
+    times = list(header.iter("time")) if header is not None else []
+    for element in () if times else h1.itersiblings():
+        if element.tag == "p" and len(_text(element).split()) >= MIN_STORY_PARAGRAPH_WORDS:
+            break  # (the story's first paragraph: its header is above it)
+        times += element.iter("time") if isinstance(element.tag, str) else ()
+    for time in times:
+        if next(time.iterancestors("article"), None) is not article or _an_update(time) \
+                or any(a.tag in ("aside", "nav", "footer", "figure") for a in time.iterancestors()):
+            continue
+        try:
+            return PartialDate.parse(time.get("datetime") or "")
+        except ValueError:
+            continue
+    return None
+
+
+def _an_update(time) -> bool:
+    """Whether the <time> says when the story was updated: it or the element around it is classed
+    or marked so, or "Updated" stands right before it there."""
+    around = time.getparent()
+    marked = [element for element in (time, around) if element is not None]
+    return any(_has_class(e, UPDATE_MARKS) or (e.get("itemprop") or "").lower() == "datemodified" for e in marked) \
+        or around is not None and UPDATED_BEFORE.search(_text_before(time, around)) is not None
 
 
 def _json_ld_published(markup: bytes) -> Iterator[str]:
