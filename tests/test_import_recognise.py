@@ -7025,3 +7025,15 @@ def test_a_saved_pages_metadata_time_wins_over_its_header_time():
         b"<title>", b"<meta property='article:published_time' content='2024-03-05T19:30:00Z'><title>")
     assert analyse_html(page, None, REGISTRIES).date == "2024-03-05T19:30Z"
 
+
+def test_a_writer_after_a_photo_credit_in_one_block_is_the_reporter():
+    """"Photo: Lena Hart/Herald" and "Oskar Lindqvist", no "By", in one block of the header:
+    trafilatura ran them on one line, read whole as the picture's credit, and the writer was
+    lost. The writer is the reporter; the photographer is not."""
+    credits = ("<div class='credits'><span>Photo: Lena Hart/Herald</span> <span>Oskar Lindqvist</span></div>"
+               + PUBLISHED_IN_HEADER)
+    # (a page whose article trafilatura takes whole, header and all)
+    found = analyse_html(_arc_style_page(credits), None, REGISTRIES)
+    assert [reporter.name for reporter in found.reporters] == ["Oskar Lindqvist"]
+    assert found.date == "2024-03-05T14:30-05:00"
+    assert [line for line in found.body.split("\n") if line] == ARC_BODY

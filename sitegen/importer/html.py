@@ -16,7 +16,7 @@ from ..model import PartialDate
 from .analyse import Analysis, NoArticle, PageMeta, analyse_lines
 from .embeds import embedded_posts, set_apart
 from .markdown import NUMBER_MARKER, TABLE_ROW, TABLE_RULE
-from .metadata import opens_with_date
+from .metadata import only_names, opens_with_date
 from .registry import Registries
 from .rules import generic_rules, is_chrome, line_matches
 from .segment import BODY, MAX_HEADLINE_WORDS
@@ -44,6 +44,7 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     if document is None or not (document.text or "").strip():
         raise NoArticle("no article text found in the page")
     tree = _parse(markup)  # our own copy: trafilatura cleans the tree it is given
+    extracted, credited_writer = _writer_apart_from_picture_credit(document.text, tree)
     site = _clean(document.sitename)
     # The elements of the page's comments, found once: the story's parts are looked for outside them.
     commented = _comment_items(tree)
@@ -57,9 +58,10 @@ def analyse_html(raw: bytes, url: str | None, registries: Registries) -> Analysi
     title = _headline(tree, site) or _marked_headline(marked) or _metadata_title(tree, found_title or lead, site)
     page = PageMeta(title=title,
                     date=_with_time(_iso_date(document.date), tree, markup),
-                    site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree, in_comments),
+                    site=site, author=_authors(tree) or _not_a_commenter(_clean(document.author), tree, in_comments)
+                    or credited_writer,
                     crossheads=_crossheads(tree, document.text))
-    text = _with_loose_text(_split_at_blocks(document.text, tree), tree, in_comments)
+    text = _with_loose_text(_split_at_blocks(extracted, tree), tree, in_comments)
     text = _with_footnotes(_table_captions(text, tree), tree)
     text = _with_captions(_numbered(text, tree), tree, page.title)
     text = _with_entry_times(_with_standfirst(_with_times_in_paragraphs(text, tree), tree, page.title), tree)
@@ -314,6 +316,33 @@ def _credited_for_pictures(element, article) -> bool:
         return False
     writers = [match for match in WRITTEN.finditer(before) if match.start() >= pictures[-1].end()]
     return not writers
+
+
+# A picture's credit as a byline's block opens with it ("Photo: Lena Hart/Herald", "Photos by ...").
+PICTURE_CREDIT = re.compile(r"(?:photos?|photographs?|pictures?|images?|video|graphics?|illustrations?|fotos?)"
+                            r"\s*(?::|by\b)", re.IGNORECASE)
+
+
+def _writer_apart_from_picture_credit(text: str, tree) -> tuple[str, str | None]:
+    """The text with a picture's credit and the writer's name after it each a line of their own,
+    and that writer: a block of the page opening with the credit, then the name alone, no "By"
+    (<span>Photo: Lena Hart/Herald</span> <span>Oskar Lindqvist</span>), which trafilatura runs on
+    one line, read whole as the credit (chrome) and the writer lost with it. The photographer
+    stays no writer."""
+    if tree is None:
+        return text, None
+    lines = text.split("\n")
+    at_line = _lines_at(text)
+    rules = generic_rules()
+    for block in tree.iter():
+        parts = [_text(child) for child in block if isinstance(child.tag, str) and _text(child)]
+        if len(parts) < 2 or not PICTURE_CREDIT.match(parts[0]) or _text(block) not in at_line:
+            continue
+        writer = " ".join(parts[1:])
+        if _text(block) == f"{parts[0]} {writer}" and only_names(writer, rules) == [writer]:
+            lines[at_line[_text(block)]] = f"{parts[0]}\n{writer}"
+            return "\n".join(lines), writer
+    return text, None
 
 
 def _text_before(element, within) -> str:
