@@ -1517,6 +1517,9 @@ def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
     ("Por Ana López y Juan Pérez", ["Ana López", "Juan Pérez"]),
     ("Par Jean Dupont et Marie Martin", ["Jean Dupont", "Marie Martin"]),
     ("Di Marco Rossi e Luca Bianchi", ["Marco Rossi", "Luca Bianchi"]),
+    ("Door Jan de Vries en Sanne Bakker", ["Jan de Vries", "Sanne Bakker"]),
+    ("Af Mette Holm og Søren Lund", ["Mette Holm", "Søren Lund"]),
+    ("Av Kari Nordmann og Ola Berg", ["Kari Nordmann", "Ola Berg"]),
 ])
 def test_bylines(line, names):
     assert byline_names(line, generic_rules()) == names
@@ -5943,11 +5946,6 @@ def test_a_live_blog_whose_writers_sign_once_each_with_zoned_times_and_a_no_brea
 LANGUAGE_NOTE = "the text reads as"
 # (each a story's lede and two more paragraphs, in a language the rules are not written for)
 OTHER_LANGUAGES = {
-    "Dutch": "LEINBROEK - De gemeenteraad van Leinbroek heeft het besluit over de nieuwe brug over de Vaart opnieuw "
-             "uitgesteld. Volgens wethouder Pieter de Vries zijn er nog te veel vragen over de kosten.\n\n\"We willen "
-             "eerst weten wat het echt gaat kosten,\" zei De Vries dinsdagavond.\n\nBewoners van de wijk Oosterhof "
-             "zijn teleurgesteld. Marieke Jansen, die al twintig jaar aan de Vaart woont, noemt het uitstel een "
-             "slechte zaak.\n",
     "Swedish": "Kommunfullmäktige i Ekholm har återigen skjutit upp beslutet om den nya bron över ån. Enligt "
                "kommunalrådet Per Nilsson finns det fortfarande för många frågor om kostnaderna.\n\n– Vi vill först "
                "veta vad det verkligen kommer att kosta, säger Per Nilsson.\n\nBoende i stadsdelen Östermalm är "
@@ -5964,7 +5962,7 @@ def test_a_story_in_a_language_the_rules_do_not_know_is_said_to_be(language):
     found = analyse("Headline of the story\n\n" + OTHER_LANGUAGES[language])
     assert [message for line, message in found.notes if LANGUAGE_NOTE in message] == [
         f"the text reads as {language}, which the import rules do not know (they know English, French, Spanish, "
-        "Italian, Portuguese and German): check its people, quotes, dates and comments by hand"]
+        "Italian, Portuguese, German, Dutch, Danish and Norwegian): check its people, quotes, dates and comments by hand"]
 
 
 @pytest.mark.parametrize("text", [
@@ -6005,6 +6003,89 @@ def test_a_story_in_a_language_the_rules_do_not_know_is_said_to_be(language):
 def test_a_story_in_a_language_of_the_rules_has_no_such_note(text):
     found = analyse("Headline of the story\n\n" + text)
     assert not [message for line, message in found.notes if LANGUAGE_NOTE in message]
+
+
+# (a Dutch, a Danish and a Norwegian paper's story: headline, byline, date line, four paragraphs and
+# two comments, each its header's name and date, its text and its reply button)
+NORDIC_STORIES = {
+    "Dutch": ("Nieuwe brug over de Lindevaart opent in het voorjaar\n\nDoor Jan de Vries\n{date}\n\n"
+              "De gemeente Lindeloo heeft donderdag bekendgemaakt dat de nieuwe fietsbrug over de Lindevaart in "
+              "april open gaat. De bouw heeft bijna twee jaar geduurd en was een stuk duurder dan gepland.\n\n"
+              "Wethouder Sanne Bakker zei dat het project op tijd klaar is. Volgens haar is de brug een belangrijke "
+              "verbinding voor scholieren die elke dag naar de stad fietsen.\n\nBewoners van de wijk Oosterveld "
+              "zijn blij met het nieuws. Zij hebben lang op een veilige oversteek gewacht, want de oude brug was te "
+              "smal voor fietsers en voetgangers.\n\nDe officiële opening wordt op zaterdag 5 april gevierd met een "
+              "klein feest op het plein bij het gemeentehuis.\n\nReacties (2)\n\nKees_uit_Lindeloo\n"
+              "14 maart 2025 09:12\nEindelijk! Mijn kinderen kunnen nu veilig naar school fietsen.\nReageren\n\n"
+              "Marloes V.\n14 maart 2025 10:40\nMooi, maar waarom was het zo duur?\nReageren\n\nDelen\n"),
+    "Danish": ("Ny bro over Holmeåen åbner til foråret\n\nAf Mette Holm\n{date}\n\nHolmstrup Kommune meddelte "
+               "torsdag, at den nye cykelbro over Holmeåen åbner i april. Byggeriet har taget næsten to år og er "
+               "blevet en del dyrere end planlagt.\n\nRådmand Søren Lund siger, at projektet er færdigt til tiden. "
+               "Ifølge ham er broen en vigtig forbindelse for de elever, der hver dag cykler ind til byen.\n\n"
+               "Beboerne i kvarteret Østervang er glade for nyheden. De har længe ventet på en sikker overgang, fordi "
+               "den gamle bro var for smal til både cyklister og fodgængere.\n\nDen officielle indvielse bliver "
+               "fejret lørdag den 5. april med en lille fest på pladsen foran rådhuset.\n\nKommentarer (2)\n\n"
+               "Jens_fra_Holmstrup\n14. marts 2025 09:12\nEndelig! Nu kan mine børn cykle sikkert i skole.\nSvar\n\n"
+               "Birgitte K.\n14. marts 2025 10:40\nFlot, men hvorfor blev den så dyr?\nSvar\n\nDel\n"),
+    "Norwegian": ("Ny bru over Lindeelva åpner til våren\n\nAv Kari Nordmann\n{date}\n\nLindvik kommune opplyste "
+                  "torsdag at den nye sykkelbrua over Lindeelva åpner i april. Byggingen har tatt nesten to år og har "
+                  "blitt en god del dyrere enn planlagt.\n\nVaraordfører Ola Berg sier at prosjektet er ferdig i tide. "
+                  "Ifølge ham er brua en viktig forbindelse for elevene som sykler inn til byen hver dag.\n\n"
+                  "Beboerne i bydelen Østerhaug er glade for nyheten. De har lenge ventet på en trygg overgang, fordi "
+                  "den gamle brua var for smal for både syklister og fotgjengere.\n\nDen offisielle åpningen blir "
+                  "feiret lørdag 5. april med en liten fest på torget foran rådhuset.\n\nKommentarer\n\n"
+                  "Per_i_Lindvik\n14. mars 2025 09:12\nEndelig! Nå kan barna mine sykle trygt til skolen.\nSvar\n\n"
+                  "Ingrid S.\n14. mars 2025 10:40\nFint, men hvorfor ble den så dyr?\nSvar\n\nDel\n"),
+}
+NORDIC_READ = {
+    "Dutch": ("Nieuwe brug over de Lindevaart opent in het voorjaar", "Jan de Vries", "nl", "De gemeente Lindeloo",
+              "bij het gemeentehuis.", [("Kees_uit_Lindeloo", "14 maart 2025 09:12"), ("Marloes V.", "14 maart 2025 10:40")],
+              ["Eindelijk! Mijn kinderen kunnen nu veilig naar school fietsen.", "Mooi, maar waarom was het zo duur?"]),
+    "Danish": ("Ny bro over Holmeåen åbner til foråret", "Mette Holm", "da", "Holmstrup Kommune meddelte",
+               "foran rådhuset.", [("Jens_fra_Holmstrup", "14. marts 2025 09:12"), ("Birgitte K.", "14. marts 2025 10:40")],
+               ["Endelig! Nu kan mine børn cykle sikkert i skole.", "Flot, men hvorfor blev den så dyr?"]),
+    "Norwegian": ("Ny bru over Lindeelva åpner til våren", "Kari Nordmann", "nb", "Lindvik kommune opplyste",
+                  "foran rådhuset.", [("Per_i_Lindvik", "14. mars 2025 09:12"), ("Ingrid S.", "14. mars 2025 10:40")],
+                  ["Endelig! Nå kan barna mine sykle trygt til skolen.", "Fint, men hvorfor ble den så dyr?"]),
+}
+
+
+@pytest.mark.parametrize("language, date_line, date", [
+    ("Dutch", "14 maart 2025", "2025-03-14"),
+    ("Dutch", "vrijdag 14 maart 2025", "2025-03-14"),
+    ("Dutch", "Gepubliceerd 14 maart 2025 om 09:12", "2025-03-14T09:12"),
+    ("Dutch", "Bijgewerkt: 2 mei 2025", "2025-05-02"),
+    ("Danish", "14. marts 2025", "2025-03-14"),
+    ("Danish", "fredag den 14. marts 2025", "2025-03-14"),
+    ("Danish", "Publiceret 14. marts 2025 kl. 09.12", "2025-03-14T09:12"),
+    ("Danish", "Opdateret 2. maj 2025", "2025-05-02"),
+    ("Norwegian", "14. mars 2025", "2025-03-14"),
+    ("Norwegian", "fredag 14. mars 2025", "2025-03-14"),
+    ("Norwegian", "Publisert 14. mars 2025 kl. 09.12", "2025-03-14T09:12"),
+    ("Norwegian", "Oppdatert 3. desember 2025", "2025-12-03"),
+])
+def test_a_dutch_danish_or_norwegian_story_is_read_as_the_other_languages_are(language, date_line, date):
+    """A Dutch, Danish or Norwegian paper's story: its byline ("Door", "Af", "Av"), its date in
+    its own words (the day with a full stop in Danish and Norwegian; a weekday before it, the
+    Danish "den" after that; a "published" or "updated" stamp), its comments' heading, headers
+    and buttons, and its language tag. (None but the byline was read: the date line stayed in
+    the body, the comments in the story, and the story got a note that the rules do not know
+    its language, the Norwegian one read as Danish.)"""
+    found = analyse(NORDIC_STORIES[language].format(date=date_line))
+    title, writer, tag, opening, ending, headers, texts = NORDIC_READ[language]
+    assert (found.title, [r.name for r in found.reporters], found.date, found.language) == (title, [writer], date, tag)
+    assert found.body.startswith(opening) and found.body.rstrip().endswith(ending)
+    assert [(c.author, c.date) for c in found.comments] == headers and [c.text for c in found.comments] == texts
+    assert not [message for line, message in found.notes if LANGUAGE_NOTE in message]
+
+
+def test_door_and_a_headline_in_title_case_over_an_english_story_stays_its_headline():
+    found = analyse("Door Prize Winners Announced\n\nBy Jane Roe\nMarch 14, 2025\n\nASHBY — The winners of the"
+                    " spring fair's door prizes were announced on Friday, and the first prize went to a family from"
+                    " Mill Lane.\n\nThe fair raised more than £4,000 for the school, the organisers said.\n\nIt will"
+                    " be held again next year in the same hall, they said.\n")
+    assert (found.title, [r.name for r in found.reporters], found.date, found.language) == (
+        "Door Prize Winners Announced", ["Jane Roe"], "2025-03-14", "en")
 
 
 def test_a_german_title_after_a_name_is_its_role_and_what_it_is_of_no_person():

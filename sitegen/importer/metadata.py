@@ -22,14 +22,16 @@ from .timeofday import MINUTE_MARK, NOON, time_after, time_before
 # /2019/03/14/, /2019-3-14/, /20190314/
 URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?=[/-]|$)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# The months of Spanish, Portuguese, French, German and Italian dates ("14 de octubre de 2025",
-# "3 juillet 2025", "12 de novembro de 2025", "14. Oktober 2025", "14 ottobre 2025")
+# The months of Spanish, Portuguese, French, German, Italian, Dutch, Danish and Norwegian dates
+# ("14 de octubre de 2025", "3 juillet 2025", "12 de novembro de 2025", "14. Oktober 2025",
+# "14 ottobre 2025", "14 maart 2025", "14. marts 2025", "14. mars 2025")
 FOREIGN_MONTHS = {name: number for number, names in enumerate((
-    "enero janvier janeiro januar jänner gennaio", "febrero février fevrier fevereiro februar febbraio",
-    "marzo mars março märz", "abril avril aprile", "mayo mai maio maggio", "junio juin junho juni giugno",
-    "julio juillet julho juli luglio", "agosto août aout", "septiembre setiembre septembre setembro settembre",
-    "octubre octobre outubro oktober ottobre", "noviembre novembre novembro",
-    "diciembre décembre decembre dezembro dezember dicembre"), start=1) for name in names.split()}
+    "enero janvier janeiro januar jänner gennaio januari", "febrero février fevrier fevereiro februar febbraio februari",
+    "marzo mars março märz maart marts", "abril avril aprile", "mayo mai maio maggio mei maj",
+    "junio juin junho juni giugno", "julio juillet julho juli luglio", "agosto août aout augustus",
+    "septiembre setiembre septembre setembro settembre", "octubre octobre outubro oktober ottobre",
+    "noviembre novembre novembro", "diciembre décembre decembre dezembro dezember dicembre desember"), start=1)
+    for name in names.split()}
 MAX_TITLE_WORDS = 20
 SHORT_TITLE_WORDS = 12
 # A time opening a date line ("05:00, 4 MAR 2025", "noon, 4 Mar 2025", "18 h 32, 4 mars 2025"):
@@ -143,12 +145,15 @@ def date_before_dash(text: str, rules: Rules) -> int | None:
     return None
 
 
-# A day of the week opening a line, in the languages whose months the dates are read in.
+# A day of the week opening a line, in the languages whose months the dates are read in (the
+# Danish "den" after it: "fredag den 14. marts 2025").
 ANY_WEEKDAY = re.compile(rf"{ENGLISH_DAY}[ \u00a0]+"
                          r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi"
                          r"|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì"
                          r"|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira"
-                         r"|quinta-feira|sexta-feira),?[ \u00a0]+", re.IGNORECASE)
+                         r"|quinta-feira|sexta-feira|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+                         r"|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?[ \u00a0]+(?:den[ \u00a0]+)?",
+                         re.IGNORECASE)
 # The dash after the date, and a capital after it (not a span's: "14 March–16 March 2025 are").
 DASH_AFTER_DATE = re.compile(r"[ \u00a0]*(?:—|–|--|-)[ \u00a0]*(?=[\"“„«¿¡]?[A-ZÀ-Þ])")
 
@@ -281,7 +286,7 @@ def _written_in_a_day_first_language(body: list[Line], rules: Rules | None = Non
 
 # The languages of the rules that write a date's day first (not English: "04/11/2025" is April 11
 # in an American story).
-DAY_FIRST_LANGUAGES = frozenset({"French", "Spanish", "Italian", "Portuguese", "German"})
+DAY_FIRST_LANGUAGES = frozenset({"French", "Spanish", "Italian", "Portuguese", "German", "Dutch", "Danish", "Norwegian"})
 
 
 # Two dates joined by a dash or "to"/"until"; the first date ends with its year or day.
@@ -302,8 +307,10 @@ PLACE_AND_COMMA = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:[ \u00a0-][A-ZÀ-Þ][^\W\d_
 
 def opens_with_date(text: str, rules: Rules) -> bool:
     """A short line that starts with a full date ("February 2, 2024 · 14 min read", "Saturday,
-    May 4, 2024")."""
-    text = TIME_FIRST.sub("", WEEKDAY.sub("", text.strip()))  # ("05:00, 4 MAR 2025")
+    May 4, 2024", "vrijdag 14 maart 2025", "fredag den 14. marts 2025")."""
+    text = text.strip()
+    day = ANY_WEEKDAY.match(text)
+    text = TIME_FIRST.sub("", text[day.end():] if day else text)  # ("05:00, 4 MAR 2025")
     return len(text.split()) <= DATE_LINE_WORDS and any(
         (m := p.match(text)) is not None and _a_date(m) for p in rules.full_dates)
 
@@ -666,8 +673,9 @@ CREDIT_SEPARATOR = re.compile(r";|(?<=[a-z])\.[ \u00a0]+(?=(?:words|text|story|p
                               re.IGNORECASE)
 WHERE = re.compile(r"[ \u00a0]+in[ \u00a0]+[A-Z].*$")
 # (and the "and" of the languages whose byline words the rules know: "Von A und B", "Por A y B",
-# "Par A et B", "Di A e B"; before a capital, so that a particle in lower case is not one)
-BYLINE_SEPARATOR = re.compile(r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:and|AND|&|(?:und|y|et|e)(?=[ \u00a0]+[A-ZÀ-Þ]))[ \u00a0]+")
+# "Par A et B", "Di A e B", "Door A en B", "Af A og B"; before a capital, so that a particle in
+# lower case is not one)
+BYLINE_SEPARATOR = re.compile(r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:and|AND|&|(?:und|y|et|e|en|og)(?=[ \u00a0]+[A-ZÀ-Þ]))[ \u00a0]+")
 MAX_NAME_WORDS = 4
 # A writer's e-mail address run on after the name, as many local papers' pages print it ("By
 # Rick Alvarez ralvarez@tribune.example", "... Email: ralvarez@..."): it names no one, and

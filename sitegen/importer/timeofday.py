@@ -21,9 +21,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..model import PartialDate
 
 _SPACE = r"[ \u00a0]"
-# What joins a date and its time: ", at", " · ", " | ", " - ", " -- ", " à ", " um ", " a las ", " alle "
+# What joins a date and its time: ", at", " · ", " | ", " - ", " -- ", " à ", " um ", " a las ", " alle ",
+# the Dutch " om ", the Danish and Norwegian " kl. "
 _JOIN = (rf"(?:{_SPACE}*(?:--|[,·•|/–—-]))?{_SPACE}*"
-         rf"(?:(?:at|à|a{_SPACE}las|alle(?:{_SPACE}ore)?|às|um|kl\.?){_SPACE}+)?")
+         rf"(?:(?:at|à|a{_SPACE}las|alle(?:{_SPACE}ore)?|às|um|om|kl\.?){_SPACE}+)?")
 # "noon", "12 noon", "midday"; not before a word in lower case or capitalised (a zone's capitals
 # or a weekday may follow): that names something else, an edition or a briefing ("Nov. 8, 2016 ·
 # Noon Edition"). (The importer's other readers of a time take it from here, to read noon alike.)
