@@ -1520,6 +1520,9 @@ def test_a_blog_post_with_its_menu_byline_and_sharing_furniture():
     ("Door Jan de Vries en Sanne Bakker", ["Jan de Vries", "Sanne Bakker"]),
     ("Af Mette Holm og Søren Lund", ["Mette Holm", "Søren Lund"]),
     ("Av Kari Nordmann og Ola Berg", ["Kari Nordmann", "Ola Berg"]),
+    # (the Dutch "and" is the French and Spanish "in": no writer "Nueva York")
+    ("Por Ana Ruiz en Nueva York", []),
+    ("Par Marie Dupont en Haute-Savoie", []),
 ])
 def test_bylines(line, names):
     assert byline_names(line, generic_rules()) == names

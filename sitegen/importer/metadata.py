@@ -673,9 +673,11 @@ CREDIT_SEPARATOR = re.compile(r";|(?<=[a-z])\.[ \u00a0]+(?=(?:words|text|story|p
                               re.IGNORECASE)
 WHERE = re.compile(r"[ \u00a0]+in[ \u00a0]+[A-Z].*$")
 # (and the "and" of the languages whose byline words the rules know: "Von A und B", "Por A y B",
-# "Par A et B", "Di A e B", "Door A en B", "Af A og B"; before a capital, so that a particle in
-# lower case is not one)
-BYLINE_SEPARATOR = re.compile(r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:and|AND|&|(?:und|y|et|e|en|og)(?=[ \u00a0]+[A-ZÀ-Þ]))[ \u00a0]+")
+# "Par A et B", "Di A e B", "Af A og B"; before a capital, so that a particle in lower case is
+# not one. The Dutch "en" only after "Door": in French and Spanish it is "in", "Por Ana Ruiz en
+# Nueva York", see DUTCH_AND)
+BYLINE_SEPARATOR = re.compile(r"[ \u00a0]*,[ \u00a0]*|[ \u00a0]+(?:and|AND|&|(?:und|y|et|e|og)(?=[ \u00a0]+[A-ZÀ-Þ]))[ \u00a0]+")
+DUTCH_AND = re.compile(r"[ \u00a0]+en(?=[ \u00a0]+[A-ZÀ-Þ])[ \u00a0]+")
 MAX_NAME_WORDS = 4
 # A writer's e-mail address run on after the name, as many local papers' pages print it ("By
 # Rick Alvarez ralvarez@tribune.example", "... Email: ralvarez@..."): it names no one, and
@@ -698,7 +700,7 @@ def byline_names(line: str, rules: Rules) -> list[str]:
             names += [handle] if HANDLE.fullmatch(handle) or _is_name(handle, rules) else []
             continue
         if match and not _reads_as_a_sentence(credit, match) and not _reads_as_a_headline(credit, match, rules):
-            given = match.group("names").strip()
+            given = _names_given(credit, match)
             names += _names_in(_without_date_after(given, rules), rules) or _names_in(given, rules)
     return names
 
@@ -720,6 +722,15 @@ def language_for_bylines(lines: tuple[str, ...], rules: Rules) -> str | None:
     return language_of(sentence_words([Line(n, line) for n, line in enumerate(lines, 1)]), rules)
 
 
+def _names_given(credit: str, match: re.Match) -> str:
+    """The names a byline rule's match gives, the Dutch "en" between them a comma after "Door"
+    ("Door Jan de Vries en Piet Jansen"; see DUTCH_AND)."""
+    given = match.group("names").strip()
+    if credit[:match.start("names")].strip().rstrip(":").lower() == "door":
+        given = DUTCH_AND.sub(", ", given)
+    return given
+
+
 def _reads_as_a_headline(credit: str, match: re.Match, rules: Rules) -> bool:
     """A line opened by one of HEADLINE_BYLINE_WORDS whose words after it are more capitalised
     words than a writer's name has: a headline in title case, not a byline. In a capture written
@@ -728,7 +739,7 @@ def _reads_as_a_headline(credit: str, match: re.Match, rules: Rules) -> bool:
     opener = credit[:match.start("names")].strip().rstrip(":")
     if opener not in HEADLINE_BYLINE_WORDS or rules.capture_language == HEADLINE_BYLINE_WORDS[opener]:
         return False
-    given = _without_date_after(match.group("names").strip(), rules)
+    given = _without_date_after(_names_given(credit, match), rules)
     return any(len([word for word in name.split() if word[:1].isupper()]) > MAX_NAME_CAPITALS_AFTER_HEADLINE_WORD
                for name in BYLINE_SEPARATOR.split(given))
 
