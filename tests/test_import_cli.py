@@ -235,16 +235,18 @@ def test_the_report_says_when_a_story_is_in_a_language_the_rules_do_not_know(sit
     """The import goes ahead (the text and the original are kept), and the report says that
     what the rules found must be checked."""
     (site / "in" / "story.txt").write_text(
-        "Gemeente stelt besluit over brug uit\n\nDe gemeenteraad van Leinbroek heeft het besluit over de nieuwe "
-        "brug over de Vaart opnieuw uitgesteld. Volgens wethouder Pieter de Vries zijn er nog te veel vragen over de "
-        "kosten.\n\nBewoners van de wijk Oosterhof zijn teleurgesteld. Marieke Jansen, die al twintig jaar aan de "
-        "Vaart woont, noemt het uitstel een slechte zaak.\n", encoding="utf-8")
+        "Kommunen skjuter upp beslutet om bron\n\nKommunfullmäktige i Ekholm har återigen skjutit upp beslutet om "
+        "den nya bron över ån. Enligt kommunalrådet Per Nilsson finns det fortfarande för många frågor om "
+        "kostnaderna.\n\n– Vi vill först veta vad det verkligen kommer att kosta, säger Per Nilsson.\n\n"
+        "Boende i stadsdelen Östermalm är besvikna. Karin Berg, som har bott vid ån i tjugo år, "
+        "kallar beskedet dåligt.\n", encoding="utf-8")
     result = run(site, str(site / "in" / "story.txt"), "--into", str(site / "out"))
     assert result.exit_code == 0, result.output
-    assert (site / "out" / "gemeente-stelt-besluit-over-brug-uit" / "original.txt").exists()
-    assert any(line.strip().endswith("/story.txt: the text reads as Dutch, which the import rules do not know (they "
-                                     "know English, French, Spanish, Italian, Portuguese and German): check its "
-                                     "people, quotes, dates and comments by hand") for line in result.output.splitlines())
+    assert (site / "out" / "kommunen-skjuter-upp-beslutet-om-bron" / "original.txt").exists()
+    assert any(line.strip().endswith("/story.txt: the text reads as Swedish, which the import rules do not know (they "
+                                     "know English, French, Spanish, Italian, Portuguese, German, Dutch, Danish and "
+                                     "Norwegian): check its people, quotes, dates and comments by hand")
+               for line in result.output.splitlines())
 
 
 FRENCH_STORY = (
