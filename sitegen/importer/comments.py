@@ -17,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .rules import HANDLE, LIST_BULLET, Rules, is_chrome, line_matches, name_phrase
-from .textutil import ROW_SEPARATOR
+from .textutil import ROW_SEPARATOR, next_text
 
 MAX_AUTHOR_WORDS = 5
 # "1. Frank Ostrowski — Easy to say ...": a numbered comment that opens with its author.
@@ -461,9 +461,10 @@ def header_shape(lines: tuple[str, ...], n: int, rules: Rules) -> str | None:
     and the date on one line ("Rosa Quint · 3h", "quarrylane 2h"), or NAME_OVER_DATE, a name or
     handle alone over a line of only the date ("Rosa Quint" / "3 hours ago"); None for any other
     line. A footer's links and a list of related stories, a headline over the time of each, have
-    neither shape: a headline is no name, and it has another headline under its time, no text."""
+    neither shape: a headline is no name, and it has another headline under its time, no text.
+    (Each part under the one before it, a blank line at most between.)"""
     text = lines[n].strip()
-    below = _next_text_line(lines, n + 1)
+    below = next_text(lines, n + 1, n + 3)
     if below is None:
         return None
     header = line_matches(rules.comment_author, text)
@@ -471,7 +472,7 @@ def header_shape(lines: tuple[str, ...], n: int, rules: Rules) -> str | None:
         dated = header.groupdict().get("date") and not _opens_comment(lines, below, rules)
         return DATED_HEADER if dated else None
     name = _is_author_name(text, rules) or (text.islower() and len(text.split()) == 1)
-    text_below = _next_text_line(lines, below + 1)
+    text_below = next_text(lines, below + 1, below + 3)
     if (name and line_matches(rules.comment_date, lines[below]) and text_below is not None
             and not _opens_comment(lines, text_below, rules)):
         return NAME_OVER_DATE
@@ -480,14 +481,9 @@ def header_shape(lines: tuple[str, ...], n: int, rules: Rules) -> str | None:
 
 def _opens_comment(lines: tuple[str, ...], n: int, rules: Rules) -> bool:
     """Line ``n`` is a date or a header itself, or a name over a date: no comment's text."""
-    below = _next_text_line(lines, n + 1)
+    below = next_text(lines, n + 1, n + 3)
     return bool(line_matches(rules.comment_date, lines[n]) or line_matches(rules.comment_author, lines[n])
                 or below is not None and line_matches(rules.comment_date, lines[below]))
-
-
-def _next_text_line(lines: tuple[str, ...], start: int) -> int | None:
-    """The next line from ``start`` that is not blank, a blank line at most between."""
-    return next((n for n in range(start, min(start + 2, len(lines))) if lines[n].strip()), None)
 
 
 def _threaded_by_mentions(roots: list[_Draft]) -> list[_Draft]:

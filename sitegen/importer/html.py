@@ -335,12 +335,12 @@ def _writer_apart_from_picture_credit(text: str, tree) -> tuple[str, str | None]
     at_line = _lines_at(text)
     rules = generic_rules()
     for block in tree.iter():
-        parts = [_text(child) for child in block if isinstance(child.tag, str) and _text(child)]
-        if len(parts) < 2 or not PICTURE_CREDIT.match(parts[0]) or _text(block) not in at_line:
+        parts = [part for child in block if isinstance(child.tag, str) and (part := _text(child))]
+        if len(parts) < 2 or not PICTURE_CREDIT.match(parts[0]) or (whole := _text(block)) not in at_line:
             continue
         writer = " ".join(parts[1:])
-        if _text(block) == f"{parts[0]} {writer}" and only_names(writer, rules) == [writer]:
-            lines[at_line[_text(block)]] = f"{parts[0]}\n{writer}"
+        if whole == f"{parts[0]} {writer}" and only_names(writer, rules) == [writer]:
+            lines[at_line[whole]] = f"{parts[0]}\n{writer}"
             return "\n".join(lines), writer
     return text, None
 

@@ -726,9 +726,12 @@ def _names_given(credit: str, match: re.Match) -> str:
     """The names a byline rule's match gives, the Dutch "en" between them a comma after "Door"
     ("Door Jan de Vries en Piet Jansen"; see DUTCH_AND)."""
     given = match.group("names").strip()
-    if credit[:match.start("names")].strip().rstrip(":").lower() == "door":
-        given = DUTCH_AND.sub(", ", given)
-    return given
+    return DUTCH_AND.sub(", ", given) if _opener(credit, match).lower() == "door" else given
+
+
+def _opener(credit: str, match: re.Match) -> str:
+    """The word a byline rule's match found before the names: "By", "Von", "Door"."""
+    return credit[:match.start("names")].strip().rstrip(":")
 
 
 def _reads_as_a_headline(credit: str, match: re.Match, rules: Rules) -> bool:
@@ -736,7 +739,7 @@ def _reads_as_a_headline(credit: str, match: re.Match, rules: Rules) -> bool:
     words than a writer's name has: a headline in title case, not a byline. In a capture written
     in the word's own language it is the byline whatever the name ("Von Anna Maria Schmidt" over
     a German story): no English headline stands there."""
-    opener = credit[:match.start("names")].strip().rstrip(":")
+    opener = _opener(credit, match)
     if opener not in HEADLINE_BYLINE_WORDS or rules.capture_language == HEADLINE_BYLINE_WORDS[opener]:
         return False
     given = _without_date_after(_names_given(credit, match), rules)

@@ -15,7 +15,7 @@ from .metadata import (READING_TIME, RELATIVE_STAMP, STAFF_CREDIT, WRITER_JOB_AT
 from .comments import dated_buttons, header_shape
 from .markdown import SECTION_BREAK, table_lines
 from .rules import HANDLE, LIST_BULLET, Rules, is_chrome, line_matches
-from .textutil import FORM_FIELD, ROW_SEPARATOR
+from .textutil import FORM_FIELD, ROW_SEPARATOR, next_text
 
 BOM = "\ufeff"
 BLANK, TITLE, BODY, CHROME, HEADING, COMMENT = (
@@ -502,7 +502,7 @@ def is_byline(line: str, rules: Rules) -> bool:
 def _byline_over_date(lines: tuple[str, ...], n: int, rules: Rules) -> bool:
     """A line of names over the date, though shaped like a row of links: "Danielle
     Tremblay-Okoro · LBN News" over "Posted: Feb 27, 2024"."""
-    below = _next_text(lines, n + 1)
+    below = next_text(lines, n + 1)
     return below is not None and bool(writers_above(lines[n], lines[below], rules))
 
 
@@ -544,7 +544,7 @@ def _mark_link_lists(lines: tuple[str, ...], chrome: list[bool], rules: Rules) -
             chrome[below] = True
             bulleted += LIST_BULLET.match(lines[below]) is not None
             longest, items, below = max(longest, words), items + 1, below + 1
-        after = _next_text(lines, below)
+        after = next_text(lines, below)
         if heading.groupdict().get("section") and after is not None and not chrome[after] and is_lede(lines[after], rules):
             for m in marked:
                 chrome[m] = False
@@ -596,7 +596,7 @@ def _mark_publication_lines(lines: tuple[str, ...], chrome: list[bool], rules: R
     lede = _first_lede(lines, chrome, rules, len(lines))
     for n, line in enumerate(lines):
         if PUBLISHED_IN.fullmatch(LIST_BULLET.sub("", line).strip()):
-            below = _next_text(lines, n + 1)
+            below = next_text(lines, n + 1)
             chrome[n] = chrome[n] or n < lede or below is not None and FOLLOWERS.match(lines[below].strip()) is not None
 
 
@@ -604,7 +604,7 @@ def _mark_follow_prompts(lines: tuple[str, ...], chrome: list[bool]) -> None:
     """ "Follow Nettlecombe Herald" right over the social networks' names (its links: "Facebook",
     "X") is the page's, not a line of the story."""
     for n, line in enumerate(lines):
-        below = _next_text(lines, n + 1) if FOLLOW.fullmatch(line.strip()) else None
+        below = next_text(lines, n + 1) if FOLLOW.fullmatch(line.strip()) else None
         if below is not None and SOCIAL_NETWORK.fullmatch(LIST_BULLET.sub("", lines[below]).strip()):
             chrome[n] = True
 
@@ -721,7 +721,7 @@ def _mark_mastheads_again(lines: tuple[str, ...], chrome: list[bool], above: lis
         if chrome[n] or lines[n].strip() not in furniture:
             continue
         before = next((m for m in range(n - 1, first - 1, -1) if lines[m].strip()), None)
-        after = _next_text(lines, n + 1, end)
+        after = next_text(lines, n + 1, end)
         if before is not None and after is not None and chrome[before] and chrome[after]:
             chrome[n] = True
 
@@ -856,7 +856,7 @@ def _forum_replies(lines, chrome, rules) -> tuple[int | None, int | None]:
     author, when the page numbers its posts ("#1", "#2", each over the date it was posted), and
     the count of replies the thread gives ("Started by X, 12 February 2024 · 14 replies")."""
     posts = [n for n, line in enumerate(lines) if line.strip() and rules.forum_post_number.fullmatch(line.strip())
-             and (below := _next_text(lines, n + 1)) is not None and line_matches(rules.comment_date, lines[below])]
+             and (below := next_text(lines, n + 1)) is not None and line_matches(rules.comment_date, lines[below])]
     if len(posts) < 2:
         return None, None
     author = posts[1] - 1
@@ -890,7 +890,7 @@ def _dated_author(lines, n: int, rules: Rules) -> bool:
     follow ("Ann Pruitt |"), over a line that does neither."""
     match = line_matches(rules.comment_author, lines[n])
     dated = bool(match and (match.groupdict().get("date") or lines[n].rstrip().endswith("|")))
-    below = _next_text(lines, n + 1)
+    below = next_text(lines, n + 1)
     return dated and below is not None and not line_matches(rules.comment_author, lines[below])
 
 
@@ -907,22 +907,17 @@ def _handle_over_date(lines, n: int, rules: Rules) -> bool:
     handle = lines[n].strip()
     if not BARE_HANDLE.fullmatch(handle) or not (handle.lower() == handle or HANDLE.fullmatch(handle)):
         return False
-    date = _next_text(lines, n + 1)
-    text = _next_text(lines, date + 1) if date is not None else None
+    date = next_text(lines, n + 1)
+    text = next_text(lines, date + 1) if date is not None else None
     return (text is not None and line_matches(rules.comment_date, lines[date]) is not None
             and line_matches(rules.comment_date, lines[text]) is None)
 
 
 def _count_under(lines, n) -> int | None:
     """The number alone on the line under a heading ("Comments" / "58"), if there is one."""
-    below = _next_text(lines, n + 1, n + 3)
+    below = next_text(lines, n + 1, n + 3)
     text = lines[below].strip() if below is not None else ""
     return int(text.replace(",", "")) if re.fullmatch(r"\d{1,3}(?:,\d{3})*|\d+", text) else None
-
-
-def _next_text(lines, start: int, stop: int | None = None) -> int | None:
-    """The next line from ``start`` (before ``stop``) that is not blank."""
-    return next((n for n in range(start, min(stop or len(lines), len(lines))) if lines[n].strip()), None)
 
 
 def _next_lines(lines, chrome, start, count) -> list[int]:
@@ -948,7 +943,7 @@ def _comment_follows(lines, chrome, start, rules) -> bool:
     return bool(NUMBERED.match(first) or line_matches(rules.comment_author, first)
                 or counted and counted.groupdict().get("count")
                 or len(upcoming) == 2 and line_matches(rules.comment_date, lines[upcoming[1]])
-                or _text_over_dated_buttons(lines, _next_text(lines, start), rules))
+                or _text_over_dated_buttons(lines, next_text(lines, start), rules))
 
 
 def _text_over_dated_buttons(lines, start, rules) -> bool:

@@ -24,6 +24,11 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
+def next_text(lines, start: int, stop: int | None = None) -> int | None:
+    """The next line from ``start`` (before ``stop``) that is not blank."""
+    return next((n for n in range(start, min(stop or len(lines), len(lines))) if lines[n].strip()), None)
+
+
 def without_invisible(text: str) -> str:
     """``text`` as a reader sees it, without the INVISIBLE characters."""
     return text.translate(INVISIBLE)
